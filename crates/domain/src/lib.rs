@@ -1,0 +1,22 @@
+//! skillgym's domain: the organisation, its people and their roles, and the rules that hold for
+//! them whatever stores or shows them. Nothing here knows about HTTP or SQL.
+
+pub mod accounts;
+pub mod demo;
+pub mod organisation;
+pub mod people;
+pub mod staff_file;
+
+pub use accounts::{Role, Roles};
+pub use organisation::{Location, SiteCode, SiteKind, SiteName, TeamName};
+pub use people::{
+    ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole, PersonName,
+};
+
+/// A value that failed to parse, named by the Fluent message id that explains it to a person.
+///
+/// The id doubles as a stable error code: the web and the command line look it up in their
+/// message files, so the domain never holds text a person reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Invalid(pub &'static str);
