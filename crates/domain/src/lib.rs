@@ -3,11 +3,13 @@
 
 pub mod accounts;
 pub mod demo;
+pub mod ids;
 pub mod organisation;
 pub mod people;
 pub mod staff_file;
 
 pub use accounts::{Role, Roles};
+pub use ids::{AccountId, OrganisationId, PersonId, SiteId, TeamId};
 pub use organisation::{Location, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{
     ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole, PersonName,

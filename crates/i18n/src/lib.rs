@@ -1,1 +1,247 @@
+//! skillgym's interface text in English and Welsh, from the Project Fluent files in
+//! `locales/{en,cy}/`. Code names a message by its id; it never holds the words.
 
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{Loader, static_loader};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use unic_langid::{LanguageIdentifier, langid};
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Isolation marks would end up in CSV cells, email subjects and terminal output; both
+        // languages are written left to right, so they buy nothing here.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// A language skillgym speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Cy,
+    /// English with every message marked, so a test can find text that is not from a message
+    /// file. Never offered to people.
+    Pseudo,
+}
+
+static EN: LanguageIdentifier = langid!("en");
+static CY: LanguageIdentifier = langid!("cy");
+
+impl Lang {
+    /// The languages people can choose, in the order they are offered.
+    pub const OFFERED: [Lang; 2] = [Lang::En, Lang::Cy];
+
+    /// The BCP 47 tag, for `<html lang>` and for storing a person's choice.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Cy => "cy",
+            Lang::Pseudo => "en-x-pseudo",
+        }
+    }
+
+    /// Reads a stored or submitted language tag; `None` for a language skillgym does not speak.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" if tag.trim() == "en-x-pseudo" => Some(Lang::Pseudo),
+            "en" => Some(Lang::En),
+            "cy" => Some(Lang::Cy),
+            _ => None,
+        }
+    }
+
+    /// The best language for an `Accept-Language` header, by its quality values.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut best: Option<(f32, Lang)> = None;
+        for part in header.split(',') {
+            let mut pieces = part.split(';');
+            let tag = pieces.next().unwrap_or("").trim();
+            let q = pieces
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                })
+                .unwrap_or(1.0);
+            if let Some(lang) = Lang::parse(tag).filter(|l| *l != Lang::Pseudo)
+                && q > 0.0
+                && best.is_none_or(|(bq, _)| q > bq)
+            {
+                best = Some((q, lang));
+            }
+        }
+        best.map(|(_, lang)| lang)
+    }
+
+    /// The other language offered, for the switch in the page header.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Cy => Lang::En,
+            _ => Lang::Cy,
+        }
+    }
+
+    fn langid(self) -> &'static LanguageIdentifier {
+        match self {
+            Lang::Cy => &CY,
+            _ => &EN,
+        }
+    }
+}
+
+/// An argument to a message: text or a number (numbers pick Welsh plural forms).
+pub type Arg<'a> = FluentValue<'a>;
+
+/// Looks up messages in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tr {
+    lang: Lang,
+}
+
+impl Tr {
+    pub fn new(lang: Lang) -> Self {
+        Self { lang }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The message `id`; a missing id shows as itself, so a test or a reader spots it.
+    pub fn t(&self, id: &str) -> String {
+        self.finish(id, LOCALES.try_lookup(self.lang.langid(), id))
+    }
+
+    /// The message `id` with one argument.
+    pub fn t1<'a>(&self, id: &str, name: &'static str, value: impl Into<Arg<'a>>) -> String {
+        self.args(id, [(name, value.into())])
+    }
+
+    /// The message `id` with two arguments.
+    pub fn t2<'a>(
+        &self,
+        id: &str,
+        name: &'static str,
+        value: impl Into<Arg<'a>>,
+        name2: &'static str,
+        value2: impl Into<Arg<'a>>,
+    ) -> String {
+        self.args(id, [(name, value.into()), (name2, value2.into())])
+    }
+
+    /// The message `id` with any number of arguments.
+    pub fn args<'a>(
+        &self,
+        id: &str,
+        args: impl IntoIterator<Item = (&'static str, Arg<'a>)>,
+    ) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
+            .into_iter()
+            .map(|(k, v)| (Cow::Borrowed(k), v.into_owned()))
+            .collect();
+        self.finish(
+            id,
+            LOCALES.try_lookup_with_args(self.lang.langid(), id, &args),
+        )
+    }
+
+    fn finish(&self, id: &str, found: Option<String>) -> String {
+        match (found, self.lang) {
+            (Some(text), Lang::Pseudo) => format!("⟦{text}⟧"),
+            (Some(text), _) => text,
+            (None, _) => format!("⚠{id}"),
+        }
+    }
+}
+
+/// The message files, for tests that check both languages define the same ids.
+pub fn message_files() -> Vec<(&'static str, &'static str, &'static str)> {
+    macro_rules! files {
+        ($($name:literal),*) => {
+            vec![$(
+                ("en", $name, include_str!(concat!("../locales/en/", $name))),
+                ("cy", $name, include_str!(concat!("../locales/cy/", $name))),
+            )*]
+        };
+    }
+    files!("main.ftl", "people.ftl", "cli.ftl")
+}
+
+/// The ids a Fluent file defines (messages and terms), in file order.
+pub fn message_ids(source: &str) -> Vec<&str> {
+    source
+        .lines()
+        .filter(|line| {
+            line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-') && line.contains(" =")
+        })
+        .filter_map(|line| line.split(" =").next())
+        .map(str::trim)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_message_exists_in_both_languages() {
+        let files = message_files();
+        let mut en = BTreeSet::new();
+        let mut cy = BTreeSet::new();
+        for (lang, name, source) in &files {
+            for id in message_ids(source) {
+                let set = if *lang == "en" { &mut en } else { &mut cy };
+                assert!(set.insert(id), "{id} is defined twice in {lang}/{name}");
+            }
+        }
+        let only_en: Vec<_> = en.difference(&cy).collect();
+        let only_cy: Vec<_> = cy.difference(&en).collect();
+        assert!(only_en.is_empty(), "missing in Welsh: {only_en:?}");
+        assert!(only_cy.is_empty(), "missing in English: {only_cy:?}");
+        assert!(en.len() > 20);
+    }
+
+    #[test]
+    fn messages_resolve_in_each_language() {
+        let en = Tr::new(Lang::En);
+        let cy = Tr::new(Lang::Cy);
+        assert_eq!(en.t("product-name"), "skillgym");
+        assert_ne!(en.t("sign-in"), cy.t("sign-in"));
+        assert!(en.t("no-such-message").starts_with('⚠'));
+        assert!(Tr::new(Lang::Pseudo).t("sign-in").starts_with('⟦'));
+    }
+
+    #[test]
+    fn welsh_plurals_follow_welsh_rules() {
+        let cy = Tr::new(Lang::Cy);
+        let forms: BTreeSet<String> = [0, 1, 2, 3, 6, 7]
+            .into_iter()
+            .map(|n| cy.t1("people-count", "count", n))
+            .collect();
+        assert!(
+            forms.len() >= 4,
+            "Welsh has zero, one, two, few, many and other: {forms:?}"
+        );
+    }
+
+    #[test]
+    fn accept_language_picks_the_preferred_language_we_speak() {
+        assert_eq!(
+            Lang::from_accept_language("cy-GB,cy;q=0.9,en;q=0.8"),
+            Some(Lang::Cy)
+        );
+        assert_eq!(
+            Lang::from_accept_language("fr, en;q=0.5, cy;q=0.7"),
+            Some(Lang::Cy)
+        );
+        assert_eq!(Lang::from_accept_language("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_accept_language("fr, de"), None);
+        assert_eq!(Lang::from_accept_language("en-x-pseudo"), None);
+    }
+}

@@ -1,1 +1,45 @@
-fn main() {}
+//! The skillgym command: serve the web interface, run the demo, and look after the data.
+
+mod cli;
+mod commands;
+mod config;
+
+use clap::Parser;
+use skillgym_i18n::{Lang, Tr};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let tr = cli_language();
+    let config = match config::Config::load(&cli) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("{}", tr.t1("cli-error", "message", format!("{e:#}")));
+            return ExitCode::FAILURE;
+        }
+    };
+    config::init_logging(&config);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("the async runtime starts");
+    match runtime.block_on(commands::run(cli.command, config, tr)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{}", tr.t1("cli-error", "message", format!("{e:#}")));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The command line speaks Welsh when `SKILLGYM_LANG` (or else the locale in `LANG`) asks.
+fn cli_language() -> Tr {
+    let lang = ["SKILLGYM_LANG", "LC_ALL", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .and_then(|v| Lang::parse(&v))
+        .filter(|l| Lang::OFFERED.contains(l))
+        .unwrap_or_default();
+    Tr::new(lang)
+}

@@ -1,1 +1,128 @@
+//! skillgym's storage: one [`Store`] over SQLite (the default, embedded) or PostgreSQL (for
+//! several instances at scale).
+//!
+//! Queries are written once and run on both through sqlx's `Any` driver, so they keep to the
+//! SQL both understand: integers for timestamps and flags, ISO 8601 text for dates, `$n`
+//! placeholders. Each backend has its own migrations, and the tests run every case on both.
 
+mod accounts;
+mod demo;
+mod error;
+mod organisation;
+mod people;
+mod sessions;
+mod staff;
+
+pub use accounts::{AccountRecord, NewAccount, SignInAccount};
+pub use error::StoreError;
+pub use organisation::{NewOrganisation, Organisation, SiteInput, SiteRecord, TeamRecord};
+pub use people::{PeopleCounts, PersonFilter, PersonInput, PersonRecord, PersonSummary};
+pub use sessions::SessionRecord;
+pub use staff::{ImportOutcome, ImportRefused, StaffKnown};
+
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Executor, Row};
+use std::time::Duration;
+
+/// Which database a [`Store`] talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The one way skillgym reads and writes its data.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+impl Store {
+    /// Connects to `url` (`sqlite://PATH` or `postgres://…`), creating a SQLite file if missing.
+    pub async fn connect(url: &str) -> Result<Self> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            return Err(StoreError::UnsupportedUrl);
+        };
+        let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+        let pool = match backend {
+            Backend::Sqlite => {
+                let url = if url.contains('?') {
+                    url.to_string()
+                } else {
+                    format!("{url}?mode=rwc")
+                };
+                options
+                    .max_connections(8)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            // WAL lets readers run while one writer writes; the busy timeout
+                            // makes a second writer wait instead of failing at once.
+                            for pragma in [
+                                "PRAGMA journal_mode = WAL",
+                                "PRAGMA synchronous = NORMAL",
+                                "PRAGMA foreign_keys = ON",
+                                "PRAGMA busy_timeout = 10000",
+                            ] {
+                                conn.execute(pragma).await?;
+                            }
+                            Ok(())
+                        })
+                    })
+                    .connect(&url)
+                    .await?
+            }
+            Backend::Postgres => options.max_connections(16).connect(url).await?,
+        };
+        Ok(Self { pool, backend })
+    }
+
+    /// Applies the backend's migrations that have not run yet. Safe to run from several
+    /// instances at once on PostgreSQL, where sqlx takes an advisory lock.
+    pub async fn migrate(&self) -> Result<()> {
+        match self.backend {
+            Backend::Sqlite => {
+                sqlx::migrate!("./migrations/sqlite")
+                    .run(&self.pool)
+                    .await?
+            }
+            Backend::Postgres => {
+                sqlx::migrate!("./migrations/postgres")
+                    .run(&self.pool)
+                    .await?
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the database answers a trivial query.
+    pub async fn health(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Closes every connection, waiting for queries under way.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// The current time in unix seconds, the form every timestamp is stored in.
+pub fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+fn flag(row: &AnyRow, column: &str) -> Result<bool> {
+    Ok(row.try_get::<i64, _>(column)? != 0)
+}

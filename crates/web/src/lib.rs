@@ -1,1 +1,91 @@
+//! skillgym's web interface: server-rendered pages that work without JavaScript, in English
+//! and Welsh, with every route's access decided on the server.
 
+mod assets;
+mod auth;
+mod context;
+mod error;
+mod forms;
+mod page;
+mod routes;
+
+pub use auth::make_access_link;
+pub use auth::password::hash_password;
+pub use error::AppError;
+
+use axum::Router;
+use skillgym_store::Store;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+
+/// How the web interface behaves, set by the binary from its configuration.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Mark cookies `Secure` and send HSTS: on whenever skillgym is reached over HTTPS.
+    pub secure_cookies: bool,
+    /// How long a session lasts without use.
+    pub session_idle: Duration,
+    /// Offer the pseudo-locale (`?lang=en-x-pseudo`) that marks every message, for tests.
+    pub pseudo_locale: bool,
+    /// The address people reach skillgym at, for links in emails and on pages (no trailing /).
+    pub public_url: String,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            secure_cookies: false,
+            session_idle: Duration::from_secs(2 * 60 * 60),
+            pseudo_locale: false,
+            public_url: "http://127.0.0.1:8080".into(),
+        }
+    }
+}
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<WebConfig>,
+    pub(crate) organisations: Arc<context::OrganisationCache>,
+}
+
+/// Builds the whole application: routes, the per-request context, security headers, logs.
+pub fn app(store: Store, config: WebConfig) -> Router {
+    let state = AppState {
+        store,
+        config: Arc::new(config),
+        organisations: Arc::default(),
+    };
+    routes::router(state)
+}
+
+/// Serves `app` on `listener` until Ctrl-C or SIGTERM.
+pub async fn serve(listener: TcpListener, app: Router) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,38 @@
+//! Identifiers of stored things. Distinct types so a team's id is never passed as a person's.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+macro_rules! id_type {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub struct $name(pub i64);
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::num::ParseIntError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                s.parse().map($name)
+            }
+        }
+    )*};
+}
+
+id_type!(
+    /// An organisation: a library service or council.
+    OrganisationId,
+    /// A site: a branch, community or mobile library, or offices.
+    SiteId,
+    /// A team.
+    TeamId,
+    /// A person: employee or volunteer.
+    PersonId,
+    /// A person's account, through which they sign in.
+    AccountId,
+);

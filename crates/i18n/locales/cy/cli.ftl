@@ -1,0 +1,38 @@
+# Welsh translation written for skillgym; to be reviewed by a Welsh speaker before production use.
+# Negeseuon y mae'r llinell orchymyn yn eu hargraffu.
+
+cli-listening = Mae skillgym yn rhedeg ar { $url }
+cli-stop-hint = Pwyswch Ctrl+C i stopio.
+cli-demo-ready = Mae'r sefydliad demo { $name } yn barod, gyda { $people } o bobl.
+cli-demo-sign-ins = Mewngofnodwch fel unrhyw un o'r rhain (cyfrinair: { $password }):
+cli-demo-sign-in-line = { $email } – { $label }
+cli-demo-created = Wrthi'n creu'r sefydliad demo…
+cli-migrated = Mae'r gronfa ddata yn gyfredol.
+cli-import-checking = Wrthi'n gwirio { $file }…
+cli-import-saving = Wrthi'n cadw { $count ->
+    [zero] { $count } o bobl
+    [one] un person
+    [two] dau berson
+    [few] tri pherson
+    [many] chwe pherson
+   *[other] { $count } o bobl
+}…
+cli-import-done = Wedi mewnforio: { $added } wedi'u hychwanegu, { $updated } wedi'u diweddaru, { $unchanged } heb newid.
+cli-import-teams-added = Timau newydd: { $teams }
+cli-import-refused = Nid oes dim wedi'i fewnforio: mae { $count ->
+    [zero] { $count } o broblemau
+    [one] un broblem
+    [two] dwy broblem
+    [few] tair problem
+    [many] chwe phroblem
+   *[other] { $count } o broblemau
+} yn y ffeil.
+cli-import-problem = llinell { $line }, colofn { $field }: { $message }
+cli-import-problem-file = { $message }
+cli-no-organisation = Nid oes sefydliad eto. Crëwch un gyda: skillgym user create-admin --organisation "Eich gwasanaeth llyfrgell" --email you@example.org --name "Eich Enw"
+cli-admin-created = Mae { $email } bellach yn weinyddwr.
+cli-admin-link = Gallan nhw ddewis cyfrinair yma (mae'r ddolen yn gweithio unwaith, am 7 diwrnod): { $url }
+cli-admin-exists = Mae gan { $email } gyfrif yn barod; maen nhw bellach yn weinyddwr.
+cli-error = Gwall: { $message }
+cli-database-unreachable = Nid oes modd cyrraedd y gronfa ddata yn { $url }. Gwiriwch DATABASE_URL, a bod y gronfa ddata yn rhedeg.
+cli-file-unreadable = Nid oes modd darllen { $file }: { $reason }

@@ -1,0 +1,142 @@
+# Welsh translation written for skillgym; to be reviewed by a Welsh speaker before production use.
+# skillgym: ffrâm pob tudalen, mewngofnodi, gwallau a'r hafan.
+
+product-name = skillgym
+skip-to-content = Neidio i'r prif gynnwys
+nav-label = Prif ddewislen
+nav-home = Hafan
+nav-my-details = Fy manylion
+# review: "My people" (the people a manager is responsible for)
+nav-my-people = Fy mhobl
+nav-people = Pobl
+nav-sites = Safleoedd
+nav-teams = Timau
+nav-import-staff = Mewnforio staff
+sign-out = Allgofnodi
+footer-text = Mae skillgym yn helpu staff a gwirfoddolwyr llyfrgelloedd i ddod o hyd i'w sgiliau digidol a'u datblygu.
+language-name-en = English
+language-name-cy = Cymraeg
+save = Cadw
+not-given = Heb ei nodi
+
+## Gwallau
+error-summary-title = Mae problem
+error-title-prefix = Gwall:
+error-prefix = Gwall:
+error-go-home = Mynd i'r hafan
+error-not-found-title = Heb ddod o hyd i'r dudalen
+error-not-found-advice = Os gwnaethoch chi deipio'r cyfeiriad gwe, gwiriwch ei fod yn gywir. Os gwnaethoch chi ddilyn dolen, efallai ei bod wedi dyddio.
+error-forbidden-title = Ni allwch chi weld y dudalen hon
+error-forbidden-advice = Nid yw eich cyfrif yn rhoi mynediad i chi i'r dudalen hon. Os ydych chi'n credu y dylai, gofynnwch i'ch gweinyddwr skillgym.
+error-csrf-title = Mae'r ffurflen hon wedi dod i ben
+error-csrf-advice = Er eich diogelwch, mae ffurflenni'n dod i ben ar ôl amser. Ewch yn ôl, ail-lwythwch y dudalen a rhowch gynnig arall arni.
+error-bad-request-title = Roedd rhywbeth o'i le yn y cais
+error-bad-request-advice = Ewch yn ôl a rhowch gynnig arall arni. Os yw'n dal i ddigwydd, rhowch wybod i'ch gweinyddwr skillgym.
+error-unavailable-title = Mae'n ddrwg gennym, nid yw skillgym ar gael
+error-unavailable-advice = Nid yw'r gronfa ddata yn ymateb. Nid oes dim a gadwoch chi o'r blaen wedi'i golli. Rhowch gynnig arall arni mewn ychydig funudau.
+error-internal-title = Mae'n ddrwg gennym, aeth rhywbeth o'i le
+error-internal-advice = Rydyn ni wedi cofnodi'r gwall. Rhowch gynnig arall arni mewn ychydig funudau; os yw'n dal i ddigwydd, rhowch wybod i'ch gweinyddwr skillgym.
+
+## Mewngofnodi
+sign-in = Mewngofnodi
+sign-in-title = Mewngofnodi
+sign-in-intro = Mewngofnodwch gyda'r cyfeiriad e-bost a'r cyfrinair ar gyfer eich cyfrif skillgym.
+sign-in-email = Cyfeiriad e-bost
+sign-in-password = Cyfrinair
+sign-in-button = Mewngofnodi
+sign-in-help = Os nad oes gennych chi gyfrinair eto, gofynnwch i'ch gweinyddwr skillgym am ddolen mewngofnodi.
+sign-in-password-missing = Rhowch eich cyfrinair
+sign-in-wrong = Rhowch gyfeiriad e-bost a chyfrinair cywir. Gwiriwch am gamgymeriadau teipio, a bod Caps Lock wedi'i ddiffodd.
+sign-in-throttled = Mae gormod o ymdrechion i fewngofnodi wedi bod. Arhoswch 15 munud, ac yna rhowch gynnig arall arni.
+
+## Dolenni mynediad
+access-title = Dewis cyfrinair
+access-intro = Dewiswch gyfrinair ar gyfer eich cyfrif skillgym. Byddwch chi'n mewngofnodi gydag ef wedyn.
+access-password = Cyfrinair newydd
+access-password-hint = O leiaf 10 nod. Mae tri gair ar hap yn gwneud cyfrinair da.
+access-confirm = Teipiwch y cyfrinair eto
+access-button = Cadw'r cyfrinair
+access-password-short = Rhaid i'ch cyfrinair fod yn 10 nod o leiaf
+access-password-mismatch = Nid yw'r ddau gyfrinair yr un fath
+
+## Hafan
+home-title = Hafan
+home-welcome = Helo, { $name }
+home-organisation = Eich sefydliad
+home-manage-people = Rheoli pobl
+home-manage-sites = Rheoli safleoedd
+home-manage-teams = Rheoli timau
+home-import-staff = Mewnforio ffeil staff
+home-your-people = Eich pobl
+home-no-people = Nid oes neb yn atebol i chi yn skillgym eto.
+home-you-manage = { $count ->
+    [zero] Nid ydych chi'n rheoli neb.
+    [one] Rydych chi'n rheoli un person.
+    [two] Rydych chi'n rheoli dau berson.
+    [few] Rydych chi'n rheoli tri pherson.
+    [many] Rydych chi'n rheoli chwe pherson.
+   *[other] Rydych chi'n rheoli { $count } o bobl.
+}
+home-see-all-people = Gweld eich holl bobl
+home-your-audit = Eich archwiliad sgiliau
+home-no-audit = Nid oes archwiliad sgiliau ar agor i chi ar hyn o bryd. Pan fydd eich gwasanaeth yn agor un, bydd yn ymddangos yma.
+home-your-details = Eich manylion
+home-see-details = Gweld eich holl fanylion
+home-you-are-champion = Rydych chi'n hyrwyddwr digidol.
+home-you-are-trainer = Rydych chi'n hyfforddwr.
+# review: shown after a figure in digits, e.g. "2 berson", "12 o bobl"
+figure-people = { $count ->
+    [zero] o bobl
+    [one] person
+    [two] berson
+    [few] pherson
+    [many] pherson
+   *[other] o bobl
+}
+figure-volunteers = { $count ->
+    [zero] o wirfoddolwyr
+    [one] gwirfoddolwr
+    [two] wirfoddolwr
+    [few] gwirfoddolwr
+    [many] gwirfoddolwr
+   *[other] o wirfoddolwyr
+}
+# review: "cyflogai" (employee) after a figure in digits
+figure-part-time = { $count ->
+    [zero] o gyflogeion yn gweithio'n rhan-amser
+    [one] cyflogai yn gweithio'n rhan-amser
+    [two] gyflogai yn gweithio'n rhan-amser
+    [few] chyflogai yn gweithio'n rhan-amser
+    [many] chyflogai yn gweithio'n rhan-amser
+   *[other] o gyflogeion yn gweithio'n rhan-amser
+}
+figure-sites = { $count ->
+    [zero] o safleoedd
+    [one] safle
+    [two] safle
+    [few] safle
+    [many] safle
+   *[other] o safleoedd
+}
+figure-teams = { $count ->
+    [zero] o dimau
+    [one] tîm
+    [two] dîm
+    [few] thîm
+    [many] thîm
+   *[other] o dimau
+}
+
+## Rolau
+role-learner = Dysgwr
+role-champion = Hyrwyddwr digidol
+role-trainer = Hyfforddwr
+role-manager = Rheolwr
+role-admin = Gweinyddwr
+
+## Mewngofnodi i'r demo
+demo-account-admin = gweinyddwr
+demo-account-manager = rheolwr cangen
+demo-account-learner = cynorthwyydd llyfrgell (rhan-amser)
+demo-account-champion = hyrwyddwr digidol
+demo-account-trainer = hyfforddwr (swyddog cynhwysiant digidol)

@@ -1,0 +1,207 @@
+# Welsh translation written for skillgym; to be reviewed by a Welsh speaker before production use.
+# Pobl, safleoedd, timau a'r ffeil staff.
+
+## Pobl
+people-title = Pobl
+# review: "My people" (the people a manager is responsible for)
+my-people-title = Fy mhobl
+people-add = Ychwanegu person
+people-export = Lawrlwytho pawb fel ffeil staff (CSV)
+people-filter-label = Dod o hyd i bobl
+people-search = Enw, rhif cyflogai, e-bost neu rôl swydd
+# review: "Any", the first option of a filter list (any site)
+people-any = Unrhyw un
+people-filter-button = Dangos pobl
+people-count = { $count ->
+    [zero] Nid oes neb yn cyfateb.
+    [one] Un person.
+    [two] Dau berson.
+    [few] Tri pherson.
+    [many] Chwe pherson.
+   *[other] { $count } o bobl.
+}
+pagination-label = Tudalennau
+pagination-previous = Tudalen flaenorol
+pagination-next = Tudalen nesaf
+pagination-position = Tudalen { $page } o { $pages }
+me-title = Fy manylion
+person-title = Person
+person-new-title = Ychwanegu person
+person-edit-title = Newid manylion person
+person-edit-link = Newid manylion
+person-name = Enw
+person-employee-number = Rhif cyflogai
+person-employee-number-hint = Y rhif y mae eich system Adnoddau Dynol yn ei ddefnyddio. Ar gyfer gwirfoddolwyr, unrhyw gyfeirnod unigryw.
+person-given-name = Enw cyntaf
+person-family-name = Cyfenw
+person-email = Cyfeiriad e-bost
+person-email-hint = Gadewch yn wag os nad oes ganddyn nhw un; ni allan nhw fewngofnodi hebddo.
+person-employment = Cyflogai neu wirfoddolwr
+# review: "Job role" (the person's own job, e.g. library assistant)
+person-job-role = Rôl swydd
+# review: "Job family" (group of similar jobs: frontline, specialist, manager…)
+person-job-family = Teulu swyddi
+person-hours = Oriau dan gontract yr wythnos
+person-hours-hint = Er enghraifft 18.5. Gwirfoddolwyr: yr oriau y maen nhw'n eu rhoi fel arfer.
+person-start-date = Dyddiad dechrau
+person-start-date-hint = Er enghraifft 2024-03-31.
+person-line-manager = Rheolwr llinell
+person-team = Tîm
+person-sites = Safleoedd
+person-sites-hint = Dewiswch bob safle y maen nhw'n gweithio ynddo.
+person-email-taken = Mae gan berson arall y cyfeiriad e-bost hwn yn barod
+person-number-taken = Mae gan berson arall y rhif cyflogai hwn yn barod
+person-manager-cycle = Mae'r rheolwr llinell hwn yn atebol i'r person hwn, yn uniongyrchol neu'n anuniongyrchol
+hours-a-week = { $hours } awr yr wythnos
+employment-employee = Cyflogai
+employment-volunteer = Gwirfoddolwr
+job-family-frontline = Rheng flaen
+job-family-specialist = Arbenigwr
+job-family-manager = Rheolwr
+job-family-senior_leader = Uwch arweinydd
+job-family-aspiring_leader = Darpar arweinydd
+person-access-heading = Mewngofnodi a rolau
+person-access-has-account = Gall y person hwn fewngofnodi i skillgym.
+person-access-no-account = Ni all y person hwn fewngofnodi eto. Dewiswch eu rolau a chadw i roi cyfrif iddyn nhw.
+person-access-needs-email = Mae angen cyfeiriad e-bost ar y person hwn cyn y gall fewngofnodi.
+person-access-roles = Rolau
+person-access-roles-hint = Mae pawb yn ddysgwr. Dewiswch unrhyw rolau eraill sydd ganddyn nhw.
+person-access-make-link = Creu dolen mewngofnodi er mwyn iddyn nhw ddewis cyfrinair (mae'n gweithio unwaith, am 7 diwrnod)
+person-access-save = Cadw'r mewngofnodi a'r rolau
+person-access-link-made = Rhowch y ddolen hon i'r person, yn breifat. Mae'n gweithio unwaith, am 7 diwrnod.
+
+## Safleoedd
+sites-title = Safleoedd
+sites-add = Ychwanegu safle
+sites-none = Nid oes safleoedd eto.
+site-new-title = Ychwanegu safle
+site-edit-title = Newid safle
+site-name = Enw
+site-code = Cod
+site-code-hint = Y cod byr y mae eich ffeil staff yn ei ddefnyddio ar gyfer y safle hwn, er enghraifft CEN.
+site-kind = Math o safle
+site-kind-branch = Llyfrgell gangen
+site-kind-community = Llyfrgell gymunedol
+site-kind-mobile = Llyfrgell deithiol
+site-kind-headquarters = Pencadlys neu swyddfeydd
+site-postcode = Cod post
+site-postcode-hint = Yn cael ei ddefnyddio i ddod o hyd i hyrwyddwyr digidol yn agos at le.
+site-latitude = Lledred
+site-longitude = Hydred
+site-coordinates-hint = Dewisol. Er enghraifft 51.6214 a -3.9436.
+site-people = Pobl
+site-code-taken = Mae gan safle arall y cod hwn yn barod
+
+## Timau
+teams-title = Timau
+teams-add = Ychwanegu tîm
+teams-none = Nid oes timau eto.
+team-new-title = Ychwanegu tîm
+team-edit-title = Newid tîm
+team-name = Enw
+team-manager = Rheolwr
+team-manager-hint = Mae'r rheolwr yn gweld pawb yn y tîm.
+team-members = Aelodau
+team-name-taken = Mae gan dîm arall yr enw hwn yn barod
+
+## Mewnforio ffeil staff
+import-title = Mewnforio ffeil staff
+import-done-title = Ffeil staff wedi'i mewnforio
+import-intro = Lanlwythwch y ffeil staff y mae eich system Adnoddau Dynol yn ei hallforio, fel CSV. Mae pobl yn cael eu paru yn ôl rhif cyflogai: mae pobl newydd yn cael eu hychwanegu, mae manylion sydd wedi newid yn cael eu diweddaru, ac nid yw mewnforio'r un ffeil eto yn newid dim. Os oes problem gydag unrhyw linell, nid oes dim yn cael ei fewnforio ac mae pob problem yn cael ei rhestru.
+import-example = Lawrlwytho ffeil staff enghreifftiol
+import-file-label = Ffeil staff (CSV)
+import-file-hint = Wedi'i chadw fel CSV UTF-8 (dyma enw'r math o ffeil yn Excel). Rhaid i'r llinell gyntaf roi enwau'r colofnau.
+import-button = Mewnforio'r ffeil staff
+import-file-missing = Dewiswch ffeil staff i'w mewnforio
+import-problems-found = { $count ->
+    [zero] Nid oes problemau yn y ffeil. Nid oes dim wedi'i fewnforio.
+    [one] Mae un broblem yn y ffeil. Nid oes dim wedi'i fewnforio.
+    [two] Mae dwy broblem yn y ffeil. Nid oes dim wedi'i fewnforio.
+    [few] Mae tair problem yn y ffeil. Nid oes dim wedi'i fewnforio.
+    [many] Mae chwe phroblem yn y ffeil. Nid oes dim wedi'i fewnforio.
+   *[other] Mae { $count } o broblemau yn y ffeil. Nid oes dim wedi'i fewnforio.
+}
+import-nothing-written = Nid oes dim wedi'i fewnforio. Cywirwch y ffeil a'i lanlwytho eto.
+import-problems-caption = Problemau yn y ffeil
+import-line = Llinell
+import-field = Colofn
+import-problem = Problem
+import-done-intro = Mae'r ffeil staff wedi'i mewnforio.
+# review: shown after a figure in digits, e.g. "2 berson wedi'u hychwanegu"
+import-added = { $count ->
+    [zero] o bobl wedi'u hychwanegu
+    [one] person wedi'i ychwanegu
+    [two] berson wedi'u hychwanegu
+    [few] pherson wedi'u hychwanegu
+    [many] pherson wedi'u hychwanegu
+   *[other] o bobl wedi'u hychwanegu
+}
+import-updated = { $count ->
+    [zero] o bobl wedi'u diweddaru
+    [one] person wedi'i ddiweddaru
+    [two] berson wedi'u diweddaru
+    [few] pherson wedi'u diweddaru
+    [many] pherson wedi'u diweddaru
+   *[other] o bobl wedi'u diweddaru
+}
+import-unchanged = { $count ->
+    [zero] o bobl heb newid
+    [one] person heb newid
+    [two] berson heb newid
+    [few] pherson heb newid
+    [many] pherson heb newid
+   *[other] o bobl heb newid
+}
+import-teams-added = { $count ->
+    [zero] Timau newydd:
+    [one] Tîm newydd:
+    [two] Timau newydd:
+    [few] Timau newydd:
+    [many] Timau newydd:
+   *[other] Timau newydd:
+}
+import-see-people = Gweld pawb
+import-another = Mewnforio ffeil arall
+
+## Problemau gyda gwerthoedd, ar ffurflenni ac mewn ffeiliau staff
+invalid-employee-number = Rhowch rif cyflogai sydd â hyd at 32 o lythrennau, digidau, cysylltnodau (-) neu slaesau (/)
+invalid-employee-number-missing = Rhowch rif cyflogai
+invalid-email = Rhowch gyfeiriad e-bost yn y fformat cywir, fel name@example.org
+invalid-name = Rhowch enw sydd â hyd at 100 nod
+invalid-name-missing = Rhowch enw
+invalid-job-role = Rhowch rôl swydd sydd â hyd at 100 nod
+invalid-job-role-missing = Rhowch rôl swydd
+invalid-employment = Rhowch employee (cyflogai) neu volunteer (gwirfoddolwr)
+invalid-job-family = Rhowch frontline (rheng flaen), specialist (arbenigwr), manager (rheolwr), senior_leader (uwch arweinydd) neu aspiring_leader (darpar arweinydd)
+invalid-hours = Rhowch yr oriau dan gontract fel rhif rhwng 0 a 48
+invalid-hours-quarter = Rhowch yr oriau dan gontract i'r chwarter awr agosaf, fel 18.25
+invalid-date = Rhowch ddyddiad ar ffurf blwyddyn-mis-diwrnod, fel 2024-03-31
+invalid-site-code = Rhowch god safle sydd â hyd at 16 o lythrennau, digidau neu gysylltnodau (-)
+invalid-site-code-missing = Rhowch god safle
+invalid-site-name = Rhowch enw safle sydd â hyd at 120 nod
+invalid-site-name-missing = Rhowch enw'r safle
+invalid-site-kind = Dewiswch y math o safle
+invalid-team-name = Rhowch enw tîm sydd â hyd at 120 nod
+invalid-team-name-missing = Rhowch enw'r tîm
+invalid-postcode = Rhowch god post go iawn yn y DU, fel SA1 1AA
+invalid-coordinates = Rhowch ledred rhwng -90 a 90 a hydred rhwng -180 a 180
+invalid-coordinates-pair = Rhowch y lledred a'r hydred, neu gadewch y ddau yn wag
+invalid-role = Dewiswch rôl o'r rhestr
+invalid-sites-missing = Dewiswch o leiaf un safle
+staff-file-not-utf8 = Nid yw'r ffeil wedi'i chadw fel UTF-8. Yn Excel, cadwch hi fel "CSV UTF-8".
+staff-file-empty = Mae'r ffeil yn wag
+staff-file-no-rows = Mae enwau colofnau yn y ffeil ond dim pobl
+staff-file-missing-column = Mae colofn ofynnol ar goll
+staff-file-unknown-column = Nid yw'r golofn "{ $value }" yn rhan o fformat y ffeil staff
+staff-file-duplicate-column = Mae'r golofn "{ $value }" yn ymddangos ddwywaith
+staff-file-wrong-field-count = Mae nifer y gwerthoedd ar y llinell hon yn wahanol i'r llinell gyntaf
+staff-file-duplicate-employee-number = Mae'r rhif cyflogai { $value } yn ymddangos ar linell gynharach
+staff-file-duplicate-site = Mae'r safle { $value } wedi'i restru ddwywaith
+staff-file-unknown-site = Nid oes safle gyda'r cod "{ $value }". Ychwanegwch ef o dan Safleoedd yn gyntaf.
+staff-file-unknown-manager = Nid oes gan neb y rhif cyflogai { $value }, yn y ffeil nac yn skillgym
+# review: "A person cannot be their own line manager"
+staff-file-self-manager = Ni all person fod yn rheolwr llinell iddo'i hun
+staff-file-manager-cycle = Mae'r rheolwyr llinell hyn yn atebol i'w gilydd mewn cylch
+staff-file-email-taken = Mae'r cyfeiriad e-bost { $value } yn perthyn i berson arall
+staff-file-too-many-problems = Mae rhagor o broblemau; mae'r 500 cyntaf wedi'u rhestru
+staff-file-unreadable = Nid oes modd darllen y llinell hon fel CSV; gwiriwch ei dyfynodau

@@ -1,0 +1,26 @@
+# Messages the command line prints.
+
+cli-listening = skillgym is running at { $url }
+cli-stop-hint = Press Ctrl+C to stop.
+cli-demo-ready = The demo organisation { $name } is ready, with { $people } people.
+cli-demo-sign-ins = Sign in as any of these (password: { $password }):
+cli-demo-sign-in-line = { $email } – { $label }
+cli-demo-created = Creating the demo organisation…
+cli-migrated = The database is up to date.
+cli-import-checking = Checking { $file }…
+cli-import-saving = Saving { $count } people…
+cli-import-done = Imported: { $added } added, { $updated } updated, { $unchanged } unchanged.
+cli-import-teams-added = New teams: { $teams }
+cli-import-refused = Nothing was imported: the file has { $count ->
+    [one] one problem
+   *[other] { $count } problems
+}.
+cli-import-problem = line { $line }, column { $field }: { $message }
+cli-import-problem-file = { $message }
+cli-no-organisation = There is no organisation yet. Create one with: skillgym user create-admin --organisation "Your library service" --email you@example.org --name "Your Name"
+cli-admin-created = { $email } is now an administrator.
+cli-admin-link = They can choose a password here (the link works once, for 7 days): { $url }
+cli-admin-exists = { $email } already has an account; they are now an administrator.
+cli-error = Error: { $message }
+cli-database-unreachable = Cannot reach the database at { $url }. Check DATABASE_URL, and that the database is running.
+cli-file-unreadable = Cannot read { $file }: { $reason }

@@ -1,0 +1,114 @@
+# skillgym: the frame of every page, sign-in, errors and the home page.
+
+product-name = skillgym
+skip-to-content = Skip to main content
+nav-label = Main
+nav-home = Home
+nav-my-details = My details
+nav-my-people = My people
+nav-people = People
+nav-sites = Sites
+nav-teams = Teams
+nav-import-staff = Import staff
+sign-out = Sign out
+footer-text = skillgym helps library staff and volunteers find and grow their digital skills.
+language-name-en = English
+language-name-cy = Cymraeg
+save = Save
+not-given = Not given
+
+## Errors
+error-summary-title = There is a problem
+error-title-prefix = Error:
+error-prefix = Error:
+error-go-home = Go to the home page
+error-not-found-title = Page not found
+error-not-found-advice = If you typed the web address, check it is correct. If you followed a link, it may be out of date.
+error-forbidden-title = You cannot see this page
+error-forbidden-advice = Your account does not give you access to this page. If you think it should, ask your skillgym administrator.
+error-csrf-title = This form has expired
+error-csrf-advice = For your security, forms expire. Go back, reload the page and try again.
+error-bad-request-title = Something in the request was not right
+error-bad-request-advice = Go back and try again. If it keeps happening, tell your skillgym administrator.
+error-unavailable-title = Sorry, skillgym is unavailable
+error-unavailable-advice = The database is not answering. Nothing you saved before is lost. Try again in a few minutes.
+error-internal-title = Sorry, something went wrong
+error-internal-advice = It has been logged. Try again in a few minutes; if it keeps happening, tell your skillgym administrator.
+
+## Sign in
+sign-in = Sign in
+sign-in-title = Sign in
+sign-in-intro = Sign in with the email address and password for your skillgym account.
+sign-in-email = Email address
+sign-in-password = Password
+sign-in-button = Sign in
+sign-in-help = If you do not have a password yet, ask your skillgym administrator for a sign-in link.
+sign-in-password-missing = Enter your password
+sign-in-wrong = Enter a correct email address and password. Check for typing mistakes, and that Caps Lock is off.
+sign-in-throttled = There have been too many attempts to sign in. Wait 15 minutes, then try again.
+
+## Access links
+access-title = Choose a password
+access-intro = Choose a password for your skillgym account. You will then sign in with it.
+access-password = New password
+access-password-hint = At least 10 characters. Three random words make a good password.
+access-confirm = Type the password again
+access-button = Save password
+access-password-short = Your password must be at least 10 characters
+access-password-mismatch = The two passwords do not match
+
+## Home
+home-title = Home
+home-welcome = Hello, { $name }
+home-organisation = Your organisation
+home-manage-people = Manage people
+home-manage-sites = Manage sites
+home-manage-teams = Manage teams
+home-import-staff = Import a staff file
+home-your-people = Your people
+home-no-people = Nobody reports to you in skillgym yet.
+home-you-manage = { $count ->
+    [one] You manage one person.
+   *[other] You manage { $count } people.
+}
+home-see-all-people = See all your people
+home-your-audit = Your skills audit
+home-no-audit = No skills audit is open for you at the moment. When your service opens one, it will appear here.
+home-your-details = Your details
+home-see-details = See all your details
+home-you-are-champion = You are a digital champion.
+home-you-are-trainer = You are a trainer.
+figure-people = { $count ->
+    [one] person
+   *[other] people
+}
+figure-volunteers = { $count ->
+    [one] volunteer
+   *[other] volunteers
+}
+figure-part-time = { $count ->
+    [one] employee works part-time
+   *[other] employees work part-time
+}
+figure-sites = { $count ->
+    [one] site
+   *[other] sites
+}
+figure-teams = { $count ->
+    [one] team
+   *[other] teams
+}
+
+## Roles
+role-learner = Learner
+role-champion = Digital champion
+role-trainer = Trainer
+role-manager = Manager
+role-admin = Administrator
+
+## Demo sign-ins
+demo-account-admin = administrator
+demo-account-manager = branch manager
+demo-account-learner = library assistant (part-time)
+demo-account-champion = digital champion
+demo-account-trainer = trainer (digital inclusion officer)

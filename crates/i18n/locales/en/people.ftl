@@ -1,0 +1,177 @@
+# People, sites, teams and the staff file.
+
+## People
+people-title = People
+my-people-title = My people
+people-add = Add a person
+people-export = Download everyone as a staff file (CSV)
+people-filter-label = Find people
+people-search = Name, employee number, email or job role
+people-any = Any
+people-filter-button = Show people
+people-count = { $count ->
+    [0] No people match.
+    [one] One person.
+   *[other] { $count } people.
+}
+pagination-label = Pages
+pagination-previous = Previous page
+pagination-next = Next page
+pagination-position = Page { $page } of { $pages }
+me-title = My details
+person-title = Person
+person-new-title = Add a person
+person-edit-title = Change a person's details
+person-edit-link = Change details
+person-name = Name
+person-employee-number = Employee number
+person-employee-number-hint = The number your HR system uses. For volunteers, any unique reference.
+person-given-name = Given name
+person-family-name = Family name
+person-email = Email address
+person-email-hint = Leave blank if they have none; they cannot sign in without one.
+person-employment = Employee or volunteer
+person-job-role = Job role
+person-job-family = Job family
+person-hours = Contracted hours a week
+person-hours-hint = For example 18.5. Volunteers: the hours they usually give.
+person-start-date = Start date
+person-start-date-hint = For example 2024-03-31.
+person-line-manager = Line manager
+person-team = Team
+person-sites = Sites
+person-sites-hint = Choose every site they work at.
+person-email-taken = Another person already has this email address
+person-number-taken = Another person already has this employee number
+person-manager-cycle = This line manager reports to this person, directly or indirectly
+hours-a-week = { $hours } hours a week
+employment-employee = Employee
+employment-volunteer = Volunteer
+job-family-frontline = Frontline
+job-family-specialist = Specialist
+job-family-manager = Manager
+job-family-senior_leader = Senior leader
+job-family-aspiring_leader = Aspiring leader
+person-access-heading = Sign-in and roles
+person-access-has-account = This person can sign in to skillgym.
+person-access-no-account = This person cannot sign in yet. Choose their roles and save to give them an account.
+person-access-needs-email = This person needs an email address before they can sign in.
+person-access-roles = Roles
+person-access-roles-hint = Everyone is a learner. Choose any other roles they have.
+person-access-make-link = Make a sign-in link so they can choose a password (it works once, for 7 days)
+person-access-save = Save sign-in and roles
+person-access-link-made = Give this link to the person, privately. It works once, for 7 days.
+
+## Sites
+sites-title = Sites
+sites-add = Add a site
+sites-none = There are no sites yet.
+site-new-title = Add a site
+site-edit-title = Change a site
+site-name = Name
+site-code = Code
+site-code-hint = The short code your staff file uses for this site, for example CEN.
+site-kind = Kind of site
+site-kind-branch = Branch library
+site-kind-community = Community library
+site-kind-mobile = Mobile library
+site-kind-headquarters = Headquarters or offices
+site-postcode = Postcode
+site-postcode-hint = Used to find digital champions near a place.
+site-latitude = Latitude
+site-longitude = Longitude
+site-coordinates-hint = Optional. For example 51.6214 and -3.9436.
+site-people = People
+site-code-taken = Another site already has this code
+
+## Teams
+teams-title = Teams
+teams-add = Add a team
+teams-none = There are no teams yet.
+team-new-title = Add a team
+team-edit-title = Change a team
+team-name = Name
+team-manager = Manager
+team-manager-hint = The manager sees everyone in the team.
+team-members = Members
+team-name-taken = Another team already has this name
+
+## Staff file import
+import-title = Import a staff file
+import-done-title = Staff file imported
+import-intro = Upload the staff file your HR system exports, as CSV. People are matched by employee number: new people are added, changed details are updated, and importing the same file again changes nothing. If any line has a problem, nothing is imported and every problem is listed.
+import-example = Download an example staff file
+import-file-label = Staff file (CSV)
+import-file-hint = Saved as CSV UTF-8. The first line must name the columns.
+import-button = Import staff file
+import-file-missing = Choose a staff file to import
+import-problems-found = { $count ->
+    [one] The file has one problem. Nothing was imported.
+   *[other] The file has { $count } problems. Nothing was imported.
+}
+import-nothing-written = Nothing was imported. Correct the file and upload it again.
+import-problems-caption = Problems in the file
+import-line = Line
+import-field = Column
+import-problem = Problem
+import-done-intro = The staff file was imported.
+import-added = { $count ->
+    [one] person added
+   *[other] people added
+}
+import-updated = { $count ->
+    [one] person updated
+   *[other] people updated
+}
+import-unchanged = { $count ->
+    [one] person unchanged
+   *[other] people unchanged
+}
+import-teams-added = { $count ->
+    [one] New team:
+   *[other] New teams:
+}
+import-see-people = See everyone
+import-another = Import another file
+
+## Problems with values, on forms and in staff files
+invalid-employee-number = Enter an employee number of up to 32 letters, digits, dashes or slashes
+invalid-employee-number-missing = Enter an employee number
+invalid-email = Enter an email address in the correct format, like name@example.org
+invalid-name = Enter a name of up to 100 characters
+invalid-name-missing = Enter a name
+invalid-job-role = Enter a job role of up to 100 characters
+invalid-job-role-missing = Enter a job role
+invalid-employment = Enter employee or volunteer
+invalid-job-family = Enter frontline, specialist, manager, senior_leader or aspiring_leader
+invalid-hours = Enter contracted hours as a number from 0 to 48
+invalid-hours-quarter = Enter contracted hours to the nearest quarter hour, like 18.25
+invalid-date = Enter a date as year-month-day, like 2024-03-31
+invalid-site-code = Enter a site code of up to 16 letters, digits or dashes
+invalid-site-code-missing = Enter a site code
+invalid-site-name = Enter a site name of up to 120 characters
+invalid-site-name-missing = Enter the site's name
+invalid-site-kind = Choose the kind of site
+invalid-team-name = Enter a team name of up to 120 characters
+invalid-team-name-missing = Enter the team's name
+invalid-postcode = Enter a real UK postcode, like SA1 1AA
+invalid-coordinates = Enter latitude from -90 to 90 and longitude from -180 to 180
+invalid-coordinates-pair = Enter both latitude and longitude, or neither
+invalid-role = Choose a role from the list
+invalid-sites-missing = Choose at least one site
+staff-file-not-utf8 = The file is not saved as UTF-8. In Excel, save it as "CSV UTF-8".
+staff-file-empty = The file is empty
+staff-file-no-rows = The file has column names but no people
+staff-file-missing-column = A required column is missing
+staff-file-unknown-column = The column "{ $value }" is not part of the staff file format
+staff-file-duplicate-column = The column "{ $value }" appears twice
+staff-file-wrong-field-count = This line has a different number of values from the first line
+staff-file-duplicate-employee-number = The employee number { $value } appears on an earlier line
+staff-file-duplicate-site = The site { $value } is listed twice
+staff-file-unknown-site = There is no site with the code "{ $value }". Add it under Sites first.
+staff-file-unknown-manager = No one has the employee number { $value }, in the file or in skillgym
+staff-file-self-manager = A person cannot be their own line manager
+staff-file-manager-cycle = These line managers report to each other in a loop
+staff-file-email-taken = The email address { $value } belongs to another person
+staff-file-too-many-problems = There are more problems; the first 500 are listed
+staff-file-unreadable = This line cannot be read as CSV; check its quotation marks

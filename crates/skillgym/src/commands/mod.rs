@@ -1,0 +1,135 @@
+//! One module per command; each opens the store, does its work, and reports in the reader's
+//! language.
+
+mod demo;
+mod staff;
+mod user;
+
+use crate::cli::{Command, ExportCommand, ImportCommand, ServeArgs, UserCommand};
+use crate::config::Config;
+use anyhow::Context;
+use skillgym_i18n::Tr;
+use skillgym_store::Store;
+use skillgym_web::WebConfig;
+use std::process::ExitCode;
+
+/// The SQLite file `serve` and the other commands use.
+pub const DATABASE_FILE: &str = "skillgym.db";
+
+pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Serve(args) => {
+            let store = open(&config, DATABASE_FILE, &tr).await?;
+            serve(store, &config, &args, &tr, |_| {}).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo(args) => demo::run(args, &config, &tr).await,
+        Command::Migrate => {
+            open(&config, DATABASE_FILE, &tr).await?;
+            println!("{}", tr.t("cli-migrated"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import(ImportCommand::Staff { file }) => {
+            let store = open(&config, DATABASE_FILE, &tr).await?;
+            staff::import(&store, &file, &tr).await
+        }
+        Command::Export(ExportCommand::Staff { output }) => {
+            let store = open(&config, DATABASE_FILE, &tr).await?;
+            staff::export(&store, output.as_deref(), &tr).await
+        }
+        Command::User(UserCommand::CreateAdmin {
+            email,
+            given_name,
+            family_name,
+            organisation,
+        }) => {
+            let store = open(&config, DATABASE_FILE, &tr).await?;
+            let url = public_url(&config, config.bind);
+            user::create_admin(
+                &store,
+                &email,
+                &given_name,
+                &family_name,
+                &organisation,
+                &url,
+                &tr,
+            )
+            .await
+        }
+    }
+}
+
+/// Connects to the database and applies any migrations not yet applied.
+pub async fn open(config: &Config, sqlite_file: &str, tr: &Tr) -> anyhow::Result<Store> {
+    let url = config.database_url_or(sqlite_file)?;
+    let store = Store::connect(&url)
+        .await
+        .with_context(|| tr.t1("cli-database-unreachable", "url", redact(&url)))?;
+    store.migrate().await.context("migrating the database")?;
+    Ok(store)
+}
+
+/// A database URL without its password, fit for messages and logs.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{}{user}:***{}", &url[..scheme + 3], &url[at..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn public_url(config: &Config, bound: std::net::SocketAddr) -> String {
+    config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{bound}"))
+}
+
+/// Serves until stopped; `ready` runs once the address is bound, with the address.
+pub async fn serve(
+    store: Store,
+    config: &Config,
+    args: &ServeArgs,
+    tr: &Tr,
+    ready: impl FnOnce(&str),
+) -> anyhow::Result<()> {
+    let bind = args.bind.unwrap_or(config.bind);
+    let listener = tokio::net::TcpListener::bind(bind)
+        .await
+        .with_context(|| format!("cannot listen on {bind}"))?;
+    let bound = listener.local_addr()?;
+    let url = public_url(config, bound);
+    let web = WebConfig {
+        secure_cookies: url.starts_with("https://"),
+        pseudo_locale: config.pseudo_locale,
+        public_url: url,
+        ..WebConfig::default()
+    };
+    let app = skillgym_web::app(store.clone(), web);
+    let local = format!("http://{bound}/");
+    println!("{}", tr.t1("cli-listening", "url", local.as_str()));
+    ready(&local);
+    println!("{}", tr.t("cli-stop-hint"));
+    tracing::info!(address = %bound, backend = ?store.backend(), "serving");
+    skillgym_web::serve(listener, app).await?;
+    store.close().await;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_are_kept_out_of_messages() {
+        assert_eq!(
+            super::redact("postgres://app:secret@db.example/skillgym"),
+            "postgres://app:***@db.example/skillgym"
+        );
+        assert_eq!(
+            super::redact("sqlite://data/skillgym.db"),
+            "sqlite://data/skillgym.db"
+        );
+    }
+}

@@ -1,0 +1,84 @@
+//! `skillgym user create-admin`: the first administrator of a new installation.
+
+use anyhow::Context;
+use skillgym_domain::{
+    ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole, PersonName, Role, Roles,
+};
+use skillgym_i18n::Tr;
+use skillgym_store::{NewAccount, NewOrganisation, PersonInput, Store};
+use std::process::ExitCode;
+
+pub async fn create_admin(
+    store: &Store,
+    email: &str,
+    given_name: &str,
+    family_name: &str,
+    organisation: &str,
+    public_url: &str,
+    tr: &Tr,
+) -> anyhow::Result<ExitCode> {
+    let email = Email::parse(email).map_err(|e| invalid(tr, e))?;
+    let org = match store.organisation().await? {
+        Some(org) => org,
+        None => {
+            store
+                .create_organisation(&NewOrganisation {
+                    name: organisation.to_string(),
+                    name_cy: None,
+                    main_language: "en".into(),
+                })
+                .await?
+        }
+    };
+    if let Some(account) = store.account_by_email(&email).await? {
+        store
+            .set_roles(account.id, account.roles.with(Role::Admin))
+            .await?;
+        println!("{}", tr.t1("cli-admin-exists", "email", email.as_str()));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let person = match store.person_by_email(org.id, &email).await? {
+        Some(person) => person,
+        None => {
+            let number = format!("ADMIN-{}", skillgym_store::now());
+            store
+                .create_person(
+                    org.id,
+                    &PersonInput {
+                        employee_number: EmployeeNumber::parse(&number)
+                            .map_err(|e| invalid(tr, e))?,
+                        given_name: PersonName::parse(given_name).map_err(|e| invalid(tr, e))?,
+                        family_name: PersonName::parse(family_name).map_err(|e| invalid(tr, e))?,
+                        email: Some(email.clone()),
+                        employment: Employment::Employee,
+                        job_role: JobRole::parse("skillgym administrator")
+                            .map_err(|e| invalid(tr, e))?,
+                        job_family: JobFamily::Specialist,
+                        contracted_hours: ContractedHours::FULL_TIME,
+                        start_date: None,
+                        line_manager: None,
+                        team: None,
+                        sites: Vec::new(),
+                    },
+                )
+                .await
+                .context("creating the administrator")?
+        }
+    };
+    let account = store
+        .create_account(&NewAccount {
+            person,
+            email: email.clone(),
+            password_hash: None,
+            roles: Roles::from_iter([Role::Admin]),
+        })
+        .await?;
+    let link = skillgym_web::make_access_link(store, account, public_url).await?;
+    println!("{}", tr.t1("cli-admin-created", "email", email.as_str()));
+    println!("{}", tr.t1("cli-admin-link", "url", link));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn invalid(tr: &Tr, e: skillgym_domain::Invalid) -> anyhow::Error {
+    anyhow::anyhow!(tr.t(e.0))
+}

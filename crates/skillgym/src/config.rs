@@ -1,0 +1,104 @@
+//! Settings, from (highest first) flags, environment variables, a settings file, defaults.
+
+use crate::cli::{Cli, Command, ServeArgs};
+use anyhow::Context;
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// What the settings file may hold; every key is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    database_url: Option<String>,
+    bind: Option<SocketAddr>,
+    public_url: Option<String>,
+    log: Option<String>,
+    log_format: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub data_dir: PathBuf,
+    /// Set when the database was chosen explicitly (flag, environment or file).
+    pub database_url: Option<String>,
+    pub bind: SocketAddr,
+    pub public_url: Option<String>,
+    pub log: String,
+    pub json_logs: bool,
+    pub pseudo_locale: bool,
+}
+
+impl Config {
+    pub fn load(cli: &Cli) -> anyhow::Result<Self> {
+        let data_dir = cli
+            .global
+            .data_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("skillgym-data"));
+        let file = match &cli.global.config {
+            Some(path) => Some(read_file(path)?),
+            None => {
+                let default = data_dir.join("skillgym.toml");
+                default.exists().then(|| read_file(&default)).transpose()?
+            }
+        }
+        .unwrap_or_default();
+        let serve: Option<&ServeArgs> = match &cli.command {
+            Command::Serve(s) => Some(s),
+            Command::Demo(d) => Some(&d.serve),
+            _ => None,
+        };
+        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        Ok(Self {
+            database_url: cli.global.database_url.clone().or(file.database_url),
+            bind: serve
+                .and_then(|s| s.bind)
+                .or(file.bind)
+                .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
+            public_url: serve
+                .and_then(|s| s.public_url.clone())
+                .or(file.public_url)
+                .map(|u| u.trim_end_matches('/').to_string()),
+            log: env("SKILLGYM_LOG")
+                .or(file.log)
+                .unwrap_or_else(|| "info".into()),
+            json_logs: env("SKILLGYM_LOG_FORMAT")
+                .or(file.log_format)
+                .is_some_and(|f| f == "json"),
+            pseudo_locale: env("SKILLGYM_PSEUDO_LOCALE").is_some_and(|v| v == "1"),
+            data_dir,
+        })
+    }
+
+    /// The database URL: the one given, or a SQLite file named `file` in the data folder.
+    pub fn database_url_or(&self, file: &str) -> anyhow::Result<String> {
+        if let Some(url) = &self.database_url {
+            return Ok(url.clone());
+        }
+        std::fs::create_dir_all(&self.data_dir).with_context(|| {
+            format!("cannot create the data folder {}", self.data_dir.display())
+        })?;
+        Ok(format!("sqlite://{}", self.data_dir.join(file).display()))
+    }
+}
+
+fn read_file(path: &Path) -> anyhow::Result<FileSettings> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the settings file {}", path.display()))?;
+    toml::from_str(&text)
+        .with_context(|| format!("the settings file {} is not valid", path.display()))
+}
+
+pub fn init_logging(config: &Config) {
+    let filter = tracing_subscriber::EnvFilter::try_new(&config.log)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if config.json_logs {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}

@@ -1,0 +1,228 @@
+//! Accounts: sign-in identities, their passwords, roles and language, and the throttle on
+//! failed sign-ins.
+
+use crate::error::taken_or;
+use crate::{Result, Store, StoreError, flag, now};
+use skillgym_domain::{AccountId, Email, PersonId, Role, Roles};
+use sqlx::Row;
+
+/// What sign-in needs to know about an account.
+#[derive(Debug, Clone)]
+pub struct SignInAccount {
+    pub id: AccountId,
+    pub password_hash: Option<String>,
+    pub disabled: bool,
+}
+
+/// An account with the person it belongs to.
+#[derive(Debug, Clone)]
+pub struct AccountRecord {
+    pub id: AccountId,
+    pub person_id: PersonId,
+    pub email: String,
+    pub roles: Roles,
+    pub language: Option<String>,
+}
+
+/// What it takes to give a person an account.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    pub person: PersonId,
+    pub email: Email,
+    pub password_hash: Option<String>,
+    pub roles: Roles,
+}
+
+impl Store {
+    pub async fn account_for_sign_in(&self, email: &Email) -> Result<Option<SignInAccount>> {
+        let row = sqlx::query("SELECT id, password_hash, disabled FROM accounts WHERE email = $1")
+            .bind(email.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| {
+            Ok(SignInAccount {
+                id: AccountId(r.try_get("id")?),
+                password_hash: r.try_get("password_hash")?,
+                disabled: flag(&r, "disabled")?,
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn account_by_email(&self, email: &Email) -> Result<Option<AccountRecord>> {
+        let row =
+            sqlx::query("SELECT id, person_id, email, language FROM accounts WHERE email = $1")
+                .bind(email.as_str())
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some(r) = row else { return Ok(None) };
+        let id = AccountId(r.try_get("id")?);
+        Ok(Some(AccountRecord {
+            id,
+            person_id: PersonId(r.try_get("person_id")?),
+            email: r.try_get("email")?,
+            roles: self.roles(id).await?,
+            language: r.try_get("language")?,
+        }))
+    }
+
+    /// Gives a person an account with the given roles.
+    pub async fn create_account(&self, new: &NewAccount) -> Result<AccountId> {
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO accounts (person_id, email, password_hash, created_at) \
+             VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(new.person.0)
+        .bind(new.email.as_str())
+        .bind(&new.password_hash)
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| taken_or(e, "email"))?;
+        for role in new.roles.iter() {
+            sqlx::query("INSERT INTO account_roles (account_id, role) VALUES ($1, $2)")
+                .bind(id)
+                .bind(role.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(AccountId(id))
+    }
+
+    /// Replaces an account's roles; every account keeps the learner role.
+    pub async fn set_roles(&self, account: AccountId, roles: Roles) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM account_roles WHERE account_id = $1")
+            .bind(account.0)
+            .execute(&mut *tx)
+            .await?;
+        for role in roles.with(Role::Learner).iter() {
+            sqlx::query("INSERT INTO account_roles (account_id, role) VALUES ($1, $2)")
+                .bind(account.0)
+                .bind(role.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn set_password_hash(&self, account: AccountId, hash: &str) -> Result<()> {
+        let done = sqlx::query("UPDATE accounts SET password_hash = $2 WHERE id = $1")
+            .bind(account.0)
+            .bind(hash)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    pub async fn set_language(&self, account: AccountId, language: &str) -> Result<()> {
+        sqlx::query("UPDATE accounts SET language = $2 WHERE id = $1")
+            .bind(account.0)
+            .bind(language)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Notes a failed sign-in, for the throttle.
+    pub async fn record_sign_in_failure(&self, email: &str, ip: &str) -> Result<()> {
+        sqlx::query("INSERT INTO sign_in_failures (email, ip, at) VALUES ($1, $2, $3)")
+            .bind(email)
+            .bind(ip)
+            .bind(now())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Failed sign-ins since `since` (unix seconds) for this email, and from this address.
+    pub async fn sign_in_failures(&self, email: &str, ip: &str, since: i64) -> Result<(i64, i64)> {
+        let row = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND at >= $3) AS by_email, \
+                    (SELECT COUNT(*) FROM sign_in_failures WHERE ip = $2 AND at >= $3) AS by_ip",
+        )
+        .bind(email)
+        .bind(ip)
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((row.try_get("by_email")?, row.try_get("by_ip")?))
+    }
+
+    /// Forgets failures for an email after a successful sign-in, and old failures everywhere.
+    pub async fn clear_sign_in_failures(&self, email: &str, older_than: i64) -> Result<()> {
+        sqlx::query("DELETE FROM sign_in_failures WHERE email = $1 OR at < $2")
+            .bind(email)
+            .bind(older_than)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores a single-use sign-in link (by its hash) that lets a person set their password.
+    pub async fn create_access_link(
+        &self,
+        account: AccountId,
+        token_hash: &str,
+        expires_at: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO access_links (token_hash, account_id, expires_at, created_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash)
+        .bind(account.0)
+        .bind(expires_at)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The account an unexpired access link belongs to, if any.
+    pub async fn access_link(&self, token_hash: &str) -> Result<Option<AccountId>> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "SELECT account_id FROM access_links WHERE token_hash = $1 AND expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(id.map(AccountId))
+    }
+
+    /// Uses up an access link: sets the password and deletes every link of the account, in
+    /// one transaction so a link works once.
+    pub async fn redeem_access_link(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+    ) -> Result<AccountId> {
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "DELETE FROM access_links WHERE token_hash = $1 AND expires_at > $2 RETURNING account_id",
+        )
+        .bind(token_hash)
+        .bind(now())
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        sqlx::query("UPDATE accounts SET password_hash = $2 WHERE id = $1")
+            .bind(id)
+            .bind(password_hash)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM access_links WHERE account_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(AccountId(id))
+    }
+}

@@ -1,0 +1,41 @@
+use thiserror::Error;
+
+/// What can go wrong in storage.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("DATABASE_URL must start with sqlite:// or postgres://")]
+    UnsupportedUrl,
+    #[error("not found")]
+    NotFound,
+    /// A uniqueness rule would be broken; the name says which (e.g. "email", "code").
+    #[error("{0} is already taken")]
+    Taken(&'static str),
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl StoreError {
+    /// True when the database could not be reached, rather than refusing the query.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Database(
+                sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed
+            )
+        )
+    }
+}
+
+/// Maps a unique-constraint failure to [`StoreError::Taken`], other errors unchanged.
+pub(crate) fn taken_or(err: sqlx::Error, what: &'static str) -> StoreError {
+    if let sqlx::Error::Database(db) = &err
+        && db.is_unique_violation()
+    {
+        return StoreError::Taken(what);
+    }
+    StoreError::Database(err)
+}

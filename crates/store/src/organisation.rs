@@ -1,0 +1,284 @@
+//! The organisation, its sites and its teams.
+
+use crate::error::taken_or;
+use crate::{Result, Store, StoreError, flag, now};
+use skillgym_domain::{
+    Location, OrganisationId, PersonId, SiteCode, SiteId, SiteKind, SiteName, TeamId, TeamName,
+};
+use sqlx::any::AnyRow;
+use sqlx::{AssertSqlSafe, Row};
+
+/// An organisation as stored.
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    pub id: OrganisationId,
+    pub name: String,
+    pub name_cy: Option<String>,
+    pub main_language: String,
+    pub anonymity_threshold: i64,
+    pub password_sign_in: bool,
+}
+
+/// What it takes to create an organisation.
+#[derive(Debug, Clone)]
+pub struct NewOrganisation {
+    pub name: String,
+    pub name_cy: Option<String>,
+    pub main_language: String,
+}
+
+/// A site as stored, with how many people work there.
+#[derive(Debug, Clone)]
+pub struct SiteRecord {
+    pub id: SiteId,
+    pub code: SiteCode,
+    pub name: String,
+    pub kind: SiteKind,
+    pub location: Location,
+    pub people: i64,
+}
+
+/// A site as an admin enters it.
+#[derive(Debug, Clone)]
+pub struct SiteInput {
+    pub code: SiteCode,
+    pub name: SiteName,
+    pub kind: SiteKind,
+    pub location: Location,
+}
+
+/// A team as stored, with its manager's name and size.
+#[derive(Debug, Clone)]
+pub struct TeamRecord {
+    pub id: TeamId,
+    pub name: String,
+    pub manager_id: Option<PersonId>,
+    pub manager_name: Option<String>,
+    pub members: i64,
+}
+
+fn organisation_from(row: &AnyRow) -> Result<Organisation> {
+    Ok(Organisation {
+        id: OrganisationId(row.try_get("id")?),
+        name: row.try_get("name")?,
+        name_cy: row.try_get("name_cy")?,
+        main_language: row.try_get("main_language")?,
+        anonymity_threshold: row.try_get("anonymity_threshold")?,
+        password_sign_in: flag(row, "password_sign_in")?,
+    })
+}
+
+fn site_from(row: &AnyRow) -> Result<SiteRecord> {
+    let code: String = row.try_get("code")?;
+    let kind: String = row.try_get("kind")?;
+    Ok(SiteRecord {
+        id: SiteId(row.try_get("id")?),
+        code: SiteCode::parse(&code).map_err(|e| StoreError::Corrupt(e.0.into()))?,
+        name: row.try_get("name")?,
+        kind: SiteKind::parse(&kind).map_err(|e| StoreError::Corrupt(e.0.into()))?,
+        location: Location {
+            postcode: row.try_get("postcode")?,
+            latitude: row.try_get("latitude")?,
+            longitude: row.try_get("longitude")?,
+        },
+        people: row.try_get("people")?,
+    })
+}
+
+const SITE_COLUMNS: &str = "s.id, s.code, s.name, s.kind, s.postcode, s.latitude, s.longitude, \
+     (SELECT COUNT(*) FROM person_sites ps WHERE ps.site_id = s.id) AS people";
+
+impl Store {
+    /// The organisation this instance serves: the first one created.
+    pub async fn organisation(&self) -> Result<Option<Organisation>> {
+        let row = sqlx::query(
+            "SELECT id, name, name_cy, main_language, anonymity_threshold, password_sign_in \
+             FROM organisations ORDER BY id LIMIT 1",
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(organisation_from).transpose()
+    }
+
+    pub async fn create_organisation(&self, new: &NewOrganisation) -> Result<Organisation> {
+        let row = sqlx::query(
+            "INSERT INTO organisations (name, name_cy, main_language, created_at) \
+             VALUES ($1, $2, $3, $4) \
+             RETURNING id, name, name_cy, main_language, anonymity_threshold, password_sign_in",
+        )
+        .bind(&new.name)
+        .bind(&new.name_cy)
+        .bind(&new.main_language)
+        .bind(now())
+        .fetch_one(&self.pool)
+        .await?;
+        organisation_from(&row)
+    }
+
+    pub async fn sites(&self, org: OrganisationId) -> Result<Vec<SiteRecord>> {
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {SITE_COLUMNS} FROM sites s WHERE s.organisation_id = $1 ORDER BY s.name"
+        )))
+        .bind(org.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(site_from).collect()
+    }
+
+    pub async fn site(&self, org: OrganisationId, id: SiteId) -> Result<SiteRecord> {
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {SITE_COLUMNS} FROM sites s WHERE s.organisation_id = $1 AND s.id = $2"
+        )))
+        .bind(org.0)
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        site_from(&row)
+    }
+
+    pub async fn create_site(&self, org: OrganisationId, site: &SiteInput) -> Result<SiteId> {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO sites (organisation_id, code, name, kind, postcode, latitude, longitude) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(org.0)
+        .bind(site.code.as_str())
+        .bind(site.name.as_str())
+        .bind(site.kind.as_str())
+        .bind(&site.location.postcode)
+        .bind(site.location.latitude)
+        .bind(site.location.longitude)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(|e| taken_or(e, "code"))?;
+        Ok(SiteId(id))
+    }
+
+    pub async fn update_site(
+        &self,
+        org: OrganisationId,
+        id: SiteId,
+        site: &SiteInput,
+    ) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE sites SET code = $3, name = $4, kind = $5, postcode = $6, latitude = $7, \
+             longitude = $8 WHERE organisation_id = $1 AND id = $2",
+        )
+        .bind(org.0)
+        .bind(id.0)
+        .bind(site.code.as_str())
+        .bind(site.name.as_str())
+        .bind(site.kind.as_str())
+        .bind(&site.location.postcode)
+        .bind(site.location.latitude)
+        .bind(site.location.longitude)
+        .execute(&self.pool)
+        .await
+        .map_err(|e| taken_or(e, "code"))?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    pub async fn teams(&self, org: OrganisationId) -> Result<Vec<TeamRecord>> {
+        let rows = sqlx::query(
+            "SELECT t.id, t.name, t.manager_id, \
+                    m.given_name || ' ' || m.family_name AS manager_name, \
+                    (SELECT COUNT(*) FROM people p WHERE p.team_id = t.id) AS members \
+             FROM teams t LEFT JOIN people m ON m.id = t.manager_id \
+             WHERE t.organisation_id = $1 ORDER BY t.name",
+        )
+        .bind(org.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(team_from).collect()
+    }
+
+    pub async fn team(&self, org: OrganisationId, id: TeamId) -> Result<TeamRecord> {
+        let row = sqlx::query(
+            "SELECT t.id, t.name, t.manager_id, \
+                    m.given_name || ' ' || m.family_name AS manager_name, \
+                    (SELECT COUNT(*) FROM people p WHERE p.team_id = t.id) AS members \
+             FROM teams t LEFT JOIN people m ON m.id = t.manager_id \
+             WHERE t.organisation_id = $1 AND t.id = $2",
+        )
+        .bind(org.0)
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        team_from(&row)
+    }
+
+    pub async fn create_team(
+        &self,
+        org: OrganisationId,
+        name: &TeamName,
+        manager: Option<PersonId>,
+    ) -> Result<TeamId> {
+        self.check_person_in(org, manager).await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO teams (organisation_id, name, manager_id) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(org.0)
+        .bind(name.as_str())
+        .bind(manager.map(|m| m.0))
+        .fetch_one(&self.pool)
+        .await
+        .map_err(|e| taken_or(e, "name"))?;
+        Ok(TeamId(id))
+    }
+
+    pub async fn update_team(
+        &self,
+        org: OrganisationId,
+        id: TeamId,
+        name: &TeamName,
+        manager: Option<PersonId>,
+    ) -> Result<()> {
+        self.check_person_in(org, manager).await?;
+        let done = sqlx::query(
+            "UPDATE teams SET name = $3, manager_id = $4 WHERE organisation_id = $1 AND id = $2",
+        )
+        .bind(org.0)
+        .bind(id.0)
+        .bind(name.as_str())
+        .bind(manager.map(|m| m.0))
+        .execute(&self.pool)
+        .await
+        .map_err(|e| taken_or(e, "name"))?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Refuses a person who is not in the organisation, so one organisation's form cannot
+    /// point at another's people.
+    pub(crate) async fn check_person_in(
+        &self,
+        org: OrganisationId,
+        person: Option<PersonId>,
+    ) -> Result<()> {
+        let Some(person) = person else { return Ok(()) };
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM people WHERE organisation_id = $1 AND id = $2")
+                .bind(org.0)
+                .bind(person.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        found.map(|_| ()).ok_or(StoreError::NotFound)
+    }
+}
+
+fn team_from(row: &AnyRow) -> Result<TeamRecord> {
+    Ok(TeamRecord {
+        id: TeamId(row.try_get("id")?),
+        name: row.try_get("name")?,
+        manager_id: row.try_get::<Option<i64>, _>("manager_id")?.map(PersonId),
+        manager_name: row.try_get("manager_name")?,
+        members: row.try_get("members")?,
+    })
+}

@@ -1,0 +1,116 @@
+//! Sessions, kept in the database so that every instance behind a load balancer shares them.
+
+use crate::{Result, Store, now};
+use skillgym_domain::{AccountId, OrganisationId, PersonId, Role, Roles};
+use sqlx::Row;
+
+/// A live session with what every page needs about the person signed in.
+#[derive(Debug, Clone)]
+pub struct SessionRecord {
+    pub account_id: AccountId,
+    pub person_id: PersonId,
+    pub organisation_id: OrganisationId,
+    pub name: String,
+    pub roles: Roles,
+    pub language: Option<String>,
+    pub csrf_token: String,
+    pub expires_at: i64,
+}
+
+impl Store {
+    /// Starts a session; only the token's hash is stored, so a database leak gives no sign-ins.
+    pub async fn create_session(
+        &self,
+        token_hash: &str,
+        account: AccountId,
+        csrf_token: &str,
+        expires_at: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, account_id, csrf_token, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash)
+        .bind(account.0)
+        .bind(csrf_token)
+        .bind(now())
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The unexpired session with this token hash, in one query (one row per role).
+    pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>> {
+        let rows = sqlx::query(
+            "SELECT s.account_id, s.csrf_token, s.expires_at, a.person_id, a.language, \
+                    p.organisation_id, p.given_name || ' ' || p.family_name AS name, r.role \
+             FROM sessions s \
+             JOIN accounts a ON a.id = s.account_id AND a.disabled = 0 \
+             JOIN people p ON p.id = a.person_id \
+             LEFT JOIN account_roles r ON r.account_id = a.id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now())
+        .fetch_all(&self.pool)
+        .await?;
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        let mut roles = Roles::default();
+        for row in &rows {
+            if let Some(role) = row.try_get::<Option<String>, _>("role")?
+                && let Ok(role) = Role::parse(&role)
+            {
+                roles = roles.with(role);
+            }
+        }
+        Ok(Some(SessionRecord {
+            account_id: AccountId(first.try_get("account_id")?),
+            person_id: PersonId(first.try_get("person_id")?),
+            organisation_id: OrganisationId(first.try_get("organisation_id")?),
+            name: first.try_get("name")?,
+            roles,
+            language: first.try_get("language")?,
+            csrf_token: first.try_get("csrf_token")?,
+            expires_at: first.try_get("expires_at")?,
+        }))
+    }
+
+    /// Pushes a session's expiry forward (sliding expiry).
+    pub async fn extend_session(&self, token_hash: &str, expires_at: i64) -> Result<()> {
+        sqlx::query("UPDATE sessions SET expires_at = $2 WHERE token_hash = $1")
+            .bind(token_hash)
+            .bind(expires_at)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Ends every session of an account, e.g. after its password changes.
+    pub async fn delete_sessions_of(&self, account: AccountId) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+            .bind(account.0)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Deletes expired sessions; returns how many.
+    pub async fn delete_expired_sessions(&self) -> Result<u64> {
+        let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(now())
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+}

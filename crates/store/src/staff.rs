@@ -1,0 +1,439 @@
+//! Applying a checked staff file, and reading the staff back out as one.
+//!
+//! An import is one transaction: it either lands whole or leaves nothing behind, even when the
+//! process is killed half way. People are matched by employee number; a person whose file line
+//! matches what is stored is not touched, so importing the same file twice changes nothing.
+
+use crate::people::corrupt;
+use crate::{Result, Store, now};
+use skillgym_domain::people::format_date;
+use skillgym_domain::staff_file::StaffRecord;
+use skillgym_domain::{
+    ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole, OrganisationId,
+    PersonName, SiteCode, TeamName,
+};
+use sqlx::{Any, AssertSqlSafe, Row, Transaction};
+use std::collections::{HashMap, HashSet};
+
+/// What a staff file is checked against.
+#[derive(Debug, Default)]
+pub struct StaffKnown {
+    pub sites: HashSet<SiteCode>,
+    pub people: HashMap<EmployeeNumber, Option<Email>>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOutcome {
+    pub added: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    /// Teams the file named that did not exist yet, and were created.
+    pub teams_added: Vec<String>,
+}
+
+/// Rows per multi-row statement: well under SQLite's 32,766 bound parameters.
+const CHUNK: usize = 500;
+
+struct Stored {
+    id: i64,
+    record: StaffRecord,
+}
+
+impl Store {
+    /// The sites and people a staff file is checked against.
+    pub async fn staff_known(&self, org: OrganisationId) -> Result<StaffKnown> {
+        let sites =
+            sqlx::query_scalar::<_, String>("SELECT code FROM sites WHERE organisation_id = $1")
+                .bind(org.0)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|c| SiteCode::parse(c).map_err(corrupt))
+                .collect::<Result<_>>()?;
+        let people =
+            sqlx::query("SELECT employee_number, email FROM people WHERE organisation_id = $1")
+                .bind(org.0)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|r| {
+                    let number: String = r.try_get("employee_number")?;
+                    let email: Option<String> = r.try_get("email")?;
+                    Ok((
+                        EmployeeNumber::parse(&number).map_err(corrupt)?,
+                        email
+                            .map(|e| Email::parse(&e).map_err(corrupt))
+                            .transpose()?,
+                    ))
+                })
+                .collect::<Result<_>>()?;
+        Ok(StaffKnown { sites, people })
+    }
+
+    /// Every person in the organisation as a staff file line, ordered by employee number.
+    pub async fn staff_records(&self, org: OrganisationId) -> Result<Vec<StaffRecord>> {
+        let mut conn = self.pool.acquire().await?;
+        let stored = load_stored(&mut conn, org).await?;
+        let mut records: Vec<StaffRecord> = stored.into_values().map(|s| s.record).collect();
+        records.sort_by(|a, b| a.employee_number.cmp(&b.employee_number));
+        Ok(records)
+    }
+
+    /// Applies checked staff records in one transaction, calling `progress` with the number of
+    /// records written so far.
+    pub async fn apply_staff_file(
+        &self,
+        org: OrganisationId,
+        records: &[StaffRecord],
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<ImportOutcome> {
+        let mut tx = self.pool.begin().await?;
+        let stored = load_stored(&mut tx, org).await?;
+        let sites: HashMap<String, i64> =
+            sqlx::query("SELECT code, id FROM sites WHERE organisation_id = $1")
+                .bind(org.0)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| Ok((r.try_get("code")?, r.try_get("id")?)))
+                .collect::<Result<_>>()?;
+        let mut teams: HashMap<String, i64> =
+            sqlx::query("SELECT name, id FROM teams WHERE organisation_id = $1")
+                .bind(org.0)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| Ok((r.try_get("name")?, r.try_get("id")?)))
+                .collect::<Result<_>>()?;
+
+        let mut outcome = ImportOutcome::default();
+        for name in records.iter().filter_map(|r| r.team.as_ref()) {
+            if !teams.contains_key(name.as_str()) {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO teams (organisation_id, name) VALUES ($1, $2) RETURNING id",
+                )
+                .bind(org.0)
+                .bind(name.as_str())
+                .fetch_one(&mut *tx)
+                .await?;
+                teams.insert(name.as_str().to_string(), id);
+                outcome.teams_added.push(name.as_str().to_string());
+            }
+        }
+
+        let mut new = Vec::new();
+        let mut changed = Vec::new();
+        for record in records {
+            match stored.get(record.employee_number.as_str()) {
+                None => new.push(record),
+                Some(s) if s.record != *record => changed.push((s.id, record)),
+                Some(_) => outcome.unchanged += 1,
+            }
+        }
+        let mut done = outcome.unchanged;
+        progress(done);
+
+        let at = now();
+        let mut ids: HashMap<&str, i64> = stored
+            .iter()
+            .map(|(number, s)| (number.as_str(), s.id))
+            .collect();
+        for chunk in new.chunks(CHUNK) {
+            let inserted = insert_people(&mut tx, org, chunk, &teams, at).await?;
+            let mut site_rows = Vec::new();
+            for (record, id) in chunk.iter().zip(&inserted) {
+                ids.insert(record.employee_number.as_str(), *id);
+                for (position, code) in record.sites.iter().enumerate() {
+                    site_rows.push((*id, sites[code.as_str()], position as i64));
+                }
+            }
+            insert_person_sites(&mut tx, &site_rows).await?;
+            done += chunk.len() as u64;
+            progress(done);
+        }
+        outcome.added = new.len() as u64;
+
+        for (id, record) in &changed {
+            update_person(&mut tx, *id, record, &teams, at).await?;
+            sqlx::query("DELETE FROM person_sites WHERE person_id = $1")
+                .bind(*id)
+                .execute(&mut *tx)
+                .await?;
+            let rows: Vec<_> = record
+                .sites
+                .iter()
+                .enumerate()
+                .map(|(position, code)| (*id, sites[code.as_str()], position as i64))
+                .collect();
+            insert_person_sites(&mut tx, &rows).await?;
+            done += 1;
+            if done % CHUNK as u64 == 0 {
+                progress(done);
+            }
+        }
+        outcome.updated = changed.len() as u64;
+
+        // Line managers are set once everyone has an id, because a file may list a person
+        // before their manager.
+        let managers: Vec<(i64, Option<i64>)> = new
+            .iter()
+            .copied()
+            .chain(changed.iter().map(|(_, r)| *r))
+            .map(|r| {
+                let manager = r
+                    .line_manager
+                    .as_ref()
+                    .and_then(|m| ids.get(m.as_str()).copied());
+                (ids[r.employee_number.as_str()], manager)
+            })
+            .filter(|(_, manager)| manager.is_some())
+            .collect();
+        for chunk in managers.chunks(CHUNK) {
+            let values = placeholders(chunk.len(), 2, 1);
+            let sql = format!(
+                "UPDATE people SET line_manager_id = v.column2 FROM (VALUES {values}) AS v \
+                 WHERE people.id = v.column1"
+            );
+            let mut query = sqlx::query(AssertSqlSafe(sql.clone()));
+            for (id, manager) in chunk {
+                query = query.bind(*id).bind(*manager);
+            }
+            query.execute(&mut *tx).await?;
+        }
+        for (id, record) in &changed {
+            if record.line_manager.is_none() {
+                sqlx::query("UPDATE people SET line_manager_id = NULL WHERE id = $1")
+                    .bind(*id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+
+        tx.commit().await?;
+        progress(done);
+        Ok(outcome)
+    }
+}
+
+/// `($1, $2), ($3, $4), …` for `rows` rows of `columns` parameters, numbered from `first`.
+fn placeholders(rows: usize, columns: usize, first: usize) -> String {
+    let mut out = String::with_capacity(rows * columns * 5);
+    for row in 0..rows {
+        if row > 0 {
+            out.push_str(", ");
+        }
+        out.push('(');
+        for col in 0..columns {
+            if col > 0 {
+                out.push_str(", ");
+            }
+            out.push('$');
+            out.push_str(&(first + row * columns + col).to_string());
+        }
+        out.push(')');
+    }
+    out
+}
+
+async fn insert_people(
+    tx: &mut Transaction<'_, Any>,
+    org: OrganisationId,
+    records: &[&StaffRecord],
+    teams: &HashMap<String, i64>,
+    at: i64,
+) -> Result<Vec<i64>> {
+    let sql = format!(
+        "INSERT INTO people (organisation_id, employee_number, given_name, family_name, email, \
+            employment, job_role, job_family, contracted_hours, start_date, team_id, created_at, \
+            updated_at) VALUES {} RETURNING id, employee_number",
+        placeholders(records.len(), 13, 1)
+    );
+    let mut query = sqlx::query(AssertSqlSafe(sql.clone()));
+    for r in records {
+        query = query
+            .bind(org.0)
+            .bind(r.employee_number.as_str())
+            .bind(r.given_name.as_str())
+            .bind(r.family_name.as_str())
+            .bind(r.email.as_ref().map(Email::as_str))
+            .bind(r.employment.as_str())
+            .bind(r.job_role.as_str())
+            .bind(r.job_family.as_str())
+            .bind(r.contracted_hours.hours())
+            .bind(r.start_date.map(format_date))
+            .bind(r.team.as_ref().map(|t| teams[t.as_str()]))
+            .bind(at)
+            .bind(at);
+    }
+    let rows = query.fetch_all(&mut **tx).await?;
+    // RETURNING does not promise the order of VALUES, so match rows back by employee number.
+    let by_number: HashMap<String, i64> = rows
+        .iter()
+        .map(|r| Ok((r.try_get("employee_number")?, r.try_get("id")?)))
+        .collect::<Result<_>>()?;
+    Ok(records
+        .iter()
+        .map(|r| by_number[r.employee_number.as_str()])
+        .collect())
+}
+
+async fn insert_person_sites(
+    tx: &mut Transaction<'_, Any>,
+    rows: &[(i64, i64, i64)],
+) -> Result<()> {
+    for chunk in rows.chunks(CHUNK) {
+        let sql = format!(
+            "INSERT INTO person_sites (person_id, site_id, position) VALUES {}",
+            placeholders(chunk.len(), 3, 1)
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql.clone()));
+        for (person, site, position) in chunk {
+            query = query.bind(*person).bind(*site).bind(*position);
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+async fn update_person(
+    tx: &mut Transaction<'_, Any>,
+    id: i64,
+    r: &StaffRecord,
+    teams: &HashMap<String, i64>,
+    at: i64,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE people SET given_name = $2, family_name = $3, email = $4, employment = $5, \
+            job_role = $6, job_family = $7, contracted_hours = $8, start_date = $9, team_id = $10, \
+            updated_at = $11 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(r.given_name.as_str())
+    .bind(r.family_name.as_str())
+    .bind(r.email.as_ref().map(Email::as_str))
+    .bind(r.employment.as_str())
+    .bind(r.job_role.as_str())
+    .bind(r.job_family.as_str())
+    .bind(r.contracted_hours.hours())
+    .bind(r.start_date.map(format_date))
+    .bind(r.team.as_ref().map(|t| teams[t.as_str()]))
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Everyone stored, as staff records keyed by employee number.
+async fn load_stored(
+    conn: &mut sqlx::AnyConnection,
+    org: OrganisationId,
+) -> Result<HashMap<String, Stored>> {
+    let rows = sqlx::query(
+        "SELECT p.id, p.employee_number, p.given_name, p.family_name, p.email, p.employment, \
+                p.job_role, p.job_family, p.contracted_hours, p.start_date, \
+                m.employee_number AS manager, t.name AS team \
+         FROM people p \
+         LEFT JOIN people m ON m.id = p.line_manager_id \
+         LEFT JOIN teams t ON t.id = p.team_id \
+         WHERE p.organisation_id = $1",
+    )
+    .bind(org.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut sites: HashMap<i64, Vec<SiteCode>> = HashMap::new();
+    let site_rows = sqlx::query(
+        "SELECT ps.person_id, s.code FROM person_sites ps JOIN sites s ON s.id = ps.site_id \
+         WHERE s.organisation_id = $1 ORDER BY ps.person_id, ps.position",
+    )
+    .bind(org.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    for r in &site_rows {
+        let code: String = r.try_get("code")?;
+        sites
+            .entry(r.try_get("person_id")?)
+            .or_default()
+            .push(SiteCode::parse(&code).map_err(corrupt)?);
+    }
+    let mut out = HashMap::with_capacity(rows.len());
+    for r in &rows {
+        let id: i64 = r.try_get("id")?;
+        let text = |c: &str| -> Result<String> { Ok(r.try_get::<String, _>(c)?) };
+        let optional =
+            |c: &str| -> Result<Option<String>> { Ok(r.try_get::<Option<String>, _>(c)?) };
+        let record = StaffRecord {
+            employee_number: EmployeeNumber::parse(&text("employee_number")?).map_err(corrupt)?,
+            given_name: PersonName::parse(&text("given_name")?).map_err(corrupt)?,
+            family_name: PersonName::parse(&text("family_name")?).map_err(corrupt)?,
+            email: optional("email")?
+                .map(|e| Email::parse(&e))
+                .transpose()
+                .map_err(corrupt)?,
+            employment: Employment::parse(&text("employment")?).map_err(corrupt)?,
+            job_role: JobRole::parse(&text("job_role")?).map_err(corrupt)?,
+            job_family: JobFamily::parse(&text("job_family")?).map_err(corrupt)?,
+            contracted_hours: ContractedHours::from_hours(r.try_get("contracted_hours")?)
+                .map_err(corrupt)?,
+            start_date: optional("start_date")?
+                .map(|d| skillgym_domain::people::parse_date(&d))
+                .transpose()
+                .map_err(corrupt)?,
+            line_manager: optional("manager")?
+                .map(|m| EmployeeNumber::parse(&m))
+                .transpose()
+                .map_err(corrupt)?,
+            team: optional("team")?
+                .map(|t| TeamName::parse(&t))
+                .transpose()
+                .map_err(corrupt)?,
+            sites: sites.remove(&id).unwrap_or_default(),
+        };
+        out.insert(
+            record.employee_number.as_str().to_string(),
+            Stored { id, record },
+        );
+    }
+    Ok(out)
+}
+
+/// Why a staff file was not imported.
+#[derive(Debug)]
+pub enum ImportRefused {
+    /// The file has problems; nothing was written.
+    Problems(Vec<skillgym_domain::staff_file::Problem>),
+    Store(crate::StoreError),
+}
+
+impl From<crate::StoreError> for ImportRefused {
+    fn from(e: crate::StoreError) -> Self {
+        ImportRefused::Store(e)
+    }
+}
+
+impl Store {
+    /// Reads, checks and applies a whole staff file: every problem is reported and nothing is
+    /// written, or all of it is. `progress` hears how many records are written so far.
+    pub async fn import_staff_file(
+        &self,
+        org: OrganisationId,
+        bytes: &[u8],
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> std::result::Result<ImportOutcome, ImportRefused> {
+        use skillgym_domain::staff_file;
+        let lines = staff_file::parse(bytes).map_err(ImportRefused::Problems)?;
+        let known = self.staff_known(org).await?;
+        let problems = staff_file::check(
+            &lines,
+            &staff_file::Known {
+                sites: &known.sites,
+                people: &known.people,
+            },
+        );
+        if !problems.is_empty() {
+            return Err(ImportRefused::Problems(problems));
+        }
+        let records: Vec<StaffRecord> = lines.into_iter().map(|l| l.record).collect();
+        Ok(self.apply_staff_file(org, &records, progress).await?)
+    }
+}

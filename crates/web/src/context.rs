@@ -1,0 +1,257 @@
+//! The per-request context: who is signed in, in which language, with which CSRF token; and
+//! the one place an error becomes a page.
+
+use crate::AppState;
+use crate::auth::{self, CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE};
+use crate::error::{AppError, ErrorPage};
+use crate::page::{ErrorTemplate, Page};
+use askama::Template;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, COOKIE, HOST, ORIGIN, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, Uri};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use skillgym_domain::Role;
+use skillgym_i18n::{Lang, Tr};
+use skillgym_store::{Organisation, SessionRecord};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+/// Everything a handler needs to know about the request beyond its own input.
+#[derive(Clone)]
+pub struct Ctx {
+    pub tr: Tr,
+    pub session: Option<Arc<SessionRecord>>,
+    pub organisation: Option<Arc<Organisation>>,
+    /// The token forms must carry: the session's, or for people signed out, the one in the
+    /// CSRF cookie (double-submit).
+    pub csrf: String,
+    pub path: String,
+    token_hash: Option<String>,
+}
+
+impl Ctx {
+    pub fn token_hash(&self) -> Option<&str> {
+        self.token_hash.as_deref()
+    }
+
+    /// The page frame for a page titled by message `title`.
+    pub fn page(&self, title: &str) -> Page {
+        Page::new(self, self.tr.t(title))
+    }
+
+    /// Checks a submitted CSRF token against the one this request expects.
+    pub fn check_csrf(&self, submitted: &str) -> Result<(), AppError> {
+        if auth::same_secret(submitted, &self.csrf) {
+            Ok(())
+        } else {
+            Err(AppError::BadCsrf)
+        }
+    }
+
+    /// The signed-in person, or a redirect to sign in.
+    pub fn user(&self) -> Result<&SessionRecord, AppError> {
+        self.session.as_deref().ok_or(AppError::SignInRequired)
+    }
+
+    /// The signed-in person if they hold `role`.
+    pub fn require(&self, role: Role) -> Result<&SessionRecord, AppError> {
+        let user = self.user()?;
+        if user.roles.has(role) {
+            Ok(user)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("request context missing")))
+    }
+}
+
+/// The organisation, cached for a minute: it changes rarely and every page shows its name.
+#[derive(Default)]
+pub struct OrganisationCache(RwLock<Option<(Instant, Arc<Organisation>)>>);
+
+const ORGANISATION_TTL: Duration = Duration::from_secs(60);
+
+impl OrganisationCache {
+    async fn get(&self, state: &AppState) -> Result<Option<Arc<Organisation>>, AppError> {
+        let cached = {
+            let guard = self.0.read().expect("cache lock");
+            guard
+                .as_ref()
+                .filter(|(at, _)| at.elapsed() < ORGANISATION_TTL)
+                .map(|(_, org)| org.clone())
+        };
+        if cached.is_some() {
+            return Ok(cached);
+        }
+        let Some(org) = state.store.organisation().await? else {
+            return Ok(None);
+        };
+        let org = Arc::new(org);
+        *self.0.write().expect("cache lock") = Some((Instant::now(), org.clone()));
+        Ok(Some(org))
+    }
+}
+
+/// Builds the [`Ctx`] for each request, and renders error pages once the handler is done.
+pub async fn context(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    // The body is not Sync, so only owned parts of the request may be held across an await.
+    let (headers, uri) = (req.headers().clone(), req.uri().clone());
+    let (ctx, new_csrf_cookie) = match build(&state, &headers, &uri).await {
+        Ok(built) => built,
+        Err(e) => {
+            let ctx = fallback_ctx(&req);
+            return render_error(&ctx, e.into_response());
+        }
+    };
+    if req.method() == Method::POST && !same_origin(&req) {
+        return render_error(&ctx, AppError::BadCsrf.into_response());
+    }
+    req.extensions_mut().insert(ctx.clone());
+    let response = next.run(req).await;
+    let mut response = render_error(&ctx, response);
+    if let Some(token) = new_csrf_cookie {
+        append_cookie(
+            &mut response,
+            &auth::cookie(CSRF_COOKIE, &token, None, state.config.secure_cookies),
+        );
+    }
+    if let (Some(session), Some(hash)) = (&ctx.session, &ctx.token_hash) {
+        // Slide the expiry forward, but write at most once every five minutes per session.
+        let idle = state.config.session_idle.as_secs() as i64;
+        let now = skillgym_store::now();
+        if session.expires_at - now < idle - 300 && response.status().is_success() {
+            let _ = state.store.extend_session(hash, now + idle).await;
+        }
+    }
+    response
+}
+
+async fn build(
+    state: &AppState,
+    headers: &HeaderMap,
+    uri: &Uri,
+) -> Result<(Ctx, Option<String>), AppError> {
+    let cookies = headers
+        .get(COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let token_hash = auth::read_cookie(cookies, SESSION_COOKIE).map(auth::token_hash);
+    let session = match &token_hash {
+        Some(hash) => state.store.session(hash).await?.map(Arc::new),
+        None => None,
+    };
+    let organisation = state.organisations.get(state).await?;
+    let wants_pseudo = state.config.pseudo_locale
+        && uri
+            .query()
+            .is_some_and(|q| q.split('&').any(|p| p == "lang=en-x-pseudo"));
+    let lang = if wants_pseudo {
+        Lang::Pseudo
+    } else {
+        session
+            .as_ref()
+            .and_then(|s| s.language.as_deref())
+            .and_then(Lang::parse)
+            .or_else(|| auth::read_cookie(cookies, LANG_COOKIE).and_then(Lang::parse))
+            .or_else(|| {
+                headers
+                    .get(ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(Lang::from_accept_language)
+            })
+            .or_else(|| {
+                organisation
+                    .as_ref()
+                    .and_then(|o| Lang::parse(&o.main_language))
+            })
+            .unwrap_or_default()
+    };
+    let (csrf, new_cookie) = match (&session, auth::read_cookie(cookies, CSRF_COOKIE)) {
+        (Some(s), _) => (s.csrf_token.clone(), None),
+        (None, Some(token)) if token.len() >= 32 => (token.to_string(), None),
+        (None, _) => {
+            let token = auth::random_token();
+            (token.clone(), Some(token))
+        }
+    };
+    let ctx = Ctx {
+        tr: Tr::new(lang),
+        token_hash: token_hash.filter(|_| session.is_some()),
+        session,
+        organisation,
+        csrf,
+        path: uri.path().to_string(),
+    };
+    Ok((ctx, new_cookie))
+}
+
+fn fallback_ctx(req: &Request) -> Ctx {
+    let lang = req
+        .headers()
+        .get(ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Lang::from_accept_language)
+        .unwrap_or_default();
+    Ctx {
+        tr: Tr::new(lang),
+        session: None,
+        organisation: None,
+        csrf: String::new(),
+        path: req.uri().path().to_string(),
+        token_hash: None,
+    }
+}
+
+/// A POST must come from a page of ours: browsers send `Origin` on every form post, and a
+/// different one means another site is submitting on the person's behalf.
+fn same_origin(req: &Request) -> bool {
+    let Some(origin) = req.headers().get(ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return true;
+    };
+    let host = req.headers().get(HOST).and_then(|v| v.to_str().ok());
+    let origin_host = origin
+        .split_once("://")
+        .map(|(_, rest)| rest.trim_end_matches('/'));
+    origin != "null" && origin_host.is_some() && origin_host == host
+}
+
+fn render_error(ctx: &Ctx, response: Response) -> Response {
+    let Some(error) = response.extensions().get::<ErrorPage>().copied() else {
+        return response;
+    };
+    let page = Page::new(ctx, ctx.tr.t(error.title));
+    let body = ErrorTemplate {
+        advice: ctx.tr.t(error.advice),
+        page,
+    }
+    .render()
+    .unwrap_or_default();
+    let mut out = (error.status, Html(body)).into_response();
+    out.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    for cookie in response.headers().get_all(SET_COOKIE) {
+        out.headers_mut().append(SET_COOKIE, cookie.clone());
+    }
+    out
+}
+
+pub fn append_cookie(response: &mut Response, cookie: &str) {
+    if let Ok(value) = HeaderValue::from_str(cookie) {
+        response.headers_mut().append(SET_COOKIE, value);
+    }
+}

@@ -1,0 +1,95 @@
+//! The web layer's one error type, and how each kind becomes a response.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use skillgym_store::StoreError;
+
+/// What can stop a request. The page that explains it is rendered by the request context,
+/// which knows the person's language.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("sign in needed")]
+    SignInRequired,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("the form was out of date or not ours")]
+    BadCsrf,
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
+    #[error("database unavailable: {0}")]
+    Unavailable(StoreError),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+/// Marks a response whose body the context should fill with the error page.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ErrorPage {
+    pub status: StatusCode,
+    /// Fluent ids of the heading and the advice.
+    pub title: &'static str,
+    pub advice: &'static str,
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => AppError::NotFound,
+            e if e.is_unavailable() => AppError::Unavailable(e),
+            e => AppError::Internal(e.into()),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let page = match &self {
+            AppError::NotFound => ErrorPage {
+                status: StatusCode::NOT_FOUND,
+                title: "error-not-found-title",
+                advice: "error-not-found-advice",
+            },
+            AppError::SignInRequired => {
+                return axum::response::Redirect::to("/sign-in").into_response();
+            }
+            AppError::Forbidden => ErrorPage {
+                status: StatusCode::FORBIDDEN,
+                title: "error-forbidden-title",
+                advice: "error-forbidden-advice",
+            },
+            AppError::BadCsrf => ErrorPage {
+                status: StatusCode::FORBIDDEN,
+                title: "error-csrf-title",
+                advice: "error-csrf-advice",
+            },
+            AppError::BadRequest(_) => ErrorPage {
+                status: StatusCode::BAD_REQUEST,
+                title: "error-bad-request-title",
+                advice: "error-bad-request-advice",
+            },
+            AppError::Unavailable(e) => {
+                tracing::error!(error = %e, "database unavailable");
+                ErrorPage {
+                    status: StatusCode::SERVICE_UNAVAILABLE,
+                    title: "error-unavailable-title",
+                    advice: "error-unavailable-advice",
+                }
+            }
+            AppError::Internal(e) => {
+                tracing::error!(error = ?e, "request failed");
+                ErrorPage {
+                    status: StatusCode::INTERNAL_SERVER_ERROR,
+                    title: "error-internal-title",
+                    advice: "error-internal-advice",
+                }
+            }
+        };
+        let mut response = page.status.into_response();
+        response.extensions_mut().insert(page);
+        response
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

@@ -1,0 +1,117 @@
+//! The frame every page shares: title, language, navigation by role, the CSRF token.
+
+use crate::context::Ctx;
+use askama::Template;
+use skillgym_domain::Role;
+use skillgym_i18n::{Arg, Lang, Tr};
+
+/// One link in the main navigation.
+pub struct NavLink {
+    pub href: &'static str,
+    pub label: String,
+    pub current: bool,
+}
+
+/// What the layout needs; every page template holds one as `page`.
+pub struct Page {
+    pub tr: Tr,
+    pub title: String,
+    pub organisation: String,
+    pub user_name: Option<String>,
+    pub nav: Vec<NavLink>,
+    pub csrf: String,
+    pub path: String,
+}
+
+/// The main navigation: (path, message id, who sees it). Later parts of the loop (plans,
+/// learning, training, evaluation) add their entries here.
+const NAV: [(&str, &str, Option<Role>); 7] = [
+    ("/", "nav-home", None),
+    ("/me", "nav-my-details", None),
+    ("/team", "nav-my-people", Some(Role::Manager)),
+    ("/people", "nav-people", Some(Role::Admin)),
+    ("/sites", "nav-sites", Some(Role::Admin)),
+    ("/teams", "nav-teams", Some(Role::Admin)),
+    ("/import/staff", "nav-import-staff", Some(Role::Admin)),
+];
+
+impl Page {
+    pub fn new(ctx: &Ctx, title: String) -> Self {
+        let tr = ctx.tr;
+        let nav = match &ctx.session {
+            None => Vec::new(),
+            Some(s) => NAV
+                .iter()
+                .filter(|(_, _, role)| role.is_none_or(|r| s.roles.has(r)))
+                .map(|(href, label, _)| NavLink {
+                    href,
+                    label: tr.t(label),
+                    current: *href == ctx.path
+                        || (*href != "/" && ctx.path.starts_with(&format!("{href}/"))),
+                })
+                .collect(),
+        };
+        let organisation = match (&ctx.organisation, tr.lang()) {
+            (Some(o), Lang::Cy) => o.name_cy.clone().unwrap_or_else(|| o.name.clone()),
+            (Some(o), _) => o.name.clone(),
+            (None, _) => String::new(),
+        };
+        Self {
+            tr,
+            title,
+            organisation,
+            user_name: ctx.session.as_ref().map(|s| s.name.clone()),
+            nav,
+            csrf: ctx.csrf.clone(),
+            path: ctx.path.clone(),
+        }
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.tr.t(id)
+    }
+
+    /// The message for a stored value, such as `job-family-frontline` for ("job-family",
+    /// "frontline").
+    pub fn t_of(&self, prefix: &str, value: &str) -> String {
+        self.tr.t(&format!("{prefix}-{value}"))
+    }
+
+    pub fn t1<'a>(&self, id: &str, name: &'static str, value: impl Into<Arg<'a>>) -> String {
+        self.tr.t1(id, name, value)
+    }
+
+    pub fn t2<'a>(
+        &self,
+        id: &str,
+        name: &'static str,
+        value: impl Into<Arg<'a>>,
+        name2: &'static str,
+        value2: impl Into<Arg<'a>>,
+    ) -> String {
+        self.tr.t2(id, name, value, name2, value2)
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.tr.lang().code()
+    }
+
+    /// The language the switch in the header offers, by code and by its own name.
+    pub fn other_lang(&self) -> &'static str {
+        self.tr.lang().other().code()
+    }
+
+    pub fn other_lang_name(&self) -> String {
+        self.tr.t(match self.tr.lang().other() {
+            Lang::Cy => "language-name-cy",
+            _ => "language-name-en",
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorTemplate {
+    pub page: Page,
+    pub advice: String,
+}

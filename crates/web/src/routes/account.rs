@@ -1,0 +1,128 @@
+//! A person's own account: their language, and setting a password from an access link.
+
+use crate::AppState;
+use crate::auth::{self, LANG_COOKIE, password};
+use crate::context::{Ctx, append_cookie};
+use crate::error::{AppError, AppResult};
+use crate::forms::{CsrfForm, FormErrors};
+use crate::page::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use skillgym_i18n::Lang;
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    lang: String,
+    #[serde(default)]
+    back: String,
+}
+
+/// Switches language: remembered on the account when signed in, in a cookie otherwise.
+pub async fn set_language(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(form): CsrfForm<LanguageForm>,
+) -> AppResult<Response> {
+    let lang = Lang::parse(&form.lang)
+        .filter(|l| Lang::OFFERED.contains(l))
+        .ok_or(AppError::BadRequest("lang"))?;
+    if let Some(user) = &ctx.session {
+        state
+            .store
+            .set_language(user.account_id, lang.code())
+            .await?;
+    }
+    // Only a local path, so the form cannot be used to send people elsewhere.
+    let back = if form.back.starts_with('/') && !form.back.starts_with("//") {
+        form.back
+    } else {
+        "/".to_string()
+    };
+    let mut response = Redirect::to(&back).into_response();
+    append_cookie(
+        &mut response,
+        &auth::cookie(
+            LANG_COOKIE,
+            lang.code(),
+            Some(365 * 24 * 3600),
+            state.config.secure_cookies,
+        ),
+    );
+    Ok(response)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "access.html")]
+pub struct AccessPage {
+    page: Page,
+    token: String,
+    errors: FormErrors,
+}
+
+/// The page an access link opens: choose a password.
+pub async fn access_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    state
+        .store
+        .access_link(&auth::token_hash(&token))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(AccessPage {
+        page: ctx.page("access-title"),
+        token,
+        errors: FormErrors::default(),
+    }
+    .into_response())
+}
+
+#[derive(Deserialize)]
+pub struct AccessForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+pub async fn access_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    CsrfForm(form): CsrfForm<AccessForm>,
+) -> AppResult<Response> {
+    let hash = auth::token_hash(&token);
+    state
+        .store
+        .access_link(&hash)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut errors = FormErrors::default();
+    if form.password.chars().count() < password::MIN_LENGTH {
+        errors.add("password", "access-password-short");
+    } else if form.password != form.confirm {
+        errors.add("confirm", "access-password-mismatch");
+    }
+    if !errors.is_empty() {
+        return Ok(AccessPage {
+            page: ctx.page("access-title"),
+            token,
+            errors,
+        }
+        .into_response());
+    }
+    let password = form.password;
+    let password_hash = tokio::task::spawn_blocking(move || password::hash_password(&password))
+        .await
+        .map_err(anyhow::Error::from)??;
+    let account = state
+        .store
+        .redeem_access_link(&hash, &password_hash)
+        .await?;
+    state.store.delete_sessions_of(account).await?;
+    Ok(Redirect::to("/sign-in").into_response())
+}

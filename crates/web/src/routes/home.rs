@@ -1,0 +1,60 @@
+//! The home page, shaped by the person's roles.
+
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::AppResult;
+use crate::page::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use skillgym_domain::Role;
+use skillgym_store::{PeopleCounts, PersonFilter, PersonRecord, PersonSummary};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    page: Page,
+    me: PersonRecord,
+    /// For managers: the people they manage, first few, and how many in all.
+    managed: Option<(Vec<PersonSummary>, i64)>,
+    /// For admins: the organisation in numbers.
+    counts: Option<(PeopleCounts, usize, usize)>,
+    champion: bool,
+    trainer: bool,
+}
+
+pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let Some(user) = ctx.session.clone() else {
+        return Ok(Redirect::to("/sign-in").into_response());
+    };
+    let org = user.organisation_id;
+    let me = state.store.person(org, user.person_id).await?;
+    let managed = if user.roles.has(Role::Manager) {
+        let filter = PersonFilter {
+            managed_by: Some(user.person_id),
+            limit: 8,
+            ..PersonFilter::default()
+        };
+        Some(state.store.people(org, &filter).await?)
+    } else {
+        None
+    };
+    let counts = if user.roles.has(Role::Admin) {
+        let people = state.store.people_counts(org).await?;
+        let sites = state.store.sites(org).await?.len();
+        let teams = state.store.teams(org).await?.len();
+        Some((people, sites, teams))
+    } else {
+        None
+    };
+    Ok(HomePage {
+        page: ctx.page("home-title"),
+        me,
+        managed,
+        counts,
+        champion: user.roles.has(Role::Champion),
+        trainer: user.roles.has(Role::Trainer),
+    }
+    .into_response())
+}

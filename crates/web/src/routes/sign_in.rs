@@ -1,0 +1,147 @@
+//! Signing in with email and password, and signing out.
+
+use crate::AppState;
+use crate::auth::{self, SESSION_COOKIE, password};
+use crate::context::{Ctx, append_cookie};
+use crate::error::AppResult;
+use crate::forms::{CsrfForm, FormErrors};
+use crate::page::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{ConnectInfo, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use skillgym_domain::Email;
+use std::net::SocketAddr;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "sign_in.html")]
+pub struct SignInPage {
+    page: Page,
+    email: String,
+    errors: FormErrors,
+}
+
+pub async fn form(ctx: Ctx) -> Response {
+    if ctx.session.is_some() {
+        return Redirect::to("/").into_response();
+    }
+    SignInPage {
+        page: ctx.page("sign-in-title"),
+        email: String::new(),
+        errors: FormErrors::default(),
+    }
+    .into_response()
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ctx: Ctx,
+    CsrfForm(form): CsrfForm<SignInForm>,
+) -> AppResult<Response> {
+    let mut errors = FormErrors::default();
+    let email = errors.check("email", Email::parse(&form.email));
+    if form.password.is_empty() {
+        errors.add("password", "sign-in-password-missing");
+    }
+    let refuse = |errors: FormErrors| -> AppResult<Response> {
+        let mut response = SignInPage {
+            page: ctx.page("sign-in-title"),
+            email: form.email.clone(),
+            errors,
+        }
+        .into_response();
+        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+        Ok(response)
+    };
+    let Some(email) = email.filter(|_| errors.is_empty()) else {
+        return refuse(errors);
+    };
+
+    let ip = peer.ip().to_string();
+    let since = skillgym_store::now() - auth::THROTTLE_WINDOW_SECS;
+    let (by_email, by_ip) = state
+        .store
+        .sign_in_failures(email.as_str(), &ip, since)
+        .await?;
+    if by_email >= auth::MAX_FAILURES_PER_EMAIL || by_ip >= auth::MAX_FAILURES_PER_ADDRESS {
+        tracing::warn!(%ip, "sign-in throttled");
+        errors.add("email", "sign-in-throttled");
+        let mut response = refuse(errors)?;
+        *response.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
+        return Ok(response);
+    }
+
+    let account = state.store.account_for_sign_in(&email).await?;
+    let allowed = ctx.organisation.as_ref().is_none_or(|o| o.password_sign_in);
+    let hash = account.as_ref().and_then(|a| a.password_hash.clone());
+    let password = form.password.clone();
+    let matches =
+        tokio::task::spawn_blocking(move || password::verify_password(&password, hash.as_deref()))
+            .await
+            .map_err(anyhow::Error::from)?;
+    let account = account.filter(|a| matches && !a.disabled && allowed);
+    let Some(account) = account else {
+        state
+            .store
+            .record_sign_in_failure(email.as_str(), &ip)
+            .await?;
+        errors.add("email", "sign-in-wrong");
+        return refuse(errors);
+    };
+
+    state
+        .store
+        .clear_sign_in_failures(email.as_str(), since)
+        .await?;
+    // A new token at every sign-in, so a token planted before sign-in is worthless.
+    if let Some(old) = ctx.token_hash() {
+        state.store.delete_session(old).await?;
+    }
+    let token = auth::random_token();
+    let idle = state.config.session_idle.as_secs() as i64;
+    state
+        .store
+        .create_session(
+            &auth::token_hash(&token),
+            account.id,
+            &auth::random_token(),
+            skillgym_store::now() + idle,
+        )
+        .await?;
+    tracing::info!(account = %account.id, "signed in");
+    let mut response = Redirect::to("/").into_response();
+    append_cookie(
+        &mut response,
+        &auth::cookie(SESSION_COOKIE, &token, None, state.config.secure_cookies),
+    );
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+pub async fn sign_out(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    if let Some(hash) = ctx.token_hash() {
+        state.store.delete_session(hash).await?;
+    }
+    let mut response = Redirect::to("/sign-in").into_response();
+    append_cookie(
+        &mut response,
+        &auth::cookie(SESSION_COOKIE, "", Some(0), state.config.secure_cookies),
+    );
+    Ok(response)
+}

@@ -1,0 +1,153 @@
+//! The staff file: importing it on the web (the same import as `skillgym import staff`),
+//! its example, and exporting everyone as one.
+
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::page::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Multipart, State};
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use skillgym_domain::Role;
+use skillgym_domain::staff_file;
+use skillgym_store::{ImportOutcome, ImportRefused};
+
+/// A problem ready to show: line, column and the explanation in the reader's language.
+pub struct ShownProblem {
+    pub line: u64,
+    pub field: &'static str,
+    pub message: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "import_staff.html")]
+pub struct ImportPage {
+    page: Page,
+    outcome: Option<ImportOutcome>,
+    problems: Vec<ShownProblem>,
+    file_missing: bool,
+}
+
+pub async fn form(ctx: Ctx) -> AppResult<Response> {
+    ctx.require(Role::Admin)?;
+    Ok(ImportPage {
+        page: ctx.page("import-title"),
+        outcome: None,
+        problems: Vec::new(),
+        file_missing: false,
+    }
+    .into_response())
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    mut multipart: Multipart,
+) -> AppResult<Response> {
+    let org = ctx.require(Role::Admin)?.organisation_id;
+    let mut csrf = None;
+    let mut file = None;
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| AppError::BadRequest("multipart"))?
+    {
+        match field.name() {
+            Some("csrf") => {
+                csrf = Some(
+                    field
+                        .text()
+                        .await
+                        .map_err(|_| AppError::BadRequest("csrf"))?,
+                )
+            }
+            Some("staff_file") => {
+                let bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|_| AppError::BadRequest("file"))?;
+                file = Some(bytes);
+            }
+            _ => {}
+        }
+    }
+    ctx.check_csrf(csrf.as_deref().unwrap_or(""))?;
+    let page = |outcome: Option<ImportOutcome>, problems: Vec<ShownProblem>, file_missing: bool| {
+        let failed = !problems.is_empty() || file_missing;
+        let title = if outcome.is_some() {
+            "import-done-title"
+        } else {
+            "import-title"
+        };
+        let mut response = ImportPage {
+            page: ctx.page(title),
+            outcome,
+            problems,
+            file_missing,
+        }
+        .into_response();
+        if failed {
+            *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+        }
+        response
+    };
+    let Some(file) = file.filter(|f| !f.is_empty()) else {
+        return Ok(page(None, Vec::new(), true));
+    };
+    match state.store.import_staff_file(org, &file, &|_| {}).await {
+        Ok(outcome) => {
+            tracing::info!(
+                added = outcome.added,
+                updated = outcome.updated,
+                "staff file imported"
+            );
+            Ok(page(Some(outcome), Vec::new(), false))
+        }
+        Err(ImportRefused::Problems(problems)) => {
+            let shown = problems
+                .iter()
+                .map(|p| ShownProblem {
+                    line: p.line,
+                    field: p.field.unwrap_or(""),
+                    message: ctx
+                        .tr
+                        .t1(p.code, "value", p.value.clone().unwrap_or_default()),
+                })
+                .collect();
+            Ok(page(None, shown, false))
+        }
+        Err(ImportRefused::Store(e)) => Err(e.into()),
+    }
+}
+
+pub async fn example(ctx: Ctx) -> AppResult<Response> {
+    ctx.require(Role::Admin)?;
+    Ok(csv_download(
+        "staff-example.csv",
+        include_bytes!("../../../../examples/staff.csv").to_vec(),
+    ))
+}
+
+pub async fn export(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let org = ctx.require(Role::Admin)?.organisation_id;
+    let records = state.store.staff_records(org).await?;
+    let mut out = Vec::new();
+    staff_file::write(&mut out, records).map_err(anyhow::Error::from)?;
+    Ok(csv_download("staff.csv", out))
+}
+
+fn csv_download(name: &str, body: Vec<u8>) -> Response {
+    (
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
