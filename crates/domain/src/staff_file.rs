@@ -220,18 +220,77 @@ impl Problems {
 /// Never stops at the first problem, but stops collecting after [`MAX_PROBLEMS`] and adds one
 /// final [`TOO_MANY_PROBLEMS`]. Rows that are wholly blank are skipped.
 pub fn parse(bytes: &[u8]) -> Result<Vec<StaffLine>, Vec<Problem>> {
+    let (lines, problems) = parse_lenient(bytes);
+    if problems.is_empty() {
+        Ok(lines)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Reads a file and checks it against what is stored: every problem in one list, in line
+/// order, or the records when there is none.
+///
+/// Where some lines cannot be read, the others are still checked for references that do not
+/// depend on other lines (unknown sites, emails taken), so one upload shows as many problems as
+/// possible; line-manager problems wait until every line can be read, since a manager's own
+/// line may be among the unreadable ones.
+pub fn read_and_check(bytes: &[u8], known: &Known) -> Result<Vec<StaffLine>, Vec<Problem>> {
+    let (lines, mut problems) = parse_lenient(bytes);
+    let unreadable = !problems.is_empty();
+    let mut references = check(&lines, known);
+    if unreadable {
+        references.retain(|p| p.code != UNKNOWN_MANAGER && p.code != MANAGER_CYCLE);
+    }
+    if problems.is_empty() && references.is_empty() {
+        return Ok(lines);
+    }
+    let capped = problems
+        .iter()
+        .chain(&references)
+        .any(|p| p.code == TOO_MANY_PROBLEMS);
+    problems.retain(|p| p.code != TOO_MANY_PROBLEMS);
+    problems.extend(
+        references
+            .into_iter()
+            .filter(|p| p.code != TOO_MANY_PROBLEMS),
+    );
+    problems.sort_by_key(|p| (p.line, p.field.map(column_index)));
+    if capped || problems.len() > MAX_PROBLEMS {
+        problems.truncate(MAX_PROBLEMS);
+        problems
+            .push(Problem::new(0, None, TOO_MANY_PROBLEMS).with_value(&MAX_PROBLEMS.to_string()));
+    }
+    Err(problems)
+}
+
+fn column_index(name: &str) -> usize {
+    COLUMNS
+        .iter()
+        .position(|c| *c == name)
+        .unwrap_or(COLUMNS.len())
+}
+
+/// Reads what it can: the lines with no problem, and every problem found.
+fn parse_lenient(bytes: &[u8]) -> (Vec<StaffLine>, Vec<Problem>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
-        return Err(vec![Problem::new(
-            line_at(bytes, e.valid_up_to()),
-            None,
-            NOT_UTF8,
-        )]);
+        return (
+            Vec::new(),
+            vec![Problem::new(
+                line_at(bytes, e.valid_up_to()),
+                None,
+                NOT_UTF8,
+            )],
+        );
     }
     // The csv crate reads an unclosed quote as a field running to the end of the file, which
     // would show up as one baffling problem on the last row instead of where the mistake is.
     if let Some(at) = unclosed_quote(bytes) {
-        return Err(vec![Problem::new(line_at(bytes, at), None, UNREADABLE)]);
+        return (
+            Vec::new(),
+            vec![Problem::new(line_at(bytes, at), None, UNREADABLE)],
+        );
     }
 
     let mut reader = csv::ReaderBuilder::new()
@@ -244,10 +303,10 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<StaffLine>, Vec<Problem>> {
 
     let header_line = loop {
         match reader.read_record(&mut record) {
-            Ok(false) => return Err(vec![Problem::new(0, None, EMPTY)]),
+            Ok(false) => return (Vec::new(), vec![Problem::new(0, None, EMPTY)]),
             Ok(true) if is_blank(&record) => continue,
             Ok(true) => break lines_to.record(&record),
-            Err(e) => return Err(vec![unreadable(&e, bytes)]),
+            Err(e) => return (Vec::new(), vec![unreadable(&e, bytes)]),
         }
     };
     let header = Header::read(&record, header_line, &mut problems);
@@ -271,17 +330,17 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<StaffLine>, Vec<Problem>> {
                     );
                     continue;
                 }
+                let before = problems.list.len();
                 let mut row = Row {
                     record: &record,
                     header: &header,
                     line,
                     problems: &mut problems,
                 };
-                if let Some(record) = row.read(&mut seen) {
-                    // Once anything is wrong the records are thrown away: keep checking only.
-                    if row.problems.is_empty() {
-                        lines.push(StaffLine { line, record });
-                    }
+                if let Some(record) = row.read(&mut seen)
+                    && problems.list.len() == before
+                {
+                    lines.push(StaffLine { line, record });
                 }
             }
             Err(e) => problems.push(unreadable(&e, bytes)),
@@ -290,11 +349,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<StaffLine>, Vec<Problem>> {
     if rows == 0 && problems.is_empty() {
         problems.push(Problem::new(0, None, NO_ROWS));
     }
-    if problems.is_empty() {
-        Ok(lines)
-    } else {
-        Err(problems.list)
-    }
+    (lines, problems.list)
 }
 
 /// The 1-based line holding byte `at`.

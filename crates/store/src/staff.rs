@@ -421,18 +421,15 @@ impl Store {
         progress: &(dyn Fn(u64) + Sync),
     ) -> std::result::Result<ImportOutcome, ImportRefused> {
         use skillgym_domain::staff_file;
-        let lines = staff_file::parse(bytes).map_err(ImportRefused::Problems)?;
         let known = self.staff_known(org).await?;
-        let problems = staff_file::check(
-            &lines,
+        let lines = staff_file::read_and_check(
+            bytes,
             &staff_file::Known {
                 sites: &known.sites,
                 people: &known.people,
             },
-        );
-        if !problems.is_empty() {
-            return Err(ImportRefused::Problems(problems));
-        }
+        )
+        .map_err(ImportRefused::Problems)?;
         let records: Vec<StaffRecord> = lines.into_iter().map(|l| l.record).collect();
         Ok(self.apply_staff_file(org, &records, progress).await?)
     }

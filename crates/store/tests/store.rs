@@ -1,0 +1,304 @@
+//! The storage layer, case by case, on SQLite and on PostgreSQL.
+
+use skillgym_domain::demo::{self, DemoOptions};
+use skillgym_domain::staff_file::{self, Problem};
+use skillgym_domain::{
+    AccountId, Location, OrganisationId, PersonId, Role, Roles, SiteCode, SiteKind, SiteName,
+    TeamName,
+};
+use skillgym_store::{ImportRefused, PersonFilter, SiteInput, Store, StoreError};
+use skillgym_test_db::{Backend, TestDb, both_backends};
+
+async fn demo_store(backend: Backend) -> (TestDb, OrganisationId) {
+    let db = TestDb::new(backend).await;
+    let generated = demo::generate(&DemoOptions {
+        people: 80,
+        seed: 7,
+    });
+    let org = db
+        .store
+        .seed_demo(&generated, "not-a-real-hash", &|_| {})
+        .await
+        .expect("the demo loads");
+    (db, org.id)
+}
+
+fn staff_file_text(rows: &[&str]) -> Vec<u8> {
+    let mut text = staff_file::COLUMNS.join(",");
+    for row in rows {
+        text.push('\n');
+        text.push_str(row);
+    }
+    text.into_bytes()
+}
+
+async fn count_people(store: &Store, org: OrganisationId) -> i64 {
+    store.people_counts(org).await.unwrap().total
+}
+
+both_backends!(
+    importing_the_same_staff_file_twice_changes_nothing,
+    a_bad_staff_file_writes_nothing,
+    a_changed_line_updates_the_person_and_their_manager,
+    managers_see_reports_and_team_members_all_the_way_down,
+    sessions_expire_and_can_be_ended,
+    failed_sign_ins_are_counted_per_email_and_address,
+    site_codes_and_team_names_are_unique,
+    access_links_work_once,
+    exported_staff_reimport_as_unchanged,
+);
+
+async fn importing_the_same_staff_file_twice_changes_nothing(backend: Backend) {
+    let (db, org) = demo_store(backend).await;
+    let before = count_people(&db.store, org).await;
+    let file = staff_file_text(&[
+        "T0001,Ann,Hughes,ann.hughes@example.org,employee,Library Assistant,frontline,18.5,2024-01-15,T0002,Test team,CEN",
+        "T0002,Bryn,Evans,bryn.evans@example.org,employee,Branch Manager,manager,37,,,Test team,CEN;MOB",
+    ]);
+    let first = db
+        .store
+        .import_staff_file(org, &file, &|_| {})
+        .await
+        .unwrap();
+    assert_eq!((first.added, first.updated), (2, 0));
+    assert_eq!(first.teams_added, vec!["Test team".to_string()]);
+    let second = db
+        .store
+        .import_staff_file(org, &file, &|_| {})
+        .await
+        .unwrap();
+    assert_eq!((second.added, second.updated, second.unchanged), (0, 0, 2));
+    assert!(second.teams_added.is_empty());
+    assert_eq!(count_people(&db.store, org).await, before + 2);
+}
+
+async fn a_bad_staff_file_writes_nothing(backend: Backend) {
+    let (db, org) = demo_store(backend).await;
+    let before = count_people(&db.store, org).await;
+    let file = staff_file_text(&[
+        "T0001,Ann,Hughes,ann.hughes@example.org,employee,Library Assistant,frontline,18.5,,,,CEN",
+        "T0002,Bryn,Evans,not-an-email,employee,Branch Manager,manager,37,,,,CEN",
+        "T0003,Cai,Jones,,volunteer,Digital Buddy,frontline,4,,,,NOPE",
+    ]);
+    let Err(ImportRefused::Problems(problems)) =
+        db.store.import_staff_file(org, &file, &|_| {}).await
+    else {
+        panic!("the file should be refused");
+    };
+    let at = |p: &Problem| (p.line, p.field, p.code);
+    let found: Vec<_> = problems.iter().map(at).collect();
+    assert!(
+        found.contains(&(3, Some("email"), "invalid-email")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(4, Some("sites"), "staff-file-unknown-site")),
+        "{found:?}"
+    );
+    assert_eq!(count_people(&db.store, org).await, before);
+}
+
+async fn a_changed_line_updates_the_person_and_their_manager(backend: Backend) {
+    let (db, org) = demo_store(backend).await;
+    let v1 = staff_file_text(&[
+        "T0001,Ann,Hughes,ann@example.org,employee,Library Assistant,frontline,18.5,,T0002,,CEN",
+        "T0002,Bryn,Evans,bryn@example.org,employee,Branch Manager,manager,37,,,,CEN",
+        "T0003,Cai,Jones,cai@example.org,employee,Branch Manager,manager,37,,,,CEN",
+    ]);
+    db.store.import_staff_file(org, &v1, &|_| {}).await.unwrap();
+    let v2 = staff_file_text(&[
+        "T0001,Ann,Hughes,ann@example.org,employee,Senior Library Assistant,aspiring_leader,22.5,,T0003,,CEN;MOB",
+        "T0002,Bryn,Evans,bryn@example.org,employee,Branch Manager,manager,37,,,,CEN",
+        "T0003,Cai,Jones,cai@example.org,employee,Branch Manager,manager,37,,,,CEN",
+    ]);
+    let outcome = db.store.import_staff_file(org, &v2, &|_| {}).await.unwrap();
+    assert_eq!(
+        (outcome.added, outcome.updated, outcome.unchanged),
+        (0, 1, 2)
+    );
+    let ids = db.store.person_ids(org).await.unwrap();
+    let ann = db.store.person(org, ids["T0001"]).await.unwrap();
+    assert_eq!(ann.job_role, "Senior Library Assistant");
+    assert_eq!(ann.contracted_hours, 22.5);
+    assert_eq!(ann.line_manager.map(|m| m.0), Some(ids["T0003"]));
+    assert_eq!(ann.sites.len(), 2);
+    assert!(db.store.manages(ids["T0003"], ids["T0001"]).await.unwrap());
+    assert!(!db.store.manages(ids["T0002"], ids["T0001"]).await.unwrap());
+}
+
+async fn managers_see_reports_and_team_members_all_the_way_down(backend: Backend) {
+    let (db, org) = demo_store(backend).await;
+    let file = staff_file_text(&[
+        "M1,Head,Person,head@example.org,employee,Head of Libraries,senior_leader,37,,,,CEN",
+        "M2,Mid,Person,mid@example.org,employee,Service Manager,manager,37,,M1,,CEN",
+        "M3,Low,Person,low@example.org,employee,Library Assistant,frontline,20,,M2,,CEN",
+        "M4,Team,Member,member@example.org,employee,Library Assistant,frontline,20,,,Reading team,CEN",
+        "M5,Other,Person,other@example.org,employee,Library Assistant,frontline,20,,,,CEN",
+    ]);
+    db.store
+        .import_staff_file(org, &file, &|_| {})
+        .await
+        .unwrap();
+    let ids = db.store.person_ids(org).await.unwrap();
+    let team = db
+        .store
+        .teams(org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|t| t.name == "Reading team")
+        .unwrap();
+    db.store
+        .update_team(
+            org,
+            team.id,
+            &TeamName::parse("Reading team").unwrap(),
+            Some(ids["M3"]),
+        )
+        .await
+        .unwrap();
+    let filter = PersonFilter {
+        managed_by: Some(ids["M1"]),
+        limit: 100,
+        ..PersonFilter::default()
+    };
+    let (people, total) = db.store.people(org, &filter).await.unwrap();
+    let mut numbers: Vec<_> = people.iter().map(|p| p.employee_number.as_str()).collect();
+    numbers.sort();
+    assert_eq!(numbers, vec!["M2", "M3", "M4"]);
+    assert_eq!(total, 3);
+    assert!(db.store.manages(ids["M2"], ids["M4"]).await.unwrap());
+    assert!(!db.store.manages(ids["M4"], ids["M2"]).await.unwrap());
+    assert!(!db.store.manages(ids["M1"], ids["M5"]).await.unwrap());
+    assert!(!db.store.manages(ids["M1"], ids["M1"]).await.unwrap());
+}
+
+async fn first_account(store: &Store) -> (AccountId, PersonId) {
+    let email = skillgym_domain::Email::parse("admin@afon.example").unwrap();
+    let account = store.account_by_email(&email).await.unwrap().unwrap();
+    (account.id, account.person_id)
+}
+
+async fn sessions_expire_and_can_be_ended(backend: Backend) {
+    let (db, _) = demo_store(backend).await;
+    let (account, person) = first_account(&db.store).await;
+    let now = skillgym_store::now();
+    db.store
+        .create_session("live", account, "csrf1", now + 60)
+        .await
+        .unwrap();
+    db.store
+        .create_session("old", account, "csrf2", now - 1)
+        .await
+        .unwrap();
+    let live = db
+        .store
+        .session("live")
+        .await
+        .unwrap()
+        .expect("a live session");
+    assert_eq!(live.person_id, person);
+    assert!(live.roles.has(Role::Admin) && live.roles.has(Role::Learner));
+    assert_eq!(live.csrf_token, "csrf1");
+    assert!(db.store.session("old").await.unwrap().is_none());
+    assert_eq!(db.store.delete_expired_sessions().await.unwrap(), 1);
+    db.store.delete_session("live").await.unwrap();
+    assert!(db.store.session("live").await.unwrap().is_none());
+}
+
+async fn failed_sign_ins_are_counted_per_email_and_address(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let since = skillgym_store::now() - 60;
+    for _ in 0..3 {
+        db.store
+            .record_sign_in_failure("a@example.org", "10.0.0.1")
+            .await
+            .unwrap();
+    }
+    db.store
+        .record_sign_in_failure("b@example.org", "10.0.0.1")
+        .await
+        .unwrap();
+    assert_eq!(
+        db.store
+            .sign_in_failures("a@example.org", "10.0.0.1", since)
+            .await
+            .unwrap(),
+        (3, 4)
+    );
+    db.store
+        .clear_sign_in_failures("a@example.org", since)
+        .await
+        .unwrap();
+    assert_eq!(
+        db.store
+            .sign_in_failures("a@example.org", "10.0.0.1", since)
+            .await
+            .unwrap(),
+        (0, 1)
+    );
+}
+
+async fn site_codes_and_team_names_are_unique(backend: Backend) {
+    let (db, org) = demo_store(backend).await;
+    let site = SiteInput {
+        code: SiteCode::parse("CEN").unwrap(),
+        name: SiteName::parse("Another Central").unwrap(),
+        kind: SiteKind::Branch,
+        location: Location::default(),
+    };
+    assert!(matches!(
+        db.store.create_site(org, &site).await,
+        Err(StoreError::Taken("code"))
+    ));
+    let name = TeamName::parse("Unique team").unwrap();
+    db.store.create_team(org, &name, None).await.unwrap();
+    assert!(matches!(
+        db.store.create_team(org, &name, None).await,
+        Err(StoreError::Taken("name"))
+    ));
+}
+
+async fn access_links_work_once(backend: Backend) {
+    let (db, _) = demo_store(backend).await;
+    let (account, _) = first_account(&db.store).await;
+    let now = skillgym_store::now();
+    db.store
+        .create_access_link(account, "link", now + 60)
+        .await
+        .unwrap();
+    db.store
+        .create_access_link(account, "expired", now - 1)
+        .await
+        .unwrap();
+    assert_eq!(db.store.access_link("link").await.unwrap(), Some(account));
+    assert_eq!(db.store.access_link("expired").await.unwrap(), None);
+    db.store
+        .redeem_access_link("link", "new-hash")
+        .await
+        .unwrap();
+    assert!(matches!(
+        db.store.redeem_access_link("link", "again").await,
+        Err(StoreError::NotFound)
+    ));
+    let email = skillgym_domain::Email::parse("admin@afon.example").unwrap();
+    let sign_in = db.store.account_for_sign_in(&email).await.unwrap().unwrap();
+    assert_eq!(sign_in.password_hash.as_deref(), Some("new-hash"));
+    db.store.set_roles(account, Roles::default()).await.unwrap();
+    assert_eq!(db.store.roles(account).await.unwrap(), Roles::default());
+}
+
+async fn exported_staff_reimport_as_unchanged(backend: Backend) {
+    let (db, org) = demo_store(backend).await;
+    let records = db.store.staff_records(org).await.unwrap();
+    assert_eq!(records.len() as i64, count_people(&db.store, org).await);
+    let mut file = Vec::new();
+    staff_file::write(&mut file, records.clone()).unwrap();
+    let outcome = db
+        .store
+        .import_staff_file(org, &file, &|_| {})
+        .await
+        .unwrap();
+    assert_eq!(outcome.added + outcome.updated, 0);
+    assert_eq!(outcome.unchanged as usize, records.len());
+}
