@@ -60,14 +60,13 @@ pub async fn show(
     let person = PersonId(id);
     let user = ctx.user()?;
     let admin = user.roles.has(Role::Admin);
+    // Someone who may not see a person is told there is no such page, so that ids do not
+    // reveal who works where.
     if !admin
+        && user.person_id != person
         && !(user.roles.has(Role::Manager) && state.store.manages(user.person_id, person).await?)
     {
-        return Err(if user.person_id == person {
-            AppError::Forbidden
-        } else {
-            AppError::NotFound
-        });
+        return Err(AppError::NotFound);
     }
     let record = state.store.person(user.organisation_id, person).await?;
     Ok(person_page(&ctx, record, admin, None))

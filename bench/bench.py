@@ -1,0 +1,757 @@
+#!/usr/bin/env python3
+"""The steps of bench/run, one subcommand each (Python 3.11 standard library only).
+
+Each step writes its figures as JSON to WORK/results/STEP.json; `report` turns them into
+docs/performance.md. Every process a step starts is recorded in WORK/pids/ while it runs, so
+that bench/run's exit trap can stop it if the step dies half way.
+
+    bench.py sites     --bin B --work W
+    bench.py coldstart --bin B --work W [--runs 20]
+    bench.py rss       --bin B --work W
+    bench.py import    --bin B --work W --file F --backend sqlite|postgres [--pg-admin URL]
+    bench.py http      --bin B --work W [--duration 10s]
+    bench.py report    --work W --out docs/performance.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DEMO_ADMIN = "admin@afon.example"
+DEMO_PASSWORD = "skillgym-demo"
+IMPORT_ROWS_GOAL = 50_000
+COLD_START_GOAL_MS = 300
+RSS_GOAL_MB = 40
+
+
+class BenchError(Exception):
+    """A step cannot go on; the message says why."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def log(msg: str) -> None:
+    print(f"    {msg}", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def base_env() -> dict[str, str]:
+    """The environment for skillgym: English messages, no settings leaking in from outside."""
+    env = dict(os.environ)
+    for name in ("DATABASE_URL", "SKILLGYM_DATA_DIR", "SKILLGYM_CONFIG", "SKILLGYM_BIND",
+                 "SKILLGYM_PUBLIC_URL", "SKILLGYM_LOG", "SKILLGYM_LOG_FORMAT",
+                 "SKILLGYM_PSEUDO_LOCALE"):
+        env.pop(name, None)
+    env["LANG"] = env["LC_ALL"] = "C.UTF-8"
+    env["NO_COLOR"] = "1"
+    return env
+
+
+def plain(text: str) -> str:
+    """Text without the Unicode isolation marks Fluent puts round placeables."""
+    return text.replace("\u2068", "").replace("\u2069", "")
+
+
+class Work:
+    def __init__(self, root: str):
+        self.root = Path(root)
+        self.results = self.root / "results"
+        self.pids = self.root / "pids"
+        self.logs = self.root / "logs"
+        for d in (self.results, self.pids, self.logs):
+            d.mkdir(parents=True, exist_ok=True)
+
+    def save(self, name: str, data: dict) -> None:
+        (self.results / f"{name}.json").write_text(json.dumps(data, indent=2) + "\n")
+
+    def load(self, name: str) -> dict | None:
+        path = self.results / f"{name}.json"
+        return json.loads(path.read_text()) if path.exists() else None
+
+
+class Proc:
+    """A background process, recorded in WORK/pids while it runs."""
+
+    def __init__(self, work: Work, name: str, cmd: list[str], env=None, cwd=None):
+        self.work, self.name = work, name
+        self.log_path = work.logs / f"{name}.log"
+        self.log_file = open(self.log_path, "wb")
+        self.started = time.perf_counter()
+        self.p = subprocess.Popen(cmd, stdout=self.log_file, stderr=subprocess.STDOUT,
+                                  stdin=subprocess.DEVNULL, env=env, cwd=cwd)
+        self.pid_file = work.pids / f"{self.p.pid}.pid"
+        self.pid_file.write_text(f"{self.p.pid}\n")
+
+    def alive(self) -> bool:
+        return self.p.poll() is None
+
+    def tail(self, lines: int = 15) -> str:
+        self.log_file.flush()
+        text = self.log_path.read_text(errors="replace").splitlines()
+        return "\n".join(text[-lines:])
+
+    def stop(self, sig=signal.SIGTERM, timeout: float = 10.0) -> float | None:
+        """Stops the process; returns how long it took to exit after the signal, in ms."""
+        took = None
+        if self.alive():
+            t0 = time.perf_counter()
+            self.p.send_signal(sig)
+            try:
+                self.p.wait(timeout)
+                took = (time.perf_counter() - t0) * 1000
+            except subprocess.TimeoutExpired:
+                self.p.kill()
+                self.p.wait()
+        self.log_file.close()
+        self.pid_file.unlink(missing_ok=True)
+        return took
+
+
+def http_get(port: int, path: str, timeout: float = 0.25, headers: str = "") -> tuple[int, bytes]:
+    """A minimal HTTP/1.1 GET on loopback; raises OSError if the server is not there."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+        s.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{headers}"
+                  "Connection: close\r\n\r\n".encode())
+        chunks = []
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    data = b"".join(chunks)
+    status = int(data.split(b" ", 2)[1]) if data.startswith(b"HTTP/") else 0
+    return status, data
+
+
+def wait_healthy(proc: Proc, port: int, deadline_s: float = 15.0) -> float:
+    """Polls /healthz as fast as possible; returns ms from spawn to the first 200."""
+    limit = proc.started + deadline_s
+    while True:
+        try:
+            status, _ = http_get(port, "/healthz")
+            if status == 200:
+                return (time.perf_counter() - proc.started) * 1000
+        except OSError:
+            pass
+        if not proc.alive():
+            raise BenchError(f"{proc.name} exited with status {proc.p.returncode} before "
+                             f"/healthz answered:\n{proc.tail()}")
+        if time.perf_counter() > limit:
+            raise BenchError(f"{proc.name}: no 200 from /healthz within {deadline_s:.0f} s:\n"
+                             f"{proc.tail()}")
+        # Leave the CPU to the server (the machine may have only two cores).
+        time.sleep(0.0005)
+
+
+def run(cmd: list[str], env=None, what: str = "", check: bool = True,
+        log_to: Path | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    """Runs a command to completion; returns its wall time in seconds and the result."""
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    took = time.perf_counter() - t0
+    if log_to is not None:
+        log_to.write_text(f"$ {' '.join(cmd)}\n--- stdout\n{done.stdout}\n--- stderr\n"
+                          f"{done.stderr}\n--- exit {done.returncode}\n")
+    if check and done.returncode != 0:
+        raise BenchError(f"{what or cmd[0]} failed (exit {done.returncode}):\n"
+                         f"$ {' '.join(cmd)}\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    return took, done
+
+
+def read_status(pid: int) -> dict[str, str]:
+    out = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        out[key] = value.strip()
+    return out
+
+
+def kb_to_mb(value: str) -> float:
+    return int(value.split()[0]) / 1024  # /proc reports kB (KiB); MB here means MiB
+
+
+def summary(values: list[float]) -> dict:
+    return {"min": min(values), "median": statistics.median(values), "max": max(values),
+            "runs": len(values), "all": [round(v, 1) for v in values]}
+
+
+def demo_cmd(args, data_dir: Path, port: int | None = None, *extra: str) -> list[str]:
+    cmd = [args.bin, "demo", "--data-dir", str(data_dir)]
+    if port is not None:
+        cmd += ["--bind", f"127.0.0.1:{port}"]
+    return cmd + list(extra)
+
+
+# ---------------------------------------------------------------------------------------------
+# Steps
+
+
+def step_sites(args, work: Work) -> None:
+    """The site codes people work at in the default demo organisation, from its staff export."""
+    data = work.root / "sites-demo"
+    env = base_env()
+    env["DATABASE_URL"] = f"sqlite://{data}/demo.db"
+    data.mkdir(parents=True, exist_ok=True)
+    run(demo_cmd(args, data, None, "--no-serve"), env, "skillgym demo --no-serve")
+    _, done = run([args.bin, "export", "staff", "--data-dir", str(data)], env,
+                  "skillgym export staff")
+    import csv
+    import io
+    rows = list(csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff"))))
+    codes = sorted({c.strip() for r in rows for c in r["sites"].split(";") if c.strip()})
+    if not codes:
+        raise BenchError("the demo organisation's staff export lists no sites")
+    work.save("sites", {"codes": codes, "demo_people": len(rows)})
+    print(";".join(codes))
+
+
+def step_coldstart(args, work: Work) -> None:
+    data = work.root / "coldstart"
+    data.mkdir(parents=True, exist_ok=True)
+    env = base_env()
+    t, _ = run(demo_cmd(args, data, None, "--no-serve"), env, "skillgym demo --no-serve",
+               log_to=work.logs / "coldstart-create.log")
+    log(f"demo database created in {t:.2f} s")
+    results = {"create_s": t}
+    variants = [("demo", lambda port: demo_cmd(args, data, port), env)]
+    # The same database served by `skillgym serve`, which skips the demo's set-up work.
+    serve_env = dict(env, DATABASE_URL=f"sqlite://{data}/demo.db")
+    variants.append(("serve", lambda port: [args.bin, "serve", "--data-dir", str(data),
+                                            "--bind", f"127.0.0.1:{port}"], serve_env))
+    for name, make, venv in variants:
+        starts, stops = [], []
+        for i in range(args.runs):
+            port = free_port()
+            proc = Proc(work, f"coldstart-{name}-{i:02d}", make(port), env=venv)
+            try:
+                starts.append(wait_healthy(proc, port))
+            finally:
+                stop = proc.stop()
+            if stop is not None:
+                stops.append(stop)
+            time.sleep(0.05)
+        results[name] = summary(starts)
+        results[name]["stop_ms"] = summary(stops) if stops else None
+        log(f"{name}: start to first 200 min {min(starts):.0f} / median "
+            f"{statistics.median(starts):.0f} / max {max(starts):.0f} ms "
+            f"({args.runs} runs)")
+    work.save("coldstart", results)
+
+
+def step_rss(args, work: Work) -> None:
+    data = work.root / "rss"
+    data.mkdir(parents=True, exist_ok=True)
+    env = base_env()
+    run(demo_cmd(args, data, None, "--no-serve"), env, "skillgym demo --no-serve")
+    port = free_port()
+    proc = Proc(work, "rss-demo", demo_cmd(args, data, port), env=env)
+    try:
+        wait_healthy(proc, port)
+        after_start = kb_to_mb(read_status(proc.p.pid)["VmRSS"])
+        session = sign_in(port)
+        cookie = f"Cookie: sg_session={session}\r\n"
+        for path in ["/healthz", "/sign-in", "/", "/people", "/sites", "/teams", "/"]:
+            http_get(port, path, timeout=5, headers=cookie if path != "/sign-in" else "")
+        time.sleep(2)
+        status = read_status(proc.p.pid)
+        results = {
+            "after_start_mb": after_start,
+            "idle_rss_mb": kb_to_mb(status["VmRSS"]),
+            "peak_rss_mb": kb_to_mb(status["VmHWM"]),
+            "threads": int(status["Threads"]),
+            "requests": 7,
+        }
+    finally:
+        proc.stop()
+    log(f"idle RSS {results['idle_rss_mb']:.1f} MB (peak {results['peak_rss_mb']:.1f} MB, "
+        f"{results['threads']} threads)")
+    work.save("rss", results)
+
+
+def import_message(stdout: str) -> str:
+    lines = [plain(line).strip() for line in stdout.splitlines() if "Imported" in plain(line)]
+    return lines[-1] if lines else plain(stdout).strip()[:200]
+
+
+def step_import(args, work: Work) -> None:
+    rows = sum(1 for _ in open(args.file, encoding="utf-8")) - 1
+    env = base_env()
+    dbname = None
+    if args.backend == "sqlite":
+        data = work.root / "import-sqlite"
+        data.mkdir(parents=True, exist_ok=True)
+        env["DATABASE_URL"] = f"sqlite://{data}/demo.db"
+    else:
+        data = work.root / "import-postgres"
+        data.mkdir(parents=True, exist_ok=True)
+        dbname = f"sg_bench_{os.getpid()}"
+        with (work.root / "pg-databases").open("a") as f:
+            f.write(dbname + "\n")
+        run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", args.pg_admin, "-c",
+             f"CREATE DATABASE {dbname}"], what="creating the PostgreSQL database")
+        env["DATABASE_URL"] = f"{args.pg_base}/{dbname}"
+    try:
+        t_demo, _ = run(demo_cmd(args, data, None, "--no-serve"), env, "skillgym demo --no-serve",
+                        log_to=work.logs / f"import-{args.backend}-demo.log")
+        cmd = [args.bin, "import", "staff", args.file, "--data-dir", str(data)]
+        t_first, first = run(cmd, env, "skillgym import staff (first)",
+                             log_to=work.logs / f"import-{args.backend}-first.log")
+        t_again, again = run(cmd, env, "skillgym import staff (again)",
+                             log_to=work.logs / f"import-{args.backend}-again.log")
+        t_export, export = run([args.bin, "export", "staff", "--data-dir", str(data)], env,
+                               "skillgym export staff")
+        exported = len(export.stdout.splitlines()) - 1
+        size = None
+        if args.backend == "sqlite":
+            size = sum(f.stat().st_size for f in data.glob("demo.db*")) / 1024 / 1024
+        else:
+            _, out = run(["psql", "-X", "-At", args.pg_admin, "-c",
+                          f"SELECT pg_database_size('{dbname}')"], what="psql")
+            size = int(out.stdout.strip()) / 1024 / 1024
+    finally:
+        if dbname:
+            run(["psql", "-X", "-q", args.pg_admin, "-c",
+                 f"DROP DATABASE IF EXISTS {dbname} WITH (FORCE)"], what="dropping the database",
+                check=False)
+    results = {
+        "backend": args.backend,
+        "rows": rows,
+        "file_mb": os.path.getsize(args.file) / 1024 / 1024,
+        "demo_s": t_demo,
+        "first_s": t_first,
+        "first_rate": rows / t_first,
+        "first_message": import_message(first.stdout),
+        "again_s": t_again,
+        "again_rate": rows / t_again,
+        "again_message": import_message(again.stdout),
+        "export_s": t_export,
+        "exported_rows": exported,
+        "database_mb": size,
+    }
+    if f"{rows} added" not in results["first_message"]:
+        raise BenchError(f"the first import did not add {rows} people: "
+                         f"{results['first_message']}")
+    if f"{rows} unchanged" not in results["again_message"]:
+        raise BenchError(f"the second import changed something: {results['again_message']}")
+    log(f"{args.backend}: import {t_first:.2f} s = {rows / t_first:,.0f} rows/s "
+        f"({results['first_message']}); again {t_again:.2f} s; export {t_export:.2f} s")
+    work.save(f"import-{args.backend}", results)
+
+
+def sign_in(port: int) -> str:
+    """Signs in as the demo administrator with curl; returns the session cookie's value."""
+    import tempfile
+    base = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory() as tmp:
+        jar = os.path.join(tmp, "jar")
+        form = subprocess.run(["curl", "-sS", "--max-time", "10", "-c", jar, f"{base}/sign-in"],
+                              capture_output=True, text=True, check=True).stdout
+        m = re.search(r'name="csrf" value="([^"]+)"', form)
+        if not m:
+            raise BenchError("the sign-in page has no csrf input")
+        post = subprocess.run(
+            ["curl", "-sS", "--max-time", "10", "-b", jar, "-c", jar, "-o", "/dev/null",
+             "-w", "%{http_code}", "--data-urlencode", f"csrf={m.group(1)}",
+             "--data-urlencode", f"email={DEMO_ADMIN}",
+             "--data-urlencode", f"password={DEMO_PASSWORD}", f"{base}/sign-in"],
+            capture_output=True, text=True, check=True).stdout
+        if post.strip() not in ("302", "303"):
+            raise BenchError(f"signing in as {DEMO_ADMIN} answered HTTP {post}, not a redirect")
+        for line in open(jar):
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) == 7 and fields[5] == "sg_session" and fields[6]:
+                return fields[6]
+    raise BenchError("signing in gave no sg_session cookie")
+
+
+def parse_wrk(text: str) -> dict:
+    def unit(value: str) -> float:
+        """A wrk duration (e.g. 1.23ms, 850.00us, 1.20s) in ms."""
+        m = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value)
+        if not m:
+            raise BenchError(f"cannot read wrk duration {value!r}")
+        return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[m.group(2)]
+
+    def size(value: str) -> float:
+        m = re.fullmatch(r"([\d.]+)([KMGT]?B)", value)
+        return float(m.group(1)) * {"B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3,
+                                    "TB": 1024**4}[m.group(2)]
+
+    out = {}
+    m = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    if not m:
+        raise BenchError(f"cannot read wrk's output:\n{text}")
+    out["rps"] = float(m.group(1))
+    for pct in ("50", "75", "90", "99"):
+        m = re.search(rf"^\s+{pct}%\s+(\S+)", text, re.M)
+        out[f"p{pct}_ms"] = unit(m.group(1)) if m else None
+    m = re.search(r"(\d+) requests in ([\d.]+\w+), ([\d.]+[KMGT]?B) read", text)
+    out["requests"] = int(m.group(1))
+    out["bytes_read"] = size(m.group(3))
+    m = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    out["errors_non2xx"] = int(m.group(1)) if m else 0
+    m = re.search(r"Socket errors: (.*)", text)
+    out["socket_errors"] = m.group(1).strip() if m else None
+    return out
+
+
+def wrk(url: str, cookie: str, threads: int, conns: int, duration: str, name: str,
+        work: Work) -> dict:
+    cmd = ["wrk", f"-t{threads}", f"-c{conns}", f"-d{duration}", "--latency",
+           "-H", f"Cookie: sg_session={cookie}", url]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    (work.logs / f"wrk-{name}.log").write_text(done.stdout + done.stderr)
+    if done.returncode != 0:
+        raise BenchError(f"wrk failed against {url}:\n{done.stdout}{done.stderr}")
+    result = parse_wrk(done.stdout)
+    result["command"] = " ".join(cmd[:-3] + ['-H "Cookie: sg_session=…"', url])
+    return result
+
+
+def step_http(args, work: Work) -> None:
+    data = work.root / "http"
+    data.mkdir(parents=True, exist_ok=True)
+    env = base_env()
+    run(demo_cmd(args, data, None, "--no-serve"), env, "skillgym demo --no-serve")
+    results = {"threads": args.threads, "connections": args.connections,
+               "duration": args.duration}
+
+    def bench_skillgym(name: str, penv: dict) -> None:
+        port = free_port()
+        proc = Proc(work, f"http-{name}", demo_cmd(args, data, port), env=penv)
+        try:
+            wait_healthy(proc, port)
+            session = sign_in(port)
+            status, raw = http_get(port, "/", timeout=5,
+                                   headers=f"Cookie: sg_session={session}\r\n")
+            head, _, body = raw.partition(b"\r\n\r\n")
+            if status != 200 or b"Transfer-Encoding: chunked" in head:
+                raise BenchError(f"the signed-in home page answered {status}:\n"
+                                 f"{head.decode(errors='replace')}")
+            if name == "skillgym":
+                (work.root / "home.html").write_bytes(body)
+                results["page_bytes"] = len(body)
+                results["page_head_bytes"] = len(head) + 4
+                results["page_is_signed_in"] = b"/sign-out" in body
+            url = f"http://127.0.0.1:{port}/"
+            wrk(url, session, args.threads, args.connections, "2s", f"{name}-warmup", work)
+            r = wrk(url, session, args.threads, args.connections, args.duration, name, work)
+            r["rss_after_mb"] = kb_to_mb(read_status(proc.p.pid)["VmRSS"])
+            r["peak_rss_mb"] = kb_to_mb(read_status(proc.p.pid)["VmHWM"])
+            # The session must still be good: a redirect to /sign-in would count as success.
+            status, raw = http_get(port, "/", timeout=5,
+                                   headers=f"Cookie: sg_session={session}\r\n")
+            if status != 200:
+                raise BenchError(f"after wrk the home page answered {status}")
+            r["bytes_per_response"] = r["bytes_read"] / max(r["requests"], 1)
+            r["expected_bytes_per_response"] = len(raw)
+            results[name] = r
+            log(f"{name}: {r['rps']:,.0f} requests/s, p50 {r['p50_ms']:.2f} ms, "
+                f"p99 {r['p99_ms']:.2f} ms, ~{r['bytes_per_response']:,.0f} bytes/response "
+                f"(expected {len(raw):,})")
+        finally:
+            proc.stop()
+
+    bench_skillgym("skillgym", env)
+    # The same with request logging off, to show what logging costs.
+    bench_skillgym("skillgym_quiet", dict(env, SKILLGYM_LOG="warn"))
+
+    # nginx serving a file the same size as the page (the page itself).
+    prefix = work.root / "nginx"
+    www = prefix / "www"
+    for d in ("www", "logs", "tmp"):
+        (prefix / d).mkdir(parents=True, exist_ok=True)
+    (www / "index.html").write_bytes((work.root / "home.html").read_bytes())
+    port = free_port()
+    conf = prefix / "nginx.conf"
+    conf.write_text(f"""# Written by bench/bench.py for one benchmark run.
+daemon off;
+worker_processes {args.nginx_workers};
+pid {prefix}/nginx.pid;
+error_log {prefix}/logs/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    default_type text/html;
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    client_body_temp_path {prefix}/tmp/body;
+    proxy_temp_path {prefix}/tmp/proxy;
+    fastcgi_temp_path {prefix}/tmp/fastcgi;
+    uwsgi_temp_path {prefix}/tmp/uwsgi;
+    scgi_temp_path {prefix}/tmp/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {www};
+        location / {{ index index.html; }}
+    }}
+}}
+""")
+    nginx = Proc(work, "nginx", ["nginx", "-p", str(prefix), "-e", f"{prefix}/logs/error.log",
+                                 "-c", str(conf)])
+    try:
+        deadline = time.perf_counter() + 10
+        while True:
+            try:
+                status, raw = http_get(port, "/", timeout=1)
+                if status == 200:
+                    break
+            except OSError:
+                pass
+            if not nginx.alive() or time.perf_counter() > deadline:
+                raise BenchError(f"nginx did not start:\n{nginx.tail()}\n"
+                                 f"{(prefix / 'logs/error.log').read_text(errors='replace')}")
+            time.sleep(0.01)
+        body = raw.partition(b"\r\n\r\n")[2]
+        if len(body) != results["page_bytes"]:
+            raise BenchError(f"nginx served {len(body)} bytes, not {results['page_bytes']}")
+        url = f"http://127.0.0.1:{port}/"
+        wrk(url, "x", args.threads, args.connections, "2s", "nginx-warmup", work)
+        r = wrk(url, "x" * 43, args.threads, args.connections, args.duration, "nginx", work)
+        r["bytes_per_response"] = r["bytes_read"] / max(r["requests"], 1)
+        r["expected_bytes_per_response"] = len(raw)
+        r["workers"] = args.nginx_workers
+        results["nginx"] = r
+        log(f"nginx: {r['rps']:,.0f} requests/s, p50 {r['p50_ms']:.2f} ms, "
+            f"p99 {r['p99_ms']:.2f} ms")
+    finally:
+        nginx.stop(signal.SIGQUIT)
+    _, v = run(["nginx", "-v"], what="nginx -v")
+    results["nginx_version"] = v.stderr.strip().removeprefix("nginx version: ")
+    _, v = run(["wrk", "-v"], what="wrk -v", check=False)
+    results["wrk_version"] = (v.stdout + v.stderr).strip().splitlines()[0]
+    results["ratio"] = results["skillgym"]["rps"] / results["nginx"]["rps"]
+    log(f"skillgym/nginx = {results['ratio']:.3f}")
+    work.save("http", results)
+
+
+# ---------------------------------------------------------------------------------------------
+# The report
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    free = subprocess.run(["free", "-h"], capture_output=True, text=True).stdout.strip()
+    mem = next((ln.split()[1] for ln in free.splitlines() if ln.startswith("Mem:")), "?")
+    return {"nproc": os.cpu_count(), "cpu": cpu, "memory": mem, "free": free,
+            "kernel": platform.release(),
+            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def verdict(ok: bool) -> str:
+    return "**pass**" if ok else "**FAIL**"
+
+
+def step_report(args, work: Work) -> None:
+    m = machine()
+    cs, rss, http = work.load("coldstart"), work.load("rss"), work.load("http")
+    imp = {b: work.load(f"import-{b}") for b in ("sqlite", "postgres")}
+    meta = work.load("meta") or {}
+    missing = [n for n, v in [("coldstart", cs), ("rss", rss), ("http", http),
+                              ("import-sqlite", imp["sqlite"]),
+                              ("import-postgres", imp["postgres"])] if v is None]
+    if missing:
+        raise BenchError(f"no results for: {', '.join(missing)}")
+    f0 = lambda v: f"{v:,.0f}"  # noqa: E731
+    f1 = lambda v: f"{v:,.1f}"  # noqa: E731
+    f2 = lambda v: f"{v:,.2f}"  # noqa: E731
+    out = []
+    w = out.append
+    w("# Performance\n")
+    w("<!-- Generated by bench/run: do not edit by hand; run the script again instead. -->\n")
+    w("How fast skillgym starts, how much memory it holds when idle, how quickly it imports a "
+      "large staff file, and how many signed-in pages it serves a second next to nginx serving "
+      "a static file of the same size. These are benchmarks, not tests: nothing fails the "
+      "build, and the figures depend on the machine.\n")
+    w("## How these figures were made\n")
+    w("```sh\nbench/run\n```\n")
+    w(f"- Run on {m['date']}, skillgym {meta.get('version', '?')} "
+      f"(commit `{meta.get('commit', '?')}`), release build.")
+    w(f"- Machine: {m['nproc']} CPU cores (`nproc`), {m['cpu']}; {m['memory']} memory "
+      f"(`free -h`); Linux {m['kernel']}.")
+    w(f"- PostgreSQL {meta.get('postgres', '?')} on the same machine over TCP loopback; "
+      f"{http['wrk_version']}; nginx {http['nginx_version']}.")
+    w("- Everything runs on the same machine at once: the load generator (`wrk`), the server "
+      "and, for imports, PostgreSQL share the same cores.\n")
+    w("Details of `free -h` at the time of the run:\n")
+    w("```text\n" + m["free"] + "\n```\n")
+
+    w("## Cold start\n")
+    w(f"From spawning `skillgym demo --data-dir D --bind 127.0.0.1:PORT` to the first `200` "
+      f"from `/healthz`, with the database already created and migrated "
+      f"(`skillgym demo --no-serve` ran once before). `/healthz` is polled in a tight loop "
+      f"(a new loopback connection every 0.5 ms until one answers). {cs['demo']['runs']} "
+      f"starts, each stopped with SIGTERM.\n")
+    ok = cs["demo"]["median"] <= COLD_START_GOAL_MS
+    w("| Figure | Goal | min | median | max | Result |")
+    w("|---|---|---|---|---|---|")
+    w(f"| Start to first `/healthz` 200, `skillgym demo` | ≤ {COLD_START_GOAL_MS} ms | "
+      f"{f0(cs['demo']['min'])} ms | {f0(cs['demo']['median'])} ms | "
+      f"{f0(cs['demo']['max'])} ms | {verdict(ok)} (median"
+      f"{'' if cs['demo']['max'] <= COLD_START_GOAL_MS else '; the slowest run missed it'}) |")
+    w(f"| The same database with `skillgym serve` (for comparison) | – | "
+      f"{f0(cs['serve']['min'])} ms | {f0(cs['serve']['median'])} ms | "
+      f"{f0(cs['serve']['max'])} ms | – |")
+    stop = cs["demo"].get("stop_ms")
+    if stop:
+        w(f"| SIGTERM to exit, `skillgym demo` | – | {f0(stop['min'])} ms | "
+          f"{f0(stop['median'])} ms | {f0(stop['max'])} ms | – |")
+    w("")
+
+    w("## Idle memory\n")
+    w(f"Resident memory (`VmRSS` in `/proc/PID/status`) of `skillgym demo` after it started, "
+      f"served {rss['requests']} requests (health check, sign-in page, and the home, people, "
+      f"sites and teams pages signed in as the administrator) and then sat idle for 2 s. "
+      f"MB here means MiB.\n")
+    ok = rss["idle_rss_mb"] <= RSS_GOAL_MB
+    w("| Figure | Goal | Result |")
+    w("|---|---|---|")
+    w(f"| Idle resident memory | ≤ {RSS_GOAL_MB} MB | {f1(rss['idle_rss_mb'])} MB "
+      f"{verdict(ok)} |")
+    w(f"| Just after start (first `/healthz` 200) | – | {f1(rss['after_start_mb'])} MB |")
+    w(f"| Peak (`VmHWM`) during those requests | – | {f1(rss['peak_rss_mb'])} MB |")
+    sg = http["skillgym"]
+    w(f"| After the {http['duration']} `wrk` run below | – | {f1(sg['rss_after_mb'])} MB "
+      f"(peak {f1(sg['peak_rss_mb'])} MB) |")
+    w("")
+
+    s, p = imp["sqlite"], imp["postgres"]
+    w("## Staff import\n")
+    w(f"`skillgym import staff FILE` on a made-up file of {s['rows']:,} people "
+      f"({f1(s['file_mb'])} MB) written by `bench/gen_staff.py`: valid rows on the default demo "
+      f"organisation's sites, unique emails, every 20th person the line manager of the next 19, "
+      f"20 teams (all new). Each import goes into a fresh default demo database "
+      f"(`skillgym demo --no-serve`, 230 people). The rate is rows divided by the wall time of "
+      f"the whole command: start, reading, parsing and checking the file, writing it in one "
+      f"transaction, and exit. The file is then imported a second time (nothing changes) and "
+      f"exported.\n")
+    w("| Figure | Goal | SQLite | PostgreSQL |")
+    w("|---|---|---|---|")
+    w(f"| First import, rows/s | ≥ {IMPORT_ROWS_GOAL:,} rows/s on SQLite | "
+      f"{f0(s['first_rate'])} rows/s {verdict(s['first_rate'] >= IMPORT_ROWS_GOAL)} | "
+      f"{f0(p['first_rate'])} rows/s |")
+    w(f"| First import, wall time | – | {f2(s['first_s'])} s | {f2(p['first_s'])} s |")
+    w(f"| Same file again (all unchanged), wall time | – | {f2(s['again_s'])} s "
+      f"({f0(s['again_rate'])} rows/s) | {f2(p['again_s'])} s ({f0(p['again_rate'])} rows/s) |")
+    w(f"| `skillgym export staff` of all {s['exported_rows']:,} people | – | "
+      f"{f2(s['export_s'])} s | {f2(p['export_s'])} s |")
+    w(f"| Database size afterwards | – | {f0(s['database_mb'])} MB | "
+      f"{f0(p['database_mb'])} MB |")
+    w("")
+    w(f"The first import reported “{s['first_message']}” (the new teams are listed too); the "
+      f"second “{s['again_message']}”.\n")
+
+    n = http["nginx"]
+    w("## Requests per second\n")
+    w(f"The signed-in administrator's home page (`GET /` with the `sg_session` cookie; "
+      f"{http['page_bytes']:,} bytes of HTML plus {http['page_head_bytes']:,} bytes of headers) "
+      f"served by `skillgym demo` (SQLite), against nginx serving a static file of exactly the "
+      f"same size (a copy of that page) on another loopback port, in the same run. nginx runs "
+      f"with a private configuration: `worker_processes {n['workers']}` (on this machine "
+      f"{m['nproc']} workers, as many as tokio's worker threads), `access_log off`, "
+      f"`sendfile on`. Each server gets a 2 s warm-up, then:\n")
+    w(f"```sh\n{sg['command']}\n```\n")
+    ratio = http["ratio"]
+    w("| Server | Requests/s | p50 latency | p99 latency | Errors |")
+    w("|---|---|---|---|---|")
+    for label, r in [("skillgym (default logging: one line per request)", sg),
+                     ("skillgym with `SKILLGYM_LOG=warn` (for comparison)",
+                      http["skillgym_quiet"]),
+                     ("nginx, static file of the same size", n)]:
+        errors = r["errors_non2xx"]
+        w(f"| {label} | {f0(r['rps'])} | {f2(r['p50_ms'])} ms | {f2(r['p99_ms'])} ms | "
+          f"{errors:,} non-2xx{', socket: ' + r['socket_errors'] if r['socket_errors'] else ''} |")
+    w("")
+    w("| Figure | Goal | Result |")
+    w("|---|---|---|")
+    w(f"| skillgym / nginx requests per second | – (reported) | **{ratio:.3f}** "
+      f"(1 : {1 / ratio:,.1f}) |")
+    w(f"| skillgym with `SKILLGYM_LOG=warn` / nginx | – | "
+      f"{http['skillgym_quiet']['rps'] / n['rps']:.3f} |")
+    w("")
+
+    w("## Notes\n")
+    notes = [
+        f"The machine has {m['nproc']} cores, shared by `wrk` (2 threads, 32 connections) and "
+        "the server under test, so requests per second are lower than on a server machine and "
+        "the ratio to nginx matters more than the absolute figures.",
+        "Cold start is a cold *process* start: the binary and database files are in the page "
+        "cache after the first run. The demo start also regenerates the made-up organisation "
+        "in memory and counts its people before it listens; `skillgym serve` on the same "
+        "database shows the start without that.",
+        "The home page is dynamic: for every request skillgym looks up the session "
+        "(one query), the person, the people, site and team counts, and renders the template, "
+        "and writes one log line to stderr (redirected to a file here). nginx sends a file "
+        "from the page cache.",
+        f"wrk counts redirects as successes, so the script checks the session still works "
+        f"after the run and that the bytes read per response "
+        f"(~{f0(sg['bytes_per_response'])}) match a full page response "
+        f"({f0(sg['expected_bytes_per_response'])} bytes with headers).",
+        "SQLite runs in WAL mode with `synchronous = NORMAL`, as skillgym configures it. "
+        "PostgreSQL runs with its Debian defaults (`fsync` on).",
+    ]
+    notes += meta.get("notes", [])
+    for note in notes:
+        w(f"- {note}")
+    w("")
+    Path(args.out).write_text("\n".join(out))
+    print(f"    wrote {args.out}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="skillgym benchmark steps (see bench/run)")
+    parser.add_argument("step", choices=["sites", "coldstart", "rss", "import", "http", "report"])
+    parser.add_argument("--work", required=True, help="the run's private temporary folder")
+    parser.add_argument("--bin", help="the skillgym binary")
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--file", help="the staff file to import")
+    parser.add_argument("--backend", choices=["sqlite", "postgres"])
+    parser.add_argument("--pg-admin", default="postgres://root@127.0.0.1:5432/test",
+                        help="a PostgreSQL database to run CREATE/DROP DATABASE from")
+    parser.add_argument("--pg-base", default="postgres://root@127.0.0.1:5432",
+                        help="the PostgreSQL server URL without a database name")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--duration", default="10s")
+    parser.add_argument("--nginx-workers", default="auto")
+    parser.add_argument("--out")
+    args = parser.parse_args()
+    work = Work(args.work)
+    if args.step != "report" and not args.bin:
+        parser.error("--bin is required")
+    steps = {"sites": step_sites, "coldstart": step_coldstart, "rss": step_rss,
+             "import": step_import, "http": step_http, "report": step_report}
+    try:
+        steps[args.step](args, work)
+    except BenchError as e:
+        print(f"bench: {args.step}: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

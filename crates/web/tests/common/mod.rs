@@ -1,0 +1,135 @@
+//! The real app on a random port with a fresh database, driven over HTTP like a browser.
+#![allow(dead_code)]
+
+use reqwest::redirect::Policy;
+use reqwest::{Client, Response, StatusCode};
+use skillgym_domain::demo::{self, DEMO_PASSWORD, DemoOptions};
+use skillgym_domain::{OrganisationId, PersonId};
+use skillgym_store::Store;
+use skillgym_test_db::{Backend, TestDb};
+use skillgym_web::WebConfig;
+use std::sync::OnceLock;
+
+pub struct TestApp {
+    pub url: String,
+    pub db: TestDb,
+    pub org: OrganisationId,
+}
+
+/// Hashing is slow on purpose; every test's demo accounts share one hash.
+fn demo_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| skillgym_web::hash_password(DEMO_PASSWORD).unwrap())
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, WebConfig::default()).await
+}
+
+pub async fn spawn_app_with(backend: Backend, mut config: WebConfig) -> TestApp {
+    let db = TestDb::new(backend).await;
+    let generated = demo::generate(&DemoOptions { people: 60, seed: 11 });
+    let org = db
+        .store
+        .seed_demo(&generated, demo_hash(), &|_| {})
+        .await
+        .expect("the demo loads");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    config.public_url = url.clone();
+    let app = skillgym_web::app(db.store.clone(), config);
+    tokio::spawn(async move {
+        axum_serve(listener, app).await;
+    });
+    TestApp {
+        url,
+        db,
+        org: org.id,
+    }
+}
+
+async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) {
+    skillgym_web::serve(listener, app).await.unwrap();
+}
+
+/// A browser: keeps cookies, does not follow redirects (tests look at them).
+pub fn browser() -> Client {
+    Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The hidden CSRF token in a page's first form.
+pub fn csrf_in(html: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).expect("the page has a form with a CSRF token") + marker.len();
+    html[start..start + html[start..].find('"').unwrap()].to_string()
+}
+
+impl TestApp {
+    pub fn store(&self) -> &Store {
+        &self.db.store
+    }
+
+    pub async fn get(&self, client: &Client, path: &str) -> Response {
+        client.get(format!("{}{path}", self.url)).send().await.unwrap()
+    }
+
+    pub async fn page(&self, client: &Client, path: &str) -> String {
+        let response = self.get(client, path).await;
+        assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+        response.text().await.unwrap()
+    }
+
+    /// A CSRF token for this browser, read from a page it may see.
+    pub async fn csrf(&self, client: &Client) -> String {
+        let response = self.get(client, "/sign-in").await;
+        let html = if response.status() == StatusCode::OK {
+            response.text().await.unwrap()
+        } else {
+            self.page(client, "/me").await
+        };
+        csrf_in(&html)
+    }
+
+    /// Posts a form with this browser's CSRF token added.
+    pub async fn post(&self, client: &Client, path: &str, fields: &[(&str, &str)]) -> Response {
+        let csrf = self.csrf(client).await;
+        let mut all: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        client
+            .post(format!("{}{path}", self.url))
+            .form(&all)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A browser signed in as `email` with the demo password.
+    pub async fn signed_in(&self, email: &str) -> Client {
+        let client = browser();
+        let response = self
+            .post(&client, "/sign-in", &[("email", email), ("password", DEMO_PASSWORD)])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "sign in as {email}");
+        client
+    }
+
+    pub async fn person_id(&self, employee_number: &str) -> PersonId {
+        self.store().person_ids(self.org).await.unwrap()[employee_number]
+    }
+
+    pub async fn people_count(&self) -> i64 {
+        self.store().people_counts(self.org).await.unwrap().total
+    }
+}
+
+pub fn location(response: &Response) -> &str {
+    response
+        .headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap())
+        .unwrap_or("")
+}
