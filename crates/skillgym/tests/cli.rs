@@ -1,0 +1,200 @@
+//! The command line, run as a person would: the real binary against a fresh database.
+
+use skillgym_store::Store;
+use skillgym_test_db::{Backend, TestDb, both_backends};
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const HEADER: &str = "employee_number,given_name,family_name,email,employment,job_role,job_family,contracted_hours,start_date,line_manager,team,sites";
+
+fn skillgym(db: &TestDb, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_skillgym"))
+        .args(args)
+        .env("DATABASE_URL", &db.url)
+        .env("SKILLGYM_LOG", "warn")
+        .env_remove("SKILLGYM_LANG")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .expect("skillgym runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A fresh database holding the default demo organisation, made by `skillgym demo`.
+async fn demo_db(backend: Backend) -> TestDb {
+    let db = TestDb::unmigrated(backend).await;
+    let out = skillgym(&db, &["demo", "--no-serve", "--people", "60"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("admin@afon.example") && stdout.contains("skillgym-demo"), "{stdout}");
+    db
+}
+
+async fn people(store: &Store) -> i64 {
+    let org = store.organisation().await.unwrap().unwrap();
+    store.people_counts(org.id).await.unwrap().total
+}
+
+fn write_file(dir: &tempfile::TempDir, name: &str, body: &str) -> String {
+    let path = dir.path().join(name);
+    std::fs::write(&path, body).unwrap();
+    path.display().to_string()
+}
+
+both_backends!(
+    staff_files_import_once_and_bad_ones_are_explained,
+    export_writes_a_staff_file_that_imports_unchanged,
+    killing_an_import_half_way_leaves_the_database_unchanged,
+    a_first_administrator_gets_an_organisation_and_a_sign_in_link,
+);
+
+async fn staff_files_import_once_and_bad_ones_are_explained(backend: Backend) {
+    let db = demo_db(backend).await;
+    let dir = tempfile::tempdir().unwrap();
+    let before = people(&db.store).await;
+    let good = write_file(
+        &dir,
+        "good.csv",
+        &format!(
+            "{HEADER}\nC0001,Owain,Rees,owain.rees@example.org,employee,Library Assistant,frontline,16,,,,CEN\n\
+             C0002,Lowri,Rees,,volunteer,Digital Buddy,frontline,3,,C0001,,CEN\n"
+        ),
+    );
+    let out = skillgym(&db, &["import", "staff", &good]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Imported: 2 added, 0 updated"), "{}", text(&out.stdout));
+    let out = skillgym(&db, &["import", "staff", &good]);
+    assert!(text(&out.stdout).contains("0 added, 0 updated, 2 unchanged"));
+    assert_eq!(people(&db.store).await, before + 2);
+
+    let bad = write_file(
+        &dir,
+        "bad.csv",
+        &format!(
+            "{HEADER}\nC0003,Ok,Person,,employee,Library Assistant,frontline,16,,,,CEN\n\
+             C0004,Bad,Email,bad@@example.org,employee,Library Assistant,frontline,16,,,,CEN\n\
+             C0005,No,Site,,employee,Library Assistant,frontline,16,,,,XYZ\n"
+        ),
+    );
+    let out = skillgym(&db, &["import", "staff", &bad]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("Nothing was imported: the file has 2 problems"), "{err}");
+    assert!(err.contains("line 3, column email"), "{err}");
+    assert!(err.contains("line 4, column sites"), "{err}");
+    assert_eq!(people(&db.store).await, before + 2);
+
+    let out = skillgym(&db, &["import", "staff", "/no/such/file.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("Cannot read /no/such/file.csv"));
+    // In Welsh too.
+    let out = Command::new(env!("CARGO_BIN_EXE_skillgym"))
+        .args(["import", "staff", &bad])
+        .env("DATABASE_URL", &db.url)
+        .env("SKILLGYM_LANG", "cy")
+        .output()
+        .unwrap();
+    assert!(text(&out.stderr).contains("llinell 3"), "{}", text(&out.stderr));
+}
+
+async fn export_writes_a_staff_file_that_imports_unchanged(backend: Backend) {
+    let db = demo_db(backend).await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("everyone.csv").display().to_string();
+    let out = skillgym(&db, &["export", "staff", "--output", &path]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let exported = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(exported.lines().count() as i64, people(&db.store).await + 1);
+    let out = skillgym(&db, &["import", "staff", &path]);
+    assert!(text(&out.stdout).contains("0 added, 0 updated"), "{}", text(&out.stdout));
+    let out = skillgym(&db, &["export", "staff"]);
+    assert_eq!(text(&out.stdout), exported, "to the screen, the same file");
+}
+
+async fn killing_an_import_half_way_leaves_the_database_unchanged(backend: Backend) {
+    let db = demo_db(backend).await;
+    let before = people(&db.store).await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.csv");
+    {
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        writeln!(file, "{HEADER}").unwrap();
+        for i in 0..150_000 {
+            writeln!(
+                file,
+                "K{i:06},Given{i},Family,k{i}@example.org,employee,Library Assistant,frontline,18.5,2020-01-01,,Large team,CEN"
+            )
+            .unwrap();
+        }
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_skillgym"))
+        .args(["import", "staff", &path.display().to_string()])
+        .env("DATABASE_URL", &db.url)
+        .env("LANG", "C.UTF-8")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let started = Instant::now();
+    let mut line = String::new();
+    while !line.contains("Saving") {
+        line.clear();
+        assert!(stderr.read_line(&mut line).unwrap() > 0, "import ended before saving");
+        assert!(started.elapsed() < Duration::from_secs(120));
+    }
+    std::thread::sleep(Duration::from_millis(150));
+    assert!(child.try_wait().unwrap().is_none(), "the import must still be running when killed");
+    child.kill().unwrap(); // SIGKILL: no chance to clean up
+    child.wait().unwrap();
+
+    // A new process opens the database as after a crash.
+    let store = Store::connect(&db.url).await.unwrap();
+    store.migrate().await.unwrap();
+    assert_eq!(people(&store).await, before, "no half-written import");
+    let org = store.organisation().await.unwrap().unwrap();
+    assert!(!store.teams(org.id).await.unwrap().iter().any(|t| t.name == "Large team"));
+    store.close().await;
+}
+
+async fn a_first_administrator_gets_an_organisation_and_a_sign_in_link(backend: Backend) {
+    let db = TestDb::unmigrated(backend).await;
+    let out = skillgym(
+        &db,
+        &[
+            "user",
+            "create-admin",
+            "--email",
+            "Head.Of.Service@Example.org",
+            "--given-name",
+            "Carys",
+            "--family-name",
+            "Morgan",
+            "--organisation",
+            "Example Libraries",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("head.of.service@example.org is now an administrator"), "{stdout}");
+    assert!(stdout.contains("/access/"), "{stdout}");
+    let org = db.store.organisation().await.unwrap().unwrap();
+    assert_eq!(org.name, "Example Libraries");
+    let out = skillgym(&db, &["user", "create-admin", "--email", "head.of.service@example.org"]);
+    assert!(text(&out.stdout).contains("already has an account"));
+    let out = skillgym(&db, &["user", "create-admin", "--email", "nonsense"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("Enter an email address in the correct format"));
+}
+
+#[test]
+fn help_explains_every_command() {
+    let out = Command::new(env!("CARGO_BIN_EXE_skillgym")).arg("--help").output().unwrap();
+    let help = text(&out.stdout);
+    for command in ["serve", "demo", "migrate", "import", "export", "user"] {
+        assert!(help.contains(command), "{command} in {help}");
+    }
+}
