@@ -167,7 +167,10 @@ function safeName(name) {
  * saves e2e/artifacts/<name>.png and .html before rethrowing.
  */
 export async function withPage(browser, name, fn) {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    locale: 'en-GB',
+    // skillgym's pages allow no script at all (CSP); the test injects axe-core regardless.
+    bypassCSP: true, viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
   const page = await context.newPage();
