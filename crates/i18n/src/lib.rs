@@ -159,19 +159,6 @@ impl Tr {
     }
 }
 
-/// The message files, for tests that check both languages define the same ids.
-pub fn message_files() -> Vec<(&'static str, &'static str, &'static str)> {
-    macro_rules! files {
-        ($($name:literal),*) => {
-            vec![$(
-                ("en", $name, include_str!(concat!("../locales/en/", $name))),
-                ("cy", $name, include_str!(concat!("../locales/cy/", $name))),
-            )*]
-        };
-    }
-    files!("main.ftl", "people.ftl", "cli.ftl")
-}
-
 /// The ids a Fluent file defines (messages and terms), in file order.
 pub fn message_ids(source: &str) -> Vec<&str> {
     source
@@ -189,15 +176,45 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
+    /// Every message file of a language, read from disk so a new file is checked unasked.
+    fn message_files(lang: &str) -> Vec<(String, String)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(lang);
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read_to_string(&p).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
     #[test]
     fn every_message_exists_in_both_languages() {
-        let files = message_files();
+        let (en_files, cy_files) = (message_files("en"), message_files("cy"));
+        let names =
+            |files: &[(String, String)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            names(&en_files),
+            names(&cy_files),
+            "the same files in both languages"
+        );
         let mut en = BTreeSet::new();
         let mut cy = BTreeSet::new();
-        for (lang, name, source) in &files {
-            for id in message_ids(source) {
-                let set = if *lang == "en" { &mut en } else { &mut cy };
-                assert!(set.insert(id), "{id} is defined twice in {lang}/{name}");
+        for (lang, files) in [("en", &en_files), ("cy", &cy_files)] {
+            for (name, source) in files {
+                for id in message_ids(source) {
+                    let set = if lang == "en" { &mut en } else { &mut cy };
+                    assert!(
+                        set.insert(id.to_string()),
+                        "{id} is defined twice in {lang}/{name}"
+                    );
+                }
             }
         }
         let only_en: Vec<_> = en.difference(&cy).collect();

@@ -29,7 +29,10 @@ async fn demo_db(backend: Backend) -> TestDb {
     let out = skillgym(&db, &["demo", "--no-serve", "--people", "60"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("admin@afon.example") && stdout.contains("skillgym-demo"), "{stdout}");
+    assert!(
+        stdout.contains("admin@afon.example") && stdout.contains("skillgym-demo"),
+        "{stdout}"
+    );
     db
 }
 
@@ -65,7 +68,11 @@ async fn staff_files_import_once_and_bad_ones_are_explained(backend: Backend) {
     );
     let out = skillgym(&db, &["import", "staff", &good]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("Imported: 2 added, 0 updated"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("Imported: 2 added, 0 updated"),
+        "{}",
+        text(&out.stdout)
+    );
     let out = skillgym(&db, &["import", "staff", &good]);
     assert!(text(&out.stdout).contains("0 added, 0 updated, 2 unchanged"));
     assert_eq!(people(&db.store).await, before + 2);
@@ -82,7 +89,10 @@ async fn staff_files_import_once_and_bad_ones_are_explained(backend: Backend) {
     let out = skillgym(&db, &["import", "staff", &bad]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("Nothing was imported: the file has 2 problems"), "{err}");
+    assert!(
+        err.contains("Nothing was imported: the file has 2 problems"),
+        "{err}"
+    );
     assert!(err.contains("line 3, column email"), "{err}");
     assert!(err.contains("line 4, column sites"), "{err}");
     assert_eq!(people(&db.store).await, before + 2);
@@ -97,7 +107,11 @@ async fn staff_files_import_once_and_bad_ones_are_explained(backend: Backend) {
         .env("SKILLGYM_LANG", "cy")
         .output()
         .unwrap();
-    assert!(text(&out.stderr).contains("llinell 3"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("llinell 3"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 async fn export_writes_a_staff_file_that_imports_unchanged(backend: Backend) {
@@ -109,7 +123,11 @@ async fn export_writes_a_staff_file_that_imports_unchanged(backend: Backend) {
     let exported = std::fs::read_to_string(&path).unwrap();
     assert_eq!(exported.lines().count() as i64, people(&db.store).await + 1);
     let out = skillgym(&db, &["import", "staff", &path]);
-    assert!(text(&out.stdout).contains("0 added, 0 updated"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("0 added, 0 updated"),
+        "{}",
+        text(&out.stdout)
+    );
     let out = skillgym(&db, &["export", "staff"]);
     assert_eq!(text(&out.stdout), exported, "to the screen, the same file");
 }
@@ -143,11 +161,17 @@ async fn killing_an_import_half_way_leaves_the_database_unchanged(backend: Backe
     let mut line = String::new();
     while !line.contains("Saving") {
         line.clear();
-        assert!(stderr.read_line(&mut line).unwrap() > 0, "import ended before saving");
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "import ended before saving"
+        );
         assert!(started.elapsed() < Duration::from_secs(120));
     }
     std::thread::sleep(Duration::from_millis(150));
-    assert!(child.try_wait().unwrap().is_none(), "the import must still be running when killed");
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the import must still be running when killed"
+    );
     child.kill().unwrap(); // SIGKILL: no chance to clean up
     child.wait().unwrap();
 
@@ -156,7 +180,14 @@ async fn killing_an_import_half_way_leaves_the_database_unchanged(backend: Backe
     store.migrate().await.unwrap();
     assert_eq!(people(&store).await, before, "no half-written import");
     let org = store.organisation().await.unwrap().unwrap();
-    assert!(!store.teams(org.id).await.unwrap().iter().any(|t| t.name == "Large team"));
+    assert!(
+        !store
+            .teams(org.id)
+            .await
+            .unwrap()
+            .iter()
+            .any(|t| t.name == "Large team")
+    );
     store.close().await;
 }
 
@@ -179,11 +210,22 @@ async fn a_first_administrator_gets_an_organisation_and_a_sign_in_link(backend: 
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("head.of.service@example.org is now an administrator"), "{stdout}");
+    assert!(
+        stdout.contains("head.of.service@example.org is now an administrator"),
+        "{stdout}"
+    );
     assert!(stdout.contains("/access/"), "{stdout}");
     let org = db.store.organisation().await.unwrap().unwrap();
     assert_eq!(org.name, "Example Libraries");
-    let out = skillgym(&db, &["user", "create-admin", "--email", "head.of.service@example.org"]);
+    let out = skillgym(
+        &db,
+        &[
+            "user",
+            "create-admin",
+            "--email",
+            "head.of.service@example.org",
+        ],
+    );
     assert!(text(&out.stdout).contains("already has an account"));
     let out = skillgym(&db, &["user", "create-admin", "--email", "nonsense"]);
     assert_eq!(out.status.code(), Some(1));
@@ -192,7 +234,10 @@ async fn a_first_administrator_gets_an_organisation_and_a_sign_in_link(backend: 
 
 #[test]
 fn help_explains_every_command() {
-    let out = Command::new(env!("CARGO_BIN_EXE_skillgym")).arg("--help").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_skillgym"))
+        .arg("--help")
+        .output()
+        .unwrap();
     let help = text(&out.stdout);
     for command in ["serve", "demo", "migrate", "import", "export", "user"] {
         assert!(help.contains(command), "{command} in {help}");

@@ -109,11 +109,22 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
     for who in EVERYONE {
         if let Some(email) = email(who) {
             let email = Email::parse(email).unwrap();
-            accounts.push(app.store().account_by_email(&email).await.unwrap().unwrap().person_id);
+            accounts.push(
+                app.store()
+                    .account_by_email(&email)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .person_id,
+            );
         }
     }
     let managed = app.store().people(app.org, &filter).await.unwrap().0;
-    let managed = managed.iter().find(|p| !accounts.contains(&p.id)).unwrap().id;
+    let managed = managed
+        .iter()
+        .find(|p| !accounts.contains(&p.id))
+        .unwrap()
+        .id;
     let mut unmanaged = None;
     for id in app.store().person_ids(app.org).await.unwrap().into_values() {
         if !accounts.contains(&id) && !app.store().manages(manager, id).await.unwrap() {
@@ -131,7 +142,13 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
         ("/".into(), Box::new(|w| signed_in(w, Expect::Ok))),
         (
             "/sign-in".into(),
-            Box::new(|w| if w == Who::SignedOut { Expect::Ok } else { Expect::Redirect }),
+            Box::new(|w| {
+                if w == Who::SignedOut {
+                    Expect::Ok
+                } else {
+                    Expect::Redirect
+                }
+            }),
         ),
         ("/me".into(), Box::new(|w| signed_in(w, Expect::Ok))),
         (
@@ -143,8 +160,14 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
             }),
         ),
         ("/people".into(), Box::new(|w| admin_only(w, Expect::Ok))),
-        ("/people?q=a&page=2".into(), Box::new(|w| admin_only(w, Expect::Ok))),
-        ("/people/new".into(), Box::new(|w| admin_only(w, Expect::Ok))),
+        (
+            "/people?q=a&page=2".into(),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            "/people/new".into(),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
         (
             format!("/people/{managed}"),
             Box::new(|w| match w {
@@ -161,30 +184,75 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
                 _ => Expect::NotFound,
             }),
         ),
-        ("/people/999999".into(), Box::new(|w| signed_in(w, Expect::NotFound))),
-        (format!("/people/{managed}/edit"), Box::new(|w| admin_only(w, Expect::Ok))),
+        (
+            "/people/999999".into(),
+            Box::new(|w| signed_in(w, Expect::NotFound)),
+        ),
+        (
+            format!("/people/{managed}/edit"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
         ("/sites".into(), Box::new(|w| admin_only(w, Expect::Ok))),
         ("/sites/new".into(), Box::new(|w| admin_only(w, Expect::Ok))),
-        (format!("/sites/{site}/edit"), Box::new(|w| admin_only(w, Expect::Ok))),
+        (
+            format!("/sites/{site}/edit"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
         ("/teams".into(), Box::new(|w| admin_only(w, Expect::Ok))),
         ("/teams/new".into(), Box::new(|w| admin_only(w, Expect::Ok))),
-        (format!("/teams/{team}/edit"), Box::new(|w| admin_only(w, Expect::Ok))),
-        ("/import/staff".into(), Box::new(|w| admin_only(w, Expect::Ok))),
-        ("/import/staff/example.csv".into(), Box::new(|w| admin_only(w, Expect::Ok))),
-        ("/export/staff.csv".into(), Box::new(|w| admin_only(w, Expect::Ok))),
-        ("/access/not-a-real-token".into(), Box::new(|_| Expect::NotFound)),
+        (
+            format!("/teams/{team}/edit"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            "/import/staff".into(),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            "/import/staff/example.csv".into(),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            "/export/staff.csv".into(),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            "/access/not-a-real-token".into(),
+            Box::new(|_| Expect::NotFound),
+        ),
         ("/no/such/page".into(), Box::new(|_| Expect::NotFound)),
     ];
     // Forms are posted empty (with a valid CSRF token): they must be refused before anything
     // changes, by role first and by validation second.
     let posts: Vec<(String, Box<dyn Fn(Who) -> Expect>)> = vec![
-        ("/people/new".into(), Box::new(|w| admin_only(w, Expect::Invalid))),
-        (format!("/people/{managed}/edit"), Box::new(|w| admin_only(w, Expect::Invalid))),
-        ("/sites/new".into(), Box::new(|w| admin_only(w, Expect::Invalid))),
-        (format!("/sites/{site}/edit"), Box::new(|w| admin_only(w, Expect::Invalid))),
-        ("/teams/new".into(), Box::new(|w| admin_only(w, Expect::Invalid))),
-        (format!("/teams/{team}/edit"), Box::new(|w| admin_only(w, Expect::Invalid))),
-        ("/access/not-a-real-token".into(), Box::new(|_| Expect::NotFound)),
+        (
+            "/people/new".into(),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/people/{managed}/edit"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            "/sites/new".into(),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/sites/{site}/edit"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            "/teams/new".into(),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/teams/{team}/edit"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            "/access/not-a-real-token".into(),
+            Box::new(|_| Expect::NotFound),
+        ),
         ("/language".into(), Box::new(|_| Expect::Invalid)),
     ];
 
@@ -195,21 +263,30 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
             let response = app.get(&client, path).await;
             let (status, loc) = (response.status(), location(&response).to_string());
             if !expect(who).matches(status, &loc) {
-                wrong.push(format!("{who:?} GET {path}: {status} {loc}, wanted {:?}", expect(who)));
+                wrong.push(format!(
+                    "{who:?} GET {path}: {status} {loc}, wanted {:?}",
+                    expect(who)
+                ));
             }
         }
         for (path, expect) in &posts {
             let response = app.post(&client, path, &[]).await;
             let (status, loc) = (response.status(), location(&response).to_string());
             // An empty language form is a bad request; everyone may change language.
-            let want = if path == "/language" { Expect::Invalid } else { expect(who) };
+            let want = if path == "/language" {
+                Expect::Invalid
+            } else {
+                expect(who)
+            };
             let ok = if path == "/language" {
                 status == StatusCode::BAD_REQUEST
             } else {
                 want.matches(status, &loc)
             };
             if !ok {
-                wrong.push(format!("{who:?} POST {path}: {status} {loc}, wanted {want:?}"));
+                wrong.push(format!(
+                    "{who:?} POST {path}: {status} {loc}, wanted {want:?}"
+                ));
             }
             // The same form without its CSRF token is always refused.
             let response = client
@@ -219,7 +296,10 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
                 .await
                 .unwrap();
             if response.status() != StatusCode::FORBIDDEN {
-                wrong.push(format!("{who:?} POST {path} without CSRF: {}", response.status()));
+                wrong.push(format!(
+                    "{who:?} POST {path} without CSRF: {}",
+                    response.status()
+                ));
             }
         }
         // Import, a multipart form.
@@ -233,7 +313,10 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
             .unwrap();
         let want = admin_only(who, Expect::Invalid);
         if !want.matches(response.status(), location(&response)) {
-            wrong.push(format!("{who:?} POST /import/staff: {}, wanted {want:?}", response.status()));
+            wrong.push(format!(
+                "{who:?} POST /import/staff: {}, wanted {want:?}",
+                response.status()
+            ));
         }
         // Role changes are for admins; an empty one on someone else keeps them a learner.
         let response = app
@@ -245,12 +328,19 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
             _ => Expect::Forbidden,
         };
         if !want.matches(response.status(), location(&response)) {
-            wrong.push(format!("{who:?} POST access: {}, wanted {want:?}", response.status()));
+            wrong.push(format!(
+                "{who:?} POST access: {}, wanted {want:?}",
+                response.status()
+            ));
         }
         let response = app.post(&client, "/sign-out", &[]).await;
         if !Expect::SignIn.matches(response.status(), location(&response)) {
             wrong.push(format!("{who:?} POST /sign-out: {}", response.status()));
         }
     }
-    assert!(wrong.is_empty(), "unexpected answers:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "unexpected answers:\n{}",
+        wrong.join("\n")
+    );
 }

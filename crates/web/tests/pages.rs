@@ -17,16 +17,24 @@ both_backends!(
 
 async fn each_role_gets_a_home_page_that_fits(backend: Backend) {
     let app = spawn_app(backend).await;
-    let admin = app.page(&app.signed_in("admin@afon.example").await, "/").await;
+    let admin = app
+        .page(&app.signed_in("admin@afon.example").await, "/")
+        .await;
     assert!(admin.contains("Your organisation") && admin.contains("href=\"/import/staff\""));
     assert!(!admin.contains("Your people"));
-    let manager = app.page(&app.signed_in("manager@afon.example").await, "/").await;
+    let manager = app
+        .page(&app.signed_in("manager@afon.example").await, "/")
+        .await;
     assert!(manager.contains("Your people") && manager.contains("href=\"/team\""));
     assert!(!manager.contains("Your organisation") && !manager.contains("href=\"/people\""));
-    let learner = app.page(&app.signed_in("learner@afon.example").await, "/").await;
+    let learner = app
+        .page(&app.signed_in("learner@afon.example").await, "/")
+        .await;
     assert!(learner.contains("Your skills audit") && learner.contains("Your details"));
     assert!(!learner.contains("Your people") && !learner.contains("href=\"/team\""));
-    let champion = app.page(&app.signed_in("champion@afon.example").await, "/").await;
+    let champion = app
+        .page(&app.signed_in("champion@afon.example").await, "/")
+        .await;
     assert!(champion.contains("You are a digital champion."));
 }
 
@@ -74,9 +82,15 @@ async fn admins_add_and_change_people_with_errors_shown_on_the_form(backend: Bac
     assert!(html.contains("Another person already has this employee number"));
 
     fields[5].1 = "Community Library Volunteer";
-    let response = app.post(&admin, &format!("{person_path}/edit"), &fields).await;
+    let response = app
+        .post(&admin, &format!("{person_path}/edit"), &fields)
+        .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    assert!(app.page(&admin, &person_path).await.contains("Community Library Volunteer"));
+    assert!(
+        app.page(&admin, &person_path)
+            .await
+            .contains("Community Library Volunteer")
+    );
 }
 
 async fn admins_add_and_change_sites_and_teams(backend: Backend) {
@@ -93,15 +107,43 @@ async fn admins_add_and_change_sites_and_teams(backend: Backend) {
     let response = app.post(&admin, "/sites/new", &site).await;
     assert_eq!(location(&response), "/sites");
     let sites = app.page(&admin, "/sites").await;
-    assert!(sites.contains("Riverside Library") && sites.contains("RIV") && sites.contains("SA1 1AA"));
+    assert!(
+        sites.contains("Riverside Library") && sites.contains("RIV") && sites.contains("SA1 1AA")
+    );
     let again = app.post(&admin, "/sites/new", &site).await;
-    assert!(again.text().await.unwrap().contains("Another site already has this code"));
+    assert!(
+        again
+            .text()
+            .await
+            .unwrap()
+            .contains("Another site already has this code")
+    );
     let bad = app
-        .post(&admin, "/sites/new", &[("name", "X"), ("code", "X1"), ("kind", "branch"), ("postcode", "nowhere")])
+        .post(
+            &admin,
+            "/sites/new",
+            &[
+                ("name", "X"),
+                ("code", "X1"),
+                ("kind", "branch"),
+                ("postcode", "nowhere"),
+            ],
+        )
         .await;
-    assert!(bad.text().await.unwrap().contains("Enter a real UK postcode"));
+    assert!(
+        bad.text()
+            .await
+            .unwrap()
+            .contains("Enter a real UK postcode")
+    );
 
-    let response = app.post(&admin, "/teams/new", &[("name", "Outreach team"), ("manager", "")]).await;
+    let response = app
+        .post(
+            &admin,
+            "/teams/new",
+            &[("name", "Outreach team"), ("manager", "")],
+        )
+        .await;
     assert_eq!(location(&response), "/teams");
     let team = app
         .store()
@@ -112,10 +154,18 @@ async fn admins_add_and_change_sites_and_teams(backend: Backend) {
         .find(|t| t.name == "Outreach team")
         .unwrap();
     let response = app
-        .post(&admin, &format!("/teams/{}/edit", team.id), &[("name", "Outreach and events"), ("manager", "")])
+        .post(
+            &admin,
+            &format!("/teams/{}/edit", team.id),
+            &[("name", "Outreach and events"), ("manager", "")],
+        )
         .await;
     assert_eq!(location(&response), "/teams");
-    assert!(app.page(&admin, "/teams").await.contains("Outreach and events"));
+    assert!(
+        app.page(&admin, "/teams")
+            .await
+            .contains("Outreach and events")
+    );
 }
 
 async fn managers_see_only_the_people_they_manage(backend: Backend) {
@@ -123,7 +173,12 @@ async fn managers_see_only_the_people_they_manage(backend: Backend) {
     let manager = app.signed_in("manager@afon.example").await;
     let page = app.page(&manager, "/team").await;
     let total_line = page.split("role=\"status\">").nth(1).unwrap();
-    let shown: i64 = total_line.split_whitespace().next().unwrap().parse().unwrap_or(1);
+    let shown: i64 = total_line
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap_or(1);
     assert!(shown >= 8, "the demo manager has a real team: {total_line}");
     assert!(shown < app.people_count().await);
     // The admin, who works elsewhere, is not in the manager's list.
@@ -144,25 +199,43 @@ async fn people_read_skillgym_in_welsh_or_english(backend: Backend) {
         .await
         .unwrap();
     assert!(welsh.contains("<html lang=\"cy\">"));
-    assert!(welsh.contains("Llyfrgelloedd Cwm Afon"), "the organisation's Welsh name");
-    assert!(welsh.contains("lang=\"en\">English</button>"), "the switch names English in English");
+    assert!(
+        welsh.contains("Llyfrgelloedd Cwm Afon"),
+        "the organisation's Welsh name"
+    );
+    assert!(
+        welsh.contains("lang=\"en\">English</button>"),
+        "the switch names English in English"
+    );
     let english = app.page(&browser(), "/sign-in").await;
     assert!(english.contains("<html lang=\"en\">") && english.contains("Sign in"));
 
     // Signed in, the choice is kept on the account.
     let learner = app.signed_in("learner@afon.example").await;
-    let response = app.post(&learner, "/language", &[("lang", "cy"), ("back", "/me")]).await;
+    let response = app
+        .post(&learner, "/language", &[("lang", "cy"), ("back", "/me")])
+        .await;
     assert_eq!(location(&response), "/me");
     let me = app.page(&learner, "/me").await;
     assert!(me.contains("<html lang=\"cy\">"));
     assert!(!me.contains("⚠"), "no message is missing in Welsh");
     let elsewhere = app.signed_in("learner@afon.example").await;
-    assert!(app.page(&elsewhere, "/").await.contains("<html lang=\"cy\">"));
+    assert!(
+        app.page(&elsewhere, "/")
+            .await
+            .contains("<html lang=\"cy\">")
+    );
     // Only languages skillgym speaks, and only local pages to go back to.
-    let response = app.post(&learner, "/language", &[("lang", "fr"), ("back", "/")]).await;
+    let response = app
+        .post(&learner, "/language", &[("lang", "fr"), ("back", "/")])
+        .await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     let response = app
-        .post(&learner, "/language", &[("lang", "en"), ("back", "https://evil.example/")])
+        .post(
+            &learner,
+            "/language",
+            &[("lang", "en"), ("back", "https://evil.example/")],
+        )
         .await;
     assert_eq!(location(&response), "/");
 }

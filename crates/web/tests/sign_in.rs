@@ -29,31 +29,55 @@ async fn bad_sign_ins_show_an_error_summary_and_start_no_session(backend: Backen
     for (email, password, link) in cases {
         let client = browser();
         let response = app
-            .post(&client, "/sign-in", &[("email", email), ("password", password)])
+            .post(
+                &client,
+                "/sign-in",
+                &[("email", email), ("password", password)],
+            )
             .await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{email:?}");
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{email:?}"
+        );
         let html = response.text().await.unwrap();
         assert!(html.contains("class=\"error-summary\""), "{email:?}");
-        assert!(html.contains(&format!("href=\"{link}\"")), "{email:?} links to {link}");
-        assert!(html.contains("<title>Error: Sign in"), "the title says there is an error");
+        assert!(
+            html.contains(&format!("href=\"{link}\"")),
+            "{email:?} links to {link}"
+        );
+        assert!(
+            html.contains("<title>Error: Sign in"),
+            "the title says there is an error"
+        );
         // Still signed out.
         let home = app.get(&client, "/").await;
         assert_eq!(location(&home), "/sign-in");
     }
     // The same message whether or not the account exists.
     let wrong = app
-        .post(&browser(), "/sign-in", &[("email", "admin@afon.example"), ("password", "nope")])
+        .post(
+            &browser(),
+            "/sign-in",
+            &[("email", "admin@afon.example"), ("password", "nope")],
+        )
         .await
         .text()
         .await
         .unwrap();
     let unknown = app
-        .post(&browser(), "/sign-in", &[("email", "ghost@afon.example"), ("password", "nope")])
+        .post(
+            &browser(),
+            "/sign-in",
+            &[("email", "ghost@afon.example"), ("password", "nope")],
+        )
         .await
         .text()
         .await
         .unwrap();
-    let summary = |html: &str| html[html.find("error-summary").unwrap()..html.find("</ul>").unwrap()].to_string();
+    let summary = |html: &str| {
+        html[html.find("error-summary").unwrap()..html.find("</ul>").unwrap()].to_string()
+    };
     assert_eq!(summary(&wrong), summary(&unknown));
 }
 
@@ -61,7 +85,11 @@ async fn repeated_failures_are_throttled_even_with_the_right_password(backend: B
     let app = spawn_app(backend).await;
     for _ in 0..5 {
         let response = app
-            .post(&browser(), "/sign-in", &[("email", "learner@afon.example"), ("password", "guess")])
+            .post(
+                &browser(),
+                "/sign-in",
+                &[("email", "learner@afon.example"), ("password", "guess")],
+            )
             .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
@@ -69,7 +97,10 @@ async fn repeated_failures_are_throttled_even_with_the_right_password(backend: B
         .post(
             &browser(),
             "/sign-in",
-            &[("email", "learner@afon.example"), ("password", "skillgym-demo")],
+            &[
+                ("email", "learner@afon.example"),
+                ("password", "skillgym-demo"),
+            ],
         )
         .await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
@@ -94,13 +125,27 @@ async fn signing_in_replaces_the_session_and_signing_out_ends_it(backend: Backen
     let first = app.page(&client, "/me").await;
     // Signing in again, in the same browser, issues a new session and ends the old one.
     let again = app
-        .post(&client, "/sign-in", &[("email", "learner@afon.example"), ("password", "skillgym-demo")])
+        .post(
+            &client,
+            "/sign-in",
+            &[
+                ("email", "learner@afon.example"),
+                ("password", "skillgym-demo"),
+            ],
+        )
         .await;
     let new_cookie = session_cookie(&again).expect("a new session cookie");
     let old_token = {
         let fresh = browser();
         let response = app
-            .post(&fresh, "/sign-in", &[("email", "learner@afon.example"), ("password", "skillgym-demo")])
+            .post(
+                &fresh,
+                "/sign-in",
+                &[
+                    ("email", "learner@afon.example"),
+                    ("password", "skillgym-demo"),
+                ],
+            )
             .await;
         session_cookie(&response).unwrap()
     };
@@ -141,7 +186,14 @@ async fn session_cookies_are_http_only_and_same_site(backend: Backend) {
     let app = spawn_app(backend).await;
     let client = browser();
     let response = app
-        .post(&client, "/sign-in", &[("email", "admin@afon.example"), ("password", "skillgym-demo")])
+        .post(
+            &client,
+            "/sign-in",
+            &[
+                ("email", "admin@afon.example"),
+                ("password", "skillgym-demo"),
+            ],
+        )
         .await;
     let cookie = session_cookie(&response).unwrap();
     assert!(cookie.contains("HttpOnly"), "{cookie}");
@@ -158,17 +210,30 @@ async fn forms_need_the_csrf_token_and_our_origin(backend: Backend) {
     let client = browser();
     let response = client
         .post(format!("{}/sign-in", app.url))
-        .form(&[("email", "admin@afon.example"), ("password", "skillgym-demo")])
+        .form(&[
+            ("email", "admin@afon.example"),
+            ("password", "skillgym-demo"),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
-    assert!(response.text().await.unwrap().contains("This form has expired"));
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("This form has expired")
+    );
     let csrf = app.csrf(&client).await;
     let response = client
         .post(format!("{}/sign-in", app.url))
         .header("origin", "https://evil.example")
-        .form(&[("csrf", csrf.as_str()), ("email", "admin@afon.example"), ("password", "skillgym-demo")])
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", "admin@afon.example"),
+            ("password", "skillgym-demo"),
+        ])
         .send()
         .await
         .unwrap();
@@ -176,7 +241,11 @@ async fn forms_need_the_csrf_token_and_our_origin(backend: Backend) {
     let response = client
         .post(format!("{}/sign-in", app.url))
         .header("origin", app.url.as_str())
-        .form(&[("csrf", csrf.as_str()), ("email", "admin@afon.example"), ("password", "skillgym-demo")])
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", "admin@afon.example"),
+            ("password", "skillgym-demo"),
+        ])
         .send()
         .await
         .unwrap();
@@ -200,7 +269,13 @@ async fn an_access_link_sets_a_password_once(backend: Backend) {
     // Someone in the demo with an email and no account yet.
     let (people, _) = app
         .store()
-        .people(app.org, &skillgym_store::PersonFilter { limit: 500, ..Default::default() })
+        .people(
+            app.org,
+            &skillgym_store::PersonFilter {
+                limit: 500,
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     let mut target = None;
@@ -213,12 +288,20 @@ async fn an_access_link_sets_a_password_once(backend: Backend) {
     }
     let target = target.unwrap();
     let response = app
-        .post(&admin, &format!("/people/{}/access", target.id), &[("role", "champion"), ("link", "yes")])
+        .post(
+            &admin,
+            &format!("/people/{}/access", target.id),
+            &[("role", "champion"), ("link", "yes")],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let html = response.text().await.unwrap();
-    let start = html.find(&format!("{}/access/", app.url)).expect("the page shows the link");
-    let link = html[start..start + html[start..].find('<').unwrap()].trim().to_string();
+    let start = html
+        .find(&format!("{}/access/", app.url))
+        .expect("the page shows the link");
+    let link = html[start..start + html[start..].find('<').unwrap()]
+        .trim()
+        .to_string();
     let path = link.trim_start_matches(&app.url).to_string();
 
     let person = browser();
@@ -226,22 +309,46 @@ async fn an_access_link_sets_a_password_once(backend: Backend) {
     let csrf = csrf_in(&form);
     let short = person
         .post(&link)
-        .form(&[("csrf", csrf.as_str()), ("password", "short"), ("confirm", "short")])
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("password", "short"),
+            ("confirm", "short"),
+        ])
         .send()
         .await
         .unwrap();
-    assert!(short.text().await.unwrap().contains("at least 10 characters"));
+    assert!(
+        short
+            .text()
+            .await
+            .unwrap()
+            .contains("at least 10 characters")
+    );
     let done = person
         .post(&link)
-        .form(&[("csrf", csrf.as_str()), ("password", "a long new password"), ("confirm", "a long new password")])
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("password", "a long new password"),
+            ("confirm", "a long new password"),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(location(&done), "/sign-in");
-    assert_eq!(app.get(&person, &path).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get(&person, &path).await.status(),
+        StatusCode::NOT_FOUND
+    );
     let email = target.email.unwrap();
     let signed_in = app
-        .post(&browser(), "/sign-in", &[("email", email.as_str()), ("password", "a long new password")])
+        .post(
+            &browser(),
+            "/sign-in",
+            &[
+                ("email", email.as_str()),
+                ("password", "a long new password"),
+            ],
+        )
         .await;
     assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
 }

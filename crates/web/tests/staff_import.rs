@@ -84,7 +84,8 @@ async fn every_bad_file_is_refused_whole_with_its_lines_and_columns(backend: Bac
     let app = spawn_app(backend).await;
     let admin = app.signed_in("admin@afon.example").await;
     let before = app.people_count().await;
-    let good = "X0001,Ok,Person,ok.person@example.org,employee,Library Assistant,frontline,18,,,,CEN";
+    let good =
+        "X0001,Ok,Person,ok.person@example.org,employee,Library Assistant,frontline,18,,,,CEN";
     let cases: Vec<(&str, Vec<u8>, Vec<(&str, &str)>)> = vec![
         (
             "a missing column",
@@ -132,7 +133,11 @@ async fn every_bad_file_is_refused_whole_with_its_lines_and_columns(backend: Bac
     }
     // Problems about the whole file are in the summary, not the table.
     let whole_file: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("wrong encoding", b"employee_number,given_name\nX1,Sin\xe9ad\n".to_vec(), "not saved as UTF-8"),
+        (
+            "wrong encoding",
+            b"employee_number,given_name\nX1,Sin\xe9ad\n".to_vec(),
+            "not saved as UTF-8",
+        ),
         ("no rows", HEADER.as_bytes().to_vec(), "no people"),
         ("empty", Vec::new(), "Choose a staff file"),
     ];
@@ -153,11 +158,19 @@ async fn the_example_file_and_the_export_download_as_csv(backend: Backend) {
     let (status, _) = upload(&app, &admin, example).await;
     assert_eq!(status, StatusCode::OK, "the example imports into the demo");
     let export = app.get(&admin, "/export/staff.csv").await;
-    assert!(export.headers()["content-disposition"].to_str().unwrap().contains("staff.csv"));
+    assert!(
+        export.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("staff.csv")
+    );
     let exported = export.bytes().await.unwrap().to_vec();
     let lines = exported.iter().filter(|b| **b == b'\n').count() as i64;
     assert_eq!(lines, app.people_count().await + 1);
     let (status, html) = upload(&app, &admin, exported).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("<span class=\"figure\">0</span> people updated"), "the export reimports unchanged");
+    assert!(
+        html.contains("<span class=\"figure\">0</span> people updated"),
+        "the export reimports unchanged"
+    );
 }

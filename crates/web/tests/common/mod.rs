@@ -28,7 +28,10 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 
 pub async fn spawn_app_with(backend: Backend, mut config: WebConfig) -> TestApp {
     let db = TestDb::new(backend).await;
-    let generated = demo::generate(&DemoOptions { people: 60, seed: 11 });
+    let generated = demo::generate(&DemoOptions {
+        people: 60,
+        seed: 11,
+    });
     let org = db
         .store
         .seed_demo(&generated, demo_hash(), &|_| {})
@@ -64,7 +67,10 @@ pub fn browser() -> Client {
 /// The hidden CSRF token in a page's first form.
 pub fn csrf_in(html: &str) -> String {
     let marker = "name=\"csrf\" value=\"";
-    let start = html.find(marker).expect("the page has a form with a CSRF token") + marker.len();
+    let start = html
+        .find(marker)
+        .expect("the page has a form with a CSRF token")
+        + marker.len();
     html[start..start + html[start..].find('"').unwrap()].to_string()
 }
 
@@ -74,7 +80,11 @@ impl TestApp {
     }
 
     pub async fn get(&self, client: &Client, path: &str) -> Response {
-        client.get(format!("{}{path}", self.url)).send().await.unwrap()
+        client
+            .get(format!("{}{path}", self.url))
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn page(&self, client: &Client, path: &str) -> String {
@@ -111,9 +121,17 @@ impl TestApp {
     pub async fn signed_in(&self, email: &str) -> Client {
         let client = browser();
         let response = self
-            .post(&client, "/sign-in", &[("email", email), ("password", DEMO_PASSWORD)])
+            .post(
+                &client,
+                "/sign-in",
+                &[("email", email), ("password", DEMO_PASSWORD)],
+            )
             .await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER, "sign in as {email}");
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "sign in as {email}"
+        );
         client
     }
 
