@@ -55,13 +55,15 @@ impl Default for Roles {
     }
 }
 
-impl Roles {
-    pub fn from_iter(roles: impl IntoIterator<Item = Role>) -> Self {
+impl FromIterator<Role> for Roles {
+    fn from_iter<I: IntoIterator<Item = Role>>(roles: I) -> Self {
         roles
             .into_iter()
             .fold(Roles::default(), |acc, r| acc.with(r))
     }
+}
 
+impl Roles {
     pub fn with(self, role: Role) -> Self {
         Roles(self.0 | role.bit())
     }

@@ -35,4 +35,16 @@ id_type!(
     PersonId,
     /// A person's account, through which they sign in.
     AccountId,
+    /// A skills framework.
+    FrameworkId,
+    /// A competence within a framework.
+    CompetenceId,
+    /// An audit campaign.
+    CampaignId,
+    /// A campaign's profile question.
+    QuestionId,
+    /// A campaign's knowledge-round question.
+    QuizItemId,
+    /// One person's (or one imported respondent's) answers to a campaign.
+    ResponseId,
 );

@@ -1,8 +1,13 @@
 //! Loading the demo organisation, through the same staff-file path an HR import takes.
 
-use crate::{NewAccount, NewOrganisation, Organisation, Result, SiteInput, Store};
+use crate::{NewAccount, NewCampaign, NewOrganisation, Organisation, Result, SiteInput, Store};
+use skillgym_domain::audit::campaign::{join, standard_pictures};
+use skillgym_domain::audit::simulate::{Asked, Respondent, SimulatedResponse, simulate};
+use skillgym_domain::audit::{CampaignContent, Framework};
 use skillgym_domain::demo::DemoOrganisation;
+use skillgym_domain::{Employment, JobFamily, OrganisationId};
 use skillgym_domain::{PersonId, SiteName};
+use sqlx::AssertSqlSafe;
 use sqlx::Row;
 use std::collections::HashMap;
 
@@ -67,7 +72,258 @@ impl Store {
                 .await?;
             }
         }
+        let keep_free: Vec<PersonId> = demo
+            .accounts
+            .iter()
+            .filter_map(|a| ids.get(a.employee_number.as_str()).copied())
+            .collect();
+        self.seed_demo_audit(org.id, &keep_free).await?;
         Ok(org)
+    }
+
+    /// The default framework, last year's campaign (closed, with answers) and this year's
+    /// re-audit (open, with answers from most people but the demo sign-ins, who can take it).
+    async fn seed_demo_audit(&self, org: OrganisationId, keep_free: &[PersonId]) -> Result<()> {
+        let framework = Framework::library_default();
+        let id = self.create_framework(org, &framework).await?;
+        let stored = self.framework(org, id).await?;
+        let today = time::OffsetDateTime::now_utc().date();
+        let days = time::Duration::days;
+        let respondents = self.respondents(org).await?;
+        let mut previous = None;
+        for (year_ago, shift, opens, closes) in [
+            (true, -0.25, today - days(380), today - days(352)),
+            (false, 0.0, today - days(14), today + days(28)),
+        ] {
+            let mut content = CampaignContent::standard();
+            if year_ago {
+                // Last year's audit carried last year's name.
+                for text in [&mut content.title.en]
+                    .into_iter()
+                    .chain(content.title.cy.as_mut())
+                {
+                    *text = text.replace("2026", &(opens.year()).to_string());
+                }
+            }
+            let campaign = self
+                .create_campaign(
+                    org,
+                    &NewCampaign {
+                        framework: id,
+                        title: content.title.clone(),
+                        opens_on: opens,
+                        closes_on: closes,
+                        anonymous: false,
+                        competences: framework
+                            .competences()
+                            .map(|(_, c)| stored.competence_ids[&c.code])
+                            .collect(),
+                        audience: Default::default(),
+                        content,
+                        pictures: standard_pictures()
+                            .into_iter()
+                            .map(|(name, body)| {
+                                (name.to_string(), "image/svg+xml".to_string(), body.to_vec())
+                            })
+                            .collect(),
+                        cloned_from: previous,
+                    },
+                )
+                .await?;
+            previous = Some(campaign);
+            let campaign = self.campaign(org, campaign).await?;
+            let people: Vec<&(PersonId, Respondent)> = respondents
+                .iter()
+                .filter(|(p, _)| year_ago || !keep_free.contains(p))
+                .collect();
+            let who: Vec<Respondent> = people.iter().map(|(_, r)| *r).collect();
+            let competences: Vec<&crate::CampaignCompetence> =
+                campaign.areas.iter().flat_map(|a| &a.competences).collect();
+            let competence_areas: Vec<usize> = campaign
+                .areas
+                .iter()
+                .enumerate()
+                .flat_map(|(i, a)| std::iter::repeat_n(i, a.competences.len()))
+                .collect();
+            let questions: Vec<_> = campaign.questions.iter().map(|(_, q)| q.clone()).collect();
+            let quiz: Vec<_> = campaign.quiz.iter().map(|(_, q)| q.clone()).collect();
+            let quiz_competences: Vec<usize> = quiz
+                .iter()
+                .map(|q| {
+                    competences
+                        .iter()
+                        .position(|c| c.code == q.competence)
+                        .unwrap_or(0)
+                })
+                .collect();
+            let simulated = simulate(
+                org.0 as u64 * 31 + u64::from(year_ago),
+                &who,
+                &Asked {
+                    competence_areas: &competence_areas,
+                    questions: &questions,
+                    quiz: &quiz,
+                    quiz_competences: &quiz_competences,
+                },
+                shift,
+            );
+            let person_ids: Vec<PersonId> = people.iter().map(|(p, _)| *p).collect();
+            let submitted_at = (closes - days(3))
+                .min(today)
+                .midnight()
+                .assume_utc()
+                .unix_timestamp();
+            self.insert_simulated_responses(&campaign, &person_ids, &simulated, submitted_at)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// What the simulation needs to know about everyone.
+    async fn respondents(&self, org: OrganisationId) -> Result<Vec<(PersonId, Respondent)>> {
+        let rows = sqlx::query(
+            "SELECT id, job_family, employment, start_date FROM people \
+             WHERE organisation_id = $1 ORDER BY id",
+        )
+        .bind(org.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let this_year = time::OffsetDateTime::now_utc().year();
+        rows.iter()
+            .map(|r| {
+                let family: String = r.try_get("job_family")?;
+                let employment: String = r.try_get("employment")?;
+                let start: Option<String> = r.try_get("start_date")?;
+                let started = start
+                    .and_then(|d| d.get(..4).and_then(|y| y.parse::<i32>().ok()))
+                    .unwrap_or(this_year);
+                Ok((
+                    PersonId(r.try_get("id")?),
+                    Respondent {
+                        job_family: JobFamily::parse(&family).map_err(crate::people::corrupt)?,
+                        employment: Employment::parse(&employment)
+                            .map_err(crate::people::corrupt)?,
+                        years: (this_year - started).max(0) as u32,
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    /// Writes made-up responses in batches, each one submitted with every section saved.
+    async fn insert_simulated_responses(
+        &self,
+        campaign: &crate::Campaign,
+        people: &[PersonId],
+        responses: &[SimulatedResponse],
+        submitted_at: i64,
+    ) -> Result<()> {
+        let batch = match self.backend {
+            crate::Backend::Sqlite => 30,
+            crate::Backend::Postgres => 400,
+        };
+        let competences: Vec<i64> = campaign
+            .areas
+            .iter()
+            .flat_map(|a| a.competences.iter().map(|c| c.id.0))
+            .collect();
+        let sections = campaign.questionnaire().len();
+        let mut tx = self.pool.begin().await?;
+        for chunk in responses.chunks(batch) {
+            let sql = format!(
+                "INSERT INTO responses (campaign_id, person_id, source, started_at, updated_at, \
+                    submitted_at) VALUES {} RETURNING id, person_id",
+                crate::staff::placeholders(chunk.len(), 6, 1)
+            );
+            let mut query = sqlx::query(AssertSqlSafe(sql));
+            for r in chunk {
+                query = query
+                    .bind(campaign.id.0)
+                    .bind(people[r.respondent].0)
+                    .bind("demo")
+                    .bind(submitted_at - 600)
+                    .bind(submitted_at)
+                    .bind(submitted_at);
+            }
+            let ids: std::collections::HashMap<i64, i64> = query
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|row| Ok((row.try_get("person_id")?, row.try_get("id")?)))
+                .collect::<Result<_>>()?;
+            let mut ratings = Vec::new();
+            let mut profile = Vec::new();
+            let mut quiz = Vec::new();
+            let mut saved = Vec::new();
+            for r in chunk {
+                let response = ids[&people[r.respondent].0];
+                ratings.extend(
+                    r.ratings
+                        .iter()
+                        .map(|(c, rating)| (response, competences[*c], rating.to_stored())),
+                );
+                profile.extend(
+                    r.profile
+                        .iter()
+                        .map(|(q, answer)| (response, campaign.questions[*q].0.0, answer.clone())),
+                );
+                quiz.extend(r.quiz.iter().map(|(q, chosen, right)| {
+                    (
+                        response,
+                        campaign.quiz[*q].0.0,
+                        join(chosen),
+                        i64::from(*right),
+                    )
+                }));
+                saved.extend((1..=sections).map(|s| (response, s as i64, submitted_at)));
+            }
+            for rows in ratings.chunks(batch * 4) {
+                let sql = format!(
+                    "INSERT INTO ratings (response_id, competence_id, value) VALUES {}",
+                    crate::staff::placeholders(rows.len(), 3, 1)
+                );
+                let mut query = sqlx::query(AssertSqlSafe(sql));
+                for (a, b, c) in rows {
+                    query = query.bind(*a).bind(*b).bind(*c);
+                }
+                query.execute(&mut *tx).await?;
+            }
+            for rows in profile.chunks(batch * 4) {
+                let sql = format!(
+                    "INSERT INTO profile_answers (response_id, question_id, value) VALUES {}",
+                    crate::staff::placeholders(rows.len(), 3, 1)
+                );
+                let mut query = sqlx::query(AssertSqlSafe(sql));
+                for (a, b, c) in rows {
+                    query = query.bind(*a).bind(*b).bind(c.clone());
+                }
+                query.execute(&mut *tx).await?;
+            }
+            for rows in quiz.chunks(batch * 3) {
+                let sql = format!(
+                    "INSERT INTO quiz_answers (response_id, item_id, chosen, correct) VALUES {}",
+                    crate::staff::placeholders(rows.len(), 4, 1)
+                );
+                let mut query = sqlx::query(AssertSqlSafe(sql));
+                for (a, b, c, d) in rows {
+                    query = query.bind(*a).bind(*b).bind(c.clone()).bind(*d);
+                }
+                query.execute(&mut *tx).await?;
+            }
+            for rows in saved.chunks(batch * 4) {
+                let sql = format!(
+                    "INSERT INTO response_sections (response_id, section, saved_at) VALUES {}",
+                    crate::staff::placeholders(rows.len(), 3, 1)
+                );
+                let mut query = sqlx::query(AssertSqlSafe(sql));
+                for (a, b, c) in rows {
+                    query = query.bind(*a).bind(*b).bind(*c);
+                }
+                query.execute(&mut *tx).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Every person's id by employee number.

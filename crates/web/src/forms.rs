@@ -40,11 +40,12 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
 
 /// The problems with a submitted form, field by field, as message ids.
 #[derive(Debug, Default, Clone)]
-pub struct FormErrors(Vec<(&'static str, &'static str)>);
+pub struct FormErrors(Vec<(String, &'static str)>);
 
 impl FormErrors {
-    pub fn add(&mut self, field: &'static str, message: &'static str) {
-        if !self.has(field) {
+    pub fn add(&mut self, field: impl Into<String>, message: &'static str) {
+        let field = field.into();
+        if !self.has(&field) {
             self.0.push((field, message));
         }
     }
@@ -77,7 +78,7 @@ impl FormErrors {
             .unwrap_or("")
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &(&'static str, &'static str)> {
+    pub fn iter(&self) -> impl Iterator<Item = &(String, &'static str)> {
         self.0.iter()
     }
 }

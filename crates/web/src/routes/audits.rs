@@ -1,0 +1,762 @@
+//! The respondent's side of an audit: the campaigns open to them, one section per page saved
+//! as it is submitted, check your answers, and their own results at once.
+
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::forms::{CsrfForm, FormErrors};
+use crate::page::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::response::{IntoResponse, Redirect, Response};
+use skillgym_domain::audit::campaign::split;
+use skillgym_domain::audit::results::Answers;
+use skillgym_domain::audit::{PersonResults, QuestionKind, Rating, Section};
+use skillgym_domain::{CampaignId, CompetenceId, QuestionId};
+use skillgym_store::{Campaign, CampaignSummary, ResponseAnswers, ResponseState};
+use std::collections::HashMap;
+
+/// Today as an ISO date, the form campaign dates are kept in.
+pub fn today() -> String {
+    skillgym_domain::people::format_date(time::OffsetDateTime::now_utc().date())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "audits.html")]
+pub struct AuditsPage {
+    page: Page,
+    campaigns: Vec<CampaignSummary>,
+}
+
+pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let user = ctx.user()?;
+    let campaigns = state
+        .store
+        .campaigns_for(user.organisation_id, user.person_id, &today())
+        .await?;
+    Ok(AuditsPage {
+        page: ctx.page("audits-title"),
+        campaigns,
+    }
+    .into_response())
+}
+
+/// The campaign, if it is open and asks this person; otherwise there is no such page.
+async fn open_campaign(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Campaign> {
+    let user = ctx.user()?;
+    let campaign = state
+        .store
+        .campaign(user.organisation_id, CampaignId(id))
+        .await?;
+    if !campaign.is_open(&today()) || !state.store.in_audience(campaign.id, user.person_id).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(campaign)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "audit_start.html")]
+pub struct StartPage {
+    page: Page,
+    campaign: Campaign,
+    sections: i64,
+    minutes: i64,
+    response: Option<ResponseState>,
+}
+
+impl StartPage {
+    fn done(&self) -> bool {
+        self.response.as_ref().is_some_and(|r| r.submitted)
+    }
+}
+
+pub async fn start_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let campaign = open_campaign(&state, &ctx, id).await?;
+    let response = state
+        .store
+        .response_of(campaign.id, ctx.user()?.person_id)
+        .await?;
+    let questionnaire = campaign.questionnaire();
+    let mut page = ctx.page("audit-start-title");
+    page.title = campaign.title.show(page.lang()).text.to_string();
+    Ok(StartPage {
+        page,
+        sections: questionnaire.len() as i64,
+        minutes: questionnaire.minutes() as i64,
+        campaign,
+        response,
+    }
+    .into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct Empty {}
+
+/// Starts or continues: to the first section not yet saved, or to checking answers.
+pub async fn start(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    let campaign = open_campaign(&state, &ctx, id).await?;
+    let response = state
+        .store
+        .start_response(campaign.id, ctx.user()?.person_id)
+        .await?;
+    Ok(Redirect::to(&next_page(&campaign, &response)).into_response())
+}
+
+fn next_page(campaign: &Campaign, response: &ResponseState) -> String {
+    if response.submitted {
+        return format!("/audits/{}/results", campaign.id);
+    }
+    match campaign.questionnaire().resume_at(&response.saved) {
+        Some(n) => format!("/audits/{}/section/{n}", campaign.id),
+        None => format!("/audits/{}/check", campaign.id),
+    }
+}
+
+/// The person's response, started and not yet submitted.
+async fn response_in_progress(
+    state: &AppState,
+    ctx: &Ctx,
+    campaign: &Campaign,
+) -> AppResult<Result<ResponseState, Response>> {
+    let response = state
+        .store
+        .response_of(campaign.id, ctx.user()?.person_id)
+        .await?;
+    Ok(match response {
+        None => Err(Redirect::to(&format!("/audits/{}", campaign.id)).into_response()),
+        Some(r) if r.submitted => {
+            Err(Redirect::to(&format!("/audits/{}/results", campaign.id)).into_response())
+        }
+        Some(r) => Ok(r),
+    })
+}
+
+/// One rating question as the page shows it.
+pub struct RatingField {
+    pub name: String,
+    pub title: String,
+    pub title_lang: &'static str,
+    pub description: String,
+    pub chosen: String,
+}
+
+/// One profile question as the page shows it.
+pub struct QuestionField {
+    pub name: String,
+    pub kind: QuestionKind,
+    pub prompt: String,
+    pub prompt_lang: &'static str,
+    pub hint: String,
+    pub options: Vec<(String, String)>,
+    pub chosen: Vec<String>,
+}
+
+/// One knowledge-round question as the page shows it: never with its answers.
+pub struct QuizField {
+    pub name: String,
+    pub number: usize,
+    pub prompt: String,
+    pub prompt_lang: &'static str,
+    pub multiple: bool,
+    pub image: Option<(String, String)>,
+    pub options: Vec<(String, String)>,
+    pub chosen: Vec<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "audit_section.html")]
+pub struct SectionPage {
+    page: Page,
+    campaign_id: CampaignId,
+    number: i64,
+    total: i64,
+    heading: String,
+    heading_lang: &'static str,
+    levels: Vec<String>,
+    ratings: Vec<RatingField>,
+    questions: Vec<QuestionField>,
+    quiz: Vec<QuizField>,
+    errors: FormErrors,
+    back_to_check: bool,
+}
+
+impl SectionPage {
+    fn checked(&self, chosen: &[String], value: &str) -> bool {
+        chosen.iter().any(|c| c == value)
+    }
+}
+
+fn build_section(
+    ctx: &Ctx,
+    campaign: &Campaign,
+    number: usize,
+    answers: &ResponseAnswers,
+    submitted: &HashMap<String, Vec<String>>,
+) -> AppResult<SectionPage> {
+    let questionnaire = campaign.questionnaire();
+    let section = questionnaire.section(number).ok_or(AppError::NotFound)?;
+    let lang = ctx.tr.lang().code();
+    let typed = |name: &str| submitted.get(name).cloned();
+    let mut page = SectionPage {
+        page: ctx.page("audit-section-title"),
+        campaign_id: campaign.id,
+        number: number as i64,
+        total: questionnaire.len() as i64,
+        heading: String::new(),
+        heading_lang: "en",
+        levels: campaign
+            .levels
+            .iter()
+            .map(|l| l.show(lang).text.to_string())
+            .collect(),
+        ratings: Vec::new(),
+        questions: Vec::new(),
+        quiz: Vec::new(),
+        errors: FormErrors::default(),
+        back_to_check: false,
+    };
+    match section {
+        Section::Profile => {
+            page.heading = ctx.tr.t("audit-profile-heading");
+            page.heading_lang = ctx.tr.lang().code();
+            for (id, q) in &campaign.questions {
+                let name = format!("q-{id}");
+                let stored = answers.profile.get(id).cloned().unwrap_or_default();
+                let chosen = typed(&name).unwrap_or_else(|| match q.kind {
+                    QuestionKind::Single | QuestionKind::Multiple => {
+                        split(&stored).iter().map(usize::to_string).collect()
+                    }
+                    _ => vec![stored],
+                });
+                let prompt = q.prompt.show(lang);
+                page.questions.push(QuestionField {
+                    kind: q.kind,
+                    prompt: prompt.text.to_string(),
+                    prompt_lang: prompt.lang,
+                    hint: q
+                        .hint
+                        .as_ref()
+                        .map(|h| h.show(lang).text.to_string())
+                        .unwrap_or_default(),
+                    options: q
+                        .options
+                        .iter()
+                        .enumerate()
+                        .map(|(i, o)| (i.to_string(), o.show(lang).text.to_string()))
+                        .collect(),
+                    chosen,
+                    name,
+                });
+            }
+        }
+        Section::Area(i) => {
+            let area = &campaign.areas[i];
+            let title = area.title.show(lang);
+            page.heading = title.text.to_string();
+            page.heading_lang = title.lang;
+            for c in &area.competences {
+                let name = format!("rating-{}", c.id);
+                let chosen = typed(&name)
+                    .and_then(|v| v.into_iter().next())
+                    .or_else(|| answers.ratings.get(&c.id).map(|r| r.value()))
+                    .unwrap_or_default();
+                let title = c.title.show(lang);
+                page.ratings.push(RatingField {
+                    name,
+                    title: title.text.to_string(),
+                    title_lang: title.lang,
+                    description: c.description.show(lang).text.to_string(),
+                    chosen,
+                });
+            }
+        }
+        Section::Quiz(p) => {
+            page.heading = ctx.tr.t("audit-quiz-heading");
+            page.heading_lang = ctx.tr.lang().code();
+            for position in questionnaire.quiz_items_on(p) {
+                let (id, item) = &campaign.quiz[position];
+                let name = format!("quiz-{id}");
+                let chosen = typed(&name).unwrap_or_else(|| {
+                    answers
+                        .quiz
+                        .get(id)
+                        .map(|(c, _)| c.iter().map(usize::to_string).collect())
+                        .unwrap_or_default()
+                });
+                let prompt = item.prompt.show(lang);
+                page.quiz.push(QuizField {
+                    number: position + 1,
+                    prompt: prompt.text.to_string(),
+                    prompt_lang: prompt.lang,
+                    multiple: item.multiple(),
+                    image: item.image.as_ref().map(|file| {
+                        (
+                            format!("/audits/{}/pictures/{file}", campaign.id),
+                            item.image_alt
+                                .as_ref()
+                                .map(|a| a.show(lang).text.to_string())
+                                .unwrap_or_default(),
+                        )
+                    }),
+                    options: item
+                        .options
+                        .iter()
+                        .enumerate()
+                        .map(|(i, o)| (i.to_string(), o.text.show(lang).text.to_string()))
+                        .collect(),
+                    chosen,
+                    name,
+                });
+            }
+        }
+    }
+    Ok(page)
+}
+
+pub async fn section(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, number)): Path<(i64, usize)>,
+) -> AppResult<Response> {
+    let campaign = open_campaign(&state, &ctx, id).await?;
+    let response = match response_in_progress(&state, &ctx, &campaign).await? {
+        Ok(r) => r,
+        Err(redirect) => return Ok(redirect),
+    };
+    let answers = state.store.response_answers(response.id).await?;
+    let mut page = build_section(&ctx, &campaign, number, &answers, &HashMap::new())?;
+    page.back_to_check = campaign
+        .questionnaire()
+        .resume_at(&response.saved)
+        .is_none();
+    Ok(page.into_response())
+}
+
+pub async fn save_section(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, number)): Path<(i64, usize)>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let campaign = open_campaign(&state, &ctx, id).await?;
+    let response = match response_in_progress(&state, &ctx, &campaign).await? {
+        Ok(r) => r,
+        Err(redirect) => return Ok(redirect),
+    };
+    let questionnaire = campaign.questionnaire();
+    let section = questionnaire.section(number).ok_or(AppError::NotFound)?;
+    let mut submitted: HashMap<String, Vec<String>> = HashMap::new();
+    for (k, v) in fields {
+        submitted.entry(k).or_default().push(v);
+    }
+    let given = |name: &str| submitted.get(name).cloned().unwrap_or_default();
+    let mut errors = FormErrors::default();
+    let mut answers = ResponseAnswers::default();
+    let mut cleared: Vec<QuestionId> = Vec::new();
+    match section {
+        Section::Profile => {
+            for (qid, q) in &campaign.questions {
+                let name = format!("q-{qid}");
+                match q.answer(&given(&name)) {
+                    Ok(Some(v)) => {
+                        answers.profile.insert(*qid, v);
+                    }
+                    Ok(None) => cleared.push(*qid),
+                    Err(e) => errors.add(name, e.0),
+                }
+            }
+        }
+        Section::Area(i) => {
+            for c in &campaign.areas[i].competences {
+                let name = format!("rating-{}", c.id);
+                match Rating::parse(given(&name).first().map_or("", String::as_str)) {
+                    Ok(r) => {
+                        answers.ratings.insert(c.id, r);
+                    }
+                    Err(e) => errors.add(name, e.0),
+                }
+            }
+        }
+        Section::Quiz(p) => {
+            for position in questionnaire.quiz_items_on(p) {
+                let (qid, item) = &campaign.quiz[position];
+                let name = format!("quiz-{qid}");
+                match item.parse_answer(&given(&name)) {
+                    Ok(chosen) => {
+                        let correct = item.mark(&chosen);
+                        answers.quiz.insert(*qid, (chosen, correct));
+                    }
+                    Err(e) => errors.add(name, e.0),
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        let stored = state.store.response_answers(response.id).await?;
+        let mut page = build_section(&ctx, &campaign, number, &stored, &submitted)?;
+        page.errors = errors;
+        let mut response = page.into_response();
+        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+        return Ok(response);
+    }
+    state
+        .store
+        .save_section(response.id, number, &answers, &cleared)
+        .await?;
+    let mut saved = response.saved.clone();
+    saved.push(number);
+    let back_to_check = submitted.contains_key("back-to-check");
+    let next = if back_to_check {
+        None
+    } else {
+        // On to the next section, or the first one skipped.
+        (number + 1..=questionnaire.len())
+            .find(|n| !saved.contains(n))
+            .or_else(|| questionnaire.resume_at(&saved))
+    };
+    let to = match next {
+        Some(n) => format!("/audits/{}/section/{n}", campaign.id),
+        None => format!("/audits/{}/check", campaign.id),
+    };
+    Ok(Redirect::to(&to).into_response())
+}
+
+/// A line of the check-your-answers page.
+pub struct CheckRow {
+    pub question: String,
+    pub question_lang: &'static str,
+    pub answer: String,
+    pub section: usize,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "audit_check.html")]
+pub struct CheckPage {
+    page: Page,
+    campaign_id: CampaignId,
+    groups: Vec<(String, Vec<CheckRow>)>,
+    missing: Vec<i64>,
+    errors: FormErrors,
+}
+
+async fn check_page(
+    state: &AppState,
+    ctx: &Ctx,
+    campaign: &Campaign,
+    response: &ResponseState,
+    errors: FormErrors,
+) -> AppResult<Response> {
+    let answers = state.store.response_answers(response.id).await?;
+    let lang = ctx.tr.lang().code();
+    let questionnaire = campaign.questionnaire();
+    let not_answered = ctx.tr.t("audit-not-answered");
+    let mut groups = Vec::new();
+    for (n, section) in questionnaire.sections.iter().enumerate() {
+        let number = n + 1;
+        let mut rows = Vec::new();
+        let (title, _) = match section {
+            Section::Profile => {
+                for (id, q) in &campaign.questions {
+                    let answer = match (answers.profile.get(id), q.kind) {
+                        (None, _) => not_answered.clone(),
+                        (Some(v), QuestionKind::Single | QuestionKind::Multiple) => split(v)
+                            .iter()
+                            .filter_map(|i| q.options.get(*i))
+                            .map(|o| o.show(lang).text.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        (Some(v), _) => v.clone(),
+                    };
+                    let prompt = q.prompt.show(lang);
+                    rows.push(CheckRow {
+                        question: prompt.text.to_string(),
+                        question_lang: prompt.lang,
+                        answer,
+                        section: number,
+                    });
+                }
+                (ctx.tr.t("audit-profile-heading"), ())
+            }
+            Section::Area(i) => {
+                let area = &campaign.areas[*i];
+                for c in &area.competences {
+                    let answer = match answers.ratings.get(&c.id) {
+                        None => not_answered.clone(),
+                        Some(Rating::NotSure) => ctx.tr.t("audit-rating-not-sure"),
+                        Some(Rating::Level(n)) => ctx.tr.t2(
+                            "audit-rating-answer",
+                            "level",
+                            i64::from(*n),
+                            "descriptor",
+                            campaign.levels[usize::from(*n) - 1]
+                                .show(lang)
+                                .text
+                                .to_string(),
+                        ),
+                    };
+                    let title = c.title.show(lang);
+                    rows.push(CheckRow {
+                        question: title.text.to_string(),
+                        question_lang: title.lang,
+                        answer,
+                        section: number,
+                    });
+                }
+                (area.title.show(lang).text.to_string(), ())
+            }
+            Section::Quiz(p) => {
+                for position in questionnaire.quiz_items_on(*p) {
+                    let (id, item) = &campaign.quiz[position];
+                    let answer = match answers.quiz.get(id) {
+                        None => not_answered.clone(),
+                        Some((chosen, _)) => chosen
+                            .iter()
+                            .filter_map(|i| item.options.get(*i))
+                            .map(|o| o.text.show(lang).text.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    };
+                    let prompt = item.prompt.show(lang);
+                    rows.push(CheckRow {
+                        question: prompt.text.to_string(),
+                        question_lang: prompt.lang,
+                        answer,
+                        section: number,
+                    });
+                }
+                (ctx.tr.t1("audit-quiz-part", "part", (*p + 1) as i64), ())
+            }
+        };
+        groups.push((title, rows));
+    }
+    let missing = (1..=questionnaire.len())
+        .filter(|n| !response.saved.contains(n))
+        .map(|n| n as i64)
+        .collect();
+    let failed = !errors.is_empty();
+    let mut out = CheckPage {
+        page: ctx.page("audit-check-title"),
+        campaign_id: campaign.id,
+        groups,
+        missing,
+        errors,
+    }
+    .into_response();
+    if failed {
+        *out.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(out)
+}
+
+pub async fn check(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let campaign = open_campaign(&state, &ctx, id).await?;
+    let response = match response_in_progress(&state, &ctx, &campaign).await? {
+        Ok(r) => r,
+        Err(redirect) => return Ok(redirect),
+    };
+    check_page(&state, &ctx, &campaign, &response, FormErrors::default()).await
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    let campaign = open_campaign(&state, &ctx, id).await?;
+    let response = match response_in_progress(&state, &ctx, &campaign).await? {
+        Ok(r) => r,
+        Err(redirect) => return Ok(redirect),
+    };
+    if campaign
+        .questionnaire()
+        .resume_at(&response.saved)
+        .is_some()
+    {
+        let mut errors = FormErrors::default();
+        errors.add("missing", "audit-sections-missing");
+        return check_page(&state, &ctx, &campaign, &response, errors).await;
+    }
+    state.store.submit_response(response.id).await?;
+    Ok(Redirect::to(&format!("/audits/{}/results", campaign.id)).into_response())
+}
+
+/// One area's bar in the results.
+pub struct AreaBar {
+    pub title: String,
+    pub title_lang: &'static str,
+    pub mean: Option<f64>,
+    pub not_sure: usize,
+    /// Bar length in the chart's units (0–200).
+    pub width: u32,
+}
+
+/// One knowledge-round question, with its answer now revealed.
+pub struct QuizReview {
+    pub prompt: String,
+    pub prompt_lang: &'static str,
+    pub right: bool,
+    pub correct: String,
+    pub explanation: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "audit_results.html")]
+pub struct ResultsPage {
+    page: Page,
+    areas: Vec<AreaBar>,
+    right: i64,
+    asked: i64,
+    quiz: Vec<QuizReview>,
+    calibration: Vec<(String, &'static str)>,
+}
+
+impl ResultsPage {
+    fn chart_height(&self) -> usize {
+        self.areas.len() * 32 + 8
+    }
+}
+
+pub async fn results(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let user = ctx.user()?;
+    let campaign = state
+        .store
+        .campaign(user.organisation_id, CampaignId(id))
+        .await?;
+    let response = state
+        .store
+        .response_of(campaign.id, user.person_id)
+        .await?
+        .filter(|r| r.submitted)
+        .ok_or(AppError::NotFound)?;
+    let stored = state.store.response_answers(response.id).await?;
+    let lang = ctx.tr.lang().code();
+    let codes: HashMap<CompetenceId, &str> = campaign
+        .areas
+        .iter()
+        .flat_map(|a| a.competences.iter().map(|c| (c.id, c.code.as_str())))
+        .collect();
+    let mut answers = Answers::default();
+    for (id, rating) in &stored.ratings {
+        if let Some(code) = codes.get(id) {
+            answers.ratings.insert(code.to_string(), *rating);
+        }
+    }
+    let mut quiz = Vec::new();
+    for (qid, item) in &campaign.quiz {
+        let Some((_, right)) = stored.quiz.get(qid) else {
+            continue;
+        };
+        answers.quiz.push((item.competence.clone(), *right));
+        let prompt = item.prompt.show(lang);
+        quiz.push(QuizReview {
+            prompt: prompt.text.to_string(),
+            prompt_lang: prompt.lang,
+            right: *right,
+            correct: item
+                .options
+                .iter()
+                .filter(|o| o.correct)
+                .map(|o| o.text.show(lang).text.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            explanation: item
+                .explanation
+                .as_ref()
+                .map(|e| e.show(lang).text.to_string())
+                .unwrap_or_default(),
+        });
+    }
+    let areas: Vec<(String, Vec<String>)> = campaign
+        .areas
+        .iter()
+        .map(|a| {
+            (
+                a.code.clone(),
+                a.competences.iter().map(|c| c.code.clone()).collect(),
+            )
+        })
+        .collect();
+    let results = PersonResults::new(&areas, &answers);
+    let bars = campaign
+        .areas
+        .iter()
+        .zip(&results.areas)
+        .map(|(area, r)| {
+            let title = area.title.show(lang);
+            AreaBar {
+                title: title.text.to_string(),
+                title_lang: title.lang,
+                mean: r.mean.map(|m| (m * 10.0).round() / 10.0),
+                not_sure: r.not_sure,
+                width: r.mean.map_or(0, |m| (m * 40.0).round() as u32),
+            }
+        })
+        .collect();
+    let titles: HashMap<&str, String> = campaign
+        .areas
+        .iter()
+        .flat_map(|a| a.competences.iter())
+        .map(|c| (c.code.as_str(), c.title.show(lang).text.to_string()))
+        .collect();
+    let calibration = results
+        .calibration
+        .iter()
+        .map(|(code, kind)| {
+            (
+                titles.get(code.as_str()).cloned().unwrap_or_default(),
+                kind.message(),
+            )
+        })
+        .collect();
+    let right = quiz.iter().filter(|q| q.right).count() as i64;
+    Ok(ResultsPage {
+        page: ctx.page("audit-results-title"),
+        areas: bars,
+        right,
+        asked: quiz.len() as i64,
+        quiz,
+        calibration,
+    }
+    .into_response())
+}
+
+/// A knowledge-round picture, for people who may answer the campaign or manage it.
+pub async fn picture(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, name)): Path<(i64, String)>,
+) -> AppResult<Response> {
+    let user = ctx.user()?;
+    let (content_type, body) = state
+        .store
+        .campaign_picture(user.organisation_id, CampaignId(id), &name)
+        .await?;
+    Ok((
+        [
+            (CONTENT_TYPE, content_type),
+            (CACHE_CONTROL, "private, max-age=3600".to_string()),
+        ],
+        body,
+    )
+        .into_response())
+}

@@ -1,0 +1,429 @@
+//! Taking an audit: one section per page, saved as it goes, resumed after a break, marked on
+//! the server, and results at once. And admins opening and cloning campaigns.
+
+mod common;
+
+use common::{TestApp, location, spawn_app};
+use reqwest::{Client, StatusCode};
+use skillgym_domain::CampaignId;
+use skillgym_store::Campaign;
+use skillgym_test_db::{Backend, both_backends};
+
+async fn demo_campaign(app: &TestApp) -> Campaign {
+    let summary = app.store().campaigns(app.org).await.unwrap().remove(0);
+    app.store().campaign(app.org, summary.id).await.unwrap()
+}
+
+/// Answers every question of section `n` the same way: rating 4, first options, 12 years.
+fn answers_for(campaign: &Campaign, n: usize, wrong_quiz: bool) -> Vec<(String, String)> {
+    use skillgym_domain::audit::Section;
+    let q = campaign.questionnaire();
+    let mut fields = Vec::new();
+    match q.section(n).unwrap() {
+        Section::Profile => {
+            for (id, question) in &campaign.questions {
+                let value = match question.kind.as_str() {
+                    "number" => "12".to_string(),
+                    "text" => "Spreadsheets, please".to_string(),
+                    _ => "0".to_string(),
+                };
+                fields.push((format!("q-{id}"), value));
+            }
+        }
+        Section::Area(i) => {
+            for c in &campaign.areas[i].competences {
+                fields.push((format!("rating-{}", c.id), "4".to_string()));
+            }
+        }
+        Section::Quiz(p) => {
+            for position in q.quiz_items_on(p) {
+                let (id, item) = &campaign.quiz[position];
+                for (i, option) in item.options.iter().enumerate() {
+                    if option.correct != wrong_quiz
+                        && (item.multiple()
+                            || !fields.iter().any(|(k, _)| *k == format!("quiz-{id}")))
+                    {
+                        fields.push((format!("quiz-{id}"), i.to_string()));
+                    }
+                }
+            }
+        }
+    }
+    fields
+}
+
+async fn post_section(
+    app: &TestApp,
+    client: &Client,
+    campaign: &Campaign,
+    n: usize,
+    fields: &[(String, String)],
+) -> reqwest::Response {
+    let refs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    app.post(
+        client,
+        &format!("/audits/{}/section/{n}", campaign.id),
+        &refs,
+    )
+    .await
+}
+
+both_backends!(
+    a_person_completes_an_audit_and_sees_their_results,
+    a_half_finished_audit_resumes_where_it_stopped,
+    bad_answers_are_explained_and_nothing_is_saved_for_that_page,
+    the_correct_answers_never_reach_the_page_before_submitting,
+    admins_open_campaigns_for_an_audience_and_clone_them,
+);
+
+async fn a_person_completes_an_audit_and_sees_their_results(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let campaign = demo_campaign(&app).await;
+    let before = app.store().campaigns(app.org).await.unwrap().remove(0);
+    let learner = app.signed_in("learner@afon.example").await;
+    let list = app.page(&learner, "/audits").await;
+    assert!(list.contains("Digital skills audit 2026") && list.contains("Not started"));
+    let start = app
+        .page(&learner, &format!("/audits/{}", campaign.id))
+        .await;
+    assert!(start.contains("It takes about") && start.contains("short sections"));
+    let response = app
+        .post(&learner, &format!("/audits/{}/start", campaign.id), &[])
+        .await;
+    assert_eq!(
+        location(&response),
+        format!("/audits/{}/section/1", campaign.id)
+    );
+    let total = campaign.questionnaire().len();
+    for n in 1..=total {
+        let response = post_section(
+            &app,
+            &learner,
+            &campaign,
+            n,
+            &answers_for(&campaign, n, false),
+        )
+        .await;
+        let next = if n == total {
+            format!("/audits/{}/check", campaign.id)
+        } else {
+            format!("/audits/{}/section/{}", campaign.id, n + 1)
+        };
+        assert_eq!(location(&response), next, "after section {n}");
+    }
+    let check = app
+        .page(&learner, &format!("/audits/{}/check", campaign.id))
+        .await;
+    assert!(check.contains("Spreadsheets, please") && check.contains("4 – "));
+    let response = app
+        .post(&learner, &format!("/audits/{}/check", campaign.id), &[])
+        .await;
+    assert_eq!(
+        location(&response),
+        format!("/audits/{}/results", campaign.id)
+    );
+    let results = app
+        .page(&learner, &format!("/audits/{}/results", campaign.id))
+        .await;
+    let asked = campaign.quiz.len();
+    assert!(
+        results.contains(&format!(
+            "You answered {asked} of {asked} questions correctly"
+        )),
+        "{results}"
+    );
+    assert!(
+        results.contains("<td class=\"numeric\">4</td>"),
+        "area means of 4"
+    );
+    // Submitting again changes nothing, and the audit now shows as done.
+    let again = app
+        .post(&learner, &format!("/audits/{}/check", campaign.id), &[])
+        .await;
+    assert_eq!(location(&again), format!("/audits/{}/results", campaign.id));
+    assert!(app.page(&learner, "/audits").await.contains("Done"));
+    let summary = app.store().campaigns(app.org).await.unwrap().remove(0);
+    assert_eq!(
+        (summary.started, summary.submitted),
+        (before.started + 1, before.submitted + 1)
+    );
+}
+
+async fn a_half_finished_audit_resumes_where_it_stopped(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let campaign = demo_campaign(&app).await;
+    let learner = app.signed_in("learner@afon.example").await;
+    app.post(&learner, &format!("/audits/{}/start", campaign.id), &[])
+        .await;
+    for n in 1..=3 {
+        post_section(
+            &app,
+            &learner,
+            &campaign,
+            n,
+            &answers_for(&campaign, n, false),
+        )
+        .await;
+    }
+    // The browser is closed; the person signs in again elsewhere.
+    let later = app.signed_in("learner@afon.example").await;
+    let start = app.page(&later, &format!("/audits/{}", campaign.id)).await;
+    assert!(start.contains("Continue where you left off"));
+    let response = app
+        .post(&later, &format!("/audits/{}/start", campaign.id), &[])
+        .await;
+    assert_eq!(
+        location(&response),
+        format!("/audits/{}/section/4", campaign.id)
+    );
+    // What was saved is shown again when going back.
+    let section2 = app
+        .page(&later, &format!("/audits/{}/section/2", campaign.id))
+        .await;
+    assert!(section2.contains("value=\"4\" checked"));
+    // Saving the same page twice (a double click, a retry) counts once.
+    post_section(
+        &app,
+        &later,
+        &campaign,
+        2,
+        &answers_for(&campaign, 2, false),
+    )
+    .await;
+    let state = app
+        .store()
+        .response_of(campaign.id, person_of(&app, "learner@afon.example").await)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(state.saved, vec![1, 2, 3]);
+    let answers = app.store().response_answers(state.id).await.unwrap();
+    assert_eq!(
+        answers.ratings.len(),
+        campaign.areas[0].competences.len() + campaign.areas[1].competences.len()
+    );
+    // Checking answers before the end points at what is missing.
+    let response = app
+        .post(&later, &format!("/audits/{}/check", campaign.id), &[])
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().await.unwrap().contains("Answer section 4"));
+}
+
+async fn person_of(app: &TestApp, email: &str) -> skillgym_domain::PersonId {
+    app.store()
+        .account_by_email(&skillgym_domain::Email::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id
+}
+
+async fn bad_answers_are_explained_and_nothing_is_saved_for_that_page(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let campaign = demo_campaign(&app).await;
+    let learner = app.signed_in("learner@afon.example").await;
+    app.post(&learner, &format!("/audits/{}/start", campaign.id), &[])
+        .await;
+    let mut fields = answers_for(&campaign, 2, false);
+    let missing = fields.pop().unwrap().0;
+    fields[0].1 = "9".into();
+    let response = post_section(&app, &learner, &campaign, 2, &fields).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains(&format!("href=\"#{missing}\"")),
+        "the summary links to the unanswered question"
+    );
+    assert!(html.contains(&format!("href=\"#{}\"", fields[0].0)));
+    assert!(html.contains("Choose how strong you are at this"));
+    let state = app
+        .store()
+        .response_of(campaign.id, person_of(&app, "learner@afon.example").await)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(state.saved.is_empty());
+    assert!(
+        app.store()
+            .response_answers(state.id)
+            .await
+            .unwrap()
+            .ratings
+            .is_empty()
+    );
+    // Pages outside the questionnaire and campaigns not open to the person do not exist.
+    assert_eq!(
+        app.get(&learner, &format!("/audits/{}/section/99", campaign.id))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get(&learner, "/audits/999").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+async fn the_correct_answers_never_reach_the_page_before_submitting(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let campaign = demo_campaign(&app).await;
+    let learner = app.signed_in("learner@afon.example").await;
+    app.post(&learner, &format!("/audits/{}/start", campaign.id), &[])
+        .await;
+    let q = campaign.questionnaire();
+    let mut explanations = 0;
+    for n in 1..=q.len() {
+        let html = app
+            .page(&learner, &format!("/audits/{}/section/{n}", campaign.id))
+            .await;
+        assert!(
+            !html.contains("correct"),
+            "section {n} says nothing about which answer is correct"
+        );
+        for (_, item) in &campaign.quiz {
+            if let Some(e) = &item.explanation {
+                explanations += usize::from(html.contains(e.en.as_str()));
+            }
+        }
+        // Wrong answers are accepted and marked wrong on the server.
+        post_section(
+            &app,
+            &learner,
+            &campaign,
+            n,
+            &answers_for(&campaign, n, true),
+        )
+        .await;
+    }
+    assert_eq!(explanations, 0);
+    app.post(&learner, &format!("/audits/{}/check", campaign.id), &[])
+        .await;
+    let results = app
+        .page(&learner, &format!("/audits/{}/results", campaign.id))
+        .await;
+    assert!(results.contains(&format!(
+        "You answered 0 of {} questions correctly",
+        campaign.quiz.len()
+    )));
+    let first = campaign.quiz[0].1.explanation.as_ref().unwrap().en.clone();
+    assert!(
+        results.contains(&first.replace('\'', "&#39;")) || results.contains(&first),
+        "explanations appear after submitting"
+    );
+}
+
+async fn admins_open_campaigns_for_an_audience_and_clone_them(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    let framework = app.store().frameworks(app.org).await.unwrap().remove(0);
+    let stored = app.store().framework(app.org, framework.id).await.unwrap();
+    let area = stored.framework.areas[4].code.clone();
+    let bad = app
+        .post(
+            &admin,
+            "/campaigns/new",
+            &[
+                ("title_en", ""),
+                ("framework", &framework.id.to_string()),
+                ("opens_on", "2026-13-01"),
+                ("closes_on", "2026-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = bad.text().await.unwrap();
+    for anchor in ["#title_en", "#opens_on", "#area"] {
+        assert!(html.contains(&format!("href=\"{anchor}\"")), "{anchor}");
+    }
+    let today = time::OffsetDateTime::now_utc().date();
+    let opens = skillgym_domain::people::format_date(today);
+    let closes = skillgym_domain::people::format_date(today + time::Duration::days(10));
+    let response = app
+        .post(
+            &admin,
+            "/campaigns/new",
+            &[
+                ("title_en", "Managers' online safety check"),
+                ("title_cy", ""),
+                ("framework", &framework.id.to_string()),
+                ("area", &area),
+                ("opens_on", &opens),
+                ("closes_on", &closes),
+                ("anonymous", "yes"),
+                ("family", "manager"),
+                ("standard", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let path = location(&response).to_string();
+    let id: i64 = path.rsplit('/').next().unwrap().parse().unwrap();
+    let campaign = app.store().campaign(app.org, CampaignId(id)).await.unwrap();
+    assert!(campaign.anonymous && campaign.areas.len() == 1);
+    assert!(campaign.quiz.iter().all(|(_, q)| {
+        campaign.areas[0]
+            .competences
+            .iter()
+            .any(|c| c.code == q.competence)
+    }));
+    // Only managers are asked.
+    let manager = app.signed_in("manager@afon.example").await;
+    assert!(
+        app.page(&manager, "/audits")
+            .await
+            .contains("Managers&#39; online safety check")
+    );
+    let learner = app.signed_in("learner@afon.example").await;
+    assert!(
+        !app.page(&learner, "/audits")
+            .await
+            .contains("online safety check")
+    );
+    assert_eq!(
+        app.get(&learner, &format!("/audits/{id}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    // Welsh readers see the English name, marked as English.
+    let response = app
+        .post(
+            &manager,
+            "/language",
+            &[("lang", "cy"), ("back", "/audits")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let welsh = app.page(&manager, "/audits").await;
+    assert!(welsh.contains(&format!("<a href=\"/audits/{id}\" lang=\"en\">")));
+    // A re-audit a year later.
+    let response = app
+        .post(
+            &admin,
+            &format!("/campaigns/{id}/clone"),
+            &[("opens_on", "2027-11-01"), ("closes_on", "2027-11-30")],
+        )
+        .await;
+    let clone_id: i64 = location(&response)
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let clone = app
+        .store()
+        .campaign(app.org, CampaignId(clone_id))
+        .await
+        .unwrap();
+    assert_eq!(clone.cloned_from, Some(campaign.id));
+    assert_eq!(clone.quiz.len(), campaign.quiz.len());
+    assert_eq!(clone.audience, campaign.audience);
+    assert_eq!(clone.opens_on, "2027-11-01");
+    assert!(
+        app.page(&admin, &format!("/campaigns/{clone_id}"))
+            .await
+            .contains("2027-11-30")
+    );
+}
