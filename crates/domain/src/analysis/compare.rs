@@ -1,0 +1,266 @@
+//! Comparing groups of respondents (job families, employee or volunteer, the answers to a
+//! profile question): each group's mean rating of every competence, how far apart the groups
+//! are, and whether that could be chance. Groups too small to keep their people anonymous are
+//! left out, and so is any group whose figures would let a left-out one be worked out.
+
+use super::anonymity::{Suppressed, suppress};
+use super::stats::{KruskalWallis, MannWhitney, kruskal_wallis, mann_whitney};
+use crate::audit::Rating;
+
+/// One finished response: its group (by position; `None` when the respondent gave no answer or
+/// is not known) and its rating of each competence.
+#[derive(Debug, Clone)]
+pub struct Respondent {
+    pub group: Option<usize>,
+    pub ratings: Vec<Option<Rating>>,
+}
+
+/// A group's size and whether it is in the comparison.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GroupSize {
+    pub respondents: usize,
+    pub shown: Suppressed,
+}
+
+/// One group's ratings of one competence (1–5 ratings only; "not sure" is left out).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cell {
+    pub n: usize,
+    pub mean: f64,
+}
+
+/// The test that fits the number of groups compared.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Test {
+    /// Two groups.
+    MannWhitney(MannWhitney),
+    /// Three or more.
+    KruskalWallis(KruskalWallis),
+}
+
+impl Test {
+    pub fn p(&self) -> f64 {
+        match self {
+            Test::MannWhitney(t) => t.p,
+            Test::KruskalWallis(t) => t.p,
+        }
+    }
+
+    /// The effect size: the rank-biserial correlation, or ε².
+    pub fn effect(&self) -> f64 {
+        match self {
+            Test::MannWhitney(t) => t.rank_biserial,
+            Test::KruskalWallis(t) => t.epsilon_squared,
+        }
+    }
+
+    /// The test statistic: U or H.
+    pub fn statistic(&self) -> f64 {
+        match self {
+            Test::MannWhitney(t) => t.u,
+            Test::KruskalWallis(t) => t.h,
+        }
+    }
+}
+
+/// One competence across the groups.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompetenceComparison {
+    pub competence: usize,
+    /// By group position; `None` for a group left out (for this competence or altogether).
+    pub cells: Vec<Option<Cell>>,
+    /// With two groups, the first's mean less the second's; with more, the highest mean less
+    /// the lowest. `None` with fewer than two groups to compare.
+    pub difference: Option<f64>,
+    pub test: Option<Test>,
+}
+
+/// Every competence compared across the groups.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub groups: Vec<GroupSize>,
+    /// Groups with respondents that are left out to keep people anonymous.
+    pub left_out: usize,
+    pub competences: Vec<CompetenceComparison>,
+}
+
+impl Comparison {
+    /// `groups` is the number of groups; `competences` the number of competences rated.
+    pub fn compute(
+        threshold: usize,
+        groups: usize,
+        competences: usize,
+        respondents: &[Respondent],
+    ) -> Self {
+        // The respondents in no group are a part of the whole too: if they are few, a total
+        // shown elsewhere minus the groups shown here would reveal them.
+        let mut sizes = vec![0usize; groups + 1];
+        for r in respondents {
+            sizes[r.group.unwrap_or(groups)] += 1;
+        }
+        let shown = suppress(&sizes, threshold);
+        let group_sizes: Vec<GroupSize> = (0..groups)
+            .map(|g| GroupSize {
+                respondents: sizes[g],
+                shown: shown[g],
+            })
+            .collect();
+        let left_out = group_sizes
+            .iter()
+            .filter(|g| g.respondents > 0 && !g.shown.is_shown())
+            .count();
+        let competences = (0..competences)
+            .map(|c| {
+                let mut values: Vec<Vec<f64>> = vec![Vec::new(); groups + 1];
+                for r in respondents {
+                    if let Some(level) = r.ratings.get(c).copied().flatten().and_then(Rating::level)
+                    {
+                        values[r.group.unwrap_or(groups)].push(f64::from(level));
+                    }
+                }
+                let counts: Vec<usize> = values.iter().map(Vec::len).collect();
+                let visible = hide_small(&counts, &shown, threshold);
+                let cells: Vec<Option<Cell>> = (0..groups)
+                    .map(|g| {
+                        (visible[g] && counts[g] > 0).then(|| Cell {
+                            n: counts[g],
+                            mean: values[g].iter().sum::<f64>() / counts[g] as f64,
+                        })
+                    })
+                    .collect();
+                let compared: Vec<(usize, f64)> = cells
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(g, cell)| cell.map(|c| (g, c.mean)))
+                    .collect();
+                let (difference, test) = match compared.as_slice() {
+                    [] | [_] => (None, None),
+                    [(a, mean_a), (b, mean_b)] => (
+                        Some(mean_a - mean_b),
+                        mann_whitney(&values[*a], &values[*b]).map(Test::MannWhitney),
+                    ),
+                    more => {
+                        let means = more.iter().map(|(_, m)| *m);
+                        let spread =
+                            means.clone().fold(f64::MIN, f64::max) - means.fold(f64::MAX, f64::min);
+                        let samples: Vec<&[f64]> =
+                            more.iter().map(|(g, _)| values[*g].as_slice()).collect();
+                        (
+                            Some(spread),
+                            kruskal_wallis(&samples).map(Test::KruskalWallis),
+                        )
+                    }
+                };
+                CompetenceComparison {
+                    competence: c,
+                    cells,
+                    difference,
+                    test,
+                }
+            })
+            .collect();
+        Self {
+            groups: group_sizes,
+            left_out,
+            competences,
+        }
+    }
+}
+
+/// Which parts of one competence's ratings may be shown: parts hidden already, and parts
+/// that too few people rated, are hidden; when exactly one part is hidden, the smallest other
+/// part goes too, so no hidden part can be worked out from a total.
+fn hide_small(counts: &[usize], already: &[Suppressed], threshold: usize) -> Vec<bool> {
+    let mut visible: Vec<bool> = counts
+        .iter()
+        .zip(already)
+        .map(|(&n, s)| n == 0 || (s.is_shown() && n >= threshold))
+        .collect();
+    if visible.iter().filter(|v| !**v).count() == 1
+        && let Some(partner) = (0..counts.len())
+            .filter(|&i| visible[i] && counts[i] > 0)
+            .min_by_key(|&i| counts[i])
+    {
+        visible[partner] = false;
+    }
+    visible
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn respondent(group: Option<usize>, ratings: &[u8]) -> Respondent {
+        Respondent {
+            group,
+            ratings: ratings
+                .iter()
+                .map(|&r| {
+                    Some(if r == 0 {
+                        Rating::NotSure
+                    } else {
+                        Rating::Level(r)
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn two_groups_get_a_mann_whitney_test() {
+        let mut people: Vec<Respondent> =
+            (0..6).map(|i| respondent(Some(0), &[1 + i % 2])).collect();
+        people.extend((0..6).map(|i| respondent(Some(1), &[4 + i % 2])));
+        let c = Comparison::compute(5, 2, 1, &people);
+        let row = &c.competences[0];
+        assert_eq!(row.cells[0], Some(Cell { n: 6, mean: 1.5 }));
+        assert_eq!(row.difference, Some(-3.0));
+        let Some(Test::MannWhitney(t)) = row.test else {
+            panic!("{row:?}")
+        };
+        assert_eq!(t.rank_biserial, -1.0);
+        assert!(t.p < 0.01);
+    }
+
+    #[test]
+    fn small_groups_are_left_out_with_a_partner() {
+        // Groups of 6, 7 and 2: the group of 2 goes, and the group of 6 with it.
+        let mut people: Vec<Respondent> = (0..6).map(|_| respondent(Some(0), &[2])).collect();
+        people.extend((0..7).map(|_| respondent(Some(1), &[3])));
+        people.extend((0..2).map(|_| respondent(Some(2), &[5])));
+        let c = Comparison::compute(5, 3, 1, &people);
+        assert_eq!(c.left_out, 2);
+        assert_eq!(
+            c.competences[0].cells,
+            vec![None, Some(Cell { n: 7, mean: 3.0 }), None]
+        );
+        assert_eq!(c.competences[0].test, None);
+    }
+
+    #[test]
+    fn a_competence_few_people_rated_is_hidden_for_that_group() {
+        // Group 0 mostly answered "not sure" on the second competence.
+        let mut people: Vec<Respondent> = (0..6)
+            .map(|i| respondent(Some(0), &[3, if i < 2 { 4 } else { 0 }]))
+            .collect();
+        people.extend((0..6).map(|_| respondent(Some(1), &[2, 2])));
+        people.extend((0..6).map(|_| respondent(Some(2), &[1, 1])));
+        let c = Comparison::compute(5, 3, 2, &people);
+        assert_eq!(c.left_out, 0);
+        assert!(matches!(
+            c.competences[0].test,
+            Some(Test::KruskalWallis(_))
+        ));
+        assert_eq!(c.competences[0].difference, Some(2.0));
+        // Group 0's two ratings are hidden, and the smallest other group with them.
+        assert_eq!(
+            c.competences[1]
+                .cells
+                .iter()
+                .filter(|c| c.is_some())
+                .count(),
+            1
+        );
+        assert_eq!(c.competences[1].test, None);
+    }
+}

@@ -1,0 +1,14 @@
+//! What an audit shows about groups of people: response rates, how each competence was rated,
+//! the weakest and strongest spots, and a map of places × areas, with no figure for a group too
+//! small to keep its people anonymous.
+
+pub mod anonymity;
+pub mod calibration;
+pub mod campaign;
+pub mod compare;
+pub mod overview;
+pub mod stats;
+
+pub use anonymity::{Suppressed, suppress};
+pub use campaign::{CampaignFigures, GroupRate, HeatRow, Person};
+pub use overview::{CompetenceStats, Distribution, Overview};

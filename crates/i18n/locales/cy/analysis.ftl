@@ -1,0 +1,60 @@
+# Dadansoddi: cymharu grwpiau, a hyder o'i gymharu â gwybodaeth.
+# review: Welsh written for this project; please have a Welsh speaker check the statistical terms.
+
+analysis-compare-title = Cymharu grwpiau
+analysis-compare-title-for = Cymharu grwpiau: { $campaign }
+analysis-compare-link = Cymharu grwpiau
+analysis-calibration-title = Hyder a gwybodaeth
+analysis-calibration-title-for = Hyder a gwybodaeth: { $campaign }
+analysis-calibration-link = Hyder a gwybodaeth
+analysis-group-by = Grwpio pobl yn ôl
+analysis-by-job-family = Teulu swyddi
+analysis-by-employment = Cyflogai neu wirfoddolwr
+analysis-show = Dangos
+analysis-method-heading = Sut mae'r ffigurau hyn yn cael eu cyfrifo
+# review: "prawf Mann–Whitney" / "prawf Kruskal–Wallis" keep the English names of the tests.
+analysis-compare-method = Ar gyfer pob cymhwysedd, rydyn ni'n cymryd y sgoriau 1 i 5 a roddodd pobl iddyn nhw eu hunain (mae "ddim yn siŵr" yn cael ei adael allan) ac yn cyfrifo cymedr pob grŵp. I farnu a yw grwpiau'n wahanol mewn gwirionedd neu a allai'r gwahaniaeth fod yn siawns, rydyn ni'n defnyddio prawf sy'n cymharu trefn y sgoriau yn hytrach na'u maint, sy'n addas i sgoriau: prawf Mann–Whitney ar gyfer dau grŵp, a phrawf Kruskal–Wallis ar gyfer mwy. Mae gwerth p o dan 0.05 yn golygu y byddai gwahaniaeth mor fawr â hyn yn anarferol pe bai'r grwpiau'n debyg mewn gwirionedd.
+# review: "cydberthyniad rheng-deuol" for rank-biserial correlation; "epsilon sgwâr" for epsilon squared.
+analysis-compare-effect = Mae maint gwahaniaeth yn bwysicach na'r gwerth p. Gyda dau grŵp, mae'r cydberthyniad rheng-deuol yn rhedeg o −1 i 1: pa mor amlach y rhoddodd rhywun yn y grŵp cyntaf sgôr uwch na rhywun yn yr ail, na'r ffordd arall (mae 0 yn golygu dim gwahaniaeth; mae mwy na 0.3 y naill ffordd neu'r llall yn wahaniaeth clir). Gyda mwy o grwpiau, mae epsilon sgwâr yn rhedeg o 0 i 1: y gyfran o'r amrywiaeth yn y sgoriau y mae'r grwpiau'n ei hesbonio.
+analysis-threshold = Er mwyn cadw pobl yn ddienw, mae grŵp o lai na { $threshold } o bobl a atebodd yn cael ei adael allan yn llwyr, a hefyd unrhyw grŵp y byddai ei ffigurau'n gadael i rywun gyfrifo grŵp a adawyd allan.
+analysis-left-out = { $count ->
+    [one] Mae un grŵp wedi'i adael allan er mwyn cadw ei bobl yn ddienw.
+    [two] Mae dau grŵp wedi'u gadael allan er mwyn cadw eu pobl yn ddienw.
+   *[other] Mae { $count } grŵp wedi'u gadael allan er mwyn cadw eu pobl yn ddienw.
+}
+analysis-too-few-groups = Does dim digon o grwpiau sy'n ddigon mawr i'w cymharu. Rhowch gynnig ar ffordd arall o grwpio pobl, neu arhoswch am ragor o ymatebion.
+analysis-compare-chart = Cymedrau'r grwpiau ar gyfer pob cymhwysedd
+analysis-compare-caption = Mae pob dot yn gymedr sgôr un grŵp ar gyfer cymhwysedd, ar y raddfa o 1 (chwith) i 5 (dde); mae'r allwedd isod yn rhoi lliw pob grŵp. Mae'r tabl isod yn rhoi'r ffigurau.
+analysis-compare-table = Cymedr sgôr pob grŵp ar gyfer pob cymhwysedd, gyda'r prawf a yw'r grwpiau'n wahanol
+analysis-respondents = { $count ->
+    [one] { $count } person
+   *[other] { $count } o bobl
+}
+analysis-n = o { $n }
+analysis-difference = Gwahaniaeth (y cyntaf llai'r ail)
+analysis-spread = Ystod (yr uchaf llai'r isaf)
+analysis-test = Prawf
+analysis-test-mann-whitney = Mann–Whitney
+analysis-test-kruskal-wallis = Kruskal–Wallis
+analysis-statistic = Ystadegyn (U neu H)
+analysis-p-value = Gwerth p
+analysis-rank-biserial = Maint yr effaith (rheng-deuol)
+analysis-epsilon-squared = Maint yr effaith (epsilon sgwâr)
+analysis-download-csv = Lawrlwytho'r tabl hwn (CSV)
+analysis-calibration-method = Ar gyfer pob person, hyder yw cymedr y sgoriau a roddodd iddyn nhw eu hunain ar y cymwyseddau y mae'r rownd wybodaeth yn eu profi, ar raddfa o 0 i 1 (mae sgôr o 1 yn cyfrif fel 0, 3 fel 0.5 a 5 fel 1). Eu sgôr yw'r gyfran o gwestiynau'r rownd wybodaeth a gawson nhw'n gywir, hefyd o 0 i 1. Ffigurau pob grŵp yw cymedrau ffigurau ei bobl. Y bwlch yw hyder llai sgôr: uwchben 0, mae'r grŵp yn fwy hyderus nag y mae'r rownd wybodaeth yn ei ddangos; o dan 0, mae'n gwybod mwy nag y mae'n ei feddwl.
+# review: "cydberthyniad (r Pearson)".
+analysis-calibration-correlation = Mae'r cydberthyniad (r Pearson, o −1 i 1) yn dweud a yw'r bobl mewn grŵp sy'n rhoi sgôr uwch iddyn nhw eu hunain hefyd yn sgorio'n uwch: yn agos at 1, yn agos iawn; yn agos at 0, dim o gwbl. Dim ond pobl a roddodd sgôr i gymhwysedd sy'n cael ei brofi ac a atebodd y rownd wybodaeth sy'n cael eu cyfrif.
+analysis-no-quiz = Does gan yr ymgyrch hon ddim rownd wybodaeth, felly does dim i osod hyder yn ei erbyn.
+analysis-nothing-shown = Does dim grŵp yn ddigon mawr i'w ddangos heb beryglu anhysbysrwydd ei bobl.
+analysis-calibration-chart = Hyder a sgôr yn ôl grŵp
+analysis-calibration-caption = Ar gyfer pob grŵp, y bar uchaf yw ei hyder a'r bar isaf ei sgôr, y ddau o 0 (chwith) i 1 (y llinell lwyd). Mae'r tabl isod yn rhoi'r ffigurau.
+analysis-calibration-table = Hyder pob grŵp, ei sgôr yn y rownd wybodaeth, y bwlch rhyngddyn nhw a'u cydberthyniad
+analysis-people = Pobl
+analysis-confidence = Hyder (0 i 1)
+analysis-quiz-score = Sgôr (0 i 1)
+analysis-gap = Bwlch
+analysis-correlation = Cydberthyniad (r)
+analysis-calibration-over = yn fwy hyderus nag a brofwyd
+analysis-calibration-under = yn gwybod mwy nag y maen nhw'n ei feddwl
+analysis-calibration-matched = tua'n iawn
+analysis-everyone = Pawb

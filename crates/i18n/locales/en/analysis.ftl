@@ -1,0 +1,55 @@
+# Analysis: comparing groups, and confidence against knowledge.
+
+analysis-compare-title = Compare groups
+analysis-compare-title-for = Compare groups: { $campaign }
+analysis-compare-link = Compare groups
+analysis-calibration-title = Confidence and knowledge
+analysis-calibration-title-for = Confidence and knowledge: { $campaign }
+analysis-calibration-link = Confidence and knowledge
+analysis-group-by = Group people by
+analysis-by-job-family = Job family
+analysis-by-employment = Employee or volunteer
+analysis-show = Show
+analysis-method-heading = How these figures are worked out
+analysis-compare-method = For each competence, we take the 1 to 5 ratings people gave themselves ("not sure" is left out) and work out each group's mean. To judge whether groups really differ or could differ by chance, we use a test that compares the order of the ratings rather than their size, which suits ratings: the Mann–Whitney test for two groups, and the Kruskal–Wallis test for more. A p-value under 0.05 means a difference this large would be unusual if the groups were really alike.
+analysis-compare-effect = The size of a difference matters more than the p-value. With two groups, the rank-biserial correlation runs from −1 to 1: how much more often someone in the first group rated higher than someone in the second, than the other way round (0 means no difference; beyond 0.3 either way is a clear difference). With more groups, epsilon squared runs from 0 to 1: the share of the spread in ratings that the groups account for.
+analysis-threshold = To keep people anonymous, a group of fewer than { $threshold } people who answered is left out altogether, and so is any group whose figures would let a left-out group be worked out.
+analysis-left-out = { $count ->
+    [one] One group is left out to keep its people anonymous.
+   *[other] { $count } groups are left out to keep their people anonymous.
+}
+analysis-too-few-groups = There are not enough groups big enough to compare. Try another way of grouping people, or wait for more responses.
+analysis-compare-chart = Group means for every competence
+analysis-compare-caption = Each dot is one group's mean rating of a competence, on the scale from 1 (left) to 5 (right); the key below gives each group's colour. The table below gives the figures.
+analysis-compare-table = Each group's mean rating of every competence, with the test of whether the groups differ
+analysis-respondents = { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}
+analysis-n = from { $n }
+analysis-difference = Difference (first less second)
+analysis-spread = Spread (highest less lowest)
+analysis-test = Test
+analysis-test-mann-whitney = Mann–Whitney
+analysis-test-kruskal-wallis = Kruskal–Wallis
+analysis-statistic = Statistic (U or H)
+analysis-p-value = p-value
+analysis-rank-biserial = Effect size (rank-biserial)
+analysis-epsilon-squared = Effect size (epsilon squared)
+analysis-download-csv = Download this table (CSV)
+analysis-calibration-method = For each person, confidence is the mean of the ratings they gave themselves on the competences the knowledge round tests, put on a scale from 0 to 1 (a rating of 1 counts as 0, 3 as 0.5 and 5 as 1). Their score is the share of the knowledge round's questions they got right, also from 0 to 1. Each group's figures are the means of its people's. The gap is confidence less score: above 0, the group is more confident than the knowledge round shows; below 0, it knows more than it thinks.
+analysis-calibration-correlation = The correlation (Pearson's r, from −1 to 1) says whether, within a group, the people who rate themselves higher also score higher: near 1, closely; near 0, not at all. Only people who rated a tested competence and answered the knowledge round are counted.
+analysis-no-quiz = This campaign has no knowledge round, so there is nothing to set confidence against.
+analysis-nothing-shown = No group is big enough to show without putting its people's anonymity at risk.
+analysis-calibration-chart = Confidence and score by group
+analysis-calibration-caption = For each group, the upper bar is its confidence and the lower bar its score, both from 0 (left) to 1 (the grey line). The table below gives the figures.
+analysis-calibration-table = Each group's confidence, knowledge round score, the gap between them and their correlation
+analysis-people = People
+analysis-confidence = Confidence (0 to 1)
+analysis-quiz-score = Score (0 to 1)
+analysis-gap = Gap
+analysis-correlation = Correlation (r)
+analysis-calibration-over = more confident than tested
+analysis-calibration-under = knows more than they think
+analysis-calibration-matched = about right
+analysis-everyone = Everyone

@@ -1,0 +1,693 @@
+//! Analysis of a campaign: groups compared competence by competence, and confidence against
+//! tested knowledge, each as a page (a chart drawn here, with its table) and as CSV. Groups
+//! below the organisation's anonymity threshold never appear; the domain decides which.
+
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::page::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use skillgym_domain::analysis::calibration::{Calibration, CalibrationRow, PersonCalibration};
+use skillgym_domain::analysis::compare::{self, Comparison, Test};
+use skillgym_domain::audit::{QuestionKind, Rating};
+use skillgym_domain::{CampaignId, CompetenceId, Employment, JobFamily, QuestionId, Role};
+use skillgym_i18n::Tr;
+use skillgym_store::{AnalysisRespondent, Campaign};
+use std::collections::{HashMap, HashSet};
+
+/// `?by=job_family`, `?by=employment`, or `?by=` the code of a single-choice profile question.
+#[derive(Debug, Default, Deserialize)]
+pub struct ByQuery {
+    by: Option<String>,
+}
+
+/// One way of grouping offered in the form.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub lang: &'static str,
+    pub selected: bool,
+}
+
+/// A group, as headed in tables and the chart's key.
+pub struct GroupHead {
+    pub key: String,
+    pub label: String,
+    pub lang: &'static str,
+    pub colour: &'static str,
+}
+
+/// Who is in which group, for the grouping chosen.
+struct Grouping {
+    code: String,
+    groups: Vec<GroupHead>,
+    kind: GroupKind,
+}
+
+enum GroupKind {
+    JobFamily,
+    Employment,
+    Question(QuestionId),
+}
+
+/// Distinct colours for group dots and bars, readable on white.
+const COLOURS: [&str; 6] = [
+    "#0b5563", "#b3261e", "#6a4c93", "#e07a5f", "#2a9d8f", "#1b1f23",
+];
+
+impl Grouping {
+    /// The grouping asked for; job family when `by` is missing or not one the campaign offers.
+    fn choose(by: Option<&str>, campaign: &Campaign, tr: &Tr) -> Self {
+        let lang = tr.lang().code();
+        let head = |i: usize, key: String, label: String, lang: &'static str| GroupHead {
+            key,
+            label,
+            lang,
+            colour: COLOURS[i % COLOURS.len()],
+        };
+        match by {
+            Some("employment") => Self {
+                code: "employment".into(),
+                groups: Employment::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| {
+                        let label = tr.t(&format!("employment-{}", e.as_str()));
+                        head(i, e.as_str().into(), label, lang)
+                    })
+                    .collect(),
+                kind: GroupKind::Employment,
+            },
+            Some(code) if single_choice(campaign).any(|(_, q)| q.code == code) => {
+                let (id, q) = single_choice(campaign)
+                    .find(|(_, q)| q.code == code)
+                    .expect("just found");
+                Self {
+                    code: code.into(),
+                    groups: q
+                        .options
+                        .iter()
+                        .enumerate()
+                        .map(|(i, o)| {
+                            let shown = o.show(lang);
+                            head(i, i.to_string(), shown.text.into(), shown.lang)
+                        })
+                        .collect(),
+                    kind: GroupKind::Question(*id),
+                }
+            }
+            _ => Self {
+                code: "job_family".into(),
+                groups: JobFamily::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| {
+                        let label = tr.t(&format!("job-family-{}", f.as_str()));
+                        head(i, f.as_str().into(), label, lang)
+                    })
+                    .collect(),
+                kind: GroupKind::JobFamily,
+            },
+        }
+    }
+
+    /// The respondent's group, by position.
+    fn of(&self, r: &AnalysisRespondent) -> Option<usize> {
+        match self.kind {
+            GroupKind::JobFamily => {
+                let family = r.job_family.as_deref()?;
+                JobFamily::ALL.iter().position(|f| f.as_str() == family)
+            }
+            GroupKind::Employment => {
+                let employment = r.employment.as_deref()?;
+                Employment::ALL
+                    .iter()
+                    .position(|e| e.as_str() == employment)
+            }
+            GroupKind::Question(id) => r
+                .profile
+                .get(&id)?
+                .parse::<usize>()
+                .ok()
+                .filter(|i| *i < self.groups.len()),
+        }
+    }
+
+    fn choices(&self, campaign: &Campaign, tr: &Tr) -> Vec<Choice> {
+        let lang = tr.lang().code();
+        let mut out: Vec<Choice> = [
+            ("job_family", "analysis-by-job-family"),
+            ("employment", "analysis-by-employment"),
+        ]
+        .iter()
+        .map(|(value, label)| Choice {
+            value: (*value).into(),
+            label: tr.t(label),
+            lang,
+            selected: self.code == *value,
+        })
+        .collect();
+        out.extend(single_choice(campaign).map(|(_, q)| {
+            let prompt = q.prompt.show(lang);
+            Choice {
+                value: q.code.clone(),
+                label: prompt.text.into(),
+                lang: prompt.lang,
+                selected: self.code == q.code,
+            }
+        }));
+        out
+    }
+}
+
+fn single_choice(
+    campaign: &Campaign,
+) -> impl Iterator<Item = &(QuestionId, skillgym_domain::audit::ProfileQuestion)> {
+    campaign
+        .questions
+        .iter()
+        .filter(|(_, q)| q.kind == QuestionKind::Single && q.options.len() >= 2)
+}
+
+/// The campaign, its finished responses, the threshold and the grouping: what both pages need.
+struct Loaded {
+    campaign: Campaign,
+    respondents: Vec<AnalysisRespondent>,
+    threshold: usize,
+    grouping: Grouping,
+}
+
+async fn load(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Loaded> {
+    let user = ctx.require(Role::Admin)?;
+    let org = user.organisation_id;
+    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    let data = state.store.analysis_data(org, campaign.id).await?;
+    let threshold = ctx
+        .organisation
+        .as_ref()
+        .map_or(5, |o| o.anonymity_threshold.max(1)) as usize;
+    let grouping = Grouping::choose(by.by.as_deref(), &campaign, &ctx.tr);
+    Ok(Loaded {
+        campaign,
+        respondents: data.respondents,
+        threshold,
+        grouping,
+    })
+}
+
+fn competences(campaign: &Campaign) -> Vec<&skillgym_store::CampaignCompetence> {
+    campaign
+        .areas
+        .iter()
+        .flat_map(|a| a.competences.iter())
+        .collect()
+}
+
+fn p_value(p: f64) -> String {
+    if p < 0.001 {
+        "< 0.001".into()
+    } else {
+        format!("{p:.3}")
+    }
+}
+
+fn csv_body(rows: Vec<Vec<String>>, name: &str) -> AppResult<Response> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    for row in rows {
+        writer
+            .write_record(row)
+            .map_err(|e| AppError::Internal(e.into()))?;
+    }
+    let body = writer
+        .into_inner()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+    Ok((
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// Text a spreadsheet would run as a formula gets a leading apostrophe.
+fn guard(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+// ----- Comparing groups -----
+
+/// A competence's row: each group's mean and number, and the test.
+pub struct CompareRow {
+    pub code: String,
+    pub title: String,
+    pub title_lang: &'static str,
+    /// By shown group: (mean, n), or `None` when hidden for this competence.
+    pub cells: Vec<Option<(String, usize)>>,
+    pub difference: Option<String>,
+    /// Message id of the test, its statistic, p-value and effect size.
+    pub test: Option<(&'static str, String, String, String)>,
+    /// Chart dots: x position and colour.
+    pub dots: Vec<(u32, &'static str)>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "campaign_compare.html")]
+pub struct ComparePage {
+    page: Page,
+    campaign_id: CampaignId,
+    threshold: usize,
+    by: String,
+    choices: Vec<Choice>,
+    groups: Vec<(GroupHead, usize)>,
+    left_out: usize,
+    rows: Vec<CompareRow>,
+}
+
+impl ComparePage {
+    fn chart_height(&self) -> usize {
+        self.rows.len() * 24 + 30
+    }
+
+    fn legend_y(&self) -> usize {
+        self.chart_height() + 8
+    }
+
+    fn svg_height(&self) -> usize {
+        self.legend_y() + self.groups.len() * 20 + 8
+    }
+}
+
+/// x of a 1–5 mean on the dot plot.
+fn dot_x(mean: f64) -> u32 {
+    (340.0 + (mean - 1.0) / 4.0 * 340.0).round() as u32
+}
+
+struct Compared {
+    loaded: Loaded,
+    comparison: Comparison,
+    /// Positions of the groups shown.
+    shown: Vec<usize>,
+}
+
+async fn compared(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Compared> {
+    let loaded = load(state, ctx, id, by).await?;
+    let competences = competences(&loaded.campaign);
+    let respondents: Vec<compare::Respondent> = loaded
+        .respondents
+        .iter()
+        .map(|r| compare::Respondent {
+            group: loaded.grouping.of(r),
+            ratings: competences
+                .iter()
+                .map(|c| r.ratings.get(&c.id).copied())
+                .collect(),
+        })
+        .collect();
+    let comparison = Comparison::compute(
+        loaded.threshold,
+        loaded.grouping.groups.len(),
+        competences.len(),
+        &respondents,
+    );
+    let shown = comparison
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.shown.is_shown() && g.respondents > 0)
+        .map(|(i, _)| i)
+        .collect();
+    Ok(Compared {
+        loaded,
+        comparison,
+        shown,
+    })
+}
+
+pub async fn compare(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(by): Query<ByQuery>,
+) -> AppResult<Response> {
+    let Compared {
+        loaded,
+        comparison,
+        shown,
+    } = compared(&state, &ctx, id, &by).await?;
+    let lang = ctx.tr.lang().code();
+    let competences = competences(&loaded.campaign);
+    let rows = comparison
+        .competences
+        .iter()
+        .map(|c| {
+            let competence = competences[c.competence];
+            let title = competence.title.show(lang);
+            let cells: Vec<_> = shown.iter().map(|g| c.cells[*g]).collect();
+            CompareRow {
+                code: competence.code.clone(),
+                title: title.text.into(),
+                title_lang: title.lang,
+                cells: cells
+                    .iter()
+                    .map(|cell| cell.map(|x| (format!("{:.2}", x.mean), x.n)))
+                    .collect(),
+                difference: c.difference.map(|d| format!("{d:.2}")),
+                test: c.test.map(|t| {
+                    let name = match t {
+                        Test::MannWhitney(_) => "analysis-test-mann-whitney",
+                        Test::KruskalWallis(_) => "analysis-test-kruskal-wallis",
+                    };
+                    (
+                        name,
+                        format!("{:.2}", t.statistic()),
+                        p_value(t.p()),
+                        format!("{:.2}", t.effect()),
+                    )
+                }),
+                dots: shown
+                    .iter()
+                    .zip(&cells)
+                    .filter_map(|(g, cell)| {
+                        cell.map(|x| (dot_x(x.mean), loaded.grouping.groups[*g].colour))
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let choices = loaded.grouping.choices(&loaded.campaign, &ctx.tr);
+    let mut page = ctx.page("analysis-compare-title");
+    page.title = ctx.tr.t1(
+        "analysis-compare-title-for",
+        "campaign",
+        loaded.campaign.title.show(lang).text.to_string(),
+    );
+    let Loaded {
+        campaign,
+        threshold,
+        grouping,
+        ..
+    } = loaded;
+    let mut groups: Vec<Option<GroupHead>> = grouping.groups.into_iter().map(Some).collect();
+    Ok(ComparePage {
+        page,
+        campaign_id: campaign.id,
+        threshold,
+        by: grouping.code,
+        choices,
+        groups: shown
+            .iter()
+            .map(|g| {
+                (
+                    groups[*g].take().expect("each group once"),
+                    comparison.groups[*g].respondents,
+                )
+            })
+            .collect(),
+        left_out: comparison.left_out,
+        rows,
+    }
+    .into_response())
+}
+
+pub async fn compare_csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(by): Query<ByQuery>,
+) -> AppResult<Response> {
+    let Compared {
+        loaded,
+        comparison,
+        shown,
+    } = compared(&state, &ctx, id, &by).await?;
+    let lang = ctx.tr.lang().code();
+    let competences = competences(&loaded.campaign);
+    let mut rows = vec![
+        [
+            "competence",
+            "competence_title",
+            "group",
+            "group_label",
+            "respondents",
+            "n",
+            "mean",
+            "difference",
+            "test",
+            "statistic",
+            "p_value",
+            "effect_size",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for c in &comparison.competences {
+        let competence = competences[c.competence];
+        let (test, statistic, p, effect) = match c.test {
+            Some(t) => (
+                match t {
+                    Test::MannWhitney(_) => "mann_whitney",
+                    Test::KruskalWallis(_) => "kruskal_wallis",
+                }
+                .to_string(),
+                format!("{:.6}", t.statistic()),
+                format!("{:e}", t.p()),
+                format!("{:.6}", t.effect()),
+            ),
+            None => Default::default(),
+        };
+        for g in &shown {
+            let group = &loaded.grouping.groups[*g];
+            let cell = c.cells[*g];
+            rows.push(vec![
+                competence.code.clone(),
+                guard(competence.title.show(lang).text),
+                group.key.clone(),
+                guard(&group.label),
+                comparison.groups[*g].respondents.to_string(),
+                cell.map(|x| x.n.to_string()).unwrap_or_default(),
+                cell.map(|x| format!("{:.6}", x.mean)).unwrap_or_default(),
+                c.difference.map(|d| format!("{d:.6}")).unwrap_or_default(),
+                test.clone(),
+                statistic.clone(),
+                p.clone(),
+                effect.clone(),
+            ]);
+        }
+    }
+    csv_body(rows, &format!("compare-{}.csv", loaded.grouping.code))
+}
+
+// ----- Confidence against knowledge -----
+
+/// A group's line: its figures formatted, and its bars.
+pub struct CalibrationView {
+    pub label: String,
+    pub lang: &'static str,
+    pub people: usize,
+    pub confidence: String,
+    pub score: String,
+    pub gap: String,
+    /// Message id saying which way the gap goes.
+    pub reading: &'static str,
+    pub correlation: Option<String>,
+    /// Bar widths out of 300 for confidence and score.
+    pub bars: (u32, u32),
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "campaign_calibration.html")]
+pub struct CalibrationPage {
+    page: Page,
+    campaign_id: CampaignId,
+    threshold: usize,
+    by: String,
+    choices: Vec<Choice>,
+    has_quiz: bool,
+    left_out: usize,
+    rows: Vec<CalibrationView>,
+}
+
+impl CalibrationPage {
+    fn chart_height(&self) -> usize {
+        self.rows.len() * 48 + 28
+    }
+}
+
+struct Calibrated {
+    loaded: Loaded,
+    calibration: Calibration,
+    has_quiz: bool,
+}
+
+async fn calibrated(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Calibrated> {
+    let loaded = load(state, ctx, id, by).await?;
+    let by_code: HashMap<&str, CompetenceId> = competences(&loaded.campaign)
+        .iter()
+        .map(|c| (c.code.as_str(), c.id))
+        .collect();
+    let tested: HashSet<CompetenceId> = loaded
+        .campaign
+        .quiz
+        .iter()
+        .filter_map(|(_, item)| by_code.get(item.competence.as_str()).copied())
+        .collect();
+    let people: Vec<(Option<usize>, PersonCalibration)> = loaded
+        .respondents
+        .iter()
+        .filter_map(|r| {
+            let ratings: Vec<Rating> = tested
+                .iter()
+                .filter_map(|c| r.ratings.get(c).copied())
+                .collect();
+            let quiz: Vec<bool> = r
+                .quiz
+                .iter()
+                .filter(|(c, _)| tested.contains(c))
+                .map(|(_, right)| *right)
+                .collect();
+            PersonCalibration::new(&ratings, &quiz).map(|p| (loaded.grouping.of(r), p))
+        })
+        .collect();
+    let calibration = Calibration::compute(loaded.threshold, loaded.grouping.groups.len(), &people);
+    Ok(Calibrated {
+        has_quiz: !tested.is_empty(),
+        loaded,
+        calibration,
+    })
+}
+
+/// The rows shown: each group shown, then everyone; hidden groups never appear.
+fn shown_rows<'a>(
+    calibration: &'a Calibration,
+    grouping: &'a Grouping,
+    tr: &Tr,
+) -> Vec<(String, String, &'static str, &'a CalibrationRow)> {
+    let mut out: Vec<_> = calibration
+        .groups
+        .iter()
+        .zip(&grouping.groups)
+        .filter(|(row, _)| row.figures.is_some())
+        .map(|(row, head)| (head.key.clone(), head.label.clone(), head.lang, row))
+        .collect();
+    if calibration.everyone.figures.is_some() {
+        out.push((
+            "everyone".into(),
+            tr.t("analysis-everyone"),
+            tr.lang().code(),
+            &calibration.everyone,
+        ));
+    }
+    out
+}
+
+pub async fn calibration(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(by): Query<ByQuery>,
+) -> AppResult<Response> {
+    let Calibrated {
+        loaded,
+        calibration,
+        has_quiz,
+    } = calibrated(&state, &ctx, id, &by).await?;
+    let lang = ctx.tr.lang().code();
+    let rows = shown_rows(&calibration, &loaded.grouping, &ctx.tr)
+        .into_iter()
+        .filter_map(|(_, label, lang, row)| {
+            let f = row.figures?;
+            Some(CalibrationView {
+                label,
+                lang,
+                people: row.people,
+                confidence: format!("{:.2}", f.confidence),
+                score: format!("{:.2}", f.score),
+                gap: format!("{:+.2}", f.gap),
+                reading: if f.gap > 0.05 {
+                    "analysis-calibration-over"
+                } else if f.gap < -0.05 {
+                    "analysis-calibration-under"
+                } else {
+                    "analysis-calibration-matched"
+                },
+                correlation: f.correlation.map(|r| format!("{r:.2}")),
+                bars: (
+                    (f.confidence * 300.0).round() as u32,
+                    (f.score * 300.0).round() as u32,
+                ),
+            })
+        })
+        .collect();
+    let mut page = ctx.page("analysis-calibration-title");
+    page.title = ctx.tr.t1(
+        "analysis-calibration-title-for",
+        "campaign",
+        loaded.campaign.title.show(lang).text.to_string(),
+    );
+    Ok(CalibrationPage {
+        page,
+        campaign_id: loaded.campaign.id,
+        threshold: loaded.threshold,
+        choices: loaded.grouping.choices(&loaded.campaign, &ctx.tr),
+        by: loaded.grouping.code,
+        has_quiz,
+        left_out: calibration.left_out,
+        rows,
+    }
+    .into_response())
+}
+
+pub async fn calibration_csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(by): Query<ByQuery>,
+) -> AppResult<Response> {
+    let Calibrated {
+        loaded,
+        calibration,
+        ..
+    } = calibrated(&state, &ctx, id, &by).await?;
+    let mut rows = vec![
+        [
+            "group",
+            "group_label",
+            "people",
+            "confidence",
+            "quiz_score",
+            "gap",
+            "correlation",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for (key, label, _, row) in shown_rows(&calibration, &loaded.grouping, &ctx.tr) {
+        let Some(f) = row.figures else { continue };
+        rows.push(vec![
+            key,
+            guard(&label),
+            row.people.to_string(),
+            format!("{:.6}", f.confidence),
+            format!("{:.6}", f.score),
+            format!("{:.6}", f.gap),
+            f.correlation.map(|r| format!("{r:.6}")).unwrap_or_default(),
+        ]);
+    }
+    csv_body(rows, &format!("calibration-{}.csv", loaded.grouping.code))
+}

@@ -1,0 +1,252 @@
+//! A campaign's report: response rates, every competence's ratings, the weakest and strongest
+//! spots, and a heat map of sites × areas. Figures for groups below the organisation's
+//! anonymity threshold are never shown.
+
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::AppResult;
+use crate::page::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use skillgym_domain::analysis::{CampaignFigures, Person};
+use skillgym_domain::{CampaignId, Role};
+use std::collections::HashMap;
+
+/// A row of a response-rate table.
+pub struct RateRow {
+    pub name: String,
+    pub asked: u64,
+    pub finished: Option<u64>,
+    pub percent: Option<u64>,
+}
+
+/// A competence's line in the report.
+pub struct CompetenceRow {
+    pub title: String,
+    pub title_lang: &'static str,
+    pub area: String,
+    pub mean: Option<String>,
+    pub counts: [u64; 5],
+    pub not_sure: u64,
+    /// Widths of the five rating segments and "not sure", out of 300.
+    pub segments: Vec<(u32, u32, &'static str)>,
+}
+
+/// A site's row of the heat map.
+pub struct HeatRowView {
+    pub site: String,
+    pub cells: Vec<Option<(String, &'static str)>>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "campaign_report.html")]
+pub struct ReportPage {
+    page: Page,
+    campaign_id: CampaignId,
+    threshold: i64,
+    asked: i64,
+    finished: i64,
+    percent: i64,
+    rate_tables: Vec<(String, Vec<RateRow>)>,
+    competences: Vec<CompetenceRow>,
+    weakest: Vec<usize>,
+    strongest: Vec<usize>,
+    areas: Vec<(String, &'static str)>,
+    heat: Vec<HeatRowView>,
+}
+
+impl ReportPage {
+    fn chart_height(&self) -> usize {
+        self.competences.len() * 24 + 8
+    }
+
+    fn heat_width(&self) -> usize {
+        160 + self.areas.len() * 44
+    }
+
+    fn heat_height(&self) -> usize {
+        self.heat.len() * 28 + 8
+    }
+}
+
+/// Colours from low to high means, light to dark, readable against their text.
+const HEAT: [&str; 5] = ["#f7e6c4", "#e9d8a6", "#94d2bd", "#2a9d8f", "#0b5563"];
+const SEGMENTS: [&str; 6] = [
+    "#b3261e", "#e07a5f", "#e9c46a", "#2a9d8f", "#0b5563", "#b1b4b6",
+];
+
+fn heat_colour(mean: f64) -> &'static str {
+    HEAT[((mean - 1.0).clamp(0.0, 3.999) as usize).min(4)]
+}
+
+pub async fn campaign_report(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let user = ctx.require(Role::Admin)?;
+    let org = user.organisation_id;
+    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    let data = state.store.report_data(org, campaign.id).await?;
+    let threshold = ctx
+        .organisation
+        .as_ref()
+        .map_or(5, |o| o.anonymity_threshold.max(1));
+    let lang = ctx.tr.lang().code();
+    let competences: Vec<(usize, &skillgym_store::CampaignCompetence)> = campaign
+        .areas
+        .iter()
+        .enumerate()
+        .flat_map(|(a, area)| area.competences.iter().map(move |c| (a, c)))
+        .collect();
+    let competence_areas: Vec<usize> = competences.iter().map(|(a, _)| *a).collect();
+    let responses: Vec<Vec<_>> = data
+        .responses
+        .iter()
+        .map(|r| {
+            competences
+                .iter()
+                .map(|(_, c)| r.get(&c.id).copied())
+                .collect()
+        })
+        .collect();
+    let people: Vec<Person> = data
+        .asked
+        .iter()
+        .map(|a| Person {
+            sites: a.sites.iter().map(|s| s.0).collect(),
+            team: a.team.map(|t| t.0),
+            response: a.response,
+        })
+        .collect();
+    let figures = CampaignFigures::compute(
+        threshold as usize,
+        &competence_areas,
+        &people,
+        &responses,
+        data.ungrouped as u64,
+    );
+    let site_names: HashMap<i64, String> = state
+        .store
+        .sites(org)
+        .await?
+        .into_iter()
+        .map(|s| (s.id.0, s.name))
+        .collect();
+    let team_names: HashMap<i64, String> = state
+        .store
+        .teams(org)
+        .await?
+        .into_iter()
+        .map(|t| (t.id.0, t.name))
+        .collect();
+    let rate_rows = |rates: &[skillgym_domain::analysis::GroupRate],
+                     names: &HashMap<i64, String>| {
+        rates
+            .iter()
+            .map(|r| RateRow {
+                name: names.get(&r.group).cloned().unwrap_or_default(),
+                asked: r.asked,
+                finished: r.shown.is_shown().then_some(r.finished),
+                percent: r.shown.is_shown().then(|| r.percent()),
+            })
+            .collect::<Vec<_>>()
+    };
+    let rows: Vec<CompetenceRow> = figures
+        .overview
+        .competences
+        .iter()
+        .map(|stats| {
+            let (area, c) = competences[stats.competence];
+            let d = stats.distribution;
+            let total = d.answered().max(1);
+            let mut x = 0;
+            let mut segments = Vec::new();
+            for (i, count) in d
+                .levels
+                .iter()
+                .chain(std::iter::once(&d.not_sure))
+                .enumerate()
+            {
+                let width = (*count * 300 / total) as u32;
+                segments.push((x, width, SEGMENTS[i]));
+                x += width;
+            }
+            let title = c.title.show(lang);
+            CompetenceRow {
+                title: title.text.to_string(),
+                title_lang: title.lang,
+                area: campaign.areas[area].title.show(lang).text.to_string(),
+                mean: d.mean().map(|m| format!("{m:.2}")),
+                counts: d.levels,
+                not_sure: d.not_sure,
+                segments,
+            }
+        })
+        .collect();
+    let weakest = figures
+        .overview
+        .weakest(5)
+        .iter()
+        .map(|c| c.competence)
+        .collect();
+    let strongest = figures
+        .overview
+        .strongest(5)
+        .iter()
+        .map(|c| c.competence)
+        .collect();
+    let heat = figures
+        .heat
+        .iter()
+        .map(|h| HeatRowView {
+            site: site_names.get(&h.site).cloned().unwrap_or_default(),
+            cells: h
+                .means
+                .iter()
+                .map(|m| m.map(|m| (format!("{m:.1}"), heat_colour(m))))
+                .collect(),
+        })
+        .collect();
+    let mut page = ctx.page("report-title");
+    page.title = ctx.tr.t1(
+        "report-title-for",
+        "campaign",
+        campaign.title.show(lang).text.to_string(),
+    );
+    Ok(ReportPage {
+        page,
+        campaign_id: campaign.id,
+        threshold,
+        asked: figures.asked as i64,
+        finished: figures.finished as i64,
+        percent: (figures.finished * 100)
+            .checked_div(figures.asked)
+            .unwrap_or(0) as i64,
+        rate_tables: vec![
+            (
+                ctx.tr.t("report-rates-sites"),
+                rate_rows(&figures.by_site, &site_names),
+            ),
+            (
+                ctx.tr.t("report-rates-teams"),
+                rate_rows(&figures.by_team, &team_names),
+            ),
+        ],
+        competences: rows,
+        weakest,
+        strongest,
+        areas: campaign
+            .areas
+            .iter()
+            .map(|a| {
+                let t = a.title.show(lang);
+                (t.text.to_string(), t.lang)
+            })
+            .collect(),
+        heat,
+    }
+    .into_response())
+}
