@@ -1,0 +1,119 @@
+//! `skillgym import responses`: the responses of an audit run in another tool.
+
+use skillgym_domain::CampaignId;
+use skillgym_domain::audit::survey::{Mapping, Problem};
+use skillgym_i18n::Tr;
+use skillgym_store::{Store, StoreError, SurveyRefused};
+use std::path::Path;
+use std::process::ExitCode;
+
+pub async fn import(
+    store: &Store,
+    file: &Path,
+    campaign: i64,
+    mapping: &str,
+    tr: &Tr,
+) -> anyhow::Result<ExitCode> {
+    let Some(org) = store.organisation().await? else {
+        eprintln!("{}", tr.t("cli-no-organisation"));
+        return Ok(ExitCode::FAILURE);
+    };
+    let campaign = CampaignId(campaign);
+    match store.campaign(org.id, campaign).await {
+        Ok(_) => {}
+        Err(StoreError::NotFound) => {
+            eprintln!("{}", tr.t1("cli-survey-campaign-unknown", "id", campaign.0));
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let name = file.display().to_string();
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                tr.t2(
+                    "cli-file-unreadable",
+                    "file",
+                    name.as_str(),
+                    "reason",
+                    e.to_string()
+                )
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    // A mapping file, or else one saved for the campaign on the web under that name.
+    let mapping = match std::fs::read_to_string(mapping) {
+        Ok(json) => match Mapping::from_json(&json) {
+            Ok(m) => m,
+            Err(problem) => return Ok(refused(&[problem], tr)),
+        },
+        Err(_) => match store
+            .survey_mappings(campaign)
+            .await?
+            .into_iter()
+            .find(|s| s.name == mapping)
+        {
+            Some(saved) => saved.mapping,
+            None => {
+                eprintln!(
+                    "{}",
+                    tr.t1("cli-survey-mapping-unreadable", "file", mapping)
+                );
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+    };
+    eprintln!("{}", tr.t1("cli-survey-checking", "file", name.as_str()));
+    match store
+        .import_survey(org.id, campaign, &bytes, &mapping)
+        .await
+    {
+        Ok(outcome) => {
+            println!(
+                "{}",
+                tr.args(
+                    "cli-survey-done",
+                    [
+                        ("added", outcome.added.into()),
+                        ("updated", outcome.updated.into()),
+                        ("empty", outcome.empty.into()),
+                    ]
+                )
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(SurveyRefused::Problems(problems)) => Ok(refused(&problems, tr)),
+        Err(SurveyRefused::Store(e)) => Err(e.into()),
+    }
+}
+
+/// Lists every problem, one a line, and fails.
+fn refused(problems: &[Problem], tr: &Tr) -> ExitCode {
+    eprintln!("{}", tr.t1("cli-survey-refused", "count", problems.len()));
+    for p in problems {
+        let message = tr.t1(p.code, "value", p.value.clone().unwrap_or_default());
+        let line = if p.line == 0 {
+            tr.t("survey-import-whole-file")
+        } else {
+            p.line.to_string()
+        };
+        eprintln!(
+            "  {}",
+            tr.args(
+                "cli-survey-problem",
+                [
+                    ("line", line.into()),
+                    (
+                        "column",
+                        p.column.clone().unwrap_or_else(|| "-".into()).into()
+                    ),
+                    ("message", message.into()),
+                ]
+            )
+        );
+    }
+    ExitCode::FAILURE
+}
