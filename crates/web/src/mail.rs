@@ -1,0 +1,310 @@
+//! Sending invitations and reminders to take an audit, by SMTP.
+//!
+//! Each email is claimed in the database before it goes (see `skillgym_store::invitations`),
+//! so nobody gets the same one twice, whichever admin or instance sends. Emails are plain
+//! text, in the recipient's language: their account's, else the organisation's main one.
+
+use crate::audit_links;
+use crate::auth::random_token;
+use lettre::message::header::ContentType;
+use lettre::message::{Mailbox, Message};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use skillgym_domain::CampaignId;
+use skillgym_i18n::{Arg, Lang, Tr};
+use skillgym_store::{InvitationKind, MailCampaign, REMINDER_JOB, Recipient, Store, StoreError};
+
+/// What can go wrong setting up or sending email.
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    #[error("SKILLGYM_SMTP_URL is not a valid SMTP address ({0})")]
+    Url(String),
+    #[error("SKILLGYM_MAIL_FROM is not a valid email address ({0})")]
+    From(String),
+    #[error("the email could not be built: {0}")]
+    Build(String),
+    #[error("{0}")]
+    Smtp(String),
+}
+
+/// An SMTP connection pool and the address emails come from.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl std::fmt::Debug for Mailer {
+    // The transport holds the SMTP password: never print it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mailer")
+            .field("from", &self.from.to_string())
+            .finish()
+    }
+}
+
+impl Mailer {
+    /// From `smtp://user:pass@host:587?tls=required` (or `smtps://…`, or plain
+    /// `smtp://127.0.0.1:8025`) and a sender such as `Skills <skills@example.gov.uk>`.
+    /// Nothing connects until the first email.
+    pub fn new(smtp_url: &str, from: &str) -> Result<Self, MailError> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
+            .map_err(|e| MailError::Url(e.to_string()))?
+            .build();
+        let from = from
+            .parse()
+            .map_err(|e: lettre::address::AddressError| MailError::From(e.to_string()))?;
+        Ok(Self { transport, from })
+    }
+
+    /// Sends one plain-text email; returns its Message-ID.
+    pub async fn send(&self, to: &str, subject: &str, body: String) -> Result<String, MailError> {
+        let to: Mailbox = to
+            .parse()
+            .map_err(|e: lettre::address::AddressError| MailError::Build(e.to_string()))?;
+        let message_id = format!("<{}@{}>", random_token(), self.from.email.domain());
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .message_id(Some(message_id.clone()))
+            .header(ContentType::TEXT_PLAIN)
+            .body(body)
+            .map_err(|e| MailError::Build(e.to_string()))?;
+        self.transport
+            .send(message)
+            .await
+            .map_err(|e| MailError::Smtp(e.to_string()))?;
+        Ok(message_id)
+    }
+}
+
+/// After this many failed emails in a row, a batch stops.
+const MAX_FAILURES_IN_A_ROW: usize = 5;
+
+/// How many emails one press of a button (or one run of the job) sent, and how many failed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sent {
+    pub sent: usize,
+    pub failed: usize,
+}
+
+/// Today's date, as campaign dates are kept.
+fn date_of(at: i64) -> String {
+    let day = time::OffsetDateTime::from_unix_timestamp(at)
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+        .date();
+    skillgym_domain::people::format_date(day)
+}
+
+/// Sends an invitation to everyone in the campaign's audience with an email who has not
+/// been sent one yet.
+pub async fn send_invitations(
+    store: &Store,
+    mailer: &Mailer,
+    public_url: &str,
+    campaign: CampaignId,
+) -> Result<Sent, StoreError> {
+    let recipients = store
+        .to_invite(campaign, &date_of(skillgym_store::now()))
+        .await?;
+    let campaign = store.mail_campaign(campaign).await?;
+    send_all(
+        store,
+        mailer,
+        public_url,
+        &campaign,
+        &recipients,
+        InvitationKind::Invite,
+    )
+    .await
+}
+
+/// Sends a reminder to those invited at or before `invited_by` who have not finished and
+/// have not been reminded.
+pub async fn send_reminders(
+    store: &Store,
+    mailer: &Mailer,
+    public_url: &str,
+    campaign: CampaignId,
+    invited_by: i64,
+) -> Result<Sent, StoreError> {
+    let recipients = store
+        .to_remind(campaign, &date_of(skillgym_store::now()), invited_by)
+        .await?;
+    let campaign = store.mail_campaign(campaign).await?;
+    send_all(
+        store,
+        mailer,
+        public_url,
+        &campaign,
+        &recipients,
+        InvitationKind::Reminder,
+    )
+    .await
+}
+
+/// The automatic reminders, as a scheduled job: if this instance claims it (at time `at`),
+/// reminds, in every campaign open that day, those invited at least the campaign's reminder
+/// days ago who have not finished. `None` when another instance holds the job or it is not due.
+pub async fn run_reminder_job(
+    store: &Store,
+    mailer: &Mailer,
+    public_url: &str,
+    instance: &str,
+    at: i64,
+) -> Result<Option<Sent>, StoreError> {
+    store.register_reminder_job().await?;
+    if !store.claim_job(REMINDER_JOB.name, instance, at).await? {
+        return Ok(None);
+    }
+    let outcome = remind_due(store, mailer, public_url, at).await;
+    store
+        .finish_job(REMINDER_JOB.name, instance, at + REMINDER_JOB.every)
+        .await?;
+    outcome.map(Some)
+}
+
+async fn remind_due(
+    store: &Store,
+    mailer: &Mailer,
+    public_url: &str,
+    at: i64,
+) -> Result<Sent, StoreError> {
+    let today = date_of(at);
+    let mut total = Sent::default();
+    for (campaign, days) in store.campaigns_reminding(&today).await? {
+        let recipients = store
+            .to_remind(campaign, &today, at - days * 24 * 60 * 60)
+            .await?;
+        if recipients.is_empty() {
+            continue;
+        }
+        let campaign = store.mail_campaign(campaign).await?;
+        let sent = send_all(
+            store,
+            mailer,
+            public_url,
+            &campaign,
+            &recipients,
+            InvitationKind::Reminder,
+        )
+        .await?;
+        total.sent += sent.sent;
+        total.failed += sent.failed;
+    }
+    if total != Sent::default() {
+        tracing::info!(sent = total.sent, failed = total.failed, "reminders sent");
+    }
+    Ok(total)
+}
+
+async fn send_all(
+    store: &Store,
+    mailer: &Mailer,
+    public_url: &str,
+    campaign: &MailCampaign,
+    recipients: &[Recipient],
+    kind: InvitationKind,
+) -> Result<Sent, StoreError> {
+    let mut outcome = Sent::default();
+    let mut failures_in_a_row = 0;
+    for recipient in recipients {
+        // A server that is down fails every email, each after a timeout: stop, and leave the
+        // rest unclaimed for the next press or run.
+        if failures_in_a_row >= MAX_FAILURES_IN_A_ROW {
+            tracing::warn!(campaign = %campaign.id, "stopped sending after repeated failures");
+            break;
+        }
+        let Some(claim) = store
+            .claim_invitation(campaign.id, recipient.person, kind)
+            .await?
+        else {
+            continue;
+        };
+        let (subject, body) = compose(store, public_url, campaign, recipient, kind).await?;
+        match mailer.send(&recipient.email, &subject, body).await {
+            Ok(message_id) => {
+                store.finish_invitation(claim, Ok(&message_id)).await?;
+                outcome.sent += 1;
+                failures_in_a_row = 0;
+            }
+            Err(e) => {
+                tracing::warn!(campaign = %campaign.id, person = %recipient.person, error = %e, "email not sent");
+                store.finish_invitation(claim, Err(&e.to_string())).await?;
+                outcome.failed += 1;
+                failures_in_a_row += 1;
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+/// The language to write to `recipient` in.
+fn language_of(recipient: &Recipient, campaign: &MailCampaign) -> Lang {
+    recipient
+        .language
+        .as_deref()
+        .and_then(Lang::parse)
+        .or_else(|| Lang::parse(&campaign.main_language))
+        .filter(|l| *l != Lang::Pseudo)
+        .unwrap_or_default()
+}
+
+/// "31 December 2026" / "31 Rhagfyr 2026".
+fn long_date(tr: &Tr, iso: &str) -> String {
+    match skillgym_domain::people::parse_date(iso) {
+        Ok(d) => format!(
+            "{} {} {}",
+            d.day(),
+            tr.t(&format!("invitation-month-{}", u8::from(d.month()))),
+            d.year()
+        ),
+        Err(_) => iso.to_string(),
+    }
+}
+
+/// The subject and body of one email.
+async fn compose(
+    store: &Store,
+    public_url: &str,
+    campaign: &MailCampaign,
+    recipient: &Recipient,
+    kind: InvitationKind,
+) -> Result<(String, String), StoreError> {
+    let tr = Tr::new(language_of(recipient, campaign));
+    let lang = tr.lang().code();
+    let base = public_url.trim_end_matches('/');
+    let link = if campaign.settings.links_allowed {
+        let token = audit_links::sign(
+            store,
+            recipient.person,
+            campaign.id,
+            audit_links::expiry_for(&campaign.closes_on),
+        )
+        .await?;
+        format!("{base}/audits/{}/link/{token}", campaign.id)
+    } else {
+        format!("{base}/audits/{}", campaign.id)
+    };
+    let how = if campaign.settings.links_allowed {
+        tr.t("invitation-email-link-personal")
+    } else {
+        tr.t("invitation-email-link-sign-in")
+    };
+    let title = campaign.title.show(lang).text.to_string();
+    let args = || -> Vec<(&'static str, Arg<'_>)> {
+        vec![
+            ("name", recipient.given_name.as_str().into()),
+            ("campaign", title.as_str().into()),
+            ("organisation", campaign.organisation.show(lang).text.into()),
+            ("closes", long_date(&tr, &campaign.closes_on).into()),
+            ("link", link.as_str().into()),
+            ("how", how.as_str().into()),
+        ]
+    };
+    let (subject, body) = match kind {
+        InvitationKind::Invite => ("invitation-email-subject", "invitation-email-body"),
+        InvitationKind::Reminder => ("reminder-email-subject", "reminder-email-body"),
+    };
+    Ok((tr.args(subject, args()), tr.args(body, args())))
+}

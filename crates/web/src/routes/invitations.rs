@@ -1,0 +1,240 @@
+//! Inviting people to an audit by email, reminding those who have not finished, and the
+//! password-free link each email may carry (see `crate::audit_links`).
+
+use crate::auth::{self, SESSION_COOKIE};
+use crate::context::{Ctx, append_cookie};
+use crate::error::{AppError, AppResult};
+use crate::forms::CsrfForm;
+use crate::page::Page;
+use crate::{AppState, audit_links, mail};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use skillgym_domain::{CampaignId, OrganisationId, Role};
+use skillgym_store::{Campaign, InvitationCounts, InvitationSettings};
+
+/// The longest wait for an automatic reminder, in days.
+const MAX_REMINDER_DAYS: i64 = 60;
+
+/// What the campaign page shows about invitations.
+pub struct InvitationPanel {
+    /// Whether SMTP is set up, so that emails can be sent.
+    pub configured: bool,
+    /// Whether the campaign is open today: emails go only while it is.
+    pub open: bool,
+    pub settings: InvitationSettings,
+    pub counts: InvitationCounts,
+    /// People in the audience with an email who have not been invited.
+    pub waiting: usize,
+    /// What the last button press did, already in the reader's language.
+    pub notice: Option<String>,
+}
+
+/// What a button press reports back through the campaign page's address.
+#[derive(Debug, Default, Deserialize)]
+pub struct InvitationNotice {
+    #[serde(default)]
+    sent: Option<usize>,
+    #[serde(default)]
+    failed: Option<usize>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    mail: Option<String>,
+    #[serde(default)]
+    links: Option<String>,
+}
+
+/// The invitation part of the campaign page.
+pub async fn panel(
+    state: &AppState,
+    ctx: &Ctx,
+    org: OrganisationId,
+    campaign: &Campaign,
+    notice: &InvitationNotice,
+) -> AppResult<InvitationPanel> {
+    let open = campaign.is_open(&super::audits::today());
+    let campaign = campaign.id;
+    let store = &state.store;
+    let today = super::audits::today();
+    let tr = &ctx.tr;
+    let notice = if notice.mail.as_deref() == Some("off") {
+        Some(tr.t("invitations-not-configured"))
+    } else if notice.mail.as_deref() == Some("closed") {
+        Some(tr.t("invitations-campaign-not-open"))
+    } else if notice.links.as_deref() == Some("saved") {
+        Some(tr.t("invitations-settings-saved"))
+    } else if let Some(sent) = notice.sent {
+        let id = if notice.kind.as_deref() == Some("reminder") {
+            "reminders-sent"
+        } else {
+            "invitations-sent"
+        };
+        let failed = notice.failed.unwrap_or(0);
+        Some(tr.t2(id, "sent", sent as i64, "failed", failed as i64))
+    } else {
+        None
+    };
+    Ok(InvitationPanel {
+        configured: state.config.mailer.is_some(),
+        open,
+        settings: store.invitation_settings(org, campaign).await?,
+        counts: store.invitation_counts(campaign).await?,
+        waiting: store.to_invite(campaign, &today).await?.len(),
+        notice,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+pub async fn send_invitations(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    send(state, ctx, id, false).await
+}
+
+pub async fn send_reminders(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    send(state, ctx, id, true).await
+}
+
+async fn send(state: AppState, ctx: Ctx, id: i64, reminders: bool) -> AppResult<Response> {
+    let org = ctx.require(Role::Admin)?.organisation_id;
+    // Only a campaign of this organisation, and only while it is open.
+    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    let Some(mailer) = &state.config.mailer else {
+        return Ok(Redirect::to(&format!("/campaigns/{id}?mail=off#invitations")).into_response());
+    };
+    if !campaign.is_open(&super::audits::today()) {
+        return Ok(
+            Redirect::to(&format!("/campaigns/{id}?mail=closed#invitations")).into_response(),
+        );
+    }
+    let url = &state.config.public_url;
+    let (sent, kind) = if reminders {
+        let now = skillgym_store::now();
+        let sent = mail::send_reminders(&state.store, mailer, url, CampaignId(id), now).await?;
+        (sent, "reminder")
+    } else {
+        let sent = mail::send_invitations(&state.store, mailer, url, CampaignId(id)).await?;
+        (sent, "invite")
+    };
+    tracing::info!(
+        campaign = id,
+        kind,
+        sent = sent.sent,
+        failed = sent.failed,
+        "emails sent by an admin"
+    );
+    Ok(Redirect::to(&format!(
+        "/campaigns/{id}?kind={kind}&sent={}&failed={}#invitations",
+        sent.sent, sent.failed
+    ))
+    .into_response())
+}
+
+#[derive(Deserialize)]
+pub struct SettingsForm {
+    #[serde(default)]
+    links_allowed: Option<String>,
+    #[serde(default)]
+    reminder_days: String,
+}
+
+pub async fn save_settings(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<SettingsForm>,
+) -> AppResult<Response> {
+    let org = ctx.require(Role::Admin)?.organisation_id;
+    let reminder_days = form
+        .reminder_days
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|d| (1..=MAX_REMINDER_DAYS).contains(d))
+        .ok_or(AppError::BadRequest("reminder_days"))?;
+    let settings = InvitationSettings {
+        links_allowed: form.links_allowed.is_some(),
+        reminder_days,
+    };
+    state
+        .store
+        .set_invitation_settings(org, CampaignId(id), settings)
+        .await?;
+    Ok(Redirect::to(&format!("/campaigns/{id}?links=saved#invitations")).into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "link_refused.html")]
+pub struct LinkRefusedPage {
+    page: Page,
+}
+
+/// Opens a password-free link: a session that reaches only this campaign, then its page.
+pub async fn open_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, token)): Path<(i64, String)>,
+) -> AppResult<Response> {
+    let now = skillgym_store::now();
+    let claims = audit_links::verify(&state.store, &token, now)
+        .await?
+        .filter(|c| c.campaign.0 == id);
+    let account = match claims {
+        Some(c) => state.store.link_account(c.campaign, c.person).await?,
+        None => None,
+    };
+    let Some(account) = account else {
+        tracing::info!(campaign = id, "password-free link refused");
+        let mut response = LinkRefusedPage {
+            page: ctx.page("invitation-link-refused-title"),
+        }
+        .into_response();
+        *response.status_mut() = StatusCode::FORBIDDEN;
+        return Ok(response);
+    };
+    let target = Redirect::to(&format!("/audits/{id}")).into_response();
+    // Already signed in fully as this person: keep that session rather than narrow it.
+    if ctx
+        .session
+        .as_ref()
+        .is_some_and(|s| s.account_id == account && s.scope.is_none())
+    {
+        return Ok(target);
+    }
+    if let Some(old) = ctx.token_hash() {
+        state.store.delete_session(old).await?;
+    }
+    let token = auth::random_token();
+    let idle = state.config.session_idle.as_secs() as i64;
+    state
+        .store
+        .create_scoped_session(
+            &auth::token_hash(&token),
+            account,
+            &auth::random_token(),
+            now + idle,
+            CampaignId(id),
+        )
+        .await?;
+    tracing::info!(campaign = id, account = %account, "signed in with a password-free link");
+    let mut response = target;
+    append_cookie(
+        &mut response,
+        &auth::cookie(SESSION_COOKIE, &token, None, state.config.secure_cookies),
+    );
+    Ok(response)
+}

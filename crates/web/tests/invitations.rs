@@ -1,0 +1,596 @@
+//! Inviting people by email through a real SMTP server (Python's aiosmtpd, writing a
+//! Maildir), reminding those who have not finished once, and the password-free link that
+//! opens one audit and nothing else.
+
+mod common;
+
+use common::{TestApp, browser, csrf_in, location, spawn_app_with};
+use reqwest::{Client, StatusCode};
+use skillgym_domain::{CampaignId, Email, PersonId};
+use skillgym_i18n::{Lang, Tr};
+use skillgym_test_db::{Backend, both_backends};
+use skillgym_web::{Mailer, WebConfig, audit_links};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// An aiosmtpd process that writes every message it receives into a Maildir.
+struct SmtpServer {
+    child: Child,
+    port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl SmtpServer {
+    async fn start() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new("python3")
+            .args(["-m", "aiosmtpd", "-n", "-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(dir.path().join("mail"))
+            .args(["-l", &format!("127.0.0.1:{port}")])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3 -m aiosmtpd runs (scripts/install-test-deps installs it)");
+        // Held from here on, so that Drop stops the process whatever happens.
+        let server = Self { child, port, dir };
+        for _ in 0..100 {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
+            {
+                return server;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("aiosmtpd did not start on port {port}");
+    }
+
+    fn mailer(&self) -> Mailer {
+        Mailer::new(
+            &format!("smtp://127.0.0.1:{}", self.port),
+            "Afon Skills <skills@afon.example>",
+        )
+        .unwrap()
+    }
+
+    /// Every message delivered so far, decoded by Python's email parser.
+    fn messages(&self) -> Vec<Delivered> {
+        let script = r#"
+import email, email.policy, json, os, sys
+root = sys.argv[1]
+out = []
+for sub in ("new", "cur"):
+    folder = os.path.join(root, sub)
+    if not os.path.isdir(folder):
+        continue
+    for name in sorted(os.listdir(folder)):
+        with open(os.path.join(folder, name), "rb") as f:
+            m = email.message_from_binary_file(f, policy=email.policy.default)
+        out.append({"to": str(m["To"]), "subject": str(m["Subject"]),
+                    "message_id": str(m["Message-ID"]), "body": m.get_content()})
+print(json.dumps(out))
+"#;
+        let output = Command::new("python3")
+            .args(["-c", script])
+            .arg(self.dir.path().join("mail"))
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let parsed: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+        parsed
+            .into_iter()
+            .map(|m| Delivered {
+                to: m["to"].as_str().unwrap().to_string(),
+                subject: m["subject"].as_str().unwrap().to_string(),
+                message_id: m["message_id"].as_str().unwrap().to_string(),
+                body: m["body"].as_str().unwrap().replace("\r\n", "\n"),
+            })
+            .collect()
+    }
+
+    /// Waits until `n` messages have arrived (delivery is written just after the SMTP reply).
+    async fn wait_for(&self, n: usize) -> Vec<Delivered> {
+        for _ in 0..50 {
+            let messages = self.messages();
+            if messages.len() >= n {
+                return messages;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        self.messages()
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Delivered {
+    to: String,
+    subject: String,
+    message_id: String,
+    body: String,
+}
+
+impl Delivered {
+    /// The first address in the body that starts with `base`.
+    fn link(&self, base: &str) -> Option<String> {
+        self.body
+            .split_whitespace()
+            .find(|w| w.starts_with(base))
+            .map(str::to_string)
+    }
+}
+
+async fn app_with_mail(backend: Backend, smtp: &SmtpServer) -> TestApp {
+    let config = WebConfig {
+        mailer: Some(smtp.mailer()),
+        ..WebConfig::default()
+    };
+    spawn_app_with(backend, config).await
+}
+
+/// The campaign open now (the demo's other one closed last year).
+async fn open_campaign(app: &TestApp) -> CampaignId {
+    let today = skillgym_domain::people::format_date(time::OffsetDateTime::now_utc().date());
+    app.store()
+        .campaigns(app.org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.opens_on <= today && today <= c.closes_on)
+        .unwrap()
+        .id
+}
+
+fn today() -> String {
+    skillgym_domain::people::format_date(time::OffsetDateTime::now_utc().date())
+}
+
+fn query_number(location: &str, key: &str) -> usize {
+    location
+        .split(['?', '&', '#'])
+        .find_map(|p| p.strip_prefix(&format!("{key}=")))
+        .unwrap_or_else(|| panic!("{key} in {location}"))
+        .parse()
+        .unwrap()
+}
+
+async fn person_of(app: &TestApp, email: &str) -> PersonId {
+    app.store()
+        .account_by_email(&Email::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id
+}
+
+async fn set_links(app: &TestApp, admin: &Client, campaign: CampaignId, allowed: bool) {
+    let mut fields = vec![("reminder_days", "7")];
+    if allowed {
+        fields.push(("links_allowed", "1"));
+    }
+    let response = app
+        .post(
+            admin,
+            &format!("/campaigns/{campaign}/invitation-settings"),
+            &fields,
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
+/// Presses "Send invitations" or "Send reminders now"; returns (sent, failed).
+async fn press(app: &TestApp, admin: &Client, campaign: CampaignId, what: &str) -> (usize, usize) {
+    let response = app
+        .post(admin, &format!("/campaigns/{campaign}/{what}"), &[])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let to = location(&response).to_string();
+    (query_number(&to, "sent"), query_number(&to, "failed"))
+}
+
+both_backends!(
+    invitations_carry_a_link_that_opens_only_that_audit,
+    reminders_go_once_and_only_to_those_who_have_not_finished,
+    two_job_runners_send_each_reminder_once,
+);
+
+async fn invitations_carry_a_link_that_opens_only_that_audit(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let app = app_with_mail(backend, &smtp).await;
+    let campaign = open_campaign(&app).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    // The learner reads Welsh; everyone else gets the organisation's main language.
+    let learner = app
+        .store()
+        .account_by_email(&Email::parse("learner@afon.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    app.store().set_language(learner.id, "cy").await.unwrap();
+    set_links(&app, &admin, campaign, true).await;
+    let expected = app.store().to_invite(campaign, &today()).await.unwrap();
+    assert!(expected.len() > 10, "the demo audience has emails");
+
+    let (sent, failed) = press(&app, &admin, campaign, "invitations").await;
+    assert_eq!((sent, failed), (expected.len(), 0));
+    let page = app
+        .page(
+            &admin,
+            &format!("/campaigns/{campaign}?kind=invite&sent={sent}&failed=0"),
+        )
+        .await;
+    assert!(
+        page.contains(&format!("Invitations sent to {sent} people.")),
+        "{page}"
+    );
+    let messages = smtp.wait_for(sent).await;
+    assert_eq!(messages.len(), sent);
+    let mut ids: Vec<_> = messages.iter().map(|m| m.message_id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), sent, "each message has its own Message-ID");
+    // Pressing again sends nothing: everyone has been invited.
+    assert_eq!(press(&app, &admin, campaign, "invitations").await, (0, 0));
+
+    let base = format!("{}/audits/{campaign}/link/", app.url);
+    let welsh = messages
+        .iter()
+        .find(|m| m.to.contains(&learner.email))
+        .expect("the learner was invited");
+    assert!(
+        welsh.subject.starts_with("Cymerwch ran"),
+        "{}",
+        welsh.subject
+    );
+    assert!(
+        welsh.body.contains("Helo ") && welsh.body.contains("i chi yn unig"),
+        "{}",
+        welsh.body
+    );
+    // Someone without an account yet: the link makes one (no password, no roles).
+    let mut newcomer = None;
+    for r in &expected {
+        let email = Email::parse(&r.email).unwrap();
+        if app
+            .store()
+            .account_by_email(&email)
+            .await
+            .unwrap()
+            .is_none()
+        {
+            newcomer = messages.iter().find(|m| m.to.contains(&r.email));
+            break;
+        }
+    }
+    let newcomer = newcomer.expect("an invitation to someone without an account");
+    assert!(
+        newcomer.subject.starts_with("Please take part"),
+        "{}",
+        newcomer.subject
+    );
+    assert!(
+        newcomer.body.contains("Please take part by "),
+        "{}",
+        newcomer.body
+    );
+    let link = newcomer.link(&base).expect("a password-free link");
+    assert!(
+        !newcomer.body.contains('\u{2068}'),
+        "no isolation marks in emails"
+    );
+
+    // The link, in a browser that has never signed in, opens the audit.
+    let client = browser();
+    let response = client.get(&link).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), format!("/audits/{campaign}"));
+    let start = app.page(&client, &format!("/audits/{campaign}")).await;
+    assert!(
+        !start.contains("href=\"/me\""),
+        "no navigation to other pages"
+    );
+    // It can start the audit, with the session's own CSRF token...
+    let csrf = csrf_in(&start);
+    let response = client
+        .post(format!("{}/audits/{campaign}/start", app.url))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    // (to the first section, or to their results if the demo has them finished already).
+    let next = location(&response).to_string();
+    assert!(next.starts_with(&format!("/audits/{campaign}/")), "{next}");
+    assert_eq!(
+        app.get(&client, &next).await.status(),
+        StatusCode::OK,
+        "{next}"
+    );
+    // ...and reaches nothing else: every other page treats it as signed out.
+    let other = app
+        .store()
+        .campaigns(app.org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id != campaign)
+        .unwrap()
+        .id;
+    for path in [
+        "/".to_string(),
+        "/audits".into(),
+        "/me".into(),
+        "/people".into(),
+        "/campaigns".into(),
+        format!("/campaigns/{campaign}"),
+        format!("/audits/{other}"),
+        format!("/audits/{other}/results"),
+    ] {
+        let response = app.get(&client, &path).await;
+        assert_eq!(
+            (response.status(), location(&response)),
+            (StatusCode::SEE_OTHER, "/sign-in"),
+            "GET {path} with a link's session"
+        );
+    }
+    let response = client
+        .post(format!("{}/me/data", app.url))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(
+        response.status(),
+        StatusCode::OK,
+        "no data download with a link's session"
+    );
+
+    // A tampered token, a token for another campaign, an expired one: refused.
+    let token = link.strip_prefix(&base).unwrap();
+    let mut tampered = token.to_string();
+    let last = tampered.pop().unwrap();
+    tampered.push(if last == 'A' { 'B' } else { 'A' });
+    let person: i64 = token.split('.').next().unwrap().parse().unwrap();
+    let other_person = format!("{}{}", person + 1, &token[token.find('.').unwrap()..]);
+    let expired = audit_links::sign(
+        app.store(),
+        PersonId(person),
+        campaign,
+        skillgym_store::now() - 1,
+    )
+    .await
+    .unwrap();
+    for bad in [
+        format!("/audits/{campaign}/link/{tampered}"),
+        format!("/audits/{campaign}/link/{other_person}"),
+        format!("/audits/{other}/link/{token}"),
+        format!("/audits/{campaign}/link/{expired}"),
+        format!("/audits/{campaign}/link/nonsense"),
+    ] {
+        let response = app.get(&browser(), &bad).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{bad}");
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("This link does not work")
+        );
+    }
+
+    // Turning links off ends the link's sessions and the links themselves.
+    set_links(&app, &admin, campaign, false).await;
+    let response = app.get(&client, &format!("/audits/{campaign}")).await;
+    assert_eq!(location(&response), "/sign-in");
+    assert_eq!(
+        app.get(&browser(), &link[app.url.len()..]).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    set_links(&app, &admin, campaign, true).await;
+    assert_eq!(
+        app.get(&browser(), &link[app.url.len()..]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    // An erased person's link no longer works.
+    app.store()
+        .erase_person(app.org, PersonId(person), skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.get(&browser(), &link[app.url.len()..]).await.status(),
+        StatusCode::FORBIDDEN
+    );
+}
+
+async fn reminders_go_once_and_only_to_those_who_have_not_finished(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let app = app_with_mail(backend, &smtp).await;
+    let campaign = open_campaign(&app).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    // Last year's campaign is closed: nothing is sent for it.
+    let closed = app
+        .store()
+        .campaigns(app.org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id != campaign)
+        .unwrap()
+        .id;
+    let response = app
+        .post(&admin, &format!("/campaigns/{closed}/invitations"), &[])
+        .await;
+    assert!(location(&response).contains("mail=closed"));
+    // Links are off by default: the email sends people to the audit's page, to sign in.
+    let (invited, _) = press(&app, &admin, campaign, "invitations").await;
+    let invitations = smtp.wait_for(invited).await;
+    let plain = format!("{}/audits/{campaign}", app.url);
+    assert!(
+        invitations
+            .iter()
+            .all(|m| m.body.contains(&plain) && !m.body.contains("/link/"))
+    );
+    assert!(
+        invitations[0]
+            .body
+            .contains("You will be asked to sign in.")
+    );
+
+    // The learner finishes; the manager has started but not finished.
+    let learner = person_of(&app, "learner@afon.example").await;
+    let response = app.store().start_response(campaign, learner).await.unwrap();
+    app.store().submit_response(response.id).await.unwrap();
+    let manager = person_of(&app, "manager@afon.example").await;
+    app.store().start_response(campaign, manager).await.unwrap();
+    let due = app
+        .store()
+        .to_remind(campaign, &today(), skillgym_store::now())
+        .await
+        .unwrap();
+    assert!(!due.iter().any(|r| r.person == learner) && due.iter().any(|r| r.person == manager));
+
+    let (sent, failed) = press(&app, &admin, campaign, "reminders").await;
+    assert_eq!((sent, failed), (due.len(), 0));
+    let all = smtp.wait_for(invited + sent).await;
+    let reminders: Vec<_> = all
+        .iter()
+        .filter(|m| m.subject.starts_with("Reminder:"))
+        .collect();
+    assert_eq!(reminders.len(), sent);
+    assert!(
+        !reminders
+            .iter()
+            .any(|m| m.to.contains("learner@afon.example"))
+    );
+    assert!(
+        reminders
+            .iter()
+            .any(|m| m.to.contains("manager@afon.example"))
+    );
+    assert!(
+        reminders[0].body.contains("is open until "),
+        "{}",
+        reminders[0].body
+    );
+    // Nobody is reminded twice, by the button or by the job.
+    assert_eq!(press(&app, &admin, campaign, "reminders").await, (0, 0));
+    let later = skillgym_store::now() + 30 * 24 * 3600;
+    let job = skillgym_web::run_reminder_job(app.store(), &smtp.mailer(), &app.url, "one", later)
+        .await
+        .unwrap();
+    assert_eq!(job.map(|s| s.sent), Some(0));
+    let page = app.page(&admin, &format!("/campaigns/{campaign}")).await;
+    assert!(page.contains("Send reminders now"));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(smtp.messages().len(), invited + sent);
+}
+
+async fn two_job_runners_send_each_reminder_once(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let app = app_with_mail(backend, &smtp).await;
+    let campaign = open_campaign(&app).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    let (invited, _) = press(&app, &admin, campaign, "invitations").await;
+    smtp.wait_for(invited).await;
+    let mailer = smtp.mailer();
+    // Right after the invitations nothing is due: the campaign waits 7 days.
+    let now = skillgym_store::now();
+    let first = skillgym_web::run_reminder_job(app.store(), &mailer, &app.url, "early", now)
+        .await
+        .unwrap();
+    assert_eq!(first.map(|s| s.sent), Some(0));
+
+    // Eight days on, two instances wake at once.
+    let at = now + 8 * 24 * 3600;
+    let day = skillgym_domain::people::format_date(
+        time::OffsetDateTime::from_unix_timestamp(at)
+            .unwrap()
+            .date(),
+    );
+    let due = app
+        .store()
+        .to_remind(campaign, &day, at - 7 * 24 * 3600)
+        .await
+        .unwrap();
+    assert!(!due.is_empty());
+    let (store_a, store_b) = (app.store().clone(), app.store().clone());
+    let (mailer_a, mailer_b) = (mailer.clone(), mailer.clone());
+    let (url_a, url_b) = (app.url.clone(), app.url.clone());
+    let a = tokio::spawn(async move {
+        skillgym_web::run_reminder_job(&store_a, &mailer_a, &url_a, "instance-a", at).await
+    });
+    let b = tokio::spawn(async move {
+        skillgym_web::run_reminder_job(&store_b, &mailer_b, &url_b, "instance-b", at).await
+    });
+    let (a, b) = (a.await.unwrap().unwrap(), b.await.unwrap().unwrap());
+    let sent: usize = [a, b].iter().flatten().map(|s| s.sent).sum();
+    assert!(
+        a.is_none() || b.is_none(),
+        "only one instance runs the job: {a:?} {b:?}"
+    );
+    assert_eq!(sent, due.len());
+    // And sending by hand at the same moment as the job still sends each reminder once.
+    let (store_c, mailer_c, url_c) = (app.store().clone(), mailer.clone(), app.url.clone());
+    let by_hand = tokio::spawn(async move {
+        skillgym_web::send_reminders(&store_c, &mailer_c, &url_c, campaign, at).await
+    });
+    let job =
+        skillgym_web::run_reminder_job(app.store(), &mailer, &app.url, "instance-c", at + 3600)
+            .await
+            .unwrap();
+    let by_hand = by_hand.await.unwrap().unwrap();
+    assert_eq!(by_hand.sent + job.map(|s| s.sent).unwrap_or(0), 0);
+    let all = smtp.wait_for(invited + due.len()).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let reminders: Vec<_> = smtp
+        .messages()
+        .into_iter()
+        .filter(|m| m.subject.starts_with("Reminder:"))
+        .collect();
+    assert_eq!(all.len(), invited + due.len());
+    let mut to: Vec<_> = reminders.iter().map(|m| m.to.clone()).collect();
+    to.sort();
+    to.dedup();
+    assert_eq!(to.len(), due.len(), "each person reminded once");
+}
+
+#[test]
+fn every_email_message_is_in_english_and_welsh() {
+    let ids = [
+        "invitation-email-subject",
+        "invitation-email-body",
+        "reminder-email-subject",
+        "reminder-email-body",
+        "invitation-email-link-personal",
+        "invitation-email-link-sign-in",
+        "invitation-month-1",
+        "invitation-month-12",
+    ];
+    let (en, cy) = (Tr::new(Lang::En), Tr::new(Lang::Cy));
+    let args = || {
+        ["name", "campaign", "organisation", "closes", "link", "how"]
+            .map(|k| (k, skillgym_i18n::Arg::from("x")))
+    };
+    for id in ids {
+        let (e, c) = (en.args(id, args()), cy.args(id, args()));
+        assert!(
+            !e.starts_with('⚠') && !c.starts_with('⚠'),
+            "{id}: {e} / {c}"
+        );
+        assert_ne!(e, c, "{id} translated");
+    }
+}
