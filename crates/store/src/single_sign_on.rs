@@ -1,0 +1,273 @@
+//! Single sign-on: each organisation's OpenID Connect provider, the sign-ins under way (kept
+//! here, not in memory, so any instance can take the provider's callback), and finding the
+//! person a provider vouches for.
+
+use crate::error::taken_or;
+use crate::{NewAccount, Result, Store, StoreError, flag, now};
+use skillgym_domain::{AccountId, Email, OrganisationId, PersonId, Roles};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+/// An organisation's OpenID Connect provider, as stored.
+#[derive(Clone)]
+pub struct SingleSignOnSettings {
+    pub issuer_url: String,
+    pub client_id: String,
+    pub client_secret: String,
+    /// The ID token claim that carries an employee number, if any.
+    pub employee_number_claim: Option<String>,
+}
+
+impl std::fmt::Debug for SingleSignOnSettings {
+    // The secret never reaches a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SingleSignOnSettings")
+            .field("issuer_url", &self.issuer_url)
+            .field("client_id", &self.client_id)
+            .field("employee_number_claim", &self.employee_number_claim)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What an admin saves on the settings page.
+#[derive(Debug, Clone)]
+pub struct SingleSignOnInput {
+    pub issuer_url: String,
+    pub client_id: String,
+    /// `None` keeps the secret stored before.
+    pub client_secret: Option<String>,
+    pub employee_number_claim: Option<String>,
+    pub password_sign_in: bool,
+}
+
+/// A sign-in sent to the provider and not yet come back.
+#[derive(Debug, Clone)]
+pub struct SingleSignOnAttempt {
+    pub nonce: String,
+    pub pkce_verifier: String,
+    pub browser_hash: String,
+}
+
+/// Whom a provider's claims point at.
+#[derive(Debug, Clone)]
+pub struct SingleSignOnMatch {
+    pub person_id: PersonId,
+    pub person_email: Option<String>,
+    pub left: bool,
+    /// The person's account, and whether it is disabled.
+    pub account: Option<(AccountId, bool)>,
+}
+
+fn settings_from(row: &AnyRow) -> Result<SingleSignOnSettings> {
+    Ok(SingleSignOnSettings {
+        issuer_url: row.try_get("issuer_url")?,
+        client_id: row.try_get("client_id")?,
+        client_secret: row.try_get("client_secret")?,
+        employee_number_claim: row.try_get("employee_number_claim")?,
+    })
+}
+
+fn match_from(row: &AnyRow) -> Result<SingleSignOnMatch> {
+    let account: Option<i64> = row.try_get("account_id")?;
+    let disabled: Option<i64> = row.try_get("disabled")?;
+    let left: Option<String> = row.try_get("left_on")?;
+    Ok(SingleSignOnMatch {
+        person_id: PersonId(row.try_get("person_id")?),
+        person_email: row.try_get("email")?,
+        left: left.is_some(),
+        account: account.map(|a| (AccountId(a), disabled.unwrap_or(0) != 0)),
+    })
+}
+
+/// How long a sign-in may spend at the provider.
+pub const SINGLE_SIGN_ON_ATTEMPT_SECS: i64 = 10 * 60;
+
+const MATCH_COLUMNS: &str = "p.id AS person_id, p.email, p.left_on, a.id AS account_id, a.disabled";
+
+impl Store {
+    /// The organisation's provider, if single sign-on is set up.
+    pub async fn single_sign_on(
+        &self,
+        org: OrganisationId,
+    ) -> Result<Option<SingleSignOnSettings>> {
+        let row = sqlx::query(
+            "SELECT issuer_url, client_id, client_secret, employee_number_claim \
+             FROM single_sign_on WHERE organisation_id = $1",
+        )
+        .bind(org.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(settings_from).transpose()
+    }
+
+    /// Saves the provider and whether passwords still work, together. With no secret given,
+    /// the stored one is kept; there must be one.
+    pub async fn save_single_sign_on(
+        &self,
+        org: OrganisationId,
+        input: &SingleSignOnInput,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE single_sign_on SET issuer_url = $2, client_id = $3, \
+                    client_secret = COALESCE($4, client_secret), employee_number_claim = $5, \
+                    updated_at = $6 \
+             WHERE organisation_id = $1",
+        )
+        .bind(org.0)
+        .bind(&input.issuer_url)
+        .bind(&input.client_id)
+        .bind(&input.client_secret)
+        .bind(&input.employee_number_claim)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            let secret = input.client_secret.as_ref().ok_or(StoreError::NotFound)?;
+            sqlx::query(
+                "INSERT INTO single_sign_on \
+                    (organisation_id, issuer_url, client_id, client_secret, employee_number_claim, \
+                     updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(org.0)
+            .bind(&input.issuer_url)
+            .bind(&input.client_id)
+            .bind(secret)
+            .bind(&input.employee_number_claim)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+        }
+        sqlx::query("UPDATE organisations SET password_sign_in = $2 WHERE id = $1")
+            .bind(org.0)
+            .bind(i64::from(input.password_sign_in))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Whether people may sign in with a password: always, unless single sign-on is set up
+    /// and the admin turned passwords off. Read fresh, not from a cache, so every instance
+    /// agrees at once.
+    pub async fn password_sign_in_allowed(&self, org: OrganisationId) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT o.password_sign_in, \
+                    (SELECT COUNT(*) FROM single_sign_on s WHERE s.organisation_id = o.id) AS sso \
+             FROM organisations o WHERE o.id = $1",
+        )
+        .bind(org.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(true) };
+        Ok(flag(&row, "password_sign_in")? || row.try_get::<i64, _>("sso")? == 0)
+    }
+
+    /// Remembers a sign-in sent to the provider (by its state's hash), and forgets expired ones.
+    pub async fn create_single_sign_on_attempt(
+        &self,
+        state_hash: &str,
+        attempt: &SingleSignOnAttempt,
+    ) -> Result<()> {
+        sqlx::query("DELETE FROM single_sign_on_attempts WHERE expires_at <= $1")
+            .bind(now())
+            .execute(&self.pool)
+            .await?;
+        sqlx::query(
+            "INSERT INTO single_sign_on_attempts \
+                (state_hash, nonce, pkce_verifier, browser_hash, expires_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(state_hash)
+        .bind(&attempt.nonce)
+        .bind(&attempt.pkce_verifier)
+        .bind(&attempt.browser_hash)
+        .bind(now() + SINGLE_SIGN_ON_ATTEMPT_SECS)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Uses up the sign-in with this state: it is deleted whatever happens next, so a
+    /// callback works once. `None` when it is unknown, used or expired.
+    pub async fn take_single_sign_on_attempt(
+        &self,
+        state_hash: &str,
+    ) -> Result<Option<SingleSignOnAttempt>> {
+        let row = sqlx::query(
+            "DELETE FROM single_sign_on_attempts WHERE state_hash = $1 \
+             RETURNING nonce, pkce_verifier, browser_hash, expires_at",
+        )
+        .bind(state_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        if row.try_get::<i64, _>("expires_at")? <= now() {
+            return Ok(None);
+        }
+        Ok(Some(SingleSignOnAttempt {
+            nonce: row.try_get("nonce")?,
+            pkce_verifier: row.try_get("pkce_verifier")?,
+            browser_hash: row.try_get("browser_hash")?,
+        }))
+    }
+
+    /// The person a provider vouches for: by the account's or the person's email, or else by
+    /// employee number. `None` when nobody in the organisation matches.
+    pub async fn single_sign_on_match(
+        &self,
+        org: OrganisationId,
+        email: Option<&Email>,
+        employee_number: Option<&str>,
+    ) -> Result<Option<SingleSignOnMatch>> {
+        if let Some(email) = email {
+            let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT {MATCH_COLUMNS} FROM people p LEFT JOIN accounts a ON a.person_id = p.id \
+                 WHERE p.organisation_id = $1 AND (a.email = $2 OR p.email = $2) \
+                 ORDER BY a.id LIMIT 1"
+            )))
+            .bind(org.0)
+            .bind(email.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+            if let Some(row) = row {
+                return match_from(&row).map(Some);
+            }
+        }
+        if let Some(number) = employee_number.filter(|n| !n.is_empty()) {
+            let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT {MATCH_COLUMNS} FROM people p LEFT JOIN accounts a ON a.person_id = p.id \
+                 WHERE p.organisation_id = $1 AND p.employee_number = $2"
+            )))
+            .bind(org.0)
+            .bind(number)
+            .fetch_optional(&self.pool)
+            .await?;
+            if let Some(row) = row {
+                return match_from(&row).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    /// Gives a person who signed in through the provider for the first time an account: the
+    /// learner role only, and no password.
+    pub async fn create_single_sign_on_account(
+        &self,
+        person: PersonId,
+        email: &Email,
+    ) -> Result<AccountId> {
+        self.create_account(&NewAccount {
+            person,
+            email: email.clone(),
+            password_hash: None,
+            roles: Roles::default(),
+        })
+        .await
+        .map_err(|e| match e {
+            StoreError::Database(e) => taken_or(e, "email"),
+            e => e,
+        })
+    }
+}
