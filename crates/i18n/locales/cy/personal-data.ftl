@@ -1,0 +1,109 @@
+# Hawliau data personol: y trywydd archwilio, lawrlwytho eich data eich hun, dileu person,
+# cadw data, a chopïau wrth gefn ar y llinell orchymyn.
+# review: ysgrifennwyd y Gymraeg hon ar gyfer y prosiect; dylai siaradwr Cymraeg wirio'r
+# negeseuon sydd â sylw "review:" uwch eu pennau.
+
+## Y trywydd archwilio
+nav-audit-trail = Trywydd archwilio
+audit-trail-title = Trywydd archwilio
+# review:
+audit-trail-intro = Pwy a edrychodd ar ddata personol pwy, ei allforio, ei newid neu ei ddileu, y diweddaraf yn gyntaf. Ni all neb newid na dileu'r cofnodion hyn.
+# review:
+audit-trail-for-person = Yn dangos beth wnaeth { $name }, a beth a wnaed i'w data.
+audit-trail-for-erased = Yn dangos cofnodion person sydd wedi'i ddileu.
+audit-trail-everyone = Dangos cofnodion pawb
+audit-trail-person-page = I'w tudalen
+audit-trail-filter-label = Hidlo'r trywydd archwilio
+audit-trail-search = Enw neu rif gweithiwr
+audit-trail-action = Beth a wnaed
+audit-trail-any-action = Unrhyw beth
+audit-trail-filter-button = Dangos cofnodion
+audit-trail-count = { $count ->
+    [zero] Nid oes cofnod yn cyfateb.
+    [one] Un cofnod.
+    [two] Dau gofnod.
+    [few] Tri chofnod.
+    [many] Chwe chofnod.
+   *[other] { $count } o gofnodion.
+}
+audit-trail-download = Lawrlwytho'r cofnodion hyn (CSV)
+audit-trail-when = Pryd (UTC)
+audit-trail-who = Pwy
+audit-trail-what = Beth
+audit-trail-about = Data pwy
+audit-trail-detail = Manylion
+# review:
+audit-actor-system = skillgym (tasg wedi'i threfnu)
+audit-actor-command-line = Y llinell orchymyn
+audit-erased-person = Person sydd wedi'i ddileu
+audit-action-person-viewed = Edrych ar eu manylion
+audit-action-person-added = Eu hychwanegu
+audit-action-person-changed = Newid eu manylion
+audit-action-access-changed = Newid eu mewngofnodi a'u rolau
+audit-action-staff-imported = Mewnforio ffeil staff
+audit-action-staff-exported = Allforio pawb fel ffeil staff
+audit-action-own-data-downloaded = Lawrlwytho eu data eu hunain
+audit-action-person-erased = Eu dileu
+audit-action-audit-trail-exported = Allforio'r trywydd archwilio
+audit-detail-added = { $value } wedi'u hychwanegu
+audit-detail-updated = { $value } wedi'u diweddaru
+audit-detail-unchanged = { $value } heb eu newid
+audit-detail-people = { $value } o bobl
+audit-detail-events = { $value } o gofnodion
+audit-detail-roles = rolau: { $value }
+audit-detail-link = gwnaed dolen mewngofnodi
+audit-detail-former-id = hen rif person { $value }
+# review:
+audit-detail-retention = roedd eu cyfnod cadw wedi dod i ben
+audit-detail-command-line = ar y llinell orchymyn
+
+## Data person ei hun
+my-data-heading = Eich data
+# review:
+my-data-intro = Lawrlwythwch bopeth sydd gan skillgym amdanoch chi: eich manylion, safleoedd, tîm, rheolwr llinell, mewngofnodi a rolau, a'r cofnod o bwy sydd wedi edrych ar eich data neu ei newid. Cewch un ffeil zip gyda ffeiliau JSON a CSV ynddi.
+my-data-download = Lawrlwytho fy nata
+# review:
+my-data-readme = Dyma bopeth oedd gan skillgym amdanoch chi ar { $date }. Mae pob tabl yma ddwywaith: fel JSON ac fel CSV (sy'n agor mewn taenlen). person: eich manylion. sites: ble rydych chi'n gweithio. account: eich mewngofnodi, iaith a rolau, a faint o sesiynau sydd ar agor. audit_events: pwy a edrychodd ar eich data, ei allforio neu ei newid, a phryd.
+
+## Dileu person
+person-erase-link = Dileu'r person hwn
+person-audit-trail-link = Gweld eu trywydd archwilio
+warning-prefix = Rhybudd
+erase-title = Dileu { $name }
+erase-warning = Ni ellir dadwneud dileu person.
+erase-what-goes = Mae hyn yn dileu, am byth:
+erase-goes-person = eu manylion, safleoedd ac aelodaeth tîm
+erase-goes-account = eu mewngofnodi, rolau, sesiynau a dolenni mewngofnodi
+# review:
+erase-goes-links = eu lle fel rheolwr llinell neu reolwr tîm unrhyw un (bydd y rheini'n wag)
+# review:
+erase-what-stays = Mae'r trywydd archwilio yn cadw ei gofnodion, heb ddweud am bwy yr oeddent.
+erase-confirm = Rwyf am ddileu { $name }, ac rwy'n deall na ellir dadwneud hyn
+erase-confirm-missing = Ticiwch y blwch i gadarnhau eich bod am ddileu'r person hwn
+erase-button = Dileu'r person hwn
+erase-cancel = Canslo
+erased-title = Mae'r person wedi'i ddileu
+erased-body = Mae eu data personol wedi'i ddileu, ac mae'r dileu yn y trywydd archwilio.
+erased-back = Yn ôl at bobl
+
+## Cadw data
+person-left-on = Wedi gadael ar
+# review:
+person-left-on-hint = Y diwrnod y gwnaethant adael, er enghraifft 2025-08-29. Cânt eu dileu pan ddaw eich cyfnod cadw ar ôl y dyddiad hwn i ben.
+
+## Copïau wrth gefn ar y llinell orchymyn
+cli-backup-done = Ysgrifennwyd y copi wrth gefn i { $file }.
+# review:
+cli-backup-postgres = Mae skillgym yn defnyddio PostgreSQL yma: gwnewch gopi wrth gefn gyda pg_dump, er enghraifft: pg_dump -Fc skillgym > skillgym.dump
+# review:
+cli-restore-postgres = Mae skillgym yn defnyddio PostgreSQL yma: adferwch gyda pg_restore, er enghraifft: pg_restore --clean -d skillgym skillgym.dump
+cli-restore-checking = Yn gwirio { $file }…
+cli-restore-not-sqlite = Nid yw { $file } yn gronfa ddata SQLite, neu ni ellir ei darllen. Ni adferwyd dim.
+cli-restore-damaged = Mae { $file } wedi'i difrodi ({ $reason }). Ni adferwyd dim.
+cli-restore-not-skillgym = Nid yw { $file } yn gronfa ddata skillgym. Ni adferwyd dim.
+# review:
+cli-restore-newer = Gwnaed { $file } gan fersiwn mwy newydd o skillgym (mae ganddi fudo { $version }). Gosodwch y fersiwn honno i'w hadfer. Ni adferwyd dim.
+cli-restore-in-use = Mae skillgym yn rhedeg ar { $database }. Stopiwch ef yn gyntaf, yna adferwch. Ni adferwyd dim.
+# review:
+cli-restore-done = Adferwyd { $file }. Cedwir y gronfa ddata a ddisodlwyd fel { $previous }.
+cli-restore-done-fresh = Adferwyd { $file }.

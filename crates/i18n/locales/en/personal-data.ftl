@@ -1,0 +1,91 @@
+# Personal data rights: the audit trail, downloading one's own data, erasing a person,
+# retention, and backups on the command line.
+
+## The audit trail
+nav-audit-trail = Audit trail
+audit-trail-title = Audit trail
+audit-trail-intro = Who viewed, exported, changed or erased whose personal data, newest first. Nobody can change or delete these records.
+audit-trail-for-person = Showing what { $name } did, and what was done to their data.
+audit-trail-for-erased = Showing the records of a person who has been erased.
+audit-trail-everyone = Show everyone's records
+audit-trail-person-page = Go to their page
+audit-trail-filter-label = Filter the audit trail
+audit-trail-search = Name or employee number
+audit-trail-action = What was done
+audit-trail-any-action = Anything
+audit-trail-filter-button = Show records
+audit-trail-count = { $count ->
+    [0] No records match.
+    [one] One record.
+   *[other] { $count } records.
+}
+audit-trail-download = Download these records (CSV)
+audit-trail-when = When (UTC)
+audit-trail-who = Who
+audit-trail-what = What
+audit-trail-about = Whose data
+audit-trail-detail = Details
+audit-actor-system = skillgym (scheduled job)
+audit-actor-command-line = The command line
+audit-erased-person = A person who has been erased
+audit-action-person-viewed = Viewed their details
+audit-action-person-added = Added them
+audit-action-person-changed = Changed their details
+audit-action-access-changed = Changed their sign-in and roles
+audit-action-staff-imported = Imported a staff file
+audit-action-staff-exported = Exported everyone as a staff file
+audit-action-own-data-downloaded = Downloaded their own data
+audit-action-person-erased = Erased them
+audit-action-audit-trail-exported = Exported the audit trail
+audit-detail-added = { $value } added
+audit-detail-updated = { $value } updated
+audit-detail-unchanged = { $value } unchanged
+audit-detail-people = { $value } people
+audit-detail-events = { $value } records
+audit-detail-roles = roles: { $value }
+audit-detail-link = a sign-in link was made
+audit-detail-former-id = former person number { $value }
+audit-detail-retention = their retention period had ended
+audit-detail-command-line = at the command line
+
+## A person's own data
+my-data-heading = Your data
+my-data-intro = Download everything skillgym holds about you: your details, sites, team, line manager, sign-in and roles, and the record of who has looked at or changed your data. You get one zip file with JSON and CSV files inside.
+my-data-download = Download my data
+my-data-readme = This is everything skillgym held about you on { $date }. Each table is here twice: as JSON and as CSV (which opens in a spreadsheet). person: your details. sites: where you work. account: your sign-in, language and roles, and how many sessions are open. audit_events: who viewed, exported or changed your data, and when.
+
+## Erasing a person
+person-erase-link = Erase this person
+person-audit-trail-link = See their audit trail
+warning-prefix = Warning
+erase-title = Erase { $name }
+erase-warning = Erasing a person cannot be undone.
+erase-what-goes = This deletes, for good:
+erase-goes-person = their details, sites and team membership
+erase-goes-account = their sign-in, roles, sessions and sign-in links
+erase-goes-links = their place as anyone's line manager or team manager (those become empty)
+erase-what-stays = The audit trail keeps its records, without saying who they were about.
+erase-confirm = I want to erase { $name }, and understand this cannot be undone
+erase-confirm-missing = Tick the box to confirm you want to erase this person
+erase-button = Erase this person
+erase-cancel = Cancel
+erased-title = The person has been erased
+erased-body = Their personal data has been deleted, and the erasure is in the audit trail.
+erased-back = Back to people
+
+## Retention
+person-left-on = Left on
+person-left-on-hint = The day they left, for example 2025-08-29. They are erased when your retention period after this date ends.
+
+## Backups on the command line
+cli-backup-done = Backup written to { $file }.
+cli-backup-postgres = skillgym uses PostgreSQL here: back it up with pg_dump, for example: pg_dump -Fc skillgym > skillgym.dump
+cli-restore-postgres = skillgym uses PostgreSQL here: restore it with pg_restore, for example: pg_restore --clean -d skillgym skillgym.dump
+cli-restore-checking = Checking { $file }…
+cli-restore-not-sqlite = { $file } is not a SQLite database, or cannot be read. Nothing was restored.
+cli-restore-damaged = { $file } is damaged ({ $reason }). Nothing was restored.
+cli-restore-not-skillgym = { $file } is not a skillgym database. Nothing was restored.
+cli-restore-newer = { $file } was made by a newer skillgym (it has migration { $version }). Install that version to restore it. Nothing was restored.
+cli-restore-in-use = skillgym is running on { $database }. Stop it first, then restore. Nothing was restored.
+cli-restore-done = Restored { $file }. The database it replaced is kept as { $previous }.
+cli-restore-done-fresh = Restored { $file }.

@@ -1,0 +1,45 @@
+//! The scheduled-job runner every `serve` and `demo` starts: it wakes each minute and runs the
+//! jobs that are due and that no other instance has claimed (see `skillgym_store::JOBS`).
+
+use skillgym_store::Store;
+use skillgym_web::Mailer;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+const TICK: Duration = Duration::from_secs(60);
+
+/// Starts the runner; abort the handle to stop it. With a mailer (and the public address
+/// for links), it also sends the campaigns' automatic reminders.
+pub fn spawn(store: Store, mail: Option<(Mailer, String)>) -> tokio::task::JoinHandle<()> {
+    // Unique among instances sharing a database, and readable in `scheduled_jobs.locked_by`.
+    let started = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "skillgym".into());
+    let instance = format!("{host}-{}-{started}", std::process::id());
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(TICK);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            match store.run_due_jobs(&instance).await {
+                Ok(run) if !run.ran.is_empty() => tracing::info!(
+                    jobs = ?run.ran,
+                    erased = run.erased,
+                    cleared = run.cleared,
+                    "scheduled jobs ran"
+                ),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "scheduled jobs could not run"),
+            }
+            if let Some((mailer, url)) = &mail {
+                let at = skillgym_store::now();
+                if let Err(e) =
+                    skillgym_web::run_reminder_job(&store, mailer, url, &instance, at).await
+                {
+                    tracing::warn!(error = %e, "reminders could not be sent");
+                }
+            }
+        }
+    })
+}

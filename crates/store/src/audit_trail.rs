@@ -1,0 +1,277 @@
+//! The audit trail: who viewed, exported, changed or erased whose personal data.
+//!
+//! Events are only ever inserted; a trigger on each backend refuses UPDATE and DELETE, except
+//! the one change erasure makes through the foreign keys (a person's id becoming NULL). Events
+//! hold ids, an action code and a neutral detail (counts and codes, never names), so that once
+//! a person is erased nothing in the trail says who they were: their events stay, pointing at
+//! no one. The erasure itself is recorded, with the former id in its detail.
+
+use crate::{Result, Store, StoreError};
+use skillgym_domain::{OrganisationId, PersonId};
+use sqlx::any::AnyRow;
+use sqlx::{AssertSqlSafe, Row};
+
+/// Who did something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    /// A person signed in to the web interface.
+    Person(PersonId),
+    /// skillgym's own scheduled jobs, such as retention.
+    System,
+    /// Someone at the command line (who, the operating system knows; skillgym does not).
+    CommandLine,
+}
+
+impl Actor {
+    fn kind(self) -> &'static str {
+        match self {
+            Actor::Person(_) => "person",
+            Actor::System => "system",
+            Actor::CommandLine => "command-line",
+        }
+    }
+
+    fn id(self) -> Option<i64> {
+        match self {
+            Actor::Person(p) => Some(p.0),
+            _ => None,
+        }
+    }
+}
+
+/// What was done. The code is stored; each has a message `audit-action-CODE`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    PersonViewed,
+    PersonAdded,
+    PersonChanged,
+    AccessChanged,
+    StaffImported,
+    StaffExported,
+    OwnDataDownloaded,
+    PersonErased,
+    AuditTrailExported,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 9] = [
+        AuditAction::PersonViewed,
+        AuditAction::PersonAdded,
+        AuditAction::PersonChanged,
+        AuditAction::AccessChanged,
+        AuditAction::StaffImported,
+        AuditAction::StaffExported,
+        AuditAction::OwnDataDownloaded,
+        AuditAction::PersonErased,
+        AuditAction::AuditTrailExported,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::PersonViewed => "person-viewed",
+            AuditAction::PersonAdded => "person-added",
+            AuditAction::PersonChanged => "person-changed",
+            AuditAction::AccessChanged => "access-changed",
+            AuditAction::StaffImported => "staff-imported",
+            AuditAction::StaffExported => "staff-exported",
+            AuditAction::OwnDataDownloaded => "own-data-downloaded",
+            AuditAction::PersonErased => "person-erased",
+            AuditAction::AuditTrailExported => "audit-trail-exported",
+        }
+    }
+
+    /// Whether events of this kind are about one person.
+    pub fn has_subject(self) -> bool {
+        !matches!(
+            self,
+            AuditAction::StaffImported
+                | AuditAction::StaffExported
+                | AuditAction::AuditTrailExported
+        )
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.as_str() == code)
+    }
+}
+
+/// An event to record. `detail` is neutral: space-separated `key=value` pairs of counts and
+/// codes, or bare flags such as `command-line`; never a name or an email address.
+#[derive(Debug, Clone)]
+pub struct NewAuditEvent {
+    pub actor: Actor,
+    pub action: AuditAction,
+    pub subject: Option<PersonId>,
+    pub detail: String,
+}
+
+impl NewAuditEvent {
+    pub fn new(actor: Actor, action: AuditAction, subject: Option<PersonId>) -> Self {
+        let detail = if actor == Actor::CommandLine {
+            "command-line".to_string()
+        } else {
+            String::new()
+        };
+        Self {
+            actor,
+            action,
+            subject,
+            detail,
+        }
+    }
+
+    /// Adds `key=value` to the detail.
+    pub fn with(mut self, key: &str, value: impl std::fmt::Display) -> Self {
+        if !self.detail.is_empty() {
+            self.detail.push(' ');
+        }
+        self.detail.push_str(&format!("{key}={value}"));
+        self
+    }
+}
+
+/// An event as stored, with the names of the people it names while they are still stored.
+#[derive(Debug, Clone)]
+pub struct AuditEventRecord {
+    pub id: i64,
+    pub at: i64,
+    /// `person`, `system` or `command-line`.
+    pub actor_kind: String,
+    pub actor: Option<(PersonId, String)>,
+    pub action: Option<AuditAction>,
+    pub action_code: String,
+    pub subject: Option<(PersonId, String)>,
+    /// The event was about a person who has since been erased.
+    pub subject_erased: bool,
+    pub detail: String,
+}
+
+/// Which events a list shows.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    /// Events this person did, or that were about them.
+    pub person: Option<PersonId>,
+    /// Matches the name or employee number of the actor or the subject, ignoring case.
+    pub query: Option<String>,
+    pub action: Option<AuditAction>,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+const EVENT_COLUMNS: &str = "e.id, e.at, e.actor_kind, e.actor_id, e.action, e.subject_id, \
+     e.detail, \
+     ap.given_name || ' ' || ap.family_name AS actor_name, \
+     sp.given_name || ' ' || sp.family_name AS subject_name";
+
+fn event_from(row: &AnyRow) -> Result<AuditEventRecord> {
+    let code: String = row.try_get("action")?;
+    let action = AuditAction::parse(&code);
+    let actor = match row.try_get::<Option<i64>, _>("actor_id")? {
+        Some(id) => Some((PersonId(id), row.try_get("actor_name")?)),
+        None => None,
+    };
+    let subject = match row.try_get::<Option<i64>, _>("subject_id")? {
+        Some(id) => Some((PersonId(id), row.try_get("subject_name")?)),
+        None => None,
+    };
+    Ok(AuditEventRecord {
+        id: row.try_get("id")?,
+        at: row.try_get("at")?,
+        actor_kind: row.try_get("actor_kind")?,
+        actor,
+        action,
+        action_code: code,
+        subject_erased: subject.is_none() && action.is_some_and(AuditAction::has_subject),
+        subject,
+        detail: row.try_get("detail")?,
+    })
+}
+
+impl Store {
+    /// Records an event now.
+    pub async fn record_event(&self, org: OrganisationId, event: &NewAuditEvent) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        insert_event(&mut conn, org, event).await
+    }
+
+    /// A page of events, newest first, and how many match in all.
+    pub async fn audit_events(
+        &self,
+        org: OrganisationId,
+        filter: &AuditFilter,
+    ) -> Result<(Vec<AuditEventRecord>, i64)> {
+        // As with people, each optional condition switches itself off on a NULL argument.
+        let condition = "FROM audit_events e \
+             LEFT JOIN people ap ON ap.id = e.actor_id \
+             LEFT JOIN people sp ON sp.id = e.subject_id \
+             WHERE e.organisation_id = $1 \
+               AND ($2 IS NULL OR e.actor_id = $2 OR e.subject_id = $2) \
+               AND ($3 IS NULL OR LOWER(ap.given_name || ' ' || ap.family_name) LIKE $3 \
+                    OR LOWER(ap.employee_number) LIKE $3 \
+                    OR LOWER(sp.given_name || ' ' || sp.family_name) LIKE $3 \
+                    OR LOWER(sp.employee_number) LIKE $3) \
+               AND ($4 IS NULL OR e.action = $4)";
+        let pattern = filter
+            .query
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(|q| format!("%{}%", q.to_lowercase().replace(['%', '_'], "")));
+        let bind = |q: String| {
+            sqlx::query(AssertSqlSafe(q))
+                .bind(org.0)
+                .bind(filter.person.map(|p| p.0))
+                .bind(pattern.clone())
+                .bind(filter.action.map(AuditAction::as_str))
+        };
+        let total: i64 = bind(format!("SELECT COUNT(*) AS n {condition}"))
+            .fetch_one(&self.pool)
+            .await?
+            .try_get("n")?;
+        let rows = bind(format!(
+            "SELECT {EVENT_COLUMNS} {condition} ORDER BY e.at DESC, e.id DESC LIMIT $5 OFFSET $6"
+        ))
+        .bind(filter.limit)
+        .bind(filter.offset)
+        .fetch_all(&self.pool)
+        .await?;
+        let events = rows.iter().map(event_from).collect::<Result<_>>()?;
+        Ok((events, total))
+    }
+
+    /// Tries to change an event; the database refuses. For tests of the trail's guarantee.
+    #[doc(hidden)]
+    pub async fn try_tamper_with_audit_event(&self, id: i64, delete: bool) -> Result<()> {
+        let sql = if delete {
+            "DELETE FROM audit_events WHERE id = $1"
+        } else {
+            "UPDATE audit_events SET detail = 'changed' WHERE id = $1"
+        };
+        let done = sqlx::query(sql).bind(id).execute(&self.pool).await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+}
+
+pub(crate) async fn insert_event(
+    conn: &mut sqlx::AnyConnection,
+    org: OrganisationId,
+    event: &NewAuditEvent,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_events (organisation_id, at, actor_kind, actor_id, action, subject_id, \
+            detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(org.0)
+    .bind(crate::now())
+    .bind(event.actor.kind())
+    .bind(event.actor.id())
+    .bind(event.action.as_str())
+    .bind(event.subject.map(|p| p.0))
+    .bind(&event.detail)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

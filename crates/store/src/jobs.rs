@@ -1,0 +1,237 @@
+//! Scheduled jobs that several instances sharing one database run once between them:
+//! retention (erasing leavers) and clearing expired sessions and old sign-in failures.
+//!
+//! Each job is a row in `scheduled_jobs`. An instance claims a due job with a single
+//! `UPDATE … WHERE … RETURNING`: on PostgreSQL a second instance's UPDATE waits for the first's
+//! row lock and then finds the row no longer matches; on SQLite writes are serialised. So a run
+//! happens exactly once. The claim is a lease: if an instance dies holding it, another claims
+//! the job once `locked_until` has passed.
+
+use crate::audit_trail::Actor;
+use crate::personal_data::erase_in;
+use crate::{Result, Store, now};
+use skillgym_domain::{OrganisationId, PersonId};
+use sqlx::Row;
+
+/// A job that runs every `every` seconds.
+#[derive(Debug, Clone, Copy)]
+pub struct Job {
+    pub name: &'static str,
+    pub every: i64,
+}
+
+/// The jobs skillgym runs. Add a job here and in [`Store::run_job`].
+pub const JOBS: [Job; 2] = [
+    Job {
+        name: "retention",
+        every: 60 * 60,
+    },
+    Job {
+        name: "expired-sign-in-data",
+        every: 60 * 60,
+    },
+];
+
+/// How long a claim lasts before another instance may take the job over.
+const LEASE_SECS: i64 = 15 * 60;
+
+/// Sign-in failures older than this are no longer needed by the throttle.
+const SIGN_IN_FAILURES_KEPT_SECS: i64 = 24 * 60 * 60;
+
+/// What one run of the due jobs did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JobsRun {
+    /// The jobs this instance claimed and ran.
+    pub ran: Vec<&'static str>,
+    /// People erased by retention.
+    pub erased: u64,
+    /// Expired sessions and old sign-in failures deleted.
+    pub cleared: u64,
+}
+
+impl Store {
+    /// Makes sure every job has a row (due at once when new).
+    pub async fn register_jobs(&self) -> Result<()> {
+        for job in JOBS {
+            sqlx::query(
+                "INSERT INTO scheduled_jobs (name, next_run_at) VALUES ($1, $2) \
+                 ON CONFLICT (name) DO NOTHING",
+            )
+            .bind(job.name)
+            .bind(now())
+            .execute(&self.pool)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Claims `name` for `instance` if it is due and nobody holds it; true when claimed.
+    pub async fn claim_job(&self, name: &str, instance: &str, at: i64) -> Result<bool> {
+        let claimed: Option<String> = sqlx::query_scalar(
+            "UPDATE scheduled_jobs SET locked_until = $3, locked_by = $4 \
+             WHERE name = $1 AND next_run_at <= $2 \
+               AND (locked_until IS NULL OR locked_until < $2) \
+             RETURNING name",
+        )
+        .bind(name)
+        .bind(at)
+        .bind(at + LEASE_SECS)
+        .bind(instance)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(claimed.is_some())
+    }
+
+    /// Releases a job `instance` holds, due again at `next_run_at`.
+    pub async fn finish_job(&self, name: &str, instance: &str, next_run_at: i64) -> Result<()> {
+        sqlx::query(
+            "UPDATE scheduled_jobs SET next_run_at = $3, locked_until = NULL, locked_by = NULL \
+             WHERE name = $1 AND locked_by = $2",
+        )
+        .bind(name)
+        .bind(instance)
+        .bind(next_run_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Runs every due job this instance manages to claim. A job that fails is logged and
+    /// tried again at its next time.
+    pub async fn run_due_jobs(&self, instance: &str) -> Result<JobsRun> {
+        self.register_jobs().await?;
+        let mut run = JobsRun::default();
+        for job in JOBS {
+            let at = now();
+            if !self.claim_job(job.name, instance, at).await? {
+                continue;
+            }
+            let outcome = self.run_job(job.name, &mut run).await;
+            self.finish_job(job.name, instance, at + job.every).await?;
+            match outcome {
+                Ok(()) => run.ran.push(job.name),
+                Err(e) => tracing::error!(job = job.name, error = %e, "scheduled job failed"),
+            }
+        }
+        Ok(run)
+    }
+
+    async fn run_job(&self, name: &str, run: &mut JobsRun) -> Result<()> {
+        match name {
+            "retention" => {
+                let today = time::OffsetDateTime::now_utc().date();
+                run.erased += self.erase_leavers(today).await?;
+            }
+            "expired-sign-in-data" => {
+                run.cleared += self.delete_expired_sessions().await?;
+                let done = sqlx::query("DELETE FROM sign_in_failures WHERE at < $1")
+                    .bind(now() - SIGN_IN_FAILURES_KEPT_SECS)
+                    .execute(&self.pool)
+                    .await?;
+                run.cleared += done.rows_affected();
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Sets how many months after their "left on" date leavers are erased.
+    pub async fn set_retention_months(&self, org: OrganisationId, months: i64) -> Result<()> {
+        sqlx::query("UPDATE organisations SET retention_months = $2 WHERE id = $1")
+            .bind(org.0)
+            .bind(months)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Sets or clears the day a person left.
+    pub async fn set_left_on(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+        left_on: Option<time::Date>,
+    ) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE people SET left_on = $3, updated_at = $4 WHERE organisation_id = $1 AND id = $2",
+        )
+        .bind(org.0)
+        .bind(person.0)
+        .bind(left_on.map(skillgym_domain::people::format_date))
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(crate::StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Erases everyone whose "left on" date is more than their organisation's retention
+    /// period before `today`, recording each erasure as done by the system.
+    pub async fn erase_leavers(&self, today: time::Date) -> Result<u64> {
+        let orgs = sqlx::query("SELECT id, retention_months FROM organisations")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut erased = 0;
+        for org in &orgs {
+            let org_id = OrganisationId(org.try_get("id")?);
+            let cutoff = months_before(today, org.try_get("retention_months")?);
+            let people: Vec<i64> = sqlx::query_scalar(
+                "SELECT id FROM people WHERE organisation_id = $1 \
+                 AND left_on IS NOT NULL AND left_on < $2",
+            )
+            .bind(org_id.0)
+            .bind(skillgym_domain::people::format_date(cutoff))
+            .fetch_all(&self.pool)
+            .await?;
+            for person in people {
+                // One transaction each: a failure part way keeps the erasures already done.
+                let mut tx = self.pool.begin().await?;
+                erase_in(&mut tx, org_id, PersonId(person), Actor::System).await?;
+                tx.commit().await?;
+                erased += 1;
+            }
+        }
+        if erased > 0 {
+            tracing::info!(erased, "retention: leavers erased");
+        }
+        Ok(erased)
+    }
+}
+
+/// The date `months` months before `date`, on the same day or the month's last day.
+pub fn months_before(date: time::Date, months: i64) -> time::Date {
+    let total = i64::from(date.year()) * 12 + i64::from(u8::from(date.month()) - 1) - months;
+    let year = total.div_euclid(12) as i32;
+    let month =
+        time::Month::try_from((total.rem_euclid(12) + 1) as u8).unwrap_or(time::Month::January);
+    let last = month.length(year);
+    time::Date::from_calendar_date(year, month, date.day().min(last)).unwrap_or(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::months_before;
+    use time::macros::date;
+
+    #[test]
+    fn months_are_counted_back_to_the_same_day_or_the_month_end() {
+        assert_eq!(
+            months_before(date!(2026 - 05 - 15), 24),
+            date!(2024 - 05 - 15)
+        );
+        assert_eq!(
+            months_before(date!(2026 - 01 - 10), 1),
+            date!(2025 - 12 - 10)
+        );
+        assert_eq!(
+            months_before(date!(2026 - 03 - 31), 1),
+            date!(2026 - 02 - 28)
+        );
+        assert_eq!(
+            months_before(date!(2026 - 03 - 31), 0),
+            date!(2026 - 03 - 31)
+        );
+    }
+}

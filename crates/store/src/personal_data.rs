@@ -1,0 +1,373 @@
+//! Personal data rights: everything skillgym holds about a person, for "download my data"
+//! (UK GDPR article 15 and 20), and erasing a person (article 17, and retention).
+//!
+//! **Extension point.** Every feature that stores personal data adds to both halves here:
+//! - to [`Store::personal_data`], one line that pushes a [`DataTable`] of what it holds about
+//!   the person (audit answers, plans, training records…); the zip then carries it as JSON
+//!   and CSV with no other change;
+//! - to [`erase_in`], the statements that remove or anonymise it, inside the erasure's
+//!   transaction (see the "ERASURE HOOK" comment there).
+
+use crate::audit_trail::{Actor, AuditAction, NewAuditEvent, insert_event};
+use crate::{Result, Store, StoreError};
+use skillgym_domain::{OrganisationId, PersonId};
+use sqlx::Row;
+use std::io::Write;
+
+/// One value in a [`DataTable`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Int(i64),
+    Real(f64),
+    Empty,
+}
+
+impl From<Option<String>> for Cell {
+    fn from(v: Option<String>) -> Self {
+        v.map_or(Cell::Empty, Cell::Text)
+    }
+}
+
+impl From<String> for Cell {
+    fn from(v: String) -> Self {
+        Cell::Text(v)
+    }
+}
+
+impl From<i64> for Cell {
+    fn from(v: i64) -> Self {
+        Cell::Int(v)
+    }
+}
+
+impl From<f64> for Cell {
+    fn from(v: f64) -> Self {
+        Cell::Real(v)
+    }
+}
+
+/// A named table of what skillgym holds about a person: becomes `NAME.json` and `NAME.csv`.
+#[derive(Debug, Clone)]
+pub struct DataTable {
+    pub name: &'static str,
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl DataTable {
+    fn new(name: &'static str, columns: &[&'static str]) -> Self {
+        Self {
+            name,
+            columns: columns.to_vec(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// The rows as a JSON array of objects, one key per column.
+    pub fn to_json(&self) -> String {
+        let rows: Vec<serde_json::Value> = self
+            .rows
+            .iter()
+            .map(|row| {
+                let object = self
+                    .columns
+                    .iter()
+                    .zip(row)
+                    .map(|(column, cell)| {
+                        let value = match cell {
+                            Cell::Text(t) => serde_json::Value::from(t.as_str()),
+                            Cell::Int(i) => serde_json::Value::from(*i),
+                            Cell::Real(r) => serde_json::Value::from(*r),
+                            Cell::Empty => serde_json::Value::Null,
+                        };
+                        (column.to_string(), value)
+                    })
+                    .collect();
+                serde_json::Value::Object(object)
+            })
+            .collect();
+        serde_json::to_string_pretty(&rows).unwrap_or_default()
+    }
+
+    /// The rows as CSV with a header line. Text that a spreadsheet would run as a formula is
+    /// prefixed with an apostrophe.
+    pub fn to_csv(&self) -> std::io::Result<Vec<u8>> {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(b"\xEF\xBB\xBF".to_vec());
+        writer.write_record(&self.columns)?;
+        for row in &self.rows {
+            writer.write_record(row.iter().map(|cell| match cell {
+                Cell::Text(t) if t.starts_with(['=', '+', '-', '@']) => format!("'{t}"),
+                Cell::Text(t) => t.clone(),
+                Cell::Int(i) => i.to_string(),
+                Cell::Real(r) => r.to_string(),
+                Cell::Empty => String::new(),
+            }))?;
+        }
+        writer.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+/// Everything skillgym holds about one person.
+#[derive(Debug, Clone)]
+pub struct PersonalData {
+    pub person: PersonId,
+    pub tables: Vec<DataTable>,
+}
+
+impl PersonalData {
+    pub fn table(&self, name: &str) -> Option<&DataTable> {
+        self.tables.iter().find(|t| t.name == name)
+    }
+
+    /// One zip: `README.txt` (the `readme` text, in the reader's language) and each table as
+    /// JSON and CSV, deflated.
+    pub fn to_zip(&self, readme: &str) -> std::io::Result<Vec<u8>> {
+        use zip::write::SimpleFileOptions;
+        let options =
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("README.txt", options)
+            .map_err(std::io::Error::other)?;
+        zip.write_all(readme.as_bytes())?;
+        for table in &self.tables {
+            zip.start_file(format!("{}.json", table.name), options)
+                .map_err(std::io::Error::other)?;
+            zip.write_all(table.to_json().as_bytes())?;
+            zip.start_file(format!("{}.csv", table.name), options)
+                .map_err(std::io::Error::other)?;
+            zip.write_all(&table.to_csv()?)?;
+        }
+        Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
+    }
+}
+
+/// A unix time as ISO 8601, the way exports show times.
+pub fn iso_time(at: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(at)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_else(|| at.to_string())
+}
+
+impl Store {
+    /// Everything skillgym holds about `person`, table by table. Later features add their
+    /// tables here (see the module's documentation).
+    pub async fn personal_data(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<PersonalData> {
+        let mut tables = vec![self.person_table(org, person).await?];
+        tables.push(self.sites_table(person).await?);
+        tables.push(self.account_table(person).await?);
+        tables.push(self.audit_events_table(org, person).await?);
+        // Later features: tables.push(self.audit_answers_table(org, person).await?); …
+        Ok(PersonalData { person, tables })
+    }
+
+    async fn person_table(&self, org: OrganisationId, person: PersonId) -> Result<DataTable> {
+        let r = sqlx::query(
+            "SELECT p.employee_number, p.given_name, p.family_name, p.email, p.employment, \
+                    p.job_role, p.job_family, p.contracted_hours, p.start_date, p.left_on, \
+                    m.given_name || ' ' || m.family_name AS line_manager, t.name AS team, \
+                    p.created_at, p.updated_at \
+             FROM people p \
+             LEFT JOIN people m ON m.id = p.line_manager_id \
+             LEFT JOIN teams t ON t.id = p.team_id \
+             WHERE p.organisation_id = $1 AND p.id = $2",
+        )
+        .bind(org.0)
+        .bind(person.0)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let mut table = DataTable::new(
+            "person",
+            &[
+                "employee_number",
+                "given_name",
+                "family_name",
+                "email",
+                "employment",
+                "job_role",
+                "job_family",
+                "contracted_hours",
+                "start_date",
+                "left_on",
+                "line_manager",
+                "team",
+                "created_at",
+                "updated_at",
+            ],
+        );
+        let text = |c: &str| -> Result<Cell> { Ok(r.try_get::<Option<String>, _>(c)?.into()) };
+        table.rows.push(vec![
+            text("employee_number")?,
+            text("given_name")?,
+            text("family_name")?,
+            text("email")?,
+            text("employment")?,
+            text("job_role")?,
+            text("job_family")?,
+            r.try_get::<f64, _>("contracted_hours")?.into(),
+            text("start_date")?,
+            text("left_on")?,
+            text("line_manager")?,
+            text("team")?,
+            iso_time(r.try_get("created_at")?).into(),
+            iso_time(r.try_get("updated_at")?).into(),
+        ]);
+        Ok(table)
+    }
+
+    async fn sites_table(&self, person: PersonId) -> Result<DataTable> {
+        let mut table = DataTable::new("sites", &["code", "name"]);
+        let rows = sqlx::query(
+            "SELECT s.code, s.name FROM person_sites ps JOIN sites s ON s.id = ps.site_id \
+             WHERE ps.person_id = $1 ORDER BY ps.position, s.name",
+        )
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?;
+        for r in &rows {
+            table.rows.push(vec![
+                r.try_get::<String, _>("code")?.into(),
+                r.try_get::<String, _>("name")?.into(),
+            ]);
+        }
+        Ok(table)
+    }
+
+    async fn account_table(&self, person: PersonId) -> Result<DataTable> {
+        let mut table = DataTable::new(
+            "account",
+            &["email", "language", "roles", "created_at", "sessions"],
+        );
+        let row = sqlx::query(
+            "SELECT a.id, a.email, a.language, a.created_at, \
+                    (SELECT COUNT(*) FROM sessions s WHERE s.account_id = a.id) AS sessions \
+             FROM accounts a WHERE a.person_id = $1",
+        )
+        .bind(person.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        if let Some(r) = row {
+            let roles = self
+                .roles(skillgym_domain::AccountId(r.try_get("id")?))
+                .await?;
+            let roles: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+            table.rows.push(vec![
+                r.try_get::<String, _>("email")?.into(),
+                r.try_get::<Option<String>, _>("language")?.into(),
+                roles.join(",").into(),
+                iso_time(r.try_get("created_at")?).into(),
+                r.try_get::<i64, _>("sessions")?.into(),
+            ]);
+        }
+        Ok(table)
+    }
+
+    async fn audit_events_table(&self, org: OrganisationId, person: PersonId) -> Result<DataTable> {
+        let mut table = DataTable::new("audit_events", &["at", "action", "by", "detail"]);
+        let rows = sqlx::query(
+            "SELECT e.at, e.action, e.actor_kind, e.detail, \
+                    ap.given_name || ' ' || ap.family_name AS actor_name \
+             FROM audit_events e LEFT JOIN people ap ON ap.id = e.actor_id \
+             WHERE e.organisation_id = $1 AND e.subject_id = $2 ORDER BY e.at, e.id",
+        )
+        .bind(org.0)
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?;
+        for r in &rows {
+            let by: Option<String> = r.try_get("actor_name")?;
+            table.rows.push(vec![
+                iso_time(r.try_get("at")?).into(),
+                r.try_get::<String, _>("action")?.into(),
+                by.unwrap_or(r.try_get("actor_kind")?).into(),
+                r.try_get::<String, _>("detail")?.into(),
+            ]);
+        }
+        Ok(table)
+    }
+
+    /// Erases a person: their account, sessions, sign-in links, sign-in failures, sites and
+    /// the person themselves, in one transaction that also records the erasure. Line and team
+    /// managers who were this person become empty; audit events keep their place with the
+    /// person's id set to NULL.
+    pub async fn erase_person(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+        actor: Actor,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        erase_in(&mut tx, org, person, actor).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// The erasure itself, inside the caller's transaction.
+pub(crate) async fn erase_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    org: OrganisationId,
+    person: PersonId,
+    actor: Actor,
+) -> Result<()> {
+    let emails: Vec<Option<String>> = sqlx::query_scalar(
+        "SELECT email FROM people WHERE organisation_id = $1 AND id = $2 \
+         UNION ALL SELECT email FROM accounts WHERE person_id = $2",
+    )
+    .bind(org.0)
+    .bind(person.0)
+    .fetch_all(&mut **tx)
+    .await?;
+    if emails.is_empty() {
+        return Err(StoreError::NotFound);
+    }
+    // Recorded first, about the person, so that it too loses the id when they go; the former
+    // id in the detail lets an auditor tell erasures apart without saying who anyone was.
+    let mut event = NewAuditEvent::new(actor, AuditAction::PersonErased, Some(person))
+        .with("former-id", person.0);
+    if actor == Actor::System {
+        event.detail.push_str(" retention");
+    }
+    insert_event(tx, org, &event).await?;
+
+    // ERASURE HOOK: features that hold personal data remove it here, in this transaction.
+    // Audit answers (and plans built from them) must keep only anonymous aggregates: fold
+    // the person's answers into their campaign's counts, then delete the rows that name them,
+    // before the person row goes below.
+
+    for email in emails.into_iter().flatten() {
+        sqlx::query("DELETE FROM sign_in_failures WHERE email = $1")
+            .bind(email)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for table in ["sessions", "access_links", "account_roles"] {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE account_id IN (SELECT id FROM accounts WHERE person_id = $1)"
+        )))
+        .bind(person.0)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for sql in [
+        "DELETE FROM accounts WHERE person_id = $1",
+        "DELETE FROM person_sites WHERE person_id = $1",
+        "UPDATE people SET line_manager_id = NULL WHERE line_manager_id = $1",
+        "UPDATE teams SET manager_id = NULL WHERE manager_id = $1",
+        "DELETE FROM people WHERE id = $1",
+    ] {
+        sqlx::query(sql).bind(person.0).execute(&mut **tx).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,298 @@
+//! The audit trail: recording who viewed, exported, changed or erased whose personal data,
+//! and the admin's page and CSV of it.
+
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::page::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Query, State};
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use skillgym_domain::{PersonId, Role};
+use skillgym_i18n::Tr;
+use skillgym_store::{
+    Actor, AuditAction, AuditEventRecord, AuditFilter, NewAuditEvent, SessionRecord, iso_time,
+};
+
+const PAGE_SIZE: i64 = 50;
+
+/// Records that the signed-in person did `action` (to `subject`). A request whose event
+/// cannot be recorded fails: nothing personal is shown or changed unaccounted for.
+pub(crate) async fn record(
+    state: &AppState,
+    user: &SessionRecord,
+    event: NewAuditEvent,
+) -> AppResult<()> {
+    state
+        .store
+        .record_event(user.organisation_id, &event)
+        .await?;
+    Ok(())
+}
+
+/// An event done by the signed-in person.
+pub(crate) fn by(
+    user: &SessionRecord,
+    action: AuditAction,
+    subject: Option<PersonId>,
+) -> NewAuditEvent {
+    NewAuditEvent::new(Actor::Person(user.person_id), action, subject)
+}
+
+#[derive(Deserialize, Default)]
+pub struct TrailQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    person: Option<String>,
+    #[serde(default)]
+    action: Option<String>,
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+impl TrailQuery {
+    fn filter(&self, page: i64, limit: i64) -> AuditFilter {
+        AuditFilter {
+            person: self
+                .person
+                .as_deref()
+                .and_then(|p| p.parse().ok())
+                .map(PersonId),
+            query: Some(self.q.clone()),
+            action: self.action.as_deref().and_then(AuditAction::parse),
+            offset: (page - 1) * limit,
+            limit,
+        }
+    }
+}
+
+/// One event as the page shows it.
+pub struct ShownEvent {
+    pub when: String,
+    pub actor: Option<(PersonId, String)>,
+    pub actor_label: String,
+    pub action: String,
+    pub subject: Option<(PersonId, String)>,
+    pub subject_label: String,
+    pub detail: String,
+}
+
+fn shown(tr: &Tr, e: AuditEventRecord) -> ShownEvent {
+    let actor_label = match (e.actor_kind.as_str(), &e.actor) {
+        (_, Some(_)) => String::new(),
+        ("system", None) => tr.t("audit-actor-system"),
+        ("command-line", None) => tr.t("audit-actor-command-line"),
+        _ => tr.t("audit-erased-person"),
+    };
+    let subject_label = if e.subject_erased {
+        tr.t("audit-erased-person")
+    } else {
+        String::new()
+    };
+    ShownEvent {
+        when: iso_time(e.at)
+            .replace('T', " ")
+            .trim_end_matches('Z')
+            .to_string(),
+        actor: e.actor,
+        actor_label,
+        action: tr.t(&format!("audit-action-{}", e.action_code)),
+        subject: e.subject,
+        subject_label,
+        detail: describe_detail(tr, &e.detail),
+    }
+}
+
+/// The neutral detail (`key=value` pairs and flags) in the reader's language.
+pub fn describe_detail(tr: &Tr, detail: &str) -> String {
+    detail
+        .split_whitespace()
+        .map(|token| match token.split_once('=') {
+            Some(("roles", roles)) => {
+                let names: Vec<String> = roles
+                    .split(',')
+                    .map(|r| tr.t(&format!("role-{r}")))
+                    .collect();
+                tr.t1("audit-detail-roles", "value", names.join(", "))
+            }
+            Some((key, value)) => {
+                let number = value.parse::<i64>().ok();
+                let id = format!("audit-detail-{key}");
+                match number {
+                    Some(n) => tr.t1(&id, "value", n),
+                    None => tr.t1(&id, "value", value.to_string()),
+                }
+            }
+            None => tr.t(&format!("audit-detail-{token}")),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "audit_trail.html")]
+pub struct TrailPage {
+    page: Page,
+    events: Vec<ShownEvent>,
+    total: i64,
+    query: String,
+    person: Option<(PersonId, String)>,
+    action: Option<AuditAction>,
+    actions: [AuditAction; 9],
+    page_number: i64,
+    pages: i64,
+}
+
+impl TrailPage {
+    fn params(&self) -> Vec<(&'static str, String)> {
+        let mut q = Vec::new();
+        if !self.query.is_empty() {
+            q.push(("q", self.query.clone()));
+        }
+        if let Some((p, _)) = &self.person {
+            q.push(("person", p.to_string()));
+        }
+        if let Some(a) = self.action {
+            q.push(("action", a.as_str().to_string()));
+        }
+        q
+    }
+
+    /// The link to page `n` of the same list.
+    fn page_link(&self, n: &i64) -> String {
+        let mut q = vec![("page", n.to_string())];
+        q.extend(self.params());
+        format!(
+            "/audit-trail?{}",
+            serde_urlencoded::to_string(q).unwrap_or_default()
+        )
+    }
+
+    /// The CSV of the same list.
+    fn csv_link(&self) -> String {
+        let q = serde_urlencoded::to_string(self.params()).unwrap_or_default();
+        if q.is_empty() {
+            "/audit-trail.csv".into()
+        } else {
+            format!("/audit-trail.csv?{q}")
+        }
+    }
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<TrailQuery>,
+) -> AppResult<Response> {
+    let org = ctx.require(Role::Admin)?.organisation_id;
+    let page_number = query.page.unwrap_or(1).max(1);
+    let filter = query.filter(page_number, PAGE_SIZE);
+    let person = match filter.person {
+        Some(p) => match state.store.person(org, p).await {
+            Ok(record) => Some((p, record.name())),
+            Err(skillgym_store::StoreError::NotFound) => Some((p, String::new())),
+            Err(e) => return Err(e.into()),
+        },
+        None => None,
+    };
+    let (events, total) = state.store.audit_events(org, &filter).await?;
+    Ok(TrailPage {
+        page: ctx.page("audit-trail-title"),
+        events: events.into_iter().map(|e| shown(&ctx.tr, e)).collect(),
+        total,
+        query: query.q,
+        person,
+        action: filter.action,
+        actions: AuditAction::ALL,
+        page_number,
+        pages: (total + PAGE_SIZE - 1) / PAGE_SIZE,
+    }
+    .into_response())
+}
+
+/// Every matching event as CSV, with stored codes rather than words, for a spreadsheet or an
+/// auditor. Exporting the trail is itself recorded.
+pub async fn csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<TrailQuery>,
+) -> AppResult<Response> {
+    let user = ctx.require(Role::Admin)?;
+    let filter = query.filter(1, i64::MAX / 2);
+    let (events, total) = state
+        .store
+        .audit_events(user.organisation_id, &filter)
+        .await?;
+    record(
+        &state,
+        user,
+        by(user, AuditAction::AuditTrailExported, None).with("events", total),
+    )
+    .await?;
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let write = |w: &mut csv::Writer<Vec<u8>>| -> Result<(), csv::Error> {
+        w.write_record([
+            "at",
+            "actor_kind",
+            "actor_id",
+            "actor",
+            "action",
+            "subject_id",
+            "subject",
+            "detail",
+        ])?;
+        for e in &events {
+            let (actor_id, actor) = e
+                .actor
+                .as_ref()
+                .map(|(id, name)| (id.to_string(), name.clone()))
+                .unwrap_or_default();
+            let (subject_id, subject) = e
+                .subject
+                .as_ref()
+                .map(|(id, name)| (id.to_string(), name.clone()))
+                .unwrap_or_default();
+            w.write_record([
+                iso_time(e.at),
+                e.actor_kind.clone(),
+                actor_id,
+                guard(actor),
+                e.action_code.clone(),
+                subject_id,
+                guard(subject),
+                e.detail.clone(),
+            ])?;
+        }
+        Ok(())
+    };
+    write(&mut writer).map_err(|e| AppError::Internal(e.into()))?;
+    let body = writer
+        .into_inner()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+    Ok((
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                CONTENT_DISPOSITION,
+                "attachment; filename=\"audit-trail.csv\"",
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// Text a spreadsheet would run as a formula gets a leading apostrophe.
+fn guard(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
