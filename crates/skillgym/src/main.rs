@@ -3,14 +3,19 @@
 mod cli;
 mod commands;
 mod config;
+mod help;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use skillgym_i18n::{Lang, Tr};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
     let tr = cli_language();
+    let matches = help::localise(cli::Cli::command(), &tr).get_matches();
+    let cli = match cli::Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let config = match config::Config::load(&cli) {
         Ok(config) => config,
         Err(e) => {

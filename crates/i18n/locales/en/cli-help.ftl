@@ -1,0 +1,50 @@
+# The command line's help: one message per command and option (see crates/skillgym/src/help.rs).
+
+cli-help = skillgym: find and grow the digital skills of library staff and volunteers. Start with `skillgym demo` to try it with a made-up library service, or `skillgym serve` for your own. Data is kept in SQLite in the data folder unless DATABASE_URL points to PostgreSQL.
+cli-help-usage = Usage
+cli-help-options = Options
+cli-help-commands = Commands
+cli-help--data_dir = Folder for the SQLite database and other files [default: ./skillgym-data]
+cli-help--config = A settings file (TOML); by default DATA_DIR/skillgym.toml is read if it exists
+cli-help--database_url = The database: postgres://user@host/db for PostgreSQL [default: SQLite in DATA_DIR]
+cli-help-serve = Run the web interface for your organisation
+cli-help-serve--bind = Address and port to listen on [default: 127.0.0.1:8080]
+cli-help-serve--public_url = The address people use to reach skillgym, e.g. https://skills.example.gov.uk
+cli-help-serve--smtp_url = The SMTP server for invitations, e.g. smtp://user:pass@host:587?tls=required
+cli-help-serve--mail_from = The address invitations come from, e.g. "Skills <skills@example.gov.uk>"
+cli-help-demo = Run the web interface with a made-up library service to explore
+cli-help-demo--bind = Address and port to listen on [default: 127.0.0.1:8080]
+cli-help-demo--public_url = The address people use to reach skillgym, e.g. https://skills.example.gov.uk
+cli-help-demo--smtp_url = The SMTP server for invitations, e.g. smtp://user:pass@host:587?tls=required
+cli-help-demo--mail_from = The address invitations come from, e.g. "Skills <skills@example.gov.uk>"
+cli-help-demo--people = How many people the demo organisation has
+cli-help-demo--seed = Seed for the made-up data: the same seed gives the same organisation
+cli-help-demo--reset = Throw away the demo database and make a new one
+cli-help-demo--no_serve = Create the demo data and exit without serving
+cli-help-migrate = Bring the database up to date (serve and demo do this themselves)
+cli-help-import = Import data from a file
+cli-help-import-staff = Import a staff file (CSV) from your HR system; see docs/staff-file.md
+cli-help-import-staff--file = The CSV file
+cli-help-import-responses = Import the responses of an audit run in another tool (SurveyMonkey, Microsoft Forms) into a campaign; see docs/survey-import.md
+cli-help-import-responses--file = The export (CSV)
+cli-help-import-responses--campaign = The campaign's number, as in its address /campaigns/NUMBER
+cli-help-import-responses--mapping = A mapping file (JSON), or the name of a mapping saved for the campaign on the web
+cli-help-import-framework = Import a skills framework: a CASE 1.0 file (JSON) or a framework CSV file; see docs/frameworks.md
+cli-help-import-framework--file = The CASE JSON or CSV file (told apart by what is in it)
+cli-help-export = Export data to a file
+cli-help-export-staff = Export everyone as a staff file (CSV)
+cli-help-export-staff--output = Write to this file instead of the screen
+cli-help-export-framework = Export a skills framework as CASE 1.0 (JSON) or as a framework CSV file
+cli-help-export-framework--code = The framework's code, as shown on its page
+cli-help-export-framework--format = The file format: case (1EdTech CASE 1.0 JSON) or csv (one sheet to edit in a spreadsheet)
+cli-help-export-framework--output = Write to this file instead of the screen
+cli-help-user = Manage accounts
+cli-help-user-create-admin = Make someone an administrator, creating the organisation and the person if needed
+cli-help-user-create-admin--email = Their email address (they sign in with it)
+cli-help-user-create-admin--given_name = Their given name (if they are not in skillgym yet)
+cli-help-user-create-admin--family_name = Their family name (if they are not in skillgym yet)
+cli-help-user-create-admin--organisation = The organisation's name, if there is none yet
+cli-help-backup = Copy the SQLite database to FILE, consistently, while skillgym keeps running
+cli-help-backup--file = Where to write the copy (replaced if it exists)
+cli-help-restore = Replace the SQLite database with a backup; stop skillgym first
+cli-help-restore--file = A file made by `skillgym backup`
