@@ -2,6 +2,8 @@
 //! them whatever stores or shows them. Nothing here knows about HTTP or SQL.
 
 pub mod accounts;
+pub mod analysis;
+pub mod audit;
 pub mod demo;
 pub mod ids;
 pub mod organisation;
@@ -9,7 +11,10 @@ pub mod people;
 pub mod staff_file;
 
 pub use accounts::{Role, Roles};
-pub use ids::{AccountId, OrganisationId, PersonId, SiteId, TeamId};
+pub use ids::{
+    AccountId, CampaignId, CompetenceId, FrameworkId, OrganisationId, PersonId, QuestionId,
+    QuizItemId, ResponseId, SiteId, TeamId,
+};
 pub use organisation::{Location, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{
     ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole, PersonName,

@@ -54,6 +54,16 @@ pub enum Command {
     /// Manage accounts
     #[command(subcommand)]
     User(UserCommand),
+    /// Copy the SQLite database to FILE, consistently, while skillgym keeps running
+    Backup {
+        /// Where to write the copy (replaced if it exists)
+        file: PathBuf,
+    },
+    /// Replace the SQLite database with a backup; stop skillgym first
+    Restore {
+        /// A file made by `skillgym backup`
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Args, Clone)]
@@ -64,6 +74,17 @@ pub struct ServeArgs {
     /// The address people use to reach skillgym, e.g. https://skills.example.gov.uk
     #[arg(long, env = "SKILLGYM_PUBLIC_URL", value_name = "URL")]
     pub public_url: Option<String>,
+    /// The SMTP server for invitations, e.g. smtp://user:pass@host:587?tls=required
+    #[arg(
+        long,
+        env = "SKILLGYM_SMTP_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    pub smtp_url: Option<String>,
+    /// The address invitations come from, e.g. "Skills <skills@example.gov.uk>"
+    #[arg(long, env = "SKILLGYM_MAIL_FROM", value_name = "ADDRESS")]
+    pub mail_from: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -91,6 +112,24 @@ pub enum ImportCommand {
         /// The CSV file
         file: PathBuf,
     },
+    /// Import the responses of an audit run in another tool (SurveyMonkey, Microsoft Forms)
+    /// into a campaign; see docs/survey-import.md
+    Responses {
+        /// The export (CSV)
+        file: PathBuf,
+        /// The campaign's number, as in its address /campaigns/NUMBER
+        #[arg(long)]
+        campaign: i64,
+        /// A mapping file (JSON), or the name of a mapping saved for the campaign on the web
+        #[arg(long)]
+        mapping: String,
+    },
+    /// Import a skills framework: a CASE 1.0 file (JSON) or a framework CSV file; see
+    /// docs/frameworks.md
+    Framework {
+        /// The CASE JSON or CSV file (told apart by what is in it)
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -101,6 +140,26 @@ pub enum ExportCommand {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Export a skills framework as CASE 1.0 (JSON) or as a framework CSV file
+    Framework {
+        /// The framework's code, as shown on its page
+        code: String,
+        /// The file format
+        #[arg(long, value_enum, default_value_t = FrameworkFormat::Case)]
+        format: FrameworkFormat,
+        /// Write to this file instead of the screen
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The formats a framework can be exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FrameworkFormat {
+    /// 1EdTech CASE 1.0 JSON, for other skills tools and other skillgym services
+    Case,
+    /// One CSV sheet, to edit in a spreadsheet
+    Csv,
 }
 
 #[derive(Debug, Subcommand)]

@@ -15,6 +15,8 @@ struct FileSettings {
     public_url: Option<String>,
     log: Option<String>,
     log_format: Option<String>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -27,6 +29,9 @@ pub struct Config {
     pub log: String,
     pub json_logs: bool,
     pub pseudo_locale: bool,
+    /// Where invitations are sent through, and who they are from; no email without both.
+    pub smtp_url: Option<String>,
+    pub mail_from: Option<String>,
 }
 
 impl Config {
@@ -67,6 +72,14 @@ impl Config {
                 .or(file.log_format)
                 .is_some_and(|f| f == "json"),
             pseudo_locale: env("SKILLGYM_PSEUDO_LOCALE").is_some_and(|v| v == "1"),
+            smtp_url: serve
+                .and_then(|s| s.smtp_url.clone())
+                .or(file.smtp_url)
+                .filter(|u| !u.is_empty()),
+            mail_from: serve
+                .and_then(|s| s.mail_from.clone())
+                .or(file.mail_from)
+                .filter(|f| !f.is_empty()),
             data_dir,
         })
     }
@@ -80,6 +93,21 @@ impl Config {
             format!("cannot create the data folder {}", self.data_dir.display())
         })?;
         Ok(format!("sqlite://{}", self.data_dir.join(file).display()))
+    }
+}
+
+impl Config {
+    /// The mailer for invitations, when SMTP is set up; an error names the setting to fix.
+    pub fn mailer(&self) -> anyhow::Result<Option<skillgym_web::Mailer>> {
+        match (&self.smtp_url, &self.mail_from) {
+            (None, _) => Ok(None),
+            (Some(_), None) => {
+                anyhow::bail!(
+                    "SKILLGYM_SMTP_URL is set but SKILLGYM_MAIL_FROM is not: set the address invitations come from"
+                )
+            }
+            (Some(url), Some(from)) => Ok(Some(skillgym_web::Mailer::new(url, from)?)),
+        }
     }
 }
 

@@ -52,6 +52,7 @@ both_backends!(
     export_writes_a_staff_file_that_imports_unchanged,
     killing_an_import_half_way_leaves_the_database_unchanged,
     a_first_administrator_gets_an_organisation_and_a_sign_in_link,
+    survey_responses_import_once_and_bad_ones_are_explained,
 );
 
 async fn staff_files_import_once_and_bad_ones_are_explained(backend: Backend) {
@@ -130,6 +131,21 @@ async fn export_writes_a_staff_file_that_imports_unchanged(backend: Backend) {
     );
     let out = skillgym(&db, &["export", "staff"]);
     assert_eq!(text(&out.stdout), exported, "to the screen, the same file");
+    // Both are in the audit trail, done at the command line by no one in particular.
+    let org = db.store.organisation().await.unwrap().unwrap();
+    let filter = skillgym_store::AuditFilter {
+        limit: 100,
+        ..Default::default()
+    };
+    let events = db.store.audit_events(org.id, &filter).await.unwrap().0;
+    let codes: Vec<&str> = events.iter().map(|e| e.action_code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["staff-exported", "staff-imported", "staff-exported"]
+    );
+    assert!(events.iter().all(|e| e.actor.is_none()
+        && e.actor_kind == "command-line"
+        && e.detail.starts_with("command-line")));
 }
 
 async fn killing_an_import_half_way_leaves_the_database_unchanged(backend: Backend) {
@@ -242,4 +258,160 @@ fn help_explains_every_command() {
     for command in ["serve", "demo", "migrate", "import", "export", "user"] {
         assert!(help.contains(command), "{command} in {help}");
     }
+}
+
+async fn survey_responses_import_once_and_bad_ones_are_explained(backend: Backend) {
+    let db = demo_db(backend).await;
+    let dir = tempfile::tempdir().unwrap();
+    let org = db.store.organisation().await.unwrap().unwrap().id;
+    let campaign = db.store.campaigns(org).await.unwrap()[0].id;
+    let c = db.store.campaign(org, campaign).await.unwrap();
+    let codes: Vec<&str> = c.areas[0]
+        .competences
+        .iter()
+        .map(|c| c.code.as_str())
+        .collect();
+    let mapping = write_file(
+        &dir,
+        "mapping.json",
+        &format!(
+            r#"{{"respondent": {{"by": "anonymous"}},
+                "columns": [
+                  {{"column": "B", "competence": "{}"}},
+                  {{"column": "C", "competence": "{}", "labels": {{"Expert": 5}}}}
+                ]}}"#,
+            codes[0], codes[1]
+        ),
+    );
+    let header = "Respondent ID,How strong are you?,\n,First,Second\n";
+    let good = write_file(
+        &dir,
+        "good.csv",
+        &format!("{header}9001,1 - not strong,Not sure\n9002,4,Expert\n"),
+    );
+    let id = campaign.to_string();
+    let args = [
+        "import",
+        "responses",
+        &good,
+        "--campaign",
+        &id,
+        "--mapping",
+        &mapping,
+    ];
+    let out = skillgym(&db, &args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Imported: 2 responses added, 0 updated"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = skillgym(&db, &args);
+    assert!(text(&out.stdout).contains("0 responses added, 2 updated"));
+    let sources = db.store.response_sources(campaign).await.unwrap();
+    assert_eq!(
+        sources.get("import"),
+        Some(&2),
+        "re-importing does not count twice"
+    );
+
+    let bad = write_file(
+        &dir,
+        "bad.csv",
+        &format!("{header}9001,1,2\n9003,7 - superb,Wizard\n"),
+    );
+    let out = skillgym(
+        &db,
+        &[
+            "import",
+            "responses",
+            &bad,
+            "--campaign",
+            &id,
+            "--mapping",
+            &mapping,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("Nothing was imported: there are 2 problems"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("line 4, column B: How strong are you? | First: \"7 - superb\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("line 4, column C: How strong are you? | Second"),
+        "{stderr}"
+    );
+    assert_eq!(db.store.response_sources(campaign).await.unwrap(), sources);
+
+    let out = skillgym(
+        &db,
+        &[
+            "import",
+            "responses",
+            &good,
+            "--campaign",
+            "999999",
+            "--mapping",
+            &mapping,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("There is no campaign 999999"));
+    let out = skillgym(
+        &db,
+        &[
+            "import",
+            "responses",
+            &good,
+            "--campaign",
+            &id,
+            "--mapping",
+            "no such mapping",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("Cannot read the mapping"));
+}
+
+/// Email settings are checked at start: an SMTP server needs a sender, and a bad one is named.
+#[tokio::test]
+async fn serve_explains_incomplete_email_settings() {
+    let db = TestDb::unmigrated(Backend::Sqlite).await;
+    let out = skillgym(
+        &db,
+        &[
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--smtp-url",
+            "smtp://127.0.0.1:2525",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("SKILLGYM_MAIL_FROM"),
+        "{}",
+        text(&out.stderr)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let settings = write_file(
+        &dir,
+        "skillgym.toml",
+        "smtp_url = \"smtp://127.0.0.1:2525\"\nmail_from = \"not an address\"\n",
+    );
+    let out = skillgym(
+        &db,
+        &["--config", &settings, "serve", "--bind", "127.0.0.1:0"],
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("SKILLGYM_MAIL_FROM is not a valid email address"),
+        "{}",
+        text(&out.stderr)
+    );
 }

@@ -6,19 +6,50 @@
 //! placeholders. Each backend has its own migrations, and the tests run every case on both.
 
 mod accounts;
+mod analysis_data;
+mod audit;
+mod audit_trail;
+mod backup;
 mod demo;
 mod error;
+mod invitations;
+mod jobs;
 mod organisation;
 mod people;
+mod personal_data;
+mod report;
 mod sessions;
+mod single_sign_on;
 mod staff;
+mod survey_import;
 
 pub use accounts::{AccountRecord, NewAccount, SignInAccount};
+pub use analysis_data::{AnalysisData, AnalysisRespondent};
+pub use audit::{
+    Campaign, CampaignArea, CampaignCompetence, CampaignSummary, FrameworkSummary, NewCampaign,
+    ResponseAnswers, ResponseState, StoredFramework,
+};
+pub use audit_trail::{Actor, AuditAction, AuditEventRecord, AuditFilter, NewAuditEvent};
+pub use backup::{BackupRefused, check_backup};
 pub use error::StoreError;
+pub use invitations::{
+    FailedInvitation, InvitationCounts, InvitationKind, InvitationSettings, LINK_KEY, MailCampaign,
+    REMINDER_JOB, Recipient,
+};
+pub use jobs::{JOBS, Job, JobsRun, months_before};
 pub use organisation::{NewOrganisation, Organisation, SiteInput, SiteRecord, TeamRecord};
 pub use people::{PeopleCounts, PersonFilter, PersonInput, PersonRecord, PersonSummary};
+pub use personal_data::{Cell, DataTable, PersonalData, iso_time};
+pub use report::{Asked, ReportData};
 pub use sessions::SessionRecord;
+pub use single_sign_on::{
+    SINGLE_SIGN_ON_ATTEMPT_SECS, SingleSignOnAttempt, SingleSignOnInput, SingleSignOnMatch,
+    SingleSignOnSettings,
+};
 pub use staff::{ImportOutcome, ImportRefused, StaffKnown};
+pub use survey_import::{
+    SavedMapping, SurveyOutcome, SurveyRefused, SurveyUpload, targets as survey_targets,
+};
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor, Row};

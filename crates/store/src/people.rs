@@ -36,6 +36,8 @@ pub struct PersonRecord {
     pub job_family: JobFamily,
     pub contracted_hours: f64,
     pub start_date: Option<String>,
+    /// The day they left, after which retention erases them.
+    pub left_on: Option<String>,
     pub line_manager: Option<(PersonId, String)>,
     pub team: Option<(TeamId, String)>,
     pub sites: Vec<(SiteId, String)>,
@@ -60,6 +62,7 @@ pub struct PersonInput {
     pub job_family: JobFamily,
     pub contracted_hours: ContractedHours,
     pub start_date: Option<time::Date>,
+    pub left_on: Option<time::Date>,
     pub line_manager: Option<PersonId>,
     pub team: Option<TeamId>,
     pub sites: Vec<SiteId>,
@@ -208,7 +211,7 @@ impl Store {
     pub async fn person(&self, org: OrganisationId, id: PersonId) -> Result<PersonRecord> {
         let row = sqlx::query(
             "SELECT p.id, p.employee_number, p.given_name, p.family_name, p.email, p.employment, \
-                    p.job_role, p.job_family, p.contracted_hours, p.start_date, \
+                    p.job_role, p.job_family, p.contracted_hours, p.start_date, p.left_on, \
                     p.line_manager_id, m.given_name || ' ' || m.family_name AS manager_name, \
                     p.team_id, t.name AS team_name, a.id AS account_id \
              FROM people p \
@@ -250,6 +253,7 @@ impl Store {
             job_family: JobFamily::parse(&family).map_err(corrupt)?,
             contracted_hours: row.try_get("contracted_hours")?,
             start_date: row.try_get("start_date")?,
+            left_on: row.try_get("left_on")?,
             line_manager: match row.try_get::<Option<i64>, _>("line_manager_id")? {
                 Some(m) => Some((PersonId(m), row.try_get("manager_name")?)),
                 None => None,
@@ -286,8 +290,8 @@ impl Store {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO people (organisation_id, employee_number, given_name, family_name, email, \
                 employment, job_role, job_family, contracted_hours, start_date, line_manager_id, \
-                team_id, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+                team_id, created_at, updated_at, left_on) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id",
         )
         .bind(org.0)
         .bind(input.employee_number.as_str())
@@ -302,9 +306,10 @@ impl Store {
         .bind(input.line_manager.map(|p| p.0))
         .bind(input.team.map(|t| t.0))
         .bind(at)
+        .bind(input.left_on.map(format_date))
         .fetch_one(&mut *tx)
         .await
-        .map_err(|e| taken_person(e))?;
+        .map_err(taken_person)?;
         insert_sites(&mut tx, id, &input.sites).await?;
         tx.commit().await?;
         Ok(PersonId(id))
@@ -326,7 +331,8 @@ impl Store {
         let done = sqlx::query(
             "UPDATE people SET employee_number = $3, given_name = $4, family_name = $5, email = $6, \
                 employment = $7, job_role = $8, job_family = $9, contracted_hours = $10, \
-                start_date = $11, line_manager_id = $12, team_id = $13, updated_at = $14 \
+                start_date = $11, line_manager_id = $12, team_id = $13, updated_at = $14, \
+                left_on = $15 \
              WHERE organisation_id = $1 AND id = $2",
         )
         .bind(org.0)
@@ -343,9 +349,10 @@ impl Store {
         .bind(input.line_manager.map(|p| p.0))
         .bind(input.team.map(|t| t.0))
         .bind(now())
+        .bind(input.left_on.map(format_date))
         .execute(&mut *tx)
         .await
-        .map_err(|e| taken_person(e))?;
+        .map_err(taken_person)?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }

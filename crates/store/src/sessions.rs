@@ -1,7 +1,7 @@
 //! Sessions, kept in the database so that every instance behind a load balancer shares them.
 
 use crate::{Result, Store, now};
-use skillgym_domain::{AccountId, OrganisationId, PersonId, Role, Roles};
+use skillgym_domain::{AccountId, CampaignId, OrganisationId, PersonId, Role, Roles};
 use sqlx::Row;
 
 /// A live session with what every page needs about the person signed in.
@@ -15,6 +15,9 @@ pub struct SessionRecord {
     pub language: Option<String>,
     pub csrf_token: String,
     pub expires_at: i64,
+    /// Set for a session opened by a password-free link: it reaches only this campaign's
+    /// pages, and ends as soon as the campaign stops allowing links.
+    pub scope: Option<CampaignId>,
 }
 
 impl Store {
@@ -43,13 +46,15 @@ impl Store {
     /// The unexpired session with this token hash, in one query (one row per role).
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>> {
         let rows = sqlx::query(
-            "SELECT s.account_id, s.csrf_token, s.expires_at, a.person_id, a.language, \
+            "SELECT s.account_id, s.csrf_token, s.expires_at, s.campaign_scope, a.person_id, a.language, \
                     p.organisation_id, p.given_name || ' ' || p.family_name AS name, r.role \
              FROM sessions s \
              JOIN accounts a ON a.id = s.account_id AND a.disabled = 0 \
              JOIN people p ON p.id = a.person_id \
              LEFT JOIN account_roles r ON r.account_id = a.id \
-             WHERE s.token_hash = $1 AND s.expires_at > $2",
+             LEFT JOIN campaigns sc ON sc.id = s.campaign_scope \
+             WHERE s.token_hash = $1 AND s.expires_at > $2 \
+               AND (s.campaign_scope IS NULL OR sc.links_allowed = 1)",
         )
         .bind(token_hash)
         .bind(now())
@@ -75,6 +80,9 @@ impl Store {
             language: first.try_get("language")?,
             csrf_token: first.try_get("csrf_token")?,
             expires_at: first.try_get("expires_at")?,
+            scope: first
+                .try_get::<Option<i64>, _>("campaign_scope")?
+                .map(CampaignId),
         }))
     }
 

@@ -32,8 +32,11 @@ pub struct ImportOutcome {
     pub teams_added: Vec<String>,
 }
 
-/// Rows per multi-row statement: well under SQLite's 32,766 bound parameters.
-const CHUNK: usize = 500;
+/// Rows per multi-row statement. SQLite looks bound parameters up by name one by one, so a
+/// statement's cost grows with the square of its parameters: small statements are faster
+/// there. PostgreSQL gains from larger ones (fewer round trips).
+const SQLITE_CHUNK: usize = 40;
+const POSTGRES_CHUNK: usize = 500;
 
 struct Stored {
     id: i64,
@@ -107,6 +110,10 @@ impl Store {
                 .map(|r| Ok((r.try_get("name")?, r.try_get("id")?)))
                 .collect::<Result<_>>()?;
 
+        let chunk_size = match self.backend {
+            crate::Backend::Sqlite => SQLITE_CHUNK,
+            crate::Backend::Postgres => POSTGRES_CHUNK,
+        };
         let mut outcome = ImportOutcome::default();
         for name in records.iter().filter_map(|r| r.team.as_ref()) {
             if !teams.contains_key(name.as_str()) {
@@ -139,7 +146,7 @@ impl Store {
             .iter()
             .map(|(number, s)| (number.as_str(), s.id))
             .collect();
-        for chunk in new.chunks(CHUNK) {
+        for chunk in new.chunks(chunk_size) {
             let inserted = insert_people(&mut tx, org, chunk, &teams, at).await?;
             let mut site_rows = Vec::new();
             for (record, id) in chunk.iter().zip(&inserted) {
@@ -148,7 +155,7 @@ impl Store {
                     site_rows.push((*id, sites[code.as_str()], position as i64));
                 }
             }
-            insert_person_sites(&mut tx, &site_rows).await?;
+            insert_person_sites(&mut tx, &site_rows, chunk_size).await?;
             done += chunk.len() as u64;
             progress(done);
         }
@@ -166,9 +173,9 @@ impl Store {
                 .enumerate()
                 .map(|(position, code)| (*id, sites[code.as_str()], position as i64))
                 .collect();
-            insert_person_sites(&mut tx, &rows).await?;
+            insert_person_sites(&mut tx, &rows, chunk_size).await?;
             done += 1;
-            if done % CHUNK as u64 == 0 {
+            if done % chunk_size as u64 == 0 {
                 progress(done);
             }
         }
@@ -189,7 +196,7 @@ impl Store {
             })
             .filter(|(_, manager)| manager.is_some())
             .collect();
-        for chunk in managers.chunks(CHUNK) {
+        for chunk in managers.chunks(chunk_size) {
             let values = placeholders(chunk.len(), 2, 1);
             let sql = format!(
                 "UPDATE people SET line_manager_id = v.column2 FROM (VALUES {values}) AS v \
@@ -217,7 +224,7 @@ impl Store {
 }
 
 /// `($1, $2), ($3, $4), …` for `rows` rows of `columns` parameters, numbered from `first`.
-fn placeholders(rows: usize, columns: usize, first: usize) -> String {
+pub(crate) fn placeholders(rows: usize, columns: usize, first: usize) -> String {
     let mut out = String::with_capacity(rows * columns * 5);
     for row in 0..rows {
         if row > 0 {
@@ -281,8 +288,9 @@ async fn insert_people(
 async fn insert_person_sites(
     tx: &mut Transaction<'_, Any>,
     rows: &[(i64, i64, i64)],
+    chunk_size: usize,
 ) -> Result<()> {
-    for chunk in rows.chunks(CHUNK) {
+    for chunk in rows.chunks(chunk_size) {
         let sql = format!(
             "INSERT INTO person_sites (person_id, site_id, position) VALUES {}",
             placeholders(chunk.len(), 3, 1)

@@ -85,6 +85,11 @@ pub struct OrganisationCache(RwLock<Option<(Instant, Arc<Organisation>)>>);
 const ORGANISATION_TTL: Duration = Duration::from_secs(60);
 
 impl OrganisationCache {
+    /// Drops the cached organisation, after a change this instance made to it.
+    pub fn forget(&self) {
+        *self.0.write().expect("cache lock") = None;
+    }
+
     async fn get(&self, state: &AppState) -> Result<Option<Arc<Organisation>>, AppError> {
         let cached = {
             let guard = self.0.read().expect("cache lock");
@@ -153,6 +158,13 @@ async fn build(
         Some(hash) => state.store.session(hash).await?.map(Arc::new),
         None => None,
     };
+    // A session opened by a password-free link reaches only its campaign's pages: anywhere
+    // else it counts as signed out (its token is kept, so signing out or in still ends it).
+    let had_session = session.is_some();
+    let session = session.filter(|s| {
+        s.scope
+            .is_none_or(|c| crate::audit_links::in_scope(c, uri.path()))
+    });
     let organisation = state.organisations.get(state).await?;
     let wants_pseudo = state.config.pseudo_locale
         && uri
@@ -189,7 +201,7 @@ async fn build(
     };
     let ctx = Ctx {
         tr: Tr::new(lang),
-        token_hash: token_hash.filter(|_| session.is_some()),
+        token_hash: token_hash.filter(|_| had_session),
         session,
         organisation,
         csrf,

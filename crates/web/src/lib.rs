@@ -2,16 +2,20 @@
 //! and Welsh, with every route's access decided on the server.
 
 mod assets;
+pub mod audit_links;
 mod auth;
 mod context;
 mod error;
 mod forms;
+pub mod mail;
 mod page;
 mod routes;
+mod single_sign_on;
 
 pub use auth::make_access_link;
 pub use auth::password::hash_password;
 pub use error::AppError;
+pub use mail::{MailError, Mailer, Sent, run_reminder_job, send_invitations, send_reminders};
 
 use axum::Router;
 use skillgym_store::Store;
@@ -30,6 +34,8 @@ pub struct WebConfig {
     pub pseudo_locale: bool,
     /// The address people reach skillgym at, for links in emails and on pages (no trailing /).
     pub public_url: String,
+    /// Sends invitations and reminders; `None` when SMTP is not set up.
+    pub mailer: Option<Mailer>,
 }
 
 impl Default for WebConfig {
@@ -39,6 +45,7 @@ impl Default for WebConfig {
             session_idle: Duration::from_secs(2 * 60 * 60),
             pseudo_locale: false,
             public_url: "http://127.0.0.1:8080".into(),
+            mailer: None,
         }
     }
 }

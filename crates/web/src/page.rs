@@ -25,20 +25,27 @@ pub struct Page {
 
 /// The main navigation: (path, message id, who sees it). Later parts of the loop (plans,
 /// learning, training, evaluation) add their entries here.
-const NAV: [(&str, &str, Option<Role>); 7] = [
+const NAV: &[(&str, &str, Option<Role>)] = &[
     ("/", "nav-home", None),
     ("/me", "nav-my-details", None),
+    ("/audits", "nav-audits", None),
     ("/team", "nav-my-people", Some(Role::Manager)),
     ("/people", "nav-people", Some(Role::Admin)),
     ("/sites", "nav-sites", Some(Role::Admin)),
     ("/teams", "nav-teams", Some(Role::Admin)),
     ("/import/staff", "nav-import-staff", Some(Role::Admin)),
+    ("/audit-trail", "nav-audit-trail", Some(Role::Admin)),
+    ("/frameworks", "nav-frameworks", Some(Role::Admin)),
+    ("/campaigns", "nav-campaigns", Some(Role::Admin)),
+    ("/settings", "nav-settings", Some(Role::Admin)),
 ];
 
 impl Page {
     pub fn new(ctx: &Ctx, title: String) -> Self {
         let tr = ctx.tr;
         let nav = match &ctx.session {
+            // A password-free link's session reaches one audit only: no navigation.
+            Some(s) if s.scope.is_some() => Vec::new(),
             None => Vec::new(),
             Some(s) => NAV
                 .iter()
@@ -90,6 +97,27 @@ impl Page {
         value2: impl Into<Arg<'a>>,
     ) -> String {
         self.tr.t2(id, name, value, name2, value2)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn t3<'a>(
+        &self,
+        id: &str,
+        name: &'static str,
+        value: impl Into<Arg<'a>>,
+        name2: &'static str,
+        value2: impl Into<Arg<'a>>,
+        name3: &'static str,
+        value3: impl Into<Arg<'a>>,
+    ) -> String {
+        self.tr.args(
+            id,
+            [
+                (name, value.into()),
+                (name2, value2.into()),
+                (name3, value3.into()),
+            ],
+        )
     }
 
     pub fn lang(&self) -> &'static str {

@@ -37,6 +37,8 @@ enum Expect {
     Redirect,
     Forbidden,
     NotFound,
+    /// 400: a request that cannot be right (a sign-in callback with no sign-in under way).
+    BadRequest,
     /// The form was read and refused as invalid (nothing changed).
     Invalid,
 }
@@ -49,6 +51,7 @@ impl Expect {
             Expect::Redirect => status == StatusCode::SEE_OTHER,
             Expect::Forbidden => status == StatusCode::FORBIDDEN,
             Expect::NotFound => status == StatusCode::NOT_FOUND,
+            Expect::BadRequest => status == StatusCode::BAD_REQUEST,
             Expect::Invalid => status == StatusCode::UNPROCESSABLE_ENTITY,
         }
     }
@@ -89,6 +92,9 @@ fn signed_in(who: Who, then: Expect) -> Expect {
     }
 }
 
+/// A path and what each kind of visitor should get from it.
+type Case = (String, Box<dyn Fn(Who) -> Expect>);
+
 both_backends!(every_route_answers_every_role_as_intended);
 
 async fn every_route_answers_every_role_as_intended(backend: Backend) {
@@ -127,16 +133,27 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
         .id;
     let mut unmanaged = None;
     for id in app.store().person_ids(app.org).await.unwrap().into_values() {
-        if !accounts.contains(&id) && !app.store().manages(manager, id).await.unwrap() {
+        // Someone with an email, so an admin can give them an account.
+        let has_email = app
+            .store()
+            .person(app.org, id)
+            .await
+            .unwrap()
+            .email
+            .is_some();
+        if has_email && !accounts.contains(&id) && !app.store().manages(manager, id).await.unwrap()
+        {
             unmanaged = Some(id);
             break;
         }
     }
     let unmanaged: PersonId = unmanaged.unwrap();
     let site = app.store().sites(app.org).await.unwrap()[0].id;
+    let campaign = app.store().campaigns(app.org).await.unwrap()[0].id;
+    let framework = app.store().frameworks(app.org).await.unwrap()[0].id;
     let team = app.store().teams(app.org).await.unwrap()[0].id;
 
-    let gets: Vec<(String, Box<dyn Fn(Who) -> Expect>)> = vec![
+    let gets: Vec<Case> = vec![
         ("/healthz".into(), Box::new(|_| Expect::Ok)),
         ("/assets/style.css".into(), Box::new(|_| Expect::Ok)),
         ("/".into(), Box::new(|w| signed_in(w, Expect::Ok))),
@@ -149,6 +166,123 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
                     Expect::Redirect
                 }
             }),
+        ),
+        // Single sign-on is not set up in the demo: nothing to start; signed in, go home.
+        (
+            "/sign-in/sso".into(),
+            Box::new(|w| {
+                if w == Who::SignedOut {
+                    Expect::NotFound
+                } else {
+                    Expect::Redirect
+                }
+            }),
+        ),
+        (
+            "/sign-in/sso/callback?code=x&state=not-a-real-state".into(),
+            Box::new(|_| Expect::BadRequest),
+        ),
+        ("/settings".into(), Box::new(|w| admin_only(w, Expect::Ok))),
+        ("/audits".into(), Box::new(|w| signed_in(w, Expect::Ok))),
+        (
+            format!("/audits/{campaign}"),
+            Box::new(|w| signed_in(w, Expect::Ok)),
+        ),
+        // Nobody has started: the questionnaire sends people to the start page first.
+        (
+            format!("/audits/{campaign}/section/1"),
+            Box::new(|w| signed_in(w, Expect::Redirect)),
+        ),
+        (
+            format!("/audits/{campaign}/check"),
+            Box::new(|w| signed_in(w, Expect::Redirect)),
+        ),
+        (
+            format!("/audits/{campaign}/results"),
+            Box::new(|w| signed_in(w, Expect::NotFound)),
+        ),
+        (
+            format!("/audits/{campaign}/pictures/wifi.svg"),
+            Box::new(|w| signed_in(w, Expect::Ok)),
+        ),
+        (
+            "/audits/999999".into(),
+            Box::new(|w| signed_in(w, Expect::NotFound)),
+        ),
+        // A password-free link that is not ours is refused, whoever opens it.
+        (
+            format!("/audits/{campaign}/link/1.{campaign}.99999999999.bad"),
+            Box::new(|_| Expect::Forbidden),
+        ),
+        (
+            "/frameworks".into(),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/frameworks/{framework}"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            "/frameworks/import".into(),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/frameworks/{framework}/case.json"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/frameworks/{framework}/framework.csv"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            "/frameworks/999999/case.json".into(),
+            Box::new(|w| admin_only(w, Expect::NotFound)),
+        ),
+        ("/campaigns".into(), Box::new(|w| admin_only(w, Expect::Ok))),
+        (
+            "/campaigns/new".into(),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{campaign}"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{campaign}/import"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        // An upload that is not kept (never made, imported, or over a day old).
+        (
+            format!("/campaigns/{campaign}/import/999999"),
+            Box::new(|w| admin_only(w, Expect::NotFound)),
+        ),
+        (
+            format!("/campaigns/{campaign}/report"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{campaign}/compare"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{campaign}/compare?by=LEADERSHIP"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{campaign}/compare.csv?by=employment"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{campaign}/calibration"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{campaign}/calibration.csv?by=job_family"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            "/campaigns/999999/compare".into(),
+            Box::new(|w| admin_only(w, Expect::NotFound)),
         ),
         ("/me".into(), Box::new(|w| signed_in(w, Expect::Ok))),
         (
@@ -221,10 +355,34 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
             Box::new(|_| Expect::NotFound),
         ),
         ("/no/such/page".into(), Box::new(|_| Expect::NotFound)),
+        (
+            "/audit-trail".into(),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            "/audit-trail?q=a&action=person-viewed&page=2".into(),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/audit-trail?person={unmanaged}"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            "/audit-trail.csv".into(),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/people/{unmanaged}/erase"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            "/people/999999/erase".into(),
+            Box::new(|w| admin_only(w, Expect::NotFound)),
+        ),
     ];
     // Forms are posted empty (with a valid CSRF token): they must be refused before anything
     // changes, by role first and by validation second.
-    let posts: Vec<(String, Box<dyn Fn(Who) -> Expect>)> = vec![
+    let posts: Vec<Case> = vec![
         (
             "/people/new".into(),
             Box::new(|w| admin_only(w, Expect::Invalid)),
@@ -253,7 +411,55 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
             "/access/not-a-real-token".into(),
             Box::new(|_| Expect::NotFound),
         ),
+        (
+            "/settings".into(),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            "/campaigns/new".into(),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/campaigns/{campaign}/import/999999"),
+            Box::new(|w| admin_only(w, Expect::NotFound)),
+        ),
+        (
+            format!("/campaigns/{campaign}/clone"),
+            Box::new(|w| match w {
+                Who::SignedOut => Expect::SignIn,
+                Who::Admin => Expect::BadRequest,
+                _ => Expect::Forbidden,
+            }),
+        ),
+        // Without SMTP set up, sending explains so on the campaign page.
+        (
+            format!("/campaigns/{campaign}/invitations"),
+            Box::new(|w| admin_only(w, Expect::Redirect)),
+        ),
+        (
+            format!("/campaigns/{campaign}/reminders"),
+            Box::new(|w| admin_only(w, Expect::Redirect)),
+        ),
+        (
+            format!("/campaigns/{campaign}/invitation-settings"),
+            Box::new(|w| admin_only(w, Expect::BadRequest)),
+        ),
+        // An empty section is refused; people who have not started are sent to the start.
+        (
+            format!("/audits/{campaign}/section/1"),
+            Box::new(|w| signed_in(w, Expect::Redirect)),
+        ),
+        (
+            format!("/audits/{campaign}/check"),
+            Box::new(|w| signed_in(w, Expect::Redirect)),
+        ),
         ("/language".into(), Box::new(|_| Expect::Invalid)),
+        // Erasing needs the box ticked: an empty form erases no one.
+        (
+            format!("/people/{unmanaged}/erase"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        ("/me/data".into(), Box::new(|w| signed_in(w, Expect::Ok))),
     ];
 
     let mut wrong = Vec::new();
@@ -302,6 +508,22 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
                 ));
             }
         }
+        // Uploading a survey export, a multipart form: refused empty.
+        let csrf = app.csrf(&client).await;
+        let form = reqwest::multipart::Form::new().text("csrf", csrf);
+        let response = client
+            .post(format!("{}/campaigns/{campaign}/import", app.url))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        let want = admin_only(who, Expect::Invalid);
+        if !want.matches(response.status(), location(&response)) {
+            wrong.push(format!(
+                "{who:?} POST /campaigns/{campaign}/import: {}, wanted {want:?}",
+                response.status()
+            ));
+        }
         // Import, a multipart form.
         let csrf = app.csrf(&client).await;
         let form = reqwest::multipart::Form::new().text("csrf", csrf);
@@ -315,6 +537,22 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
         if !want.matches(response.status(), location(&response)) {
             wrong.push(format!(
                 "{who:?} POST /import/staff: {}, wanted {want:?}",
+                response.status()
+            ));
+        }
+        // A framework import with no file, a multipart form too.
+        let csrf = app.csrf(&client).await;
+        let form = reqwest::multipart::Form::new().text("csrf", csrf);
+        let response = client
+            .post(format!("{}/frameworks/import", app.url))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        let want = admin_only(who, Expect::Invalid);
+        if !want.matches(response.status(), location(&response)) {
+            wrong.push(format!(
+                "{who:?} POST /frameworks/import: {}, wanted {want:?}",
                 response.status()
             ));
         }
@@ -332,6 +570,26 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
                 "{who:?} POST access: {}, wanted {want:?}",
                 response.status()
             ));
+        }
+        // Admins may not erase themselves, even with the box ticked.
+        if let Some(email) = email(who) {
+            let me = app
+                .store()
+                .account_by_email(&Email::parse(email).unwrap())
+                .await
+                .unwrap()
+                .unwrap()
+                .person_id;
+            let response = app
+                .post(
+                    &client,
+                    &format!("/people/{me}/erase"),
+                    &[("confirm", "yes")],
+                )
+                .await;
+            if response.status() != StatusCode::FORBIDDEN {
+                wrong.push(format!("{who:?} POST erase self: {}", response.status()));
+            }
         }
         let response = app.post(&client, "/sign-out", &[]).await;
         if !Expect::SignIn.matches(response.status(), location(&response)) {

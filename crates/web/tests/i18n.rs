@@ -37,6 +37,7 @@ fn visible_text(html: &str) -> Vec<String> {
     out.into_iter()
         .map(|t| {
             t.replace("&#39;", "'")
+                .replace("&#34;", "\"")
                 .replace("&quot;", "\"")
                 .replace("&amp;", "&")
         })
@@ -68,6 +69,38 @@ async fn data_strings(app: &TestApp) -> Vec<String> {
     }
     for t in store.teams(app.org).await.unwrap() {
         data.push(t.name);
+    }
+    // Frameworks and campaigns are written by the organisation too.
+    for f in store.frameworks(app.org).await.unwrap() {
+        let stored = store.framework(app.org, f.id).await.unwrap().framework;
+        data.push(stored.code.clone());
+        let mut texts = vec![stored.title, stored.description];
+        texts.extend(stored.levels);
+        for area in stored.areas {
+            data.push(area.code);
+            texts.extend([area.title, area.description]);
+            for c in area.competences {
+                data.push(c.code);
+                texts.extend([c.title, c.description]);
+            }
+        }
+        data.extend(texts.into_iter().map(|t| t.en));
+    }
+    for c in store.campaigns(app.org).await.unwrap() {
+        let campaign = store.campaign(app.org, c.id).await.unwrap();
+        data.push(campaign.title.en.clone());
+        data.extend([campaign.opens_on.clone(), campaign.closes_on.clone()]);
+        for (_, q) in &campaign.questions {
+            data.push(q.prompt.en.clone());
+            data.extend(q.hint.as_ref().map(|h| h.en.clone()));
+            data.extend(q.options.iter().map(|o| o.en.clone()));
+        }
+        for (_, item) in &campaign.quiz {
+            data.push(item.prompt.en.clone());
+            data.extend(item.image_alt.as_ref().map(|a| a.en.clone()));
+            data.extend(item.explanation.as_ref().map(|e| e.en.clone()));
+            data.extend(item.options.iter().map(|o| o.text.en.clone()));
+        }
     }
     // Longest first, so "Central Library team" goes before "Central Library".
     data.sort_by_key(|d| std::cmp::Reverse(d.len()));
@@ -115,6 +148,8 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
         .unwrap();
     let site = app.store().sites(app.org).await.unwrap()[0].id;
     let team = app.store().teams(app.org).await.unwrap()[0].id;
+    let campaign = app.store().campaigns(app.org).await.unwrap()[0].id;
+    let framework = app.store().frameworks(app.org).await.unwrap()[0].id;
     let pages: Vec<(&str, String)> = vec![
         ("admin@afon.example", "/".into()),
         ("admin@afon.example", "/me".into()),
@@ -130,6 +165,81 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
         ("admin@afon.example", "/teams/new".into()),
         ("admin@afon.example", format!("/teams/{team}/edit")),
         ("admin@afon.example", "/import/staff".into()),
+        ("admin@afon.example", "/audit-trail".into()),
+        (
+            "admin@afon.example",
+            format!("/audit-trail?person={person}"),
+        ),
+        ("admin@afon.example", format!("/people/{person}/erase")),
+        ("admin@afon.example", "/settings".into()),
+        ("admin@afon.example", "/settings?saved=1".into()),
+        // The page that refuses a sign-in through the organisation's account.
+        (
+            "learner@afon.example",
+            "/sign-in/sso/callback?code=x&state=unknown".into(),
+        ),
+        ("admin@afon.example", "/frameworks".into()),
+        ("admin@afon.example", format!("/frameworks/{framework}")),
+        ("admin@afon.example", "/frameworks/import".into()),
+        ("admin@afon.example", "/campaigns".into()),
+        ("admin@afon.example", "/campaigns/new".into()),
+        ("admin@afon.example", format!("/campaigns/{campaign}")),
+        // The invitation panel after sending, and without SMTP set up.
+        (
+            "admin@afon.example",
+            format!("/campaigns/{campaign}?kind=invite&sent=3&failed=1"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{campaign}?kind=reminder&sent=0&failed=0"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{campaign}?mail=off"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{campaign}?mail=closed"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{campaign}?links=saved"),
+        ),
+        // A password-free link that does not work.
+        (
+            "learner@afon.example",
+            format!("/audits/{campaign}/link/1.2.3.x"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{campaign}/import"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{campaign}/report"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{campaign}/compare"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{campaign}/compare?by=employment"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{campaign}/compare?by=LEADERSHIP"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{campaign}/calibration"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{campaign}/calibration?by=LEADERSHIP"),
+        ),
+        ("learner@afon.example", "/audits".into()),
+        ("learner@afon.example", format!("/audits/{campaign}")),
         ("admin@afon.example", "/no-such-page".into()),
         ("manager@afon.example", "/".into()),
         ("manager@afon.example", "/team".into()),
@@ -157,7 +267,123 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
             }
         }
     }
-    // A form with errors, and the sign-in page signed out.
+    // Every page of an audit, from the first section to the results.
+    let learner = app.signed_in("learner@afon.example").await;
+    let c = app.store().campaign(app.org, campaign).await.unwrap();
+    app.post(&learner, &format!("/audits/{campaign}/start"), &[])
+        .await;
+    let sections = c.questionnaire().len();
+    let mut audit_pages = Vec::new();
+    for n in 1..=sections {
+        let path = format!("/audits/{campaign}/section/{n}");
+        let html = app
+            .page(&learner, &format!("{path}?lang=en-x-pseudo"))
+            .await;
+        audit_pages.push((path.clone(), html));
+        // Answer with the first choice everywhere (rating 1, first options, 3 years).
+        let mut fields = Vec::new();
+        for (id, q) in &c.questions {
+            let value = if q.kind.as_str() == "number" {
+                "3"
+            } else if q.kind.as_str() == "text" {
+                ""
+            } else {
+                "0"
+            };
+            fields.push((format!("q-{id}"), value.to_string()));
+        }
+        for area in &c.areas {
+            for comp in &area.competences {
+                fields.push((format!("rating-{}", comp.id), "1".to_string()));
+            }
+        }
+        for (id, _) in &c.quiz {
+            fields.push((format!("quiz-{id}"), "0".to_string()));
+        }
+        let refs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let response = app.post(&learner, &path, &refs).await;
+        assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER, "{path}");
+    }
+    for path in [format!("/audits/{campaign}/check")] {
+        let html = app
+            .page(&learner, &format!("{path}?lang=en-x-pseudo"))
+            .await;
+        audit_pages.push((path, html));
+    }
+    app.post(&learner, &format!("/audits/{campaign}/check"), &[])
+        .await;
+    let path = format!("/audits/{campaign}/results");
+    audit_pages.push((
+        path.clone(),
+        app.page(&learner, &format!("{path}?lang=en-x-pseudo"))
+            .await,
+    ));
+    for (path, html) in audit_pages {
+        for text in visible_text(&html) {
+            if let Some(rest) = unmarked(&text, &data) {
+                found.push(format!("learner {path}: {rest:?} (in {text:?})"));
+            }
+        }
+    }
+    // Forms with errors: a framework file that is not JSON, the settings form, then the
+    // sign-in page signed out.
+    let admin = app.signed_in("admin@afon.example").await;
+    for (name, body) in [
+        ("bad.json", "{ nope"),
+        ("bad.csv", "kind,code,title_en\ntopic,X,\n"),
+    ] {
+        let csrf = app.csrf(&admin).await;
+        let form = reqwest::multipart::Form::new().text("csrf", csrf).part(
+            "framework_file",
+            reqwest::multipart::Part::bytes(body.as_bytes().to_vec()).file_name(name),
+        );
+        let html = admin
+            .post(format!("{}/frameworks/import?lang=en-x-pseudo", app.url))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains("import-problems"),
+            "{name} shows its problems"
+        );
+        for text in visible_text(&html) {
+            // Column names are the file's own words, shown as code.
+            if let Some(rest) = unmarked(&text, &data).filter(|r| r != "kind") {
+                found.push(format!("framework import {name}: {rest:?} (in {text:?})"));
+            }
+        }
+    }
+    let csrf = app.csrf(&admin).await;
+    let html = admin
+        .post(format!("{}/settings?lang=en-x-pseudo", app.url))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("issuer_url", "http://idp.example.gov.uk"),
+            ("client_id", "has spaces"),
+            ("employee_number_claim", "bad claim!"),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("error-summary"),
+        "the settings form shows its errors"
+    );
+    for text in visible_text(&html) {
+        if let Some(rest) = unmarked(&text, &data) {
+            found.push(format!("settings with errors: {rest:?} (in {text:?})"));
+        }
+    }
     let client = common::browser();
     let csrf = app.csrf(&client).await;
     let html = client
@@ -174,6 +400,99 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
             found.push(format!("sign-in with errors: {rest:?} (in {text:?})"));
         }
     }
+    // Importing a survey export: the mapping page, with problems, and the result. The file's
+    // own text (headings, cells, column letters) is data.
+    let c = app.store().campaign(app.org, campaign).await.unwrap();
+    let competence = &c.areas[0].competences[0];
+    let mut file_data = data.clone();
+    file_data.extend(
+        [
+            "Respondent ID",
+            "Email Address",
+            "How strong?",
+            "nobody@example.org",
+            "A",
+            "B",
+            "C",
+        ]
+        .map(String::from),
+    );
+    file_data.push(competence.title.en.clone());
+    file_data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    let survey_upload = |body: String| {
+        let admin = &admin;
+        let app = &app;
+        async move {
+            let csrf = app.csrf(admin).await;
+            let form = reqwest::multipart::Form::new().text("csrf", csrf).part(
+                "survey_file",
+                reqwest::multipart::Part::bytes(body.into_bytes()).file_name("survey.csv"),
+            );
+            let response = admin
+                .post(format!("{}/campaigns/{campaign}/import", app.url))
+                .multipart(form)
+                .send()
+                .await
+                .unwrap();
+            common::location(&response).to_string()
+        }
+    };
+    let mut survey_pages = Vec::new();
+    let path = survey_upload(format!(
+        "Respondent ID,Email Address,How strong?\n,,\"{}\"\n1,nobody@example.org,7\n",
+        competence.title.en
+    ))
+    .await;
+    survey_pages.push((
+        path.clone(),
+        app.page(&admin, &format!("{path}?lang=en-x-pseudo")).await,
+    ));
+    let csrf = app.csrf(&admin).await;
+    let competence_value = format!("competence:{}", competence.code);
+    let html = admin
+        .post(format!("{}{path}?lang=en-x-pseudo", app.url))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("col-1", "email"),
+            ("col-2", competence_value.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("import-problems"),
+        "the mapping page shows its problems"
+    );
+    survey_pages.push((format!("{path} with problems"), html));
+    let path = survey_upload(format!(
+        "Respondent ID,How strong?\n,\"{}\"\n1,3\n",
+        competence.title.en
+    ))
+    .await;
+    let html = admin
+        .post(format!("{}{path}?lang=en-x-pseudo", app.url))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("col-1", competence_value.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("import-summary"), "the import is done");
+    survey_pages.push((format!("{path} done"), html));
+    for (path, html) in survey_pages {
+        for text in visible_text(&html) {
+            if let Some(rest) = unmarked(&text, &file_data) {
+                found.push(format!("admin {path}: {rest:?} (in {text:?})"));
+            }
+        }
+    }
     found.sort();
     found.dedup();
     assert!(
@@ -181,6 +500,26 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
         "text not from a message file:\n{}",
         found.join("\n")
     );
+}
+
+#[test]
+fn every_framework_file_problem_has_a_message_in_both_languages() {
+    use skillgym_domain::audit::{case, framework_csv};
+    for lang in Lang::OFFERED {
+        let tr = Tr::new(lang);
+        for code in case::PROBLEM_CODES
+            .iter()
+            .chain(framework_csv::PROBLEM_CODES)
+        {
+            let args = [
+                ("value", "x".into()),
+                ("line", 1.into()),
+                ("column", 2.into()),
+            ];
+            let text = tr.args(code, args);
+            assert!(!text.starts_with('⚠'), "{code} has no message in {lang:?}");
+        }
+    }
 }
 
 #[test]

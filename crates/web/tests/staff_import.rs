@@ -86,7 +86,9 @@ async fn every_bad_file_is_refused_whole_with_its_lines_and_columns(backend: Bac
     let before = app.people_count().await;
     let good =
         "X0001,Ok,Person,ok.person@example.org,employee,Library Assistant,frontline,18,,,,CEN";
-    let cases: Vec<(&str, Vec<u8>, Vec<(&str, &str)>)> = vec![
+    // (what is wrong, the file, the (line, column) pairs the page must name)
+    type Case<'a> = (&'a str, Vec<u8>, Vec<(&'a str, &'a str)>);
+    let cases: Vec<Case> = vec![
         (
             "a missing column",
             b"employee_number,given_name,family_name,email,employment,job_role,job_family,contracted_hours,start_date,line_manager,team\nX1,A,B,,employee,R,frontline,1,,,\n".to_vec(),

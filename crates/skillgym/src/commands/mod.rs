@@ -1,8 +1,12 @@
 //! One module per command; each opens the store, does its work, and reports in the reader's
 //! language.
 
+mod backup;
 mod demo;
+mod frameworks;
+mod jobs;
 mod staff;
+mod survey_import;
 mod user;
 
 use crate::cli::{Command, ExportCommand, ImportCommand, ServeArgs, UserCommand};
@@ -33,10 +37,32 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
             let store = open(&config, DATABASE_FILE, &tr).await?;
             staff::import(&store, &file, &tr).await
         }
+        Command::Import(ImportCommand::Framework { file }) => {
+            let store = open(&config, DATABASE_FILE, &tr).await?;
+            frameworks::import(&store, &file, &tr).await
+        }
+        Command::Export(ExportCommand::Framework {
+            code,
+            format,
+            output,
+        }) => {
+            let store = open(&config, DATABASE_FILE, &tr).await?;
+            frameworks::export(&store, &code, format, output.as_deref(), &tr).await
+        }
+        Command::Import(ImportCommand::Responses {
+            file,
+            campaign,
+            mapping,
+        }) => {
+            let store = open(&config, DATABASE_FILE, &tr).await?;
+            survey_import::import(&store, &file, campaign, &mapping, &tr).await
+        }
         Command::Export(ExportCommand::Staff { output }) => {
             let store = open(&config, DATABASE_FILE, &tr).await?;
             staff::export(&store, output.as_deref(), &tr).await
         }
+        Command::Backup { file } => backup::backup(&config, &file, &tr).await,
+        Command::Restore { file } => backup::restore(&config, &file, &tr).await,
         Command::User(UserCommand::CreateAdmin {
             email,
             given_name,
@@ -65,6 +91,7 @@ pub async fn open(config: &Config, sqlite_file: &str, tr: &Tr) -> anyhow::Result
     let store = Store::connect(&url)
         .await
         .with_context(|| tr.t1("cli-database-unreachable", "url", redact(&url)))?;
+    backup::mark_in_use(&url)?;
     store.migrate().await.context("migrating the database")?;
     Ok(store)
 }
@@ -102,10 +129,12 @@ pub async fn serve(
         .with_context(|| format!("cannot listen on {bind}"))?;
     let bound = listener.local_addr()?;
     let url = public_url(config, bound);
+    let mailer = config.mailer()?;
     let web = WebConfig {
         secure_cookies: url.starts_with("https://"),
         pseudo_locale: config.pseudo_locale,
-        public_url: url,
+        public_url: url.clone(),
+        mailer: mailer.clone(),
         ..WebConfig::default()
     };
     let app = skillgym_web::app(store.clone(), web);
@@ -114,7 +143,9 @@ pub async fn serve(
     ready(&local);
     println!("{}", tr.t("cli-stop-hint"));
     tracing::info!(address = %bound, backend = ?store.backend(), "serving");
+    let jobs = jobs::spawn(store.clone(), mailer.map(|m| (m, url)));
     skillgym_web::serve(listener, app).await?;
+    jobs.abort();
     store.close().await;
     Ok(())
 }

@@ -3,7 +3,7 @@
 use indicatif::{ProgressBar, ProgressStyle};
 use skillgym_domain::staff_file;
 use skillgym_i18n::Tr;
-use skillgym_store::{ImportRefused, Store};
+use skillgym_store::{Actor, AuditAction, ImportRefused, NewAuditEvent, Store};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -52,6 +52,11 @@ pub async fn import(store: &Store, file: &Path, tr: &Tr) -> anyhow::Result<ExitC
     match store.import_staff_file(org.id, &bytes, &progress).await {
         Ok(outcome) => {
             bar.finish_and_clear();
+            let event = NewAuditEvent::new(Actor::CommandLine, AuditAction::StaffImported, None)
+                .with("added", outcome.added)
+                .with("updated", outcome.updated)
+                .with("unchanged", outcome.unchanged);
+            store.record_event(org.id, &event).await?;
             println!(
                 "{}",
                 tr.args(
@@ -109,6 +114,9 @@ pub async fn export(store: &Store, output: Option<&Path>, tr: &Tr) -> anyhow::Re
         return Ok(ExitCode::FAILURE);
     };
     let records = store.staff_records(org.id).await?;
+    let event = NewAuditEvent::new(Actor::CommandLine, AuditAction::StaffExported, None)
+        .with("people", records.len());
+    store.record_event(org.id, &event).await?;
     match output {
         Some(path) => {
             // Written beside the target and renamed, so a failure never leaves half a file.

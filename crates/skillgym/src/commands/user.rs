@@ -56,6 +56,7 @@ pub async fn create_admin(
                         job_family: JobFamily::Specialist,
                         contracted_hours: ContractedHours::FULL_TIME,
                         start_date: None,
+                        left_on: None,
                         line_manager: None,
                         team: None,
                         sites: Vec::new(),

@@ -9,6 +9,8 @@ use sha2::{Digest, Sha256};
 pub const SESSION_COOKIE: &str = "sg_session";
 pub const CSRF_COOKIE: &str = "sg_csrf";
 pub const LANG_COOKIE: &str = "sg_lang";
+/// Set while a sign-in is at the organisation's provider, to tie the callback to this browser.
+pub const SSO_COOKIE: &str = "sg_sso";
 
 /// A fresh random token: 256 bits, URL-safe.
 pub fn random_token() -> String {
@@ -57,6 +59,26 @@ pub fn read_cookie<'a>(header: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
+/// How long an access link works.
+pub const ACCESS_LINK_DAYS: i64 = 7;
+
+/// Makes a single-use link with which the account's owner chooses a password.
+pub async fn make_access_link(
+    store: &skillgym_store::Store,
+    account: skillgym_domain::AccountId,
+    public_url: &str,
+) -> Result<String, skillgym_store::StoreError> {
+    let token = random_token();
+    let expires = skillgym_store::now() + ACCESS_LINK_DAYS * 24 * 3600;
+    store
+        .create_access_link(account, &token_hash(&token), expires)
+        .await?;
+    Ok(format!(
+        "{}/access/{token}",
+        public_url.trim_end_matches('/')
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,24 +104,4 @@ mod tests {
         assert!(!same_secret("abc", "abd"));
         assert!(!same_secret("abc", "abcd"));
     }
-}
-
-/// How long an access link works.
-pub const ACCESS_LINK_DAYS: i64 = 7;
-
-/// Makes a single-use link with which the account's owner chooses a password.
-pub async fn make_access_link(
-    store: &skillgym_store::Store,
-    account: skillgym_domain::AccountId,
-    public_url: &str,
-) -> Result<String, skillgym_store::StoreError> {
-    let token = random_token();
-    let expires = skillgym_store::now() + ACCESS_LINK_DAYS * 24 * 3600;
-    store
-        .create_access_link(account, &token_hash(&token), expires)
-        .await?;
-    Ok(format!(
-        "{}/access/{token}",
-        public_url.trim_end_matches('/')
-    ))
 }

@@ -2,12 +2,23 @@
 //! the domain, and renders a page: access is checked first, through [`Ctx`].
 
 mod account;
+mod analysis;
+mod audit_trail;
+mod audits;
+mod campaigns;
+mod framework_files;
 mod health;
 mod home;
+mod invitations;
 mod people;
+mod personal_data;
+mod reports;
+mod settings;
 mod sign_in;
+mod single_sign_on;
 mod sites;
 mod staff_import;
+mod survey_import;
 mod teams;
 
 use crate::context::{self, Ctx};
@@ -33,12 +44,76 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(home::home))
         .route("/sign-in", get(sign_in::form).post(sign_in::submit))
         .route("/sign-out", post(sign_in::sign_out))
+        .route("/sign-in/sso", get(single_sign_on::start))
+        .route("/sign-in/sso/callback", get(single_sign_on::callback))
+        .route("/settings", get(settings::show).post(settings::save))
         .route("/language", post(account::set_language))
         .route(
             "/access/{token}",
             get(account::access_form).post(account::access_submit),
         )
+        .route("/audits", get(audits::list))
+        .route("/audits/{id}", get(audits::start_page))
+        .route("/audits/{id}/start", post(audits::start))
+        .route(
+            "/audits/{id}/section/{number}",
+            get(audits::section).post(audits::save_section),
+        )
+        .route(
+            "/audits/{id}/check",
+            get(audits::check).post(audits::submit),
+        )
+        .route("/audits/{id}/results", get(audits::results))
+        .route("/audits/{id}/pictures/{name}", get(audits::picture))
+        .route("/audits/{id}/link/{token}", get(invitations::open_link))
+        .route("/frameworks", get(campaigns::frameworks))
+        .route(
+            "/frameworks/import",
+            get(framework_files::form).post(framework_files::submit),
+        )
+        .route("/frameworks/{id}", get(campaigns::framework))
+        .route(
+            "/frameworks/{id}/case.json",
+            get(framework_files::case_json),
+        )
+        .route("/frameworks/{id}/framework.csv", get(framework_files::csv))
+        .route("/campaigns", get(campaigns::list))
+        .route(
+            "/campaigns/new",
+            get(campaigns::new_form).post(campaigns::create),
+        )
+        .route("/campaigns/{id}", get(campaigns::show))
+        .route("/campaigns/{id}/clone", post(campaigns::clone))
+        .route(
+            "/campaigns/{id}/invitations",
+            post(invitations::send_invitations),
+        )
+        .route(
+            "/campaigns/{id}/reminders",
+            post(invitations::send_reminders),
+        )
+        .route(
+            "/campaigns/{id}/invitation-settings",
+            post(invitations::save_settings),
+        )
+        .route(
+            "/campaigns/{id}/import",
+            get(survey_import::upload_form).post(survey_import::upload),
+        )
+        .route(
+            "/campaigns/{id}/import/{upload}",
+            get(survey_import::map_form).post(survey_import::import),
+        )
+        .route("/campaigns/{id}/report", get(reports::campaign_report))
+        .route("/campaigns/{id}/compare", get(analysis::compare))
+        .route("/campaigns/{id}/compare.csv", get(analysis::compare_csv))
+        .route("/campaigns/{id}/calibration", get(analysis::calibration))
+        .route(
+            "/campaigns/{id}/calibration.csv",
+            get(analysis::calibration_csv),
+        )
         .route("/me", get(people::me))
+        .route("/me/data", post(personal_data::download_own))
         .route("/team", get(people::my_people))
         .route("/people", get(people::list))
         .route("/people/new", get(people::new_form).post(people::create))
@@ -48,6 +123,12 @@ pub fn router(state: AppState) -> Router {
             get(people::edit_form).post(people::update),
         )
         .route("/people/{id}/access", post(people::access))
+        .route(
+            "/people/{id}/erase",
+            get(personal_data::erase_form).post(personal_data::erase),
+        )
+        .route("/audit-trail", get(audit_trail::list))
+        .route("/audit-trail.csv", get(audit_trail::csv))
         .route("/sites", get(sites::list))
         .route("/sites/new", get(sites::new_form).post(sites::create))
         .route(

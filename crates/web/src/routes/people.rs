@@ -1,5 +1,6 @@
 //! People: a person's own details, a manager's people, and the admin's register of everyone.
 
+use super::audit_trail::{by, record};
 use crate::AppState;
 use crate::auth;
 use crate::context::Ctx;
@@ -17,8 +18,8 @@ use skillgym_domain::{
     Role, Roles, SiteId, TeamId,
 };
 use skillgym_store::{
-    NewAccount, PersonFilter, PersonInput, PersonRecord, PersonSummary, SiteRecord, StoreError,
-    TeamRecord,
+    AuditAction, NewAccount, PersonFilter, PersonInput, PersonRecord, PersonSummary, SiteRecord,
+    StoreError, TeamRecord,
 };
 
 const PAGE_SIZE: i64 = 50;
@@ -32,6 +33,8 @@ pub struct PersonPage {
     admin: bool,
     roles: Vec<(&'static str, bool)>,
     access_link: Option<String>,
+    /// The person is the one signed in: they may download their data.
+    own: bool,
 }
 
 /// A person's own details.
@@ -47,6 +50,7 @@ pub async fn me(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> 
         admin: false,
         roles: Vec::new(),
         access_link: None,
+        own: true,
     }
     .into_response())
 }
@@ -68,8 +72,16 @@ pub async fn show(
     {
         return Err(AppError::NotFound);
     }
-    let record = state.store.person(user.organisation_id, person).await?;
-    Ok(person_page(&ctx, record, admin, None))
+    let found = state.store.person(user.organisation_id, person).await?;
+    if person != user.person_id {
+        record(
+            &state,
+            user,
+            by(user, AuditAction::PersonViewed, Some(person)),
+        )
+        .await?;
+    }
+    Ok(person_page(&ctx, found, admin, None))
 }
 
 fn person_page(
@@ -85,6 +97,10 @@ fn person_page(
         .map(|r| (r.as_str(), held.has(r)))
         .collect();
     let title = person.name();
+    let own = ctx
+        .session
+        .as_ref()
+        .is_some_and(|s| s.person_id == person.id);
     let mut page = ctx.page("person-title");
     page.title = title;
     PersonPage {
@@ -93,6 +109,7 @@ fn person_page(
         admin,
         roles,
         access_link,
+        own,
     }
     .into_response()
 }
@@ -262,6 +279,8 @@ pub struct PersonForm {
     #[serde(default)]
     start_date: String,
     #[serde(default)]
+    left_on: String,
+    #[serde(default)]
     line_manager: String,
     #[serde(default)]
     team: String,
@@ -283,6 +302,7 @@ impl PersonForm {
                 .map(|h| h.to_string())
                 .unwrap_or_default(),
             start_date: p.start_date.clone().unwrap_or_default(),
+            left_on: p.left_on.clone().unwrap_or_default(),
             line_manager: p
                 .line_manager
                 .as_ref()
@@ -312,6 +332,10 @@ impl PersonForm {
             "start_date",
             optional(&self.start_date).map(parse_date).transpose(),
         );
+        let left_on = errors.check(
+            "left_on",
+            optional(&self.left_on).map(parse_date).transpose(),
+        );
         let sites: Vec<SiteId> = self.site.iter().filter_map(|s| s.parse().ok()).collect();
         if sites.is_empty() {
             errors.add("site", "invalid-sites-missing");
@@ -326,6 +350,7 @@ impl PersonForm {
             job_family: job_family?,
             contracted_hours: hours?,
             start_date: start_date?,
+            left_on: left_on?,
             line_manager: self.line_manager.parse().ok().map(PersonId),
             team: self.team.parse().ok().map(TeamId),
             sites,
@@ -407,7 +432,11 @@ pub async fn create(
     let mut errors = FormErrors::default();
     if let Some(input) = form.parse(&mut errors) {
         match state.store.create_person(org, &input).await {
-            Ok(id) => return Ok(Redirect::to(&format!("/people/{id}")).into_response()),
+            Ok(id) => {
+                let user = ctx.user()?;
+                record(&state, user, by(user, AuditAction::PersonAdded, Some(id))).await?;
+                return Ok(Redirect::to(&format!("/people/{id}")).into_response());
+            }
             Err(StoreError::Taken(what)) => errors.add(taken_field(what), taken_message(what)),
             Err(e) => return Err(e.into()),
         }
@@ -454,7 +483,12 @@ pub async fn update(
     let mut errors = FormErrors::default();
     if let Some(input) = form.parse(&mut errors) {
         match state.store.update_person(org, PersonId(id), &input).await {
-            Ok(()) => return Ok(Redirect::to(&format!("/people/{id}")).into_response()),
+            Ok(()) => {
+                let user = ctx.user()?;
+                let event = by(user, AuditAction::PersonChanged, Some(PersonId(id)));
+                record(&state, user, event).await?;
+                return Ok(Redirect::to(&format!("/people/{id}")).into_response());
+            }
             Err(StoreError::Taken(what)) => errors.add(taken_field(what), taken_message(what)),
             Err(e) => return Err(e.into()),
         }
@@ -484,6 +518,7 @@ fn person_form(fields: Vec<(String, String)>) -> PersonForm {
             "job_family" => form.job_family = value,
             "contracted_hours" => form.contracted_hours = value,
             "start_date" => form.start_date = value,
+            "left_on" => form.left_on = value,
             "line_manager" => form.line_manager = value,
             "team" => form.team = value,
             "site" => form.site.push(value),
@@ -559,6 +594,17 @@ pub async fn access(
     } else {
         None
     };
+    let held: Vec<&str> = roles
+        .with(Role::Learner)
+        .iter()
+        .map(|r| r.as_str())
+        .collect();
+    let mut event =
+        by(user, AuditAction::AccessChanged, Some(person.id)).with("roles", held.join(","));
+    if link.is_some() {
+        event.detail.push_str(" link");
+    }
+    record(&state, user, event).await?;
     let person = state.store.person(org, PersonId(id)).await?;
     Ok(person_page(&ctx, person, true, link))
 }

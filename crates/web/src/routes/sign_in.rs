@@ -1,4 +1,5 @@
-//! Signing in with email and password, and signing out.
+//! Signing in with email and password, and signing out; [`start_session`] is shared with
+//! signing in through the organisation's account.
 
 use crate::AppState;
 use crate::auth::{self, SESSION_COOKIE, password};
@@ -11,7 +12,7 @@ use askama_web::WebTemplate;
 use axum::extract::{ConnectInfo, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use skillgym_domain::Email;
+use skillgym_domain::{AccountId, Email};
 use std::net::SocketAddr;
 
 #[derive(Template, WebTemplate)]
@@ -20,18 +21,36 @@ pub struct SignInPage {
     page: Page,
     email: String,
     errors: FormErrors,
+    /// Offer "Sign in with your organisation's account".
+    sso: bool,
+    /// Offer the email and password form.
+    passwords: bool,
 }
 
-pub async fn form(ctx: Ctx) -> Response {
+/// Which ways in the organisation offers, read fresh so that every instance agrees as soon
+/// as an admin changes them.
+pub(crate) async fn ways_in(state: &AppState, ctx: &Ctx) -> AppResult<(bool, bool)> {
+    let Some(org) = &ctx.organisation else {
+        return Ok((false, true));
+    };
+    let sso = state.store.single_sign_on(org.id).await?.is_some();
+    let passwords = state.store.password_sign_in_allowed(org.id).await?;
+    Ok((sso, passwords))
+}
+
+pub async fn form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     if ctx.session.is_some() {
-        return Redirect::to("/").into_response();
+        return Ok(Redirect::to("/").into_response());
     }
-    SignInPage {
+    let (sso, passwords) = ways_in(&state, &ctx).await?;
+    Ok(SignInPage {
         page: ctx.page("sign-in-title"),
         email: String::new(),
         errors: FormErrors::default(),
+        sso,
+        passwords,
     }
-    .into_response()
+    .into_response())
 }
 
 #[derive(Deserialize)]
@@ -53,11 +72,14 @@ pub async fn submit(
     if form.password.is_empty() {
         errors.add("password", "sign-in-password-missing");
     }
+    let (sso, allowed) = ways_in(&state, &ctx).await?;
     let refuse = |errors: FormErrors| -> AppResult<Response> {
         let mut response = SignInPage {
             page: ctx.page("sign-in-title"),
             email: form.email.clone(),
             errors,
+            sso,
+            passwords: allowed,
         }
         .into_response();
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
@@ -82,7 +104,6 @@ pub async fn submit(
     }
 
     let account = state.store.account_for_sign_in(&email).await?;
-    let allowed = ctx.organisation.as_ref().is_none_or(|o| o.password_sign_in);
     let hash = account.as_ref().and_then(|a| a.password_hash.clone());
     let password = form.password.clone();
     let matches =
@@ -103,6 +124,17 @@ pub async fn submit(
         .store
         .clear_sign_in_failures(email.as_str(), since)
         .await?;
+    tracing::info!(account = %account.id, "signed in with a password");
+    start_session(&state, &ctx, account.id).await
+}
+
+/// Signs `account` in, however they proved who they are (password or the organisation's
+/// account): a new session with a new token, the browser's old session ended, then home.
+pub(crate) async fn start_session(
+    state: &AppState,
+    ctx: &Ctx,
+    account: AccountId,
+) -> AppResult<Response> {
     // A new token at every sign-in, so a token planted before sign-in is worthless.
     if let Some(old) = ctx.token_hash() {
         state.store.delete_session(old).await?;
@@ -113,12 +145,11 @@ pub async fn submit(
         .store
         .create_session(
             &auth::token_hash(&token),
-            account.id,
+            account,
             &auth::random_token(),
             skillgym_store::now() + idle,
         )
         .await?;
-    tracing::info!(account = %account.id, "signed in");
     let mut response = Redirect::to("/").into_response();
     append_cookie(
         &mut response,

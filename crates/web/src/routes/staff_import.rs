@@ -1,6 +1,7 @@
 //! The staff file: importing it on the web (the same import as `skillgym import staff`),
 //! its example, and exporting everyone as one.
 
+use super::audit_trail::{by, record};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
@@ -12,7 +13,7 @@ use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use skillgym_domain::Role;
 use skillgym_domain::staff_file;
-use skillgym_store::{ImportOutcome, ImportRefused};
+use skillgym_store::{AuditAction, ImportOutcome, ImportRefused};
 
 /// A problem ready to show: line, column and the explanation in the reader's language.
 pub struct ShownProblem {
@@ -46,7 +47,8 @@ pub async fn submit(
     ctx: Ctx,
     mut multipart: Multipart,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let user = ctx.require(Role::Admin)?;
+    let org = user.organisation_id;
     let mut csrf = None;
     let mut file = None;
     while let Some(field) = multipart
@@ -103,6 +105,11 @@ pub async fn submit(
                 updated = outcome.updated,
                 "staff file imported"
             );
+            let event = by(user, AuditAction::StaffImported, None)
+                .with("added", outcome.added)
+                .with("updated", outcome.updated)
+                .with("unchanged", outcome.unchanged);
+            record(&state, user, event).await?;
             Ok(page(Some(outcome), Vec::new(), false))
         }
         Err(ImportRefused::Problems(problems)) => {
@@ -131,8 +138,10 @@ pub async fn example(ctx: Ctx) -> AppResult<Response> {
 }
 
 pub async fn export(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
-    let records = state.store.staff_records(org).await?;
+    let user = ctx.require(Role::Admin)?;
+    let records = state.store.staff_records(user.organisation_id).await?;
+    let event = by(user, AuditAction::StaffExported, None).with("people", records.len());
+    record(&state, user, event).await?;
     let mut out = Vec::new();
     staff_file::write(&mut out, records).map_err(anyhow::Error::from)?;
     Ok(csv_download("staff.csv", out))
