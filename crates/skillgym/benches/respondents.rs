@@ -660,7 +660,7 @@ async fn verify(
         let pool = pool.clone();
         async move {
             let row = sqlx::query(sql).bind(c).fetch_one(&pool).await?;
-            Ok::<i64, sqlx::Error>(row.try_get(0)?)
+            row.try_get::<i64, _>(0)
         }
     };
     let responses = count("SELECT COUNT(*) FROM responses WHERE campaign_id = $1").await?;
@@ -1069,6 +1069,19 @@ async fn run(o: &Options, pg_database: &mut Option<String>) -> Res<bool> {
     for t in tasks {
         outcomes.push(t.await?);
     }
+    if o.mode == Mode::PgRestart {
+        // Keep polling /healthz until it answers 200 after the fault, or for a minute.
+        let waited = Instant::now();
+        let mut last = usize::MAX;
+        while waited.elapsed() < Duration::from_secs(60) {
+            let h = health.lock().unwrap().clone();
+            if h.len() != last && h.last().is_some_and(|(_, s)| *s == 200) && last != usize::MAX {
+                break;
+            }
+            last = h.len();
+            tokio::time::sleep(Duration::from_millis(60)).await;
+        }
+    }
     let elapsed = secs() - started;
     polling.store(false, Ordering::SeqCst);
     poller.await?;
@@ -1144,7 +1157,7 @@ async fn run(o: &Options, pg_database: &mut Option<String>) -> Res<bool> {
             let p99 = report["save"]["p99_ms"].as_f64().unwrap_or(f64::NAN);
             report["goal_p99_ms"] = LATENCY_GOAL_MS.into();
             report["goal_met"] = (p99 <= LATENCY_GOAL_MS).into();
-            if !o.postgres && p99.is_nan_or_over(LATENCY_GOAL_MS) {
+            if !o.postgres && nan_or_over(p99, LATENCY_GOAL_MS) {
                 problems.push(format!(
                     "p99 of saving a page is {p99:.1} ms, over the {LATENCY_GOAL_MS} ms goal"
                 ));
@@ -1243,14 +1256,8 @@ async fn run(o: &Options, pg_database: &mut Option<String>) -> Res<bool> {
     Ok(problems.is_empty())
 }
 
-trait OverGoal {
-    fn is_nan_or_over(self, goal: f64) -> bool;
-}
-
-impl OverGoal for f64 {
-    fn is_nan_or_over(self, goal: f64) -> bool {
-        self.is_nan() || self > goal
-    }
+fn nan_or_over(value: f64, goal: f64) -> bool {
+    value.is_nan() || value > goal
 }
 
 fn print_summary(r: &serde_json::Value) {

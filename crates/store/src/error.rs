@@ -21,12 +21,17 @@ pub enum StoreError {
 impl StoreError {
     /// True when the database could not be reached, rather than refusing the query.
     pub fn is_unavailable(&self) -> bool {
-        matches!(
-            self,
+        match self {
             StoreError::Database(
-                sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed
-            )
-        )
+                sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed,
+            ) => true,
+            // PostgreSQL shutting down or restarting: "terminating connection due to
+            // administrator command", a crash shutdown, "the database system is starting up".
+            StoreError::Database(sqlx::Error::Database(e)) => {
+                matches!(e.code().as_deref(), Some("57P01" | "57P02" | "57P03"))
+            }
+            _ => false,
+        }
     }
 }
 
