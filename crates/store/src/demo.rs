@@ -233,7 +233,7 @@ impl Store {
             let sql = format!(
                 "INSERT INTO responses (campaign_id, person_id, source, started_at, updated_at, \
                     submitted_at) VALUES {} RETURNING id, person_id",
-                crate::staff::placeholders(chunk.len(), 6, 1)
+                crate::staff::placeholders(self.backend, chunk.len(), 6, 1)
             );
             let mut query = sqlx::query(AssertSqlSafe(sql));
             for r in chunk {
@@ -280,7 +280,7 @@ impl Store {
             for rows in ratings.chunks(batch * 4) {
                 let sql = format!(
                     "INSERT INTO ratings (response_id, competence_id, value) VALUES {}",
-                    crate::staff::placeholders(rows.len(), 3, 1)
+                    crate::staff::placeholders(self.backend, rows.len(), 3, 1)
                 );
                 let mut query = sqlx::query(AssertSqlSafe(sql));
                 for (a, b, c) in rows {
@@ -291,7 +291,7 @@ impl Store {
             for rows in profile.chunks(batch * 4) {
                 let sql = format!(
                     "INSERT INTO profile_answers (response_id, question_id, value) VALUES {}",
-                    crate::staff::placeholders(rows.len(), 3, 1)
+                    crate::staff::placeholders(self.backend, rows.len(), 3, 1)
                 );
                 let mut query = sqlx::query(AssertSqlSafe(sql));
                 for (a, b, c) in rows {
@@ -302,7 +302,7 @@ impl Store {
             for rows in quiz.chunks(batch * 3) {
                 let sql = format!(
                     "INSERT INTO quiz_answers (response_id, item_id, chosen, correct) VALUES {}",
-                    crate::staff::placeholders(rows.len(), 4, 1)
+                    crate::staff::placeholders(self.backend, rows.len(), 4, 1)
                 );
                 let mut query = sqlx::query(AssertSqlSafe(sql));
                 for (a, b, c, d) in rows {
@@ -313,7 +313,7 @@ impl Store {
             for rows in saved.chunks(batch * 4) {
                 let sql = format!(
                     "INSERT INTO response_sections (response_id, section, saved_at) VALUES {}",
-                    crate::staff::placeholders(rows.len(), 3, 1)
+                    crate::staff::placeholders(self.backend, rows.len(), 3, 1)
                 );
                 let mut query = sqlx::query(AssertSqlSafe(sql));
                 for (a, b, c) in rows {

@@ -5,7 +5,7 @@
 //! matches what is stored is not touched, so importing the same file twice changes nothing.
 
 use crate::people::corrupt;
-use crate::{Result, Store, now};
+use crate::{Backend, Result, Store, now};
 use skillgym_domain::people::format_date;
 use skillgym_domain::staff_file::StaffRecord;
 use skillgym_domain::{
@@ -32,10 +32,9 @@ pub struct ImportOutcome {
     pub teams_added: Vec<String>,
 }
 
-/// Rows per multi-row statement. SQLite looks bound parameters up by name one by one, so a
-/// statement's cost grows with the square of its parameters: small statements are faster
-/// there. PostgreSQL gains from larger ones (fewer round trips).
-const SQLITE_CHUNK: usize = 40;
+/// Rows per multi-row statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound
+/// parameters.
+const SQLITE_CHUNK: usize = 500;
 const POSTGRES_CHUNK: usize = 500;
 
 struct Stored {
@@ -147,7 +146,7 @@ impl Store {
             .map(|(number, s)| (number.as_str(), s.id))
             .collect();
         for chunk in new.chunks(chunk_size) {
-            let inserted = insert_people(&mut tx, org, chunk, &teams, at).await?;
+            let inserted = insert_people(&mut tx, self.backend, org, chunk, &teams, at).await?;
             let mut site_rows = Vec::new();
             for (record, id) in chunk.iter().zip(&inserted) {
                 ids.insert(record.employee_number.as_str(), *id);
@@ -155,7 +154,7 @@ impl Store {
                     site_rows.push((*id, sites[code.as_str()], position as i64));
                 }
             }
-            insert_person_sites(&mut tx, &site_rows, chunk_size).await?;
+            insert_person_sites(&mut tx, self.backend, &site_rows, chunk_size).await?;
             done += chunk.len() as u64;
             progress(done);
         }
@@ -173,7 +172,7 @@ impl Store {
                 .enumerate()
                 .map(|(position, code)| (*id, sites[code.as_str()], position as i64))
                 .collect();
-            insert_person_sites(&mut tx, &rows, chunk_size).await?;
+            insert_person_sites(&mut tx, self.backend, &rows, chunk_size).await?;
             done += 1;
             if done % chunk_size as u64 == 0 {
                 progress(done);
@@ -197,7 +196,7 @@ impl Store {
             .filter(|(_, manager)| manager.is_some())
             .collect();
         for chunk in managers.chunks(chunk_size) {
-            let values = placeholders(chunk.len(), 2, 1);
+            let values = placeholders(self.backend, chunk.len(), 2, 1);
             let sql = format!(
                 "UPDATE people SET line_manager_id = v.column2 FROM (VALUES {values}) AS v \
                  WHERE people.id = v.column1"
@@ -224,7 +223,10 @@ impl Store {
 }
 
 /// `($1, $2), ($3, $4), …` for `rows` rows of `columns` parameters, numbered from `first`.
-pub(crate) fn placeholders(rows: usize, columns: usize, first: usize) -> String {
+///
+/// SQLite gets anonymous `?` parameters: it looks named ones (`$1`) up by a linear search per
+/// parameter, which makes a statement with thousands of them quadratic to bind.
+pub(crate) fn placeholders(backend: Backend, rows: usize, columns: usize, first: usize) -> String {
     let mut out = String::with_capacity(rows * columns * 5);
     for row in 0..rows {
         if row > 0 {
@@ -235,8 +237,13 @@ pub(crate) fn placeholders(rows: usize, columns: usize, first: usize) -> String 
             if col > 0 {
                 out.push_str(", ");
             }
-            out.push('$');
-            out.push_str(&(first + row * columns + col).to_string());
+            match backend {
+                Backend::Sqlite => out.push('?'),
+                Backend::Postgres => {
+                    out.push('$');
+                    out.push_str(&(first + row * columns + col).to_string());
+                }
+            }
         }
         out.push(')');
     }
@@ -245,6 +252,7 @@ pub(crate) fn placeholders(rows: usize, columns: usize, first: usize) -> String 
 
 async fn insert_people(
     tx: &mut Transaction<'_, Any>,
+    backend: Backend,
     org: OrganisationId,
     records: &[&StaffRecord],
     teams: &HashMap<String, i64>,
@@ -254,7 +262,7 @@ async fn insert_people(
         "INSERT INTO people (organisation_id, employee_number, given_name, family_name, email, \
             employment, job_role, job_family, contracted_hours, start_date, team_id, created_at, \
             updated_at) VALUES {} RETURNING id, employee_number",
-        placeholders(records.len(), 13, 1)
+        placeholders(backend, records.len(), 13, 1)
     );
     let mut query = sqlx::query(AssertSqlSafe(sql.clone()));
     for r in records {
@@ -287,13 +295,14 @@ async fn insert_people(
 
 async fn insert_person_sites(
     tx: &mut Transaction<'_, Any>,
+    backend: Backend,
     rows: &[(i64, i64, i64)],
     chunk_size: usize,
 ) -> Result<()> {
     for chunk in rows.chunks(chunk_size) {
         let sql = format!(
             "INSERT INTO person_sites (person_id, site_id, position) VALUES {}",
-            placeholders(chunk.len(), 3, 1)
+            placeholders(backend, chunk.len(), 3, 1)
         );
         let mut query = sqlx::query(AssertSqlSafe(sql.clone()));
         for (person, site, position) in chunk {
