@@ -145,8 +145,24 @@ impl Store {
             .iter()
             .map(|(number, s)| (number.as_str(), s.id))
             .collect();
+        // Managers before the people they manage, so most line managers are known when a
+        // person is inserted; the few that are not are set afterwards.
+        let new = managers_first(new);
+        let mut deferred: Vec<&StaffRecord> = Vec::new();
         for chunk in new.chunks(chunk_size) {
-            let inserted = insert_people(&mut tx, self.backend, org, chunk, &teams, at).await?;
+            let managers: Vec<Option<i64>> = chunk
+                .iter()
+                .map(|r| {
+                    let manager = r.line_manager.as_ref()?;
+                    let known = ids.get(manager.as_str()).copied();
+                    if known.is_none() {
+                        deferred.push(r);
+                    }
+                    known
+                })
+                .collect();
+            let inserted =
+                insert_people(&mut tx, self.backend, org, chunk, &managers, &teams, at).await?;
             let mut site_rows = Vec::new();
             for (record, id) in chunk.iter().zip(&inserted) {
                 ids.insert(record.employee_number.as_str(), *id);
@@ -180,9 +196,8 @@ impl Store {
         }
         outcome.updated = changed.len() as u64;
 
-        // Line managers are set once everyone has an id, because a file may list a person
-        // before their manager.
-        let managers: Vec<(i64, Option<i64>)> = new
+        // The remaining line managers are set once everyone has an id.
+        let managers: Vec<(i64, Option<i64>)> = deferred
             .iter()
             .copied()
             .chain(changed.iter().map(|(_, r)| *r))
@@ -255,17 +270,18 @@ async fn insert_people(
     backend: Backend,
     org: OrganisationId,
     records: &[&StaffRecord],
+    managers: &[Option<i64>],
     teams: &HashMap<String, i64>,
     at: i64,
 ) -> Result<Vec<i64>> {
     let sql = format!(
         "INSERT INTO people (organisation_id, employee_number, given_name, family_name, email, \
             employment, job_role, job_family, contracted_hours, start_date, team_id, created_at, \
-            updated_at) VALUES {} RETURNING id, employee_number",
-        placeholders(backend, records.len(), 13, 1)
+            updated_at, line_manager_id) VALUES {} RETURNING id, employee_number",
+        placeholders(backend, records.len(), 14, 1)
     );
     let mut query = sqlx::query(AssertSqlSafe(sql.clone()));
-    for r in records {
+    for (r, manager) in records.iter().zip(managers) {
         query = query
             .bind(org.0)
             .bind(r.employee_number.as_str())
@@ -279,7 +295,8 @@ async fn insert_people(
             .bind(r.start_date.map(format_date))
             .bind(r.team.as_ref().map(|t| teams[t.as_str()]))
             .bind(at)
-            .bind(at);
+            .bind(at)
+            .bind(*manager);
     }
     let rows = query.fetch_all(&mut **tx).await?;
     // RETURNING does not promise the order of VALUES, so match rows back by employee number.
@@ -291,6 +308,44 @@ async fn insert_people(
         .iter()
         .map(|r| by_number[r.employee_number.as_str()])
         .collect())
+}
+
+/// New people ordered so that a line manager comes before the people they manage (by how far
+/// down a chain of managers within the file each person is); the order is otherwise kept.
+fn managers_first(new: Vec<&StaffRecord>) -> Vec<&StaffRecord> {
+    let position: HashMap<&str, usize> = new
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.employee_number.as_str(), i))
+        .collect();
+    let mut depth: Vec<Option<usize>> = vec![None; new.len()];
+    for start in 0..new.len() {
+        // Walk up to the first person whose depth is known or who has no manager in the
+        // file; the file check has already refused cycles, and the walk is bounded anyway.
+        let mut chain = vec![start];
+        let mut base = 0;
+        while let Some(&at) = chain.last() {
+            if let Some(d) = depth[at] {
+                chain.pop();
+                base = d + 1;
+                break;
+            }
+            match new[at]
+                .line_manager
+                .as_ref()
+                .and_then(|m| position.get(m.as_str()))
+            {
+                Some(&up) if chain.len() <= new.len() && !chain.contains(&up) => chain.push(up),
+                _ => break,
+            }
+        }
+        for (i, at) in chain.iter().rev().enumerate() {
+            depth[*at].get_or_insert(base + i);
+        }
+    }
+    let mut order: Vec<usize> = (0..new.len()).collect();
+    order.sort_by_key(|&i| depth[i].unwrap_or(0));
+    order.into_iter().map(|i| new[i]).collect()
 }
 
 async fn insert_person_sites(
