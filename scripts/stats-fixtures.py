@@ -17,6 +17,12 @@ What is checked, and how SciPy is asked:
   2U/(n1 n2) - 1.
 - Kruskal-Wallis H: scipy.stats.kruskal(*groups): H and the p-value.
 - Pearson and Spearman: scipy.stats.pearsonr and spearmanr (the coefficients).
+- Wilcoxon signed-rank (paired ratings, before and after): scipy.stats.wilcoxon(after, before,
+  zero_method="wilcox", correction=False, alternative="two-sided", method="approx"): pairs
+  that did not change are dropped, tied differences share their mid-rank and the variance is
+  corrected for them. The statistic is the smaller of the two rank sums (T+ and T-), z its
+  standardised value (SciPy's `zstatistic`) and the matched-pairs rank-biserial correlation
+  (T+ - T-) / (T+ + T-) is worked out here from the ranks.
 """
 
 import json
@@ -67,6 +73,36 @@ def mann_whitney(x, y, note):
     }
 
 
+def wilcoxon(before, after, note):
+    res = stats.wilcoxon(after, before, zero_method="wilcox", correction=False, alternative="two-sided", method="approx")
+    d = np.array(after) - np.array(before)
+    d = d[d != 0]
+    r = stats.rankdata(np.abs(d))
+    plus, minus = float(r[d > 0].sum()), float(r[d < 0].sum())
+    assert math.isclose(float(res.statistic), min(plus, minus)), (before, after)
+    return {
+        "kind": "wilcoxon",
+        "note": note,
+        "before": before,
+        "after": after,
+        "n": int(len(d)),
+        "t_plus": plus,
+        "t_minus": minus,
+        "statistic": float(res.statistic),
+        "z": float(res.zstatistic),
+        "p": float(res.pvalue),
+        "rank_biserial": (plus - minus) / (plus + minus),
+    }
+
+
+def paired(n, gain):
+    """n people's ratings of one competence a year apart: most move by a step or none."""
+    before = ratings(n)
+    steps = rng.choice([-1, 0, 0, 1, 1, 2], n) if gain else rng.choice([-1, 0, 1], n)
+    after = [float(v) for v in np.clip(np.array(before) + steps, 1, 5)]
+    return before, after
+
+
 def kruskal(groups, note):
     res = stats.kruskal(*groups)
     return {"kind": "kruskal_wallis", "note": note, "groups": groups, "h": float(res.statistic), "p": float(res.pvalue)}
@@ -113,6 +149,18 @@ for n in [5, 12, 40, 200]:
 cases.append(correlation(continuous(30), continuous(30), "unrelated"))
 cases.append(correlation([1.0, 2.0, 3.0, 4.0], [2.0, 4.0, 6.0, 8.0], "perfect"))
 cases.append(correlation([1.0, 2.0, 2.0, 5.0, 4.0], [9.0, 7.0, 7.0, 1.0, 3.0], "inverse with ties"))
+
+# Wilcoxon signed-rank: paired ratings (many zeros and ties), small to large, and edge cases.
+for n, gain in [(5, True), (8, False), (12, True), (30, False), (45, True), (150, True), (400, False)]:
+    before, after = paired(n, gain)
+    cases.append(wilcoxon(before, after, f"paired ratings, {n} people, gain {gain}"))
+for n in [6, 25]:
+    before = continuous(n)
+    after = [float(v) for v in (np.array(before) + rng.normal(0.4, 1.0, n)).round(6)]
+    cases.append(wilcoxon(before, after, f"no ties or zeros, {n} pairs"))
+cases.append(wilcoxon([1.0, 2.0, 3.0, 2.0, 1.0, 3.0], [2.0, 3.0, 4.0, 3.0, 2.0, 4.0], "everyone up one step"))
+cases.append(wilcoxon([3.0, 3.0, 3.0, 4.0, 2.0, 5.0, 1.0], [3.0, 3.0, 4.0, 4.0, 1.0, 5.0, 1.0], "mostly unchanged"))
+cases.append(wilcoxon([4.0, 2.0], [2.0, 4.0], "two opposite moves"))
 
 OUT.parent.mkdir(parents=True, exist_ok=True)
 # One case a line, so a regenerated file diffs readably.

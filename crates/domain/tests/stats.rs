@@ -1,8 +1,9 @@
 //! The statistics agree with SciPy: every case in `fixtures/stats.json` (written by
-//! `scripts/stats-fixtures.py`) to 1e-9 relative, p-values to 1e-7.
+//! `scripts/stats-fixtures.py`) to 1e-9 relative, p-values to 1e-7: Mann–Whitney, Kruskal–Wallis,
+//! Pearson, Spearman and Wilcoxon signed-rank.
 
 use serde_json::Value;
-use skillgym_domain::analysis::stats::{kruskal_wallis, mann_whitney, pearson, spearman};
+use skillgym_domain::analysis::stats::{kruskal_wallis, mann_whitney, pearson, spearman, wilcoxon};
 
 const FIXTURES: &str = include_str!("fixtures/stats.json");
 
@@ -26,7 +27,7 @@ fn every_fixture_case_matches_scipy() {
     let fixtures: Value = serde_json::from_str(FIXTURES).unwrap();
     let cases = fixtures["cases"].as_array().unwrap();
     assert!(cases.len() >= 20, "the fixture holds the cases");
-    let mut checked = [0; 3];
+    let mut checked = [0; 4];
     for case in cases {
         let note = case["note"].as_str().unwrap();
         match case["kind"].as_str().unwrap() {
@@ -72,6 +73,26 @@ fn every_fixture_case_matches_scipy() {
                     1e-9,
                 );
                 checked[2] += 1;
+            }
+            "wilcoxon" => {
+                let (before, after) = (numbers(&case["before"]), numbers(&case["after"]));
+                let t = wilcoxon(&before, &after).unwrap();
+                assert_eq!(t.n as u64, case["n"].as_u64().unwrap(), "{note}: n");
+                close("T+", note, t.t_plus, case["t_plus"].as_f64().unwrap(), 1e-9);
+                close(
+                    "T-",
+                    note,
+                    t.t_minus,
+                    case["t_minus"].as_f64().unwrap(),
+                    1e-9,
+                );
+                let statistic = case["statistic"].as_f64().unwrap();
+                close("T", note, t.statistic(), statistic, 1e-9);
+                close("z", note, t.z, case["z"].as_f64().unwrap(), 1e-9);
+                close("p", note, t.p, case["p"].as_f64().unwrap(), 1e-7);
+                let r = case["rank_biserial"].as_f64().unwrap();
+                close("rank-biserial", note, t.rank_biserial, r, 1e-9);
+                checked[3] += 1;
             }
             other => panic!("unknown kind {other}"),
         }

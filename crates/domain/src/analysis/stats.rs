@@ -1,6 +1,7 @@
 //! The statistics behind group comparisons: Mann–Whitney U and Kruskal–Wallis H (both with the
 //! correction for tied values, since 1–5 ratings tie a lot), the rank-biserial correlation, and
-//! Pearson and Spearman correlation. Checked against SciPy in `tests/stats.rs`.
+//! Pearson and Spearman correlation, and the Wilcoxon signed-rank test of paired ratings.
+//! Checked against SciPy in `tests/stats.rs`.
 
 /// Mid-ranks (1-based) of `values`, tied values sharing the mean of their ranks, and the tie
 /// term Σ(t³ − t) over each run of `t` tied values.
@@ -108,6 +109,76 @@ pub fn kruskal_wallis(groups: &[&[f64]]) -> Option<KruskalWallis> {
         df,
         p: chi_square_sf(h, df as f64),
         epsilon_squared: h / (n - 1.0),
+    })
+}
+
+/// The Wilcoxon signed-rank test of paired values (the same people before and after), two-sided,
+/// by the normal approximation with the tie correction and no continuity correction (as
+/// SciPy's `wilcoxon(after, before, zero_method="wilcox", correction=False, method="approx")`):
+/// pairs that did not change are dropped, the others ranked by the size of their change.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Wilcoxon {
+    /// Pairs that changed: the number ranked.
+    pub n: usize,
+    /// The rank sums of the pairs that went up and of those that went down.
+    pub t_plus: f64,
+    pub t_minus: f64,
+    /// The smaller rank sum, standardised.
+    pub z: f64,
+    pub p: f64,
+    /// The matched-pairs rank-biserial correlation (T+ − T−) / (T+ + T−), from −1 (every
+    /// change down) to 1 (every change up).
+    pub rank_biserial: f64,
+}
+
+impl Wilcoxon {
+    /// The test statistic: the smaller of the two rank sums.
+    pub fn statistic(&self) -> f64 {
+        self.t_plus.min(self.t_minus)
+    }
+}
+
+/// `None` when the samples differ in length or no pair changed.
+pub fn wilcoxon(before: &[f64], after: &[f64]) -> Option<Wilcoxon> {
+    if before.len() != after.len() {
+        return None;
+    }
+    let changes: Vec<f64> = before
+        .iter()
+        .zip(after)
+        .map(|(b, a)| a - b)
+        .filter(|d| *d != 0.0)
+        .collect();
+    if changes.is_empty() {
+        return None;
+    }
+    let sizes: Vec<f64> = changes.iter().map(|d| d.abs()).collect();
+    let (r, ties) = ranks(&sizes);
+    let (mut t_plus, mut t_minus) = (0.0, 0.0);
+    for (d, rank) in changes.iter().zip(&r) {
+        if *d > 0.0 {
+            t_plus += rank;
+        } else {
+            t_minus += rank;
+        }
+    }
+    let n = changes.len() as f64;
+    let mean = n * (n + 1.0) / 4.0;
+    let variance = n * (n + 1.0) * (2.0 * n + 1.0) / 24.0 - ties / 48.0;
+    let t = f64::min(t_plus, t_minus);
+    let (z, p) = if variance > 0.0 {
+        let z = (t - mean) / variance.sqrt();
+        (z, (2.0 * normal_sf(z.abs())).min(1.0))
+    } else {
+        (0.0, 1.0)
+    };
+    Some(Wilcoxon {
+        n: changes.len(),
+        t_plus,
+        t_minus,
+        z,
+        p,
+        rank_biserial: (t_plus - t_minus) / (t_plus + t_minus),
     })
 }
 
@@ -280,5 +351,20 @@ mod tests {
         assert!(kruskal_wallis(&[&[2.0], &[2.0, 2.0]]).is_none());
         assert!(mann_whitney(&[], &[1.0]).is_none());
         assert!(pearson(&[1.0, 1.0], &[1.0, 2.0]).is_none());
+        assert!(wilcoxon(&[2.0, 3.0], &[2.0, 3.0]).is_none());
+        assert!(wilcoxon(&[2.0], &[2.0, 3.0]).is_none());
+    }
+
+    #[test]
+    fn wilcoxon_by_hand() {
+        // Changes +1, +2, −1, 0, +1: the 0 is dropped; |1| three times shares rank 2, |2| is 4.
+        let t = wilcoxon(&[3.0, 2.0, 4.0, 3.0, 1.0], &[4.0, 4.0, 3.0, 3.0, 2.0]).unwrap();
+        assert_eq!(
+            (t.n, t.t_plus, t.t_minus, t.statistic()),
+            (4, 8.0, 2.0, 2.0)
+        );
+        // Variance 4·5·9/24 − (27 − 3)/48 = 7.5 − 0.5 = 7.
+        assert!((t.z - (2.0 - 5.0) / 7f64.sqrt()).abs() < 1e-15);
+        assert_eq!(t.rank_biserial, 0.6);
     }
 }
