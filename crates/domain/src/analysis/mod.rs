@@ -5,6 +5,7 @@
 pub mod anonymity;
 pub mod calibration;
 pub mod campaign;
+pub mod change;
 pub mod compare;
 pub mod overview;
 pub mod stats;

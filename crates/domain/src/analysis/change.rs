@@ -1,0 +1,302 @@
+//! Change over time: a re-audit set against an earlier campaign on the same framework, competence
+//! by competence and area by area, in two ways.
+//!
+//! - **The people who answered both** (paired): each person's rating then and now, the mean
+//!   change, and the Wilcoxon signed-rank test of whether the changes lean one way.
+//! - **The whole service** (independent samples): everyone who answered each time, the two
+//!   means, their difference and the Mann–Whitney test, with the rank-biserial effect size.
+//!
+//! Anonymity: no figure for fewer people than the threshold. The people who answered both are a
+//! part of each campaign's respondents, so the rest of them could be worked out by subtracting
+//! the paired figures from the whole service's: paired figures are hidden whenever the rest, on
+//! either side, is more than none but fewer than the threshold.
+
+use super::stats::{MannWhitney, Wilcoxon, mann_whitney, wilcoxon};
+use crate::audit::Rating;
+use std::collections::HashMap;
+
+/// One finished response: whose it is (`None` when the person is not known, as after erasure
+/// or an anonymous import) and its rating of each competence compared, by position.
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub person: Option<i64>,
+    pub ratings: Vec<Option<Rating>>,
+}
+
+/// The same people's ratings then and now.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Paired {
+    /// People who rated this (1 to 5) both times.
+    pub n: usize,
+    pub before: f64,
+    pub after: f64,
+    /// The mean of each person's change: after less before.
+    pub change: f64,
+    /// `None` when nobody's rating changed.
+    pub test: Option<Wilcoxon>,
+}
+
+/// One campaign's respondents who rated this (1 to 5).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Side {
+    pub n: usize,
+    pub mean: f64,
+}
+
+/// The whole service then and now, as independent samples.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Whole {
+    /// `None` when fewer than the threshold rated it.
+    pub before: Option<Side>,
+    pub after: Option<Side>,
+    /// After less before, when both are shown.
+    pub difference: Option<f64>,
+    /// The Mann–Whitney test of after against before: its rank-biserial correlation is above 0
+    /// when ratings are higher now.
+    pub test: Option<MannWhitney>,
+}
+
+/// A competence's or an area's change.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChangeRow {
+    /// `None` when too few people answered both, or to protect the rest (see the module).
+    pub paired: Option<Paired>,
+    pub whole: Whole,
+}
+
+/// Every competence and area compared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// Respondents to the later campaign who had answered the earlier one.
+    pub people_in_both: usize,
+    pub competences: Vec<ChangeRow>,
+    pub areas: Vec<ChangeRow>,
+}
+
+impl Change {
+    /// `areas` gives the area (by position, below `area_count`) of each competence compared;
+    /// each response's ratings are in the same order.
+    pub fn compute(
+        threshold: usize,
+        areas: &[usize],
+        area_count: usize,
+        earlier: &[Response],
+        later: &[Response],
+    ) -> Self {
+        let threshold = threshold.max(1);
+        let before_of: HashMap<i64, &Response> = earlier
+            .iter()
+            .filter_map(|r| r.person.map(|p| (p, r)))
+            .collect();
+        let pairs: Vec<(&Response, &Response)> = later
+            .iter()
+            .filter_map(|r| Some((*before_of.get(&r.person?)?, r)))
+            .collect();
+        let level = |r: &Response, c: usize| -> Option<f64> {
+            r.ratings
+                .get(c)
+                .copied()
+                .flatten()
+                .and_then(Rating::level)
+                .map(f64::from)
+        };
+        let competences = (0..areas.len())
+            .map(|c| {
+                let score = |r: &Response| level(r, c);
+                row(
+                    threshold,
+                    earlier.iter().filter_map(score).collect(),
+                    later.iter().filter_map(score).collect(),
+                    pairs
+                        .iter()
+                        .filter_map(|(b, a)| Some((score(b)?, score(a)?)))
+                        .unzip(),
+                )
+            })
+            .collect();
+        let area_rows = (0..area_count)
+            .map(|area| {
+                let members: Vec<usize> = (0..areas.len()).filter(|c| areas[*c] == area).collect();
+                // A person's area score: the mean of their ratings of its competences.
+                let score = |r: &Response| mean_of(members.iter().filter_map(|c| level(r, *c)));
+                // Paired, only the competences the person rated both times count, so that a
+                // change is never a change in what was rated.
+                let paired_score = |b: &Response, a: &Response| {
+                    let both: Vec<(f64, f64)> = members
+                        .iter()
+                        .filter_map(|c| Some((level(b, *c)?, level(a, *c)?)))
+                        .collect();
+                    Some((
+                        mean_of(both.iter().map(|x| x.0))?,
+                        mean_of(both.iter().map(|x| x.1))?,
+                    ))
+                };
+                row(
+                    threshold,
+                    earlier.iter().filter_map(score).collect(),
+                    later.iter().filter_map(score).collect(),
+                    pairs.iter().filter_map(|(b, a)| paired_score(b, a)).unzip(),
+                )
+            })
+            .collect();
+        Self {
+            people_in_both: pairs.len(),
+            competences,
+            areas: area_rows,
+        }
+    }
+}
+
+fn mean_of(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+fn row(
+    threshold: usize,
+    before: Vec<f64>,
+    after: Vec<f64>,
+    (paired_before, paired_after): (Vec<f64>, Vec<f64>),
+) -> ChangeRow {
+    let side = |values: &[f64]| {
+        (values.len() >= threshold).then(|| Side {
+            n: values.len(),
+            mean: mean_of(values.iter().copied()).unwrap_or_default(),
+        })
+    };
+    let (b, a) = (side(&before), side(&after));
+    let both_shown = b.is_some() && a.is_some();
+    let whole = Whole {
+        before: b,
+        after: a,
+        difference: both_shown.then(|| a.map_or(0.0, |a| a.mean) - b.map_or(0.0, |b| b.mean)),
+        test: both_shown.then(|| mann_whitney(&after, &before)).flatten(),
+    };
+    let n = paired_before.len();
+    // Those not paired, on each side, must be none or enough not to be worked out.
+    let rest_safe = |total: usize| {
+        let rest = total - n.min(total);
+        rest == 0 || rest >= threshold
+    };
+    let paired = (n >= threshold && rest_safe(before.len()) && rest_safe(after.len())).then(|| {
+        let before_mean = mean_of(paired_before.iter().copied()).unwrap_or_default();
+        let after_mean = mean_of(paired_after.iter().copied()).unwrap_or_default();
+        Paired {
+            n,
+            before: before_mean,
+            after: after_mean,
+            change: after_mean - before_mean,
+            test: wilcoxon(&paired_before, &paired_after),
+        }
+    });
+    ChangeRow { paired, whole }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(person: Option<i64>, ratings: &[u8]) -> Response {
+        Response {
+            person,
+            ratings: ratings
+                .iter()
+                .map(|&r| match r {
+                    0 => None,
+                    9 => Some(Rating::NotSure),
+                    r => Some(Rating::Level(r)),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_same_people_then_and_now() {
+        // Six people answered both; everyone went up a step on the first competence, and the
+        // second went from 2 to 4 for three of them only.
+        let earlier: Vec<Response> = (0..6)
+            .map(|p| response(Some(p), &[1 + (p % 3) as u8, 2]))
+            .collect();
+        let later: Vec<Response> = (0..6)
+            .map(|p| response(Some(p), &[2 + (p % 3) as u8, if p < 3 { 4 } else { 2 }]))
+            .collect();
+        let change = Change::compute(5, &[0, 0], 1, &earlier, &later);
+        assert_eq!(change.people_in_both, 6);
+        let first = change.competences[0].paired.unwrap();
+        assert_eq!(
+            (first.n, first.before, first.after, first.change),
+            (6, 2.0, 3.0, 1.0)
+        );
+        let test = first.test.unwrap();
+        assert_eq!((test.n, test.t_minus, test.rank_biserial), (6, 0.0, 1.0));
+        let second = change.competences[1].paired.unwrap();
+        assert_eq!((second.before, second.after), (2.0, 3.0));
+        assert_eq!(second.test.unwrap().n, 3, "unchanged pairs are dropped");
+        // The area: each person's mean of the two, then and now.
+        let area = change.areas[0].paired.unwrap();
+        assert_eq!((area.n, area.before, area.after), (6, 2.0, 3.0));
+        // The whole service is the same people here.
+        let whole = change.competences[0].whole;
+        assert_eq!(whole.before, Some(Side { n: 6, mean: 2.0 }));
+        assert_eq!(whole.difference, Some(1.0));
+        assert!(whole.test.unwrap().rank_biserial > 0.0, "higher now");
+    }
+
+    #[test]
+    fn too_few_people_show_nothing() {
+        let earlier: Vec<Response> = (0..4).map(|p| response(Some(p), &[3])).collect();
+        let later: Vec<Response> = (0..8).map(|p| response(Some(p), &[4])).collect();
+        let change = Change::compute(5, &[0], 1, &earlier, &later);
+        let row = change.competences[0];
+        assert_eq!(row.paired, None);
+        assert_eq!(row.whole.before, None);
+        assert_eq!(row.whole.after, Some(Side { n: 8, mean: 4.0 }));
+        assert_eq!((row.whole.difference, row.whole.test), (None, None));
+    }
+
+    #[test]
+    fn paired_figures_never_reveal_the_rest_by_subtraction() {
+        // Ten answered both; two more answered only now. The whole service now less the ten
+        // would give the two's mean, so the paired figures are hidden.
+        let earlier: Vec<Response> = (0..10).map(|p| response(Some(p), &[3])).collect();
+        let mut later: Vec<Response> = (0..12).map(|p| response(Some(p), &[4])).collect();
+        let change = Change::compute(5, &[0], 1, &earlier, &later);
+        assert_eq!(change.competences[0].paired, None);
+        assert!(change.competences[0].whole.after.is_some());
+        // Five more newcomers (seven in all) are enough to stand on their own.
+        later.extend((100..105).map(|p| response(Some(p), &[5])));
+        let change = Change::compute(5, &[0], 1, &earlier, &later);
+        assert_eq!(change.competences[0].paired.unwrap().n, 10);
+        // "Not sure" counts as not rated: if two of the ten were not sure now, the earlier
+        // side's rest is two people.
+        later[0] = response(Some(0), &[9]);
+        later[1] = response(Some(1), &[9]);
+        let change = Change::compute(5, &[0], 1, &earlier, &later);
+        assert_eq!(change.competences[0].paired, None);
+    }
+
+    #[test]
+    fn unknown_people_count_for_the_whole_service_only() {
+        let earlier: Vec<Response> = (0..6).map(|_| response(None, &[2])).collect();
+        let later: Vec<Response> = (0..6).map(|_| response(None, &[3])).collect();
+        let change = Change::compute(5, &[0], 1, &earlier, &later);
+        assert_eq!(change.people_in_both, 0);
+        assert_eq!(change.competences[0].paired, None);
+        assert_eq!(change.competences[0].whole.difference, Some(1.0));
+    }
+
+    #[test]
+    fn an_area_counts_only_what_a_person_rated_both_times() {
+        // Competences 0 and 1 in area 0. Each person rated competence 1 only now (at 5): their
+        // paired area score is competence 0 alone, which did not change.
+        let earlier: Vec<Response> = (0..5).map(|p| response(Some(p), &[3, 9])).collect();
+        let later: Vec<Response> = (0..5).map(|p| response(Some(p), &[3, 5])).collect();
+        let change = Change::compute(5, &[0, 0], 1, &earlier, &later);
+        let area = change.areas[0];
+        let paired = area.paired.unwrap();
+        assert_eq!((paired.before, paired.after, paired.test), (3.0, 3.0, None));
+        // The whole service's area means count everything each person rated.
+        assert_eq!(area.whole.after.unwrap().mean, 4.0);
+        assert_eq!(area.whole.before.unwrap().mean, 3.0);
+    }
+}
