@@ -10,6 +10,7 @@ mod analysis_data;
 mod audit;
 mod audit_trail;
 mod backup;
+mod change;
 mod demo;
 mod error;
 mod invitations;
@@ -31,6 +32,7 @@ pub use audit::{
 };
 pub use audit_trail::{Actor, AuditAction, AuditEventRecord, AuditFilter, NewAuditEvent};
 pub use backup::{BackupRefused, check_backup};
+pub use change::{CampaignChoice, ChangeData, ChangeResponse};
 pub use error::StoreError;
 pub use invitations::{
     FailedInvitation, InvitationCounts, InvitationKind, InvitationSettings, LINK_KEY, MailCampaign,
