@@ -284,6 +284,22 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
             "/campaigns/999999/compare".into(),
             Box::new(|w| admin_only(w, Expect::NotFound)),
         ),
+        (
+            format!("/campaigns/{campaign}/change"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{campaign}/change.csv?table=areas"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{campaign}/change?earlier=999999"),
+            Box::new(|w| admin_only(w, Expect::NotFound)),
+        ),
+        (
+            "/campaigns/999999/change".into(),
+            Box::new(|w| admin_only(w, Expect::NotFound)),
+        ),
         ("/me".into(), Box::new(|w| signed_in(w, Expect::Ok))),
         (
             "/team".into(),

@@ -238,6 +238,18 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
             "admin@afon.example",
             format!("/campaigns/{campaign}/calibration?by=LEADERSHIP"),
         ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{campaign}/change"),
+        ),
+        // The first campaign: nothing earlier to compare with.
+        (
+            "admin@afon.example",
+            format!(
+                "/campaigns/{}/change",
+                app.store().campaigns(app.org).await.unwrap()[1].id
+            ),
+        ),
         ("learner@afon.example", "/audits".into()),
         ("learner@afon.example", format!("/audits/{campaign}")),
         ("admin@afon.example", "/no-such-page".into()),

@@ -208,7 +208,7 @@ fn competences(campaign: &Campaign) -> Vec<&skillgym_store::CampaignCompetence> 
         .collect()
 }
 
-fn p_value(p: f64) -> String {
+pub(super) fn p_value(p: f64) -> String {
     if p < 0.001 {
         "< 0.001".into()
     } else {
@@ -216,7 +216,7 @@ fn p_value(p: f64) -> String {
     }
 }
 
-fn csv_body(rows: Vec<Vec<String>>, name: &str) -> AppResult<Response> {
+pub(super) fn csv_body(rows: Vec<Vec<String>>, name: &str) -> AppResult<Response> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
@@ -242,7 +242,7 @@ fn csv_body(rows: Vec<Vec<String>>, name: &str) -> AppResult<Response> {
 }
 
 /// Text a spreadsheet would run as a formula gets a leading apostrophe.
-fn guard(text: &str) -> String {
+pub(super) fn guard(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@']) {
         format!("'{text}")
     } else {

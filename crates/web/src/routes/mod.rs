@@ -6,6 +6,7 @@ mod analysis;
 mod audit_trail;
 mod audits;
 mod campaigns;
+mod change;
 mod framework_files;
 mod health;
 mod home;
@@ -112,6 +113,8 @@ pub fn router(state: AppState) -> Router {
             "/campaigns/{id}/calibration.csv",
             get(analysis::calibration_csv),
         )
+        .route("/campaigns/{id}/change", get(change::show))
+        .route("/campaigns/{id}/change.csv", get(change::csv))
         .route("/me", get(people::me))
         .route("/me/data", post(personal_data::download_own))
         .route("/team", get(people::my_people))

@@ -1,0 +1,455 @@
+//! Change over time: a re-audit set against an earlier campaign on the same framework, for the
+//! people who answered both and for the whole service, as a page (a dumbbell chart drawn here,
+//! with its tables) and as CSV. The domain decides which figures are safe to show.
+
+use super::analysis::{csv_body, guard, p_value};
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::page::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use skillgym_domain::analysis::change::{self, Change, ChangeRow};
+use skillgym_domain::{CampaignId, CompetenceId, Role};
+use skillgym_store::{Campaign, CampaignChoice, ChangeData};
+use std::collections::HashSet;
+
+/// `?earlier=ID`: the campaign to compare with; by default the one this was cloned from, or
+/// else the latest earlier campaign on the same framework.
+#[derive(Debug, Default, Deserialize)]
+pub struct ChangeQuery {
+    earlier: Option<i64>,
+    /// For the CSV: `competences` (the default) or `areas`.
+    table: Option<String>,
+}
+
+/// A competence or area compared, as the page and the CSV need it.
+struct Line {
+    code: String,
+    title: String,
+    title_lang: &'static str,
+    /// The area's title, for a competence.
+    area: Option<(String, &'static str)>,
+    row: ChangeRow,
+}
+
+/// Everything both the page and the CSV need.
+struct Compared {
+    campaign: Campaign,
+    choices: Vec<CampaignChoice>,
+    /// The earlier campaign and its data, when there is one to compare with.
+    earlier: Option<(CampaignChoice, ChangeData)>,
+    later: ChangeData,
+    threshold: usize,
+    change: Option<Change>,
+    competences: Vec<Line>,
+    areas: Vec<Line>,
+}
+
+async fn compared(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    query: &ChangeQuery,
+) -> AppResult<Compared> {
+    let user = ctx.require(Role::Admin)?;
+    let org = user.organisation_id;
+    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    let choices = state
+        .store
+        .earlier_campaigns(org, campaign.framework_id, campaign.id, &campaign.opens_on)
+        .await?;
+    let chosen = match query.earlier {
+        Some(e) => Some(
+            choices
+                .iter()
+                .find(|c| c.id.0 == e)
+                .ok_or(AppError::NotFound)?,
+        ),
+        None => campaign
+            .cloned_from
+            .and_then(|from| choices.iter().find(|c| c.id == from))
+            .or(choices.first()),
+    }
+    .cloned();
+    let threshold = ctx
+        .organisation
+        .as_ref()
+        .map_or(5, |o| o.anonymity_threshold.max(1)) as usize;
+    let later = state.store.change_data(org, campaign.id).await?;
+    let Some(earlier) = chosen else {
+        return Ok(Compared {
+            campaign,
+            choices,
+            earlier: None,
+            later,
+            threshold,
+            change: None,
+            competences: Vec::new(),
+            areas: Vec::new(),
+        });
+    };
+    let earlier_campaign = state.store.campaign(org, earlier.id).await?;
+    let earlier_data = state.store.change_data(org, earlier.id).await?;
+    // Only what both campaigns asked is compared, in this campaign's order.
+    let asked_before: HashSet<CompetenceId> = earlier_campaign
+        .areas
+        .iter()
+        .flat_map(|a| a.competences.iter().map(|c| c.id))
+        .collect();
+    let lang = ctx.tr.lang().code();
+    let mut shared = Vec::new();
+    let mut area_of = Vec::new();
+    let mut area_heads = Vec::new();
+    for area in &campaign.areas {
+        let before = shared.len();
+        for c in area
+            .competences
+            .iter()
+            .filter(|c| asked_before.contains(&c.id))
+        {
+            shared.push((c, area));
+            area_of.push(area_heads.len());
+        }
+        if shared.len() > before {
+            area_heads.push(area);
+        }
+    }
+    let responses = |data: &ChangeData| -> Vec<change::Response> {
+        data.responses
+            .iter()
+            .map(|r| change::Response {
+                person: r.person.map(|p| p.0),
+                ratings: shared
+                    .iter()
+                    .map(|(c, _)| r.ratings.get(&c.id).copied())
+                    .collect(),
+            })
+            .collect()
+    };
+    let change = Change::compute(
+        threshold,
+        &area_of,
+        area_heads.len(),
+        &responses(&earlier_data),
+        &responses(&later),
+    );
+    let competences = shared
+        .iter()
+        .zip(&change.competences)
+        .map(|((c, area), row)| {
+            let title = c.title.show(lang);
+            let area = area.title.show(lang);
+            Line {
+                code: c.code.clone(),
+                title: title.text.into(),
+                title_lang: title.lang,
+                area: Some((area.text.into(), area.lang)),
+                row: *row,
+            }
+        })
+        .collect();
+    let areas = area_heads
+        .iter()
+        .zip(&change.areas)
+        .map(|(area, row)| {
+            let title = area.title.show(lang);
+            Line {
+                code: area.code.clone(),
+                title: title.text.into(),
+                title_lang: title.lang,
+                area: None,
+                row: *row,
+            }
+        })
+        .collect();
+    Ok(Compared {
+        campaign,
+        choices,
+        earlier: Some((earlier, earlier_data)),
+        later,
+        threshold,
+        change: Some(change),
+        competences,
+        areas,
+    })
+}
+
+/// A row of either table, formatted.
+pub struct RowView {
+    pub code: String,
+    pub title: String,
+    pub title_lang: &'static str,
+    /// People in both: n, then, now, change, p-value, effect size.
+    pub paired: Option<(usize, String, String, String, String, String)>,
+    /// The whole service then and now: (mean, n) each, hidden when too few.
+    pub before: Option<(String, usize)>,
+    pub after: Option<(String, usize)>,
+    /// Difference, p-value, effect size.
+    pub whole: Option<(String, String, String)>,
+}
+
+/// A table of rows: the areas, or the competences.
+pub struct TableView {
+    /// Message id of its heading and caption.
+    pub caption: &'static str,
+    /// `areas` or `competences`, as the CSV is asked for.
+    pub csv: &'static str,
+    pub rows: Vec<RowView>,
+}
+
+/// One competence's dumbbell: the whole service's mean then and now, as x positions.
+pub struct Dumbbell {
+    pub title: String,
+    pub y: i64,
+    pub before: Option<i64>,
+    pub after: Option<i64>,
+    /// The line between the two, from the lower x to the higher.
+    pub line: Option<(i64, i64)>,
+}
+
+/// A campaign's response rate.
+pub struct Rate {
+    pub title: String,
+    pub title_lang: &'static str,
+    pub asked: i64,
+    pub finished: i64,
+    pub percent: i64,
+}
+
+/// A campaign offered to compare with.
+pub struct ChoiceView {
+    pub id: i64,
+    pub label: String,
+    pub lang: &'static str,
+    pub selected: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "campaign_change.html")]
+pub struct ChangePage {
+    page: Page,
+    campaign_id: CampaignId,
+    threshold: usize,
+    choices: Vec<ChoiceView>,
+    /// The earlier campaign's id, for links; 0 when there is none.
+    earlier_id: i64,
+    earlier_title: String,
+    rates: Vec<Rate>,
+    people_in_both: usize,
+    tables: Vec<TableView>,
+    dumbbells: Vec<Dumbbell>,
+    chart_height: i64,
+}
+
+/// x of a 1–5 mean on the chart.
+fn x_of(mean: f64) -> i64 {
+    (340.0 + (mean - 1.0) / 4.0 * 340.0).round() as i64
+}
+
+fn view(line: &Line) -> RowView {
+    let r = line.row;
+    RowView {
+        code: line.code.clone(),
+        title: line.title.clone(),
+        title_lang: line.title_lang,
+        paired: r.paired.map(|p| {
+            (
+                p.n,
+                format!("{:.2}", p.before),
+                format!("{:.2}", p.after),
+                format!("{:+.2}", p.change),
+                p.test.map_or_else(|| "–".into(), |t| p_value(t.p)),
+                p.test
+                    .map_or_else(|| "–".into(), |t| format!("{:.2}", t.rank_biserial)),
+            )
+        }),
+        before: r.whole.before.map(|s| (format!("{:.2}", s.mean), s.n)),
+        after: r.whole.after.map(|s| (format!("{:.2}", s.mean), s.n)),
+        whole: r.whole.difference.map(|d| {
+            (
+                format!("{d:+.2}"),
+                r.whole.test.map_or_else(|| "–".into(), |t| p_value(t.p)),
+                r.whole
+                    .test
+                    .map_or_else(|| "–".into(), |t| format!("{:.2}", t.rank_biserial)),
+            )
+        }),
+    }
+}
+
+fn rate(title: &skillgym_domain::audit::Localised, lang: &str, data: &ChangeData) -> Rate {
+    let shown = title.show(lang);
+    Rate {
+        title: shown.text.into(),
+        title_lang: shown.lang,
+        asked: data.asked as i64,
+        finished: data.responses.len() as i64,
+        percent: (data.responses.len() * 100)
+            .checked_div(data.asked)
+            .unwrap_or(0) as i64,
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(query): Query<ChangeQuery>,
+) -> AppResult<Response> {
+    let c = compared(&state, &ctx, id, &query).await?;
+    let lang = ctx.tr.lang().code();
+    let mut page = ctx.page("change-title");
+    page.title = ctx.tr.t1(
+        "change-title-for",
+        "campaign",
+        c.campaign.title.show(lang).text.to_string(),
+    );
+    let chosen = c.earlier.as_ref().map(|(e, _)| e.id);
+    let choices = c
+        .choices
+        .iter()
+        .map(|choice| {
+            let title = choice.title.show(lang);
+            ChoiceView {
+                id: choice.id.0,
+                label: format!("{} ({})", title.text, choice.opens_on),
+                lang: title.lang,
+                selected: Some(choice.id) == chosen,
+            }
+        })
+        .collect();
+    let mut rates = Vec::new();
+    let (earlier_id, earlier_title) = match &c.earlier {
+        Some((e, data)) => {
+            rates.push(rate(&e.title, lang, data));
+            (e.id.0, e.title.show(lang).text.to_string())
+        }
+        None => (0, String::new()),
+    };
+    rates.push(rate(&c.campaign.title, lang, &c.later));
+    let dumbbells: Vec<Dumbbell> = c
+        .competences
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let before = line.row.whole.before.map(|s| x_of(s.mean));
+            let after = line.row.whole.after.map(|s| x_of(s.mean));
+            Dumbbell {
+                title: line.title.clone(),
+                y: i as i64 * 24 + 30,
+                before,
+                after,
+                line: before.zip(after).map(|(a, b)| (a.min(b), a.max(b))),
+            }
+        })
+        .collect();
+    Ok(ChangePage {
+        page,
+        campaign_id: c.campaign.id,
+        threshold: c.threshold,
+        choices,
+        earlier_id,
+        earlier_title,
+        rates,
+        people_in_both: c.change.as_ref().map_or(0, |ch| ch.people_in_both),
+        tables: vec![
+            TableView {
+                caption: "change-areas-table",
+                csv: "areas",
+                rows: c.areas.iter().map(view).collect(),
+            },
+            TableView {
+                caption: "change-competences-table",
+                csv: "competences",
+                rows: c.competences.iter().map(view).collect(),
+            },
+        ],
+        chart_height: dumbbells.len() as i64 * 24 + 30,
+        dumbbells,
+    }
+    .into_response())
+}
+
+pub async fn csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(query): Query<ChangeQuery>,
+) -> AppResult<Response> {
+    let c = compared(&state, &ctx, id, &query).await?;
+    let areas = match query.table.as_deref() {
+        None | Some("competences") => false,
+        Some("areas") => true,
+        Some(_) => return Err(AppError::NotFound),
+    };
+    let Some((earlier, _)) = &c.earlier else {
+        return Err(AppError::NotFound);
+    };
+    let mut rows = vec![
+        [
+            if areas { "area" } else { "competence" },
+            "title",
+            "area_title",
+            "paired_n",
+            "paired_before",
+            "paired_after",
+            "paired_change",
+            "wilcoxon_statistic",
+            "wilcoxon_z",
+            "wilcoxon_p_value",
+            "paired_rank_biserial",
+            "before_n",
+            "before_mean",
+            "after_n",
+            "after_mean",
+            "difference",
+            "mann_whitney_u",
+            "mann_whitney_p_value",
+            "rank_biserial",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    let lines = if areas { &c.areas } else { &c.competences };
+    let f = |x: Option<f64>| x.map(|x| format!("{x:.6}")).unwrap_or_default();
+    let e = |x: Option<f64>| x.map(|x| format!("{x:e}")).unwrap_or_default();
+    for line in lines {
+        let (p, w) = (line.row.paired, line.row.whole);
+        let wt = p.and_then(|p| p.test);
+        rows.push(vec![
+            line.code.clone(),
+            guard(&line.title),
+            line.area
+                .as_ref()
+                .map(|(a, _)| guard(a))
+                .unwrap_or_default(),
+            p.map(|p| p.n.to_string()).unwrap_or_default(),
+            f(p.map(|p| p.before)),
+            f(p.map(|p| p.after)),
+            f(p.map(|p| p.change)),
+            f(wt.map(|t| t.statistic())),
+            f(wt.map(|t| t.z)),
+            e(wt.map(|t| t.p)),
+            f(wt.map(|t| t.rank_biserial)),
+            w.before.map(|s| s.n.to_string()).unwrap_or_default(),
+            f(w.before.map(|s| s.mean)),
+            w.after.map(|s| s.n.to_string()).unwrap_or_default(),
+            f(w.after.map(|s| s.mean)),
+            f(w.difference),
+            f(w.test.map(|t| t.u)),
+            e(w.test.map(|t| t.p)),
+            f(w.test.map(|t| t.rank_biserial)),
+        ]);
+    }
+    let name = format!(
+        "change-{}-{}-{}.csv",
+        earlier.id.0,
+        c.campaign.id.0,
+        if areas { "areas" } else { "competences" }
+    );
+    csv_body(rows, &name)
+}

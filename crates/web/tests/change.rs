@@ -1,0 +1,272 @@
+//! Change over time: the page and its CSV agree with figures worked out here from the stored
+//! responses, small groups never appear, only admins see it, and campaigns with nothing to
+//! compare with say so.
+
+mod common;
+
+use common::{TestApp, spawn_app};
+use reqwest::StatusCode;
+use skillgym_domain::CompetenceId;
+use skillgym_test_db::{Backend, both_backends};
+use std::collections::HashMap;
+
+const COLUMNS: [&str; 19] = [
+    "competence",
+    "title",
+    "area_title",
+    "paired_n",
+    "paired_before",
+    "paired_after",
+    "paired_change",
+    "wilcoxon_statistic",
+    "wilcoxon_z",
+    "wilcoxon_p_value",
+    "paired_rank_biserial",
+    "before_n",
+    "before_mean",
+    "after_n",
+    "after_mean",
+    "difference",
+    "mann_whitney_u",
+    "mann_whitney_p_value",
+    "rank_biserial",
+];
+
+fn column(name: &str) -> usize {
+    COLUMNS.iter().position(|c| *c == name).unwrap()
+}
+
+/// A CSV body as rows of cells, without its header (which is checked).
+async fn csv_rows(app: &TestApp, client: &reqwest::Client, path: &str) -> Vec<Vec<String>> {
+    let response = app.get(client, path).await;
+    assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+    let text = response.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[1..], COLUMNS[1..], "{path}");
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+/// Each competence's 1–5 ratings in a campaign, by person.
+fn levels(data: &skillgym_store::ChangeData) -> HashMap<CompetenceId, Vec<(Option<i64>, f64)>> {
+    let mut out: HashMap<CompetenceId, Vec<(Option<i64>, f64)>> = HashMap::new();
+    for r in &data.responses {
+        for (c, rating) in &r.ratings {
+            if let Some(level) = rating.level() {
+                out.entry(*c)
+                    .or_default()
+                    .push((r.person.map(|p| p.0), f64::from(level)));
+            }
+        }
+    }
+    out
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> f64 {
+    let v: Vec<f64> = values.collect();
+    v.iter().sum::<f64>() / v.len() as f64
+}
+
+both_backends!(
+    the_page_and_its_csv_agree_with_the_responses,
+    small_groups_are_never_shown,
+    only_admins_see_change_and_only_against_earlier_campaigns,
+);
+
+async fn the_page_and_its_csv_agree_with_the_responses(backend: Backend) {
+    let app = spawn_app(backend).await;
+    // Groups of three or more are shown, so the small demo has figures; the subtraction rule
+    // still hides paired figures where one or two people answered only once.
+    app.store()
+        .set_anonymity_threshold(app.org, 3)
+        .await
+        .unwrap();
+    let campaigns = app.store().campaigns(app.org).await.unwrap();
+    let (later, earlier) = (campaigns[0].id, campaigns[1].id);
+    let admin = app.signed_in("admin@afon.example").await;
+    let html = app
+        .page(&admin, &format!("/campaigns/{later}/change"))
+        .await;
+    assert!(html.contains("How these figures are worked out"));
+    assert!(html.contains("Wilcoxon signed-rank test"));
+    assert!(html.contains("<svg") && html.contains("aria-hidden=\"true\""));
+    assert!(html.contains(&format!("<option value=\"{earlier}\"")));
+    // The re-audit is compared with the campaign it was cloned from by default.
+    let explicit = app
+        .page(
+            &admin,
+            &format!("/campaigns/{later}/change?earlier={earlier}"),
+        )
+        .await;
+    assert_eq!(
+        explicit.matches("data-code").count(),
+        html.matches("data-code").count()
+    );
+    for page in [
+        format!("/campaigns/{later}"),
+        format!("/campaigns/{later}/report"),
+    ] {
+        let linking = app.page(&admin, &page).await;
+        assert!(
+            linking.contains(&format!("/campaigns/{later}/change")),
+            "{page}"
+        );
+    }
+
+    let before = app.store().change_data(app.org, earlier).await.unwrap();
+    let after = app.store().change_data(app.org, later).await.unwrap();
+    // Response rates then and now.
+    let rates = &html[html.find("id=\"change-rates\"").unwrap()..];
+    for data in [&before, &after] {
+        assert!(rates.contains(&format!(
+            "<td class=\"numeric\">{}</td><td class=\"numeric\">{}</td>",
+            data.asked,
+            data.responses.len()
+        )));
+    }
+    let (then, now) = (levels(&before), levels(&after));
+    let campaign = app.store().campaign(app.org, later).await.unwrap();
+    let id_of: HashMap<String, CompetenceId> = campaign
+        .areas
+        .iter()
+        .flat_map(|a| a.competences.iter().map(|c| (c.code.clone(), c.id)))
+        .collect();
+    let rows = csv_rows(
+        &app,
+        &admin,
+        &format!("/campaigns/{later}/change.csv?earlier={earlier}&table=competences"),
+    )
+    .await;
+    assert_eq!(rows.len(), id_of.len(), "every competence is compared");
+    let table = &html[html.find("id=\"change-competences\"").unwrap()..];
+    let mut paired_shown = 0;
+    for row in &rows {
+        let c = id_of[&row[column("competence")]];
+        // The whole service: everyone's ratings then and now.
+        let (b, a) = (&then[&c], &now[&c]);
+        assert_eq!(row[column("before_n")], b.len().to_string());
+        assert_eq!(row[column("after_n")], a.len().to_string());
+        let (mb, ma) = (mean(b.iter().map(|x| x.1)), mean(a.iter().map(|x| x.1)));
+        let got: f64 = row[column("before_mean")].parse().unwrap();
+        assert!((got - mb).abs() < 1e-6, "{got} against {mb}");
+        let got: f64 = row[column("difference")].parse().unwrap();
+        assert!((got - (ma - mb)).abs() < 1e-6);
+        // The people in both: their own ratings then and now.
+        let by_person: HashMap<i64, f64> =
+            b.iter().filter_map(|(p, v)| Some(((*p)?, *v))).collect();
+        let pairs: Vec<(f64, f64)> = a
+            .iter()
+            .filter_map(|(p, v)| Some((*by_person.get(&(*p)?)?, *v)))
+            .collect();
+        let start = table
+            .find(&format!("data-code=\"{}\"", row[0]))
+            .expect("a row per competence");
+        let tr = &table[start..start + table[start..].find("</tr>").unwrap()];
+        assert!(tr.contains(&format!(">{mb:.2}<")), "{mb:.2} in {tr}");
+        let (rest_before, rest_after) = (b.len() - pairs.len(), a.len() - pairs.len());
+        let safe = |rest: usize| rest == 0 || rest >= 3;
+        if pairs.len() >= 3 && safe(rest_before) && safe(rest_after) {
+            paired_shown += 1;
+            assert_eq!(row[column("paired_n")], pairs.len().to_string());
+            let change = mean(pairs.iter().map(|(b, a)| a - b));
+            let got: f64 = row[column("paired_change")].parse().unwrap();
+            assert!((got - change).abs() < 1e-6, "{got} against {change}");
+            assert!(
+                tr.contains(&format!(">{change:+.2}<")),
+                "{change:+.2} in {tr}"
+            );
+        } else {
+            assert_eq!(row[column("paired_n")], "", "hidden: {row:?}");
+            assert_eq!(row[column("paired_change")], "");
+            assert!(tr.contains("hidden"));
+        }
+    }
+    assert!(paired_shown > 0, "the demo has people who answered both");
+    let areas = csv_rows(
+        &app,
+        &admin,
+        &format!("/campaigns/{later}/change.csv?table=areas"),
+    )
+    .await;
+    assert_eq!(areas.len(), campaign.areas.len());
+    let table = &html[html.find("id=\"change-areas\"").unwrap()..];
+    for row in &areas {
+        assert!(table.contains(&format!("data-code=\"{}\"", row[0])));
+    }
+}
+
+async fn small_groups_are_never_shown(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.store()
+        .set_anonymity_threshold(app.org, 10_000)
+        .await
+        .unwrap();
+    let later = app.store().campaigns(app.org).await.unwrap()[0].id;
+    let admin = app.signed_in("admin@afon.example").await;
+    let html = app
+        .page(&admin, &format!("/campaigns/{later}/change"))
+        .await;
+    assert!(!html.contains("class=\"mean\""), "no mean is shown");
+    // The chart's key alone: no dot and no line for any competence.
+    assert_eq!(html.matches("<circle").count(), 2);
+    assert!(!html.contains("stroke-width=\"3\""));
+    for table in ["competences", "areas"] {
+        let rows = csv_rows(
+            &app,
+            &admin,
+            &format!("/campaigns/{later}/change.csv?table={table}"),
+        )
+        .await;
+        assert!(!rows.is_empty());
+        for row in rows {
+            assert!(row[3..].iter().all(String::is_empty), "{row:?}");
+        }
+    }
+}
+
+async fn only_admins_see_change_and_only_against_earlier_campaigns(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let campaigns = app.store().campaigns(app.org).await.unwrap();
+    let (later, earlier) = (campaigns[0].id, campaigns[1].id);
+    for who in ["manager@afon.example", "learner@afon.example"] {
+        let client = app.signed_in(who).await;
+        for path in [
+            format!("/campaigns/{later}/change"),
+            format!("/campaigns/{later}/change.csv"),
+        ] {
+            let response = app.get(&client, &path).await;
+            assert_eq!(response.status(), StatusCode::FORBIDDEN, "{who} {path}");
+        }
+    }
+    let admin = app.signed_in("admin@afon.example").await;
+    // The first campaign has nothing before it: the page says so, and there is no CSV.
+    let html = app
+        .page(&admin, &format!("/campaigns/{earlier}/change"))
+        .await;
+    assert!(html.contains("no earlier campaign"));
+    assert!(!html.contains("data-code"));
+    let response = app
+        .get(&admin, &format!("/campaigns/{earlier}/change.csv"))
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    // A later campaign, itself, or one that is not there cannot be compared with.
+    for wrong in [later.0, 999_999] {
+        let response = app
+            .get(
+                &admin,
+                &format!("/campaigns/{earlier}/change?earlier={wrong}"),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{wrong}");
+    }
+    let response = app
+        .get(
+            &admin,
+            &format!("/campaigns/{later}/change.csv?table=people"),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
