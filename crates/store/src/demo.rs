@@ -86,6 +86,7 @@ impl Store {
     async fn seed_demo_audit(&self, org: OrganisationId, keep_free: &[PersonId]) -> Result<()> {
         let framework = Framework::library_default();
         let id = self.create_framework(org, &framework).await?;
+        self.seed_demo_targets(org, id).await?;
         let stored = self.framework(org, id).await?;
         let today = time::OffsetDateTime::now_utc().date();
         let days = time::Duration::days;

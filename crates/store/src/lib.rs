@@ -18,6 +18,7 @@ mod jobs;
 mod organisation;
 mod people;
 mod personal_data;
+mod profile;
 mod report;
 mod sessions;
 mod single_sign_on;
@@ -42,6 +43,7 @@ pub use jobs::{JOBS, Job, JobsRun, months_before};
 pub use organisation::{NewOrganisation, Organisation, SiteInput, SiteRecord, TeamRecord};
 pub use people::{PeopleCounts, PersonFilter, PersonInput, PersonRecord, PersonSummary};
 pub use personal_data::{Cell, DataTable, PersonalData, iso_time};
+pub use profile::{AnsweredCampaign, PersonAnswers, RoleTargets};
 pub use report::{Asked, ReportData};
 pub use sessions::SessionRecord;
 pub use single_sign_on::{

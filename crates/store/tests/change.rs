@@ -1,5 +1,6 @@
-//! The data for change over time, on SQLite and on PostgreSQL: each campaign's finished
-//! responses with whose they are, and the campaigns a re-audit can be compared with.
+//! The data for change over time and for a person's profile, on SQLite and on PostgreSQL: each
+//! campaign's finished responses with whose they are, the campaigns a re-audit can be compared
+//! with, role profiles and one person's answers.
 
 use skillgym_domain::demo::{self, DemoOptions};
 use skillgym_domain::{CampaignId, OrganisationId};
@@ -85,4 +86,87 @@ async fn only_earlier_campaigns_on_the_same_framework_are_offered(backend: Backe
         .await
         .unwrap();
     assert!(offered.is_empty());
+}
+
+both_backends!(
+    role_targets_are_seeded_replaced_and_kept_to_their_framework,
+    a_persons_answers_are_read_back,
+);
+
+async fn role_targets_are_seeded_replaced_and_kept_to_their_framework(backend: Backend) {
+    use skillgym_domain::JobFamily;
+    use skillgym_domain::analysis::profile::TargetLevel;
+    let (db, org) = demo_store(backend).await;
+    let framework = db.store.frameworks(org).await.unwrap()[0].id;
+    let stored = db.store.framework(org, framework).await.unwrap();
+    let targets = db.store.role_targets(org, framework).await.unwrap();
+    // The demo sets a target for every competence and job family but leadership for frontline
+    // and specialist staff.
+    let leadership = stored
+        .framework
+        .areas
+        .iter()
+        .find(|a| a.code == "LIBRARY-LEADERSHIP")
+        .unwrap()
+        .competences
+        .len();
+    assert_eq!(
+        targets.len(),
+        stored.competence_ids.len() * JobFamily::ALL.len() - 2 * leadership
+    );
+    let one = *stored.competence_ids.values().next().unwrap();
+    let mut changed = skillgym_store::RoleTargets::new();
+    changed.insert((one, JobFamily::Frontline), TargetLevel::new(5).unwrap());
+    db.store
+        .set_role_targets(org, framework, &changed)
+        .await
+        .unwrap();
+    let read = db.store.role_targets(org, framework).await.unwrap();
+    assert_eq!(read, changed, "the profile is replaced whole");
+    // A competence of no framework of this one is refused, and nothing changes.
+    let mut wrong = changed.clone();
+    wrong.insert(
+        (skillgym_domain::CompetenceId(999_999), JobFamily::Manager),
+        TargetLevel::new(2).unwrap(),
+    );
+    assert!(matches!(
+        db.store.set_role_targets(org, framework, &wrong).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        db.store.role_targets(org, framework).await.unwrap(),
+        changed
+    );
+    assert!(matches!(
+        db.store
+            .role_targets(org, skillgym_domain::FrameworkId(999_999))
+            .await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn a_persons_answers_are_read_back(backend: Backend) {
+    let (db, org) = demo_store(backend).await;
+    let later = db.store.campaigns(org).await.unwrap()[0].id;
+    let data = db.store.change_data(org, later).await.unwrap();
+    let response = &data.responses[0];
+    let person = response.person.unwrap();
+    let answered = db.store.answered_campaigns(org, person).await.unwrap();
+    assert_eq!(answered[0].id, later, "newest first");
+    let answers = db
+        .store
+        .person_answers(org, later, person)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(answers.ratings, response.ratings);
+    let campaign = db.store.campaign(org, later).await.unwrap();
+    assert_eq!(answers.quiz.len(), campaign.quiz.len());
+    assert!(
+        db.store
+            .person_answers(org, CampaignId(999_999), person)
+            .await
+            .unwrap()
+            .is_none()
+    );
 }

@@ -8,6 +8,7 @@ pub mod campaign;
 pub mod change;
 pub mod compare;
 pub mod overview;
+pub mod profile;
 pub mod stats;
 
 pub use anonymity::{Suppressed, suppress};
