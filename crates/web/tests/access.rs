@@ -148,6 +148,13 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
         }
     }
     let unmanaged: PersonId = unmanaged.unwrap();
+    // A profile's CSV needs a finished audit to show.
+    let managed_answered = !app
+        .store()
+        .answered_campaigns(app.org, managed)
+        .await
+        .unwrap()
+        .is_empty();
     let site = app.store().sites(app.org).await.unwrap()[0].id;
     let campaign = app.store().campaigns(app.org).await.unwrap()[0].id;
     let framework = app.store().frameworks(app.org).await.unwrap()[0].id;
@@ -342,6 +349,45 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
             format!("/people/{managed}/edit"),
             Box::new(|w| admin_only(w, Expect::Ok)),
         ),
+        (
+            format!("/people/{managed}/profile"),
+            Box::new(|w| match w {
+                Who::SignedOut => Expect::SignIn,
+                Who::Admin | Who::Manager => Expect::Ok,
+                _ => Expect::NotFound,
+            }),
+        ),
+        (
+            format!("/people/{managed}/profile.csv"),
+            Box::new(move |w| match w {
+                Who::SignedOut => Expect::SignIn,
+                Who::Admin | Who::Manager if managed_answered => Expect::Ok,
+                _ => Expect::NotFound,
+            }),
+        ),
+        (
+            format!("/people/{unmanaged}/profile"),
+            Box::new(|w| match w {
+                Who::SignedOut => Expect::SignIn,
+                Who::Admin => Expect::Ok,
+                _ => Expect::NotFound,
+            }),
+        ),
+        (
+            format!("/people/{managed}/profile?campaign=999999"),
+            Box::new(|w| match w {
+                Who::SignedOut => Expect::SignIn,
+                _ => Expect::NotFound,
+            }),
+        ),
+        (
+            "/role-profiles".into(),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            "/role-profiles?framework=999999".into(),
+            Box::new(|w| admin_only(w, Expect::NotFound)),
+        ),
         ("/sites".into(), Box::new(|w| admin_only(w, Expect::Ok))),
         ("/sites/new".into(), Box::new(|w| admin_only(w, Expect::Ok))),
         (
@@ -476,6 +522,11 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
             Box::new(|w| admin_only(w, Expect::Invalid)),
         ),
         ("/me/data".into(), Box::new(|w| signed_in(w, Expect::Ok))),
+        // No framework named: nothing to save.
+        (
+            "/role-profiles".into(),
+            Box::new(|w| admin_only(w, Expect::BadRequest)),
+        ),
     ];
 
     let mut wrong = Vec::new();

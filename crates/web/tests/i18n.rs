@@ -150,6 +150,27 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
     let team = app.store().teams(app.org).await.unwrap()[0].id;
     let campaign = app.store().campaigns(app.org).await.unwrap()[0].id;
     let framework = app.store().frameworks(app.org).await.unwrap()[0].id;
+    // Someone who finished an audit, for a complete profile; and the learner's own.
+    let mut respondent = person;
+    for id in app.store().person_ids(app.org).await.unwrap().into_values() {
+        if !app
+            .store()
+            .answered_campaigns(app.org, id)
+            .await
+            .unwrap()
+            .is_empty()
+        {
+            respondent = id;
+            break;
+        }
+    }
+    let learner = app
+        .store()
+        .account_by_email(&skillgym_domain::Email::parse("learner@afon.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id;
     let pages: Vec<(&str, String)> = vec![
         ("admin@afon.example", "/".into()),
         ("admin@afon.example", "/me".into()),
@@ -242,6 +263,12 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
             "admin@afon.example",
             format!("/campaigns/{campaign}/change"),
         ),
+        ("admin@afon.example", "/role-profiles".into()),
+        (
+            "admin@afon.example",
+            format!("/people/{respondent}/profile"),
+        ),
+        ("learner@afon.example", format!("/people/{learner}/profile")),
         // The first campaign: nothing earlier to compare with.
         (
             "admin@afon.example",

@@ -13,6 +13,7 @@ mod home;
 mod invitations;
 mod people;
 mod personal_data;
+mod profile;
 mod reports;
 mod settings;
 mod sign_in;
@@ -121,6 +122,12 @@ pub fn router(state: AppState) -> Router {
         .route("/people", get(people::list))
         .route("/people/new", get(people::new_form).post(people::create))
         .route("/people/{id}", get(people::show))
+        .route("/people/{id}/profile", get(profile::show))
+        .route("/people/{id}/profile.csv", get(profile::csv))
+        .route(
+            "/role-profiles",
+            get(profile::role_profiles).post(profile::save_role_profiles),
+        )
         .route(
             "/people/{id}/edit",
             get(people::edit_form).post(people::update),
