@@ -300,6 +300,14 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
             Box::new(|w| admin_only(w, Expect::Ok)),
         ),
         (
+            format!("/campaigns/{campaign}/report/print"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            "/campaigns/999999/report/print".into(),
+            Box::new(|w| admin_only(w, Expect::NotFound)),
+        ),
+        (
             format!("/campaigns/{campaign}/change?earlier=999999"),
             Box::new(|w| admin_only(w, Expect::NotFound)),
         ),

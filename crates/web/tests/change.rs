@@ -74,6 +74,7 @@ both_backends!(
     the_page_and_its_csv_agree_with_the_responses,
     small_groups_are_never_shown,
     only_admins_see_change_and_only_against_earlier_campaigns,
+    the_print_ready_report_puts_every_part_together,
 );
 
 async fn the_page_and_its_csv_agree_with_the_responses(backend: Backend) {
@@ -269,4 +270,56 @@ async fn only_admins_see_change_and_only_against_earlier_campaigns(backend: Back
         )
         .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+async fn the_print_ready_report_puts_every_part_together(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.store()
+        .set_anonymity_threshold(app.org, 3)
+        .await
+        .unwrap();
+    let later = app.store().campaigns(app.org).await.unwrap()[0].id;
+    let path = format!("/campaigns/{later}/report/print");
+    let admin = app.signed_in("admin@afon.example").await;
+    for page in [
+        format!("/campaigns/{later}"),
+        format!("/campaigns/{later}/report"),
+    ] {
+        assert!(app.page(&admin, &page).await.contains(&path), "{page}");
+    }
+    let html = app.page(&admin, &path).await;
+    assert!(html.contains("Print-ready report:"));
+    // The report, the comparison by job family, calibration and change, in that order, each
+    // as its own page shows it.
+    let at = |marker: &str| html.find(marker).unwrap_or_else(|| panic!("{marker}"));
+    let parts = [
+        at("id=\"ratings-heading\""),
+        at("id=\"compare-table\""),
+        at("id=\"calibration-table\""),
+        at("id=\"change-competences\""),
+    ];
+    assert!(parts.windows(2).all(|w| w[0] < w[1]), "{parts:?}");
+    assert_eq!(html.matches("class=\"print-part\"").count(), 4);
+    let compare = app
+        .page(&admin, &format!("/campaigns/{later}/compare?by=job_family"))
+        .await;
+    let table = |page: &str| {
+        let start = page.find("id=\"compare-table\"").unwrap();
+        page[start..start + page[start..].find("</table>").unwrap()].to_string()
+    };
+    assert_eq!(table(&html), table(&compare));
+    // The layout's print stylesheet leaves out the navigation and each part's own links.
+    let css = app
+        .get(&admin, "/assets/style.css")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let print = &css[css.find("@media print").unwrap()..];
+    assert!(print.contains(".nav") && print.contains(".no-print"));
+    let learner = app.signed_in("learner@afon.example").await;
+    assert_eq!(
+        app.get(&learner, &path).await.status(),
+        StatusCode::FORBIDDEN
+    );
 }

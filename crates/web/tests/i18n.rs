@@ -266,6 +266,10 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
         ("admin@afon.example", "/role-profiles".into()),
         (
             "admin@afon.example",
+            format!("/campaigns/{campaign}/report/print"),
+        ),
+        (
+            "admin@afon.example",
             format!("/people/{respondent}/profile"),
         ),
         ("learner@afon.example", format!("/people/{learner}/profile")),

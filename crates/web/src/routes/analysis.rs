@@ -267,7 +267,7 @@ pub struct CompareRow {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "campaign_compare.html")]
+#[template(path = "campaign_compare.html", blocks = ["content"])]
 pub struct ComparePage {
     page: Page,
     campaign_id: CampaignId,
@@ -345,11 +345,21 @@ pub async fn compare(
     Path(id): Path<i64>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
+    Ok(compare_page(&state, &ctx, id, &by).await?.into_response())
+}
+
+/// The comparison, ready to render as a page or as a part of the print-ready report.
+pub(super) async fn compare_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    by: &ByQuery,
+) -> AppResult<ComparePage> {
     let Compared {
         loaded,
         comparison,
         shown,
-    } = compared(&state, &ctx, id, &by).await?;
+    } = compared(state, ctx, id, by).await?;
     let lang = ctx.tr.lang().code();
     let competences = competences(&loaded.campaign);
     let rows = comparison
@@ -421,8 +431,7 @@ pub async fn compare(
             .collect(),
         left_out: comparison.left_out,
         rows,
-    }
-    .into_response())
+    })
 }
 
 pub async fn compare_csv(
@@ -511,7 +520,7 @@ pub struct CalibrationView {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "campaign_calibration.html")]
+#[template(path = "campaign_calibration.html", blocks = ["content"])]
 pub struct CalibrationPage {
     page: Page,
     campaign_id: CampaignId,
@@ -602,11 +611,24 @@ pub async fn calibration(
     Path(id): Path<i64>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
+    Ok(calibration_page(&state, &ctx, id, &by)
+        .await?
+        .into_response())
+}
+
+/// Confidence against knowledge, ready to render as a page or as a part of the print-ready
+/// report.
+pub(super) async fn calibration_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    by: &ByQuery,
+) -> AppResult<CalibrationPage> {
     let Calibrated {
         loaded,
         calibration,
         has_quiz,
-    } = calibrated(&state, &ctx, id, &by).await?;
+    } = calibrated(state, ctx, id, by).await?;
     let lang = ctx.tr.lang().code();
     let rows = shown_rows(&calibration, &loaded.grouping, &ctx.tr)
         .into_iter()
@@ -649,8 +671,7 @@ pub async fn calibration(
         has_quiz,
         left_out: calibration.left_out,
         rows,
-    }
-    .into_response())
+    })
 }
 
 pub async fn calibration_csv(

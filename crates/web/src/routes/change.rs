@@ -229,7 +229,7 @@ pub struct ChoiceView {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "campaign_change.html")]
+#[template(path = "campaign_change.html", blocks = ["content"])]
 pub struct ChangePage {
     page: Page,
     campaign_id: CampaignId,
@@ -300,7 +300,17 @@ pub async fn show(
     Path(id): Path<i64>,
     Query(query): Query<ChangeQuery>,
 ) -> AppResult<Response> {
-    let c = compared(&state, &ctx, id, &query).await?;
+    Ok(change_page(&state, &ctx, id, &query).await?.into_response())
+}
+
+/// Change over time, ready to render as a page or as a part of the print-ready report.
+pub(super) async fn change_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    query: &ChangeQuery,
+) -> AppResult<ChangePage> {
+    let c = compared(state, ctx, id, query).await?;
     let lang = ctx.tr.lang().code();
     let mut page = ctx.page("change-title");
     page.title = ctx.tr.t1(
@@ -370,8 +380,7 @@ pub async fn show(
         ],
         chart_height: dumbbells.len() as i64 * 24 + 30,
         dumbbells,
-    }
-    .into_response())
+    })
 }
 
 pub async fn csv(

@@ -13,6 +13,7 @@ mod home;
 mod invitations;
 mod people;
 mod personal_data;
+mod print;
 mod profile;
 mod reports;
 mod settings;
@@ -107,6 +108,7 @@ pub fn router(state: AppState) -> Router {
             get(survey_import::map_form).post(survey_import::import),
         )
         .route("/campaigns/{id}/report", get(reports::campaign_report))
+        .route("/campaigns/{id}/report/print", get(print::show))
         .route("/campaigns/{id}/compare", get(analysis::compare))
         .route("/campaigns/{id}/compare.csv", get(analysis::compare_csv))
         .route("/campaigns/{id}/calibration", get(analysis::calibration))

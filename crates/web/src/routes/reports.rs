@@ -41,7 +41,7 @@ pub struct HeatRowView {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "campaign_report.html")]
+#[template(path = "campaign_report.html", blocks = ["content"])]
 pub struct ReportPage {
     page: Page,
     campaign_id: CampaignId,
@@ -86,6 +86,11 @@ pub async fn campaign_report(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
+    Ok(report_page(&state, &ctx, id).await?.into_response())
+}
+
+/// The report, ready to render as a page or as a part of the print-ready report.
+pub(super) async fn report_page(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<ReportPage> {
     let user = ctx.require(Role::Admin)?;
     let org = user.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
@@ -247,6 +252,5 @@ pub async fn campaign_report(
             })
             .collect(),
         heat,
-    }
-    .into_response())
+    })
 }

@@ -1,0 +1,7 @@
+# Adroddiad ymgyrch gyfan yn barod i'w argraffu.
+# review: Welsh written for this project; please have a Welsh speaker check it.
+
+print-title = Adroddiad yn barod i'w argraffu
+print-title-for = Adroddiad yn barod i'w argraffu: { $campaign }
+print-link = Adroddiad yn barod i'w argraffu
+print-how = Mae'r dudalen hon yn rhoi adroddiad cyfan yr ymgyrch at ei gilydd: y trosolwg, grwpiau wedi'u cymharu yn ôl teulu swyddi, hyder o'i gymharu â gwybodaeth, a'r newid ers yr ymgyrch gynharach. Defnyddiwch orchymyn Argraffu eich porwr i'w argraffu neu i'w gadw fel PDF; mae'r llywio a'r botymau'n cael eu gadael allan o'r copi printiedig.
