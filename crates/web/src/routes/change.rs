@@ -194,8 +194,9 @@ pub struct RowView {
 
 /// A table of rows: the areas, or the competences.
 pub struct TableView {
-    /// Message id of its heading and caption.
+    /// Message ids of its heading and of its caption.
     pub caption: &'static str,
+    pub explain: &'static str,
     /// `areas` or `competences`, as the CSV is asked for.
     pub csv: &'static str,
     pub rows: Vec<RowView>,
@@ -245,9 +246,12 @@ pub struct ChangePage {
     chart_height: i64,
 }
 
+/// Where the chart's scale starts: competence titles are written to its left.
+const CHART_LEFT: f64 = 440.0;
+
 /// x of a 1–5 mean on the chart.
 fn x_of(mean: f64) -> i64 {
-    (340.0 + (mean - 1.0) / 4.0 * 340.0).round() as i64
+    (CHART_LEFT + (mean - 1.0) / 4.0 * 340.0).round() as i64
 }
 
 fn view(line: &Line) -> RowView {
@@ -369,11 +373,13 @@ pub(super) async fn change_page(
         tables: vec![
             TableView {
                 caption: "change-areas-table",
+                explain: "change-areas-caption",
                 csv: "areas",
                 rows: c.areas.iter().map(view).collect(),
             },
             TableView {
                 caption: "change-competences-table",
+                explain: "change-competences-caption",
                 csv: "competences",
                 rows: c.competences.iter().map(view).collect(),
             },

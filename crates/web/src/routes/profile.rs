@@ -20,6 +20,9 @@ use skillgym_domain::{FrameworkId, JobFamily, PersonId, Role};
 use skillgym_store::{AnsweredCampaign, AuditAction, Campaign, PersonRecord, RoleTargets};
 use std::collections::HashMap;
 
+/// How many of the biggest gaps the page lists (the table has them all).
+const MOST_GAPS: usize = 10;
+
 #[derive(Debug, Default, Deserialize)]
 pub struct ProfileQuery {
     campaign: Option<i64>,
@@ -159,6 +162,8 @@ pub struct CompetenceView {
     pub measured: Option<String>,
     pub target: Option<u8>,
     pub gap: Option<String>,
+    /// How far short of the target, unsigned, for the list of gaps.
+    pub short_by: Option<String>,
     /// Short of the target.
     pub short: bool,
 }
@@ -227,6 +232,7 @@ fn views(
                 measured: p.measured.map(|m| format!("{m:.1}")),
                 target: p.target.map(TargetLevel::level),
                 gap: p.gap.map(|g| format!("{g:+.1}")),
+                short_by: p.gap.filter(|g| *g > 0.0).map(|g| format!("{g:.1}")),
                 short: p.gap.is_some_and(|g| g > 0.0),
             }
         })
@@ -251,7 +257,8 @@ pub async fn show(
     let (areas, competences, gaps, campaign_id) = match &loaded.shown {
         Some((campaign, profile)) => {
             let (areas, competences) = views(campaign, profile, lang);
-            (areas, competences, profile.gaps(), campaign.id.0)
+            let gaps = profile.gaps().into_iter().take(MOST_GAPS).collect();
+            (areas, competences, gaps, campaign.id.0)
         }
         None => Default::default(),
     };
