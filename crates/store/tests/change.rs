@@ -162,6 +162,28 @@ async fn a_persons_answers_are_read_back(backend: Backend) {
     assert_eq!(answers.ratings, response.ratings);
     let campaign = db.store.campaign(org, later).await.unwrap();
     assert_eq!(answers.quiz.len(), campaign.quiz.len());
+    // The service's totals by area add up every respondent's 1–5 ratings.
+    let totals = db.store.area_totals(org, later).await.unwrap();
+    for area in &campaign.areas {
+        let (mut people, mut sum, mut ratings) = (0, 0.0, 0);
+        for r in &data.responses {
+            let levels: Vec<u8> = area
+                .competences
+                .iter()
+                .filter_map(|c| r.ratings.get(&c.id).and_then(|x| x.level()))
+                .collect();
+            people += usize::from(!levels.is_empty());
+            sum += levels.iter().map(|l| f64::from(*l)).sum::<f64>();
+            ratings += levels.len();
+        }
+        let got = totals[&area.code];
+        assert_eq!(
+            (got.people, got.sum, got.ratings),
+            (people, sum, ratings),
+            "{}",
+            area.code
+        );
+    }
     assert!(
         db.store
             .person_answers(org, CampaignId(999_999), person)

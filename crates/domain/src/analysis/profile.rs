@@ -72,6 +72,15 @@ pub struct AreaProfile {
     pub service_mean: Option<f64>,
 }
 
+/// Everyone's 1–5 ratings of one area's competences in a campaign, summed.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct AreaTotals {
+    /// Respondents who rated at least one of the area's competences.
+    pub people: usize,
+    pub sum: f64,
+    pub ratings: usize,
+}
+
 /// A person's profile for one campaign.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
@@ -81,8 +90,9 @@ pub struct Profile {
 
 impl Profile {
     /// `areas` gives each competence's area (below `area_count`); the person's `ratings`,
-    /// `quiz` answers (by competence position, right or not), `targets` and every respondent's
-    /// ratings (`service`, the person's included) are in the same order.
+    /// `quiz` answers (by competence position, right or not) and `targets` are in competence
+    /// order, and `service` holds every respondent's ratings (the person's included) summed by
+    /// area.
     pub fn compute(
         threshold: usize,
         areas: &[usize],
@@ -90,7 +100,7 @@ impl Profile {
         ratings: &[Option<Rating>],
         quiz: &[(usize, bool)],
         targets: &[Option<TargetLevel>],
-        service: &[Vec<Option<Rating>>],
+        service: &[AreaTotals],
     ) -> Self {
         let level = |r: Option<&Option<Rating>>| r.copied().flatten().and_then(Rating::level);
         let competences = (0..areas.len())
@@ -128,19 +138,11 @@ impl Profile {
                     .iter()
                     .filter_map(|c| level(ratings.get(*c)).map(f64::from))
                     .collect();
-                let (mut sum, mut n, mut people) = (0.0, 0usize, 0usize);
-                for person in service {
-                    let rated: Vec<u8> = members
-                        .iter()
-                        .filter_map(|c| level(person.get(*c)))
-                        .collect();
-                    people += usize::from(!rated.is_empty());
-                    sum += rated.iter().map(|l| f64::from(*l)).sum::<f64>();
-                    n += rated.len();
-                }
+                let totals = service.get(area).copied().unwrap_or_default();
                 AreaProfile {
                     mean: (!own.is_empty()).then(|| own.iter().sum::<f64>() / own.len() as f64),
-                    service_mean: (people >= threshold.max(1) && n > 0).then(|| sum / n as f64),
+                    service_mean: (totals.people >= threshold.max(1) && totals.ratings > 0)
+                        .then(|| totals.sum / totals.ratings as f64),
                 }
             })
             .collect();
@@ -216,7 +218,7 @@ mod tests {
             &levels(&[5, 9, 2, 0]),
             &[(0, true), (0, false), (1, true), (1, true)],
             &[4, 3, 4, 2].map(TargetLevel::new),
-            &[levels(&[5, 9, 2, 0])],
+            &[],
         );
         let c = &p.competences;
         assert_eq!(c[0].quiz, Some(QuizResult { right: 1, asked: 2 }));
@@ -230,13 +232,14 @@ mod tests {
     #[test]
     fn the_service_mean_needs_enough_people() {
         let me = levels(&[4, 2]);
-        let others: Vec<Vec<Option<Rating>>> = (0..4).map(|_| levels(&[2, 9])).collect();
-        let mut service = others.clone();
-        service.push(me.clone());
-        // Five people rated the area (one of them only competence 0 of the two).
+        // Five people rated the area: ratings 2, 2, 2, 2, 4, 2 → 14 / 6.
+        let service = [AreaTotals {
+            people: 5,
+            sum: 14.0,
+            ratings: 6,
+        }];
         let p = Profile::compute(5, &[0, 0], 1, &me, &[], &[None, None], &service);
         assert_eq!(p.areas[0].mean, Some(3.0));
-        // Ratings: 2, 2, 2, 2, 4, 2 → 14 / 6.
         assert!((p.areas[0].service_mean.unwrap() - 14.0 / 6.0).abs() < 1e-12);
         let p = Profile::compute(6, &[0, 0], 1, &me, &[], &[None, None], &service);
         assert_eq!(p.areas[0].service_mean, None);

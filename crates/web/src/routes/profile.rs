@@ -80,7 +80,7 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64, query: &ProfileQuery) -> App
                 .person_answers(org, campaign.id, person)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let service = state.store.analysis_data(org, campaign.id).await?;
+            let totals = state.store.area_totals(org, campaign.id).await?;
             let targets = state.store.role_targets(org, campaign.framework_id).await?;
             let threshold = ctx
                 .organisation
@@ -117,10 +117,10 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64, query: &ProfileQuery) -> App
                     .iter()
                     .map(|(_, c)| targets.get(&(c.id, found.job_family)).copied())
                     .collect::<Vec<_>>(),
-                &service
-                    .respondents
+                &campaign
+                    .areas
                     .iter()
-                    .map(|r| ratings_of(&r.ratings))
+                    .map(|a| totals.get(&a.code).copied().unwrap_or_default())
                     .collect::<Vec<_>>(),
             );
             Some((campaign, profile))
