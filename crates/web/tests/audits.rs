@@ -139,6 +139,18 @@ async fn a_person_completes_an_audit_and_sees_their_results(backend: Backend) {
         results.contains("<td class=\"numeric\">4</td>"),
         "area means of 4"
     );
+    // The results lead on to the person's profile for this audit, which shows the same.
+    let me = app
+        .store()
+        .account_by_email(&skillgym_domain::Email::parse("learner@afon.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id;
+    let profile = format!("/people/{me}/profile?campaign={}", campaign.id);
+    assert!(results.contains(&profile.replace('&', "&amp;")) || results.contains(&profile));
+    let html = app.page(&learner, &profile).await;
+    assert!(html.contains("Your skills profile") && html.contains(">4.00<"));
     // Submitting again changes nothing, and the audit now shows as done.
     let again = app
         .post(&learner, &format!("/audits/{}/check", campaign.id), &[])

@@ -624,6 +624,9 @@ pub struct ResultsPage {
     asked: i64,
     quiz: Vec<QuizReview>,
     calibration: Vec<(String, &'static str)>,
+    /// The person's profile for this campaign; not offered to a password-free link's session,
+    /// which reaches this audit only.
+    profile: Option<String>,
 }
 
 impl ResultsPage {
@@ -736,6 +739,12 @@ pub async fn results(
         asked: quiz.len() as i64,
         quiz,
         calibration,
+        profile: user.scope.is_none().then(|| {
+            format!(
+                "/people/{}/profile?campaign={}",
+                user.person_id, campaign.id
+            )
+        }),
     }
     .into_response())
 }
