@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{TestApp, spawn_app};
+use common::{TestApp, location, spawn_app};
 use reqwest::StatusCode;
 use skillgym_domain::CompetenceId;
 use skillgym_test_db::{Backend, both_backends};
@@ -75,6 +75,7 @@ both_backends!(
     small_groups_are_never_shown,
     only_admins_see_change_and_only_against_earlier_campaigns,
     the_print_ready_report_puts_every_part_together,
+    an_earlier_campaign_of_one_area_compares_only_that_area,
 );
 
 async fn the_page_and_its_csv_agree_with_the_responses(backend: Backend) {
@@ -322,4 +323,71 @@ async fn the_print_ready_report_puts_every_part_together(backend: Backend) {
         app.get(&learner, &path).await.status(),
         StatusCode::FORBIDDEN
     );
+}
+
+async fn an_earlier_campaign_of_one_area_compares_only_that_area(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let later = app.store().campaigns(app.org).await.unwrap()[0].id;
+    let framework = app.store().frameworks(app.org).await.unwrap()[0].id;
+    let stored = app.store().framework(app.org, framework).await.unwrap();
+    let area = &stored.framework.areas[4];
+    let admin = app.signed_in("admin@afon.example").await;
+    // A small check years ago, on one area only, that nobody answered.
+    let response = app
+        .post(
+            &admin,
+            "/campaigns/new",
+            &[
+                ("title_en", "Online safety check"),
+                ("title_cy", ""),
+                ("framework", &framework.to_string()),
+                ("area", &area.code),
+                ("opens_on", "2020-01-06"),
+                ("closes_on", "2020-01-31"),
+                ("standard", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let check: i64 = location(&response)
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let html = app
+        .page(
+            &admin,
+            &format!("/campaigns/{later}/change?earlier={check}"),
+        )
+        .await;
+    assert!(html.contains("Online safety check"));
+    assert!(html.contains("0 people answered both campaigns."));
+    let rows = csv_rows(
+        &app,
+        &admin,
+        &format!("/campaigns/{later}/change.csv?earlier={check}&table=competences"),
+    )
+    .await;
+    let codes: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    let wanted: Vec<&str> = area.competences.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(codes, wanted, "only what both asked, in order");
+    for row in &rows {
+        assert_eq!(row[column("before_n")], "", "nobody answered then");
+        assert_ne!(row[column("after_n")], "", "many answered now");
+        assert_eq!(row[column("difference")], "");
+    }
+    let areas = csv_rows(
+        &app,
+        &admin,
+        &format!("/campaigns/{later}/change.csv?earlier={check}&table=areas"),
+    )
+    .await;
+    assert_eq!(areas.len(), 1);
+    assert_eq!(areas[0][0], area.code);
+    // The check itself has nothing earlier on the framework to compare with.
+    let html = app
+        .page(&admin, &format!("/campaigns/{check}/change"))
+        .await;
+    assert!(html.contains("no earlier campaign"));
 }
