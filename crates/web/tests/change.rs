@@ -120,14 +120,33 @@ async fn the_page_and_its_csv_agree_with_the_responses(backend: Backend) {
 
     let before = app.store().change_data(app.org, earlier).await.unwrap();
     let after = app.store().change_data(app.org, later).await.unwrap();
-    // Response rates then and now.
+    // Response rates then and now, on the page and in their CSV.
     let rates = &html[html.find("id=\"change-rates\"").unwrap()..];
-    for data in [&before, &after] {
+    let text = app
+        .get(
+            &admin,
+            &format!("/campaigns/{later}/change.csv?table=rates"),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let csv: Vec<Vec<String>> =
+        csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+    for ((data, id), row) in [(&before, earlier), (&after, later)].iter().zip(&csv) {
         assert!(rates.contains(&format!(
             "<td class=\"numeric\">{}</td><td class=\"numeric\">{}</td>",
             data.asked,
             data.responses.len()
         )));
+        assert_eq!(row[0], id.to_string());
+        assert_eq!(
+            (row[3].clone(), row[4].clone()),
+            (data.asked.to_string(), data.responses.len().to_string())
+        );
     }
     let (then, now) = (levels(&before), levels(&after));
     let campaign = app.store().campaign(app.org, later).await.unwrap();

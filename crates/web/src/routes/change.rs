@@ -389,6 +389,47 @@ pub(super) async fn change_page(
     })
 }
 
+/// The response rates then and now, one campaign a row.
+fn rates_csv(c: &Compared, lang: &str) -> AppResult<Response> {
+    let Some((earlier, earlier_data)) = &c.earlier else {
+        return Err(AppError::NotFound);
+    };
+    let mut rows = vec![
+        [
+            "campaign",
+            "title",
+            "opens_on",
+            "asked",
+            "finished",
+            "response_rate",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for (id, title, opens_on, data) in [
+        (earlier.id, &earlier.title, &earlier.opens_on, earlier_data),
+        (
+            c.campaign.id,
+            &c.campaign.title,
+            &c.campaign.opens_on,
+            &c.later,
+        ),
+    ] {
+        rows.push(vec![
+            id.0.to_string(),
+            guard(title.show(lang).text),
+            opens_on.clone(),
+            data.asked.to_string(),
+            data.responses.len().to_string(),
+            (data.responses.len() as f64 / data.asked.max(1) as f64).to_string(),
+        ]);
+    }
+    csv_body(
+        rows,
+        &format!("change-{}-{}-rates.csv", earlier.id.0, c.campaign.id.0),
+    )
+}
+
 pub async fn csv(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -399,6 +440,7 @@ pub async fn csv(
     let areas = match query.table.as_deref() {
         None | Some("competences") => false,
         Some("areas") => true,
+        Some("rates") => return rates_csv(&c, ctx.tr.lang().code()),
         Some(_) => return Err(AppError::NotFound),
     };
     let Some((earlier, _)) = &c.earlier else {
