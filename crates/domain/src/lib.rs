@@ -8,6 +8,7 @@ pub mod demo;
 pub mod ids;
 pub mod organisation;
 pub mod people;
+pub mod retention;
 pub mod staff_file;
 
 pub use accounts::{Role, Roles};
@@ -19,6 +20,7 @@ pub use organisation::{Location, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{
     ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole, PersonName,
 };
+pub use retention::RetentionPeriod;
 
 /// A value that failed to parse, named by the Fluent message id that explains it to a person.
 ///

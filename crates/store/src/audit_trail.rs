@@ -51,10 +51,17 @@ pub enum AuditAction {
     OwnDataDownloaded,
     PersonErased,
     AuditTrailExported,
+    /// The retention period for leavers changed (detail: `previous-months=… months=…`).
+    RetentionChanged,
+    /// Password sign-in was turned on or off (detail: `passwords-on` or `passwords-off`).
+    SignInChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 9] = [
+    /// How many kinds of action there are.
+    pub const COUNT: usize = 11;
+
+    pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
         AuditAction::PersonAdded,
         AuditAction::PersonChanged,
@@ -64,6 +71,8 @@ impl AuditAction {
         AuditAction::OwnDataDownloaded,
         AuditAction::PersonErased,
         AuditAction::AuditTrailExported,
+        AuditAction::RetentionChanged,
+        AuditAction::SignInChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -77,6 +86,8 @@ impl AuditAction {
             AuditAction::OwnDataDownloaded => "own-data-downloaded",
             AuditAction::PersonErased => "person-erased",
             AuditAction::AuditTrailExported => "audit-trail-exported",
+            AuditAction::RetentionChanged => "retention-changed",
+            AuditAction::SignInChanged => "sign-in-changed",
         }
     }
 
@@ -87,6 +98,8 @@ impl AuditAction {
             AuditAction::StaffImported
                 | AuditAction::StaffExported
                 | AuditAction::AuditTrailExported
+                | AuditAction::RetentionChanged
+                | AuditAction::SignInChanged
         )
     }
 
@@ -118,6 +131,15 @@ impl NewAuditEvent {
             subject,
             detail,
         }
+    }
+
+    /// Adds a bare flag (such as `passwords-on`) to the detail.
+    pub fn with_flag(mut self, flag: &str) -> Self {
+        if !self.detail.is_empty() {
+            self.detail.push(' ');
+        }
+        self.detail.push_str(flag);
+        self
     }
 
     /// Adds `key=value` to the detail.

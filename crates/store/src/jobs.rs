@@ -7,10 +7,12 @@
 //! happens exactly once. The claim is a lease: if an instance dies holding it, another claims
 //! the job once `locked_until` has passed.
 
-use crate::audit_trail::Actor;
+use crate::audit_trail::{Actor, AuditAction, NewAuditEvent, insert_event};
 use crate::personal_data::erase_in;
-use crate::{Result, Store, now};
-use skillgym_domain::{OrganisationId, PersonId};
+use crate::{Result, Store, StoreError, now};
+use skillgym_domain::people::{format_date, parse_date};
+pub use skillgym_domain::retention::months_before;
+use skillgym_domain::{OrganisationId, PersonId, RetentionPeriod};
 use sqlx::Row;
 
 /// A job that runs every `every` seconds.
@@ -135,6 +137,88 @@ impl Store {
         Ok(())
     }
 
+    /// The organisation's retention period for leavers.
+    pub async fn retention_period(&self, org: OrganisationId) -> Result<RetentionPeriod> {
+        let months: Option<i64> =
+            sqlx::query_scalar("SELECT retention_months FROM organisations WHERE id = $1")
+                .bind(org.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        let months = months.ok_or(StoreError::NotFound)?;
+        RetentionPeriod::from_months(months)
+            .map_err(|_| StoreError::Corrupt(format!("retention period of {months} months")))
+    }
+
+    /// Changes the retention period, recording who did it in the audit trail. `false` when
+    /// it was already that period (nothing is recorded then).
+    pub async fn change_retention_period(
+        &self,
+        org: OrganisationId,
+        period: RetentionPeriod,
+        actor: Actor,
+    ) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let previous: Option<i64> =
+            sqlx::query_scalar("SELECT retention_months FROM organisations WHERE id = $1")
+                .bind(org.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let previous = previous.ok_or(StoreError::NotFound)?;
+        if previous == period.months() {
+            return Ok(false);
+        }
+        sqlx::query("UPDATE organisations SET retention_months = $2 WHERE id = $1")
+            .bind(org.0)
+            .bind(period.months())
+            .execute(&mut *tx)
+            .await?;
+        let event = NewAuditEvent::new(actor, AuditAction::RetentionChanged, None)
+            .with("previous-months", previous)
+            .with("months", period.months());
+        insert_event(&mut tx, org, &event).await?;
+        tx.commit().await?;
+        tracing::info!(
+            previous,
+            months = period.months(),
+            "retention period changed"
+        );
+        Ok(true)
+    }
+
+    /// How many people have left (and are not yet erased), and how many of them left before
+    /// `day`.
+    pub async fn leavers(&self, org: OrganisationId, day: time::Date) -> Result<(i64, i64)> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS leavers, \
+                    COALESCE(SUM(CASE WHEN left_on < $2 THEN 1 ELSE 0 END), 0) AS before \
+             FROM people WHERE organisation_id = $1 AND left_on IS NOT NULL",
+        )
+        .bind(org.0)
+        .bind(format_date(day))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((row.try_get("leavers")?, row.try_get("before")?))
+    }
+
+    /// The earliest "left on" date on or after `day`: the next leaver retention will reach.
+    pub async fn next_leaver_on_or_after(
+        &self,
+        org: OrganisationId,
+        day: time::Date,
+    ) -> Result<Option<time::Date>> {
+        let first: Option<String> = sqlx::query_scalar(
+            "SELECT MIN(left_on) FROM people \
+             WHERE organisation_id = $1 AND left_on IS NOT NULL AND left_on >= $2",
+        )
+        .bind(org.0)
+        .bind(format_date(day))
+        .fetch_one(&self.pool)
+        .await?;
+        first
+            .map(|d| parse_date(&d).map_err(|_| StoreError::Corrupt(format!("left on {d}"))))
+            .transpose()
+    }
+
     /// Sets how many months after their "left on" date leavers are erased.
     pub async fn set_retention_months(&self, org: OrganisationId, months: i64) -> Result<()> {
         sqlx::query("UPDATE organisations SET retention_months = $2 WHERE id = $1")
@@ -197,41 +281,5 @@ impl Store {
             tracing::info!(erased, "retention: leavers erased");
         }
         Ok(erased)
-    }
-}
-
-/// The date `months` months before `date`, on the same day or the month's last day.
-pub fn months_before(date: time::Date, months: i64) -> time::Date {
-    let total = i64::from(date.year()) * 12 + i64::from(u8::from(date.month()) - 1) - months;
-    let year = total.div_euclid(12) as i32;
-    let month =
-        time::Month::try_from((total.rem_euclid(12) + 1) as u8).unwrap_or(time::Month::January);
-    let last = month.length(year);
-    time::Date::from_calendar_date(year, month, date.day().min(last)).unwrap_or(date)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::months_before;
-    use time::macros::date;
-
-    #[test]
-    fn months_are_counted_back_to_the_same_day_or_the_month_end() {
-        assert_eq!(
-            months_before(date!(2026 - 05 - 15), 24),
-            date!(2024 - 05 - 15)
-        );
-        assert_eq!(
-            months_before(date!(2026 - 01 - 10), 1),
-            date!(2025 - 12 - 10)
-        );
-        assert_eq!(
-            months_before(date!(2026 - 03 - 31), 1),
-            date!(2026 - 02 - 28)
-        );
-        assert_eq!(
-            months_before(date!(2026 - 03 - 31), 0),
-            date!(2026 - 03 - 31)
-        );
     }
 }

@@ -251,7 +251,7 @@ fn language_of(recipient: &Recipient, campaign: &MailCampaign) -> Lang {
 }
 
 /// "31 December 2026" / "31 Rhagfyr 2026".
-fn long_date(tr: &Tr, iso: &str) -> String {
+pub(crate) fn long_date(tr: &Tr, iso: &str) -> String {
     match skillgym_domain::people::parse_date(iso) {
         Ok(d) => format!(
             "{} {} {}",

@@ -190,6 +190,10 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
             Box::new(|_| Expect::BadRequest),
         ),
         ("/settings".into(), Box::new(|w| admin_only(w, Expect::Ok))),
+        (
+            "/settings/retention".into(),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
         ("/audits".into(), Box::new(|w| signed_in(w, Expect::Ok))),
         (
             format!("/audits/{campaign}"),
@@ -483,6 +487,11 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
         ),
         (
             "/settings".into(),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        // An empty retention period is refused; nothing changes.
+        (
+            "/settings/retention".into(),
             Box::new(|w| admin_only(w, Expect::Invalid)),
         ),
         (

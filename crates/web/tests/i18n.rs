@@ -194,6 +194,8 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
         ("admin@afon.example", format!("/people/{person}/erase")),
         ("admin@afon.example", "/settings".into()),
         ("admin@afon.example", "/settings?saved=1".into()),
+        ("admin@afon.example", "/settings/retention".into()),
+        ("admin@afon.example", "/settings/retention?saved=1".into()),
         // The page that refuses a sign-in through the organisation's account.
         (
             "learner@afon.example",
@@ -425,6 +427,47 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
     for text in visible_text(&html) {
         if let Some(rest) = unmarked(&text, &data) {
             found.push(format!("settings with errors: {rest:?} (in {text:?})"));
+        }
+    }
+    // The retention period: refused, then a shorter period that asks for confirmation
+    // (someone left a year ago; the page only asks, so nobody is erased).
+    let someone = *app
+        .store()
+        .person_ids(app.org)
+        .await
+        .unwrap()
+        .values()
+        .next()
+        .unwrap();
+    let a_year_ago = skillgym_store::months_before(time::OffsetDateTime::now_utc().date(), 12);
+    app.store()
+        .set_left_on(app.org, someone, Some(a_year_ago))
+        .await
+        .unwrap();
+    for fields in [
+        vec![("months", "two")],
+        vec![("months", "1"), ("confirm_for", "1")],
+    ] {
+        let csrf = app.csrf(&admin).await;
+        let mut form = vec![("csrf", csrf.as_str())];
+        form.extend(fields);
+        let html = admin
+            .post(format!("{}/settings/retention?lang=en-x-pseudo", app.url))
+            .form(&form)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains("error-summary"),
+            "the retention form shows its errors"
+        );
+        for text in visible_text(&html) {
+            if let Some(rest) = unmarked(&text, &data) {
+                found.push(format!("retention with errors: {rest:?} (in {text:?})"));
+            }
         }
     }
     let client = common::browser();

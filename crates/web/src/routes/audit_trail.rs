@@ -142,7 +142,7 @@ pub struct TrailPage {
     query: String,
     person: Option<(PersonId, String)>,
     action: Option<AuditAction>,
-    actions: [AuditAction; 9],
+    actions: [AuditAction; AuditAction::COUNT],
     page_number: i64,
     pages: i64,
 }

@@ -16,6 +16,7 @@ mod personal_data;
 mod print;
 mod profile;
 mod reports;
+mod retention;
 mod settings;
 mod sign_in;
 mod single_sign_on;
@@ -50,6 +51,10 @@ pub fn router(state: AppState) -> Router {
         .route("/sign-in/sso", get(single_sign_on::start))
         .route("/sign-in/sso/callback", get(single_sign_on::callback))
         .route("/settings", get(settings::show).post(settings::save))
+        .route(
+            "/settings/retention",
+            get(retention::show).post(retention::save),
+        )
         .route("/language", post(account::set_language))
         .route(
             "/access/{token}",

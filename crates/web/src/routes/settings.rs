@@ -40,6 +40,8 @@ pub struct SettingsPage {
     secret_saved: bool,
     saved: bool,
     redirect_uri: String,
+    /// Leavers are erased this many months after they left (changed on its own page).
+    retention_months: i64,
 }
 
 #[derive(Deserialize)]
@@ -95,6 +97,7 @@ pub async fn show(
         secret_saved: stored.is_some(),
         saved: shown.saved.is_some(),
         redirect_uri: redirect_uri(&state),
+        retention_months: state.store.retention_period(org.id).await?.months(),
     }
     .into_response())
 }
@@ -143,6 +146,7 @@ pub async fn save(
         .await?
         .ok_or(crate::error::AppError::NotFound)?;
     let stored = state.store.single_sign_on(org.id).await?;
+    let retention_months = state.store.retention_period(org.id).await?.months();
     let mut errors = FormErrors::default();
     let issuer_url = errors.check("issuer_url", parse_issuer(&form.issuer_url));
     let client_id = errors.check(
@@ -191,6 +195,7 @@ pub async fn save(
             secret_saved: stored.is_some(),
             saved: false,
             redirect_uri: redirect_uri(&state),
+            retention_months,
         }
         .into_response();
         *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
