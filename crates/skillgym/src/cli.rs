@@ -54,6 +54,9 @@ pub enum Command {
     /// Manage accounts
     #[command(subcommand)]
     User(UserCommand),
+    /// How people sign in: turn password sign-in back on if single sign-on stops working
+    #[command(subcommand)]
+    SignIn(SignInCommand),
     /// Copy the SQLite database to FILE, consistently, while skillgym keeps running
     Backup {
         /// Where to write the copy (replaced if it exists)
@@ -64,6 +67,24 @@ pub enum Command {
         /// A file made by `skillgym backup`
         file: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SignInCommand {
+    /// Let people sign in with their email address and password as well as single sign-on
+    /// (on), or with single sign-on only (off)
+    Passwords {
+        /// on or off
+        #[arg(value_enum)]
+        state: Switch,
+    },
+}
+
+/// A setting turned on or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Switch {
+    On,
+    Off,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -52,6 +52,7 @@ both_backends!(
     export_writes_a_staff_file_that_imports_unchanged,
     killing_an_import_half_way_leaves_the_database_unchanged,
     a_first_administrator_gets_an_organisation_and_a_sign_in_link,
+    password_sign_in_is_turned_back_on_from_the_command_line,
     survey_responses_import_once_and_bad_ones_are_explained,
 );
 
@@ -242,10 +243,73 @@ async fn a_first_administrator_gets_an_organisation_and_a_sign_in_link(backend: 
             "head.of.service@example.org",
         ],
     );
-    assert!(text(&out.stdout).contains("already has an account"));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("already has an account"), "{stdout}");
+    // An existing admin gets a fresh link too: the way in without a password.
+    assert!(stdout.contains("/access/"), "{stdout}");
     let out = skillgym(&db, &["user", "create-admin", "--email", "nonsense"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("Enter an email address in the correct format"));
+}
+
+async fn password_sign_in_is_turned_back_on_from_the_command_line(backend: Backend) {
+    let db = demo_db(backend).await;
+    let store = &db.store;
+    let org = store.organisation().await.unwrap().unwrap().id;
+    // Without single sign-on, passwords cannot be turned off: nobody could sign in.
+    let out = skillgym(&db, &["sign-in", "passwords", "off"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("Single sign-on is not set up"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = skillgym(&db, &["sign-in", "passwords", "on"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Password sign-in was already on"));
+
+    // Single sign-on set up with passwords off, and then the provider breaks.
+    store
+        .save_single_sign_on(
+            org,
+            &skillgym_store::SingleSignOnInput {
+                issuer_url: "https://idp.example.gov.uk".into(),
+                client_id: "skillgym".into(),
+                client_secret: Some("s3cret".into()),
+                employee_number_claim: None,
+                password_sign_in: false,
+            },
+        )
+        .await
+        .unwrap();
+    assert!(!store.password_sign_in_allowed(org).await.unwrap());
+    let out = skillgym(&db, &["sign-in", "passwords", "on"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Password sign-in is on again"), "{stdout}");
+    assert!(
+        stdout.contains("skillgym user create-admin --email"),
+        "{stdout}"
+    );
+    assert!(store.password_sign_in_allowed(org).await.unwrap());
+    let filter = skillgym_store::AuditFilter {
+        action: Some(skillgym_store::AuditAction::SignInChanged),
+        limit: 10,
+        ..Default::default()
+    };
+    let (events, _) = store.audit_events(org, &filter).await.unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].actor_kind, "command-line");
+    assert_eq!(events[0].detail, "command-line passwords-on");
+
+    let out = skillgym(&db, &["sign-in", "passwords", "off"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Password sign-in is off"));
+    assert!(!store.password_sign_in_allowed(org).await.unwrap());
+    let (events, _) = store.audit_events(org, &filter).await.unwrap();
+    assert_eq!(events[0].detail, "command-line passwords-off");
+    let out = skillgym(&db, &["sign-in", "passwords", "maybe"]);
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
@@ -255,7 +319,9 @@ fn help_explains_every_command() {
         .output()
         .unwrap();
     let help = text(&out.stdout);
-    for command in ["serve", "demo", "migrate", "import", "export", "user"] {
+    for command in [
+        "serve", "demo", "migrate", "import", "export", "user", "sign-in",
+    ] {
         assert!(help.contains(command), "{command} in {help}");
     }
 }

@@ -2,6 +2,7 @@
 //! here, not in memory, so any instance can take the provider's callback), and finding the
 //! person a provider vouches for.
 
+use crate::audit_trail::{Actor, AuditAction, NewAuditEvent, insert_event};
 use crate::error::taken_or;
 use crate::{NewAccount, Result, Store, StoreError, flag, now};
 use skillgym_domain::{AccountId, Email, OrganisationId, PersonId, Roles};
@@ -162,6 +163,57 @@ impl Store {
         .await?;
         let Some(row) = row else { return Ok(true) };
         Ok(flag(&row, "password_sign_in")? || row.try_get::<i64, _>("sso")? == 0)
+    }
+
+    /// Whether single sign-on is set up, without reading its secret.
+    pub async fn single_sign_on_configured(&self, org: OrganisationId) -> Result<bool> {
+        let n: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM single_sign_on WHERE organisation_id = $1")
+                .bind(org.0)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(n > 0)
+    }
+
+    /// Turns password sign-in on or off by itself, recording who did it in the audit trail:
+    /// the way back in for admins when single sign-on breaks. Turning it off needs single
+    /// sign-on set up (or nobody could sign in): `StoreError::NotFound` otherwise. `false`
+    /// when it was already so (nothing is recorded then).
+    pub async fn set_password_sign_in(
+        &self,
+        org: OrganisationId,
+        on: bool,
+        actor: Actor,
+    ) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(
+            "SELECT o.password_sign_in, \
+                    (SELECT COUNT(*) FROM single_sign_on s WHERE s.organisation_id = o.id) AS sso \
+             FROM organisations o WHERE o.id = $1",
+        )
+        .bind(org.0)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        if !on && row.try_get::<i64, _>("sso")? == 0 {
+            return Err(StoreError::NotFound);
+        }
+        if flag(&row, "password_sign_in")? == on {
+            return Ok(false);
+        }
+        sqlx::query("UPDATE organisations SET password_sign_in = $2 WHERE id = $1")
+            .bind(org.0)
+            .bind(i64::from(on))
+            .execute(&mut *tx)
+            .await?;
+        let event = NewAuditEvent::new(actor, AuditAction::SignInChanged, None).with_flag(if on {
+            "passwords-on"
+        } else {
+            "passwords-off"
+        });
+        insert_event(&mut tx, org, &event).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// Remembers a sign-in sent to the provider (by its state's hash), and forgets expired ones.

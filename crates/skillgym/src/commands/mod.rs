@@ -5,11 +5,14 @@ mod backup;
 mod demo;
 mod frameworks;
 mod jobs;
+mod sign_in;
 mod staff;
 mod survey_import;
 mod user;
 
-use crate::cli::{Command, ExportCommand, ImportCommand, ServeArgs, UserCommand};
+use crate::cli::{
+    Command, ExportCommand, ImportCommand, ServeArgs, SignInCommand, Switch, UserCommand,
+};
 use crate::config::Config;
 use anyhow::Context;
 use skillgym_i18n::Tr;
@@ -60,6 +63,10 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
         Command::Export(ExportCommand::Staff { output }) => {
             let store = open(&config, DATABASE_FILE, &tr).await?;
             staff::export(&store, output.as_deref(), &tr).await
+        }
+        Command::SignIn(SignInCommand::Passwords { state }) => {
+            let store = open(&config, DATABASE_FILE, &tr).await?;
+            sign_in::passwords(&store, state == Switch::On, &tr).await
         }
         Command::Backup { file } => backup::backup(&config, &file, &tr).await,
         Command::Restore { file } => backup::restore(&config, &file, &tr).await,

@@ -35,6 +35,10 @@ pub async fn create_admin(
             .set_roles(account.id, account.roles.with(Role::Admin))
             .await?;
         println!("{}", tr.t1("cli-admin-exists", "email", email.as_str()));
+        // The way in for an admin with no password (or a forgotten one), for instance when
+        // single sign-on has broken and password sign-in was turned back on.
+        let link = skillgym_web::make_access_link(store, account.id, public_url).await?;
+        println!("{}", tr.t1("cli-admin-link", "url", link));
         return Ok(ExitCode::SUCCESS);
     }
     let person = match store.person_by_email(org.id, &email).await? {

@@ -1,0 +1,36 @@
+//! `skillgym sign-in passwords on|off`: the way back in when single sign-on breaks (the
+//! provider is down, its certificate or secret expired, the settings are wrong) and password
+//! sign-in was turned off, so nobody, admins included, can sign in on the web.
+
+use skillgym_i18n::Tr;
+use skillgym_store::{Actor, Store, StoreError};
+use std::process::ExitCode;
+
+pub async fn passwords(store: &Store, on: bool, tr: &Tr) -> anyhow::Result<ExitCode> {
+    let Some(org) = store.organisation().await? else {
+        eprintln!("{}", tr.t("cli-no-organisation"));
+        return Ok(ExitCode::FAILURE);
+    };
+    let changed = match store
+        .set_password_sign_in(org.id, on, Actor::CommandLine)
+        .await
+    {
+        Ok(changed) => changed,
+        Err(StoreError::NotFound) if !on => {
+            eprintln!("{}", tr.t("cli-passwords-need-sso"));
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let message = match (on, changed) {
+        (true, true) => "cli-passwords-on",
+        (true, false) => "cli-passwords-already-on",
+        (false, true) => "cli-passwords-off",
+        (false, false) => "cli-passwords-already-off",
+    };
+    println!("{}", tr.t(message));
+    if on {
+        println!("{}", tr.t("cli-passwords-no-password"));
+    }
+    Ok(ExitCode::SUCCESS)
+}
