@@ -106,6 +106,15 @@ pub struct ServeArgs {
     /// The address invitations come from, e.g. "Skills <skills@example.gov.uk>"
     #[arg(long, env = "SKILLGYM_MAIL_FROM", value_name = "ADDRESS")]
     pub mail_from: Option<String>,
+    /// The key that encrypts the single sign-on client secret (32 random bytes as base64);
+    /// default: the key file DATA_DIR/secret.key, made on first start
+    #[arg(
+        long,
+        env = "SKILLGYM_SECRET_KEY",
+        value_name = "KEY",
+        hide_env_values = true
+    )]
+    pub secret_key: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -17,6 +17,7 @@ struct FileSettings {
     log_format: Option<String>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
+    secret_key: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -32,6 +33,19 @@ pub struct Config {
     /// Where invitations are sent through, and who they are from; no email without both.
     pub smtp_url: Option<String>,
     pub mail_from: Option<String>,
+    /// The key that encrypts secrets in the database, when given (flag, environment or file)
+    /// and where it came from; otherwise the key file in the data folder is used.
+    pub secret_key: Option<(KeyText, &'static str)>,
+}
+
+/// A key as given, kept out of debug output.
+#[derive(Clone)]
+pub struct KeyText(pub String);
+
+impl std::fmt::Debug for KeyText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("***")
+    }
 }
 
 impl Config {
@@ -80,6 +94,15 @@ impl Config {
                 .and_then(|s| s.mail_from.clone())
                 .or(file.mail_from)
                 .filter(|f| !f.is_empty()),
+            secret_key: serve
+                .and_then(|s| s.secret_key.clone())
+                .filter(|k| !k.is_empty())
+                .map(|k| (KeyText(k), "SKILLGYM_SECRET_KEY"))
+                .or_else(|| {
+                    file.secret_key
+                        .filter(|k| !k.is_empty())
+                        .map(|k| (KeyText(k), "secret_key (settings file)"))
+                }),
             data_dir,
         })
     }

@@ -279,6 +279,7 @@ async fn password_sign_in_is_turned_back_on_from_the_command_line(backend: Backe
                 employee_number_claim: None,
                 password_sign_in: false,
             },
+            skillgym_store::Actor::System,
         )
         .await
         .unwrap();
@@ -298,7 +299,9 @@ async fn password_sign_in_is_turned_back_on_from_the_command_line(backend: Backe
         ..Default::default()
     };
     let (events, _) = store.audit_events(org, &filter).await.unwrap();
-    assert_eq!(events.len(), 1);
+    // Newest first: turned on at the command line, after being turned off with the settings.
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[1].detail, "passwords-off");
     assert_eq!(events[0].actor_kind, "command-line");
     assert_eq!(events[0].detail, "command-line passwords-on");
 
@@ -480,4 +483,119 @@ async fn serve_explains_incomplete_email_settings() {
         "{}",
         text(&out.stderr)
     );
+}
+
+#[tokio::test]
+async fn serve_explains_a_bad_secret_key() {
+    let db = TestDb::unmigrated(Backend::Sqlite).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().display().to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_skillgym"))
+        .args(["serve", "--bind", "127.0.0.1:0", "--data-dir", &data])
+        .env("DATABASE_URL", &db.url)
+        .env("SKILLGYM_SECRET_KEY", "not-a-key")
+        .env("SKILLGYM_LOG", "warn")
+        .env_remove("SKILLGYM_LANG")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("The secret key from SKILLGYM_SECRET_KEY is not valid")
+            && stderr.contains("openssl rand -base64 32"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // A damaged key file is named.
+    std::fs::write(dir.path().join("secret.key"), "garbage\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_skillgym"))
+        .args(["serve", "--bind", "127.0.0.1:0", "--data-dir", &data])
+        .env("DATABASE_URL", &db.url)
+        .env_remove("SKILLGYM_SECRET_KEY")
+        .env("SKILLGYM_LOG", "warn")
+        .env_remove("SKILLGYM_LANG")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("secret.key is not valid"), "{stderr}");
+}
+
+/// Starts `skillgym serve` and returns what it wrote to stderr until it listened, then stops it.
+fn serve_until_listening(db: &TestDb, data: &str, key: Option<&str>) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_skillgym"));
+    command
+        .args(["serve", "--bind", "127.0.0.1:0", "--data-dir", data])
+        .env("DATABASE_URL", &db.url)
+        .env("SKILLGYM_LOG", "warn")
+        .env_remove("SKILLGYM_LANG")
+        .env("LANG", "C.UTF-8")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    match key {
+        Some(key) => command.env("SKILLGYM_SECRET_KEY", key),
+        None => command.env_remove("SKILLGYM_SECRET_KEY"),
+    };
+    let mut child = command.spawn().unwrap();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    for line in stdout.lines() {
+        if line.unwrap().contains("skillgym is running at") {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    child.wait().unwrap();
+    stderr
+}
+
+#[tokio::test]
+async fn serve_makes_a_private_key_file_and_warns_of_a_different_key() {
+    let db = demo_db(Backend::Sqlite).await;
+    let org = db.store.organisation().await.unwrap().unwrap().id;
+    // The test's own store seals the secret with a key of its own.
+    db.store
+        .save_single_sign_on(
+            org,
+            &skillgym_store::SingleSignOnInput {
+                issuer_url: "https://idp.example.gov.uk".into(),
+                client_id: "skillgym".into(),
+                client_secret: Some("s3cret".into()),
+                employee_number_claim: None,
+                password_sign_in: true,
+            },
+            skillgym_store::Actor::System,
+        )
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().display().to_string();
+    let stderr = serve_until_listening(&db, &data, None);
+    let key_file = dir.path().join("secret.key");
+    assert!(
+        stderr.contains("A new secret key was made in") && stderr.contains("secret.key"),
+        "{stderr}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key_file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert!(
+        stderr.contains("encrypted with a different secret key"),
+        "{stderr}"
+    );
+    // Started again: the same file, nothing new to say about it.
+    let key = std::fs::read_to_string(&key_file).unwrap();
+    let stderr = serve_until_listening(&db, &data, None);
+    assert!(!stderr.contains("A new secret key"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&key_file).unwrap(), key);
+    // With the key given instead, no file is needed.
+    let other = tempfile::tempdir().unwrap();
+    let stderr = serve_until_listening(&db, &other.path().display().to_string(), Some(key.trim()));
+    assert!(!other.path().join("secret.key").exists(), "{stderr}");
 }

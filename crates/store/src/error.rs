@@ -10,6 +10,9 @@ pub enum StoreError {
     /// A uniqueness rule would be broken; the name says which (e.g. "email", "code").
     #[error("{0} is already taken")]
     Taken(&'static str),
+    /// A secret must be encrypted and the store was given no key to do it with.
+    #[error("no secret key was given to encrypt secrets with")]
+    NoSecretKey,
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
     #[error(transparent)]

@@ -20,6 +20,7 @@ mod people;
 mod personal_data;
 mod profile;
 mod report;
+mod secret_key;
 mod sessions;
 mod single_sign_on;
 mod staff;
@@ -45,10 +46,11 @@ pub use people::{PeopleCounts, PersonFilter, PersonInput, PersonRecord, PersonSu
 pub use personal_data::{Cell, DataTable, PersonalData, iso_time};
 pub use profile::{AnsweredCampaign, PersonAnswers, RoleTargets};
 pub use report::{Asked, ReportData};
+pub use secret_key::{OpenError, SecretKey, SecretKeyError};
 pub use sessions::SessionRecord;
 pub use single_sign_on::{
-    SINGLE_SIGN_ON_ATTEMPT_SECS, SingleSignOnAttempt, SingleSignOnInput, SingleSignOnMatch,
-    SingleSignOnSettings,
+    SINGLE_SIGN_ON_ATTEMPT_SECS, SecretsChecked, SingleSignOnAttempt, SingleSignOnInput,
+    SingleSignOnMatch, SingleSignOnSettings,
 };
 pub use staff::{ImportOutcome, ImportRefused, StaffKnown};
 pub use survey_import::{
@@ -71,6 +73,8 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Seals and opens secrets kept in the database; see [`Store::with_secret_key`].
+    secret_key: Option<std::sync::Arc<SecretKey>>,
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -116,7 +120,18 @@ impl Store {
             }
             Backend::Postgres => options.max_connections(16).connect(url).await?,
         };
-        Ok(Self { pool, backend })
+        Ok(Self {
+            pool,
+            backend,
+            secret_key: None,
+        })
+    }
+
+    /// Uses `key` to encrypt the secrets the store keeps (the OpenID Connect client secret)
+    /// and to decrypt them. Without one, they cannot be saved or read.
+    pub fn with_secret_key(mut self, key: std::sync::Arc<SecretKey>) -> Self {
+        self.secret_key = Some(key);
+        self
     }
 
     /// Applies the backend's migrations that have not run yet. Safe to run from several

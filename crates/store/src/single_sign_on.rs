@@ -14,7 +14,10 @@ use sqlx::any::AnyRow;
 pub struct SingleSignOnSettings {
     pub issuer_url: String,
     pub client_id: String,
-    pub client_secret: String,
+    /// The client secret, decrypted; `None` when this instance's secret key cannot decrypt
+    /// it (another key sealed it, or no key was given): single sign-on cannot work until the
+    /// instances share one key or an admin types the secret again.
+    pub client_secret: Option<String>,
     /// The ID token claim that carries an employee number, if any.
     pub employee_number_claim: Option<String>,
 }
@@ -59,13 +62,19 @@ pub struct SingleSignOnMatch {
     pub account: Option<(AccountId, bool)>,
 }
 
-fn settings_from(row: &AnyRow) -> Result<SingleSignOnSettings> {
-    Ok(SingleSignOnSettings {
-        issuer_url: row.try_get("issuer_url")?,
-        client_id: row.try_get("client_id")?,
-        client_secret: row.try_get("client_secret")?,
-        employee_number_claim: row.try_get("employee_number_claim")?,
-    })
+/// What a client secret is sealed to: its purpose and its organisation, so a sealed value
+/// copied to another row does not open.
+fn secret_context(org: OrganisationId) -> String {
+    format!("oidc-client-secret:{}", org.0)
+}
+
+/// What starting up found among the stored client secrets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SecretsChecked {
+    /// Secrets saved before encryption, now sealed.
+    pub sealed: u64,
+    /// Sealed secrets this instance's key does not open.
+    pub unreadable: u64,
 }
 
 fn match_from(row: &AnyRow) -> Result<SingleSignOnMatch> {
@@ -92,44 +101,121 @@ impl Store {
         org: OrganisationId,
     ) -> Result<Option<SingleSignOnSettings>> {
         let row = sqlx::query(
-            "SELECT issuer_url, client_id, client_secret, employee_number_claim \
+            "SELECT issuer_url, client_id, client_secret, client_secret_sealed, \
+                    employee_number_claim \
              FROM single_sign_on WHERE organisation_id = $1",
         )
         .bind(org.0)
         .fetch_optional(&self.pool)
         .await?;
-        row.as_ref().map(settings_from).transpose()
+        let Some(row) = row else { return Ok(None) };
+        let stored: String = row.try_get("client_secret")?;
+        let client_secret = if flag(&row, "client_secret_sealed")? {
+            match &self.secret_key {
+                Some(key) => match key.open(&stored, &secret_context(org)) {
+                    Ok(secret) => Some(secret),
+                    Err(e) => {
+                        tracing::error!(
+                            error = %e,
+                            "single sign-on: the client secret cannot be decrypted with this \
+                             instance's secret key; give every instance the same key"
+                        );
+                        None
+                    }
+                },
+                None => None,
+            }
+        } else {
+            // Saved before secrets were encrypted; sealed when skillgym next starts.
+            Some(stored)
+        };
+        Ok(Some(SingleSignOnSettings {
+            issuer_url: row.try_get("issuer_url")?,
+            client_id: row.try_get("client_id")?,
+            client_secret,
+            employee_number_claim: row.try_get("employee_number_claim")?,
+        }))
     }
 
-    /// Saves the provider and whether passwords still work, together. With no secret given,
-    /// the stored one is kept; there must be one.
+    /// Encrypts any client secret saved before encryption, and counts those this instance's
+    /// key cannot decrypt. Run when skillgym starts.
+    pub async fn seal_stored_secrets(&self) -> Result<SecretsChecked> {
+        let rows = sqlx::query(
+            "SELECT organisation_id, client_secret, client_secret_sealed FROM single_sign_on",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut checked = SecretsChecked::default();
+        for row in &rows {
+            let org = OrganisationId(row.try_get("organisation_id")?);
+            let stored: String = row.try_get("client_secret")?;
+            let key = self.secret_key.as_ref().ok_or(StoreError::NoSecretKey)?;
+            if flag(row, "client_secret_sealed")? {
+                if key.open(&stored, &secret_context(org)).is_err() {
+                    checked.unreadable += 1;
+                }
+                continue;
+            }
+            // Only if it is still the plaintext read: another instance may be sealing too.
+            let done = sqlx::query(
+                "UPDATE single_sign_on SET client_secret = $2, client_secret_sealed = 1 \
+                 WHERE organisation_id = $1 AND client_secret_sealed = 0 AND client_secret = $3",
+            )
+            .bind(org.0)
+            .bind(key.seal(&stored, &secret_context(org)))
+            .bind(&stored)
+            .execute(&self.pool)
+            .await?;
+            checked.sealed += done.rows_affected();
+        }
+        Ok(checked)
+    }
+
+    /// Saves the provider and whether passwords still work, together, the secret encrypted.
+    /// With no secret given, the stored one is kept; there must be one. A change to password
+    /// sign-in is recorded in the audit trail as done by `actor`.
     pub async fn save_single_sign_on(
         &self,
         org: OrganisationId,
         input: &SingleSignOnInput,
+        actor: Actor,
     ) -> Result<()> {
+        let sealed = match &input.client_secret {
+            Some(secret) => {
+                let key = self.secret_key.as_ref().ok_or(StoreError::NoSecretKey)?;
+                Some(key.seal(secret, &secret_context(org)))
+            }
+            None => None,
+        };
         let mut tx = self.pool.begin().await?;
+        let was: Option<i64> =
+            sqlx::query_scalar("SELECT password_sign_in FROM organisations WHERE id = $1")
+                .bind(org.0)
+                .fetch_optional(&mut *tx)
+                .await?;
         let done = sqlx::query(
             "UPDATE single_sign_on SET issuer_url = $2, client_id = $3, \
-                    client_secret = COALESCE($4, client_secret), employee_number_claim = $5, \
-                    updated_at = $6 \
+                    client_secret = COALESCE($4, client_secret), \
+                    client_secret_sealed = CASE WHEN $4 IS NULL THEN client_secret_sealed \
+                                                ELSE 1 END, \
+                    employee_number_claim = $5, updated_at = $6 \
              WHERE organisation_id = $1",
         )
         .bind(org.0)
         .bind(&input.issuer_url)
         .bind(&input.client_id)
-        .bind(&input.client_secret)
+        .bind(&sealed)
         .bind(&input.employee_number_claim)
         .bind(now())
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
-            let secret = input.client_secret.as_ref().ok_or(StoreError::NotFound)?;
+            let secret = sealed.as_ref().ok_or(StoreError::NotFound)?;
             sqlx::query(
                 "INSERT INTO single_sign_on \
-                    (organisation_id, issuer_url, client_id, client_secret, employee_number_claim, \
-                     updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
+                    (organisation_id, issuer_url, client_id, client_secret, client_secret_sealed, \
+                     employee_number_claim, updated_at) \
+                 VALUES ($1, $2, $3, $4, 1, $5, $6)",
             )
             .bind(org.0)
             .bind(&input.issuer_url)
@@ -145,6 +231,16 @@ impl Store {
             .bind(i64::from(input.password_sign_in))
             .execute(&mut *tx)
             .await?;
+        if was.is_some_and(|was| (was != 0) != input.password_sign_in) {
+            let event = NewAuditEvent::new(actor, AuditAction::SignInChanged, None).with_flag(
+                if input.password_sign_in {
+                    "passwords-on"
+                } else {
+                    "passwords-off"
+                },
+            );
+            insert_event(&mut tx, org, &event).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

@@ -42,6 +42,12 @@ fn with_database(url: &str, name: &str) -> String {
     }
 }
 
+/// A store with a secret key of its own, as `skillgym serve` gives it one.
+fn with_test_key(store: Store) -> Store {
+    let (key, _) = skillgym_store::SecretKey::generate().expect("a random key");
+    store.with_secret_key(std::sync::Arc::new(key))
+}
+
 impl TestDb {
     /// An empty, migrated database.
     pub async fn new(backend: Backend) -> Self {
@@ -56,7 +62,7 @@ impl TestDb {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("a temporary folder");
                 let url = format!("sqlite://{}", dir.path().join("test.db").display());
-                let store = Store::connect(&url).await.expect("SQLite opens");
+                let store = with_test_key(Store::connect(&url).await.expect("SQLite opens"));
                 Self {
                     url,
                     store,
@@ -79,7 +85,7 @@ impl TestDb {
                     .expect("a test database can be created");
                 conn.close().await.ok();
                 let url = with_database(&admin, &name);
-                let store = Store::connect(&url).await.expect("PostgreSQL opens");
+                let store = with_test_key(Store::connect(&url).await.expect("PostgreSQL opens"));
                 Self {
                     url,
                     store,

@@ -106,6 +106,13 @@ impl Provider {
                 .map_err(|e| SsoError::Configuration(format!("issuer URL refused ({})", e.0)))?,
         )
         .map_err(|e| SsoError::Configuration(e.to_string()))?;
+        let secret = settings.client_secret.clone().ok_or_else(|| {
+            SsoError::Configuration(
+                "the client secret cannot be decrypted with this instance's secret key \
+                 (SKILLGYM_SECRET_KEY or the key file): every instance needs the same key"
+                    .into(),
+            )
+        })?;
         let http = http_client()?;
         let metadata = CoreProviderMetadata::discover_async(issuer, &http)
             .await
@@ -115,7 +122,7 @@ impl Provider {
         let client = CoreClient::from_provider_metadata(
             metadata,
             ClientId::new(settings.client_id.clone()),
-            Some(ClientSecret::new(settings.client_secret.clone())),
+            Some(ClientSecret::new(secret)),
         )
         .set_redirect_uri(redirect);
         Ok(Self {

@@ -289,7 +289,66 @@ both_backends!(
     a_state_that_is_unknown_expired_replayed_or_from_another_browser_is_refused,
     people_sign_in_by_verified_email_or_employee_number_and_never_become_admins,
     id_tokens_that_are_not_for_us_are_refused,
+    a_secret_sealed_with_another_key_is_explained_and_refused,
 );
+
+/// Another instance, with a key of its own, saved the settings: this one cannot decrypt the
+/// secret, says so to admins, will not sign anyone in with it, and takes a new one.
+async fn a_secret_sealed_with_another_key_is_explained_and_refused(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let provider = start_provider().await;
+    let (other_key, _) = skillgym_store::SecretKey::generate().unwrap();
+    let other = skillgym_store::Store::connect(&app.db.url)
+        .await
+        .unwrap()
+        .with_secret_key(Arc::new(other_key));
+    other
+        .save_single_sign_on(
+            app.org,
+            &skillgym_store::SingleSignOnInput {
+                issuer_url: provider.url.clone(),
+                client_id: CLIENT_ID.into(),
+                client_secret: Some(SECRET.into()),
+                employee_number_claim: None,
+                password_sign_in: true,
+            },
+            skillgym_store::Actor::System,
+        )
+        .await
+        .unwrap();
+    let admin = app.signed_in("admin@afon.example").await;
+    let html = app.page(&admin, "/settings").await;
+    assert!(html.contains("cannot be decrypted here"), "{html}");
+    assert!(!html.contains(SECRET));
+    // Sign-in through the provider is refused as unavailable, not attempted with no secret.
+    let response = app.get(&browser(), "/sign-in/sso").await;
+    assert_eq!(response.status(), StatusCode::BAD_GATEWAY);
+    // Left blank, there is no secret to keep: the admin is asked for it.
+    let fields = [
+        ("issuer_url", provider.url.as_str()),
+        ("client_id", CLIENT_ID),
+        ("client_secret", ""),
+        ("employee_number_claim", ""),
+        ("password_sign_in", "on"),
+    ];
+    let response = save_settings(&app, &admin, &fields).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("href=\"#client_secret\"")
+    );
+    let mut fields = fields;
+    fields[2] = ("client_secret", "typed-again");
+    let response = save_settings(&app, &admin, &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let stored = app.store().single_sign_on(app.org).await.unwrap().unwrap();
+    assert_eq!(stored.client_secret.as_deref(), Some("typed-again"));
+    let html = app.page(&admin, "/settings").await;
+    assert!(!html.contains("cannot be decrypted here"));
+}
 
 async fn settings_are_for_admins_checked_and_never_show_the_secret(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -422,9 +481,19 @@ async fn settings_are_for_admins_checked_and_never_show_the_secret(backend: Back
     .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let stored = app.store().single_sign_on(app.org).await.unwrap().unwrap();
-    assert_eq!(stored.client_secret, SECRET);
+    assert_eq!(stored.client_secret.as_deref(), Some(SECRET));
     assert_eq!(stored.employee_number_claim, None);
     assert!(!app.store().password_sign_in_allowed(app.org).await.unwrap());
+    // Turning passwords off is in the audit trail, with who did it.
+    let filter = skillgym_store::AuditFilter {
+        action: Some(skillgym_store::AuditAction::SignInChanged),
+        limit: 10,
+        ..Default::default()
+    };
+    let (events, _) = app.store().audit_events(app.org, &filter).await.unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].detail, "passwords-off");
+    assert_eq!(events[0].actor_kind, "person");
     let html = app.page(&admin, "/settings").await;
     assert!(
         html.contains(

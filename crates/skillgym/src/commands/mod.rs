@@ -16,9 +16,10 @@ use crate::cli::{
 use crate::config::Config;
 use anyhow::Context;
 use skillgym_i18n::Tr;
-use skillgym_store::Store;
+use skillgym_store::{SecretKey, SecretKeyError, Store};
 use skillgym_web::WebConfig;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// The SQLite file `serve` and the other commands use.
 pub const DATABASE_FILE: &str = "skillgym.db";
@@ -122,6 +123,58 @@ fn public_url(config: &Config, bound: std::net::SocketAddr) -> String {
         .unwrap_or_else(|| format!("http://{bound}"))
 }
 
+/// The name of the key file made in the data folder when no key is given.
+pub const SECRET_KEY_FILE: &str = "secret.key";
+
+/// Gives the store the key that encrypts secrets in the database: the one configured, or
+/// the key file in the data folder (made on first start). Then encrypts any secret saved
+/// before encryption, and warns when this key cannot decrypt the stored secret.
+async fn with_secret_key(store: Store, config: &Config, tr: &Tr) -> anyhow::Result<Store> {
+    let (key, source) = match &config.secret_key {
+        Some((text, source)) => {
+            let key = SecretKey::from_base64(&text.0).map_err(|_| {
+                anyhow::anyhow!(tr.t1("cli-secret-key-malformed", "source", *source))
+            })?;
+            (key, source.to_string())
+        }
+        None => {
+            let path = config.data_dir.join(SECRET_KEY_FILE);
+            let file = path.display().to_string();
+            let (key, created) = SecretKey::load_or_create(&path).map_err(|e| match e {
+                SecretKeyError::Malformed => {
+                    anyhow::anyhow!(tr.t1("cli-secret-key-malformed", "source", file.as_str()))
+                }
+                SecretKeyError::File { source, .. } => anyhow::anyhow!(tr.t2(
+                    "cli-secret-key-file",
+                    "file",
+                    file.as_str(),
+                    "reason",
+                    source.to_string()
+                )),
+            })?;
+            if created {
+                eprintln!("{}", tr.t1("cli-secret-key-created", "file", file.as_str()));
+            }
+            (key, file)
+        }
+    };
+    let store = store.with_secret_key(Arc::new(key));
+    let checked = store.seal_stored_secrets().await?;
+    if checked.sealed > 0 {
+        tracing::info!(
+            sealed = checked.sealed,
+            "client secrets saved before encryption are now encrypted"
+        );
+    }
+    if checked.unreadable > 0 {
+        eprintln!(
+            "{}",
+            tr.t1("cli-secret-key-wrong", "source", source.as_str())
+        );
+    }
+    Ok(store)
+}
+
 /// Serves until stopped; `ready` runs once the address is bound, with the address.
 pub async fn serve(
     store: Store,
@@ -137,6 +190,7 @@ pub async fn serve(
     let bound = listener.local_addr()?;
     let url = public_url(config, bound);
     let mailer = config.mailer()?;
+    let store = with_secret_key(store, config, tr).await?;
     let web = WebConfig {
         secure_cookies: url.starts_with("https://"),
         pseudo_locale: config.pseudo_locale,

@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::{Invalid, Role};
-use skillgym_store::{SingleSignOnInput, SingleSignOnSettings};
+use skillgym_store::{Actor, SingleSignOnInput, SingleSignOnSettings};
 
 /// The form as typed. The client secret is never part of it on the way out.
 #[derive(Deserialize, Default)]
@@ -38,6 +38,8 @@ pub struct SettingsPage {
     form: SettingsForm,
     errors: FormErrors,
     secret_saved: bool,
+    /// A secret is stored but this instance's key cannot decrypt it.
+    secret_unreadable: bool,
     saved: bool,
     redirect_uri: String,
     /// Leavers are erased this many months after they left (changed on its own page).
@@ -95,6 +97,7 @@ pub async fn show(
         form,
         errors: FormErrors::default(),
         secret_saved: stored.is_some(),
+        secret_unreadable: stored.as_ref().is_some_and(|s| s.client_secret.is_none()),
         saved: shown.saved.is_some(),
         redirect_uri: redirect_uri(&state),
         retention_months: state.store.retention_period(org.id).await?.months(),
@@ -158,7 +161,9 @@ pub async fn save(
             "sso-client-id-invalid",
         ),
     );
-    let new_secret = if form.client_secret.trim().is_empty() && stored.is_some() {
+    // An empty box keeps the stored secret, if this instance can read it.
+    let readable = stored.as_ref().is_some_and(|s| s.client_secret.is_some());
+    let new_secret = if form.client_secret.trim().is_empty() && readable {
         Some(None)
     } else {
         errors
@@ -193,6 +198,7 @@ pub async fn save(
             form,
             errors,
             secret_saved: stored.is_some(),
+            secret_unreadable: stored.as_ref().is_some_and(|s| s.client_secret.is_none()),
             saved: false,
             redirect_uri: redirect_uri(&state),
             retention_months,
@@ -209,9 +215,9 @@ pub async fn save(
     // Settings that cannot work are not saved: the provider must describe itself at this
     // issuer URL, or nobody could sign in (and with passwords off, nobody at all).
     let secret = match (&new_secret, &stored) {
-        (Some(s), _) => s.clone(),
+        (Some(s), _) => Some(s.clone()),
         (None, Some(s)) => s.client_secret.clone(),
-        (None, None) => typed_secret,
+        (None, None) => Some(typed_secret),
     };
     let candidate = SingleSignOnSettings {
         issuer_url: issuer_url.clone(),
@@ -235,6 +241,7 @@ pub async fn save(
                 employee_number_claim: claim,
                 password_sign_in,
             },
+            Actor::Person(ctx.user()?.person_id),
         )
         .await?;
     state.organisations.forget();
