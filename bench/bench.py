@@ -684,6 +684,7 @@ def step_survey(args, work: Work) -> None:
         raise BenchError(f"the mapping names {mapped} columns, not {m}")
     cmd = [args.bin, "import", "responses", str(csv_path), "--campaign", campaign,
            "--mapping", str(mapping), "--data-dir", str(data)]
+    load = os.getloadavg()[0]
     t_first, first = run(cmd, env, "skillgym import responses (first)",
                          log_to=work.logs / "survey-first.log")
     t_again, again = run(cmd, env, "skillgym import responses (again)",
@@ -694,7 +695,7 @@ def step_survey(args, work: Work) -> None:
         "file_mb": csv_path.stat().st_size / 1024 / 1024, "generate_s": t_gen,
         "first_s": t_first, "first_message": plain(first.stdout).strip(),
         "again_s": t_again, "again_message": plain(again.stdout).strip(),
-        "ratings": n * m, "database_mb": size,
+        "ratings": n * m, "database_mb": size, "load_before": load,
     }
     if f"{n:,}" not in results["first_message"] and str(n) not in results["first_message"]:
         raise BenchError(f"the first import did not add {n} responses: "
@@ -721,8 +722,11 @@ def survey_section(work: Work) -> list[str] | None:
       f"SQLite: {r['ratings']:,} ratings. The framework is imported from a framework CSV "
       f"and the campaign opened on the web, as an admin would. Wall time of the whole command, "
       f"from start to exit (reading, checking every row, and writing in one transaction).\n")
+    load = r.get("load_before")
     w(f"Run on {m['date']} (commit `{meta.get('commit', '?')}`), {m['nproc']} CPU cores, "
-      f"{m['cpu']}: `bench/survey_import` (or as part of `bench/run`).\n")
+      f"{m['cpu']}: `bench/survey_import` (or as part of `bench/run`)."
+      + (f" The one-minute load average just before the import was {load:.1f}: other work "
+         f"shared the cores." if load is not None and load >= 1 else "") + "\n")
     w("| Figure | Goal | SQLite |")
     w("|---|---|---|")
     w(f"| First import, wall time | < {SURVEY_GOAL_S} s | {r['first_s']:.2f} s "
