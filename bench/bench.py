@@ -10,7 +10,9 @@ that bench/run's exit trap can stop it if the step dies half way.
     bench.py rss       --bin B --work W
     bench.py import    --bin B --work W --file F --backend sqlite|postgres [--pg-admin URL]
     bench.py http      --bin B --work W [--duration 10s]
+    bench.py survey    --bin B --work W [--respondents 50000] [--items 60]
     bench.py report    --work W --out docs/performance.md
+    bench.py survey-report --work W --out docs/performance.md   (only the survey section)
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ from pathlib import Path
 DEMO_ADMIN = "admin@afon.example"
 DEMO_PASSWORD = "skillgym-demo"
 IMPORT_ROWS_GOAL = 50_000
+SURVEY_GOAL_S = 30
+SURVEY_START = "<!-- survey-import:start -->"
+SURVEY_END = "<!-- survey-import:end -->"
 COLD_START_GOAL_MS = 300
 RSS_GOAL_MB = 40
 
@@ -580,6 +585,179 @@ http {{
 # The report
 
 
+
+def bench_framework(items: int) -> dict:
+    """A made-up framework of `items` competences in areas of six, in skillgym's own JSON shape
+    (which bench/gen_surveymonkey.py reads too)."""
+    levels = ["Not yet", "With help", "On my own", "Confidently", "Could teach others"]
+    areas = []
+    for a in range((items + 5) // 6):
+        competences = [{"code": f"B{a + 1}-{c + 1}", "identifier": "",
+                        "title": {"en": f"Benchmark skill {a + 1}.{c + 1}"}}
+                       for c in range(6) if a * 6 + c < items]
+        areas.append({"code": f"B{a + 1}", "identifier": "",
+                      "title": {"en": f"Benchmark area {a + 1}"}, "competences": competences})
+    return {"identifier": "", "code": f"BENCH-{items}", "title": {"en": f"Benchmark {items}"},
+            "levels": [{"en": t} for t in levels], "areas": areas}
+
+
+def framework_csv(f: dict, path: Path) -> None:
+    import csv
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        w = csv.writer(out)
+        w.writerow(["kind", "code", "area", "title_en"])
+        w.writerow(["framework", f["code"], "", f["title"]["en"]])
+        for i, level in enumerate(f["levels"]):
+            w.writerow(["level", str(i + 1), "", level["en"]])
+        for area in f["areas"]:
+            w.writerow(["area", area["code"], "", area["title"]["en"]])
+            for c in area["competences"]:
+                w.writerow(["competence", c["code"], area["code"], c["title"]["en"]])
+
+
+def curl(args: list[str]) -> str:
+    return subprocess.run(["curl", "-sS", "--max-time", "30"] + args, capture_output=True,
+                          text=True, check=True).stdout
+
+
+def step_survey(args, work: Work) -> None:
+    """Imports a generated SurveyMonkey export of N respondents x M items, every item a
+    self-rating of a competence of an M-competence framework, into a campaign that rates them
+    all (on SQLite): the framework is imported with `skillgym import framework`, the campaign
+    opened on the web as an admin would, and the file imported twice with
+    `skillgym import responses` (the second time replaces the first)."""
+    n, m = args.respondents, args.items
+    data = work.root / "survey-sqlite"
+    data.mkdir(parents=True, exist_ok=True)
+    env = base_env()
+    env["DATABASE_URL"] = f"sqlite://{data}/demo.db"
+    run(demo_cmd(args, data, None, "--no-serve"), env, "skillgym demo --no-serve",
+        log_to=work.logs / "survey-demo.log")
+    framework = bench_framework(m)
+    (work.root / "survey-framework.json").write_text(json.dumps(framework))
+    framework_csv(framework, work.root / "survey-framework.csv")
+    run([args.bin, "import", "framework", str(work.root / "survey-framework.csv"),
+         "--data-dir", str(data)], env, "skillgym import framework",
+        log_to=work.logs / "survey-framework.log")
+
+    # The campaign, opened on the web like an admin would: every area of the framework.
+    port = free_port()
+    server = Proc(work, "survey-serve", [args.bin, "serve", "--data-dir", str(data), "--bind",
+                                         f"127.0.0.1:{port}"], env=env)
+    try:
+        wait_healthy(server, port)
+        cookie = f"sg_session={sign_in(port)}"
+        base = f"http://127.0.0.1:{port}"
+        frameworks = curl(["-b", cookie, f"{base}/frameworks"])
+        found = re.search(r'href="/frameworks/(\d+)"[^>]*>Benchmark ' + str(m) + "<", frameworks)
+        if not found:
+            raise BenchError(f"the imported framework BENCH-{m} is not on /frameworks")
+        form = curl(["-b", cookie, f"{base}/campaigns/new"])
+        csrf = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
+        today = datetime.date.today()
+        fields = [("csrf", csrf), ("title_en", f"Survey import benchmark ({m} items)"),
+                  ("framework", found.group(1)), ("opens_on", today.isoformat()),
+                  ("closes_on", (today + datetime.timedelta(days=28)).isoformat()),
+                  ("anonymous", "yes")]
+        fields += [("area", a["code"]) for a in framework["areas"]]
+        posted = []
+        for k, v in fields:
+            posted += ["--data-urlencode", f"{k}={v}"]
+        headers = curl(["-b", cookie, "-o", "/dev/null", "-D", "-"] + posted
+                       + [f"{base}/campaigns/new"])
+        where = re.search(r"(?im)^location: /campaigns/(\d+)", headers)
+        if not where:
+            raise BenchError(f"opening the campaign did not redirect to it:\n{headers}")
+        campaign = where.group(1)
+    finally:
+        server.stop()
+
+    content = work.root / "survey-content.json"
+    content.write_text(json.dumps({"title": {"en": "x"}, "profile_questions": [], "quiz": []}))
+    csv_path, mapping = work.root / "survey.csv", work.root / "survey-mapping.json"
+    t_gen, _ = run([sys.executable, str(Path(__file__).with_name("gen_surveymonkey.py")), str(n),
+                    str(m), str(csv_path), "--mapping", str(mapping), "--framework",
+                    str(work.root / "survey-framework.json"), "--content", str(content)],
+                   what="bench/gen_surveymonkey.py")
+    mapped = len(json.loads(mapping.read_text())["columns"])
+    if mapped != m:
+        raise BenchError(f"the mapping names {mapped} columns, not {m}")
+    cmd = [args.bin, "import", "responses", str(csv_path), "--campaign", campaign,
+           "--mapping", str(mapping), "--data-dir", str(data)]
+    load = os.getloadavg()[0]
+    t_first, first = run(cmd, env, "skillgym import responses (first)",
+                         log_to=work.logs / "survey-first.log")
+    t_again, again = run(cmd, env, "skillgym import responses (again)",
+                         log_to=work.logs / "survey-again.log")
+    size = sum(f.stat().st_size for f in data.glob("demo.db*")) / 1024 / 1024
+    results = {
+        "backend": "sqlite", "respondents": n, "items": m, "competences": m,
+        "file_mb": csv_path.stat().st_size / 1024 / 1024, "generate_s": t_gen,
+        "first_s": t_first, "first_message": plain(first.stdout).strip(),
+        "again_s": t_again, "again_message": plain(again.stdout).strip(),
+        "ratings": n * m, "database_mb": size, "load_before": load,
+    }
+    if f"{n:,}" not in results["first_message"] and str(n) not in results["first_message"]:
+        raise BenchError(f"the first import did not add {n} responses: "
+                         f"{results['first_message']}")
+    log(f"survey import: {n} x {m} in {t_first:.2f} s ({results['first_message']}); "
+        f"again {t_again:.2f} s ({results['again_message']})")
+    work.save("survey-sqlite", results)
+
+
+def survey_section(work: Work) -> list[str] | None:
+    """The survey import's section of docs/performance.md, between its markers."""
+    r = work.load("survey-sqlite")
+    if r is None:
+        return None
+    meta = work.load("meta") or {}
+    m = machine()
+    out = [SURVEY_START, "## Survey import\n"]
+    w = out.append
+    w(f"A generated SurveyMonkey \"all responses\" export (`bench/gen_surveymonkey.py`) of "
+      f"{r['respondents']:,} anonymous respondents × {r['items']} items, every item a "
+      f"self-rating of one competence of a {r['competences']}-competence framework "
+      f"({r['file_mb']:.1f} MB), imported into a campaign that rates all "
+      f"{r['competences']} with `skillgym import responses FILE --campaign N --mapping M` on "
+      f"SQLite: {r['ratings']:,} ratings. The framework is imported from a framework CSV "
+      f"and the campaign opened on the web, as an admin would. Wall time of the whole command, "
+      f"from start to exit (reading, checking every row, and writing in one transaction).\n")
+    load = r.get("load_before")
+    w(f"Run on {m['date']} (commit `{meta.get('commit', '?')}`), {m['nproc']} CPU cores, "
+      f"{m['cpu']}: `bench/survey_import` (or as part of `bench/run`)."
+      + (f" The one-minute load average just before the import was {load:.1f}: other work "
+         f"shared the cores." if load is not None and load >= 1 else "") + "\n")
+    w("| Figure | Goal | SQLite |")
+    w("|---|---|---|")
+    w(f"| First import, wall time | < {SURVEY_GOAL_S} s | {r['first_s']:.2f} s "
+      f"{verdict(r['first_s'] < SURVEY_GOAL_S)} |")
+    w(f"| Respondents a second | – | {r['respondents'] / r['first_s']:,.0f} |")
+    w(f"| Ratings a second | – | {r['ratings'] / r['first_s']:,.0f} |")
+    w(f"| Same file again (every response replaced), wall time | – | {r['again_s']:.2f} s |")
+    w(f"| Database size afterwards | – | {r['database_mb']:.0f} MB |")
+    w("")
+    w(f"What the command printed: \"{r['first_message']}\", then \"{r['again_message']}\".\n")
+    w(SURVEY_END)
+    return out
+
+
+def step_survey_report(args, work: Work) -> None:
+    """Replaces the survey section of an existing report, or adds it at the end."""
+    section = survey_section(work)
+    if section is None:
+        raise BenchError("no survey results: run the survey step first")
+    path = Path(args.out)
+    text = path.read_text() if path.exists() else "# Performance\n"
+    block = "\n".join(section)
+    if SURVEY_START in text and SURVEY_END in text:
+        head, rest = text.split(SURVEY_START, 1)
+        tail = rest.split(SURVEY_END, 1)[1]
+        text = head + block + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text)
+    print(f"    wrote the survey import section of {args.out}")
+
 def machine() -> dict:
     cpu = "unknown"
     for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -818,13 +996,25 @@ def step_report(args, work: Work) -> None:
     for note in notes:
         w(f"- {note}")
     w("")
+    # The survey import: this run's figures, or else the section an earlier
+    # bench/survey_import run wrote, kept as it was.
+    section = survey_section(work)
+    if section is not None:
+        out += section
+    elif Path(args.out).exists():
+        before = Path(args.out).read_text()
+        if SURVEY_START in before and SURVEY_END in before:
+            kept = before.split(SURVEY_START, 1)[1].split(SURVEY_END, 1)[0]
+            out += [SURVEY_START + kept + SURVEY_END]
+    out.append("")
     Path(args.out).write_text("\n".join(out))
     print(f"    wrote {args.out}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="skillgym benchmark steps (see bench/run)")
-    parser.add_argument("step", choices=["sites", "coldstart", "rss", "import", "http", "report"])
+    parser.add_argument("step", choices=["sites", "coldstart", "rss", "import", "http", "survey",
+                                         "report", "survey-report"])
     parser.add_argument("--work", required=True, help="the run's private temporary folder")
     parser.add_argument("--bin", help="the skillgym binary")
     parser.add_argument("--runs", type=int, default=20)
@@ -838,13 +1028,16 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--duration", default="10s")
     parser.add_argument("--nginx-workers", default="auto")
+    parser.add_argument("--respondents", type=int, default=50_000)
+    parser.add_argument("--items", type=int, default=60)
     parser.add_argument("--out")
     args = parser.parse_args()
     work = Work(args.work)
-    if args.step != "report" and not args.bin:
+    if args.step not in ("report", "survey-report") and not args.bin:
         parser.error("--bin is required")
     steps = {"sites": step_sites, "coldstart": step_coldstart, "rss": step_rss,
-             "import": step_import, "http": step_http, "report": step_report}
+             "import": step_import, "http": step_http, "survey": step_survey,
+             "report": step_report, "survey-report": step_survey_report}
     try:
         steps[args.step](args, work)
     except BenchError as e:

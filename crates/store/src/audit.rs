@@ -143,7 +143,7 @@ fn optional_localised(row: &AnyRow, prefix: &str) -> Result<Option<Localised>> {
     Ok((!l.is_blank()).then_some(l))
 }
 
-fn json_error(e: serde_json::Error) -> StoreError {
+pub(crate) fn json_error(e: serde_json::Error) -> StoreError {
     StoreError::Corrupt(e.to_string())
 }
 

@@ -8,6 +8,7 @@
 mod accounts;
 mod analysis_data;
 mod audit;
+mod audit_editing;
 mod audit_trail;
 mod backup;
 mod change;
@@ -32,6 +33,7 @@ pub use audit::{
     Campaign, CampaignArea, CampaignCompetence, CampaignSummary, FrameworkSummary, NewCampaign,
     ResponseAnswers, ResponseState, StoredFramework,
 };
+pub use audit_editing::ANSWERED as CAMPAIGN_ANSWERED;
 pub use audit_trail::{Actor, AuditAction, AuditEventRecord, AuditFilter, NewAuditEvent};
 pub use backup::{BackupRefused, check_backup};
 pub use change::{CampaignChoice, ChangeData, ChangeResponse};

@@ -66,8 +66,11 @@ const UPLOAD_LIFETIME_SECS: i64 = 24 * 60 * 60;
 /// SQLite looks bound parameters up one by one, so its statements stay under about 500;
 /// PostgreSQL gains from fewer, larger statements.
 fn max_params(backend: Backend) -> usize {
+    // Both well under each backend's bound (SQLite 32,766, PostgreSQL 65,535): fewer, larger
+    // statements, since each costs a round of parsing and planning. SQLite gets anonymous `?`
+    // parameters (see `rows_sql`), so binding many stays linear.
     match backend {
-        Backend::Sqlite => 480,
+        Backend::Sqlite => 30_000,
         Backend::Postgres => 20_000,
     }
 }
@@ -206,19 +209,12 @@ impl Store {
             ..SurveyOutcome::default()
         };
         let mut new = Vec::new();
+        let mut again = Vec::new();
         for (i, response) in imported.responses.iter().enumerate() {
             match by_key.get(&response.external_key) {
                 Some(id) => {
                     // Re-imported: the response keeps its id; its answers are replaced.
-                    sqlx::query(
-                        "UPDATE responses SET person_id = $2, source = 'import', updated_at = $3, \
-                            submitted_at = $3 WHERE id = $1",
-                    )
-                    .bind(*id)
-                    .bind(people[i])
-                    .bind(at)
-                    .execute(&mut *tx)
-                    .await?;
+                    again.push((*id, people[i]));
                     ids.push(*id);
                     outcome.updated += 1;
                 }
@@ -228,10 +224,23 @@ impl Store {
                 }
             }
         }
-        let replaced: Vec<i64> = ids.iter().copied().filter(|id| *id != 0).collect();
+        // Many rows a statement: (id, person) pairs joined in as a VALUES list.
+        for chunk in again.chunks(limit / 2) {
+            let sql = format!(
+                "UPDATE responses SET person_id = v.column2, source = 'import', updated_at = {at}, \
+                    submitted_at = {at} FROM (VALUES {}) AS v WHERE responses.id = v.column1",
+                rows_sql(self.backend, chunk.len(), 2, "", 1)
+            );
+            let mut q = sqlx::query(AssertSqlSafe(sql));
+            for (id, person) in chunk {
+                q = q.bind(*id).bind(*person);
+            }
+            q.execute(&mut *tx).await?;
+        }
+        let replaced: Vec<i64> = again.iter().map(|(id, _)| *id).collect();
         for table in ["ratings", "profile_answers", "quiz_answers"] {
             for chunk in replaced.chunks(limit) {
-                let list = numbered(chunk.len(), 1);
+                let list = numbered(self.backend, chunk.len(), 1);
                 let mut q = sqlx::query(AssertSqlSafe(format!(
                     "DELETE FROM {table} WHERE response_id IN ({list})"
                 )));
@@ -245,7 +254,7 @@ impl Store {
             let sql = format!(
                 "INSERT INTO responses (campaign_id, person_id, source, external_key, started_at, \
                     updated_at, submitted_at) VALUES {} RETURNING id, external_key",
-                rows_sql(chunk.len(), 6, "'import'", 2)
+                rows_sql(self.backend, chunk.len(), 6, "'import'", 2)
             );
             let mut q = sqlx::query(AssertSqlSafe(sql));
             for i in chunk {
@@ -293,7 +302,7 @@ impl Store {
         for chunk in ratings.chunks(limit / 3) {
             let sql = format!(
                 "INSERT INTO ratings (response_id, competence_id, value) VALUES {}",
-                rows_sql(chunk.len(), 3, "", 1)
+                rows_sql(self.backend, chunk.len(), 3, "", 1)
             );
             let mut q = sqlx::query(AssertSqlSafe(sql));
             for (r, c, v) in chunk {
@@ -304,7 +313,7 @@ impl Store {
         for chunk in profile.chunks(limit / 3) {
             let sql = format!(
                 "INSERT INTO profile_answers (response_id, question_id, value) VALUES {}",
-                rows_sql(chunk.len(), 3, "", 1)
+                rows_sql(self.backend, chunk.len(), 3, "", 1)
             );
             let mut q = sqlx::query(AssertSqlSafe(sql));
             for (r, question, v) in chunk {
@@ -315,7 +324,7 @@ impl Store {
         for chunk in quiz.chunks(limit / 4) {
             let sql = format!(
                 "INSERT INTO quiz_answers (response_id, item_id, chosen, correct) VALUES {}",
-                rows_sql(chunk.len(), 4, "", 1)
+                rows_sql(self.backend, chunk.len(), 4, "", 1)
             );
             let mut q = sqlx::query(AssertSqlSafe(sql));
             for (r, item, chosen, right) in chunk {
@@ -442,17 +451,29 @@ impl Store {
     }
 }
 
-/// `$1, $2, …` for `n` parameters numbered from `first`.
-fn numbered(n: usize, first: usize) -> String {
+/// `$1, $2, …` for `n` parameters numbered from `first` (`?, ?, …` on SQLite).
+fn numbered(backend: Backend, n: usize, first: usize) -> String {
     (first..first + n)
-        .map(|i| format!("${i}"))
+        .map(|i| match backend {
+            Backend::Sqlite => "?".to_string(),
+            Backend::Postgres => format!("${i}"),
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 /// `($1, $2, 'x', $3, …), (…)` for `rows` rows of `columns` parameters, with `literal`
 /// inserted after the first `literal_at` parameters of each row when it is not empty.
-fn rows_sql(rows: usize, columns: usize, literal: &str, literal_at: usize) -> String {
+///
+/// SQLite gets anonymous `?` parameters: it looks named ones (`$1`) up by a linear search per
+/// parameter, which makes a statement with thousands of them quadratic to bind.
+fn rows_sql(
+    backend: Backend,
+    rows: usize,
+    columns: usize,
+    literal: &str,
+    literal_at: usize,
+) -> String {
     let mut out = String::with_capacity(rows * columns * 6);
     for row in 0..rows {
         if row > 0 {
@@ -467,8 +488,13 @@ fn rows_sql(rows: usize, columns: usize, literal: &str, literal_at: usize) -> St
                 out.push_str(literal);
                 out.push_str(", ");
             }
-            out.push('$');
-            out.push_str(&(1 + row * columns + col).to_string());
+            match backend {
+                Backend::Sqlite => out.push('?'),
+                Backend::Postgres => {
+                    out.push('$');
+                    out.push_str(&(1 + row * columns + col).to_string());
+                }
+            }
         }
         out.push(')');
     }
@@ -477,10 +503,20 @@ fn rows_sql(rows: usize, columns: usize, literal: &str, literal_at: usize) -> St
 
 #[cfg(test)]
 mod tests {
+    use crate::Backend::{Postgres, Sqlite};
+
     #[test]
     fn rows_put_the_literal_in_its_place() {
-        assert_eq!(super::rows_sql(2, 2, "", 1), "($1, $2), ($3, $4)");
-        assert_eq!(super::rows_sql(1, 3, "'x'", 2), "($1, $2, 'x', $3)");
-        assert_eq!(super::numbered(3, 1), "$1, $2, $3");
+        assert_eq!(super::rows_sql(Postgres, 2, 2, "", 1), "($1, $2), ($3, $4)");
+        assert_eq!(
+            super::rows_sql(Postgres, 1, 3, "'x'", 2),
+            "($1, $2, 'x', $3)"
+        );
+        assert_eq!(super::numbered(Postgres, 3, 1), "$1, $2, $3");
+        assert_eq!(
+            super::rows_sql(Sqlite, 2, 2, "'x'", 1),
+            "(?, 'x', ?), (?, 'x', ?)"
+        );
+        assert_eq!(super::numbered(Sqlite, 2, 1), "?, ?");
     }
 }

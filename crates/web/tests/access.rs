@@ -41,6 +41,8 @@ enum Expect {
     BadRequest,
     /// The form was read and refused as invalid (nothing changed).
     Invalid,
+    /// 409: the form cannot apply any more (a campaign's questions once people answer it).
+    Conflict,
 }
 
 impl Expect {
@@ -53,6 +55,7 @@ impl Expect {
             Expect::NotFound => status == StatusCode::NOT_FOUND,
             Expect::BadRequest => status == StatusCode::BAD_REQUEST,
             Expect::Invalid => status == StatusCode::UNPROCESSABLE_ENTITY,
+            Expect::Conflict => status == StatusCode::CONFLICT,
         }
     }
 }
@@ -159,6 +162,38 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
     let campaign = app.store().campaigns(app.org).await.unwrap()[0].id;
     let framework = app.store().frameworks(app.org).await.unwrap()[0].id;
     let team = app.store().teams(app.org).await.unwrap()[0].id;
+    // The framework's first area and competence, which the demo's campaigns have answers about.
+    let stored = app.store().framework(app.org, framework).await.unwrap();
+    let area = stored.framework.areas[0].code.clone();
+    let competence = stored.framework.areas[0].competences[0].code.clone();
+    // A campaign nobody has answered yet, whose questions may still change.
+    let fresh = {
+        let demo = app.store().campaign(app.org, campaign).await.unwrap();
+        let new = skillgym_store::NewCampaign {
+            framework: demo.framework_id,
+            title: demo.title.clone(),
+            opens_on: time::macros::date!(2030 - 01 - 01),
+            closes_on: time::macros::date!(2030 - 02 - 01),
+            anonymous: false,
+            competences: demo
+                .areas
+                .iter()
+                .flat_map(|a| a.competences.iter().map(|c| c.id))
+                .collect(),
+            audience: Default::default(),
+            content: skillgym_domain::audit::CampaignContent {
+                title: demo.title.clone(),
+                profile_questions: demo.questions.iter().map(|(_, q)| q.clone()).collect(),
+                quiz: demo.quiz.iter().map(|(_, q)| q.clone()).collect(),
+            },
+            pictures: app.store().campaign_pictures(demo.id).await.unwrap(),
+            cloned_from: Some(demo.id),
+        };
+        let id = app.store().create_campaign(app.org, &new).await.unwrap();
+        app.store().campaign(app.org, id).await.unwrap()
+    };
+    let (fresh_question, fresh_quiz) = (fresh.questions[0].0, fresh.quiz[0].0);
+    let fresh = fresh.id;
 
     let gets: Vec<Case> = vec![
         ("/healthz".into(), Box::new(|_| Expect::Ok)),
@@ -250,6 +285,102 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
             Box::new(|w| admin_only(w, Expect::NotFound)),
         ),
         ("/campaigns".into(), Box::new(|w| admin_only(w, Expect::Ok))),
+        (
+            "/frameworks/new".into(),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/frameworks/{framework}/edit"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/frameworks/{framework}/levels"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/frameworks/{framework}/areas/new"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/frameworks/{framework}/areas/{area}/edit"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/frameworks/{framework}/areas/{area}/remove"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/frameworks/{framework}/areas/NO-SUCH-AREA/edit"),
+            Box::new(|w| admin_only(w, Expect::NotFound)),
+        ),
+        (
+            format!("/frameworks/{framework}/competences/new"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/frameworks/{framework}/competences/new?area={area}"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/frameworks/{framework}/competences/{competence}/edit"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/frameworks/{framework}/competences/{competence}/remove"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            "/frameworks/999999/edit".into(),
+            Box::new(|w| admin_only(w, Expect::NotFound)),
+        ),
+        (
+            format!("/campaigns/{campaign}/questions"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{campaign}/questions/new"),
+            Box::new(|w| admin_only(w, Expect::Redirect)),
+        ),
+        (
+            format!("/campaigns/{campaign}/quiz/new"),
+            Box::new(|w| admin_only(w, Expect::Redirect)),
+        ),
+        (
+            format!("/campaigns/{fresh}/questions"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{fresh}/questions/new"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{fresh}/questions/{fresh_question}/edit"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{fresh}/questions/{fresh_question}/remove"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{fresh}/quiz/new"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{fresh}/quiz/{fresh_quiz}/edit"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{fresh}/quiz/{fresh_quiz}/remove"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{fresh}/quiz/999999/edit"),
+            Box::new(|w| admin_only(w, Expect::NotFound)),
+        ),
+        (
+            "/campaigns/999999/questions".into(),
+            Box::new(|w| admin_only(w, Expect::NotFound)),
+        ),
         (
             "/campaigns/new".into(),
             Box::new(|w| admin_only(w, Expect::Ok)),
@@ -496,6 +627,82 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
         ),
         (
             "/campaigns/new".into(),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            "/frameworks/new".into(),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/frameworks/{framework}/edit"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/frameworks/{framework}/levels"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/frameworks/{framework}/areas/new"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/frameworks/{framework}/areas/{area}/edit"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/frameworks/{framework}/areas/{area}/move"),
+            Box::new(|w| admin_only(w, Expect::BadRequest)),
+        ),
+        (
+            format!("/frameworks/{framework}/areas/{area}/remove"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/frameworks/{framework}/competences/new"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/frameworks/{framework}/competences/{competence}/edit"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/frameworks/{framework}/competences/{competence}/move"),
+            Box::new(|w| admin_only(w, Expect::BadRequest)),
+        ),
+        (
+            format!("/frameworks/{framework}/competences/{competence}/remove"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/campaigns/{campaign}/questions/new"),
+            Box::new(|w| admin_only(w, Expect::Conflict)),
+        ),
+        (
+            format!("/campaigns/{campaign}/quiz/new"),
+            Box::new(|w| admin_only(w, Expect::Conflict)),
+        ),
+        (
+            format!("/campaigns/{fresh}/questions/new"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/campaigns/{fresh}/questions/{fresh_question}/edit"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/campaigns/{fresh}/questions/{fresh_question}/remove"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/campaigns/{fresh}/quiz/new"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/campaigns/{fresh}/quiz/{fresh_quiz}/edit"),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        (
+            format!("/campaigns/{fresh}/quiz/{fresh_quiz}/remove"),
             Box::new(|w| admin_only(w, Expect::Invalid)),
         ),
         (

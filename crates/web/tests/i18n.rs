@@ -84,24 +84,46 @@ async fn data_strings(app: &TestApp) -> Vec<String> {
                 texts.extend([c.title, c.description]);
             }
         }
-        data.extend(texts.into_iter().map(|t| t.en));
+        // The editors show both languages of each text.
+        for t in texts {
+            data.push(t.en);
+            data.extend(t.cy);
+        }
     }
     for c in store.campaigns(app.org).await.unwrap() {
         let campaign = store.campaign(app.org, c.id).await.unwrap();
         data.push(campaign.title.en.clone());
         data.extend([campaign.opens_on.clone(), campaign.closes_on.clone()]);
         for (_, q) in &campaign.questions {
+            let texts = std::iter::once(&q.prompt)
+                .chain(q.hint.as_ref())
+                .chain(q.options.iter());
+            data.extend(texts.filter_map(|t| t.cy.clone()));
+            data.push(q.code.clone());
             data.push(q.prompt.en.clone());
             data.extend(q.hint.as_ref().map(|h| h.en.clone()));
             data.extend(q.options.iter().map(|o| o.en.clone()));
         }
         for (_, item) in &campaign.quiz {
+            let texts = std::iter::once(&item.prompt)
+                .chain(item.image_alt.as_ref())
+                .chain(item.explanation.as_ref())
+                .chain(item.options.iter().map(|o| &o.text));
+            data.extend(texts.filter_map(|t| t.cy.clone()));
+            data.push(item.code.clone());
             data.push(item.prompt.en.clone());
             data.extend(item.image_alt.as_ref().map(|a| a.en.clone()));
             data.extend(item.explanation.as_ref().map(|e| e.en.clone()));
             data.extend(item.options.iter().map(|o| o.text.en.clone()));
         }
     }
+    // The pictures the knowledge round can show, by file name.
+    data.extend(
+        skillgym_domain::audit::campaign::standard_pictures()
+            .into_iter()
+            .map(|(name, _)| name.to_string()),
+    );
+    data.retain(|d| !d.is_empty());
     // Longest first, so "Central Library team" goes before "Central Library".
     data.sort_by_key(|d| std::cmp::Reverse(d.len()));
     data.dedup();
@@ -137,6 +159,67 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
         ..WebConfig::default()
     };
     let app = spawn_app_with(backend, config).await;
+    // Something to edit: an area with a competence nobody has answered about, and a campaign
+    // nobody has answered yet.
+    let framework = app.store().frameworks(app.org).await.unwrap()[0].id;
+    let spare = |code: &str, title: &str| skillgym_domain::audit::editing::ItemDraft {
+        code: code.into(),
+        title: skillgym_domain::audit::Localised::new(title, None),
+        description: Default::default(),
+    };
+    app.store()
+        .add_area(app.org, framework, &spare("SPARE", "Spare area"))
+        .await
+        .unwrap();
+    app.store()
+        .add_competence(
+            app.org,
+            framework,
+            "SPARE",
+            &spare("SPARE-1", "Spare competence"),
+        )
+        .await
+        .unwrap();
+    let fresh = {
+        let first = app.store().campaigns(app.org).await.unwrap()[0].id;
+        let demo = app.store().campaign(app.org, first).await.unwrap();
+        let new = skillgym_store::NewCampaign {
+            framework: demo.framework_id,
+            title: skillgym_domain::audit::Localised::new("Not yet open", None),
+            opens_on: time::macros::date!(2030 - 01 - 01),
+            closes_on: time::macros::date!(2030 - 02 - 01),
+            anonymous: false,
+            competences: demo
+                .areas
+                .iter()
+                .flat_map(|a| a.competences.iter().map(|c| c.id))
+                .collect(),
+            audience: Default::default(),
+            content: skillgym_domain::audit::CampaignContent {
+                title: demo.title.clone(),
+                profile_questions: demo.questions.iter().map(|(_, q)| q.clone()).collect(),
+                quiz: demo.quiz.iter().map(|(_, q)| q.clone()).collect(),
+            },
+            pictures: Vec::new(),
+            cloned_from: None,
+        };
+        let id = app.store().create_campaign(app.org, &new).await.unwrap();
+        app.store().campaign(app.org, id).await.unwrap()
+    };
+    let (fresh_question, fresh_quiz) = (fresh.questions[0].0, fresh.quiz[0].0);
+    let (area, competence) = {
+        let f = app
+            .store()
+            .framework(app.org, framework)
+            .await
+            .unwrap()
+            .framework;
+        (
+            f.areas[0].code.clone(),
+            f.areas[0].competences[0].code.clone(),
+        )
+    };
+    let fresh = fresh.id;
     let data = data_strings(&app).await;
     let person = app
         .store()
@@ -148,8 +231,16 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
         .unwrap();
     let site = app.store().sites(app.org).await.unwrap()[0].id;
     let team = app.store().teams(app.org).await.unwrap()[0].id;
-    let campaign = app.store().campaigns(app.org).await.unwrap()[0].id;
-    let framework = app.store().frameworks(app.org).await.unwrap()[0].id;
+    // The demo's current campaign (not the one made above, which opens later).
+    let campaign = app
+        .store()
+        .campaigns(app.org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id != fresh)
+        .unwrap()
+        .id;
     // Someone who finished an audit, for a complete profile; and the learner's own.
     let mut respondent = person;
     for id in app.store().person_ids(app.org).await.unwrap().into_values() {
@@ -204,6 +295,80 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
         ("admin@afon.example", "/frameworks".into()),
         ("admin@afon.example", format!("/frameworks/{framework}")),
         ("admin@afon.example", "/frameworks/import".into()),
+        ("admin@afon.example", "/frameworks/new".into()),
+        (
+            "admin@afon.example",
+            format!("/frameworks/{framework}?saved=1"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/frameworks/{framework}/edit"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/frameworks/{framework}/levels"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/frameworks/{framework}/areas/new"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/frameworks/{framework}/areas/{area}/edit"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/frameworks/{framework}/areas/{area}/remove"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/frameworks/{framework}/areas/SPARE/remove"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/frameworks/{framework}/competences/new?area={area}"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/frameworks/{framework}/competences/{competence}/edit"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/frameworks/{framework}/competences/{competence}/remove"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/frameworks/{framework}/competences/SPARE-1/remove"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{campaign}/questions"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{fresh}/questions?saved=1"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{fresh}/questions/new"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{fresh}/questions/{fresh_question}/edit"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{fresh}/questions/{fresh_question}/remove"),
+        ),
+        ("admin@afon.example", format!("/campaigns/{fresh}/quiz/new")),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{fresh}/quiz/{fresh_quiz}/edit"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{fresh}/quiz/{fresh_quiz}/remove"),
+        ),
         ("admin@afon.example", "/campaigns".into()),
         ("admin@afon.example", "/campaigns/new".into()),
         ("admin@afon.example", format!("/campaigns/{campaign}")),
@@ -402,6 +567,37 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
             // Column names are the file's own words, shown as code.
             if let Some(rest) = unmarked(&text, &data).filter(|r| r != "kind") {
                 found.push(format!("framework import {name}: {rest:?} (in {text:?})"));
+            }
+        }
+    }
+    // The editors' forms with errors, and a removal not confirmed.
+    for path in [
+        "/frameworks/new".to_string(),
+        format!("/frameworks/{framework}/levels"),
+        format!("/frameworks/{framework}/competences/new"),
+        format!("/frameworks/{framework}/competences/SPARE-1/remove"),
+        format!("/campaigns/{fresh}/questions/new"),
+        format!("/campaigns/{fresh}/quiz/new"),
+        format!("/campaigns/{fresh}/quiz/{fresh_quiz}/remove"),
+        format!("/campaigns/{campaign}/quiz/new"),
+    ] {
+        let csrf = app.csrf(&admin).await;
+        let html = admin
+            .post(format!("{}{path}?lang=en-x-pseudo", app.url))
+            .form(&[("csrf", csrf.as_str()), ("option-1-correct", "yes")])
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains('⟦'),
+            "{path} was rendered in the pseudo-locale"
+        );
+        for text in visible_text(&html) {
+            if let Some(rest) = unmarked(&text, &data) {
+                found.push(format!("{path} with errors: {rest:?} (in {text:?})"));
             }
         }
     }

@@ -4,6 +4,7 @@
 
 pub mod campaign;
 pub mod case;
+pub mod editing;
 pub mod framework;
 pub mod framework_csv;
 pub mod localised;

@@ -41,12 +41,21 @@ pub struct FrameworkPage {
     page: Page,
     id: FrameworkId,
     framework: Framework,
+    /// Just changed in the editor.
+    saved: bool,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct SavedQuery {
+    #[serde(default)]
+    saved: Option<String>,
 }
 
 pub async fn framework(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
+    axum::extract::Query(query): axum::extract::Query<SavedQuery>,
 ) -> AppResult<Response> {
     let org = ctx.require(Role::Admin)?.organisation_id;
     let stored = state.store.framework(org, FrameworkId(id)).await?;
@@ -56,6 +65,7 @@ pub async fn framework(
         page,
         id: stored.id,
         framework: stored.framework,
+        saved: query.saved.is_some(),
     }
     .into_response())
 }

@@ -5,8 +5,10 @@ mod account;
 mod analysis;
 mod audit_trail;
 mod audits;
+mod campaign_questions;
 mod campaigns;
 mod change;
+mod framework_editor;
 mod framework_files;
 mod health;
 mod home;
@@ -79,7 +81,51 @@ pub fn router(state: AppState) -> Router {
             "/frameworks/import",
             get(framework_files::form).post(framework_files::submit),
         )
+        .route(
+            "/frameworks/new",
+            get(framework_editor::new_form).post(framework_editor::create),
+        )
         .route("/frameworks/{id}", get(campaigns::framework))
+        .route(
+            "/frameworks/{id}/edit",
+            get(framework_editor::edit_form).post(framework_editor::update),
+        )
+        .route(
+            "/frameworks/{id}/levels",
+            get(framework_editor::levels_form).post(framework_editor::save_levels),
+        )
+        .route(
+            "/frameworks/{id}/areas/new",
+            get(framework_editor::new_area_form).post(framework_editor::add_area),
+        )
+        .route(
+            "/frameworks/{id}/areas/{code}/edit",
+            get(framework_editor::edit_area_form).post(framework_editor::update_area),
+        )
+        .route(
+            "/frameworks/{id}/areas/{code}/move",
+            post(framework_editor::move_area),
+        )
+        .route(
+            "/frameworks/{id}/areas/{code}/remove",
+            get(framework_editor::remove_area_form).post(framework_editor::remove_area),
+        )
+        .route(
+            "/frameworks/{id}/competences/new",
+            get(framework_editor::new_competence_form).post(framework_editor::add_competence),
+        )
+        .route(
+            "/frameworks/{id}/competences/{code}/edit",
+            get(framework_editor::edit_competence_form).post(framework_editor::update_competence),
+        )
+        .route(
+            "/frameworks/{id}/competences/{code}/move",
+            post(framework_editor::move_competence),
+        )
+        .route(
+            "/frameworks/{id}/competences/{code}/remove",
+            get(framework_editor::remove_competence_form).post(framework_editor::remove_competence),
+        )
         .route(
             "/frameworks/{id}/case.json",
             get(framework_files::case_json),
@@ -92,6 +138,31 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/campaigns/{id}", get(campaigns::show))
         .route("/campaigns/{id}/clone", post(campaigns::clone))
+        .route("/campaigns/{id}/questions", get(campaign_questions::list))
+        .route(
+            "/campaigns/{id}/questions/new",
+            get(campaign_questions::new_question_form).post(campaign_questions::add_question),
+        )
+        .route(
+            "/campaigns/{id}/questions/{q}/edit",
+            get(campaign_questions::edit_question_form).post(campaign_questions::update_question),
+        )
+        .route(
+            "/campaigns/{id}/questions/{q}/remove",
+            get(campaign_questions::remove_question_form).post(campaign_questions::remove_question),
+        )
+        .route(
+            "/campaigns/{id}/quiz/new",
+            get(campaign_questions::new_quiz_form).post(campaign_questions::add_quiz),
+        )
+        .route(
+            "/campaigns/{id}/quiz/{q}/edit",
+            get(campaign_questions::edit_quiz_form).post(campaign_questions::update_quiz),
+        )
+        .route(
+            "/campaigns/{id}/quiz/{q}/remove",
+            get(campaign_questions::remove_quiz_form).post(campaign_questions::remove_quiz),
+        )
         .route(
             "/campaigns/{id}/invitations",
             post(invitations::send_invitations),

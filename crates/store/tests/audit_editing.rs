@@ -1,0 +1,183 @@
+//! Admins' edits to frameworks and campaign questions, on SQLite and on PostgreSQL.
+
+use skillgym_domain::OrganisationId;
+use skillgym_domain::audit::campaign::{ProfileQuestion, QuestionKind, QuizItem, QuizOption};
+use skillgym_domain::audit::editing::{CompetenceUse, ItemDraft, Move, Removal};
+use skillgym_domain::audit::{Audience, CampaignContent, Localised};
+use skillgym_domain::demo::{self, DemoOptions};
+use skillgym_store::{CAMPAIGN_ANSWERED, NewCampaign, StoreError};
+use skillgym_test_db::{Backend, TestDb, both_backends};
+
+async fn demo_store(backend: Backend) -> (TestDb, OrganisationId) {
+    let db = TestDb::new(backend).await;
+    let generated = demo::generate(&DemoOptions {
+        people: 40,
+        seed: 5,
+    });
+    let org = db
+        .store
+        .seed_demo(&generated, "not-a-real-hash", &|_| {})
+        .await
+        .expect("the demo loads");
+    (db, org.id)
+}
+
+fn draft(code: &str, title: &str) -> ItemDraft {
+    ItemDraft {
+        code: code.into(),
+        title: Localised::new(title, None),
+        description: Localised::default(),
+    }
+}
+
+both_backends!(
+    a_competence_tested_by_a_question_stays_until_the_question_goes,
+    answered_campaigns_keep_their_questions,
+);
+
+async fn a_competence_tested_by_a_question_stays_until_the_question_goes(backend: Backend) {
+    let (db, org) = demo_store(backend).await;
+    let store = &db.store;
+    let framework = store.frameworks(org).await.unwrap()[0].id;
+    store
+        .add_area(org, framework, &draft("NEW", "New area"))
+        .await
+        .unwrap();
+    // Areas and competences share codes.
+    assert!(matches!(
+        store
+            .add_competence(org, framework, "NEW", &draft("NEW", "Clash"))
+            .await,
+        Err(StoreError::Taken("code"))
+    ));
+    store
+        .add_competence(org, framework, "NEW", &draft("NEW-1", "New competence"))
+        .await
+        .unwrap();
+    let stored = store.framework(org, framework).await.unwrap();
+    let areas: Vec<&str> = stored
+        .framework
+        .areas
+        .iter()
+        .map(|a| a.code.as_str())
+        .collect();
+    assert_eq!(areas.last(), Some(&"NEW"));
+    store
+        .move_area(org, framework, "NEW", Move::Up)
+        .await
+        .unwrap();
+    let moved = store.framework(org, framework).await.unwrap().framework;
+    assert_eq!(moved.areas[moved.areas.len() - 2].code, "NEW");
+
+    let id = stored.competence_ids["NEW-1"];
+    let quiz = QuizItem {
+        code: "K1".into(),
+        competence: "NEW-1".into(),
+        prompt: Localised::new("Which?", None),
+        image: None,
+        image_alt: None,
+        options: vec![
+            QuizOption {
+                text: Localised::new("This", None),
+                correct: true,
+            },
+            QuizOption {
+                text: Localised::new("That", None),
+                correct: false,
+            },
+        ],
+        explanation: None,
+    };
+    let campaign = store
+        .create_campaign(
+            org,
+            &NewCampaign {
+                framework,
+                title: Localised::new("Later", None),
+                opens_on: time::macros::date!(2031 - 01 - 01),
+                closes_on: time::macros::date!(2031 - 02 - 01),
+                anonymous: false,
+                competences: vec![id],
+                audience: Audience::default(),
+                content: CampaignContent {
+                    title: Localised::new("Later", None),
+                    profile_questions: Vec::new(),
+                    quiz: vec![quiz],
+                },
+                pictures: Vec::new(),
+                cloned_from: None,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.competence_use(org, framework, "NEW-1").await.unwrap(),
+        CompetenceUse {
+            answers: 0,
+            quiz_items: 1,
+            campaigns: 1
+        }
+    );
+    assert_eq!(
+        store
+            .remove_competence(org, framework, "NEW-1")
+            .await
+            .unwrap(),
+        Removal::TestedByQuiz
+    );
+    let item = store.campaign(org, campaign).await.unwrap().quiz[0].0;
+    store.remove_quiz_item(org, campaign, item).await.unwrap();
+    assert_eq!(
+        store.remove_area(org, framework, "NEW").await.unwrap(),
+        Removal::Allowed
+    );
+    // Gone from the framework and from the campaign nobody had answered.
+    let after = store.framework(org, framework).await.unwrap();
+    assert!(!after.competence_ids.contains_key("NEW-1"));
+    assert!(
+        store
+            .campaign(org, campaign)
+            .await
+            .unwrap()
+            .areas
+            .is_empty()
+    );
+    // Everything else kept its place and identifier.
+    assert_eq!(after.framework, {
+        let mut f = stored.framework.clone();
+        f.areas.retain(|a| a.code != "NEW");
+        f
+    });
+}
+
+async fn answered_campaigns_keep_their_questions(backend: Backend) {
+    let (db, org) = demo_store(backend).await;
+    let store = &db.store;
+    let campaign = store.campaigns(org).await.unwrap()[0].id;
+    assert!(store.campaign_answered(campaign).await.unwrap());
+    let question = ProfileQuestion {
+        code: "Q99".into(),
+        kind: QuestionKind::Text,
+        prompt: Localised::new("Anything else?", None),
+        hint: None,
+        options: Vec::new(),
+        min: None,
+        max: None,
+    };
+    assert!(matches!(
+        store.add_profile_question(org, campaign, &question).await,
+        Err(StoreError::Taken(CAMPAIGN_ANSWERED))
+    ));
+    let first = store.campaign(org, campaign).await.unwrap().questions[0].0;
+    assert!(matches!(
+        store.remove_profile_question(org, campaign, first).await,
+        Err(StoreError::Taken(CAMPAIGN_ANSWERED))
+    ));
+    // Another organisation's campaign is not found, whatever its state.
+    assert!(matches!(
+        store
+            .add_profile_question(OrganisationId(org.0 + 1000), campaign, &question)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+}

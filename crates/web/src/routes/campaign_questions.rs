@@ -1,0 +1,763 @@
+//! A campaign's own questions, written by an admin before anyone answers: profile questions
+//! (single or multiple choice, a number, free text) and knowledge-round questions, each in
+//! English and Welsh. Once anyone has started answering, the questions are fixed.
+
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::forms::{CsrfForm, FormErrors};
+use crate::page::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use skillgym_domain::audit::campaign::standard_pictures;
+use skillgym_domain::audit::editing::{
+    Problems, ProfileQuestionFields, QUIZ_OPTION_ROWS, QuizItemFields, QuizOptionFields, next_code,
+};
+use skillgym_domain::audit::{Localised, QuestionKind};
+use skillgym_domain::{CampaignId, OrganisationId, QuestionId, QuizItemId, Role};
+use skillgym_store::{CAMPAIGN_ANSWERED, Campaign, StoreError};
+
+fn errors_of(problems: Problems) -> FormErrors {
+    let mut errors = FormErrors::default();
+    for (field, code) in problems {
+        errors.add(field, code);
+    }
+    errors
+}
+
+fn with_status(mut response: Response, status: StatusCode) -> Response {
+    *response.status_mut() = status;
+    response
+}
+
+fn overview(id: CampaignId, anchor: &str) -> Response {
+    Redirect::to(&format!("/campaigns/{id}/questions?saved=1#{anchor}")).into_response()
+}
+
+/// The campaign's questions, with what can be done to them.
+#[derive(Template, WebTemplate)]
+#[template(path = "campaign_questions.html")]
+pub struct QuestionsPage {
+    page: Page,
+    campaign: Campaign,
+    /// Someone has started answering: nothing can change.
+    answered: bool,
+    saved: bool,
+    /// Competence titles by code, for the knowledge round's list.
+    competences: Vec<(String, Localised)>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct SavedQuery {
+    #[serde(default)]
+    saved: Option<String>,
+}
+
+fn competences_of(campaign: &Campaign) -> Vec<(String, Localised)> {
+    campaign
+        .areas
+        .iter()
+        .flat_map(|a| a.competences.iter())
+        .map(|c| (c.code.clone(), c.title.clone()))
+        .collect()
+}
+
+async fn questions_page(
+    state: &AppState,
+    ctx: &Ctx,
+    org: OrganisationId,
+    id: CampaignId,
+    saved: bool,
+) -> AppResult<Response> {
+    let campaign = state.store.campaign(org, id).await?;
+    let answered = state.store.campaign_answered(id).await?;
+    let mut page = ctx.page("campaign-questions-title");
+    page.title = page.t1(
+        "campaign-questions-of",
+        "campaign",
+        campaign.title.show(page.lang()).text.to_string(),
+    );
+    Ok(QuestionsPage {
+        page,
+        competences: competences_of(&campaign),
+        campaign,
+        answered,
+        saved,
+    }
+    .into_response())
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::extract::Query(query): axum::extract::Query<SavedQuery>,
+) -> AppResult<Response> {
+    let org = ctx.require(Role::Admin)?.organisation_id;
+    questions_page(&state, &ctx, org, CampaignId(id), query.saved.is_some()).await
+}
+
+/// The campaign, if its questions can still change; otherwise the response to give instead:
+/// the questions page, which says why (409 to a form, a redirect to a page asking for one).
+async fn editable(
+    state: &AppState,
+    ctx: &Ctx,
+    org: OrganisationId,
+    id: i64,
+    posting: bool,
+) -> AppResult<Result<Campaign, Response>> {
+    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    if !state.store.campaign_answered(campaign.id).await? {
+        return Ok(Ok(campaign));
+    }
+    Ok(Err(if posting {
+        with_status(
+            questions_page(state, ctx, org, campaign.id, false).await?,
+            StatusCode::CONFLICT,
+        )
+    } else {
+        Redirect::to(&format!("/campaigns/{}/questions", campaign.id)).into_response()
+    }))
+}
+
+/// A store refusal because answers arrived between the check and the write.
+async fn answered_meanwhile(
+    state: &AppState,
+    ctx: &Ctx,
+    org: OrganisationId,
+    id: CampaignId,
+) -> AppResult<Response> {
+    Ok(with_status(
+        questions_page(state, ctx, org, id, false).await?,
+        StatusCode::CONFLICT,
+    ))
+}
+
+// ---- Profile questions --------------------------------------------------------------------
+
+#[derive(Deserialize, Default)]
+pub struct ProfileForm {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    prompt_en: String,
+    #[serde(default)]
+    prompt_cy: String,
+    #[serde(default)]
+    hint_en: String,
+    #[serde(default)]
+    hint_cy: String,
+    #[serde(default)]
+    options_en: String,
+    #[serde(default)]
+    options_cy: String,
+    #[serde(default)]
+    min: String,
+    #[serde(default)]
+    max: String,
+}
+
+impl ProfileForm {
+    fn fields(&self) -> ProfileQuestionFields {
+        ProfileQuestionFields {
+            kind: self.kind.clone(),
+            prompt_en: self.prompt_en.clone(),
+            prompt_cy: self.prompt_cy.clone(),
+            hint_en: self.hint_en.clone(),
+            hint_cy: self.hint_cy.clone(),
+            options_en: self.options_en.clone(),
+            options_cy: self.options_cy.clone(),
+            min: self.min.clone(),
+            max: self.max.clone(),
+        }
+    }
+
+    fn of(f: ProfileQuestionFields) -> Self {
+        ProfileForm {
+            kind: f.kind,
+            prompt_en: f.prompt_en,
+            prompt_cy: f.prompt_cy,
+            hint_en: f.hint_en,
+            hint_cy: f.hint_cy,
+            options_en: f.options_en,
+            options_cy: f.options_cy,
+            min: f.min,
+            max: f.max,
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "profile_question_form.html")]
+pub struct ProfileFormPage {
+    page: Page,
+    form: ProfileForm,
+    errors: FormErrors,
+    action: String,
+    back: String,
+    adding: bool,
+    kinds: [QuestionKind; 4],
+}
+
+fn profile_page(
+    ctx: &Ctx,
+    campaign: CampaignId,
+    question: Option<QuestionId>,
+    form: ProfileForm,
+    errors: FormErrors,
+) -> Response {
+    let failed = !errors.is_empty();
+    let response = ProfileFormPage {
+        page: ctx.page(if question.is_some() {
+            "question-edit-title"
+        } else {
+            "question-new-title"
+        }),
+        form,
+        errors,
+        action: match question {
+            Some(q) => format!("/campaigns/{campaign}/questions/{q}/edit"),
+            None => format!("/campaigns/{campaign}/questions/new"),
+        },
+        back: format!("/campaigns/{campaign}/questions"),
+        adding: question.is_none(),
+        kinds: [
+            QuestionKind::Single,
+            QuestionKind::Multiple,
+            QuestionKind::Number,
+            QuestionKind::Text,
+        ],
+    }
+    .into_response();
+    if failed {
+        with_status(response, StatusCode::UNPROCESSABLE_ENTITY)
+    } else {
+        response
+    }
+}
+
+pub async fn new_question_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let org = ctx.require(Role::Admin)?.organisation_id;
+    let campaign = match editable(&state, &ctx, org, id, false).await? {
+        Ok(c) => c,
+        Err(r) => return Ok(r),
+    };
+    Ok(profile_page(
+        &ctx,
+        campaign.id,
+        None,
+        ProfileForm::default(),
+        FormErrors::default(),
+    ))
+}
+
+pub async fn add_question(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<ProfileForm>,
+) -> AppResult<Response> {
+    let org = ctx.require(Role::Admin)?.organisation_id;
+    let campaign = match editable(&state, &ctx, org, id, true).await? {
+        Ok(c) => c,
+        Err(r) => return Ok(r),
+    };
+    let code = next_code("Q", campaign.questions.iter().map(|(_, q)| q.code.as_str()));
+    let question = match form.fields().parse(&code) {
+        Ok(q) => q,
+        Err(p) => return Ok(profile_page(&ctx, campaign.id, None, form, errors_of(p))),
+    };
+    match state
+        .store
+        .add_profile_question(org, campaign.id, &question)
+        .await
+    {
+        Ok(q) => Ok(overview(campaign.id, &format!("question-{q}"))),
+        Err(StoreError::Taken(CAMPAIGN_ANSWERED)) => {
+            answered_meanwhile(&state, &ctx, org, campaign.id).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn find_question(
+    campaign: &Campaign,
+    q: i64,
+) -> AppResult<&skillgym_domain::audit::ProfileQuestion> {
+    campaign
+        .questions
+        .iter()
+        .find(|(id, _)| id.0 == q)
+        .map(|(_, q)| q)
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn edit_question_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, q)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let org = ctx.require(Role::Admin)?.organisation_id;
+    let campaign = match editable(&state, &ctx, org, id, false).await? {
+        Ok(c) => c,
+        Err(r) => return Ok(r),
+    };
+    let question = find_question(&campaign, q)?;
+    Ok(profile_page(
+        &ctx,
+        campaign.id,
+        Some(QuestionId(q)),
+        ProfileForm::of(ProfileQuestionFields::of(question)),
+        FormErrors::default(),
+    ))
+}
+
+pub async fn update_question(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, q)): Path<(i64, i64)>,
+    CsrfForm(form): CsrfForm<ProfileForm>,
+) -> AppResult<Response> {
+    let org = ctx.require(Role::Admin)?.organisation_id;
+    let campaign = match editable(&state, &ctx, org, id, true).await? {
+        Ok(c) => c,
+        Err(r) => return Ok(r),
+    };
+    let code = find_question(&campaign, q)?.code.clone();
+    let question = match form.fields().parse(&code) {
+        Ok(q) => q,
+        Err(p) => {
+            return Ok(profile_page(
+                &ctx,
+                campaign.id,
+                Some(QuestionId(q)),
+                form,
+                errors_of(p),
+            ));
+        }
+    };
+    match state
+        .store
+        .update_profile_question(org, campaign.id, QuestionId(q), &question)
+        .await
+    {
+        Ok(()) => Ok(overview(campaign.id, &format!("question-{q}"))),
+        Err(StoreError::Taken(CAMPAIGN_ANSWERED)) => {
+            answered_meanwhile(&state, &ctx, org, campaign.id).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---- Knowledge round ----------------------------------------------------------------------
+
+/// One option row on the form.
+pub struct OptionRow {
+    number: usize,
+    en: String,
+    cy: String,
+    correct: bool,
+    en_name: String,
+    cy_name: String,
+    correct_name: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "quiz_item_form.html")]
+pub struct QuizFormPage {
+    page: Page,
+    form: QuizItemFields,
+    rows: Vec<OptionRow>,
+    errors: FormErrors,
+    action: String,
+    back: String,
+    adding: bool,
+    competences: Vec<(String, Localised)>,
+    pictures: Vec<&'static str>,
+}
+
+fn picture_names() -> Vec<&'static str> {
+    standard_pictures().into_iter().map(|(n, _)| n).collect()
+}
+
+fn quiz_page(
+    ctx: &Ctx,
+    campaign: &Campaign,
+    item: Option<QuizItemId>,
+    form: QuizItemFields,
+    errors: FormErrors,
+) -> Response {
+    let failed = !errors.is_empty();
+    let id = campaign.id;
+    let rows = form
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| OptionRow {
+            number: i + 1,
+            en: o.en.clone(),
+            cy: o.cy.clone(),
+            correct: o.correct,
+            en_name: format!("option-{}-en", i + 1),
+            cy_name: format!("option-{}-cy", i + 1),
+            correct_name: format!("option-{}-correct", i + 1),
+        })
+        .collect();
+    let response = QuizFormPage {
+        page: ctx.page(if item.is_some() {
+            "quiz-edit-title"
+        } else {
+            "quiz-new-title"
+        }),
+        form,
+        rows,
+        errors,
+        action: match item {
+            Some(q) => format!("/campaigns/{id}/quiz/{q}/edit"),
+            None => format!("/campaigns/{id}/quiz/new"),
+        },
+        back: format!("/campaigns/{id}/questions"),
+        adding: item.is_none(),
+        competences: competences_of(campaign),
+        pictures: picture_names(),
+    }
+    .into_response();
+    if failed {
+        with_status(response, StatusCode::UNPROCESSABLE_ENTITY)
+    } else {
+        response
+    }
+}
+
+/// Reads the knowledge-round form: option rows come as `option-N-en`, `option-N-cy` and
+/// `option-N-correct`.
+fn read_quiz(fields: Vec<(String, String)>) -> QuizItemFields {
+    let mut form = QuizItemFields {
+        options: vec![QuizOptionFields::default(); QUIZ_OPTION_ROWS],
+        ..QuizItemFields::default()
+    };
+    for (k, v) in fields {
+        match k.as_str() {
+            "competence" => form.competence = v,
+            "prompt_en" => form.prompt_en = v,
+            "prompt_cy" => form.prompt_cy = v,
+            "image" => form.image = v,
+            "image_alt_en" => form.image_alt_en = v,
+            "image_alt_cy" => form.image_alt_cy = v,
+            "explanation_en" => form.explanation_en = v,
+            "explanation_cy" => form.explanation_cy = v,
+            other => {
+                let Some((n, part)) = other
+                    .strip_prefix("option-")
+                    .and_then(|rest| rest.split_once('-'))
+                else {
+                    continue;
+                };
+                let Some(row) = n
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=QUIZ_OPTION_ROWS).contains(n))
+                    .and_then(|n| form.options.get_mut(n - 1))
+                else {
+                    continue;
+                };
+                match part {
+                    "en" => row.en = v,
+                    "cy" => row.cy = v,
+                    "correct" => row.correct = v == "yes",
+                    _ => {}
+                }
+            }
+        }
+    }
+    form
+}
+
+fn rated_codes(campaign: &Campaign) -> Vec<String> {
+    competences_of(campaign)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect()
+}
+
+pub async fn new_quiz_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let org = ctx.require(Role::Admin)?.organisation_id;
+    let campaign = match editable(&state, &ctx, org, id, false).await? {
+        Ok(c) => c,
+        Err(r) => return Ok(r),
+    };
+    let form = QuizItemFields {
+        options: vec![QuizOptionFields::default(); QUIZ_OPTION_ROWS],
+        ..QuizItemFields::default()
+    };
+    Ok(quiz_page(
+        &ctx,
+        &campaign,
+        None,
+        form,
+        FormErrors::default(),
+    ))
+}
+
+pub async fn add_quiz(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let org = ctx.require(Role::Admin)?.organisation_id;
+    let campaign = match editable(&state, &ctx, org, id, true).await? {
+        Ok(c) => c,
+        Err(r) => return Ok(r),
+    };
+    let form = read_quiz(fields);
+    let code = next_code("K", campaign.quiz.iter().map(|(_, q)| q.code.as_str()));
+    let item = match form.parse(&code, &rated_codes(&campaign), &picture_names()) {
+        Ok(i) => i,
+        Err(p) => return Ok(quiz_page(&ctx, &campaign, None, form, errors_of(p))),
+    };
+    match state.store.add_quiz_item(org, campaign.id, &item).await {
+        Ok(q) => Ok(overview(campaign.id, &format!("quiz-{q}"))),
+        Err(StoreError::Taken(CAMPAIGN_ANSWERED)) => {
+            answered_meanwhile(&state, &ctx, org, campaign.id).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn find_quiz(campaign: &Campaign, q: i64) -> AppResult<&skillgym_domain::audit::QuizItem> {
+    campaign
+        .quiz
+        .iter()
+        .find(|(id, _)| id.0 == q)
+        .map(|(_, q)| q)
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn edit_quiz_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, q)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let org = ctx.require(Role::Admin)?.organisation_id;
+    let campaign = match editable(&state, &ctx, org, id, false).await? {
+        Ok(c) => c,
+        Err(r) => return Ok(r),
+    };
+    let form = QuizItemFields::of(find_quiz(&campaign, q)?);
+    Ok(quiz_page(
+        &ctx,
+        &campaign,
+        Some(QuizItemId(q)),
+        form,
+        FormErrors::default(),
+    ))
+}
+
+pub async fn update_quiz(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, q)): Path<(i64, i64)>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let org = ctx.require(Role::Admin)?.organisation_id;
+    let campaign = match editable(&state, &ctx, org, id, true).await? {
+        Ok(c) => c,
+        Err(r) => return Ok(r),
+    };
+    let code = find_quiz(&campaign, q)?.code.clone();
+    let form = read_quiz(fields);
+    let item = match form.parse(&code, &rated_codes(&campaign), &picture_names()) {
+        Ok(i) => i,
+        Err(p) => {
+            return Ok(quiz_page(
+                &ctx,
+                &campaign,
+                Some(QuizItemId(q)),
+                form,
+                errors_of(p),
+            ));
+        }
+    };
+    match state
+        .store
+        .update_quiz_item(org, campaign.id, QuizItemId(q), &item)
+        .await
+    {
+        Ok(()) => Ok(overview(campaign.id, &format!("quiz-{q}"))),
+        Err(StoreError::Taken(CAMPAIGN_ANSWERED)) => {
+            answered_meanwhile(&state, &ctx, org, campaign.id).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---- Removing -----------------------------------------------------------------------------
+
+#[derive(Template, WebTemplate)]
+#[template(path = "question_remove.html")]
+pub struct RemovePage {
+    page: Page,
+    prompt: Localised,
+    action: String,
+    back: String,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize, Default)]
+pub struct RemoveForm {
+    #[serde(default)]
+    confirm: String,
+}
+
+fn remove_page(
+    ctx: &Ctx,
+    prompt: Localised,
+    action: String,
+    back: String,
+    errors: FormErrors,
+) -> Response {
+    let failed = !errors.is_empty();
+    let response = RemovePage {
+        page: ctx.page("question-remove-title"),
+        prompt,
+        action,
+        back,
+        errors,
+    }
+    .into_response();
+    if failed {
+        with_status(response, StatusCode::UNPROCESSABLE_ENTITY)
+    } else {
+        response
+    }
+}
+
+/// Which kind of question a removal is for.
+#[derive(Clone, Copy)]
+enum Kind {
+    Profile,
+    Quiz,
+}
+
+async fn remove_form(
+    state: AppState,
+    ctx: Ctx,
+    id: i64,
+    q: i64,
+    kind: Kind,
+) -> AppResult<Response> {
+    let org = ctx.require(Role::Admin)?.organisation_id;
+    let campaign = match editable(&state, &ctx, org, id, false).await? {
+        Ok(c) => c,
+        Err(r) => return Ok(r),
+    };
+    let (prompt, path) = match kind {
+        Kind::Profile => (find_question(&campaign, q)?.prompt.clone(), "questions"),
+        Kind::Quiz => (find_quiz(&campaign, q)?.prompt.clone(), "quiz"),
+    };
+    Ok(remove_page(
+        &ctx,
+        prompt,
+        format!("/campaigns/{id}/{path}/{q}/remove"),
+        format!("/campaigns/{id}/questions"),
+        FormErrors::default(),
+    ))
+}
+
+async fn remove(
+    state: AppState,
+    ctx: Ctx,
+    id: i64,
+    q: i64,
+    kind: Kind,
+    form: RemoveForm,
+) -> AppResult<Response> {
+    let org = ctx.require(Role::Admin)?.organisation_id;
+    let campaign = match editable(&state, &ctx, org, id, true).await? {
+        Ok(c) => c,
+        Err(r) => return Ok(r),
+    };
+    let (prompt, path) = match kind {
+        Kind::Profile => (find_question(&campaign, q)?.prompt.clone(), "questions"),
+        Kind::Quiz => (find_quiz(&campaign, q)?.prompt.clone(), "quiz"),
+    };
+    if form.confirm != "yes" {
+        let mut errors = FormErrors::default();
+        errors.add("confirm", "question-remove-confirm-missing");
+        return Ok(remove_page(
+            &ctx,
+            prompt,
+            format!("/campaigns/{id}/{path}/{q}/remove"),
+            format!("/campaigns/{id}/questions"),
+            errors,
+        ));
+    }
+    let removed = match kind {
+        Kind::Profile => {
+            state
+                .store
+                .remove_profile_question(org, campaign.id, QuestionId(q))
+                .await
+        }
+        Kind::Quiz => {
+            state
+                .store
+                .remove_quiz_item(org, campaign.id, QuizItemId(q))
+                .await
+        }
+    };
+    match removed {
+        Ok(()) => Ok(overview(campaign.id, "top")),
+        Err(StoreError::Taken(CAMPAIGN_ANSWERED)) => {
+            answered_meanwhile(&state, &ctx, org, campaign.id).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn remove_question_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, q)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    remove_form(state, ctx, id, q, Kind::Profile).await
+}
+
+pub async fn remove_question(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, q)): Path<(i64, i64)>,
+    CsrfForm(form): CsrfForm<RemoveForm>,
+) -> AppResult<Response> {
+    remove(state, ctx, id, q, Kind::Profile, form).await
+}
+
+pub async fn remove_quiz_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, q)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    remove_form(state, ctx, id, q, Kind::Quiz).await
+}
+
+pub async fn remove_quiz(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, q)): Path<(i64, i64)>,
+    CsrfForm(form): CsrfForm<RemoveForm>,
+) -> AppResult<Response> {
+    remove(state, ctx, id, q, Kind::Quiz, form).await
+}
