@@ -21,6 +21,10 @@ pub const DEMO_PASSWORD: &str = "skillgym-demo";
 /// sites and teams every demo has.
 pub const MIN_PEOPLE: usize = 50;
 
+/// From this many people the demo's audits use the national edition of the framework and
+/// campaign (60 competences, 20 knowledge-round questions) rather than the default (36, 12).
+pub const NATIONAL_PEOPLE: usize = 10_000;
+
 /// How big a demo organisation to generate, and from which seed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DemoOptions {
@@ -76,6 +80,9 @@ pub struct DemoOrganisation {
     /// Everyone, as a staff file would describe them; every record passes the staff file checks.
     pub staff: Vec<StaffRecord>,
     pub accounts: Vec<DemoAccount>,
+    /// Whether its audits use the national edition ([`crate::audit::Framework::national`]):
+    /// from [`NATIONAL_PEOPLE`] people, or when asked for.
+    pub national: bool,
 }
 
 /// SplitMix64: tiny, fast, and the same on every platform, which is all a demo needs.
@@ -807,6 +814,7 @@ pub fn generate(options: &DemoOptions) -> DemoOrganisation {
         teams,
         staff: staff.records,
         accounts,
+        national: people >= NATIONAL_PEOPLE,
     }
 }
 

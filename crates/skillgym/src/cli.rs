@@ -133,6 +133,10 @@ pub struct DemoArgs {
     /// Create the demo data and exit without serving
     #[arg(long)]
     pub no_serve: bool,
+    /// Audit 60 competences with 20 quiz questions (the national edition) rather than 36 and
+    /// 12; the default from 10,000 people
+    #[arg(long)]
+    pub national: bool,
 }
 
 #[derive(Debug, Subcommand)]

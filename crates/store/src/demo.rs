@@ -77,14 +77,25 @@ impl Store {
             .iter()
             .filter_map(|a| ids.get(a.employee_number.as_str()).copied())
             .collect();
-        self.seed_demo_audit(org.id, &keep_free).await?;
+        self.seed_demo_audit(org.id, &keep_free, demo.national)
+            .await?;
         Ok(org)
     }
 
-    /// The default framework, last year's campaign (closed, with answers) and this year's
-    /// re-audit (open, with answers from most people but the demo sign-ins, who can take it).
-    async fn seed_demo_audit(&self, org: OrganisationId, keep_free: &[PersonId]) -> Result<()> {
-        let framework = Framework::library_default();
+    /// The default framework (or its national edition), last year's campaign (closed, with
+    /// answers) and this year's re-audit (open, with answers from most people but the demo
+    /// sign-ins, who can take it).
+    async fn seed_demo_audit(
+        &self,
+        org: OrganisationId,
+        keep_free: &[PersonId],
+        national: bool,
+    ) -> Result<()> {
+        let framework = if national {
+            Framework::national()
+        } else {
+            Framework::library_default()
+        };
         let id = self.create_framework(org, &framework).await?;
         self.seed_demo_targets(org, id).await?;
         let stored = self.framework(org, id).await?;
@@ -96,7 +107,11 @@ impl Store {
             (true, -0.25, today - days(380), today - days(352)),
             (false, 0.0, today - days(14), today + days(28)),
         ] {
-            let mut content = CampaignContent::standard();
+            let mut content = if national {
+                CampaignContent::national()
+            } else {
+                CampaignContent::standard()
+            };
             if year_ago {
                 // Last year's audit carried last year's name.
                 for text in [&mut content.title.en]

@@ -8,6 +8,7 @@ pub mod editing;
 pub mod framework;
 pub mod framework_csv;
 pub mod localised;
+pub mod national;
 pub mod questionnaire;
 pub mod results;
 pub mod simulate;

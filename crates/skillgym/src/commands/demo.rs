@@ -23,10 +23,11 @@ pub async fn run(args: DemoArgs, config: &Config, tr: &Tr) -> anyhow::Result<Exi
         }
     }
     let store = open(config, DEMO_DATABASE_FILE, tr).await?;
-    let generated = demo::generate(&DemoOptions {
+    let mut generated = demo::generate(&DemoOptions {
         people: args.people,
         seed: args.seed,
     });
+    generated.national |= args.national;
     let organisation = match store.organisation().await? {
         Some(org) => org,
         None => {
