@@ -20,17 +20,24 @@ impl PersonCalibration {
     /// each of their quiz answers was right. `None` when they gave no 1–5 rating of a tested
     /// competence or answered no quiz question.
     pub fn new(ratings: &[Rating], quiz: &[bool]) -> Option<Self> {
-        let levels: Vec<f64> = ratings
-            .iter()
-            .filter_map(|r| r.level())
-            .map(|l| (f64::from(l) - 1.0) / 4.0)
-            .collect();
-        if levels.is_empty() || quiz.is_empty() {
+        let levels: Vec<u8> = ratings.iter().filter_map(|r| r.level()).collect();
+        Self::from_counts(
+            levels.iter().map(|l| u32::from(l - 1)).sum(),
+            levels.len() as u32,
+            quiz.iter().filter(|r| **r).count() as u32,
+            quiz.len() as u32,
+        )
+    }
+
+    /// From counts: `above_one` is the sum of (rating − 1) over the `rated` 1–5 ratings of
+    /// tested competences; `right` of `answered` quiz answers were right.
+    pub fn from_counts(above_one: u32, rated: u32, right: u32, answered: u32) -> Option<Self> {
+        if rated == 0 || answered == 0 {
             return None;
         }
         Some(Self {
-            confidence: levels.iter().sum::<f64>() / levels.len() as f64,
-            score: quiz.iter().filter(|r| **r).count() as f64 / quiz.len() as f64,
+            confidence: f64::from(above_one) / 4.0 / f64::from(rated),
+            score: f64::from(right) / f64::from(answered),
         })
     }
 }

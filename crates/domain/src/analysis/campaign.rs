@@ -2,6 +2,7 @@
 //! sites × framework areas — each group checked against the anonymity threshold.
 
 use super::anonymity::{Suppressed, suppress};
+use super::columns::{CampaignColumns, NONE, NOT_SURE, UNRATED};
 use super::overview::{Distribution, Overview};
 use crate::audit::Rating;
 
@@ -59,84 +60,101 @@ impl CampaignFigures {
         responses: &[Vec<Option<Rating>>],
         extra_finished: u64,
     ) -> Self {
-        let mut sites: Vec<i64> = people
-            .iter()
-            .flat_map(|p| p.sites.iter().copied())
-            .collect();
-        sites.sort_unstable();
-        sites.dedup();
-        let mut teams: Vec<i64> = people.iter().filter_map(|p| p.team).collect();
-        teams.sort_unstable();
-        teams.dedup();
+        let columns =
+            CampaignColumns::from_people(competence_areas.len(), people, responses, extra_finished);
+        Self::from_columns(threshold, competence_areas, &columns)
+    }
 
-        let rates = |groups: &[i64], member: &dyn Fn(&Person, i64) -> bool| -> Vec<GroupRate> {
-            let mut rows: Vec<GroupRate> = groups
-                .iter()
-                .map(|&g| {
-                    let members = people.iter().filter(|p| member(p, g));
-                    let (asked, finished) = members.fold((0, 0), |(a, f), p| {
-                        (a + 1, f + u64::from(p.response.is_some()))
-                    });
-                    GroupRate {
-                        group: g,
-                        asked,
-                        finished,
-                        shown: Suppressed::Shown,
-                    }
-                })
-                .collect();
-            // The rate shows how many answered, so it is the answering group that must be
-            // big enough.
-            let sizes: Vec<usize> = rows.iter().map(|r| r.finished as usize).collect();
-            for (row, s) in rows.iter_mut().zip(suppress(&sizes, threshold)) {
-                row.shown = s;
-            }
-            rows
-        };
-        let by_site = rates(&sites, &|p, g| p.sites.contains(&g));
-        let by_team = rates(&teams, &|p, g| p.team == Some(g));
+    /// The figures from the campaign's columns, in one pass over people and one over ratings.
+    pub fn from_columns(
+        threshold: usize,
+        competence_areas: &[usize],
+        columns: &CampaignColumns,
+    ) -> Self {
+        let competences = columns.competences.min(competence_areas.len());
+        let areas = competence_areas.iter().max().map_or(0, |m| m + 1);
 
-        let competences = competence_areas.len();
         let mut distributions = vec![Distribution::default(); competences];
-        for response in responses {
-            for (c, rating) in response.iter().enumerate().take(competences) {
-                if let Some(r) = rating {
-                    distributions[c].add(*r);
+        // Each response's sum and number of 1–5 ratings in each area, for the heat map.
+        let mut response_areas = vec![(0u32, 0u32); columns.responses() * areas];
+        for r in 0..columns.responses() {
+            let sums = &mut response_areas[r * areas..(r + 1) * areas];
+            for (c, code) in columns.ratings_of(r).iter().enumerate().take(competences) {
+                match *code {
+                    UNRATED => {}
+                    NOT_SURE => distributions[c].not_sure += 1,
+                    level => {
+                        distributions[c].levels[usize::from(level) - 1] += 1;
+                        let s = &mut sums[competence_areas[c]];
+                        s.0 += u32::from(level);
+                        s.1 += 1;
+                    }
                 }
             }
         }
-        let areas = competence_areas.iter().max().map_or(0, |m| m + 1);
-        let heat = by_site
-            .iter()
-            .map(|rate| {
-                let mut sums = vec![(0u64, 0u64); areas];
-                for p in people.iter().filter(|p| p.sites.contains(&rate.group)) {
-                    let Some(r) = p.response else { continue };
-                    for (c, rating) in responses[r].iter().enumerate().take(competences) {
-                        if let Some(level) = rating.and_then(Rating::level) {
-                            let s = &mut sums[competence_areas[c]];
-                            s.0 += u64::from(level);
-                            s.1 += 1;
-                        }
+
+        let mut site_counts = vec![(0u64, 0u64); columns.sites.len()];
+        let mut team_counts = vec![(0u64, 0u64); columns.teams.len()];
+        let mut site_sums = vec![(0u64, 0u64); columns.sites.len() * areas];
+        let mut finished = 0;
+        for i in 0..columns.asked() {
+            let response = columns.asked_response[i];
+            let done = u64::from(response != NONE);
+            finished += done;
+            if columns.asked_team[i] != NONE {
+                let t = &mut team_counts[columns.asked_team[i] as usize];
+                t.0 += 1;
+                t.1 += done;
+            }
+            for &site in columns.sites_of(i) {
+                let s = &mut site_counts[site as usize];
+                s.0 += 1;
+                s.1 += done;
+                if response != NONE {
+                    let from = &response_areas[response as usize * areas..][..areas];
+                    let to = &mut site_sums[site as usize * areas..][..areas];
+                    for (t, f) in to.iter_mut().zip(from) {
+                        t.0 += u64::from(f.0);
+                        t.1 += u64::from(f.1);
                     }
                 }
-                HeatRow {
-                    site: rate.group,
-                    respondents: rate.finished,
-                    shown: rate.shown,
-                    means: sums
-                        .iter()
-                        .map(|(sum, n)| {
-                            (rate.shown.is_shown() && *n > 0).then(|| *sum as f64 / *n as f64)
-                        })
-                        .collect(),
-                }
+            }
+        }
+        let rates = |ids: &[i64], counts: &[(u64, u64)]| -> Vec<GroupRate> {
+            // The rate shows how many answered, so it is the answering group that must be
+            // big enough.
+            let sizes: Vec<usize> = counts.iter().map(|c| c.1 as usize).collect();
+            ids.iter()
+                .zip(counts)
+                .zip(suppress(&sizes, threshold))
+                .map(|((&group, &(asked, finished)), shown)| GroupRate {
+                    group,
+                    asked,
+                    finished,
+                    shown,
+                })
+                .collect()
+        };
+        let by_site = rates(&columns.sites, &site_counts);
+        let by_team = rates(&columns.teams, &team_counts);
+        let heat = by_site
+            .iter()
+            .enumerate()
+            .map(|(s, rate)| HeatRow {
+                site: rate.group,
+                respondents: rate.finished,
+                shown: rate.shown,
+                means: site_sums[s * areas..(s + 1) * areas]
+                    .iter()
+                    .map(|(sum, n)| {
+                        (rate.shown.is_shown() && *n > 0).then(|| *sum as f64 / *n as f64)
+                    })
+                    .collect(),
             })
             .collect();
-        let finished = people.iter().filter(|p| p.response.is_some()).count() as u64;
         Self {
-            asked: people.len() as u64,
-            finished: finished + extra_finished,
+            asked: columns.asked() as u64,
+            finished: finished + columns.ungrouped,
             by_site,
             by_team,
             overview: Overview::new(distributions),

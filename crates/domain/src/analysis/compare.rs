@@ -4,7 +4,8 @@
 //! left out, and so is any group whose figures would let a left-out one be worked out.
 
 use super::anonymity::{Suppressed, suppress};
-use super::stats::{KruskalWallis, MannWhitney, kruskal_wallis, mann_whitney};
+use super::columns::CampaignColumns;
+use super::stats::{KruskalWallis, MannWhitney, kruskal_wallis_counts, mann_whitney_counts};
 use crate::audit::Rating;
 
 /// One finished response: its group (by position; `None` when the respondent gave no answer or
@@ -92,13 +93,25 @@ impl Comparison {
         competences: usize,
         respondents: &[Respondent],
     ) -> Self {
+        let mut counts = GroupCounts::new(groups, competences);
+        for r in respondents {
+            counts.add_respondent(r.group);
+            for (c, rating) in r.ratings.iter().enumerate().take(competences) {
+                if let Some(level) = rating.and_then(Rating::level) {
+                    counts.add_rating(r.group, c, level);
+                }
+            }
+        }
+        Self::from_counts(threshold, &counts)
+    }
+
+    /// The comparison from each group's counts of each rating.
+    pub fn from_counts(threshold: usize, counts: &GroupCounts) -> Self {
+        let groups = counts.groups;
         // The respondents in no group are a part of the whole too: if they are few, a total
         // shown elsewhere minus the groups shown here would reveal them.
-        let mut sizes = vec![0usize; groups + 1];
-        for r in respondents {
-            sizes[r.group.unwrap_or(groups)] += 1;
-        }
-        let shown = suppress(&sizes, threshold);
+        let sizes = &counts.respondents;
+        let shown = suppress(sizes, threshold);
         let group_sizes: Vec<GroupSize> = (0..groups)
             .map(|g| GroupSize {
                 respondents: sizes[g],
@@ -109,22 +122,26 @@ impl Comparison {
             .iter()
             .filter(|g| g.respondents > 0 && !g.shown.is_shown())
             .count();
-        let competences = (0..competences)
+        let competences = (0..counts.competences)
             .map(|c| {
-                let mut values: Vec<Vec<f64>> = vec![Vec::new(); groups + 1];
-                for r in respondents {
-                    if let Some(level) = r.ratings.get(c).copied().flatten().and_then(Rating::level)
-                    {
-                        values[r.group.unwrap_or(groups)].push(f64::from(level));
-                    }
-                }
-                let counts: Vec<usize> = values.iter().map(Vec::len).collect();
-                let visible = hide_small(&counts, &shown, threshold);
+                let levels: Vec<&[u64; 5]> = (0..=groups).map(|g| counts.levels(g, c)).collect();
+                let n: Vec<usize> = levels
+                    .iter()
+                    .map(|l| l.iter().sum::<u64>() as usize)
+                    .collect();
+                let visible = hide_small(&n, &shown, threshold);
                 let cells: Vec<Option<Cell>> = (0..groups)
                     .map(|g| {
-                        (visible[g] && counts[g] > 0).then(|| Cell {
-                            n: counts[g],
-                            mean: values[g].iter().sum::<f64>() / counts[g] as f64,
+                        (visible[g] && n[g] > 0).then(|| {
+                            let sum: u64 = levels[g]
+                                .iter()
+                                .enumerate()
+                                .map(|(k, count)| (k as u64 + 1) * count)
+                                .sum();
+                            Cell {
+                                n: n[g],
+                                mean: sum as f64 / n[g] as f64,
+                            }
                         })
                     })
                     .collect();
@@ -137,17 +154,17 @@ impl Comparison {
                     [] | [_] => (None, None),
                     [(a, mean_a), (b, mean_b)] => (
                         Some(mean_a - mean_b),
-                        mann_whitney(&values[*a], &values[*b]).map(Test::MannWhitney),
+                        mann_whitney_counts(levels[*a], levels[*b]).map(Test::MannWhitney),
                     ),
                     more => {
                         let means = more.iter().map(|(_, m)| *m);
                         let spread =
                             means.clone().fold(f64::MIN, f64::max) - means.fold(f64::MAX, f64::min);
-                        let samples: Vec<&[f64]> =
-                            more.iter().map(|(g, _)| values[*g].as_slice()).collect();
+                        let samples: Vec<&[u64]> =
+                            more.iter().map(|(g, _)| levels[*g].as_slice()).collect();
                         (
                             Some(spread),
-                            kruskal_wallis(&samples).map(Test::KruskalWallis),
+                            kruskal_wallis_counts(&samples).map(Test::KruskalWallis),
                         )
                     }
                 };
@@ -164,6 +181,61 @@ impl Comparison {
             left_out,
             competences,
         }
+    }
+}
+
+/// How many respondents each group has, and how many of them gave each 1–5 rating of each
+/// competence: all a comparison needs. Group `groups` holds the respondents in no group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupCounts {
+    groups: usize,
+    competences: usize,
+    respondents: Vec<usize>,
+    /// `levels[c * (groups + 1) + g]`.
+    levels: Vec<[u64; 5]>,
+}
+
+impl GroupCounts {
+    pub fn new(groups: usize, competences: usize) -> Self {
+        Self {
+            groups,
+            competences,
+            respondents: vec![0; groups + 1],
+            levels: vec![[0; 5]; competences * (groups + 1)],
+        }
+    }
+
+    /// Counts the respondents of each group, and their ratings, from the campaign's columns;
+    /// `group_of[r]` is response `r`'s group (`None` for none).
+    pub fn from_columns(
+        groups: usize,
+        group_of: &[Option<usize>],
+        columns: &CampaignColumns,
+    ) -> Self {
+        let mut counts = Self::new(groups, columns.competences);
+        for (r, group) in group_of.iter().enumerate().take(columns.responses()) {
+            counts.add_respondent(*group);
+            let g = group.unwrap_or(groups).min(groups);
+            for (c, code) in columns.ratings_of(r).iter().enumerate() {
+                if let level @ 1..=5 = *code {
+                    counts.levels[c * (groups + 1) + g][usize::from(level) - 1] += 1;
+                }
+            }
+        }
+        counts
+    }
+
+    fn add_respondent(&mut self, group: Option<usize>) {
+        self.respondents[group.unwrap_or(self.groups).min(self.groups)] += 1;
+    }
+
+    fn add_rating(&mut self, group: Option<usize>, competence: usize, level: u8) {
+        let g = group.unwrap_or(self.groups).min(self.groups);
+        self.levels[competence * (self.groups + 1) + g][usize::from(level) - 1] += 1;
+    }
+
+    fn levels(&self, group: usize, competence: usize) -> &[u64; 5] {
+        &self.levels[competence * (self.groups + 1) + group]
     }
 }
 

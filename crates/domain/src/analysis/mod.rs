@@ -6,6 +6,7 @@ pub mod anonymity;
 pub mod calibration;
 pub mod campaign;
 pub mod change;
+pub mod columns;
 pub mod compare;
 pub mod overview;
 pub mod profile;
@@ -13,4 +14,5 @@ pub mod stats;
 
 pub use anonymity::{Suppressed, suppress};
 pub use campaign::{CampaignFigures, GroupRate, HeatRow, Person};
+pub use columns::CampaignColumns;
 pub use overview::{CompetenceStats, Distribution, Overview};

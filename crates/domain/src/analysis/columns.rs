@@ -1,0 +1,222 @@
+//! A campaign's answers as compact columns: one byte per rating, one index per person's team
+//! and sites. Every figure of the campaign report, the group comparison and confidence against
+//! knowledge is computed from them in a few passes, by counting (ratings run from 1 to 5, so a
+//! group's ratings of a competence are five counts, and rank tests need nothing more).
+//!
+//! At national scale (50,000 people, 60 competences) the columns of a campaign take a few
+//! megabytes, so a server can keep them in memory between requests; see `docs/analysis.md`.
+
+use super::calibration::PersonCalibration;
+use super::campaign::Person;
+use crate::QuestionId;
+use crate::audit::Rating;
+
+/// No team, no response, no group.
+pub const NONE: u32 = u32::MAX;
+/// No answer in a byte column (job family, employment, a profile question).
+pub const NO_ANSWER: u8 = u8::MAX;
+/// A competence the response did not rate, in [`CampaignColumns::ratings`].
+pub const UNRATED: u8 = 0;
+/// "Not sure / not in my role", in [`CampaignColumns::ratings`]; 1 to 5 are the levels.
+pub const NOT_SURE: u8 = 6;
+
+/// The rating's byte in [`CampaignColumns::ratings`].
+pub fn rating_code(rating: Option<Rating>) -> u8 {
+    match rating {
+        None => UNRATED,
+        Some(Rating::NotSure) => NOT_SURE,
+        Some(Rating::Level(n)) => n,
+    }
+}
+
+/// One single-choice profile question's answers, by finished response: the option chosen,
+/// by position, or [`NO_ANSWER`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileColumn {
+    pub question: QuestionId,
+    pub answers: Vec<u8>,
+}
+
+/// Everything the campaign's figures are computed from.
+///
+/// People asked are rows of the `asked_*` columns; finished responses (in the order of their
+/// ids) are rows of the others.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CampaignColumns {
+    /// The number of competences rated, in campaign order.
+    pub competences: usize,
+    /// The sites and teams of the people asked, sorted by id; columns hold positions in these.
+    pub sites: Vec<i64>,
+    pub teams: Vec<i64>,
+    /// Each person asked: their team (position in `teams`) or [`NONE`].
+    pub asked_team: Vec<u32>,
+    /// Each person asked: their finished response (row) or [`NONE`].
+    pub asked_response: Vec<u32>,
+    /// Person `i`'s sites are `asked_sites[asked_site_starts[i]..asked_site_starts[i + 1]]`.
+    pub asked_site_starts: Vec<u32>,
+    pub asked_sites: Vec<u32>,
+    /// Finished responses from no one asked (erased, imported anonymously, or moved out of the
+    /// audience): in the totals, in no site or team.
+    pub ungrouped: u64,
+    /// `ratings[r * competences + c]`: response `r`'s rating of competence `c`, as
+    /// [`rating_code`] makes it.
+    pub ratings: Vec<u8>,
+    /// Each response's job family and employment, by position in `JobFamily::ALL` and
+    /// `Employment::ALL`, or [`NO_ANSWER`] for someone no longer in the organisation.
+    pub job_family: Vec<u8>,
+    pub employment: Vec<u8>,
+    pub profile: Vec<ProfileColumn>,
+    /// The competences the knowledge round tests, by position.
+    pub tested: Vec<usize>,
+    /// Each response's answers to questions testing those competences, and how many were right.
+    pub quiz_answered: Vec<u8>,
+    pub quiz_right: Vec<u8>,
+}
+
+impl CampaignColumns {
+    /// Finished responses.
+    pub fn responses(&self) -> usize {
+        self.job_family.len()
+    }
+
+    /// People asked.
+    pub fn asked(&self) -> usize {
+        self.asked_team.len()
+    }
+
+    /// Response `r`'s ratings, one byte per competence.
+    pub fn ratings_of(&self, r: usize) -> &[u8] {
+        &self.ratings[r * self.competences..(r + 1) * self.competences]
+    }
+
+    /// Person `i`'s sites, by position in `sites`.
+    pub fn sites_of(&self, i: usize) -> &[u32] {
+        self.asked_site_starts
+            .get(i..i + 2)
+            .map_or(&[][..], |s| &self.asked_sites[s[0] as usize..s[1] as usize])
+    }
+
+    /// The bytes held, for keeping a cache of many campaigns within bounds.
+    pub fn size_in_bytes(&self) -> usize {
+        std::mem::size_of::<Self>()
+            + self.sites.len() * 8
+            + self.teams.len() * 8
+            + (self.asked_team.len()
+                + self.asked_response.len()
+                + self.asked_site_starts.len()
+                + self.asked_sites.len())
+                * 4
+            + self.ratings.len()
+            + self.job_family.len()
+            + self.employment.len()
+            + self
+                .profile
+                .iter()
+                .map(|p| p.answers.len() + 16)
+                .sum::<usize>()
+            + self.quiz_answered.len()
+            + self.quiz_right.len()
+    }
+
+    /// Each response's confidence against its quiz score, where it has both.
+    pub fn calibration(&self) -> Vec<Option<PersonCalibration>> {
+        (0..self.responses())
+            .map(|r| {
+                let ratings = self.ratings_of(r);
+                let (mut sum, mut n) = (0u32, 0u32);
+                for &c in &self.tested {
+                    if let level @ 1..=5 = ratings[c] {
+                        sum += u32::from(level - 1);
+                        n += 1;
+                    }
+                }
+                PersonCalibration::from_counts(
+                    sum,
+                    n,
+                    u32::from(self.quiz_right[r]),
+                    u32::from(self.quiz_answered[r]),
+                )
+            })
+            .collect()
+    }
+
+    /// Builds the columns from people and rows of ratings, as [`super::CampaignFigures::compute`]
+    /// takes them (response rows carry no groups or quiz).
+    pub fn from_people(
+        competences: usize,
+        people: &[Person],
+        responses: &[Vec<Option<Rating>>],
+        ungrouped: u64,
+    ) -> Self {
+        let mut sites: Vec<i64> = people.iter().flat_map(|p| p.sites.clone()).collect();
+        sites.sort_unstable();
+        sites.dedup();
+        let mut teams: Vec<i64> = people.iter().filter_map(|p| p.team).collect();
+        teams.sort_unstable();
+        teams.dedup();
+        let position = |list: &[i64], id: i64| list.binary_search(&id).expect("listed") as u32;
+        let mut columns = Self {
+            competences,
+            ungrouped,
+            ..Self::default()
+        };
+        columns.asked_site_starts.push(0);
+        for p in people {
+            columns
+                .asked_team
+                .push(p.team.map_or(NONE, |t| position(&teams, t)));
+            columns
+                .asked_response
+                .push(p.response.map_or(NONE, |r| r as u32));
+            columns
+                .asked_sites
+                .extend(p.sites.iter().map(|s| position(&sites, *s)));
+            columns
+                .asked_site_starts
+                .push(columns.asked_sites.len() as u32);
+        }
+        for response in responses {
+            columns
+                .ratings
+                .extend((0..competences).map(|c| rating_code(response.get(c).copied().flatten())));
+            columns.job_family.push(NO_ANSWER);
+            columns.employment.push(NO_ANSWER);
+            columns.quiz_answered.push(0);
+            columns.quiz_right.push(0);
+        }
+        columns.sites = sites;
+        columns.teams = teams;
+        columns
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_hold_people_and_ratings_compactly() {
+        let people = vec![
+            Person {
+                sites: vec![30, 10],
+                team: Some(7),
+                response: Some(0),
+            },
+            Person {
+                sites: vec![],
+                team: None,
+                response: None,
+            },
+        ];
+        let l = |n| Some(Rating::Level(n));
+        let c =
+            CampaignColumns::from_people(3, &people, &[vec![l(2), None, Some(Rating::NotSure)]], 1);
+        assert_eq!((c.asked(), c.responses()), (2, 1));
+        assert_eq!(c.sites, vec![10, 30]);
+        assert_eq!(c.sites_of(0), &[1, 0]);
+        assert_eq!(c.sites_of(1), &[] as &[u32]);
+        assert_eq!(c.asked_team, vec![0, NONE]);
+        assert_eq!(c.ratings_of(0), &[2, UNRATED, NOT_SURE]);
+        assert!(c.size_in_bytes() > 0);
+    }
+}
