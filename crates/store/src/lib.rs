@@ -6,6 +6,7 @@
 //! placeholders. Each backend has its own migrations, and the tests run every case on both.
 
 mod accounts;
+mod analysis_columns;
 mod analysis_data;
 mod audit;
 mod audit_editing;
@@ -28,6 +29,7 @@ mod staff;
 mod survey_import;
 
 pub use accounts::{AccountRecord, NewAccount, SignInAccount};
+pub use analysis_columns::AnalysisVersion;
 pub use analysis_data::{AnalysisData, AnalysisRespondent};
 pub use audit::{
     Campaign, CampaignArea, CampaignCompetence, CampaignSummary, FrameworkSummary, NewCampaign,

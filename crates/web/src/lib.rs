@@ -1,6 +1,7 @@
 //! skillgym's web interface: server-rendered pages that work without JavaScript, in English
 //! and Welsh, with every route's access decided on the server.
 
+pub mod analysis_cache;
 mod assets;
 pub mod audit_links;
 mod auth;
@@ -56,6 +57,8 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<WebConfig>,
     pub(crate) organisations: Arc<context::OrganisationCache>,
+    /// Campaigns' answers held in memory for analysis.
+    pub analysis: Arc<analysis_cache::AnalysisCache>,
 }
 
 /// Builds the whole application: routes, the per-request context, security headers, logs.
@@ -64,6 +67,7 @@ pub fn app(store: Store, config: WebConfig) -> Router {
         store,
         config: Arc::new(config),
         organisations: Arc::default(),
+        analysis: Arc::default(),
     };
     routes::router(state)
 }

@@ -12,13 +12,15 @@ use axum::extract::{Path, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use skillgym_domain::analysis::CampaignColumns;
 use skillgym_domain::analysis::calibration::{Calibration, CalibrationRow, PersonCalibration};
-use skillgym_domain::analysis::compare::{self, Comparison, Test};
-use skillgym_domain::audit::{QuestionKind, Rating};
-use skillgym_domain::{CampaignId, CompetenceId, Employment, JobFamily, QuestionId, Role};
+use skillgym_domain::analysis::columns::NO_ANSWER;
+use skillgym_domain::analysis::compare::{Comparison, GroupCounts, Test};
+use skillgym_domain::audit::QuestionKind;
+use skillgym_domain::{CampaignId, Employment, JobFamily, QuestionId, Role};
 use skillgym_i18n::Tr;
-use skillgym_store::{AnalysisRespondent, Campaign};
-use std::collections::{HashMap, HashSet};
+use skillgym_store::Campaign;
+use std::sync::Arc;
 
 /// `?by=job_family`, `?by=employment`, or `?by=` the code of a single-choice profile question.
 #[derive(Debug, Default, Deserialize)]
@@ -116,25 +118,20 @@ impl Grouping {
         }
     }
 
-    /// The respondent's group, by position.
-    fn of(&self, r: &AnalysisRespondent) -> Option<usize> {
+    /// Each finished response's group, by position.
+    fn column(&self, columns: &CampaignColumns) -> Vec<Option<usize>> {
+        let known = |code: u8| (code != NO_ANSWER).then_some(usize::from(code));
         match self.kind {
-            GroupKind::JobFamily => {
-                let family = r.job_family.as_deref()?;
-                JobFamily::ALL.iter().position(|f| f.as_str() == family)
-            }
-            GroupKind::Employment => {
-                let employment = r.employment.as_deref()?;
-                Employment::ALL
+            GroupKind::JobFamily => columns.job_family.iter().map(|c| known(*c)).collect(),
+            GroupKind::Employment => columns.employment.iter().map(|c| known(*c)).collect(),
+            GroupKind::Question(id) => match columns.profile.iter().find(|p| p.question == id) {
+                Some(p) => p
+                    .answers
                     .iter()
-                    .position(|e| e.as_str() == employment)
-            }
-            GroupKind::Question(id) => r
-                .profile
-                .get(&id)?
-                .parse::<usize>()
-                .ok()
-                .filter(|i| *i < self.groups.len()),
+                    .map(|c| known(*c).filter(|i| *i < self.groups.len()))
+                    .collect(),
+                None => vec![None; columns.responses()],
+            },
         }
     }
 
@@ -177,7 +174,7 @@ fn single_choice(
 /// The campaign, its finished responses, the threshold and the grouping: what both pages need.
 struct Loaded {
     campaign: Campaign,
-    respondents: Vec<AnalysisRespondent>,
+    columns: Arc<CampaignColumns>,
     threshold: usize,
     grouping: Grouping,
 }
@@ -186,7 +183,7 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<L
     let user = ctx.require(Role::Admin)?;
     let org = user.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
-    let data = state.store.analysis_data(org, campaign.id).await?;
+    let columns = state.analysis.columns(&state.store, org, &campaign).await?;
     let threshold = ctx
         .organisation
         .as_ref()
@@ -194,7 +191,7 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<L
     let grouping = Grouping::choose(by.by.as_deref(), &campaign, &ctx.tr);
     Ok(Loaded {
         campaign,
-        respondents: data.respondents,
+        columns,
         threshold,
         grouping,
     })
@@ -307,24 +304,10 @@ struct Compared {
 
 async fn compared(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Compared> {
     let loaded = load(state, ctx, id, by).await?;
-    let competences = competences(&loaded.campaign);
-    let respondents: Vec<compare::Respondent> = loaded
-        .respondents
-        .iter()
-        .map(|r| compare::Respondent {
-            group: loaded.grouping.of(r),
-            ratings: competences
-                .iter()
-                .map(|c| r.ratings.get(&c.id).copied())
-                .collect(),
-        })
-        .collect();
-    let comparison = Comparison::compute(
-        loaded.threshold,
-        loaded.grouping.groups.len(),
-        competences.len(),
-        &respondents,
-    );
+    let group_of = loaded.grouping.column(&loaded.columns);
+    let counts =
+        GroupCounts::from_columns(loaded.grouping.groups.len(), &group_of, &loaded.columns);
+    let comparison = Comparison::from_counts(loaded.threshold, &counts);
     let shown = comparison
         .groups
         .iter()
@@ -546,36 +529,17 @@ struct Calibrated {
 
 async fn calibrated(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Calibrated> {
     let loaded = load(state, ctx, id, by).await?;
-    let by_code: HashMap<&str, CompetenceId> = competences(&loaded.campaign)
-        .iter()
-        .map(|c| (c.code.as_str(), c.id))
-        .collect();
-    let tested: HashSet<CompetenceId> = loaded
-        .campaign
-        .quiz
-        .iter()
-        .filter_map(|(_, item)| by_code.get(item.competence.as_str()).copied())
-        .collect();
+    let group_of = loaded.grouping.column(&loaded.columns);
     let people: Vec<(Option<usize>, PersonCalibration)> = loaded
-        .respondents
-        .iter()
-        .filter_map(|r| {
-            let ratings: Vec<Rating> = tested
-                .iter()
-                .filter_map(|c| r.ratings.get(c).copied())
-                .collect();
-            let quiz: Vec<bool> = r
-                .quiz
-                .iter()
-                .filter(|(c, _)| tested.contains(c))
-                .map(|(_, right)| *right)
-                .collect();
-            PersonCalibration::new(&ratings, &quiz).map(|p| (loaded.grouping.of(r), p))
-        })
+        .columns
+        .calibration()
+        .into_iter()
+        .zip(group_of)
+        .filter_map(|(person, group)| person.map(|p| (group, p)))
         .collect();
     let calibration = Calibration::compute(loaded.threshold, loaded.grouping.groups.len(), &people);
     Ok(Calibrated {
-        has_quiz: !tested.is_empty(),
+        has_quiz: !loaded.columns.tested.is_empty(),
         loaded,
         calibration,
     })

@@ -10,7 +10,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use skillgym_domain::analysis::{CampaignFigures, Person};
+use skillgym_domain::analysis::CampaignFigures;
 use skillgym_domain::{CampaignId, Role};
 use std::collections::HashMap;
 
@@ -94,7 +94,7 @@ pub(super) async fn report_page(state: &AppState, ctx: &Ctx, id: i64) -> AppResu
     let user = ctx.require(Role::Admin)?;
     let org = user.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
-    let data = state.store.report_data(org, campaign.id).await?;
+    let columns = state.analysis.columns(&state.store, org, &campaign).await?;
     let threshold = ctx
         .organisation
         .as_ref()
@@ -107,32 +107,7 @@ pub(super) async fn report_page(state: &AppState, ctx: &Ctx, id: i64) -> AppResu
         .flat_map(|(a, area)| area.competences.iter().map(move |c| (a, c)))
         .collect();
     let competence_areas: Vec<usize> = competences.iter().map(|(a, _)| *a).collect();
-    let responses: Vec<Vec<_>> = data
-        .responses
-        .iter()
-        .map(|r| {
-            competences
-                .iter()
-                .map(|(_, c)| r.get(&c.id).copied())
-                .collect()
-        })
-        .collect();
-    let people: Vec<Person> = data
-        .asked
-        .iter()
-        .map(|a| Person {
-            sites: a.sites.iter().map(|s| s.0).collect(),
-            team: a.team.map(|t| t.0),
-            response: a.response,
-        })
-        .collect();
-    let figures = CampaignFigures::compute(
-        threshold as usize,
-        &competence_areas,
-        &people,
-        &responses,
-        data.ungrouped as u64,
-    );
+    let figures = CampaignFigures::from_columns(threshold as usize, &competence_areas, &columns);
     let site_names: HashMap<i64, String> = state
         .store
         .sites(org)

@@ -1,0 +1,282 @@
+//! A campaign's answers read into compact columns ([`CampaignColumns`]) for analysis, and the
+//! versions that say when columns read earlier are out of date.
+//!
+//! Two queries, each one row per person or per finished response: the database gathers each
+//! response's ratings, quiz marks and profile answers into short text (`12:3,13:0,…`), so that
+//! a national campaign's three million ratings cross the connection as 50,000 rows, with
+//! almost nothing to decode.
+
+use crate::{Backend, Campaign, Result, Store, StoreError};
+use futures_util::TryStreamExt;
+use skillgym_domain::analysis::columns::{
+    CampaignColumns, NO_ANSWER, NONE, NOT_SURE, ProfileColumn,
+};
+use skillgym_domain::audit::QuestionKind;
+use skillgym_domain::{CampaignId, Employment, JobFamily, OrganisationId};
+use sqlx::{AssertSqlSafe, Row};
+use std::collections::HashMap;
+
+/// Where a campaign's analysis data stands: any write that could change its figures moves one
+/// of these (database triggers keep them, see migration 0010), so columns read at an older
+/// version are out of date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnalysisVersion {
+    /// Moves when a finished response is added, changed or removed, or the audience changes.
+    pub answers: i64,
+    /// Moves when anyone in the organisation joins, leaves, or changes team, sites, job family
+    /// or employment.
+    pub people: i64,
+}
+
+impl Store {
+    /// The campaign's current [`AnalysisVersion`]; `NotFound` when the organisation has no such
+    /// campaign.
+    pub async fn analysis_version(
+        &self,
+        org: OrganisationId,
+        campaign: CampaignId,
+    ) -> Result<AnalysisVersion> {
+        let row = sqlx::query(
+            "SELECT c.answers_version, o.people_version FROM campaigns c \
+             JOIN organisations o ON o.id = c.organisation_id \
+             WHERE c.organisation_id = $1 AND c.id = $2",
+        )
+        .bind(org.0)
+        .bind(campaign.0)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Ok(AnalysisVersion {
+            answers: row.try_get(0)?,
+            people: row.try_get(1)?,
+        })
+    }
+
+    /// Reads the campaign's people asked and finished responses into columns. Read the
+    /// [`AnalysisVersion`] first: columns are then at least as new as it.
+    pub async fn campaign_columns(
+        &self,
+        org: OrganisationId,
+        campaign: &Campaign,
+    ) -> Result<CampaignColumns> {
+        let agg = |expr: &str| match self.backend {
+            Backend::Sqlite => format!("group_concat({expr}, ',')"),
+            Backend::Postgres => format!("string_agg({expr}, ',')"),
+        };
+        let competence_ids: Vec<i64> = campaign
+            .areas
+            .iter()
+            .flat_map(|a| a.competences.iter().map(|c| c.id.0))
+            .collect();
+        let position_of_competence: HashMap<i64, usize> = competence_ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (*id, i))
+            .collect();
+        let position_of_code: HashMap<&str, usize> = campaign
+            .areas
+            .iter()
+            .flat_map(|a| a.competences.iter())
+            .enumerate()
+            .map(|(i, c)| (c.code.as_str(), i))
+            .collect();
+        // Quiz items by id: whether each tests a competence the campaign rates.
+        let item_tests: HashMap<i64, bool> = campaign
+            .quiz
+            .iter()
+            .map(|(id, item)| {
+                (
+                    id.0,
+                    position_of_code.contains_key(item.competence.as_str()),
+                )
+            })
+            .collect();
+        let mut tested: Vec<usize> = campaign
+            .quiz
+            .iter()
+            .filter_map(|(_, item)| position_of_code.get(item.competence.as_str()).copied())
+            .collect();
+        tested.sort_unstable();
+        tested.dedup();
+        let single: Vec<(i64, usize)> = campaign
+            .questions
+            .iter()
+            .filter(|(_, q)| q.kind == QuestionKind::Single && q.options.len() >= 2)
+            .map(|(id, q)| (id.0, q.options.len()))
+            .collect();
+
+        let competences = competence_ids.len();
+        let mut columns = CampaignColumns {
+            competences,
+            tested,
+            profile: single
+                .iter()
+                .map(|(id, _)| ProfileColumn {
+                    question: skillgym_domain::QuestionId(*id),
+                    answers: Vec::new(),
+                })
+                .collect(),
+            ..CampaignColumns::default()
+        };
+
+        // Finished responses, each with its answers gathered into text.
+        let profile_sql = if single.is_empty() {
+            "NULL".to_string()
+        } else {
+            let ids: Vec<String> = single.iter().map(|(id, _)| id.to_string()).collect();
+            format!(
+                "(SELECT {} FROM profile_answers a WHERE a.response_id = r.id \
+                 AND a.question_id IN ({}))",
+                agg("CAST(a.question_id AS TEXT) || ':' || a.value"),
+                ids.join(",")
+            )
+        };
+        let sql = format!(
+            "SELECT r.id, r.person_id, p.job_family, p.employment, \
+               (SELECT {} FROM ratings a WHERE a.response_id = r.id), \
+               (SELECT {} FROM quiz_answers a WHERE a.response_id = r.id), \
+               {profile_sql} \
+             FROM responses r JOIN campaigns c ON c.id = r.campaign_id \
+               LEFT JOIN people p ON p.id = r.person_id \
+             WHERE r.campaign_id = $1 AND c.organisation_id = $2 AND r.submitted_at IS NOT NULL \
+             ORDER BY r.id",
+            agg("CAST(a.competence_id AS TEXT) || ':' || CAST(a.value AS TEXT)"),
+            agg("CAST(a.item_id AS TEXT) || ':' || CAST(a.correct AS TEXT)"),
+        );
+        let mut response_of_person: HashMap<i64, u32> = HashMap::new();
+        {
+            let mut rows = sqlx::query(AssertSqlSafe(sql))
+                .bind(campaign.id.0)
+                .bind(org.0)
+                .fetch(&self.pool);
+            while let Some(row) = rows.try_next().await? {
+                let r = columns.job_family.len() as u32;
+                if let Some(person) = row.try_get::<Option<i64>, _>(1)? {
+                    response_of_person.insert(person, r);
+                }
+                let family: Option<String> = row.try_get(2)?;
+                columns.job_family.push(
+                    family
+                        .and_then(|f| JobFamily::ALL.iter().position(|x| x.as_str() == f))
+                        .map_or(NO_ANSWER, |i| i as u8),
+                );
+                let employment: Option<String> = row.try_get(3)?;
+                columns.employment.push(
+                    employment
+                        .and_then(|e| Employment::ALL.iter().position(|x| x.as_str() == e))
+                        .map_or(NO_ANSWER, |i| i as u8),
+                );
+
+                let at = columns.ratings.len();
+                columns.ratings.resize(at + competences, 0);
+                let ratings: Option<String> = row.try_get(4)?;
+                let row_ratings = &mut columns.ratings[at..];
+                pairs(ratings.as_deref(), |competence, value| {
+                    if let Some(c) = position_of_competence.get(&competence) {
+                        row_ratings[*c] = match value {
+                            0 => NOT_SURE,
+                            1..=5 => value as u8,
+                            _ => return Err(StoreError::Corrupt("rating".into())),
+                        };
+                    }
+                    Ok(())
+                })?;
+
+                let (mut answered, mut right) = (0u8, 0u8);
+                let quiz: Option<String> = row.try_get(5)?;
+                pairs(quiz.as_deref(), |item, correct| {
+                    if item_tests.get(&item) == Some(&true) {
+                        answered = answered.saturating_add(1);
+                        right = right.saturating_add(u8::from(correct != 0));
+                    }
+                    Ok(())
+                })?;
+                columns.quiz_answered.push(answered);
+                columns.quiz_right.push(right);
+
+                for column in &mut columns.profile {
+                    column.answers.push(NO_ANSWER);
+                }
+                let profile: Option<String> = row.try_get(6)?;
+                // An answer that is not an option's number counts as no answer, as it does
+                // wherever groups are formed from profile answers.
+                for pair in profile.iter().flat_map(|p| p.split(',')) {
+                    let parsed = pair.split_once(':').and_then(|(q, o)| {
+                        Some((q.parse::<i64>().ok()?, o.parse::<usize>().ok()?))
+                    });
+                    if let Some((question, option)) = parsed
+                        && let Some(q) = single.iter().position(|(id, _)| *id == question)
+                        && option < single[q].1
+                    {
+                        *columns.profile[q].answers.last_mut().expect("pushed") = option as u8;
+                    }
+                }
+            }
+        }
+
+        // Everyone asked, with their sites gathered into text.
+        let audience = crate::audit::AUDIENCE.replace("$2", "p.id");
+        let sql = format!(
+            "SELECT p.id, p.team_id, \
+               (SELECT {} FROM person_sites s WHERE s.person_id = p.id) \
+             FROM people p JOIN campaigns c ON c.id = $1 \
+             WHERE p.organisation_id = c.organisation_id AND {audience}",
+            agg("CAST(s.site_id AS TEXT)")
+        );
+        let mut team_ids: Vec<Option<i64>> = Vec::new();
+        let mut site_ids: Vec<i64> = Vec::new();
+        let mut grouped = 0u64;
+        columns.asked_site_starts.push(0);
+        {
+            let mut rows = sqlx::query(AssertSqlSafe(sql))
+                .bind(campaign.id.0)
+                .fetch(&self.pool);
+            while let Some(row) = rows.try_next().await? {
+                let id: i64 = row.try_get(0)?;
+                let response = response_of_person.get(&id).copied().unwrap_or(NONE);
+                grouped += u64::from(response != NONE);
+                columns.asked_response.push(response);
+                team_ids.push(row.try_get(1)?);
+                let sites: Option<String> = row.try_get(2)?;
+                for site in sites.iter().flat_map(|s| s.split(',')) {
+                    site_ids.push(
+                        site.parse()
+                            .map_err(|_| StoreError::Corrupt("site".into()))?,
+                    );
+                }
+                columns.asked_site_starts.push(site_ids.len() as u32);
+            }
+        }
+        columns.ungrouped = columns.responses() as u64 - grouped;
+        // Positions in the sorted lists of sites and teams.
+        let mut sites = site_ids.clone();
+        sites.sort_unstable();
+        sites.dedup();
+        columns.asked_sites = site_ids
+            .iter()
+            .map(|id| sites.binary_search(id).expect("listed") as u32)
+            .collect();
+        let mut teams: Vec<i64> = team_ids.iter().flatten().copied().collect();
+        teams.sort_unstable();
+        teams.dedup();
+        columns.asked_team = team_ids
+            .iter()
+            .map(|t| t.map_or(NONE, |t| teams.binary_search(&t).expect("listed") as u32))
+            .collect();
+        columns.sites = sites;
+        columns.teams = teams;
+        Ok(columns)
+    }
+}
+
+/// Calls `each` with every pair of numbers in text such as `12:3,13:0`.
+fn pairs(text: Option<&str>, mut each: impl FnMut(i64, i64) -> Result<()>) -> Result<()> {
+    for pair in text.unwrap_or("").split(',').filter(|p| !p.is_empty()) {
+        let parsed = pair
+            .split_once(':')
+            .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)));
+        let (a, b) = parsed.ok_or_else(|| StoreError::Corrupt("answers".into()))?;
+        each(a, b)?;
+    }
+    Ok(())
+}

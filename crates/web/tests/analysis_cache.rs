@@ -1,0 +1,253 @@
+//! The columns kept in memory give exactly the figures that reading every answer afresh gives,
+//! and a newly finished response is seen at once, even when another instance wrote it.
+
+mod common;
+
+use common::spawn_app;
+use skillgym_domain::analysis::calibration::PersonCalibration;
+use skillgym_domain::analysis::columns::NO_ANSWER;
+use skillgym_domain::analysis::compare::{self, Comparison, GroupCounts};
+use skillgym_domain::analysis::{CampaignFigures, Person};
+use skillgym_domain::audit::{QuestionKind, Rating};
+use skillgym_domain::{CompetenceId, JobFamily};
+use skillgym_store::ResponseAnswers;
+use skillgym_test_db::{Backend, both_backends};
+use skillgym_web::analysis_cache::AnalysisCache;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+both_backends!(cached_and_uncached_figures_agree);
+
+async fn cached_and_uncached_figures_agree(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let cache = AnalysisCache::default();
+    for summary in store.campaigns(app.org).await.unwrap() {
+        let campaign = store.campaign(app.org, summary.id).await.unwrap();
+        let columns = cache.columns(store, app.org, &campaign).await.unwrap();
+        let competences: Vec<_> = campaign
+            .areas
+            .iter()
+            .flat_map(|a| a.competences.iter())
+            .collect();
+        let areas: Vec<usize> = campaign
+            .areas
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| std::iter::repeat_n(i, a.competences.len()))
+            .collect();
+
+        // The overview, from every rating read row by row.
+        let data = store.report_data(app.org, campaign.id).await.unwrap();
+        let people: Vec<Person> = data
+            .asked
+            .iter()
+            .map(|a| Person {
+                sites: a.sites.iter().map(|s| s.0).collect(),
+                team: a.team.map(|t| t.0),
+                response: a.response,
+            })
+            .collect();
+        let responses: Vec<Vec<_>> = data
+            .responses
+            .iter()
+            .map(|r| competences.iter().map(|c| r.get(&c.id).copied()).collect())
+            .collect();
+        assert!(!responses.is_empty());
+        for threshold in [1, 5] {
+            assert_eq!(
+                CampaignFigures::from_columns(threshold, &areas, &columns),
+                CampaignFigures::compute(
+                    threshold,
+                    &areas,
+                    &people,
+                    &responses,
+                    data.ungrouped as u64
+                ),
+                "the overview of campaign {}",
+                campaign.id.0
+            );
+        }
+
+        // Group comparisons by job family and by each single-choice question, from each
+        // respondent's ratings one by one.
+        let analysis = store.analysis_data(app.org, campaign.id).await.unwrap();
+        assert_eq!(analysis.respondents.len(), columns.responses());
+        let family_of = |f: Option<&str>| JobFamily::ALL.iter().position(|x| Some(x.as_str()) == f);
+        // Each grouping: its number of groups, and each response's group read both ways.
+        type Groups = Vec<Option<usize>>;
+        let mut groupings: Vec<(usize, Groups, Groups)> = vec![(
+            JobFamily::ALL.len(),
+            analysis
+                .respondents
+                .iter()
+                .map(|r| family_of(r.job_family.as_deref()))
+                .collect(),
+            columns
+                .job_family
+                .iter()
+                .map(|c| (*c != NO_ANSWER).then_some(usize::from(*c)))
+                .collect(),
+        )];
+        for (id, question) in &campaign.questions {
+            if question.kind != QuestionKind::Single {
+                continue;
+            }
+            let column = columns.profile.iter().find(|p| p.question == *id).unwrap();
+            let groups = question.options.len();
+            groupings.push((
+                groups,
+                analysis
+                    .respondents
+                    .iter()
+                    .map(|r| {
+                        r.profile
+                            .get(id)
+                            .and_then(|v| v.parse::<usize>().ok())
+                            .filter(|g| *g < groups)
+                    })
+                    .collect(),
+                column
+                    .answers
+                    .iter()
+                    .map(|c| (*c != NO_ANSWER).then_some(usize::from(*c)))
+                    .collect(),
+            ));
+        }
+        assert!(
+            groupings.len() >= 2,
+            "the demo asks single-choice questions"
+        );
+        for (groups, one_by_one, from_columns) in &groupings {
+            assert_eq!(one_by_one, from_columns);
+            let respondents: Vec<compare::Respondent> = analysis
+                .respondents
+                .iter()
+                .zip(one_by_one)
+                .map(|(r, group)| compare::Respondent {
+                    group: *group,
+                    ratings: competences
+                        .iter()
+                        .map(|c| r.ratings.get(&c.id).copied())
+                        .collect(),
+                })
+                .collect();
+            for threshold in [1, 5] {
+                let uncached =
+                    Comparison::compute(threshold, *groups, competences.len(), &respondents);
+                let counts = GroupCounts::from_columns(*groups, from_columns, &columns);
+                assert_eq!(Comparison::from_counts(threshold, &counts), uncached);
+                if threshold == 1 {
+                    assert!(uncached.competences.iter().any(|c| c.test.is_some()));
+                }
+            }
+        }
+
+        // Confidence against knowledge, person by person.
+        let tested: HashSet<CompetenceId> = campaign
+            .quiz
+            .iter()
+            .filter_map(|(_, item)| competences.iter().find(|c| c.code == item.competence))
+            .map(|c| c.id)
+            .collect();
+        let one_by_one: Vec<Option<PersonCalibration>> = analysis
+            .respondents
+            .iter()
+            .map(|r| {
+                let ratings: Vec<Rating> = tested
+                    .iter()
+                    .filter_map(|c| r.ratings.get(c).copied())
+                    .collect();
+                let quiz: Vec<bool> = r
+                    .quiz
+                    .iter()
+                    .filter(|(c, _)| tested.contains(c))
+                    .map(|(_, right)| *right)
+                    .collect();
+                PersonCalibration::new(&ratings, &quiz)
+            })
+            .collect();
+        assert_eq!(columns.calibration(), one_by_one);
+        assert!(one_by_one.iter().any(Option::is_some));
+    }
+}
+
+both_backends!(a_finished_response_is_seen_at_once);
+
+async fn a_finished_response_is_seen_at_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let open = store
+        .campaigns(app.org)
+        .await
+        .unwrap()
+        .into_iter()
+        .max_by_key(|c| c.id.0)
+        .unwrap();
+    let campaign = store.campaign(app.org, open.id).await.unwrap();
+    let cache = AnalysisCache::default();
+    let before = cache.columns(store, app.org, &campaign).await.unwrap();
+    let again = cache.columns(store, app.org, &campaign).await.unwrap();
+    assert!(Arc::ptr_eq(&before, &again), "kept between requests");
+    assert_eq!(cache.held().0, 1);
+
+    let admin = app.signed_in("admin@afon.example").await;
+    let report = format!("/campaigns/{}/report", campaign.id.0);
+    let finished = |html: &str| {
+        let at = html
+            .find(" people asked have finished")
+            .expect("the headline");
+        let text = html[..at].rsplit('>').next().unwrap();
+        text.split_whitespace()
+            .next()
+            .unwrap()
+            .parse::<usize>()
+            .unwrap()
+    };
+    let shown_before = finished(&app.page(&admin, &report).await);
+
+    // Someone asked who has not answered (the demo sign-ins are left free to) starts, saves
+    // and finishes — written straight to the database, as another instance would.
+    let mut who = None;
+    for person in store.person_ids(app.org).await.unwrap().into_values() {
+        if store.in_audience(campaign.id, person).await.unwrap()
+            && store
+                .response_of(campaign.id, person)
+                .await
+                .unwrap()
+                .is_none()
+        {
+            who = Some(person);
+            break;
+        }
+    }
+    let response = store
+        .start_response(campaign.id, who.expect("someone has not answered"))
+        .await
+        .unwrap();
+    let first = campaign.areas[0].competences[0].id;
+    let mut answers = ResponseAnswers::default();
+    answers.ratings.insert(first, Rating::Level(5));
+    store
+        .save_section(response.id, 1, &answers, &[])
+        .await
+        .unwrap();
+    let unfinished = cache.columns(store, app.org, &campaign).await.unwrap();
+    assert!(
+        Arc::ptr_eq(&before, &unfinished),
+        "an unfinished response changes no figure, so the columns stay"
+    );
+    store.submit_response(response.id).await.unwrap();
+
+    let after = cache.columns(store, app.org, &campaign).await.unwrap();
+    assert!(!Arc::ptr_eq(&before, &after), "read again");
+    assert_eq!(after.responses(), before.responses() + 1);
+    let fives = |c: &skillgym_domain::analysis::CampaignColumns| {
+        (0..c.responses())
+            .filter(|r| c.ratings_of(*r)[0] == 5)
+            .count()
+    };
+    assert_eq!(fives(&after), fives(&before) + 1);
+    // The web app's own cache sees it too.
+    assert_eq!(finished(&app.page(&admin, &report).await), shown_before + 1);
+}
