@@ -403,6 +403,38 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
             Box::new(|w| admin_only(w, Expect::Ok)),
         ),
         (
+            format!("/campaigns/{campaign}/report/sites.csv"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{campaign}/report/teams.csv"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{campaign}/report/competences.csv"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{campaign}/report/weakest.csv"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{campaign}/report/strongest.csv"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{campaign}/report/heat.csv"),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
+        (
+            format!("/campaigns/{campaign}/report/nothing.csv"),
+            Box::new(|w| admin_only(w, Expect::NotFound)),
+        ),
+        (
+            "/campaigns/999999/report/sites.csv".into(),
+            Box::new(|w| admin_only(w, Expect::NotFound)),
+        ),
+        (
             format!("/campaigns/{campaign}/compare"),
             Box::new(|w| admin_only(w, Expect::Ok)),
         ),

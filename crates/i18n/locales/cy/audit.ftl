@@ -182,3 +182,6 @@ report-rates-teams = Cyfradd ymateb yn ôl tîm
 report-group = Grŵp
 report-asked = Holwyd
 report-rate = Cyfradd
+report-area = Maes
+report-rank = Rheng
+report-rate-percent = Cyfradd (%)

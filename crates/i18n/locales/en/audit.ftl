@@ -161,3 +161,6 @@ report-rates-teams = Response rate by team
 report-group = Group
 report-asked = Asked
 report-rate = Rate
+report-area = Area
+report-rank = Rank
+report-rate-percent = Rate (%)

@@ -185,6 +185,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/campaigns/{id}/report", get(reports::campaign_report))
         .route("/campaigns/{id}/report/print", get(print::show))
+        .route(
+            "/campaigns/{id}/report/{table}",
+            get(reports::campaign_report_csv),
+        )
         .route("/campaigns/{id}/compare", get(analysis::compare))
         .route("/campaigns/{id}/compare.csv", get(analysis::compare_csv))
         .route("/campaigns/{id}/calibration", get(analysis::calibration))

@@ -4,8 +4,9 @@
 
 use crate::AppState;
 use crate::context::Ctx;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::page::Page;
+use crate::routes::analysis::{csv_body, guard};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
@@ -49,7 +50,8 @@ pub struct ReportPage {
     asked: i64,
     finished: i64,
     percent: i64,
-    rate_tables: Vec<(String, Vec<RateRow>)>,
+    /// Caption, CSV file and rows of each response-rate table.
+    rate_tables: Vec<(String, &'static str, Vec<RateRow>)>,
     competences: Vec<CompetenceRow>,
     weakest: Vec<usize>,
     strongest: Vec<usize>,
@@ -87,6 +89,136 @@ pub async fn campaign_report(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     Ok(report_page(&state, &ctx, id).await?.into_response())
+}
+
+/// The tables of the report, each downloadable as CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Table {
+    Sites,
+    Teams,
+    Competences,
+    Weakest,
+    Strongest,
+    Heat,
+}
+
+impl Table {
+    const ALL: [Table; 6] = [
+        Table::Sites,
+        Table::Teams,
+        Table::Competences,
+        Table::Weakest,
+        Table::Strongest,
+        Table::Heat,
+    ];
+
+    /// The file name, as in the address `/campaigns/N/report/FILE`.
+    fn file(self) -> &'static str {
+        match self {
+            Table::Sites => "sites.csv",
+            Table::Teams => "teams.csv",
+            Table::Competences => "competences.csv",
+            Table::Weakest => "weakest.csv",
+            Table::Strongest => "strongest.csv",
+            Table::Heat => "heat.csv",
+        }
+    }
+}
+
+/// `/campaigns/{id}/report/{table}.csv`: one of the report's tables as CSV, with the same
+/// figures, headings and hidden cells as the page.
+pub async fn campaign_report_csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, file)): Path<(i64, String)>,
+) -> AppResult<Response> {
+    ctx.require(Role::Admin)?;
+    let table = Table::ALL
+        .into_iter()
+        .find(|t| t.file() == file)
+        .ok_or(AppError::NotFound)?;
+    let report = report_page(&state, &ctx, id).await?;
+    let tr = &ctx.tr;
+    let hidden = tr.t("report-hidden");
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    match table {
+        Table::Sites | Table::Teams => {
+            rows.push(vec![
+                tr.t("report-group"),
+                tr.t("report-asked"),
+                tr.t("campaign-submitted"),
+                tr.t("report-rate-percent"),
+            ]);
+            let (_, _, rates) = &report.rate_tables[usize::from(table == Table::Teams)];
+            for r in rates {
+                rows.push(vec![
+                    guard(&r.name),
+                    r.asked.to_string(),
+                    r.finished.map_or(hidden.clone(), |f| f.to_string()),
+                    r.percent.map_or(String::new(), |p| p.to_string()),
+                ]);
+            }
+        }
+        Table::Competences => {
+            let mut head = vec![
+                tr.t("report-competence"),
+                tr.t("report-area"),
+                tr.t("audit-results-mean"),
+            ];
+            head.extend((1..=5).map(|n| n.to_string()));
+            head.push(tr.t("audit-results-not-sure"));
+            rows.push(head);
+            for c in &report.competences {
+                let mut row = vec![
+                    guard(&c.title),
+                    guard(&c.area),
+                    c.mean.clone().unwrap_or_default(),
+                ];
+                row.extend(c.counts.iter().map(u64::to_string));
+                row.push(c.not_sure.to_string());
+                rows.push(row);
+            }
+        }
+        Table::Weakest | Table::Strongest => {
+            rows.push(vec![
+                tr.t("report-rank"),
+                tr.t("report-competence"),
+                tr.t("report-area"),
+                tr.t("audit-results-mean"),
+            ]);
+            let order = if table == Table::Weakest {
+                &report.weakest
+            } else {
+                &report.strongest
+            };
+            for (rank, i) in order.iter().enumerate() {
+                let c = &report.competences[*i];
+                rows.push(vec![
+                    (rank + 1).to_string(),
+                    guard(&c.title),
+                    guard(&c.area),
+                    c.mean.clone().unwrap_or_default(),
+                ]);
+            }
+        }
+        Table::Heat => {
+            let mut head = vec![tr.t("person-sites")];
+            head.extend(report.areas.iter().map(|(a, _)| guard(a)));
+            rows.push(head);
+            for h in &report.heat {
+                let mut row = vec![guard(&h.site)];
+                row.extend(h.cells.iter().map(|cell| match cell {
+                    Some((value, _)) => value.clone(),
+                    None => hidden.clone(),
+                }));
+                rows.push(row);
+            }
+        }
+    }
+    csv_body(
+        rows,
+        &format!("report-{}-{}", report.campaign_id.0, table.file()),
+    )
 }
 
 /// The report, ready to render as a page or as a part of the print-ready report.
@@ -208,10 +340,12 @@ pub(super) async fn report_page(state: &AppState, ctx: &Ctx, id: i64) -> AppResu
         rate_tables: vec![
             (
                 ctx.tr.t("report-rates-sites"),
+                Table::Sites.file(),
                 rate_rows(&figures.by_site, &site_names),
             ),
             (
                 ctx.tr.t("report-rates-teams"),
+                Table::Teams.file(),
                 rate_rows(&figures.by_team, &team_names),
             ),
         ],
