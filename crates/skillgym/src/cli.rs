@@ -51,6 +51,9 @@ pub enum Command {
     /// Export data to a file
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Write a campaign's figures for other tools: its report, one group comparison and
+    /// confidence against knowledge, with small groups left out as on the web
+    Report(ReportArgs),
     /// Manage accounts
     #[command(subcommand)]
     User(UserCommand),
@@ -185,6 +188,28 @@ pub enum ExportCommand {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The campaign's number, as in its address /campaigns/NUMBER
+    pub campaign: i64,
+    /// The format: json, described in docs/report-json.md
+    #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+    pub format: ReportFormat,
+    /// Compare groups by job_family, employment, or the code of a single-choice profile
+    /// question [default: job_family]
+    #[arg(long, value_name = "GROUPING")]
+    pub by: Option<String>,
+    /// Write to this file instead of the screen
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+/// The formats a campaign's figures can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Json,
 }
 
 /// The formats a framework can be exported in.

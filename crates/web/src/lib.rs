@@ -10,6 +10,7 @@ mod error;
 mod forms;
 pub mod mail;
 mod page;
+pub mod report_json;
 mod routes;
 mod single_sign_on;
 

@@ -36,3 +36,5 @@ cli-admin-exists = Mae gan { $email } gyfrif yn barod; maen nhw bellach yn weiny
 cli-error = Gwall: { $message }
 cli-database-unreachable = Nid oes modd cyrraedd y gronfa ddata yn { $url }. Gwiriwch DATABASE_URL, a bod y gronfa ddata yn rhedeg.
 cli-file-unreadable = Nid oes modd darllen { $file }: { $reason }
+cli-report-no-campaign = Does dim ymgyrch { $campaign }. Mae ei rhif yn ei chyfeiriad: /campaigns/RHIF.
+cli-report-no-grouping = Ni all yr ymgyrch gymharu grwpiau yn ôl “{ $by }”. Dewiswch un o: { $offered }.

@@ -24,3 +24,5 @@ cli-admin-exists = { $email } already has an account; they are now an administra
 cli-error = Error: { $message }
 cli-database-unreachable = Cannot reach the database at { $url }. Check DATABASE_URL, and that the database is running.
 cli-file-unreadable = Cannot read { $file }: { $reason }
+cli-report-no-campaign = There is no campaign { $campaign }. Its number is in its address: /campaigns/NUMBER.
+cli-report-no-grouping = The campaign cannot compare groups by “{ $by }”. Choose one of: { $offered }.

@@ -5,6 +5,7 @@ mod backup;
 mod demo;
 mod frameworks;
 mod jobs;
+mod report;
 mod sign_in;
 mod staff;
 mod survey_import;
@@ -68,6 +69,10 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
         Command::SignIn(SignInCommand::Passwords { state }) => {
             let store = open(&config, DATABASE_FILE, &tr).await?;
             sign_in::passwords(&store, state == Switch::On, &tr).await
+        }
+        Command::Report(args) => {
+            let store = open(&config, DATABASE_FILE, &tr).await?;
+            report::run(&store, &args, &tr).await
         }
         Command::Backup { file } => backup::backup(&config, &file, &tr).await,
         Command::Restore { file } => backup::restore(&config, &file, &tr).await,

@@ -45,9 +45,9 @@ pub struct GroupHead {
 }
 
 /// Who is in which group, for the grouping chosen.
-struct Grouping {
-    code: String,
-    groups: Vec<GroupHead>,
+pub(crate) struct Grouping {
+    pub(crate) code: String,
+    pub(crate) groups: Vec<GroupHead>,
     kind: GroupKind,
 }
 
@@ -64,7 +64,7 @@ const COLOURS: [&str; 6] = [
 
 impl Grouping {
     /// The grouping asked for; job family when `by` is missing or not one the campaign offers.
-    fn choose(by: Option<&str>, campaign: &Campaign, tr: &Tr) -> Self {
+    pub(crate) fn choose(by: Option<&str>, campaign: &Campaign, tr: &Tr) -> Self {
         let lang = tr.lang().code();
         let head = |i: usize, key: String, label: String, lang: &'static str| GroupHead {
             key,
@@ -119,7 +119,7 @@ impl Grouping {
     }
 
     /// Each finished response's group, by position.
-    fn column(&self, columns: &CampaignColumns) -> Vec<Option<usize>> {
+    pub(crate) fn column(&self, columns: &CampaignColumns) -> Vec<Option<usize>> {
         let known = |code: u8| (code != NO_ANSWER).then_some(usize::from(code));
         match self.kind {
             GroupKind::JobFamily => columns.job_family.iter().map(|c| known(*c)).collect(),
@@ -135,7 +135,7 @@ impl Grouping {
         }
     }
 
-    fn choices(&self, campaign: &Campaign, tr: &Tr) -> Vec<Choice> {
+    pub(crate) fn choices(&self, campaign: &Campaign, tr: &Tr) -> Vec<Choice> {
         let lang = tr.lang().code();
         let mut out: Vec<Choice> = [
             ("job_family", "analysis-by-job-family"),

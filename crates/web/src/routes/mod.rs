@@ -2,7 +2,7 @@
 //! the domain, and renders a page: access is checked first, through [`Ctx`].
 
 mod account;
-mod analysis;
+pub(crate) mod analysis;
 mod audit_trail;
 mod audits;
 mod campaign_questions;
