@@ -1007,6 +1007,12 @@ def step_report(args, work: Work) -> None:
             kept = before.split(SURVEY_START, 1)[1].split(SURVEY_END, 1)[0]
             out += [SURVEY_START + kept + SURVEY_END]
     out.append("")
+    # bench/analysis owns the section between its markers: keep it as it is.
+    begin, end = "<!-- analysis:begin -->", "<!-- analysis:end -->"
+    previous = Path(args.out).read_text() if Path(args.out).exists() else ""
+    if begin in previous and end in previous:
+        out.append(previous[previous.index(begin):previous.index(end) + len(end)])
+        out.append("")
     Path(args.out).write_text("\n".join(out))
     print(f"    wrote {args.out}")
 
