@@ -58,18 +58,7 @@ pub async fn campaign_report_json(
         ));
     }
     let columns = store.campaign_columns(org, &campaign).await?;
-    let sites: HashMap<i64, String> = store
-        .sites(org)
-        .await?
-        .into_iter()
-        .map(|s| (s.id.0, s.name))
-        .collect();
-    let teams: HashMap<i64, String> = store
-        .teams(org)
-        .await?
-        .into_iter()
-        .map(|t| (t.id.0, t.name))
-        .collect();
+    let (sites, teams) = store.group_names(org).await?;
     Ok(build(
         &campaign, &columns, &grouping, threshold, &sites, &teams, tr,
     ))

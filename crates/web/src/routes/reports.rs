@@ -240,20 +240,7 @@ pub(super) async fn report_page(state: &AppState, ctx: &Ctx, id: i64) -> AppResu
         .collect();
     let competence_areas: Vec<usize> = competences.iter().map(|(a, _)| *a).collect();
     let figures = CampaignFigures::from_columns(threshold as usize, &competence_areas, &columns);
-    let site_names: HashMap<i64, String> = state
-        .store
-        .sites(org)
-        .await?
-        .into_iter()
-        .map(|s| (s.id.0, s.name))
-        .collect();
-    let team_names: HashMap<i64, String> = state
-        .store
-        .teams(org)
-        .await?
-        .into_iter()
-        .map(|t| (t.id.0, t.name))
-        .collect();
+    let (site_names, team_names) = state.store.group_names(org).await?;
     let rate_rows = |rates: &[skillgym_domain::analysis::GroupRate],
                      names: &HashMap<i64, String>| {
         rates
