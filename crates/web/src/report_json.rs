@@ -5,8 +5,8 @@
 
 use crate::routes::analysis::Grouping;
 use serde_json::{Value, json};
-use skillgym_domain::analysis::calibration::{Calibration, CalibrationRow, PersonCalibration};
-use skillgym_domain::analysis::compare::{Comparison, GroupCounts, Test};
+use skillgym_domain::analysis::calibration::CalibrationRow;
+use skillgym_domain::analysis::compare::Test;
 use skillgym_domain::analysis::{CampaignColumns, CampaignFigures, GroupRate, Suppressed};
 use skillgym_domain::{CampaignId, OrganisationId};
 use skillgym_i18n::Tr;
@@ -149,9 +149,7 @@ fn build(
         .collect();
 
     // One group comparison.
-    let group_of = grouping.column(columns);
-    let counts = GroupCounts::from_columns(grouping.groups.len(), &group_of, columns);
-    let comparison = Comparison::from_counts(threshold, &counts);
+    let comparison = grouping.comparison(columns, threshold);
     let shown: Vec<usize> = comparison
         .groups
         .iter()
@@ -197,13 +195,7 @@ fn build(
     };
 
     // Confidence against knowledge, by the same groups.
-    let people: Vec<(Option<usize>, PersonCalibration)> = columns
-        .calibration()
-        .into_iter()
-        .zip(&group_of)
-        .filter_map(|(p, g)| p.map(|p| (*g, p)))
-        .collect();
-    let calibration = Calibration::compute(threshold, grouping.groups.len(), &people);
+    let calibration = grouping.calibration(columns, threshold);
     let calibration_row = |key: &str, label: &str, row: &CalibrationRow| {
         row.figures.map(|f| {
             json!({

@@ -135,6 +135,23 @@ impl Grouping {
         }
     }
 
+    /// The groups compared competence by competence.
+    pub(crate) fn comparison(&self, columns: &CampaignColumns, threshold: usize) -> Comparison {
+        let counts = GroupCounts::from_columns(self.groups.len(), &self.column(columns), columns);
+        Comparison::from_counts(threshold, &counts)
+    }
+
+    /// The groups' confidence against their knowledge.
+    pub(crate) fn calibration(&self, columns: &CampaignColumns, threshold: usize) -> Calibration {
+        let people: Vec<(Option<usize>, PersonCalibration)> = columns
+            .calibration()
+            .into_iter()
+            .zip(self.column(columns))
+            .filter_map(|(person, group)| person.map(|p| (group, p)))
+            .collect();
+        Calibration::compute(threshold, self.groups.len(), &people)
+    }
+
     pub(crate) fn choices(&self, campaign: &Campaign, tr: &Tr) -> Vec<Choice> {
         let lang = tr.lang().code();
         let mut out: Vec<Choice> = [
@@ -304,10 +321,9 @@ struct Compared {
 
 async fn compared(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Compared> {
     let loaded = load(state, ctx, id, by).await?;
-    let group_of = loaded.grouping.column(&loaded.columns);
-    let counts =
-        GroupCounts::from_columns(loaded.grouping.groups.len(), &group_of, &loaded.columns);
-    let comparison = Comparison::from_counts(loaded.threshold, &counts);
+    let comparison = loaded
+        .grouping
+        .comparison(&loaded.columns, loaded.threshold);
     let shown = comparison
         .groups
         .iter()
@@ -529,15 +545,9 @@ struct Calibrated {
 
 async fn calibrated(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Calibrated> {
     let loaded = load(state, ctx, id, by).await?;
-    let group_of = loaded.grouping.column(&loaded.columns);
-    let people: Vec<(Option<usize>, PersonCalibration)> = loaded
-        .columns
-        .calibration()
-        .into_iter()
-        .zip(group_of)
-        .filter_map(|(person, group)| person.map(|p| (group, p)))
-        .collect();
-    let calibration = Calibration::compute(loaded.threshold, loaded.grouping.groups.len(), &people);
+    let calibration = loaded
+        .grouping
+        .calibration(&loaded.columns, loaded.threshold);
     Ok(Calibrated {
         has_quiz: !loaded.columns.tested.is_empty(),
         loaded,
