@@ -400,7 +400,10 @@ def section(r: dict) -> str:
              "knowledge by the same groups: three pages fetched one after another, signed in as "
              "the administrator. *After a restart* is the first full report once the server "
              "answers `/healthz` after starting (the columns are read from the database then); "
-             "*warm* is the median of the next runs.", "",
+             "*warm* is the median of the next runs."
+             + (f" The machine's load average over five minutes was {r['load']:.1f} when they "
+                "started: on a shared machine, times vary from run to run."
+                if "load" in r else ""), "",
              "| | SQLite | PostgreSQL |", "|---|---:|---:|",
              f"| seeding the demo (`demo --people {r['people']} --no-serve`) | "
              f"{r['seed']['sqlite']:.0f} s | {r['seed']['postgres']:.0f} s |"]
@@ -505,6 +508,7 @@ def main() -> int:
                    "quiz": one("SELECT count(*) FROM quiz_answers")}
     conn.close()
 
+    r["load"] = os.getloadavg()[1]
     for backend, data_dir, benv in (("sqlite", sqlite_dir, env),
                                     ("postgres", work.root / "pg", pg_env)):
         log(f"the full report over HTTP on {backend}")
