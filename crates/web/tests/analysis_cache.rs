@@ -251,3 +251,44 @@ async fn a_finished_response_is_seen_at_once(backend: Backend) {
     // The web app's own cache sees it too.
     assert_eq!(finished(&app.page(&admin, &report).await), shown_before + 1);
 }
+
+both_backends!(someone_joining_is_seen_at_once);
+
+async fn someone_joining_is_seen_at_once(backend: Backend) {
+    use skillgym_domain::people::{
+        ContractedHours, EmployeeNumber, Employment, JobRole, PersonName,
+    };
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let summary = store.campaigns(app.org).await.unwrap().remove(0);
+    let campaign = store.campaign(app.org, summary.id).await.unwrap();
+    let cache = AnalysisCache::default();
+    let before = cache.columns(store, app.org, &campaign).await.unwrap();
+    let version = store.analysis_version(app.org, campaign.id).await.unwrap();
+    let team = store.teams(app.org).await.unwrap().remove(0).id;
+    store
+        .create_person(
+            app.org,
+            &skillgym_store::PersonInput {
+                employee_number: EmployeeNumber::parse("NEW-1").unwrap(),
+                given_name: PersonName::parse("Siân").unwrap(),
+                family_name: PersonName::parse("Jones").unwrap(),
+                email: None,
+                employment: Employment::Volunteer,
+                job_role: JobRole::parse("Library volunteer").unwrap(),
+                job_family: JobFamily::Frontline,
+                contracted_hours: ContractedHours::FULL_TIME,
+                start_date: None,
+                left_on: None,
+                line_manager: None,
+                team: Some(team),
+                sites: Vec::new(),
+            },
+        )
+        .await
+        .unwrap();
+    let moved = store.analysis_version(app.org, campaign.id).await.unwrap();
+    assert!(moved.people > version.people && moved.answers == version.answers);
+    let after = cache.columns(store, app.org, &campaign).await.unwrap();
+    assert_eq!(after.asked(), before.asked() + 1, "a new person is asked");
+}
