@@ -11,6 +11,7 @@ pub mod mail;
 mod page;
 mod routes;
 mod single_sign_on;
+mod upload;
 
 pub use auth::make_access_link;
 pub use auth::password::hash_password;
