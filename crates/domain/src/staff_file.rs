@@ -6,6 +6,7 @@
 //! with its line and column; nothing here is text a person reads.
 
 use crate::Invalid;
+use crate::csv_file::{self, is_blank, line_at};
 use crate::organisation::{SiteCode, TeamName};
 use crate::people::{
     ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole, PersonName,
@@ -189,29 +190,14 @@ pub struct Known<'a> {
 }
 
 /// Collects problems up to [`MAX_PROBLEMS`], then one [`TOO_MANY_PROBLEMS`] and no more.
-#[derive(Default)]
-struct Problems {
-    list: Vec<Problem>,
-    full: bool,
-}
+type Problems = csv_file::Problems<Problem>;
 
-impl Problems {
-    fn push(&mut self, problem: Problem) {
-        if self.full {
-            return;
-        }
-        if self.list.len() == MAX_PROBLEMS {
-            self.full = true;
-            self.list.push(
-                Problem::new(0, None, TOO_MANY_PROBLEMS).with_value(&MAX_PROBLEMS.to_string()),
-            );
-        } else {
-            self.list.push(problem);
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.list.is_empty()
+impl Default for Problems {
+    fn default() -> Self {
+        Self::new(
+            MAX_PROBLEMS,
+            Problem::new(0, None, TOO_MANY_PROBLEMS).with_value(&MAX_PROBLEMS.to_string()),
+        )
     }
 }
 
@@ -273,17 +259,10 @@ fn column_index(name: &str) -> usize {
 
 /// Reads what it can: the lines with no problem, and every problem found.
 fn parse_lenient(bytes: &[u8]) -> (Vec<StaffLine>, Vec<Problem>) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Err(e) = std::str::from_utf8(bytes) {
-        return (
-            Vec::new(),
-            vec![Problem::new(
-                line_at(bytes, e.valid_up_to()),
-                None,
-                NOT_UTF8,
-            )],
-        );
-    }
+    let bytes = match csv_file::text(bytes) {
+        Ok(text) => text.as_bytes(),
+        Err(line) => return (Vec::new(), vec![Problem::new(line, None, NOT_UTF8)]),
+    };
     // The csv crate reads an unclosed quote as a field running to the end of the file, which
     // would show up as one baffling problem on the last row instead of where the mistake is.
     if let Some(at) = unclosed_quote(bytes) {
@@ -352,11 +331,6 @@ fn parse_lenient(bytes: &[u8]) -> (Vec<StaffLine>, Vec<Problem>) {
     (lines, problems.list)
 }
 
-/// The 1-based line holding byte `at`.
-fn line_at(bytes: &[u8], at: usize) -> u64 {
-    1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64
-}
-
 /// Finds the line each record starts on, by counting newlines up to its first byte. The csv
 /// crate's own line numbers skip blank lines and count CRLF endings oddly, and a person looks
 /// for the line number their spreadsheet or editor shows.
@@ -402,11 +376,6 @@ fn unreadable(e: &csv::Error, bytes: &[u8]) -> Problem {
         .position()
         .map_or(0, |p| line_at(bytes, (p.byte() as usize).min(bytes.len())));
     Problem::new(line, None, UNREADABLE)
-}
-
-/// Spreadsheets save rows of empty cells below the data; they carry nothing.
-fn is_blank(record: &csv::StringRecord) -> bool {
-    record.iter().all(|f| f.trim().is_empty())
 }
 
 /// Where a quoted field opens that no quote closes, following the csv crate's own reading of

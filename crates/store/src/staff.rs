@@ -261,7 +261,30 @@ impl Store {
 /// SQLite gets anonymous `?` parameters: it looks named ones (`$1`) up by a linear search per
 /// parameter, which makes a statement with thousands of them quadratic to bind.
 pub(crate) fn placeholders(backend: Backend, rows: usize, columns: usize, first: usize) -> String {
-    let mut out = String::with_capacity(rows * columns * 5);
+    values_rows(backend, rows, columns, first, None)
+}
+
+/// Like [`placeholders`] numbered from 1, with `literal` (SQL text, such as `'import'`) in
+/// each row after its first `at` parameters: `($1, $2, 'import', $3), (…)`.
+pub(crate) fn placeholders_with_literal(
+    backend: Backend,
+    rows: usize,
+    columns: usize,
+    literal: &str,
+    at: usize,
+) -> String {
+    values_rows(backend, rows, columns, 1, Some((literal, at)))
+}
+
+fn values_rows(
+    backend: Backend,
+    rows: usize,
+    columns: usize,
+    first: usize,
+    literal: Option<(&str, usize)>,
+) -> String {
+    let literal_len = literal.map_or(0, |(l, _)| l.len() + 2);
+    let mut out = String::with_capacity(rows * (columns * 5 + literal_len));
     for row in 0..rows {
         if row > 0 {
             out.push_str(", ");
@@ -269,6 +292,12 @@ pub(crate) fn placeholders(backend: Backend, rows: usize, columns: usize, first:
         out.push('(');
         for col in 0..columns {
             if col > 0 {
+                out.push_str(", ");
+            }
+            if let Some((literal, at)) = literal
+                && col == at
+            {
+                out.push_str(literal);
                 out.push_str(", ");
             }
             match backend {
@@ -676,5 +705,26 @@ impl Store {
         .map_err(ImportRefused::Problems)?;
         let records: Vec<StaffRecord> = lines.into_iter().map(|l| l.record).collect();
         Ok(self.apply_staff_file(org, &records, progress).await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{placeholders, placeholders_with_literal};
+    use crate::Backend::{Postgres, Sqlite};
+
+    #[test]
+    fn rows_are_numbered_and_put_the_literal_in_its_place() {
+        assert_eq!(placeholders(Postgres, 2, 2, 1), "($1, $2), ($3, $4)");
+        assert_eq!(placeholders(Postgres, 1, 2, 5), "($5, $6)");
+        assert_eq!(placeholders(Sqlite, 2, 2, 1), "(?, ?), (?, ?)");
+        assert_eq!(
+            placeholders_with_literal(Postgres, 1, 3, "'x'", 2),
+            "($1, $2, 'x', $3)"
+        );
+        assert_eq!(
+            placeholders_with_literal(Sqlite, 2, 2, "'x'", 1),
+            "(?, 'x', ?), (?, 'x', ?)"
+        );
     }
 }

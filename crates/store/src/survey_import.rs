@@ -6,6 +6,7 @@
 //! from the file as `external_key`, so importing the same file again replaces those responses'
 //! answers instead of counting them twice.
 
+use crate::staff::{placeholders, placeholders_with_literal};
 use crate::{Backend, Campaign, Result, Store, StoreError, now};
 use skillgym_domain::audit::campaign::join;
 use skillgym_domain::audit::survey::{
@@ -68,7 +69,7 @@ const UPLOAD_LIFETIME_SECS: i64 = 24 * 60 * 60;
 fn max_params(backend: Backend) -> usize {
     // Both well under each backend's bound (SQLite 32,766, PostgreSQL 65,535): fewer, larger
     // statements, since each costs a round of parsing and planning. SQLite gets anonymous `?`
-    // parameters (see `rows_sql`), so binding many stays linear.
+    // parameters (see `staff::placeholders`), so binding many stays linear.
     match backend {
         Backend::Sqlite => 30_000,
         Backend::Postgres => 20_000,
@@ -229,7 +230,7 @@ impl Store {
             let sql = format!(
                 "UPDATE responses SET person_id = v.column2, source = 'import', updated_at = {at}, \
                     submitted_at = {at} FROM (VALUES {}) AS v WHERE responses.id = v.column1",
-                rows_sql(self.backend, chunk.len(), 2, "", 1)
+                placeholders(self.backend, chunk.len(), 2, 1)
             );
             let mut q = sqlx::query(AssertSqlSafe(sql));
             for (id, person) in chunk {
@@ -254,7 +255,7 @@ impl Store {
             let sql = format!(
                 "INSERT INTO responses (campaign_id, person_id, source, external_key, started_at, \
                     updated_at, submitted_at) VALUES {} RETURNING id, external_key",
-                rows_sql(self.backend, chunk.len(), 6, "'import'", 2)
+                placeholders_with_literal(self.backend, chunk.len(), 6, "'import'", 2)
             );
             let mut q = sqlx::query(AssertSqlSafe(sql));
             for i in chunk {
@@ -302,7 +303,7 @@ impl Store {
         for chunk in ratings.chunks(limit / 3) {
             let sql = format!(
                 "INSERT INTO ratings (response_id, competence_id, value) VALUES {}",
-                rows_sql(self.backend, chunk.len(), 3, "", 1)
+                placeholders(self.backend, chunk.len(), 3, 1)
             );
             let mut q = sqlx::query(AssertSqlSafe(sql));
             for (r, c, v) in chunk {
@@ -313,7 +314,7 @@ impl Store {
         for chunk in profile.chunks(limit / 3) {
             let sql = format!(
                 "INSERT INTO profile_answers (response_id, question_id, value) VALUES {}",
-                rows_sql(self.backend, chunk.len(), 3, "", 1)
+                placeholders(self.backend, chunk.len(), 3, 1)
             );
             let mut q = sqlx::query(AssertSqlSafe(sql));
             for (r, question, v) in chunk {
@@ -324,7 +325,7 @@ impl Store {
         for chunk in quiz.chunks(limit / 4) {
             let sql = format!(
                 "INSERT INTO quiz_answers (response_id, item_id, chosen, correct) VALUES {}",
-                rows_sql(self.backend, chunk.len(), 4, "", 1)
+                placeholders(self.backend, chunk.len(), 4, 1)
             );
             let mut q = sqlx::query(AssertSqlSafe(sql));
             for (r, item, chosen, right) in chunk {
@@ -462,61 +463,13 @@ fn numbered(backend: Backend, n: usize, first: usize) -> String {
         .join(", ")
 }
 
-/// `($1, $2, 'x', $3, …), (…)` for `rows` rows of `columns` parameters, with `literal`
-/// inserted after the first `literal_at` parameters of each row when it is not empty.
-///
-/// SQLite gets anonymous `?` parameters: it looks named ones (`$1`) up by a linear search per
-/// parameter, which makes a statement with thousands of them quadratic to bind.
-fn rows_sql(
-    backend: Backend,
-    rows: usize,
-    columns: usize,
-    literal: &str,
-    literal_at: usize,
-) -> String {
-    let mut out = String::with_capacity(rows * columns * 6);
-    for row in 0..rows {
-        if row > 0 {
-            out.push_str(", ");
-        }
-        out.push('(');
-        for col in 0..columns {
-            if col > 0 {
-                out.push_str(", ");
-            }
-            if col == literal_at && !literal.is_empty() {
-                out.push_str(literal);
-                out.push_str(", ");
-            }
-            match backend {
-                Backend::Sqlite => out.push('?'),
-                Backend::Postgres => {
-                    out.push('$');
-                    out.push_str(&(1 + row * columns + col).to_string());
-                }
-            }
-        }
-        out.push(')');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use crate::Backend::{Postgres, Sqlite};
 
     #[test]
-    fn rows_put_the_literal_in_its_place() {
-        assert_eq!(super::rows_sql(Postgres, 2, 2, "", 1), "($1, $2), ($3, $4)");
-        assert_eq!(
-            super::rows_sql(Postgres, 1, 3, "'x'", 2),
-            "($1, $2, 'x', $3)"
-        );
+    fn parameters_are_numbered_on_postgres_and_anonymous_on_sqlite() {
         assert_eq!(super::numbered(Postgres, 3, 1), "$1, $2, $3");
-        assert_eq!(
-            super::rows_sql(Sqlite, 2, 2, "'x'", 1),
-            "(?, 'x', ?), (?, 'x', ?)"
-        );
         assert_eq!(super::numbered(Sqlite, 2, 1), "?, ?");
     }
 }

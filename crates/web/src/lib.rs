@@ -13,6 +13,7 @@ mod page;
 pub mod report_json;
 mod routes;
 mod single_sign_on;
+mod upload;
 
 pub use auth::make_access_link;
 pub use auth::password::hash_password;

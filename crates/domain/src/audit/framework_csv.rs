@@ -5,6 +5,7 @@
 use super::Localised;
 use super::case::derived_identifier;
 use super::framework::{Area, Competence, Framework, FrameworkProblem, LEVELS};
+use crate::csv_file::{self, is_blank};
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -104,15 +105,9 @@ impl Row<'_> {
 
 /// Reads a framework file: the framework, or every problem in it (nothing half-read).
 pub fn read(bytes: &[u8]) -> Result<Framework, Vec<CsvProblem>> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Err(e) = std::str::from_utf8(bytes) {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64
-            + 1;
-        return Err(vec![CsvProblem::new(line, None, NOT_UTF8)]);
-    }
+    let bytes = csv_file::text(bytes)
+        .map_err(|line| vec![CsvProblem::new(line, None, NOT_UTF8)])?
+        .as_bytes();
     // The csv crate reads an unclosed quote as a field running to the end of the file; say
     // where the quote was opened instead.
     if let Some(line) = unclosed_quote(bytes) {
@@ -125,7 +120,7 @@ pub fn read(bytes: &[u8]) -> Result<Framework, Vec<CsvProblem>> {
     let mut records = Vec::new();
     for record in reader.records() {
         match record {
-            Ok(r) if r.iter().all(|f| f.trim().is_empty()) => {}
+            Ok(r) if is_blank(&r) => {}
             Ok(r) => records.push(r),
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());

@@ -7,6 +7,7 @@
 //! form is documented in `docs/survey-import.md`.
 
 use super::{Localised, ProfileQuestion, QuestionKind, QuizItem, Rating};
+use crate::csv_file::{self, is_blank};
 use crate::{Email, EmployeeNumber, Invalid};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -158,25 +159,15 @@ impl Problem {
     }
 }
 
-#[derive(Default)]
-struct Problems {
-    list: Vec<Problem>,
-    full: bool,
-}
+/// Collects problems up to [`MAX_PROBLEMS`], then one [`TOO_MANY_PROBLEMS`] and no more.
+type Problems = csv_file::Problems<Problem>;
 
-impl Problems {
-    fn push(&mut self, problem: Problem) {
-        if self.full {
-            return;
-        }
-        if self.list.len() == MAX_PROBLEMS {
-            self.full = true;
-            self.list.push(
-                Problem::new(0, None, TOO_MANY_PROBLEMS).with_value(&MAX_PROBLEMS.to_string()),
-            );
-        } else {
-            self.list.push(problem);
-        }
+impl Default for Problems {
+    fn default() -> Self {
+        Self::new(
+            MAX_PROBLEMS,
+            Problem::new(0, None, TOO_MANY_PROBLEMS).with_value(&MAX_PROBLEMS.to_string()),
+        )
     }
 }
 
@@ -252,17 +243,7 @@ pub fn normalise(text: &str) -> String {
 /// Reads an export: encoding, header rows, and rows of the right length. Blank rows are
 /// skipped.
 pub fn parse(bytes: &[u8]) -> Result<SurveyFile, Vec<Problem>> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let line = 1 + bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count() as u64;
-            return Err(vec![Problem::new(line, None, NOT_UTF8)]);
-        }
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = csv_file::text(bytes).map_err(|line| vec![Problem::new(line, None, NOT_UTF8)])?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -286,12 +267,11 @@ pub fn parse(bytes: &[u8]) -> Result<SurveyFile, Vec<Problem>> {
         let line = records.last().map_or(0, |(l, _)| *l);
         return Err(vec![Problem::new(line, None, UNREADABLE)]);
     }
-    let blank = |r: &csv::StringRecord| r.iter().all(|f| f.trim().is_empty());
     // Blank lines before the header are skipped; SurveyMonkey's second header row may be
     // blank in every cell and still counts.
     let start = records
         .iter()
-        .position(|(_, r)| !blank(r))
+        .position(|(_, r)| !is_blank(r))
         .unwrap_or(records.len());
     let records = records.split_off(start);
     let Some((_, first)) = records.first() else {
@@ -360,7 +340,7 @@ pub fn parse(bytes: &[u8]) -> Result<SurveyFile, Vec<Problem>> {
     let mut problems = Problems::default();
     let mut rows = Vec::with_capacity(records.len().saturating_sub(skip));
     for (line, record) in records.into_iter().skip(skip) {
-        if blank(&record) {
+        if is_blank(&record) {
             continue;
         }
         if record.len() != width {

@@ -1,5 +1,6 @@
 //! `skillgym import framework` and `skillgym export framework`.
 
+use super::import_file;
 use crate::cli::FrameworkFormat;
 use skillgym_domain::audit::{Framework, case, framework_csv};
 use skillgym_i18n::Tr;
@@ -13,22 +14,8 @@ pub async fn import(store: &Store, file: &Path, tr: &Tr) -> anyhow::Result<ExitC
         eprintln!("{}", tr.t("cli-no-organisation"));
         return Ok(ExitCode::FAILURE);
     };
-    let name = file.display().to_string();
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!(
-                "{}",
-                tr.t2(
-                    "cli-file-unreadable",
-                    "file",
-                    name.as_str(),
-                    "reason",
-                    e.to_string()
-                )
-            );
-            return Ok(ExitCode::FAILURE);
-        }
+    let Some(bytes) = import_file::read(file, tr) else {
+        return Ok(ExitCode::FAILURE);
     };
     let framework = match read(&bytes, tr) {
         Ok(f) => f,
@@ -74,14 +61,7 @@ pub async fn import(store: &Store, file: &Path, tr: &Tr) -> anyhow::Result<ExitC
 }
 
 fn refuse(problems: &[String], tr: &Tr) -> ExitCode {
-    eprintln!(
-        "{}",
-        tr.t1("cli-framework-refused", "count", problems.len())
-    );
-    for p in problems {
-        eprintln!("  {p}");
-    }
-    ExitCode::FAILURE
+    import_file::refused("cli-framework-refused", problems, tr)
 }
 
 /// Reads a framework file in whichever format it is, or describes each problem on a line.

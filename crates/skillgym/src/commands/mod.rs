@@ -4,6 +4,7 @@
 mod backup;
 mod demo;
 mod frameworks;
+mod import_file;
 mod jobs;
 mod report;
 mod sign_in;

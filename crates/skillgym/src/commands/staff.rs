@@ -1,5 +1,6 @@
 //! `skillgym import staff` and `skillgym export staff`.
 
+use super::import_file;
 use indicatif::{ProgressBar, ProgressStyle};
 use skillgym_domain::staff_file;
 use skillgym_i18n::Tr;
@@ -14,24 +15,13 @@ pub async fn import(store: &Store, file: &Path, tr: &Tr) -> anyhow::Result<ExitC
         eprintln!("{}", tr.t("cli-no-organisation"));
         return Ok(ExitCode::FAILURE);
     };
-    let name = file.display().to_string();
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!(
-                "{}",
-                tr.t2(
-                    "cli-file-unreadable",
-                    "file",
-                    name.as_str(),
-                    "reason",
-                    e.to_string()
-                )
-            );
-            return Ok(ExitCode::FAILURE);
-        }
+    let Some(bytes) = import_file::read(file, tr) else {
+        return Ok(ExitCode::FAILURE);
     };
-    eprintln!("{}", tr.t1("cli-import-checking", "file", name.as_str()));
+    eprintln!(
+        "{}",
+        tr.t1("cli-import-checking", "file", file.display().to_string())
+    );
     let bar = ProgressBar::new(0).with_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta}")
             .expect("a valid progress template"),
@@ -82,11 +72,8 @@ pub async fn import(store: &Store, file: &Path, tr: &Tr) -> anyhow::Result<ExitC
         }
         Err(ImportRefused::Problems(problems)) => {
             bar.finish_and_clear();
-            eprintln!("{}", tr.t1("cli-import-refused", "count", problems.len()));
-            for p in &problems {
-                eprintln!("  {}", describe(p, tr));
-            }
-            Ok(ExitCode::FAILURE)
+            let lines: Vec<String> = problems.iter().map(|p| describe(p, tr)).collect();
+            Ok(import_file::refused("cli-import-refused", &lines, tr))
         }
         Err(ImportRefused::Store(e)) => Err(e.into()),
     }

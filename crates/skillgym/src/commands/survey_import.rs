@@ -1,5 +1,6 @@
 //! `skillgym import responses`: the responses of an audit run in another tool.
 
+use super::import_file;
 use skillgym_domain::CampaignId;
 use skillgym_domain::audit::survey::{Mapping, Problem};
 use skillgym_i18n::Tr;
@@ -27,22 +28,8 @@ pub async fn import(
         }
         Err(e) => return Err(e.into()),
     }
-    let name = file.display().to_string();
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!(
-                "{}",
-                tr.t2(
-                    "cli-file-unreadable",
-                    "file",
-                    name.as_str(),
-                    "reason",
-                    e.to_string()
-                )
-            );
-            return Ok(ExitCode::FAILURE);
-        }
+    let Some(bytes) = import_file::read(file, tr) else {
+        return Ok(ExitCode::FAILURE);
     };
     // A mapping file, or else one saved for the campaign on the web under that name.
     let mapping = match std::fs::read_to_string(mapping) {
@@ -66,7 +53,10 @@ pub async fn import(
             }
         },
     };
-    eprintln!("{}", tr.t1("cli-survey-checking", "file", name.as_str()));
+    eprintln!(
+        "{}",
+        tr.t1("cli-survey-checking", "file", file.display().to_string())
+    );
     match store
         .import_survey(org.id, campaign, &bytes, &mapping)
         .await
@@ -92,28 +82,27 @@ pub async fn import(
 
 /// Lists every problem, one a line, and fails.
 fn refused(problems: &[Problem], tr: &Tr) -> ExitCode {
-    eprintln!("{}", tr.t1("cli-survey-refused", "count", problems.len()));
-    for p in problems {
-        let message = tr.t1(p.code, "value", p.value.clone().unwrap_or_default());
-        let line = if p.line == 0 {
-            tr.t("survey-import-whole-file")
-        } else {
-            p.line.to_string()
-        };
-        eprintln!(
-            "  {}",
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            let message = tr.t1(p.code, "value", p.value.clone().unwrap_or_default());
+            let line = if p.line == 0 {
+                tr.t("survey-import-whole-file")
+            } else {
+                p.line.to_string()
+            };
             tr.args(
                 "cli-survey-problem",
                 [
                     ("line", line.into()),
                     (
                         "column",
-                        p.column.clone().unwrap_or_else(|| "-".into()).into()
+                        p.column.clone().unwrap_or_else(|| "-".into()).into(),
                     ),
                     ("message", message.into()),
-                ]
+                ],
             )
-        );
-    }
-    ExitCode::FAILURE
+        })
+        .collect();
+    import_file::refused("cli-survey-refused", &lines, tr)
 }

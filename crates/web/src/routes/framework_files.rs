@@ -3,8 +3,9 @@
 
 use crate::AppState;
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::page::Page;
+use crate::upload::Upload;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Multipart, Path, State};
@@ -44,37 +45,10 @@ pub async fn form(ctx: Ctx) -> AppResult<Response> {
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> AppResult<Response> {
     let org = ctx.require(Role::Admin)?.organisation_id;
-    let mut csrf = None;
-    let mut file = None;
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|_| AppError::BadRequest("multipart"))?
-    {
-        match field.name() {
-            Some("csrf") => {
-                csrf = Some(
-                    field
-                        .text()
-                        .await
-                        .map_err(|_| AppError::BadRequest("csrf"))?,
-                )
-            }
-            Some("framework_file") => {
-                file = Some(
-                    field
-                        .bytes()
-                        .await
-                        .map_err(|_| AppError::BadRequest("file"))?,
-                )
-            }
-            _ => {}
-        }
-    }
-    ctx.check_csrf(csrf.as_deref().unwrap_or(""))?;
+    let upload = Upload::read(&ctx, multipart, "framework_file", &[]).await?;
     let refused = |problems: Vec<ShownProblem>, file_missing: bool| {
         let mut response = ImportPage {
             page: ctx.page("frameworks-import-title"),
@@ -85,10 +59,10 @@ pub async fn submit(
         *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
         response
     };
-    let Some(file) = file.filter(|f| !f.is_empty()) else {
+    let Some(file) = upload.file else {
         return Ok(refused(Vec::new(), true));
     };
-    let framework = match read(&file, &ctx.tr) {
+    let framework = match read(&file.bytes, &ctx.tr) {
         Ok(f) => f,
         Err(problems) => return Ok(refused(problems, false)),
     };

@@ -4,8 +4,9 @@
 use super::audit_trail::{by, record};
 use crate::AppState;
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::page::Page;
+use crate::upload::Upload;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Multipart, State};
@@ -45,37 +46,11 @@ pub async fn form(ctx: Ctx) -> AppResult<Response> {
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> AppResult<Response> {
     let user = ctx.require(Role::Admin)?;
     let org = user.organisation_id;
-    let mut csrf = None;
-    let mut file = None;
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|_| AppError::BadRequest("multipart"))?
-    {
-        match field.name() {
-            Some("csrf") => {
-                csrf = Some(
-                    field
-                        .text()
-                        .await
-                        .map_err(|_| AppError::BadRequest("csrf"))?,
-                )
-            }
-            Some("staff_file") => {
-                let bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|_| AppError::BadRequest("file"))?;
-                file = Some(bytes);
-            }
-            _ => {}
-        }
-    }
-    ctx.check_csrf(csrf.as_deref().unwrap_or(""))?;
+    let upload = Upload::read(&ctx, multipart, "staff_file", &[]).await?;
     let page = |outcome: Option<ImportOutcome>, problems: Vec<ShownProblem>, file_missing: bool| {
         let failed = !problems.is_empty() || file_missing;
         let title = if outcome.is_some() {
@@ -95,10 +70,14 @@ pub async fn submit(
         }
         response
     };
-    let Some(file) = file.filter(|f| !f.is_empty()) else {
+    let Some(file) = upload.file else {
         return Ok(page(None, Vec::new(), true));
     };
-    match state.store.import_staff_file(org, &file, &|_| {}).await {
+    match state
+        .store
+        .import_staff_file(org, &file.bytes, &|_| {})
+        .await
+    {
         Ok(outcome) => {
             tracing::info!(
                 added = outcome.added,

@@ -6,6 +6,7 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
+use crate::upload::Upload;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Multipart, Path, Query, State};
@@ -80,44 +81,11 @@ pub async fn upload(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> AppResult<Response> {
     ctx.require(Role::Admin)?;
-    let mut csrf = None;
-    let mut file = None;
-    let mut saved = String::new();
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|_| AppError::BadRequest("multipart"))?
-    {
-        match field.name() {
-            Some("csrf") => {
-                csrf = Some(
-                    field
-                        .text()
-                        .await
-                        .map_err(|_| AppError::BadRequest("csrf"))?,
-                )
-            }
-            Some("mapping") => {
-                saved = field
-                    .text()
-                    .await
-                    .map_err(|_| AppError::BadRequest("mapping"))?
-            }
-            Some("survey_file") => {
-                let name = field.file_name().unwrap_or("survey.csv").to_string();
-                let bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|_| AppError::BadRequest("file"))?;
-                file = Some((name, bytes));
-            }
-            _ => {}
-        }
-    }
-    ctx.check_csrf(csrf.as_deref().unwrap_or(""))?;
+    let upload = Upload::read(&ctx, multipart, "survey_file", &["mapping"]).await?;
+    let saved = upload.text("mapping");
     let campaign = campaign_for(&state, &ctx, id).await?;
     let page = |problems: Vec<ShownProblem>, file_missing: bool, saved: Vec<SavedMapping>| {
         refuse(
@@ -131,14 +99,14 @@ pub async fn upload(
             .into_response(),
         )
     };
-    let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
+    let Some(file) = upload.file.as_ref() else {
         return Ok(page(
             Vec::new(),
             true,
             state.store.survey_mappings(campaign.id).await?,
         ));
     };
-    if let Err(problems) = survey::parse(&bytes) {
+    if let Err(problems) = survey::parse(&file.bytes) {
         return Ok(page(
             shown(&ctx, &problems),
             false,
@@ -147,9 +115,13 @@ pub async fn upload(
     }
     let upload = state
         .store
-        .save_survey_upload(campaign.id, &name, &bytes)
+        .save_survey_upload(
+            campaign.id,
+            file.name.as_deref().unwrap_or("survey.csv"),
+            &file.bytes,
+        )
         .await?;
-    let query = serde_urlencoded::to_string([("mapping", saved.as_str())])
+    let query = serde_urlencoded::to_string([("mapping", saved)])
         .map_err(|e| AppError::Internal(e.into()))?;
     let query = if saved.is_empty() {
         String::new()

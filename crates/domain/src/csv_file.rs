@@ -1,0 +1,80 @@
+//! What every CSV file people upload has in common, whatever it holds (staff, survey
+//! responses, frameworks): UTF-8 text with an optional byte order mark, line numbers as an
+//! editor shows them, rows a spreadsheet left blank, and a list of problems that stops growing.
+
+/// The file as text, without the byte order mark spreadsheets put first; or, when it is not
+/// UTF-8, the 1-based line of its first bad byte.
+pub(crate) fn text(bytes: &[u8]) -> Result<&str, u64> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| line_at(bytes, e.valid_up_to()))
+}
+
+/// The 1-based line holding byte `at`.
+pub(crate) fn line_at(bytes: &[u8], at: usize) -> u64 {
+    1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// Spreadsheets save rows of empty cells below the data; they carry nothing.
+pub(crate) fn is_blank(record: &csv::StringRecord) -> bool {
+    record.iter().all(|f| f.trim().is_empty())
+}
+
+/// Problems collected up to a limit, then one saying there are too many, and no more: a file
+/// wrong on every line would otherwise bury the reader.
+pub(crate) struct Problems<P> {
+    pub list: Vec<P>,
+    /// The limit was reached: nothing more is kept.
+    pub full: bool,
+    limit: usize,
+    too_many: Option<P>,
+}
+
+impl<P> Problems<P> {
+    /// Keeps `limit` problems, then adds `too_many`.
+    pub fn new(limit: usize, too_many: P) -> Self {
+        Self {
+            list: Vec::new(),
+            full: false,
+            limit,
+            too_many: Some(too_many),
+        }
+    }
+
+    pub fn push(&mut self, problem: P) {
+        if self.full {
+            return;
+        }
+        if self.list.len() == self.limit {
+            self.full = true;
+            self.list.extend(self.too_many.take());
+        } else {
+            self.list.push(problem);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_drops_the_byte_order_mark_and_finds_the_first_bad_line() {
+        assert_eq!(text(b"\xEF\xBB\xBFa,b\n"), Ok("a,b\n"));
+        assert_eq!(text(b"a\nb\n\xFFc"), Err(3));
+        assert_eq!(text(b"\xEF\xBB\xBF\xFF"), Err(1));
+    }
+
+    #[test]
+    fn problems_stop_after_the_limit_with_one_more_saying_so() {
+        let mut problems = Problems::new(2, "too many");
+        for p in ["a", "b", "c", "d"] {
+            problems.push(p);
+        }
+        assert_eq!(problems.list, ["a", "b", "too many"]);
+        assert!(problems.full);
+    }
+}

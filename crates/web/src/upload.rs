@@ -1,0 +1,85 @@
+//! Uploads: a multipart form carrying one file, read only once its CSRF token is checked.
+//!
+//! The body's size is capped for every route by the router's `DefaultBodyLimit`; a body over it
+//! fails here as a bad request, like any other multipart that cannot be read.
+
+use crate::context::Ctx;
+use crate::error::{AppError, AppResult};
+use axum::body::Bytes;
+use axum::extract::Multipart;
+
+/// The file a person chose, as the browser sent it.
+pub struct UploadedFile {
+    /// The name it had on their computer, when the browser gave one.
+    pub name: Option<String>,
+    /// Never empty: choosing no file reads as no file.
+    pub bytes: Bytes,
+}
+
+/// A submitted upload form whose CSRF token has been checked.
+pub struct Upload {
+    /// `None` when no file was chosen (or an empty one was).
+    pub file: Option<UploadedFile>,
+    texts: Vec<(&'static str, String)>,
+}
+
+impl Upload {
+    /// Reads the form: the `csrf` field, the file field `file_field`, and the text fields
+    /// `text_fields`; any other field is ignored. Fails with a bad request when the form cannot
+    /// be read, and with a CSRF error when the token is wrong or missing.
+    pub async fn read(
+        ctx: &Ctx,
+        mut multipart: Multipart,
+        file_field: &str,
+        text_fields: &[&'static str],
+    ) -> AppResult<Upload> {
+        let mut csrf = None;
+        let mut file = None;
+        let mut texts: Vec<(&'static str, String)> = Vec::new();
+        while let Some(field) = multipart
+            .next_field()
+            .await
+            .map_err(|_| AppError::BadRequest("multipart"))?
+        {
+            let Some(name) = field.name() else { continue };
+            if name == "csrf" {
+                csrf = Some(
+                    field
+                        .text()
+                        .await
+                        .map_err(|_| AppError::BadRequest("csrf"))?,
+                );
+            } else if name == file_field {
+                let file_name = field.file_name().map(str::to_string);
+                let bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|_| AppError::BadRequest("file"))?;
+                file = Some(UploadedFile {
+                    name: file_name,
+                    bytes,
+                });
+            } else if let Some(&wanted) = text_fields.iter().find(|&&t| t == name) {
+                let value = field
+                    .text()
+                    .await
+                    .map_err(|_| AppError::BadRequest(wanted))?;
+                texts.retain(|(n, _)| *n != wanted);
+                texts.push((wanted, value));
+            }
+        }
+        ctx.check_csrf(csrf.as_deref().unwrap_or(""))?;
+        Ok(Upload {
+            file: file.filter(|f| !f.bytes.is_empty()),
+            texts,
+        })
+    }
+
+    /// A text field's value; empty when the form did not send it.
+    pub fn text(&self, field: &str) -> &str {
+        self.texts
+            .iter()
+            .find(|(n, _)| *n == field)
+            .map_or("", |(_, v)| v.as_str())
+    }
+}
