@@ -9,6 +9,7 @@ pub mod framework;
 pub mod framework_csv;
 pub mod localised;
 pub mod national;
+pub mod picture;
 pub mod questionnaire;
 pub mod results;
 pub mod simulate;

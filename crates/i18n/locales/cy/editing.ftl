@@ -144,3 +144,10 @@ quiz-picture-alt-missing = Disgrifiwch y llun i bobl na allant ei weld
 quiz-explanation-en = Esboniad yn Saesneg
 quiz-explanation-hint = Dewisol. Fe'i dangosir gyda'r canlyniadau, i ddweud pam mae'r ateb cywir yn gywir.
 quiz-explanation-cy = Esboniad yn Gymraeg
+
+## Uploaded pictures for knowledge-round questions
+picture-missing = Dewiswch lun i'w lwytho i fyny
+picture-too-large = Rhaid i'r llun fod yn llai na 2 MB
+picture-not-png-or-jpeg = Rhaid i'r llun fod yn ffeil PNG neu JPEG
+picture-corrupt = Nid oedd modd darllen y llun: mae'r ffeil wedi'i difrodi neu nid yw'n PNG neu JPEG go iawn
+picture-size-out-of-range = Rhaid i'r llun fod rhwng 1 a 10,000 picsel o led ac o uchder

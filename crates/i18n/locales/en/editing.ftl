@@ -142,3 +142,10 @@ quiz-picture-alt-missing = Describe the picture for people who cannot see it
 quiz-explanation-en = Explanation in English
 quiz-explanation-hint = Optional. Shown with the results, to say why the right answer is right.
 quiz-explanation-cy = Explanation in Welsh
+
+## Uploaded pictures for knowledge-round questions
+picture-missing = Choose a picture to upload
+picture-too-large = The picture must be smaller than 2 MB
+picture-not-png-or-jpeg = The picture must be a PNG or JPEG file
+picture-corrupt = The picture could not be read: the file is damaged or not really a PNG or JPEG
+picture-size-out-of-range = The picture must be between 1 and 10,000 pixels wide and high
