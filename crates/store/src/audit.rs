@@ -411,14 +411,18 @@ impl Store {
             .await?;
         }
         for (name, content_type, body) in &new.pictures {
+            // An uploaded PNG or JPEG keeps its size when the campaign is cloned.
+            let size = skillgym_domain::audit::picture::check(body).ok();
             sqlx::query(
-                "INSERT INTO campaign_pictures (campaign_id, name, content_type, body) \
-                 VALUES ($1, $2, $3, $4)",
+                "INSERT INTO campaign_pictures (campaign_id, name, content_type, body, width, \
+                    height) VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(id)
             .bind(name)
             .bind(content_type)
             .bind(body.clone())
+            .bind(size.map(|s| i64::from(s.width)))
+            .bind(size.map(|s| i64::from(s.height)))
             .execute(&mut *tx)
             .await?;
         }

@@ -568,11 +568,12 @@ impl Store {
         org: OrganisationId,
         campaign: CampaignId,
         item: &QuizItem,
+        upload: Option<&UploadedPicture>,
     ) -> Result<QuizItemId> {
         let mut tx = self.pool.begin().await?;
         open_for_edits(&mut tx, org, campaign).await?;
         let competence = rated_competence(&mut tx, campaign, &item.competence).await?;
-        add_picture(&mut tx, campaign, item.image.as_deref()).await?;
+        add_picture(&mut tx, campaign, item.image.as_deref(), upload).await?;
         let alt = item.image_alt.clone().unwrap_or_default();
         let explanation = item.explanation.clone().unwrap_or_default();
         let id: i64 = sqlx::query_scalar(
@@ -607,11 +608,12 @@ impl Store {
         campaign: CampaignId,
         id: QuizItemId,
         item: &QuizItem,
+        upload: Option<&UploadedPicture>,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         open_for_edits(&mut tx, org, campaign).await?;
         let competence = rated_competence(&mut tx, campaign, &item.competence).await?;
-        add_picture(&mut tx, campaign, item.image.as_deref()).await?;
+        add_picture(&mut tx, campaign, item.image.as_deref(), upload).await?;
         let alt = item.image_alt.clone().unwrap_or_default();
         let explanation = item.explanation.clone().unwrap_or_default();
         let done = sqlx::query(
@@ -636,8 +638,48 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
+        remove_unused_pictures(&mut tx, campaign).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// The names of the pictures an admin uploaded to the campaign, for its questions to show.
+    pub async fn uploaded_picture_names(
+        &self,
+        org: OrganisationId,
+        campaign: CampaignId,
+    ) -> Result<Vec<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT p.name FROM campaign_pictures p JOIN campaigns c ON c.id = p.campaign_id \
+             WHERE c.organisation_id = $1 AND p.campaign_id = $2 AND p.width IS NOT NULL \
+             ORDER BY p.name",
+        )
+        .bind(org.0)
+        .bind(campaign.0)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The width and height of each uploaded picture of the campaign, for `<img>` attributes.
+    pub async fn picture_sizes(
+        &self,
+        campaign: CampaignId,
+    ) -> Result<std::collections::HashMap<String, (i64, i64)>> {
+        let rows = sqlx::query(
+            "SELECT name, width, height FROM campaign_pictures \
+             WHERE campaign_id = $1 AND width IS NOT NULL AND height IS NOT NULL",
+        )
+        .bind(campaign.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get("name")?,
+                    (r.try_get("width")?, r.try_get("height")?),
+                ))
+            })
+            .collect()
     }
 
     pub async fn remove_quiz_item(
@@ -656,6 +698,7 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
+        remove_unused_pictures(&mut tx, campaign).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -706,24 +749,73 @@ async fn rated_competence(
     .ok_or(StoreError::NotFound)
 }
 
-/// Copies a shipped picture into the campaign if it is not there yet.
+/// A PNG or JPEG an admin uploaded, its bytes checked (see `audit::picture::check`).
+#[derive(Debug, Clone)]
+pub struct UploadedPicture {
+    /// The name it is stored and served under within the campaign.
+    pub name: String,
+    pub content_type: String,
+    pub width: u32,
+    pub height: u32,
+    pub body: Vec<u8>,
+}
+
+/// Makes sure the picture a question shows is in the campaign: the upload that came with the
+/// question, a shipped picture (copied in if it is not there yet), or one already uploaded.
 async fn add_picture(
     tx: &mut Transaction<'_, Any>,
     campaign: CampaignId,
     name: Option<&str>,
+    upload: Option<&UploadedPicture>,
 ) -> Result<()> {
     let Some(name) = name else { return Ok(()) };
-    let (name, body) = standard_pictures()
-        .into_iter()
-        .find(|(n, _)| *n == name)
-        .ok_or(StoreError::NotFound)?;
-    sqlx::query(
-        "INSERT INTO campaign_pictures (campaign_id, name, content_type, body) \
-         VALUES ($1, $2, 'image/svg+xml', $3) ON CONFLICT (campaign_id, name) DO NOTHING",
+    if let Some(upload) = upload.filter(|u| u.name == name) {
+        sqlx::query(
+            "INSERT INTO campaign_pictures (campaign_id, name, content_type, body, width, height) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (campaign_id, name) DO NOTHING",
+        )
+        .bind(campaign.0)
+        .bind(&upload.name)
+        .bind(&upload.content_type)
+        .bind(upload.body.clone())
+        .bind(i64::from(upload.width))
+        .bind(i64::from(upload.height))
+        .execute(&mut **tx)
+        .await?;
+        return Ok(());
+    }
+    if let Some((name, body)) = standard_pictures().into_iter().find(|(n, _)| *n == name) {
+        sqlx::query(
+            "INSERT INTO campaign_pictures (campaign_id, name, content_type, body) \
+             VALUES ($1, $2, 'image/svg+xml', $3) ON CONFLICT (campaign_id, name) DO NOTHING",
+        )
+        .bind(campaign.0)
+        .bind(name)
+        .bind(body.to_vec())
+        .execute(&mut **tx)
+        .await?;
+        return Ok(());
+    }
+    let there: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM campaign_pictures WHERE campaign_id = $1 AND name = $2",
     )
     .bind(campaign.0)
     .bind(name)
-    .bind(body.to_vec())
+    .fetch_one(&mut **tx)
+    .await?;
+    if there == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// Deletes the campaign's pictures that no question shows any more.
+async fn remove_unused_pictures(tx: &mut Transaction<'_, Any>, campaign: CampaignId) -> Result<()> {
+    sqlx::query(
+        "DELETE FROM campaign_pictures WHERE campaign_id = $1 AND name NOT IN \
+            (SELECT image FROM quiz_items WHERE campaign_id = $1 AND image IS NOT NULL)",
+    )
+    .bind(campaign.0)
     .execute(&mut **tx)
     .await?;
     Ok(())

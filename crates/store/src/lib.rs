@@ -35,7 +35,7 @@ pub use audit::{
     Campaign, CampaignArea, CampaignCompetence, CampaignSummary, FrameworkSummary, NewCampaign,
     ResponseAnswers, ResponseState, StoredFramework,
 };
-pub use audit_editing::ANSWERED as CAMPAIGN_ANSWERED;
+pub use audit_editing::{ANSWERED as CAMPAIGN_ANSWERED, UploadedPicture};
 pub use audit_trail::{Actor, AuditAction, AuditEventRecord, AuditFilter, NewAuditEvent};
 pub use backup::{BackupRefused, check_backup};
 pub use change::{CampaignChoice, ChangeData, ChangeResponse};

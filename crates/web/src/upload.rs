@@ -82,4 +82,56 @@ impl Upload {
             .find(|(n, _)| *n == field)
             .map_or("", |(_, v)| v.as_str())
     }
+
+    /// Reads a form that carries a file among any number of text fields (such as a form with
+    /// numbered rows): the file field `file_field` and every text field, in order, but at most
+    /// `MAX_FIELDS` of them. Checks the CSRF token as [`Upload::read`] does.
+    pub async fn read_all(
+        ctx: &Ctx,
+        mut multipart: Multipart,
+        file_field: &str,
+    ) -> AppResult<(Option<UploadedFile>, Vec<(String, String)>)> {
+        const MAX_FIELDS: usize = 500;
+        let mut csrf = None;
+        let mut file = None;
+        let mut texts = Vec::new();
+        while let Some(field) = multipart
+            .next_field()
+            .await
+            .map_err(|_| AppError::BadRequest("multipart"))?
+        {
+            let Some(name) = field.name().map(str::to_string) else {
+                continue;
+            };
+            if name == "csrf" {
+                csrf = Some(
+                    field
+                        .text()
+                        .await
+                        .map_err(|_| AppError::BadRequest("csrf"))?,
+                );
+            } else if name == file_field {
+                let file_name = field.file_name().map(str::to_string);
+                let bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|_| AppError::BadRequest("file"))?;
+                file = Some(UploadedFile {
+                    name: file_name,
+                    bytes,
+                });
+            } else {
+                if texts.len() >= MAX_FIELDS {
+                    return Err(AppError::BadRequest("fields"));
+                }
+                let value = field
+                    .text()
+                    .await
+                    .map_err(|_| AppError::BadRequest("field"))?;
+                texts.push((name, value));
+            }
+        }
+        ctx.check_csrf(csrf.as_deref().unwrap_or(""))?;
+        Ok((file.filter(|f| !f.bytes.is_empty()), texts))
+    }
 }

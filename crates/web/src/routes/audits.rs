@@ -9,12 +9,14 @@ use crate::page::Page;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS,
+};
 use axum::response::{IntoResponse, Redirect, Response};
 use skillgym_domain::audit::campaign::split;
 use skillgym_domain::audit::results::Answers;
 use skillgym_domain::audit::{PersonResults, QuestionKind, Rating, Section};
-use skillgym_domain::{CampaignId, CompetenceId, QuestionId};
+use skillgym_domain::{CampaignId, CompetenceId, QuestionId, Role};
 use skillgym_store::{Campaign, CampaignSummary, ResponseAnswers, ResponseState};
 use std::collections::HashMap;
 
@@ -169,9 +171,35 @@ pub struct QuizField {
     pub prompt: String,
     pub prompt_lang: &'static str,
     pub multiple: bool,
-    pub image: Option<(String, String)>,
+    pub image: Option<QuizImage>,
     pub options: Vec<(String, String)>,
     pub chosen: Vec<String>,
+}
+
+/// A question's picture with the size the page gives its `<img>`.
+pub struct QuizImage {
+    pub src: String,
+    pub alt: String,
+    pub width: i64,
+    pub height: i64,
+}
+
+/// The shipped pictures are drawn for 240 × 160; an uploaded one is shown at its own size, made
+/// smaller (never larger) to fit 480 × 360.
+fn shown_size(size: Option<&(i64, i64)>) -> (i64, i64) {
+    let Some(&(width, height)) = size.filter(|(w, h)| *w > 0 && *h > 0) else {
+        return (240, 160);
+    };
+    let (max_w, max_h) = (480, 360);
+    if width <= max_w && height <= max_h {
+        return (width, height);
+    }
+    // Scale by whichever side overflows more, rounding to the nearest pixel, at least 1.
+    if width * max_h >= height * max_w {
+        (max_w, ((height * max_w + width / 2) / width).max(1))
+    } else {
+        (((width * max_h + height / 2) / height).max(1), max_h)
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -203,6 +231,7 @@ fn build_section(
     number: usize,
     answers: &ResponseAnswers,
     submitted: &HashMap<String, Vec<String>>,
+    sizes: &HashMap<String, (i64, i64)>,
 ) -> AppResult<SectionPage> {
     let questionnaire = campaign.questionnaire();
     let section = questionnaire.section(number).ok_or(AppError::NotFound)?;
@@ -301,13 +330,17 @@ fn build_section(
                     prompt_lang: prompt.lang,
                     multiple: item.multiple(),
                     image: item.image.as_ref().map(|file| {
-                        (
-                            format!("/audits/{}/pictures/{file}", campaign.id),
-                            item.image_alt
+                        let (width, height) = shown_size(sizes.get(file));
+                        QuizImage {
+                            src: format!("/audits/{}/pictures/{file}", campaign.id),
+                            alt: item
+                                .image_alt
                                 .as_ref()
                                 .map(|a| a.show(lang).text.to_string())
                                 .unwrap_or_default(),
-                        )
+                            width,
+                            height,
+                        }
                     }),
                     options: item
                         .options
@@ -335,7 +368,8 @@ pub async fn section(
         Err(redirect) => return Ok(redirect),
     };
     let answers = state.store.response_answers(response.id).await?;
-    let mut page = build_section(&ctx, &campaign, number, &answers, &HashMap::new())?;
+    let sizes = state.store.picture_sizes(campaign.id).await?;
+    let mut page = build_section(&ctx, &campaign, number, &answers, &HashMap::new(), &sizes)?;
     page.back_to_check = campaign
         .questionnaire()
         .resume_at(&response.saved)
@@ -404,7 +438,8 @@ pub async fn save_section(
     }
     if !errors.is_empty() {
         let stored = state.store.response_answers(response.id).await?;
-        let mut page = build_section(&ctx, &campaign, number, &stored, &submitted)?;
+        let sizes = state.store.picture_sizes(campaign.id).await?;
+        let mut page = build_section(&ctx, &campaign, number, &stored, &submitted, &sizes)?;
         page.errors = errors;
         let mut response = page.into_response();
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
@@ -749,23 +784,52 @@ pub async fn results(
     .into_response())
 }
 
-/// A knowledge-round picture, for people who may answer the campaign or manage it.
+/// A knowledge-round picture, for the people who may see the campaign's questions: admins, and
+/// the people it asks (or who answered it). It is served as the type its bytes were checked to
+/// be, never sniffed, and shown inline.
 pub async fn picture(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, name)): Path<(i64, String)>,
 ) -> AppResult<Response> {
     let user = ctx.user()?;
+    let campaign = CampaignId(id);
     let (content_type, body) = state
         .store
-        .campaign_picture(user.organisation_id, CampaignId(id), &name)
+        .campaign_picture(user.organisation_id, campaign, &name)
         .await?;
+    let may_see = user.roles.has(Role::Admin)
+        || state.store.in_audience(campaign, user.person_id).await?
+        || state
+            .store
+            .response_of(campaign, user.person_id)
+            .await?
+            .is_some();
+    if !may_see {
+        return Err(AppError::NotFound);
+    }
     Ok((
         [
             (CONTENT_TYPE, content_type),
             (CACHE_CONTROL, "private, max-age=3600".to_string()),
+            (X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+            (CONTENT_DISPOSITION, "inline".to_string()),
         ],
         body,
     )
         .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_size;
+
+    #[test]
+    fn uploaded_pictures_keep_their_shape_within_480_by_360() {
+        assert_eq!(shown_size(None), (240, 160));
+        assert_eq!(shown_size(Some(&(300, 200))), (300, 200));
+        assert_eq!(shown_size(Some(&(1920, 1080))), (480, 270));
+        assert_eq!(shown_size(Some(&(1000, 2000))), (180, 360));
+        assert_eq!(shown_size(Some(&(5000, 1))), (480, 1));
+    }
 }

@@ -7,19 +7,23 @@ use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
+use crate::upload::Upload;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use skillgym_domain::Invalid;
 use skillgym_domain::audit::campaign::standard_pictures;
 use skillgym_domain::audit::editing::{
     Problems, ProfileQuestionFields, QUIZ_OPTION_ROWS, QuizItemFields, QuizOptionFields, next_code,
 };
+use skillgym_domain::audit::picture;
 use skillgym_domain::audit::{Localised, QuestionKind};
 use skillgym_domain::{CampaignId, OrganisationId, QuestionId, QuizItemId, Role};
-use skillgym_store::{CAMPAIGN_ANSWERED, Campaign, StoreError};
+use skillgym_store::{CAMPAIGN_ANSWERED, Campaign, StoreError, UploadedPicture};
 
 fn errors_of(problems: Problems) -> FormErrors {
     let mut errors = FormErrors::default();
@@ -381,11 +385,87 @@ pub struct QuizFormPage {
     back: String,
     adding: bool,
     competences: Vec<(String, Localised)>,
-    pictures: Vec<&'static str>,
+    pictures: Vec<String>,
 }
 
-fn picture_names() -> Vec<&'static str> {
-    standard_pictures().into_iter().map(|(n, _)| n).collect()
+/// The pictures a question may show: the shipped ones, then those uploaded to the campaign.
+async fn picture_names(
+    state: &AppState,
+    org: OrganisationId,
+    campaign: CampaignId,
+) -> AppResult<Vec<String>> {
+    let mut names: Vec<String> = standard_pictures()
+        .into_iter()
+        .map(|(n, _)| n.to_string())
+        .collect();
+    names.extend(state.store.uploaded_picture_names(org, campaign).await?);
+    Ok(names)
+}
+
+/// The form field of the picture file.
+const PICTURE_FILE: &str = "picture_file";
+
+/// Reads the knowledge-round form with the picture it may carry. A picture that passes its
+/// checks becomes the question's picture, under a name made from its bytes; one that does not
+/// is reported against the file field.
+async fn read_quiz_upload(
+    state: &AppState,
+    ctx: &Ctx,
+    org: OrganisationId,
+    campaign: CampaignId,
+    request: Request,
+) -> AppResult<(
+    QuizItemFields,
+    Option<UploadedPicture>,
+    FormErrors,
+    Vec<String>,
+)> {
+    // The page sends a multipart form; a plain form (from a client with no file to send) is
+    // read as before.
+    let multipart = request
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    let (file, fields) = if multipart {
+        let multipart = Multipart::from_request(request, state)
+            .await
+            .map_err(|_| AppError::BadRequest("multipart"))?;
+        Upload::read_all(ctx, multipart, PICTURE_FILE).await?
+    } else {
+        let CsrfForm(fields) =
+            CsrfForm::<Vec<(String, String)>>::from_request(request, state).await?;
+        (None, fields)
+    };
+    let mut form = read_quiz(fields);
+    let mut pictures = picture_names(state, org, campaign).await?;
+    let mut errors = FormErrors::default();
+    let mut upload = None;
+    if let Some(file) = file {
+        match picture::check(&file.bytes) {
+            Ok(checked) => {
+                let digest = Sha256::digest(&file.bytes);
+                let name = format!(
+                    "upload-{}.{}",
+                    hex::encode(&digest[..12]),
+                    checked.kind.extension()
+                );
+                form.image = name.clone();
+                if !pictures.contains(&name) {
+                    pictures.push(name.clone());
+                }
+                upload = Some(UploadedPicture {
+                    name,
+                    content_type: checked.kind.content_type().to_string(),
+                    width: checked.width,
+                    height: checked.height,
+                    body: file.bytes.to_vec(),
+                });
+            }
+            Err(Invalid(code)) => errors.add(PICTURE_FILE, code),
+        }
+    }
+    Ok((form, upload, errors, pictures))
 }
 
 fn quiz_page(
@@ -394,6 +474,7 @@ fn quiz_page(
     item: Option<QuizItemId>,
     form: QuizItemFields,
     errors: FormErrors,
+    pictures: Vec<String>,
 ) -> Response {
     let failed = !errors.is_empty();
     let id = campaign.id;
@@ -427,7 +508,7 @@ fn quiz_page(
         back: format!("/campaigns/{id}/questions"),
         adding: item.is_none(),
         competences: competences_of(campaign),
-        pictures: picture_names(),
+        pictures,
     }
     .into_response();
     if failed {
@@ -502,12 +583,14 @@ pub async fn new_quiz_form(
         options: vec![QuizOptionFields::default(); QUIZ_OPTION_ROWS],
         ..QuizItemFields::default()
     };
+    let pictures = picture_names(&state, org, campaign.id).await?;
     Ok(quiz_page(
         &ctx,
         &campaign,
         None,
         form,
         FormErrors::default(),
+        pictures,
     ))
 }
 
@@ -515,25 +598,52 @@ pub async fn add_quiz(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+    request: Request,
 ) -> AppResult<Response> {
     let org = ctx.require(Role::Admin)?.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, true).await? {
         Ok(c) => c,
         Err(r) => return Ok(r),
     };
-    let form = read_quiz(fields);
+    let (form, upload, upload_errors, pictures) =
+        read_quiz_upload(&state, &ctx, org, campaign.id, request).await?;
     let code = next_code("K", campaign.quiz.iter().map(|(_, q)| q.code.as_str()));
-    let item = match form.parse(&code, &rated_codes(&campaign), &picture_names()) {
+    let item = match parse_quiz(&form, &code, &campaign, &pictures, upload_errors) {
         Ok(i) => i,
-        Err(p) => return Ok(quiz_page(&ctx, &campaign, None, form, errors_of(p))),
+        Err(errors) => return Ok(quiz_page(&ctx, &campaign, None, form, errors, pictures)),
     };
-    match state.store.add_quiz_item(org, campaign.id, &item).await {
+    match state
+        .store
+        .add_quiz_item(org, campaign.id, &item, upload.as_ref())
+        .await
+    {
         Ok(q) => Ok(overview(campaign.id, &format!("quiz-{q}"))),
         Err(StoreError::Taken(CAMPAIGN_ANSWERED)) => {
             answered_meanwhile(&state, &ctx, org, campaign.id).await
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// Checks the typed question; a refused picture file is reported with the form's problems.
+fn parse_quiz(
+    form: &QuizItemFields,
+    code: &str,
+    campaign: &Campaign,
+    pictures: &[String],
+    upload_errors: FormErrors,
+) -> Result<skillgym_domain::audit::QuizItem, FormErrors> {
+    let names: Vec<&str> = pictures.iter().map(String::as_str).collect();
+    let (item, mut errors) = match form.parse(code, &rated_codes(campaign), &names) {
+        Ok(item) => (Some(item), FormErrors::default()),
+        Err(problems) => (None, errors_of(problems)),
+    };
+    for (field, message) in upload_errors.iter() {
+        errors.add(field.clone(), message);
+    }
+    match item {
+        Some(item) if errors.is_empty() => Ok(item),
+        _ => Err(errors),
     }
 }
 
@@ -557,12 +667,14 @@ pub async fn edit_quiz_form(
         Err(r) => return Ok(r),
     };
     let form = QuizItemFields::of(find_quiz(&campaign, q)?);
+    let pictures = picture_names(&state, org, campaign.id).await?;
     Ok(quiz_page(
         &ctx,
         &campaign,
         Some(QuizItemId(q)),
         form,
         FormErrors::default(),
+        pictures,
     ))
 }
 
@@ -570,7 +682,7 @@ pub async fn update_quiz(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, q)): Path<(i64, i64)>,
-    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+    request: Request,
 ) -> AppResult<Response> {
     let org = ctx.require(Role::Admin)?.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, true).await? {
@@ -578,22 +690,24 @@ pub async fn update_quiz(
         Err(r) => return Ok(r),
     };
     let code = find_quiz(&campaign, q)?.code.clone();
-    let form = read_quiz(fields);
-    let item = match form.parse(&code, &rated_codes(&campaign), &picture_names()) {
+    let (form, upload, upload_errors, pictures) =
+        read_quiz_upload(&state, &ctx, org, campaign.id, request).await?;
+    let item = match parse_quiz(&form, &code, &campaign, &pictures, upload_errors) {
         Ok(i) => i,
-        Err(p) => {
+        Err(errors) => {
             return Ok(quiz_page(
                 &ctx,
                 &campaign,
                 Some(QuizItemId(q)),
                 form,
-                errors_of(p),
+                errors,
+                pictures,
             ));
         }
     };
     match state
         .store
-        .update_quiz_item(org, campaign.id, QuizItemId(q), &item)
+        .update_quiz_item(org, campaign.id, QuizItemId(q), &item, upload.as_ref())
         .await
     {
         Ok(()) => Ok(overview(campaign.id, &format!("quiz-{q}"))),
