@@ -1,0 +1,302 @@
+//! An admin's own pictures for knowledge-round questions: uploaded as PNG or JPEG on the
+//! question form, checked by their bytes, served only to those who may see the questions, and
+//! deleted once no question shows them.
+
+mod common;
+
+use common::{TestApp, location, spawn_app};
+use reqwest::{Client, StatusCode};
+use skillgym_domain::CampaignId;
+use skillgym_domain::audit::picture::{MAX_BYTES, samples};
+use skillgym_test_db::{Backend, both_backends};
+
+both_backends!(uploaded_pictures_are_checked_stored_served_and_removed);
+
+/// Posts the knowledge-round form as the page does: multipart, with the picture as a file.
+async fn post_quiz(
+    app: &TestApp,
+    admin: &Client,
+    path: &str,
+    fields: &[(&str, &str)],
+    file: Option<(&str, &str, Vec<u8>)>,
+) -> (StatusCode, String, String) {
+    let csrf = app.csrf(admin).await;
+    let mut form = reqwest::multipart::Form::new().text("csrf", csrf);
+    for (k, v) in fields {
+        form = form.text(k.to_string(), v.to_string());
+    }
+    if let Some((name, declared, bytes)) = file {
+        form = form.part(
+            "picture_file",
+            reqwest::multipart::Part::bytes(bytes)
+                .file_name(name.to_string())
+                .mime_str(declared)
+                .unwrap(),
+        );
+    }
+    let response = admin
+        .post(format!("{}{path}", app.url))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    let to = location(&response).to_string();
+    (status, to, response.text().await.unwrap())
+}
+
+async fn uploaded_pictures_are_checked_stored_served_and_removed(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    let framework = app.store().frameworks(app.org).await.unwrap()[0].id;
+    let stored = app.store().framework(app.org, framework).await.unwrap();
+    let area = stored.framework.areas[0].clone();
+    let competence = area.competences[0].code.clone();
+    let today = time::OffsetDateTime::now_utc().date();
+    let response = app
+        .post(
+            &admin,
+            "/campaigns/new",
+            &[
+                ("title_en", "Pictures"),
+                ("title_cy", "Lluniau"),
+                ("framework", &framework.to_string()),
+                ("area", &area.code),
+                ("opens_on", &skillgym_domain::people::format_date(today)),
+                (
+                    "closes_on",
+                    &skillgym_domain::people::format_date(today + time::Duration::days(14)),
+                ),
+                ("anonymous", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let id = CampaignId(
+        location(&response)
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap(),
+    );
+    let new = format!("/campaigns/{id}/quiz/new");
+    let form = app.page(&admin, &new).await;
+    assert!(form.contains("enctype=\"multipart/form-data\""));
+    assert!(form.contains("type=\"file\" id=\"picture_file\""));
+
+    let fields = |alt: &'static str| {
+        vec![
+            ("competence", competence.clone()),
+            ("prompt_en", "Which screen is our catalogue?".to_string()),
+            ("option-1-en", "This one".to_string()),
+            ("option-1-correct", "yes".to_string()),
+            ("option-2-en", "Not this one".to_string()),
+            ("image_alt_en", alt.to_string()),
+            ("image_alt_cy", "Sgrinlun".to_string()),
+        ]
+    };
+    let as_refs = |v: &Vec<(&'static str, String)>| -> Vec<(&'static str, String)> { v.clone() };
+    async fn post(
+        app: &TestApp,
+        admin: &Client,
+        path: &str,
+        fields: &[(&'static str, String)],
+        file: Option<(&str, &str, Vec<u8>)>,
+    ) -> (StatusCode, String, String) {
+        let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        post_quiz(app, admin, path, &refs, file).await
+    }
+
+    // Refused: SVG (even named .png), HTML behind a PNG signature, too large, a corrupt header,
+    // and a good picture without alt text; each named in the error summary.
+    let mut disguised = b"\x89PNG\r\n\x1a\n".to_vec();
+    disguised.extend_from_slice(b"<html><script>alert(1)</script></html>");
+    let mut big = samples::png(8, 8);
+    big.resize(MAX_BYTES + 1, 0);
+    let mut corrupt = samples::png(8, 8);
+    corrupt[18] ^= 0x40;
+    let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".to_vec();
+    for (bytes, message) in [
+        (svg, "The picture must be a PNG or JPEG file"),
+        (disguised, "The picture could not be read"),
+        (big, "The picture must be smaller than 2 MB"),
+        (corrupt, "The picture could not be read"),
+    ] {
+        let (status, _, html) = post(
+            &app,
+            &admin,
+            &new,
+            &as_refs(&fields("A screenshot")),
+            Some(("screen.png", "image/png", bytes)),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
+        assert!(html.contains("href=\"#picture_file\""), "{message}");
+        assert!(html.contains(message), "{message}");
+    }
+    let (status, _, html) = post(
+        &app,
+        &admin,
+        &new,
+        &as_refs(&fields("")),
+        Some(("screen.png", "image/png", samples::png(8, 8))),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("href=\"#image_alt_en\""));
+    assert!(html.contains("Describe the picture for people who cannot see it"));
+    assert!(
+        app.store()
+            .campaign(app.org, id)
+            .await
+            .unwrap()
+            .quiz
+            .is_empty()
+    );
+    assert!(
+        app.store()
+            .uploaded_picture_names(app.org, id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // A PNG (declared as anything) and a JPEG are taken, with their sizes.
+    let png = samples::png(640, 400);
+    let (status, _, body) = post(
+        &app,
+        &admin,
+        &new,
+        &as_refs(&fields("Our catalogue's search page")),
+        Some(("catalogue.bin", "application/octet-stream", png.clone())),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    let jpeg = samples::jpeg(300, 200);
+    let (status, _, body) = post(
+        &app,
+        &admin,
+        &new,
+        &as_refs(&fields("The self-service kiosk")),
+        Some(("kiosk.jpg", "image/jpeg", jpeg.clone())),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    let campaign = app.store().campaign(app.org, id).await.unwrap();
+    let (q1, first) = campaign.quiz[0].clone();
+    let (q2, second) = campaign.quiz[1].clone();
+    let png_name = first.image.clone().unwrap();
+    let jpeg_name = second.image.clone().unwrap();
+    assert!(png_name.starts_with("upload-") && png_name.ends_with(".png"));
+    assert!(jpeg_name.starts_with("upload-") && jpeg_name.ends_with(".jpg"));
+    let sizes = app.store().picture_sizes(id).await.unwrap();
+    assert_eq!(sizes.get(&png_name), Some(&(640, 400)));
+    assert_eq!(sizes.get(&jpeg_name), Some(&(300, 200)));
+    // The form offers the uploaded pictures to choose again.
+    assert!(app.page(&admin, &new).await.contains(&png_name));
+
+    // Served as the type its bytes were checked to be, never sniffed.
+    let picture = |name: &str| format!("/audits/{id}/pictures/{name}");
+    let response = app.get(&admin, &picture(&png_name)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let header = |r: &reqwest::Response, h: &str| {
+        r.headers()
+            .get(h)
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(header(&response, "content-type"), "image/png");
+    assert_eq!(header(&response, "x-content-type-options"), "nosniff");
+    assert_eq!(header(&response, "content-disposition"), "inline");
+    assert!(header(&response, "cache-control").contains("max-age"));
+    assert_eq!(response.bytes().await.unwrap().to_vec(), png);
+    let response = app.get(&admin, &picture(&jpeg_name)).await;
+    assert_eq!(header(&response, "content-type"), "image/jpeg");
+
+    // Replacing a question's picture deletes the unused one; so does removing a question.
+    let (status, _, body) = post(
+        &app,
+        &admin,
+        &format!("/campaigns/{id}/quiz/{q1}/edit"),
+        &as_refs(&fields("Our catalogue, new look")),
+        Some(("new.png", "image/png", samples::png(320, 200))),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    assert_eq!(
+        app.get(&admin, &picture(&png_name)).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let response = app
+        .post(
+            &admin,
+            &format!("/campaigns/{id}/quiz/{q2}/remove"),
+            &[("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.get(&admin, &picture(&jpeg_name)).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let campaign = app.store().campaign(app.org, id).await.unwrap();
+    let current = campaign.quiz[0].1.image.clone().unwrap();
+    assert_eq!(
+        app.store()
+            .uploaded_picture_names(app.org, id)
+            .await
+            .unwrap(),
+        vec![current.clone()]
+    );
+
+    // A respondent sees it on their page, with its size, and may fetch it.
+    let learner = app.signed_in("learner@afon.example").await;
+    let response = app
+        .post(&learner, &format!("/audits/{id}/start"), &[])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let mut answers: Vec<(String, String)> =
+        vec![(format!("quiz-{}", campaign.quiz[0].0), "0".into())];
+    for comp in campaign.areas.iter().flat_map(|a| &a.competences) {
+        answers.push((format!("rating-{}", comp.id), "4".into()));
+    }
+    let refs: Vec<(&str, &str)> = answers
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let mut seen = false;
+    for n in 1..=campaign.questionnaire().len() {
+        let path = format!("/audits/{id}/section/{n}");
+        let html = app.page(&learner, &path).await;
+        if html.contains(&picture(&current)) {
+            assert!(html.contains("width=\"320\" height=\"200\""));
+            assert!(html.contains("alt=\"Our catalogue, new look\""));
+            seen = true;
+        }
+        let response = app.post(&learner, &path, &refs).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{path}");
+    }
+    assert!(seen, "the respondent's page shows the uploaded picture");
+    assert_eq!(
+        app.get(&learner, &picture(&current)).await.status(),
+        StatusCode::OK
+    );
+    // Once anyone has started, the picture is locked with the questions.
+    let (status, _, _) = post(
+        &app,
+        &admin,
+        &format!("/campaigns/{id}/quiz/{}/edit", campaign.quiz[0].0),
+        &as_refs(&fields("Changed")),
+        Some(("again.png", "image/png", samples::png(10, 10))),
+    )
+    .await;
+    assert_ne!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.store()
+            .uploaded_picture_names(app.org, id)
+            .await
+            .unwrap(),
+        vec![current]
+    );
+}
