@@ -7,7 +7,7 @@ use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
-use crate::upload::Upload;
+use crate::upload::{Upload, UploadedFile};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
@@ -405,38 +405,45 @@ async fn picture_names(
 /// The form field of the picture file.
 const PICTURE_FILE: &str = "picture_file";
 
-/// Reads the knowledge-round form with the picture it may carry. A picture that passes its
-/// checks becomes the question's picture, under a name made from its bytes; one that does not
-/// is reported against the file field.
-async fn read_quiz_upload(
+/// Reads the knowledge-round form, checking its CSRF token: the page sends it as multipart
+/// with the picture it may carry; a plain form (from a client with no file to send) is read as
+/// before.
+async fn read_quiz_request(
     state: &AppState,
     ctx: &Ctx,
+    request: Request,
+) -> AppResult<(Option<UploadedFile>, Vec<(String, String)>)> {
+    let multipart = request
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if multipart {
+        let multipart = Multipart::from_request(request, state)
+            .await
+            .map_err(|_| AppError::BadRequest("multipart"))?;
+        Upload::read_all(ctx, multipart, PICTURE_FILE).await
+    } else {
+        let CsrfForm(fields) =
+            CsrfForm::<Vec<(String, String)>>::from_request(request, state).await?;
+        Ok((None, fields))
+    }
+}
+
+/// The typed question with the picture file it came with. A picture that passes its checks
+/// becomes the question's picture, under a name made from its bytes; one that does not is
+/// reported against the file field.
+async fn read_quiz_upload(
+    state: &AppState,
     org: OrganisationId,
     campaign: CampaignId,
-    request: Request,
+    (file, fields): (Option<UploadedFile>, Vec<(String, String)>),
 ) -> AppResult<(
     QuizItemFields,
     Option<UploadedPicture>,
     FormErrors,
     Vec<String>,
 )> {
-    // The page sends a multipart form; a plain form (from a client with no file to send) is
-    // read as before.
-    let multipart = request
-        .headers()
-        .get(axum::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("multipart/form-data"));
-    let (file, fields) = if multipart {
-        let multipart = Multipart::from_request(request, state)
-            .await
-            .map_err(|_| AppError::BadRequest("multipart"))?;
-        Upload::read_all(ctx, multipart, PICTURE_FILE).await?
-    } else {
-        let CsrfForm(fields) =
-            CsrfForm::<Vec<(String, String)>>::from_request(request, state).await?;
-        (None, fields)
-    };
     let mut form = read_quiz(fields);
     let mut pictures = picture_names(state, org, campaign).await?;
     let mut errors = FormErrors::default();
@@ -600,13 +607,14 @@ pub async fn add_quiz(
     Path(id): Path<i64>,
     request: Request,
 ) -> AppResult<Response> {
+    let submitted = read_quiz_request(&state, &ctx, request).await?;
     let org = ctx.require(Role::Admin)?.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, true).await? {
         Ok(c) => c,
         Err(r) => return Ok(r),
     };
     let (form, upload, upload_errors, pictures) =
-        read_quiz_upload(&state, &ctx, org, campaign.id, request).await?;
+        read_quiz_upload(&state, org, campaign.id, submitted).await?;
     let code = next_code("K", campaign.quiz.iter().map(|(_, q)| q.code.as_str()));
     let item = match parse_quiz(&form, &code, &campaign, &pictures, upload_errors) {
         Ok(i) => i,
@@ -684,6 +692,7 @@ pub async fn update_quiz(
     Path((id, q)): Path<(i64, i64)>,
     request: Request,
 ) -> AppResult<Response> {
+    let submitted = read_quiz_request(&state, &ctx, request).await?;
     let org = ctx.require(Role::Admin)?.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, true).await? {
         Ok(c) => c,
@@ -691,7 +700,7 @@ pub async fn update_quiz(
     };
     let code = find_quiz(&campaign, q)?.code.clone();
     let (form, upload, upload_errors, pictures) =
-        read_quiz_upload(&state, &ctx, org, campaign.id, request).await?;
+        read_quiz_upload(&state, org, campaign.id, submitted).await?;
     let item = match parse_quiz(&form, &code, &campaign, &pictures, upload_errors) {
         Ok(i) => i,
         Err(errors) => {
