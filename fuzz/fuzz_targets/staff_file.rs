@@ -3,6 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use skillgym_domain::FileLanguage;
 use skillgym_domain::staff_file::{self, Known};
 use std::collections::{HashMap, HashSet};
 
@@ -12,13 +13,16 @@ fuzz_target!(|data: &[u8]| {
     let known = Known { sites: &sites, people: &people };
     if let Ok(lines) = staff_file::read_and_check(data, &known) {
         let records: Vec<_> = lines.into_iter().map(|l| l.record).collect();
-        let mut out = Vec::new();
-        staff_file::write(&mut out, records.clone()).expect("writing to memory");
-        let again: Vec<_> = staff_file::parse(&out)
-            .expect("a written file reads")
-            .into_iter()
-            .map(|l| l.record)
-            .collect();
-        assert_eq!(records, again);
+        // Both languages' headers must read back to the same records.
+        for language in [FileLanguage::English, FileLanguage::Welsh] {
+            let mut out = Vec::new();
+            staff_file::write(&mut out, records.clone(), language).expect("writing to memory");
+            let again: Vec<_> = staff_file::parse(&out)
+                .expect("a written file reads")
+                .into_iter()
+                .map(|l| l.record)
+                .collect();
+            assert_eq!(records, again);
+        }
     }
 });

@@ -2,6 +2,53 @@
 //! responses, frameworks): UTF-8 text with an optional byte order mark, line numbers as an
 //! editor shows them, rows a spreadsheet left blank, and a list of problems that stops growing.
 
+/// The language of a re-importable file's column names. Each such format (the staff file, the
+/// framework sheet) names every column in English and in Welsh; a file may use either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum FileLanguage {
+    #[default]
+    English,
+    Welsh,
+}
+
+impl FileLanguage {
+    /// The language for a BCP 47 tag such as `cy` or `en-GB`: Welsh for `cy`, otherwise English.
+    pub fn from_tag(tag: &str) -> Self {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("cy") {
+            Self::Welsh
+        } else {
+            Self::English
+        }
+    }
+
+    /// The name in this language from an (English, Welsh) pair.
+    pub fn pick(self, (english, welsh): (&'static str, &'static str)) -> &'static str {
+        match self {
+            Self::English => english,
+            Self::Welsh => welsh,
+        }
+    }
+}
+
+/// Finds a header name in a table of (English, Welsh) column names, ignoring case and the
+/// spaces round it: the column's position and the language it was written in.
+pub(crate) fn find_column(
+    table: &[(&'static str, &'static str)],
+    raw: &str,
+) -> Option<(usize, FileLanguage)> {
+    let name = raw.trim().to_lowercase();
+    table.iter().enumerate().find_map(|(i, (en, cy))| {
+        if *en == name {
+            Some((i, FileLanguage::English))
+        } else if *cy == name {
+            Some((i, FileLanguage::Welsh))
+        } else {
+            None
+        }
+    })
+}
+
 /// The file as text, without the byte order mark spreadsheets put first; or, when it is not
 /// UTF-8, the 1-based line of its first bad byte.
 pub(crate) fn text(bytes: &[u8]) -> Result<&str, u64> {

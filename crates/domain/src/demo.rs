@@ -1140,7 +1140,12 @@ mod tests {
     /// Writes the organisation as a staff file, reads it back and checks it against itself.
     fn file_problems(org: &DemoOrganisation) -> Vec<staff_file::Problem> {
         let mut bytes = Vec::new();
-        staff_file::write(&mut bytes, org.staff.iter().cloned()).unwrap();
+        staff_file::write(
+            &mut bytes,
+            org.staff.iter().cloned(),
+            crate::FileLanguage::English,
+        )
+        .unwrap();
         let lines = staff_file::parse(&bytes).expect("the demo staff file parses");
         assert_eq!(lines.len(), org.staff.len());
         let sites: HashSet<SiteCode> = org.sites.iter().map(|s| s.code.clone()).collect();

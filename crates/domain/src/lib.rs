@@ -13,6 +13,7 @@ pub mod retention;
 pub mod staff_file;
 
 pub use accounts::{Role, Roles};
+pub use csv_file::FileLanguage;
 pub use ids::{
     AccountId, CampaignId, CompetenceId, FrameworkId, OrganisationId, PersonId, QuestionId,
     QuizItemId, ResponseId, SiteId, TeamId,

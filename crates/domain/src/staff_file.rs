@@ -6,7 +6,7 @@
 //! with its line and column; nothing here is text a person reads.
 
 use crate::Invalid;
-use crate::csv_file::{self, is_blank, line_at};
+use crate::csv_file::{self, FileLanguage, find_column, is_blank, line_at};
 use crate::organisation::{SiteCode, TeamName};
 use crate::people::{
     ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole, PersonName,
@@ -14,21 +14,43 @@ use crate::people::{
 };
 use std::collections::{HashMap, HashSet};
 
-/// The columns of a staff file, in the order [`write`] puts them. A file may order them freely.
-pub const COLUMNS: [&str; 12] = [
-    "employee_number",
-    "given_name",
-    "family_name",
-    "email",
-    "employment",
-    "job_role",
-    "job_family",
-    "contracted_hours",
-    "start_date",
-    "line_manager",
-    "team",
-    "sites",
+/// The columns of a staff file as (English, Welsh) names, in the order [`write`] puts them. A
+/// file may order them freely and name them in either language (docs/staff-file.md).
+///
+/// The Welsh names are part of the file format, as the English ones are: they live here and not
+/// in the Fluent message files, so that a translator's edit can never change what an HR system's
+/// export must say to be read.
+pub const COLUMN_NAMES: [(&str, &str); 12] = [
+    ("employee_number", "rhif_cyflogai"),
+    ("given_name", "enw_cyntaf"),
+    ("family_name", "cyfenw"),
+    ("email", "e_bost"),
+    ("employment", "cyflogaeth"),
+    ("job_role", "swydd"),
+    ("job_family", "teulu_swyddi"),
+    ("contracted_hours", "oriau_dan_gontract"),
+    ("start_date", "dyddiad_dechrau"),
+    ("line_manager", "rheolwr_llinell"),
+    ("team", "tîm"),
+    ("sites", "safleoedd"),
 ];
+
+/// The English names of [`COLUMN_NAMES`], the names [`check`] reports problems by.
+pub const COLUMNS: [&str; 12] = columns(FileLanguage::English);
+
+/// The column names in one language, in the order [`write`] puts them.
+pub const fn columns(language: FileLanguage) -> [&'static str; 12] {
+    let mut names = [""; 12];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = match language {
+            FileLanguage::English => COLUMN_NAMES[i].0,
+            FileLanguage::Welsh => COLUMN_NAMES[i].1,
+        };
+        i += 1;
+    }
+    names
+}
 
 const EMPLOYEE_NUMBER: usize = 0;
 const GIVEN_NAME: usize = 1;
@@ -157,7 +179,8 @@ pub struct StaffLine {
 pub struct Problem {
     /// The file line; 0 when the problem is about the whole file.
     pub line: u64,
-    /// The column from [`COLUMNS`], when the problem is about one field.
+    /// The column, when the problem is about one field: its name from [`COLUMN_NAMES`] in the
+    /// language the file's header used, so the message names it as the file does.
     pub field: Option<&'static str>,
     /// The Fluent message id: one of [`PROBLEM_CODES`].
     pub code: &'static str,
@@ -206,7 +229,7 @@ impl Default for Problems {
 /// Never stops at the first problem, but stops collecting after [`MAX_PROBLEMS`] and adds one
 /// final [`TOO_MANY_PROBLEMS`]. Rows that are wholly blank are skipped.
 pub fn parse(bytes: &[u8]) -> Result<Vec<StaffLine>, Vec<Problem>> {
-    let (lines, problems) = parse_lenient(bytes);
+    let (lines, problems, _) = parse_lenient(bytes);
     if problems.is_empty() {
         Ok(lines)
     } else {
@@ -222,9 +245,15 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<StaffLine>, Vec<Problem>> {
 /// possible; line-manager problems wait until every line can be read, since a manager's own
 /// line may be among the unreadable ones.
 pub fn read_and_check(bytes: &[u8], known: &Known) -> Result<Vec<StaffLine>, Vec<Problem>> {
-    let (lines, mut problems) = parse_lenient(bytes);
+    let (lines, mut problems, names) = parse_lenient(bytes);
     let unreadable = !problems.is_empty();
     let mut references = check(&lines, known);
+    // `check` names columns in English; the person should see them as their file names them.
+    for problem in &mut references {
+        problem.field = problem
+            .field
+            .map(|f| COLUMNS.iter().position(|c| *c == f).map_or(f, |i| names[i]));
+    }
     if unreadable {
         references.retain(|p| p.code != UNKNOWN_MANAGER && p.code != MANAGER_CYCLE);
     }
@@ -251,17 +280,20 @@ pub fn read_and_check(bytes: &[u8], known: &Known) -> Result<Vec<StaffLine>, Vec
 }
 
 fn column_index(name: &str) -> usize {
-    COLUMNS
-        .iter()
-        .position(|c| *c == name)
-        .unwrap_or(COLUMNS.len())
+    find_column(&COLUMN_NAMES, name).map_or(COLUMNS.len(), |(i, _)| i)
 }
 
-/// Reads what it can: the lines with no problem, and every problem found.
-fn parse_lenient(bytes: &[u8]) -> (Vec<StaffLine>, Vec<Problem>) {
+/// Reads what it can: the lines with no problem, every problem found, and each column's name as
+/// the file gives it (English where the file has no header).
+fn parse_lenient(bytes: &[u8]) -> (Vec<StaffLine>, Vec<Problem>, [&'static str; 12]) {
+    let (lines, problems, header) = parse_with_header(bytes);
+    (lines, problems, header.map_or(COLUMNS, |h| h.names))
+}
+
+fn parse_with_header(bytes: &[u8]) -> (Vec<StaffLine>, Vec<Problem>, Option<Header>) {
     let bytes = match csv_file::text(bytes) {
         Ok(text) => text.as_bytes(),
-        Err(line) => return (Vec::new(), vec![Problem::new(line, None, NOT_UTF8)]),
+        Err(line) => return (Vec::new(), vec![Problem::new(line, None, NOT_UTF8)], None),
     };
     // The csv crate reads an unclosed quote as a field running to the end of the file, which
     // would show up as one baffling problem on the last row instead of where the mistake is.
@@ -269,6 +301,7 @@ fn parse_lenient(bytes: &[u8]) -> (Vec<StaffLine>, Vec<Problem>) {
         return (
             Vec::new(),
             vec![Problem::new(line_at(bytes, at), None, UNREADABLE)],
+            None,
         );
     }
 
@@ -282,10 +315,10 @@ fn parse_lenient(bytes: &[u8]) -> (Vec<StaffLine>, Vec<Problem>) {
 
     let header_line = loop {
         match reader.read_record(&mut record) {
-            Ok(false) => return (Vec::new(), vec![Problem::new(0, None, EMPTY)]),
+            Ok(false) => return (Vec::new(), vec![Problem::new(0, None, EMPTY)], None),
             Ok(true) if is_blank(&record) => continue,
             Ok(true) => break lines_to.record(&record),
-            Err(e) => return (Vec::new(), vec![unreadable(&e, bytes)]),
+            Err(e) => return (Vec::new(), vec![unreadable(&e, bytes)], None),
         }
     };
     let header = Header::read(&record, header_line, &mut problems);
@@ -328,7 +361,7 @@ fn parse_lenient(bytes: &[u8]) -> (Vec<StaffLine>, Vec<Problem>) {
     if rows == 0 && problems.is_empty() {
         problems.push(Problem::new(0, None, NO_ROWS));
     }
-    (lines, problems.list)
+    (lines, problems.list, Some(header))
 }
 
 /// Finds the line each record starts on, by counting newlines up to its first byte. The csv
@@ -412,34 +445,56 @@ fn unclosed_quote(bytes: &[u8]) -> Option<usize> {
     }
 }
 
-/// Where each column of [`COLUMNS`] is in the file's rows.
+/// Where each column of [`COLUMN_NAMES`] is in the file's rows, and what the file calls it.
 struct Header {
     positions: [Option<usize>; COLUMNS.len()],
+    /// Each column's name as the header wrote it; a column the header lacks is named in the
+    /// language of the header's first known column.
+    names: [&'static str; COLUMNS.len()],
     width: usize,
 }
 
 impl Header {
+    /// Reads a header in English, Welsh or a mix of both: a spreadsheet user who renames one
+    /// column into the other language should not be refused for it.
     fn read(record: &csv::StringRecord, line: u64, problems: &mut Problems) -> Self {
         let mut positions = [None; COLUMNS.len()];
+        let mut languages = [None; COLUMNS.len()];
+        let mut first_language = None;
         for (at, raw) in record.iter().enumerate() {
-            let name = raw.trim().to_lowercase();
-            match COLUMNS.iter().position(|c| *c == name) {
-                Some(column) if positions[column].is_some() => problems.push(
-                    Problem::new(line, Some(COLUMNS[column]), DUPLICATE_COLUMN).with_value(raw),
+            match find_column(&COLUMN_NAMES, raw) {
+                Some((column, language)) if positions[column].is_some() => problems.push(
+                    Problem::new(
+                        line,
+                        Some(language.pick(COLUMN_NAMES[column])),
+                        DUPLICATE_COLUMN,
+                    )
+                    .with_value(raw),
                 ),
-                Some(column) => positions[column] = Some(at),
+                Some((column, language)) => {
+                    positions[column] = Some(at);
+                    languages[column] = Some(language);
+                    first_language.get_or_insert(language);
+                }
                 None => problems.push(Problem::new(line, None, UNKNOWN_COLUMN).with_value(raw)),
             }
         }
+        let header_language = first_language.unwrap_or_default();
+        let names = std::array::from_fn(|column| {
+            languages[column]
+                .unwrap_or(header_language)
+                .pick(COLUMN_NAMES[column])
+        });
         // Every column must be there, even the optional ones: a column left out would read as
         // blank, and re-importing would then wipe what is stored for everyone in the file.
         for (column, position) in positions.iter().enumerate() {
             if position.is_none() {
-                problems.push(Problem::new(line, Some(COLUMNS[column]), MISSING_COLUMN));
+                problems.push(Problem::new(line, Some(names[column]), MISSING_COLUMN));
             }
         }
         Self {
             positions,
+            names,
             width: record.len(),
         }
     }
@@ -463,7 +518,7 @@ impl<'a> Row<'a> {
             self.problems.push(
                 Problem::new(
                     self.line,
-                    Some(COLUMNS[EMPLOYEE_NUMBER]),
+                    Some(self.header.names[EMPLOYEE_NUMBER]),
                     DUPLICATE_EMPLOYEE_NUMBER,
                 )
                 .with_value(number.as_str()),
@@ -502,7 +557,7 @@ impl<'a> Row<'a> {
     }
 
     fn report(&mut self, column: usize, Invalid(code): Invalid, raw: &str) {
-        let problem = Problem::new(self.line, Some(COLUMNS[column]), code);
+        let problem = Problem::new(self.line, Some(self.header.names[column]), code);
         let raw = raw.trim();
         // A blank value says nothing the message does not.
         let problem = if raw.is_empty() {
@@ -545,7 +600,7 @@ impl<'a> Row<'a> {
                 Ok(code) if sites.contains(&code) => {
                     ok = false;
                     self.problems.push(
-                        Problem::new(self.line, Some(COLUMNS[SITES]), DUPLICATE_SITE)
+                        Problem::new(self.line, Some(self.header.names[SITES]), DUPLICATE_SITE)
                             .with_value(code.as_str()),
                     );
                 }
@@ -744,20 +799,21 @@ fn emails_taken(
     problems
 }
 
-/// Writes records as a staff file with the same header (export); reading the output with
-/// [`parse`] gives the same records back.
+/// Writes records as a staff file with its header in `language` (export); reading the output
+/// with [`parse`] gives the same records back.
 ///
 /// The file starts with a UTF-8 byte order mark and ends lines with CRLF, because that is what
 /// Excel needs to open it with names such as "Siân" intact.
 pub fn write<W: std::io::Write>(
     mut out: W,
     records: impl IntoIterator<Item = StaffRecord>,
+    language: FileLanguage,
 ) -> std::io::Result<()> {
     out.write_all(b"\xEF\xBB\xBF")?;
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    writer.write_record(COLUMNS)?;
+    writer.write_record(columns(language))?;
     let mut sites = String::new();
     for r in records {
         sites.clear();
@@ -1259,16 +1315,120 @@ mod tests {
         lines[1].record.contracted_hours = ContractedHours::parse("7.25").unwrap();
         let records: Vec<_> = lines.into_iter().map(|l| l.record).collect();
         let mut out = Vec::new();
-        write(&mut out, records.clone()).unwrap();
+        write(&mut out, records.clone(), FileLanguage::English).unwrap();
         assert!(out.starts_with(b"\xEF\xBB\xBFemployee_number,given_name"));
         let back: Vec<_> = parse(&out).unwrap().into_iter().map(|l| l.record).collect();
         assert_eq!(back, records);
+
+        let mut out = Vec::new();
+        write(&mut out, records.clone(), FileLanguage::Welsh).unwrap();
+        assert!(out.starts_with("\u{FEFF}rhif_cyflogai,enw_cyntaf".as_bytes()));
+        let back: Vec<_> = parse(&out).unwrap().into_iter().map(|l| l.record).collect();
+        assert_eq!(back, records);
+    }
+
+    /// The file with its header in Welsh.
+    fn welsh(rows: &[&str]) -> Vec<u8> {
+        let english = String::from_utf8(file(rows)).unwrap();
+        let header = columns(FileLanguage::Welsh).join(",");
+        english.replacen(HEADER, &header, 1).into_bytes()
+    }
+
+    #[test]
+    fn a_welsh_header_reads_the_same_as_an_english_one() {
+        assert_eq!(
+            parse(&welsh(&[MANAGER, VOLUNTEER])).unwrap(),
+            parse(&file(&[MANAGER, VOLUNTEER])).unwrap()
+        );
+        // Capitals and the circumflex's case do not matter.
+        let shouted = String::from_utf8(welsh(&[MANAGER]))
+            .unwrap()
+            .replacen("tîm", "TÎM", 1);
+        assert!(parse(shouted.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn problems_name_the_column_as_a_welsh_file_does() {
+        let bad = "AV1,Rhiannon,Jones,not-an-email,employee,Library Manager,manager,37,,,,CEN;CEN";
+        let fields: Vec<_> = parse(&welsh(&[bad]))
+            .unwrap_err()
+            .into_iter()
+            .map(|p| p.field.unwrap())
+            .collect();
+        assert_eq!(fields, ["e_bost", "safleoedd"]);
+
+        let without_team = String::from_utf8(welsh(&[MANAGER]))
+            .unwrap()
+            .replacen(",tîm,", ",", 1);
+        let problems = parse(without_team.as_bytes()).unwrap_err();
+        assert!(problems.contains(&at(1, Some("tîm"), MISSING_COLUMN, None)));
+
+        // References checked against what is stored are named in Welsh too.
+        let people = HashMap::new();
+        let known = Known {
+            sites: &sites(),
+            people: &people,
+        };
+        let unknown_site = MANAGER.replace(",CEN", ",XYZ");
+        let problems = read_and_check(&welsh(&[&unknown_site]), &known).unwrap_err();
+        assert_eq!(
+            problems,
+            [at(2, Some("safleoedd"), UNKNOWN_SITE, Some("XYZ"))]
+        );
+    }
+
+    #[test]
+    fn a_header_may_mix_the_languages_and_each_column_is_named_as_written() {
+        let mixed = String::from_utf8(file(&[
+            "AV1,Rhiannon,Jones,,employee,Library Manager,manager,37,,,,",
+        ]))
+        .unwrap()
+        .replacen("given_name", "enw_cyntaf", 1);
+        let problems = parse(mixed.as_bytes()).unwrap_err();
+        assert_eq!(
+            problems,
+            [at(2, Some("sites"), "invalid-site-code-missing", None)]
+        );
+        let mixed = mixed.replacen("sites", "safleoedd", 1);
+        let problems = parse(mixed.as_bytes()).unwrap_err();
+        assert_eq!(
+            problems,
+            [at(2, Some("safleoedd"), "invalid-site-code-missing", None)]
+        );
+        // The same column in both languages is there twice.
+        let twice =
+            String::from_utf8(file(&[MANAGER]))
+                .unwrap()
+                .replacen(",sites", ",sites,safleoedd", 1);
+        let problems = parse(twice.as_bytes()).unwrap_err();
+        assert_eq!(
+            problems[0],
+            at(1, Some("safleoedd"), DUPLICATE_COLUMN, Some("safleoedd"))
+        );
+    }
+
+    #[test]
+    fn every_column_has_a_name_in_each_language_and_no_name_is_used_twice() {
+        let mut all: Vec<&str> = COLUMN_NAMES
+            .iter()
+            .flat_map(|(en, cy)| [*en, *cy])
+            .collect();
+        assert!(all.iter().all(|n| !n.is_empty() && *n == n.to_lowercase()));
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), 2 * COLUMN_NAMES.len());
     }
 
     #[test]
     fn the_example_file_parses_and_fits_the_demo_organisation() {
         let bytes = include_bytes!("../../../examples/staff.csv");
         let lines = parse(bytes).expect("examples/staff.csv parses");
+        let welsh = include_bytes!("../../../examples/staff.cy.csv");
+        assert!(
+            welsh.starts_with("\u{FEFF}rhif_cyflogai,".as_bytes())
+                || welsh.starts_with(b"rhif_cyflogai,")
+        );
+        assert_eq!(parse(welsh).expect("examples/staff.cy.csv parses"), lines);
         assert!(lines.len() >= 10);
         let demo = crate::demo::generate(&crate::demo::DemoOptions::default());
         let sites: HashSet<SiteCode> = demo.sites.iter().map(|s| s.code.clone()).collect();
@@ -1319,7 +1479,7 @@ mod tests {
             seed: 1,
         });
         let mut bytes = Vec::new();
-        write(&mut bytes, demo.staff).unwrap();
+        write(&mut bytes, demo.staff, FileLanguage::English).unwrap();
         let started = std::time::Instant::now();
         let lines = parse(&bytes).unwrap();
         let parsed = started.elapsed();

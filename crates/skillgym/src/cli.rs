@@ -176,6 +176,9 @@ pub enum ExportCommand {
         /// Write to this file instead of the screen
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// The language of the column names (the command line's own by default)
+        #[arg(long, value_enum)]
+        language: Option<ColumnLanguage>,
     },
     /// Export a skills framework as CASE 1.0 (JSON) or as a framework CSV file
     Framework {
@@ -188,6 +191,13 @@ pub enum ExportCommand {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+}
+
+/// The language a re-importable file's column names are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColumnLanguage {
+    En,
+    Cy,
 }
 
 #[derive(Debug, Args)]

@@ -369,7 +369,12 @@ async fn exported_staff_reimport_as_unchanged(backend: Backend) {
     let records = db.store.staff_records(org).await.unwrap();
     assert_eq!(records.len() as i64, count_people(&db.store, org).await);
     let mut file = Vec::new();
-    staff_file::write(&mut file, records.clone()).unwrap();
+    staff_file::write(
+        &mut file,
+        records.clone(),
+        skillgym_domain::FileLanguage::English,
+    )
+    .unwrap();
     let outcome = db
         .store
         .import_staff_file(org, &file, &|_| {})

@@ -53,6 +53,7 @@ both_backends!(
     a_valid_file_imports_and_importing_it_again_changes_nothing,
     every_bad_file_is_refused_whole_with_its_lines_and_columns,
     the_example_file_and_the_export_download_as_csv,
+    in_welsh_the_example_and_the_export_have_welsh_column_names_and_import_back,
 );
 
 async fn a_valid_file_imports_and_importing_it_again_changes_nothing(backend: Backend) {
@@ -174,5 +175,51 @@ async fn the_example_file_and_the_export_download_as_csv(backend: Backend) {
     assert!(
         html.contains("<span class=\"figure\">0</span> people updated"),
         "the export reimports unchanged"
+    );
+}
+
+async fn in_welsh_the_example_and_the_export_have_welsh_column_names_and_import_back(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    let response = app.post(&admin, "/language", &[("lang", "cy")]).await;
+    assert!(response.status().is_redirection() || response.status().is_success());
+
+    let example = app.get(&admin, "/import/staff/example.csv").await;
+    let example = example.bytes().await.unwrap().to_vec();
+    assert!(
+        example.starts_with(b"rhif_cyflogai,enw_cyntaf,cyfenw,e_bost,"),
+        "the example's header is in Welsh"
+    );
+    let (status, _) = upload(&app, &admin, example).await;
+    assert_eq!(status, StatusCode::OK, "the Welsh example imports");
+
+    let exported = app
+        .get(&admin, "/export/staff.csv")
+        .await
+        .bytes()
+        .await
+        .unwrap()
+        .to_vec();
+    assert!(exported.starts_with("\u{FEFF}rhif_cyflogai,".as_bytes()));
+    assert!(String::from_utf8_lossy(&exported).contains(",tîm,safleoedd\r\n"));
+    let (status, html) = upload(&app, &admin, exported.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("<span class=\"figure\">0</span>"),
+        "the Welsh export reimports unchanged"
+    );
+
+    // A problem names the column as the Welsh file does.
+    let text = String::from_utf8(exported).unwrap();
+    let mut lines: Vec<&str> = text.split("\r\n").take(2).collect();
+    let broken = lines[1].replacen('@', " at ", 1);
+    lines[1] = &broken;
+    let (status, html) = upload(&app, &admin, lines.join("\r\n").into_bytes()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    assert_eq!(
+        problem_cells(&html),
+        [("2".to_string(), "e_bost".to_string())]
     );
 }

@@ -37,6 +37,7 @@ cli-help-import-framework--file = Y ffeil JSON CASE neu CSV (yn cael eu gwahania
 cli-help-export = Allforio data i ffeil
 cli-help-export-staff = Allforio pawb fel ffeil staff (CSV)
 cli-help-export-staff--output = Ysgrifennu i'r ffeil hon yn lle'r sgrin
+cli-help-export-staff--language = Iaith enwau'r colofnau (iaith y llinell orchymyn ei hun yn ddiofyn)
 cli-help-export-framework = Allforio fframwaith sgiliau fel CASE 1.0 (JSON) neu fel ffeil CSV fframwaith
 cli-help-export-framework--code = Cod y fframwaith, fel y dangosir ar ei dudalen
 cli-help-export-framework--format = Fformat y ffeil: case (JSON CASE 1.0 1EdTech) neu csv (un ddalen i'w golygu mewn taenlen)

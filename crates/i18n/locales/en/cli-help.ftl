@@ -35,6 +35,7 @@ cli-help-import-framework--file = The CASE JSON or CSV file (told apart by what 
 cli-help-export = Export data to a file
 cli-help-export-staff = Export everyone as a staff file (CSV)
 cli-help-export-staff--output = Write to this file instead of the screen
+cli-help-export-staff--language = The language of the column names (the command line's own by default)
 cli-help-export-framework = Export a skills framework as CASE 1.0 (JSON) or as a framework CSV file
 cli-help-export-framework--code = The framework's code, as shown on its page
 cli-help-export-framework--format = The file format: case (1EdTech CASE 1.0 JSON) or csv (one sheet to edit in a spreadsheet)

@@ -17,6 +17,7 @@ use crate::cli::{
 };
 use crate::config::Config;
 use anyhow::Context;
+use skillgym_domain::FileLanguage;
 use skillgym_i18n::Tr;
 use skillgym_store::{SecretKey, SecretKeyError, Store};
 use skillgym_web::WebConfig;
@@ -63,9 +64,10 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
             let store = open(&config, DATABASE_FILE, &tr).await?;
             survey_import::import(&store, &file, campaign, &mapping, &tr).await
         }
-        Command::Export(ExportCommand::Staff { output }) => {
+        Command::Export(ExportCommand::Staff { output, language }) => {
             let store = open(&config, DATABASE_FILE, &tr).await?;
-            staff::export(&store, output.as_deref(), &tr).await
+            let language = file_language(language, &tr);
+            staff::export(&store, output.as_deref(), language, &tr).await
         }
         Command::SignIn(SignInCommand::Passwords { state }) => {
             let store = open(&config, DATABASE_FILE, &tr).await?;
@@ -215,6 +217,15 @@ pub async fn serve(
     jobs.abort();
     store.close().await;
     Ok(())
+}
+
+/// The language to name a file's columns in: the one asked for, else the command line's own.
+fn file_language(asked: Option<crate::cli::ColumnLanguage>, tr: &Tr) -> FileLanguage {
+    match asked {
+        Some(crate::cli::ColumnLanguage::En) => FileLanguage::English,
+        Some(crate::cli::ColumnLanguage::Cy) => FileLanguage::Welsh,
+        None => FileLanguage::from_tag(tr.lang().code()),
+    }
 }
 
 #[cfg(test)]

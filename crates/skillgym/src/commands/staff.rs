@@ -2,7 +2,7 @@
 
 use super::import_file;
 use indicatif::{ProgressBar, ProgressStyle};
-use skillgym_domain::staff_file;
+use skillgym_domain::{FileLanguage, staff_file};
 use skillgym_i18n::Tr;
 use skillgym_store::{Actor, AuditAction, ImportRefused, NewAuditEvent, Store};
 use std::io::Write;
@@ -95,7 +95,12 @@ fn describe(p: &staff_file::Problem, tr: &Tr) -> String {
     }
 }
 
-pub async fn export(store: &Store, output: Option<&Path>, tr: &Tr) -> anyhow::Result<ExitCode> {
+pub async fn export(
+    store: &Store,
+    output: Option<&Path>,
+    language: FileLanguage,
+    tr: &Tr,
+) -> anyhow::Result<ExitCode> {
     let Some(org) = store.organisation().await? else {
         eprintln!("{}", tr.t("cli-no-organisation"));
         return Ok(ExitCode::FAILURE);
@@ -109,13 +114,13 @@ pub async fn export(store: &Store, output: Option<&Path>, tr: &Tr) -> anyhow::Re
             // Written beside the target and renamed, so a failure never leaves half a file.
             let tmp = path.with_extension("csv.partial");
             let file = std::fs::File::create(&tmp)?;
-            staff_file::write(std::io::BufWriter::new(file), records)?;
+            staff_file::write(std::io::BufWriter::new(file), records, language)?;
             std::fs::rename(&tmp, path)?;
         }
         None => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
-            staff_file::write(&mut lock, records)?;
+            staff_file::write(&mut lock, records, language)?;
             lock.flush()?;
         }
     }

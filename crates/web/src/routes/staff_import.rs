@@ -12,8 +12,8 @@ use askama_web::WebTemplate;
 use axum::extract::{Multipart, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
-use skillgym_domain::Role;
 use skillgym_domain::staff_file;
+use skillgym_domain::{FileLanguage, Role};
 use skillgym_store::{AuditAction, ImportOutcome, ImportRefused};
 
 /// A problem ready to show: line, column and the explanation in the reader's language.
@@ -108,12 +108,19 @@ pub async fn submit(
     }
 }
 
+/// The example staff file, its header in the person's language.
 pub async fn example(ctx: Ctx) -> AppResult<Response> {
     ctx.require(Role::Admin)?;
-    Ok(csv_download(
-        "staff-example.csv",
-        include_bytes!("../../../../examples/staff.csv").to_vec(),
-    ))
+    let body: &[u8] = match file_language(&ctx) {
+        FileLanguage::English => include_bytes!("../../../../examples/staff.csv"),
+        FileLanguage::Welsh => include_bytes!("../../../../examples/staff.cy.csv"),
+    };
+    Ok(csv_download("staff-example.csv", body.to_vec()))
+}
+
+/// The language a downloaded staff file's header is written in: the person's own.
+fn file_language(ctx: &Ctx) -> FileLanguage {
+    FileLanguage::from_tag(ctx.tr.lang().code())
 }
 
 pub async fn export(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
@@ -122,7 +129,7 @@ pub async fn export(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respon
     let event = by(user, AuditAction::StaffExported, None).with("people", records.len());
     record(&state, user, event).await?;
     let mut out = Vec::new();
-    staff_file::write(&mut out, records).map_err(anyhow::Error::from)?;
+    staff_file::write(&mut out, records, file_language(&ctx)).map_err(anyhow::Error::from)?;
     Ok(csv_download("staff.csv", out))
 }
 
