@@ -83,8 +83,23 @@ async fn viewing_changing_and_exporting_are_in_the_audit_trail(backend: Backend)
     let response = app.get(&admin, "/audit-trail.csv").await;
     assert_eq!(response.status(), StatusCode::OK);
     let csv = response.text().await.unwrap();
-    assert!(csv.contains("at,actor_kind,actor_id,actor,action,subject_id,subject,detail"));
+    assert!(csv.contains(
+        "When (UTC),Who: kind,Who: account number,Who,What,Whose data: person number,Whose data,Details"
+    ));
     assert_eq!(csv.lines().count(), 4, "{csv}");
+    // The headings follow the reader's language.
+    app.post(&admin, "/language", &[("lang", "cy")]).await;
+    let csv = app
+        .get(&admin, "/audit-trail.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.contains("Pryd (UTC),Pwy: math,Pwy: rhif cyfrif,Pwy,Beth,"),
+        "{csv}"
+    );
+    app.post(&admin, "/language", &[("lang", "en")]).await;
     assert_eq!(
         trail(&app).await[0].action,
         Some(AuditAction::AuditTrailExported),

@@ -107,3 +107,13 @@ cli-restore-in-use = Mae skillgym yn rhedeg ar { $database }. Stopiwch ef yn gyn
 # review:
 cli-restore-done = Adferwyd { $file }. Cedwir y gronfa ddata a ddisodlwyd fel { $previous }.
 cli-restore-done-fresh = Adferwyd { $file }.
+
+# The audit trail's CSV download: one heading per column. The cells hold stored codes.
+audit-trail-csv-at = Pryd (UTC)
+audit-trail-csv-actor-kind = Pwy: math
+audit-trail-csv-actor-id = Pwy: rhif cyfrif
+audit-trail-csv-actor = Pwy
+audit-trail-csv-action = Beth
+audit-trail-csv-subject-id = Data pwy: rhif person
+audit-trail-csv-subject = Data pwy
+audit-trail-csv-detail = Manylion

@@ -89,3 +89,13 @@ cli-restore-newer = { $file } was made by a newer skillgym (it has migration { $
 cli-restore-in-use = skillgym is running on { $database }. Stop it first, then restore. Nothing was restored.
 cli-restore-done = Restored { $file }. The database it replaced is kept as { $previous }.
 cli-restore-done-fresh = Restored { $file }.
+
+# The audit trail's CSV download: one heading per column. The cells hold stored codes.
+audit-trail-csv-at = When (UTC)
+audit-trail-csv-actor-kind = Who: kind
+audit-trail-csv-actor-id = Who: account number
+audit-trail-csv-actor = Who
+audit-trail-csv-action = What
+audit-trail-csv-subject-id = Whose data: person number
+audit-trail-csv-subject = Whose data
+audit-trail-csv-detail = Details

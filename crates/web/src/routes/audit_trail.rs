@@ -214,8 +214,8 @@ pub async fn list(
     .into_response())
 }
 
-/// Every matching event as CSV, with stored codes rather than words, for a spreadsheet or an
-/// auditor. Exporting the trail is itself recorded.
+/// Every matching event as CSV, headed in the reader's language but with stored codes rather
+/// than words in the cells, for a spreadsheet or an auditor. Exporting the trail is itself recorded.
 pub async fn csv(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -237,16 +237,19 @@ pub async fn csv(
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
     let write = |w: &mut csv::Writer<Vec<u8>>| -> Result<(), csv::Error> {
-        w.write_record([
-            "at",
-            "actor_kind",
-            "actor_id",
-            "actor",
-            "action",
-            "subject_id",
-            "subject",
-            "detail",
-        ])?;
+        w.write_record(
+            [
+                "audit-trail-csv-at",
+                "audit-trail-csv-actor-kind",
+                "audit-trail-csv-actor-id",
+                "audit-trail-csv-actor",
+                "audit-trail-csv-action",
+                "audit-trail-csv-subject-id",
+                "audit-trail-csv-subject",
+                "audit-trail-csv-detail",
+            ]
+            .map(|id| ctx.tr.t(id)),
+        )?;
         for e in &events {
             let (actor_id, actor) = e
                 .actor
