@@ -190,6 +190,9 @@ pub enum ExportCommand {
         /// Write to this file instead of the screen
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// The language of a CSV file's column names (the command line's own by default)
+        #[arg(long, value_enum)]
+        language: Option<ColumnLanguage>,
     },
 }
 

@@ -100,7 +100,12 @@ async fn an_exported_framework_imports_as_a_new_one(backend: Backend) {
     );
     let f = framework_csv::read(&response.bytes().await.unwrap()).unwrap();
     let mut body = Vec::new();
-    framework_csv::write(&mut body, &renamed(f, "CSV")).unwrap();
+    framework_csv::write(
+        &mut body,
+        &renamed(f, "CSV"),
+        skillgym_domain::FileLanguage::English,
+    )
+    .unwrap();
     let response = upload(&app, &admin, "copy.csv", body).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(app.store().frameworks(app.org).await.unwrap().len(), 3);

@@ -5,22 +5,50 @@
 use super::Localised;
 use super::case::derived_identifier;
 use super::framework::{Area, Competence, Framework, FrameworkProblem, LEVELS};
-use crate::csv_file::{self, is_blank};
+use crate::csv_file::{self, FileLanguage, find_column, is_blank};
 use std::collections::HashMap;
 use std::io::Write;
 
-/// The columns, in the order skillgym writes them. A file may give them in any order and leave
-/// out the optional ones.
-pub const COLUMNS: [&str; 8] = [
-    "kind",
-    "code",
-    "area",
-    "title_en",
-    "title_cy",
-    "description_en",
-    "description_cy",
-    "identifier",
+/// The columns as (English, Welsh) names, in the order skillgym writes them. A file may give
+/// them in any order, name them in either language and leave out the optional ones.
+///
+/// The Welsh names are part of the file format, as the English ones are: they live here and not
+/// in the Fluent message files, so that a translator's edit can never stop a file importing.
+pub const COLUMN_NAMES: [(&str, &str); 8] = [
+    ("kind", "math"),
+    ("code", "cod"),
+    ("area", "maes"),
+    ("title_en", "teitl_en"),
+    ("title_cy", "teitl_cy"),
+    ("description_en", "disgrifiad_en"),
+    ("description_cy", "disgrifiad_cy"),
+    ("identifier", "dynodwr"),
 ];
+
+/// The English names of [`COLUMN_NAMES`], by which the reader knows each column.
+pub const COLUMNS: [&str; 8] = columns(FileLanguage::English);
+
+/// The column names in one language, in the order skillgym writes them.
+pub const fn columns(language: FileLanguage) -> [&'static str; 8] {
+    let mut names = [""; 8];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = match language {
+            FileLanguage::English => COLUMN_NAMES[i].0,
+            FileLanguage::Welsh => COLUMN_NAMES[i].1,
+        };
+        i += 1;
+    }
+    names
+}
+
+/// A column's name in `language`, from its English name.
+fn named_in(language: FileLanguage, english: &'static str) -> &'static str {
+    COLUMN_NAMES
+        .iter()
+        .find(|(en, _)| *en == english)
+        .map_or(english, |names| language.pick(*names))
+}
 const REQUIRED: [&str; 3] = ["kind", "code", "title_en"];
 
 /// Something wrong in a framework file, by line and column.
@@ -28,6 +56,7 @@ const REQUIRED: [&str; 3] = ["kind", "code", "title_en"];
 pub struct CsvProblem {
     /// The file line; 0 when the problem is about the whole file.
     pub line: u64,
+    /// The column as the file's header names it (English or Welsh, from [`COLUMN_NAMES`]).
     pub column: Option<&'static str>,
     /// Fluent message id: one of [`PROBLEM_CODES`] or a [`Framework::problems`] code.
     pub code: &'static str,
@@ -103,8 +132,26 @@ impl Row<'_> {
     }
 }
 
-/// Reads a framework file: the framework, or every problem in it (nothing half-read).
+/// Reads a framework file: the framework, or every problem in it (nothing half-read). Columns
+/// are named in the problems as the header names them; one the header lacks is named in the
+/// language of the header's first known column.
 pub fn read(bytes: &[u8]) -> Result<Framework, Vec<CsvProblem>> {
+    let mut language = FileLanguage::English;
+    read_in(bytes, &mut language).map_err(|mut problems| {
+        for p in &mut problems {
+            p.column = p.column.map(|c| named_in(language, c));
+            if p.code == MISSING_COLUMN
+                && let Some(value) = &mut p.value
+                && let Some(english) = COLUMNS.iter().find(|c| **c == value.as_str())
+            {
+                *value = named_in(language, english).to_string();
+            }
+        }
+        problems
+    })
+}
+
+fn read_in(bytes: &[u8], language: &mut FileLanguage) -> Result<Framework, Vec<CsvProblem>> {
     let bytes = csv_file::text(bytes)
         .map_err(|line| vec![CsvProblem::new(line, None, NOT_UTF8)])?
         .as_bytes();
@@ -134,10 +181,15 @@ pub fn read(bytes: &[u8]) -> Result<Framework, Vec<CsvProblem>> {
     };
     let mut problems = Vec::new();
     let mut columns: Vec<Option<&'static str>> = Vec::new();
+    let mut first_language = None;
     for name in header {
-        let name = name.trim().to_ascii_lowercase();
-        match COLUMNS.iter().find(|c| **c == name) {
-            Some(c) if !columns.contains(&Some(*c)) => columns.push(Some(*c)),
+        let found = find_column(&COLUMN_NAMES, name);
+        let name = name.trim().to_lowercase();
+        match found {
+            Some((i, lang)) if !columns.contains(&Some(COLUMNS[i])) => {
+                columns.push(Some(COLUMNS[i]));
+                first_language.get_or_insert(lang);
+            }
             _ => {
                 problems
                     .push(CsvProblem::new(line_of(header), None, UNKNOWN_COLUMN).with_value(&name));
@@ -145,6 +197,7 @@ pub fn read(bytes: &[u8]) -> Result<Framework, Vec<CsvProblem>> {
             }
         }
     }
+    *language = first_language.unwrap_or_default();
     for required in REQUIRED {
         if !columns.contains(&Some(required)) {
             problems
@@ -346,12 +399,12 @@ fn csv_problem(p: FrameworkProblem, lines: &Lines) -> CsvProblem {
 
 /// Writes a framework as a framework file (UTF-8 with a byte-order mark, so spreadsheets
 /// read the Welsh correctly).
-pub fn write<W: Write>(mut out: W, f: &Framework) -> std::io::Result<()> {
+pub fn write<W: Write>(mut out: W, f: &Framework, language: FileLanguage) -> std::io::Result<()> {
     out.write_all(b"\xEF\xBB\xBF")?;
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    writer.write_record(COLUMNS)?;
+    writer.write_record(columns(language))?;
     let cy = |l: &Localised| l.cy.clone().unwrap_or_default();
     let mut row = |kind: &str, code: &str, area: &str, title: &Localised, about: &Localised, id| {
         writer.write_record([
@@ -406,7 +459,7 @@ mod tests {
 
     fn written(f: &Framework) -> String {
         let mut out = Vec::new();
-        write(&mut out, f).unwrap();
+        write(&mut out, f, FileLanguage::English).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -441,6 +494,29 @@ mod tests {
         assert!(file.starts_with("\u{feff}kind,code,area,title_en"));
         assert_eq!(read(file.as_bytes()), Ok(f.clone()));
         assert_eq!(written(&read(file.as_bytes()).unwrap()), file);
+
+        let mut welsh = Vec::new();
+        write(&mut welsh, &f, FileLanguage::Welsh).unwrap();
+        assert!(welsh.starts_with("\u{feff}math,cod,maes,teitl_en".as_bytes()));
+        assert_eq!(read(&welsh), Ok(f));
+    }
+
+    #[test]
+    fn a_welsh_header_reads_and_its_problems_name_columns_in_welsh() {
+        let welsh = SMALL.replacen(
+            "kind,code,area,title_en,title_cy,description_en,description_cy",
+            "math,cod,maes,teitl_en,teitl_cy,disgrifiad_en,disgrifiad_cy",
+            1,
+        );
+        assert_eq!(read(welsh.as_bytes()), read(SMALL.as_bytes()));
+        has(
+            &format!("{welsh}level,6,,T,,,\n"),
+            10,
+            Some("cod"),
+            LEVEL_INVALID,
+        );
+        let found = problems("math,cod\nframework,A\n");
+        assert_eq!(found[0].value.as_deref(), Some("teitl_en"));
     }
 
     #[test]

@@ -42,6 +42,7 @@ cli-help-export-framework = Allforio fframwaith sgiliau fel CASE 1.0 (JSON) neu 
 cli-help-export-framework--code = Cod y fframwaith, fel y dangosir ar ei dudalen
 cli-help-export-framework--format = Fformat y ffeil: case (JSON CASE 1.0 1EdTech) neu csv (un ddalen i'w golygu mewn taenlen)
 cli-help-export-framework--output = Ysgrifennu i'r ffeil hon yn lle'r sgrin
+cli-help-export-framework--language = Iaith enwau colofnau ffeil CSV (iaith y llinell orchymyn ei hun yn ddiofyn)
 cli-help-report = Ysgrifennu ffigurau ymgyrch ar gyfer offer eraill: ei hadroddiad, un gymhariaeth rhwng grwpiau a hyder yn erbyn gwybodaeth, gan adael grwpiau bach allan fel ar y we
 cli-help-report--campaign = Rhif yr ymgyrch, fel yn ei chyfeiriad /campaigns/RHIF
 cli-help-report--format = Y fformat: json, a ddisgrifir yn docs/report-json.md

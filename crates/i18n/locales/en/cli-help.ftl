@@ -40,6 +40,7 @@ cli-help-export-framework = Export a skills framework as CASE 1.0 (JSON) or as a
 cli-help-export-framework--code = The framework's code, as shown on its page
 cli-help-export-framework--format = The file format: case (1EdTech CASE 1.0 JSON) or csv (one sheet to edit in a spreadsheet)
 cli-help-export-framework--output = Write to this file instead of the screen
+cli-help-export-framework--language = The language of a CSV file's column names (the command line's own by default)
 cli-help-report = Write a campaign's figures for other tools: its report, one group comparison and confidence against knowledge, with small groups left out as on the web
 cli-help-report--campaign = The campaign's number, as in its address /campaigns/NUMBER
 cli-help-report--format = The format: json, described in docs/report-json.md

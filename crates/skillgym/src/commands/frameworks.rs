@@ -2,6 +2,7 @@
 
 use super::import_file;
 use crate::cli::FrameworkFormat;
+use skillgym_domain::FileLanguage;
 use skillgym_domain::audit::{Framework, case, framework_csv};
 use skillgym_i18n::Tr;
 use skillgym_store::{Store, StoreError};
@@ -119,6 +120,7 @@ pub async fn export(
     code: &str,
     format: FrameworkFormat,
     output: Option<&Path>,
+    language: FileLanguage,
     tr: &Tr,
 ) -> anyhow::Result<ExitCode> {
     let Some(org) = store.organisation().await? else {
@@ -142,7 +144,7 @@ pub async fn export(
             serde_json::to_writer_pretty(&mut body, &case)?;
             body.push(b'\n');
         }
-        FrameworkFormat::Csv => framework_csv::write(&mut body, &framework)?,
+        FrameworkFormat::Csv => framework_csv::write(&mut body, &framework, language)?,
     }
     match output {
         Some(path) => {

@@ -52,9 +52,11 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
             code,
             format,
             output,
+            language,
         }) => {
             let store = open(&config, DATABASE_FILE, &tr).await?;
-            frameworks::export(&store, &code, format, output.as_deref(), &tr).await
+            let language = file_language(language, &tr);
+            frameworks::export(&store, &code, format, output.as_deref(), language, &tr).await
         }
         Command::Import(ImportCommand::Responses {
             file,

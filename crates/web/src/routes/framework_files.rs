@@ -13,7 +13,7 @@ use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect, Response};
 use skillgym_domain::audit::{Framework, case, framework_csv};
-use skillgym_domain::{FrameworkId, Role};
+use skillgym_domain::{FileLanguage, FrameworkId, Role};
 use skillgym_i18n::Tr;
 use skillgym_store::StoreError;
 
@@ -152,7 +152,12 @@ pub async fn csv(
     let org = ctx.require(Role::Admin)?.organisation_id;
     let framework = state.store.framework(org, FrameworkId(id)).await?.framework;
     let mut body = Vec::new();
-    framework_csv::write(&mut body, &framework).map_err(anyhow::Error::from)?;
+    framework_csv::write(
+        &mut body,
+        &framework,
+        FileLanguage::from_tag(ctx.tr.lang().code()),
+    )
+    .map_err(anyhow::Error::from)?;
     Ok(download(
         "text/csv; charset=utf-8",
         &format!("{}.csv", framework.code),
