@@ -90,13 +90,14 @@ impl DataTable {
         serde_json::to_string_pretty(&rows).unwrap_or_default()
     }
 
-    /// The rows as CSV with a header line. Text that a spreadsheet would run as a formula is
-    /// prefixed with an apostrophe.
-    pub fn to_csv(&self) -> std::io::Result<Vec<u8>> {
+    /// The rows as CSV with a header line of `heading(table, column)` for each column (the
+    /// reader's language; the JSON keeps the column names, for programs). Text that a
+    /// spreadsheet would run as a formula is prefixed with an apostrophe.
+    pub fn to_csv(&self, heading: &dyn Fn(&str, &str) -> String) -> std::io::Result<Vec<u8>> {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(b"\xEF\xBB\xBF".to_vec());
-        writer.write_record(&self.columns)?;
+        writer.write_record(self.columns.iter().map(|c| heading(self.name, c)))?;
         for row in &self.rows {
             writer.write_record(row.iter().map(|cell| match cell {
                 Cell::Text(t) if t.starts_with(['=', '+', '-', '@']) => format!("'{t}"),
@@ -124,7 +125,11 @@ impl PersonalData {
 
     /// One zip: `README.txt` (the `readme` text, in the reader's language) and each table as
     /// JSON and CSV, deflated.
-    pub fn to_zip(&self, readme: &str) -> std::io::Result<Vec<u8>> {
+    pub fn to_zip(
+        &self,
+        readme: &str,
+        heading: &dyn Fn(&str, &str) -> String,
+    ) -> std::io::Result<Vec<u8>> {
         use zip::write::SimpleFileOptions;
         let options =
             SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
@@ -138,7 +143,7 @@ impl PersonalData {
             zip.write_all(table.to_json().as_bytes())?;
             zip.start_file(format!("{}.csv", table.name), options)
                 .map_err(std::io::Error::other)?;
-            zip.write_all(&table.to_csv()?)?;
+            zip.write_all(&table.to_csv(heading)?)?;
         }
         Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
     }
@@ -167,7 +172,7 @@ impl Store {
         tables.push(self.sites_table(person).await?);
         tables.push(self.account_table(person).await?);
         tables.push(self.audit_events_table(org, person).await?);
-        // Later features: tables.push(self.audit_answers_table(org, person).await?); …
+        tables.extend(self.audit_answer_tables(org, person).await?);
         Ok(PersonalData { person, tables })
     }
 
@@ -295,6 +300,139 @@ impl Store {
             ]);
         }
         Ok(table)
+    }
+
+    /// Their audit answers, named or anonymous (the respondent may always see their own):
+    /// each response, and its ratings, profile answers and knowledge-round answers.
+    async fn audit_answer_tables(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<Vec<DataTable>> {
+        let mut responses = DataTable::new(
+            "audit_responses",
+            &["campaign", "source", "started_at", "submitted_at"],
+        );
+        let rows = sqlx::query(
+            "SELECT c.title_en, r.source, r.started_at, r.submitted_at \
+             FROM responses r JOIN campaigns c ON c.id = r.campaign_id \
+             WHERE c.organisation_id = $1 AND r.person_id = $2 ORDER BY r.started_at, r.id",
+        )
+        .bind(org.0)
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?;
+        for r in &rows {
+            let submitted: Option<i64> = r.try_get("submitted_at")?;
+            responses.rows.push(vec![
+                r.try_get::<String, _>("title_en")?.into(),
+                r.try_get::<String, _>("source")?.into(),
+                iso_time(r.try_get("started_at")?).into(),
+                submitted.map(iso_time).into(),
+            ]);
+        }
+
+        let mut ratings = DataTable::new(
+            "audit_ratings",
+            &["campaign", "competence_code", "competence", "rating"],
+        );
+        let rows = sqlx::query(
+            "SELECT c.title_en, k.code, k.title_en AS competence, g.value \
+             FROM ratings g JOIN responses r ON r.id = g.response_id \
+             JOIN campaigns c ON c.id = r.campaign_id \
+             JOIN competences k ON k.id = g.competence_id \
+             WHERE c.organisation_id = $1 AND r.person_id = $2 \
+             ORDER BY r.started_at, r.id, k.position, k.id",
+        )
+        .bind(org.0)
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?;
+        for r in &rows {
+            // 0 is "not sure / doesn't apply to my role": left blank, as in the survey export.
+            let value: i64 = r.try_get("value")?;
+            ratings.rows.push(vec![
+                r.try_get::<String, _>("title_en")?.into(),
+                r.try_get::<String, _>("code")?.into(),
+                r.try_get::<String, _>("competence")?.into(),
+                if value == 0 {
+                    Cell::Empty
+                } else {
+                    value.into()
+                },
+            ]);
+        }
+
+        let mut profile = DataTable::new(
+            "audit_profile_answers",
+            &["campaign", "question_code", "question", "answer"],
+        );
+        let rows = sqlx::query(
+            "SELECT c.title_en, q.code, q.prompt_en, a.value \
+             FROM profile_answers a JOIN responses r ON r.id = a.response_id \
+             JOIN campaigns c ON c.id = r.campaign_id \
+             JOIN profile_questions q ON q.id = a.question_id \
+             WHERE c.organisation_id = $1 AND r.person_id = $2 \
+             ORDER BY r.started_at, r.id, q.position, q.id",
+        )
+        .bind(org.0)
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?;
+        for r in &rows {
+            profile.rows.push(vec![
+                r.try_get::<String, _>("title_en")?.into(),
+                r.try_get::<String, _>("code")?.into(),
+                r.try_get::<String, _>("prompt_en")?.into(),
+                r.try_get::<String, _>("value")?.into(),
+            ]);
+        }
+
+        let mut quiz = DataTable::new(
+            "audit_quiz_answers",
+            &["campaign", "question_code", "question", "chosen", "correct"],
+        );
+        let rows = sqlx::query(
+            "SELECT c.title_en, q.code, q.prompt_en, a.chosen, a.correct \
+             FROM quiz_answers a JOIN responses r ON r.id = a.response_id \
+             JOIN campaigns c ON c.id = r.campaign_id \
+             JOIN quiz_items q ON q.id = a.item_id \
+             WHERE c.organisation_id = $1 AND r.person_id = $2 \
+             ORDER BY r.started_at, r.id, q.position, q.id",
+        )
+        .bind(org.0)
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?;
+        for r in &rows {
+            quiz.rows.push(vec![
+                r.try_get::<String, _>("title_en")?.into(),
+                r.try_get::<String, _>("code")?.into(),
+                r.try_get::<String, _>("prompt_en")?.into(),
+                r.try_get::<String, _>("chosen")?.into(),
+                r.try_get::<i64, _>("correct")?.into(),
+            ]);
+        }
+
+        let mut invitations = DataTable::new("audit_invitations", &["campaign", "kind", "sent_at"]);
+        let rows = sqlx::query(
+            "SELECT c.title_en, i.kind, i.sent_at \
+             FROM invitations i JOIN campaigns c ON c.id = i.campaign_id \
+             WHERE c.organisation_id = $1 AND i.person_id = $2 ORDER BY i.claimed_at, i.id",
+        )
+        .bind(org.0)
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?;
+        for r in &rows {
+            let sent: Option<i64> = r.try_get("sent_at")?;
+            invitations.rows.push(vec![
+                r.try_get::<String, _>("title_en")?.into(),
+                r.try_get::<String, _>("kind")?.into(),
+                sent.map(iso_time).into(),
+            ]);
+        }
+        Ok(vec![responses, ratings, profile, quiz, invitations])
     }
 
     /// Erases a person: their account, sessions, sign-in links, sign-in failures, sites and

@@ -280,7 +280,47 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
     let names: HashSet<&str> = data.tables.iter().map(|t| t.name).collect();
     assert_eq!(
         names,
-        HashSet::from(["person", "sites", "account", "audit_events"])
+        HashSet::from([
+            "person",
+            "sites",
+            "account",
+            "audit_events",
+            "audit_responses",
+            "audit_ratings",
+            "audit_profile_answers",
+            "audit_quiz_answers",
+            "audit_invitations",
+        ])
+    );
+    // Someone who answered the demo's audits finds their answers in their download.
+    let mut answered = None;
+    for id in store.person_ids(org).await.unwrap().into_values() {
+        let theirs = store.personal_data(org, id).await.unwrap();
+        if theirs
+            .table("audit_responses")
+            .is_some_and(|t| t.rows.len() == 2)
+        {
+            answered = Some(theirs);
+            break;
+        }
+    }
+    let data_of_respondent = answered.expect("someone in the demo answered both audits");
+    let responses = data_of_respondent.table("audit_responses").unwrap();
+    let campaigns: Vec<&Cell> = responses.rows.iter().map(|r| &r[0]).collect();
+    let ratings = data_of_respondent.table("audit_ratings").unwrap();
+    assert!(!ratings.rows.is_empty());
+    assert!(ratings.rows.iter().all(|r| campaigns.contains(&&r[0])));
+    assert!(ratings.rows.iter().all(|r| match r[3] {
+        Cell::Int(v) => (1..=5).contains(&v),
+        Cell::Empty => true,
+        _ => false,
+    }));
+    assert!(
+        !data_of_respondent
+            .table("audit_quiz_answers")
+            .unwrap()
+            .rows
+            .is_empty()
     );
     let account = data.table("account").unwrap();
     assert_eq!(
@@ -289,8 +329,20 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
     );
     assert!(!data.table("sites").unwrap().rows.is_empty());
     assert_eq!(data.table("audit_events").unwrap().rows.len(), 1);
-    let zip = data.to_zip("read me").unwrap();
+    let zip = data
+        .to_zip("read me", &|table, column| format!("{table}/{column}"))
+        .unwrap();
     assert!(zip.starts_with(b"PK"));
+    let csv = data
+        .table("person")
+        .unwrap()
+        .to_csv(&|table, column| format!("{table}/{column}"))
+        .unwrap();
+    let header = String::from_utf8(csv).unwrap();
+    assert!(
+        header.starts_with("\u{feff}person/employee_number,person/given_name,"),
+        "CSV headings come from the caller: {header}"
+    );
     let json = data.table("person").unwrap().to_json();
     assert!(json.contains("\"employee_number\""), "{json}");
 }

@@ -41,7 +41,17 @@ pub async fn download_own(
     let today = skillgym_store::iso_time(skillgym_store::now());
     let today = today.get(..10).unwrap_or("");
     let readme = ctx.tr.t1("my-data-readme", "date", today.to_string());
-    let zip = data.to_zip(&readme).map_err(anyhow::Error::from)?;
+    // CSV headings are for people, in their language; the JSON keeps the column names.
+    let heading = |table: &str, column: &str| {
+        ctx.tr.t(&format!(
+            "my-data-column-{}-{}",
+            table.replace('_', "-"),
+            column.replace('_', "-")
+        ))
+    };
+    let zip = data
+        .to_zip(&readme, &heading)
+        .map_err(anyhow::Error::from)?;
     Ok((
         [
             (CONTENT_TYPE, "application/zip".to_string()),
