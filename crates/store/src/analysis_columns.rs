@@ -190,9 +190,11 @@ impl Store {
                 .fetch(&self.pool);
             while let Some(row) = rows.try_next().await? {
                 let r = columns.job_family.len() as u32;
-                if let Some(person) = row.try_get::<Option<i64>, _>(1)? {
+                let person = row.try_get::<Option<i64>, _>(1)?;
+                if let Some(person) = person {
                     response_of_person.insert(person, r);
                 }
+                columns.person.push(person);
                 let family: Option<String> = row.try_get(2)?;
                 columns.job_family.push(
                     family
