@@ -1,7 +1,9 @@
 //! A campaign's answers read into compact columns ([`CampaignColumns`]) for analysis, and the
 //! versions that say when columns read earlier are out of date.
 //!
-//! Two queries, each one row per person or per finished response: the database gathers each
+//! Queries of one row per person or per finished response, read at the same time on separate
+//! pooled connections (the responses in two halves by id, and the people asked): the database
+//! gathers each
 //! response's ratings into short text (each rating one number, competence id × 8 + value:
 //! `2497,2500,…`), its quiz into one number, and its profile answers into text, so that a
 //! national campaign's two million ratings cross the connection as 36,000 rows, with almost
@@ -179,113 +181,74 @@ impl Store {
              FROM responses r JOIN campaigns c ON c.id = r.campaign_id \
                LEFT JOIN people p ON p.id = r.person_id \
              WHERE r.campaign_id = $1 AND c.organisation_id = $2 AND r.submitted_at IS NOT NULL \
+               AND r.id >= $3 AND r.id <= $4 \
              ORDER BY r.id",
             numbers("a.competence_id * 8 + a.value"),
         );
-        let mut response_of_person: HashMap<i64, u32> = HashMap::new();
-        {
-            let mut rows = sqlx::query(AssertSqlSafe(sql))
-                .bind(campaign.id.0)
-                .bind(org.0)
-                .fetch(&self.pool);
-            while let Some(row) = rows.try_next().await? {
-                let r = columns.job_family.len() as u32;
-                if let Some(person) = row.try_get::<Option<i64>, _>(1)? {
-                    response_of_person.insert(person, r);
-                }
-                let family: Option<String> = row.try_get(2)?;
-                columns.job_family.push(
-                    family
-                        .and_then(|f| JobFamily::ALL.iter().position(|x| x.as_str() == f))
-                        .map_or(NO_ANSWER, |i| i as u8),
-                );
-                let employment: Option<String> = row.try_get(3)?;
-                columns.employment.push(
-                    employment
-                        .and_then(|e| Employment::ALL.iter().position(|x| x.as_str() == e))
-                        .map_or(NO_ANSWER, |i| i as u8),
-                );
-
-                let at = columns.ratings.len();
-                columns.ratings.resize(at + competences, 0);
-                let ratings: Option<String> = row.try_get(4)?;
-                let row_ratings = &mut columns.ratings[at..];
-                for number in ratings
-                    .as_deref()
-                    .unwrap_or("")
-                    .trim_matches(['{', '}'])
-                    .split(',')
-                    .filter(|n| !n.is_empty())
-                {
-                    let n: i64 = number
-                        .parse()
-                        .map_err(|_| StoreError::Corrupt("rating".into()))?;
-                    if let Some(c) = position_of_competence.get(&(n >> 3)) {
-                        row_ratings[*c] = match n & 7 {
-                            0 => NOT_SURE,
-                            value @ 1..=5 => value as u8,
-                            _ => return Err(StoreError::Corrupt("rating".into())),
-                        };
-                    }
-                }
-
-                let quiz: i64 = row.try_get::<Option<i64>, _>(5)?.unwrap_or(0);
-                columns.quiz_answered.push((quiz >> 16).min(255) as u8);
-                columns.quiz_right.push((quiz & 0xFFFF).min(255) as u8);
-
-                for column in &mut columns.profile {
-                    column.answers.push(NO_ANSWER);
-                }
-                let profile: Option<String> = row.try_get(6)?;
-                // An answer that is not an option's number counts as no answer, as it does
-                // wherever groups are formed from profile answers.
-                for pair in profile.iter().flat_map(|p| p.split(',')) {
-                    let parsed = pair.split_once(':').and_then(|(q, o)| {
-                        Some((q.parse::<i64>().ok()?, o.parse::<usize>().ok()?))
-                    });
-                    if let Some((question, option)) = parsed
-                        && let Some(q) = single.iter().position(|(id, _)| *id == question)
-                        && option < single[q].1
-                    {
-                        *columns.profile[q].answers.last_mut().expect("pushed") = option as u8;
-                    }
-                }
-            }
-        }
-
-        // Everyone asked, with their sites gathered into text.
+        let reading = ResponseReading {
+            sql,
+            campaign: campaign.id.0,
+            org: org.0,
+            competences,
+            position_of_competence,
+            single,
+        };
+        // The responses are read in parts by id, each on its own pooled connection, at the same
+        // time as the people asked: the database gathers each part's answers on its own core.
+        let (first, last): (Option<i64>, Option<i64>) = {
+            let row = sqlx::query(
+                "SELECT min(id), max(id) FROM responses \
+                 WHERE campaign_id = $1 AND submitted_at IS NOT NULL",
+            )
+            .bind(campaign.id.0)
+            .fetch_one(&self.pool)
+            .await?;
+            (row.try_get(0)?, row.try_get(1)?)
+        };
+        let (first, last) = (first.unwrap_or(0), last.unwrap_or(-1));
+        let middle = first + (last - first) / 2;
         let audience = crate::audit::AUDIENCE.replace("$2", "p.id");
-        let sql = format!(
+        let people_sql = format!(
             "SELECT p.id, p.team_id, \
                (SELECT {} FROM person_sites s WHERE s.person_id = p.id) \
              FROM people p JOIN campaigns c ON c.id = $1 \
              WHERE p.organisation_id = c.organisation_id AND {audience}",
             agg("CAST(s.site_id AS TEXT)")
         );
-        let mut team_ids: Vec<Option<i64>> = Vec::new();
-        let mut site_ids: Vec<i64> = Vec::new();
-        let mut grouped = 0u64;
-        columns.asked_site_starts.push(0);
-        {
-            let mut rows = sqlx::query(AssertSqlSafe(sql))
-                .bind(campaign.id.0)
-                .fetch(&self.pool);
-            while let Some(row) = rows.try_next().await? {
-                let id: i64 = row.try_get(0)?;
-                let response = response_of_person.get(&id).copied().unwrap_or(NONE);
-                grouped += u64::from(response != NONE);
-                columns.asked_response.push(response);
-                team_ids.push(row.try_get(1)?);
-                let sites: Option<String> = row.try_get(2)?;
-                for site in sites.iter().flat_map(|s| s.split(',')) {
-                    site_ids.push(
-                        site.parse()
-                            .map_err(|_| StoreError::Corrupt("site".into()))?,
-                    );
-                }
-                columns.asked_site_starts.push(site_ids.len() as u32);
+        let (parts, people) = futures_util::future::try_join(
+            futures_util::future::try_join(
+                reading.read(self, first, middle),
+                reading.read(self, middle + 1, last),
+            ),
+            self.asked_people(people_sql, campaign.id.0),
+        )
+        .await?;
+        for part in [parts.0, parts.1] {
+            columns.person.extend(part.person);
+            columns.job_family.extend(part.job_family);
+            columns.employment.extend(part.employment);
+            columns.ratings.extend(part.ratings);
+            columns.quiz_answered.extend(part.quiz_answered);
+            columns.quiz_right.extend(part.quiz_right);
+            for (column, answers) in columns.profile.iter_mut().zip(part.profile) {
+                column.answers.extend(answers.answers);
             }
         }
+        let response_of_person: HashMap<i64, u32> = columns
+            .person
+            .iter()
+            .enumerate()
+            .filter_map(|(r, p)| Some(((*p)?, r as u32)))
+            .collect();
+
+        let (ids, team_ids, site_ids, site_starts) = people;
+        let mut grouped = 0u64;
+        for id in &ids {
+            let response = response_of_person.get(id).copied().unwrap_or(NONE);
+            grouped += u64::from(response != NONE);
+            columns.asked_response.push(response);
+        }
+        columns.asked_site_starts = site_starts;
         columns.ungrouped = columns.responses() as u64 - grouped;
         // Positions in the sorted lists of sites and teams.
         let mut sites = site_ids.clone();
@@ -305,5 +268,132 @@ impl Store {
         columns.sites = sites;
         columns.teams = teams;
         Ok(columns)
+    }
+}
+
+/// The query for finished responses and what reading its rows needs.
+struct ResponseReading {
+    sql: String,
+    campaign: i64,
+    org: i64,
+    competences: usize,
+    position_of_competence: HashMap<i64, usize>,
+    /// Single-choice profile questions: id and number of options.
+    single: Vec<(i64, usize)>,
+}
+
+impl ResponseReading {
+    /// The finished responses with ids from `from` to `to`, into the response columns of a
+    /// part (`person`, `job_family`, `employment`, `ratings`, the quiz and `profile`).
+    async fn read(&self, store: &Store, from: i64, to: i64) -> Result<CampaignColumns> {
+        let competences = self.competences;
+        let mut columns = CampaignColumns {
+            competences,
+            profile: self
+                .single
+                .iter()
+                .map(|(id, _)| ProfileColumn {
+                    question: skillgym_domain::QuestionId(*id),
+                    answers: Vec::new(),
+                })
+                .collect(),
+            ..CampaignColumns::default()
+        };
+        if from > to {
+            return Ok(columns);
+        }
+        let mut rows = sqlx::query(AssertSqlSafe(self.sql.clone()))
+            .bind(self.campaign)
+            .bind(self.org)
+            .bind(from)
+            .bind(to)
+            .fetch(&store.pool);
+        while let Some(row) = rows.try_next().await? {
+            columns.person.push(row.try_get::<Option<i64>, _>(1)?);
+            let family: Option<String> = row.try_get(2)?;
+            columns.job_family.push(
+                family
+                    .and_then(|f| JobFamily::ALL.iter().position(|x| x.as_str() == f))
+                    .map_or(NO_ANSWER, |i| i as u8),
+            );
+            let employment: Option<String> = row.try_get(3)?;
+            columns.employment.push(
+                employment
+                    .and_then(|e| Employment::ALL.iter().position(|x| x.as_str() == e))
+                    .map_or(NO_ANSWER, |i| i as u8),
+            );
+
+            let at = columns.ratings.len();
+            columns.ratings.resize(at + competences, 0);
+            let ratings: Option<String> = row.try_get(4)?;
+            let row_ratings = &mut columns.ratings[at..];
+            for number in ratings
+                .as_deref()
+                .unwrap_or("")
+                .trim_matches(['{', '}'])
+                .split(',')
+                .filter(|n| !n.is_empty())
+            {
+                let n: i64 = number
+                    .parse()
+                    .map_err(|_| StoreError::Corrupt("rating".into()))?;
+                if let Some(c) = self.position_of_competence.get(&(n >> 3)) {
+                    row_ratings[*c] = match n & 7 {
+                        0 => NOT_SURE,
+                        value @ 1..=5 => value as u8,
+                        _ => return Err(StoreError::Corrupt("rating".into())),
+                    };
+                }
+            }
+
+            let quiz: i64 = row.try_get::<Option<i64>, _>(5)?.unwrap_or(0);
+            columns.quiz_answered.push((quiz >> 16).min(255) as u8);
+            columns.quiz_right.push((quiz & 0xFFFF).min(255) as u8);
+
+            for column in &mut columns.profile {
+                column.answers.push(NO_ANSWER);
+            }
+            let profile: Option<String> = row.try_get(6)?;
+            // An answer that is not an option's number counts as no answer, as it does
+            // wherever groups are formed from profile answers.
+            for pair in profile.iter().flat_map(|p| p.split(',')) {
+                let parsed = pair
+                    .split_once(':')
+                    .and_then(|(q, o)| Some((q.parse::<i64>().ok()?, o.parse::<usize>().ok()?)));
+                if let Some((question, option)) = parsed
+                    && let Some(q) = self.single.iter().position(|(id, _)| *id == question)
+                    && option < self.single[q].1
+                {
+                    *columns.profile[q].answers.last_mut().expect("pushed") = option as u8;
+                }
+            }
+        }
+        Ok(columns)
+    }
+}
+
+/// Everyone asked: ids, teams, and sites (person `i`'s are `sites[starts[i]..starts[i + 1]]`).
+type AskedPeople = (Vec<i64>, Vec<Option<i64>>, Vec<i64>, Vec<u32>);
+
+impl Store {
+    async fn asked_people(&self, sql: String, campaign: i64) -> Result<AskedPeople> {
+        let (mut ids, mut teams, mut sites, mut starts) =
+            (Vec::new(), Vec::new(), Vec::new(), vec![0]);
+        let mut rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(campaign)
+            .fetch(&self.pool);
+        while let Some(row) = rows.try_next().await? {
+            ids.push(row.try_get(0)?);
+            teams.push(row.try_get(1)?);
+            let listed: Option<String> = row.try_get(2)?;
+            for site in listed.iter().flat_map(|s| s.split(',')) {
+                sites.push(
+                    site.parse()
+                        .map_err(|_| StoreError::Corrupt("site".into()))?,
+                );
+            }
+            starts.push(sites.len() as u32);
+        }
+        Ok((ids, teams, sites, starts))
     }
 }

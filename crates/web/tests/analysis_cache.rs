@@ -5,6 +5,7 @@ mod common;
 
 use common::spawn_app;
 use skillgym_domain::analysis::calibration::PersonCalibration;
+use skillgym_domain::analysis::change::{self, Change};
 use skillgym_domain::analysis::columns::NO_ANSWER;
 use skillgym_domain::analysis::compare::{self, Comparison, GroupCounts};
 use skillgym_domain::analysis::{CampaignFigures, Person};
@@ -291,4 +292,106 @@ async fn someone_joining_is_seen_at_once(backend: Backend) {
     assert!(moved.people > version.people && moved.answers == version.answers);
     let after = cache.columns(store, app.org, &campaign).await.unwrap();
     assert_eq!(after.asked(), before.asked() + 1, "a new person is asked");
+}
+
+both_backends!(change_and_service_means_agree);
+
+/// Change over time and the service's means on a person's profile, from the columns kept in
+/// memory, against the same figures from every answer read row by row.
+async fn change_and_service_means_agree(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let cache = AnalysisCache::default();
+    let mut pairs = 0;
+    for summary in store.campaigns(app.org).await.unwrap() {
+        let later = store.campaign(app.org, summary.id).await.unwrap();
+        let later_columns = cache.columns(store, app.org, &later).await.unwrap();
+        let later_data = store.change_data(app.org, later.id).await.unwrap();
+        assert_eq!(later_columns.asked_or_answered(), later_data.asked);
+        assert_eq!(later_columns.responses(), later_data.responses.len());
+
+        // The service's means by area.
+        let areas: Vec<usize> = later
+            .areas
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| std::iter::repeat_n(i, a.competences.len()))
+            .collect();
+        let one_by_one = store.area_totals(app.org, later.id).await.unwrap();
+        let from_columns = later_columns.area_totals(&areas, later.areas.len());
+        for (area, totals) in later.areas.iter().zip(&from_columns) {
+            assert_eq!(
+                one_by_one.get(&area.code).copied().unwrap_or_default(),
+                *totals,
+                "area {} of campaign {}",
+                area.code,
+                later.id.0
+            );
+        }
+        assert!(from_columns.iter().any(|t| t.people > 0));
+
+        // Change against each earlier campaign on the same framework.
+        for choice in store
+            .earlier_campaigns(app.org, later.framework_id, later.id, &later.opens_on)
+            .await
+            .unwrap()
+        {
+            let earlier = store.campaign(app.org, choice.id).await.unwrap();
+            let earlier_columns = cache.columns(store, app.org, &earlier).await.unwrap();
+            let earlier_data = store.change_data(app.org, earlier.id).await.unwrap();
+            let position_before: Vec<CompetenceId> = earlier
+                .areas
+                .iter()
+                .flat_map(|a| a.competences.iter().map(|c| c.id))
+                .collect();
+            // The competences both asked, in the later campaign's order, with their areas.
+            let mut shared = Vec::new();
+            let (mut at_before, mut at_after, mut area_of) = (Vec::new(), Vec::new(), Vec::new());
+            let mut area_count = 0;
+            let mut position = 0;
+            for area in &later.areas {
+                let before = shared.len();
+                for c in &area.competences {
+                    if let Some(at) = position_before.iter().position(|id| *id == c.id) {
+                        shared.push(c.id);
+                        at_before.push(at);
+                        at_after.push(position);
+                        area_of.push(area_count);
+                    }
+                    position += 1;
+                }
+                area_count += usize::from(shared.len() > before);
+            }
+            assert!(!shared.is_empty());
+            let rows = |data: &skillgym_store::ChangeData| -> Vec<change::Response> {
+                data.responses
+                    .iter()
+                    .map(|r| change::Response {
+                        person: r.person.map(|p| p.0),
+                        ratings: shared.iter().map(|c| r.ratings.get(c).copied()).collect(),
+                    })
+                    .collect()
+            };
+            for threshold in [1, 5] {
+                let one_by_one = Change::compute(
+                    threshold,
+                    &area_of,
+                    area_count,
+                    &rows(&earlier_data),
+                    &rows(&later_data),
+                );
+                let from_columns = Change::compute(
+                    threshold,
+                    &area_of,
+                    area_count,
+                    &change::Response::from_columns(&earlier_columns, &at_before),
+                    &change::Response::from_columns(&later_columns, &at_after),
+                );
+                assert_eq!(from_columns, one_by_one);
+                assert!(one_by_one.people_in_both > 0);
+            }
+            pairs += 1;
+        }
+    }
+    assert!(pairs > 0, "the demo has a re-audit");
 }

@@ -11,6 +11,7 @@
 //! the paired figures from the whole service's: paired figures are hidden whenever the rest, on
 //! either side, is more than none but fewer than the threshold.
 
+use super::columns::CampaignColumns;
 use super::stats::{MannWhitney, Wilcoxon, mann_whitney, wilcoxon};
 use crate::audit::Rating;
 use std::collections::HashMap;
@@ -21,6 +22,19 @@ use std::collections::HashMap;
 pub struct Response {
     pub person: Option<i64>,
     pub ratings: Vec<Option<Rating>>,
+}
+
+impl Response {
+    /// Every finished response in `columns`, with its ratings of the competences at
+    /// `positions` (positions in that campaign's columns, in the order compared).
+    pub fn from_columns(columns: &CampaignColumns, positions: &[usize]) -> Vec<Self> {
+        (0..columns.responses())
+            .map(|r| Self {
+                person: columns.person[r],
+                ratings: positions.iter().map(|c| columns.rating(r, *c)).collect(),
+            })
+            .collect()
+    }
 }
 
 /// The same people's ratings then and now.

@@ -8,6 +8,7 @@
 
 use super::calibration::PersonCalibration;
 use super::campaign::Person;
+use super::profile::AreaTotals;
 use crate::QuestionId;
 use crate::audit::Rating;
 
@@ -61,6 +62,9 @@ pub struct CampaignColumns {
     /// `ratings[r * competences + c]`: response `r`'s rating of competence `c`, as
     /// [`rating_code`] makes it.
     pub ratings: Vec<u8>,
+    /// Each response's person, or `None` once erased or when imported without a name: what
+    /// pairs a person's responses to two campaigns (change over time).
+    pub person: Vec<Option<i64>>,
     /// Each response's job family and employment, by position in `JobFamily::ALL` and
     /// `Employment::ALL`, or [`NO_ANSWER`] for someone no longer in the organisation.
     pub job_family: Vec<u8>,
@@ -107,6 +111,7 @@ impl CampaignColumns {
                 + self.asked_sites.len())
                 * 4
             + self.ratings.len()
+            + self.person.len() * std::mem::size_of::<Option<i64>>()
             + self.job_family.len()
             + self.employment.len()
             + self
@@ -116,6 +121,43 @@ impl CampaignColumns {
                 .sum::<usize>()
             + self.quiz_answered.len()
             + self.quiz_right.len()
+    }
+
+    /// Everyone asked, and those no longer asked who answered: the response rate's denominator.
+    pub fn asked_or_answered(&self) -> usize {
+        self.asked() + self.ungrouped as usize
+    }
+
+    /// Response `r`'s rating of competence `c` (by position), as a [`Rating`].
+    pub fn rating(&self, r: usize, c: usize) -> Option<Rating> {
+        match self.ratings[r * self.competences + c] {
+            UNRATED => None,
+            NOT_SURE => Some(Rating::NotSure),
+            level => Some(Rating::Level(level)),
+        }
+    }
+
+    /// Each response's 1–5 ratings summed by area: `areas` gives each competence's area (by
+    /// position, below `area_count`). What a person's profile sets their own means against.
+    pub fn area_totals(&self, areas: &[usize], area_count: usize) -> Vec<AreaTotals> {
+        let mut totals = vec![AreaTotals::default(); area_count];
+        let mut rated = vec![false; area_count];
+        for r in 0..self.responses() {
+            rated.iter_mut().for_each(|x| *x = false);
+            for (c, &code) in self.ratings_of(r).iter().enumerate() {
+                if let level @ 1..=5 = code
+                    && let Some(&area) = areas.get(c)
+                {
+                    totals[area].sum += f64::from(level);
+                    totals[area].ratings += 1;
+                    rated[area] = true;
+                }
+            }
+            for (t, rated) in totals.iter_mut().zip(&rated) {
+                t.people += usize::from(*rated);
+            }
+        }
+        totals
     }
 
     /// Each response's confidence against its quiz score, where it has both.
@@ -179,6 +221,7 @@ impl CampaignColumns {
             columns
                 .ratings
                 .extend((0..competences).map(|c| rating_code(response.get(c).copied().flatten())));
+            columns.person.push(None);
             columns.job_family.push(NO_ANSWER);
             columns.employment.push(NO_ANSWER);
             columns.quiz_answered.push(0);
@@ -218,5 +261,36 @@ mod tests {
         assert_eq!(c.asked_team, vec![0, NONE]);
         assert_eq!(c.ratings_of(0), &[2, UNRATED, NOT_SURE]);
         assert!(c.size_in_bytes() > 0);
+    }
+
+    #[test]
+    fn area_totals_count_levels_and_the_people_who_gave_them() {
+        let l = |n| Some(Rating::Level(n));
+        let responses = [
+            vec![l(2), l(4), Some(Rating::NotSure)],
+            vec![None, l(5), l(1)],
+            vec![Some(Rating::NotSure), None, None],
+        ];
+        let c = CampaignColumns::from_people(3, &[], &responses, 3);
+        assert_eq!(c.rating(0, 2), Some(Rating::NotSure));
+        assert_eq!(c.rating(1, 0), None);
+        let totals = c.area_totals(&[0, 0, 1], 2);
+        // Area 0: 2 and 4 from the first, 5 from the second; the third was not sure.
+        assert_eq!(
+            totals[0],
+            AreaTotals {
+                people: 2,
+                sum: 11.0,
+                ratings: 3
+            }
+        );
+        assert_eq!(
+            totals[1],
+            AreaTotals {
+                people: 1,
+                sum: 1.0,
+                ratings: 1
+            }
+        );
     }
 }

@@ -12,10 +12,11 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use skillgym_domain::analysis::CampaignColumns;
 use skillgym_domain::analysis::change::{self, Change, ChangeRow};
 use skillgym_domain::{CampaignId, CompetenceId, Role};
-use skillgym_store::{Campaign, CampaignChoice, ChangeData};
-use std::collections::HashSet;
+use skillgym_store::{Campaign, CampaignChoice};
+use std::collections::HashMap;
 
 /// `?earlier=ID`: the campaign to compare with; by default the one this was cloned from, or
 /// else the latest earlier campaign on the same framework.
@@ -36,13 +37,29 @@ struct Line {
     row: ChangeRow,
 }
 
+/// A campaign's response rate's parts.
+struct Answered {
+    /// People asked, and those no longer asked who answered.
+    asked: usize,
+    finished: usize,
+}
+
+impl Answered {
+    fn of(columns: &CampaignColumns) -> Self {
+        Self {
+            asked: columns.asked_or_answered(),
+            finished: columns.responses(),
+        }
+    }
+}
+
 /// Everything both the page and the CSV need.
 struct Compared {
     campaign: Campaign,
     choices: Vec<CampaignChoice>,
     /// The earlier campaign and its data, when there is one to compare with.
-    earlier: Option<(CampaignChoice, ChangeData)>,
-    later: ChangeData,
+    earlier: Option<(CampaignChoice, Answered)>,
+    later: Answered,
     threshold: usize,
     change: Option<Change>,
     competences: Vec<Line>,
@@ -79,7 +96,9 @@ async fn compared(
         .organisation
         .as_ref()
         .map_or(5, |o| o.anonymity_threshold.max(1)) as usize;
-    let later = state.store.change_data(org, campaign.id).await?;
+    // Both campaigns' answers come from the columns kept in memory (see `analysis_cache`).
+    let later_columns = state.analysis.columns(&state.store, org, &campaign).await?;
+    let later = Answered::of(&later_columns);
     let Some(earlier) = chosen else {
         return Ok(Compared {
             campaign,
@@ -93,49 +112,46 @@ async fn compared(
         });
     };
     let earlier_campaign = state.store.campaign(org, earlier.id).await?;
-    let earlier_data = state.store.change_data(org, earlier.id).await?;
+    let earlier_columns = state
+        .analysis
+        .columns(&state.store, org, &earlier_campaign)
+        .await?;
     // Only what both campaigns asked is compared, in this campaign's order.
-    let asked_before: HashSet<CompetenceId> = earlier_campaign
+    let position_before: HashMap<CompetenceId, usize> = earlier_campaign
         .areas
         .iter()
         .flat_map(|a| a.competences.iter().map(|c| c.id))
+        .enumerate()
+        .map(|(i, id)| (id, i))
         .collect();
     let lang = ctx.tr.lang().code();
     let mut shared = Vec::new();
+    // Each shared competence's position in each campaign's columns.
+    let (mut at_before, mut at_after) = (Vec::new(), Vec::new());
     let mut area_of = Vec::new();
     let mut area_heads = Vec::new();
+    let mut position_after = 0;
     for area in &campaign.areas {
         let before = shared.len();
-        for c in area
-            .competences
-            .iter()
-            .filter(|c| asked_before.contains(&c.id))
-        {
-            shared.push((c, area));
-            area_of.push(area_heads.len());
+        for c in &area.competences {
+            if let Some(at) = position_before.get(&c.id) {
+                shared.push((c, area));
+                at_before.push(*at);
+                at_after.push(position_after);
+                area_of.push(area_heads.len());
+            }
+            position_after += 1;
         }
         if shared.len() > before {
             area_heads.push(area);
         }
     }
-    let responses = |data: &ChangeData| -> Vec<change::Response> {
-        data.responses
-            .iter()
-            .map(|r| change::Response {
-                person: r.person.map(|p| p.0),
-                ratings: shared
-                    .iter()
-                    .map(|(c, _)| r.ratings.get(&c.id).copied())
-                    .collect(),
-            })
-            .collect()
-    };
     let change = Change::compute(
         threshold,
         &area_of,
         area_heads.len(),
-        &responses(&earlier_data),
-        &responses(&later),
+        &change::Response::from_columns(&earlier_columns, &at_before),
+        &change::Response::from_columns(&later_columns, &at_after),
     );
     let competences = shared
         .iter()
@@ -169,7 +185,7 @@ async fn compared(
     Ok(Compared {
         campaign,
         choices,
-        earlier: Some((earlier, earlier_data)),
+        earlier: Some((earlier, Answered::of(&earlier_columns))),
         later,
         threshold,
         change: Some(change),
@@ -285,16 +301,14 @@ fn view(line: &Line) -> RowView {
     }
 }
 
-fn rate(title: &skillgym_domain::audit::Localised, lang: &str, data: &ChangeData) -> Rate {
+fn rate(title: &skillgym_domain::audit::Localised, lang: &str, data: &Answered) -> Rate {
     let shown = title.show(lang);
     Rate {
         title: shown.text.into(),
         title_lang: shown.lang,
         asked: data.asked as i64,
-        finished: data.responses.len() as i64,
-        percent: (data.responses.len() * 100)
-            .checked_div(data.asked)
-            .unwrap_or(0) as i64,
+        finished: data.finished as i64,
+        percent: (data.finished * 100).checked_div(data.asked).unwrap_or(0) as i64,
     }
 }
 
@@ -420,8 +434,8 @@ fn rates_csv(c: &Compared, lang: &str) -> AppResult<Response> {
             guard(title.show(lang).text),
             opens_on.clone(),
             data.asked.to_string(),
-            data.responses.len().to_string(),
-            (data.responses.len() as f64 / data.asked.max(1) as f64).to_string(),
+            data.finished.to_string(),
+            (data.finished as f64 / data.asked.max(1) as f64).to_string(),
         ]);
     }
     csv_body(

@@ -80,7 +80,8 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64, query: &ProfileQuery) -> App
                 .person_answers(org, campaign.id, person)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let totals = state.store.area_totals(org, campaign.id).await?;
+            // The service's means come from the columns kept in memory (see `analysis_cache`).
+            let columns = state.analysis.columns(&state.store, org, &campaign).await?;
             let targets = state.store.role_targets(org, campaign.framework_id).await?;
             let threshold = ctx
                 .organisation
@@ -117,11 +118,10 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64, query: &ProfileQuery) -> App
                     .iter()
                     .map(|(_, c)| targets.get(&(c.id, found.job_family)).copied())
                     .collect::<Vec<_>>(),
-                &campaign
-                    .areas
-                    .iter()
-                    .map(|a| totals.get(&a.code).copied().unwrap_or_default())
-                    .collect::<Vec<_>>(),
+                &columns.area_totals(
+                    &competences.iter().map(|(a, _)| *a).collect::<Vec<_>>(),
+                    campaign.areas.len(),
+                ),
             );
             Some((campaign, profile))
         }
