@@ -18,6 +18,7 @@ import csv
 import json
 import math
 import os
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -32,6 +33,12 @@ CAMPAIGN = 2  # the demo's open re-audit
 BY = "LEADERSHIP"  # leaders, aspiring leaders, neither: Kruskal–Wallis over three groups
 PAGES = [f"/campaigns/{CAMPAIGN}/report", f"/campaigns/{CAMPAIGN}/compare?by={BY}",
          f"/campaigns/{CAMPAIGN}/calibration?by={BY}"]
+# The other views, timed one by one after the full report: change over time reads the earlier
+# campaign's columns too; the print report draws every chart and table of the campaign.
+OTHER_PAGES = {"change": f"/campaigns/{CAMPAIGN}/change",
+               "print": f"/campaigns/{CAMPAIGN}/report/print",
+               "profile": "/people/{person}/profile"}
+RESPONSE_RATE = 100  # everyone answers: 50,000 people give 3 million ratings
 RSS_GOAL_MB = 300
 BEGIN, END = "<!-- analysis:begin -->", "<!-- analysis:end -->"
 
@@ -43,18 +50,24 @@ def median(values):
 # ---------------------------------------------------------------------------------------------
 # skillgym over HTTP
 
-def full_report(port: int, cookie: str) -> float:
-    """The three pages one after another; returns the seconds they took."""
+def fetch(port: int, cookie: str, paths: list[str]) -> float:
+    """The pages one after another; returns the seconds they took."""
     t0 = time.perf_counter()
-    for path in PAGES:
+    for path in paths:
         status, body = http_get(port, path, timeout=120, headers=f"Cookie: sg_session={cookie}\r\n")
         if status != 200:
             raise BenchError(f"GET {path} answered {status}:\n{body[:500]!r}")
     return time.perf_counter() - t0
 
 
-def measure_http(args, work: Work, backend: str, data_dir: Path, env: dict) -> dict:
+def full_report(port: int, cookie: str) -> float:
+    return fetch(port, cookie, PAGES)
+
+
+def measure_http(args, work: Work, backend: str, data_dir: Path, env: dict,
+                 person: int) -> dict:
     restarts, warm = [], []
+    others = {name: {"first_s": [], "warm_s": []} for name in OTHER_PAGES}
     rss = hwm = 0.0
     for i in range(args.restarts):
         port = free_port()
@@ -63,15 +76,25 @@ def measure_http(args, work: Work, backend: str, data_dir: Path, env: dict) -> d
             wait_healthy(proc, port, deadline_s=120)
             cookie = sign_in(port)
             restarts.append(full_report(port, cookie))
+            # The first fetch of each other view after the full report: the change page's
+            # first one reads the earlier campaign from the database.
+            for name, path in OTHER_PAGES.items():
+                others[name]["first_s"].append(fetch(port, cookie, [path.format(person=person)]))
             if i == args.restarts - 1:
                 warm = [full_report(port, cookie) for _ in range(args.runs)]
+                for name, path in OTHER_PAGES.items():
+                    others[name]["warm_s"] = [fetch(port, cookie, [path.format(person=person)])
+                                              for _ in range(args.runs)]
                 status = read_status(proc.p.pid)
                 rss, hwm = kb_to_mb(status["VmRSS"]), kb_to_mb(status["VmHWM"])
         finally:
             proc.stop()
     log(f"{backend}: after a restart {median(restarts) * 1000:.0f} ms, warm "
-        f"{median(warm) * 1000:.1f} ms, resident {rss:.0f} MB (peak {hwm:.0f} MB)")
-    return {"restart_s": restarts, "warm_s": warm, "rss_mb": rss, "peak_rss_mb": hwm}
+        f"{median(warm) * 1000:.1f} ms, resident {rss:.0f} MB (peak {hwm:.0f} MB); "
+        + ", ".join(f"{n} first {median(o['first_s']) * 1000:.0f} ms, warm "
+                    f"{median(o['warm_s']) * 1000:.1f} ms" for n, o in others.items()))
+    return {"restart_s": restarts, "warm_s": warm, "rss_mb": rss, "peak_rss_mb": hwm,
+            "others": others}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -405,7 +428,8 @@ def section(r: dict) -> str:
                 "started: on a shared machine, times vary from run to run."
                 if "load" in r else ""), "",
              "| | SQLite | PostgreSQL |", "|---|---:|---:|",
-             f"| seeding the demo (`demo --people {r['people']} --no-serve`) | "
+             f"| seeding the demo (`demo --people {r['people']} --response-rate "
+             f"{RESPONSE_RATE} --no-serve`){' in an earlier run' if r.get('reused') else ''} | "
              f"{r['seed']['sqlite']:.0f} s | {r['seed']['postgres']:.0f} s |"]
     s, p = r["http"]["sqlite"], r["http"]["postgres"]
     lines += [
@@ -415,6 +439,21 @@ def section(r: dict) -> str:
         f" | {median(p['warm_s']) * 1000:.1f} ms |",
         f"| resident memory after the runs (peak) | {s['rss_mb']:.0f} MB ({s['peak_rss_mb']:.0f})"
         f" | {p['rss_mb']:.0f} MB ({p['peak_rss_mb']:.0f}) |", "",
+        "The other views, each fetched on its own after the full report: the first time after "
+        "a restart (median of the restarts) and warm (median of the warm runs). Change over "
+        "time compares the campaign with last year's audit of the same people, so its first "
+        "fetch reads that campaign's answers too.", "",
+        "| | SQLite, first | SQLite, warm | PostgreSQL, first | PostgreSQL, warm |",
+        "|---|---:|---:|---:|---:|"]
+    labels = {"change": f"change over time (`{OTHER_PAGES['change']}`)",
+              "print": f"print-ready report (`{OTHER_PAGES['print']}`)",
+              "profile": "a person's profile, as the administrator sees it"}
+    for name, label in labels.items():
+        so, po = s["others"][name], p["others"][name]
+        lines.append(f"| {label} | {median(so['first_s']) * 1000:.0f} ms | "
+                     f"{median(so['warm_s']) * 1000:.1f} ms | {median(po['first_s']) * 1000:.0f} ms"
+                     f" | {median(po['warm_s']) * 1000:.1f} ms |")
+    lines += ["",
         f"The same figures from a CSV export of the same campaign (export not timed), "
         f"DuckDB {duck['version']} ({duck['threads']} threads) and pandas {pan['version']}:", "",
         "| | time |", "|---|---:|",
@@ -473,6 +512,8 @@ def main() -> int:
     ap.add_argument("--restarts", type=int, default=3)
     ap.add_argument("--out", default="docs/performance.md")
     ap.add_argument("--commit", default="unknown")
+    ap.add_argument("--data", default=None,
+                    help="keep the seeded demo here and use it again in later runs")
     args = ap.parse_args()
     work = Work(args.work)
     env = base_env()
@@ -480,23 +521,8 @@ def main() -> int:
     r = {"people": args.people, "commit": args.commit, "date": time.strftime("%Y-%m-%d"),
          "machine": machine_line(), "seed": {}, "http": {}}
 
-    log(f"seeding the demo with {args.people} people on SQLite")
-    sqlite_dir = work.root / "sqlite"
-    took, _ = run(demo_cmd(args, sqlite_dir, None, "--people", str(args.people), "--no-serve"),
-                  env=env, what="seeding on SQLite", log_to=work.logs / "seed-sqlite.log")
-    r["seed"]["sqlite"] = took
-    log(f"{took:.0f} s")
-    db = f"sg_analysis_{os.getpid()}"
-    with open(work.root / "pg-databases", "a") as f:
-        f.write(db + "\n")
-    run(["psql", "-X", "-q", args.pg_admin, "-c", f"CREATE DATABASE {db}"], what="createdb")
-    pg_env = dict(env, DATABASE_URL=f"{args.pg_base}/{db}")
-    log(f"seeding the demo with {args.people} people on PostgreSQL")
-    took, _ = run(demo_cmd(args, work.root / "pg", None, "--people", str(args.people),
-                           "--no-serve"), env=pg_env, what="seeding on PostgreSQL",
-                  log_to=work.logs / "seed-postgres.log")
-    r["seed"]["postgres"] = took
-    log(f"{took:.0f} s")
+    sqlite_dir, pg_dir, pg_env, reused = seed(args, work, env, r)
+    r["reused"] = reused
 
     sqlite_db = sqlite_dir / "demo.db"
     conn = sqlite3.connect(sqlite_db)
@@ -508,11 +534,19 @@ def main() -> int:
                    "quiz": one("SELECT count(*) FROM quiz_answers")}
     conn.close()
 
+    # Someone who answered both campaigns, for the profile page; the same on both backends,
+    # which are seeded alike.
+    conn = sqlite3.connect(sqlite_db)
+    person = conn.execute(
+        f"""SELECT person_id FROM responses WHERE campaign_id = {CAMPAIGN}
+            AND submitted_at IS NOT NULL AND person_id IS NOT NULL ORDER BY person_id
+            LIMIT 1 OFFSET 100""").fetchone()[0]
+    conn.close()
+
     r["load"] = os.getloadavg()[1]
-    for backend, data_dir, benv in (("sqlite", sqlite_dir, env),
-                                    ("postgres", work.root / "pg", pg_env)):
+    for backend, data_dir, benv in (("sqlite", sqlite_dir, env), ("postgres", pg_dir, pg_env)):
         log(f"the full report over HTTP on {backend}")
-        r["http"][backend] = measure_http(args, work, backend, data_dir, benv)
+        r["http"][backend] = measure_http(args, work, backend, data_dir, benv, person)
 
     _, done = run([args.bin, "--version"], env=env)
     r["version"] = done.stdout.split()[-1]
@@ -541,6 +575,51 @@ def main() -> int:
     write_section(Path(args.out), section(r))
     log(f"wrote the analysis section of {args.out}")
     return 0
+
+
+def seed(args, work: Work, env: dict, r: dict) -> tuple[Path, Path, dict, bool]:
+    """The demo on SQLite and on PostgreSQL: seeded for this run, or, with --data, kept there
+    and used again while the binary's version, the people and the response rate match."""
+    demo_args = ["--people", str(args.people), "--response-rate", str(RESPONSE_RATE),
+                 "--no-serve"]
+    _, done = run([args.bin, "--version"], env=env)
+    wanted = {"people": args.people, "response_rate": RESPONSE_RATE,
+              "version": done.stdout.strip()}
+    if args.data:
+        root = Path(args.data).resolve()
+        db = "sg_analysis_kept"
+    else:
+        root = work.root
+        db = f"sg_analysis_{os.getpid()}"
+        with open(work.root / "pg-databases", "a") as f:
+            f.write(db + "\n")
+    sqlite_dir, pg_dir, marker = root / "sqlite", root / "pg", root / "seeded.json"
+    pg_env = dict(env, DATABASE_URL=f"{args.pg_base}/{db}")
+    if args.data and marker.exists() and (sqlite_dir / "demo.db").exists():
+        kept = json.loads(marker.read_text())
+        _, found = run(["psql", "-X", "-qtA", args.pg_admin, "-c",
+                        f"SELECT 1 FROM pg_database WHERE datname = '{db}'"], what="psql")
+        if {k: kept.get(k) for k in wanted} == wanted and found.stdout.strip() == "1":
+            log(f"using the demo seeded earlier in {root} (delete it to seed again)")
+            r["seed"] = kept["seed"]
+            return sqlite_dir, pg_dir, pg_env, True
+    if args.data:
+        log(f"seeding into {root}, kept for later runs")
+        for d in (sqlite_dir, pg_dir):
+            shutil.rmtree(d, ignore_errors=True)
+        marker.unlink(missing_ok=True)
+    run(["psql", "-X", "-q", args.pg_admin, "-c", f"DROP DATABASE IF EXISTS {db} WITH (FORCE)"],
+        what="dropdb")
+    run(["psql", "-X", "-q", args.pg_admin, "-c", f"CREATE DATABASE {db}"], what="createdb")
+    for backend, data_dir, benv in (("sqlite", sqlite_dir, env), ("postgres", pg_dir, pg_env)):
+        log(f"seeding the demo with {args.people} people on {backend}")
+        took, _ = run(demo_cmd(args, data_dir, None, *demo_args), env=benv,
+                      what=f"seeding on {backend}", log_to=work.logs / f"seed-{backend}.log")
+        r["seed"][backend] = took
+        log(f"{took:.0f} s")
+    if args.data:
+        marker.write_text(json.dumps(dict(wanted, seed=r["seed"]), indent=2) + "\n")
+    return sqlite_dir, pg_dir, pg_env, False
 
 
 def machine_line() -> str:

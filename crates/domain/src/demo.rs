@@ -25,6 +25,10 @@ pub const MIN_PEOPLE: usize = 50;
 /// campaign (60 competences, 20 knowledge-round questions) rather than the default (36, 12).
 pub const NATIONAL_PEOPLE: usize = 10_000;
 
+/// The share of people, in percent, who answer a demo audit below national scale: a realistic
+/// campaign, where some never reply.
+pub const DEFAULT_RESPONSE_RATE: u8 = 72;
+
 /// How big a demo organisation to generate, and from which seed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DemoOptions {
@@ -32,6 +36,9 @@ pub struct DemoOptions {
     pub people: usize,
     /// The same seed and size always give the same organisation.
     pub seed: u64,
+    /// The percentage of people who answer each demo audit; by default
+    /// [`DEFAULT_RESPONSE_RATE`], or everyone at national scale.
+    pub response_rate: Option<u8>,
 }
 
 impl Default for DemoOptions {
@@ -39,6 +46,7 @@ impl Default for DemoOptions {
         Self {
             people: 230,
             seed: 2026,
+            response_rate: None,
         }
     }
 }
@@ -83,6 +91,10 @@ pub struct DemoOrganisation {
     /// Whether its audits use the national edition ([`crate::audit::Framework::national`]):
     /// from [`NATIONAL_PEOPLE`] people, or when asked for.
     pub national: bool,
+    /// The percentage of people who answer each audit. At national scale everyone does, so
+    /// that 50,000 people give the 3 million ratings and 1 million quiz answers the
+    /// analysis is measured against.
+    pub response_rate: u8,
 }
 
 /// SplitMix64: tiny, fast, and the same on every platform, which is all a demo needs.
@@ -815,6 +827,13 @@ pub fn generate(options: &DemoOptions) -> DemoOrganisation {
         staff: staff.records,
         accounts,
         national: people >= NATIONAL_PEOPLE,
+        response_rate: options
+            .response_rate
+            .unwrap_or(if people >= NATIONAL_PEOPLE {
+                100
+            } else {
+                DEFAULT_RESPONSE_RATE
+            }),
     }
 }
 
@@ -1342,9 +1361,11 @@ mod tests {
         let org = generate(&DemoOptions {
             people: 10,
             seed: 3,
+            ..Default::default()
         });
         assert_eq!(org.staff.len(), MIN_PEOPLE);
         assert_eq!(org.accounts.len(), 5);
+        assert_eq!(org.response_rate, DEFAULT_RESPONSE_RATE);
         assert_structure(&org);
         assert_eq!(file_problems(&org), []);
     }
@@ -1354,10 +1375,12 @@ mod tests {
         let org = generate(&DemoOptions {
             people: 50_000,
             seed: 11,
+            ..Default::default()
         });
         assert_eq!(org.staff.len(), 50_000);
         assert_eq!(org.teams.len(), 2_000);
         assert_eq!(org.sites.len(), 200);
+        assert_eq!(org.response_rate, 100);
         let codes: HashSet<&SiteCode> = org.sites.iter().map(|s| &s.code).collect();
         assert_eq!(codes.len(), 200);
         let names: HashSet<&str> = org.sites.iter().map(|s| s.name.as_str()).collect();

@@ -1477,6 +1477,7 @@ mod tests {
         let demo = crate::demo::generate(&crate::demo::DemoOptions {
             people: 100_000,
             seed: 1,
+            ..Default::default()
         });
         let mut bytes = Vec::new();
         write(&mut bytes, demo.staff, FileLanguage::English).unwrap();

@@ -140,6 +140,10 @@ pub struct DemoArgs {
     /// 12; the default from 10,000 people
     #[arg(long)]
     pub national: bool,
+    /// The percentage of people who answer each demo audit (1–100): 72 by default, or 100
+    /// from 10,000 people
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=100))]
+    pub response_rate: Option<u8>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -24,6 +24,7 @@ async fn the_json_report_gives_the_web_figures(backend: Backend) {
     let generated = demo::generate(&DemoOptions {
         people: 120,
         seed: 5,
+        ..Default::default()
     });
     let org = db
         .store

@@ -77,7 +77,7 @@ impl Store {
             .iter()
             .filter_map(|a| ids.get(a.employee_number.as_str()).copied())
             .collect();
-        self.seed_demo_audit(org.id, &keep_free, demo.national)
+        self.seed_demo_audit(org.id, &keep_free, demo.national, demo.response_rate)
             .await?;
         Ok(org)
     }
@@ -90,6 +90,7 @@ impl Store {
         org: OrganisationId,
         keep_free: &[PersonId],
         national: bool,
+        response_rate: u8,
     ) -> Result<()> {
         let framework = if national {
             Framework::national()
@@ -182,6 +183,7 @@ impl Store {
                     quiz_competences: &quiz_competences,
                 },
                 shift,
+                response_rate,
             );
             let person_ids: Vec<PersonId> = people.iter().map(|(p, _)| *p).collect();
             let submitted_at = (closes - days(3))

@@ -13,6 +13,7 @@ async fn demo_store(backend: Backend) -> (TestDb, OrganisationId) {
     let generated = demo::generate(&DemoOptions {
         people: 80,
         seed: 7,
+        ..Default::default()
     });
     let org = db
         .store

@@ -15,6 +15,7 @@ async fn demo_store(backend: Backend) -> (TestDb, OrganisationId) {
     let generated = demo::generate(&DemoOptions {
         people: 60,
         seed: 5,
+        ..Default::default()
     });
     let org = db
         .store

@@ -271,6 +271,7 @@ async fn the_demo_leaders_are_modest_but_know_more(backend: Backend) {
     let generated = demo::generate(&DemoOptions {
         people: 600,
         seed: 7,
+        ..Default::default()
     });
     let hash = skillgym_web::hash_password(demo::DEMO_PASSWORD).unwrap();
     let org = db

@@ -36,16 +36,14 @@ pub struct SimulatedResponse {
     pub quiz: Vec<(usize, Vec<usize>, bool)>,
 }
 
-/// Percentage of people who answer.
-const RESPONSE_RATE: usize = 72;
-
-/// Answers for about seven in ten respondents. `skill_shift` moves everyone's skill (a year
-/// earlier, people were less skilled).
+/// Answers for about `response_rate` percent of respondents (all of them at 100).
+/// `skill_shift` moves everyone's skill (a year earlier, people were less skilled).
 pub fn simulate(
     seed: u64,
     respondents: &[Respondent],
     asked: &Asked,
     skill_shift: f64,
+    response_rate: u8,
 ) -> Vec<SimulatedResponse> {
     let mut rng = Rng(seed ^ 0x5EED_A0D1_7000_0001);
     let areas = asked.competence_areas.iter().max().map_or(1, |m| m + 1) as f64;
@@ -57,7 +55,7 @@ pub fn simulate(
         .collect();
     let mut out = Vec::new();
     for (index, who) in respondents.iter().enumerate() {
-        if !rng.chance(RESPONSE_RATE) {
+        if !rng.chance(usize::from(response_rate)) {
             continue;
         }
         let (base, bias) = match who.job_family {
@@ -221,10 +219,13 @@ mod tests {
                 years: (i % 30) as u32,
             })
             .collect();
-        let a = simulate(1, &people, &asked, 0.0);
-        assert_eq!(a, simulate(1, &people, &asked, 0.0));
+        let a = simulate(1, &people, &asked, 0.0, 72);
+        assert_eq!(a, simulate(1, &people, &asked, 0.0, 72));
         let rate = a.len() as f64 / people.len() as f64;
         assert!((0.6..0.85).contains(&rate), "{rate}");
+        let everyone = simulate(1, &people, &asked, 0.0, 100);
+        assert_eq!(everyone.len(), people.len());
+        assert!(everyone.iter().enumerate().all(|(i, r)| r.respondent == i));
         for r in &a {
             assert_eq!(r.ratings.len(), areas.len());
             for (q, chosen, marked) in &r.quiz {

@@ -26,6 +26,7 @@ pub async fn run(args: DemoArgs, config: &Config, tr: &Tr) -> anyhow::Result<Exi
     let mut generated = demo::generate(&DemoOptions {
         people: args.people,
         seed: args.seed,
+        response_rate: args.response_rate,
     });
     generated.national |= args.national;
     let organisation = match store.organisation().await? {

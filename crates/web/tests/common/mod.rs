@@ -31,6 +31,7 @@ pub async fn spawn_app_with(backend: Backend, mut config: WebConfig) -> TestApp 
     let generated = demo::generate(&DemoOptions {
         people: 60,
         seed: 11,
+        ..Default::default()
     });
     let org = db
         .store
