@@ -8,6 +8,7 @@ mod common;
 use common::{TestApp, csrf_in, location, spawn_app};
 use reqwest::StatusCode;
 use skillgym_domain::{CampaignId, Email, PersonId};
+use skillgym_i18n::{Lang, Tr};
 use skillgym_store::{AuditAction, AuditFilter, PersonFilter};
 use skillgym_test_db::{Backend, both_backends};
 use std::collections::HashMap;
@@ -68,7 +69,56 @@ both_backends!(
     anonymous_answers_are_shown_only_to_the_respondent,
     the_figures_follow_from_the_answers_and_the_targets,
     admins_set_target_levels_in_one_form,
+    the_csv_headings_are_in_the_readers_language,
 );
+
+/// The profile CSV's headings in English.
+const HEADINGS: [&str; 11] = [
+    "Competence code",
+    "Competence",
+    "Area code",
+    "Rating",
+    "Quiz questions right",
+    "Quiz questions asked",
+    "Measured level",
+    "Target level",
+    "Gap",
+    "Mean rating in the area",
+    "Whole service's mean rating in the area",
+];
+
+/// The same headings' message ids.
+const HEADING_IDS: [&str; 11] = [
+    "analysis-csv-competence-code",
+    "report-competence",
+    "analysis-csv-area-code",
+    "profile-rating",
+    "profile-csv-quiz-right",
+    "profile-csv-quiz-asked",
+    "profile-measured",
+    "profile-target",
+    "profile-gap",
+    "profile-csv-area-mean",
+    "profile-csv-service-area-mean",
+];
+
+/// A CSV body: its header and its rows of cells.
+async fn csv_file(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let response = app.get(client, path).await;
+    assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+    let text = response.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
 
 async fn the_person_their_manager_and_admins_see_a_profile(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -179,21 +229,14 @@ async fn the_figures_follow_from_the_answers_and_the_targets(backend: Backend) {
         .await
         .unwrap();
     let admin = app.signed_in("admin@afon.example").await;
-    let response = app
-        .get(
-            &admin,
-            &format!("/people/{person}/profile.csv?campaign={later}"),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let text = response.text().await.unwrap();
-    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let (header, rows) = csv_file(
+        &app,
+        &admin,
+        &format!("/people/{person}/profile.csv?campaign={later}"),
+    )
+    .await;
+    assert_eq!(header, HEADINGS);
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
-    let rows: Vec<Vec<String>> = reader
-        .records()
-        .map(|r| r.unwrap().iter().map(String::from).collect())
-        .collect();
     let by_code: HashMap<&str, _> = campaign
         .areas
         .iter()
@@ -207,11 +250,13 @@ async fn the_figures_follow_from_the_answers_and_the_targets(backend: Backend) {
         )
         .await;
     for row in &rows {
-        let id = by_code[row[col("competence")].as_str()];
+        let id = by_code[row[col("Competence code")].as_str()];
         let rating = answers.ratings.get(&id).copied();
         assert_eq!(
-            row[col("rating")],
-            rating.map(|r| r.value()).unwrap_or_default()
+            row[col("Rating")],
+            rating
+                .map(|r| r.level().map_or("Not sure".into(), |l| l.to_string()))
+                .unwrap_or_default()
         );
         let quiz: Vec<bool> = answers
             .quiz
@@ -228,12 +273,12 @@ async fn the_figures_follow_from_the_answers_and_the_targets(backend: Backend) {
         };
         let target = targets.get(&(id, record.job_family)).map(|t| t.level());
         assert_eq!(
-            row[col("target")],
+            row[col("Target level")],
             target.map(|t| t.to_string()).unwrap_or_default()
         );
         match (target, measured) {
             (Some(t), Some(m)) => {
-                let gap: f64 = row[col("gap")].parse().unwrap();
+                let gap: f64 = row[col("Gap")].parse().unwrap();
                 assert!((gap - (f64::from(t) - m)).abs() < 1e-6, "{row:?}");
                 let start = html
                     .find(&format!("data-competence=\"{}\"", row[0]))
@@ -243,7 +288,7 @@ async fn the_figures_follow_from_the_answers_and_the_targets(backend: Backend) {
                     assert!(tr.contains(&format!("<strong>{gap:+.1}</strong>")), "{tr}");
                 }
             }
-            _ => assert_eq!(row[col("gap")], ""),
+            _ => assert_eq!(row[col("Gap")], ""),
         }
     }
 }
@@ -331,4 +376,42 @@ async fn admins_set_target_levels_in_one_form(backend: Backend) {
         )
         .await;
     assert!(html.contains("The target levels are saved."));
+}
+
+/// The CSV is headed in the words of the page's tables, in the reader's language; a service
+/// mean kept back for anonymity says so, as on the page.
+async fn the_csv_headings_are_in_the_readers_language(backend: Backend) {
+    let app = spawn_app(backend).await;
+    // Too high for any area's service mean to be shown.
+    app.store()
+        .set_anonymity_threshold(app.org, 10_000)
+        .await
+        .unwrap();
+    let person = managed_respondent(&app).await;
+    let path = format!("/people/{person}/profile.csv");
+    let admin = app.signed_in("admin@afon.example").await;
+    let (english, rows) = csv_file(&app, &admin, &path).await;
+    assert_eq!(english, HEADINGS);
+    assert!(rows.iter().all(|r| r[10] == "hidden"), "{rows:?}");
+
+    app.post(&admin, "/language", &[("lang", "cy")]).await;
+    let cy = Tr::new(Lang::Cy);
+    let (welsh, rows) = csv_file(&app, &admin, &path).await;
+    assert_eq!(welsh, HEADING_IDS.map(|id| cy.t(id)));
+    assert_eq!(welsh[3], "Sgôr");
+    assert_eq!(welsh[7], "Lefel darged");
+    for (en, cy) in english.iter().zip(&welsh) {
+        assert_ne!(en, cy, "in Welsh");
+    }
+    for row in &rows {
+        assert_eq!(row[10], "cudd");
+        // Numbers keep their point; a person's own mean is never hidden from them.
+        if !row[9].is_empty() {
+            row[9].parse::<f64>().unwrap();
+        }
+        assert!(
+            ["", "1", "2", "3", "4", "5", "Ddim yn siŵr"].contains(&row[3].as_str()),
+            "{row:?}"
+        );
+    }
 }
