@@ -70,6 +70,7 @@ both_backends!(
     the_figures_follow_from_the_answers_and_the_targets,
     admins_set_target_levels_in_one_form,
     the_csv_headings_are_in_the_readers_language,
+    each_wrong_box_has_its_own_error,
 );
 
 /// The profile CSV's headings in English.
@@ -413,5 +414,120 @@ async fn the_csv_headings_are_in_the_readers_language(backend: Backend) {
             ["", "1", "2", "3", "4", "5", "Ddim yn siŵr"].contains(&row[3].as_str()),
             "{row:?}"
         );
+    }
+}
+
+/// Errors as (field id, text) pairs.
+type Errors = Vec<(String, String)>;
+
+/// The error summary's entries (by the field each links to) and the messages beside the boxes.
+fn error_entries(html: &str) -> (Errors, Errors) {
+    let unescape = |t: &str| {
+        t.replace("&#39;", "'")
+            .replace("&#34;", "\"")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+    };
+    let summary = &html[html.find("class=\"error-summary\"").expect("a summary")..];
+    let summary = &summary[..summary.find("</ul>").unwrap()];
+    let mut entries = Vec::new();
+    let mut rest = summary;
+    while let Some(at) = rest.find("<li><a href=\"#") {
+        rest = &rest[at + "<li><a href=\"#".len()..];
+        let field = &rest[..rest.find('"').unwrap()];
+        let text_at = rest.find('>').unwrap() + 1;
+        let text = &rest[text_at..text_at + rest[text_at..].find("</a>").unwrap()];
+        entries.push((field.to_string(), unescape(text)));
+    }
+    let mut beside = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<p class=\"error-message\" id=\"") {
+        rest = &rest[at + "<p class=\"error-message\" id=\"".len()..];
+        let field = rest[..rest.find('"').unwrap()].trim_end_matches("-error");
+        let text_at = rest.find("</span>").unwrap() + "</span>".len();
+        let text = &rest[text_at..text_at + rest[text_at..].find("</p>").unwrap()];
+        beside.push((field.to_string(), unescape(text.trim())));
+    }
+    (entries, beside)
+}
+
+/// Two wrong boxes: each entry of the summary links to its own box and names it (competence
+/// and job family), in the same words as beside the box, in English and in Welsh.
+async fn each_wrong_box_has_its_own_error(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let framework = app.store().frameworks(app.org).await.unwrap()[0].id;
+    let stored = app.store().framework(app.org, framework).await.unwrap();
+    let title_of: HashMap<i64, &skillgym_domain::audit::Localised> = stored
+        .framework
+        .areas
+        .iter()
+        .flat_map(|a| a.competences.iter())
+        .filter_map(|c| Some((stored.competence_ids.get(&c.code)?.0, &c.title)))
+        .collect();
+    let admin = app.signed_in("admin@afon.example").await;
+    for lang in [Lang::En, Lang::Cy] {
+        app.post(&admin, "/language", &[("lang", lang.code())])
+            .await;
+        let html = app.page(&admin, "/role-profiles").await;
+        let mut names = Vec::new();
+        let mut rest = html.as_str();
+        while let Some(at) = rest.find("<input id=\"t-") {
+            rest = &rest[at + "<input id=\"".len()..];
+            names.push(rest[..rest.find('"').unwrap()].to_string());
+        }
+        // The first competence for frontline staff, and the second for specialists.
+        let (first, second) = (names[0].clone(), names[6].clone());
+        let fields = vec![
+            ("csrf".to_string(), csrf_in(&html)),
+            ("framework".to_string(), framework.to_string()),
+            (first.clone(), "0".to_string()),
+            (second.clone(), "six".to_string()),
+        ];
+        let response = admin
+            .post(format!("{}/role-profiles", app.url))
+            .form(&fields)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.unwrap();
+        let (entries, beside) = error_entries(&html);
+        let tr = Tr::new(lang);
+        let expected = |name: &str| {
+            let parts: Vec<&str> = name.splitn(3, '-').collect();
+            let title = title_of[&parts[1].parse::<i64>().unwrap()].show(lang.code());
+            tr.t2(
+                "role-profile-level-invalid",
+                "competence",
+                title.text,
+                "family",
+                tr.t(&format!("job-family-{}", parts[2])),
+            )
+        };
+        let wanted = vec![
+            (first.clone(), expected(&first)),
+            (second.clone(), expected(&second)),
+        ];
+        assert_eq!(entries, wanted, "{lang:?}");
+        assert_eq!(beside, wanted, "the same words beside each box");
+        assert_ne!(entries[0].1, entries[1].1);
+        assert!(
+            html.contains(&format!("id=\"{first}\"")) && html.contains(&format!("id=\"{second}\""))
+        );
+        let family = |f: &str| tr.t(&format!("job-family-{f}"));
+        assert!(entries[0].1.contains(&family("frontline")), "{entries:?}");
+        assert!(entries[1].1.contains(&family("specialist")), "{entries:?}");
+        match lang {
+            Lang::Cy => assert!(
+                entries[0]
+                    .1
+                    .starts_with("Rhowch lefel darged o 1 i 5 ar gyfer ")
+            ),
+            _ => assert!(
+                entries[0]
+                    .1
+                    .starts_with("Enter a target level from 1 to 5 for ")
+            ),
+        }
     }
 }

@@ -43,7 +43,7 @@ role-profiles-table = Lefel darged ar gyfer pob cymhwysedd a theulu swyddi
 role-profiles-cell = Lefel darged ar gyfer { $competence }, { $family }
 role-profiles-save = Cadw'r lefelau targed
 role-profiles-saved = Mae'r lefelau targed wedi'u cadw.
-role-profile-level-invalid = Rhowch lefel darged fel rhif cyfan o 1 i 5, neu gadewch y blwch yn wag
+role-profile-level-invalid = Rhowch lefel darged o 1 i 5 ar gyfer { $competence }, { $family }, neu gadewch y blwch yn wag
 
 ## Penawdau colofnau'r ffeil CSV nad yw tablau'r dudalen yn eu henwi felly.
 profile-csv-quiz-right = Cwestiynau cwis yn gywir

@@ -515,6 +515,7 @@ pub async fn save_role_profiles(
     let stored = state.store.framework(org, FrameworkId(framework)).await?;
     let mut errors = FormErrors::default();
     let mut targets = RoleTargets::new();
+    let lang = ctx.tr.lang().code();
     for area in &stored.framework.areas {
         for c in &area.competences {
             let Some(id) = stored.competence_ids.get(&c.code) else {
@@ -528,7 +529,19 @@ pub async fn save_role_profiles(
                         targets.insert((*id, family), level);
                     }
                     Ok(None) => {}
-                    Err(e) => errors.add(name, e.0),
+                    // Named as the box's label names it, so each entry of the summary says
+                    // which box it is about.
+                    Err(e) => errors.add_with(
+                        name,
+                        e.0,
+                        vec![
+                            ("competence", c.title.show(lang).text.to_string()),
+                            (
+                                "family",
+                                ctx.tr.t(&format!("job-family-{}", family.as_str())),
+                            ),
+                        ],
+                    ),
                 }
             }
         }
