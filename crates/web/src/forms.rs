@@ -7,6 +7,7 @@ use axum::extract::{FromRequest, Request};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use skillgym_domain::Invalid;
+use skillgym_i18n::{Arg, Tr};
 
 /// A urlencoded form whose `csrf` field has been checked: handlers cannot read a form
 /// without the check having passed.
@@ -40,13 +41,53 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
 
 /// The problems with a submitted form, field by field, as message ids.
 #[derive(Debug, Default, Clone)]
-pub struct FormErrors(Vec<(String, &'static str)>);
+pub struct FormErrors(Vec<FieldError>);
+
+/// One field's problem: a message id, and the words it names (such as which box of a table is
+/// wrong, so that the entries of an error summary tell apart boxes that share a message).
+#[derive(Debug, Clone)]
+pub struct FieldError {
+    pub field: String,
+    message: &'static str,
+    args: Vec<(&'static str, String)>,
+}
+
+impl FieldError {
+    /// The message in the reader's language.
+    pub fn text(&self, tr: &Tr) -> String {
+        tr.args(
+            self.message,
+            self.args.iter().map(|(k, v)| (*k, Arg::from(v.as_str()))),
+        )
+    }
+}
 
 impl FormErrors {
     pub fn add(&mut self, field: impl Into<String>, message: &'static str) {
+        self.add_with(field, message, Vec::new());
+    }
+
+    /// Notes a problem whose message names things, as (argument, words) pairs.
+    pub fn add_with(
+        &mut self,
+        field: impl Into<String>,
+        message: &'static str,
+        args: Vec<(&'static str, String)>,
+    ) {
         let field = field.into();
         if !self.has(&field) {
-            self.0.push((field, message));
+            self.0.push(FieldError {
+                field,
+                message,
+                args,
+            });
+        }
+    }
+
+    /// Adds another form's problems, after this one's; a field keeps its first problem.
+    pub fn append(&mut self, other: FormErrors) {
+        for e in other.0 {
+            self.add_with(e.field, e.message, e.args);
         }
     }
 
@@ -66,19 +107,29 @@ impl FormErrors {
     }
 
     pub fn has(&self, field: &str) -> bool {
-        self.0.iter().any(|(f, _)| *f == field)
+        self.0.iter().any(|e| e.field == field)
     }
 
     /// The message id for a field's problem ("" when it has none).
     pub fn message(&self, field: &str) -> &'static str {
         self.0
             .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| *m)
+            .find(|e| e.field == field)
+            .map(|e| e.message)
             .unwrap_or("")
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &(String, &'static str)> {
+    /// A field's problem in the reader's language, with the words it names ("" when it has
+    /// none).
+    pub fn text(&self, tr: &Tr, field: &str) -> String {
+        self.0
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.text(tr))
+            .unwrap_or_default()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &FieldError> {
         self.0.iter()
     }
 }

@@ -7,6 +7,7 @@ use common::{TestApp, spawn_app};
 use reqwest::StatusCode;
 use skillgym_domain::JobFamily;
 use skillgym_domain::demo::{self, DemoOptions};
+use skillgym_i18n::{Lang, Tr};
 use skillgym_test_db::{Backend, TestDb, both_backends};
 use std::collections::HashMap;
 
@@ -21,28 +22,140 @@ async fn csv_rows(app: &TestApp, client: &reqwest::Client, path: &str) -> Vec<Ve
         .collect()
 }
 
-/// The position of a column of the comparison CSV.
+/// The comparison CSV's headings in English, for more than two groups.
+const COMPARE: [&str; 12] = [
+    "Competence code",
+    "Competence",
+    "Group code",
+    "Group",
+    "People in the group who answered",
+    "People who rated it 1 to 5",
+    "Mean rating",
+    "Spread (highest less lowest)",
+    "Test",
+    "Statistic (U or H)",
+    "p-value",
+    "Effect size (epsilon squared)",
+];
+
+/// The same headings' message ids, for two groups.
+const COMPARE_TWO_IDS: [&str; 12] = [
+    "analysis-csv-competence-code",
+    "report-competence",
+    "analysis-csv-group-code",
+    "report-group",
+    "analysis-csv-respondents",
+    "analysis-csv-n",
+    "audit-results-mean",
+    "analysis-difference",
+    "analysis-test",
+    "analysis-statistic",
+    "analysis-p-value",
+    "analysis-rank-biserial",
+];
+
+const CALIBRATION: [&str; 7] = [
+    "Group code",
+    "Group",
+    "People",
+    "Confidence (0 to 1)",
+    "Score (0 to 1)",
+    "Gap",
+    "Correlation (r)",
+];
+
+const CALIBRATION_IDS: [&str; 7] = [
+    "analysis-csv-group-code",
+    "report-group",
+    "analysis-people",
+    "analysis-confidence",
+    "analysis-quiz-score",
+    "analysis-gap",
+    "analysis-correlation",
+];
+
+/// The position of a column of the comparison CSV, by its English heading.
 fn column(name: &str) -> usize {
-    [
-        "competence",
-        "competence_title",
-        "group",
-        "group_label",
-        "respondents",
-        "n",
-        "mean",
-        "difference",
-        "test",
-        "statistic",
-        "p_value",
-        "effect_size",
-    ]
-    .iter()
-    .position(|c| *c == name)
-    .unwrap()
+    COMPARE.iter().position(|c| *c == name).unwrap()
+}
+
+/// A CSV's header row.
+async fn csv_header(app: &TestApp, client: &reqwest::Client, path: &str) -> Vec<String> {
+    let response = app.get(client, path).await;
+    assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+    let text = response.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    reader.headers().unwrap().iter().map(String::from).collect()
 }
 
 both_backends!(the_pages_and_their_csv_agree);
+
+both_backends!(the_csv_headings_are_in_the_readers_language);
+
+/// The CSV files are headed in the words of the page's table, in the reader's language, as the
+/// report's are; codes and numbers stay as they are for programs.
+async fn the_csv_headings_are_in_the_readers_language(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.store()
+        .set_anonymity_threshold(app.org, 3)
+        .await
+        .unwrap();
+    let campaign = app.store().campaigns(app.org).await.unwrap()[0].id;
+    let admin = app.signed_in("admin@afon.example").await;
+    // Employees and volunteers: two groups, so a difference and the rank-biserial correlation.
+    let compare = format!("/campaigns/{campaign}/compare.csv?by=employment");
+    let calibration = format!("/campaigns/{campaign}/calibration.csv?by=job_family");
+    let english = csv_header(&app, &admin, &compare).await;
+    assert_eq!(
+        english,
+        [
+            "Competence code",
+            "Competence",
+            "Group code",
+            "Group",
+            "People in the group who answered",
+            "People who rated it 1 to 5",
+            "Mean rating",
+            "Difference (first less second)",
+            "Test",
+            "Statistic (U or H)",
+            "p-value",
+            "Effect size (rank-biserial)",
+        ]
+    );
+    let rows = csv_rows(&app, &admin, &compare).await;
+    assert!(
+        rows.iter().any(|r| r[3] == "Volunteer"),
+        "two groups compared"
+    );
+    assert_eq!(csv_header(&app, &admin, &calibration).await, CALIBRATION);
+
+    app.post(&admin, "/language", &[("lang", "cy")]).await;
+    let cy = Tr::new(Lang::Cy);
+    let welsh = csv_header(&app, &admin, &compare).await;
+    assert_eq!(welsh, COMPARE_TWO_IDS.map(|id| cy.t(id)));
+    assert_eq!(welsh[0], "Cod y cymhwysedd");
+    assert_eq!(welsh[10], "Gwerth p");
+    // Every heading is in Welsh.
+    for (en, cy) in english.iter().zip(&welsh) {
+        assert_ne!(en, cy);
+    }
+    let rows = csv_rows(&app, &admin, &compare).await;
+    assert!(rows.iter().any(|r| r[3] == "Gwirfoddolwr"), "{rows:?}");
+    // Numbers stay as programs read them: a point, never a comma.
+    for row in &rows {
+        if let Ok(mean) = row[6].parse::<f64>() {
+            assert!((1.0..=5.0).contains(&mean), "{row:?}");
+        } else {
+            assert_eq!(row[6], "cudd", "hidden, in Welsh: {row:?}");
+        }
+    }
+    let welsh = csv_header(&app, &admin, &calibration).await;
+    assert_eq!(welsh, CALIBRATION_IDS.map(|id| cy.t(id)));
+    assert_eq!(welsh[3], "Hyder (0 i 1)");
+    let rows = csv_rows(&app, &admin, &calibration).await;
+    assert_eq!(rows.last().unwrap()[..2], ["everyone", "Pawb"]);
+}
 
 async fn the_pages_and_their_csv_agree(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -90,20 +203,40 @@ async fn the_pages_and_their_csv_agree(backend: Backend) {
     )
     .await;
     assert!(!rows.is_empty(), "groups of 3 or more are compared");
-    let (competence, mean, test) = (column("competence"), column("mean"), column("test"));
+    assert_eq!(
+        csv_header(
+            fresh,
+            &admin,
+            &format!("/campaigns/{campaign}/compare.csv?by=job_family")
+        )
+        .await,
+        COMPARE
+    );
+    let (competence, n, mean, test) = (
+        column("Competence code"),
+        column("People who rated it 1 to 5"),
+        column("Mean rating"),
+        column("Test"),
+    );
     for row in &rows {
         let start = html
             .find(&format!("data-competence=\"{}\"", row[competence]))
             .expect("a row per competence");
         let tr = &html[start..start + html[start..].find("</tr>").unwrap()];
-        if !row[mean].is_empty() {
+        // A mean kept back for anonymity says so, as on the page and in the report's CSV.
+        if row[mean] == "hidden" {
+            assert_eq!(row[n], "hidden");
+            assert!(tr.contains(">hidden<"), "{tr}");
+        } else {
             let m: f64 = row[mean].parse().unwrap();
             assert!(tr.contains(&format!(">{m:.2}<")), "{m:.2} in {tr}");
         }
         match row[test].as_str() {
-            "mann_whitney" => assert!(tr.contains("Mann–Whitney")),
-            "kruskal_wallis" => assert!(tr.contains("Kruskal–Wallis")),
-            _ => {}
+            "" => {}
+            name => {
+                assert!(["Mann–Whitney", "Kruskal–Wallis"].contains(&name), "{name}");
+                assert!(tr.contains(&format!("<td>{name}</td>")), "{name} in {tr}");
+            }
         }
     }
     let html = fresh
@@ -119,6 +252,7 @@ async fn the_pages_and_their_csv_agree(backend: Backend) {
     )
     .await;
     assert_eq!(rows.last().unwrap()[0], "everyone");
+    assert_eq!(rows.last().unwrap()[1], "Everyone");
     let table = &html[html.find("id=\"calibration-table\"").unwrap()..];
     for row in &rows {
         let start = table

@@ -7,47 +7,102 @@ mod common;
 use common::{TestApp, location, spawn_app};
 use reqwest::StatusCode;
 use skillgym_domain::CompetenceId;
+use skillgym_i18n::{Lang, Tr};
 use skillgym_test_db::{Backend, both_backends};
 use std::collections::HashMap;
 
+/// The headings of the competences' CSV, in English.
 const COLUMNS: [&str; 19] = [
-    "competence",
-    "title",
-    "area_title",
-    "paired_n",
-    "paired_before",
-    "paired_after",
-    "paired_change",
-    "wilcoxon_statistic",
-    "wilcoxon_z",
-    "wilcoxon_p_value",
-    "paired_rank_biserial",
-    "before_n",
-    "before_mean",
-    "after_n",
-    "after_mean",
-    "difference",
-    "mann_whitney_u",
-    "mann_whitney_p_value",
-    "rank_biserial",
+    "Competence code",
+    "Competence",
+    "In area",
+    "People in both campaigns",
+    "People in both: mean then",
+    "People in both: mean now",
+    "People in both: mean change",
+    "People in both: Wilcoxon T",
+    "People in both: Wilcoxon z",
+    "People in both: Wilcoxon p-value",
+    "People in both: effect size (matched-pairs rank-biserial)",
+    "Whole service: people then",
+    "Whole service: mean then",
+    "Whole service: people now",
+    "Whole service: mean now",
+    "Whole service: difference (now less then)",
+    "Whole service: Mann–Whitney U",
+    "Whole service: Mann–Whitney p-value",
+    "Whole service: effect size (rank-biserial)",
+];
+
+/// The same headings' message ids.
+const COLUMN_IDS: [&str; 19] = [
+    "analysis-csv-competence-code",
+    "report-competence",
+    "change-csv-in-area",
+    "change-csv-paired-n",
+    "change-csv-paired-before",
+    "change-csv-paired-after",
+    "change-csv-paired-change",
+    "change-csv-wilcoxon-t",
+    "change-csv-wilcoxon-z",
+    "change-csv-wilcoxon-p",
+    "change-csv-paired-effect",
+    "change-csv-before-n",
+    "change-csv-before-mean",
+    "change-csv-after-n",
+    "change-csv-after-mean",
+    "change-csv-difference",
+    "change-csv-mann-whitney-u",
+    "change-csv-mann-whitney-p",
+    "change-csv-effect",
+];
+
+const RATES: [&str; 6] = [
+    "Campaign number",
+    "Campaign",
+    "Opens on",
+    "Asked",
+    "Finished",
+    "Response rate (0 to 1)",
+];
+
+const RATES_IDS: [&str; 6] = [
+    "change-csv-campaign-number",
+    "change-campaign",
+    "campaign-opens-on",
+    "change-asked",
+    "change-finished",
+    "change-csv-rate",
 ];
 
 fn column(name: &str) -> usize {
     COLUMNS.iter().position(|c| *c == name).unwrap()
 }
 
-/// A CSV body as rows of cells, without its header (which is checked).
-async fn csv_rows(app: &TestApp, client: &reqwest::Client, path: &str) -> Vec<Vec<String>> {
+/// A CSV body: its header and its rows of cells.
+async fn csv_file(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+) -> (Vec<String>, Vec<Vec<String>>) {
     let response = app.get(client, path).await;
     assert_eq!(response.status(), StatusCode::OK, "GET {path}");
     let text = response.text().await.unwrap();
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header[1..], COLUMNS[1..], "{path}");
-    reader
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
         .records()
         .map(|r| r.unwrap().iter().map(String::from).collect())
-        .collect()
+        .collect();
+    (header, rows)
+}
+
+/// A competences' or areas' CSV body as rows of cells, without its header (which is checked:
+/// the first two headings name a competence or an area).
+async fn csv_rows(app: &TestApp, client: &reqwest::Client, path: &str) -> Vec<Vec<String>> {
+    let (header, rows) = csv_file(app, client, path).await;
+    assert_eq!(header[2..], COLUMNS[2..], "{path}");
+    rows
 }
 
 /// Each competence's 1–5 ratings in a campaign, by person.
@@ -73,6 +128,7 @@ fn mean(values: impl Iterator<Item = f64>) -> f64 {
 both_backends!(
     the_page_and_its_csv_agree_with_the_responses,
     small_groups_are_never_shown,
+    the_csv_headings_are_in_the_readers_language,
     only_admins_see_change_and_only_against_earlier_campaigns,
     the_print_ready_report_puts_every_part_together,
     an_earlier_campaign_of_one_area_compares_only_that_area,
@@ -122,20 +178,13 @@ async fn the_page_and_its_csv_agree_with_the_responses(backend: Backend) {
     let after = app.store().change_data(app.org, later).await.unwrap();
     // Response rates then and now, on the page and in their CSV.
     let rates = &html[html.find("id=\"change-rates\"").unwrap()..];
-    let text = app
-        .get(
-            &admin,
-            &format!("/campaigns/{later}/change.csv?table=rates"),
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
-    let csv: Vec<Vec<String>> =
-        csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes())
-            .records()
-            .map(|r| r.unwrap().iter().map(String::from).collect())
-            .collect();
+    let (header, csv) = csv_file(
+        &app,
+        &admin,
+        &format!("/campaigns/{later}/change.csv?table=rates"),
+    )
+    .await;
+    assert_eq!(header, RATES);
     for ((data, id), row) in [(&before, earlier), (&after, later)].iter().zip(&csv) {
         assert!(rates.contains(&format!(
             "<td class=\"numeric\">{}</td><td class=\"numeric\">{}</td>",
@@ -165,15 +214,23 @@ async fn the_page_and_its_csv_agree_with_the_responses(backend: Backend) {
     let table = &html[html.find("id=\"change-competences\"").unwrap()..];
     let mut paired_shown = 0;
     for row in &rows {
-        let c = id_of[&row[column("competence")]];
+        let c = id_of[&row[column("Competence code")]];
         // The whole service: everyone's ratings then and now.
         let (b, a) = (&then[&c], &now[&c]);
-        assert_eq!(row[column("before_n")], b.len().to_string());
-        assert_eq!(row[column("after_n")], a.len().to_string());
+        assert_eq!(
+            row[column("Whole service: people then")],
+            b.len().to_string()
+        );
+        assert_eq!(
+            row[column("Whole service: people now")],
+            a.len().to_string()
+        );
         let (mb, ma) = (mean(b.iter().map(|x| x.1)), mean(a.iter().map(|x| x.1)));
-        let got: f64 = row[column("before_mean")].parse().unwrap();
+        let got: f64 = row[column("Whole service: mean then")].parse().unwrap();
         assert!((got - mb).abs() < 1e-6, "{got} against {mb}");
-        let got: f64 = row[column("difference")].parse().unwrap();
+        let got: f64 = row[column("Whole service: difference (now less then)")]
+            .parse()
+            .unwrap();
         assert!((got - (ma - mb)).abs() < 1e-6);
         // The people in both: their own ratings then and now.
         let by_person: HashMap<i64, f64> =
@@ -191,17 +248,25 @@ async fn the_page_and_its_csv_agree_with_the_responses(backend: Backend) {
         let safe = |rest: usize| rest == 0 || rest >= 3;
         if pairs.len() >= 3 && safe(rest_before) && safe(rest_after) {
             paired_shown += 1;
-            assert_eq!(row[column("paired_n")], pairs.len().to_string());
+            assert_eq!(
+                row[column("People in both campaigns")],
+                pairs.len().to_string()
+            );
             let change = mean(pairs.iter().map(|(b, a)| a - b));
-            let got: f64 = row[column("paired_change")].parse().unwrap();
+            let got: f64 = row[column("People in both: mean change")].parse().unwrap();
             assert!((got - change).abs() < 1e-6, "{got} against {change}");
             assert!(
                 tr.contains(&format!(">{change:+.2}<")),
                 "{change:+.2} in {tr}"
             );
         } else {
-            assert_eq!(row[column("paired_n")], "", "hidden: {row:?}");
-            assert_eq!(row[column("paired_change")], "");
+            // Kept back for anonymity, and saying so as the page does.
+            assert_eq!(
+                row[column("People in both campaigns")],
+                "hidden",
+                "hidden: {row:?}"
+            );
+            assert_eq!(row[column("People in both: mean change")], "hidden");
             assert!(tr.contains("hidden"));
         }
     }
@@ -243,8 +308,79 @@ async fn small_groups_are_never_shown(backend: Backend) {
         .await;
         assert!(!rows.is_empty());
         for row in rows {
-            assert!(row[3..].iter().all(String::is_empty), "{row:?}");
+            // Every figure is kept back, and says so; with a side hidden there is no
+            // difference and no test to give.
+            assert!(row[3..15].iter().all(|c| c == "hidden"), "{row:?}");
+            assert!(row[15..].iter().all(String::is_empty), "{row:?}");
         }
+    }
+}
+
+/// The CSV files are headed in the words of the page's tables, in the reader's language.
+async fn the_csv_headings_are_in_the_readers_language(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.store()
+        .set_anonymity_threshold(app.org, 3)
+        .await
+        .unwrap();
+    let later = app.store().campaigns(app.org).await.unwrap()[0].id;
+    let admin = app.signed_in("admin@afon.example").await;
+    let path = |table: &str| format!("/campaigns/{later}/change.csv?table={table}");
+    let (competences, _) = csv_file(&app, &admin, &path("competences")).await;
+    assert_eq!(competences, COLUMNS);
+    let (areas, rows) = csv_file(&app, &admin, &path("areas")).await;
+    assert_eq!(areas[..2], ["Area code", "Area"]);
+    assert_eq!(areas[2..], COLUMNS[2..]);
+    assert!(
+        rows.iter().all(|r| r[2].is_empty()),
+        "an area is in no area"
+    );
+    let (rates, _) = csv_file(&app, &admin, &path("rates")).await;
+    assert_eq!(rates, RATES);
+
+    app.post(&admin, "/language", &[("lang", "cy")]).await;
+    let cy = Tr::new(Lang::Cy);
+    let (welsh, rows) = csv_file(&app, &admin, &path("competences")).await;
+    assert_eq!(welsh, COLUMN_IDS.map(|id| cy.t(id)));
+    assert_eq!(welsh[3], "Pobl yn y ddwy ymgyrch");
+    assert_eq!(welsh[16], "Y gwasanaeth cyfan: U Mann–Whitney");
+    for (en, cy) in competences.iter().zip(&welsh) {
+        assert_ne!(en, cy, "in Welsh");
+    }
+    // Numbers keep their point; a test not made is empty.
+    for row in &rows {
+        for cell in &row[3..] {
+            assert!(cell.is_empty() || cell.parse::<f64>().is_ok(), "{row:?}");
+        }
+    }
+    let (welsh, _) = csv_file(&app, &admin, &path("areas")).await;
+    assert_eq!(
+        welsh[..2],
+        [cy.t("analysis-csv-area-code"), cy.t("change-area")]
+    );
+    assert_eq!(welsh[0], "Cod y maes");
+    let (welsh, _) = csv_file(&app, &admin, &path("rates")).await;
+    assert_eq!(welsh, RATES_IDS.map(|id| cy.t(id)));
+    assert_eq!(welsh[5], "Cyfradd ymateb (0 i 1)");
+
+    // Figures kept back say so in the reader's language (a new app: the threshold is cached).
+    let app = spawn_app(backend).await;
+    app.store()
+        .set_anonymity_threshold(app.org, 10_000)
+        .await
+        .unwrap();
+    let later = app.store().campaigns(app.org).await.unwrap()[0].id;
+    let admin = app.signed_in("admin@afon.example").await;
+    app.post(&admin, "/language", &[("lang", "cy")]).await;
+    let (_, rows) = csv_file(
+        &app,
+        &admin,
+        &format!("/campaigns/{later}/change.csv?table=competences"),
+    )
+    .await;
+    assert!(!rows.is_empty());
+    for row in &rows {
+        assert!(row[3..15].iter().all(|c| c == "cudd"), "{row:?}");
     }
 }
 
@@ -392,9 +528,17 @@ async fn an_earlier_campaign_of_one_area_compares_only_that_area(backend: Backen
     let wanted: Vec<&str> = area.competences.iter().map(|c| c.code.as_str()).collect();
     assert_eq!(codes, wanted, "only what both asked, in order");
     for row in &rows {
-        assert_eq!(row[column("before_n")], "", "nobody answered then");
-        assert_ne!(row[column("after_n")], "", "many answered now");
-        assert_eq!(row[column("difference")], "");
+        assert_eq!(
+            row[column("Whole service: people then")],
+            "hidden",
+            "nobody answered then"
+        );
+        assert_ne!(
+            row[column("Whole service: people now")],
+            "",
+            "many answered now"
+        );
+        assert_eq!(row[column("Whole service: difference (now less then)")], "");
     }
     let areas = csv_rows(
         &app,

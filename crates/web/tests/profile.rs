@@ -8,6 +8,7 @@ mod common;
 use common::{TestApp, csrf_in, location, spawn_app};
 use reqwest::StatusCode;
 use skillgym_domain::{CampaignId, Email, PersonId};
+use skillgym_i18n::{Lang, Tr};
 use skillgym_store::{AuditAction, AuditFilter, PersonFilter};
 use skillgym_test_db::{Backend, both_backends};
 use std::collections::HashMap;
@@ -68,7 +69,57 @@ both_backends!(
     anonymous_answers_are_shown_only_to_the_respondent,
     the_figures_follow_from_the_answers_and_the_targets,
     admins_set_target_levels_in_one_form,
+    the_csv_headings_are_in_the_readers_language,
+    each_wrong_box_has_its_own_error,
 );
+
+/// The profile CSV's headings in English.
+const HEADINGS: [&str; 11] = [
+    "Competence code",
+    "Competence",
+    "Area code",
+    "Rating",
+    "Quiz questions right",
+    "Quiz questions asked",
+    "Measured level",
+    "Target level",
+    "Gap",
+    "Mean rating in the area",
+    "Whole service's mean rating in the area",
+];
+
+/// The same headings' message ids.
+const HEADING_IDS: [&str; 11] = [
+    "analysis-csv-competence-code",
+    "report-competence",
+    "analysis-csv-area-code",
+    "profile-rating",
+    "profile-csv-quiz-right",
+    "profile-csv-quiz-asked",
+    "profile-measured",
+    "profile-target",
+    "profile-gap",
+    "profile-csv-area-mean",
+    "profile-csv-service-area-mean",
+];
+
+/// A CSV body: its header and its rows of cells.
+async fn csv_file(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let response = app.get(client, path).await;
+    assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+    let text = response.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
 
 async fn the_person_their_manager_and_admins_see_a_profile(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -179,21 +230,14 @@ async fn the_figures_follow_from_the_answers_and_the_targets(backend: Backend) {
         .await
         .unwrap();
     let admin = app.signed_in("admin@afon.example").await;
-    let response = app
-        .get(
-            &admin,
-            &format!("/people/{person}/profile.csv?campaign={later}"),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let text = response.text().await.unwrap();
-    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let (header, rows) = csv_file(
+        &app,
+        &admin,
+        &format!("/people/{person}/profile.csv?campaign={later}"),
+    )
+    .await;
+    assert_eq!(header, HEADINGS);
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
-    let rows: Vec<Vec<String>> = reader
-        .records()
-        .map(|r| r.unwrap().iter().map(String::from).collect())
-        .collect();
     let by_code: HashMap<&str, _> = campaign
         .areas
         .iter()
@@ -207,11 +251,13 @@ async fn the_figures_follow_from_the_answers_and_the_targets(backend: Backend) {
         )
         .await;
     for row in &rows {
-        let id = by_code[row[col("competence")].as_str()];
+        let id = by_code[row[col("Competence code")].as_str()];
         let rating = answers.ratings.get(&id).copied();
         assert_eq!(
-            row[col("rating")],
-            rating.map(|r| r.value()).unwrap_or_default()
+            row[col("Rating")],
+            rating
+                .map(|r| r.level().map_or("Not sure".into(), |l| l.to_string()))
+                .unwrap_or_default()
         );
         let quiz: Vec<bool> = answers
             .quiz
@@ -228,12 +274,12 @@ async fn the_figures_follow_from_the_answers_and_the_targets(backend: Backend) {
         };
         let target = targets.get(&(id, record.job_family)).map(|t| t.level());
         assert_eq!(
-            row[col("target")],
+            row[col("Target level")],
             target.map(|t| t.to_string()).unwrap_or_default()
         );
         match (target, measured) {
             (Some(t), Some(m)) => {
-                let gap: f64 = row[col("gap")].parse().unwrap();
+                let gap: f64 = row[col("Gap")].parse().unwrap();
                 assert!((gap - (f64::from(t) - m)).abs() < 1e-6, "{row:?}");
                 let start = html
                     .find(&format!("data-competence=\"{}\"", row[0]))
@@ -243,7 +289,7 @@ async fn the_figures_follow_from_the_answers_and_the_targets(backend: Backend) {
                     assert!(tr.contains(&format!("<strong>{gap:+.1}</strong>")), "{tr}");
                 }
             }
-            _ => assert_eq!(row[col("gap")], ""),
+            _ => assert_eq!(row[col("Gap")], ""),
         }
     }
 }
@@ -331,4 +377,157 @@ async fn admins_set_target_levels_in_one_form(backend: Backend) {
         )
         .await;
     assert!(html.contains("The target levels are saved."));
+}
+
+/// The CSV is headed in the words of the page's tables, in the reader's language; a service
+/// mean kept back for anonymity says so, as on the page.
+async fn the_csv_headings_are_in_the_readers_language(backend: Backend) {
+    let app = spawn_app(backend).await;
+    // Too high for any area's service mean to be shown.
+    app.store()
+        .set_anonymity_threshold(app.org, 10_000)
+        .await
+        .unwrap();
+    let person = managed_respondent(&app).await;
+    let path = format!("/people/{person}/profile.csv");
+    let admin = app.signed_in("admin@afon.example").await;
+    let (english, rows) = csv_file(&app, &admin, &path).await;
+    assert_eq!(english, HEADINGS);
+    assert!(rows.iter().all(|r| r[10] == "hidden"), "{rows:?}");
+
+    app.post(&admin, "/language", &[("lang", "cy")]).await;
+    let cy = Tr::new(Lang::Cy);
+    let (welsh, rows) = csv_file(&app, &admin, &path).await;
+    assert_eq!(welsh, HEADING_IDS.map(|id| cy.t(id)));
+    assert_eq!(welsh[3], "Sgôr");
+    assert_eq!(welsh[7], "Lefel darged");
+    for (en, cy) in english.iter().zip(&welsh) {
+        assert_ne!(en, cy, "in Welsh");
+    }
+    for row in &rows {
+        assert_eq!(row[10], "cudd");
+        // Numbers keep their point; a person's own mean is never hidden from them.
+        if !row[9].is_empty() {
+            row[9].parse::<f64>().unwrap();
+        }
+        assert!(
+            ["", "1", "2", "3", "4", "5", "Ddim yn siŵr"].contains(&row[3].as_str()),
+            "{row:?}"
+        );
+    }
+}
+
+/// Errors as (field id, text) pairs.
+type Errors = Vec<(String, String)>;
+
+/// The error summary's entries (by the field each links to) and the messages beside the boxes.
+fn error_entries(html: &str) -> (Errors, Errors) {
+    let unescape = |t: &str| {
+        t.replace("&#39;", "'")
+            .replace("&#34;", "\"")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+    };
+    let summary = &html[html.find("class=\"error-summary\"").expect("a summary")..];
+    let summary = &summary[..summary.find("</ul>").unwrap()];
+    let mut entries = Vec::new();
+    let mut rest = summary;
+    while let Some(at) = rest.find("<li><a href=\"#") {
+        rest = &rest[at + "<li><a href=\"#".len()..];
+        let field = &rest[..rest.find('"').unwrap()];
+        let text_at = rest.find('>').unwrap() + 1;
+        let text = &rest[text_at..text_at + rest[text_at..].find("</a>").unwrap()];
+        entries.push((field.to_string(), unescape(text)));
+    }
+    let mut beside = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<p class=\"error-message\" id=\"") {
+        rest = &rest[at + "<p class=\"error-message\" id=\"".len()..];
+        let field = rest[..rest.find('"').unwrap()].trim_end_matches("-error");
+        let text_at = rest.find("</span>").unwrap() + "</span>".len();
+        let text = &rest[text_at..text_at + rest[text_at..].find("</p>").unwrap()];
+        beside.push((field.to_string(), unescape(text.trim())));
+    }
+    (entries, beside)
+}
+
+/// Two wrong boxes: each entry of the summary links to its own box and names it (competence
+/// and job family), in the same words as beside the box, in English and in Welsh.
+async fn each_wrong_box_has_its_own_error(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let framework = app.store().frameworks(app.org).await.unwrap()[0].id;
+    let stored = app.store().framework(app.org, framework).await.unwrap();
+    let title_of: HashMap<i64, &skillgym_domain::audit::Localised> = stored
+        .framework
+        .areas
+        .iter()
+        .flat_map(|a| a.competences.iter())
+        .filter_map(|c| Some((stored.competence_ids.get(&c.code)?.0, &c.title)))
+        .collect();
+    let admin = app.signed_in("admin@afon.example").await;
+    for lang in [Lang::En, Lang::Cy] {
+        app.post(&admin, "/language", &[("lang", lang.code())])
+            .await;
+        let html = app.page(&admin, "/role-profiles").await;
+        let mut names = Vec::new();
+        let mut rest = html.as_str();
+        while let Some(at) = rest.find("<input id=\"t-") {
+            rest = &rest[at + "<input id=\"".len()..];
+            names.push(rest[..rest.find('"').unwrap()].to_string());
+        }
+        // The first competence for frontline staff, and the second for specialists.
+        let (first, second) = (names[0].clone(), names[6].clone());
+        let fields = vec![
+            ("csrf".to_string(), csrf_in(&html)),
+            ("framework".to_string(), framework.to_string()),
+            (first.clone(), "0".to_string()),
+            (second.clone(), "six".to_string()),
+        ];
+        let response = admin
+            .post(format!("{}/role-profiles", app.url))
+            .form(&fields)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.unwrap();
+        let (entries, beside) = error_entries(&html);
+        let tr = Tr::new(lang);
+        let expected = |name: &str| {
+            let parts: Vec<&str> = name.splitn(3, '-').collect();
+            let title = title_of[&parts[1].parse::<i64>().unwrap()].show(lang.code());
+            tr.t2(
+                "role-profile-level-invalid",
+                "competence",
+                title.text,
+                "family",
+                tr.t(&format!("job-family-{}", parts[2])),
+            )
+        };
+        let wanted = vec![
+            (first.clone(), expected(&first)),
+            (second.clone(), expected(&second)),
+        ];
+        assert_eq!(entries, wanted, "{lang:?}");
+        assert_eq!(beside, wanted, "the same words beside each box");
+        assert_ne!(entries[0].1, entries[1].1);
+        assert!(
+            html.contains(&format!("id=\"{first}\"")) && html.contains(&format!("id=\"{second}\""))
+        );
+        let family = |f: &str| tr.t(&format!("job-family-{f}"));
+        assert!(entries[0].1.contains(&family("frontline")), "{entries:?}");
+        assert!(entries[1].1.contains(&family("specialist")), "{entries:?}");
+        match lang {
+            Lang::Cy => assert!(
+                entries[0]
+                    .1
+                    .starts_with("Rhowch lefel darged o 1 i 5 ar gyfer ")
+            ),
+            _ => assert!(
+                entries[0]
+                    .1
+                    .starts_with("Enter a target level from 1 to 5 for ")
+            ),
+        }
+    }
 }

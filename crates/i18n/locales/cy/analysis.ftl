@@ -58,3 +58,11 @@ analysis-calibration-over = yn fwy hyderus nag a brofwyd
 analysis-calibration-under = yn gwybod mwy nag y maen nhw'n ei feddwl
 analysis-calibration-matched = tua'n iawn
 analysis-everyone = Pawb
+
+## Penawdau colofnau'r ffeiliau CSV nad yw tablau'r tudalennau'n eu henwi (mae'r lleill yn
+## defnyddio penawdau'r tablau).
+analysis-csv-competence-code = Cod y cymhwysedd
+analysis-csv-area-code = Cod y maes
+analysis-csv-group-code = Cod y grŵp
+analysis-csv-respondents = Pobl yn y grŵp a atebodd
+analysis-csv-n = Pobl a roddodd sgôr 1 i 5 iddo

@@ -39,3 +39,25 @@ change-area = Maes
 change-mean-change = Newid cymedrig
 change-difference = Gwahaniaeth (nawr llai bryd hynny)
 change-effect = Maint yr effaith (rheng-deuol)
+
+## Penawdau colofnau'r ffeiliau CSV nad yw tablau'r dudalen yn eu henwi felly.
+# review: "T Wilcoxon", "U Mann–Whitney" keep the statistics' usual letters.
+change-csv-campaign-number = Rhif yr ymgyrch
+change-csv-rate = Cyfradd ymateb (0 i 1)
+change-csv-in-area = Yn y maes
+change-csv-paired-n = Pobl yn y ddwy ymgyrch
+change-csv-paired-before = Pobl yn y ddwy: cymedr bryd hynny
+change-csv-paired-after = Pobl yn y ddwy: cymedr nawr
+change-csv-paired-change = Pobl yn y ddwy: newid cymedrig
+change-csv-wilcoxon-t = Pobl yn y ddwy: T Wilcoxon
+change-csv-wilcoxon-z = Pobl yn y ddwy: z Wilcoxon
+change-csv-wilcoxon-p = Pobl yn y ddwy: gwerth p Wilcoxon
+change-csv-paired-effect = Pobl yn y ddwy: maint yr effaith (rheng-deuol parau cyfatebol)
+change-csv-before-n = Y gwasanaeth cyfan: pobl bryd hynny
+change-csv-before-mean = Y gwasanaeth cyfan: cymedr bryd hynny
+change-csv-after-n = Y gwasanaeth cyfan: pobl nawr
+change-csv-after-mean = Y gwasanaeth cyfan: cymedr nawr
+change-csv-difference = Y gwasanaeth cyfan: gwahaniaeth (nawr llai bryd hynny)
+change-csv-mann-whitney-u = Y gwasanaeth cyfan: U Mann–Whitney
+change-csv-mann-whitney-p = Y gwasanaeth cyfan: gwerth p Mann–Whitney
+change-csv-effect = Y gwasanaeth cyfan: maint yr effaith (rheng-deuol)

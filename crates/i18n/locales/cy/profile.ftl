@@ -43,4 +43,10 @@ role-profiles-table = Lefel darged ar gyfer pob cymhwysedd a theulu swyddi
 role-profiles-cell = Lefel darged ar gyfer { $competence }, { $family }
 role-profiles-save = Cadw'r lefelau targed
 role-profiles-saved = Mae'r lefelau targed wedi'u cadw.
-role-profile-level-invalid = Rhowch lefel darged fel rhif cyfan o 1 i 5, neu gadewch y blwch yn wag
+role-profile-level-invalid = Rhowch lefel darged o 1 i 5 ar gyfer { $competence }, { $family }, neu gadewch y blwch yn wag
+
+## Penawdau colofnau'r ffeil CSV nad yw tablau'r dudalen yn eu henwi felly.
+profile-csv-quiz-right = Cwestiynau cwis yn gywir
+profile-csv-quiz-asked = Cwestiynau cwis a ofynnwyd
+profile-csv-area-mean = Sgôr gymedrig yn y maes
+profile-csv-service-area-mean = Sgôr gymedrig y gwasanaeth cyfan yn y maes

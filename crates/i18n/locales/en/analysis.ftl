@@ -53,3 +53,11 @@ analysis-calibration-over = more confident than tested
 analysis-calibration-under = knows more than they think
 analysis-calibration-matched = about right
 analysis-everyone = Everyone
+
+## Column headings of the CSV downloads that the pages' tables do not name (the others reuse the
+## tables' headings). The codes columns hold the framework's and the grouping's own codes.
+analysis-csv-competence-code = Competence code
+analysis-csv-area-code = Area code
+analysis-csv-group-code = Group code
+analysis-csv-respondents = People in the group who answered
+analysis-csv-n = People who rated it 1 to 5

@@ -35,3 +35,24 @@ change-area = Area
 change-mean-change = Mean change
 change-difference = Difference (now less then)
 change-effect = Effect size (rank-biserial)
+
+## Column headings of the CSV downloads that the page's tables do not name as such.
+change-csv-campaign-number = Campaign number
+change-csv-rate = Response rate (0 to 1)
+change-csv-in-area = In area
+change-csv-paired-n = People in both campaigns
+change-csv-paired-before = People in both: mean then
+change-csv-paired-after = People in both: mean now
+change-csv-paired-change = People in both: mean change
+change-csv-wilcoxon-t = People in both: Wilcoxon T
+change-csv-wilcoxon-z = People in both: Wilcoxon z
+change-csv-wilcoxon-p = People in both: Wilcoxon p-value
+change-csv-paired-effect = People in both: effect size (matched-pairs rank-biserial)
+change-csv-before-n = Whole service: people then
+change-csv-before-mean = Whole service: mean then
+change-csv-after-n = Whole service: people now
+change-csv-after-mean = Whole service: mean now
+change-csv-difference = Whole service: difference (now less then)
+change-csv-mann-whitney-u = Whole service: Mann–Whitney U
+change-csv-mann-whitney-p = Whole service: Mann–Whitney p-value
+change-csv-effect = Whole service: effect size (rank-biserial)

@@ -42,4 +42,11 @@ role-profiles-table = Target level for each competence and job family
 role-profiles-cell = Target level for { $competence }, { $family }
 role-profiles-save = Save the target levels
 role-profiles-saved = The target levels are saved.
-role-profile-level-invalid = Enter a target level as a whole number from 1 to 5, or leave the box empty
+# The same words go in the error summary and beside the box, so each names its box.
+role-profile-level-invalid = Enter a target level from 1 to 5 for { $competence }, { $family }, or leave the box empty
+
+## Column headings of the CSV download that the page's tables do not name as such.
+profile-csv-quiz-right = Quiz questions right
+profile-csv-quiz-asked = Quiz questions asked
+profile-csv-area-mean = Mean rating in the area
+profile-csv-service-area-mean = Whole service's mean rating in the area

@@ -444,35 +444,46 @@ pub async fn compare_csv(
         comparison,
         shown,
     } = compared(&state, &ctx, id, &by).await?;
-    let lang = ctx.tr.lang().code();
+    let tr = &ctx.tr;
+    let lang = tr.lang().code();
     let competences = competences(&loaded.campaign);
+    // Headed as the page's table is, which names its last figures by how many groups it shows.
+    let two = shown.len() == 2;
     let mut rows = vec![
         [
-            "competence",
-            "competence_title",
-            "group",
-            "group_label",
-            "respondents",
-            "n",
-            "mean",
-            "difference",
-            "test",
-            "statistic",
-            "p_value",
-            "effect_size",
+            "analysis-csv-competence-code",
+            "report-competence",
+            "analysis-csv-group-code",
+            "report-group",
+            "analysis-csv-respondents",
+            "analysis-csv-n",
+            "audit-results-mean",
+            if two {
+                "analysis-difference"
+            } else {
+                "analysis-spread"
+            },
+            "analysis-test",
+            "analysis-statistic",
+            "analysis-p-value",
+            if two {
+                "analysis-rank-biserial"
+            } else {
+                "analysis-epsilon-squared"
+            },
         ]
-        .map(String::from)
+        .map(|id| tr.t(id))
         .to_vec(),
     ];
+    let hidden = tr.t("report-hidden");
     for c in &comparison.competences {
         let competence = competences[c.competence];
         let (test, statistic, p, effect) = match c.test {
             Some(t) => (
-                match t {
-                    Test::MannWhitney(_) => "mann_whitney",
-                    Test::KruskalWallis(_) => "kruskal_wallis",
-                }
-                .to_string(),
+                tr.t(match t {
+                    Test::MannWhitney(_) => "analysis-test-mann-whitney",
+                    Test::KruskalWallis(_) => "analysis-test-kruskal-wallis",
+                }),
                 format!("{:.6}", t.statistic()),
                 format!("{:e}", t.p()),
                 format!("{:.6}", t.effect()),
@@ -488,8 +499,8 @@ pub async fn compare_csv(
                 group.key.clone(),
                 guard(&group.label),
                 comparison.groups[*g].respondents.to_string(),
-                cell.map(|x| x.n.to_string()).unwrap_or_default(),
-                cell.map(|x| format!("{:.6}", x.mean)).unwrap_or_default(),
+                cell.map_or_else(|| hidden.clone(), |x| x.n.to_string()),
+                cell.map_or_else(|| hidden.clone(), |x| format!("{:.6}", x.mean)),
                 c.difference.map(|d| format!("{d:.6}")).unwrap_or_default(),
                 test.clone(),
                 statistic.clone(),
@@ -661,15 +672,15 @@ pub async fn calibration_csv(
     } = calibrated(&state, &ctx, id, &by).await?;
     let mut rows = vec![
         [
-            "group",
-            "group_label",
-            "people",
-            "confidence",
-            "quiz_score",
-            "gap",
-            "correlation",
+            "analysis-csv-group-code",
+            "report-group",
+            "analysis-people",
+            "analysis-confidence",
+            "analysis-quiz-score",
+            "analysis-gap",
+            "analysis-correlation",
         ]
-        .map(String::from)
+        .map(|id| ctx.tr.t(id))
         .to_vec(),
     ];
     for (key, label, _, row) in shown_rows(&calibration, &loaded.grouping, &ctx.tr) {

@@ -646,9 +646,7 @@ fn parse_quiz(
         Ok(item) => (Some(item), FormErrors::default()),
         Err(problems) => (None, errors_of(problems)),
     };
-    for (field, message) in upload_errors.iter() {
-        errors.add(field.clone(), message);
-    }
+    errors.append(upload_errors);
     match item {
         Some(item) if errors.is_empty() => Ok(item),
         _ => Err(errors),

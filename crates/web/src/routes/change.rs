@@ -15,6 +15,7 @@ use serde::Deserialize;
 use skillgym_domain::analysis::CampaignColumns;
 use skillgym_domain::analysis::change::{self, Change, ChangeRow};
 use skillgym_domain::{CampaignId, CompetenceId, Role};
+use skillgym_i18n::Tr;
 use skillgym_store::{Campaign, CampaignChoice};
 use std::collections::HashMap;
 
@@ -404,20 +405,21 @@ pub(super) async fn change_page(
 }
 
 /// The response rates then and now, one campaign a row.
-fn rates_csv(c: &Compared, lang: &str) -> AppResult<Response> {
+fn rates_csv(c: &Compared, tr: &Tr) -> AppResult<Response> {
+    let lang = tr.lang().code();
     let Some((earlier, earlier_data)) = &c.earlier else {
         return Err(AppError::NotFound);
     };
     let mut rows = vec![
         [
-            "campaign",
-            "title",
-            "opens_on",
-            "asked",
-            "finished",
-            "response_rate",
+            "change-csv-campaign-number",
+            "change-campaign",
+            "campaign-opens-on",
+            "change-asked",
+            "change-finished",
+            "change-csv-rate",
         ]
-        .map(String::from)
+        .map(|id| tr.t(id))
         .to_vec(),
     ];
     for (id, title, opens_on, data) in [
@@ -454,67 +456,92 @@ pub async fn csv(
     let areas = match query.table.as_deref() {
         None | Some("competences") => false,
         Some("areas") => true,
-        Some("rates") => return rates_csv(&c, ctx.tr.lang().code()),
+        Some("rates") => return rates_csv(&c, &ctx.tr),
         Some(_) => return Err(AppError::NotFound),
     };
     let Some((earlier, _)) = &c.earlier else {
         return Err(AppError::NotFound);
     };
+    let tr = &ctx.tr;
     let mut rows = vec![
         [
-            if areas { "area" } else { "competence" },
-            "title",
-            "area_title",
-            "paired_n",
-            "paired_before",
-            "paired_after",
-            "paired_change",
-            "wilcoxon_statistic",
-            "wilcoxon_z",
-            "wilcoxon_p_value",
-            "paired_rank_biserial",
-            "before_n",
-            "before_mean",
-            "after_n",
-            "after_mean",
-            "difference",
-            "mann_whitney_u",
-            "mann_whitney_p_value",
-            "rank_biserial",
+            if areas {
+                "analysis-csv-area-code"
+            } else {
+                "analysis-csv-competence-code"
+            },
+            if areas {
+                "change-area"
+            } else {
+                "report-competence"
+            },
+            "change-csv-in-area",
+            "change-csv-paired-n",
+            "change-csv-paired-before",
+            "change-csv-paired-after",
+            "change-csv-paired-change",
+            "change-csv-wilcoxon-t",
+            "change-csv-wilcoxon-z",
+            "change-csv-wilcoxon-p",
+            "change-csv-paired-effect",
+            "change-csv-before-n",
+            "change-csv-before-mean",
+            "change-csv-after-n",
+            "change-csv-after-mean",
+            "change-csv-difference",
+            "change-csv-mann-whitney-u",
+            "change-csv-mann-whitney-p",
+            "change-csv-effect",
         ]
-        .map(String::from)
+        .map(|id| tr.t(id))
         .to_vec(),
     ];
+    // As on the page: a figure kept back for anonymity says so, one that does not exist (no
+    // test with no change, no difference with a side hidden) is empty.
+    let hidden = tr.t("report-hidden");
     let lines = if areas { &c.areas } else { &c.competences };
     let f = |x: Option<f64>| x.map(|x| format!("{x:.6}")).unwrap_or_default();
     let e = |x: Option<f64>| x.map(|x| format!("{x:e}")).unwrap_or_default();
     for line in lines {
         let (p, w) = (line.row.paired, line.row.whole);
-        let wt = p.and_then(|p| p.test);
-        rows.push(vec![
+        let paired = match p {
+            Some(p) => {
+                let wt = p.test;
+                vec![
+                    p.n.to_string(),
+                    f(Some(p.before)),
+                    f(Some(p.after)),
+                    f(Some(p.change)),
+                    f(wt.map(|t| t.statistic())),
+                    f(wt.map(|t| t.z)),
+                    e(wt.map(|t| t.p)),
+                    f(wt.map(|t| t.rank_biserial)),
+                ]
+            }
+            None => vec![hidden.clone(); 8],
+        };
+        let side = |s: Option<change::Side>| match s {
+            Some(s) => [s.n.to_string(), f(Some(s.mean))],
+            None => [hidden.clone(), hidden.clone()],
+        };
+        let mut row = vec![
             line.code.clone(),
             guard(&line.title),
             line.area
                 .as_ref()
                 .map(|(a, _)| guard(a))
                 .unwrap_or_default(),
-            p.map(|p| p.n.to_string()).unwrap_or_default(),
-            f(p.map(|p| p.before)),
-            f(p.map(|p| p.after)),
-            f(p.map(|p| p.change)),
-            f(wt.map(|t| t.statistic())),
-            f(wt.map(|t| t.z)),
-            e(wt.map(|t| t.p)),
-            f(wt.map(|t| t.rank_biserial)),
-            w.before.map(|s| s.n.to_string()).unwrap_or_default(),
-            f(w.before.map(|s| s.mean)),
-            w.after.map(|s| s.n.to_string()).unwrap_or_default(),
-            f(w.after.map(|s| s.mean)),
+        ];
+        row.extend(paired);
+        row.extend(side(w.before));
+        row.extend(side(w.after));
+        row.extend([
             f(w.difference),
             f(w.test.map(|t| t.u)),
             e(w.test.map(|t| t.p)),
             f(w.test.map(|t| t.rank_biserial)),
         ]);
+        rows.push(row);
     }
     let name = format!(
         "change-{}-{}-{}.csv",

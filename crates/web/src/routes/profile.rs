@@ -301,24 +301,26 @@ pub async fn csv(
     let Some((campaign, profile)) = &loaded.shown else {
         return Err(AppError::NotFound);
     };
-    let lang = ctx.tr.lang().code();
+    let tr = &ctx.tr;
+    let lang = tr.lang().code();
     let mut rows = vec![
         [
-            "competence",
-            "competence_title",
-            "area",
-            "rating",
-            "quiz_right",
-            "quiz_asked",
-            "measured",
-            "target",
-            "gap",
-            "area_mean",
-            "service_area_mean",
+            "analysis-csv-competence-code",
+            "report-competence",
+            "analysis-csv-area-code",
+            "profile-rating",
+            "profile-csv-quiz-right",
+            "profile-csv-quiz-asked",
+            "profile-measured",
+            "profile-target",
+            "profile-gap",
+            "profile-csv-area-mean",
+            "profile-csv-service-area-mean",
         ]
-        .map(String::from)
+        .map(|id| tr.t(id))
         .to_vec(),
     ];
+    let (not_sure, hidden) = (tr.t("profile-not-sure"), tr.t("report-hidden"));
     let f = |x: Option<f64>| x.map(|x| format!("{x:.6}")).unwrap_or_default();
     let mut at = 0;
     for (area, a) in campaign.areas.iter().zip(&profile.areas) {
@@ -329,14 +331,21 @@ pub async fn csv(
                 c.code.clone(),
                 guard(c.title.show(lang).text),
                 area.code.clone(),
-                p.rating.map(Rating::value).unwrap_or_default(),
+                p.rating
+                    .map(|r| {
+                        r.level()
+                            .map_or_else(|| not_sure.clone(), |l| l.to_string())
+                    })
+                    .unwrap_or_default(),
                 p.quiz.map(|q| q.right.to_string()).unwrap_or_default(),
                 p.quiz.map(|q| q.asked.to_string()).unwrap_or_default(),
                 f(p.measured),
                 p.target.map(|t| t.level().to_string()).unwrap_or_default(),
                 f(p.gap),
                 f(a.mean),
-                f(a.service_mean),
+                // Kept back, as on the page, when too few people rated the area.
+                a.service_mean
+                    .map_or_else(|| hidden.clone(), |m| format!("{m:.6}")),
             ]);
         }
     }
@@ -506,6 +515,7 @@ pub async fn save_role_profiles(
     let stored = state.store.framework(org, FrameworkId(framework)).await?;
     let mut errors = FormErrors::default();
     let mut targets = RoleTargets::new();
+    let lang = ctx.tr.lang().code();
     for area in &stored.framework.areas {
         for c in &area.competences {
             let Some(id) = stored.competence_ids.get(&c.code) else {
@@ -519,7 +529,19 @@ pub async fn save_role_profiles(
                         targets.insert((*id, family), level);
                     }
                     Ok(None) => {}
-                    Err(e) => errors.add(name, e.0),
+                    // Named as the box's label names it, so each entry of the summary says
+                    // which box it is about.
+                    Err(e) => errors.add_with(
+                        name,
+                        e.0,
+                        vec![
+                            ("competence", c.title.show(lang).text.to_string()),
+                            (
+                                "family",
+                                ctx.tr.t(&format!("job-family-{}", family.as_str())),
+                            ),
+                        ],
+                    ),
                 }
             }
         }
