@@ -68,6 +68,7 @@ both_backends!(
     anonymous_answers_are_shown_only_to_the_respondent,
     the_figures_follow_from_the_answers_and_the_targets,
     admins_set_target_levels_in_one_form,
+    the_json_report_gives_the_profile_pages_figures,
 );
 
 async fn the_person_their_manager_and_admins_see_a_profile(backend: Backend) {
@@ -331,4 +332,105 @@ async fn admins_set_target_levels_in_one_form(backend: Backend) {
         )
         .await;
     assert!(html.contains("The target levels are saved."));
+}
+
+async fn the_json_report_gives_the_profile_pages_figures(backend: Backend) {
+    use skillgym_i18n::{Lang, Tr};
+    use skillgym_web::report_json::{Profiles, ReportOptions, campaign_report_json};
+    let app = spawn_app(backend).await;
+    let later: CampaignId = app.store().campaigns(app.org).await.unwrap()[0].id;
+    let person = managed_respondent(&app).await;
+    let record = app.store().person(app.org, person).await.unwrap();
+    let options = ReportOptions {
+        profiles: Profiles::Chosen(vec![record.email.clone().unwrap()]),
+        ..ReportOptions::default()
+    };
+    let report = campaign_report_json(app.store(), app.org, later, &options, 5, &Tr::new(Lang::En))
+        .await
+        .unwrap();
+    assert_eq!(report.profiled, vec![person]);
+    let profiles = report.json["profiles"].as_array().unwrap();
+    assert_eq!(profiles.len(), 1);
+    let profile = &profiles[0];
+    assert_eq!(profile["id"], person.0);
+    assert_eq!(profile["name"], record.name());
+    assert_eq!(profile["answered"], true);
+
+    let admin = app.signed_in("admin@afon.example").await;
+    let text = app
+        .get(
+            &admin,
+            &format!("/people/{person}/profile.csv?campaign={later}"),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let competences = profile["competences"].as_array().unwrap();
+    assert_eq!(rows.len(), competences.len());
+    let number = |cell: &str, value: &serde_json::Value, what: &str| match value.as_f64() {
+        None => assert_eq!(cell, "", "{what}"),
+        Some(v) => {
+            let c: f64 = cell.parse().unwrap();
+            assert!((c - v).abs() <= 1e-6, "{what}: {v} against {c}");
+        }
+    };
+    let areas: HashMap<&str, &serde_json::Value> = profile["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["code"].as_str().unwrap(), a))
+        .collect();
+    let mut short = Vec::new();
+    for (row, c) in rows.iter().zip(competences) {
+        let code = &row[col("competence")];
+        assert_eq!(code, c["code"].as_str().unwrap());
+        assert_eq!(row[col("area")], c["area"].as_str().unwrap());
+        let rating = match &c["rating"] {
+            serde_json::Value::Null => String::new(),
+            serde_json::Value::String(s) => s.replace('_', "-"),
+            n => n.to_string(),
+        };
+        assert_eq!(row[col("rating")], rating, "{code}");
+        assert_eq!(
+            row[col("quiz_right")],
+            c["quiz"]["right"].to_string().replace("null", "")
+        );
+        assert_eq!(
+            row[col("quiz_asked")],
+            c["quiz"]["asked"].to_string().replace("null", "")
+        );
+        assert_eq!(
+            row[col("target")],
+            c["target"].to_string().replace("null", "")
+        );
+        number(&row[col("measured")], &c["measured"], code);
+        number(&row[col("gap")], &c["gap"], code);
+        let area = areas[row[col("area")].as_str()];
+        number(&row[col("area_mean")], &area["mean"], code);
+        number(&row[col("service_area_mean")], &area["service_mean"], code);
+        if let Some(gap) = c["gap"].as_f64().filter(|g| *g > 0.0) {
+            short.push((gap, code.clone()));
+        }
+    }
+    // The gaps, largest first, as the page lists them.
+    short.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let gaps: Vec<&str> = profile["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g.as_str().unwrap())
+        .collect();
+    assert_eq!(gaps.len(), short.len());
+    for (code, (gap, _)) in gaps.iter().zip(&short) {
+        let at = short.iter().find(|(_, c)| c == code).unwrap();
+        assert_eq!(at.0, *gap, "{code} in order");
+    }
 }
