@@ -51,8 +51,9 @@ pub enum Command {
     /// Export data to a file
     #[command(subcommand)]
     Export(ExportCommand),
-    /// Write a campaign's figures for other tools: its report, one group comparison and
-    /// confidence against knowledge, with small groups left out as on the web
+    /// Write a campaign's figures for other tools: its report, one group comparison,
+    /// confidence against knowledge and change over time, with small groups left out as on the
+    /// web, and people's skills profiles when asked for
     Report(ReportArgs),
     /// Manage accounts
     #[command(subcommand)]
@@ -218,6 +219,18 @@ pub struct ReportArgs {
     /// question [default: job_family]
     #[arg(long, value_name = "GROUPING")]
     pub by: Option<String>,
+    /// Measure change over time from this earlier campaign on the same framework [default:
+    /// the campaign this was copied from, or else the latest earlier one]
+    #[arg(long, value_name = "CAMPAIGN")]
+    pub earlier: Option<i64>,
+    /// Include this person's skills profile (their number or email address); repeat for more.
+    /// Recorded in the audit trail; refused for an anonymous campaign
+    #[arg(long, value_name = "ID_OR_EMAIL", conflicts_with = "profiles")]
+    pub person: Vec<String>,
+    /// Include the skills profile of everyone who finished the campaign. Recorded in the audit
+    /// trail; refused for an anonymous campaign
+    #[arg(long)]
+    pub profiles: bool,
     /// Write to this file instead of the screen
     #[arg(long, short)]
     pub output: Option<PathBuf>,

@@ -4,6 +4,7 @@
 use serde_json::Value;
 use skillgym_domain::analysis::{CampaignFigures, Person};
 use skillgym_domain::demo::{self, DemoOptions};
+use skillgym_store::{AuditAction, AuditFilter, NewCampaign};
 use skillgym_test_db::{Backend, TestDb, both_backends};
 use std::process::{Command, Output};
 
@@ -128,4 +129,306 @@ async fn the_json_report_gives_the_web_figures(backend: Backend) {
     let out = skillgym(&db, &["report", "999999"], "en");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("There is no campaign 999999"));
+}
+
+/// The report's JSON, from a run that must succeed.
+fn report(db: &TestDb, args: &[&str]) -> Value {
+    let out = skillgym(db, args, "en");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+async fn demo_db(backend: Backend) -> (TestDb, skillgym_domain::OrganisationId) {
+    let db = TestDb::new(backend).await;
+    let generated = demo::generate(&DemoOptions {
+        people: 120,
+        seed: 5,
+    });
+    let org = db
+        .store
+        .seed_demo(&generated, "not-a-real-hash", &|_| {})
+        .await
+        .unwrap();
+    (db, org.id)
+}
+
+/// Profile views recorded in the audit trail, as (subject, detail).
+async fn profile_views(db: &TestDb, org: skillgym_domain::OrganisationId) -> Vec<(i64, String)> {
+    let filter = AuditFilter {
+        action: Some(AuditAction::PersonViewed),
+        limit: 10_000,
+        ..AuditFilter::default()
+    };
+    db.store
+        .audit_events(org, &filter)
+        .await
+        .unwrap()
+        .0
+        .into_iter()
+        .filter(|e| e.detail.contains("view=profile"))
+        .map(|e| (e.subject.map_or(0, |(p, _)| p.0), e.detail))
+        .collect()
+}
+
+both_backends!(
+    change_over_time_is_in_the_report,
+    profiles_are_written_only_when_asked_for_and_recorded,
+);
+
+async fn change_over_time_is_in_the_report(backend: Backend) {
+    let (db, org) = demo_db(backend).await;
+    let campaigns = db.store.campaigns(org).await.unwrap();
+    let (later, earlier) = (campaigns[0].id, campaigns[1].id);
+    let json = report(&db, &["report", &later.to_string()]);
+    let change = &json["change"];
+    // By default, the campaign the re-audit was copied from.
+    assert_eq!(change["earlier"]["id"], earlier.0, "{change}");
+    assert!(change["reason"].is_null());
+    for (side, id) in [("earlier", earlier), ("later", later)] {
+        let data = db.store.change_data(org, id).await.unwrap();
+        let rate = &change["response_rates"][side];
+        assert_eq!(rate["asked"], data.asked);
+        assert_eq!(rate["finished"], data.responses.len());
+    }
+    assert!(change["people_in_both"].as_u64().unwrap() > 0);
+    let rows: Vec<&Value> = ["areas", "competences"]
+        .iter()
+        .flat_map(|t| change[*t].as_array().unwrap())
+        .collect();
+    assert!(!rows.is_empty());
+    // No figure for fewer than five, and none that would give away the rest.
+    for row in &rows {
+        let (p, w) = (&row["paired"], &row["whole"]);
+        for side in ["before", "after"] {
+            assert!(
+                w[side].is_null() || w[side]["n"].as_u64().unwrap() >= 5,
+                "{row}"
+            );
+        }
+        if !p.is_null() {
+            let n = p["n"].as_u64().unwrap();
+            assert!(n >= 5, "{row}");
+            for side in ["before", "after"] {
+                let rest = w[side]["n"].as_u64().unwrap() - n;
+                assert!(rest == 0 || rest >= 5, "{row}");
+            }
+        }
+    }
+    assert!(
+        rows.iter().any(|r| !r["paired"].is_null()),
+        "some are shown"
+    );
+
+    // The first campaign has nothing before it: why, and no rows.
+    let first = report(&db, &["report", &earlier.to_string()]);
+    let change = &first["change"];
+    assert!(change["earlier"].is_null());
+    assert_eq!(change["reason"], "no_earlier_campaign");
+    assert!(change["response_rates"]["earlier"].is_null());
+    assert!(change["competences"].as_array().unwrap().is_empty());
+    // A later campaign is not an earlier one.
+    let out = skillgym(
+        &db,
+        &[
+            "report",
+            &earlier.to_string(),
+            "--earlier",
+            &later.to_string(),
+        ],
+        "en",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no earlier campaign on the same framework"),
+        "{err}"
+    );
+
+    // --earlier chooses another: a small check of one area years ago that nobody answered.
+    let stored = db.store.campaign(org, later).await.unwrap();
+    let area = &stored.areas[0];
+    let title = skillgym_domain::audit::Localised::new("Email check".to_string(), None);
+    let check = db
+        .store
+        .create_campaign(
+            org,
+            &NewCampaign {
+                framework: stored.framework_id,
+                title: title.clone(),
+                opens_on: time::macros::date!(2020 - 01 - 06),
+                closes_on: time::macros::date!(2020 - 01 - 31),
+                anonymous: false,
+                competences: area.competences.iter().map(|c| c.id).collect(),
+                audience: Default::default(),
+                content: skillgym_domain::audit::CampaignContent {
+                    title,
+                    profile_questions: Vec::new(),
+                    quiz: Vec::new(),
+                },
+                pictures: Vec::new(),
+                cloned_from: None,
+            },
+        )
+        .await
+        .unwrap();
+    let json = report(
+        &db,
+        &[
+            "report",
+            &later.to_string(),
+            "--earlier",
+            &check.to_string(),
+        ],
+    );
+    let change = &json["change"];
+    assert_eq!(change["earlier"]["id"], check.0);
+    assert_eq!(change["earlier"]["title"], "Email check");
+    assert_eq!(change["people_in_both"], 0);
+    let codes: Vec<&str> = change["competences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    let wanted: Vec<&str> = area.competences.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(codes, wanted, "only what both asked");
+    for c in change["competences"].as_array().unwrap() {
+        assert!(
+            c["whole"]["before"].is_null() && c["paired"].is_null(),
+            "{c}"
+        );
+        assert!(!c["whole"]["after"].is_null(), "{c}");
+    }
+    let offered: Vec<i64> = change["offered"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(offered, vec![earlier.0, check.0]);
+
+    // With a threshold above everyone, nothing is shown.
+    db.store.set_anonymity_threshold(org, 10_000).await.unwrap();
+    let json = report(&db, &["report", &later.to_string()]);
+    for t in ["areas", "competences"] {
+        for row in json["change"][t].as_array().unwrap() {
+            let w = &row["whole"];
+            assert!(row["paired"].is_null(), "{row}");
+            assert!(w["before"].is_null() && w["after"].is_null(), "{row}");
+            assert!(
+                w["difference"].is_null() && w["mann_whitney"].is_null(),
+                "{row}"
+            );
+        }
+    }
+}
+
+async fn profiles_are_written_only_when_asked_for_and_recorded(backend: Backend) {
+    let (db, org) = demo_db(backend).await;
+    let campaigns = db.store.campaigns(org).await.unwrap();
+    let (later, earlier) = (campaigns[0].id, campaigns[1].id);
+    let id = later.to_string();
+    // Without asking, no personal data and nothing recorded.
+    let json = report(&db, &["report", &id]);
+    assert!(json.get("profiles").is_none());
+    assert!(profile_views(&db, org).await.is_empty());
+
+    // Someone who answered, by email address, and someone by number.
+    let respondents: Vec<i64> = {
+        let data = db.store.change_data(org, later).await.unwrap();
+        let mut ids: Vec<i64> = data
+            .responses
+            .iter()
+            .filter_map(|r| r.person.map(|p| p.0))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let first = db
+        .store
+        .person(org, skillgym_domain::PersonId(respondents[0]))
+        .await
+        .unwrap();
+    let email = first.email.clone().unwrap();
+    let second = respondents[1].to_string();
+    let json = report(
+        &db,
+        &[
+            "report", &id, "--person", &email, "--person", &second, "--person", &email,
+        ],
+    );
+    let profiles = json["profiles"].as_array().unwrap();
+    assert_eq!(profiles.len(), 2, "each person once, in the order asked");
+    assert_eq!(profiles[0]["id"], first.id.0);
+    assert_eq!(profiles[0]["email"], email);
+    assert_eq!(profiles[0]["name"], first.name());
+    assert_eq!(profiles[1]["id"].to_string(), second);
+    for p in profiles {
+        assert_eq!(p["answered"], true);
+        assert_eq!(
+            p["competences"].as_array().unwrap().len(),
+            json["competences"].as_array().unwrap().len()
+        );
+    }
+    // Each recorded as a profile view from the command line.
+    let views = profile_views(&db, org).await;
+    assert_eq!(views.len(), 2, "{views:?}");
+    for (person, detail) in &views {
+        assert!([first.id.0, respondents[1]].contains(person));
+        assert_eq!(
+            detail,
+            &format!("command-line view=profile campaign={later}")
+        );
+    }
+
+    // Everyone who finished.
+    let json = report(&db, &["report", &id, "--profiles"]);
+    let ids: Vec<i64> = json["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, respondents);
+    assert_eq!(profile_views(&db, org).await.len(), 2 + respondents.len());
+
+    // Nobody by that name: refused, nothing recorded.
+    let out = skillgym(
+        &db,
+        &["report", &id, "--person", "nobody@example.org"],
+        "en",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nobody@example.org"));
+
+    // An anonymous campaign's answers are never written out for anyone but the respondent.
+    let pool = sqlx::AnyPool::connect(&db.url).await.unwrap();
+    sqlx::query("UPDATE campaigns SET anonymous = 1 WHERE id = $1")
+        .bind(earlier.0)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let before = profile_views(&db, org).await.len();
+    for (args, lang, words) in [
+        (vec!["--profiles"], "en", "anonymous"),
+        (vec!["--person", email.as_str()], "en", "anonymous"),
+        (vec!["--profiles"], "cy", "ddienw"),
+    ] {
+        let e = earlier.to_string();
+        let mut all = vec!["report", e.as_str()];
+        all.extend(args);
+        let out = skillgym(&db, &all, lang);
+        assert_eq!(out.status.code(), Some(1), "{all:?}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(words), "{err}");
+    }
+    assert_eq!(profile_views(&db, org).await.len(), before);
+    // Its figures without profiles are still there.
+    report(&db, &["report", &earlier.to_string()]);
 }

@@ -1,17 +1,22 @@
 //! A campaign's figures as JSON for other tools (`skillgym report CAMPAIGN --format json`): the
-//! campaign report, one group comparison and confidence against knowledge, with the same
-//! figures, and the same groups left out for anonymity, as the web pages. The format is
-//! described in `docs/report-json.md`.
+//! campaign report, one group comparison, confidence against knowledge, change over time and,
+//! when asked for, people's profiles, with the same figures, and the same groups left out for
+//! anonymity, as the web pages. The format is described in `docs/report-json.md`.
 
+use crate::analysis_cache::AnalysisCache;
 use crate::routes::analysis::Grouping;
+use crate::routes::change::{self, Answered, CompareError, Compared, Line};
+use crate::routes::profile::profile_of;
 use serde_json::{Value, json};
 use skillgym_domain::analysis::calibration::CalibrationRow;
 use skillgym_domain::analysis::compare::Test;
+use skillgym_domain::analysis::profile::Profile;
 use skillgym_domain::analysis::{CampaignColumns, CampaignFigures, GroupRate, Suppressed};
-use skillgym_domain::{CampaignId, OrganisationId};
+use skillgym_domain::audit::Rating;
+use skillgym_domain::{CampaignId, Email, OrganisationId, PersonId};
 use skillgym_i18n::Tr;
-use skillgym_store::{Campaign, Store, StoreError};
-use std::collections::HashMap;
+use skillgym_store::{Campaign, CampaignChoice, PersonRecord, Store, StoreError};
+use std::collections::{BTreeSet, HashMap};
 
 /// The version of the format; it changes only when a field changes meaning or goes.
 pub const FORMAT: &str = "skillgym-campaign-report/1";
@@ -24,6 +29,16 @@ pub enum ReportError {
     /// `--by` names no grouping the campaign offers; the ones it offers.
     #[error("no such grouping")]
     NoGrouping(Vec<String>),
+    /// `--earlier` names no earlier campaign on the same framework; the ones there are.
+    #[error("no such earlier campaign")]
+    NoEarlier(Vec<CampaignChoice>),
+    /// `--person` names nobody in the organisation: what was typed.
+    #[error("no such person")]
+    NoPerson(String),
+    /// Profiles were asked for, but the campaign is anonymous: its answers are shown to the
+    /// person who gave them and no one else.
+    #[error("the campaign is anonymous")]
+    Anonymous,
     #[error(transparent)]
     Store(StoreError),
 }
@@ -37,17 +52,49 @@ impl From<StoreError> for ReportError {
     }
 }
 
-/// The campaign's figures as JSON, groups compared by `by` (job family when `None`), labels
-/// in `tr`'s language.
+/// Whose profiles to include.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Profiles {
+    /// None: the report holds no personal data.
+    #[default]
+    Nobody,
+    /// These people, each by id or email address, in this order.
+    Chosen(Vec<String>),
+    /// Everyone who finished the campaign and is still stored.
+    Everyone,
+}
+
+/// What the report holds beyond the campaign's own figures.
+#[derive(Debug, Clone, Default)]
+pub struct ReportOptions {
+    /// The grouping compared (job family when `None`).
+    pub by: Option<String>,
+    /// The campaign change over time is measured from (chosen as the web page does when `None`).
+    pub earlier: Option<i64>,
+    pub profiles: Profiles,
+}
+
+/// A report, and whose personal data it holds: the caller records each profile written out in
+/// the audit trail before writing it.
+#[derive(Debug)]
+pub struct Report {
+    pub json: Value,
+    /// The people whose profiles it holds.
+    pub profiled: Vec<PersonId>,
+    pub campaign: CampaignId,
+}
+
+/// The campaign's figures as JSON, labels in `tr`'s language.
 pub async fn campaign_report_json(
     store: &Store,
     org: OrganisationId,
     campaign: CampaignId,
-    by: Option<&str>,
+    options: &ReportOptions,
     threshold: usize,
     tr: &Tr,
-) -> Result<Value, ReportError> {
+) -> Result<Report, ReportError> {
     let campaign = store.campaign(org, campaign).await?;
+    let by = options.by.as_deref();
     let grouping = Grouping::choose(by, &campaign, tr);
     if let Some(by) = by
         && grouping.code != by
@@ -57,11 +104,241 @@ pub async fn campaign_report_json(
             offered.into_iter().map(|c| c.value).collect(),
         ));
     }
-    let columns = store.campaign_columns(org, &campaign).await?;
+    // Answers to an anonymous campaign are shown to the person who gave them and no one else,
+    // and a report is never its reader's own.
+    if campaign.anonymous && options.profiles != Profiles::Nobody {
+        return Err(ReportError::Anonymous);
+    }
+    // The same columns as the pages, read once for every part of the report.
+    let analysis = AnalysisCache::default();
+    let columns = analysis.columns(store, org, &campaign).await?;
     let (sites, teams) = store.group_names(org).await?;
-    Ok(build(
+    let mut json = build(
         &campaign, &columns, &grouping, threshold, &sites, &teams, tr,
-    ))
+    );
+    let people = chosen_people(store, org, &columns, &options.profiles).await?;
+    let mut profiles = Vec::new();
+    for person in &people {
+        let profile = profile_of(store, &analysis, org, &campaign, person, threshold).await?;
+        profiles.push(profile_json(&campaign, person, profile.as_ref(), tr));
+    }
+    let id = campaign.id;
+    let lang = tr.lang().code();
+    let compared = match change::compare(
+        store,
+        &analysis,
+        org,
+        campaign,
+        options.earlier,
+        threshold,
+        lang,
+    )
+    .await
+    {
+        Ok(c) => c,
+        Err(CompareError::NotOffered(offered)) => return Err(ReportError::NoEarlier(offered)),
+        Err(CompareError::Store(e)) => return Err(e.into()),
+    };
+    json["change"] = change_json(&compared, lang);
+    if options.profiles != Profiles::Nobody {
+        json["profiles"] = Value::Array(profiles);
+    }
+    Ok(Report {
+        json,
+        profiled: people.iter().map(|p| p.id).collect(),
+        campaign: id,
+    })
+}
+
+/// The people whose profiles were asked for, each once.
+async fn chosen_people(
+    store: &Store,
+    org: OrganisationId,
+    columns: &CampaignColumns,
+    profiles: &Profiles,
+) -> Result<Vec<PersonRecord>, ReportError> {
+    let ids: Vec<PersonId> = match profiles {
+        Profiles::Nobody => Vec::new(),
+        Profiles::Everyone => columns
+            .person
+            .iter()
+            .flatten()
+            .copied()
+            .collect::<BTreeSet<i64>>()
+            .into_iter()
+            .map(PersonId)
+            .collect(),
+        Profiles::Chosen(raw) => {
+            let mut ids = Vec::new();
+            for typed in raw {
+                let found = match typed.trim().parse::<i64>() {
+                    Ok(id) => Some(PersonId(id)),
+                    Err(_) => match Email::parse(typed) {
+                        Ok(email) => store.person_by_email(org, &email).await?,
+                        Err(_) => None,
+                    },
+                };
+                let id = found.ok_or_else(|| ReportError::NoPerson(typed.clone()))?;
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            ids
+        }
+    };
+    let mut people = Vec::with_capacity(ids.len());
+    for id in ids {
+        match store.person(org, id).await {
+            Ok(p) => people.push(p),
+            Err(StoreError::NotFound) => {
+                return Err(ReportError::NoPerson(id.0.to_string()));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(people)
+}
+
+/// A 1–5 rating as a number, "not sure" as `not_sure`.
+fn rating_json(rating: Rating) -> Value {
+    match rating.level() {
+        Some(level) => json!(level),
+        None => "not_sure".into(),
+    }
+}
+
+/// A person's profile as the profile page shows it; `profile` is `None` when they did not
+/// finish the campaign.
+fn profile_json(
+    campaign: &Campaign,
+    person: &PersonRecord,
+    profile: Option<&Profile>,
+    tr: &Tr,
+) -> Value {
+    let lang = tr.lang().code();
+    let competences: Vec<(
+        &skillgym_store::CampaignArea,
+        &skillgym_store::CampaignCompetence,
+    )> = campaign
+        .areas
+        .iter()
+        .flat_map(|a| a.competences.iter().map(move |c| (a, c)))
+        .collect();
+    let figures = profile.map(|p| {
+        let areas: Vec<Value> = campaign
+            .areas
+            .iter()
+            .zip(&p.areas)
+            .map(|(area, a)| {
+                json!({
+                    "code": area.code,
+                    "title": area.title.show(lang).text,
+                    "mean": a.mean,
+                    "service_mean": a.service_mean,
+                })
+            })
+            .collect();
+        let rows: Vec<Value> = competences
+            .iter()
+            .zip(&p.competences)
+            .map(|((area, c), f)| {
+                json!({
+                    "code": c.code,
+                    "title": c.title.show(lang).text,
+                    "area": area.code,
+                    "rating": f.rating.map(rating_json),
+                    "quiz": f.quiz.map(|q| json!({"right": q.right, "asked": q.asked})),
+                    "measured": f.measured,
+                    "target": f.target.map(|t| t.level()),
+                    "gap": f.gap,
+                })
+            })
+            .collect();
+        let gaps: Vec<&str> = p
+            .gaps()
+            .into_iter()
+            .map(|c| competences[c].1.code.as_str())
+            .collect();
+        (areas, rows, gaps)
+    });
+    let (areas, rows, gaps) = match figures {
+        Some((a, r, g)) => (json!(a), json!(r), json!(g)),
+        None => (Value::Null, Value::Null, Value::Null),
+    };
+    json!({
+        "id": person.id.0,
+        "name": person.name(),
+        "email": person.email,
+        "job_family": person.job_family.as_str(),
+        "answered": profile.is_some(),
+        "areas": areas,
+        "competences": rows,
+        "gaps": gaps,
+    })
+}
+
+fn campaign_head(
+    id: CampaignId,
+    title: &skillgym_domain::audit::Localised,
+    opens_on: &str,
+    lang: &str,
+) -> Value {
+    json!({"id": id.0, "title": title.show(lang).text, "opens_on": opens_on})
+}
+
+fn rate_json(data: &Answered) -> Value {
+    json!({"asked": data.asked, "finished": data.finished, "percent": data.percent()})
+}
+
+fn change_row(line: &Line) -> Value {
+    let (p, w) = (line.row.paired, line.row.whole);
+    let mut row = json!({
+        "code": line.code,
+        "title": line.title,
+        "paired": p.map(|p| json!({
+            "n": p.n,
+            "before": p.before,
+            "after": p.after,
+            "change": p.change,
+            "wilcoxon": p.test.map(|t| json!({
+                "statistic": t.statistic(),
+                "z": t.z,
+                "p_value": t.p,
+                "rank_biserial": t.rank_biserial,
+            })),
+        })),
+        "whole": {
+            "before": w.before.map(|s| json!({"n": s.n, "mean": s.mean})),
+            "after": w.after.map(|s| json!({"n": s.n, "mean": s.mean})),
+            "difference": w.difference,
+            "mann_whitney": w.test.map(|t| json!({
+                "u": t.u,
+                "p_value": t.p,
+                "rank_biserial": t.rank_biserial,
+            })),
+        },
+    });
+    if let Some((code, _, _)) = &line.area {
+        row["area"] = json!(code);
+    }
+    row
+}
+
+/// Change over time as the change page shows it.
+fn change_json(c: &Compared, lang: &str) -> Value {
+    let earlier = c.earlier.as_ref();
+    json!({
+        "earlier": earlier.map(|(e, _)| campaign_head(e.id, &e.title, &e.opens_on, lang)),
+        "reason": earlier.is_none().then_some("no_earlier_campaign"),
+        "offered": c.choices.iter().map(|e| campaign_head(e.id, &e.title, &e.opens_on, lang)).collect::<Vec<_>>(),
+        "response_rates": {
+            "earlier": earlier.map(|(_, data)| rate_json(data)),
+            "later": rate_json(&c.later),
+        },
+        "people_in_both": c.change.as_ref().map(|ch| ch.people_in_both),
+        "areas": c.areas.iter().map(change_row).collect::<Vec<_>>(),
+        "competences": c.competences.iter().map(change_row).collect::<Vec<_>>(),
+    })
 }
 
 /// Why a figure is left out, or `null` when it is shown.

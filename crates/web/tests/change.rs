@@ -132,6 +132,7 @@ both_backends!(
     only_admins_see_change_and_only_against_earlier_campaigns,
     the_print_ready_report_puts_every_part_together,
     an_earlier_campaign_of_one_area_compares_only_that_area,
+    the_json_report_gives_the_change_pages_figures,
 );
 
 async fn the_page_and_its_csv_agree_with_the_responses(backend: Backend) {
@@ -553,4 +554,109 @@ async fn an_earlier_campaign_of_one_area_compares_only_that_area(backend: Backen
         .page(&admin, &format!("/campaigns/{check}/change"))
         .await;
     assert!(html.contains("no earlier campaign"));
+}
+
+/// A CSV cell and a JSON figure agree: both missing, or equal to the CSV's precision.
+fn same(cell: &str, value: &serde_json::Value, what: &str) {
+    match value.as_f64() {
+        // Left out for anonymity: "hidden", as on the page; empty where there is no figure.
+        None => assert!(
+            cell.is_empty() || cell == "hidden",
+            "{what}: {value} against {cell:?}"
+        ),
+        Some(v) => {
+            let c: f64 = cell
+                .parse()
+                .unwrap_or_else(|_| panic!("{what}: {v} against {cell:?}"));
+            assert!(
+                // Means are written to six places, p-values in full.
+                (c - v).abs() <= 1e-6 + v.abs() * 1e-12,
+                "{what}: {v} against {c}"
+            );
+        }
+    }
+}
+
+async fn the_json_report_gives_the_change_pages_figures(backend: Backend) {
+    use skillgym_i18n::{Lang, Tr};
+    use skillgym_web::report_json::{ReportOptions, campaign_report_json};
+    let app = spawn_app(backend).await;
+    app.store()
+        .set_anonymity_threshold(app.org, 3)
+        .await
+        .unwrap();
+    let campaigns = app.store().campaigns(app.org).await.unwrap();
+    let (later, earlier) = (campaigns[0].id, campaigns[1].id);
+    let report = campaign_report_json(
+        app.store(),
+        app.org,
+        later,
+        &ReportOptions::default(),
+        3,
+        &Tr::new(Lang::En),
+    )
+    .await
+    .unwrap();
+    let change = &report.json["change"];
+    // The campaign the page compares with by default.
+    assert_eq!(change["earlier"]["id"], earlier.0, "{change}");
+    assert!(change["reason"].is_null());
+    let admin = app.signed_in("admin@afon.example").await;
+    let text = app
+        .get(
+            &admin,
+            &format!("/campaigns/{later}/change.csv?table=rates"),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let rates: Vec<Vec<String>> =
+        csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+    for (row, side) in rates.iter().zip(["earlier", "later"]) {
+        let rate = &change["response_rates"][side];
+        assert_eq!(row[3], rate["asked"].to_string(), "{side}");
+        assert_eq!(row[4], rate["finished"].to_string(), "{side}");
+    }
+    let mut paired_shown = 0;
+    for table in ["competences", "areas"] {
+        let rows = csv_rows(
+            &app,
+            &admin,
+            &format!("/campaigns/{later}/change.csv?table={table}"),
+        )
+        .await;
+        let lines = change[table].as_array().unwrap();
+        assert_eq!(rows.len(), lines.len(), "{table}");
+        for (row, line) in rows.iter().zip(lines) {
+            assert_eq!(row[0], line["code"].as_str().unwrap());
+            let (p, w) = (&line["paired"], &line["whole"]);
+            let cells = [
+                ("People in both campaigns", &p["n"]),
+                ("People in both: mean then", &p["before"]),
+                ("People in both: mean now", &p["after"]),
+                ("People in both: mean change", &p["change"]),
+                ("People in both: Wilcoxon T", &p["wilcoxon"]["statistic"]),
+                ("People in both: Wilcoxon z", &p["wilcoxon"]["z"]),
+                ("People in both: Wilcoxon p-value", &p["wilcoxon"]["p_value"]),
+                ("People in both: effect size (matched-pairs rank-biserial)", &p["wilcoxon"]["rank_biserial"]),
+                ("Whole service: people then", &w["before"]["n"]),
+                ("Whole service: mean then", &w["before"]["mean"]),
+                ("Whole service: people now", &w["after"]["n"]),
+                ("Whole service: mean now", &w["after"]["mean"]),
+                ("Whole service: difference (now less then)", &w["difference"]),
+                ("Whole service: Mann–Whitney U", &w["mann_whitney"]["u"]),
+                ("Whole service: Mann–Whitney p-value", &w["mann_whitney"]["p_value"]),
+                ("Whole service: effect size (rank-biserial)", &w["mann_whitney"]["rank_biserial"]),
+            ];
+            for (name, value) in cells {
+                same(&row[column(name)], value, &format!("{} {name}", row[0]));
+            }
+            paired_shown += usize::from(!p.is_null());
+        }
+    }
+    assert!(paired_shown > 0, "the demo has people who answered both");
 }

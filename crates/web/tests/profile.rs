@@ -71,6 +71,7 @@ both_backends!(
     admins_set_target_levels_in_one_form,
     the_csv_headings_are_in_the_readers_language,
     each_wrong_box_has_its_own_error,
+    the_json_report_gives_the_profile_pages_figures,
 );
 
 /// The profile CSV's headings in English.
@@ -529,5 +530,105 @@ async fn each_wrong_box_has_its_own_error(backend: Backend) {
                     .starts_with("Enter a target level from 1 to 5 for ")
             ),
         }
+    }
+async fn the_json_report_gives_the_profile_pages_figures(backend: Backend) {
+    use skillgym_i18n::{Lang, Tr};
+    use skillgym_web::report_json::{Profiles, ReportOptions, campaign_report_json};
+    let app = spawn_app(backend).await;
+    let later: CampaignId = app.store().campaigns(app.org).await.unwrap()[0].id;
+    let person = managed_respondent(&app).await;
+    let record = app.store().person(app.org, person).await.unwrap();
+    let options = ReportOptions {
+        profiles: Profiles::Chosen(vec![record.email.clone().unwrap()]),
+        ..ReportOptions::default()
+    };
+    let report = campaign_report_json(app.store(), app.org, later, &options, 5, &Tr::new(Lang::En))
+        .await
+        .unwrap();
+    assert_eq!(report.profiled, vec![person]);
+    let profiles = report.json["profiles"].as_array().unwrap();
+    assert_eq!(profiles.len(), 1);
+    let profile = &profiles[0];
+    assert_eq!(profile["id"], person.0);
+    assert_eq!(profile["name"], record.name());
+    assert_eq!(profile["answered"], true);
+
+    let admin = app.signed_in("admin@afon.example").await;
+    let text = app
+        .get(
+            &admin,
+            &format!("/people/{person}/profile.csv?campaign={later}"),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let competences = profile["competences"].as_array().unwrap();
+    assert_eq!(rows.len(), competences.len());
+    let number = |cell: &str, value: &serde_json::Value, what: &str| match value.as_f64() {
+        None => assert!(cell.is_empty() || cell == "hidden", "{what}: {cell}"),
+        Some(v) => {
+            let c: f64 = cell.parse().unwrap();
+            assert!((c - v).abs() <= 1e-6, "{what}: {v} against {c}");
+        }
+    };
+    let areas: HashMap<&str, &serde_json::Value> = profile["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["code"].as_str().unwrap(), a))
+        .collect();
+    let mut short = Vec::new();
+    for (row, c) in rows.iter().zip(competences) {
+        let code = &row[col("Competence code")];
+        assert_eq!(code, c["code"].as_str().unwrap());
+        assert_eq!(row[col("Area code")], c["area"].as_str().unwrap());
+        let rating = match &c["rating"] {
+            serde_json::Value::Null => String::new(),
+            serde_json::Value::String(s) if s == "not_sure" => "Not sure".to_string(),
+            serde_json::Value::String(s) => s.clone(),
+            n => n.to_string(),
+        };
+        assert_eq!(row[col("Rating")], rating, "{code}");
+        assert_eq!(
+            row[col("Quiz questions right")],
+            c["quiz"]["right"].to_string().replace("null", "")
+        );
+        assert_eq!(
+            row[col("Quiz questions asked")],
+            c["quiz"]["asked"].to_string().replace("null", "")
+        );
+        assert_eq!(
+            row[col("Target level")],
+            c["target"].to_string().replace("null", "")
+        );
+        number(&row[col("Measured level")], &c["measured"], code);
+        number(&row[col("Gap")], &c["gap"], code);
+        let area = areas[row[col("Area code")].as_str()];
+        number(&row[col("Mean rating in the area")], &area["mean"], code);
+        number(&row[col("Whole service's mean rating in the area")], &area["service_mean"], code);
+        if let Some(gap) = c["gap"].as_f64().filter(|g| *g > 0.0) {
+            short.push((gap, code.clone()));
+        }
+    }
+    // The gaps, largest first, as the page lists them.
+    short.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let gaps: Vec<&str> = profile["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g.as_str().unwrap())
+        .collect();
+    assert_eq!(gaps.len(), short.len());
+    for (code, (gap, _)) in gaps.iter().zip(&short) {
+        let at = short.iter().find(|(_, c)| c == code).unwrap();
+        assert_eq!(at.0, *gap, "{code} in order");
     }
 }

@@ -38,3 +38,7 @@ cli-database-unreachable = Nid oes modd cyrraedd y gronfa ddata yn { $url }. Gwi
 cli-file-unreadable = Nid oes modd darllen { $file }: { $reason }
 cli-report-no-campaign = Does dim ymgyrch { $campaign }. Mae ei rhif yn ei chyfeiriad: /campaigns/RHIF.
 cli-report-no-grouping = Ni all yr ymgyrch gymharu grwpiau yn ôl “{ $by }”. Dewiswch un o: { $offered }.
+cli-report-no-earlier = Ni ellir cymharu ymgyrch { $campaign } ag ymgyrch { $earlier }: nid yw honno'n ymgyrch gynharach ar yr un fframwaith. Dewiswch un o: { $offered }.
+cli-report-no-earlier-none = Ni ellir cymharu ymgyrch { $campaign } ag ymgyrch { $earlier }: does dim ymgyrch gynharach ar yr un fframwaith.
+cli-report-no-person = Does neb â'r rhif neu'r cyfeiriad e-bost “{ $person }”.
+cli-report-anonymous = Mae ymgyrch { $campaign } yn ddienw: dim ond i'r person a'u rhoddodd y dangosir ei hatebion, felly ni ellir ei hadrodd gyda --person neu --profiles.

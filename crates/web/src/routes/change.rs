@@ -4,6 +4,7 @@
 
 use super::analysis::{csv_body, guard, p_value};
 use crate::AppState;
+use crate::analysis_cache::AnalysisCache;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
@@ -14,9 +15,9 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use skillgym_domain::analysis::CampaignColumns;
 use skillgym_domain::analysis::change::{self, Change, ChangeRow};
-use skillgym_domain::{CampaignId, CompetenceId, Role};
+use skillgym_domain::{CampaignId, CompetenceId, OrganisationId, Role};
 use skillgym_i18n::Tr;
-use skillgym_store::{Campaign, CampaignChoice};
+use skillgym_store::{Campaign, CampaignChoice, Store, StoreError};
 use std::collections::HashMap;
 
 /// `?earlier=ID`: the campaign to compare with; by default the one this was cloned from, or
@@ -28,21 +29,21 @@ pub struct ChangeQuery {
     table: Option<String>,
 }
 
-/// A competence or area compared, as the page and the CSV need it.
-struct Line {
-    code: String,
-    title: String,
-    title_lang: &'static str,
-    /// The area's title, for a competence.
-    area: Option<(String, &'static str)>,
-    row: ChangeRow,
+/// A competence or area compared, as the page, the CSV and the JSON report need it.
+pub(crate) struct Line {
+    pub code: String,
+    pub title: String,
+    pub title_lang: &'static str,
+    /// The area's code and title, for a competence.
+    pub area: Option<(String, String, &'static str)>,
+    pub row: ChangeRow,
 }
 
 /// A campaign's response rate's parts.
-struct Answered {
+pub(crate) struct Answered {
     /// People asked, and those no longer asked who answered.
-    asked: usize,
-    finished: usize,
+    pub asked: usize,
+    pub finished: usize,
 }
 
 impl Answered {
@@ -52,19 +53,47 @@ impl Answered {
             finished: columns.responses(),
         }
     }
+
+    /// The response rate as a whole percentage, rounded down.
+    pub fn percent(&self) -> usize {
+        (self.finished * 100).checked_div(self.asked).unwrap_or(0)
+    }
 }
 
-/// Everything both the page and the CSV need.
-struct Compared {
-    campaign: Campaign,
-    choices: Vec<CampaignChoice>,
+/// Everything the page, the CSV and the JSON report need.
+pub(crate) struct Compared {
+    pub campaign: Campaign,
+    pub choices: Vec<CampaignChoice>,
     /// The earlier campaign and its data, when there is one to compare with.
-    earlier: Option<(CampaignChoice, Answered)>,
-    later: Answered,
-    threshold: usize,
-    change: Option<Change>,
-    competences: Vec<Line>,
-    areas: Vec<Line>,
+    pub earlier: Option<(CampaignChoice, Answered)>,
+    pub later: Answered,
+    pub threshold: usize,
+    pub change: Option<Change>,
+    pub competences: Vec<Line>,
+    pub areas: Vec<Line>,
+}
+
+/// Why a campaign cannot be compared with the one asked for.
+#[derive(Debug)]
+pub(crate) enum CompareError {
+    /// The campaign asked for is not an earlier one on the same framework; those that are.
+    NotOffered(Vec<CampaignChoice>),
+    Store(StoreError),
+}
+
+impl From<StoreError> for CompareError {
+    fn from(e: StoreError) -> Self {
+        CompareError::Store(e)
+    }
+}
+
+impl From<CompareError> for AppError {
+    fn from(e: CompareError) -> Self {
+        match e {
+            CompareError::NotOffered(_) => AppError::NotFound,
+            CompareError::Store(e) => e.into(),
+        }
+    }
 }
 
 async fn compared(
@@ -76,29 +105,49 @@ async fn compared(
     let user = ctx.require(Role::Admin)?;
     let org = user.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
-    let choices = state
-        .store
+    let threshold = ctx
+        .organisation
+        .as_ref()
+        .map_or(5, |o| o.anonymity_threshold.max(1)) as usize;
+    Ok(compare(
+        &state.store,
+        &state.analysis,
+        org,
+        campaign,
+        query.earlier,
+        threshold,
+        ctx.tr.lang().code(),
+    )
+    .await?)
+}
+
+/// `campaign` against `earlier`, or by default the campaign it was cloned from, or else the
+/// latest earlier campaign on the same framework; titles in `lang`.
+pub(crate) async fn compare(
+    store: &Store,
+    analysis: &AnalysisCache,
+    org: OrganisationId,
+    campaign: Campaign,
+    earlier: Option<i64>,
+    threshold: usize,
+    lang: &str,
+) -> Result<Compared, CompareError> {
+    let choices = store
         .earlier_campaigns(org, campaign.framework_id, campaign.id, &campaign.opens_on)
         .await?;
-    let chosen = match query.earlier {
-        Some(e) => Some(
-            choices
-                .iter()
-                .find(|c| c.id.0 == e)
-                .ok_or(AppError::NotFound)?,
-        ),
+    let chosen = match earlier {
+        Some(e) => match choices.iter().find(|c| c.id.0 == e) {
+            Some(c) => Some(c),
+            None => return Err(CompareError::NotOffered(choices)),
+        },
         None => campaign
             .cloned_from
             .and_then(|from| choices.iter().find(|c| c.id == from))
             .or(choices.first()),
     }
     .cloned();
-    let threshold = ctx
-        .organisation
-        .as_ref()
-        .map_or(5, |o| o.anonymity_threshold.max(1)) as usize;
     // Both campaigns' answers come from the columns kept in memory (see `analysis_cache`).
-    let later_columns = state.analysis.columns(&state.store, org, &campaign).await?;
+    let later_columns = analysis.columns(store, org, &campaign).await?;
     let later = Answered::of(&later_columns);
     let Some(earlier) = chosen else {
         return Ok(Compared {
@@ -112,11 +161,8 @@ async fn compared(
             areas: Vec::new(),
         });
     };
-    let earlier_campaign = state.store.campaign(org, earlier.id).await?;
-    let earlier_columns = state
-        .analysis
-        .columns(&state.store, org, &earlier_campaign)
-        .await?;
+    let earlier_campaign = store.campaign(org, earlier.id).await?;
+    let earlier_columns = analysis.columns(store, org, &earlier_campaign).await?;
     // Only what both campaigns asked is compared, in this campaign's order.
     let position_before: HashMap<CompetenceId, usize> = earlier_campaign
         .areas
@@ -125,7 +171,6 @@ async fn compared(
         .enumerate()
         .map(|(i, id)| (id, i))
         .collect();
-    let lang = ctx.tr.lang().code();
     let mut shared = Vec::new();
     // Each shared competence's position in each campaign's columns.
     let (mut at_before, mut at_after) = (Vec::new(), Vec::new());
@@ -159,12 +204,12 @@ async fn compared(
         .zip(&change.competences)
         .map(|((c, area), row)| {
             let title = c.title.show(lang);
-            let area = area.title.show(lang);
+            let area_title = area.title.show(lang);
             Line {
                 code: c.code.clone(),
                 title: title.text.into(),
                 title_lang: title.lang,
-                area: Some((area.text.into(), area.lang)),
+                area: Some((area.code.clone(), area_title.text.into(), area_title.lang)),
                 row: *row,
             }
         })
@@ -309,7 +354,7 @@ fn rate(title: &skillgym_domain::audit::Localised, lang: &str, data: &Answered) 
         title_lang: shown.lang,
         asked: data.asked as i64,
         finished: data.finished as i64,
-        percent: (data.finished * 100).checked_div(data.asked).unwrap_or(0) as i64,
+        percent: data.percent() as i64,
     }
 }
 
@@ -529,7 +574,7 @@ pub async fn csv(
             guard(&line.title),
             line.area
                 .as_ref()
-                .map(|(a, _)| guard(a))
+                .map(|(_, a, _)| guard(a))
                 .unwrap_or_default(),
         ];
         row.extend(paired);

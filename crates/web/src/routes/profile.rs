@@ -5,6 +5,7 @@
 use super::analysis::{csv_body, guard};
 use super::audit_trail::{by, record};
 use crate::AppState;
+use crate::analysis_cache::AnalysisCache;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
@@ -16,8 +17,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::analysis::profile::{Profile, TargetLevel};
 use skillgym_domain::audit::Rating;
-use skillgym_domain::{FrameworkId, JobFamily, PersonId, Role};
-use skillgym_store::{AnsweredCampaign, AuditAction, Campaign, PersonRecord, RoleTargets};
+use skillgym_domain::{FrameworkId, JobFamily, OrganisationId, PersonId, Role};
+use skillgym_store::{
+    AnsweredCampaign, AuditAction, Campaign, PersonRecord, RoleTargets, Store, StoreError,
+};
 use std::collections::HashMap;
 
 /// How many of the biggest gaps the page lists (the table has them all).
@@ -75,54 +78,20 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64, query: &ProfileQuery) -> App
         None => None,
         Some(campaign) => {
             let campaign = state.store.campaign(org, campaign).await?;
-            let answers = state
-                .store
-                .person_answers(org, campaign.id, person)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            // The service's means come from the columns kept in memory (see `analysis_cache`).
-            let columns = state.analysis.columns(&state.store, org, &campaign).await?;
-            let targets = state.store.role_targets(org, campaign.framework_id).await?;
             let threshold = ctx
                 .organisation
                 .as_ref()
                 .map_or(5, |o| o.anonymity_threshold.max(1)) as usize;
-            let competences: Vec<_> = campaign
-                .areas
-                .iter()
-                .enumerate()
-                .flat_map(|(a, area)| area.competences.iter().map(move |c| (a, c)))
-                .collect();
-            let position: HashMap<_, _> = competences
-                .iter()
-                .enumerate()
-                .map(|(i, (_, c))| (c.id, i))
-                .collect();
-            let ratings_of = |r: &HashMap<_, Rating>| -> Vec<Option<Rating>> {
-                competences
-                    .iter()
-                    .map(|(_, c)| r.get(&c.id).copied())
-                    .collect()
-            };
-            let profile = Profile::compute(
+            let profile = profile_of(
+                &state.store,
+                &state.analysis,
+                org,
+                &campaign,
+                &found,
                 threshold,
-                &competences.iter().map(|(a, _)| *a).collect::<Vec<_>>(),
-                campaign.areas.len(),
-                &ratings_of(&answers.ratings),
-                &answers
-                    .quiz
-                    .iter()
-                    .filter_map(|(c, right)| Some((*position.get(c)?, *right)))
-                    .collect::<Vec<_>>(),
-                &competences
-                    .iter()
-                    .map(|(_, c)| targets.get(&(c.id, found.job_family)).copied())
-                    .collect::<Vec<_>>(),
-                &columns.area_totals(
-                    &competences.iter().map(|(a, _)| *a).collect::<Vec<_>>(),
-                    campaign.areas.len(),
-                ),
-            );
+            )
+            .await?
+            .ok_or(AppError::NotFound)?;
             Some((campaign, profile))
         }
     };
@@ -139,6 +108,56 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64, query: &ProfileQuery) -> App
         shown,
         own,
     })
+}
+
+/// `person`'s profile for `campaign`, against the service's means (kept in memory, see
+/// `analysis_cache`) and their job family's targets; `None` when they did not finish it.
+/// Whether the reader may see it is for the caller to decide.
+pub(crate) async fn profile_of(
+    store: &Store,
+    analysis: &AnalysisCache,
+    org: OrganisationId,
+    campaign: &Campaign,
+    person: &PersonRecord,
+    threshold: usize,
+) -> Result<Option<Profile>, StoreError> {
+    let Some(answers) = store.person_answers(org, campaign.id, person.id).await? else {
+        return Ok(None);
+    };
+    let columns = analysis.columns(store, org, campaign).await?;
+    let targets = store.role_targets(org, campaign.framework_id).await?;
+    let competences: Vec<_> = campaign
+        .areas
+        .iter()
+        .enumerate()
+        .flat_map(|(a, area)| area.competences.iter().map(move |c| (a, c)))
+        .collect();
+    let position: HashMap<_, _> = competences
+        .iter()
+        .enumerate()
+        .map(|(i, (_, c))| (c.id, i))
+        .collect();
+    let areas: Vec<usize> = competences.iter().map(|(a, _)| *a).collect();
+    let ratings: Vec<Option<Rating>> = competences
+        .iter()
+        .map(|(_, c)| answers.ratings.get(&c.id).copied())
+        .collect();
+    Ok(Some(Profile::compute(
+        threshold,
+        &areas,
+        campaign.areas.len(),
+        &ratings,
+        &answers
+            .quiz
+            .iter()
+            .filter_map(|(c, right)| Some((*position.get(c)?, *right)))
+            .collect::<Vec<_>>(),
+        &competences
+            .iter()
+            .map(|(_, c)| targets.get(&(c.id, person.job_family)).copied())
+            .collect::<Vec<_>>(),
+        &columns.area_totals(&areas, campaign.areas.len()),
+    )))
 }
 
 /// An area's line: the person's mean and the service's, with bar widths out of 300.
