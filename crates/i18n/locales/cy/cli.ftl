@@ -38,3 +38,24 @@ cli-database-unreachable = Nid oes modd cyrraedd y gronfa ddata yn { $url }. Gwi
 cli-file-unreadable = Nid oes modd darllen { $file }: { $reason }
 cli-report-no-campaign = Does dim ymgyrch { $campaign }. Mae ei rhif yn ei chyfeiriad: /campaigns/RHIF.
 cli-report-no-grouping = Ni all yr ymgyrch gymharu grwpiau yn ôl “{ $by }”. Dewiswch un o: { $offered }.
+
+## Camgymeriadau ar y llinell orchymyn, a gosodiadau na ellir eu defnyddio.
+cli-usage-invalid-value = Nid yw “{ $value }” yn werth y mae { $arg } yn ei gymryd.
+cli-usage-invalid-choice = Nid yw “{ $value }” yn werth y mae { $arg } yn ei gymryd. Dewiswch un o: { $valid }.
+cli-usage-unknown-argument = Nid yw { $arg } yn un o opsiynau’r gorchymyn hwn.
+cli-usage-unknown-command = Nid oes gorchymyn o’r enw “{ $command }”.
+cli-usage-missing = Rhowch { $args } hefyd.
+cli-usage-missing-command = Dewiswch orchymyn: { $commands }.
+cli-usage-conflict = Ni ellir rhoi { $arg } ynghyd â { $prior }.
+cli-usage-values = Mae gan { $arg } y nifer anghywir o werthoedd.
+cli-usage-not-utf8 = Nid yw un o’r dadleuon yn destun UTF-8 dilys.
+cli-usage-not-understood = Ni ellir deall y llinell orchymyn.
+cli-usage-did-you-mean = Oeddech chi’n golygu { $suggested }?
+cli-usage-more = I weld beth mae’n ei gymryd, rhedwch: { $command } --help
+cli-data-folder-uncreatable = Ni ellir creu’r ffolder data { $folder }
+cli-settings-unreadable = Ni ellir darllen y ffeil gosodiadau { $file }
+cli-settings-invalid = Nid yw’r ffeil gosodiadau { $file } yn ddilys
+cli-mail-from-missing = Mae SKILLGYM_SMTP_URL wedi’i osod ond nid yw SKILLGYM_MAIL_FROM: gosodwch y cyfeiriad y daw gwahoddiadau ohono.
+cli-cannot-listen = Ni ellir gwrando ar { $address }: efallai bod rhaglen arall yn ei ddefnyddio.
+cli-migration-failed = Ni ellid diweddaru’r gronfa ddata.
+cli-admin-not-created = Ni ellid creu’r gweinyddwr.
