@@ -3,6 +3,7 @@
 use crate::cli::{Cli, Command, ServeArgs};
 use anyhow::Context;
 use serde::Deserialize;
+use skillgym_i18n::Tr;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
@@ -49,17 +50,20 @@ impl std::fmt::Debug for KeyText {
 }
 
 impl Config {
-    pub fn load(cli: &Cli) -> anyhow::Result<Self> {
+    pub fn load(cli: &Cli, tr: &Tr) -> anyhow::Result<Self> {
         let data_dir = cli
             .global
             .data_dir
             .clone()
             .unwrap_or_else(|| PathBuf::from("skillgym-data"));
         let file = match &cli.global.config {
-            Some(path) => Some(read_file(path)?),
+            Some(path) => Some(read_file(path, tr)?),
             None => {
                 let default = data_dir.join("skillgym.toml");
-                default.exists().then(|| read_file(&default)).transpose()?
+                default
+                    .exists()
+                    .then(|| read_file(&default, tr))
+                    .transpose()?
             }
         }
         .unwrap_or_default();
@@ -108,12 +112,16 @@ impl Config {
     }
 
     /// The database URL: the one given, or a SQLite file named `file` in the data folder.
-    pub fn database_url_or(&self, file: &str) -> anyhow::Result<String> {
+    pub fn database_url_or(&self, file: &str, tr: &Tr) -> anyhow::Result<String> {
         if let Some(url) = &self.database_url {
             return Ok(url.clone());
         }
         std::fs::create_dir_all(&self.data_dir).with_context(|| {
-            format!("cannot create the data folder {}", self.data_dir.display())
+            tr.t1(
+                "cli-data-folder-uncreatable",
+                "folder",
+                self.data_dir.display().to_string(),
+            )
         })?;
         Ok(format!("sqlite://{}", self.data_dir.join(file).display()))
     }
@@ -121,24 +129,22 @@ impl Config {
 
 impl Config {
     /// The mailer for invitations, when SMTP is set up; an error names the setting to fix.
-    pub fn mailer(&self) -> anyhow::Result<Option<skillgym_web::Mailer>> {
+    pub fn mailer(&self, tr: &Tr) -> anyhow::Result<Option<skillgym_web::Mailer>> {
         match (&self.smtp_url, &self.mail_from) {
             (None, _) => Ok(None),
             (Some(_), None) => {
-                anyhow::bail!(
-                    "SKILLGYM_SMTP_URL is set but SKILLGYM_MAIL_FROM is not: set the address invitations come from"
-                )
+                anyhow::bail!(tr.t("cli-mail-from-missing"))
             }
             (Some(url), Some(from)) => Ok(Some(skillgym_web::Mailer::new(url, from)?)),
         }
     }
 }
 
-fn read_file(path: &Path) -> anyhow::Result<FileSettings> {
+fn read_file(path: &Path, tr: &Tr) -> anyhow::Result<FileSettings> {
+    let file = || path.display().to_string();
     let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read the settings file {}", path.display()))?;
-    toml::from_str(&text)
-        .with_context(|| format!("the settings file {} is not valid", path.display()))
+        .with_context(|| tr.t1("cli-settings-unreadable", "file", file()))?;
+    toml::from_str(&text).with_context(|| tr.t1("cli-settings-invalid", "file", file()))
 }
 
 pub fn init_logging(config: &Config) {

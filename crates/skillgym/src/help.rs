@@ -2,7 +2,7 @@
 //! comes from the Fluent message `cli-help-PATH` (PATH being the command names joined by `-`,
 //! then `--OPTION` for an option), so `skillgym --help` reads in Welsh as the pages do.
 
-use clap::Command;
+use clap::{Arg, ArgAction, Command};
 use skillgym_i18n::Tr;
 
 /// The message id describing a command (`path` of command names) or one of its options.
@@ -20,17 +20,109 @@ pub fn message_id(path: &[&str], arg: Option<&str>) -> String {
 }
 
 /// Replaces every description in `cmd` with its message; where a message is missing the
-/// built-in English stays (a test makes sure none is missing).
+/// built-in English stays (a test makes sure none is missing). clap's own parts (headings,
+/// `--help`, `--version`, the `help` command) are replaced too, at every level.
 pub fn localise(cmd: Command, tr: &Tr) -> Command {
     let template = format!(
         "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
         tr.t("cli-help-usage")
     );
-    localise_at(cmd, tr, &[])
-        .help_template(template.clone())
-        .mut_subcommands(move |c| c.help_template(template.clone()))
-        .next_help_heading(tr.t("cli-help-options"))
-        .subcommand_help_heading(tr.t("cli-help-commands"))
+    let parts = Parts {
+        template,
+        options: tr.t("cli-help-options"),
+        commands: tr.t("cli-help-commands"),
+        help: tr.t("cli-help-print-help"),
+        version: tr.t("cli-help-print-version"),
+        default: tr.t("cli-help-default"),
+        versioned: cmd.get_version().is_some() && cmd.is_propagate_version_set(),
+    };
+    let mut cmd = clap_parts(localise_at(cmd, tr, &[]), &parts);
+    // clap adds its `help` command only when the tree is built; building first lets it be
+    // reworded too.
+    cmd.build();
+    help_command(cmd, &tr.t("cli-help-help-command"))
+}
+
+/// The words clap writes itself, in the reader's language.
+#[derive(Clone)]
+struct Parts {
+    template: String,
+    options: String,
+    commands: String,
+    help: String,
+    version: String,
+    default: String,
+    versioned: bool,
+}
+
+/// Headings, and clap's own `--help` and `--version` replaced by the same flags described in
+/// the reader's language, at every level.
+fn clap_parts(mut cmd: Command, parts: &Parts) -> Command {
+    // Options declared before this have no heading of their own, so clap would head them
+    // "Options".
+    let unheaded: Vec<String> = cmd
+        .get_arguments()
+        .filter(|a| !a.is_positional() && a.get_help_heading().is_none())
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in unheaded {
+        cmd = cmd.mut_arg(id.as_str(), |a| a.help_heading(parts.options.clone()));
+    }
+    // clap writes "[default: …]" in English; the same, in the reader's language.
+    let defaulted: Vec<(String, String)> = cmd
+        .get_arguments()
+        .filter(|a| !a.get_default_values().is_empty() && !a.is_hide_default_value_set())
+        .map(|a| {
+            let values: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            (a.get_id().to_string(), values.join(", "))
+        })
+        .collect();
+    for (id, values) in defaulted {
+        cmd = cmd.mut_arg(id.as_str(), |a| {
+            let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+            a.hide_default_value(true)
+                .help(format!("{help} [{}: {values}]", parts.default))
+        });
+    }
+    cmd = cmd
+        .help_template(parts.template.clone())
+        .next_help_heading(parts.options.clone())
+        .subcommand_help_heading(parts.commands.clone())
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(parts.help.clone()),
+        );
+    // The version is propagated to every command, so `-V` works at every level.
+    if parts.versioned {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(parts.version.clone()),
+        );
+    }
+    let parts = parts.clone();
+    cmd.mut_subcommands(move |sub| clap_parts(sub, &parts))
+}
+
+fn help_command(cmd: Command, about: &str) -> Command {
+    let about = about.to_string();
+    cmd.mut_subcommands(move |sub| {
+        if sub.get_name() == "help" {
+            sub.about(about.clone())
+        } else {
+            help_command(sub, &about)
+        }
+    })
 }
 
 fn localise_at(mut cmd: Command, tr: &Tr, path: &[&str]) -> Command {
@@ -100,7 +192,18 @@ mod tests {
     fn every_command_and_option_is_described_in_both_languages() {
         let mut ids = Vec::new();
         needed_ids(&crate::cli::Cli::command(), &mut Vec::new(), &mut ids);
-        ids.extend(["cli-help-usage", "cli-help-options", "cli-help-commands"].map(String::from));
+        ids.extend(
+            [
+                "cli-help-usage",
+                "cli-help-options",
+                "cli-help-commands",
+                "cli-help-print-help",
+                "cli-help-print-version",
+                "cli-help-help-command",
+                "cli-help-default",
+            ]
+            .map(String::from),
+        );
         for lang in Lang::OFFERED {
             let tr = Tr::new(lang);
             let missing: Vec<&String> = ids.iter().filter(|id| found(&tr, id).is_none()).collect();
@@ -115,6 +218,37 @@ mod tests {
         assert!(
             help.contains(&Tr::new(Lang::Cy).t("cli-help-serve")),
             "{help}"
+        );
+    }
+
+    #[test]
+    fn clap_own_words_are_in_welsh_at_every_level() {
+        let tr = Tr::new(Lang::Cy);
+        let cmd = localise(crate::cli::Cli::command(), &tr);
+        for path in [&["user"][..], &["user", "create-admin"], &["demo"]] {
+            let mut at = cmd.clone();
+            for name in path {
+                at = at.find_subcommand(name).unwrap().clone();
+            }
+            let help = at.render_help().to_string();
+            for english in [
+                "Print help",
+                "Print version",
+                "Options:",
+                "Commands:",
+                "Usage:",
+                "[default:",
+            ] {
+                assert!(!help.contains(english), "{path:?}: {english} in\n{help}");
+            }
+            assert!(help.contains(&tr.t("cli-help-print-help")), "{help}");
+            assert!(help.contains(&tr.t("cli-help-print-version")), "{help}");
+        }
+        let user = cmd.find_subcommand("user").unwrap();
+        let help = user.find_subcommand("help").unwrap();
+        assert_eq!(
+            help.get_about().unwrap().to_string(),
+            tr.t("cli-help-help-command")
         );
     }
 }

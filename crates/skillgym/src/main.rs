@@ -4,6 +4,7 @@ mod cli;
 mod commands;
 mod config;
 mod help;
+mod usage_error;
 
 use clap::{CommandFactory, FromArgMatches};
 use skillgym_i18n::{Lang, Tr};
@@ -11,12 +12,22 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let tr = cli_language();
-    let matches = help::localise(cli::Cli::command(), &tr).get_matches();
-    let cli = match cli::Cli::from_arg_matches(&matches) {
+    let cmd = help::localise(cli::Cli::command(), &tr);
+    let args: Vec<String> = std::env::args().collect();
+    let parsed = cmd
+        .clone()
+        .try_get_matches_from(&args)
+        .and_then(|matches| cli::Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) if usage_error::is_display(&e) => e.exit(),
+        Err(e) => {
+            eprintln!("{}", usage_error::message(&e, &cmd, &args[1..], &tr));
+            // clap's exit code for a usage mistake, which scripts may already test for.
+            return ExitCode::from(2);
+        }
     };
-    let config = match config::Config::load(&cli) {
+    let config = match config::Config::load(&cli, &tr) {
         Ok(config) => config,
         Err(e) => {
             eprintln!("{}", tr.t1("cli-error", "message", format!("{e:#}")));

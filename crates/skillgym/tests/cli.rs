@@ -599,3 +599,37 @@ async fn serve_makes_a_private_key_file_and_warns_of_a_different_key() {
     let stderr = serve_until_listening(&db, &other.path().display().to_string(), Some(key.trim()));
     assert!(!other.path().join("secret.key").exists(), "{stderr}");
 }
+
+/// A mistake on the command line is told in the reader's language, with clap's exit code 2,
+/// and touches nothing.
+#[test]
+fn a_usage_mistake_is_told_in_the_readers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |lang: &str, args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_skillgym"))
+            .args(args)
+            .env_remove("DATABASE_URL")
+            .env("SKILLGYM_DATA_DIR", dir.path())
+            .env("SKILLGYM_LANG", lang)
+            .output()
+            .unwrap()
+    };
+    let en = run("en", &["demo", "--no-serve", "--response-rate", "0"]);
+    assert_eq!(en.status.code(), Some(2));
+    let message = text(&en.stderr);
+    assert!(
+        message.contains("“0” is not a value --response-rate"),
+        "{message}"
+    );
+    assert!(message.contains("skillgym demo --help"), "{message}");
+    let cy = run("cy", &["demo", "--no-serve", "--response-rate", "0"]);
+    assert_eq!(cy.status.code(), Some(2));
+    let message = text(&cy.stderr);
+    assert!(message.contains("Nid yw “0” yn werth"), "{message}");
+    assert!(!dir.path().join("demo.db").exists());
+
+    let help = run("cy", &["demo", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let shown = text(&help.stdout);
+    assert!(shown.contains("Dangos cymorth") && !shown.contains("Print help"));
+}

@@ -42,3 +42,24 @@ cli-report-no-earlier = Ni ellir cymharu ymgyrch { $campaign } ag ymgyrch { $ear
 cli-report-no-earlier-none = Ni ellir cymharu ymgyrch { $campaign } ag ymgyrch { $earlier }: does dim ymgyrch gynharach ar yr un fframwaith.
 cli-report-no-person = Does neb â'r rhif neu'r cyfeiriad e-bost “{ $person }”.
 cli-report-anonymous = Mae ymgyrch { $campaign } yn ddienw: dim ond i'r person a'u rhoddodd y dangosir ei hatebion, felly ni ellir ei hadrodd gyda --person neu --profiles.
+
+## Camgymeriadau ar y llinell orchymyn, a gosodiadau na ellir eu defnyddio.
+cli-usage-invalid-value = Nid yw “{ $value }” yn werth y mae { $arg } yn ei gymryd.
+cli-usage-invalid-choice = Nid yw “{ $value }” yn werth y mae { $arg } yn ei gymryd. Dewiswch un o: { $valid }.
+cli-usage-unknown-argument = Nid yw { $arg } yn un o opsiynau’r gorchymyn hwn.
+cli-usage-unknown-command = Nid oes gorchymyn o’r enw “{ $command }”.
+cli-usage-missing = Rhowch { $args } hefyd.
+cli-usage-missing-command = Dewiswch orchymyn: { $commands }.
+cli-usage-conflict = Ni ellir rhoi { $arg } ynghyd â { $prior }.
+cli-usage-values = Mae gan { $arg } y nifer anghywir o werthoedd.
+cli-usage-not-utf8 = Nid yw un o’r dadleuon yn destun UTF-8 dilys.
+cli-usage-not-understood = Ni ellir deall y llinell orchymyn.
+cli-usage-did-you-mean = Oeddech chi’n golygu { $suggested }?
+cli-usage-more = I weld beth mae’n ei gymryd, rhedwch: { $command } --help
+cli-data-folder-uncreatable = Ni ellir creu’r ffolder data { $folder }
+cli-settings-unreadable = Ni ellir darllen y ffeil gosodiadau { $file }
+cli-settings-invalid = Nid yw’r ffeil gosodiadau { $file } yn ddilys
+cli-mail-from-missing = Mae SKILLGYM_SMTP_URL wedi’i osod ond nid yw SKILLGYM_MAIL_FROM: gosodwch y cyfeiriad y daw gwahoddiadau ohono.
+cli-cannot-listen = Ni ellir gwrando ar { $address }: efallai bod rhaglen arall yn ei ddefnyddio.
+cli-migration-failed = Ni ellid diweddaru’r gronfa ddata.
+cli-admin-not-created = Ni ellid creu’r gweinyddwr.

@@ -30,3 +30,24 @@ cli-report-no-earlier = Campaign { $campaign } cannot be compared with campaign 
 cli-report-no-earlier-none = Campaign { $campaign } cannot be compared with campaign { $earlier }: there is no earlier campaign on the same framework.
 cli-report-no-person = There is nobody with the number or email address “{ $person }”.
 cli-report-anonymous = Campaign { $campaign } is anonymous: its answers are shown only to the person who gave them, so it cannot be reported with --person or --profiles.
+
+## Mistakes on the command line, and settings that cannot be used.
+cli-usage-invalid-value = “{ $value }” is not a value { $arg } takes.
+cli-usage-invalid-choice = “{ $value }” is not a value { $arg } takes. Choose one of: { $valid }.
+cli-usage-unknown-argument = { $arg } is not an option of this command.
+cli-usage-unknown-command = There is no command called “{ $command }”.
+cli-usage-missing = Give { $args } as well.
+cli-usage-missing-command = Choose a command: { $commands }.
+cli-usage-conflict = { $arg } cannot be given together with { $prior }.
+cli-usage-values = { $arg } has the wrong number of values.
+cli-usage-not-utf8 = An argument is not valid UTF-8 text.
+cli-usage-not-understood = The command line cannot be understood.
+cli-usage-did-you-mean = Did you mean { $suggested }?
+cli-usage-more = For what it takes, run: { $command } --help
+cli-data-folder-uncreatable = Cannot create the data folder { $folder }
+cli-settings-unreadable = Cannot read the settings file { $file }
+cli-settings-invalid = The settings file { $file } is not valid
+cli-mail-from-missing = SKILLGYM_SMTP_URL is set but SKILLGYM_MAIL_FROM is not: set the address invitations come from.
+cli-cannot-listen = Cannot listen on { $address }: another program may be using it.
+cli-migration-failed = The database could not be brought up to date.
+cli-admin-not-created = The administrator could not be created.

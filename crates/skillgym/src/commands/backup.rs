@@ -58,7 +58,7 @@ pub fn mark_in_use(url: &str) -> anyhow::Result<()> {
 
 /// Writes a consistent copy of the live database to `file`, without stopping anyone.
 pub async fn backup(config: &Config, file: &Path, tr: &Tr) -> anyhow::Result<ExitCode> {
-    let url = config.database_url_or(DATABASE_FILE)?;
+    let url = config.database_url_or(DATABASE_FILE, tr)?;
     if sqlite_path(&url).is_none() {
         eprintln!("{}", tr.t("cli-backup-postgres"));
         return Ok(ExitCode::FAILURE);
@@ -80,7 +80,7 @@ pub async fn backup(config: &Config, file: &Path, tr: &Tr) -> anyhow::Result<Exi
 /// Replaces the database with `file` once it is checked, keeping the old one beside it as
 /// `.before-restore`.
 pub async fn restore(config: &Config, file: &Path, tr: &Tr) -> anyhow::Result<ExitCode> {
-    let url = config.database_url_or(DATABASE_FILE)?;
+    let url = config.database_url_or(DATABASE_FILE, tr)?;
     let Some(database) = sqlite_path(&url) else {
         eprintln!("{}", tr.t("cli-restore-postgres"));
         return Ok(ExitCode::FAILURE);

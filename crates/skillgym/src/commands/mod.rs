@@ -105,12 +105,15 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
 
 /// Connects to the database and applies any migrations not yet applied.
 pub async fn open(config: &Config, sqlite_file: &str, tr: &Tr) -> anyhow::Result<Store> {
-    let url = config.database_url_or(sqlite_file)?;
+    let url = config.database_url_or(sqlite_file, tr)?;
     let store = Store::connect(&url)
         .await
         .with_context(|| tr.t1("cli-database-unreachable", "url", redact(&url)))?;
     backup::mark_in_use(&url)?;
-    store.migrate().await.context("migrating the database")?;
+    store
+        .migrate()
+        .await
+        .with_context(|| tr.t("cli-migration-failed"))?;
     Ok(store)
 }
 
@@ -196,10 +199,10 @@ pub async fn serve(
     let bind = args.bind.unwrap_or(config.bind);
     let listener = tokio::net::TcpListener::bind(bind)
         .await
-        .with_context(|| format!("cannot listen on {bind}"))?;
+        .with_context(|| tr.t1("cli-cannot-listen", "address", bind.to_string()))?;
     let bound = listener.local_addr()?;
     let url = public_url(config, bound);
-    let mailer = config.mailer()?;
+    let mailer = config.mailer(tr)?;
     let store = with_secret_key(store, config, tr).await?;
     let web = WebConfig {
         secure_cookies: url.starts_with("https://"),

@@ -67,7 +67,7 @@ pub async fn create_admin(
                     },
                 )
                 .await
-                .context("creating the administrator")?
+                .with_context(|| tr.t("cli-admin-not-created"))?
         }
     };
     let account = store
