@@ -147,6 +147,7 @@ async fn demo_db(backend: Backend) -> (TestDb, skillgym_domain::OrganisationId) 
     let generated = demo::generate(&DemoOptions {
         people: 120,
         seed: 5,
+        ..Default::default()
     });
     let org = db
         .store

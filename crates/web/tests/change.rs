@@ -641,16 +641,31 @@ async fn the_json_report_gives_the_change_pages_figures(backend: Backend) {
                 ("People in both: mean change", &p["change"]),
                 ("People in both: Wilcoxon T", &p["wilcoxon"]["statistic"]),
                 ("People in both: Wilcoxon z", &p["wilcoxon"]["z"]),
-                ("People in both: Wilcoxon p-value", &p["wilcoxon"]["p_value"]),
-                ("People in both: effect size (matched-pairs rank-biserial)", &p["wilcoxon"]["rank_biserial"]),
+                (
+                    "People in both: Wilcoxon p-value",
+                    &p["wilcoxon"]["p_value"],
+                ),
+                (
+                    "People in both: effect size (matched-pairs rank-biserial)",
+                    &p["wilcoxon"]["rank_biserial"],
+                ),
                 ("Whole service: people then", &w["before"]["n"]),
                 ("Whole service: mean then", &w["before"]["mean"]),
                 ("Whole service: people now", &w["after"]["n"]),
                 ("Whole service: mean now", &w["after"]["mean"]),
-                ("Whole service: difference (now less then)", &w["difference"]),
+                (
+                    "Whole service: difference (now less then)",
+                    &w["difference"],
+                ),
                 ("Whole service: Mann–Whitney U", &w["mann_whitney"]["u"]),
-                ("Whole service: Mann–Whitney p-value", &w["mann_whitney"]["p_value"]),
-                ("Whole service: effect size (rank-biserial)", &w["mann_whitney"]["rank_biserial"]),
+                (
+                    "Whole service: Mann–Whitney p-value",
+                    &w["mann_whitney"]["p_value"],
+                ),
+                (
+                    "Whole service: effect size (rank-biserial)",
+                    &w["mann_whitney"]["rank_biserial"],
+                ),
             ];
             for (name, value) in cells {
                 same(&row[column(name)], value, &format!("{} {name}", row[0]));

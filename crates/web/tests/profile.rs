@@ -531,6 +531,8 @@ async fn each_wrong_box_has_its_own_error(backend: Backend) {
             ),
         }
     }
+}
+
 async fn the_json_report_gives_the_profile_pages_figures(backend: Backend) {
     use skillgym_i18n::{Lang, Tr};
     use skillgym_web::report_json::{Profiles, ReportOptions, campaign_report_json};
@@ -613,7 +615,11 @@ async fn the_json_report_gives_the_profile_pages_figures(backend: Backend) {
         number(&row[col("Gap")], &c["gap"], code);
         let area = areas[row[col("Area code")].as_str()];
         number(&row[col("Mean rating in the area")], &area["mean"], code);
-        number(&row[col("Whole service's mean rating in the area")], &area["service_mean"], code);
+        number(
+            &row[col("Whole service's mean rating in the area")],
+            &area["service_mean"],
+            code,
+        );
         if let Some(gap) = c["gap"].as_f64().filter(|g| *g > 0.0) {
             short.push((gap, code.clone()));
         }
