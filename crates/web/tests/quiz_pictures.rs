@@ -282,6 +282,28 @@ async fn uploaded_pictures_are_checked_stored_served_and_removed(backend: Backen
         app.get(&learner, &picture(&current)).await.status(),
         StatusCode::OK
     );
+    // Checking answers and the results show the question with its picture, as it was asked.
+    let shown = format!(
+        "<img class=\"quiz-picture\" src=\"{}\" alt=\"Our catalogue, new look\" lang=\"en\" \
+         width=\"320\" height=\"200\">",
+        picture(&current)
+    );
+    let check = app.page(&learner, &format!("/audits/{id}/check")).await;
+    assert!(check.contains(&shown), "{check}");
+    let response = app
+        .post(&learner, &format!("/audits/{id}/check"), &[])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let results = app.page(&learner, &format!("/audits/{id}/results")).await;
+    assert!(results.contains(&shown), "{results}");
+    // In Welsh, with the Welsh description.
+    let response = app.post(&learner, "/language", &[("lang", "cy")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let results = app.page(&learner, &format!("/audits/{id}/results")).await;
+    assert!(
+        results.contains("alt=\"Sgrinlun\" lang=\"cy\" width=\"320\""),
+        "{results}"
+    );
     // Once anyone has started, the picture is locked with the questions.
     let (status, _, _) = post(
         &app,
