@@ -1,12 +1,15 @@
 //! Uploads: a multipart form carrying one file, read only once its CSRF token is checked.
 //!
-//! The body's size is capped for every route by the router's `DefaultBodyLimit`; a body over it
-//! fails here as a bad request, like any other multipart that cannot be read.
+//! The body's size is capped by the router's `DefaultBodyLimit`, which each upload route sets
+//! for what it takes. A body over it fails [`Upload::read`] as a bad request, like any other
+//! multipart that cannot be read; [`Upload::read_all`] reports it, so that the form can say so.
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use axum::body::Bytes;
 use axum::extract::Multipart;
+use axum::extract::multipart::MultipartError;
+use axum::http::StatusCode;
 
 /// The file a person chose, as the browser sent it.
 pub struct UploadedFile {
@@ -86,20 +89,30 @@ impl Upload {
     /// Reads a form that carries a file among any number of text fields (such as a form with
     /// numbered rows): the file field `file_field` and every text field, in order, but at most
     /// `MAX_FIELDS` of them. Checks the CSRF token as [`Upload::read`] does.
+    ///
+    /// A body over the route's limit is not an error here: reading stops where the limit was
+    /// reached, so the form can be shown again with what came before it (see
+    /// [`Submitted::too_large`]).
     pub async fn read_all(
         ctx: &Ctx,
         mut multipart: Multipart,
         file_field: &str,
-    ) -> AppResult<(Option<UploadedFile>, Vec<(String, String)>)> {
+    ) -> AppResult<Submitted> {
         const MAX_FIELDS: usize = 500;
         let mut csrf = None;
         let mut file = None;
         let mut texts = Vec::new();
-        while let Some(field) = multipart
-            .next_field()
-            .await
-            .map_err(|_| AppError::BadRequest("multipart"))?
-        {
+        let mut too_large = false;
+        loop {
+            let field = match multipart.next_field().await {
+                Ok(Some(field)) => field,
+                Ok(None) => break,
+                Err(e) if over_limit(&e) => {
+                    too_large = true;
+                    break;
+                }
+                Err(_) => return Err(AppError::BadRequest("multipart")),
+            };
             let Some(name) = field.name().map(str::to_string) else {
                 continue;
             };
@@ -112,26 +125,54 @@ impl Upload {
                 );
             } else if name == file_field {
                 let file_name = field.file_name().map(str::to_string);
-                let bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|_| AppError::BadRequest("file"))?;
-                file = Some(UploadedFile {
-                    name: file_name,
-                    bytes,
-                });
+                match field.bytes().await {
+                    Ok(bytes) => {
+                        file = Some(UploadedFile {
+                            name: file_name,
+                            bytes,
+                        })
+                    }
+                    Err(e) if over_limit(&e) => {
+                        too_large = true;
+                        break;
+                    }
+                    Err(_) => return Err(AppError::BadRequest("file")),
+                }
             } else {
                 if texts.len() >= MAX_FIELDS {
                     return Err(AppError::BadRequest("fields"));
                 }
-                let value = field
-                    .text()
-                    .await
-                    .map_err(|_| AppError::BadRequest("field"))?;
-                texts.push((name, value));
+                match field.text().await {
+                    Ok(value) => texts.push((name, value)),
+                    Err(e) if over_limit(&e) => {
+                        too_large = true;
+                        break;
+                    }
+                    Err(_) => return Err(AppError::BadRequest("field")),
+                }
             }
         }
         ctx.check_csrf(csrf.as_deref().unwrap_or(""))?;
-        Ok((file.filter(|f| !f.bytes.is_empty()), texts))
+        Ok(Submitted {
+            file: file.filter(|f| !f.bytes.is_empty()),
+            texts,
+            too_large,
+        })
     }
+}
+
+/// A form read by [`Upload::read_all`].
+pub struct Submitted {
+    /// `None` when no file was chosen (or an empty one was), or the body was too large.
+    pub file: Option<UploadedFile>,
+    /// The text fields, in the order the form sent them.
+    pub texts: Vec<(String, String)>,
+    /// The body went over the route's limit, so reading stopped there: `texts` holds only the
+    /// fields sent before that point.
+    pub too_large: bool,
+}
+
+/// Whether reading failed because the body went over the route's `DefaultBodyLimit`.
+fn over_limit(e: &MultipartError) -> bool {
+    e.status() == StatusCode::PAYLOAD_TOO_LARGE
 }
