@@ -334,8 +334,8 @@ impl Store {
                 "audit_responses",
                 &["campaign", "source", "started_at", "submitted_at"],
                 "SELECT c.title_en, r.source, r.started_at, r.submitted_at \
-             FROM responses r JOIN campaigns c ON c.id = r.campaign_id \
-             WHERE c.organisation_id = $1 AND r.person_id = $2 ORDER BY r.started_at, r.id",
+                 FROM responses r JOIN campaigns c ON c.id = r.campaign_id \
+                 WHERE c.organisation_id = $1 AND r.person_id = $2 ORDER BY r.started_at, r.id",
                 &binds,
                 |r| {
                     let submitted: Option<i64> = r.try_get("submitted_at")?;
@@ -353,11 +353,11 @@ impl Store {
                 "audit_ratings",
                 &["campaign", "competence_code", "competence", "rating"],
                 "SELECT c.title_en, k.code, k.title_en AS competence, g.value \
-             FROM ratings g JOIN responses r ON r.id = g.response_id \
-             JOIN campaigns c ON c.id = r.campaign_id \
-             JOIN competences k ON k.id = g.competence_id \
-             WHERE c.organisation_id = $1 AND r.person_id = $2 \
-             ORDER BY r.started_at, r.id, k.position, k.id",
+                 FROM ratings g JOIN responses r ON r.id = g.response_id \
+                 JOIN campaigns c ON c.id = r.campaign_id \
+                 JOIN competences k ON k.id = g.competence_id \
+                 WHERE c.organisation_id = $1 AND r.person_id = $2 \
+                 ORDER BY r.started_at, r.id, k.position, k.id",
                 &binds,
                 |r| {
                     // 0 is "not sure / doesn't apply to my role": left blank, as in the survey
@@ -381,11 +381,11 @@ impl Store {
                 "audit_profile_answers",
                 &["campaign", "question_code", "question", "answer"],
                 "SELECT c.title_en, q.code, q.prompt_en, a.value \
-             FROM profile_answers a JOIN responses r ON r.id = a.response_id \
-             JOIN campaigns c ON c.id = r.campaign_id \
-             JOIN profile_questions q ON q.id = a.question_id \
-             WHERE c.organisation_id = $1 AND r.person_id = $2 \
-             ORDER BY r.started_at, r.id, q.position, q.id",
+                 FROM profile_answers a JOIN responses r ON r.id = a.response_id \
+                 JOIN campaigns c ON c.id = r.campaign_id \
+                 JOIN profile_questions q ON q.id = a.question_id \
+                 WHERE c.organisation_id = $1 AND r.person_id = $2 \
+                 ORDER BY r.started_at, r.id, q.position, q.id",
                 &binds,
                 |r| {
                     Ok(vec![
@@ -402,11 +402,11 @@ impl Store {
                 "audit_quiz_answers",
                 &["campaign", "question_code", "question", "chosen", "correct"],
                 "SELECT c.title_en, q.code, q.prompt_en, a.chosen, a.correct \
-             FROM quiz_answers a JOIN responses r ON r.id = a.response_id \
-             JOIN campaigns c ON c.id = r.campaign_id \
-             JOIN quiz_items q ON q.id = a.item_id \
-             WHERE c.organisation_id = $1 AND r.person_id = $2 \
-             ORDER BY r.started_at, r.id, q.position, q.id",
+                 FROM quiz_answers a JOIN responses r ON r.id = a.response_id \
+                 JOIN campaigns c ON c.id = r.campaign_id \
+                 JOIN quiz_items q ON q.id = a.item_id \
+                 WHERE c.organisation_id = $1 AND r.person_id = $2 \
+                 ORDER BY r.started_at, r.id, q.position, q.id",
                 &binds,
                 |r| {
                     Ok(vec![
@@ -424,8 +424,8 @@ impl Store {
                 "audit_invitations",
                 &["campaign", "kind", "sent_at"],
                 "SELECT c.title_en, i.kind, i.sent_at \
-             FROM invitations i JOIN campaigns c ON c.id = i.campaign_id \
-             WHERE c.organisation_id = $1 AND i.person_id = $2 ORDER BY i.claimed_at, i.id",
+                 FROM invitations i JOIN campaigns c ON c.id = i.campaign_id \
+                 WHERE c.organisation_id = $1 AND i.person_id = $2 ORDER BY i.claimed_at, i.id",
                 &binds,
                 |r| {
                     let sent: Option<i64> = r.try_get("sent_at")?;
