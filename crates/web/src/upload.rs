@@ -28,52 +28,31 @@ pub struct Upload {
 
 impl Upload {
     /// Reads the form: the `csrf` field, the file field `file_field`, and the text fields
-    /// `text_fields`; any other field is ignored. Fails with a bad request when the form cannot
-    /// be read, and with a CSRF error when the token is wrong or missing.
+    /// `text_fields` (the last, when one is sent twice); any other field is ignored. Fails with
+    /// a bad request when the form cannot be read or is over the route's limit, and with a
+    /// CSRF error when the token is wrong or missing.
     pub async fn read(
         ctx: &Ctx,
-        mut multipart: Multipart,
+        multipart: Multipart,
         file_field: &str,
         text_fields: &[&'static str],
     ) -> AppResult<Upload> {
-        let mut csrf = None;
-        let mut file = None;
+        let submitted = read_form(ctx, multipart, file_field, |name| {
+            text_fields.contains(&name)
+        })
+        .await?;
+        if submitted.too_large {
+            return Err(AppError::BadRequest("too large"));
+        }
         let mut texts: Vec<(&'static str, String)> = Vec::new();
-        while let Some(field) = multipart
-            .next_field()
-            .await
-            .map_err(|_| AppError::BadRequest("multipart"))?
-        {
-            let Some(name) = field.name() else { continue };
-            if name == "csrf" {
-                csrf = Some(
-                    field
-                        .text()
-                        .await
-                        .map_err(|_| AppError::BadRequest("csrf"))?,
-                );
-            } else if name == file_field {
-                let file_name = field.file_name().map(str::to_string);
-                let bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|_| AppError::BadRequest("file"))?;
-                file = Some(UploadedFile {
-                    name: file_name,
-                    bytes,
-                });
-            } else if let Some(&wanted) = text_fields.iter().find(|&&t| t == name) {
-                let value = field
-                    .text()
-                    .await
-                    .map_err(|_| AppError::BadRequest(wanted))?;
+        for (name, value) in submitted.texts {
+            if let Some(&wanted) = text_fields.iter().find(|&&t| t == name) {
                 texts.retain(|(n, _)| *n != wanted);
                 texts.push((wanted, value));
             }
         }
-        ctx.check_csrf(csrf.as_deref().unwrap_or(""))?;
         Ok(Upload {
-            file: file.filter(|f| !f.bytes.is_empty()),
+            file: submitted.file,
             texts,
         })
     }
@@ -87,78 +66,90 @@ impl Upload {
     }
 
     /// Reads a form that carries a file among any number of text fields (such as a form with
-    /// numbered rows): the file field `file_field` and every text field, in order, but at most
-    /// `MAX_FIELDS` of them. Checks the CSRF token as [`Upload::read`] does.
+    /// numbered rows): the file field `file_field` and every text field, in order. Checks the
+    /// CSRF token as [`Upload::read`] does.
     ///
     /// A body over the route's limit is not an error here: reading stops where the limit was
     /// reached, so the form can be shown again with what came before it (see
     /// [`Submitted::too_large`]).
     pub async fn read_all(
         ctx: &Ctx,
-        mut multipart: Multipart,
+        multipart: Multipart,
         file_field: &str,
     ) -> AppResult<Submitted> {
-        const MAX_FIELDS: usize = 500;
-        let mut csrf = None;
-        let mut file = None;
-        let mut texts = Vec::new();
-        let mut too_large = false;
-        loop {
-            let field = match multipart.next_field().await {
-                Ok(Some(field)) => field,
-                Ok(None) => break,
+        read_form(ctx, multipart, file_field, |_| true).await
+    }
+}
+
+/// Reads a multipart form to its end, or to the route's body limit: the `csrf` field (then
+/// checked), the file field `file_field`, and the text fields `keep` accepts, in order, at
+/// most `MAX_FIELDS` of them.
+async fn read_form(
+    ctx: &Ctx,
+    mut multipart: Multipart,
+    file_field: &str,
+    keep: impl Fn(&str) -> bool,
+) -> AppResult<Submitted> {
+    const MAX_FIELDS: usize = 500;
+    let mut csrf = None;
+    let mut file = None;
+    let mut texts = Vec::new();
+    let mut too_large = false;
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) if over_limit(&e) => {
+                too_large = true;
+                break;
+            }
+            Err(_) => return Err(AppError::BadRequest("multipart")),
+        };
+        let Some(name) = field.name().map(str::to_string) else {
+            continue;
+        };
+        if name == "csrf" {
+            csrf = Some(
+                field
+                    .text()
+                    .await
+                    .map_err(|_| AppError::BadRequest("csrf"))?,
+            );
+        } else if name == file_field {
+            let file_name = field.file_name().map(str::to_string);
+            match field.bytes().await {
+                Ok(bytes) => {
+                    file = Some(UploadedFile {
+                        name: file_name,
+                        bytes,
+                    })
+                }
                 Err(e) if over_limit(&e) => {
                     too_large = true;
                     break;
                 }
-                Err(_) => return Err(AppError::BadRequest("multipart")),
-            };
-            let Some(name) = field.name().map(str::to_string) else {
-                continue;
-            };
-            if name == "csrf" {
-                csrf = Some(
-                    field
-                        .text()
-                        .await
-                        .map_err(|_| AppError::BadRequest("csrf"))?,
-                );
-            } else if name == file_field {
-                let file_name = field.file_name().map(str::to_string);
-                match field.bytes().await {
-                    Ok(bytes) => {
-                        file = Some(UploadedFile {
-                            name: file_name,
-                            bytes,
-                        })
-                    }
-                    Err(e) if over_limit(&e) => {
-                        too_large = true;
-                        break;
-                    }
-                    Err(_) => return Err(AppError::BadRequest("file")),
+                Err(_) => return Err(AppError::BadRequest("file")),
+            }
+        } else if keep(&name) {
+            if texts.len() >= MAX_FIELDS {
+                return Err(AppError::BadRequest("fields"));
+            }
+            match field.text().await {
+                Ok(value) => texts.push((name, value)),
+                Err(e) if over_limit(&e) => {
+                    too_large = true;
+                    break;
                 }
-            } else {
-                if texts.len() >= MAX_FIELDS {
-                    return Err(AppError::BadRequest("fields"));
-                }
-                match field.text().await {
-                    Ok(value) => texts.push((name, value)),
-                    Err(e) if over_limit(&e) => {
-                        too_large = true;
-                        break;
-                    }
-                    Err(_) => return Err(AppError::BadRequest("field")),
-                }
+                Err(_) => return Err(AppError::BadRequest("field")),
             }
         }
-        ctx.check_csrf(csrf.as_deref().unwrap_or(""))?;
-        Ok(Submitted {
-            file: file.filter(|f| !f.bytes.is_empty()),
-            texts,
-            too_large,
-        })
     }
+    ctx.check_csrf(csrf.as_deref().unwrap_or(""))?;
+    Ok(Submitted {
+        file: file.filter(|f| !f.bytes.is_empty()),
+        texts,
+        too_large,
+    })
 }
 
 /// A form read by [`Upload::read_all`].
