@@ -6,10 +6,12 @@
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::Multipart;
+use axum::extract::Request;
 use axum::extract::multipart::MultipartError;
 use axum::http::StatusCode;
+use futures_util::StreamExt;
 
 /// The file a person chose, as the browser sent it.
 pub struct UploadedFile {
@@ -161,6 +163,56 @@ pub struct Submitted {
     /// The body went over the route's limit, so reading stopped there: `texts` holds only the
     /// fields sent before that point.
     pub too_large: bool,
+}
+
+/// How long, and how much, the rest of a refused body is read for (see [`drain_unread`]).
+const DRAIN_TIME: std::time::Duration = std::time::Duration::from_secs(30);
+const DRAIN_BYTES: usize = 128 * 1024 * 1024;
+
+/// The request with its body passed through a task that, once the handler stops reading it
+/// (at the route's body limit), reads and drops the rest, for a while. The page that refuses
+/// the file is sent at once; but closing the connection while the browser is still sending
+/// makes it reset, and the browser would show that instead of the page.
+pub fn drain_unread(request: Request) -> Request {
+    let (parts, body) = request.into_parts();
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, axum::Error>>(4);
+    tokio::spawn(async move {
+        let mut stream = body.into_data_stream();
+        // Set once the handler has stopped reading.
+        let mut draining: Option<(tokio::time::Instant, usize)> = None;
+        loop {
+            let next = match draining {
+                None => stream.next().await,
+                Some((until, _)) => tokio::time::timeout_at(until, stream.next())
+                    .await
+                    .ok()
+                    .flatten(),
+            };
+            match (next, &mut draining) {
+                (None, _) => break,
+                (Some(Ok(bytes)), None) => {
+                    let read = bytes.len();
+                    if tx.send(Ok(bytes)).await.is_err() {
+                        draining = Some((tokio::time::Instant::now() + DRAIN_TIME, read));
+                    }
+                }
+                (Some(Ok(bytes)), Some((_, drained))) => {
+                    *drained += bytes.len();
+                    if *drained > DRAIN_BYTES {
+                        break;
+                    }
+                }
+                (Some(Err(e)), _) => {
+                    let _ = tx.send(Err(e)).await;
+                    break;
+                }
+            }
+        }
+    });
+    let body = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|item| (item, rx))
+    });
+    Request::from_parts(parts, Body::from_stream(body))
 }
 
 /// Whether reading failed because the body went over the route's `DefaultBodyLimit`.

@@ -7,7 +7,7 @@ use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
-use crate::upload::{Submitted, Upload};
+use crate::upload::{Submitted, Upload, drain_unread};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
@@ -415,7 +415,7 @@ async fn read_quiz_request(state: &AppState, ctx: &Ctx, request: Request) -> App
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     if multipart {
-        let multipart = Multipart::from_request(request, state)
+        let multipart = Multipart::from_request(drain_unread(request), state)
             .await
             .map_err(|_| AppError::BadRequest("multipart"))?;
         Upload::read_all(ctx, multipart, PICTURE_FILE).await
