@@ -80,17 +80,26 @@ test('an audit can be left half way, resumed in another browser, and finished', 
     await clickAndWait(page, button);
     assert.match(pathOf(page), /\/section\/4$/, 'resumes at the first unanswered section');
     let guard = 0;
+    let pictures = 0;
     while (/\/section\/\d+$/.test(pathOf(page)) && guard < 40) {
       if (await page.locator('img.quiz-picture').count()) {
+        pictures += await page.locator('img.quiz-picture').count();
         await checkA11y(page, `picture question ${pathOf(page)}`);
       }
       await answerSection(page);
       guard += 1;
     }
     assert.match(pathOf(page), /\/check$/);
+    assert.ok(pictures > 0, 'the demo audit asks picture questions');
+    // Picture questions are shown with their pictures on checking answers and the results
+    // (and are loaded, not broken).
+    const shown = async () =>
+      page.$$eval('main img.quiz-picture', (imgs) => imgs.filter((i) => i.complete && i.naturalWidth > 0).length);
+    assert.equal(await shown(), pictures, 'check your answers shows every picture');
     await checkA11y(page, 'check your answers');
     await clickAndWait(page, page.locator('main form button[type="submit"]'));
     assert.match(pathOf(page), /\/results$/);
+    assert.equal(await shown(), pictures, 'the results show every picture');
     await checkA11y(page, 'results');
     assert.match(await page.locator('main').innerText(), /questions correctly/);
     assert.ok(await page.locator('main svg.bar-chart').count(), 'a chart drawn by the server');

@@ -90,6 +90,22 @@ async fn renumber(tx: &mut Transaction<'_, Any>, table: &'static str, ids: &[i64
     Ok(())
 }
 
+/// Moves `id` one place up or down among `order` (the ids in their present order) and
+/// writes everyone's new positions.
+async fn move_within(
+    tx: &mut Transaction<'_, Any>,
+    table: &'static str,
+    order: &[i64],
+    id: i64,
+    to: Move,
+) -> Result<()> {
+    let index = order
+        .iter()
+        .position(|item| *item == id)
+        .ok_or(StoreError::NotFound)?;
+    renumber(tx, table, &to.apply(order, index)).await
+}
+
 async fn use_of(tx: &mut Transaction<'_, Any>, competences: &[i64]) -> Result<CompetenceUse> {
     let mut total = CompetenceUse::default();
     for id in competences {
@@ -279,11 +295,7 @@ impl Store {
         .bind(framework.0)
         .fetch_all(&mut *tx)
         .await?;
-        let index = order
-            .iter()
-            .position(|a| *a == id)
-            .ok_or(StoreError::NotFound)?;
-        renumber(&mut tx, "framework_areas", &to.apply(&order, index)).await?;
+        move_within(&mut tx, "framework_areas", &order, id, to).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -416,11 +428,7 @@ impl Store {
         framework_identifier(&mut tx, org, framework).await?;
         let (id, area) = competence_id(&mut tx, framework, code).await?;
         let order = area_competences(&mut tx, area).await?;
-        let index = order
-            .iter()
-            .position(|c| *c == id)
-            .ok_or(StoreError::NotFound)?;
-        renumber(&mut tx, "competences", &to.apply(&order, index)).await?;
+        move_within(&mut tx, "competences", &order, id, to).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -12,6 +12,7 @@ use crate::audit_trail::{Actor, AuditAction, NewAuditEvent, insert_event};
 use crate::{Result, Store, StoreError};
 use skillgym_domain::{OrganisationId, PersonId};
 use sqlx::Row;
+use sqlx::any::AnyRow;
 use std::io::Write;
 
 /// One value in a [`DataTable`].
@@ -149,6 +150,11 @@ impl PersonalData {
     }
 }
 
+/// A text column that is never NULL, as a cell.
+fn text(r: &AnyRow, column: &str) -> Result<Cell> {
+    Ok(r.try_get::<String, _>(column)?.into())
+}
+
 /// A unix time as ISO 8601, the way exports show times.
 pub fn iso_time(at: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(at)
@@ -231,22 +237,37 @@ impl Store {
         Ok(table)
     }
 
-    async fn sites_table(&self, person: PersonId) -> Result<DataTable> {
-        let mut table = DataTable::new("sites", &["code", "name"]);
-        let rows = sqlx::query(
-            "SELECT s.code, s.name FROM person_sites ps JOIN sites s ON s.id = ps.site_id \
-             WHERE ps.person_id = $1 ORDER BY ps.position, s.name",
-        )
-        .bind(person.0)
-        .fetch_all(&self.pool)
-        .await?;
-        for r in &rows {
-            table.rows.push(vec![
-                r.try_get::<String, _>("code")?.into(),
-                r.try_get::<String, _>("name")?.into(),
-            ]);
+    /// A table of one row a result of `sql`, which is given `binds` as `$1`, `$2`…; `row`
+    /// turns a result into the table's cells.
+    async fn query_table(
+        &self,
+        name: &'static str,
+        columns: &[&'static str],
+        sql: &'static str,
+        binds: &[i64],
+        row: impl Fn(&AnyRow) -> Result<Vec<Cell>>,
+    ) -> Result<DataTable> {
+        let mut query = sqlx::query(sql);
+        for value in binds {
+            query = query.bind(*value);
+        }
+        let mut table = DataTable::new(name, columns);
+        for r in &query.fetch_all(&self.pool).await? {
+            table.rows.push(row(r)?);
         }
         Ok(table)
+    }
+
+    async fn sites_table(&self, person: PersonId) -> Result<DataTable> {
+        self.query_table(
+            "sites",
+            &["code", "name"],
+            "SELECT s.code, s.name FROM person_sites ps JOIN sites s ON s.id = ps.site_id \
+             WHERE ps.person_id = $1 ORDER BY ps.position, s.name",
+            &[person.0],
+            |r| Ok(vec![text(r, "code")?, text(r, "name")?]),
+        )
+        .await
     }
 
     async fn account_table(&self, person: PersonId) -> Result<DataTable> {
@@ -279,27 +300,25 @@ impl Store {
     }
 
     async fn audit_events_table(&self, org: OrganisationId, person: PersonId) -> Result<DataTable> {
-        let mut table = DataTable::new("audit_events", &["at", "action", "by", "detail"]);
-        let rows = sqlx::query(
+        self.query_table(
+            "audit_events",
+            &["at", "action", "by", "detail"],
             "SELECT e.at, e.action, e.actor_kind, e.detail, \
                     ap.given_name || ' ' || ap.family_name AS actor_name \
              FROM audit_events e LEFT JOIN people ap ON ap.id = e.actor_id \
              WHERE e.organisation_id = $1 AND e.subject_id = $2 ORDER BY e.at, e.id",
+            &[org.0, person.0],
+            |r| {
+                let by: Option<String> = r.try_get("actor_name")?;
+                Ok(vec![
+                    iso_time(r.try_get("at")?).into(),
+                    text(r, "action")?,
+                    by.unwrap_or(r.try_get("actor_kind")?).into(),
+                    text(r, "detail")?,
+                ])
+            },
         )
-        .bind(org.0)
-        .bind(person.0)
-        .fetch_all(&self.pool)
-        .await?;
-        for r in &rows {
-            let by: Option<String> = r.try_get("actor_name")?;
-            table.rows.push(vec![
-                iso_time(r.try_get("at")?).into(),
-                r.try_get::<String, _>("action")?.into(),
-                by.unwrap_or(r.try_get("actor_kind")?).into(),
-                r.try_get::<String, _>("detail")?.into(),
-            ]);
-        }
-        Ok(table)
+        .await
     }
 
     /// Their audit answers, named or anonymous (the respondent may always see their own):
@@ -309,129 +328,115 @@ impl Store {
         org: OrganisationId,
         person: PersonId,
     ) -> Result<Vec<DataTable>> {
-        let mut responses = DataTable::new(
-            "audit_responses",
-            &["campaign", "source", "started_at", "submitted_at"],
-        );
-        let rows = sqlx::query(
-            "SELECT c.title_en, r.source, r.started_at, r.submitted_at \
-             FROM responses r JOIN campaigns c ON c.id = r.campaign_id \
-             WHERE c.organisation_id = $1 AND r.person_id = $2 ORDER BY r.started_at, r.id",
-        )
-        .bind(org.0)
-        .bind(person.0)
-        .fetch_all(&self.pool)
-        .await?;
-        for r in &rows {
-            let submitted: Option<i64> = r.try_get("submitted_at")?;
-            responses.rows.push(vec![
-                r.try_get::<String, _>("title_en")?.into(),
-                r.try_get::<String, _>("source")?.into(),
-                iso_time(r.try_get("started_at")?).into(),
-                submitted.map(iso_time).into(),
-            ]);
-        }
-
-        let mut ratings = DataTable::new(
-            "audit_ratings",
-            &["campaign", "competence_code", "competence", "rating"],
-        );
-        let rows = sqlx::query(
-            "SELECT c.title_en, k.code, k.title_en AS competence, g.value \
-             FROM ratings g JOIN responses r ON r.id = g.response_id \
-             JOIN campaigns c ON c.id = r.campaign_id \
-             JOIN competences k ON k.id = g.competence_id \
-             WHERE c.organisation_id = $1 AND r.person_id = $2 \
-             ORDER BY r.started_at, r.id, k.position, k.id",
-        )
-        .bind(org.0)
-        .bind(person.0)
-        .fetch_all(&self.pool)
-        .await?;
-        for r in &rows {
-            // 0 is "not sure / doesn't apply to my role": left blank, as in the survey export.
-            let value: i64 = r.try_get("value")?;
-            ratings.rows.push(vec![
-                r.try_get::<String, _>("title_en")?.into(),
-                r.try_get::<String, _>("code")?.into(),
-                r.try_get::<String, _>("competence")?.into(),
-                if value == 0 {
-                    Cell::Empty
-                } else {
-                    value.into()
+        let binds = [org.0, person.0];
+        let responses = self
+            .query_table(
+                "audit_responses",
+                &["campaign", "source", "started_at", "submitted_at"],
+                "SELECT c.title_en, r.source, r.started_at, r.submitted_at \
+                 FROM responses r JOIN campaigns c ON c.id = r.campaign_id \
+                 WHERE c.organisation_id = $1 AND r.person_id = $2 ORDER BY r.started_at, r.id",
+                &binds,
+                |r| {
+                    let submitted: Option<i64> = r.try_get("submitted_at")?;
+                    Ok(vec![
+                        text(r, "title_en")?,
+                        text(r, "source")?,
+                        iso_time(r.try_get("started_at")?).into(),
+                        submitted.map(iso_time).into(),
+                    ])
                 },
-            ]);
-        }
-
-        let mut profile = DataTable::new(
-            "audit_profile_answers",
-            &["campaign", "question_code", "question", "answer"],
-        );
-        let rows = sqlx::query(
-            "SELECT c.title_en, q.code, q.prompt_en, a.value \
-             FROM profile_answers a JOIN responses r ON r.id = a.response_id \
-             JOIN campaigns c ON c.id = r.campaign_id \
-             JOIN profile_questions q ON q.id = a.question_id \
-             WHERE c.organisation_id = $1 AND r.person_id = $2 \
-             ORDER BY r.started_at, r.id, q.position, q.id",
-        )
-        .bind(org.0)
-        .bind(person.0)
-        .fetch_all(&self.pool)
-        .await?;
-        for r in &rows {
-            profile.rows.push(vec![
-                r.try_get::<String, _>("title_en")?.into(),
-                r.try_get::<String, _>("code")?.into(),
-                r.try_get::<String, _>("prompt_en")?.into(),
-                r.try_get::<String, _>("value")?.into(),
-            ]);
-        }
-
-        let mut quiz = DataTable::new(
-            "audit_quiz_answers",
-            &["campaign", "question_code", "question", "chosen", "correct"],
-        );
-        let rows = sqlx::query(
-            "SELECT c.title_en, q.code, q.prompt_en, a.chosen, a.correct \
-             FROM quiz_answers a JOIN responses r ON r.id = a.response_id \
-             JOIN campaigns c ON c.id = r.campaign_id \
-             JOIN quiz_items q ON q.id = a.item_id \
-             WHERE c.organisation_id = $1 AND r.person_id = $2 \
-             ORDER BY r.started_at, r.id, q.position, q.id",
-        )
-        .bind(org.0)
-        .bind(person.0)
-        .fetch_all(&self.pool)
-        .await?;
-        for r in &rows {
-            quiz.rows.push(vec![
-                r.try_get::<String, _>("title_en")?.into(),
-                r.try_get::<String, _>("code")?.into(),
-                r.try_get::<String, _>("prompt_en")?.into(),
-                r.try_get::<String, _>("chosen")?.into(),
-                r.try_get::<i64, _>("correct")?.into(),
-            ]);
-        }
-
-        let mut invitations = DataTable::new("audit_invitations", &["campaign", "kind", "sent_at"]);
-        let rows = sqlx::query(
-            "SELECT c.title_en, i.kind, i.sent_at \
-             FROM invitations i JOIN campaigns c ON c.id = i.campaign_id \
-             WHERE c.organisation_id = $1 AND i.person_id = $2 ORDER BY i.claimed_at, i.id",
-        )
-        .bind(org.0)
-        .bind(person.0)
-        .fetch_all(&self.pool)
-        .await?;
-        for r in &rows {
-            let sent: Option<i64> = r.try_get("sent_at")?;
-            invitations.rows.push(vec![
-                r.try_get::<String, _>("title_en")?.into(),
-                r.try_get::<String, _>("kind")?.into(),
-                sent.map(iso_time).into(),
-            ]);
-        }
+            )
+            .await?;
+        let ratings = self
+            .query_table(
+                "audit_ratings",
+                &["campaign", "competence_code", "competence", "rating"],
+                "SELECT c.title_en, k.code, k.title_en AS competence, g.value \
+                 FROM ratings g JOIN responses r ON r.id = g.response_id \
+                 JOIN campaigns c ON c.id = r.campaign_id \
+                 JOIN competences k ON k.id = g.competence_id \
+                 WHERE c.organisation_id = $1 AND r.person_id = $2 \
+                 ORDER BY r.started_at, r.id, k.position, k.id",
+                &binds,
+                |r| {
+                    // 0 is "not sure / doesn't apply to my role": left blank, as in the survey
+                    // export.
+                    let value: i64 = r.try_get("value")?;
+                    Ok(vec![
+                        text(r, "title_en")?,
+                        text(r, "code")?,
+                        text(r, "competence")?,
+                        if value == 0 {
+                            Cell::Empty
+                        } else {
+                            value.into()
+                        },
+                    ])
+                },
+            )
+            .await?;
+        let profile = self
+            .query_table(
+                "audit_profile_answers",
+                &["campaign", "question_code", "question", "answer"],
+                "SELECT c.title_en, q.code, q.prompt_en, a.value \
+                 FROM profile_answers a JOIN responses r ON r.id = a.response_id \
+                 JOIN campaigns c ON c.id = r.campaign_id \
+                 JOIN profile_questions q ON q.id = a.question_id \
+                 WHERE c.organisation_id = $1 AND r.person_id = $2 \
+                 ORDER BY r.started_at, r.id, q.position, q.id",
+                &binds,
+                |r| {
+                    Ok(vec![
+                        text(r, "title_en")?,
+                        text(r, "code")?,
+                        text(r, "prompt_en")?,
+                        text(r, "value")?,
+                    ])
+                },
+            )
+            .await?;
+        let quiz = self
+            .query_table(
+                "audit_quiz_answers",
+                &["campaign", "question_code", "question", "chosen", "correct"],
+                "SELECT c.title_en, q.code, q.prompt_en, a.chosen, a.correct \
+                 FROM quiz_answers a JOIN responses r ON r.id = a.response_id \
+                 JOIN campaigns c ON c.id = r.campaign_id \
+                 JOIN quiz_items q ON q.id = a.item_id \
+                 WHERE c.organisation_id = $1 AND r.person_id = $2 \
+                 ORDER BY r.started_at, r.id, q.position, q.id",
+                &binds,
+                |r| {
+                    Ok(vec![
+                        text(r, "title_en")?,
+                        text(r, "code")?,
+                        text(r, "prompt_en")?,
+                        text(r, "chosen")?,
+                        r.try_get::<i64, _>("correct")?.into(),
+                    ])
+                },
+            )
+            .await?;
+        let invitations = self
+            .query_table(
+                "audit_invitations",
+                &["campaign", "kind", "sent_at"],
+                "SELECT c.title_en, i.kind, i.sent_at \
+                 FROM invitations i JOIN campaigns c ON c.id = i.campaign_id \
+                 WHERE c.organisation_id = $1 AND i.person_id = $2 ORDER BY i.claimed_at, i.id",
+                &binds,
+                |r| {
+                    let sent: Option<i64> = r.try_get("sent_at")?;
+                    Ok(vec![
+                        text(r, "title_en")?,
+                        text(r, "kind")?,
+                        sent.map(iso_time).into(),
+                    ])
+                },
+            )
+            .await?;
         Ok(vec![responses, ratings, profile, quiz, invitations])
     }
 

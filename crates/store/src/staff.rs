@@ -90,7 +90,15 @@ impl Store {
         records: &[StaffRecord],
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<ImportOutcome> {
-        let mut tx = self.pool.begin().await?;
+        // On SQLite the import takes the write lock before it reads anything: it reads the
+        // largest id and gives new people the ones after it, and a transaction that began by
+        // reading cannot start writing once another writer has committed (SQLite refuses the
+        // stale snapshot at once, whatever the busy timeout). Taken up front, the lock makes a
+        // concurrent writer's turn come before or after the whole import, waited for.
+        let mut tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
         let stored = load_stored(&mut tx, org).await?;
         let sites: HashMap<String, i64> =
             sqlx::query("SELECT code, id FROM sites WHERE organisation_id = $1")

@@ -49,6 +49,7 @@ both_backends!(
     exported_staff_reimport_as_unchanged,
     a_large_file_with_managers_after_their_reports_imports_whole,
     imported_people_read_back_exactly_as_the_file_gave_them,
+    an_import_waits_for_a_concurrent_writer_instead_of_failing,
 );
 
 /// 2,500 people, each managed by someone on a later line (so a person is written before their
@@ -406,4 +407,54 @@ async fn imported_people_read_back_exactly_as_the_file_gave_them(backend: Backen
             .unwrap();
         assert_eq!(*found, line.record);
     }
+}
+
+/// Another connection is writing people when an import starts: the import waits for it (on
+/// SQLite, for the write lock) and then writes everyone, after the other writer's person.
+async fn an_import_waits_for_a_concurrent_writer_instead_of_failing(backend: Backend) {
+    use sqlx::Connection;
+    let (db, org) = demo_store(backend).await;
+    let before = count_people(&db.store, org).await;
+    sqlx::any::install_default_drivers();
+    let mut other = sqlx::AnyConnection::connect(&db.url).await.unwrap();
+    let mut writing = other.begin().await.unwrap();
+    let insert = "INSERT INTO people (organisation_id, employee_number, given_name, family_name, \
+                  employment, job_role, job_family, contracted_hours, created_at, updated_at) \
+                  VALUES ($1, $2, 'Other', 'Writer', 'employee', 'Assistant', 'frontline', 10, 0, 0)";
+    sqlx::query(insert)
+        .bind(org.0)
+        .bind("C0000")
+        .execute(&mut *writing)
+        .await
+        .unwrap();
+
+    let file = staff_file_text(&[
+        "C0001,Ann,Hughes,,employee,Library Assistant,frontline,18.5,,C0002,Race team,CEN",
+        "C0002,Bryn,Evans,,employee,Branch Manager,manager,37,,,Race team,CEN",
+    ]);
+    let store = db.store.clone();
+    let import = tokio::spawn(async move { store.import_staff_file(org, &file, &|_| {}).await });
+    // Long enough for the import to have begun and reached the point of writing.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    sqlx::query(insert)
+        .bind(org.0)
+        .bind("C0003")
+        .execute(&mut *writing)
+        .await
+        .unwrap();
+    writing.commit().await.unwrap();
+    other.close().await.unwrap();
+
+    let outcome = import
+        .await
+        .unwrap()
+        .expect("the import waits, then succeeds");
+    assert_eq!(outcome.added, 2);
+    assert_eq!(count_people(&db.store, org).await, before + 4);
+    let records = db.store.staff_records(org).await.unwrap();
+    let ann = records
+        .iter()
+        .find(|r| r.employee_number.as_str() == "C0001")
+        .unwrap();
+    assert_eq!(ann.line_manager.as_ref().unwrap().as_str(), "C0002");
 }

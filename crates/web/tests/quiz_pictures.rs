@@ -10,7 +10,10 @@ use skillgym_domain::CampaignId;
 use skillgym_domain::audit::picture::{MAX_BYTES, samples};
 use skillgym_test_db::{Backend, both_backends};
 
-both_backends!(uploaded_pictures_are_checked_stored_served_and_removed);
+both_backends!(
+    uploaded_pictures_are_checked_stored_served_and_removed,
+    a_picture_too_large_to_read_is_refused_on_the_form_early,
+);
 
 /// Posts the knowledge-round form as the page does: multipart, with the picture as a file.
 async fn post_quiz(
@@ -45,9 +48,9 @@ async fn post_quiz(
     (status, to, response.text().await.unwrap())
 }
 
-async fn uploaded_pictures_are_checked_stored_served_and_removed(backend: Backend) {
-    let app = spawn_app(backend).await;
-    let admin = app.signed_in("admin@afon.example").await;
+/// A new campaign (not yet started by anyone) on the first area of the first framework, and
+/// the code of a competence it rates.
+async fn new_campaign(app: &TestApp, admin: &Client) -> (CampaignId, String) {
     let framework = app.store().frameworks(app.org).await.unwrap()[0].id;
     let stored = app.store().framework(app.org, framework).await.unwrap();
     let area = stored.framework.areas[0].clone();
@@ -55,7 +58,7 @@ async fn uploaded_pictures_are_checked_stored_served_and_removed(backend: Backen
     let today = time::OffsetDateTime::now_utc().date();
     let response = app
         .post(
-            &admin,
+            admin,
             "/campaigns/new",
             &[
                 ("title_en", "Pictures"),
@@ -80,6 +83,13 @@ async fn uploaded_pictures_are_checked_stored_served_and_removed(backend: Backen
             .parse()
             .unwrap(),
     );
+    (id, competence)
+}
+
+async fn uploaded_pictures_are_checked_stored_served_and_removed(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    let (id, competence) = new_campaign(&app, &admin).await;
     let new = format!("/campaigns/{id}/quiz/new");
     let form = app.page(&admin, &new).await;
     assert!(form.contains("enctype=\"multipart/form-data\""));
@@ -282,6 +292,28 @@ async fn uploaded_pictures_are_checked_stored_served_and_removed(backend: Backen
         app.get(&learner, &picture(&current)).await.status(),
         StatusCode::OK
     );
+    // Checking answers and the results show the question with its picture, as it was asked.
+    let shown = format!(
+        "<img class=\"quiz-picture\" src=\"{}\" alt=\"Our catalogue, new look\" lang=\"en\" \
+         width=\"320\" height=\"200\">",
+        picture(&current)
+    );
+    let check = app.page(&learner, &format!("/audits/{id}/check")).await;
+    assert!(check.contains(&shown), "{check}");
+    let response = app
+        .post(&learner, &format!("/audits/{id}/check"), &[])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let results = app.page(&learner, &format!("/audits/{id}/results")).await;
+    assert!(results.contains(&shown), "{results}");
+    // In Welsh, with the Welsh description.
+    let response = app.post(&learner, "/language", &[("lang", "cy")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let results = app.page(&learner, &format!("/audits/{id}/results")).await;
+    assert!(
+        results.contains("alt=\"Sgrinlun\" lang=\"cy\" width=\"320\""),
+        "{results}"
+    );
     // Once anyone has started, the picture is locked with the questions.
     let (status, _, _) = post(
         &app,
@@ -299,4 +331,162 @@ async fn uploaded_pictures_are_checked_stored_served_and_removed(backend: Backen
             .unwrap(),
         vec![current]
     );
+}
+
+async fn a_picture_too_large_to_read_is_refused_on_the_form_early(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    let (id, competence) = new_campaign(&app, &admin).await;
+    let new = format!("/campaigns/{id}/quiz/new");
+    let fields = [
+        ("competence", competence.as_str()),
+        ("prompt_en", "Which screen is our catalogue?"),
+        ("option-1-en", "This one"),
+        ("option-1-correct", "yes"),
+        ("option-2-en", "Not this one"),
+        ("explanation_en", "The catalogue has a search box"),
+        ("image_alt_en", "A screenshot"),
+        ("image_alt_cy", "Sgrinlun"),
+    ];
+    // Just over what the route reads, and far over it: both stop at the limit and show the
+    // form again, with the error and everything typed.
+    for size in [MAX_BYTES + 512 * 1024, 60 * 1024 * 1024] {
+        let mut big = samples::png(8, 8);
+        big.resize(size, 0);
+        let (status, _, html) = post_quiz(
+            &app,
+            &admin,
+            &new,
+            &fields,
+            Some(("screen.png", "image/png", big)),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{size}: {html}");
+        assert!(html.contains("class=\"error-summary\""), "{size}");
+        assert!(html.contains("href=\"#picture_file\""), "{size}");
+        assert!(
+            html.contains("The picture must be smaller than 2 MB"),
+            "{size}"
+        );
+        for value in [
+            "value=\"Which screen is our catalogue?\"",
+            "value=\"Not this one\"",
+            "The catalogue has a search box",
+            "value=\"A screenshot\"",
+            "value=\"Sgrinlun\"",
+        ] {
+            assert!(html.contains(value), "{size}: {value} kept");
+        }
+        assert!(
+            app.store()
+                .campaign(app.org, id)
+                .await
+                .unwrap()
+                .quiz
+                .is_empty()
+        );
+    }
+    // A 60 MB upload is answered once the limit is read: this one never sends the rest of its
+    // body, and still gets the form back.
+    let (status, html) = upload_cut_short(&app, &new, &fields, 60 * 1024 * 1024).await;
+    assert!(status.starts_with("HTTP/1.1 422"), "{status}");
+    assert!(html.contains("The picture must be smaller than 2 MB"));
+    assert!(html.contains("value=\"Which screen is our catalogue?\""));
+    // Other forms keep a small limit too; the data-file routes keep their large one (see
+    // the staff import tests).
+    let response = admin
+        .post(format!("{}/sites/new", app.url))
+        .form(&[
+            ("csrf", app.csrf(&admin).await),
+            ("name", "x".repeat(3 << 20)),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+}
+
+/// Signs in, then sends the knowledge-round form by hand, declaring a picture of `declared`
+/// bytes but sending only a little over the route's limit of it and then nothing more; gives
+/// the response's status line and body as they come back before the upload is finished.
+async fn upload_cut_short(
+    app: &TestApp,
+    path: &str,
+    fields: &[(&str, &str)],
+    declared: usize,
+) -> (String, String) {
+    use reqwest::cookie::CookieStore;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    let client = Client::builder()
+        .cookie_provider(jar.clone())
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let response = app
+        .post(
+            &client,
+            "/sign-in",
+            &[
+                ("email", "admin@afon.example"),
+                ("password", skillgym_domain::demo::DEMO_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let url: reqwest::Url = app.url.parse().unwrap();
+    let cookie = jar.cookies(&url).unwrap();
+    let csrf = app.csrf(&client).await;
+
+    let boundary = "cut-short-boundary";
+    let mut head =
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n");
+    for (name, value) in fields {
+        head.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        ));
+    }
+    head.push_str(&format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"picture_file\"; \
+         filename=\"huge.png\"\r\nContent-Type: image/png\r\n\r\n"
+    ));
+    let length = head.len() + declared + format!("\r\n--{boundary}--\r\n").len();
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\n\
+         Content-Type: multipart/form-data; boundary={boundary}\r\n\
+         Content-Length: {length}\r\n\r\n{head}",
+        host = url.authority(),
+        cookie = cookie.to_str().unwrap(),
+    );
+    let stream = tokio::net::TcpStream::connect(url.authority())
+        .await
+        .unwrap();
+    let (mut reading, mut writing) = stream.into_split();
+    let sender = tokio::spawn(async move {
+        writing.write_all(request.as_bytes()).await?;
+        let mut picture = samples::png(8, 8);
+        picture.resize(MAX_BYTES + 512 * 1024, 0);
+        writing.write_all(&picture).await?;
+        // The rest of the declared body never comes.
+        std::future::pending::<()>().await;
+        Ok::<_, std::io::Error>(())
+    });
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(std::time::Duration::from_secs(20), async {
+        let mut buffer = [0u8; 64 * 1024];
+        loop {
+            let n = reading.read(&mut buffer).await.unwrap_or(0);
+            answer.extend_from_slice(&buffer[..n]);
+            let text = String::from_utf8_lossy(&answer);
+            if n == 0 || text.contains("</html>") {
+                break;
+            }
+        }
+    })
+    .await;
+    sender.abort();
+    assert!(read.is_ok(), "answered before the whole body was sent");
+    let text = String::from_utf8_lossy(&answer).to_string();
+    let status = text.lines().next().unwrap_or_default().to_string();
+    (status, text)
 }

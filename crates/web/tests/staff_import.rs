@@ -54,6 +54,7 @@ both_backends!(
     every_bad_file_is_refused_whole_with_its_lines_and_columns,
     the_example_file_and_the_export_download_as_csv,
     in_welsh_the_example_and_the_export_have_welsh_column_names_and_import_back,
+    a_staff_file_far_larger_than_a_form_imports,
 );
 
 async fn a_valid_file_imports_and_importing_it_again_changes_nothing(backend: Backend) {
@@ -222,4 +223,31 @@ async fn in_welsh_the_example_and_the_export_have_welsh_column_names_and_import_
         problem_cells(&html),
         [("2".to_string(), "e_bost".to_string())]
     );
+}
+
+/// The import route keeps the large body limit that ordinary forms and picture uploads no
+/// longer have.
+async fn a_staff_file_far_larger_than_a_form_imports(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    let before = app.people_count().await;
+    let rows: Vec<String> = (0..40_000)
+        .map(|n| {
+            format!(
+                "L{n:06},Gwen,Parry,gwen.parry.{n}@example.org,employee,Library Assistant,\
+                 frontline,22.5,2023-09-01,,Large team,CEN"
+            )
+        })
+        .collect();
+    let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let staff = file(&refs);
+    assert!(staff.len() > 4 * 1024 * 1024, "{} bytes", staff.len());
+    let (status, html) = upload(&app, &admin, staff).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("<span class=\"figure\">40,000</span> people added")
+            || html.contains("<span class=\"figure\">40000</span> people added"),
+        "{html}"
+    );
+    assert_eq!(app.people_count().await, before + 40_000);
 }

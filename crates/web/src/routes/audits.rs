@@ -15,7 +15,7 @@ use axum::http::header::{
 use axum::response::{IntoResponse, Redirect, Response};
 use skillgym_domain::audit::campaign::split;
 use skillgym_domain::audit::results::Answers;
-use skillgym_domain::audit::{PersonResults, QuestionKind, Rating, Section};
+use skillgym_domain::audit::{PersonResults, QuestionKind, QuizItem, Rating, Section};
 use skillgym_domain::{CampaignId, CompetenceId, QuestionId, Role};
 use skillgym_store::{Campaign, CampaignSummary, ResponseAnswers, ResponseState};
 use std::collections::HashMap;
@@ -180,8 +180,32 @@ pub struct QuizField {
 pub struct QuizImage {
     pub src: String,
     pub alt: String,
+    pub alt_lang: &'static str,
     pub width: i64,
     pub height: i64,
+}
+
+impl QuizImage {
+    /// The picture a knowledge-round question shows, if any: every page that names the
+    /// question shows it the same way, since a question such as "What does this icon mean?"
+    /// reads as nonsense without it.
+    fn of(
+        campaign: CampaignId,
+        item: &QuizItem,
+        sizes: &HashMap<String, (i64, i64)>,
+        lang: &str,
+    ) -> Option<QuizImage> {
+        let file = item.image.as_ref()?;
+        let (width, height) = shown_size(sizes.get(file));
+        let alt = item.image_alt.as_ref().map(|a| a.show(lang));
+        Some(QuizImage {
+            src: format!("/audits/{campaign}/pictures/{file}"),
+            alt: alt.as_ref().map(|a| a.text.to_string()).unwrap_or_default(),
+            alt_lang: alt.map_or("en", |a| a.lang),
+            width,
+            height,
+        })
+    }
 }
 
 /// The shipped pictures are drawn for 240 × 160; an uploaded one is shown at its own size, made
@@ -329,19 +353,7 @@ fn build_section(
                     prompt: prompt.text.to_string(),
                     prompt_lang: prompt.lang,
                     multiple: item.multiple(),
-                    image: item.image.as_ref().map(|file| {
-                        let (width, height) = shown_size(sizes.get(file));
-                        QuizImage {
-                            src: format!("/audits/{}/pictures/{file}", campaign.id),
-                            alt: item
-                                .image_alt
-                                .as_ref()
-                                .map(|a| a.show(lang).text.to_string())
-                                .unwrap_or_default(),
-                            width,
-                            height,
-                        }
-                    }),
+                    image: QuizImage::of(campaign.id, item, sizes, lang),
                     options: item
                         .options
                         .iter()
@@ -471,6 +483,7 @@ pub async fn save_section(
 pub struct CheckRow {
     pub question: String,
     pub question_lang: &'static str,
+    pub image: Option<QuizImage>,
     pub answer: String,
     pub section: usize,
 }
@@ -493,6 +506,7 @@ async fn check_page(
     errors: FormErrors,
 ) -> AppResult<Response> {
     let answers = state.store.response_answers(response.id).await?;
+    let sizes = state.store.picture_sizes(campaign.id).await?;
     let lang = ctx.tr.lang().code();
     let questionnaire = campaign.questionnaire();
     let not_answered = ctx.tr.t("audit-not-answered");
@@ -517,6 +531,7 @@ async fn check_page(
                     rows.push(CheckRow {
                         question: prompt.text.to_string(),
                         question_lang: prompt.lang,
+                        image: None,
                         answer,
                         section: number,
                     });
@@ -544,6 +559,7 @@ async fn check_page(
                     rows.push(CheckRow {
                         question: title.text.to_string(),
                         question_lang: title.lang,
+                        image: None,
                         answer,
                         section: number,
                     });
@@ -566,6 +582,7 @@ async fn check_page(
                     rows.push(CheckRow {
                         question: prompt.text.to_string(),
                         question_lang: prompt.lang,
+                        image: QuizImage::of(campaign.id, item, &sizes, lang),
                         answer,
                         section: number,
                     });
@@ -645,6 +662,7 @@ pub struct AreaBar {
 pub struct QuizReview {
     pub prompt: String,
     pub prompt_lang: &'static str,
+    pub image: Option<QuizImage>,
     pub right: bool,
     pub correct: String,
     pub explanation: String,
@@ -699,6 +717,7 @@ pub async fn results(
             answers.ratings.insert(code.to_string(), *rating);
         }
     }
+    let sizes = state.store.picture_sizes(campaign.id).await?;
     let mut quiz = Vec::new();
     for (qid, item) in &campaign.quiz {
         let Some((_, right)) = stored.quiz.get(qid) else {
@@ -709,6 +728,7 @@ pub async fn results(
         quiz.push(QuizReview {
             prompt: prompt.text.to_string(),
             prompt_lang: prompt.lang,
+            image: QuizImage::of(campaign.id, item, &sizes, lang),
             right: *right,
             correct: item
                 .options

@@ -7,7 +7,7 @@ use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
-use crate::upload::{Upload, UploadedFile};
+use crate::upload::{Submitted, Upload, drain_unread};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
@@ -408,47 +408,51 @@ const PICTURE_FILE: &str = "picture_file";
 /// Reads the knowledge-round form, checking its CSRF token: the page sends it as multipart
 /// with the picture it may carry; a plain form (from a client with no file to send) is read as
 /// before.
-async fn read_quiz_request(
-    state: &AppState,
-    ctx: &Ctx,
-    request: Request,
-) -> AppResult<(Option<UploadedFile>, Vec<(String, String)>)> {
+async fn read_quiz_request(state: &AppState, ctx: &Ctx, request: Request) -> AppResult<Submitted> {
     let multipart = request
         .headers()
         .get(axum::http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     if multipart {
-        let multipart = Multipart::from_request(request, state)
+        let multipart = Multipart::from_request(drain_unread(request), state)
             .await
             .map_err(|_| AppError::BadRequest("multipart"))?;
         Upload::read_all(ctx, multipart, PICTURE_FILE).await
     } else {
-        let CsrfForm(fields) =
+        let CsrfForm(texts) =
             CsrfForm::<Vec<(String, String)>>::from_request(request, state).await?;
-        Ok((None, fields))
+        Ok(Submitted {
+            file: None,
+            texts,
+            too_large: false,
+        })
     }
 }
 
 /// The typed question with the picture file it came with. A picture that passes its checks
-/// becomes the question's picture, under a name made from its bytes; one that does not is
-/// reported against the file field.
+/// becomes the question's picture, under a name made from its bytes; one that does not, or a
+/// body too large to read, is reported against the file field. The file field comes last in
+/// the form, so a body cut short at the limit has brought every typed field.
 async fn read_quiz_upload(
     state: &AppState,
     org: OrganisationId,
     campaign: CampaignId,
-    (file, fields): (Option<UploadedFile>, Vec<(String, String)>),
+    submitted: Submitted,
 ) -> AppResult<(
     QuizItemFields,
     Option<UploadedPicture>,
     FormErrors,
     Vec<String>,
 )> {
-    let mut form = read_quiz(fields);
+    let mut form = read_quiz(submitted.texts);
     let mut pictures = picture_names(state, org, campaign).await?;
     let mut errors = FormErrors::default();
     let mut upload = None;
-    if let Some(file) = file {
+    if submitted.too_large {
+        errors.add(PICTURE_FILE, "picture-too-large");
+    }
+    if let Some(file) = submitted.file {
         match picture::check(&file.bytes) {
             Ok(checked) => {
                 let digest = Sha256::digest(&file.bytes);

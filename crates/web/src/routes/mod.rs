@@ -42,8 +42,15 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use std::time::Instant;
 
-/// Staff files of a few hundred thousand rows fit; larger bodies are refused.
-const MAX_BODY: usize = 64 * 1024 * 1024;
+/// The routes that take a data file (staff, survey responses, frameworks): staff files of a
+/// few hundred thousand rows fit; larger bodies are refused.
+const MAX_FILE_BODY: usize = 64 * 1024 * 1024;
+/// A knowledge-round question with its picture: the picture's own limit, and room for the
+/// form's text fields and the multipart framing. A larger upload is refused once this much has
+/// been read, not after all of it.
+const MAX_PICTURE_BODY: usize = skillgym_domain::audit::picture::MAX_BYTES + 256 * 1024;
+/// Every other form (axum's own default): far more than any of them sends.
+const MAX_FORM_BODY: usize = 2 * 1024 * 1024;
 
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
@@ -79,7 +86,9 @@ pub fn router(state: AppState) -> Router {
         .route("/frameworks", get(campaigns::frameworks))
         .route(
             "/frameworks/import",
-            get(framework_files::form).post(framework_files::submit),
+            get(framework_files::form)
+                .post(framework_files::submit)
+                .layer(DefaultBodyLimit::max(MAX_FILE_BODY)),
         )
         .route(
             "/frameworks/new",
@@ -153,11 +162,15 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/campaigns/{id}/quiz/new",
-            get(campaign_questions::new_quiz_form).post(campaign_questions::add_quiz),
+            get(campaign_questions::new_quiz_form)
+                .post(campaign_questions::add_quiz)
+                .layer(DefaultBodyLimit::max(MAX_PICTURE_BODY)),
         )
         .route(
             "/campaigns/{id}/quiz/{q}/edit",
-            get(campaign_questions::edit_quiz_form).post(campaign_questions::update_quiz),
+            get(campaign_questions::edit_quiz_form)
+                .post(campaign_questions::update_quiz)
+                .layer(DefaultBodyLimit::max(MAX_PICTURE_BODY)),
         )
         .route(
             "/campaigns/{id}/quiz/{q}/remove",
@@ -177,7 +190,9 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/campaigns/{id}/import",
-            get(survey_import::upload_form).post(survey_import::upload),
+            get(survey_import::upload_form)
+                .post(survey_import::upload)
+                .layer(DefaultBodyLimit::max(MAX_FILE_BODY)),
         )
         .route(
             "/campaigns/{id}/import/{upload}",
@@ -235,7 +250,9 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/import/staff",
-            get(staff_import::form).post(staff_import::submit),
+            get(staff_import::form)
+                .post(staff_import::submit)
+                .layer(DefaultBodyLimit::max(MAX_FILE_BODY)),
         )
         .route("/import/staff/example.csv", get(staff_import::example))
         .route("/export/staff.csv", get(staff_import::export))
@@ -244,7 +261,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             context::context,
         ))
-        .layer(DefaultBodyLimit::max(MAX_BODY));
+        .layer(DefaultBodyLimit::max(MAX_FORM_BODY));
     let secure = state.config.secure_cookies;
     Router::new()
         .route("/healthz", get(health::healthz))
