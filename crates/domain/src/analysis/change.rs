@@ -12,8 +12,11 @@
 //! either side, is more than none but fewer than the threshold.
 
 use super::columns::CampaignColumns;
-use super::stats::{MannWhitney, Wilcoxon, mann_whitney, wilcoxon};
+use super::stats::{
+    MannWhitney, Wilcoxon, mann_whitney, mann_whitney_counts, wilcoxon, wilcoxon_counts,
+};
 use crate::audit::Rating;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// One finished response: whose it is (`None` when the person is not known, as after erasure
@@ -114,17 +117,40 @@ impl Change {
                 .and_then(Rating::level)
                 .map(f64::from)
         };
+        // Ratings are 1 to 5, so each competence's figures come from counts: of each rating
+        // then and now, and of each size of change up and down.
+        let rating = |r: &Response, c: usize| -> Option<u8> {
+            r.ratings.get(c).copied().flatten().and_then(Rating::level)
+        };
         let competences = (0..areas.len())
             .map(|c| {
-                let score = |r: &Response| level(r, c);
+                let counted = |responses: &[Response]| {
+                    let mut counts = [0u64; 5];
+                    for level in responses.iter().filter_map(|r| rating(r, c)) {
+                        counts[usize::from(level - 1)] += 1;
+                    }
+                    counts
+                };
+                let (before, after) = (counted(earlier), counted(later));
+                let (mut up, mut down) = ([0u64; 4], [0u64; 4]);
+                let mut paired = Sums::default();
+                for (b, a) in &pairs {
+                    if let (Some(x), Some(y)) = (rating(b, c), rating(a, c)) {
+                        paired.add(f64::from(x), f64::from(y));
+                        match y.cmp(&x) {
+                            Ordering::Greater => up[usize::from(y - x - 1)] += 1,
+                            Ordering::Less => down[usize::from(x - y - 1)] += 1,
+                            Ordering::Equal => {}
+                        }
+                    }
+                }
                 row(
                     threshold,
-                    earlier.iter().filter_map(score).collect(),
-                    later.iter().filter_map(score).collect(),
-                    pairs
-                        .iter()
-                        .filter_map(|(b, a)| Some((score(b)?, score(a)?)))
-                        .unzip(),
+                    Sample::of_counts(&before),
+                    Sample::of_counts(&after),
+                    || mann_whitney_counts(&after, &before),
+                    paired,
+                    || wilcoxon_counts(&up, &down),
                 )
             })
             .collect();
@@ -145,11 +171,21 @@ impl Change {
                         mean_of(both.iter().map(|x| x.1))?,
                     ))
                 };
+                let before: Vec<f64> = earlier.iter().filter_map(score).collect();
+                let after: Vec<f64> = later.iter().filter_map(score).collect();
+                let (paired_before, paired_after): (Vec<f64>, Vec<f64>) =
+                    pairs.iter().filter_map(|(b, a)| paired_score(b, a)).unzip();
+                let mut paired = Sums::default();
+                for (b, a) in paired_before.iter().zip(&paired_after) {
+                    paired.add(*b, *a);
+                }
                 row(
                     threshold,
-                    earlier.iter().filter_map(score).collect(),
-                    later.iter().filter_map(score).collect(),
-                    pairs.iter().filter_map(|(b, a)| paired_score(b, a)).unzip(),
+                    Sample::of_values(&before),
+                    Sample::of_values(&after),
+                    || mann_whitney(&after, &before),
+                    paired,
+                    || wilcoxon(&paired_before, &paired_after),
                 )
             })
             .collect();
@@ -166,41 +202,88 @@ fn mean_of(values: impl Iterator<Item = f64>) -> Option<f64> {
     (n > 0).then(|| sum / n as f64)
 }
 
+/// How many values one side has, and their sum.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sample {
+    n: usize,
+    sum: f64,
+}
+
+impl Sample {
+    fn of_values(values: &[f64]) -> Self {
+        Self {
+            n: values.len(),
+            sum: values.iter().sum(),
+        }
+    }
+
+    /// `counts[k]` ratings of `k + 1`.
+    fn of_counts(counts: &[u64; 5]) -> Self {
+        Self {
+            n: counts.iter().sum::<u64>() as usize,
+            sum: (1..=5).zip(counts).map(|(v, c)| (v * c) as f64).sum(),
+        }
+    }
+
+    fn mean(&self) -> f64 {
+        self.sum / self.n as f64
+    }
+}
+
+/// The people in both: how many, and the sums of their values then and now.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sums {
+    n: usize,
+    before: f64,
+    after: f64,
+}
+
+impl Sums {
+    fn add(&mut self, before: f64, after: f64) {
+        self.n += 1;
+        self.before += before;
+        self.after += after;
+    }
+}
+
+/// A row from each side's size and sum and the pairs'; the tests run only for figures shown.
 fn row(
     threshold: usize,
-    before: Vec<f64>,
-    after: Vec<f64>,
-    (paired_before, paired_after): (Vec<f64>, Vec<f64>),
+    before: Sample,
+    after: Sample,
+    whole_test: impl FnOnce() -> Option<MannWhitney>,
+    paired: Sums,
+    paired_test: impl FnOnce() -> Option<Wilcoxon>,
 ) -> ChangeRow {
-    let side = |values: &[f64]| {
-        (values.len() >= threshold).then(|| Side {
-            n: values.len(),
-            mean: mean_of(values.iter().copied()).unwrap_or_default(),
+    let side = |s: Sample| {
+        (s.n >= threshold).then(|| Side {
+            n: s.n,
+            mean: s.mean(),
         })
     };
-    let (b, a) = (side(&before), side(&after));
+    let (b, a) = (side(before), side(after));
     let both_shown = b.is_some() && a.is_some();
     let whole = Whole {
         before: b,
         after: a,
         difference: both_shown.then(|| a.map_or(0.0, |a| a.mean) - b.map_or(0.0, |b| b.mean)),
-        test: both_shown.then(|| mann_whitney(&after, &before)).flatten(),
+        test: if both_shown { whole_test() } else { None },
     };
-    let n = paired_before.len();
+    let n = paired.n;
     // Those not paired, on each side, must be none or enough not to be worked out.
     let rest_safe = |total: usize| {
         let rest = total - n.min(total);
         rest == 0 || rest >= threshold
     };
-    let paired = (n >= threshold && rest_safe(before.len()) && rest_safe(after.len())).then(|| {
-        let before_mean = mean_of(paired_before.iter().copied()).unwrap_or_default();
-        let after_mean = mean_of(paired_after.iter().copied()).unwrap_or_default();
+    let paired = (n >= threshold && rest_safe(before.n) && rest_safe(after.n)).then(|| {
+        let before_mean = paired.before / n as f64;
+        let after_mean = paired.after / n as f64;
         Paired {
             n,
             before: before_mean,
             after: after_mean,
             change: after_mean - before_mean,
-            test: wilcoxon(&paired_before, &paired_after),
+            test: paired_test(),
         }
     });
     ChangeRow { paired, whole }

@@ -44,13 +44,48 @@ pub struct MannWhitney {
 
 /// `None` when either sample is empty.
 pub fn mann_whitney(x: &[f64], y: &[f64]) -> Option<MannWhitney> {
-    if x.is_empty() || y.is_empty() {
-        return None;
-    }
-    let all: Vec<f64> = x.iter().chain(y).copied().collect();
-    let (r, ties) = ranks(&all);
-    let r1: f64 = r[..x.len()].iter().sum();
-    Some(mann_whitney_from(x.len() as f64, y.len() as f64, r1, ties))
+    let counts = tally(&[x, y]);
+    mann_whitney_counts(&counts[0], &counts[1])
+}
+
+/// The samples as counts of their distinct values, smallest first: `out[s][k]` is how many
+/// values of sample `s` equal the k-th smallest value found in any of them. Ratings and their
+/// means repeat a lot, so sorting each sample and counting runs is much quicker than ranking
+/// every value one by one, and the rank tests then work on the counts alone.
+fn tally(samples: &[&[f64]]) -> Vec<Vec<u64>> {
+    // Equal as ranking treats them: 0.0 and −0.0 alike; a NaN only to itself.
+    let same = |a: f64, b: f64| a == b || a.total_cmp(&b).is_eq();
+    let runs: Vec<Vec<(f64, u64)>> = samples
+        .iter()
+        .map(|sample| {
+            let mut sorted = sample.to_vec();
+            sorted.sort_unstable_by(f64::total_cmp);
+            let mut runs: Vec<(f64, u64)> = Vec::new();
+            for x in sorted {
+                match runs.last_mut() {
+                    Some((value, n)) if same(*value, x) => *n += 1,
+                    _ => runs.push((x, 1)),
+                }
+            }
+            runs
+        })
+        .collect();
+    let mut distinct: Vec<f64> = runs.iter().flatten().map(|(x, _)| *x).collect();
+    distinct.sort_unstable_by(f64::total_cmp);
+    distinct.dedup_by(|a, b| same(*a, *b));
+    runs.iter()
+        .map(|sample| {
+            let mut counts = vec![0; distinct.len()];
+            let mut k = 0;
+            for (x, n) in sample {
+                while !same(distinct[k], *x) {
+                    k += 1;
+                }
+                counts[k] += n;
+            }
+            counts
+        })
+        .collect()
 }
 
 /// [`mann_whitney`] of samples given as counts: `x[k]` and `y[k]` are how many values of each
@@ -122,15 +157,9 @@ pub fn kruskal_wallis(groups: &[&[f64]]) -> Option<KruskalWallis> {
     if groups.len() < 2 || groups.iter().any(|g| g.is_empty()) {
         return None;
     }
-    let all: Vec<f64> = groups.iter().flat_map(|g| g.iter().copied()).collect();
-    let (r, ties) = ranks(&all);
-    let mut at = 0;
-    let mut sums = Vec::with_capacity(groups.len());
-    for g in groups {
-        sums.push((r[at..at + g.len()].iter().sum(), g.len() as f64));
-        at += g.len();
-    }
-    kruskal_wallis_from(all.len() as f64, &sums, ties)
+    let counts = tally(groups);
+    let counts: Vec<&[u64]> = counts.iter().map(Vec::as_slice).collect();
+    kruskal_wallis_counts(&counts)
 }
 
 /// [`kruskal_wallis`] of samples given as counts, as [`mann_whitney_counts`] takes them.
@@ -199,26 +228,32 @@ pub fn wilcoxon(before: &[f64], after: &[f64]) -> Option<Wilcoxon> {
     if before.len() != after.len() {
         return None;
     }
-    let changes: Vec<f64> = before
-        .iter()
-        .zip(after)
-        .map(|(b, a)| a - b)
-        .filter(|d| *d != 0.0)
-        .collect();
-    if changes.is_empty() {
-        return None;
-    }
-    let sizes: Vec<f64> = changes.iter().map(|d| d.abs()).collect();
-    let (r, ties) = ranks(&sizes);
-    let (mut t_plus, mut t_minus) = (0.0, 0.0);
-    for (d, rank) in changes.iter().zip(&r) {
-        if *d > 0.0 {
-            t_plus += rank;
-        } else {
-            t_minus += rank;
+    let (mut up, mut down) = (Vec::new(), Vec::new());
+    for (b, a) in before.iter().zip(after) {
+        let d = a - b;
+        if d > 0.0 {
+            up.push(d);
+        } else if d < 0.0 {
+            down.push(-d);
         }
     }
-    let n = changes.len() as f64;
+    // Ranked by the size of the change, ups and downs together.
+    let counts = tally(&[&up, &down]);
+    wilcoxon_counts(&counts[0], &counts[1])
+}
+
+/// [`wilcoxon`] of changes given as counts: `up[k]` and `down[k]` are how many pairs went up
+/// and down by the k-th smallest size of change (for 1–5 ratings, sizes 1 to 4). `None` when
+/// no pair changed.
+pub fn wilcoxon_counts(up: &[u64], down: &[u64]) -> Option<Wilcoxon> {
+    let changed = up.iter().chain(down).sum::<u64>();
+    if changed == 0 {
+        return None;
+    }
+    let (mid, ties) = count_ranks(&[up, down]);
+    let rank_sum = |c: &[u64]| -> f64 { c.iter().zip(&mid).map(|(n, r)| *n as f64 * r).sum() };
+    let (t_plus, t_minus) = (rank_sum(up), rank_sum(down));
+    let n = changed as f64;
     let mean = n * (n + 1.0) / 4.0;
     let variance = n * (n + 1.0) * (2.0 * n + 1.0) / 24.0 - ties / 48.0;
     let t = f64::min(t_plus, t_minus);
@@ -229,7 +264,7 @@ pub fn wilcoxon(before: &[f64], after: &[f64]) -> Option<Wilcoxon> {
         (0.0, 1.0)
     };
     Some(Wilcoxon {
-        n: changes.len(),
+        n: changed as usize,
         t_plus,
         t_minus,
         z,
@@ -441,6 +476,52 @@ mod tests {
             );
         }
         assert!(mann_whitney_counts(&[0, 0], &[1, 0]).is_none());
+    }
+
+    /// The tests work on counts of distinct values; here they are set against ranking every
+    /// value one by one, on ratings, on area means (fractions) and on values that never repeat.
+    #[test]
+    fn tallied_values_rank_as_every_value_ranked_one_by_one() {
+        let mut seed = 11u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as f64
+        };
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
+        for case in 0..300 {
+            let draw = |next: &mut dyn FnMut() -> f64| match case % 3 {
+                0 => 1.0 + next() % 5.0,
+                1 => (4.0 + next() % 17.0) / 4.0,
+                _ => next() / 7.0,
+            };
+            let x: Vec<f64> = (0..1 + case % 50).map(|_| draw(&mut next)).collect();
+            let y: Vec<f64> = (0..1 + case % 37).map(|_| draw(&mut next)).collect();
+            // Mann–Whitney's rank sum of x, ranking every value.
+            let all: Vec<f64> = x.iter().chain(&y).copied().collect();
+            let (r, ties) = ranks(&all);
+            let r1: f64 = r[..x.len()].iter().sum();
+            let want = mann_whitney_from(x.len() as f64, y.len() as f64, r1, ties);
+            let got = mann_whitney(&x, &y).unwrap();
+            assert!(close(got.u, want.u) && close(got.p, want.p), "case {case}");
+            // Wilcoxon's rank sums, ranking every change by its size.
+            let n = x.len().min(y.len());
+            let changes: Vec<f64> = (0..n).map(|i| y[i] - x[i]).filter(|d| *d != 0.0).collect();
+            let sizes: Vec<f64> = changes.iter().map(|d| d.abs()).collect();
+            let (r, _) = ranks(&sizes);
+            let t_plus: f64 = changes
+                .iter()
+                .zip(&r)
+                .filter(|(d, _)| **d > 0.0)
+                .map(|x| x.1)
+                .sum();
+            match wilcoxon(&x[..n], &y[..n]) {
+                None => assert!(changes.is_empty(), "case {case}"),
+                Some(w) => {
+                    assert_eq!(w.n, changes.len(), "case {case}");
+                    assert!(close(w.t_plus, t_plus), "case {case}");
+                }
+            }
+        }
     }
 
     #[test]
