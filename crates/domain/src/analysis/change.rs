@@ -109,83 +109,109 @@ impl Change {
             .iter()
             .filter_map(|r| Some((*before_of.get(&r.person?)?, r)))
             .collect();
-        let level = |r: &Response, c: usize| -> Option<f64> {
-            r.ratings
-                .get(c)
-                .copied()
-                .flatten()
-                .and_then(Rating::level)
-                .map(f64::from)
-        };
-        // Ratings are 1 to 5, so each competence's figures come from counts: of each rating
-        // then and now, and of each size of change up and down.
+        let k = areas.len();
         let rating = |r: &Response, c: usize| -> Option<u8> {
             r.ratings.get(c).copied().flatten().and_then(Rating::level)
         };
-        let competences = (0..areas.len())
-            .map(|c| {
-                let counted = |responses: &[Response]| {
-                    let mut counts = [0u64; 5];
-                    for level in responses.iter().filter_map(|r| rating(r, c)) {
+        // Every pass below goes response by response, each response's ratings side by side in
+        // memory, which at national scale is what keeps this quick.
+
+        // Ratings are 1 to 5, so each competence's figures come from counts: of each rating
+        // then and now, and of each size of change up and down.
+        let counted = |responses: &[Response]| {
+            let mut counts = vec![[0u64; 5]; k];
+            for r in responses {
+                for (c, counts) in counts.iter_mut().enumerate() {
+                    if let Some(level) = rating(r, c) {
                         counts[usize::from(level - 1)] += 1;
                     }
-                    counts
-                };
-                let (before, after) = (counted(earlier), counted(later));
-                let (mut up, mut down) = ([0u64; 4], [0u64; 4]);
-                let mut paired = Sums::default();
-                for (b, a) in &pairs {
-                    if let (Some(x), Some(y)) = (rating(b, c), rating(a, c)) {
-                        paired.add(f64::from(x), f64::from(y));
-                        match y.cmp(&x) {
-                            Ordering::Greater => up[usize::from(y - x - 1)] += 1,
-                            Ordering::Less => down[usize::from(x - y - 1)] += 1,
-                            Ordering::Equal => {}
-                        }
+                }
+            }
+            counts
+        };
+        let (before, after) = (counted(earlier), counted(later));
+        let (mut up, mut down) = (vec![[0u64; 4]; k], vec![[0u64; 4]; k]);
+        let mut paired = vec![Sums::default(); k];
+        for (b, a) in &pairs {
+            for c in 0..k {
+                if let (Some(x), Some(y)) = (rating(b, c), rating(a, c)) {
+                    paired[c].add(f64::from(x), f64::from(y));
+                    match y.cmp(&x) {
+                        Ordering::Greater => up[c][usize::from(y - x - 1)] += 1,
+                        Ordering::Less => down[c][usize::from(x - y - 1)] += 1,
+                        Ordering::Equal => {}
                     }
                 }
+            }
+        }
+        let competences = (0..k)
+            .map(|c| {
                 row(
                     threshold,
-                    Sample::of_counts(&before),
-                    Sample::of_counts(&after),
-                    || mann_whitney_counts(&after, &before),
-                    paired,
-                    || wilcoxon_counts(&up, &down),
+                    Sample::of_counts(&before[c]),
+                    Sample::of_counts(&after[c]),
+                    || mann_whitney_counts(&after[c], &before[c]),
+                    paired[c],
+                    || wilcoxon_counts(&up[c], &down[c]),
                 )
             })
             .collect();
+
+        // A person's area score: the mean of their ratings of its competences. Paired, only
+        // the competences the person rated both times count, so that a change is never a
+        // change in what was rated.
+        let scores = |responses: &[Response]| {
+            let mut out = vec![Vec::with_capacity(responses.len()); area_count];
+            let mut totals = vec![(0.0, 0usize); area_count];
+            for r in responses {
+                totals.fill((0.0, 0));
+                for c in 0..k {
+                    if let Some(level) = rating(r, c) {
+                        let t = &mut totals[areas[c]];
+                        *t = (t.0 + f64::from(level), t.1 + 1);
+                    }
+                }
+                for (scores, (sum, n)) in out.iter_mut().zip(&totals) {
+                    if *n > 0 {
+                        scores.push(sum / *n as f64);
+                    }
+                }
+            }
+            out
+        };
+        let (before_scores, after_scores) = (scores(earlier), scores(later));
+        let mut paired_scores = vec![(Vec::new(), Vec::new()); area_count];
+        let mut totals = vec![(0.0, 0.0, 0usize); area_count];
+        for (b, a) in &pairs {
+            totals.fill((0.0, 0.0, 0));
+            for c in 0..k {
+                if let (Some(x), Some(y)) = (rating(b, c), rating(a, c)) {
+                    let t = &mut totals[areas[c]];
+                    *t = (t.0 + f64::from(x), t.1 + f64::from(y), t.2 + 1);
+                }
+            }
+            for ((then, now), (x, y, n)) in paired_scores.iter_mut().zip(&totals) {
+                if *n > 0 {
+                    then.push(x / *n as f64);
+                    now.push(y / *n as f64);
+                }
+            }
+        }
         let area_rows = (0..area_count)
             .map(|area| {
-                let members: Vec<usize> = (0..areas.len()).filter(|c| areas[*c] == area).collect();
-                // A person's area score: the mean of their ratings of its competences.
-                let score = |r: &Response| mean_of(members.iter().filter_map(|c| level(r, *c)));
-                // Paired, only the competences the person rated both times count, so that a
-                // change is never a change in what was rated.
-                let paired_score = |b: &Response, a: &Response| {
-                    let both: Vec<(f64, f64)> = members
-                        .iter()
-                        .filter_map(|c| Some((level(b, *c)?, level(a, *c)?)))
-                        .collect();
-                    Some((
-                        mean_of(both.iter().map(|x| x.0))?,
-                        mean_of(both.iter().map(|x| x.1))?,
-                    ))
-                };
-                let before: Vec<f64> = earlier.iter().filter_map(score).collect();
-                let after: Vec<f64> = later.iter().filter_map(score).collect();
-                let (paired_before, paired_after): (Vec<f64>, Vec<f64>) =
-                    pairs.iter().filter_map(|(b, a)| paired_score(b, a)).unzip();
+                let (before, after) = (&before_scores[area], &after_scores[area]);
+                let (paired_before, paired_after) = &paired_scores[area];
                 let mut paired = Sums::default();
-                for (b, a) in paired_before.iter().zip(&paired_after) {
+                for (b, a) in paired_before.iter().zip(paired_after) {
                     paired.add(*b, *a);
                 }
                 row(
                     threshold,
-                    Sample::of_values(&before),
-                    Sample::of_values(&after),
-                    || mann_whitney(&after, &before),
+                    Sample::of_values(before),
+                    Sample::of_values(after),
+                    || mann_whitney(after, before),
                     paired,
-                    || wilcoxon(&paired_before, &paired_after),
+                    || wilcoxon(paired_before, paired_after),
                 )
             })
             .collect();
@@ -195,11 +221,6 @@ impl Change {
             areas: area_rows,
         }
     }
-}
-
-fn mean_of(values: impl Iterator<Item = f64>) -> Option<f64> {
-    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
-    (n > 0).then(|| sum / n as f64)
 }
 
 /// How many values one side has, and their sum.
