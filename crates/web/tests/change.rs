@@ -79,28 +79,10 @@ fn column(name: &str) -> usize {
     COLUMNS.iter().position(|c| *c == name).unwrap()
 }
 
-/// A CSV body: its header and its rows of cells.
-async fn csv_file(
-    app: &TestApp,
-    client: &reqwest::Client,
-    path: &str,
-) -> (Vec<String>, Vec<Vec<String>>) {
-    let response = app.get(client, path).await;
-    assert_eq!(response.status(), StatusCode::OK, "GET {path}");
-    let text = response.text().await.unwrap();
-    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    let header = reader.headers().unwrap().iter().map(String::from).collect();
-    let rows = reader
-        .records()
-        .map(|r| r.unwrap().iter().map(String::from).collect())
-        .collect();
-    (header, rows)
-}
-
 /// A competences' or areas' CSV body as rows of cells, without its header (which is checked:
 /// the first two headings name a competence or an area).
 async fn csv_rows(app: &TestApp, client: &reqwest::Client, path: &str) -> Vec<Vec<String>> {
-    let (header, rows) = csv_file(app, client, path).await;
+    let (header, rows) = app.csv_file(client, path).await;
     assert_eq!(header[2..], COLUMNS[2..], "{path}");
     rows
 }
@@ -179,12 +161,12 @@ async fn the_page_and_its_csv_agree_with_the_responses(backend: Backend) {
     let after = app.store().change_data(app.org, later).await.unwrap();
     // Response rates then and now, on the page and in their CSV.
     let rates = &html[html.find("id=\"change-rates\"").unwrap()..];
-    let (header, csv) = csv_file(
-        &app,
-        &admin,
-        &format!("/campaigns/{later}/change.csv?table=rates"),
-    )
-    .await;
+    let (header, csv) = app
+        .csv_file(
+            &admin,
+            &format!("/campaigns/{later}/change.csv?table=rates"),
+        )
+        .await;
     assert_eq!(header, RATES);
     for ((data, id), row) in [(&before, earlier), (&after, later)].iter().zip(&csv) {
         assert!(rates.contains(&format!(
@@ -327,21 +309,21 @@ async fn the_csv_headings_are_in_the_readers_language(backend: Backend) {
     let later = app.store().campaigns(app.org).await.unwrap()[0].id;
     let admin = app.signed_in("admin@afon.example").await;
     let path = |table: &str| format!("/campaigns/{later}/change.csv?table={table}");
-    let (competences, _) = csv_file(&app, &admin, &path("competences")).await;
+    let (competences, _) = app.csv_file(&admin, &path("competences")).await;
     assert_eq!(competences, COLUMNS);
-    let (areas, rows) = csv_file(&app, &admin, &path("areas")).await;
+    let (areas, rows) = app.csv_file(&admin, &path("areas")).await;
     assert_eq!(areas[..2], ["Area code", "Area"]);
     assert_eq!(areas[2..], COLUMNS[2..]);
     assert!(
         rows.iter().all(|r| r[2].is_empty()),
         "an area is in no area"
     );
-    let (rates, _) = csv_file(&app, &admin, &path("rates")).await;
+    let (rates, _) = app.csv_file(&admin, &path("rates")).await;
     assert_eq!(rates, RATES);
 
     app.post(&admin, "/language", &[("lang", "cy")]).await;
     let cy = Tr::new(Lang::Cy);
-    let (welsh, rows) = csv_file(&app, &admin, &path("competences")).await;
+    let (welsh, rows) = app.csv_file(&admin, &path("competences")).await;
     assert_eq!(welsh, COLUMN_IDS.map(|id| cy.t(id)));
     assert_eq!(welsh[3], "Pobl yn y ddwy ymgyrch");
     assert_eq!(welsh[16], "Y gwasanaeth cyfan: U Mann–Whitney");
@@ -354,13 +336,13 @@ async fn the_csv_headings_are_in_the_readers_language(backend: Backend) {
             assert!(cell.is_empty() || cell.parse::<f64>().is_ok(), "{row:?}");
         }
     }
-    let (welsh, _) = csv_file(&app, &admin, &path("areas")).await;
+    let (welsh, _) = app.csv_file(&admin, &path("areas")).await;
     assert_eq!(
         welsh[..2],
         [cy.t("analysis-csv-area-code"), cy.t("change-area")]
     );
     assert_eq!(welsh[0], "Cod y maes");
-    let (welsh, _) = csv_file(&app, &admin, &path("rates")).await;
+    let (welsh, _) = app.csv_file(&admin, &path("rates")).await;
     assert_eq!(welsh, RATES_IDS.map(|id| cy.t(id)));
     assert_eq!(welsh[5], "Cyfradd ymateb (0 i 1)");
 
@@ -373,12 +355,12 @@ async fn the_csv_headings_are_in_the_readers_language(backend: Backend) {
     let later = app.store().campaigns(app.org).await.unwrap()[0].id;
     let admin = app.signed_in("admin@afon.example").await;
     app.post(&admin, "/language", &[("lang", "cy")]).await;
-    let (_, rows) = csv_file(
-        &app,
-        &admin,
-        &format!("/campaigns/{later}/change.csv?table=competences"),
-    )
-    .await;
+    let (_, rows) = app
+        .csv_file(
+            &admin,
+            &format!("/campaigns/{later}/change.csv?table=competences"),
+        )
+        .await;
     assert!(!rows.is_empty());
     for row in &rows {
         assert!(row[3..15].iter().all(|c| c == "cudd"), "{row:?}");

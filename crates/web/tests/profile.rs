@@ -104,24 +104,6 @@ const HEADING_IDS: [&str; 11] = [
     "profile-csv-service-area-mean",
 ];
 
-/// A CSV body: its header and its rows of cells.
-async fn csv_file(
-    app: &TestApp,
-    client: &reqwest::Client,
-    path: &str,
-) -> (Vec<String>, Vec<Vec<String>>) {
-    let response = app.get(client, path).await;
-    assert_eq!(response.status(), StatusCode::OK, "GET {path}");
-    let text = response.text().await.unwrap();
-    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    let header = reader.headers().unwrap().iter().map(String::from).collect();
-    let rows = reader
-        .records()
-        .map(|r| r.unwrap().iter().map(String::from).collect())
-        .collect();
-    (header, rows)
-}
-
 async fn the_person_their_manager_and_admins_see_a_profile(backend: Backend) {
     let app = spawn_app(backend).await;
     let person = managed_respondent(&app).await;
@@ -231,12 +213,12 @@ async fn the_figures_follow_from_the_answers_and_the_targets(backend: Backend) {
         .await
         .unwrap();
     let admin = app.signed_in("admin@afon.example").await;
-    let (header, rows) = csv_file(
-        &app,
-        &admin,
-        &format!("/people/{person}/profile.csv?campaign={later}"),
-    )
-    .await;
+    let (header, rows) = app
+        .csv_file(
+            &admin,
+            &format!("/people/{person}/profile.csv?campaign={later}"),
+        )
+        .await;
     assert_eq!(header, HEADINGS);
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let by_code: HashMap<&str, _> = campaign
@@ -392,13 +374,13 @@ async fn the_csv_headings_are_in_the_readers_language(backend: Backend) {
     let person = managed_respondent(&app).await;
     let path = format!("/people/{person}/profile.csv");
     let admin = app.signed_in("admin@afon.example").await;
-    let (english, rows) = csv_file(&app, &admin, &path).await;
+    let (english, rows) = app.csv_file(&admin, &path).await;
     assert_eq!(english, HEADINGS);
     assert!(rows.iter().all(|r| r[10] == "hidden"), "{rows:?}");
 
     app.post(&admin, "/language", &[("lang", "cy")]).await;
     let cy = Tr::new(Lang::Cy);
-    let (welsh, rows) = csv_file(&app, &admin, &path).await;
+    let (welsh, rows) = app.csv_file(&admin, &path).await;
     assert_eq!(welsh, HEADING_IDS.map(|id| cy.t(id)));
     assert_eq!(welsh[3], "Sgôr");
     assert_eq!(welsh[7], "Lefel darged");

@@ -94,6 +94,18 @@ impl TestApp {
         response.text().await.unwrap()
     }
 
+    /// A CSV download: its header and its rows of cells (without the byte-order mark).
+    pub async fn csv_file(&self, client: &Client, path: &str) -> (Vec<String>, Vec<Vec<String>>) {
+        let text = self.page(client, path).await;
+        let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let header = reader.headers().unwrap().iter().map(String::from).collect();
+        let rows = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+        (header, rows)
+    }
+
     /// A CSRF token for this browser, read from a page it may see.
     pub async fn csrf(&self, client: &Client) -> String {
         let response = self.get(client, "/sign-in").await;
