@@ -189,7 +189,7 @@ pub(crate) async fn apply_absent(
     choice: Absent,
     added: u64,
 ) -> Result<AbsentApplied> {
-    let (people, current) = absent(&mut **tx, org, records).await?;
+    let (people, current) = absent(tx, org, records).await?;
     let current = current.saturating_sub(added);
     let count = people.len() as u64;
     let Absent::Left { on, most_confirmed } = choice else {
