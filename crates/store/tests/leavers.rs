@@ -37,6 +37,7 @@ async fn left_on(store: &Store, org: OrganisationId) -> HashMap<String, Option<S
 both_backends!(
     absent_people_are_marked_as_left_only_when_chosen,
     marking_most_people_unconfirmed_writes_nothing_at_all,
+    a_bad_file_marks_nobody_even_when_marking_is_confirmed,
 );
 
 async fn absent_people_are_marked_as_left_only_when_chosen(backend: Backend) {
@@ -215,4 +216,32 @@ async fn marking_most_people_unconfirmed_writes_nothing_at_all(backend: Backend)
             assert!(day.is_some(), "{number} is not in the file: left");
         }
     }
+}
+
+async fn a_bad_file_marks_nobody_even_when_marking_is_confirmed(backend: Backend) {
+    let (db, org) = demo_store(backend).await;
+    let store = &db.store;
+    let before = left_on(store, org).await;
+    // One good line, one with an unknown site: the whole file is refused.
+    let file = b"employee_number,given_name,family_name,email,employment,job_role,job_family,contracted_hours,start_date,line_manager,team,sites\n\
+        B0001,Good,Line,,employee,Library Assistant,frontline,18,,,,CEN\n\
+        B0002,Bad,Site,,employee,Library Assistant,frontline,18,,,,NOPE\n";
+    let refused = store
+        .import_staff_file_with(
+            org,
+            file,
+            Absent::Left {
+                on: date!(2026 - 11 - 25),
+                most_confirmed: true,
+            },
+            &|_| {},
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(refused, ImportRefused::Problems(_)), "{refused:?}");
+    assert_eq!(
+        left_on(store, org).await,
+        before,
+        "nobody marked, nobody added"
+    );
 }

@@ -191,7 +191,11 @@ import-absent-keep = Eu gadael fel y maent
 import-absent-left = Eu nodi fel wedi gadael ar { $date }
 import-absent-left-hint = O'r diwrnod wedyn, ni chânt eu gwahodd i archwiliadau. Cânt eu dileu pan ddaw eich cyfnod cadw ar ôl y diwrnod hwnnw i ben; nid oes neb yn cael ei ddileu nawr.
 import-absent-most = Byddai hyn yn nodi { $count } o'r { $current } o bobl yn skillgym fel wedi gadael: mwy na hanner. Dyma sut mae ffeil a gafodd ei thorri'n fyr trwy gamgymeriad yn edrych. Gwiriwch mai dyma'r darn llawn cyn mynd ymlaen.
-import-absent-confirm = Ydw, nodi { $count } o bobl fel wedi gadael
+import-absent-confirm = { $count ->
+    [one] Ydw, nodi un person fel wedi gadael
+    [two] Ydw, nodi dau berson fel wedi gadael
+   *[other] Ydw, nodi { $count } o bobl fel wedi gadael
+}
 import-absent-confirm-missing = Ticiwch y blwch i gadarnhau nodi mwy na hanner eich pobl fel wedi gadael, neu dewiswch eu gadael fel y maent
 import-absent-choice-missing = Dewiswch beth ddylai ddigwydd i'r bobl nad ydynt yn y ffeil
 import-check-button = Mewnforio'r ffeil staff

@@ -157,7 +157,10 @@ import-absent-keep = Leave them as they are
 import-absent-left = Mark them as having left on { $date }
 import-absent-left-hint = From the day after, they are not invited to audits. They are erased when your retention period after that day ends; nobody is erased now.
 import-absent-most = This would mark { $count } of the { $current } people in skillgym as having left: more than half. A file cut short by mistake looks like this. Check it is the full extract before you go on.
-import-absent-confirm = Yes, mark { $count } people as having left
+import-absent-confirm = { $count ->
+    [one] Yes, mark one person as having left
+   *[other] Yes, mark { $count } people as having left
+}
 import-absent-confirm-missing = Tick the box to confirm marking more than half of your people as having left, or choose to leave them as they are
 import-absent-choice-missing = Choose what should happen to the people who are not in the file
 import-check-button = Import staff file
