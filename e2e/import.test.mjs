@@ -1,4 +1,6 @@
-// Staff import (admins only): a valid file shows #import-summary; a bad file
+// Staff import (admins only): a valid file that leaves people out goes through the
+// check page (radios; a ticked box to mark most people as left), then shows
+// #import-summary; a bad file
 // shows an error summary and a table of problems by line and field, and
 // writes nothing.
 import { test, before, after } from 'node:test';
@@ -69,12 +71,30 @@ async function upload(page, name, contents) {
   return clickAndWait(page, form.locator('button[type="submit"], input[type="submit"]').first());
 }
 
-test('a valid staff file is imported and summarised', T, async () => {
+test('a valid staff file is checked, asked about, imported and summarised', T, async () => {
   await withPage(browser, 'import-valid', async (page) => {
     const res = await upload(page, 'valid.csv', VALID_FILE);
     assert.equal(res?.status(), 200, `the upload answered ${res?.status()}`);
+    // The file leaves out everyone in the demo: the check page lists them and asks.
+    assert.ok(await page.locator('#absent-people').isVisible(), 'the people not in the file are listed');
+    assert.equal(await page.locator('input[type="radio"][name="absent"]').count(), 2, 'two radios');
+    assert.ok(await page.locator('#absent-keep').isChecked(), 'leaving them as they are is the default');
+    assert.ok(await page.locator('#absent-most').isVisible(), 'more than half: a warning');
+    await checkA11y(page, 'import check page');
+
+    // Marking them without ticking the box is refused, with an error summary.
+    await page.locator('#absent-left').check();
+    const refused = await clickAndWait(page, page.locator('form[action^="/import/staff/"] button[type="submit"]'));
+    assert.equal(refused?.status(), 422, `unconfirmed: ${refused?.status()}`);
+    await assertErrorSummary(page);
+    await checkA11y(page, 'import check page with an error');
+
+    await page.locator('#absent-keep').check();
+    const done = await clickAndWait(page, page.locator('form[action^="/import/staff/"] button[type="submit"]'));
+    assert.equal(done?.status(), 200, `the import answered ${done?.status()}`);
     const summary = page.locator('#import-summary');
     assert.ok(await summary.isVisible(), '#import-summary is shown');
+    assert.ok(await page.locator('#import-absent-kept').isVisible(), 'the people kept are counted');
     assert.equal(await page.locator('.error-summary').count(), 0, 'no error summary for a valid file');
     await checkA11y(page, 'import summary');
   });

@@ -7,6 +7,7 @@ pub mod audit;
 mod csv_file;
 pub mod demo;
 pub mod ids;
+pub mod leavers;
 pub mod organisation;
 pub mod people;
 pub mod retention;

@@ -153,6 +153,13 @@ pub enum ImportCommand {
     Staff {
         /// The CSV file
         file: PathBuf,
+        /// What to do with the people in skillgym whom the file leaves out: keep (leave them as
+        /// they are) or left (mark them as having left today)
+        #[arg(long, value_enum, default_value_t = AbsentPeople::Keep)]
+        absent: AbsentPeople,
+        /// Confirm marking more than half of the current people as having left
+        #[arg(long)]
+        yes: bool,
     },
     /// Import the responses of an audit run in another tool (SurveyMonkey, Microsoft Forms)
     /// into a campaign; see docs/survey-import.md
@@ -199,6 +206,13 @@ pub enum ExportCommand {
         #[arg(long, value_enum)]
         language: Option<ColumnLanguage>,
     },
+}
+
+/// What a staff import does with the people the file leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AbsentPeople {
+    Keep,
+    Left,
 }
 
 /// The language a re-importable file's column names are written in.

@@ -54,7 +54,86 @@ both_backends!(
     a_first_administrator_gets_an_organisation_and_a_sign_in_link,
     password_sign_in_is_turned_back_on_from_the_command_line,
     survey_responses_import_once_and_bad_ones_are_explained,
+    people_missing_from_a_staff_file_are_marked_as_left_only_with_absent_left,
 );
+
+async fn people_missing_from_a_staff_file_are_marked_as_left_only_with_absent_left(
+    backend: Backend,
+) {
+    let db = demo_db(backend).await;
+    let dir = tempfile::tempdir().unwrap();
+    let org = db.store.organisation().await.unwrap().unwrap().id;
+    let today = time::OffsetDateTime::now_utc().date();
+    let (leavers, _) = db.store.leavers(org, today).await.unwrap();
+    let everyone = dir.path().join("everyone.csv").display().to_string();
+    let out = skillgym(&db, &["export", "staff", "-o", &everyone]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let all = std::fs::read_to_string(&everyone).unwrap();
+    let mut lines: Vec<&str> = all.lines().collect();
+    lines.truncate(lines.len() - 2);
+    let full = write_file(&dir, "full.csv", &(lines.join("\n") + "\n"));
+
+    let out = skillgym(&db, &["import", "staff", &full]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout)
+            .contains("2 people in skillgym are not in the file and were left as they are"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(db.store.leavers(org, today).await.unwrap().0, leavers);
+
+    let out = skillgym(&db, &["import", "staff", &full, "--absent", "left"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout)
+            .contains("2 people who are not in the file were marked as having left today."),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(db.store.leavers(org, today).await.unwrap().0, leavers + 2);
+    let filter = skillgym_store::AuditFilter {
+        limit: 100,
+        ..Default::default()
+    };
+    let (trail, _) = db.store.audit_events(org, &filter).await.unwrap();
+    assert!(
+        trail
+            .iter()
+            .any(|e| e.action_code == "staff-imported" && e.detail.contains("left=2")),
+        "the audit trail records the leavers"
+    );
+
+    // A file cut short would mark most people as leavers: refused without --yes.
+    let before = people(&db.store).await;
+    let cut = write_file(
+        &dir,
+        "cut.csv",
+        &format!("{HEADER}\nC0101,Cut,Short,,employee,Library Assistant,frontline,16,,,,CEN\n"),
+    );
+    let out = skillgym(&db, &["import", "staff", &cut, "--absent", "left"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("Nothing was imported") && err.contains("--yes"),
+        "{err}"
+    );
+    assert_eq!(people(&db.store).await, before, "nothing written");
+    let out = Command::new(env!("CARGO_BIN_EXE_skillgym"))
+        .args(["import", "staff", &cut, "--absent", "left"])
+        .env("DATABASE_URL", &db.url)
+        .env("SKILLGYM_LANG", "cy")
+        .output()
+        .unwrap();
+    assert!(
+        text(&out.stderr).contains("mwy na hanner"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = skillgym(&db, &["import", "staff", &cut, "--absent", "left", "--yes"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(people(&db.store).await, before + 1);
+}
 
 async fn staff_files_import_once_and_bad_ones_are_explained(backend: Backend) {
     let db = demo_db(backend).await;

@@ -39,7 +39,8 @@ impl Store {
             )
             .await?;
         }
-        self.apply_staff_file(org.id, &demo.staff, progress).await?;
+        self.apply_staff_file(org.id, &demo.staff, crate::Absent::Keep, progress)
+            .await?;
         let ids = self.person_ids(org.id).await?;
         let teams: HashMap<String, _> = self
             .teams(org.id)

@@ -13,6 +13,10 @@ pub enum StoreError {
     /// A secret must be encrypted and the store was given no key to do it with.
     #[error("no secret key was given to encrypt secrets with")]
     NoSecretKey,
+    /// A staff import would mark more than half of the current people as having left, and
+    /// that was not confirmed.
+    #[error("{absent} of {current} people would be marked as having left")]
+    MostWouldLeave { absent: u64, current: u64 },
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
     #[error(transparent)]

@@ -17,6 +17,7 @@ mod demo;
 mod error;
 mod invitations;
 mod jobs;
+mod leavers;
 mod organisation;
 mod people;
 mod personal_data;
@@ -45,6 +46,7 @@ pub use invitations::{
     REMINDER_JOB, Recipient,
 };
 pub use jobs::{JOBS, Job, JobsRun, months_before};
+pub use leavers::{Absent, AbsentPeople, AbsentPerson, StaffUpload};
 pub use organisation::{NewOrganisation, Organisation, SiteInput, SiteRecord, TeamRecord};
 pub use people::{PeopleCounts, PersonFilter, PersonInput, PersonRecord, PersonSummary};
 pub use personal_data::{Cell, DataTable, PersonalData, iso_time};

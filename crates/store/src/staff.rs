@@ -4,6 +4,7 @@
 //! process is killed half way. People are matched by employee number; a person whose file line
 //! matches what is stored is not touched, so importing the same file twice changes nothing.
 
+use crate::leavers::{Absent, apply_absent};
 use crate::people::corrupt;
 use crate::{Backend, Result, Store, StoreError, now};
 use skillgym_domain::people::format_date;
@@ -30,6 +31,10 @@ pub struct ImportOutcome {
     pub unchanged: u64,
     /// Teams the file named that did not exist yet, and were created.
     pub teams_added: Vec<String>,
+    /// People in skillgym, not marked as left, whom the file leaves out.
+    pub absent: u64,
+    /// How many of them were marked as having left (all or none).
+    pub marked_left: u64,
 }
 
 /// Rows per multi-row statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound
@@ -83,11 +88,13 @@ impl Store {
     }
 
     /// Applies checked staff records in one transaction, calling `progress` with the number of
-    /// records written so far.
+    /// records written so far; the people the file leaves out are dealt with as `absent` says,
+    /// in the same transaction.
     pub async fn apply_staff_file(
         &self,
         org: OrganisationId,
         records: &[StaffRecord],
+        absent: Absent,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<ImportOutcome> {
         // On SQLite the import takes the write lock before it reads anything: it reads the
@@ -257,6 +264,10 @@ impl Store {
                     .await?;
             }
         }
+
+        let leavers = apply_absent(&mut tx, org, records, absent, outcome.added).await?;
+        outcome.absent = leavers.absent;
+        outcome.marked_left = leavers.marked_left;
 
         tx.commit().await?;
         progress(done);
@@ -683,24 +694,61 @@ async fn load_stored(
 pub enum ImportRefused {
     /// The file has problems; nothing was written.
     Problems(Vec<skillgym_domain::staff_file::Problem>),
+    /// Marking the people the file leaves out would mark more than half of the current
+    /// people, unconfirmed; nothing was written.
+    MostWouldLeave {
+        absent: u64,
+        current: u64,
+    },
     Store(crate::StoreError),
 }
 
 impl From<crate::StoreError> for ImportRefused {
     fn from(e: crate::StoreError) -> Self {
-        ImportRefused::Store(e)
+        match e {
+            StoreError::MostWouldLeave { absent, current } => {
+                ImportRefused::MostWouldLeave { absent, current }
+            }
+            e => ImportRefused::Store(e),
+        }
     }
 }
 
 impl Store {
-    /// Reads, checks and applies a whole staff file: every problem is reported and nothing is
-    /// written, or all of it is. `progress` hears how many records are written so far.
+    /// Reads, checks and applies a whole staff file, leaving the people it leaves out as they
+    /// are: every problem is reported and nothing is written, or all of it is. `progress`
+    /// hears how many records are written so far.
     pub async fn import_staff_file(
         &self,
         org: OrganisationId,
         bytes: &[u8],
         progress: &(dyn Fn(u64) + Sync),
     ) -> std::result::Result<ImportOutcome, ImportRefused> {
+        self.import_staff_file_with(org, bytes, Absent::Keep, progress)
+            .await
+    }
+
+    /// [`Store::import_staff_file`], dealing with the people the file leaves out as `absent`
+    /// says, in the same transaction.
+    pub async fn import_staff_file_with(
+        &self,
+        org: OrganisationId,
+        bytes: &[u8],
+        absent: Absent,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> std::result::Result<ImportOutcome, ImportRefused> {
+        let records = self.check_staff_file(org, bytes).await?;
+        Ok(self
+            .apply_staff_file(org, &records, absent, progress)
+            .await?)
+    }
+
+    /// Reads and checks a whole staff file against the organisation, writing nothing.
+    pub async fn check_staff_file(
+        &self,
+        org: OrganisationId,
+        bytes: &[u8],
+    ) -> std::result::Result<Vec<StaffRecord>, ImportRefused> {
         use skillgym_domain::staff_file;
         let known = self.staff_known(org).await?;
         let lines = staff_file::read_and_check(
@@ -711,8 +759,7 @@ impl Store {
             },
         )
         .map_err(ImportRefused::Problems)?;
-        let records: Vec<StaffRecord> = lines.into_iter().map(|l| l.record).collect();
-        Ok(self.apply_staff_file(org, &records, progress).await?)
+        Ok(lines.into_iter().map(|l| l.record).collect())
     }
 }
 

@@ -584,6 +584,10 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
             Box::new(|w| admin_only(w, Expect::Ok)),
         ),
         (
+            "/import/staff/999999".into(),
+            Box::new(|w| admin_only(w, Expect::NotFound)),
+        ),
+        (
             "/export/staff.csv".into(),
             Box::new(|w| admin_only(w, Expect::Ok)),
         ),

@@ -8,7 +8,34 @@ use skillgym_test_db::{Backend, both_backends};
 
 const HEADER: &str = "employee_number,given_name,family_name,email,employment,job_role,job_family,contracted_hours,start_date,line_manager,team,sites";
 
+/// Uploads a staff file; when a check page asks about people not in the file, leaves them as
+/// they are.
 async fn upload(app: &TestApp, client: &Client, bytes: Vec<u8>) -> (StatusCode, String) {
+    let (status, html) = send(app, client, bytes).await;
+    match check_page_of(status, &html) {
+        Some(path) => answer(app, client, &path, &[("absent", "keep")]).await,
+        None => (status, html),
+    }
+}
+
+/// The check page's address when an upload was sent to one.
+fn check_page_of(status: StatusCode, location: &str) -> Option<String> {
+    (status == StatusCode::SEE_OTHER).then(|| location.to_string())
+}
+
+/// Answers the check page at `path`.
+async fn answer(
+    app: &TestApp,
+    client: &Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (StatusCode, String) {
+    let response = app.post(client, path, fields).await;
+    (response.status(), response.text().await.unwrap())
+}
+
+/// Uploads a staff file: the status and the page, or for a redirect its address.
+async fn send(app: &TestApp, client: &Client, bytes: Vec<u8>) -> (StatusCode, String) {
     let csrf = app.csrf(client).await;
     let form = reqwest::multipart::Form::new().text("csrf", csrf).part(
         "staff_file",
@@ -20,6 +47,9 @@ async fn upload(app: &TestApp, client: &Client, bytes: Vec<u8>) -> (StatusCode, 
         .send()
         .await
         .unwrap();
+    if response.status() == StatusCode::SEE_OTHER {
+        return (response.status(), common::location(&response).to_string());
+    }
     (response.status(), response.text().await.unwrap())
 }
 
@@ -55,7 +85,191 @@ both_backends!(
     the_example_file_and_the_export_download_as_csv,
     in_welsh_the_example_and_the_export_have_welsh_column_names_and_import_back,
     a_staff_file_far_larger_than_a_form_imports,
+    people_missing_from_the_file_are_asked_about_and_marked_as_left_only_when_chosen,
+    marking_more_than_half_as_left_needs_the_box_ticked,
+    the_check_page_is_in_welsh,
 );
+
+/// Everyone as a staff file, less its last `drop` people, and the numbers of those left out.
+async fn export_without(app: &TestApp, client: &Client, drop: usize) -> (Vec<u8>, Vec<String>) {
+    let exported = app
+        .get(client, "/export/staff.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let mut lines: Vec<&str> = exported.split("\r\n").filter(|l| !l.is_empty()).collect();
+    let dropped = lines
+        .split_off(lines.len() - drop)
+        .iter()
+        .map(|l| l.split(',').next().unwrap().to_string())
+        .collect();
+    (lines.join("\r\n").into_bytes(), dropped)
+}
+
+async fn left_on(app: &TestApp, number: &str) -> Option<String> {
+    let id = app.person_id(number).await;
+    app.store().person(app.org, id).await.unwrap().left_on
+}
+
+fn today() -> String {
+    skillgym_domain::people::format_date(time::OffsetDateTime::now_utc().date())
+}
+
+async fn people_missing_from_the_file_are_asked_about_and_marked_as_left_only_when_chosen(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    let (staff, dropped) = export_without(&app, &admin, 3).await;
+    for number in &dropped {
+        assert_eq!(left_on(&app, number).await, None, "{number} has not left");
+    }
+    let (status, path) = send(&app, &admin, staff.clone()).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{path}");
+    assert!(path.starts_with("/import/staff/"), "{path}");
+    let html = app.page(&admin, &path).await;
+    assert!(
+        html.contains("3 people in skillgym are not in this file."),
+        "{html}"
+    );
+    assert!(html.contains("id=\"absent-people\""));
+    for number in &dropped {
+        assert!(
+            html.contains(&format!("<code>{number}</code>")),
+            "{number} listed"
+        );
+    }
+    assert!(
+        html.contains("value=\"keep\" checked"),
+        "keeping them is the default"
+    );
+    assert!(html.contains("Mark them as having left on"));
+    assert!(!html.contains("id=\"absent-most\""), "3 is not most");
+
+    let (status, html) = answer(&app, &admin, &path, &[("absent", "keep")]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("id=\"import-absent-kept\""), "{html}");
+    for number in &dropped {
+        assert_eq!(
+            left_on(&app, number).await,
+            None,
+            "{number} kept as they are"
+        );
+    }
+    assert_eq!(
+        app.get(&admin, &path).await.status(),
+        StatusCode::NOT_FOUND,
+        "used once"
+    );
+
+    let (_, path) = send(&app, &admin, staff.clone()).await;
+    let (status, html) = answer(&app, &admin, &path, &[("absent", "left")]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("<span class=\"figure\">3</span> people marked as having left"),
+        "{html}"
+    );
+    for number in &dropped {
+        assert_eq!(
+            left_on(&app, number).await,
+            Some(today()),
+            "{number} left today"
+        );
+    }
+    let trail = app.page(&admin, "/audit-trail").await;
+    assert!(trail.contains("3 marked as having left"), "{trail}");
+
+    // People marked as left are not asked about again: nothing to ask, imported at once.
+    let (status, html) = send(&app, &admin, staff).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("id=\"import-summary\""));
+}
+
+async fn marking_more_than_half_as_left_needs_the_box_ticked(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    let before = app.people_count().await;
+    let cut_short = file(&[
+        "W0001,Gwen,Parry,gwen.parry@example.org,employee,Library Assistant,frontline,22.5,,,,CEN",
+    ]);
+    let (status, path) = send(&app, &admin, cut_short).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let html = app.page(&admin, &path).await;
+    assert!(html.contains("id=\"absent-most\""), "{html}");
+    assert!(html.contains("more than half"));
+    let marker = "name=\"confirm_for\" value=\"";
+    let at = html.find(marker).unwrap() + marker.len();
+    let count = html[at..at + html[at..].find('"').unwrap()].to_string();
+
+    let (status, html) = answer(&app, &admin, &path, &[("absent", "left")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("class=\"error-summary\""));
+    assert!(html.contains("Tick the box to confirm"), "{html}");
+    assert_eq!(app.people_count().await, before, "nothing written");
+    let (leavers, _) = app
+        .store()
+        .leavers(app.org, time::OffsetDateTime::now_utc().date())
+        .await
+        .unwrap();
+
+    let (status, html) = answer(
+        &app,
+        &admin,
+        &path,
+        &[("absent", "left"), ("confirm", "yes"), ("confirm_for", "1")],
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "ticked for another figure"
+    );
+    assert!(html.contains("Tick the box to confirm"));
+
+    let (status, html) = answer(
+        &app,
+        &admin,
+        &path,
+        &[
+            ("absent", "left"),
+            ("confirm", "yes"),
+            ("confirm_for", &count),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains(&format!(
+        "<span class=\"figure\">{count}</span> people marked as having left"
+    )));
+    assert_eq!(app.people_count().await, before + 1);
+    let (now_left, _) = app
+        .store()
+        .leavers(app.org, time::OffsetDateTime::now_utc().date())
+        .await
+        .unwrap();
+    assert_eq!(now_left, leavers + count.parse::<i64>().unwrap());
+}
+
+async fn the_check_page_is_in_welsh(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    app.post(&admin, "/language", &[("lang", "cy")]).await;
+    let (staff, _) = export_without(&app, &admin, 2).await;
+    let (status, path) = send(&app, &admin, staff).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let html = app.page(&admin, &path).await;
+    for welsh in [
+        "Mae dau berson yn skillgym nad ydynt yn y ffeil hon.",
+        "Beth ddylai ddigwydd",
+        "Eu gadael fel y maent",
+        "Eu nodi fel wedi gadael ar",
+        "Rhif cyflogai",
+    ] {
+        assert!(html.contains(welsh), "{welsh} in {html}");
+    }
+    assert!(!html.contains("Leave them as they are"));
+}
 
 async fn a_valid_file_imports_and_importing_it_again_changes_nothing(backend: Backend) {
     let app = spawn_app(backend).await;

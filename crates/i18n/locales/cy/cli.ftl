@@ -19,6 +19,17 @@ cli-import-saving = Wrthi'n cadw { $count ->
 }…
 cli-import-done = Wedi mewnforio: { $added } wedi'u hychwanegu, { $updated } wedi'u diweddaru, { $unchanged } heb newid.
 cli-import-teams-added = Timau newydd: { $teams }
+cli-import-marked-left = { $count ->
+    [zero] Nid oedd neb nad yw yn y ffeil i'w nodi fel wedi gadael.
+    [one] Cafodd un person nad yw yn y ffeil ei nodi fel wedi gadael heddiw.
+    [two] Cafodd dau berson nad ydynt yn y ffeil eu nodi fel wedi gadael heddiw.
+   *[other] Cafodd { $count } o bobl nad ydynt yn y ffeil eu nodi fel wedi gadael heddiw.
+}
+cli-import-absent-kept = { $count ->
+    [one] Mae un person yn skillgym nad yw yn y ffeil, ac mae wedi'i adael fel y mae; byddai --absent left yn ei nodi fel wedi gadael.
+   *[other] Mae { $count } o bobl yn skillgym nad ydynt yn y ffeil, ac maent wedi'u gadael fel y maent; byddai --absent left yn eu nodi fel wedi gadael.
+}
+cli-import-most-would-leave = Nid oes dim wedi'i fewnforio: byddai'r ffeil yn nodi { $count } o'r { $current } o bobl yn skillgym fel wedi gadael, sef mwy na hanner. Gwiriwch mai dyma'r darn llawn gan Adnoddau Dynol; i'w nodi i gyd serch hynny, ychwanegwch --yes.
 cli-import-refused = Nid oes dim wedi'i fewnforio: mae { $count ->
     [zero] { $count } o broblemau
     [one] un broblem

@@ -162,6 +162,61 @@ import-teams-added = { $count ->
 }
 import-see-people = Gweld pawb
 import-another = Mewnforio ffeil arall
+import-check-title = Gwirio'r ffeil staff cyn ei mewnforio
+import-check-file = Mae'r ffeil { $file } yn rhestru { $count ->
+    [zero] dim pobl
+    [one] un person
+    [two] dau berson
+    [few] tri pherson
+    [many] chwe pherson
+   *[other] { $count } o bobl
+}. Nid oes dim wedi'i fewnforio eto.
+import-absent-heading = Pobl nad ydynt yn y ffeil
+import-absent-count = { $count ->
+    [one] Mae un person yn skillgym nad yw yn y ffeil hon.
+    [two] Mae dau berson yn skillgym nad ydynt yn y ffeil hon.
+   *[other] Mae { $count } o bobl yn skillgym nad ydynt yn y ffeil hon.
+}
+import-absent-why = Os mai'r ffeil yw'r darn llawn o'ch system Adnoddau Dynol, mae'n debyg eu bod wedi gadael. Nid yw pobl sydd eisoes wedi'u nodi fel wedi gadael yn cael eu cyfrif.
+import-absent-caption = Pobl yn skillgym nad ydynt yn y ffeil
+import-absent-name = Enw
+import-absent-number = Rhif cyflogai
+import-absent-team = Tîm
+import-absent-more = a { $count ->
+    [one] pherson arall
+   *[other] { $count } o bobl eraill
+}
+import-absent-question = Beth ddylai ddigwydd i'r bobl nad ydynt yn y ffeil?
+import-absent-keep = Eu gadael fel y maent
+import-absent-left = Eu nodi fel wedi gadael ar { $date }
+import-absent-left-hint = O'r diwrnod wedyn, ni chânt eu gwahodd i archwiliadau. Cânt eu dileu pan ddaw eich cyfnod cadw ar ôl y diwrnod hwnnw i ben; nid oes neb yn cael ei ddileu nawr.
+import-absent-most = Byddai hyn yn nodi { $count } o'r { $current } o bobl yn skillgym fel wedi gadael: mwy na hanner. Dyma sut mae ffeil a gafodd ei thorri'n fyr trwy gamgymeriad yn edrych. Gwiriwch mai dyma'r darn llawn cyn mynd ymlaen.
+import-absent-confirm = { $count ->
+    [one] Ydw, nodi un person fel wedi gadael
+    [two] Ydw, nodi dau berson fel wedi gadael
+   *[other] Ydw, nodi { $count } o bobl fel wedi gadael
+}
+import-absent-confirm-missing = Ticiwch y blwch i gadarnhau nodi mwy na hanner eich pobl fel wedi gadael, neu dewiswch eu gadael fel y maent
+import-absent-choice-missing = Dewiswch beth ddylai ddigwydd i'r bobl nad ydynt yn y ffeil
+import-check-button = Mewnforio'r ffeil staff
+import-check-cancel = Lanlwytho ffeil wahanol
+# review: shown after a figure in digits, e.g. "3 pherson wedi'u nodi fel wedi gadael"
+import-marked-left = { $count ->
+    [zero] o bobl wedi'u nodi fel wedi gadael
+    [one] person wedi'i nodi fel wedi gadael
+    [two] berson wedi'u nodi fel wedi gadael
+    [few] pherson wedi'u nodi fel wedi gadael
+    [many] pherson wedi'u nodi fel wedi gadael
+   *[other] o bobl wedi'u nodi fel wedi gadael
+}
+import-absent-kept = { $count ->
+    [zero] o bobl nad ydynt yn y ffeil, wedi'u gadael fel y maent
+    [one] person nad yw yn y ffeil, wedi'i adael fel y mae
+    [two] berson nad ydynt yn y ffeil, wedi'u gadael fel y maent
+    [few] pherson nad ydynt yn y ffeil, wedi'u gadael fel y maent
+    [many] pherson nad ydynt yn y ffeil, wedi'u gadael fel y maent
+   *[other] o bobl nad ydynt yn y ffeil, wedi'u gadael fel y maent
+}
 
 ## Problemau gyda gwerthoedd, ar ffurflenni ac mewn ffeiliau staff
 invalid-employee-number = Rhowch rif cyflogai sydd â hyd at 32 o lythrennau, digidau, cysylltnodau (-) neu slaesau (/)

@@ -48,6 +48,7 @@ audit-action-audit-trail-exported = Allforio'r trywydd archwilio
 audit-detail-added = { $value } wedi'u hychwanegu
 audit-detail-updated = { $value } wedi'u diweddaru
 audit-detail-unchanged = { $value } heb eu newid
+audit-detail-left = { $value } wedi'u nodi fel wedi gadael
 audit-detail-people = { $value } o bobl
 audit-detail-events = { $value } o gofnodion
 audit-detail-roles = rolau: { $value }

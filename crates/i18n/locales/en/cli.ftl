@@ -11,6 +11,15 @@ cli-import-checking = Checking { $file }…
 cli-import-saving = Saving { $count } people…
 cli-import-done = Imported: { $added } added, { $updated } updated, { $unchanged } unchanged.
 cli-import-teams-added = New teams: { $teams }
+cli-import-marked-left = { $count ->
+    [one] One person who is not in the file was marked as having left today.
+   *[other] { $count } people who are not in the file were marked as having left today.
+}
+cli-import-absent-kept = { $count ->
+    [one] One person in skillgym is not in the file and was left as they are; --absent left would mark them as having left.
+   *[other] { $count } people in skillgym are not in the file and were left as they are; --absent left would mark them as having left.
+}
+cli-import-most-would-leave = Nothing was imported: the file would mark { $count } of the { $current } people in skillgym as having left, more than half. Check that it is the full extract from HR; to mark them all the same, add --yes.
 cli-import-refused = Nothing was imported: the file has { $count ->
     [one] one problem
    *[other] { $count } problems

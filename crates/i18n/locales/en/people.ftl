@@ -133,6 +133,47 @@ import-teams-added = { $count ->
 }
 import-see-people = See everyone
 import-another = Import another file
+import-check-title = Check the staff file before importing it
+import-check-file = The file { $file } lists { $count ->
+    [one] one person
+   *[other] { $count } people
+}. Nothing has been imported yet.
+import-absent-heading = People not in the file
+import-absent-count = { $count ->
+    [one] One person in skillgym is not in this file.
+   *[other] { $count } people in skillgym are not in this file.
+}
+import-absent-why = If the file is the full extract from your HR system, they have most likely left. People already marked as having left are not counted.
+import-absent-caption = People in skillgym who are not in the file
+import-absent-name = Name
+import-absent-number = Employee number
+import-absent-team = Team
+import-absent-more = and { $count ->
+    [one] one more person
+   *[other] { $count } more people
+}
+import-absent-question = What should happen to the people who are not in the file?
+import-absent-keep = Leave them as they are
+import-absent-left = Mark them as having left on { $date }
+import-absent-left-hint = From the day after, they are not invited to audits. They are erased when your retention period after that day ends; nobody is erased now.
+import-absent-most = This would mark { $count } of the { $current } people in skillgym as having left: more than half. A file cut short by mistake looks like this. Check it is the full extract before you go on.
+import-absent-confirm = { $count ->
+    [one] Yes, mark one person as having left
+   *[other] Yes, mark { $count } people as having left
+}
+import-absent-confirm-missing = Tick the box to confirm marking more than half of your people as having left, or choose to leave them as they are
+import-absent-choice-missing = Choose what should happen to the people who are not in the file
+import-check-button = Import staff file
+import-check-cancel = Upload a different file
+# shown after a figure in digits, e.g. "3 people marked as having left"
+import-marked-left = { $count ->
+    [one] person marked as having left
+   *[other] people marked as having left
+}
+import-absent-kept = { $count ->
+    [one] person not in the file, left as they are
+   *[other] people not in the file, left as they are
+}
 
 ## Problems with values, on forms and in staff files
 invalid-employee-number = Enter an employee number of up to 32 letters, digits, dashes or slashes

@@ -40,6 +40,7 @@ audit-action-audit-trail-exported = Exported the audit trail
 audit-detail-added = { $value } added
 audit-detail-updated = { $value } updated
 audit-detail-unchanged = { $value } unchanged
+audit-detail-left = { $value } marked as having left
 audit-detail-people = { $value } people
 audit-detail-events = { $value } records
 audit-detail-roles = roles: { $value }

@@ -13,11 +13,13 @@ mod survey_import;
 mod user;
 
 use crate::cli::{
-    Command, ExportCommand, ImportCommand, ServeArgs, SignInCommand, Switch, UserCommand,
+    AbsentPeople, Command, ExportCommand, ImportCommand, ServeArgs, SignInCommand, Switch,
+    UserCommand,
 };
 use crate::config::Config;
 use anyhow::Context;
 use skillgym_domain::FileLanguage;
+use skillgym_domain::leavers::AbsentChoice;
 use skillgym_i18n::Tr;
 use skillgym_store::{SecretKey, SecretKeyError, Store};
 use skillgym_web::WebConfig;
@@ -40,9 +42,13 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
             println!("{}", tr.t("cli-migrated"));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Import(ImportCommand::Staff { file }) => {
+        Command::Import(ImportCommand::Staff { file, absent, yes }) => {
             let store = open(&config, DATABASE_FILE, &tr).await?;
-            staff::import(&store, &file, &tr).await
+            let absent = match absent {
+                AbsentPeople::Keep => AbsentChoice::Keep,
+                AbsentPeople::Left => AbsentChoice::MarkLeft,
+            };
+            staff::import(&store, &file, absent, yes, &tr).await
         }
         Command::Import(ImportCommand::Framework { file }) => {
             let store = open(&config, DATABASE_FILE, &tr).await?;

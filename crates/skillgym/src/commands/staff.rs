@@ -2,15 +2,22 @@
 
 use super::import_file;
 use indicatif::{ProgressBar, ProgressStyle};
+use skillgym_domain::leavers::AbsentChoice;
 use skillgym_domain::{FileLanguage, staff_file};
 use skillgym_i18n::Tr;
-use skillgym_store::{Actor, AuditAction, ImportRefused, NewAuditEvent, Store};
+use skillgym_store::{Absent, Actor, AuditAction, ImportRefused, NewAuditEvent, Store};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-pub async fn import(store: &Store, file: &Path, tr: &Tr) -> anyhow::Result<ExitCode> {
+pub async fn import(
+    store: &Store,
+    file: &Path,
+    absent: AbsentChoice,
+    yes: bool,
+    tr: &Tr,
+) -> anyhow::Result<ExitCode> {
     let Some(org) = store.organisation().await? else {
         eprintln!("{}", tr.t("cli-no-organisation"));
         return Ok(ExitCode::FAILURE);
@@ -22,61 +29,117 @@ pub async fn import(store: &Store, file: &Path, tr: &Tr) -> anyhow::Result<ExitC
         "{}",
         tr.t1("cli-import-checking", "file", file.display().to_string())
     );
+    let records = match store.check_staff_file(org.id, &bytes).await {
+        Ok(records) => records,
+        Err(refused) => return refused_import(refused, tr),
+    };
+    let absent = match absent {
+        AbsentChoice::Keep => Absent::Keep,
+        AbsentChoice::MarkLeft => {
+            // Asked before anything is written; the store asks again inside the transaction.
+            let found = store.absent_from(org.id, &records).await?;
+            if found.marks_most() && !yes {
+                return Ok(most_would_leave(found.count(), found.current, tr));
+            }
+            Absent::Left {
+                on: time::OffsetDateTime::now_utc().date(),
+                most_confirmed: yes,
+            }
+        }
+    };
     let bar = ProgressBar::new(0).with_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta}")
             .expect("a valid progress template"),
     );
     let started = AtomicBool::new(false);
-    let rows = bytes.iter().filter(|b| **b == b'\n').count() as u64;
+    let rows = records.len() as u64;
     let progress = |done: u64| {
         if !started.swap(true, Ordering::Relaxed) {
             // Printed before the first write, so people (and tests) know saving has begun.
-            eprintln!(
-                "{}",
-                tr.t1("cli-import-saving", "count", rows.saturating_sub(1))
-            );
-            bar.set_length(rows.saturating_sub(1));
+            eprintln!("{}", tr.t1("cli-import-saving", "count", rows));
+            bar.set_length(rows);
         }
         bar.set_position(done);
     };
-    match store.import_staff_file(org.id, &bytes, &progress).await {
-        Ok(outcome) => {
+    let outcome = match store
+        .apply_staff_file(org.id, &records, absent, &progress)
+        .await
+    {
+        Ok(outcome) => outcome,
+        Err(e) => {
             bar.finish_and_clear();
-            let event = NewAuditEvent::new(Actor::CommandLine, AuditAction::StaffImported, None)
-                .with("added", outcome.added)
-                .with("updated", outcome.updated)
-                .with("unchanged", outcome.unchanged);
-            store.record_event(org.id, &event).await?;
-            println!(
-                "{}",
-                tr.args(
-                    "cli-import-done",
-                    [
-                        ("added", outcome.added.into()),
-                        ("updated", outcome.updated.into()),
-                        ("unchanged", outcome.unchanged.into()),
-                    ]
-                )
-            );
-            if !outcome.teams_added.is_empty() {
-                println!(
-                    "{}",
-                    tr.t1(
-                        "cli-import-teams-added",
-                        "teams",
-                        outcome.teams_added.join(", ")
-                    )
-                );
-            }
-            Ok(ExitCode::SUCCESS)
+            return refused_import(e.into(), tr);
         }
-        Err(ImportRefused::Problems(problems)) => {
-            bar.finish_and_clear();
+    };
+    bar.finish_and_clear();
+    let mut event = NewAuditEvent::new(Actor::CommandLine, AuditAction::StaffImported, None)
+        .with("added", outcome.added)
+        .with("updated", outcome.updated)
+        .with("unchanged", outcome.unchanged);
+    if matches!(absent, Absent::Left { .. }) {
+        event = event.with("left", outcome.marked_left);
+    }
+    store.record_event(org.id, &event).await?;
+    println!(
+        "{}",
+        tr.args(
+            "cli-import-done",
+            [
+                ("added", outcome.added.into()),
+                ("updated", outcome.updated.into()),
+                ("unchanged", outcome.unchanged.into()),
+            ]
+        )
+    );
+    if !outcome.teams_added.is_empty() {
+        println!(
+            "{}",
+            tr.t1(
+                "cli-import-teams-added",
+                "teams",
+                outcome.teams_added.join(", ")
+            )
+        );
+    }
+    match absent {
+        Absent::Left { .. } => println!(
+            "{}",
+            tr.t1("cli-import-marked-left", "count", outcome.marked_left)
+        ),
+        Absent::Keep if outcome.absent > 0 => println!(
+            "{}",
+            tr.t1("cli-import-absent-kept", "count", outcome.absent)
+        ),
+        Absent::Keep => {}
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Why nothing was imported, told to the reader.
+fn refused_import(refused: ImportRefused, tr: &Tr) -> anyhow::Result<ExitCode> {
+    match refused {
+        ImportRefused::Problems(problems) => {
             let lines: Vec<String> = problems.iter().map(|p| describe(p, tr)).collect();
             Ok(import_file::refused("cli-import-refused", &lines, tr))
         }
-        Err(ImportRefused::Store(e)) => Err(e.into()),
+        ImportRefused::MostWouldLeave { absent, current } => {
+            Ok(most_would_leave(absent, current, tr))
+        }
+        ImportRefused::Store(e) => Err(e.into()),
     }
+}
+
+/// Refuses to mark most of the service as leavers without `--yes`: a truncated extract looks
+/// just like that.
+fn most_would_leave(absent: u64, current: u64, tr: &Tr) -> ExitCode {
+    eprintln!(
+        "{}",
+        tr.args(
+            "cli-import-most-would-leave",
+            [("count", absent.into()), ("current", current.into())]
+        )
+    );
+    ExitCode::FAILURE
 }
 
 /// One problem as a line: where it is, and what is wrong.

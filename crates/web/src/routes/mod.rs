@@ -255,6 +255,10 @@ pub fn router(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(MAX_FILE_BODY)),
         )
         .route("/import/staff/example.csv", get(staff_import::example))
+        .route(
+            "/import/staff/{upload}",
+            get(staff_import::check).post(staff_import::confirm),
+        )
         .route("/export/staff.csv", get(staff_import::export))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(

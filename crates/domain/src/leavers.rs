@@ -1,0 +1,61 @@
+//! Leavers found by a full staff file: HR sends everyone each month, so a person missing from
+//! the file has most likely left. skillgym never decides that alone: the admin chooses.
+
+/// What an import does with the people in skillgym whom the file leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AbsentChoice {
+    /// Leave them as they are: the safe answer when the file is not a full extract.
+    #[default]
+    Keep,
+    /// Set their "left on" date to the day of the import.
+    MarkLeft,
+}
+
+impl AbsentChoice {
+    /// The value a form or the command line sends: `keep` or `left`.
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "keep" => Some(AbsentChoice::Keep),
+            "left" => Some(AbsentChoice::MarkLeft),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AbsentChoice::Keep => "keep",
+            AbsentChoice::MarkLeft => "left",
+        }
+    }
+}
+
+/// Whether marking `absent` of the `current` people (those not already marked as left) would
+/// mark more than half of them: far more than a month's leavers, so most likely a truncated
+/// or wrong file, which must be confirmed explicitly.
+pub fn marks_most(absent: u64, current: u64) -> bool {
+    absent > 0 && absent.saturating_mul(2) > current
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn more_than_half_is_most_and_half_is_not() {
+        assert!(!marks_most(0, 0));
+        assert!(!marks_most(0, 10));
+        assert!(!marks_most(5, 10));
+        assert!(marks_most(6, 10));
+        assert!(marks_most(1, 1));
+        assert!(!marks_most(1, 2));
+    }
+
+    #[test]
+    fn choices_read_back_what_they_write() {
+        for c in [AbsentChoice::Keep, AbsentChoice::MarkLeft] {
+            assert_eq!(AbsentChoice::parse(c.as_str()), Some(c));
+        }
+        assert_eq!(AbsentChoice::parse("erase"), None);
+        assert_eq!(AbsentChoice::default(), AbsentChoice::Keep);
+    }
+}
