@@ -181,21 +181,26 @@ impl Store {
 
         for (id, record) in &changed {
             update_person(&mut tx, *id, record, &teams, at).await?;
-            sqlx::query("DELETE FROM person_sites WHERE person_id = $1")
-                .bind(*id)
-                .execute(&mut *tx)
-                .await?;
-            let rows: Vec<_> = record
-                .sites
-                .iter()
-                .enumerate()
-                .map(|(position, code)| (*id, sites[code.as_str()], position as i64))
-                .collect();
-            insert_person_sites(&mut tx, self.backend, &rows, chunk_size).await?;
+            if self.backend == Backend::Sqlite {
+                sqlx::query("DELETE FROM person_sites WHERE person_id = $1")
+                    .bind(*id)
+                    .execute(&mut *tx)
+                    .await?;
+                let rows: Vec<_> = record
+                    .sites
+                    .iter()
+                    .enumerate()
+                    .map(|(position, code)| (*id, sites[code.as_str()], position as i64))
+                    .collect();
+                insert_person_sites(&mut tx, self.backend, &rows, chunk_size).await?;
+            }
             done += 1;
             if done % chunk_size as u64 == 0 {
                 progress(done);
             }
+        }
+        if self.backend == Backend::Postgres {
+            replace_sites_postgres(&mut tx, &changed, &sites).await?;
         }
         outcome.updated = changed.len() as u64;
 
@@ -552,7 +557,50 @@ async fn insert_new_people_postgres<'r>(
                 })
             })
             .collect();
-    for chunk in site_rows.chunks(POSTGRES_SITES_CHUNK) {
+    insert_sites_postgres(tx, &site_rows).await?;
+    progress(written);
+    Ok(())
+}
+
+/// Changed people's sites on PostgreSQL: all removed in one statement and written again in a
+/// few, since each statement on `person_sites` costs a pass over every stored person (see
+/// [`insert_new_people_postgres`]).
+async fn replace_sites_postgres(
+    tx: &mut Transaction<'_, Any>,
+    changed: &[(i64, &StaffRecord)],
+    sites: &HashMap<String, i64>,
+) -> Result<()> {
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = changed.iter().map(|(id, _)| *id).collect();
+    let json = serde_json::to_string(&ids).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    sqlx::query(
+        "DELETE FROM person_sites \
+         WHERE person_id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint)",
+    )
+    .bind(json)
+    .execute(&mut **tx)
+    .await?;
+    let rows: Vec<(i64, i64, i64)> = changed
+        .iter()
+        .flat_map(|(id, r)| {
+            r.sites
+                .iter()
+                .enumerate()
+                .map(move |(position, code)| (*id, sites[code.as_str()], position as i64))
+        })
+        .collect();
+    insert_sites_postgres(tx, &rows).await
+}
+
+/// `(person, site, position)` rows into `person_sites`, each statement's rows as one JSON
+/// parameter.
+async fn insert_sites_postgres(
+    tx: &mut Transaction<'_, Any>,
+    rows: &[(i64, i64, i64)],
+) -> Result<()> {
+    for chunk in rows.chunks(POSTGRES_SITES_CHUNK) {
         let json = serde_json::to_string(chunk).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         sqlx::query(
             "INSERT INTO person_sites (person_id, site_id, position) \
@@ -562,7 +610,6 @@ async fn insert_new_people_postgres<'r>(
         .bind(json)
         .execute(&mut **tx)
         .await?;
-        progress(written);
     }
     Ok(())
 }
