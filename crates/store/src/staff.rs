@@ -160,7 +160,6 @@ impl Store {
             .iter()
             .map(|(number, s)| (number.as_str(), s.id))
             .collect();
-        let mut deferred: Vec<&StaffRecord> = Vec::new();
         if self.backend == Backend::Sqlite {
             insert_new_people_sqlite(
                 &mut tx,
@@ -177,70 +176,58 @@ impl Store {
             .await?;
             done += new.len() as u64;
         }
-        // Managers before the people they manage, so most line managers are known when a
-        // person is inserted; the few that are not are set afterwards.
-        let postgres_new = match self.backend {
-            Backend::Sqlite => Vec::new(),
-            Backend::Postgres => managers_first(new.clone()),
-        };
-        for chunk in postgres_new.chunks(chunk_size) {
-            let managers: Vec<Option<i64>> = chunk
-                .iter()
-                .map(|r| {
-                    let manager = r.line_manager.as_ref()?;
-                    let known = ids.get(manager.as_str()).copied();
-                    if known.is_none() {
-                        deferred.push(r);
-                    }
-                    known
-                })
-                .collect();
-            let inserted =
-                insert_people(&mut tx, self.backend, org, chunk, &managers, &teams, at).await?;
-            let mut site_rows = Vec::new();
-            for (record, id) in chunk.iter().zip(&inserted) {
-                ids.insert(record.employee_number.as_str(), *id);
-                for (position, code) in record.sites.iter().enumerate() {
-                    site_rows.push((*id, sites[code.as_str()], position as i64));
-                }
-            }
-            insert_person_sites(&mut tx, self.backend, &site_rows, chunk_size).await?;
-            done += chunk.len() as u64;
-            progress(done);
+        if self.backend == Backend::Postgres {
+            insert_new_people_postgres(
+                &mut tx,
+                org,
+                &new,
+                &mut ids,
+                &NewPeopleContext {
+                    teams: &teams,
+                    sites: &sites,
+                    at,
+                },
+                &mut |written| progress(done + written),
+            )
+            .await?;
+            done += new.len() as u64;
         }
         outcome.added = new.len() as u64;
 
         for (id, record) in &changed {
             update_person(&mut tx, *id, record, &teams, at).await?;
-            sqlx::query("DELETE FROM person_sites WHERE person_id = $1")
-                .bind(*id)
-                .execute(&mut *tx)
-                .await?;
-            let rows: Vec<_> = record
-                .sites
-                .iter()
-                .enumerate()
-                .map(|(position, code)| (*id, sites[code.as_str()], position as i64))
-                .collect();
-            insert_person_sites(&mut tx, self.backend, &rows, chunk_size).await?;
+            if self.backend == Backend::Sqlite {
+                sqlx::query("DELETE FROM person_sites WHERE person_id = $1")
+                    .bind(*id)
+                    .execute(&mut *tx)
+                    .await?;
+                let rows: Vec<_> = record
+                    .sites
+                    .iter()
+                    .enumerate()
+                    .map(|(position, code)| (*id, sites[code.as_str()], position as i64))
+                    .collect();
+                insert_person_sites(&mut tx, self.backend, &rows, chunk_size).await?;
+            }
             done += 1;
             if done % chunk_size as u64 == 0 {
                 progress(done);
             }
         }
+        if self.backend == Backend::Postgres {
+            replace_sites_postgres(&mut tx, &changed, &sites).await?;
+        }
         outcome.updated = changed.len() as u64;
 
-        // The remaining line managers are set once everyone has an id.
-        let managers: Vec<(i64, Option<i64>)> = deferred
+        // Changed people's line managers are set once everyone has an id.
+        let managers: Vec<(i64, Option<i64>)> = changed
             .iter()
-            .copied()
-            .chain(changed.iter().map(|(_, r)| *r))
-            .map(|r| {
+            .map(|(id, r)| {
                 let manager = r
                     .line_manager
                     .as_ref()
                     .and_then(|m| ids.get(m.as_str()).copied());
-                (ids[r.employee_number.as_str()], manager)
+                (*id, manager)
             })
             .filter(|(_, manager)| manager.is_some())
             .collect();
@@ -330,51 +317,6 @@ fn values_rows(
         out.push(')');
     }
     out
-}
-
-async fn insert_people(
-    tx: &mut Transaction<'_, Any>,
-    backend: Backend,
-    org: OrganisationId,
-    records: &[&StaffRecord],
-    managers: &[Option<i64>],
-    teams: &HashMap<String, i64>,
-    at: i64,
-) -> Result<Vec<i64>> {
-    let sql = format!(
-        "INSERT INTO people (organisation_id, employee_number, given_name, family_name, email, \
-            employment, job_role, job_family, contracted_hours, start_date, team_id, created_at, \
-            updated_at, line_manager_id) VALUES {} RETURNING id, employee_number",
-        placeholders(backend, records.len(), 14, 1)
-    );
-    let mut query = sqlx::query(AssertSqlSafe(sql.clone()));
-    for (r, manager) in records.iter().zip(managers) {
-        query = query
-            .bind(org.0)
-            .bind(r.employee_number.as_str())
-            .bind(r.given_name.as_str())
-            .bind(r.family_name.as_str())
-            .bind(r.email.as_ref().map(Email::as_str))
-            .bind(r.employment.as_str())
-            .bind(r.job_role.as_str())
-            .bind(r.job_family.as_str())
-            .bind(r.contracted_hours.hours())
-            .bind(r.start_date.map(format_date))
-            .bind(r.team.as_ref().map(|t| teams[t.as_str()]))
-            .bind(at)
-            .bind(at)
-            .bind(*manager);
-    }
-    let rows = query.fetch_all(&mut **tx).await?;
-    // RETURNING does not promise the order of VALUES, so match rows back by employee number.
-    let by_number: HashMap<String, i64> = rows
-        .iter()
-        .map(|r| Ok((r.try_get("employee_number")?, r.try_get("id")?)))
-        .collect::<Result<_>>()?;
-    Ok(records
-        .iter()
-        .map(|r| by_number[r.employee_number.as_str()])
-        .collect())
 }
 
 /// What new people's rows refer to.
@@ -528,6 +470,167 @@ async fn insert_new_people_sqlite<'r>(
             None => return Ok(()),
         }
     }
+}
+
+/// People, and site rows, per statement on PostgreSQL's path.
+const POSTGRES_PEOPLE_CHUNK: usize = 5_000;
+const POSTGRES_SITES_CHUNK: usize = 50_000;
+
+/// New people on PostgreSQL, the fast way. Their ids are drawn from the table's own sequence
+/// up front, in the order the rows are written, so every line manager's id is known before
+/// any row is written and rows go in without `RETURNING`. Managers are written before the
+/// people they manage, because PostgreSQL checks the line manager's foreign key at the end of
+/// each statement.
+///
+/// As on SQLite, each statement takes its rows as one JSON array bound as a single parameter
+/// (read with `jsonb_array_elements`), rather than a dozen bound values a row. Site rows go in
+/// after everyone, in a few large statements: the statement-level trigger that moves the
+/// organisation's `people_version` joins each statement's new rows to the whole `people`
+/// table (a hash join over every person), so its cost is per statement, not per row.
+async fn insert_new_people_postgres<'r>(
+    tx: &mut Transaction<'_, Any>,
+    org: OrganisationId,
+    new: &[&'r StaffRecord],
+    ids: &mut HashMap<&'r str, i64>,
+    context: &NewPeopleContext<'_>,
+    progress: &mut (dyn FnMut(u64) + Send),
+) -> Result<()> {
+    if new.is_empty() {
+        return Ok(());
+    }
+    let new = managers_first(new.to_vec());
+    let drawn: Vec<i64> = sqlx::query_scalar(
+        "SELECT nextval(pg_get_serial_sequence('people', 'id')) \
+         FROM generate_series(1, $1) ORDER BY 1",
+    )
+    .bind(new.len() as i64)
+    .fetch_all(&mut **tx)
+    .await?;
+    if drawn.len() != new.len() {
+        return Err(StoreError::Corrupt(format!(
+            "asked the people sequence for {} ids and got {}",
+            new.len(),
+            drawn.len()
+        )));
+    }
+    ids.reserve(new.len());
+    for (record, id) in new.iter().zip(&drawn) {
+        ids.insert(record.employee_number.as_str(), *id);
+    }
+    let ids = &*ids;
+    // The organisation and the time are the same on every row: written into the statement
+    // (integers skillgym made, not text from the file).
+    let people_sql = format!(
+        "INSERT INTO people (id, organisation_id, employee_number, given_name, family_name, \
+            email, employment, job_role, job_family, contracted_hours, start_date, team_id, \
+            created_at, updated_at, line_manager_id) \
+         SELECT (v ->> 0)::bigint, {org}, v ->> 1, v ->> 2, v ->> 3, v ->> 4, v ->> 5, \
+                v ->> 6, v ->> 7, (v ->> 8)::double precision, v ->> 9, (v ->> 10)::bigint, \
+                {at}, {at}, (v ->> 11)::bigint \
+         FROM jsonb_array_elements($1::jsonb) AS v",
+        org = org.0,
+        at = context.at
+    );
+    let mut written = 0;
+    for (chunk, chunk_ids) in new
+        .chunks(POSTGRES_PEOPLE_CHUNK)
+        .zip(drawn.chunks(POSTGRES_PEOPLE_CHUNK))
+    {
+        let rows: Vec<_> = chunk
+            .iter()
+            .zip(chunk_ids)
+            .map(|(r, id)| {
+                (
+                    *id,
+                    r.employee_number.as_str(),
+                    r.given_name.as_str(),
+                    r.family_name.as_str(),
+                    r.email.as_ref().map(Email::as_str),
+                    r.employment.as_str(),
+                    r.job_role.as_str(),
+                    r.job_family.as_str(),
+                    r.contracted_hours.hours(),
+                    r.start_date.map(format_date),
+                    r.team.as_ref().map(|t| context.teams[t.as_str()]),
+                    r.line_manager
+                        .as_ref()
+                        .and_then(|m| ids.get(m.as_str()).copied()),
+                )
+            })
+            .collect();
+        let json = serde_json::to_string(&rows).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        sqlx::query(AssertSqlSafe(people_sql.clone()))
+            .bind(json)
+            .execute(&mut **tx)
+            .await?;
+        written += chunk.len() as u64;
+        progress(written);
+    }
+
+    let site_rows: Vec<(i64, i64, i64)> =
+        new.iter()
+            .zip(&drawn)
+            .flat_map(|(r, id)| {
+                r.sites.iter().enumerate().map(move |(position, code)| {
+                    (*id, context.sites[code.as_str()], position as i64)
+                })
+            })
+            .collect();
+    insert_sites_postgres(tx, &site_rows).await?;
+    progress(written);
+    Ok(())
+}
+
+/// Changed people's sites on PostgreSQL: all removed in one statement and written again in a
+/// few, since each statement on `person_sites` costs a pass over every stored person (see
+/// [`insert_new_people_postgres`]).
+async fn replace_sites_postgres(
+    tx: &mut Transaction<'_, Any>,
+    changed: &[(i64, &StaffRecord)],
+    sites: &HashMap<String, i64>,
+) -> Result<()> {
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = changed.iter().map(|(id, _)| *id).collect();
+    let json = serde_json::to_string(&ids).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    sqlx::query(
+        "DELETE FROM person_sites \
+         WHERE person_id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint)",
+    )
+    .bind(json)
+    .execute(&mut **tx)
+    .await?;
+    let rows: Vec<(i64, i64, i64)> = changed
+        .iter()
+        .flat_map(|(id, r)| {
+            r.sites
+                .iter()
+                .enumerate()
+                .map(move |(position, code)| (*id, sites[code.as_str()], position as i64))
+        })
+        .collect();
+    insert_sites_postgres(tx, &rows).await
+}
+
+/// `(person, site, position)` rows into `person_sites`, each statement's rows as one JSON
+/// parameter.
+async fn insert_sites_postgres(
+    tx: &mut Transaction<'_, Any>,
+    rows: &[(i64, i64, i64)],
+) -> Result<()> {
+    for chunk in rows.chunks(POSTGRES_SITES_CHUNK) {
+        let json = serde_json::to_string(chunk).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        sqlx::query(
+            "INSERT INTO person_sites (person_id, site_id, position) \
+             SELECT (v ->> 0)::bigint, (v ->> 1)::bigint, (v ->> 2)::bigint \
+             FROM jsonb_array_elements($1::jsonb) AS v",
+        )
+        .bind(json)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }
 
 /// New people ordered so that a line manager comes before the people they manage (by how far
