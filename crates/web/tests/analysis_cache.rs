@@ -267,29 +267,34 @@ async fn someone_joining_is_seen_at_once(backend: Backend) {
     let before = cache.columns(store, app.org, &campaign).await.unwrap();
     let version = store.analysis_version(app.org, campaign.id).await.unwrap();
     let team = store.teams(app.org).await.unwrap().remove(0).id;
-    store
-        .create_person(
-            app.org,
-            &skillgym_store::PersonInput {
-                employee_number: EmployeeNumber::parse("NEW-1").unwrap(),
-                given_name: PersonName::parse("Siân").unwrap(),
-                family_name: PersonName::parse("Jones").unwrap(),
-                email: None,
-                employment: Employment::Volunteer,
-                job_role: JobRole::parse("Library volunteer").unwrap(),
-                job_family: JobFamily::Frontline,
-                contracted_hours: ContractedHours::FULL_TIME,
-                start_date: None,
-                left_on: None,
-                line_manager: None,
-                team: Some(team),
-                sites: Vec::new(),
-            },
-        )
-        .await
-        .unwrap();
+    let mut input = skillgym_store::PersonInput {
+        employee_number: EmployeeNumber::parse("NEW-1").unwrap(),
+        given_name: PersonName::parse("Siân").unwrap(),
+        family_name: PersonName::parse("Jones").unwrap(),
+        email: None,
+        employment: Employment::Volunteer,
+        job_role: JobRole::parse("Library volunteer").unwrap(),
+        job_family: JobFamily::Frontline,
+        contracted_hours: ContractedHours::FULL_TIME,
+        start_date: None,
+        left_on: None,
+        line_manager: None,
+        team: Some(team),
+        sites: Vec::new(),
+    };
+    let person = store.create_person(app.org, &input).await.unwrap();
     let moved = store.analysis_version(app.org, campaign.id).await.unwrap();
     assert!(moved.people > version.people && moved.answers == version.answers);
+    // Their sites, given and taken away, move it too (the sites triggers).
+    let site = store.sites(app.org).await.unwrap().remove(0).id;
+    input.sites = vec![site];
+    store.update_person(app.org, person, &input).await.unwrap();
+    let given = store.analysis_version(app.org, campaign.id).await.unwrap();
+    assert!(given.people > moved.people, "a site given");
+    input.sites = Vec::new();
+    store.update_person(app.org, person, &input).await.unwrap();
+    let taken = store.analysis_version(app.org, campaign.id).await.unwrap();
+    assert!(taken.people > given.people, "a site taken away");
     let after = cache.columns(store, app.org, &campaign).await.unwrap();
     assert_eq!(after.asked(), before.asked() + 1, "a new person is asked");
 }
