@@ -179,18 +179,15 @@ pub(crate) struct AbsentApplied {
 
 /// Counts the people `records` leave out and, when asked, marks them as having left, inside
 /// the import's transaction `tx` so that it lands with the rest of the file or not at all.
-/// People already marked as left are neither counted nor touched. `added` is how many people
-/// this import has just added: they are not counted among the current people, so that the
-/// figures are those the check page showed before the import.
+/// People already marked as left are neither counted nor touched. Called before the file's
+/// people are written, so the figures are those the check page showed.
 pub(crate) async fn apply_absent(
     tx: &mut Transaction<'_, Any>,
     org: OrganisationId,
     records: &[StaffRecord],
     choice: Absent,
-    added: u64,
 ) -> Result<AbsentApplied> {
     let (people, current) = absent(tx, org, records).await?;
-    let current = current.saturating_sub(added);
     let count = people.len() as u64;
     let Absent::Left { on, most_confirmed } = choice else {
         return Ok(AbsentApplied {

@@ -129,6 +129,11 @@ impl Store {
             crate::Backend::Postgres => POSTGRES_CHUNK,
         };
         let mut outcome = ImportOutcome::default();
+        // The people the file leaves out, before anyone is added: reading them back afterwards
+        // would read every person the file has just written.
+        let leavers = apply_absent(&mut tx, org, records, absent).await?;
+        outcome.absent = leavers.absent;
+        outcome.marked_left = leavers.marked_left;
         for name in records.iter().filter_map(|r| r.team.as_ref()) {
             if !teams.contains_key(name.as_str()) {
                 let id: i64 = sqlx::query_scalar(
@@ -251,10 +256,6 @@ impl Store {
                     .await?;
             }
         }
-
-        let leavers = apply_absent(&mut tx, org, records, absent, outcome.added).await?;
-        outcome.absent = leavers.absent;
-        outcome.marked_left = leavers.marked_left;
 
         tx.commit().await?;
         progress(done);
