@@ -331,9 +331,9 @@ struct NewPeopleContext<'a> {
 const SQLITE_PEOPLE_CHUNK: usize = 2000;
 const SQLITE_SITES_CHUNK: usize = 4000;
 
-/// New people on SQLite, the fast way. Their ids are chosen here, one past the largest (this
-/// transaction is the only writer, and if another slipped in first the insert fails and the
-/// whole import rolls back), so every line manager's id is known before any row is written
+/// New people on SQLite, the fast way. Their ids are chosen here, one past the largest (the
+/// import took the write lock before reading it, so no other writer can come between), so
+/// every line manager's id is known before any row is written
 /// and rows go in without `RETURNING`. Foreign keys are checked at commit
 /// (`defer_foreign_keys`, which SQLite resets when the transaction ends), so a person may be
 /// written before their manager.
@@ -486,8 +486,8 @@ const POSTGRES_SITES_CHUNK: usize = 50_000;
 /// As on SQLite, each statement takes its rows as one JSON array bound as a single parameter
 /// (read with `jsonb_array_elements`), rather than a dozen bound values a row. Site rows go in
 /// after everyone, in a few large statements: the statement-level trigger that moves the
-/// organisation's `people_version` joins each statement's new rows to the whole `people`
-/// table (a hash join over every person), so its cost is per statement, not per row.
+/// organisation's `people_version` costs something per statement, not per row (before
+/// migration 0014 it scanned every person each time).
 async fn insert_new_people_postgres<'r>(
     tx: &mut Transaction<'_, Any>,
     org: OrganisationId,
