@@ -2,9 +2,10 @@
 //! report, small groups left out, labels in the reader's language.
 
 use serde_json::Value;
+use skillgym_domain::analysis::AnonymityThreshold;
 use skillgym_domain::analysis::{CampaignFigures, Person};
 use skillgym_domain::demo::{self, DemoOptions};
-use skillgym_store::{AuditAction, AuditFilter, NewCampaign};
+use skillgym_store::{Actor, AuditAction, AuditFilter, NewCampaign};
 use skillgym_test_db::{Backend, TestDb, both_backends};
 use std::process::{Command, Output};
 
@@ -69,9 +70,15 @@ async fn the_json_report_gives_the_web_figures(backend: Backend) {
         .iter()
         .map(|r| competences.iter().map(|c| r.get(&c.id).copied()).collect())
         .collect();
-    let figures = CampaignFigures::compute(5, &areas, &people, &responses, data.ungrouped as u64);
+    let figures = CampaignFigures::compute(
+        AnonymityThreshold::DEFAULT,
+        &areas,
+        &people,
+        &responses,
+        data.ungrouped as u64,
+    );
     assert_eq!(json["asked"], figures.asked);
-    assert_eq!(json["finished"], figures.finished);
+    assert_eq!(json["finished"], serde_json::json!(figures.finished));
     for (row, stats) in json["competences"]
         .as_array()
         .unwrap()
@@ -80,9 +87,15 @@ async fn the_json_report_gives_the_web_figures(backend: Backend) {
     {
         assert_eq!(row["code"], competences[stats.competence].code.as_str());
         // serde_json reads floats back to within a unit in the last place.
-        let (got, want) = (row["mean"].as_f64(), stats.distribution.mean());
+        let (got, want) = (
+            row["mean"].as_f64(),
+            stats.distribution.and_then(|d| d.mean()),
+        );
         assert!(got.zip(want).is_some_and(|(a, b)| (a - b).abs() < 1e-12) || got == want);
-        assert_eq!(row["counts"]["not_sure"], stats.distribution.not_sure);
+        assert_eq!(
+            row["counts"]["not_sure"],
+            serde_json::json!(stats.distribution.map(|d| d.not_sure))
+        );
     }
     assert_eq!(json["weakest"].as_array().unwrap().len(), 5);
     // A group too small to show has no figures, only the reason.
@@ -312,18 +325,33 @@ async fn change_over_time_is_in_the_report(backend: Backend) {
         .collect();
     assert_eq!(offered, vec![earlier.0, check.0]);
 
-    // With a threshold above everyone, nothing is shown.
-    db.store.set_anonymity_threshold(org, 10_000).await.unwrap();
+    // With the highest threshold, no figure about fewer than 50 people is shown, and a side
+    // hidden takes the difference and the test with it.
+    let most = AnonymityThreshold::new(AnonymityThreshold::MAX.into()).unwrap();
+    db.store
+        .change_anonymity_threshold(org, most, Actor::CommandLine)
+        .await
+        .unwrap();
     let json = report(&db, &["report", &later.to_string()]);
+    assert_eq!(json["anonymity_threshold"], 50);
     for t in ["areas", "competences"] {
         for row in json["change"][t].as_array().unwrap() {
             let w = &row["whole"];
-            assert!(row["paired"].is_null(), "{row}");
-            assert!(w["before"].is_null() && w["after"].is_null(), "{row}");
-            assert!(
-                w["difference"].is_null() && w["mann_whitney"].is_null(),
-                "{row}"
-            );
+            if let Some(p) = row["paired"].as_object() {
+                assert!(p["n"].as_u64().unwrap() >= 50, "{row}");
+            }
+            for side in ["before", "after"] {
+                assert!(
+                    w[side].is_null() || w[side]["n"].as_u64().unwrap() >= 50,
+                    "{row}"
+                );
+            }
+            if w["before"].is_null() || w["after"].is_null() {
+                assert!(
+                    w["difference"].is_null() && w["mann_whitney"].is_null(),
+                    "{row}"
+                );
+            }
         }
     }
 }

@@ -177,7 +177,8 @@ impl Store {
             "SELECT r.id, r.person_id, p.job_family, p.employment, \
                (SELECT {} FROM ratings a WHERE a.response_id = r.id), \
                {quiz_sql}, \
-               {profile_sql} \
+               {profile_sql}, \
+               r.submitted_at \
              FROM responses r JOIN campaigns c ON c.id = r.campaign_id \
                LEFT JOIN people p ON p.id = r.person_id \
              WHERE r.campaign_id = $1 AND c.organisation_id = $2 AND r.submitted_at IS NOT NULL \
@@ -225,6 +226,7 @@ impl Store {
         .await?;
         for part in [parts.0, parts.1] {
             columns.person.extend(part.person);
+            columns.submitted.extend(part.submitted);
             columns.job_family.extend(part.job_family);
             columns.employment.extend(part.employment);
             columns.ratings.extend(part.ratings);
@@ -310,6 +312,7 @@ impl ResponseReading {
             .fetch(&store.pool);
         while let Some(row) = rows.try_next().await? {
             columns.person.push(row.try_get::<Option<i64>, _>(1)?);
+            columns.submitted.push(row.try_get::<i64, _>(7)?);
             let family: Option<String> = row.try_get(2)?;
             columns.job_family.push(
                 family

@@ -111,15 +111,4 @@ impl Store {
         }
         Ok(data)
     }
-
-    /// Sets the organisation's anonymity threshold: no figure is shown for a group with fewer
-    /// people than this.
-    pub async fn set_anonymity_threshold(&self, org: OrganisationId, threshold: i64) -> Result<()> {
-        sqlx::query("UPDATE organisations SET anonymity_threshold = $1 WHERE id = $2")
-            .bind(threshold.max(1))
-            .bind(org.0)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
 }

@@ -55,11 +55,13 @@ pub enum AuditAction {
     RetentionChanged,
     /// Password sign-in was turned on or off (detail: `passwords-on` or `passwords-off`).
     SignInChanged,
+    /// The anonymity threshold changed (detail: `previous-threshold=… threshold=…`).
+    AnonymityThresholdChanged,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 11;
+    pub const COUNT: usize = 12;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -73,6 +75,7 @@ impl AuditAction {
         AuditAction::AuditTrailExported,
         AuditAction::RetentionChanged,
         AuditAction::SignInChanged,
+        AuditAction::AnonymityThresholdChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -88,6 +91,7 @@ impl AuditAction {
             AuditAction::AuditTrailExported => "audit-trail-exported",
             AuditAction::RetentionChanged => "retention-changed",
             AuditAction::SignInChanged => "sign-in-changed",
+            AuditAction::AnonymityThresholdChanged => "anonymity-threshold-changed",
         }
     }
 
@@ -100,6 +104,7 @@ impl AuditAction {
                 | AuditAction::AuditTrailExported
                 | AuditAction::RetentionChanged
                 | AuditAction::SignInChanged
+                | AuditAction::AnonymityThresholdChanged
         )
     }
 

@@ -2,6 +2,7 @@
 
 use crate::error::taken_or;
 use crate::{Result, Store, StoreError, flag, now};
+use skillgym_domain::analysis::AnonymityThreshold;
 use skillgym_domain::{
     Location, OrganisationId, PersonId, SiteCode, SiteId, SiteKind, SiteName, TeamId, TeamName,
 };
@@ -15,7 +16,7 @@ pub struct Organisation {
     pub name: String,
     pub name_cy: Option<String>,
     pub main_language: String,
-    pub anonymity_threshold: i64,
+    pub anonymity_threshold: AnonymityThreshold,
     pub password_sign_in: bool,
 }
 
@@ -63,9 +64,14 @@ fn organisation_from(row: &AnyRow) -> Result<Organisation> {
         name: row.try_get("name")?,
         name_cy: row.try_get("name_cy")?,
         main_language: row.try_get("main_language")?,
-        anonymity_threshold: row.try_get("anonymity_threshold")?,
+        anonymity_threshold: stored_threshold(row.try_get("anonymity_threshold")?)?,
         password_sign_in: flag(row, "password_sign_in")?,
     })
+}
+
+fn stored_threshold(n: i64) -> Result<AnonymityThreshold> {
+    AnonymityThreshold::new(n)
+        .map_err(|_| StoreError::Corrupt(format!("anonymity threshold of {n}")))
 }
 
 fn site_from(row: &AnyRow) -> Result<SiteRecord> {
@@ -100,16 +106,63 @@ impl Store {
         row.as_ref().map(organisation_from).transpose()
     }
 
+    /// The organisation's anonymity threshold, read afresh (the organisation kept with each page
+    /// may be a minute old; a report must use the threshold an administrator just set).
+    pub async fn anonymity_threshold(&self, org: OrganisationId) -> Result<AnonymityThreshold> {
+        let n: Option<i64> =
+            sqlx::query_scalar("SELECT anonymity_threshold FROM organisations WHERE id = $1")
+                .bind(org.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        stored_threshold(n.ok_or(StoreError::NotFound)?)
+    }
+
+    /// Changes the anonymity threshold, recording who did it in the audit trail. `false` when
+    /// it was already that threshold (nothing is recorded then).
+    pub async fn change_anonymity_threshold(
+        &self,
+        org: OrganisationId,
+        threshold: AnonymityThreshold,
+        actor: crate::Actor,
+    ) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let previous: Option<i64> =
+            sqlx::query_scalar("SELECT anonymity_threshold FROM organisations WHERE id = $1")
+                .bind(org.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let previous = previous.ok_or(StoreError::NotFound)?;
+        let now = threshold.get() as i64;
+        if previous == now {
+            return Ok(false);
+        }
+        sqlx::query("UPDATE organisations SET anonymity_threshold = $2 WHERE id = $1")
+            .bind(org.0)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        let event =
+            crate::NewAuditEvent::new(actor, crate::AuditAction::AnonymityThresholdChanged, None)
+                .with("previous-threshold", previous)
+                .with("threshold", now);
+        crate::audit_trail::insert_event(&mut tx, org, &event).await?;
+        tx.commit().await?;
+        tracing::info!(previous, threshold = now, "anonymity threshold changed");
+        Ok(true)
+    }
+
     pub async fn create_organisation(&self, new: &NewOrganisation) -> Result<Organisation> {
         let row = sqlx::query(
-            "INSERT INTO organisations (name, name_cy, main_language, created_at) \
-             VALUES ($1, $2, $3, $4) \
+            "INSERT INTO organisations (name, name_cy, main_language, created_at, \
+                 anonymity_threshold) \
+             VALUES ($1, $2, $3, $4, $5) \
              RETURNING id, name, name_cy, main_language, anonymity_threshold, password_sign_in",
         )
         .bind(&new.name)
         .bind(&new.name_cy)
         .bind(&new.main_language)
         .bind(now())
+        .bind(AnonymityThreshold::DEFAULT.get() as i64)
         .fetch_one(&self.pool)
         .await?;
         organisation_from(&row)

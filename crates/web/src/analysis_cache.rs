@@ -6,8 +6,12 @@
 //! and uses the columns only if they were read at that version. Columns are read at most once
 //! at a time per campaign, and the least recently used are dropped when the cache holds more
 //! than its budget. See `docs/analysis.md`.
+//!
+//! With the columns it keeps what the report may show ([`Analysed`]): the anonymity rules
+//! applied to the whole campaign at once, and for an open anonymous campaign the responses its
+//! figures count (whole steps of the threshold, in the order they came in).
 
-use skillgym_domain::analysis::CampaignColumns;
+use skillgym_domain::analysis::{AnonymityThreshold, CampaignColumns, Disclosure};
 use skillgym_domain::{CampaignId, OrganisationId};
 use skillgym_store::{AnalysisVersion, Campaign, Store, StoreError};
 use std::collections::HashMap;
@@ -41,6 +45,35 @@ struct Cached {
     /// What the campaign asks (competences, quiz, questions): the columns' shape.
     shape: u64,
     columns: Arc<CampaignColumns>,
+    /// The figures' columns and disclosure, for one threshold and count of responses.
+    analysed: Option<(AnonymityThreshold, usize, Arc<Analysed>)>,
+}
+
+/// A campaign's columns as its figures count them, and which figures may be shown.
+#[derive(Debug)]
+pub struct Analysed {
+    /// The finished responses the figures count (see [`Analysed::stepped`]).
+    pub columns: Arc<CampaignColumns>,
+    pub disclosure: Disclosure,
+    /// An open anonymous campaign: its figures count its responses in whole steps of the
+    /// threshold, in the order they were submitted, so that one more response changes nothing
+    /// until the threshold's worth have come in (and all of them once it closes).
+    pub stepped: bool,
+}
+
+/// Each competence's area, by position, in campaign order.
+pub fn competence_areas(campaign: &Campaign) -> Vec<usize> {
+    campaign
+        .areas
+        .iter()
+        .enumerate()
+        .flat_map(|(a, area)| std::iter::repeat_n(a, area.competences.len()))
+        .collect()
+}
+
+/// Whether a campaign's figures move only in steps of the threshold on `today`.
+pub fn stepped(campaign: &Campaign, today: &str) -> bool {
+    campaign.anonymous && today <= campaign.closes_on.as_str()
 }
 
 impl Default for AnalysisCache {
@@ -57,13 +90,66 @@ impl AnalysisCache {
         }
     }
 
-    /// The campaign's columns, up to date with the database.
+    /// The campaign's columns as its figures count them, and what may be shown of them, up to
+    /// date with the database.
+    pub async fn analysed(
+        &self,
+        store: &Store,
+        org: OrganisationId,
+        campaign: &Campaign,
+        threshold: AnonymityThreshold,
+    ) -> Result<Arc<Analysed>, StoreError> {
+        let today = skillgym_domain::people::format_date(time::OffsetDateTime::now_utc().date());
+        let stepped = stepped(campaign, &today);
+        let (cell, columns) = self.cell(store, org, campaign).await?;
+        let counted = if stepped {
+            threshold.counted(columns.responses())
+        } else {
+            columns.responses()
+        };
+        let mut cached = cell.lock().await;
+        if let Some(c) = cached.as_mut()
+            && Arc::ptr_eq(&c.columns, &columns)
+        {
+            if let Some((t, n, analysed)) = &c.analysed
+                && *t == threshold
+                && *n == counted
+                && analysed.stepped == stepped
+            {
+                return Ok(analysed.clone());
+            }
+            let analysed = Arc::new(analyse(campaign, &columns, threshold, counted, stepped));
+            c.analysed = Some((threshold, counted, analysed.clone()));
+            return Ok(analysed);
+        }
+        // The columns were read again meanwhile: these are still right for this request.
+        Ok(Arc::new(analyse(
+            campaign, &columns, threshold, counted, stepped,
+        )))
+    }
+
+    /// The campaign's columns, up to date with the database: every finished response.
     pub async fn columns(
         &self,
         store: &Store,
         org: OrganisationId,
         campaign: &Campaign,
     ) -> Result<Arc<CampaignColumns>, StoreError> {
+        Ok(self.cell(store, org, campaign).await?.1)
+    }
+
+    async fn cell(
+        &self,
+        store: &Store,
+        org: OrganisationId,
+        campaign: &Campaign,
+    ) -> Result<
+        (
+            Arc<tokio::sync::Mutex<Option<Cached>>>,
+            Arc<CampaignColumns>,
+        ),
+        StoreError,
+    > {
         let version = store.analysis_version(org, campaign.id).await?;
         let shape = shape(campaign);
         let cell = {
@@ -86,7 +172,9 @@ impl AnalysisCache {
             && c.version == version
             && c.shape == shape
         {
-            return Ok(c.columns.clone());
+            let columns = c.columns.clone();
+            drop(cached);
+            return Ok((cell, columns));
         }
         // Read after the version: the columns are at least as new as the version they are
         // kept under, so a write in between only makes the next request read them again.
@@ -96,10 +184,11 @@ impl AnalysisCache {
             version,
             shape,
             columns: columns.clone(),
+            analysed: None,
         });
         drop(cached);
         self.keep_within_budget(campaign.id, bytes);
-        Ok(columns)
+        Ok((cell, columns))
     }
 
     /// How many campaigns' columns are held, and their bytes.
@@ -133,6 +222,25 @@ impl AnalysisCache {
             };
             slots.by_campaign.remove(&oldest);
         }
+    }
+}
+
+fn analyse(
+    campaign: &Campaign,
+    columns: &Arc<CampaignColumns>,
+    threshold: AnonymityThreshold,
+    counted: usize,
+    stepped: bool,
+) -> Analysed {
+    let columns = if counted < columns.responses() {
+        Arc::new(columns.first_submitted(counted))
+    } else {
+        columns.clone()
+    };
+    Analysed {
+        disclosure: Disclosure::compute(&columns, &competence_areas(campaign), threshold),
+        columns,
+        stepped,
     }
 }
 

@@ -3,7 +3,7 @@
 //! when asked for, people's profiles, with the same figures, and the same groups left out for
 //! anonymity, as the web pages. The format is described in `docs/report-json.md`.
 
-use crate::analysis_cache::AnalysisCache;
+use crate::analysis_cache::{Analysed, AnalysisCache};
 use crate::routes::analysis::Grouping;
 use crate::routes::change::{self, Answered, CompareError, Compared, Line};
 use crate::routes::profile::profile_of;
@@ -11,7 +11,9 @@ use serde_json::{Value, json};
 use skillgym_domain::analysis::calibration::CalibrationRow;
 use skillgym_domain::analysis::compare::Test;
 use skillgym_domain::analysis::profile::Profile;
-use skillgym_domain::analysis::{CampaignColumns, CampaignFigures, GroupRate, Suppressed};
+use skillgym_domain::analysis::{
+    AnonymityThreshold, CampaignColumns, CampaignFigures, GroupRate, Suppressed,
+};
 use skillgym_domain::audit::Rating;
 use skillgym_domain::{CampaignId, Email, OrganisationId, PersonId};
 use skillgym_i18n::Tr;
@@ -90,7 +92,7 @@ pub async fn campaign_report_json(
     org: OrganisationId,
     campaign: CampaignId,
     options: &ReportOptions,
-    threshold: usize,
+    threshold: AnonymityThreshold,
     tr: &Tr,
 ) -> Result<Report, ReportError> {
     let campaign = store.campaign(org, campaign).await?;
@@ -109,14 +111,13 @@ pub async fn campaign_report_json(
     if campaign.anonymous && options.profiles != Profiles::Nobody {
         return Err(ReportError::Anonymous);
     }
-    // The same columns as the pages, read once for every part of the report.
+    // The same columns as the pages, read once for every part of the report, with the same
+    // figures hidden.
     let analysis = AnalysisCache::default();
-    let columns = analysis.columns(store, org, &campaign).await?;
+    let analysed = analysis.analysed(store, org, &campaign, threshold).await?;
     let (sites, teams) = store.group_names(org).await?;
-    let mut json = build(
-        &campaign, &columns, &grouping, threshold, &sites, &teams, tr,
-    );
-    let people = chosen_people(store, org, &columns, &options.profiles).await?;
+    let mut json = build(&campaign, &analysed, &grouping, &sites, &teams, tr);
+    let people = chosen_people(store, org, &analysed.columns, &options.profiles).await?;
     let mut profiles = Vec::new();
     for person in &people {
         let profile = profile_of(store, &analysis, org, &campaign, person, threshold).await?;
@@ -287,7 +288,12 @@ fn campaign_head(
 }
 
 fn rate_json(data: &Answered) -> Value {
-    json!({"asked": data.asked, "finished": data.finished, "percent": data.percent()})
+    json!({
+        "asked": data.asked,
+        "finished": data.finished,
+        "percent": data.percent(),
+        "hidden": data.finished.is_none().then_some("too_small"),
+    })
 }
 
 fn change_row(line: &Line) -> Value {
@@ -335,7 +341,7 @@ fn change_json(c: &Compared, lang: &str) -> Value {
             "earlier": earlier.map(|(_, data)| rate_json(data)),
             "later": rate_json(&c.later),
         },
-        "people_in_both": c.change.as_ref().map(|ch| ch.people_in_both),
+        "people_in_both": c.change.as_ref().and_then(|ch| ch.people_in_both),
         "areas": c.areas.iter().map(change_row).collect::<Vec<_>>(),
         "competences": c.competences.iter().map(change_row).collect::<Vec<_>>(),
     })
@@ -352,13 +358,14 @@ fn hidden(s: Suppressed) -> Value {
 
 fn build(
     campaign: &Campaign,
-    columns: &CampaignColumns,
+    analysed: &Analysed,
     grouping: &Grouping,
-    threshold: usize,
     sites: &HashMap<i64, String>,
     teams: &HashMap<i64, String>,
     tr: &Tr,
 ) -> Value {
+    let columns = &analysed.columns;
+    let disclosure = &analysed.disclosure;
     let lang = tr.lang().code();
     let competences: Vec<(usize, &skillgym_store::CampaignCompetence)> = campaign
         .areas
@@ -367,18 +374,17 @@ fn build(
         .flat_map(|(a, area)| area.competences.iter().map(move |c| (a, c)))
         .collect();
     let competence_areas: Vec<usize> = competences.iter().map(|(a, _)| *a).collect();
-    let figures = CampaignFigures::from_columns(threshold, &competence_areas, columns);
+    let figures = CampaignFigures::from_columns(disclosure, &competence_areas, columns);
 
     let rates = |rows: &[GroupRate], names: &HashMap<i64, String>| -> Vec<Value> {
         rows.iter()
             .map(|r| {
-                let shown = r.shown.is_shown();
                 json!({
                     "id": r.group,
                     "name": names.get(&r.group),
                     "asked": r.asked,
-                    "finished": shown.then_some(r.finished),
-                    "percent": shown.then(|| r.percent()),
+                    "finished": r.finished,
+                    "percent": r.percent(),
                     "hidden": hidden(r.shown),
                 })
             })
@@ -396,12 +402,13 @@ fn build(
                 "code": c.code,
                 "title": c.title.show(lang).text,
                 "area": campaign.areas[area].code,
-                "mean": d.mean(),
-                "rated": d.rated(),
-                "counts": {
+                "mean": d.and_then(|d| d.mean()),
+                "rated": d.map(|d| d.rated()),
+                "counts": d.map(|d| json!({
                     "1": d.levels[0], "2": d.levels[1], "3": d.levels[2],
                     "4": d.levels[3], "5": d.levels[4], "not_sure": d.not_sure,
-                },
+                })),
+                "hidden": hidden(s.shown),
             })
         })
         .collect();
@@ -415,23 +422,31 @@ fn build(
                 .zip(&h.means)
                 .map(|(a, m)| (a.code.clone(), json!(m)))
                 .collect();
+            let hidden_means: serde_json::Map<String, Value> = campaign
+                .areas
+                .iter()
+                .zip(&h.areas)
+                .filter(|(_, s)| !s.is_shown())
+                .map(|(a, s)| (a.code.clone(), hidden(*s)))
+                .collect();
             json!({
                 "site_id": h.site,
                 "site": sites.get(&h.site),
-                "respondents": h.shown.is_shown().then_some(h.respondents),
+                "respondents": h.respondents,
                 "hidden": hidden(h.shown),
                 "means": means,
+                "hidden_means": hidden_means,
             })
         })
         .collect();
 
     // One group comparison.
-    let comparison = grouping.comparison(columns, threshold);
+    let comparison = grouping.comparison(analysed);
     let shown: Vec<usize> = comparison
         .groups
         .iter()
         .enumerate()
-        .filter(|(_, g)| g.shown.is_shown() && g.respondents > 0)
+        .filter(|(_, g)| g.compared())
         .map(|(i, _)| i)
         .collect();
     let compared: Vec<Value> = comparison
@@ -472,7 +487,7 @@ fn build(
     };
 
     // Confidence against knowledge, by the same groups.
-    let calibration = grouping.calibration(columns, threshold);
+    let calibration = grouping.calibration(analysed);
     let calibration_row = |key: &str, label: &str, row: &CalibrationRow| {
         row.figures.map(|f| {
             json!({
@@ -502,9 +517,11 @@ fn build(
             "opens_on": campaign.opens_on,
             "closes_on": campaign.closes_on,
         },
-        "anonymity_threshold": threshold,
+        "anonymity_threshold": disclosure.threshold().get(),
+        "stepped": analysed.stepped,
         "asked": figures.asked,
         "finished": figures.finished,
+        "hidden": hidden(figures.everyone),
         "response_rates": {
             "by_site": rates(&figures.by_site, sites),
             "by_team": rates(&figures.by_team, teams),
@@ -519,7 +536,7 @@ fn build(
         "heat_map": heat,
         "comparison": {
             "by": grouping.code,
-            "groups": group_heads(&shown, &|g| comparison.groups[g].respondents),
+            "groups": group_heads(&shown, &|g| comparison.groups[g].respondents.unwrap_or_default()),
             "left_out": comparison.left_out,
             "competences": compared,
         },

@@ -229,6 +229,10 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
             "/settings/retention".into(),
             Box::new(|w| admin_only(w, Expect::Ok)),
         ),
+        (
+            "/settings/anonymity".into(),
+            Box::new(|w| admin_only(w, Expect::Ok)),
+        ),
         ("/audits".into(), Box::new(|w| signed_in(w, Expect::Ok))),
         (
             format!("/audits/{campaign}"),
@@ -659,6 +663,11 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
         // An empty retention period is refused; nothing changes.
         (
             "/settings/retention".into(),
+            Box::new(|w| admin_only(w, Expect::Invalid)),
+        ),
+        // An empty anonymity threshold is refused; nothing changes.
+        (
+            "/settings/anonymity".into(),
             Box::new(|w| admin_only(w, Expect::Invalid)),
         ),
         (

@@ -6,8 +6,10 @@ mod common;
 use common::{TestApp, spawn_app};
 use reqwest::StatusCode;
 use skillgym_domain::JobFamily;
+use skillgym_domain::analysis::AnonymityThreshold;
 use skillgym_domain::demo::{self, DemoOptions};
 use skillgym_i18n::{Lang, Tr};
+use skillgym_store::Actor;
 use skillgym_test_db::{Backend, TestDb, both_backends};
 use std::collections::HashMap;
 
@@ -97,7 +99,11 @@ both_backends!(the_csv_headings_are_in_the_readers_language);
 async fn the_csv_headings_are_in_the_readers_language(backend: Backend) {
     let app = spawn_app(backend).await;
     app.store()
-        .set_anonymity_threshold(app.org, 3)
+        .change_anonymity_threshold(
+            app.org,
+            AnonymityThreshold::new(3).unwrap(),
+            Actor::CommandLine,
+        )
         .await
         .unwrap();
     let campaign = app.store().campaigns(app.org).await.unwrap()[0].id;
@@ -161,7 +167,11 @@ async fn the_pages_and_their_csv_agree(backend: Backend) {
     let app = spawn_app(backend).await;
     // Groups of three or more are shown, so that the small demo has groups to compare.
     app.store()
-        .set_anonymity_threshold(app.org, 3)
+        .change_anonymity_threshold(
+            app.org,
+            AnonymityThreshold::new(3).unwrap(),
+            Actor::CommandLine,
+        )
         .await
         .unwrap();
     let campaign = app.store().campaigns(app.org).await.unwrap()[0].id;
@@ -290,9 +300,13 @@ async fn groups_under_the_threshold_never_appear(backend: Backend) {
         .filter_map(|f| sizes.get(f.as_str()).copied())
         .min()
         .unwrap();
-    let threshold = smallest + 1;
+    let threshold = (smallest + 1).max(usize::from(AnonymityThreshold::MIN));
     app.store()
-        .set_anonymity_threshold(app.org, threshold as i64)
+        .change_anonymity_threshold(
+            app.org,
+            AnonymityThreshold::new(threshold as i64).unwrap(),
+            Actor::CommandLine,
+        )
         .await
         .unwrap();
     let admin = app.signed_in("admin@afon.example").await;
@@ -353,7 +367,11 @@ async fn groups_under_the_threshold_never_appear(backend: Backend) {
     let fresh = spawn_app(backend).await;
     fresh
         .store()
-        .set_anonymity_threshold(fresh.org, 10_000)
+        .change_anonymity_threshold(
+            fresh.org,
+            AnonymityThreshold::new(50).unwrap(),
+            Actor::CommandLine,
+        )
         .await
         .unwrap();
     let campaign = fresh.store().campaigns(fresh.org).await.unwrap()[0].id;

@@ -7,7 +7,9 @@ mod common;
 use common::{TestApp, location, spawn_app};
 use reqwest::StatusCode;
 use skillgym_domain::CompetenceId;
+use skillgym_domain::analysis::AnonymityThreshold;
 use skillgym_i18n::{Lang, Tr};
+use skillgym_store::Actor;
 use skillgym_test_db::{Backend, both_backends};
 use std::collections::HashMap;
 
@@ -122,7 +124,11 @@ async fn the_page_and_its_csv_agree_with_the_responses(backend: Backend) {
     // Groups of three or more are shown, so the small demo has figures; the subtraction rule
     // still hides paired figures where one or two people answered only once.
     app.store()
-        .set_anonymity_threshold(app.org, 3)
+        .change_anonymity_threshold(
+            app.org,
+            AnonymityThreshold::new(3).unwrap(),
+            Actor::CommandLine,
+        )
         .await
         .unwrap();
     let campaigns = app.store().campaigns(app.org).await.unwrap();
@@ -270,7 +276,11 @@ async fn the_page_and_its_csv_agree_with_the_responses(backend: Backend) {
 async fn small_groups_are_never_shown(backend: Backend) {
     let app = spawn_app(backend).await;
     app.store()
-        .set_anonymity_threshold(app.org, 10_000)
+        .change_anonymity_threshold(
+            app.org,
+            AnonymityThreshold::new(50).unwrap(),
+            Actor::CommandLine,
+        )
         .await
         .unwrap();
     let later = app.store().campaigns(app.org).await.unwrap()[0].id;
@@ -303,7 +313,11 @@ async fn small_groups_are_never_shown(backend: Backend) {
 async fn the_csv_headings_are_in_the_readers_language(backend: Backend) {
     let app = spawn_app(backend).await;
     app.store()
-        .set_anonymity_threshold(app.org, 3)
+        .change_anonymity_threshold(
+            app.org,
+            AnonymityThreshold::new(3).unwrap(),
+            Actor::CommandLine,
+        )
         .await
         .unwrap();
     let later = app.store().campaigns(app.org).await.unwrap()[0].id;
@@ -349,7 +363,11 @@ async fn the_csv_headings_are_in_the_readers_language(backend: Backend) {
     // Figures kept back say so in the reader's language (a new app: the threshold is cached).
     let app = spawn_app(backend).await;
     app.store()
-        .set_anonymity_threshold(app.org, 10_000)
+        .change_anonymity_threshold(
+            app.org,
+            AnonymityThreshold::new(50).unwrap(),
+            Actor::CommandLine,
+        )
         .await
         .unwrap();
     let later = app.store().campaigns(app.org).await.unwrap()[0].id;
@@ -414,7 +432,11 @@ async fn only_admins_see_change_and_only_against_earlier_campaigns(backend: Back
 async fn the_print_ready_report_puts_every_part_together(backend: Backend) {
     let app = spawn_app(backend).await;
     app.store()
-        .set_anonymity_threshold(app.org, 3)
+        .change_anonymity_threshold(
+            app.org,
+            AnonymityThreshold::new(3).unwrap(),
+            Actor::CommandLine,
+        )
         .await
         .unwrap();
     let later = app.store().campaigns(app.org).await.unwrap()[0].id;
@@ -564,7 +586,11 @@ async fn the_json_report_gives_the_change_pages_figures(backend: Backend) {
     use skillgym_web::report_json::{ReportOptions, campaign_report_json};
     let app = spawn_app(backend).await;
     app.store()
-        .set_anonymity_threshold(app.org, 3)
+        .change_anonymity_threshold(
+            app.org,
+            AnonymityThreshold::new(3).unwrap(),
+            Actor::CommandLine,
+        )
         .await
         .unwrap();
     let campaigns = app.store().campaigns(app.org).await.unwrap();
@@ -574,7 +600,7 @@ async fn the_json_report_gives_the_change_pages_figures(backend: Backend) {
         app.org,
         later,
         &ReportOptions::default(),
-        3,
+        AnonymityThreshold::new(3).unwrap(),
         &Tr::new(Lang::En),
     )
     .await

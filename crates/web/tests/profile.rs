@@ -7,9 +7,10 @@ mod common;
 
 use common::{TestApp, csrf_in, location, spawn_app};
 use reqwest::StatusCode;
+use skillgym_domain::analysis::AnonymityThreshold;
 use skillgym_domain::{CampaignId, Email, PersonId};
 use skillgym_i18n::{Lang, Tr};
-use skillgym_store::{AuditAction, AuditFilter, PersonFilter};
+use skillgym_store::{Actor, AuditAction, AuditFilter, PersonFilter};
 use skillgym_test_db::{Backend, both_backends};
 use std::collections::HashMap;
 
@@ -368,7 +369,11 @@ async fn the_csv_headings_are_in_the_readers_language(backend: Backend) {
     let app = spawn_app(backend).await;
     // Too high for any area's service mean to be shown.
     app.store()
-        .set_anonymity_threshold(app.org, 10_000)
+        .change_anonymity_threshold(
+            app.org,
+            AnonymityThreshold::new(50).unwrap(),
+            Actor::CommandLine,
+        )
         .await
         .unwrap();
     let person = managed_respondent(&app).await;
@@ -526,9 +531,16 @@ async fn the_json_report_gives_the_profile_pages_figures(backend: Backend) {
         profiles: Profiles::Chosen(vec![record.email.clone().unwrap()]),
         ..ReportOptions::default()
     };
-    let report = campaign_report_json(app.store(), app.org, later, &options, 5, &Tr::new(Lang::En))
-        .await
-        .unwrap();
+    let report = campaign_report_json(
+        app.store(),
+        app.org,
+        later,
+        &options,
+        AnonymityThreshold::DEFAULT,
+        &Tr::new(Lang::En),
+    )
+    .await
+    .unwrap();
     assert_eq!(report.profiled, vec![person]);
     let profiles = report.json["profiles"].as_array().unwrap();
     assert_eq!(profiles.len(), 1);

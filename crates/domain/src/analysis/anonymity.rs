@@ -1,13 +1,90 @@
-//! The anonymity threshold: no figure for a group smaller than it, and none that could be
-//! worked out by subtracting the groups shown from a total.
+//! The anonymity threshold, and which of a campaign's figures it lets a report show.
+//!
+//! No figure may be about fewer people than the threshold (k), and none may be worked out from
+//! the figures shown by subtraction. [`Disclosure`] decides for the whole report at once: the
+//! campaign as a whole, every grouping the comparison and calibration offer (job family,
+//! employment, each single-choice profile question), teams and sites. The rule, in the words of
+//! `docs/analysis.md` ("No figure about fewer than k people"):
+//!
+//! 1. Nothing is shown while fewer than k people have answered; a group, or one competence of a
+//!    group, with 1 to k − 1 people is hidden.
+//! 2. In each partition (a grouping, or teams), the hidden groups together, people with no
+//!    answer included, hold none or at least k people, or more are hidden.
+//! 3. A figure less any figure inside it (as two groups of different partitions, a site and a
+//!    team within it, everyone and a site) leaves none or at least k people.
+//! 4. A figure less the groups of another partition inside it (teams within a site) leaves none
+//!    or at least k people; and when that difference is exactly the partition's hidden people
+//!    inside the figure, the hidden people outside it are none or at least k.
+//!
+//! Each is checked for every measure separately: the people in a group, those who gave each
+//! competence a 1–5 rating ("not sure" is not a rating), those who rated each area, and those
+//! with a knowledge-round score. Hiding works on group sizes, never on answers, so it costs the
+//! same at 50 as at 50,000 people.
 
-/// Whether a group's figures may be shown.
+use super::columns::{CampaignColumns, NO_ANSWER, NONE};
+use crate::{Employment, Invalid, JobFamily, QuestionId};
+
+/// The smallest number of people a figure may be about. Always within
+/// [`AnonymityThreshold::MIN`]..=[`AnonymityThreshold::MAX`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AnonymityThreshold(u16);
+
+impl AnonymityThreshold {
+    /// Two people could each work out the other's answers from a figure about both.
+    pub const MIN: u16 = 3;
+    /// More would hide every team and most sites of a library service.
+    pub const MAX: u16 = 50;
+    /// What an organisation starts with.
+    pub const DEFAULT: AnonymityThreshold = AnonymityThreshold(5);
+
+    /// A threshold as stored or chosen.
+    pub fn new(n: i64) -> Result<Self, Invalid> {
+        if (i64::from(Self::MIN)..=i64::from(Self::MAX)).contains(&n) {
+            Ok(Self(n as u16))
+        } else {
+            Err(Invalid("anonymity-threshold-out-of-range"))
+        }
+    }
+
+    /// A threshold typed by a person: a whole number within the range.
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err(Invalid("anonymity-threshold-missing"));
+        }
+        if !s.chars().all(|c| c.is_ascii_digit()) {
+            return Err(Invalid("anonymity-threshold-not-whole"));
+        }
+        match s.parse::<u32>() {
+            Ok(n) => Self::new(i64::from(n)),
+            Err(_) => Err(Invalid("anonymity-threshold-out-of-range")),
+        }
+    }
+
+    pub fn get(self) -> usize {
+        usize::from(self.0)
+    }
+
+    /// How many of an open anonymous campaign's finished responses its figures count: whole
+    /// steps of k, so that one more response changes nothing until k more have come in.
+    pub fn counted(self, finished: usize) -> usize {
+        finished / self.get() * self.get()
+    }
+}
+
+impl Default for AnonymityThreshold {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
+
+/// Whether a figure may be shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Suppressed {
     Shown,
-    /// Fewer people than the threshold.
+    /// About fewer people than the threshold.
     TooSmall,
-    /// Big enough, but hidden so that a hidden group cannot be found by subtraction.
+    /// About enough people, but hidden so that no smaller figure can be worked out.
     Complementary,
 }
 
@@ -17,64 +94,929 @@ impl Suppressed {
     }
 }
 
-/// Decides which groups of a partition (groups that add up to a known total) may be shown.
-///
-/// A group below `threshold` is hidden. If exactly one group is hidden, the total minus the
-/// others would reveal it, so the next smallest group is hidden too. Groups of 0 are shown as
-/// nothing to see (there is no one to re-identify) and never protect another group.
-pub fn suppress(sizes: &[usize], threshold: usize) -> Vec<Suppressed> {
-    let mut out: Vec<Suppressed> = sizes
-        .iter()
-        .map(|&n| {
-            if n > 0 && n < threshold {
-                Suppressed::TooSmall
-            } else {
-                Suppressed::Shown
-            }
-        })
-        .collect();
-    let hidden = out.iter().filter(|s| !s.is_shown()).count();
-    if hidden == 1 {
-        let partner = sizes
-            .iter()
-            .enumerate()
-            .filter(|(i, n)| out[*i].is_shown() && **n > 0)
-            .min_by_key(|(_, n)| **n)
-            .map(|(i, _)| i);
-        if let Some(i) = partner {
-            out[i] = Suppressed::Complementary;
-        }
-    }
-    out
+/// A way of grouping respondents that the comparison and calibration offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupingKey {
+    JobFamily,
+    Employment,
+    /// A single-choice profile question: groups are its options, by position.
+    Question(QuestionId),
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use Suppressed::*;
+/// What may be shown of one grouping's groups.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupingDisclosure {
+    competences: usize,
+    /// For groups nobody is in: shown (there is nothing to see), unless the campaign's own
+    /// figures are hidden.
+    empty: Suppressed,
+    groups: Vec<Suppressed>,
+    /// `cells[g * competences + c]`: group `g`'s figures for competence `c`.
+    cells: Vec<Suppressed>,
+    calibration: Vec<Suppressed>,
+}
 
-    #[test]
-    fn small_groups_are_hidden() {
-        assert_eq!(
-            suppress(&[12, 3, 8, 4], 5),
-            vec![Shown, TooSmall, Shown, TooSmall]
-        );
+impl GroupingDisclosure {
+    /// A grouping's disclosure as given, for testing what shows it; reports get theirs from
+    /// [`Disclosure::grouping`].
+    #[cfg(test)]
+    pub(crate) fn new(
+        competences: usize,
+        groups: Vec<Suppressed>,
+        calibration: Vec<Suppressed>,
+    ) -> Self {
+        Self {
+            competences,
+            empty: Suppressed::Shown,
+            cells: vec![Suppressed::Shown; groups.len() * competences],
+            groups,
+            calibration,
+        }
     }
 
-    #[test]
-    fn a_lone_hidden_group_takes_the_next_smallest_with_it() {
-        assert_eq!(
-            suppress(&[12, 3, 8, 20], 5),
-            vec![Shown, TooSmall, Complementary, Shown]
-        );
+    /// The group's size and figures. Groups nobody is in are shown (there is nothing to see).
+    pub fn group(&self, g: usize) -> Suppressed {
+        self.groups.get(g).copied().unwrap_or(self.empty)
     }
 
-    #[test]
-    fn empty_groups_neither_count_nor_protect() {
-        assert_eq!(
-            suppress(&[0, 3, 9], 5),
-            vec![Shown, TooSmall, Complementary]
+    /// The group's figures for one competence.
+    pub fn cell(&self, g: usize, c: usize) -> Suppressed {
+        if g >= self.groups.len() {
+            return self.empty;
+        }
+        self.cells
+            .get(g * self.competences + c)
+            .copied()
+            .unwrap_or(self.empty)
+    }
+
+    /// The group's confidence against knowledge.
+    pub fn calibration(&self, g: usize) -> Suppressed {
+        self.calibration.get(g).copied().unwrap_or(self.empty)
+    }
+}
+
+/// Which of a campaign's figures may be shown, for the whole report at once (see the module).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Disclosure {
+    threshold: AnonymityThreshold,
+    competences: usize,
+    areas: usize,
+    dims: Vec<Dim>,
+    groupings: Vec<(GroupingKey, usize)>,
+}
+
+/// The kinds of group a report shows figures for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Everyone who answered: one group.
+    Everyone,
+    /// A grouping compared whose members the organisation knows (job family, employment): a
+    /// partition, the last group being those with no answer.
+    Grouping,
+    /// A grouping by the answer to a profile question: who gave which answer is not known to
+    /// anyone reading the report, so its groups cannot be set against other groups; only
+    /// against the total.
+    Answers,
+    /// Teams: a partition, the last group being those in no team (and answers from no one
+    /// asked).
+    Teams,
+    /// Sites: a person may work at several, or none.
+    Sites,
+}
+
+impl Kind {
+    fn partition(self) -> bool {
+        self != Kind::Sites
+    }
+}
+
+/// One kind of group and what it shows. Measures are numbered: 0 the people, then each
+/// competence's 1–5 raters, each area's raters, and the people with a knowledge-round score.
+#[derive(Debug, Clone, PartialEq)]
+struct Dim {
+    kind: Kind,
+    groups: usize,
+    /// `size[g * measures + m]`.
+    size: Vec<u32>,
+    state: Vec<Suppressed>,
+}
+
+const EVERYONE: usize = 0;
+
+impl Disclosure {
+    /// Decides for the campaign's columns; `competence_areas[c]` is competence `c`'s area.
+    pub fn compute(
+        columns: &CampaignColumns,
+        competence_areas: &[usize],
+        threshold: AnonymityThreshold,
+    ) -> Self {
+        let mut engine = Engine::new(columns, competence_areas, threshold);
+        engine.decide();
+        let Engine {
+            dims,
+            groupings,
+            competences,
+            areas,
+            ..
+        } = engine;
+        Self {
+            threshold,
+            competences,
+            areas,
+            dims,
+            groupings,
+        }
+    }
+
+    pub fn threshold(&self) -> AnonymityThreshold {
+        self.threshold
+    }
+
+    fn measures(&self) -> usize {
+        self.competences + self.areas + 2
+    }
+
+    fn state(&self, d: usize, g: usize, m: usize) -> Suppressed {
+        let dim = &self.dims[d];
+        if g >= dim.groups {
+            return Suppressed::Shown;
+        }
+        dim.state[g * self.measures() + m]
+    }
+
+    /// The campaign's own figures: how many answered, and everything else about everyone.
+    pub fn everyone(&self) -> Suppressed {
+        self.state(EVERYONE, 0, 0)
+    }
+
+    /// Everyone's ratings of competence `c`: its mean and distribution.
+    pub fn competence(&self, c: usize) -> Suppressed {
+        self.state(EVERYONE, 0, 1 + c)
+    }
+
+    /// Everyone's ratings of area `a`'s competences together.
+    pub fn area(&self, a: usize) -> Suppressed {
+        if a >= self.areas {
+            return Suppressed::Shown;
+        }
+        self.state(EVERYONE, 0, 1 + self.competences + a)
+    }
+
+    /// Everyone's confidence against knowledge.
+    pub fn everyone_calibration(&self) -> Suppressed {
+        self.state(EVERYONE, 0, self.measures() - 1)
+    }
+
+    /// A team's response rate, by position in the columns' teams.
+    pub fn team(&self, t: usize) -> Suppressed {
+        self.state(self.dims.len() - 2, t, 0)
+    }
+
+    /// A site's response rate and heat-map row, by position in the columns' sites.
+    pub fn site(&self, s: usize) -> Suppressed {
+        self.state(self.dims.len() - 1, s, 0)
+    }
+
+    /// A site's mean rating of one area in the heat map.
+    pub fn heat(&self, s: usize, a: usize) -> Suppressed {
+        self.state(self.dims.len() - 1, s, 1 + self.competences + a)
+    }
+
+    /// What may be shown of one grouping's groups; for a question the campaign does not ask as
+    /// a single choice, nothing is hidden because nobody is in its groups.
+    pub fn grouping(&self, key: GroupingKey) -> GroupingDisclosure {
+        let measures = self.measures();
+        let Some(&(_, d)) = self.groupings.iter().find(|(k, _)| *k == key) else {
+            return GroupingDisclosure {
+                competences: self.competences,
+                empty: self.everyone(),
+                groups: Vec::new(),
+                cells: Vec::new(),
+                calibration: Vec::new(),
+            };
+        };
+        let dim = &self.dims[d];
+        // The last group holds those with no answer: never shown, so not offered.
+        let groups = dim.groups - 1;
+        GroupingDisclosure {
+            competences: self.competences,
+            empty: self.everyone(),
+            groups: (0..groups).map(|g| dim.state[g * measures]).collect(),
+            cells: (0..groups)
+                .flat_map(|g| (0..self.competences).map(move |c| (g, c)))
+                .map(|(g, c)| dim.state[g * measures + 1 + c])
+                .collect(),
+            calibration: (0..groups)
+                .map(|g| dim.state[g * measures + measures - 1])
+                .collect(),
+        }
+    }
+}
+
+/// A set of respondents whose figures can be read or worked out: a group shown, or the hidden
+/// groups of a partition together (the total less the groups shown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Set {
+    Cell(usize, usize),
+    Hidden(usize),
+}
+
+/// For each group of one kind, the groups of another sharing people with it, sorted, with how
+/// many they share.
+type Overlaps = Vec<Vec<(u32, u32)>>;
+
+/// Who is in which group, and how groups overlap, for deciding.
+struct Engine {
+    k: u32,
+    competences: usize,
+    areas: usize,
+    measures: usize,
+    /// Each area's competences.
+    area_competences: Vec<Vec<usize>>,
+    dims: Vec<Dim>,
+    groupings: Vec<(GroupingKey, usize)>,
+    /// `overlap[a][b][g]`: for each group `h` of dimension `b` sharing people with group `g` of
+    /// dimension `a`, `(h, how many they share)`. Empty for pairs that are never compared.
+    overlap: Vec<Vec<Overlaps>>,
+    /// `twins[d][g]`: the groups of other kinds with exactly the same people as group `g` of
+    /// `d`. Hiding one and showing its twin would hide nothing, so twins are hidden together.
+    twins: Vec<Vec<Vec<(usize, usize)>>>,
+}
+
+impl Engine {
+    fn new(
+        columns: &CampaignColumns,
+        competence_areas: &[usize],
+        threshold: AnonymityThreshold,
+    ) -> Self {
+        let competences = columns.competences.min(competence_areas.len());
+        let areas = competence_areas[..competences]
+            .iter()
+            .max()
+            .map_or(0, |m| m + 1);
+        let measures = competences + areas + 2;
+        let responses = columns.responses();
+
+        // Each response's group in every partition, and its sites.
+        let mut partitions: Vec<(Kind, usize, Vec<u32>)> =
+            vec![(Kind::Everyone, 1, vec![0; responses])];
+        let mut groupings = Vec::new();
+        let byte_column = |codes: &[u8], groups: usize| -> Vec<u32> {
+            codes
+                .iter()
+                .map(|&c| {
+                    if c == NO_ANSWER || usize::from(c) >= groups {
+                        groups as u32
+                    } else {
+                        u32::from(c)
+                    }
+                })
+                .collect()
+        };
+        groupings.push((GroupingKey::JobFamily, partitions.len()));
+        partitions.push((
+            Kind::Grouping,
+            JobFamily::ALL.len() + 1,
+            byte_column(&columns.job_family, JobFamily::ALL.len()),
+        ));
+        groupings.push((GroupingKey::Employment, partitions.len()));
+        partitions.push((
+            Kind::Grouping,
+            Employment::ALL.len() + 1,
+            byte_column(&columns.employment, Employment::ALL.len()),
+        ));
+        for question in &columns.profile {
+            let options = question
+                .answers
+                .iter()
+                .filter(|a| **a != NO_ANSWER)
+                .max()
+                .map_or(0, |m| usize::from(*m) + 1);
+            groupings.push((GroupingKey::Question(question.question), partitions.len()));
+            partitions.push((
+                Kind::Answers,
+                options + 1,
+                byte_column(&question.answers, options),
+            ));
+        }
+        let mut team_of = vec![columns.teams.len() as u32; responses];
+        let mut asked_of = vec![NONE; responses];
+        for (i, &r) in columns.asked_response.iter().enumerate() {
+            if r != NONE && (r as usize) < responses {
+                asked_of[r as usize] = i as u32;
+                let t = columns.asked_team[i];
+                if t != NONE {
+                    team_of[r as usize] = t;
+                }
+            }
+        }
+        partitions.push((Kind::Teams, columns.teams.len() + 1, team_of));
+        let sites = columns.sites.len();
+        let sites_of = |r: usize| -> &[u32] {
+            match asked_of[r] {
+                NONE => &[],
+                i => columns.sites_of(i as usize),
+            }
+        };
+
+        // What each response counts towards: itself, each competence it rated 1–5, each area
+        // it rated, and its knowledge-round score.
+        let tested: Vec<bool> = (0..competences)
+            .map(|c| columns.tested.contains(&c))
+            .collect();
+        let mut dims: Vec<Dim> = partitions
+            .iter()
+            .map(|(kind, groups, _)| Dim {
+                kind: *kind,
+                groups: *groups,
+                size: vec![0; groups * measures],
+                state: vec![Suppressed::Shown; groups * measures],
+            })
+            .collect();
+        dims.push(Dim {
+            kind: Kind::Sites,
+            groups: sites,
+            size: vec![0; sites * measures],
+            state: vec![Suppressed::Shown; sites * measures],
+        });
+        // Responses are first added up by their groups in every partition whose figures cover
+        // every measure (everyone, job family, employment, the questions): a few thousand such
+        // combinations at most, so each response is added once rather than once a partition.
+        let full: Vec<usize> = (0..partitions.len())
+            .filter(|d| partitions[*d].0 != Kind::Teams)
+            .collect();
+        let mut combination_of = vec![0u32; responses];
+        let mut combinations: std::collections::HashMap<Vec<u32>, u32> = Default::default();
+        let mut members: Vec<Vec<u32>> = Vec::new();
+        let mut key = Vec::with_capacity(full.len());
+        let mut last: Option<(Vec<u32>, u32)> = None;
+        for (r, at) in combination_of.iter_mut().enumerate() {
+            key.clear();
+            key.extend(full.iter().map(|d| partitions[*d].2[r]));
+            // Neighbouring responses often share their groups: no lookup then.
+            if let Some((k, c)) = &last
+                && *k == key
+            {
+                *at = *c;
+                continue;
+            }
+            let found = match combinations.get(&key) {
+                Some(c) => *c,
+                None => {
+                    let c = members.len() as u32;
+                    members.push(key.clone());
+                    combinations.insert(key.clone(), c);
+                    c
+                }
+            };
+            *at = found;
+            last = Some((key.clone(), found));
+        }
+        let mut by_combination = vec![0u32; members.len() * measures];
+        let mut area_rated = vec![0u32; areas];
+        let competence_info: Vec<(usize, bool)> = (0..competences)
+            .map(|c| (competence_areas[c], tested[c]))
+            .collect();
+        let teams = partitions.len() - 1;
+        for (r, combination) in combination_of.iter().enumerate() {
+            let at = *combination as usize * measures;
+            let row = &mut by_combination[at..at + measures];
+            row[0] += 1;
+            area_rated.fill(0);
+            let mut tested_rated = false;
+            let ratings = &columns.ratings_of(r)[..competences];
+            for ((&code, &(area, is_tested)), slot) in ratings
+                .iter()
+                .zip(&competence_info)
+                .zip(&mut row[1..=competences])
+            {
+                let rated = code.wrapping_sub(1) < 5;
+                *slot += u32::from(rated);
+                area_rated[area] |= u32::from(rated);
+                tested_rated |= rated & is_tested;
+            }
+            for (slot, rated) in row[1 + competences..].iter_mut().zip(&area_rated) {
+                *slot += rated;
+            }
+            row[measures - 1] += u32::from(tested_rated && columns.quiz_answered[r] > 0);
+            // Teams show only how many answered; sites also each area's ratings.
+            dims[teams].size[partitions[teams].2[r] as usize * measures] += 1;
+            let site_dim = dims.last_mut().expect("sites");
+            for &site in sites_of(r) {
+                let site_row = &mut site_dim.size[site as usize * measures..][..measures];
+                site_row[0] += 1;
+                for (slot, rated) in site_row[1 + competences..].iter_mut().zip(&area_rated) {
+                    *slot += rated;
+                }
+            }
+        }
+        for (combination, groups) in members.iter().enumerate() {
+            let from = &by_combination[combination * measures..][..measures];
+            for (d, g) in full.iter().zip(groups) {
+                let to = &mut dims[*d].size[*g as usize * measures..][..measures];
+                for (t, f) in to.iter_mut().zip(from) {
+                    *t += f;
+                }
+            }
+        }
+        // How the groups of any two kinds overlap: one pass per pair, counting. Groupings by
+        // answer are never set against other groups, so they need none.
+        let n = dims.len();
+        let mut overlap = vec![vec![Vec::new(); n]; n];
+        let site_d = n - 1;
+        let compared: Vec<usize> = (1..n).filter(|d| dims[*d].kind != Kind::Answers).collect();
+        for (i, &a) in compared.iter().enumerate() {
+            for &b in &compared[i..] {
+                if a == b && a != site_d {
+                    continue;
+                }
+                let (ga, gb) = (dims[a].groups, dims[b].groups);
+                let of = |d: usize, r: usize| -> &[u32] {
+                    if d == site_d {
+                        sites_of(r)
+                    } else {
+                        std::slice::from_ref(&partitions[d].2[r])
+                    }
+                };
+                let count = |add: &mut dyn FnMut(u32, u32)| {
+                    for r in 0..responses {
+                        for &x in of(a, r) {
+                            for &y in of(b, r) {
+                                if a != b || x != y {
+                                    add(x, y);
+                                }
+                            }
+                        }
+                    }
+                };
+                // Counted in a table when it is small enough (2,000 teams by 200 sites is
+                // 400,000 cells), else sorted.
+                let mut cells: Vec<(u32, u32, u32)> = Vec::new();
+                if ga * gb <= 1 << 22 {
+                    let mut table = vec![0u32; ga * gb];
+                    count(&mut |x, y| table[x as usize * gb + y as usize] += 1);
+                    for (i, &shared) in table.iter().enumerate() {
+                        if shared > 0 {
+                            cells.push(((i / gb) as u32, (i % gb) as u32, shared));
+                        }
+                    }
+                } else {
+                    let mut pairs: Vec<u64> = Vec::new();
+                    count(&mut |x, y| pairs.push(u64::from(x) * gb as u64 + u64::from(y)));
+                    pairs.sort_unstable();
+                    for run in pairs.chunk_by(|x, y| x == y) {
+                        let (x, y) = (run[0] / gb as u64, run[0] % gb as u64);
+                        cells.push((x as u32, y as u32, run.len() as u32));
+                    }
+                }
+                let mut forward = vec![Vec::new(); ga];
+                let mut backward = vec![Vec::new(); gb];
+                for (x, y, shared) in cells {
+                    forward[x as usize].push((y, shared));
+                    if a != b {
+                        backward[y as usize].push((x, shared));
+                    }
+                }
+                overlap[a][b] = forward;
+                if a != b {
+                    overlap[b][a] = backward;
+                }
+            }
+        }
+        let mut twins: Vec<Vec<Vec<(usize, usize)>>> =
+            dims.iter().map(|d| vec![Vec::new(); d.groups]).collect();
+        let people = |d: usize, g: usize| dims[d].size[g * measures];
+        for a in 1..n {
+            for b in a..n {
+                if dims[a].kind == Kind::Answers || dims[b].kind == Kind::Answers {
+                    continue;
+                }
+                for g in 0..overlap[a][b].len() {
+                    for &(h, shared) in &overlap[a][b][g] {
+                        let h = h as usize;
+                        if shared == people(a, g) && shared == people(b, h) && (a, g) != (b, h) {
+                            twins[a][g].push((b, h));
+                            twins[b][h].push((a, g));
+                        }
+                    }
+                }
+            }
+        }
+
+        let mut area_competences = vec![Vec::new(); areas];
+        for (c, &a) in competence_areas.iter().enumerate().take(competences) {
+            area_competences[a].push(c);
+        }
+        Self {
+            k: threshold.get() as u32,
+            competences,
+            areas,
+            measures,
+            area_competences,
+            dims,
+            groupings,
+            overlap,
+            twins,
+        }
+    }
+
+    fn is_area(&self, m: usize) -> bool {
+        (1 + self.competences..1 + self.competences + self.areas).contains(&m)
+    }
+
+    fn displays(&self, d: usize, m: usize) -> bool {
+        match self.dims[d].kind {
+            Kind::Everyone | Kind::Grouping | Kind::Answers => true,
+            Kind::Teams => m == 0,
+            Kind::Sites => m == 0 || self.is_area(m),
+        }
+    }
+
+    fn size(&self, d: usize, g: usize, m: usize) -> u32 {
+        self.dims[d].size[g * self.measures + m]
+    }
+
+    fn people(&self, d: usize, g: usize) -> u32 {
+        self.size(d, g, 0)
+    }
+
+    fn small(&self, n: u32) -> bool {
+        n > 0 && n < self.k
+    }
+
+    /// Whether the cell's figure can be read. A grouping's figures for an area are not shown
+    /// as such, but can be added up from its competences' when all of those are shown.
+    fn shown(&self, d: usize, g: usize, m: usize) -> bool {
+        let dim = &self.dims[d];
+        let at = g * self.measures;
+        if matches!(dim.kind, Kind::Grouping | Kind::Answers) && self.is_area(m) {
+            let a = m - 1 - self.competences;
+            return dim.state[at].is_shown()
+                && self.area_competences[a]
+                    .iter()
+                    .all(|&c| dim.size[at + 1 + c] == 0 || dim.state[at + 1 + c].is_shown());
+        }
+        dim.state[at + m].is_shown()
+    }
+
+    /// A cell with people in it for measure `m` whose figure cannot be read.
+    fn hidden(&self, d: usize, g: usize, m: usize) -> bool {
+        self.size(d, g, m) > 0 && !self.shown(d, g, m)
+    }
+
+    fn hide(&mut self, d: usize, g: usize, m: usize, why: Suppressed) {
+        let measures = self.measures;
+        let area_of_grouping =
+            matches!(self.dims[d].kind, Kind::Grouping | Kind::Answers) && self.is_area(m);
+        let dim = &mut self.dims[d];
+        let at = g * measures;
+        let mut changed = false;
+        if m == 0 || area_of_grouping {
+            // Without its size, none of a group's figures can be shown.
+            for s in &mut dim.state[at..at + measures] {
+                if s.is_shown() {
+                    *s = why;
+                    changed = true;
+                }
+            }
+        } else if dim.state[at + m].is_shown() {
+            dim.state[at + m] = why;
+            changed = true;
+        }
+        if changed {
+            let m = if area_of_grouping { 0 } else { m };
+            for (d2, h) in self.twins[d][g].clone() {
+                if self.displays(d2, m) {
+                    self.hide(d2, h, m, why);
+                }
+            }
+        }
+    }
+
+    fn set_size(&self, set: Set, m: usize) -> u32 {
+        match set {
+            Set::Cell(d, g) => self.size(d, g, m),
+            Set::Hidden(d) => (0..self.dims[d].groups)
+                .filter(|g| self.hidden(d, *g, m))
+                .map(|g| self.size(d, g, m))
+                .sum(),
+        }
+    }
+
+    /// Whether group `g` of `a` lies wholly inside group `h` of `b` (everyone who answered in
+    /// `g` is in `h`).
+    fn inside(&self, a: usize, g: usize, b: usize, h: usize) -> bool {
+        b == EVERYONE || self.shared(a, g, b, h) == self.people(a, g)
+    }
+
+    /// The groups of `b` sharing people with group `g` of `a`, sorted, with how many.
+    fn overlaps(&self, a: usize, g: usize, b: usize) -> &[(u32, u32)] {
+        self.overlap[a][b].get(g).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many people group `g` of `a` and group `h` of `b` have in common.
+    fn shared(&self, a: usize, g: usize, b: usize, h: usize) -> u32 {
+        let list = self.overlaps(a, g, b);
+        list.binary_search_by_key(&(h as u32), |(x, _)| *x)
+            .map_or(0, |i| list[i].1)
+    }
+
+    /// Whether group `g` of `a` lies wholly inside the hidden groups of partition `b`.
+    fn inside_hidden(&self, a: usize, g: usize, b: usize, m: usize) -> bool {
+        self.overlaps(a, g, b)
+            .iter()
+            .all(|&(h, _)| self.size(b, h as usize, m) == 0 || !self.shown(b, h as usize, m))
+    }
+
+    /// The groups of partition `d` hidden for measure `m`.
+    fn hidden_groups(&self, d: usize, m: usize) -> Vec<usize> {
+        (0..self.dims[d].groups)
+            .filter(|g| self.hidden(d, *g, m))
+            .collect()
+    }
+
+    fn set_inside(&self, x: Set, y: Set, m: usize) -> bool {
+        match (x, y) {
+            (Set::Cell(a, g), Set::Cell(b, h)) => self.inside(a, g, b, h),
+            (Set::Cell(a, g), Set::Hidden(b)) => self.inside_hidden(a, g, b, m),
+            (Set::Hidden(a), Set::Cell(b, h)) => self
+                .hidden_groups(a, m)
+                .iter()
+                .all(|g| self.inside(a, *g, b, h)),
+            (Set::Hidden(a), Set::Hidden(b)) => self
+                .hidden_groups(a, m)
+                .iter()
+                .all(|g| self.inside_hidden(a, *g, b, m)),
+        }
+    }
+
+    /// The smallest cell of `d` shown for `m` with people in it.
+    fn smallest_shown(&self, d: usize, m: usize, also: impl Fn(usize) -> bool) -> Option<Set> {
+        (0..self.dims[d].groups)
+            .filter(|g| self.size(d, *g, m) > 0 && self.shown(d, *g, m) && also(*g))
+            .min_by_key(|g| self.size(d, *g, m))
+            .map(|g| Set::Cell(d, g))
+    }
+
+    /// Hides the smallest of the candidates; whether anything changed.
+    fn hide_one(&mut self, candidates: &[Option<Set>], m: usize) -> bool {
+        let best = candidates
+            .iter()
+            .flatten()
+            .filter_map(|s| match *s {
+                Set::Cell(d, g) if d != EVERYONE && self.shown(d, g, m) => {
+                    Some((self.size(d, g, m), d, g))
+                }
+                _ => None,
+            })
+            .min();
+        match best {
+            Some((_, d, g)) => {
+                self.hide(d, g, m, Suppressed::Complementary);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn decide(&mut self) {
+        let measures = self.measures;
+        let k = self.k;
+        if self.people(EVERYONE, 0) < k {
+            for dim in &mut self.dims {
+                dim.state.fill(Suppressed::TooSmall);
+            }
+            return;
+        }
+        // Rule 1: too few people; those with no answer are never shown.
+        for d in 0..self.dims.len() {
+            let none = match self.dims[d].kind {
+                Kind::Grouping | Kind::Answers | Kind::Teams => Some(self.dims[d].groups - 1),
+                _ => None,
+            };
+            for g in 0..self.dims[d].groups {
+                for m in 0..measures {
+                    if self.small(self.size(d, g, m)) {
+                        self.hide(d, g, m, Suppressed::TooSmall);
+                    }
+                }
+                if Some(g) == none {
+                    self.hide(d, g, 0, Suppressed::Complementary);
+                }
+            }
+        }
+        // Rules 2 to 4 until nothing more needs hiding: each round hides at least one more
+        // cell, and with every cell hidden none applies, so this ends.
+        loop {
+            let mut changed = false;
+            for m in 0..measures {
+                // With too few overall, every cell is too small already.
+                if self.size(EVERYONE, 0, m) < k {
+                    continue;
+                }
+                if self.is_area(m) {
+                    changed |= self.area_needs_its_competences(m);
+                }
+                changed |= self.check_measure(m);
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
+    /// Everyone's mean for an area, less the sums of its competences shown, would give a hidden
+    /// competence's: the area is hidden with it.
+    fn area_needs_its_competences(&mut self, m: usize) -> bool {
+        let a = m - 1 - self.competences;
+        let hidden = self.area_competences[a]
+            .iter()
+            .any(|&c| self.hidden(EVERYONE, 0, 1 + c));
+        if hidden && self.shown(EVERYONE, 0, m) {
+            self.hide(EVERYONE, 0, m, Suppressed::Complementary);
+            return true;
+        }
+        false
+    }
+
+    /// Rules 2 to 4 for one measure; whether anything was hidden.
+    fn check_measure(&mut self, m: usize) -> bool {
+        let mut changed = false;
+        let dims: Vec<usize> = (0..self.dims.len())
+            .filter(|d| self.displays(*d, m))
+            .collect();
+        let partitions: Vec<usize> = dims
+            .iter()
+            .copied()
+            .filter(|d| *d != EVERYONE && self.dims[*d].kind.partition())
+            .collect();
+        // Rule 2: the hidden groups of a partition together.
+        for &d in &partitions {
+            if self.small(self.set_size(Set::Hidden(d), m)) {
+                let fix = self.smallest_shown(d, m, |_| true);
+                changed |= self.hide_one(&[fix], m);
+            }
+        }
+        // Rules 3 and 4, for every set whose figure can be read or worked out and whose members
+        // are known.
+        let dims: Vec<usize> = dims
+            .into_iter()
+            .filter(|d| self.dims[*d].kind != Kind::Answers)
+            .collect();
+        let partitions: Vec<usize> = partitions
+            .into_iter()
+            .filter(|d| self.dims[*d].kind != Kind::Answers)
+            .collect();
+        let mut sets: Vec<Set> = Vec::new();
+        for &d in &dims {
+            for g in 0..self.dims[d].groups {
+                if self.size(d, g, m) > 0 && self.shown(d, g, m) {
+                    sets.push(Set::Cell(d, g));
+                }
+            }
+        }
+        sets.extend(
+            partitions
+                .iter()
+                .filter(|d| self.set_size(Set::Hidden(**d), m) > 0)
+                .map(|d| Set::Hidden(*d)),
         );
-        assert_eq!(suppress(&[0, 7], 5), vec![Shown, Shown]);
+        for &y in &sets {
+            if !self.readable(y, m) {
+                continue;
+            }
+            changed |= self.check_differences(y, &dims, m);
+            for &p in &partitions {
+                if self.readable(y, m) && set_dim(y) != p {
+                    changed |= self.check_partition_inside(y, p, m);
+                }
+            }
+        }
+        changed
+    }
+
+    /// Whether a set's figure can still be read (earlier fixes this round may have hidden it).
+    fn readable(&self, s: Set, m: usize) -> bool {
+        match s {
+            Set::Cell(d, g) => self.shown(d, g, m),
+            Set::Hidden(d) => self.set_size(Set::Hidden(d), m) > 0,
+        }
+    }
+
+    /// Rule 3: `y` less any one set inside it.
+    fn check_differences(&mut self, y: Set, dims: &[usize], m: usize) -> bool {
+        let mut changed = false;
+        for &b in dims {
+            if b == EVERYONE || (b == set_dim(y) && self.dims[b].kind.partition()) {
+                continue;
+            }
+            let mut inner: Vec<Set> = match y {
+                Set::Cell(EVERYONE, _) => {
+                    (0..self.dims[b].groups).map(|g| Set::Cell(b, g)).collect()
+                }
+                Set::Cell(d, h) => self
+                    .overlaps(d, h, b)
+                    .iter()
+                    .filter(|&&(g, n)| n == self.people(b, g as usize))
+                    .map(|&(g, _)| Set::Cell(b, g as usize))
+                    .collect(),
+                Set::Hidden(d) => (0..self.dims[b].groups)
+                    .filter(|g| self.size(b, *g, m) > 0 && self.inside_hidden(b, *g, d, m))
+                    .map(|g| Set::Cell(b, g))
+                    .collect(),
+            };
+            inner.retain(|x| *x != y && self.readable(*x, m));
+            if self.dims[b].kind.partition()
+                && self.readable(Set::Hidden(b), m)
+                && self.set_inside(Set::Hidden(b), y, m)
+            {
+                inner.push(Set::Hidden(b));
+            }
+            for x in inner {
+                if !self.readable(y, m) || !self.readable(x, m) {
+                    continue;
+                }
+                let rest = self.set_size(y, m).saturating_sub(self.set_size(x, m));
+                if self.small(rest) {
+                    let grow = match y {
+                        Set::Hidden(d) => self.smallest_shown(d, m, |_| true),
+                        Set::Cell(..) => None,
+                    };
+                    changed |= self.hide_one(&[Some(x), Some(y), grow], m);
+                }
+            }
+        }
+        changed
+    }
+
+    /// Rule 4: `y` less the groups of partition `p` inside it.
+    fn check_partition_inside(&mut self, y: Set, p: usize, m: usize) -> bool {
+        if y == Set::Cell(EVERYONE, 0) {
+            return false;
+        }
+        let y_size = self.set_size(y, m);
+        let mut inside_shown = Vec::new();
+        let mut straddled = false;
+        for g in 0..self.dims[p].groups {
+            if self.size(p, g, m) == 0 || !self.shown(p, g, m) {
+                continue;
+            }
+            let (touches, inside) = match y {
+                Set::Cell(d, h) => {
+                    let shared = self.shared(p, g, d, h);
+                    (shared > 0, shared > 0 && shared == self.people(p, g))
+                }
+                Set::Hidden(d) => {
+                    let touches = self
+                        .overlaps(p, g, d)
+                        .iter()
+                        .any(|&(h, _)| self.hidden(d, h as usize, m));
+                    (touches, touches && self.inside_hidden(p, g, d, m))
+                }
+            };
+            if inside {
+                inside_shown.push(g);
+            } else if touches {
+                straddled = true;
+            }
+        }
+        let hidden = self.set_size(Set::Hidden(p), m);
+        let hidden_inside = hidden > 0 && self.set_inside(Set::Hidden(p), y, m);
+        let subtracted: u32 = inside_shown
+            .iter()
+            .map(|g| self.size(p, *g, m))
+            .sum::<u32>()
+            + if hidden_inside { hidden } else { 0 };
+        let rest = y_size.saturating_sub(subtracted);
+        let grow_y = match y {
+            Set::Hidden(d) => self.smallest_shown(d, m, |_| true),
+            Set::Cell(..) => None,
+        };
+        if self.small(rest) {
+            let mut candidates = vec![Some(y), grow_y];
+            if hidden > 0 && !hidden_inside {
+                // One more group of `p` among the hidden adds at least k to what is left.
+                candidates.extend(inside_shown.iter().map(|g| Some(Set::Cell(p, *g))));
+            } else if hidden_inside {
+                // The hidden groups reach outside `y`, and can no longer be taken away.
+                let outside = self.smallest_shown(p, m, |g| !inside_shown.contains(&g));
+                candidates.push(outside);
+            }
+            return self.hide_one(&candidates, m);
+        }
+        // Nothing straddles `y`: what is left is the hidden people inside it, so those outside
+        // it are known too.
+        if hidden > 0 && !hidden_inside && !straddled && self.small(hidden - rest.min(hidden)) {
+            let outside = self.smallest_shown(p, m, |g| !inside_shown.contains(&g));
+            return self.hide_one(&[Some(y), outside, grow_y], m);
+        }
+        false
+    }
+}
+
+fn set_dim(s: Set) -> usize {
+    match s {
+        Set::Cell(d, _) | Set::Hidden(d) => d,
     }
 }

@@ -2,7 +2,7 @@
 //! competences the knowledge round tests, against how many of its questions they got right.
 //! A group whose confidence runs ahead of its score is over-confident; one behind, modest.
 
-use super::anonymity::{Suppressed, suppress};
+use super::anonymity::{GroupingDisclosure, Suppressed};
 use super::stats::pearson;
 use crate::audit::Rating;
 
@@ -45,7 +45,9 @@ impl PersonCalibration {
 /// A group's confidence against its score.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CalibrationRow {
-    pub people: usize,
+    /// How many in the group have both a rating of a tested competence and a quiz score;
+    /// `None` when the group is left out.
+    pub people: Option<usize>,
     pub shown: Suppressed,
     /// The figures; `None` when the group is left out (or has nobody).
     pub figures: Option<CalibrationFigures>,
@@ -98,52 +100,44 @@ pub struct Calibration {
 
 impl Calibration {
     /// `people` holds each person's group (by position; `None` for no answer or unknown) and
-    /// their calibration.
+    /// their calibration; what may be shown is decided for the whole campaign (see
+    /// `anonymity`): `shown` for the groups, `everyone` for everyone together.
     pub fn compute(
-        threshold: usize,
+        shown: &GroupingDisclosure,
+        everyone: Suppressed,
         groups: usize,
         people: &[(Option<usize>, PersonCalibration)],
     ) -> Self {
         let mut members: Vec<Vec<PersonCalibration>> = vec![Vec::new(); groups + 1];
         for (group, person) in people {
-            members[group.unwrap_or(groups)].push(*person);
+            members[group.unwrap_or(groups).min(groups)].push(*person);
         }
-        // The people in no group are a part of the whole: if few, they must not be found by
-        // subtracting the groups from everyone.
-        let sizes: Vec<usize> = members.iter().map(Vec::len).collect();
-        let shown = suppress(&sizes, threshold);
+        let row = |members: &[PersonCalibration], shown: Suppressed| CalibrationRow {
+            people: shown.is_shown().then_some(members.len()),
+            shown,
+            figures: if shown.is_shown() {
+                CalibrationFigures::of(members)
+            } else {
+                None
+            },
+        };
         let rows: Vec<CalibrationRow> = (0..groups)
-            .map(|g| CalibrationRow {
-                people: sizes[g],
-                shown: shown[g],
-                figures: if shown[g].is_shown() {
-                    CalibrationFigures::of(&members[g])
+            .map(|g| {
+                let visible = if shown.group(g).is_shown() {
+                    shown.calibration(g)
                 } else {
-                    None
-                },
+                    shown.group(g)
+                };
+                row(&members[g], visible)
             })
             .collect();
         let all: Vec<PersonCalibration> = people.iter().map(|(_, p)| *p).collect();
-        let everyone_shown = if all.is_empty() || all.len() >= threshold {
-            Suppressed::Shown
-        } else {
-            Suppressed::TooSmall
-        };
         Self {
-            left_out: rows
-                .iter()
-                .filter(|r| r.people > 0 && !r.shown.is_shown())
+            left_out: (0..groups)
+                .filter(|g| !members[*g].is_empty() && !rows[*g].shown.is_shown())
                 .count(),
             groups: rows,
-            everyone: CalibrationRow {
-                people: all.len(),
-                shown: everyone_shown,
-                figures: if everyone_shown.is_shown() {
-                    CalibrationFigures::of(&all)
-                } else {
-                    None
-                },
-            },
+            everyone: row(&all, everyone),
         }
     }
 }
@@ -177,16 +171,21 @@ mod tests {
             )
         }));
         people.extend((0..2).map(|_| (Some(2), p(0.5, 0.5))));
-        let c = Calibration::compute(5, 3, &people);
-        assert_eq!(
-            c.left_out, 2,
-            "the group of 2, and the group of 5 so it cannot be worked out"
-        );
+        // As the campaign's disclosure decides: the group of 2, and the group of 5 so that it
+        // cannot be worked out.
+        use Suppressed::*;
+        let shown =
+            GroupingDisclosure::new(0, vec![Shown; 3], vec![Complementary, Shown, TooSmall]);
+        let c = Calibration::compute(&shown, Shown, 3, &people);
+        assert_eq!(c.left_out, 2);
         assert!(c.groups[0].figures.is_none() && c.groups[2].figures.is_none());
+        assert_eq!((c.groups[0].people, c.groups[1].people), (None, Some(6)));
         let over = c.groups[1].figures.unwrap();
         assert!((over.gap - 0.5).abs() < 1e-12);
         assert!((over.correlation.unwrap() - 1.0).abs() < 1e-12);
-        assert_eq!(c.everyone.people, 13);
+        assert_eq!(c.everyone.people, Some(13));
         assert!(c.everyone.figures.is_some());
+        let hidden = Calibration::compute(&shown, TooSmall, 3, &people);
+        assert_eq!(hidden.everyone.people, None);
     }
 }

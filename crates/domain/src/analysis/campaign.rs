@@ -1,7 +1,7 @@
 //! A campaign's figures: who answered where, how every competence was rated, and a map of
 //! sites × framework areas — each group checked against the anonymity threshold.
 
-use super::anonymity::{Suppressed, suppress};
+use super::anonymity::{AnonymityThreshold, Disclosure, Suppressed};
 use super::columns::{CampaignColumns, NONE, NOT_SURE, UNRATED};
 use super::overview::{Distribution, Overview};
 use crate::audit::Rating;
@@ -18,14 +18,18 @@ pub struct Person {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupRate {
     pub group: i64,
+    /// People asked: who is in the group, not who answered, so never hidden.
     pub asked: u64,
-    pub finished: u64,
+    /// How many finished; `None` when hidden.
+    pub finished: Option<u64>,
     pub shown: Suppressed,
 }
 
 impl GroupRate {
-    pub fn percent(&self) -> u64 {
-        (self.finished * 100).checked_div(self.asked).unwrap_or(0)
+    /// The share who finished, as a whole percentage rounded down; `None` when hidden.
+    pub fn percent(&self) -> Option<u64> {
+        self.finished
+            .map(|f| (f * 100).checked_div(self.asked).unwrap_or(0))
     }
 }
 
@@ -33,16 +37,24 @@ impl GroupRate {
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeatRow {
     pub site: i64,
-    pub respondents: u64,
+    /// How many at the site finished; `None` when the site is hidden.
+    pub respondents: Option<u64>,
     pub shown: Suppressed,
-    /// Mean per area, or `None` when nobody rated it (always `None` when not shown).
+    /// Mean per area, or `None` when nobody rated it or it is hidden.
     pub means: Vec<Option<f64>>,
+    /// Whether each area's mean may be shown.
+    pub areas: Vec<Suppressed>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CampaignFigures {
+    /// People asked.
     pub asked: u64,
-    pub finished: u64,
+    /// Finished responses; `None` while fewer than the threshold.
+    pub finished: Option<u64>,
+    /// Whether the campaign's own figures may be shown: no figure at all while fewer than the
+    /// threshold have answered.
+    pub everyone: Suppressed,
     pub by_site: Vec<GroupRate>,
     pub by_team: Vec<GroupRate>,
     pub overview: Overview,
@@ -54,7 +66,7 @@ impl CampaignFigures {
     /// rating response `r` gave competence `c`; `extra_finished` counts finished responses
     /// from people in no group (erased, or imported anonymously).
     pub fn compute(
-        threshold: usize,
+        threshold: AnonymityThreshold,
         competence_areas: &[usize],
         people: &[Person],
         responses: &[Vec<Option<Rating>>],
@@ -62,12 +74,14 @@ impl CampaignFigures {
     ) -> Self {
         let columns =
             CampaignColumns::from_people(competence_areas.len(), people, responses, extra_finished);
-        Self::from_columns(threshold, competence_areas, &columns)
+        let disclosure = Disclosure::compute(&columns, competence_areas, threshold);
+        Self::from_columns(&disclosure, competence_areas, &columns)
     }
 
-    /// The figures from the campaign's columns, in one pass over people and one over ratings.
+    /// The figures from the campaign's columns, in one pass over people and one over ratings,
+    /// hidden as `disclosure` (computed from the same columns) says.
     pub fn from_columns(
-        threshold: usize,
+        disclosure: &Disclosure,
         competence_areas: &[usize],
         columns: &CampaignColumns,
     ) -> Self {
@@ -120,44 +134,59 @@ impl CampaignFigures {
                 }
             }
         }
-        let rates = |ids: &[i64], counts: &[(u64, u64)]| -> Vec<GroupRate> {
-            // The rate shows how many answered, so it is the answering group that must be
-            // big enough.
-            let sizes: Vec<usize> = counts.iter().map(|c| c.1 as usize).collect();
+        // The rate shows how many answered, so it is the answering group that must be big
+        // enough.
+        let rates = |ids: &[i64], counts: &[(u64, u64)], shown: &dyn Fn(usize) -> Suppressed| {
             ids.iter()
                 .zip(counts)
-                .zip(suppress(&sizes, threshold))
-                .map(|((&group, &(asked, finished)), shown)| GroupRate {
-                    group,
-                    asked,
-                    finished,
-                    shown,
+                .enumerate()
+                .map(|(i, (&group, &(asked, finished)))| {
+                    let shown = shown(i);
+                    GroupRate {
+                        group,
+                        asked,
+                        finished: shown.is_shown().then_some(finished),
+                        shown,
+                    }
                 })
-                .collect()
+                .collect::<Vec<_>>()
         };
-        let by_site = rates(&columns.sites, &site_counts);
-        let by_team = rates(&columns.teams, &team_counts);
+        let by_site = rates(&columns.sites, &site_counts, &|s| disclosure.site(s));
+        let by_team = rates(&columns.teams, &team_counts, &|t| disclosure.team(t));
         let heat = by_site
             .iter()
             .enumerate()
-            .map(|(s, rate)| HeatRow {
-                site: rate.group,
-                respondents: rate.finished,
-                shown: rate.shown,
-                means: site_sums[s * areas..(s + 1) * areas]
-                    .iter()
-                    .map(|(sum, n)| {
-                        (rate.shown.is_shown() && *n > 0).then(|| *sum as f64 / *n as f64)
-                    })
-                    .collect(),
+            .map(|(s, rate)| {
+                let shown: Vec<Suppressed> = (0..areas).map(|a| disclosure.heat(s, a)).collect();
+                HeatRow {
+                    site: rate.group,
+                    respondents: rate.finished,
+                    shown: rate.shown,
+                    means: site_sums[s * areas..(s + 1) * areas]
+                        .iter()
+                        .zip(&shown)
+                        .map(|((sum, n), shown)| {
+                            (shown.is_shown() && *n > 0).then(|| *sum as f64 / *n as f64)
+                        })
+                        .collect(),
+                    areas: shown,
+                }
             })
             .collect();
+        let everyone = disclosure.everyone();
         Self {
             asked: columns.asked() as u64,
-            finished: finished + columns.ungrouped,
+            finished: everyone.is_shown().then_some(finished + columns.ungrouped),
+            everyone,
             by_site,
             by_team,
-            overview: Overview::new(distributions),
+            overview: Overview::new(
+                distributions
+                    .into_iter()
+                    .enumerate()
+                    .map(|(c, d)| (d, disclosure.competence(c)))
+                    .collect(),
+            ),
             heat,
         }
     }
@@ -192,22 +221,40 @@ mod tests {
             vec![l(1), l(5)],
             vec![l(1), l(5)],
         ];
-        let f = CampaignFigures::compute(5, &[0, 1], &people, &responses, 1);
-        assert_eq!((f.asked, f.finished), (8, 8));
+        let k = AnonymityThreshold::DEFAULT;
+        let f = CampaignFigures::compute(k, &[0, 1], &people, &responses, 1);
+        assert_eq!((f.asked, f.finished), (8, Some(8)));
         let site1 = &f.by_site[0];
-        assert_eq!((site1.group, site1.asked, site1.finished), (1, 7, 6));
-        assert_eq!(site1.percent(), 85);
+        assert_eq!((site1.group, site1.asked, site1.finished), (1, 7, None));
         assert_eq!(f.by_site[1].shown, Suppressed::TooSmall);
-        // With one site hidden, the other is hidden too, or its figures would reveal it.
+        // Everyone less site 1 would be two people: site 1 is hidden too.
         assert_eq!(site1.shown, Suppressed::Complementary);
-        assert_eq!(
-            f.overview.competences[0].distribution.levels,
-            [3, 1, 1, 1, 1]
-        );
-        assert_eq!(f.overview.competences[1].distribution.not_sure, 1);
+        let levels = |c: usize| f.overview.competences[c].distribution.unwrap();
+        assert_eq!(levels(0).levels, [3, 1, 1, 1, 1]);
+        assert_eq!(levels(1).not_sure, 1);
         assert!(f.heat.iter().all(|h| h.means.iter().all(Option::is_none)));
-        let open = CampaignFigures::compute(2, &[0, 1], &people, &responses, 0);
+
+        // Three more at site 2, and a threshold of 3: both sites are shown.
+        for i in 7..10 {
+            people.push(person(&[2], Some(20), Some(i)));
+        }
+        let mut responses = responses;
+        responses.extend([vec![l(2), l(4)], vec![l(3), l(4)], vec![l(4), l(4)]]);
+        let k = AnonymityThreshold::new(3).unwrap();
+        let open = CampaignFigures::compute(k, &[0, 1], &people, &responses, 0);
+        assert_eq!(open.by_site[0].finished, Some(6));
+        assert_eq!(open.by_site[0].percent(), Some(85));
         assert_eq!(open.heat[0].means[0], Some(16.0 / 6.0));
         assert_eq!(open.by_team.len(), 2);
+
+        // Nothing at all while fewer than the threshold have answered.
+        let few = CampaignFigures::compute(k, &[0, 1], &people[..2], &responses[..2], 0);
+        assert_eq!((few.finished, few.everyone), (None, Suppressed::TooSmall));
+        assert!(
+            few.overview
+                .competences
+                .iter()
+                .all(|c| c.distribution.is_none())
+        );
     }
 }

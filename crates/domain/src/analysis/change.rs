@@ -8,9 +8,10 @@
 //!
 //! Anonymity: no figure for fewer people than the threshold. The people who answered both are a
 //! part of each campaign's respondents, so the rest of them could be worked out by subtracting
-//! the paired figures from the whole service's: paired figures are hidden whenever the rest, on
-//! either side, is more than none but fewer than the threshold.
+//! the paired figures from the whole service's: paired figures, and how many answered both, are
+//! hidden whenever the rest, on either side, is more than none but fewer than the threshold.
 
+use super::anonymity::AnonymityThreshold;
 use super::columns::CampaignColumns;
 use super::stats::{
     MannWhitney, Wilcoxon, mann_whitney, mann_whitney_counts, wilcoxon, wilcoxon_counts,
@@ -84,8 +85,10 @@ pub struct ChangeRow {
 /// Every competence and area compared.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
-    /// Respondents to the later campaign who had answered the earlier one.
-    pub people_in_both: usize,
+    /// Respondents to the later campaign who had answered the earlier one; `None` when hidden
+    /// (fewer than the threshold, or so few answered only one campaign that they could be
+    /// counted by subtraction).
+    pub people_in_both: Option<usize>,
     pub competences: Vec<ChangeRow>,
     pub areas: Vec<ChangeRow>,
 }
@@ -94,13 +97,13 @@ impl Change {
     /// `areas` gives the area (by position, below `area_count`) of each competence compared;
     /// each response's ratings are in the same order.
     pub fn compute(
-        threshold: usize,
+        threshold: AnonymityThreshold,
         areas: &[usize],
         area_count: usize,
         earlier: &[Response],
         later: &[Response],
     ) -> Self {
-        let threshold = threshold.max(1);
+        let threshold = threshold.get();
         let before_of: HashMap<i64, &Response> = earlier
             .iter()
             .filter_map(|r| r.person.map(|p| (p, r)))
@@ -215,8 +218,15 @@ impl Change {
                 )
             })
             .collect();
+        let n = pairs.len();
+        let rest_safe = |total: usize| {
+            let rest = total - n.min(total);
+            rest == 0 || rest >= threshold
+        };
         Self {
-            people_in_both: pairs.len(),
+            people_in_both: (n == 0
+                || n >= threshold && rest_safe(earlier.len()) && rest_safe(later.len()))
+            .then_some(n),
             competences,
             areas: area_rows,
         }
@@ -314,6 +324,8 @@ fn row(
 mod tests {
     use super::*;
 
+    const K: AnonymityThreshold = AnonymityThreshold::DEFAULT;
+
     fn response(person: Option<i64>, ratings: &[u8]) -> Response {
         Response {
             person,
@@ -338,8 +350,8 @@ mod tests {
         let later: Vec<Response> = (0..6)
             .map(|p| response(Some(p), &[2 + (p % 3) as u8, if p < 3 { 4 } else { 2 }]))
             .collect();
-        let change = Change::compute(5, &[0, 0], 1, &earlier, &later);
-        assert_eq!(change.people_in_both, 6);
+        let change = Change::compute(K, &[0, 0], 1, &earlier, &later);
+        assert_eq!(change.people_in_both, Some(6));
         let first = change.competences[0].paired.unwrap();
         assert_eq!(
             (first.n, first.before, first.after, first.change),
@@ -364,7 +376,7 @@ mod tests {
     fn too_few_people_show_nothing() {
         let earlier: Vec<Response> = (0..4).map(|p| response(Some(p), &[3])).collect();
         let later: Vec<Response> = (0..8).map(|p| response(Some(p), &[4])).collect();
-        let change = Change::compute(5, &[0], 1, &earlier, &later);
+        let change = Change::compute(K, &[0], 1, &earlier, &later);
         let row = change.competences[0];
         assert_eq!(row.paired, None);
         assert_eq!(row.whole.before, None);
@@ -378,18 +390,18 @@ mod tests {
         // would give the two's mean, so the paired figures are hidden.
         let earlier: Vec<Response> = (0..10).map(|p| response(Some(p), &[3])).collect();
         let mut later: Vec<Response> = (0..12).map(|p| response(Some(p), &[4])).collect();
-        let change = Change::compute(5, &[0], 1, &earlier, &later);
+        let change = Change::compute(K, &[0], 1, &earlier, &later);
         assert_eq!(change.competences[0].paired, None);
         assert!(change.competences[0].whole.after.is_some());
         // Five more newcomers (seven in all) are enough to stand on their own.
         later.extend((100..105).map(|p| response(Some(p), &[5])));
-        let change = Change::compute(5, &[0], 1, &earlier, &later);
+        let change = Change::compute(K, &[0], 1, &earlier, &later);
         assert_eq!(change.competences[0].paired.unwrap().n, 10);
         // "Not sure" counts as not rated: if two of the ten were not sure now, the earlier
         // side's rest is two people.
         later[0] = response(Some(0), &[9]);
         later[1] = response(Some(1), &[9]);
-        let change = Change::compute(5, &[0], 1, &earlier, &later);
+        let change = Change::compute(K, &[0], 1, &earlier, &later);
         assert_eq!(change.competences[0].paired, None);
     }
 
@@ -397,8 +409,12 @@ mod tests {
     fn unknown_people_count_for_the_whole_service_only() {
         let earlier: Vec<Response> = (0..6).map(|_| response(None, &[2])).collect();
         let later: Vec<Response> = (0..6).map(|_| response(None, &[3])).collect();
-        let change = Change::compute(5, &[0], 1, &earlier, &later);
-        assert_eq!(change.people_in_both, 0);
+        let change = Change::compute(K, &[0], 1, &earlier, &later);
+        assert_eq!(
+            change.people_in_both,
+            Some(0),
+            "nobody is no one to protect"
+        );
         assert_eq!(change.competences[0].paired, None);
         assert_eq!(change.competences[0].whole.difference, Some(1.0));
     }
@@ -409,7 +425,7 @@ mod tests {
         // paired area score is competence 0 alone, which did not change.
         let earlier: Vec<Response> = (0..5).map(|p| response(Some(p), &[3, 9])).collect();
         let later: Vec<Response> = (0..5).map(|p| response(Some(p), &[3, 5])).collect();
-        let change = Change::compute(5, &[0, 0], 1, &earlier, &later);
+        let change = Change::compute(K, &[0, 0], 1, &earlier, &later);
         let area = change.areas[0];
         let paired = area.paired.unwrap();
         assert_eq!((paired.before, paired.after, paired.test), (3.0, 3.0, None));

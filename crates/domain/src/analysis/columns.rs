@@ -65,6 +65,9 @@ pub struct CampaignColumns {
     /// Each response's person, or `None` once erased or when imported without a name: what
     /// pairs a person's responses to two campaigns (change over time).
     pub person: Vec<Option<i64>>,
+    /// When each response was submitted (unix seconds): the order in which an open anonymous
+    /// campaign's figures take responses in (see [`CampaignColumns::first_submitted`]).
+    pub submitted: Vec<i64>,
     /// Each response's job family and employment, by position in `JobFamily::ALL` and
     /// `Employment::ALL`, or [`NO_ANSWER`] for someone no longer in the organisation.
     pub job_family: Vec<u8>,
@@ -112,6 +115,7 @@ impl CampaignColumns {
                 * 4
             + self.ratings.len()
             + self.person.len() * std::mem::size_of::<Option<i64>>()
+            + self.submitted.len() * 8
             + self.job_family.len()
             + self.employment.len()
             + self
@@ -182,6 +186,63 @@ impl CampaignColumns {
             .collect()
     }
 
+    /// The columns with only the first `count` responses in the order they were submitted
+    /// (ties in the order of the rows), the others treated as unfinished. An open anonymous
+    /// campaign's figures are computed from whole steps of the anonymity threshold this way, so
+    /// that one more response changes nothing until enough have come in.
+    pub fn first_submitted(&self, count: usize) -> Self {
+        if count >= self.responses() {
+            return self.clone();
+        }
+        let mut order: Vec<usize> = (0..self.responses()).collect();
+        order.sort_by_key(|r| (self.submitted.get(*r).copied().unwrap_or(0), *r));
+        let mut kept = vec![false; self.responses()];
+        for r in &order[..count] {
+            kept[*r] = true;
+        }
+        let mut row_of = vec![NONE; self.responses()];
+        let mut out = Self {
+            competences: self.competences,
+            sites: self.sites.clone(),
+            teams: self.teams.clone(),
+            asked_team: self.asked_team.clone(),
+            asked_site_starts: self.asked_site_starts.clone(),
+            asked_sites: self.asked_sites.clone(),
+            tested: self.tested.clone(),
+            profile: self
+                .profile
+                .iter()
+                .map(|p| ProfileColumn {
+                    question: p.question,
+                    answers: Vec::with_capacity(count),
+                })
+                .collect(),
+            ..Self::default()
+        };
+        for r in (0..self.responses()).filter(|r| kept[*r]) {
+            row_of[r] = out.responses() as u32;
+            out.ratings.extend_from_slice(self.ratings_of(r));
+            out.person.push(self.person[r]);
+            out.submitted
+                .push(self.submitted.get(r).copied().unwrap_or(0));
+            out.job_family.push(self.job_family[r]);
+            out.employment.push(self.employment[r]);
+            for (to, from) in out.profile.iter_mut().zip(&self.profile) {
+                to.answers.push(from.answers[r]);
+            }
+            out.quiz_answered.push(self.quiz_answered[r]);
+            out.quiz_right.push(self.quiz_right[r]);
+        }
+        out.asked_response = self
+            .asked_response
+            .iter()
+            .map(|&r| if r == NONE { NONE } else { row_of[r as usize] })
+            .collect();
+        let grouped = out.asked_response.iter().filter(|r| **r != NONE).count();
+        out.ungrouped = (out.responses() - grouped) as u64;
+        out
+    }
+
     /// Builds the columns from people and rows of ratings, as [`super::CampaignFigures::compute`]
     /// takes them (response rows carry no groups or quiz).
     pub fn from_people(
@@ -222,6 +283,7 @@ impl CampaignColumns {
                 .ratings
                 .extend((0..competences).map(|c| rating_code(response.get(c).copied().flatten())));
             columns.person.push(None);
+            columns.submitted.push(0);
             columns.job_family.push(NO_ANSWER);
             columns.employment.push(NO_ANSWER);
             columns.quiz_answered.push(0);
@@ -261,6 +323,34 @@ mod tests {
         assert_eq!(c.asked_team, vec![0, NONE]);
         assert_eq!(c.ratings_of(0), &[2, UNRATED, NOT_SURE]);
         assert!(c.size_in_bytes() > 0);
+    }
+
+    #[test]
+    fn the_first_submitted_responses_are_kept_and_the_rest_count_as_unfinished() {
+        let people: Vec<Person> = [0, 1, 3]
+            .into_iter()
+            .map(|r| Person {
+                sites: vec![1],
+                team: Some(1),
+                response: Some(r),
+            })
+            .collect();
+        let l = |n| Some(Rating::Level(n));
+        // Row 2 is from no one asked; rows were submitted in the order 1, 3, 0, 2.
+        let mut c = CampaignColumns::from_people(
+            1,
+            &people,
+            &[vec![l(1)], vec![l(2)], vec![l(3)], vec![l(4)]],
+            1,
+        );
+        c.submitted = vec![30, 10, 40, 20];
+        let first = c.first_submitted(2);
+        assert_eq!(first.responses(), 2);
+        assert_eq!(first.ratings, vec![2, 4], "rows 1 and 3, in their order");
+        assert_eq!(first.asked_response, vec![NONE, 0, 1]);
+        assert_eq!(first.ungrouped, 0);
+        assert_eq!(c.first_submitted(3).ungrouped, 0);
+        assert_eq!(c.first_submitted(4), c);
     }
 
     #[test]

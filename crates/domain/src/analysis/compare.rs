@@ -3,7 +3,7 @@
 //! are, and whether that could be chance. Groups too small to keep their people anonymous are
 //! left out, and so is any group whose figures would let a left-out one be worked out.
 
-use super::anonymity::{Suppressed, suppress};
+use super::anonymity::{GroupingDisclosure, Suppressed};
 use super::columns::CampaignColumns;
 use super::stats::{KruskalWallis, MannWhitney, kruskal_wallis_counts, mann_whitney_counts};
 use crate::audit::Rating;
@@ -19,8 +19,16 @@ pub struct Respondent {
 /// A group's size and whether it is in the comparison.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GroupSize {
-    pub respondents: usize,
+    /// How many in the group answered; `None` when the group is left out.
+    pub respondents: Option<usize>,
     pub shown: Suppressed,
+}
+
+impl GroupSize {
+    /// Shown, with people in it.
+    pub fn compared(&self) -> bool {
+        self.respondents.is_some_and(|n| n > 0)
+    }
 }
 
 /// One group's ratings of one competence (1–5 ratings only; "not sure" is left out).
@@ -86,9 +94,10 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    /// `groups` is the number of groups; `competences` the number of competences rated.
+    /// `groups` is the number of groups; `competences` the number of competences rated; what
+    /// may be shown is decided for the whole campaign (see `anonymity`).
     pub fn compute(
-        threshold: usize,
+        shown: &GroupingDisclosure,
         groups: usize,
         competences: usize,
         respondents: &[Respondent],
@@ -102,25 +111,24 @@ impl Comparison {
                 }
             }
         }
-        Self::from_counts(threshold, &counts)
+        Self::from_counts(shown, &counts)
     }
 
     /// The comparison from each group's counts of each rating.
-    pub fn from_counts(threshold: usize, counts: &GroupCounts) -> Self {
+    pub fn from_counts(disclosure: &GroupingDisclosure, counts: &GroupCounts) -> Self {
         let groups = counts.groups;
-        // The respondents in no group are a part of the whole too: if they are few, a total
-        // shown elsewhere minus the groups shown here would reveal them.
         let sizes = &counts.respondents;
-        let shown = suppress(sizes, threshold);
         let group_sizes: Vec<GroupSize> = (0..groups)
-            .map(|g| GroupSize {
-                respondents: sizes[g],
-                shown: shown[g],
+            .map(|g| {
+                let shown = disclosure.group(g);
+                GroupSize {
+                    respondents: shown.is_shown().then_some(sizes[g]),
+                    shown,
+                }
             })
             .collect();
-        let left_out = group_sizes
-            .iter()
-            .filter(|g| g.respondents > 0 && !g.shown.is_shown())
+        let left_out = (0..groups)
+            .filter(|g| sizes[*g] > 0 && !group_sizes[*g].shown.is_shown())
             .count();
         let competences = (0..counts.competences)
             .map(|c| {
@@ -129,10 +137,11 @@ impl Comparison {
                     .iter()
                     .map(|l| l.iter().sum::<u64>() as usize)
                     .collect();
-                let visible = hide_small(&n, &shown, threshold);
                 let cells: Vec<Option<Cell>> = (0..groups)
                     .map(|g| {
-                        (visible[g] && n[g] > 0).then(|| {
+                        let visible =
+                            disclosure.group(g).is_shown() && disclosure.cell(g, c).is_shown();
+                        (visible && n[g] > 0).then(|| {
                             let sum: u64 = levels[g]
                                 .iter()
                                 .enumerate()
@@ -239,28 +248,31 @@ impl GroupCounts {
     }
 }
 
-/// Which parts of one competence's ratings may be shown: parts hidden already, and parts
-/// that too few people rated, are hidden; when exactly one part is hidden, the smallest other
-/// part goes too, so no hidden part can be worked out from a total.
-fn hide_small(counts: &[usize], already: &[Suppressed], threshold: usize) -> Vec<bool> {
-    let mut visible: Vec<bool> = counts
-        .iter()
-        .zip(already)
-        .map(|(&n, s)| n == 0 || (s.is_shown() && n >= threshold))
-        .collect();
-    if visible.iter().filter(|v| !**v).count() == 1
-        && let Some(partner) = (0..counts.len())
-            .filter(|&i| visible[i] && counts[i] > 0)
-            .min_by_key(|&i| counts[i])
-    {
-        visible[partner] = false;
-    }
-    visible
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::anonymity::{AnonymityThreshold, Disclosure, GroupingKey};
+    use crate::analysis::columns::NO_ANSWER;
+
+    /// The comparison of `people` by their group, as the job family of a campaign with no
+    /// sites or teams, where it is the only grouping.
+    fn compared(groups: usize, competences: usize, people: &[Respondent]) -> Comparison {
+        let ratings: Vec<Vec<Option<Rating>>> = people.iter().map(|r| r.ratings.clone()).collect();
+        let mut columns =
+            CampaignColumns::from_people(competences, &[], &ratings, people.len() as u64);
+        columns.job_family = people
+            .iter()
+            .map(|r| r.group.map_or(NO_ANSWER, |g| g as u8))
+            .collect();
+        let areas = vec![0; competences];
+        let disclosure = Disclosure::compute(&columns, &areas, AnonymityThreshold::DEFAULT);
+        Comparison::compute(
+            &disclosure.grouping(GroupingKey::JobFamily),
+            groups,
+            competences,
+            people,
+        )
+    }
 
     fn respondent(group: Option<usize>, ratings: &[u8]) -> Respondent {
         Respondent {
@@ -283,7 +295,7 @@ mod tests {
         let mut people: Vec<Respondent> =
             (0..6).map(|i| respondent(Some(0), &[1 + i % 2])).collect();
         people.extend((0..6).map(|i| respondent(Some(1), &[4 + i % 2])));
-        let c = Comparison::compute(5, 2, 1, &people);
+        let c = compared(2, 1, &people);
         let row = &c.competences[0];
         assert_eq!(row.cells[0], Some(Cell { n: 6, mean: 1.5 }));
         assert_eq!(row.difference, Some(-3.0));
@@ -300,7 +312,7 @@ mod tests {
         let mut people: Vec<Respondent> = (0..6).map(|_| respondent(Some(0), &[2])).collect();
         people.extend((0..7).map(|_| respondent(Some(1), &[3])));
         people.extend((0..2).map(|_| respondent(Some(2), &[5])));
-        let c = Comparison::compute(5, 3, 1, &people);
+        let c = compared(3, 1, &people);
         assert_eq!(c.left_out, 2);
         assert_eq!(
             c.competences[0].cells,
@@ -317,7 +329,7 @@ mod tests {
             .collect();
         people.extend((0..6).map(|_| respondent(Some(1), &[2, 2])));
         people.extend((0..6).map(|_| respondent(Some(2), &[1, 1])));
-        let c = Comparison::compute(5, 3, 2, &people);
+        let c = compared(3, 2, &people);
         assert_eq!(c.left_out, 0);
         assert!(matches!(
             c.competences[0].test,

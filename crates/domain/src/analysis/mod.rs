@@ -12,7 +12,7 @@ pub mod overview;
 pub mod profile;
 pub mod stats;
 
-pub use anonymity::{Suppressed, suppress};
+pub use anonymity::{AnonymityThreshold, Disclosure, GroupingDisclosure, GroupingKey, Suppressed};
 pub use campaign::{CampaignFigures, GroupRate, HeatRow, Person};
 pub use columns::CampaignColumns;
 pub use overview::{CompetenceStats, Distribution, Overview};

@@ -1,5 +1,6 @@
 //! The campaign overview: how each competence was rated across the board, by whom, and where.
 
+use super::anonymity::Suppressed;
 use crate::audit::Rating;
 
 /// Counts of each rating for one competence: 1 to 5, and "not sure".
@@ -54,7 +55,10 @@ impl Distribution {
 pub struct CompetenceStats {
     /// Position of the competence in the campaign.
     pub competence: usize,
-    pub distribution: Distribution,
+    /// Its ratings; `None` when hidden (too few people gave it a 1–5 rating, or too few
+    /// answered at all).
+    pub distribution: Option<Distribution>,
+    pub shown: Suppressed,
 }
 
 /// The whole-campaign figures.
@@ -64,53 +68,48 @@ pub struct Overview {
 }
 
 impl Overview {
-    /// `ratings` holds, for each competence position, every rating given.
-    pub fn new(distributions: Vec<Distribution>) -> Self {
+    /// Each competence's ratings, by position, and whether they may be shown.
+    pub fn new(distributions: Vec<(Distribution, Suppressed)>) -> Self {
         Self {
             competences: distributions
                 .into_iter()
                 .enumerate()
-                .map(|(competence, distribution)| CompetenceStats {
+                .map(|(competence, (distribution, shown))| CompetenceStats {
                     competence,
-                    distribution,
+                    distribution: shown.is_shown().then_some(distribution),
+                    shown,
                 })
                 .collect(),
         }
     }
 
-    /// The `n` competences with the lowest mean rating, weakest first (those nobody rated are
-    /// left out).
-    pub fn weakest(&self, n: usize) -> Vec<&CompetenceStats> {
-        let mut rated: Vec<&CompetenceStats> = self
-            .competences
+    /// The competences shown with a mean, and their means.
+    fn means(&self) -> Vec<(&CompetenceStats, f64)> {
+        self.competences
             .iter()
-            .filter(|c| c.distribution.mean().is_some())
-            .collect();
+            .filter_map(|c| Some((c, c.distribution?.mean()?)))
+            .collect()
+    }
+
+    /// The `n` competences with the lowest mean rating, weakest first (those nobody rated, and
+    /// those hidden, are left out).
+    pub fn weakest(&self, n: usize) -> Vec<&CompetenceStats> {
+        let mut rated = self.means();
         rated.sort_by(|a, b| {
-            a.distribution
-                .mean()
-                .partial_cmp(&b.distribution.mean())
-                .expect("means are finite")
-                .then(a.competence.cmp(&b.competence))
+            a.1.total_cmp(&b.1)
+                .then(a.0.competence.cmp(&b.0.competence))
         });
-        rated.into_iter().take(n).collect()
+        rated.into_iter().take(n).map(|(c, _)| c).collect()
     }
 
     /// The `n` competences with the highest mean rating, strongest first.
     pub fn strongest(&self, n: usize) -> Vec<&CompetenceStats> {
-        let mut rated: Vec<&CompetenceStats> = self
-            .competences
-            .iter()
-            .filter(|c| c.distribution.mean().is_some())
-            .collect();
+        let mut rated = self.means();
         rated.sort_by(|a, b| {
-            b.distribution
-                .mean()
-                .partial_cmp(&a.distribution.mean())
-                .expect("means are finite")
-                .then(a.competence.cmp(&b.competence))
+            b.1.total_cmp(&a.1)
+                .then(a.0.competence.cmp(&b.0.competence))
         });
-        rated.into_iter().take(n).collect()
+        rated.into_iter().take(n).map(|(c, _)| c).collect()
     }
 }
 
@@ -137,11 +136,13 @@ mod tests {
             levels,
             not_sure: 0,
         };
+        let shown = |d| (d, Suppressed::Shown);
         let o = Overview::new(vec![
-            make([0, 0, 4, 0, 0]),
-            make([4, 0, 0, 0, 0]),
-            Distribution::default(),
-            make([0, 0, 0, 0, 4]),
+            shown(make([0, 0, 4, 0, 0])),
+            shown(make([4, 0, 0, 0, 0])),
+            shown(Distribution::default()),
+            shown(make([0, 0, 0, 0, 4])),
+            (make([5, 0, 0, 0, 0]), Suppressed::TooSmall),
         ]);
         let weakest: Vec<usize> = o.weakest(2).iter().map(|c| c.competence).collect();
         let strongest: Vec<usize> = o.strongest(2).iter().map(|c| c.competence).collect();

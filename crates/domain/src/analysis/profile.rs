@@ -6,6 +6,7 @@
 //! knowledge above confidence: with quiz answers for a competence, two parts the quiz (its share
 //! right put on the 1–5 scale) to one part the rating; without, the rating alone.
 
+use super::anonymity::Suppressed;
 use crate::Invalid;
 use crate::JobFamily;
 use crate::audit::Rating;
@@ -67,8 +68,8 @@ pub struct CompetenceProfile {
 pub struct AreaProfile {
     /// The mean of the person's 1–5 ratings of the area's competences.
     pub mean: Option<f64>,
-    /// The mean of every respondent's 1–5 ratings of them; `None` when fewer respondents than
-    /// the anonymity threshold rated the area.
+    /// The mean of every respondent's 1–5 ratings of them; `None` when the campaign's figures
+    /// for the area are hidden (see `anonymity`).
     pub service_mean: Option<f64>,
 }
 
@@ -92,9 +93,9 @@ impl Profile {
     /// `areas` gives each competence's area (below `area_count`); the person's `ratings`,
     /// `quiz` answers (by competence position, right or not) and `targets` are in competence
     /// order, and `service` holds every respondent's ratings (the person's included) summed by
-    /// area.
+    /// area, `service_shown` whether each area's may be shown.
     pub fn compute(
-        threshold: usize,
+        service_shown: &[Suppressed],
         areas: &[usize],
         area_count: usize,
         ratings: &[Option<Rating>],
@@ -141,7 +142,8 @@ impl Profile {
                 let totals = service.get(area).copied().unwrap_or_default();
                 AreaProfile {
                     mean: (!own.is_empty()).then(|| own.iter().sum::<f64>() / own.len() as f64),
-                    service_mean: (totals.people >= threshold.max(1) && totals.ratings > 0)
+                    service_mean: (service_shown.get(area).is_some_and(|s| s.is_shown())
+                        && totals.ratings > 0)
                         .then(|| totals.sum / totals.ratings as f64),
                 }
             })
@@ -212,7 +214,7 @@ mod tests {
         // target 3, gap −2. Competence 2: rated 2, no quiz, target 4: gap 2. Competence 3:
         // nothing to measure.
         let p = Profile::compute(
-            1,
+            &[Suppressed::Shown; 2],
             &[0, 0, 1, 1],
             2,
             &levels(&[5, 9, 2, 0]),
@@ -230,7 +232,7 @@ mod tests {
     }
 
     #[test]
-    fn the_service_mean_needs_enough_people() {
+    fn the_service_mean_is_shown_only_when_the_campaign_shows_it() {
         let me = levels(&[4, 2]);
         // Five people rated the area: ratings 2, 2, 2, 2, 4, 2 → 14 / 6.
         let service = [AreaTotals {
@@ -238,11 +240,18 @@ mod tests {
             sum: 14.0,
             ratings: 6,
         }];
-        let p = Profile::compute(5, &[0, 0], 1, &me, &[], &[None, None], &service);
+        let shown = [Suppressed::Shown];
+        let p = Profile::compute(&shown, &[0, 0], 1, &me, &[], &[None, None], &service);
         assert_eq!(p.areas[0].mean, Some(3.0));
         assert!((p.areas[0].service_mean.unwrap() - 14.0 / 6.0).abs() < 1e-12);
-        let p = Profile::compute(6, &[0, 0], 1, &me, &[], &[None, None], &service);
+        let hidden = [Suppressed::TooSmall];
+        let p = Profile::compute(&hidden, &[0, 0], 1, &me, &[], &[None, None], &service);
         assert_eq!(p.areas[0].service_mean, None);
+        assert_eq!(
+            p.areas[0].mean,
+            Some(3.0),
+            "the person's own mean is theirs to see"
+        );
     }
 
     #[test]

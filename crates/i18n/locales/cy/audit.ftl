@@ -176,6 +176,12 @@ report-heat-explain = Y sgôr gyfartalog ym mhob maes o'r fframwaith, yn ôl y s
 report-heat-caption = Map gwres o'r sgoriau cyfartalog yn ôl safle a maes. Mae'r un ffigurau yn y tabl isod.
 report-heat-table = Sgôr gyfartalog yn ôl safle a maes
 report-hidden = cudd
+# review:
+report-fewer-than = llai na { $threshold }
+# review:
+report-responses-few = Mae llai na { $threshold } o'r { $asked } o bobl a holwyd wedi gorffen: ni ddangosir unrhyw ffigurau nes bod { $threshold } wedi gorffen.
+# review:
+report-stepped = Mae'r ymgyrch hon yn ddienw ac yn dal ar agor, felly mae ei ffigurau'n cyfrif yr atebion { $threshold } ar y tro, yn y drefn y daethant i mewn: nid yw un ateb arall yn newid dim yma nes bod { $threshold } arall wedi dod i mewn. Pan fydd yr ymgyrch yn cau, byddant yn cyfrif pob ateb.
 report-rates = Pwy sydd wedi ateb
 report-rates-sites = Cyfradd ymateb yn ôl safle
 report-rates-teams = Cyfradd ymateb yn ôl tîm

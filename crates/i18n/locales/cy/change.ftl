@@ -25,6 +25,8 @@ change-people-in-both = { $count ->
     [two] Atebodd dau berson y ddwy ymgyrch.
    *[other] Atebodd { $count } o bobl y ddwy ymgyrch.
 }
+# review:
+change-people-in-both-hidden = Mae nifer y bobl a atebodd y ddwy ymgyrch yn gudd: atebodd llai na { $threshold } y ddwy, neu atebodd cyn lleied un ohonynt yn unig fel y gellid eu cyfrif.
 change-chart = Cymedr sgôr y gwasanaeth cyfan ar gyfer pob cymhwysedd, bryd hynny a nawr
 change-chart-caption = Ar gyfer pob cymhwysedd, y dot llwyd yw cymedr sgôr y gwasanaeth cyfan yn yr ymgyrch gynharach a'r dot tywyll yw ei gymedr nawr, ar y raddfa o 1 (chwith) i 5 (dde); mae dot sydd ar goll wedi'i guddio i gadw pobl yn ddienw. Mae'r tablau isod yn rhoi'r ffigurau, ar gyfer y bobl yn y ddwy ymgyrch ac ar gyfer y gwasanaeth cyfan.
 change-then = Bryd hynny

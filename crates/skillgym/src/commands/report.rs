@@ -12,7 +12,7 @@ pub async fn run(store: &Store, args: &ReportArgs, tr: &Tr) -> anyhow::Result<Ex
         eprintln!("{}", tr.t("cli-no-organisation"));
         return Ok(ExitCode::FAILURE);
     };
-    let threshold = org.anonymity_threshold.max(1) as usize;
+    let threshold = store.anonymity_threshold(org.id).await?;
     let options = ReportOptions {
         by: args.by.clone(),
         earlier: args.earlier,

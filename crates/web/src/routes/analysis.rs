@@ -1,8 +1,10 @@
 //! Analysis of a campaign: groups compared competence by competence, and confidence against
 //! tested knowledge, each as a page (a chart drawn here, with its table) and as CSV. Groups
-//! below the organisation's anonymity threshold never appear; the domain decides which.
+//! the anonymity rules hide never appear; the domain decides which, for the whole campaign at
+//! once.
 
 use crate::AppState;
+use crate::analysis_cache::Analysed;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
@@ -12,10 +14,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use skillgym_domain::analysis::CampaignColumns;
 use skillgym_domain::analysis::calibration::{Calibration, CalibrationRow, PersonCalibration};
 use skillgym_domain::analysis::columns::NO_ANSWER;
 use skillgym_domain::analysis::compare::{Comparison, GroupCounts, Test};
+use skillgym_domain::analysis::{CampaignColumns, GroupingKey};
 use skillgym_domain::audit::QuestionKind;
 use skillgym_domain::{CampaignId, Employment, JobFamily, QuestionId, Role};
 use skillgym_i18n::Tr;
@@ -135,21 +137,38 @@ impl Grouping {
         }
     }
 
+    /// The grouping as the anonymity rules name it.
+    pub(crate) fn key(&self) -> GroupingKey {
+        match self.kind {
+            GroupKind::JobFamily => GroupingKey::JobFamily,
+            GroupKind::Employment => GroupingKey::Employment,
+            GroupKind::Question(id) => GroupingKey::Question(id),
+        }
+    }
+
     /// The groups compared competence by competence.
-    pub(crate) fn comparison(&self, columns: &CampaignColumns, threshold: usize) -> Comparison {
+    pub(crate) fn comparison(&self, analysed: &Analysed) -> Comparison {
+        let columns = &analysed.columns;
         let counts = GroupCounts::from_columns(self.groups.len(), &self.column(columns), columns);
-        Comparison::from_counts(threshold, &counts)
+        Comparison::from_counts(&analysed.disclosure.grouping(self.key()), &counts)
     }
 
     /// The groups' confidence against their knowledge.
-    pub(crate) fn calibration(&self, columns: &CampaignColumns, threshold: usize) -> Calibration {
+    pub(crate) fn calibration(&self, analysed: &Analysed) -> Calibration {
+        let columns = &analysed.columns;
         let people: Vec<(Option<usize>, PersonCalibration)> = columns
             .calibration()
             .into_iter()
             .zip(self.column(columns))
             .filter_map(|(person, group)| person.map(|p| (group, p)))
             .collect();
-        Calibration::compute(threshold, self.groups.len(), &people)
+        let disclosure = &analysed.disclosure;
+        Calibration::compute(
+            &disclosure.grouping(self.key()),
+            disclosure.everyone_calibration(),
+            self.groups.len(),
+            &people,
+        )
     }
 
     pub(crate) fn choices(&self, campaign: &Campaign, tr: &Tr) -> Vec<Choice> {
@@ -188,10 +207,11 @@ fn single_choice(
         .filter(|(_, q)| q.kind == QuestionKind::Single && q.options.len() >= 2)
 }
 
-/// The campaign, its finished responses, the threshold and the grouping: what both pages need.
+/// The campaign, its finished responses and what may be shown of them, and the grouping: what
+/// both pages need.
 struct Loaded {
     campaign: Campaign,
-    columns: Arc<CampaignColumns>,
+    analysed: Arc<Analysed>,
     threshold: usize,
     grouping: Grouping,
 }
@@ -200,16 +220,16 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<L
     let user = ctx.require(Role::Admin)?;
     let org = user.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
-    let columns = state.analysis.columns(&state.store, org, &campaign).await?;
-    let threshold = ctx
-        .organisation
-        .as_ref()
-        .map_or(5, |o| o.anonymity_threshold.max(1)) as usize;
+    let threshold = state.store.anonymity_threshold(org).await?;
+    let analysed = state
+        .analysis
+        .analysed(&state.store, org, &campaign, threshold)
+        .await?;
     let grouping = Grouping::choose(by.by.as_deref(), &campaign, &ctx.tr);
     Ok(Loaded {
         campaign,
-        columns,
-        threshold,
+        analysed,
+        threshold: threshold.get(),
         grouping,
     })
 }
@@ -321,14 +341,12 @@ struct Compared {
 
 async fn compared(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Compared> {
     let loaded = load(state, ctx, id, by).await?;
-    let comparison = loaded
-        .grouping
-        .comparison(&loaded.columns, loaded.threshold);
+    let comparison = loaded.grouping.comparison(&loaded.analysed);
     let shown = comparison
         .groups
         .iter()
         .enumerate()
-        .filter(|(_, g)| g.shown.is_shown() && g.respondents > 0)
+        .filter(|(_, g)| g.compared())
         .map(|(i, _)| i)
         .collect();
     Ok(Compared {
@@ -424,7 +442,7 @@ pub(super) async fn compare_page(
             .map(|g| {
                 (
                     groups[*g].take().expect("each group once"),
-                    comparison.groups[*g].respondents,
+                    comparison.groups[*g].respondents.unwrap_or_default(),
                 )
             })
             .collect(),
@@ -498,7 +516,10 @@ pub async fn compare_csv(
                 guard(competence.title.show(lang).text),
                 group.key.clone(),
                 guard(&group.label),
-                comparison.groups[*g].respondents.to_string(),
+                comparison.groups[*g]
+                    .respondents
+                    .unwrap_or_default()
+                    .to_string(),
                 cell.map_or_else(|| hidden.clone(), |x| x.n.to_string()),
                 cell.map_or_else(|| hidden.clone(), |x| format!("{:.6}", x.mean)),
                 c.difference.map(|d| format!("{d:.6}")).unwrap_or_default(),
@@ -556,11 +577,9 @@ struct Calibrated {
 
 async fn calibrated(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Calibrated> {
     let loaded = load(state, ctx, id, by).await?;
-    let calibration = loaded
-        .grouping
-        .calibration(&loaded.columns, loaded.threshold);
+    let calibration = loaded.grouping.calibration(&loaded.analysed);
     Ok(Calibrated {
-        has_quiz: !loaded.columns.tested.is_empty(),
+        has_quiz: !loaded.analysed.columns.tested.is_empty(),
         loaded,
         calibration,
     })
@@ -622,7 +641,7 @@ pub(super) async fn calibration_page(
             Some(CalibrationView {
                 label,
                 lang,
-                people: row.people,
+                people: row.people?,
                 confidence: format!("{:.2}", f.confidence),
                 score: format!("{:.2}", f.score),
                 gap: format!("{:+.2}", f.gap),
@@ -685,10 +704,11 @@ pub async fn calibration_csv(
     ];
     for (key, label, _, row) in shown_rows(&calibration, &loaded.grouping, &ctx.tr) {
         let Some(f) = row.figures else { continue };
+        let Some(people) = row.people else { continue };
         rows.push(vec![
             key,
             guard(&label),
-            row.people.to_string(),
+            people.to_string(),
             format!("{:.6}", f.confidence),
             format!("{:.6}", f.score),
             format!("{:.6}", f.gap),

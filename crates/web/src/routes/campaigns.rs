@@ -1,6 +1,7 @@
 //! Admins' side of audits: frameworks to look through, campaigns to open, follow and clone.
 
 use super::audits::today;
+use super::reports::Count;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppResult;
@@ -15,6 +16,7 @@ use skillgym_domain::people::{format_date, parse_date};
 use skillgym_domain::{
     CampaignId, CompetenceId, FrameworkId, JobFamily, OrganisationId, Role, SiteId,
 };
+use skillgym_i18n::Tr;
 use skillgym_store::{
     Campaign, CampaignSummary, FrameworkSummary, NewCampaign, SiteRecord, StoredFramework,
 };
@@ -74,15 +76,33 @@ pub async fn framework(
 #[template(path = "campaigns.html")]
 pub struct CampaignsPage {
     page: Page,
-    campaigns: Vec<CampaignSummary>,
+    /// Each campaign, with how many started and finished written out.
+    campaigns: Vec<(CampaignSummary, String, String)>,
     today: String,
+}
+
+/// How many started and finished, as the campaign pages show them: "fewer than k" rather than
+/// a number under the anonymity threshold.
+fn counted(tr: &Tr, threshold: usize, c: &CampaignSummary) -> (String, String) {
+    let text = |n| Count::people(n, threshold).text(tr, threshold);
+    (text(c.started), text(c.submitted))
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let org = ctx.require(Role::Admin)?.organisation_id;
+    let threshold = state.store.anonymity_threshold(org).await?.get();
     Ok(CampaignsPage {
         page: ctx.page("campaigns-title"),
-        campaigns: state.store.campaigns(org).await?,
+        campaigns: state
+            .store
+            .campaigns(org)
+            .await?
+            .into_iter()
+            .map(|c| {
+                let (started, submitted) = counted(&ctx.tr, threshold, &c);
+                (c, started, submitted)
+            })
+            .collect(),
         today: today(),
     }
     .into_response())
@@ -93,7 +113,9 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
 pub struct CampaignPage {
     page: Page,
     campaign: Campaign,
-    summary: CampaignSummary,
+    /// How many started and finished, written out.
+    started: String,
+    submitted: String,
     competences: usize,
     sites: Vec<SiteRecord>,
     invitations: super::invitations::InvitationPanel,
@@ -114,15 +136,18 @@ pub async fn show(
         .into_iter()
         .find(|c| c.id == campaign.id)
         .ok_or(crate::error::AppError::NotFound)?;
+    let threshold = state.store.anonymity_threshold(org).await?.get();
+    let (started, submitted) = counted(&ctx.tr, threshold, &summary);
     let mut page = ctx.page("campaign-title");
     page.title = campaign.title.show(page.lang()).text.to_string();
     Ok(CampaignPage {
         page,
+        started,
+        submitted,
         competences: campaign.areas.iter().map(|a| a.competences.len()).sum(),
         sites: state.store.sites(org).await?,
         invitations: super::invitations::panel(&state, &ctx, org, &campaign, &notice).await?,
         campaign,
-        summary,
     }
     .into_response())
 }

@@ -3,8 +3,9 @@
 //! with its tables) and as CSV. The domain decides which figures are safe to show.
 
 use super::analysis::{csv_body, guard, p_value};
+use super::reports::Count;
 use crate::AppState;
-use crate::analysis_cache::AnalysisCache;
+use crate::analysis_cache::{Analysed, AnalysisCache};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
@@ -13,8 +14,8 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use skillgym_domain::analysis::CampaignColumns;
 use skillgym_domain::analysis::change::{self, Change, ChangeRow};
+use skillgym_domain::analysis::{AnonymityThreshold, Suppressed};
 use skillgym_domain::{CampaignId, CompetenceId, OrganisationId, Role};
 use skillgym_i18n::Tr;
 use skillgym_store::{Campaign, CampaignChoice, Store, StoreError};
@@ -43,20 +44,28 @@ pub(crate) struct Line {
 pub(crate) struct Answered {
     /// People asked, and those no longer asked who answered.
     pub asked: usize,
-    pub finished: usize,
+    /// How many finished; `None` while fewer than the threshold (no figure about them is
+    /// shown then).
+    pub finished: Option<usize>,
 }
 
 impl Answered {
-    fn of(columns: &CampaignColumns) -> Self {
+    fn of(analysed: &Analysed) -> Self {
+        let columns = &analysed.columns;
         Self {
             asked: columns.asked_or_answered(),
-            finished: columns.responses(),
+            finished: analysed
+                .disclosure
+                .everyone()
+                .is_shown()
+                .then(|| columns.responses()),
         }
     }
 
-    /// The response rate as a whole percentage, rounded down.
-    pub fn percent(&self) -> usize {
-        (self.finished * 100).checked_div(self.asked).unwrap_or(0)
+    /// The response rate as a whole percentage, rounded down; `None` when hidden.
+    pub fn percent(&self) -> Option<usize> {
+        self.finished
+            .map(|f| (f * 100).checked_div(self.asked).unwrap_or(0))
     }
 }
 
@@ -67,7 +76,7 @@ pub(crate) struct Compared {
     /// The earlier campaign and its data, when there is one to compare with.
     pub earlier: Option<(CampaignChoice, Answered)>,
     pub later: Answered,
-    pub threshold: usize,
+    pub threshold: AnonymityThreshold,
     pub change: Option<Change>,
     pub competences: Vec<Line>,
     pub areas: Vec<Line>,
@@ -105,10 +114,7 @@ async fn compared(
     let user = ctx.require(Role::Admin)?;
     let org = user.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
-    let threshold = ctx
-        .organisation
-        .as_ref()
-        .map_or(5, |o| o.anonymity_threshold.max(1)) as usize;
+    let threshold = state.store.anonymity_threshold(org).await?;
     Ok(compare(
         &state.store,
         &state.analysis,
@@ -129,7 +135,7 @@ pub(crate) async fn compare(
     org: OrganisationId,
     campaign: Campaign,
     earlier: Option<i64>,
-    threshold: usize,
+    threshold: AnonymityThreshold,
     lang: &str,
 ) -> Result<Compared, CompareError> {
     let choices = store
@@ -146,9 +152,10 @@ pub(crate) async fn compare(
             .or(choices.first()),
     }
     .cloned();
-    // Both campaigns' answers come from the columns kept in memory (see `analysis_cache`).
-    let later_columns = analysis.columns(store, org, &campaign).await?;
-    let later = Answered::of(&later_columns);
+    // Both campaigns' answers come from the columns kept in memory (see `analysis_cache`), as
+    // their reports count them.
+    let later_analysed = analysis.analysed(store, org, &campaign, threshold).await?;
+    let later = Answered::of(&later_analysed);
     let Some(earlier) = chosen else {
         return Ok(Compared {
             campaign,
@@ -162,7 +169,10 @@ pub(crate) async fn compare(
         });
     };
     let earlier_campaign = store.campaign(org, earlier.id).await?;
-    let earlier_columns = analysis.columns(store, org, &earlier_campaign).await?;
+    let earlier_analysed = analysis
+        .analysed(store, org, &earlier_campaign, threshold)
+        .await?;
+    let (earlier_columns, later_columns) = (&earlier_analysed.columns, &later_analysed.columns);
     // Only what both campaigns asked is compared, in this campaign's order.
     let position_before: HashMap<CompetenceId, usize> = earlier_campaign
         .areas
@@ -196,8 +206,8 @@ pub(crate) async fn compare(
         threshold,
         &area_of,
         area_heads.len(),
-        &change::Response::from_columns(&earlier_columns, &at_before),
-        &change::Response::from_columns(&later_columns, &at_after),
+        &change::Response::from_columns(earlier_columns, &at_before),
+        &change::Response::from_columns(later_columns, &at_after),
     );
     let competences = shared
         .iter()
@@ -231,7 +241,7 @@ pub(crate) async fn compare(
     Ok(Compared {
         campaign,
         choices,
-        earlier: Some((earlier, Answered::of(&earlier_columns))),
+        earlier: Some((earlier, Answered::of(&earlier_analysed))),
         later,
         threshold,
         change: Some(change),
@@ -279,8 +289,9 @@ pub struct Rate {
     pub title: String,
     pub title_lang: &'static str,
     pub asked: i64,
-    pub finished: i64,
-    pub percent: i64,
+    /// How many finished, written out: the number or "fewer than k".
+    pub finished: String,
+    pub percent: Option<i64>,
 }
 
 /// A campaign offered to compare with.
@@ -297,12 +308,13 @@ pub struct ChangePage {
     page: Page,
     campaign_id: CampaignId,
     threshold: usize,
+    /// How many answered both, written out: the number, "fewer than k" or "hidden".
+    people_in_both_text: String,
     choices: Vec<ChoiceView>,
     /// The earlier campaign's id, for links; 0 when there is none.
     earlier_id: i64,
     earlier_title: String,
     rates: Vec<Rate>,
-    people_in_both: usize,
     tables: Vec<TableView>,
     dumbbells: Vec<Dumbbell>,
     chart_height: i64,
@@ -347,14 +359,20 @@ fn view(line: &Line) -> RowView {
     }
 }
 
-fn rate(title: &skillgym_domain::audit::Localised, lang: &str, data: &Answered) -> Rate {
-    let shown = title.show(lang);
+fn rate(
+    title: &skillgym_domain::audit::Localised,
+    tr: &Tr,
+    threshold: usize,
+    data: &Answered,
+) -> Rate {
+    let shown = title.show(tr.lang().code());
+    let finished = data.finished.map(|f| f as u64);
     Rate {
         title: shown.text.into(),
         title_lang: shown.lang,
         asked: data.asked as i64,
-        finished: data.finished as i64,
-        percent: data.percent() as i64,
+        finished: Count::of(finished, Suppressed::TooSmall).text(tr, threshold),
+        percent: data.percent().map(|p| p as i64),
     }
 }
 
@@ -399,12 +417,17 @@ pub(super) async fn change_page(
     let mut rates = Vec::new();
     let (earlier_id, earlier_title) = match &c.earlier {
         Some((e, data)) => {
-            rates.push(rate(&e.title, lang, data));
+            rates.push(rate(&e.title, &ctx.tr, c.threshold.get(), data));
             (e.id.0, e.title.show(lang).text.to_string())
         }
         None => (0, String::new()),
     };
-    rates.push(rate(&c.campaign.title, lang, &c.later));
+    rates.push(rate(
+        &c.campaign.title,
+        &ctx.tr,
+        c.threshold.get(),
+        &c.later,
+    ));
     let dumbbells: Vec<Dumbbell> = c
         .competences
         .iter()
@@ -421,15 +444,23 @@ pub(super) async fn change_page(
             }
         })
         .collect();
+    let in_both = c.change.as_ref().and_then(|ch| ch.people_in_both);
     Ok(ChangePage {
         page,
         campaign_id: c.campaign.id,
-        threshold: c.threshold,
+        threshold: c.threshold.get(),
+        people_in_both_text: match in_both {
+            Some(n) => ctx.tr.t1("change-people-in-both", "count", n),
+            None => ctx.tr.t1(
+                "change-people-in-both-hidden",
+                "threshold",
+                c.threshold.get(),
+            ),
+        },
         choices,
         earlier_id,
         earlier_title,
         rates,
-        people_in_both: c.change.as_ref().map_or(0, |ch| ch.people_in_both),
         tables: vec![
             TableView {
                 caption: "change-areas-table",
@@ -481,8 +512,11 @@ fn rates_csv(c: &Compared, tr: &Tr) -> AppResult<Response> {
             guard(title.show(lang).text),
             opens_on.clone(),
             data.asked.to_string(),
-            data.finished.to_string(),
-            (data.finished as f64 / data.asked.max(1) as f64).to_string(),
+            Count::of(data.finished.map(|f| f as u64), Suppressed::TooSmall)
+                .text(tr, c.threshold.get()),
+            data.finished
+                .map(|f| (f as f64 / data.asked.max(1) as f64).to_string())
+                .unwrap_or_default(),
         ]);
     }
     csv_body(

@@ -3,6 +3,7 @@
 
 mod account;
 pub(crate) mod analysis;
+mod anonymity;
 mod audit_trail;
 mod audits;
 mod campaign_questions;
@@ -63,6 +64,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/settings/retention",
             get(retention::show).post(retention::save),
+        )
+        .route(
+            "/settings/anonymity",
+            get(anonymity::show).post(anonymity::save),
         )
         .route("/language", post(account::set_language))
         .route(

@@ -15,6 +15,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use skillgym_domain::analysis::AnonymityThreshold;
 use skillgym_domain::analysis::profile::{Profile, TargetLevel};
 use skillgym_domain::audit::Rating;
 use skillgym_domain::{FrameworkId, JobFamily, OrganisationId, PersonId, Role};
@@ -78,10 +79,7 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64, query: &ProfileQuery) -> App
         None => None,
         Some(campaign) => {
             let campaign = state.store.campaign(org, campaign).await?;
-            let threshold = ctx
-                .organisation
-                .as_ref()
-                .map_or(5, |o| o.anonymity_threshold.max(1)) as usize;
+            let threshold = state.store.anonymity_threshold(org).await?;
             let profile = profile_of(
                 &state.store,
                 &state.analysis,
@@ -119,12 +117,13 @@ pub(crate) async fn profile_of(
     org: OrganisationId,
     campaign: &Campaign,
     person: &PersonRecord,
-    threshold: usize,
+    threshold: AnonymityThreshold,
 ) -> Result<Option<Profile>, StoreError> {
     let Some(answers) = store.person_answers(org, campaign.id, person.id).await? else {
         return Ok(None);
     };
-    let columns = analysis.columns(store, org, campaign).await?;
+    let analysed = analysis.analysed(store, org, campaign, threshold).await?;
+    let columns = &analysed.columns;
     let targets = store.role_targets(org, campaign.framework_id).await?;
     let competences: Vec<_> = campaign
         .areas
@@ -142,8 +141,11 @@ pub(crate) async fn profile_of(
         .iter()
         .map(|(_, c)| answers.ratings.get(&c.id).copied())
         .collect();
+    let service_shown: Vec<_> = (0..campaign.areas.len())
+        .map(|a| analysed.disclosure.area(a))
+        .collect();
     Ok(Some(Profile::compute(
-        threshold,
+        &service_shown,
         &areas,
         campaign.areas.len(),
         &ratings,

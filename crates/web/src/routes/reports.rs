@@ -1,6 +1,7 @@
 //! A campaign's report: response rates, every competence's ratings, the weakest and strongest
-//! spots, and a heat map of sites × areas. Figures for groups below the organisation's
-//! anonymity threshold are never shown.
+//! spots, and a heat map of sites × areas. Which figures are shown the domain decides for the
+//! whole campaign (`skillgym_domain::analysis::anonymity`); the page and its CSV show exactly
+//! the same ones.
 
 use crate::AppState;
 use crate::context::Ctx;
@@ -11,34 +12,85 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use skillgym_domain::analysis::CampaignFigures;
+use skillgym_domain::analysis::{CampaignFigures, Suppressed};
 use skillgym_domain::{CampaignId, Role};
+use skillgym_i18n::Tr;
 use std::collections::HashMap;
+
+/// A count of people as a table shows it: the number, or why it is not shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Count {
+    Shown(u64),
+    /// Fewer than the threshold.
+    Few,
+    /// Enough people, but hidden so that no smaller figure can be worked out.
+    Hidden,
+}
+
+impl Count {
+    /// A number of people that no anonymity rule but the threshold applies to, as the campaign
+    /// page's counts of who started and finished: none, or at least the threshold, is shown.
+    pub fn people(n: i64, threshold: usize) -> Self {
+        if n > 0 && (n as usize) < threshold {
+            Count::Few
+        } else {
+            Count::Shown(n.max(0) as u64)
+        }
+    }
+
+    pub fn of(n: Option<u64>, why: Suppressed) -> Self {
+        match (n, why) {
+            (Some(n), _) => Count::Shown(n),
+            (None, Suppressed::TooSmall) => Count::Few,
+            (None, _) => Count::Hidden,
+        }
+    }
+
+    /// The cell's text: the number, "fewer than k" or "hidden".
+    pub fn text(&self, tr: &Tr, threshold: usize) -> String {
+        match self {
+            Count::Shown(n) => n.to_string(),
+            Count::Few => tr.t1("report-fewer-than", "threshold", threshold as i64),
+            Count::Hidden => tr.t("report-hidden"),
+        }
+    }
+}
 
 /// A row of a response-rate table.
 pub struct RateRow {
     pub name: String,
     pub asked: u64,
-    pub finished: Option<u64>,
+    pub finished: Count,
+    /// Already written out: the number, "fewer than k" or "hidden".
+    pub finished_text: String,
     pub percent: Option<u64>,
 }
 
-/// A competence's line in the report.
+/// A competence's line in the report; its figures are `None` when hidden.
 pub struct CompetenceRow {
     pub title: String,
     pub title_lang: &'static str,
     pub area: String,
     pub mean: Option<String>,
-    pub counts: [u64; 5],
-    pub not_sure: u64,
+    pub counts: Option<[u64; 5]>,
+    pub not_sure: Option<u64>,
     /// Widths of the five rating segments and "not sure", out of 300.
     pub segments: Vec<(u32, u32, &'static str)>,
+}
+
+/// One cell of the heat map.
+pub enum HeatCell {
+    /// The mean, written out, and its colour.
+    Mean(String, &'static str),
+    /// Nobody at the site rated the area.
+    Empty,
+    Hidden,
 }
 
 /// A site's row of the heat map.
 pub struct HeatRowView {
     pub site: String,
-    pub cells: Vec<Option<(String, &'static str)>>,
+    pub cells: Vec<HeatCell>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -46,10 +98,12 @@ pub struct HeatRowView {
 pub struct ReportPage {
     page: Page,
     campaign_id: CampaignId,
-    threshold: i64,
-    asked: i64,
-    finished: i64,
-    percent: i64,
+    threshold: usize,
+    /// The campaign is anonymous and open: figures move in steps of the threshold.
+    stepped: bool,
+    asked: u64,
+    /// How many finished, and the share; `None` while fewer than the threshold.
+    finished: Option<(u64, u64)>,
     /// Caption, CSV file and rows of each response-rate table.
     rate_tables: Vec<(String, &'static str, Vec<RateRow>)>,
     competences: Vec<CompetenceRow>,
@@ -141,6 +195,7 @@ pub async fn campaign_report_csv(
     let tr = &ctx.tr;
     let hidden = tr.t("report-hidden");
     let mut rows: Vec<Vec<String>> = Vec::new();
+    let hidden_row = |n: usize| vec![hidden.clone(); n];
     match table {
         Table::Sites | Table::Teams => {
             rows.push(vec![
@@ -154,7 +209,7 @@ pub async fn campaign_report_csv(
                 rows.push(vec![
                     guard(&r.name),
                     r.asked.to_string(),
-                    r.finished.map_or(hidden.clone(), |f| f.to_string()),
+                    r.finished_text.clone(),
                     r.percent.map_or(String::new(), |p| p.to_string()),
                 ]);
             }
@@ -169,13 +224,15 @@ pub async fn campaign_report_csv(
             head.push(tr.t("audit-results-not-sure"));
             rows.push(head);
             for c in &report.competences {
-                let mut row = vec![
-                    guard(&c.title),
-                    guard(&c.area),
-                    c.mean.clone().unwrap_or_default(),
-                ];
-                row.extend(c.counts.iter().map(u64::to_string));
-                row.push(c.not_sure.to_string());
+                let mut row = vec![guard(&c.title), guard(&c.area)];
+                match c.counts {
+                    Some(counts) => {
+                        row.push(c.mean.clone().unwrap_or_default());
+                        row.extend(counts.iter().map(u64::to_string));
+                        row.push(c.not_sure.unwrap_or_default().to_string());
+                    }
+                    None => row.extend(hidden_row(7)),
+                }
                 rows.push(row);
             }
         }
@@ -208,8 +265,9 @@ pub async fn campaign_report_csv(
             for h in &report.heat {
                 let mut row = vec![guard(&h.site)];
                 row.extend(h.cells.iter().map(|cell| match cell {
-                    Some((value, _)) => value.clone(),
-                    None => hidden.clone(),
+                    HeatCell::Mean(value, _) => value.clone(),
+                    HeatCell::Empty => String::new(),
+                    HeatCell::Hidden => hidden.clone(),
                 }));
                 rows.push(row);
             }
@@ -226,11 +284,11 @@ pub(super) async fn report_page(state: &AppState, ctx: &Ctx, id: i64) -> AppResu
     let user = ctx.require(Role::Admin)?;
     let org = user.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
-    let columns = state.analysis.columns(&state.store, org, &campaign).await?;
-    let threshold = ctx
-        .organisation
-        .as_ref()
-        .map_or(5, |o| o.anonymity_threshold.max(1));
+    let threshold = state.store.anonymity_threshold(org).await?;
+    let analysed = state
+        .analysis
+        .analysed(&state.store, org, &campaign, threshold)
+        .await?;
     let lang = ctx.tr.lang().code();
     let competences: Vec<(usize, &skillgym_store::CampaignCompetence)> = campaign
         .areas
@@ -239,17 +297,23 @@ pub(super) async fn report_page(state: &AppState, ctx: &Ctx, id: i64) -> AppResu
         .flat_map(|(a, area)| area.competences.iter().map(move |c| (a, c)))
         .collect();
     let competence_areas: Vec<usize> = competences.iter().map(|(a, _)| *a).collect();
-    let figures = CampaignFigures::from_columns(threshold as usize, &competence_areas, &columns);
+    let figures =
+        CampaignFigures::from_columns(&analysed.disclosure, &competence_areas, &analysed.columns);
     let (site_names, team_names) = state.store.group_names(org).await?;
+    let k = threshold.get();
     let rate_rows = |rates: &[skillgym_domain::analysis::GroupRate],
                      names: &HashMap<i64, String>| {
         rates
             .iter()
-            .map(|r| RateRow {
-                name: names.get(&r.group).cloned().unwrap_or_default(),
-                asked: r.asked,
-                finished: r.shown.is_shown().then_some(r.finished),
-                percent: r.shown.is_shown().then(|| r.percent()),
+            .map(|r| {
+                let finished = Count::of(r.finished, r.shown);
+                RateRow {
+                    name: names.get(&r.group).cloned().unwrap_or_default(),
+                    asked: r.asked,
+                    finished_text: finished.text(&ctx.tr, k),
+                    finished,
+                    percent: r.percent(),
+                }
             })
             .collect::<Vec<_>>()
     };
@@ -259,28 +323,30 @@ pub(super) async fn report_page(state: &AppState, ctx: &Ctx, id: i64) -> AppResu
         .iter()
         .map(|stats| {
             let (area, c) = competences[stats.competence];
-            let d = stats.distribution;
-            let total = d.answered().max(1);
-            let mut x = 0;
             let mut segments = Vec::new();
-            for (i, count) in d
-                .levels
-                .iter()
-                .chain(std::iter::once(&d.not_sure))
-                .enumerate()
-            {
-                let width = (*count * 300 / total) as u32;
-                segments.push((x, width, SEGMENTS[i]));
-                x += width;
+            if let Some(d) = stats.distribution {
+                let total = d.answered().max(1);
+                let mut x = 0;
+                for (i, count) in d
+                    .levels
+                    .iter()
+                    .chain(std::iter::once(&d.not_sure))
+                    .enumerate()
+                {
+                    let width = (*count * 300 / total) as u32;
+                    segments.push((x, width, SEGMENTS[i]));
+                    x += width;
+                }
             }
             let title = c.title.show(lang);
+            let d = stats.distribution;
             CompetenceRow {
                 title: title.text.to_string(),
                 title_lang: title.lang,
                 area: campaign.areas[area].title.show(lang).text.to_string(),
-                mean: d.mean().map(|m| format!("{m:.2}")),
-                counts: d.levels,
-                not_sure: d.not_sure,
+                mean: d.and_then(|d| d.mean()).map(|m| format!("{m:.2}")),
+                counts: d.map(|d| d.levels),
+                not_sure: d.map(|d| d.not_sure),
                 segments,
             }
         })
@@ -305,7 +371,12 @@ pub(super) async fn report_page(state: &AppState, ctx: &Ctx, id: i64) -> AppResu
             cells: h
                 .means
                 .iter()
-                .map(|m| m.map(|m| (format!("{m:.1}"), heat_colour(m))))
+                .zip(&h.areas)
+                .map(|(m, shown)| match (m, shown.is_shown()) {
+                    (Some(m), _) => HeatCell::Mean(format!("{m:.1}"), heat_colour(*m)),
+                    (None, true) => HeatCell::Empty,
+                    (None, false) => HeatCell::Hidden,
+                })
                 .collect(),
         })
         .collect();
@@ -318,12 +389,12 @@ pub(super) async fn report_page(state: &AppState, ctx: &Ctx, id: i64) -> AppResu
     Ok(ReportPage {
         page,
         campaign_id: campaign.id,
-        threshold,
-        asked: figures.asked as i64,
-        finished: figures.finished as i64,
-        percent: (figures.finished * 100)
-            .checked_div(figures.asked)
-            .unwrap_or(0) as i64,
+        threshold: k,
+        stepped: analysed.stepped,
+        asked: figures.asked,
+        finished: figures
+            .finished
+            .map(|f| (f, (f * 100).checked_div(figures.asked).unwrap_or(0))),
         rate_tables: vec![
             (
                 ctx.tr.t("report-rates-sites"),

@@ -110,7 +110,7 @@ async fn organisation(state: &AppState) -> AppResult<(OrganisationId, i64)> {
         .organisation()
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((org.id, org.anonymity_threshold.max(1)))
+    Ok((org.id, org.anonymity_threshold.get() as i64))
 }
 
 pub async fn show(

@@ -1,5 +1,6 @@
 //! The organisation's settings, for admins: signing in with the organisation's account
-//! (OpenID Connect) and whether passwords still work.
+//! (OpenID Connect) and whether passwords still work; links to the retention period and the
+//! anonymity threshold, each changed on its own page.
 
 use crate::AppState;
 use crate::context::Ctx;
@@ -44,6 +45,8 @@ pub struct SettingsPage {
     redirect_uri: String,
     /// Leavers are erased this many months after they left (changed on its own page).
     retention_months: i64,
+    /// The smallest group a report shows figures for (changed on its own page).
+    anonymity_threshold: usize,
 }
 
 #[derive(Deserialize)]
@@ -101,6 +104,7 @@ pub async fn show(
         saved: shown.saved.is_some(),
         redirect_uri: redirect_uri(&state),
         retention_months: state.store.retention_period(org.id).await?.months(),
+        anonymity_threshold: state.store.anonymity_threshold(org.id).await?.get(),
     }
     .into_response())
 }
@@ -150,6 +154,7 @@ pub async fn save(
         .ok_or(crate::error::AppError::NotFound)?;
     let stored = state.store.single_sign_on(org.id).await?;
     let retention_months = state.store.retention_period(org.id).await?.months();
+    let anonymity_threshold = state.store.anonymity_threshold(org.id).await?.get();
     let mut errors = FormErrors::default();
     let issuer_url = errors.check("issuer_url", parse_issuer(&form.issuer_url));
     let client_id = errors.check(
@@ -202,6 +207,7 @@ pub async fn save(
             saved: false,
             redirect_uri: redirect_uri(&state),
             retention_months,
+            anonymity_threshold,
         }
         .into_response();
         *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
