@@ -178,13 +178,15 @@ impl Store {
                (SELECT {} FROM ratings a WHERE a.response_id = r.id), \
                {quiz_sql}, \
                {profile_sql}, \
-               r.submitted_at \
+               CASE WHEN r.submitted_seq IS NULL THEN r.submitted_at \
+                 ELSE {numbered} + r.submitted_seq END \
              FROM responses r JOIN campaigns c ON c.id = r.campaign_id \
                LEFT JOIN people p ON p.id = r.person_id \
              WHERE r.campaign_id = $1 AND c.organisation_id = $2 AND r.submitted_at IS NOT NULL \
                AND r.id >= $3 AND r.id <= $4 \
              ORDER BY r.id",
             numbers("a.competence_id * 8 + a.value"),
+            numbered = SUBMITTED_IN_ORDER,
         );
         let reading = ResponseReading {
             sql,
@@ -272,6 +274,10 @@ impl Store {
         Ok(columns)
     }
 }
+
+/// Responses numbered as they were submitted (migration 0017) come after every response from
+/// before, which are in the order of their submission times (unix seconds, far below this).
+const SUBMITTED_IN_ORDER: i64 = 1 << 40;
 
 /// The query for finished responses and what reading its rows needs.
 struct ResponseReading {

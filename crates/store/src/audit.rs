@@ -843,17 +843,43 @@ impl Store {
         Ok(answers)
     }
 
-    /// Marks a response submitted; submitting twice changes nothing.
+    /// Marks a response submitted, numbered after every response of its campaign submitted
+    /// before (see migration 0017); submitting twice changes nothing.
     pub async fn submit_response(&self, response: ResponseId) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let Some(number) = next_submission(&mut tx, response).await? else {
+            return Ok(());
+        };
         sqlx::query(
-            "UPDATE responses SET submitted_at = $2, updated_at = $2 WHERE id = $1 AND submitted_at IS NULL",
+            "UPDATE responses SET submitted_at = $2, updated_at = $2, submitted_seq = $3 \
+             WHERE id = $1 AND submitted_at IS NULL",
         )
         .bind(response.0)
         .bind(now())
-        .execute(&self.pool)
+        .bind(number)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
+}
+
+/// The next number of the campaign's submissions counter, for an unfinished `response`; `None`
+/// when it is finished already (or gone). The update holds the campaign's row until the
+/// transaction ends, so two submissions are numbered in the order they commit.
+async fn next_submission(
+    tx: &mut Transaction<'_, Any>,
+    response: ResponseId,
+) -> Result<Option<i64>> {
+    sqlx::query_scalar(
+        "UPDATE campaigns SET submissions = submissions + 1 \
+         WHERE id = (SELECT campaign_id FROM responses WHERE id = $1 AND submitted_at IS NULL) \
+         RETURNING submissions",
+    )
+    .bind(response.0)
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(Into::into)
 }
 
 /// The audience rule for campaign `c` and the person bound to `$2`: each kind of audience row

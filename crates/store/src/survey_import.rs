@@ -280,6 +280,27 @@ impl Store {
             outcome.added += chunk.len() as u64;
         }
 
+        // One number of the campaign's submissions counter for the whole import: no one can
+        // see some of its responses and not the others (see migration 0017).
+        let number: i64 = sqlx::query_scalar(
+            "UPDATE campaigns SET submissions = submissions + 1 WHERE id = $1 \
+             RETURNING submissions",
+        )
+        .bind(campaign.id.0)
+        .fetch_one(&mut *tx)
+        .await?;
+        for chunk in ids.chunks(limit - 1) {
+            let list = numbered(self.backend, chunk.len(), 2);
+            let mut q = sqlx::query(AssertSqlSafe(format!(
+                "UPDATE responses SET submitted_seq = $1 WHERE id IN ({list})"
+            )))
+            .bind(number);
+            for id in chunk {
+                q = q.bind(*id);
+            }
+            q.execute(&mut *tx).await?;
+        }
+
         let missing = |what: &str| StoreError::Corrupt(format!("{what} is not in the campaign"));
         let mut ratings = Vec::new();
         let mut profile = Vec::new();

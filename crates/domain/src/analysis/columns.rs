@@ -65,8 +65,9 @@ pub struct CampaignColumns {
     /// Each response's person, or `None` once erased or when imported without a name: what
     /// pairs a person's responses to two campaigns (change over time).
     pub person: Vec<Option<i64>>,
-    /// When each response was submitted (unix seconds): the order in which an open anonymous
-    /// campaign's figures take responses in (see [`CampaignColumns::first_submitted`]).
+    /// The order in which responses were submitted, as a number to sort by (ties only among
+    /// responses submitted together, as by one import): the order in which an open anonymous
+    /// campaign's figures take them (see [`CampaignColumns::first_submitted`]).
     pub submitted: Vec<i64>,
     /// Each response's job family and employment, by position in `JobFamily::ALL` and
     /// `Employment::ALL`, or [`NO_ANSWER`] for someone no longer in the organisation.
