@@ -350,6 +350,8 @@ def skillgym_figures(report: dict) -> dict:
            "calibration": {}}
     for c in report["competences"]:
         k = c["counts"]
+        if k is None:  # hidden for anonymity
+            continue
         out["distribution"][c["code"]] = ([k["1"], k["2"], k["3"], k["4"], k["5"],
                                            k["not_sure"]], c["mean"])
     for key, rows in (("sites", "by_site"), ("teams", "by_team")):

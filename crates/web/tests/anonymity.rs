@@ -263,6 +263,8 @@ async fn an_open_anonymous_campaign_moves_only_in_steps_of_k(backend: Backend) {
         before[0].contains("count the answers 3 at a time"),
         "the page says so"
     );
+    let json: Value = serde_json::from_str(before.last().unwrap()).unwrap();
+    assert_eq!(json["stepped"], true);
     assert!(before[0].contains("Fewer than 3 of the"));
     for (n, person) in people.iter().take(8).enumerate() {
         answer(&app, campaign, *person, n).await;
@@ -380,6 +382,7 @@ async fn counts_under_the_threshold_read_fewer_than_k_wherever_rates_are_shown(b
     .json;
     assert_eq!(json["finished"], Value::Null);
     assert_eq!(json["hidden"], "too_small");
+    assert_eq!(json["stepped"], false, "closed");
     assert_eq!(
         json["change"]["response_rates"]["later"]["finished"],
         Value::Null

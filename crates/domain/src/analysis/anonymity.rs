@@ -660,19 +660,44 @@ impl Engine {
         dim.state[at + m].is_shown()
     }
 
-    /// A cell with people in it for measure `m` whose figure cannot be read.
+    /// A cell with people in it for measure `m` whose figure cannot be read, nor read under
+    /// another name (a twin shown).
     fn hidden(&self, d: usize, g: usize, m: usize) -> bool {
-        self.size(d, g, m) > 0 && !self.shown(d, g, m)
+        self.size(d, g, m) > 0 && !self.shown(d, g, m) && !self.revealed(d, g, m)
+    }
+
+    /// Whether a cell not shown has a twin shown, whose figure is the same.
+    fn revealed(&self, d: usize, g: usize, m: usize) -> bool {
+        self.twins[d][g]
+            .iter()
+            .any(|&(d2, h)| self.displays(d2, m) && self.shown(d2, h, m))
+    }
+
+    /// Whether the cell's figure can be read, as itself or as its twin.
+    fn known(&self, d: usize, g: usize, m: usize) -> bool {
+        self.shown(d, g, m) || self.revealed(d, g, m)
     }
 
     fn hide(&mut self, d: usize, g: usize, m: usize, why: Suppressed) {
         let measures = self.measures;
-        let area_of_grouping =
-            matches!(self.dims[d].kind, Kind::Grouping | Kind::Answers) && self.is_area(m);
+        if matches!(self.dims[d].kind, Kind::Grouping | Kind::Answers) && self.is_area(m) {
+            // A grouping's area is added up from its competences: hiding the smallest of them
+            // shown hides the sum.
+            let a = m - 1 - self.competences;
+            let smallest = self.area_competences[a]
+                .iter()
+                .map(|c| 1 + c)
+                .filter(|m| self.size(d, g, *m) > 0 && self.shown(d, g, *m))
+                .min_by_key(|m| self.size(d, g, *m));
+            if let Some(m) = smallest {
+                self.hide(d, g, m, why);
+            }
+            return;
+        }
         let dim = &mut self.dims[d];
         let at = g * measures;
         let mut changed = false;
-        if m == 0 || area_of_grouping {
+        if m == 0 {
             // Without its size, none of a group's figures can be shown.
             for s in &mut dim.state[at..at + measures] {
                 if s.is_shown() {
@@ -684,8 +709,9 @@ impl Engine {
             dim.state[at + m] = why;
             changed = true;
         }
-        if changed {
-            let m = if area_of_grouping { 0 } else { m };
+        // A twin too small is hidden by rule 1 already; one hidden to protect others must not
+        // show the same figure under another name.
+        if changed && why == Suppressed::Complementary {
             for (d2, h) in self.twins[d][g].clone() {
                 if self.displays(d2, m) {
                     self.hide(d2, h, m, why);
@@ -726,7 +752,7 @@ impl Engine {
     fn inside_hidden(&self, a: usize, g: usize, b: usize, m: usize) -> bool {
         self.overlaps(a, g, b)
             .iter()
-            .all(|&(h, _)| self.size(b, h as usize, m) == 0 || !self.shown(b, h as usize, m))
+            .all(|&(h, _)| self.size(b, h as usize, m) == 0 || self.hidden(b, h as usize, m))
     }
 
     /// The groups of partition `d` hidden for measure `m`.
@@ -802,7 +828,14 @@ impl Engine {
                     }
                 }
                 if Some(g) == none {
-                    self.hide(d, g, 0, Suppressed::Complementary);
+                    // Never shown, but not hidden to protect anyone: its twins keep their own
+                    // figures.
+                    let at = g * measures;
+                    for s in &mut self.dims[d].state[at..at + measures] {
+                        if s.is_shown() {
+                            *s = Suppressed::Complementary;
+                        }
+                    }
                 }
             }
         }
@@ -959,7 +992,7 @@ impl Engine {
         let mut inside_shown = Vec::new();
         let mut straddled = false;
         for g in 0..self.dims[p].groups {
-            if self.size(p, g, m) == 0 || !self.shown(p, g, m) {
+            if self.size(p, g, m) == 0 || !self.known(p, g, m) {
                 continue;
             }
             let (touches, inside) = match y {
@@ -1018,5 +1051,181 @@ impl Engine {
 fn set_dim(s: Set) -> usize {
     match s {
         Set::Cell(d, _) | Set::Hidden(d) => d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::campaign::Person;
+    use crate::audit::Rating;
+
+    const K: AnonymityThreshold = AnonymityThreshold::DEFAULT;
+
+    /// A campaign of one competence: each person's sites and team, and whether they rated it.
+    fn columns(people: &[(&[i64], Option<i64>, bool)]) -> CampaignColumns {
+        let asked: Vec<Person> = people
+            .iter()
+            .enumerate()
+            .map(|(i, (sites, team, _))| Person {
+                sites: sites.to_vec(),
+                team: *team,
+                response: Some(i),
+            })
+            .collect();
+        let ratings: Vec<Vec<Option<Rating>>> = people
+            .iter()
+            .map(|(_, _, rated)| {
+                vec![Some(if *rated {
+                    Rating::Level(3)
+                } else {
+                    Rating::NotSure
+                })]
+            })
+            .collect();
+        let mut c = CampaignColumns::from_people(1, &asked, &ratings, 0);
+        c.job_family = vec![0; people.len()];
+        c.employment = vec![0; people.len()];
+        c
+    }
+
+    #[test]
+    fn thresholds_are_whole_numbers_from_3_to_50() {
+        assert_eq!(AnonymityThreshold::parse(" 7 ").unwrap().get(), 7);
+        for (typed, why) in [
+            ("", "anonymity-threshold-missing"),
+            ("2", "anonymity-threshold-out-of-range"),
+            ("51", "anonymity-threshold-out-of-range"),
+            ("5.5", "anonymity-threshold-not-whole"),
+            ("-4", "anonymity-threshold-not-whole"),
+            ("99999999999", "anonymity-threshold-out-of-range"),
+        ] {
+            assert_eq!(
+                AnonymityThreshold::parse(typed),
+                Err(Invalid(why)),
+                "{typed}"
+            );
+        }
+        assert_eq!(AnonymityThreshold::default().get(), 5);
+        assert!(AnonymityThreshold::new(3).is_ok() && AnonymityThreshold::new(50).is_ok());
+    }
+
+    #[test]
+    fn open_anonymous_campaigns_count_whole_steps() {
+        assert_eq!(
+            [0, 4, 5, 9, 10, 13].map(|n| K.counted(n)),
+            [0, 0, 5, 5, 10, 10]
+        );
+    }
+
+    #[test]
+    fn teams_within_a_site_do_not_give_away_the_rest_of_it() {
+        // Site 1: team 10 (6 people, all at site 1) and two people of team 20, which mostly
+        // works at site 2. Site 1 less team 10 would be those two.
+        let mut people: Vec<(&[i64], Option<i64>, bool)> = vec![(&[1], Some(10), true); 6];
+        people.extend([(&[1][..], Some(20), true); 2]);
+        people.extend([(&[2][..], Some(20), true); 6]);
+        let d = Disclosure::compute(&columns(&people), &[0], K);
+        assert_eq!(d.everyone(), Suppressed::Shown);
+        let shown = |s: Suppressed| s.is_shown();
+        assert!(
+            !(shown(d.site(0)) && shown(d.team(0))),
+            "site 1 less team 10"
+        );
+        // Site 2 lies inside team 20, which has two more people elsewhere.
+        assert!(
+            !(shown(d.site(1)) && shown(d.team(1))),
+            "team 20 less site 2"
+        );
+        assert!(shown(d.site(0)) || shown(d.team(0)), "one of them is shown");
+    }
+
+    #[test]
+    fn a_team_that_is_a_site_is_hidden_with_it() {
+        // Team 10 is exactly the people of site 2. Site 2 is hidden because everyone less
+        // site 1 leaves... the 3 people at no site; the team must not show them.
+        let mut people: Vec<(&[i64], Option<i64>, bool)> = vec![(&[1], Some(20), true); 8];
+        people.extend([(&[2][..], Some(10), true); 6]);
+        people.extend([(&[][..], Some(20), true); 2]);
+        let c = columns(&people);
+        let d = Disclosure::compute(&c, &[0], K);
+        // Everyone less site 1 less site 2 is nobody's, but everyone less site 1 is site 2
+        // and the two at no site: 8 ≥ 5. Whatever is hidden, the twins agree.
+        assert_eq!(d.site(1).is_shown(), d.team(0).is_shown());
+    }
+
+    #[test]
+    fn the_area_of_a_hidden_competence_is_hidden_too() {
+        // Two competences in one area: everyone rated the first, only three the second.
+        let people: Vec<Person> = (0..8)
+            .map(|i| Person {
+                sites: vec![],
+                team: None,
+                response: Some(i),
+            })
+            .collect();
+        let ratings: Vec<Vec<Option<Rating>>> = (0..8)
+            .map(|i| {
+                vec![
+                    Some(Rating::Level(4)),
+                    Some(if i < 3 {
+                        Rating::Level(1)
+                    } else {
+                        Rating::NotSure
+                    }),
+                ]
+            })
+            .collect();
+        let c = CampaignColumns::from_people(2, &people, &ratings, 0);
+        let d = Disclosure::compute(&c, &[0, 0], K);
+        assert_eq!(d.competence(0), Suppressed::Shown);
+        assert_eq!(d.competence(1), Suppressed::TooSmall);
+        assert!(
+            !d.area(0).is_shown(),
+            "the area's mean less the first's gives the second's"
+        );
+        let one_area = Disclosure::compute(&c, &[0, 1], K);
+        assert!(one_area.area(0).is_shown() && !one_area.area(1).is_shown());
+    }
+
+    #[test]
+    fn people_with_no_answer_count_among_the_hidden() {
+        // Six frontline, seven specialists and two whose job family is not known (no longer in
+        // the organisation): the two would be everyone less the groups shown.
+        let people: Vec<(&[i64], Option<i64>, bool)> = vec![(&[], None, true); 15];
+        let mut c = columns(&people);
+        c.job_family = [vec![0; 6], vec![1; 7], vec![NO_ANSWER; 2]].concat();
+        let d = Disclosure::compute(&c, &[0], K);
+        let families = d.grouping(GroupingKey::JobFamily);
+        assert_eq!(families.group(0), Suppressed::Complementary);
+        assert_eq!(families.group(1), Suppressed::Shown);
+    }
+
+    #[test]
+    fn not_sure_is_not_a_rating_so_a_group_can_be_hidden_for_one_competence() {
+        // Employees: 8, of whom 2 rated the competence; volunteers: 7, all rated it.
+        let people: Vec<(&[i64], Option<i64>, bool)> = (0..15)
+            .map(|i| (&[][..], None, !(2..8).contains(&i)))
+            .collect();
+        let mut c = columns(&people);
+        c.employment = [vec![0; 8], vec![1; 7]].concat();
+        let d = Disclosure::compute(&c, &[0], K);
+        let employment = d.grouping(GroupingKey::Employment);
+        assert!(employment.group(0).is_shown() && employment.group(1).is_shown());
+        assert_eq!(employment.cell(0, 0), Suppressed::TooSmall);
+        // The total less the volunteers would give the two employees' mean.
+        assert_eq!(employment.cell(1, 0), Suppressed::Complementary);
+    }
+
+    #[test]
+    fn nothing_while_fewer_than_k_have_answered() {
+        let people: Vec<(&[i64], Option<i64>, bool)> = vec![(&[1], Some(1), true); 4];
+        let d = Disclosure::compute(&columns(&people), &[0], K);
+        assert_eq!(d.everyone(), Suppressed::TooSmall);
+        assert_eq!(d.competence(0), Suppressed::TooSmall);
+        assert_eq!(
+            d.grouping(GroupingKey::JobFamily).group(3),
+            Suppressed::TooSmall
+        );
     }
 }

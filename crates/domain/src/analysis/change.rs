@@ -406,6 +406,23 @@ mod tests {
     }
 
     #[test]
+    fn how_many_answered_both_is_hidden_when_the_rest_could_be_counted() {
+        // Ten answered both, and two more only now: "10 in both" against 12 now counts them.
+        let earlier: Vec<Response> = (0..10).map(|p| response(Some(p), &[3])).collect();
+        let mut later: Vec<Response> = (0..12).map(|p| response(Some(p), &[4])).collect();
+        assert_eq!(
+            Change::compute(K, &[0], 1, &earlier, &later).people_in_both,
+            None
+        );
+        later.extend((100..103).map(|p| response(Some(p), &[5])));
+        let change = Change::compute(K, &[0], 1, &earlier, &later);
+        assert_eq!(change.people_in_both, Some(10));
+        // Fewer than the threshold in both: hidden.
+        let few = Change::compute(K, &[0], 1, &earlier[..3], &later[..3]);
+        assert_eq!(few.people_in_both, None);
+    }
+
+    #[test]
     fn unknown_people_count_for_the_whole_service_only() {
         let earlier: Vec<Response> = (0..6).map(|_| response(None, &[2])).collect();
         let later: Vec<Response> = (0..6).map(|_| response(None, &[3])).collect();
