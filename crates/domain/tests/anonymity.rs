@@ -11,7 +11,7 @@
 //! count and a sum (count × mean). Then every subtraction is tried:
 //!
 //! - the total less the groups shown of one partition (job family, employment, each question,
-//!   teams);
+//!   teams), and less any sites shown that share no one;
 //! - any figure less any other inside it (across partitions, sites and teams, everyone and a
 //!   site, one partition's hidden groups and another's);
 //! - a figure less the groups of another partition inside it (teams within a site), and the
@@ -264,6 +264,8 @@ struct Partition {
 struct Report {
     figures: Vec<Figure>,
     partitions: Vec<Partition>,
+    /// Each site's people: sites are no partition (people may work at several, or none).
+    sites: Vec<u64>,
     everyone: u64,
 }
 
@@ -487,6 +489,7 @@ fn report(org: &Org, c: &CampaignColumns, truth: &Truth) -> (Report, Disclosure)
         Report {
             figures: out,
             partitions,
+            sites: site_sets,
             everyone,
         },
         d,
@@ -596,6 +599,34 @@ fn subtractions(report: &Report, truth: &Truth, k: u32, m: Measure) -> Result<()
     }
     // Who gave which answer is not known: those figures go no further.
     known.retain(known_to_all);
+    // Everyone less sites shown that share no one: the people at none of them.
+    if let Some(total) = total {
+        let mut sites: Vec<&Figure> = Vec::new();
+        for f in &shown {
+            if f.set != 0 && report.sites.contains(&f.set) && !sites.iter().any(|x| x.set == f.set)
+            {
+                sites.push(f);
+            }
+        }
+        for chosen in 1u32..1 << sites.len() {
+            let picked: Vec<&&Figure> = sites
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| chosen >> i & 1 == 1)
+                .map(|(_, f)| f)
+                .collect();
+            let union = picked.iter().fold(0u64, |a, f| a | f.set);
+            let apart =
+                picked.iter().map(|f| f.set.count_ones()).sum::<u32>() == union.count_ones();
+            if apart {
+                let worked = picked.iter().fold((total.count, total.sum), |(c, s), f| {
+                    (c - f.count, s - f.sum)
+                });
+                let how = format!("everyone less {} sites sharing no one", picked.len());
+                check(truth, k, m, report.everyone & !union, worked, &how)?;
+            }
+        }
+    }
     // Any figure less any other inside it.
     for y in &known {
         for x in &known {

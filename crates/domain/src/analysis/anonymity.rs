@@ -340,9 +340,19 @@ struct Engine {
     /// dimension `a`, `(h, how many they share)`. Empty for pairs that are never compared.
     overlap: Vec<Vec<Overlaps>>,
     /// `twins[d][g]`: the groups of other kinds with exactly the same people as group `g` of
-    /// `d`. Hiding one and showing its twin would hide nothing, so twins are hidden together.
+    /// `d`. Hiding one and showing its twin would hide nothing: one hidden to protect another
+    /// hides its twins, and one never shown (those in no team) is known when a twin is shown.
     twins: Vec<Vec<Vec<(usize, usize)>>>,
+    /// The different sets of sites people work at (none included), and how many people work
+    /// at each set: `signature_size[i * (1 + areas) + j]`, for the people (`j` = 0) and each
+    /// area's raters.
+    signatures: Vec<Vec<u32>>,
+    signature_size: Vec<u32>,
 }
+
+/// Groups of sites sharing people that are checked by trying every choice of sites sharing no
+/// one; larger groups are checked by a simpler rule that is stricter.
+const FEW_SITES: usize = 12;
 
 impl Engine {
     fn new(
@@ -479,6 +489,10 @@ impl Engine {
             .map(|c| (competence_areas[c], tested[c]))
             .collect();
         let teams = partitions.len() - 1;
+        let site_measures = 1 + areas;
+        let mut signature_of: std::collections::HashMap<&[u32], usize> = Default::default();
+        let mut signatures: Vec<Vec<u32>> = Vec::new();
+        let mut signature_size: Vec<u32> = Vec::new();
         for (r, combination) in combination_of.iter().enumerate() {
             let at = *combination as usize * measures;
             let row = &mut by_combination[at..at + measures];
@@ -510,7 +524,18 @@ impl Engine {
                     *slot += rated;
                 }
             }
+            let signature = *signature_of.entry(sites_of(r)).or_insert_with(|| {
+                signatures.push(sites_of(r).to_vec());
+                signature_size.extend(std::iter::repeat_n(0, site_measures));
+                signatures.len() - 1
+            });
+            let row = &mut signature_size[signature * site_measures..][..site_measures];
+            row[0] += 1;
+            for (slot, rated) in row[1..].iter_mut().zip(&area_rated) {
+                *slot += rated;
+            }
         }
+        drop(signature_of);
         for (combination, groups) in members.iter().enumerate() {
             let from = &by_combination[combination * measures..][..measures];
             for (d, g) in full.iter().zip(groups) {
@@ -618,6 +643,8 @@ impl Engine {
             groupings,
             overlap,
             twins,
+            signatures,
+            signature_size,
         }
     }
 
@@ -891,6 +918,10 @@ impl Engine {
                 changed |= self.hide_one(&[fix], m);
             }
         }
+        // Sites are no partition, but sites sharing no one add up like one.
+        if self.displays(self.dims.len() - 1, m) {
+            changed |= self.check_sites_together(m);
+        }
         // Rules 3 and 4, for every set whose figure can be read or worked out and whose members
         // are known.
         let dims: Vec<usize> = dims
@@ -935,6 +966,141 @@ impl Engine {
             Set::Cell(d, g) => self.shown(d, g, m),
             Set::Hidden(d) => self.set_size(Set::Hidden(d), m) > 0,
         }
+    }
+
+    /// Rule 2 for sites: everyone less any sites shown that share no one leaves none or at
+    /// least k. It leaves the people at no site shown, and within each group of sites linked by
+    /// people who work at several, those at none of the sites chosen; each must be none or at
+    /// least k for every choice, so that any sum of them is too.
+    fn check_sites_together(&mut self, m: usize) -> bool {
+        let d = self.dims.len() - 1;
+        let slot = if m == 0 { 0 } else { m - self.competences };
+        let width = 1 + self.areas;
+        let sites = self.dims[d].groups;
+        let shown: Vec<bool> = (0..sites)
+            .map(|s| self.size(d, s, m) > 0 && self.shown(d, s, m))
+            .collect();
+        // Groups of shown sites linked by people working at more than one of them.
+        let mut parent: Vec<usize> = (0..sites).collect();
+        fn root(parent: &mut [usize], mut s: usize) -> usize {
+            while parent[s] != s {
+                parent[s] = parent[parent[s]];
+                s = parent[s];
+            }
+            s
+        }
+        let mut nowhere = 0u32;
+        for (i, signature) in self.signatures.iter().enumerate() {
+            let size = self.signature_size[i * width + slot];
+            let mut at = signature.iter().map(|s| *s as usize).filter(|s| shown[*s]);
+            match at.next() {
+                None => nowhere += size,
+                Some(first) => {
+                    for other in at {
+                        let (a, b) = (root(&mut parent, first), root(&mut parent, other));
+                        parent[a] = b;
+                    }
+                }
+            }
+        }
+        if self.small(nowhere) {
+            // Hiding a site whose people work nowhere else adds them to those at no site.
+            let single = |s: usize| -> u32 {
+                self.signatures
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, sig)| {
+                        sig.contains(&(s as u32))
+                            && sig.iter().all(|x| *x as usize == s || !shown[*x as usize])
+                    })
+                    .map(|(i, _)| self.signature_size[i * width + slot])
+                    .sum()
+            };
+            let fix = (0..sites)
+                .filter(|s| shown[*s] && single(*s) > 0)
+                .min_by_key(|s| single(*s))
+                .or_else(|| {
+                    (0..sites)
+                        .filter(|s| shown[*s])
+                        .min_by_key(|s| self.size(d, *s, m))
+                });
+            return self.hide_one(&[fix.map(|s| Set::Cell(d, s))], m);
+        }
+        let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for s in (0..sites).filter(|s| shown[*s]) {
+            groups.entry(root(&mut parent, s)).or_default().push(s);
+        }
+        let mut position = vec![usize::MAX; sites];
+        for members in groups.values().filter(|g| g.len() > 1) {
+            for (at, s) in members.iter().enumerate() {
+                position[*s] = at;
+            }
+            // The people at each combination of this group's sites shown, by position.
+            let mut combinations: Vec<(Vec<usize>, u32)> = Vec::new();
+            for (i, signature) in self.signatures.iter().enumerate() {
+                let at: Vec<usize> = signature
+                    .iter()
+                    .map(|s| position[*s as usize])
+                    .filter(|p| *p != usize::MAX)
+                    .collect();
+                if !at.is_empty() {
+                    combinations.push((at, self.signature_size[i * width + slot]));
+                }
+            }
+            let fix = if members.len() <= FEW_SITES {
+                let mask = |at: &[usize]| at.iter().fold(0u32, |m, a| m | 1 << a);
+                let everyone: u32 = combinations.iter().map(|(_, n)| n).sum();
+                let clash: Vec<u32> = (0..members.len())
+                    .map(|a| {
+                        combinations
+                            .iter()
+                            .map(|(at, _)| mask(at))
+                            .filter(|m| m >> a & 1 == 1)
+                            .fold(0, |c, m| c | m)
+                            & !(1 << a)
+                    })
+                    .collect();
+                // Every choice of sites sharing no one.
+                (1u32..1 << members.len())
+                    .filter(|chosen| {
+                        (0..members.len()).all(|a| chosen >> a & 1 == 0 || clash[a] & chosen == 0)
+                    })
+                    .find(|chosen| {
+                        let covered: u32 = combinations
+                            .iter()
+                            .filter(|(at, _)| mask(at) & chosen != 0)
+                            .map(|(_, n)| n)
+                            .sum();
+                        self.small(everyone - covered)
+                    })
+                    .and_then(|chosen| {
+                        // A site left out: hiding it changes what can be chosen.
+                        (0..members.len())
+                            .filter(|a| chosen >> a & 1 == 0)
+                            .map(|a| members[a])
+                            .min_by_key(|s| self.size(d, *s, m))
+                    })
+            } else {
+                // Too many to try: each site must have at least k people working at no other
+                // of them, so that leaving any site out leaves at least k.
+                let mut own = vec![0u32; members.len()];
+                for (at, n) in &combinations {
+                    if let [only] = at[..] {
+                        own[only] += n;
+                    }
+                }
+                (0..members.len())
+                    .find(|a| own[*a] < self.k)
+                    .map(|a| members[a])
+            };
+            for s in members {
+                position[*s] = usize::MAX;
+            }
+            if let Some(site) = fix {
+                return self.hide_one(&[Some(Set::Cell(d, site))], m);
+            }
+        }
+        false
     }
 
     /// Rule 3: `y` less any one set inside it.
