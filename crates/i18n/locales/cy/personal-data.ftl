@@ -95,6 +95,8 @@ person-left-on-hint = Y diwrnod y gwnaethant adael, er enghraifft 2025-08-29. CÃ
 ## CopÃ¯au wrth gefn ar y llinell orchymyn
 cli-backup-done = Ysgrifennwyd y copi wrth gefn i { $file }.
 # review:
+cli-backup-unwritable = Nid oes modd ysgrifennu { $file } ({ $reason }). Gwiriwch fod ei ffolder yn bodoli a bod skillgym yn cael ysgrifennu yno.
+# review:
 cli-backup-postgres = Mae skillgym yn defnyddio PostgreSQL yma: gwnewch gopi wrth gefn gyda pg_dump, er enghraifft: pg_dump -Fc skillgym > skillgym.dump
 # review:
 cli-restore-postgres = Mae skillgym yn defnyddio PostgreSQL yma: adferwch gyda pg_restore, er enghraifft: pg_restore --clean -d skillgym skillgym.dump
@@ -105,6 +107,12 @@ cli-restore-not-skillgym = Nid yw { $file } yn gronfa ddata skillgym. Ni adferwy
 # review:
 cli-restore-newer = Gwnaed { $file } gan fersiwn mwy newydd o skillgym (mae ganddi fudo { $version }). Gosodwch y fersiwn honno i'w hadfer. Ni adferwyd dim.
 cli-restore-in-use = Mae skillgym yn rhedeg ar { $database }. Stopiwch ef yn gyntaf, yna adferwch. Ni adferwyd dim.
+# review:
+cli-restore-in-use-by = Mae skillgym yn rhedeg ar { $database } (proses { $processes }). Stopiwch ef yn gyntaf, yna adferwch. Ni adferwyd dim.
+# review:
+cli-database-restoring = Mae adferiad yn rhoi cronfa ddata arall yn lle { $database }. Dechreuwch eto pan fydd wedi gorffen. Ni newidiwyd dim.
+# review:
+cli-database-restoring-by = Mae adferiad (proses { $processes }) yn rhoi cronfa ddata arall yn lle { $database }. Dechreuwch eto pan fydd wedi gorffen. Ni newidiwyd dim.
 # review:
 cli-restore-done = Adferwyd { $file }. Cedwir y gronfa ddata a ddisodlwyd fel { $previous }.
 cli-restore-done-fresh = Adferwyd { $file }.

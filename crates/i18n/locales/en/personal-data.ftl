@@ -80,6 +80,7 @@ person-left-on-hint = The day they left, for example 2025-08-29. They are erased
 
 ## Backups on the command line
 cli-backup-done = Backup written to { $file }.
+cli-backup-unwritable = Cannot write { $file } ({ $reason }). Check that its folder exists and that skillgym may write there.
 cli-backup-postgres = skillgym uses PostgreSQL here: back it up with pg_dump, for example: pg_dump -Fc skillgym > skillgym.dump
 cli-restore-postgres = skillgym uses PostgreSQL here: restore it with pg_restore, for example: pg_restore --clean -d skillgym skillgym.dump
 cli-restore-checking = Checking { $file }…
@@ -88,6 +89,9 @@ cli-restore-damaged = { $file } is damaged ({ $reason }). Nothing was restored.
 cli-restore-not-skillgym = { $file } is not a skillgym database. Nothing was restored.
 cli-restore-newer = { $file } was made by a newer skillgym (it has migration { $version }). Install that version to restore it. Nothing was restored.
 cli-restore-in-use = skillgym is running on { $database }. Stop it first, then restore. Nothing was restored.
+cli-restore-in-use-by = skillgym is running on { $database } (process { $processes }). Stop it first, then restore. Nothing was restored.
+cli-database-restoring = A restore is putting another database in place of { $database }. Start again once it has finished. Nothing was changed.
+cli-database-restoring-by = A restore (process { $processes }) is putting another database in place of { $database }. Start again once it has finished. Nothing was changed.
 cli-restore-done = Restored { $file }. The database it replaced is kept as { $previous }.
 cli-restore-done-fresh = Restored { $file }.
 

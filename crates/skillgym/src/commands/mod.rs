@@ -5,6 +5,7 @@ mod backup;
 mod demo;
 mod frameworks;
 mod import_file;
+mod in_use;
 mod jobs;
 mod report;
 mod sign_in;
@@ -112,10 +113,30 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
 /// Connects to the database and applies any migrations not yet applied.
 pub async fn open(config: &Config, sqlite_file: &str, tr: &Tr) -> anyhow::Result<Store> {
     let url = config.database_url_or(sqlite_file, tr)?;
+    if let Some(database) = in_use::sqlite_path(&url) {
+        // Before the database is opened: a restore may be putting another file in its place.
+        match in_use::share(&database) {
+            Ok(()) => {}
+            Err(in_use::Refused::Held(pids)) => {
+                let shown = database.display().to_string();
+                anyhow::bail!(if pids.is_empty() {
+                    tr.t1("cli-database-restoring", "database", shown.as_str())
+                } else {
+                    tr.t2(
+                        "cli-database-restoring-by",
+                        "database",
+                        shown.as_str(),
+                        "processes",
+                        in_use::list(&pids),
+                    )
+                });
+            }
+            Err(in_use::Refused::Io(e)) => return Err(e.into()),
+        }
+    }
     let store = Store::connect(&url)
         .await
         .with_context(|| tr.t1("cli-database-unreachable", "url", redact(&url)))?;
-    backup::mark_in_use(&url)?;
     store
         .migrate()
         .await
