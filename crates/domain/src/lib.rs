@@ -11,6 +11,7 @@ pub mod leavers;
 pub mod organisation;
 pub mod people;
 pub mod retention;
+pub mod single_sign_on;
 pub mod staff_file;
 
 pub use accounts::{Role, Roles};

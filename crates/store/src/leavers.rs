@@ -3,11 +3,10 @@
 
 use crate::{Result, Store, StoreError, now};
 use skillgym_domain::OrganisationId;
-use skillgym_domain::leavers::marks_most;
+use skillgym_domain::leavers::{left_out, marks_most};
 use skillgym_domain::people::format_date;
 use skillgym_domain::staff_file::StaffRecord;
 use sqlx::{Any, AssertSqlSafe, Row, Transaction};
-use std::collections::HashSet;
 
 /// What an import does with the people the file leaves out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -141,7 +140,6 @@ async fn absent(
     org: OrganisationId,
     records: &[StaffRecord],
 ) -> Result<(Vec<(i64, AbsentPerson)>, u64)> {
-    let in_file: HashSet<&str> = records.iter().map(|r| r.employee_number.as_str()).collect();
     let rows = sqlx::query(
         "SELECT p.id, p.employee_number, p.given_name, p.family_name, t.name AS team \
          FROM people p LEFT JOIN teams t ON t.id = p.team_id \
@@ -152,16 +150,18 @@ async fn absent(
     .fetch_all(&mut *conn)
     .await?;
     let current = rows.len() as u64;
+    let numbers = rows
+        .iter()
+        .map(|r| r.try_get::<String, _>("employee_number"))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let numbers: Vec<&str> = numbers.iter().map(String::as_str).collect();
     let mut people = Vec::new();
-    for r in &rows {
-        let number: String = r.try_get("employee_number")?;
-        if in_file.contains(number.as_str()) {
-            continue;
-        }
+    for i in left_out(&numbers, records) {
+        let r = &rows[i];
         people.push((
             r.try_get("id")?,
             AbsentPerson {
-                employee_number: number,
+                employee_number: numbers[i].to_string(),
                 given_name: r.try_get("given_name")?,
                 family_name: r.try_get("family_name")?,
                 team: r.try_get("team")?,

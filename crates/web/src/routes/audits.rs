@@ -15,6 +15,7 @@ use axum::http::header::{
 use axum::response::{IntoResponse, Redirect, Response};
 use skillgym_domain::audit::campaign::split;
 use skillgym_domain::audit::results::Answers;
+use skillgym_domain::audit::section_form::{Asked, read_page};
 use skillgym_domain::audit::{PersonResults, QuestionKind, QuizItem, Rating, Section};
 use skillgym_domain::{CampaignId, CompetenceId, QuestionId, Role};
 use skillgym_store::{Campaign, CampaignSummary, ResponseAnswers, ResponseState};
@@ -402,49 +403,37 @@ pub async fn save_section(
     };
     let questionnaire = campaign.questionnaire();
     let section = questionnaire.section(number).ok_or(AppError::NotFound)?;
+    let competences: Vec<CompetenceId>;
+    let asked = match section {
+        Section::Profile => Asked::Profile(&campaign.questions),
+        Section::Area(i) => {
+            competences = campaign.areas[i].competences.iter().map(|c| c.id).collect();
+            Asked::Ratings(&competences)
+        }
+        Section::Quiz(p) => Asked::Quiz(&campaign.quiz[questionnaire.quiz_items_on(p)]),
+    };
+    let read = read_page(asked, &fields);
     let mut submitted: HashMap<String, Vec<String>> = HashMap::new();
     for (k, v) in fields {
         submitted.entry(k).or_default().push(v);
     }
-    let given = |name: &str| submitted.get(name).cloned().unwrap_or_default();
     let mut errors = FormErrors::default();
     let mut answers = ResponseAnswers::default();
     let mut cleared: Vec<QuestionId> = Vec::new();
-    match section {
-        Section::Profile => {
-            for (qid, q) in &campaign.questions {
-                let name = format!("q-{qid}");
-                match q.answer(&given(&name)) {
-                    Ok(Some(v)) => {
-                        answers.profile.insert(*qid, v);
-                    }
-                    Ok(None) => cleared.push(*qid),
-                    Err(e) => errors.add(name, e.0),
-                }
-            }
+    match read {
+        Ok(page) => {
+            answers.ratings = page.ratings.into_iter().collect();
+            answers.profile = page.profile.into_iter().collect();
+            answers.quiz = page
+                .quiz
+                .into_iter()
+                .map(|(id, chosen, correct)| (id, (chosen, correct)))
+                .collect();
+            cleared = page.cleared;
         }
-        Section::Area(i) => {
-            for c in &campaign.areas[i].competences {
-                let name = format!("rating-{}", c.id);
-                match Rating::parse(given(&name).first().map_or("", String::as_str)) {
-                    Ok(r) => {
-                        answers.ratings.insert(c.id, r);
-                    }
-                    Err(e) => errors.add(name, e.0),
-                }
-            }
-        }
-        Section::Quiz(p) => {
-            for position in questionnaire.quiz_items_on(p) {
-                let (qid, item) = &campaign.quiz[position];
-                let name = format!("quiz-{qid}");
-                match item.parse_answer(&given(&name)) {
-                    Ok(chosen) => {
-                        let correct = item.mark(&chosen);
-                        answers.quiz.insert(*qid, (chosen, correct));
-                    }
-                    Err(e) => errors.add(name, e.0),
-                }
+        Err(problems) => {
+            for (field, message) in problems {
+                errors.add(field, message);
             }
         }
     }
