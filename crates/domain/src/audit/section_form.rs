@@ -105,8 +105,7 @@ mod tests {
             page.ratings,
             vec![(ids[0], Rating::Level(4)), (ids[1], Rating::NotSure)]
         );
-        let problems =
-            read_page(Asked::Ratings(&ids), &fields(&[("rating-7", "6")])).unwrap_err();
+        let problems = read_page(Asked::Ratings(&ids), &fields(&[("rating-7", "6")])).unwrap_err();
         let names: Vec<&str> = problems.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["rating-7", "rating-9"]);
     }
