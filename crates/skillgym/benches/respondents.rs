@@ -13,9 +13,13 @@
 //! - `latency`: reports p50/p95/p99/max per kind of request and requests per second.
 //! - `kill`: SIGKILLs skillgym half way, restarts it on the same port; respondents retry until
 //!   answered; then every acknowledged answer is checked in the database.
-//! - `pg-restart` (PostgreSQL only): restarts PostgreSQL half way (`--dry-run`: cuts a TCP
+//! - `pg-restart` (PostgreSQL only): runs `--pg-restart-cmd` half way (bench/reliability gives
+//!   it a crash: `pg_ctlcluster … stop -m immediate`, then `start`; `--dry-run`: cuts a TCP
 //!   proxy between skillgym and PostgreSQL instead, touching nothing shared); checks that
 //!   skillgym answers 503 while the database is away, recovers by itself, and loses nothing.
+//!
+//! The fault modes check every acknowledged rating, profile answer (in its stored form), quiz
+//! answer and submit, and that no page is half-written.
 //!
 //! Options: `--backend sqlite|postgres`, `--respondents N` (200), `--people N` (400),
 //! `--think-ms N` (1000: each respondent pauses 0.5 to 1.5 times this between pages),
