@@ -219,6 +219,8 @@ async fn restore_refuses_files_that_are_not_sound_skillgym_databases() {
 }
 
 /// Starts `skillgym serve` and waits until it says it is running, or until it ends.
+/// The caller waits for the process it returns.
+#[allow(clippy::zombie_processes)]
 fn start_serving(data: &str) -> (std::process::Child, Option<String>) {
     let mut server = Command::new(env!("CARGO_BIN_EXE_skillgym"))
         .args(["--data-dir", data, "serve", "--bind", "127.0.0.1:0"])
