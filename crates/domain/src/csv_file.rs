@@ -56,9 +56,84 @@ pub(crate) fn text(bytes: &[u8]) -> Result<&str, u64> {
     std::str::from_utf8(bytes).map_err(|e| line_at(bytes, e.valid_up_to()))
 }
 
-/// The 1-based line holding byte `at`.
+/// The 1-based line holding byte `at`, counted as [`LineCounter`] counts.
 pub(crate) fn line_at(bytes: &[u8], at: usize) -> u64 {
     1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// Finds the line each record starts on, by counting newlines up to its first byte: "line 7"
+/// is the file's 7th line, the header being line 1, as an editor numbers them. A Windows (CRLF)
+/// ending is one line break, and a line break inside a quoted cell starts a new line, so a
+/// record after such a cell starts further down than its row number in a spreadsheet (the two
+/// agree otherwise). The csv crate's own `Position::line()` counts a CRLF file's lines one too
+/// many and skips blank lines, so it is not used.
+pub(crate) struct LineCounter<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Self {
+            bytes,
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The line `record` starts on; records must come in file order.
+    pub fn record(&mut self, record: &csv::StringRecord) -> u64 {
+        // The csv crate gives where it started reading, which is before any empty lines it
+        // skipped on the way to the record.
+        let mut start = record
+            .position()
+            .map_or(self.at, |p| p.byte() as usize)
+            .clamp(self.at, self.bytes.len());
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        self.line += self.bytes[self.at..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        self.at = start;
+        self.line
+    }
+}
+
+/// Where a quoted field opens that no quote closes, following the csv crate's own reading of
+/// quotes (a quote that does not start a field is an ordinary character).
+pub(crate) fn unclosed_quote(bytes: &[u8]) -> Option<usize> {
+    #[derive(Clone, Copy)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted(usize),
+        QuoteInQuoted,
+    }
+    if !bytes.contains(&b'"') {
+        return None;
+    }
+    let mut state = State::FieldStart;
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends_field = matches!(b, b',' | b'\n' | b'\r');
+        state = match state {
+            State::FieldStart if b == b'"' => State::Quoted(i),
+            State::FieldStart | State::Unquoted | State::QuoteInQuoted if ends_field => {
+                State::FieldStart
+            }
+            State::FieldStart | State::Unquoted => State::Unquoted,
+            State::Quoted(_) if b == b'"' => State::QuoteInQuoted,
+            State::Quoted(at) => State::Quoted(at),
+            State::QuoteInQuoted if b == b'"' => State::Quoted(i),
+            State::QuoteInQuoted => State::Unquoted,
+        };
+    }
+    match state {
+        State::Quoted(at) => Some(at),
+        _ => None,
+    }
 }
 
 /// Spreadsheets save rows of empty cells below the data; they carry nothing.

@@ -5,7 +5,9 @@
 use super::Localised;
 use super::case::derived_identifier;
 use super::framework::{Area, Competence, Framework, FrameworkProblem, LEVELS};
-use crate::csv_file::{self, FileLanguage, find_column, is_blank};
+use crate::csv_file::{
+    self, FileLanguage, LineCounter, find_column, is_blank, line_at, unclosed_quote,
+};
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -157,28 +159,35 @@ fn read_in(bytes: &[u8], language: &mut FileLanguage) -> Result<Framework, Vec<C
         .as_bytes();
     // The csv crate reads an unclosed quote as a field running to the end of the file; say
     // where the quote was opened instead.
-    if let Some(line) = unclosed_quote(bytes) {
-        return Err(vec![CsvProblem::new(line, None, UNREADABLE)]);
+    if let Some(at) = unclosed_quote(bytes) {
+        return Err(vec![CsvProblem::new(line_at(bytes, at), None, UNREADABLE)]);
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);
+    let mut lines = LineCounter::new(bytes);
     let mut records = Vec::new();
     for record in reader.records() {
         match record {
-            Ok(r) if is_blank(&r) => {}
-            Ok(r) => records.push(r),
+            Ok(r) => {
+                let line = lines.record(&r);
+                if !is_blank(&r) {
+                    records.push((line, r));
+                }
+            }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e
+                    .position()
+                    .map_or(0, |p| line_at(bytes, (p.byte() as usize).min(bytes.len())));
                 return Err(vec![CsvProblem::new(line, None, UNREADABLE)]);
             }
         }
     }
-    let line_of = |r: &csv::StringRecord| r.position().map_or(0, |p| p.line());
-    let Some((header, rows)) = records.split_first() else {
+    let Some(((header_line, header), rows)) = records.split_first() else {
         return Err(vec![CsvProblem::new(0, None, EMPTY)]);
     };
+    let header_line = *header_line;
     let mut problems = Vec::new();
     let mut columns: Vec<Option<&'static str>> = Vec::new();
     let mut first_language = None;
@@ -191,8 +200,7 @@ fn read_in(bytes: &[u8], language: &mut FileLanguage) -> Result<Framework, Vec<C
                 first_language.get_or_insert(lang);
             }
             _ => {
-                problems
-                    .push(CsvProblem::new(line_of(header), None, UNKNOWN_COLUMN).with_value(&name));
+                problems.push(CsvProblem::new(header_line, None, UNKNOWN_COLUMN).with_value(&name));
                 columns.push(None);
             }
         }
@@ -200,8 +208,7 @@ fn read_in(bytes: &[u8], language: &mut FileLanguage) -> Result<Framework, Vec<C
     *language = first_language.unwrap_or_default();
     for required in REQUIRED {
         if !columns.contains(&Some(required)) {
-            problems
-                .push(CsvProblem::new(line_of(header), None, MISSING_COLUMN).with_value(required));
+            problems.push(CsvProblem::new(header_line, None, MISSING_COLUMN).with_value(required));
         }
     }
     if !problems.is_empty() {
@@ -209,10 +216,10 @@ fn read_in(bytes: &[u8], language: &mut FileLanguage) -> Result<Framework, Vec<C
     }
     let rows: Vec<Row> = rows
         .iter()
-        .filter_map(|r| {
+        .filter_map(|(line, r)| {
             if r.len() != header.len() {
                 problems.push(
-                    CsvProblem::new(line_of(r), None, FIELD_COUNT).with_value(&r.len().to_string()),
+                    CsvProblem::new(*line, None, FIELD_COUNT).with_value(&r.len().to_string()),
                 );
                 return None;
             }
@@ -222,7 +229,7 @@ fn read_in(bytes: &[u8], language: &mut FileLanguage) -> Result<Framework, Vec<C
                 .filter_map(|(c, v)| c.map(|c| (c, v)))
                 .collect();
             Some(Row {
-                line: line_of(r),
+                line: *line,
                 fields,
             })
         })
@@ -237,24 +244,6 @@ fn read_in(bytes: &[u8], language: &mut FileLanguage) -> Result<Framework, Vec<C
     } else {
         Err(found.into_iter().map(|p| csv_problem(p, &lines)).collect())
     }
-}
-
-/// The line of a quote that is never closed, if there is one.
-fn unclosed_quote(bytes: &[u8]) -> Option<u64> {
-    let (mut line, mut opened, mut open) = (1u64, 0u64, false);
-    for b in bytes {
-        match b {
-            b'\n' => line += 1,
-            b'"' => {
-                open = !open;
-                if open {
-                    opened = line;
-                }
-            }
-            _ => {}
-        }
-    }
-    open.then_some(opened)
 }
 
 /// Where each thing was written: the framework's code and each area's and competence's, and
@@ -534,6 +523,44 @@ mod tests {
         let f = read(reordered.as_bytes()).unwrap();
         assert_eq!(f.areas[0].competences[0].code, "A-1");
         assert_eq!(f.levels[4].en, "5");
+    }
+
+    /// Lines as an editor numbers them, the header being line 1, whatever the line endings
+    /// and whether or not a quoted cell above holds a line break.
+    #[test]
+    fn problems_are_reported_on_the_line_an_editor_shows() {
+        // The area's description runs over two lines; a blank line follows it.
+        let lf = SMALL.replace("Sending and reading,", "\"Sending\nand reading\",\n");
+        let crlf = lf.replace('\n', "\r\n");
+        for (name, good, end) in [("LF", &lf, "\n"), ("CRLF", &crlf, "\r\n")] {
+            let text = &format!("{good}level,6,,T,,,{end}");
+            assert_eq!(
+                problems(text)
+                    .iter()
+                    .map(|p| (p.line, p.column, p.code))
+                    .collect::<Vec<_>>(),
+                [(12, Some("code"), LEVEL_INVALID)],
+                "{name}"
+            );
+            has(
+                &text.replace("level,6,,T,,,", "area,X"),
+                12,
+                None,
+                FIELD_COUNT,
+            );
+            has(
+                &text.replace("level,6,,T", "level,6,,\"T"),
+                12,
+                None,
+                UNREADABLE,
+            );
+            has(
+                &good.replace("I can send email", ""),
+                11,
+                Some("title_en"),
+                "framework-title-missing",
+            );
+        }
     }
 
     #[test]

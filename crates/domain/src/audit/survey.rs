@@ -7,7 +7,7 @@
 //! form is documented in `docs/survey-import.md`.
 
 use super::{Localised, ProfileQuestion, QuestionKind, QuizItem, Rating};
-use crate::csv_file::{self, is_blank};
+use crate::csv_file::{self, LineCounter, is_blank, line_at, unclosed_quote};
 use crate::{Email, EmployeeNumber, Invalid};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -248,24 +248,27 @@ pub fn parse(bytes: &[u8]) -> Result<SurveyFile, Vec<Problem>> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    // The CSV reader takes an unclosed quote to run to the end of the file; it is reported
+    // where the quote opens instead.
+    if let Some(at) = unclosed_quote(text.as_bytes()) {
+        return Err(vec![Problem::new(
+            line_at(text.as_bytes(), at),
+            None,
+            UNREADABLE,
+        )]);
+    }
+    let mut lines = LineCounter::new(text.as_bytes());
     let mut records = Vec::new();
     for result in reader.records() {
         match result {
-            Ok(record) => {
-                let line = record.position().map_or(0, |p| p.line());
-                records.push((line, record));
-            }
+            Ok(record) => records.push((lines.record(&record), record)),
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| {
+                    line_at(text.as_bytes(), (p.byte() as usize).min(text.len()))
+                });
                 return Err(vec![Problem::new(line, None, UNREADABLE)]);
             }
         }
-    }
-    // The CSV reader takes an unclosed quote to run to the end of the file; an odd number of
-    // quotes is how it shows. It is reported at the record where the quote opens.
-    if text.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
-        let line = records.last().map_or(0, |(l, _)| *l);
-        return Err(vec![Problem::new(line, None, UNREADABLE)]);
     }
     // Blank lines before the header are skipped; SurveyMonkey's second header row may be
     // blank in every cell and still counts.
@@ -1500,6 +1503,52 @@ mod tests {
         ];
         for (row, expected) in cases {
             assert_eq!(problems(&monkey_with(row), &m), expected, "{row}");
+        }
+    }
+
+    /// Lines as an editor numbers them, the header being line 1, whatever the line endings
+    /// and whether or not a quoted answer above holds a line break.
+    #[test]
+    fn problems_are_reported_on_the_line_an_editor_shows() {
+        let m = monkey_mapping();
+        let label = |i: usize| parse(MONKEY).unwrap().column_label(i);
+        // Row 3's free-text answer runs over two lines, so the rows below start one line on.
+        let lf = String::from_utf8(monkey_with(
+            "114000009,1,,,,new@example.org,,,,7 - superb,,,,,,",
+        ))
+        .unwrap()
+        .replace("\"Nothing, thanks\"", "\"Nothing,\nthanks\"");
+        let crlf = lf.replace('\n', "\r\n");
+        let cr_in_cell_only = lf.replace("Nothing,\n", "Nothing,\r\n");
+        for (name, text) in [
+            ("LF", &lf),
+            ("CRLF", &crlf),
+            ("a CRLF in the cell", &cr_in_cell_only),
+        ] {
+            let file = parse(text.as_bytes()).unwrap();
+            assert_eq!(
+                file.rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+                [3, 5, 6, 7],
+                "{name}"
+            );
+            assert_eq!(
+                problems(text.as_bytes(), &m),
+                [(7, label(9), RATING_INVALID)],
+                "{name}"
+            );
+            // A wrong number of cells and an unclosed quote are placed the same way.
+            let short = text.replace(",7 - superb,,,,,,", ",1");
+            assert_eq!(
+                parse(short.as_bytes()).unwrap_err(),
+                [Problem::new(7, None, WRONG_FIELD_COUNT).with_value("11")],
+                "{name}"
+            );
+            let unclosed = text.replace("Huw,Bowen,", "\"Huw,Bowen,");
+            assert_eq!(
+                parse(unclosed.as_bytes()).unwrap_err(),
+                [Problem::new(5, None, UNREADABLE)],
+                "{name}"
+            );
         }
     }
 
