@@ -495,6 +495,52 @@ async fn survey_responses_import_once_and_bad_ones_are_explained(backend: Backen
         "{stderr}"
     );
     assert_eq!(db.store.response_sources(campaign).await.unwrap(), sources);
+    // The same file as SurveyMonkey writes it, with Windows line endings: the same lines.
+    let crlf = write_file(
+        &dir,
+        "crlf.csv",
+        &format!("{header}9001,1,2\n9003,7 - superb,Wizard\n").replace('\n', "\r\n"),
+    );
+    let out = skillgym(
+        &db,
+        &[
+            "import",
+            "responses",
+            &crlf,
+            "--campaign",
+            &id,
+            "--mapping",
+            &mapping,
+        ],
+    );
+    assert_eq!(text(&out.stderr), stderr.replace("bad.csv", "crlf.csv"));
+    // A mapping that does not say who answered is refused in a sentence.
+    let no_respondent = write_file(
+        &dir,
+        "no-respondent.json",
+        &format!(
+            r#"{{"columns": [{{"column": "B", "competence": "{}"}}]}}"#,
+            codes[0]
+        ),
+    );
+    let out = skillgym(
+        &db,
+        &[
+            "import",
+            "responses",
+            &good,
+            "--campaign",
+            &id,
+            "--mapping",
+            &no_respondent,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("The mapping does not say who answered") && !stderr.contains("column 1"),
+        "{stderr}"
+    );
 
     let out = skillgym(
         &db,
