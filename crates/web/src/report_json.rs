@@ -5,13 +5,15 @@
 
 use crate::analysis_cache::AnalysisCache;
 use crate::routes::analysis::Grouping;
-use crate::routes::change::{self, Answered, CompareError, Compared, Line};
+use crate::routes::change::{self, CompareError, Compared, Line};
 use crate::routes::profile::profile_of;
 use serde_json::{Value, json};
 use skillgym_domain::analysis::calibration::CalibrationRow;
 use skillgym_domain::analysis::compare::Test;
 use skillgym_domain::analysis::profile::Profile;
-use skillgym_domain::analysis::{CampaignColumns, CampaignFigures, GroupRate, Suppressed};
+use skillgym_domain::analysis::{
+    CampaignColumns, CampaignFigures, GroupRate, ResponseRate, Suppressed,
+};
 use skillgym_domain::audit::Rating;
 use skillgym_domain::{CampaignId, Email, OrganisationId, PersonId};
 use skillgym_i18n::Tr;
@@ -286,8 +288,13 @@ fn campaign_head(
     json!({"id": id.0, "title": title.show(lang).text, "opens_on": opens_on})
 }
 
-fn rate_json(data: &Answered) -> Value {
-    json!({"asked": data.asked, "finished": data.finished, "percent": data.percent()})
+fn rate_json(data: &ResponseRate) -> Value {
+    json!({
+        "asked": data.asked(),
+        "finished": data.finished(),
+        "percent": data.percent(),
+        "from_outside_audience": data.others,
+    })
 }
 
 fn change_row(line: &Line) -> Value {
@@ -503,8 +510,10 @@ fn build(
             "closes_on": campaign.closes_on,
         },
         "anonymity_threshold": threshold,
-        "asked": figures.asked,
-        "finished": figures.finished,
+        "asked": figures.rate.asked(),
+        "finished": figures.rate.finished(),
+        "percent": figures.rate.percent(),
+        "from_outside_audience": figures.rate.others,
         "response_rates": {
             "by_site": rates(&figures.by_site, sites),
             "by_team": rates(&figures.by_team, teams),

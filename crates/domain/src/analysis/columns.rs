@@ -123,11 +123,6 @@ impl CampaignColumns {
             + self.quiz_right.len()
     }
 
-    /// Everyone asked, and those no longer asked who answered: the response rate's denominator.
-    pub fn asked_or_answered(&self) -> usize {
-        self.asked() + self.ungrouped as usize
-    }
-
     /// Response `r`'s rating of competence `c` (by position), as a [`Rating`].
     pub fn rating(&self, r: usize, c: usize) -> Option<Rating> {
         match self.ratings[r * self.competences + c] {

@@ -11,7 +11,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use skillgym_domain::analysis::CampaignFigures;
+use skillgym_domain::analysis::{CampaignFigures, ResponseRate};
 use skillgym_domain::{CampaignId, Role};
 use std::collections::HashMap;
 
@@ -47,9 +47,8 @@ pub struct ReportPage {
     page: Page,
     campaign_id: CampaignId,
     threshold: i64,
-    asked: i64,
-    finished: i64,
-    percent: i64,
+    /// Who was asked and who finished, imported responses included.
+    rate: ResponseRate,
     /// Caption, CSV file and rows of each response-rate table.
     rate_tables: Vec<(String, &'static str, Vec<RateRow>)>,
     competences: Vec<CompetenceRow>,
@@ -319,11 +318,7 @@ pub(super) async fn report_page(state: &AppState, ctx: &Ctx, id: i64) -> AppResu
         page,
         campaign_id: campaign.id,
         threshold,
-        asked: figures.asked as i64,
-        finished: figures.finished as i64,
-        percent: (figures.finished * 100)
-            .checked_div(figures.asked)
-            .unwrap_or(0) as i64,
+        rate: figures.rate,
         rate_tables: vec![
             (
                 ctx.tr.t("report-rates-sites"),
