@@ -96,8 +96,11 @@ pub async fn campaign_report_json(
     tr: &Tr,
 ) -> Result<Report, ReportError> {
     let campaign = store.campaign(org, campaign).await?;
+    // The same columns as the pages, read once for every part of the report.
+    let analysis = AnalysisCache::default();
+    let columns = analysis.columns(store, org, &campaign).await?;
     let by = options.by.as_deref();
-    let grouping = Grouping::choose(by, &campaign, tr);
+    let grouping = Grouping::choose(by, &campaign, &columns, tr);
     if let Some(by) = by
         && grouping.code != by
     {
@@ -111,9 +114,6 @@ pub async fn campaign_report_json(
     if campaign.anonymous && options.profiles != Profiles::Nobody {
         return Err(ReportError::Anonymous);
     }
-    // The same columns as the pages, read once for every part of the report.
-    let analysis = AnalysisCache::default();
-    let columns = analysis.columns(store, org, &campaign).await?;
     let (sites, teams) = store.group_names(org).await?;
     let mut json = build(
         &campaign, &columns, &grouping, threshold, &sites, &teams, tr,

@@ -196,6 +196,7 @@ both_backends!(
     bad_exports_are_refused_whole_with_their_lines_and_columns,
     an_export_without_names_imports_anonymously,
     responses_imported_without_names_count_as_asked_and_finished,
+    responses_imported_without_names_are_compared_by_the_campaigns_questions,
 );
 
 async fn an_export_imports_once_and_importing_it_again_replaces_it(backend: Backend) {
@@ -502,6 +503,96 @@ async fn responses_imported_without_names_count_as_asked_and_finished(backend: B
     assert_eq!(json["percent"], percent);
     assert_eq!(json["from_outside_audience"], imported);
     assert_eq!(json["change"]["response_rates"]["later"]["asked"], asked);
+}
+
+/// Responses imported without names have no job family, so the default comparison (by job
+/// family) would be empty: the page says why, and groups them by a question instead.
+async fn responses_imported_without_names_are_compared_by_the_campaigns_questions(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    let campaign = fresh_campaign(&app, &admin).await;
+    let competences: Vec<_> = campaign.areas.iter().flat_map(|a| &a.competences).collect();
+    let single = &campaign
+        .questions
+        .iter()
+        .find(|(_, q)| q.kind.as_str() == "single" && q.options.len() >= 2)
+        .unwrap()
+        .1;
+    let mut file = format!(
+        "Start time,\"{}\",\"{}\",\"{}\"\n",
+        competences[0].title.en, competences[1].title.en, single.prompt.en
+    );
+    for i in 0..12 {
+        let option = &single.options[i % 2].en;
+        file.push_str(&format!(
+            "{i}/3/24,{},{},\"{option}\"\n",
+            1 + i % 5,
+            1 + i % 3
+        ));
+    }
+    let (status, html) = import(&app, &admin, campaign.id, file.into_bytes(), "", &[]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+
+    let base = format!("/campaigns/{}", campaign.id);
+    let compare = app.page(&admin, &format!("{base}/compare")).await;
+    assert!(
+        compare.contains(&format!(
+            "<option value=\"{}\" lang=\"en\" selected>",
+            single.code
+        )),
+        "the first single-choice question is chosen: {compare}"
+    );
+    assert!(
+        compare.contains("No response has a job family"),
+        "{compare}"
+    );
+    assert!(!compare.contains("There are not enough groups big enough to compare"));
+    for option in &single.options[..2] {
+        assert!(compare.contains(&option.en), "{}", option.en);
+    }
+    // Asked for by job family, the page says why every response is in no group, and offers
+    // the questions.
+    let by_family = app
+        .page(&admin, &format!("{base}/compare?by=job_family"))
+        .await;
+    assert!(
+        by_family
+            .contains("12 of the 12 responses are in no group: they were imported without names"),
+        "{by_family}"
+    );
+    assert!(by_family.contains(&format!("href=\"{base}/compare?by={}\"", single.code)));
+    let calibration = app
+        .page(&admin, &format!("{base}/calibration?by=employment"))
+        .await;
+    assert!(calibration.contains("12 of the 12 responses are in no group"));
+    assert!(calibration.contains(&format!("href=\"{base}/calibration?by={}\"", single.code)));
+    let print = app.page(&admin, &format!("{base}/report/print")).await;
+    assert!(print.contains("No response has a job family"));
+    // In Welsh too.
+    app.post(&admin, "/language", &[("lang", "cy"), ("back", "/")])
+        .await;
+    let welsh = app
+        .page(&admin, &format!("{base}/compare?by=job_family"))
+        .await;
+    assert!(
+        welsh.contains("Nid yw 12 o&#39;r 12 o ymatebion mewn unrhyw grŵp"),
+        "{welsh}"
+    );
+    // The JSON report groups the same way by default.
+    let json = skillgym_web::report_json::campaign_report_json(
+        app.store(),
+        app.org,
+        campaign.id,
+        &skillgym_web::report_json::ReportOptions::default(),
+        5,
+        &Tr::new(Lang::En),
+    )
+    .await
+    .unwrap()
+    .json;
+    assert_eq!(json["comparison"]["by"], single.code.as_str());
 }
 
 #[test]

@@ -123,6 +123,13 @@ impl CampaignColumns {
             + self.quiz_right.len()
     }
 
+    /// Whether any finished response has a job family: none has when every response was
+    /// imported without a name (or its person erased), and grouping by job family then shows
+    /// nothing.
+    pub fn knows_job_families(&self) -> bool {
+        self.job_family.iter().any(|&f| f != NO_ANSWER)
+    }
+
     /// Response `r`'s rating of competence `c` (by position), as a [`Rating`].
     pub fn rating(&self, r: usize, c: usize) -> Option<Rating> {
         match self.ratings[r * self.competences + c] {
