@@ -52,6 +52,7 @@ both_backends!(
     export_writes_a_staff_file_that_imports_unchanged,
     killing_an_import_half_way_leaves_the_database_unchanged,
     a_first_administrator_gets_an_organisation_and_a_sign_in_link,
+    create_admin_links_to_the_public_url_and_never_clashes_on_employee_number,
     password_sign_in_is_turned_back_on_from_the_command_line,
     survey_responses_import_once_and_bad_ones_are_explained,
     people_missing_from_a_staff_file_are_marked_as_left_only_with_absent_left,
@@ -329,6 +330,84 @@ async fn a_first_administrator_gets_an_organisation_and_a_sign_in_link(backend: 
     let out = skillgym(&db, &["user", "create-admin", "--email", "nonsense"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("Enter an email address in the correct format"));
+}
+
+async fn create_admin_links_to_the_public_url_and_never_clashes_on_employee_number(
+    backend: Backend,
+) {
+    let db = TestDb::unmigrated(backend).await;
+    let create = |email: &str, env: Option<&str>, flag: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_skillgym"));
+        command
+            .args(["user", "create-admin", "--email", email])
+            .env("DATABASE_URL", &db.url)
+            .env("SKILLGYM_LOG", "warn")
+            .env_remove("SKILLGYM_LANG")
+            .env_remove("SKILLGYM_PUBLIC_URL")
+            .env("LANG", "C.UTF-8");
+        if let Some(url) = env {
+            command.env("SKILLGYM_PUBLIC_URL", url);
+        }
+        if let Some(url) = flag {
+            command.args(["--public-url", url]);
+        }
+        command.output().expect("skillgym runs")
+    };
+    // The link is for the address people use, from the environment or the flag.
+    let out = create(
+        "first@example.org",
+        Some("https://skills.example.gov.uk/"),
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("https://skills.example.gov.uk/access/"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = create(
+        "first@example.org",
+        Some("https://ignored.example.org"),
+        Some("https://sgiliau.example.gov.uk"),
+    );
+    assert!(
+        text(&out.stdout).contains("https://sgiliau.example.gov.uk/access/"),
+        "the flag comes before the environment: {}",
+        text(&out.stdout)
+    );
+
+    // Employee numbers ADMIN-<seconds> for the next minute are taken already, as by
+    // administrators created in the same second: the next one is created all the same.
+    let org = db.store.organisation().await.unwrap().unwrap().id;
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    for second in now..now + 60 {
+        use skillgym_domain::*;
+        let input = skillgym_store::PersonInput {
+            employee_number: EmployeeNumber::parse(&format!("ADMIN-{second}")).unwrap(),
+            given_name: PersonName::parse("Someone").unwrap(),
+            family_name: PersonName::parse("Else").unwrap(),
+            email: None,
+            employment: Employment::Employee,
+            job_role: JobRole::parse("Library Assistant").unwrap(),
+            job_family: JobFamily::Frontline,
+            contracted_hours: ContractedHours::FULL_TIME,
+            start_date: None,
+            left_on: None,
+            line_manager: None,
+            team: None,
+            sites: Vec::new(),
+        };
+        // The first administrator may hold one of them already.
+        match db.store.create_person(org, &input).await {
+            Ok(_) | Err(skillgym_store::StoreError::Taken("employee_number")) => {}
+            Err(e) => panic!("{e}"),
+        }
+    }
+    for email in ["second@example.org", "third@example.org"] {
+        let out = create(email, None, None);
+        assert!(out.status.success(), "{email}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).contains("is now an administrator"));
+    }
 }
 
 async fn password_sign_in_is_turned_back_on_from_the_command_line(backend: Backend) {

@@ -92,6 +92,8 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
             given_name,
             family_name,
             organisation,
+            // Read into `config.public_url` with the settings file's.
+            public_url: _,
         }) => {
             let store = open(&config, DATABASE_FILE, &tr).await?;
             let url = public_url(&config, config.bind);
