@@ -53,6 +53,7 @@ both_backends!(
     killing_an_import_half_way_leaves_the_database_unchanged,
     a_first_administrator_gets_an_organisation_and_a_sign_in_link,
     create_admin_links_to_the_public_url_and_never_clashes_on_employee_number,
+    a_reader_that_stops_reading_ends_the_command_quietly,
     password_sign_in_is_turned_back_on_from_the_command_line,
     survey_responses_import_once_and_bad_ones_are_explained,
     people_missing_from_a_staff_file_are_marked_as_left_only_with_absent_left,
@@ -407,6 +408,46 @@ async fn create_admin_links_to_the_public_url_and_never_clashes_on_employee_numb
         let out = create(email, None, None);
         assert!(out.status.success(), "{email}: {}", text(&out.stderr));
         assert!(text(&out.stdout).contains("is now an administrator"));
+    }
+}
+
+/// `skillgym export staff | head -1`: the reader closes the pipe before the command has written
+/// everything. The command stops quietly with status 0, rather than panicking (status 101) or
+/// printing "Broken pipe".
+async fn a_reader_that_stops_reading_ends_the_command_quietly(backend: Backend) {
+    let db = demo_db(backend).await;
+    let org = db.store.organisation().await.unwrap().unwrap().id;
+    let framework = db.store.frameworks(org).await.unwrap().remove(0).code;
+    let campaign = db.store.campaigns(org).await.unwrap()[0].id.to_string();
+    let commands: [&[&str]; 5] = [
+        &["export", "staff"],
+        &["export", "framework", &framework, "--format", "csv"],
+        &["report", &campaign, "--format", "json", "--profiles"],
+        // Commands that print a line or two once their work is done.
+        &["migrate"],
+        &["user", "create-admin", "--email", "reader@example.org"],
+    ];
+    for args in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_skillgym"))
+            .args(args)
+            .env("DATABASE_URL", &db.url)
+            .env("SKILLGYM_LOG", "warn")
+            .env_remove("SKILLGYM_LANG")
+            .env("LANG", "C.UTF-8")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes before the command writes anything (it has a database to open
+        // first), so every write meets a closed pipe.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = text(&out.stderr);
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
     }
 }
 

@@ -17,6 +17,7 @@ use crate::cli::{
     UserCommand,
 };
 use crate::config::Config;
+use crate::output::say;
 use anyhow::Context;
 use skillgym_domain::FileLanguage;
 use skillgym_domain::leavers::AbsentChoice;
@@ -39,7 +40,7 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
         Command::Demo(args) => demo::run(args, &config, &tr).await,
         Command::Migrate => {
             open(&config, DATABASE_FILE, &tr).await?;
-            println!("{}", tr.t("cli-migrated"));
+            say!("{}", tr.t("cli-migrated"));
             Ok(ExitCode::SUCCESS)
         }
         Command::Import(ImportCommand::Staff { file, absent, yes }) => {
@@ -221,9 +222,9 @@ pub async fn serve(
     };
     let app = skillgym_web::app(store.clone(), web);
     let local = format!("http://{bound}/");
-    println!("{}", tr.t1("cli-listening", "url", local.as_str()));
+    say!("{}", tr.t1("cli-listening", "url", local.as_str()));
     ready(&local);
-    println!("{}", tr.t("cli-stop-hint"));
+    say!("{}", tr.t("cli-stop-hint"));
     tracing::info!(address = %bound, backend = ?store.backend(), "serving");
     let jobs = jobs::spawn(store.clone(), mailer.map(|m| (m, url)));
     skillgym_web::serve(listener, app).await?;

@@ -1,5 +1,6 @@
 //! `skillgym user create-admin`: the first administrator of a new installation.
 
+use crate::output::say;
 use anyhow::Context;
 use skillgym_domain::{
     ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole, OrganisationId,
@@ -35,11 +36,11 @@ pub async fn create_admin(
         store
             .set_roles(account.id, account.roles.with(Role::Admin))
             .await?;
-        println!("{}", tr.t1("cli-admin-exists", "email", email.as_str()));
+        say!("{}", tr.t1("cli-admin-exists", "email", email.as_str()));
         // The way in for an admin with no password (or a forgotten one), for instance when
         // single sign-on has broken and password sign-in was turned back on.
         let link = skillgym_web::make_access_link(store, account.id, public_url).await?;
-        println!("{}", tr.t1("cli-admin-link", "url", link));
+        say!("{}", tr.t1("cli-admin-link", "url", link));
         return Ok(ExitCode::SUCCESS);
     }
     let person = match store.person_by_email(org.id, &email).await? {
@@ -74,8 +75,8 @@ pub async fn create_admin(
         })
         .await?;
     let link = skillgym_web::make_access_link(store, account, public_url).await?;
-    println!("{}", tr.t1("cli-admin-created", "email", email.as_str()));
-    println!("{}", tr.t1("cli-admin-link", "url", link));
+    say!("{}", tr.t1("cli-admin-created", "email", email.as_str()));
+    say!("{}", tr.t1("cli-admin-link", "url", link));
     Ok(ExitCode::SUCCESS)
 }
 
