@@ -485,9 +485,25 @@ pub(crate) async fn erase_in(
     insert_event(tx, org, &event).await?;
 
     // ERASURE HOOK: features that hold personal data remove it here, in this transaction.
-    // Audit answers (and plans built from them) must keep only anonymous aggregates: fold
-    // the person's answers into their campaign's counts, then delete the rows that name them,
-    // before the person row goes below.
+    //
+    // Audit answers: ratings, choices and knowledge-round answers stay, for the campaign's
+    // figures, but nothing ties them to the person any more: `responses.person_id` becomes
+    // NULL when the person row goes below (ON DELETE SET NULL), and the other tool's response
+    // id of an imported response (which its export links to a name) is cleared here. Free-text
+    // answers go: what someone wrote in their own words can name them, and no figure uses
+    // them.
+    sqlx::query(
+        "DELETE FROM profile_answers \
+         WHERE response_id IN (SELECT id FROM responses WHERE person_id = $1) \
+           AND question_id IN (SELECT id FROM profile_questions WHERE kind = 'text')",
+    )
+    .bind(person.0)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE responses SET external_key = NULL WHERE person_id = $1")
+        .bind(person.0)
+        .execute(&mut **tx)
+        .await?;
 
     for email in emails.into_iter().flatten() {
         sqlx::query("DELETE FROM sign_in_failures WHERE email = $1")
