@@ -7,7 +7,7 @@
 
 use crate::Invalid;
 use crate::csv_file::{
-    self, FileLanguage, LineCounter, find_column, is_blank, line_at, unclosed_quote,
+    self, CsvWriter, FileLanguage, LineCounter, find_column, is_blank, line_at, unclosed_quote,
 };
 use crate::organisation::{SiteCode, TeamName};
 use crate::people::{
@@ -481,9 +481,12 @@ impl<'a> Row<'a> {
         })
     }
 
-    /// The raw text of a column; `None` when the header lacks it (already reported once).
+    /// The raw text of a column (its formula guard undone, as an export wrote it); `None` when
+    /// the header lacks it (already reported once).
     fn raw(&self, column: usize) -> Option<&'a str> {
-        self.header.positions[column].and_then(|at| self.record.get(at))
+        self.header.positions[column]
+            .and_then(|at| self.record.get(at))
+            .map(csv_file::unguarded)
     }
 
     fn report(&mut self, column: usize, Invalid(code): Invalid, raw: &str) {
@@ -732,18 +735,16 @@ fn emails_taken(
 /// Writes records as a staff file with its header in `language` (export); reading the output
 /// with [`parse`] gives the same records back.
 ///
-/// The file starts with a UTF-8 byte order mark and ends lines with CRLF, because that is what
-/// Excel needs to open it with names such as "Siân" intact.
+/// Written by [`CsvWriter`]: a UTF-8 byte order mark and CRLF line ends, because that is what
+/// Excel needs to open it with names such as "Siân" intact, and every cell guarded against
+/// running as a formula (a guard [`parse`] undoes).
 pub fn write<W: std::io::Write>(
-    mut out: W,
+    out: W,
     records: impl IntoIterator<Item = StaffRecord>,
     language: FileLanguage,
 ) -> std::io::Result<()> {
-    out.write_all(b"\xEF\xBB\xBF")?;
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    writer.write_record(columns(language))?;
+    let mut writer = CsvWriter::new(out)?;
+    writer.row(columns(language))?;
     let mut sites = String::new();
     for r in records {
         sites.clear();
@@ -755,7 +756,7 @@ pub fn write<W: std::io::Write>(
         }
         let hours = r.contracted_hours.to_string();
         let start_date = r.start_date.map(format_date).unwrap_or_default();
-        writer.write_record([
+        writer.row([
             r.employee_number.as_str(),
             r.given_name.as_str(),
             r.family_name.as_str(),
@@ -770,7 +771,7 @@ pub fn write<W: std::io::Write>(
             &sites,
         ])?;
     }
-    writer.flush()
+    writer.finish()?.flush()
 }
 
 #[cfg(test)]
@@ -1280,6 +1281,29 @@ mod tests {
         let mut out = Vec::new();
         write(&mut out, records.clone(), FileLanguage::Welsh).unwrap();
         assert!(out.starts_with("\u{FEFF}rhif_cyflogai,enw_cyntaf".as_bytes()));
+        let back: Vec<_> = parse(&out).unwrap().into_iter().map(|l| l.record).collect();
+        assert_eq!(back, records);
+    }
+
+    #[test]
+    fn a_value_a_spreadsheet_would_run_is_written_guarded_and_read_back_as_it_was() {
+        let mut lines = parse(&file(&[MANAGER, VOLUNTEER])).unwrap();
+        let hyperlink = "=HYPERLINK(\"https://evil.example\",\"Pay\")";
+        lines[0].record.given_name = PersonName::parse(hyperlink).unwrap();
+        lines[0].record.job_role = JobRole::parse("-1+1").unwrap();
+        lines[1].record.team = Some(TeamName::parse("@SUM(A1)").unwrap());
+        let records: Vec<_> = lines.into_iter().map(|l| l.record).collect();
+        let mut out = Vec::new();
+        write(&mut out, records.clone(), FileLanguage::English).unwrap();
+        let text = String::from_utf8(out.clone()).unwrap();
+        assert!(
+            text.contains("\"'=HYPERLINK(\"\"https://evil.example"),
+            "{text}"
+        );
+        assert!(
+            text.contains(",'-1+1,") && text.contains(",'@SUM(A1),"),
+            "{text}"
+        );
         let back: Vec<_> = parse(&out).unwrap().into_iter().map(|l| l.record).collect();
         assert_eq!(back, records);
     }

@@ -6,7 +6,7 @@ use super::Localised;
 use super::case::derived_identifier;
 use super::framework::{Area, Competence, Framework, FrameworkProblem, LEVELS};
 use crate::csv_file::{
-    self, FileLanguage, LineCounter, find_column, is_blank, line_at, unclosed_quote,
+    self, CsvWriter, FileLanguage, LineCounter, find_column, is_blank, line_at, unclosed_quote,
 };
 use std::collections::HashMap;
 use std::io::Write;
@@ -122,8 +122,11 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
+    /// A cell, trimmed, with the formula guard an export wrote undone.
     fn get(&self, column: &str) -> &str {
-        self.fields.get(column).map_or("", |v| v.trim())
+        self.fields
+            .get(column)
+            .map_or("", |v| csv_file::unguarded(v.trim()))
     }
 
     fn localised(&self, prefix: &str) -> Localised {
@@ -386,17 +389,15 @@ fn csv_problem(p: FrameworkProblem, lines: &Lines) -> CsvProblem {
     CsvProblem::new(lines.get(&p.item).copied().unwrap_or(0), column, p.code).with_value(&p.item)
 }
 
-/// Writes a framework as a framework file (UTF-8 with a byte-order mark, so spreadsheets
-/// read the Welsh correctly).
-pub fn write<W: Write>(mut out: W, f: &Framework, language: FileLanguage) -> std::io::Result<()> {
-    out.write_all(b"\xEF\xBB\xBF")?;
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    writer.write_record(columns(language))?;
+/// Writes a framework as a framework file, with [`CsvWriter`]: UTF-8 with a byte-order mark,
+/// so spreadsheets read the Welsh correctly, and every cell guarded against running as a
+/// formula (a guard [`read`] undoes).
+pub fn write<W: Write>(out: W, f: &Framework, language: FileLanguage) -> std::io::Result<()> {
+    let mut writer = CsvWriter::new(out)?;
+    writer.row(columns(language))?;
     let cy = |l: &Localised| l.cy.clone().unwrap_or_default();
     let mut row = |kind: &str, code: &str, area: &str, title: &Localised, about: &Localised, id| {
-        writer.write_record([
+        writer.row([
             kind,
             code,
             area,
@@ -439,7 +440,7 @@ pub fn write<W: Write>(mut out: W, f: &Framework, language: FileLanguage) -> std
             )?;
         }
     }
-    writer.flush()
+    writer.finish()?.flush()
 }
 
 #[cfg(test)]
@@ -488,6 +489,18 @@ mod tests {
         write(&mut welsh, &f, FileLanguage::Welsh).unwrap();
         assert!(welsh.starts_with("\u{feff}math,cod,maes,teitl_en".as_bytes()));
         assert_eq!(read(&welsh), Ok(f));
+    }
+
+    #[test]
+    fn a_value_a_spreadsheet_would_run_is_written_guarded_and_read_back_as_it_was() {
+        let mut f = read(SMALL.as_bytes()).unwrap();
+        f.areas[0].description = Localised::new("- sending\n- reading", None);
+        f.areas[0].competences[0].title =
+            Localised::new("=HYPERLINK(\"https://evil.example\")", None);
+        let file = written(&f);
+        assert!(file.contains("\"'- sending\n- reading\""), "{file}");
+        assert!(file.contains("\"'=HYPERLINK("), "{file}");
+        assert_eq!(read(file.as_bytes()), Ok(f));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::AppState;
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::page::Page;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -297,19 +297,17 @@ pub(super) fn p_value(p: f64) -> String {
     }
 }
 
-pub(super) fn csv_body(rows: Vec<Vec<String>>, name: &str) -> AppResult<Response> {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
-    for row in rows {
-        writer
-            .write_record(row)
-            .map_err(|e| AppError::Internal(e.into()))?;
-    }
-    let body = writer
-        .into_inner()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    Ok((
+/// A CSV download of `rows` (headings first), written by the one CSV writer
+/// ([`skillgym_domain::csv_file::CsvWriter`]), which guards every cell a spreadsheet would run
+/// as a formula.
+pub(crate) fn csv_body(rows: Vec<Vec<String>>, name: &str) -> AppResult<Response> {
+    let body = skillgym_domain::csv_file::to_bytes(rows).map_err(anyhow::Error::from)?;
+    Ok(csv_download(name, body))
+}
+
+/// A CSV file to save, named `name`.
+pub(crate) fn csv_download(name: &str, body: Vec<u8>) -> Response {
+    (
         [
             (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
             (
@@ -319,16 +317,7 @@ pub(super) fn csv_body(rows: Vec<Vec<String>>, name: &str) -> AppResult<Response
         ],
         body,
     )
-        .into_response())
-}
-
-/// Text a spreadsheet would run as a formula gets a leading apostrophe.
-pub(super) fn guard(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
+        .into_response()
 }
 
 // ----- Comparing groups -----
@@ -570,9 +559,9 @@ pub async fn compare_csv(
             let cell = c.cells[*g];
             rows.push(vec![
                 competence.code.clone(),
-                guard(competence.title.show(lang).text),
+                competence.title.show(lang).text.to_string(),
                 group.key.clone(),
-                guard(&group.label),
+                group.label.clone(),
                 comparison.groups[*g].respondents.to_string(),
                 cell.map_or_else(|| hidden.clone(), |x| x.n.to_string()),
                 cell.map_or_else(|| hidden.clone(), |x| format!("{:.6}", x.mean)),
@@ -769,7 +758,7 @@ pub async fn calibration_csv(
         let Some(f) = row.figures else { continue };
         rows.push(vec![
             key,
-            guard(&label),
+            label.clone(),
             row.people.to_string(),
             format!("{:.6}", f.confidence),
             format!("{:.6}", f.score),
