@@ -4,7 +4,7 @@
 pub mod accounts;
 pub mod analysis;
 pub mod audit;
-mod csv_file;
+pub mod csv_file;
 pub mod demo;
 pub mod ids;
 pub mod leavers;

@@ -281,5 +281,8 @@ pub enum UserCommand {
         /// The organisation's name, if there is none yet
         #[arg(long, default_value = "Library service")]
         organisation: String,
+        /// The address people use to reach skillgym, for the sign-in link printed
+        #[arg(long, env = "SKILLGYM_PUBLIC_URL", value_name = "URL")]
+        public_url: Option<String>,
     },
 }

@@ -1,6 +1,6 @@
 //! Settings, from (highest first) flags, environment variables, a settings file, defaults.
 
-use crate::cli::{Cli, Command, ServeArgs};
+use crate::cli::{Cli, Command, ServeArgs, UserCommand};
 use anyhow::Context;
 use serde::Deserialize;
 use skillgym_i18n::Tr;
@@ -81,6 +81,13 @@ impl Config {
                 .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
             public_url: serve
                 .and_then(|s| s.public_url.clone())
+                .or(match &cli.command {
+                    Command::User(UserCommand::CreateAdmin { public_url, .. }) => {
+                        public_url.clone()
+                    }
+                    _ => None,
+                })
+                .filter(|u| !u.is_empty())
                 .or(file.public_url)
                 .map(|u| u.trim_end_matches('/').to_string()),
             log: env("SKILLGYM_LOG")

@@ -70,8 +70,9 @@ async fn the_json_report_gives_the_web_figures(backend: Backend) {
         .map(|r| competences.iter().map(|c| r.get(&c.id).copied()).collect())
         .collect();
     let figures = CampaignFigures::compute(5, &areas, &people, &responses, data.ungrouped as u64);
-    assert_eq!(json["asked"], figures.asked);
-    assert_eq!(json["finished"], figures.finished);
+    assert_eq!(json["asked"], figures.rate.asked());
+    assert_eq!(json["finished"], figures.rate.finished());
+    assert_eq!(json["percent"], figures.rate.percent());
     for (row, stats) in json["competences"]
         .as_array()
         .unwrap()

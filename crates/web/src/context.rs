@@ -27,6 +27,8 @@ pub struct Ctx {
     /// The token forms must carry: the session's, or for people signed out, the one in the
     /// CSRF cookie (double-submit).
     pub csrf: String,
+    /// Signed out, and the request brought no CSRF cookie: the browser is not keeping ours.
+    csrf_cookie_missing: bool,
     pub path: String,
     token_hash: Option<String>,
 }
@@ -41,10 +43,15 @@ impl Ctx {
         Page::new(self, self.tr.t(title))
     }
 
-    /// Checks a submitted CSRF token against the one this request expects.
+    /// Checks a submitted CSRF token against the one this request expects; a refusal says
+    /// which part was missing or out of date, since the fix differs.
     pub fn check_csrf(&self, submitted: &str) -> Result<(), AppError> {
         if auth::same_secret(submitted, &self.csrf) {
             Ok(())
+        } else if self.csrf_cookie_missing {
+            Err(AppError::CsrfCookieMissing)
+        } else if submitted.is_empty() {
+            Err(AppError::CsrfTokenMissing)
         } else {
             Err(AppError::BadCsrf)
         }
@@ -122,7 +129,7 @@ pub async fn context(State(state): State<AppState>, mut req: Request, next: Next
         }
     };
     if req.method() == Method::POST && !same_origin(&req) {
-        return render_error(&ctx, AppError::BadCsrf.into_response());
+        return render_error(&ctx, AppError::OtherSite.into_response());
     }
     req.extensions_mut().insert(ctx.clone());
     let response = next.run(req).await;
@@ -191,6 +198,8 @@ async fn build(
             })
             .unwrap_or_default()
     };
+    let csrf_cookie_missing =
+        session.is_none() && auth::read_cookie(cookies, CSRF_COOKIE).is_none_or(|t| t.len() < 32);
     let (csrf, new_cookie) = match (&session, auth::read_cookie(cookies, CSRF_COOKIE)) {
         (Some(s), _) => (s.csrf_token.clone(), None),
         (None, Some(token)) if token.len() >= 32 => (token.to_string(), None),
@@ -205,6 +214,7 @@ async fn build(
         session,
         organisation,
         csrf,
+        csrf_cookie_missing,
         path: uri.path().to_string(),
     };
     Ok((ctx, new_cookie))
@@ -222,6 +232,7 @@ fn fallback_ctx(req: &Request) -> Ctx {
         session: None,
         organisation: None,
         csrf: String::new(),
+        csrf_cookie_missing: false,
         path: req.uri().path().to_string(),
         token_hash: None,
     }

@@ -14,8 +14,19 @@ pub enum AppError {
     SignInRequired,
     #[error("forbidden")]
     Forbidden,
-    #[error("the form was out of date or not ours")]
+    /// The form's token does not match: the page is older than a sign-in, sign-out or the end
+    /// of the session.
+    #[error("the form was out of date")]
     BadCsrf,
+    /// The form came without its token.
+    #[error("the form had no CSRF token")]
+    CsrfTokenMissing,
+    /// The browser sent no CSRF cookie: it is not keeping cookies for this site.
+    #[error("the request had no CSRF cookie")]
+    CsrfCookieMissing,
+    /// The form was posted from a page of another site.
+    #[error("the form came from another site")]
+    OtherSite,
     #[error("bad request: {0}")]
     BadRequest(&'static str),
     #[error("database unavailable: {0}")]
@@ -63,6 +74,21 @@ impl IntoResponse for AppError {
                 status: StatusCode::FORBIDDEN,
                 title: "error-csrf-title",
                 advice: "error-csrf-advice",
+            },
+            AppError::CsrfTokenMissing => ErrorPage {
+                status: StatusCode::FORBIDDEN,
+                title: "error-csrf-missing-title",
+                advice: "error-csrf-missing-advice",
+            },
+            AppError::CsrfCookieMissing => ErrorPage {
+                status: StatusCode::FORBIDDEN,
+                title: "error-csrf-no-cookie-title",
+                advice: "error-csrf-no-cookie-advice",
+            },
+            AppError::OtherSite => ErrorPage {
+                status: StatusCode::FORBIDDEN,
+                title: "error-other-site-title",
+                advice: "error-other-site-advice",
             },
             AppError::BadRequest(_) => ErrorPage {
                 status: StatusCode::BAD_REQUEST,

@@ -5,13 +5,15 @@
 
 use crate::analysis_cache::AnalysisCache;
 use crate::routes::analysis::Grouping;
-use crate::routes::change::{self, Answered, CompareError, Compared, Line};
+use crate::routes::change::{self, CompareError, Compared, Line};
 use crate::routes::profile::profile_of;
 use serde_json::{Value, json};
 use skillgym_domain::analysis::calibration::CalibrationRow;
 use skillgym_domain::analysis::compare::Test;
 use skillgym_domain::analysis::profile::Profile;
-use skillgym_domain::analysis::{CampaignColumns, CampaignFigures, GroupRate, Suppressed};
+use skillgym_domain::analysis::{
+    CampaignColumns, CampaignFigures, GroupRate, ResponseRate, Suppressed,
+};
 use skillgym_domain::audit::Rating;
 use skillgym_domain::{CampaignId, Email, OrganisationId, PersonId};
 use skillgym_i18n::Tr;
@@ -94,8 +96,11 @@ pub async fn campaign_report_json(
     tr: &Tr,
 ) -> Result<Report, ReportError> {
     let campaign = store.campaign(org, campaign).await?;
+    // The same columns as the pages, read once for every part of the report.
+    let analysis = AnalysisCache::default();
+    let columns = analysis.columns(store, org, &campaign).await?;
     let by = options.by.as_deref();
-    let grouping = Grouping::choose(by, &campaign, tr);
+    let grouping = Grouping::choose(by, &campaign, &columns, tr);
     if let Some(by) = by
         && grouping.code != by
     {
@@ -109,9 +114,6 @@ pub async fn campaign_report_json(
     if campaign.anonymous && options.profiles != Profiles::Nobody {
         return Err(ReportError::Anonymous);
     }
-    // The same columns as the pages, read once for every part of the report.
-    let analysis = AnalysisCache::default();
-    let columns = analysis.columns(store, org, &campaign).await?;
     let (sites, teams) = store.group_names(org).await?;
     let mut json = build(
         &campaign, &columns, &grouping, threshold, &sites, &teams, tr,
@@ -286,8 +288,13 @@ fn campaign_head(
     json!({"id": id.0, "title": title.show(lang).text, "opens_on": opens_on})
 }
 
-fn rate_json(data: &Answered) -> Value {
-    json!({"asked": data.asked, "finished": data.finished, "percent": data.percent()})
+fn rate_json(data: &ResponseRate) -> Value {
+    json!({
+        "asked": data.asked(),
+        "finished": data.finished(),
+        "percent": data.percent(),
+        "from_outside_audience": data.others,
+    })
 }
 
 fn change_row(line: &Line) -> Value {
@@ -503,8 +510,10 @@ fn build(
             "closes_on": campaign.closes_on,
         },
         "anonymity_threshold": threshold,
-        "asked": figures.asked,
-        "finished": figures.finished,
+        "asked": figures.rate.asked(),
+        "finished": figures.rate.finished(),
+        "percent": figures.rate.percent(),
+        "from_outside_audience": figures.rate.others,
         "response_rates": {
             "by_site": rates(&figures.by_site, sites),
             "by_team": rates(&figures.by_team, teams),

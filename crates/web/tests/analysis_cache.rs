@@ -8,7 +8,7 @@ use skillgym_domain::analysis::calibration::PersonCalibration;
 use skillgym_domain::analysis::change::{self, Change};
 use skillgym_domain::analysis::columns::NO_ANSWER;
 use skillgym_domain::analysis::compare::{self, Comparison, GroupCounts};
-use skillgym_domain::analysis::{CampaignFigures, Person};
+use skillgym_domain::analysis::{CampaignFigures, Person, ResponseRate};
 use skillgym_domain::audit::{QuestionKind, Rating};
 use skillgym_domain::{CompetenceId, JobFamily};
 use skillgym_store::ResponseAnswers;
@@ -312,7 +312,10 @@ async fn change_and_service_means_agree(backend: Backend) {
         let later = store.campaign(app.org, summary.id).await.unwrap();
         let later_columns = cache.columns(store, app.org, &later).await.unwrap();
         let later_data = store.change_data(app.org, later.id).await.unwrap();
-        assert_eq!(later_columns.asked_or_answered(), later_data.asked);
+        assert_eq!(
+            ResponseRate::of(&later_columns).asked() as usize,
+            later_data.asked
+        );
         assert_eq!(later_columns.responses(), later_data.responses.len());
 
         // The service's means by area.

@@ -223,7 +223,7 @@ async fn forms_need_the_csrf_token_and_our_origin(backend: Backend) {
             .text()
             .await
             .unwrap()
-            .contains("This form has expired")
+            .contains("Cookies may be blocked for this site")
     );
     let csrf = app.csrf(&client).await;
     let response = client

@@ -4,6 +4,7 @@
 use super::anonymity::{Suppressed, suppress};
 use super::columns::{CampaignColumns, NONE, NOT_SURE, UNRATED};
 use super::overview::{Distribution, Overview};
+use super::rate::ResponseRate;
 use crate::audit::Rating;
 
 /// A person the campaign asked: where they work and their finished response, if any.
@@ -25,7 +26,7 @@ pub struct GroupRate {
 
 impl GroupRate {
     pub fn percent(&self) -> u64 {
-        (self.finished * 100).checked_div(self.asked).unwrap_or(0)
+        ResponseRate::of_group(self.asked, self.finished).percent()
     }
 }
 
@@ -41,8 +42,8 @@ pub struct HeatRow {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CampaignFigures {
-    pub asked: u64,
-    pub finished: u64,
+    /// Who was asked and who finished, imported responses included.
+    pub rate: ResponseRate,
     pub by_site: Vec<GroupRate>,
     pub by_team: Vec<GroupRate>,
     pub overview: Overview,
@@ -96,11 +97,9 @@ impl CampaignFigures {
         let mut site_counts = vec![(0u64, 0u64); columns.sites.len()];
         let mut team_counts = vec![(0u64, 0u64); columns.teams.len()];
         let mut site_sums = vec![(0u64, 0u64); columns.sites.len() * areas];
-        let mut finished = 0;
         for i in 0..columns.asked() {
             let response = columns.asked_response[i];
             let done = u64::from(response != NONE);
-            finished += done;
             if columns.asked_team[i] != NONE {
                 let t = &mut team_counts[columns.asked_team[i] as usize];
                 t.0 += 1;
@@ -153,8 +152,7 @@ impl CampaignFigures {
             })
             .collect();
         Self {
-            asked: columns.asked() as u64,
-            finished: finished + columns.ungrouped,
+            rate: ResponseRate::of(columns),
             by_site,
             by_team,
             overview: Overview::new(distributions),
@@ -193,7 +191,7 @@ mod tests {
             vec![l(1), l(5)],
         ];
         let f = CampaignFigures::compute(5, &[0, 1], &people, &responses, 1);
-        assert_eq!((f.asked, f.finished), (8, 8));
+        assert_eq!((f.rate.asked(), f.rate.finished()), (9, 8));
         let site1 = &f.by_site[0];
         assert_eq!((site1.group, site1.asked, site1.finished), (1, 7, 6));
         assert_eq!(site1.percent(), 85);

@@ -64,6 +64,7 @@ cli-help-user-create-admin--email = Eu cyfeiriad e-bost (maen nhw'n mewngofnodi 
 cli-help-user-create-admin--given_name = Eu henw cyntaf (os nad ydynt yn skillgym eto)
 cli-help-user-create-admin--family_name = Eu cyfenw (os nad ydynt yn skillgym eto)
 cli-help-user-create-admin--organisation = Enw'r sefydliad, os nad oes un eto
+cli-help-user-create-admin--public_url = Y cyfeiriad y mae pobl yn ei ddefnyddio i gyrraedd skillgym, ar gyfer y ddolen fewngofnodi a argraffir, e.e. https://sgiliau.example.gov.uk
 cli-help-backup = Copïo cronfa ddata SQLite i FFEIL, yn gyson, tra bod skillgym yn dal i redeg
 cli-help-backup--file = Ble i ysgrifennu'r copi (yn cymryd lle unrhyw ffeil sy'n bodoli)
 cli-help-restore = Rhoi copi wrth gefn yn lle cronfa ddata SQLite; stopiwch skillgym yn gyntaf

@@ -77,8 +77,9 @@ erase-goes-person = eu manylion, safleoedd ac aelodaeth tîm
 erase-goes-account = eu mewngofnodi, rolau, sesiynau a dolenni mewngofnodi
 # review:
 erase-goes-links = eu lle fel rheolwr llinell neu reolwr tîm unrhyw un (bydd y rheini'n wag)
+erase-goes-free-text = popeth a ysgrifennwyd ganddynt yn eu geiriau eu hunain mewn archwiliad sgiliau
 # review:
-erase-what-stays = Mae'r trywydd archwilio yn cadw ei gofnodion, heb ddweud am bwy yr oeddent.
+erase-what-stays = Mae'r trywydd archwilio yn cadw ei gofnodion, heb ddweud am bwy yr oeddent. Mae eu sgoriau a'r atebion a ddewiswyd ganddynt yn yr archwiliadau yn aros yn ffigurau'r ymgyrchoedd, heb ddim sy'n dweud mai eu rhai nhw oeddent.
 erase-confirm = Rwyf am ddileu { $name }, ac rwy'n deall na ellir dadwneud hyn
 erase-confirm-missing = Ticiwch y blwch i gadarnhau eich bod am ddileu'r person hwn
 erase-button = Dileu'r person hwn

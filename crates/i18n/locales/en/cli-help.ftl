@@ -62,6 +62,7 @@ cli-help-user-create-admin--email = Their email address (they sign in with it)
 cli-help-user-create-admin--given_name = Their given name (if they are not in skillgym yet)
 cli-help-user-create-admin--family_name = Their family name (if they are not in skillgym yet)
 cli-help-user-create-admin--organisation = The organisation's name, if there is none yet
+cli-help-user-create-admin--public_url = The address people use to reach skillgym, for the sign-in link printed, e.g. https://skills.example.gov.uk
 cli-help-backup = Copy the SQLite database to FILE, consistently, while skillgym keeps running
 cli-help-backup--file = Where to write the copy (replaced if it exists)
 cli-help-restore = Replace the SQLite database with a backup; stop skillgym first

@@ -7,6 +7,7 @@
 use super::in_use::{self, Refused, sqlite_path};
 use super::{DATABASE_FILE, open};
 use crate::config::Config;
+use crate::output::say;
 use skillgym_i18n::Tr;
 use skillgym_store::{BackupRefused, Store, check_backup};
 use std::fs::File;
@@ -65,7 +66,7 @@ pub async fn backup(config: &Config, file: &Path, tr: &Tr) -> anyhow::Result<Exi
     std::fs::rename(&partial, file)?;
     sync_folder_of(file)?;
     let name = file.display().to_string();
-    println!("{}", tr.t1("cli-backup-done", "file", name.as_str()));
+    say!("{}", tr.t1("cli-backup-done", "file", name.as_str()));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -151,12 +152,12 @@ pub async fn restore(config: &Config, file: &Path, tr: &Tr) -> anyhow::Result<Ex
 
     if had_database {
         let kept = previous.display().to_string();
-        println!(
+        say!(
             "{}",
             tr.t2("cli-restore-done", "file", name.as_str(), "previous", kept)
         );
     } else {
-        println!("{}", tr.t1("cli-restore-done-fresh", "file", name.as_str()));
+        say!("{}", tr.t1("cli-restore-done-fresh", "file", name.as_str()));
     }
     Ok(ExitCode::SUCCESS)
 }

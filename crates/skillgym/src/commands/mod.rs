@@ -18,6 +18,7 @@ use crate::cli::{
     UserCommand,
 };
 use crate::config::Config;
+use crate::output::say;
 use anyhow::Context;
 use skillgym_domain::FileLanguage;
 use skillgym_domain::leavers::AbsentChoice;
@@ -40,7 +41,7 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
         Command::Demo(args) => demo::run(args, &config, &tr).await,
         Command::Migrate => {
             open(&config, DATABASE_FILE, &tr).await?;
-            println!("{}", tr.t("cli-migrated"));
+            say!("{}", tr.t("cli-migrated"));
             Ok(ExitCode::SUCCESS)
         }
         Command::Import(ImportCommand::Staff { file, absent, yes }) => {
@@ -93,6 +94,8 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
             given_name,
             family_name,
             organisation,
+            // Read into `config.public_url` with the settings file's.
+            public_url: _,
         }) => {
             let store = open(&config, DATABASE_FILE, &tr).await?;
             let url = public_url(&config, config.bind);
@@ -240,9 +243,9 @@ pub async fn serve(
     };
     let app = skillgym_web::app(store.clone(), web);
     let local = format!("http://{bound}/");
-    println!("{}", tr.t1("cli-listening", "url", local.as_str()));
+    say!("{}", tr.t1("cli-listening", "url", local.as_str()));
     ready(&local);
-    println!("{}", tr.t("cli-stop-hint"));
+    say!("{}", tr.t("cli-stop-hint"));
     tracing::info!(address = %bound, backend = ?store.backend(), "serving");
     let jobs = jobs::spawn(store.clone(), mailer.map(|m| (m, url)));
     skillgym_web::serve(listener, app).await?;

@@ -4,7 +4,7 @@
 
 use crate::AppState;
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::page::Page;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -49,6 +49,21 @@ pub(crate) struct Grouping {
     pub(crate) code: String,
     pub(crate) groups: Vec<GroupHead>,
     kind: GroupKind,
+    /// Chosen by default in place of job family, which no finished response has.
+    pub(crate) instead_of_job_family: bool,
+}
+
+/// Why finished responses are in no group, said on the page rather than left as an empty chart,
+/// with the campaign's questions offered as groupings that such responses can have.
+pub struct GroupingNotice {
+    /// Finished responses in no group, of all finished responses.
+    pub ungrouped: usize,
+    pub total: usize,
+    /// The grouping is by job family or employment, which a response without a person lacks.
+    pub by_person: bool,
+    pub instead_of_job_family: bool,
+    /// The campaign's single-choice questions, other than the one grouped by.
+    pub questions: Vec<Choice>,
 }
 
 enum GroupKind {
@@ -63,8 +78,32 @@ const COLOURS: [&str; 6] = [
 ];
 
 impl Grouping {
-    /// The grouping asked for; job family when `by` is missing or not one the campaign offers.
-    pub(crate) fn choose(by: Option<&str>, campaign: &Campaign, tr: &Tr) -> Self {
+    /// The grouping asked for. When `by` is missing or not one the campaign offers: job
+    /// family, unless there are finished responses and none has a job family (all imported
+    /// without names), when it is the campaign's first single-choice question, if it has one.
+    pub(crate) fn choose(
+        by: Option<&str>,
+        campaign: &Campaign,
+        columns: &CampaignColumns,
+        tr: &Tr,
+    ) -> Self {
+        let offered = |code: &str| {
+            matches!(code, "job_family" | "employment")
+                || single_choice(campaign).any(|(_, q)| q.code == code)
+        };
+        if by.is_none_or(|b| !offered(b))
+            && columns.responses() > 0
+            && !columns.knows_job_families()
+            && let Some((_, first)) = single_choice(campaign).next()
+        {
+            let mut grouping = Self::chosen(Some(&first.code), campaign, tr);
+            grouping.instead_of_job_family = true;
+            return grouping;
+        }
+        Self::chosen(by, campaign, tr)
+    }
+
+    fn chosen(by: Option<&str>, campaign: &Campaign, tr: &Tr) -> Self {
         let lang = tr.lang().code();
         let head = |i: usize, key: String, label: String, lang: &'static str| GroupHead {
             key,
@@ -84,6 +123,7 @@ impl Grouping {
                     })
                     .collect(),
                 kind: GroupKind::Employment,
+                instead_of_job_family: false,
             },
             Some(code) if single_choice(campaign).any(|(_, q)| q.code == code) => {
                 let (id, q) = single_choice(campaign)
@@ -101,6 +141,7 @@ impl Grouping {
                         })
                         .collect(),
                     kind: GroupKind::Question(*id),
+                    instead_of_job_family: false,
                 }
             }
             _ => Self {
@@ -114,6 +155,7 @@ impl Grouping {
                     })
                     .collect(),
                 kind: GroupKind::JobFamily,
+                instead_of_job_family: false,
             },
         }
     }
@@ -133,6 +175,31 @@ impl Grouping {
                 None => vec![None; columns.responses()],
             },
         }
+    }
+
+    /// What the page says about responses in no group, if any are, or about the grouping
+    /// chosen in place of job family.
+    pub(crate) fn notice(
+        &self,
+        campaign: &Campaign,
+        columns: &CampaignColumns,
+        tr: &Tr,
+    ) -> Option<GroupingNotice> {
+        let ungrouped = self.column(columns).iter().filter(|g| g.is_none()).count();
+        if ungrouped == 0 && !self.instead_of_job_family {
+            return None;
+        }
+        Some(GroupingNotice {
+            ungrouped,
+            total: columns.responses(),
+            by_person: !matches!(self.kind, GroupKind::Question(_)),
+            instead_of_job_family: self.instead_of_job_family,
+            questions: self
+                .choices(campaign, tr)
+                .into_iter()
+                .filter(|c| !c.selected && !matches!(c.value.as_str(), "job_family" | "employment"))
+                .collect(),
+        })
     }
 
     /// The groups compared competence by competence.
@@ -205,7 +272,7 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<L
         .organisation
         .as_ref()
         .map_or(5, |o| o.anonymity_threshold.max(1)) as usize;
-    let grouping = Grouping::choose(by.by.as_deref(), &campaign, &ctx.tr);
+    let grouping = Grouping::choose(by.by.as_deref(), &campaign, &columns, &ctx.tr);
     Ok(Loaded {
         campaign,
         columns,
@@ -230,19 +297,17 @@ pub(super) fn p_value(p: f64) -> String {
     }
 }
 
-pub(super) fn csv_body(rows: Vec<Vec<String>>, name: &str) -> AppResult<Response> {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
-    for row in rows {
-        writer
-            .write_record(row)
-            .map_err(|e| AppError::Internal(e.into()))?;
-    }
-    let body = writer
-        .into_inner()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    Ok((
+/// A CSV download of `rows` (headings first), written by the one CSV writer
+/// ([`skillgym_domain::csv_file::CsvWriter`]), which guards every cell a spreadsheet would run
+/// as a formula.
+pub(crate) fn csv_body(rows: Vec<Vec<String>>, name: &str) -> AppResult<Response> {
+    let body = skillgym_domain::csv_file::to_bytes(rows).map_err(anyhow::Error::from)?;
+    Ok(csv_download(name, body))
+}
+
+/// A CSV file to save, named `name`.
+pub(crate) fn csv_download(name: &str, body: Vec<u8>) -> Response {
+    (
         [
             (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
             (
@@ -252,16 +317,7 @@ pub(super) fn csv_body(rows: Vec<Vec<String>>, name: &str) -> AppResult<Response
         ],
         body,
     )
-        .into_response())
-}
-
-/// Text a spreadsheet would run as a formula gets a leading apostrophe.
-pub(super) fn guard(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
+        .into_response()
 }
 
 // ----- Comparing groups -----
@@ -290,6 +346,9 @@ pub struct ComparePage {
     choices: Vec<Choice>,
     groups: Vec<(GroupHead, usize)>,
     left_out: usize,
+    notice: Option<GroupingNotice>,
+    /// The page the notice's groupings link to.
+    notice_path: &'static str,
     rows: Vec<CompareRow>,
 }
 
@@ -400,6 +459,9 @@ pub(super) async fn compare_page(
         })
         .collect();
     let choices = loaded.grouping.choices(&loaded.campaign, &ctx.tr);
+    let notice = loaded
+        .grouping
+        .notice(&loaded.campaign, &loaded.columns, &ctx.tr);
     let mut page = ctx.page("analysis-compare-title");
     page.title = ctx.tr.t1(
         "analysis-compare-title-for",
@@ -429,6 +491,8 @@ pub(super) async fn compare_page(
             })
             .collect(),
         left_out: comparison.left_out,
+        notice,
+        notice_path: "compare",
         rows,
     })
 }
@@ -495,9 +559,9 @@ pub async fn compare_csv(
             let cell = c.cells[*g];
             rows.push(vec![
                 competence.code.clone(),
-                guard(competence.title.show(lang).text),
+                competence.title.show(lang).text.to_string(),
                 group.key.clone(),
-                guard(&group.label),
+                group.label.clone(),
                 comparison.groups[*g].respondents.to_string(),
                 cell.map_or_else(|| hidden.clone(), |x| x.n.to_string()),
                 cell.map_or_else(|| hidden.clone(), |x| format!("{:.6}", x.mean)),
@@ -539,6 +603,8 @@ pub struct CalibrationPage {
     choices: Vec<Choice>,
     has_quiz: bool,
     left_out: usize,
+    notice: Option<GroupingNotice>,
+    notice_path: &'static str,
     rows: Vec<CalibrationView>,
 }
 
@@ -647,8 +713,13 @@ pub(super) async fn calibration_page(
         "campaign",
         loaded.campaign.title.show(lang).text.to_string(),
     );
+    let notice = loaded
+        .grouping
+        .notice(&loaded.campaign, &loaded.columns, &ctx.tr);
     Ok(CalibrationPage {
         page,
+        notice,
+        notice_path: "calibration",
         campaign_id: loaded.campaign.id,
         threshold: loaded.threshold,
         choices: loaded.grouping.choices(&loaded.campaign, &ctx.tr),
@@ -687,7 +758,7 @@ pub async fn calibration_csv(
         let Some(f) = row.figures else { continue };
         rows.push(vec![
             key,
-            guard(&label),
+            label.clone(),
             row.people.to_string(),
             format!("{:.6}", f.confidence),
             format!("{:.6}", f.score),

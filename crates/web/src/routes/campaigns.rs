@@ -10,6 +10,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use skillgym_domain::analysis::ResponseRate;
 use skillgym_domain::audit::{Audience, CampaignContent, Framework, Localised};
 use skillgym_domain::people::{format_date, parse_date};
 use skillgym_domain::{
@@ -94,6 +95,8 @@ pub struct CampaignPage {
     page: Page,
     campaign: Campaign,
     summary: CampaignSummary,
+    /// Who was asked and who finished, as the report counts them.
+    rate: ResponseRate,
     competences: usize,
     sites: Vec<SiteRecord>,
     invitations: super::invitations::InvitationPanel,
@@ -114,10 +117,13 @@ pub async fn show(
         .into_iter()
         .find(|c| c.id == campaign.id)
         .ok_or(crate::error::AppError::NotFound)?;
+    let columns = state.analysis.columns(&state.store, org, &campaign).await?;
+    let rate = ResponseRate::of(&columns);
     let mut page = ctx.page("campaign-title");
     page.title = campaign.title.show(page.lang()).text.to_string();
     Ok(CampaignPage {
         page,
+        rate,
         competences: campaign.areas.iter().map(|a| a.competences.len()).sum(),
         sites: state.store.sites(org).await?,
         invitations: super::invitations::panel(&state, &ctx, org, &campaign, &notice).await?,

@@ -2,7 +2,7 @@
 //! people who answered both and for the whole service, as a page (a dumbbell chart drawn here,
 //! with its tables) and as CSV. The domain decides which figures are safe to show.
 
-use super::analysis::{csv_body, guard, p_value};
+use super::analysis::{csv_body, p_value};
 use crate::AppState;
 use crate::analysis_cache::AnalysisCache;
 use crate::context::Ctx;
@@ -13,7 +13,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use skillgym_domain::analysis::CampaignColumns;
+use skillgym_domain::analysis::ResponseRate;
 use skillgym_domain::analysis::change::{self, Change, ChangeRow};
 use skillgym_domain::{CampaignId, CompetenceId, OrganisationId, Role};
 use skillgym_i18n::Tr;
@@ -39,34 +39,13 @@ pub(crate) struct Line {
     pub row: ChangeRow,
 }
 
-/// A campaign's response rate's parts.
-pub(crate) struct Answered {
-    /// People asked, and those no longer asked who answered.
-    pub asked: usize,
-    pub finished: usize,
-}
-
-impl Answered {
-    fn of(columns: &CampaignColumns) -> Self {
-        Self {
-            asked: columns.asked_or_answered(),
-            finished: columns.responses(),
-        }
-    }
-
-    /// The response rate as a whole percentage, rounded down.
-    pub fn percent(&self) -> usize {
-        (self.finished * 100).checked_div(self.asked).unwrap_or(0)
-    }
-}
-
 /// Everything the page, the CSV and the JSON report need.
 pub(crate) struct Compared {
     pub campaign: Campaign,
     pub choices: Vec<CampaignChoice>,
     /// The earlier campaign and its data, when there is one to compare with.
-    pub earlier: Option<(CampaignChoice, Answered)>,
-    pub later: Answered,
+    pub earlier: Option<(CampaignChoice, ResponseRate)>,
+    pub later: ResponseRate,
     pub threshold: usize,
     pub change: Option<Change>,
     pub competences: Vec<Line>,
@@ -148,7 +127,7 @@ pub(crate) async fn compare(
     .cloned();
     // Both campaigns' answers come from the columns kept in memory (see `analysis_cache`).
     let later_columns = analysis.columns(store, org, &campaign).await?;
-    let later = Answered::of(&later_columns);
+    let later = ResponseRate::of(&later_columns);
     let Some(earlier) = chosen else {
         return Ok(Compared {
             campaign,
@@ -231,7 +210,7 @@ pub(crate) async fn compare(
     Ok(Compared {
         campaign,
         choices,
-        earlier: Some((earlier, Answered::of(&earlier_columns))),
+        earlier: Some((earlier, ResponseRate::of(&earlier_columns))),
         later,
         threshold,
         change: Some(change),
@@ -281,6 +260,9 @@ pub struct Rate {
     pub asked: i64,
     pub finished: i64,
     pub percent: i64,
+    /// People in skillgym asked, and finished responses from outside them (imported).
+    pub audience: i64,
+    pub others: i64,
 }
 
 /// A campaign offered to compare with.
@@ -347,14 +329,16 @@ fn view(line: &Line) -> RowView {
     }
 }
 
-fn rate(title: &skillgym_domain::audit::Localised, lang: &str, data: &Answered) -> Rate {
+fn rate(title: &skillgym_domain::audit::Localised, lang: &str, data: &ResponseRate) -> Rate {
     let shown = title.show(lang);
     Rate {
         title: shown.text.into(),
         title_lang: shown.lang,
-        asked: data.asked as i64,
-        finished: data.finished as i64,
+        asked: data.asked() as i64,
+        finished: data.finished() as i64,
         percent: data.percent() as i64,
+        audience: data.audience as i64,
+        others: data.others as i64,
     }
 }
 
@@ -478,11 +462,11 @@ fn rates_csv(c: &Compared, tr: &Tr) -> AppResult<Response> {
     ] {
         rows.push(vec![
             id.0.to_string(),
-            guard(title.show(lang).text),
+            title.show(lang).text.to_string(),
             opens_on.clone(),
-            data.asked.to_string(),
-            data.finished.to_string(),
-            (data.finished as f64 / data.asked.max(1) as f64).to_string(),
+            data.asked().to_string(),
+            data.finished().to_string(),
+            data.fraction().to_string(),
         ]);
     }
     csv_body(
@@ -571,10 +555,10 @@ pub async fn csv(
         };
         let mut row = vec![
             line.code.clone(),
-            guard(&line.title),
+            line.title.clone(),
             line.area
                 .as_ref()
-                .map(|(_, a, _)| guard(a))
+                .map(|(_, a, _)| a.clone())
                 .unwrap_or_default(),
         ];
         row.extend(paired);

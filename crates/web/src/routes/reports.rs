@@ -6,12 +6,12 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
-use crate::routes::analysis::{csv_body, guard};
+use crate::routes::analysis::csv_body;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use skillgym_domain::analysis::CampaignFigures;
+use skillgym_domain::analysis::{CampaignFigures, ResponseRate};
 use skillgym_domain::{CampaignId, Role};
 use std::collections::HashMap;
 
@@ -47,9 +47,8 @@ pub struct ReportPage {
     page: Page,
     campaign_id: CampaignId,
     threshold: i64,
-    asked: i64,
-    finished: i64,
-    percent: i64,
+    /// Who was asked and who finished, imported responses included.
+    rate: ResponseRate,
     /// Caption, CSV file and rows of each response-rate table.
     rate_tables: Vec<(String, &'static str, Vec<RateRow>)>,
     competences: Vec<CompetenceRow>,
@@ -152,7 +151,7 @@ pub async fn campaign_report_csv(
             let (_, _, rates) = &report.rate_tables[usize::from(table == Table::Teams)];
             for r in rates {
                 rows.push(vec![
-                    guard(&r.name),
+                    r.name.clone(),
                     r.asked.to_string(),
                     r.finished.map_or(hidden.clone(), |f| f.to_string()),
                     r.percent.map_or(String::new(), |p| p.to_string()),
@@ -170,8 +169,8 @@ pub async fn campaign_report_csv(
             rows.push(head);
             for c in &report.competences {
                 let mut row = vec![
-                    guard(&c.title),
-                    guard(&c.area),
+                    c.title.clone(),
+                    c.area.clone(),
                     c.mean.clone().unwrap_or_default(),
                 ];
                 row.extend(c.counts.iter().map(u64::to_string));
@@ -195,18 +194,18 @@ pub async fn campaign_report_csv(
                 let c = &report.competences[*i];
                 rows.push(vec![
                     (rank + 1).to_string(),
-                    guard(&c.title),
-                    guard(&c.area),
+                    c.title.clone(),
+                    c.area.clone(),
                     c.mean.clone().unwrap_or_default(),
                 ]);
             }
         }
         Table::Heat => {
             let mut head = vec![tr.t("person-sites")];
-            head.extend(report.areas.iter().map(|(a, _)| guard(a)));
+            head.extend(report.areas.iter().map(|(a, _)| a.clone()));
             rows.push(head);
             for h in &report.heat {
-                let mut row = vec![guard(&h.site)];
+                let mut row = vec![h.site.clone()];
                 row.extend(h.cells.iter().map(|cell| match cell {
                     Some((value, _)) => value.clone(),
                     None => hidden.clone(),
@@ -319,11 +318,7 @@ pub(super) async fn report_page(state: &AppState, ctx: &Ctx, id: i64) -> AppResu
         page,
         campaign_id: campaign.id,
         threshold,
-        asked: figures.asked as i64,
-        finished: figures.finished as i64,
-        percent: (figures.finished * 100)
-            .checked_div(figures.asked)
-            .unwrap_or(0) as i64,
+        rate: figures.rate,
         rate_tables: vec![
             (
                 ctx.tr.t("report-rates-sites"),

@@ -8,12 +8,12 @@ use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
+use crate::routes::analysis::csv_download;
 use crate::upload::Upload;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect, Response};
 use skillgym_domain::leavers::AbsentChoice;
 use skillgym_domain::people::format_date;
@@ -367,18 +367,4 @@ pub async fn export(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respon
     let mut out = Vec::new();
     staff_file::write(&mut out, records, file_language(&ctx)).map_err(anyhow::Error::from)?;
     Ok(csv_download("staff.csv", out))
-}
-
-fn csv_download(name: &str, body: Vec<u8>) -> Response {
-    (
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response()
 }
