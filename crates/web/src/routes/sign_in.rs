@@ -89,13 +89,17 @@ pub async fn submit(
         return refuse(errors);
     };
 
+    // Counted before the password is checked, and checked only within the limit: of many
+    // attempts sent at once, no more are checked than the limit allows.
     let ip = peer.ip().to_string();
     let since = skillgym_store::now() - auth::THROTTLE_WINDOW_SECS;
-    let (by_email, by_ip) = state
+    let attempt = state
         .store
-        .sign_in_failures(email.as_str(), &ip, since)
+        .count_sign_in_attempt(email.as_str(), &ip, since)
         .await?;
-    if by_email >= auth::MAX_FAILURES_PER_EMAIL || by_ip >= auth::MAX_FAILURES_PER_ADDRESS {
+    if attempt.by_email > auth::MAX_ATTEMPTS_PER_EMAIL
+        || attempt.by_ip > auth::MAX_ATTEMPTS_PER_ADDRESS
+    {
         tracing::warn!(%ip, "sign-in throttled");
         errors.add("email", "sign-in-throttled");
         let mut response = refuse(errors)?;
@@ -112,10 +116,6 @@ pub async fn submit(
             .map_err(anyhow::Error::from)?;
     let account = account.filter(|a| matches && !a.disabled && allowed);
     let Some(account) = account else {
-        state
-            .store
-            .record_sign_in_failure(email.as_str(), &ip)
-            .await?;
         errors.add("email", "sign-in-wrong");
         return refuse(errors);
     };
