@@ -119,6 +119,15 @@ pub struct ServeArgs {
         hide_env_values = true
     )]
     pub secret_key: Option<String>,
+    /// A proxy whose X-Forwarded-For header tells the client's address, as an address or a
+    /// range (127.0.0.1, 10.0.0.0/8); repeat it or separate with commas [default: none]
+    #[arg(
+        long = "trusted-proxy",
+        env = "SKILLGYM_TRUSTED_PROXIES",
+        value_name = "CIDR",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<String>,
 }
 
 #[derive(Debug, Args)]

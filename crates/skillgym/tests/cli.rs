@@ -712,3 +712,61 @@ fn a_usage_mistake_is_told_in_the_readers_language() {
     let shown = text(&help.stdout);
     assert!(shown.contains("Dangos cymorth") && !shown.contains("Print help"));
 }
+
+/// A trusted proxy that is not an address or a range is named at start, wherever it came from
+/// (flag, environment, settings file), and nothing is served.
+#[tokio::test]
+async fn serve_explains_a_bad_trusted_proxy() {
+    let db = TestDb::unmigrated(Backend::Sqlite).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().display().to_string();
+    let settings = write_file(
+        &dir,
+        "skillgym.toml",
+        "trusted_proxies = [\"10.0.0.0/8\", \"10.0.0.0/40\"]\n",
+    );
+    let run = |args: &[&str], env: Option<&str>, lang: &str| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_skillgym"));
+        command
+            .args(args)
+            .args(["--bind", "127.0.0.1:0", "--data-dir", &data])
+            .env("DATABASE_URL", &db.url)
+            .env("SKILLGYM_LOG", "warn")
+            .env("SKILLGYM_LANG", lang)
+            .env_remove("SKILLGYM_TRUSTED_PROXIES");
+        if let Some(value) = env {
+            command.env("SKILLGYM_TRUSTED_PROXIES", value);
+        }
+        command.output().unwrap()
+    };
+    for (args, env, named) in [
+        (
+            &["serve", "--trusted-proxy", "127.0.0.1/32,proxy.internal"][..],
+            None,
+            "proxy.internal",
+        ),
+        (
+            &["serve"][..],
+            Some("127.0.0.1, 10.0.0.0/33"),
+            "10.0.0.0/33",
+        ),
+        (&["--config", &settings, "serve"][..], None, "10.0.0.0/40"),
+    ] {
+        let out = run(args, env, "en");
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "The trusted proxy \"{named}\" is not an address or a range of addresses"
+            )),
+            "{stderr}"
+        );
+    }
+    let out = run(&["serve", "--trusted-proxy", "nonsense"], None, "cy");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("Nid yw'r dirprwy dibynadwy \"nonsense\""),
+        "{stderr}"
+    );
+}

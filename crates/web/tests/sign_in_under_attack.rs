@@ -1,19 +1,29 @@
-//! Sign-in under attack: guesses sent at once are all counted and only a few checked.
+//! Sign-in under attack and behind a proxy: guesses sent at once are all counted and only a
+//! few checked, the throttle counts the real client behind a trusted proxy (and only then
+//! believes `X-Forwarded-For`), and forms must come
+//! from the public URL's origin.
 
 mod common;
 
-use common::{browser, spawn_app};
+use common::{browser, spawn_app, spawn_app_with};
 use reqwest::StatusCode;
 use skillgym_domain::demo::DEMO_PASSWORD;
 use skillgym_test_db::{Backend, both_backends};
+use skillgym_web::{IpNetwork, WebConfig};
 use std::sync::Arc;
 use tokio::sync::Barrier;
 
-both_backends!(guesses_sent_at_once_are_all_counted_and_at_most_five_checked);
+both_backends!(
+    guesses_sent_at_once_are_all_counted_and_at_most_five_checked,
+    an_untrusted_peer_is_throttled_by_its_own_address_whatever_it_forwards,
+    behind_a_trusted_proxy_each_client_is_throttled_on_its_own,
+    forms_must_come_from_the_public_url_when_one_is_set,
+);
 
 const LEARNER: &str = "learner@afon.example";
-/// The throttle's limit (auth::MAX_ATTEMPTS_PER_EMAIL).
+/// The throttle's limits (auth::MAX_ATTEMPTS_PER_EMAIL and _PER_ADDRESS).
 const PER_EMAIL: usize = 5;
+const PER_ADDRESS: usize = 50;
 
 fn window_start() -> i64 {
     skillgym_store::now() - 15 * 60
@@ -83,4 +93,177 @@ async fn guesses_sent_at_once_are_all_counted_and_at_most_five_checked(backend: 
         .await;
     assert_eq!(right.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(right.text().await.unwrap().contains("too many attempts"));
+}
+
+/// Fails to sign in `times` times from one browser, as different people who have no account,
+/// each request carrying the `X-Forwarded-For` that `forwarded(i)` gives.
+async fn fail_sign_ins(
+    app: &common::TestApp,
+    times: usize,
+    forwarded: impl Fn(usize) -> String,
+) -> Vec<StatusCode> {
+    let client = browser();
+    let csrf = app.csrf(&client).await;
+    let mut statuses = Vec::new();
+    for i in 0..times {
+        let email = format!("nobody{i}@afon.example");
+        let response = client
+            .post(format!("{}/sign-in", app.url))
+            .header("x-forwarded-for", forwarded(i))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("email", email.as_str()),
+                ("password", "a guess"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        statuses.push(response.status());
+    }
+    statuses
+}
+
+/// Signs in as the manager with the right password, the request forwarded for `client`.
+async fn sign_in_forwarded_for(app: &common::TestApp, client: &str) -> StatusCode {
+    let browser = browser();
+    let csrf = app.csrf(&browser).await;
+    browser
+        .post(format!("{}/sign-in", app.url))
+        .header("x-forwarded-for", client)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", "manager@afon.example"),
+            ("password", DEMO_PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+async fn an_untrusted_peer_is_throttled_by_its_own_address_whatever_it_forwards(backend: Backend) {
+    // No trusted proxies: the header is the client's own word, and ignored.
+    let app = spawn_app(backend).await;
+    let statuses = fail_sign_ins(&app, PER_ADDRESS, |i| format!("198.51.100.{i}")).await;
+    assert!(
+        statuses
+            .iter()
+            .all(|s| *s == StatusCode::UNPROCESSABLE_ENTITY)
+    );
+    let (_, by_peer) = app
+        .store()
+        .sign_in_failures("", "127.0.0.1", window_start())
+        .await
+        .unwrap();
+    assert_eq!(by_peer, PER_ADDRESS as i64, "counted by the peer's address");
+    let (_, by_claimed) = app
+        .store()
+        .sign_in_failures("", "198.51.100.1", window_start())
+        .await
+        .unwrap();
+    assert_eq!(by_claimed, 0);
+    // A fresh forwarded address does not get round it, even with the right password.
+    assert_eq!(
+        sign_in_forwarded_for(&app, "203.0.113.77").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+async fn behind_a_trusted_proxy_each_client_is_throttled_on_its_own(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        WebConfig {
+            trusted_proxies: vec!["127.0.0.1/32".parse::<IpNetwork>().unwrap()],
+            ..WebConfig::default()
+        },
+    )
+    .await;
+    // One noisy client behind the proxy, which also puts a made-up address of its own in
+    // front of its real one (a proxy appends the address it saw).
+    let statuses = fail_sign_ins(&app, PER_ADDRESS, |i| format!("192.0.2.{i}, 203.0.113.1")).await;
+    assert!(
+        statuses
+            .iter()
+            .all(|s| *s == StatusCode::UNPROCESSABLE_ENTITY)
+    );
+    let counted = |ip: &'static str| {
+        let store = app.store().clone();
+        async move {
+            store
+                .sign_in_failures("", ip, window_start())
+                .await
+                .unwrap()
+                .1
+        }
+    };
+    assert_eq!(counted("203.0.113.1").await, PER_ADDRESS as i64);
+    assert_eq!(counted("127.0.0.1").await, 0, "not the proxy's address");
+    assert_eq!(
+        counted("192.0.2.1").await,
+        0,
+        "not the client's made-up one"
+    );
+    // The noisy client is refused...
+    assert_eq!(
+        sign_in_forwarded_for(&app, "203.0.113.1").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // ...and everyone else behind the same proxy still signs in.
+    assert_eq!(
+        sign_in_forwarded_for(&app, "203.0.113.2").await,
+        StatusCode::SEE_OTHER
+    );
+}
+
+async fn forms_must_come_from_the_public_url_when_one_is_set(backend: Backend) {
+    // Behind a proxy: people use https://skills.example.gov.uk, and the Host skillgym is asked
+    // for is its own address.
+    let app = spawn_app_with(
+        backend,
+        WebConfig {
+            public_url: "https://skills.example.gov.uk".into(),
+            public_url_configured: true,
+            ..WebConfig::default()
+        },
+    )
+    .await;
+    assert_eq!(
+        sign_in_from(&app, "https://skills.example.gov.uk").await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        sign_in_from(&app, "https://evil.example").await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        sign_in_from(&app, &app.url).await,
+        StatusCode::FORBIDDEN,
+        "the Host alone no longer vouches for a form"
+    );
+
+    // Without a public URL, the Host asked for is ours.
+    let app = spawn_app(backend).await;
+    assert_eq!(
+        sign_in_from(&app, "https://skills.example.gov.uk").await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(sign_in_from(&app, &app.url).await, StatusCode::SEE_OTHER);
+}
+
+/// Signs in as the administrator from a fresh browser, with `origin` as the form's origin.
+async fn sign_in_from(app: &common::TestApp, origin: &str) -> StatusCode {
+    let client = browser();
+    let csrf = app.csrf(&client).await;
+    client
+        .post(format!("{}/sign-in", app.url))
+        .header("origin", origin)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", "admin@afon.example"),
+            ("password", DEMO_PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .status()
 }

@@ -214,6 +214,8 @@ pub async fn serve(
         secure_cookies: url.starts_with("https://"),
         pseudo_locale: config.pseudo_locale,
         public_url: url.clone(),
+        public_url_configured: config.public_url.is_some(),
+        trusted_proxies: config.trusted_proxies.clone(),
         mailer: mailer.clone(),
         ..WebConfig::default()
     };

@@ -3,17 +3,17 @@
 
 use crate::AppState;
 use crate::auth::{self, SESSION_COOKIE, password};
+use crate::client_address::ClientAddr;
 use crate::context::{Ctx, append_cookie};
 use crate::error::AppResult;
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::{AccountId, Email};
-use std::net::SocketAddr;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "sign_in.html")]
@@ -63,7 +63,7 @@ pub struct SignInForm {
 
 pub async fn submit(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddr(client): ClientAddr,
     ctx: Ctx,
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> AppResult<Response> {
@@ -91,7 +91,7 @@ pub async fn submit(
 
     // Counted before the password is checked, and checked only within the limit: of many
     // attempts sent at once, no more are checked than the limit allows.
-    let ip = peer.ip().to_string();
+    let ip = client.to_string();
     let since = skillgym_store::now() - auth::THROTTLE_WINDOW_SECS;
     let attempt = state
         .store
