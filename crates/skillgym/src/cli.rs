@@ -128,6 +128,10 @@ pub struct ServeArgs {
         value_delimiter = ','
     )]
     pub trusted_proxies: Vec<String>,
+    /// How many password hashes and checks may run at once (each holds 19 MiB while it runs)
+    /// [default: two per core]
+    #[arg(long, env = "SKILLGYM_PASSWORD_CHECKS", value_name = "N")]
+    pub password_checks: Option<usize>,
 }
 
 #[derive(Debug, Args)]

@@ -21,6 +21,7 @@ struct FileSettings {
     mail_from: Option<String>,
     secret_key: Option<String>,
     trusted_proxies: Option<Vec<String>>,
+    password_checks: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -41,6 +42,8 @@ pub struct Config {
     pub secret_key: Option<(KeyText, &'static str)>,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<IpNetwork>,
+    /// Password hashes and checks at once, when not the default.
+    pub password_checks: Option<usize>,
 }
 
 /// A key as given, kept out of debug output.
@@ -119,6 +122,9 @@ impl Config {
                     .unwrap_or_default(),
                 tr,
             )?,
+            password_checks: serve
+                .and_then(|s| s.password_checks)
+                .or(file.password_checks),
             data_dir,
         })
     }

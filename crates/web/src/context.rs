@@ -7,7 +7,9 @@ use crate::error::{AppError, ErrorPage};
 use crate::page::{ErrorTemplate, Page};
 use askama::Template;
 use axum::extract::{FromRequestParts, Request, State};
-use axum::http::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, COOKIE, HOST, ORIGIN, SET_COOKIE};
+use axum::http::header::{
+    ACCEPT_LANGUAGE, CONTENT_TYPE, COOKIE, HOST, ORIGIN, RETRY_AFTER, SET_COOKIE,
+};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, Uri};
 use axum::middleware::Next;
@@ -283,6 +285,9 @@ fn render_error(ctx: &Ctx, response: Response) -> Response {
     );
     for cookie in response.headers().get_all(SET_COOKIE) {
         out.headers_mut().append(SET_COOKIE, cookie.clone());
+    }
+    if let Some(retry) = response.headers().get(RETRY_AFTER) {
+        out.headers_mut().insert(RETRY_AFTER, retry.clone());
     }
     out
 }

@@ -17,7 +17,7 @@ mod single_sign_on;
 mod upload;
 
 pub use auth::make_access_link;
-pub use auth::password::hash_password;
+pub use auth::password::{PasswordChecks, PasswordTurn, hash_password};
 pub use client_address::{BadNetwork, IpNetwork};
 pub use error::AppError;
 pub use mail::{MailError, Mailer, Sent, run_reminder_job, send_invitations, send_reminders};
@@ -44,6 +44,8 @@ pub struct WebConfig {
     pub public_url_configured: bool,
     /// Proxies whose `X-Forwarded-For` tells the client's address (for the sign-in throttle).
     pub trusted_proxies: Vec<IpNetwork>,
+    /// Password hashes and checks: how many at once, and how long the others wait.
+    pub password_checks: Arc<PasswordChecks>,
     /// Sends invitations and reminders; `None` when SMTP is not set up.
     pub mailer: Option<Mailer>,
 }
@@ -57,6 +59,7 @@ impl Default for WebConfig {
             public_url: "http://127.0.0.1:8080".into(),
             public_url_configured: false,
             trusted_proxies: Vec::new(),
+            password_checks: Arc::default(),
             mailer: None,
         }
     }

@@ -1,22 +1,25 @@
 //! Sign-in under attack and behind a proxy: guesses sent at once are all counted and only a
 //! few checked, the throttle counts the real client behind a trusted proxy (and only then
-//! believes `X-Forwarded-For`), and forms must come
-//! from the public URL's origin.
+//! believes `X-Forwarded-For`), a flood of password checks is turned away with 503, and forms
+//! must come from the public URL's origin.
 
 mod common;
 
-use common::{browser, spawn_app, spawn_app_with};
+use common::{browser, location, spawn_app, spawn_app_with};
 use reqwest::StatusCode;
+use skillgym_domain::Email;
 use skillgym_domain::demo::DEMO_PASSWORD;
 use skillgym_test_db::{Backend, both_backends};
-use skillgym_web::{IpNetwork, WebConfig};
+use skillgym_web::{IpNetwork, PasswordChecks, WebConfig};
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::Barrier;
 
 both_backends!(
     guesses_sent_at_once_are_all_counted_and_at_most_five_checked,
     an_untrusted_peer_is_throttled_by_its_own_address_whatever_it_forwards,
     behind_a_trusted_proxy_each_client_is_throttled_on_its_own,
+    a_flood_of_password_checks_is_asked_to_come_back_later,
     forms_must_come_from_the_public_url_when_one_is_set,
 );
 
@@ -213,6 +216,114 @@ async fn behind_a_trusted_proxy_each_client_is_throttled_on_its_own(backend: Bac
         sign_in_forwarded_for(&app, "203.0.113.2").await,
         StatusCode::SEE_OTHER
     );
+}
+
+async fn a_flood_of_password_checks_is_asked_to_come_back_later(backend: Backend) {
+    // One check at a time and no waiting, with the one turn held here: any sign-in or
+    // password choice now is one too many.
+    let checks = Arc::new(PasswordChecks::new(1, Duration::ZERO));
+    let app = spawn_app_with(
+        backend,
+        WebConfig {
+            password_checks: checks.clone(),
+            ..WebConfig::default()
+        },
+    )
+    .await;
+    let held = checks.try_take_turn().expect("the only turn");
+
+    let busy = app
+        .post(
+            &browser(),
+            "/sign-in",
+            &[("email", LEARNER), ("password", DEMO_PASSWORD)],
+        )
+        .await;
+    assert_eq!(busy.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let retry: u64 = busy.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&retry), "Retry-After: {retry}");
+    let page = busy.text().await.unwrap();
+    assert!(page.contains("Sorry, skillgym is busy"), "{page}");
+    assert!(page.contains("Wait a few seconds"), "{page}");
+    // In Welsh too.
+    let welsh = browser();
+    let csrf = app.csrf(&welsh).await;
+    let busy = welsh
+        .post(format!("{}/sign-in", app.url))
+        .header("accept-language", "cy")
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", LEARNER),
+            ("password", DEMO_PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(busy.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(busy.headers().contains_key("retry-after"));
+    assert!(
+        busy.text()
+            .await
+            .unwrap()
+            .contains("mae skillgym yn brysur")
+    );
+    // Turned away unchecked, so not counted against the person.
+    let (by_email, _) = app
+        .store()
+        .sign_in_failures(LEARNER, "127.0.0.1", window_start())
+        .await
+        .unwrap();
+    assert_eq!(by_email, 0);
+
+    // Choosing a password through an access link waits its turn the same way.
+    let account = app
+        .store()
+        .account_for_sign_in(&Email::parse(LEARNER).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let link = skillgym_web::make_access_link(app.store(), account, &app.url)
+        .await
+        .unwrap();
+    let path = link.trim_start_matches(&app.url).to_string();
+    let person = browser();
+    let choose = app
+        .post(
+            &person,
+            &path,
+            &[
+                ("password", "a long new password"),
+                ("confirm", "a long new password"),
+            ],
+        )
+        .await;
+    assert_eq!(choose.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(choose.headers().contains_key("retry-after"));
+    assert_eq!(
+        app.get(&person, &path).await.status(),
+        StatusCode::OK,
+        "the link is not used up"
+    );
+
+    // Once the turn is free, both go through.
+    drop(held);
+    app.signed_in(LEARNER).await;
+    let chosen = app
+        .post(
+            &person,
+            &path,
+            &[
+                ("password", "a long new password"),
+                ("confirm", "a long new password"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&chosen), "/sign-in");
 }
 
 async fn forms_must_come_from_the_public_url_when_one_is_set(backend: Backend) {

@@ -2,10 +2,10 @@
 //! signing in through the organisation's account.
 
 use crate::AppState;
-use crate::auth::{self, SESSION_COOKIE, password};
+use crate::auth::{self, SESSION_COOKIE};
 use crate::client_address::ClientAddr;
 use crate::context::{Ctx, append_cookie};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
 use askama::Template;
@@ -109,11 +109,19 @@ pub async fn submit(
 
     let account = state.store.account_for_sign_in(&email).await?;
     let hash = account.as_ref().and_then(|a| a.password_hash.clone());
-    let password = form.password.clone();
-    let matches =
-        tokio::task::spawn_blocking(move || password::verify_password(&password, hash.as_deref()))
-            .await
-            .map_err(anyhow::Error::from)?;
+    let matches = match state
+        .config
+        .password_checks
+        .verify(form.password.clone(), hash)
+        .await
+    {
+        Err(AppError::Busy) => {
+            // Never checked, so not held against the person.
+            state.store.forget_sign_in_attempt(attempt.id).await?;
+            return Err(AppError::Busy);
+        }
+        checked => checked?,
+    };
     let account = account.filter(|a| matches && !a.disabled && allowed);
     let Some(account) = account else {
         errors.add("email", "sign-in-wrong");
