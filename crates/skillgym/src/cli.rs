@@ -130,8 +130,13 @@ pub struct ServeArgs {
     pub trusted_proxies: Vec<String>,
     /// How many password hashes and checks may run at once (each holds 19 MiB while it runs)
     /// [default: two per core]
-    #[arg(long, env = "SKILLGYM_PASSWORD_CHECKS", value_name = "N")]
-    pub password_checks: Option<usize>,
+    #[arg(
+        long,
+        env = "SKILLGYM_PASSWORD_CHECKS",
+        value_name = "N",
+        value_parser = clap::value_parser!(u16).range(1..)
+    )]
+    pub password_checks: Option<u16>,
 }
 
 #[derive(Debug, Args)]

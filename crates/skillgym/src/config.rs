@@ -21,7 +21,7 @@ struct FileSettings {
     mail_from: Option<String>,
     secret_key: Option<String>,
     trusted_proxies: Option<Vec<String>>,
-    password_checks: Option<usize>,
+    password_checks: Option<std::num::NonZeroU16>,
 }
 
 #[derive(Debug, Clone)]
@@ -43,7 +43,7 @@ pub struct Config {
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<IpNetwork>,
     /// Password hashes and checks at once, when not the default.
-    pub password_checks: Option<usize>,
+    pub password_checks: Option<u16>,
 }
 
 /// A key as given, kept out of debug output.
@@ -124,7 +124,7 @@ impl Config {
             )?,
             password_checks: serve
                 .and_then(|s| s.password_checks)
-                .or(file.password_checks),
+                .or(file.password_checks.map(|n| n.get())),
             data_dir,
         })
     }

@@ -213,8 +213,18 @@ pub async fn serve(
     let password_checks = PasswordChecks::new(
         config
             .password_checks
-            .unwrap_or_else(PasswordChecks::default_at_once),
+            .map_or_else(PasswordChecks::default_at_once, usize::from),
         PasswordChecks::WAIT,
+    );
+    let trusted: Vec<String> = config
+        .trusted_proxies
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    tracing::info!(
+        password_checks = password_checks.at_once(),
+        trusted_proxies = %trusted.join(","),
+        "sign-in limits"
     );
     let web = WebConfig {
         secure_cookies: url.starts_with("https://"),
