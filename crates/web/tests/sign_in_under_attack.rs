@@ -96,6 +96,13 @@ async fn guesses_sent_at_once_are_all_counted_and_at_most_five_checked(backend: 
         .await;
     assert_eq!(right.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(right.text().await.unwrap().contains("too many attempts"));
+    // Fifteen minutes later, the guesses no longer count.
+    let pool = sqlx::AnyPool::connect(&app.db.url).await.unwrap();
+    sqlx::query("UPDATE sign_in_failures SET at = at - 15 * 60 - 1")
+        .execute(&pool)
+        .await
+        .unwrap();
+    app.signed_in(LEARNER).await;
 }
 
 /// Fails to sign in `times` times from one browser, as different people who have no account,

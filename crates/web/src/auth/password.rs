@@ -174,4 +174,26 @@ mod tests {
         drop(held);
         assert!(waiting.await.unwrap().unwrap().starts_with("$argon2id$"));
     }
+
+    #[tokio::test]
+    async fn by_default_two_run_per_core_and_the_next_waits_two_seconds() {
+        let cores = std::thread::available_parallelism().unwrap().get();
+        let work = PasswordChecks::default();
+        assert_eq!(work.at_once(), 2 * cores);
+        let held: Vec<_> = (0..2 * cores)
+            .map(|_| work.try_take_turn().expect("a free turn"))
+            .collect();
+        assert!(work.try_take_turn().is_none(), "no more than two per core");
+        let started = std::time::Instant::now();
+        assert!(matches!(
+            work.verify("x".into(), None).await,
+            Err(AppError::Busy)
+        ));
+        let waited = started.elapsed();
+        assert!(
+            waited >= Duration::from_secs(2) && waited < Duration::from_secs(4),
+            "{waited:?}"
+        );
+        drop(held);
+    }
 }
