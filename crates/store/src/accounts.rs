@@ -187,7 +187,7 @@ impl Store {
         .bind(now())
         .fetch_one(&mut *tx)
         .await?;
-        let (by_email, by_ip) = count_failures(&mut *tx, email, ip, since).await?;
+        let (by_email, by_ip) = count_failures(&mut tx, email, ip, since).await?;
         tx.commit().await?;
         Ok(SignInAttempt {
             id,
@@ -208,7 +208,7 @@ impl Store {
     /// Failed sign-ins since `since` (unix seconds) for this email, and from this address.
     pub async fn sign_in_failures(&self, email: &str, ip: &str, since: i64) -> Result<(i64, i64)> {
         let mut conn = self.pool.acquire().await?;
-        count_failures(&mut *conn, email, ip, since).await
+        count_failures(&mut conn, email, ip, since).await
     }
 
     /// Forgets failures for an email after a successful sign-in, and old failures everywhere.
