@@ -823,11 +823,12 @@ def flood_section(work: Work) -> list[str] | None:
           + " | ".join(answers(r, s) for _, r in runs) + " |")
     w("| Every answer in | " + " | ".join(f"{r['wall_s']:.2f} s" for _, r in runs) + " |")
     w("")
-    w("With the limit, at most two checks per core run at once; the others wait up to 2 s for "
-      "a turn and are then told to come back (503, with `Retry-After`, not counted against "
-      "anyone by the throttle), so memory stays flat however many arrive. Without it, every "
-      "check runs at once on its own blocking thread and memory grows by about 19 MB with "
-      "each.\n")
+    w(f"With the limit, at most {default} checks run at once, each on one of skillgym's "
+      f"{default} password threads, which keeps its 19 MiB for the next check; the others "
+      "wait up to 2 s for a turn and are then told to come back (503, with `Retry-After`, not "
+      "counted against anyone by the throttle). So the peak is what one sign-in takes plus "
+      f"about {default} × 19 MB, however many arrive. Without it, every check runs at once on "
+      "a thread of its own and memory grows by about 19 MB with each.\n")
     w(FLOOD_END)
     return out
 
@@ -1088,7 +1089,7 @@ def step_report(args, work: Work) -> None:
         f"One sign-in raised resident memory from {f1(rss['before_sign_in_mb'])} MB to "
         f"{f1(rss['after_sign_in_mb'])} MB, and it stays there when idle: the password check "
         "(Argon2 with the argon2 crate's default parameters, 19 MiB of memory per check) runs "
-        "on a blocking thread, and the allocator keeps the freed memory for reuse.")
+        "on one of skillgym's password threads, which keeps that memory for the next check.")
     notes += meta.get("notes", [])
     for note in notes:
         w(f"- {note}")

@@ -128,8 +128,8 @@ pub struct ServeArgs {
         value_delimiter = ','
     )]
     pub trusted_proxies: Vec<String>,
-    /// How many password hashes and checks may run at once (each holds 19 MiB while it runs)
-    /// [default: two per core]
+    /// How many password hashes and checks may run at once (each runs on a thread of its own,
+    /// which keeps 19 MiB once used) [default: two per core]
     #[arg(
         long,
         env = "SKILLGYM_PASSWORD_CHECKS",
