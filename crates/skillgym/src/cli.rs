@@ -119,6 +119,24 @@ pub struct ServeArgs {
         hide_env_values = true
     )]
     pub secret_key: Option<String>,
+    /// A proxy whose X-Forwarded-For header tells the client's address, as an address or a
+    /// range (127.0.0.1, 10.0.0.0/8); repeat it or separate with commas [default: none]
+    #[arg(
+        long = "trusted-proxy",
+        env = "SKILLGYM_TRUSTED_PROXIES",
+        value_name = "CIDR",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<String>,
+    /// How many password hashes and checks may run at once (each runs on a thread of its own,
+    /// which keeps 19 MiB once used) [default: two per core]
+    #[arg(
+        long,
+        env = "SKILLGYM_PASSWORD_CHECKS",
+        value_name = "N",
+        value_parser = clap::value_parser!(u16).range(1..)
+    )]
+    pub password_checks: Option<u16>,
 }
 
 #[derive(Debug, Args)]

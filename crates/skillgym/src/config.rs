@@ -4,6 +4,7 @@ use crate::cli::{Cli, Command, ServeArgs, UserCommand};
 use anyhow::Context;
 use serde::Deserialize;
 use skillgym_i18n::Tr;
+use skillgym_web::IpNetwork;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,8 @@ struct FileSettings {
     smtp_url: Option<String>,
     mail_from: Option<String>,
     secret_key: Option<String>,
+    trusted_proxies: Option<Vec<String>>,
+    password_checks: Option<std::num::NonZeroU16>,
 }
 
 #[derive(Debug, Clone)]
@@ -37,6 +40,10 @@ pub struct Config {
     /// The key that encrypts secrets in the database, when given (flag, environment or file)
     /// and where it came from; otherwise the key file in the data folder is used.
     pub secret_key: Option<(KeyText, &'static str)>,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<IpNetwork>,
+    /// Password hashes and checks at once, when not the default.
+    pub password_checks: Option<u16>,
 }
 
 /// A key as given, kept out of debug output.
@@ -114,6 +121,17 @@ impl Config {
                         .filter(|k| !k.is_empty())
                         .map(|k| (KeyText(k), "secret_key (settings file)"))
                 }),
+            trusted_proxies: trusted_proxies(
+                serve
+                    .map(|s| s.trusted_proxies.clone())
+                    .filter(|p| p.iter().any(|p| !p.trim().is_empty()))
+                    .or(file.trusted_proxies)
+                    .unwrap_or_default(),
+                tr,
+            )?,
+            password_checks: serve
+                .and_then(|s| s.password_checks)
+                .or(file.password_checks.map(|n| n.get())),
             data_dir,
         })
     }
@@ -145,6 +163,20 @@ impl Config {
             (Some(url), Some(from)) => Ok(Some(skillgym_web::Mailer::new(url, from)?)),
         }
     }
+}
+
+/// The trusted proxies as given, each checked; an error names the one that is not an address
+/// or a range.
+fn trusted_proxies(given: Vec<String>, tr: &Tr) -> anyhow::Result<Vec<IpNetwork>> {
+    given
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            p.parse()
+                .map_err(|_| anyhow::anyhow!(tr.t1("cli-trusted-proxy-invalid", "value", p)))
+        })
+        .collect()
 }
 
 fn read_file(path: &Path, tr: &Tr) -> anyhow::Result<FileSettings> {

@@ -878,3 +878,173 @@ fn a_usage_mistake_is_told_in_the_readers_language() {
     let shown = text(&help.stdout);
     assert!(shown.contains("Dangos cymorth") && !shown.contains("Print help"));
 }
+
+/// A trusted proxy that is not an address or a range is named at start, wherever it came from
+/// (flag, environment, settings file), and nothing is served.
+#[tokio::test]
+async fn serve_explains_a_bad_trusted_proxy() {
+    let db = TestDb::unmigrated(Backend::Sqlite).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().display().to_string();
+    let settings = write_file(
+        &dir,
+        "skillgym.toml",
+        "trusted_proxies = [\"10.0.0.0/8\", \"10.0.0.0/40\"]\n",
+    );
+    let run = |args: &[&str], env: Option<&str>, lang: &str| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_skillgym"));
+        command
+            .args(args)
+            .args(["--bind", "127.0.0.1:0", "--data-dir", &data])
+            .env("DATABASE_URL", &db.url)
+            .env("SKILLGYM_LOG", "warn")
+            .env("SKILLGYM_LANG", lang)
+            .env_remove("SKILLGYM_TRUSTED_PROXIES");
+        if let Some(value) = env {
+            command.env("SKILLGYM_TRUSTED_PROXIES", value);
+        }
+        command.output().unwrap()
+    };
+    for (args, env, named) in [
+        (
+            &["serve", "--trusted-proxy", "127.0.0.1/32,proxy.internal"][..],
+            None,
+            "proxy.internal",
+        ),
+        (
+            &["serve"][..],
+            Some("127.0.0.1, 10.0.0.0/33"),
+            "10.0.0.0/33",
+        ),
+        (&["--config", &settings, "serve"][..], None, "10.0.0.0/40"),
+    ] {
+        let out = run(args, env, "en");
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "The trusted proxy \"{named}\" is not an address or a range of addresses"
+            )),
+            "{stderr}"
+        );
+    }
+    let out = run(&["serve", "--trusted-proxy", "nonsense"], None, "cy");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("Nid yw'r dirprwy dibynadwy \"nonsense\""),
+        "{stderr}"
+    );
+}
+
+/// Starts `skillgym serve` with `args` and `env`, and returns its log (at info) until it listened.
+fn serve_log(db: &TestDb, data: &str, args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_skillgym"));
+    command
+        .args(args)
+        .args(["--bind", "127.0.0.1:0", "--data-dir", data])
+        .env("DATABASE_URL", &db.url)
+        .env("SKILLGYM_LOG", "info")
+        .env("NO_COLOR", "1")
+        .env_remove("SKILLGYM_LANG")
+        .env_remove("SKILLGYM_TRUSTED_PROXIES")
+        .env_remove("SKILLGYM_PASSWORD_CHECKS")
+        .env("LANG", "C.UTF-8")
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    for line in stdout.lines() {
+        if line.unwrap().contains("skillgym is running at") {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    child.wait().unwrap();
+    stderr
+}
+
+/// How many password checks run at once and which proxies are trusted come from the flag, the
+/// environment or the settings file, in that order; with none, two per core and no proxy.
+#[tokio::test]
+async fn serve_takes_its_sign_in_limits_from_flags_environment_or_settings_file() {
+    let db = TestDb::unmigrated(Backend::Sqlite).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data").display().to_string();
+    let settings = write_file(
+        &dir,
+        "elsewhere.toml",
+        "password_checks = 7\ntrusted_proxies = [\"192.0.2.0/24\", \"2001:db8::1\"]\n",
+    );
+    let cores = std::thread::available_parallelism().unwrap().get();
+    let limits = |log: &str| {
+        log.lines()
+            .find(|l| l.contains("sign-in limits"))
+            .unwrap_or_else(|| panic!("no sign-in limits in {log}"))
+            .to_string()
+    };
+    let flags = limits(&serve_log(
+        &db,
+        &data,
+        &[
+            "--config",
+            &settings,
+            "serve",
+            "--password-checks",
+            "3",
+            "--trusted-proxy",
+            "10.0.0.0/8",
+            "--trusted-proxy",
+            "127.0.0.1",
+        ],
+        &[("SKILLGYM_PASSWORD_CHECKS", "5")],
+    ));
+    assert!(
+        flags.contains("password_checks=3")
+            && flags.contains("trusted_proxies=10.0.0.0/8,127.0.0.1/32"),
+        "{flags}"
+    );
+    let env = limits(&serve_log(
+        &db,
+        &data,
+        &["--config", &settings, "serve"],
+        &[
+            ("SKILLGYM_PASSWORD_CHECKS", "5"),
+            ("SKILLGYM_TRUSTED_PROXIES", "10.1.0.0/16, 10.2.0.0/16"),
+        ],
+    ));
+    assert!(
+        env.contains("password_checks=5")
+            && env.contains("trusted_proxies=10.1.0.0/16,10.2.0.0/16"),
+        "{env}"
+    );
+    let file = limits(&serve_log(
+        &db,
+        &data,
+        &["--config", &settings, "serve"],
+        &[],
+    ));
+    assert!(
+        file.contains("password_checks=7")
+            && file.contains("trusted_proxies=192.0.2.0/24,2001:db8::1/128"),
+        "{file}"
+    );
+    let none = limits(&serve_log(&db, &data, &["serve"], &[]));
+    assert!(
+        none.contains(&format!("password_checks={}", 2 * cores))
+            && none.trim_end().ends_with("trusted_proxies="),
+        "{none}"
+    );
+    // None at a time would let nobody sign in.
+    let out = Command::new(env!("CARGO_BIN_EXE_skillgym"))
+        .args(["serve", "--password-checks", "0", "--data-dir", &data])
+        .env("DATABASE_URL", &db.url)
+        .env_remove("SKILLGYM_LANG")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+}

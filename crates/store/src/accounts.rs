@@ -2,9 +2,24 @@
 //! failed sign-ins.
 
 use crate::error::taken_or;
-use crate::{Result, Store, StoreError, flag, now};
+use crate::{Backend, Result, Store, StoreError, flag, now};
 use skillgym_domain::{AccountId, Email, PersonId, Role, Roles};
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
+
+/// The first keys of the PostgreSQL advisory locks that make sign-in attempts for one email,
+/// and from one address, count one at a time.
+const THROTTLE_LOCK_EMAIL: i32 = 0x5347_0001;
+const THROTTLE_LOCK_ADDRESS: i32 = 0x5347_0002;
+
+/// A sign-in attempt as the throttle counted it.
+#[derive(Debug, Clone, Copy)]
+pub struct SignInAttempt {
+    pub id: i64,
+    /// Attempts within the window for the email, this one included.
+    pub by_email: i64,
+    /// Attempts within the window from the address, this one included.
+    pub by_ip: i64,
+}
 
 /// What sign-in needs to know about an account.
 #[derive(Debug, Clone)]
@@ -130,12 +145,61 @@ impl Store {
         Ok(())
     }
 
-    /// Notes a failed sign-in, for the throttle.
-    pub async fn record_sign_in_failure(&self, email: &str, ip: &str) -> Result<()> {
-        sqlx::query("INSERT INTO sign_in_failures (email, ip, at) VALUES ($1, $2, $3)")
-            .bind(email)
-            .bind(ip)
-            .bind(now())
+    /// Counts a sign-in attempt for the throttle before its password is checked, and returns
+    /// the attempts since `since` (unix seconds), this one included, for the email and from the
+    /// address. Attempts are counted one at a time (SQLite's write lock, PostgreSQL advisory
+    /// locks on the email and the address), so of any number sent at once each sees every one
+    /// before it, and no more pass the limit than it allows.
+    pub async fn count_sign_in_attempt(
+        &self,
+        email: &str,
+        ip: &str,
+        since: i64,
+    ) -> Result<SignInAttempt> {
+        let mut tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                // Always the email first, then the address: no two attempts wait on each other
+                // in a circle. The two-key form keeps clear of sqlx's migration lock.
+                sqlx::query(
+                    "SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock($1, hashtext($2))) AS l",
+                )
+                .bind(THROTTLE_LOCK_EMAIL)
+                .bind(email)
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock($1, hashtext($2))) AS l",
+                )
+                .bind(THROTTLE_LOCK_ADDRESS)
+                .bind(ip)
+                .fetch_one(&mut *tx)
+                .await?;
+                tx
+            }
+        };
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO sign_in_failures (email, ip, at) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(email)
+        .bind(ip)
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?;
+        let (by_email, by_ip) = count_failures(&mut tx, email, ip, since).await?;
+        tx.commit().await?;
+        Ok(SignInAttempt {
+            id,
+            by_email,
+            by_ip,
+        })
+    }
+
+    /// Takes back an attempt whose password was never checked (skillgym was too busy).
+    pub async fn forget_sign_in_attempt(&self, id: i64) -> Result<()> {
+        sqlx::query("DELETE FROM sign_in_failures WHERE id = $1")
+            .bind(id)
             .execute(&self.pool)
             .await?;
         Ok(())
@@ -143,16 +207,8 @@ impl Store {
 
     /// Failed sign-ins since `since` (unix seconds) for this email, and from this address.
     pub async fn sign_in_failures(&self, email: &str, ip: &str, since: i64) -> Result<(i64, i64)> {
-        let row = sqlx::query(
-            "SELECT (SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND at >= $3) AS by_email, \
-                    (SELECT COUNT(*) FROM sign_in_failures WHERE ip = $2 AND at >= $3) AS by_ip",
-        )
-        .bind(email)
-        .bind(ip)
-        .bind(since)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok((row.try_get("by_email")?, row.try_get("by_ip")?))
+        let mut conn = self.pool.acquire().await?;
+        count_failures(&mut conn, email, ip, since).await
     }
 
     /// Forgets failures for an email after a successful sign-in, and old failures everywhere.
@@ -225,4 +281,22 @@ impl Store {
         tx.commit().await?;
         Ok(AccountId(id))
     }
+}
+
+async fn count_failures(
+    conn: &mut AnyConnection,
+    email: &str,
+    ip: &str,
+    since: i64,
+) -> Result<(i64, i64)> {
+    let row = sqlx::query(
+        "SELECT (SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND at >= $3) AS by_email, \
+                (SELECT COUNT(*) FROM sign_in_failures WHERE ip = $2 AND at >= $3) AS by_ip",
+    )
+    .bind(email)
+    .bind(ip)
+    .bind(since)
+    .fetch_one(conn)
+    .await?;
+    Ok((row.try_get("by_email")?, row.try_get("by_ip")?))
 }

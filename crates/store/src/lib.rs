@@ -29,7 +29,7 @@ mod single_sign_on;
 mod staff;
 mod survey_import;
 
-pub use accounts::{AccountRecord, NewAccount, SignInAccount};
+pub use accounts::{AccountRecord, NewAccount, SignInAccount, SignInAttempt};
 pub use analysis_columns::AnalysisVersion;
 pub use analysis_data::{AnalysisData, AnalysisRespondent};
 pub use audit::{

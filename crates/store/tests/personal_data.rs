@@ -105,7 +105,7 @@ async fn erasing_a_person_removes_their_data_and_keeps_anonymous_events(backend:
         .await
         .unwrap();
     store
-        .record_sign_in_failure("manager@afon.example", "203.0.113.9")
+        .count_sign_in_attempt("manager@afon.example", "203.0.113.9", 0)
         .await
         .unwrap();
     let before = store.people_counts(org).await.unwrap().total;

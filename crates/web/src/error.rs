@@ -1,6 +1,7 @@
 //! The web layer's one error type, and how each kind becomes a response.
 
-use axum::http::StatusCode;
+use axum::http::header::RETRY_AFTER;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use skillgym_store::StoreError;
 
@@ -29,11 +30,17 @@ pub enum AppError {
     OtherSite,
     #[error("bad request: {0}")]
     BadRequest(&'static str),
+    /// Too many passwords being checked at once: come back in a moment.
+    #[error("too busy checking passwords")]
+    Busy,
     #[error("database unavailable: {0}")]
     Unavailable(StoreError),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
+
+/// When to try again after [`AppError::Busy`], in seconds: a few password checks' time.
+const BUSY_RETRY_AFTER_SECS: &str = "5";
 
 /// Marks a response whose body the context should fill with the error page.
 #[derive(Debug, Clone, Copy)]
@@ -95,6 +102,18 @@ impl IntoResponse for AppError {
                 title: "error-bad-request-title",
                 advice: "error-bad-request-advice",
             },
+            AppError::Busy => {
+                let mut response = StatusCode::SERVICE_UNAVAILABLE.into_response();
+                response
+                    .headers_mut()
+                    .insert(RETRY_AFTER, HeaderValue::from_static(BUSY_RETRY_AFTER_SECS));
+                response.extensions_mut().insert(ErrorPage {
+                    status: StatusCode::SERVICE_UNAVAILABLE,
+                    title: "error-busy-title",
+                    advice: "error-busy-advice",
+                });
+                return response;
+            }
             AppError::Unavailable(e) => {
                 tracing::error!(error = %e, "database unavailable");
                 ErrorPage {

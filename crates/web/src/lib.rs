@@ -5,6 +5,7 @@ pub mod analysis_cache;
 mod assets;
 pub mod audit_links;
 mod auth;
+mod client_address;
 mod context;
 mod error;
 mod forms;
@@ -16,7 +17,8 @@ mod single_sign_on;
 mod upload;
 
 pub use auth::make_access_link;
-pub use auth::password::hash_password;
+pub use auth::password::{PasswordChecks, PasswordTurn, hash_password};
+pub use client_address::{BadNetwork, IpNetwork};
 pub use error::AppError;
 pub use mail::{MailError, Mailer, Sent, run_reminder_job, send_invitations, send_reminders};
 
@@ -37,6 +39,13 @@ pub struct WebConfig {
     pub pseudo_locale: bool,
     /// The address people reach skillgym at, for links in emails and on pages (no trailing /).
     pub public_url: String,
+    /// Whether `public_url` was set by the administrator rather than made up from the bound
+    /// address: only then do forms have to come from its origin (otherwise from the `Host`).
+    pub public_url_configured: bool,
+    /// Proxies whose `X-Forwarded-For` tells the client's address (for the sign-in throttle).
+    pub trusted_proxies: Vec<IpNetwork>,
+    /// Password hashes and checks: how many at once, and how long the others wait.
+    pub password_checks: Arc<PasswordChecks>,
     /// Sends invitations and reminders; `None` when SMTP is not set up.
     pub mailer: Option<Mailer>,
 }
@@ -48,6 +57,9 @@ impl Default for WebConfig {
             session_idle: Duration::from_secs(2 * 60 * 60),
             pseudo_locale: false,
             public_url: "http://127.0.0.1:8080".into(),
+            public_url_configured: false,
+            trusted_proxies: Vec::new(),
+            password_checks: Arc::default(),
             mailer: None,
         }
     }

@@ -40,6 +40,8 @@ error-bad-request-title = Roedd rhywbeth o'i le yn y cais
 error-bad-request-advice = Ewch yn ôl a rhowch gynnig arall arni. Os yw'n dal i ddigwydd, rhowch wybod i'ch gweinyddwr skillgym.
 error-unavailable-title = Mae'n ddrwg gennym, nid yw skillgym ar gael
 error-unavailable-advice = Nid yw'r gronfa ddata yn ymateb. Nid oes dim a gadwoch chi o'r blaen wedi'i golli. Rhowch gynnig arall arni mewn ychydig funudau.
+error-busy-title = Mae'n ddrwg gennym, mae skillgym yn brysur
+error-busy-advice = Mae gormod o bobl yn mewngofnodi neu'n dewis cyfrinair ar hyn o bryd. Nid oes dim wedi'i gadw na'i gyfrif yn eich erbyn. Arhoswch ychydig eiliadau, ac yna rhowch gynnig arall arni.
 error-internal-title = Mae'n ddrwg gennym, aeth rhywbeth o'i le
 error-internal-advice = Rydyn ni wedi cofnodi'r gwall. Rhowch gynnig arall arni mewn ychydig funudau; os yw'n dal i ddigwydd, rhowch wybod i'ch gweinyddwr skillgym.
 

@@ -38,6 +38,8 @@ error-bad-request-title = Something in the request was not right
 error-bad-request-advice = Go back and try again. If it keeps happening, tell your skillgym administrator.
 error-unavailable-title = Sorry, skillgym is unavailable
 error-unavailable-advice = The database is not answering. Nothing you saved before is lost. Try again in a few minutes.
+error-busy-title = Sorry, skillgym is busy
+error-busy-advice = Too many people are signing in or choosing a password at this moment. Nothing has been saved or counted against you. Wait a few seconds, then try again.
 error-internal-title = Sorry, something went wrong
 error-internal-advice = It has been logged. Try again in a few minutes; if it keeps happening, tell your skillgym administrator.
 

@@ -24,7 +24,7 @@ use skillgym_domain::FileLanguage;
 use skillgym_domain::leavers::AbsentChoice;
 use skillgym_i18n::Tr;
 use skillgym_store::{SecretKey, SecretKeyError, Store};
-use skillgym_web::WebConfig;
+use skillgym_web::{PasswordChecks, WebConfig};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -234,10 +234,29 @@ pub async fn serve(
     let url = public_url(config, bound);
     let mailer = config.mailer(tr)?;
     let store = with_secret_key(store, config, tr).await?;
+    let password_checks = PasswordChecks::new(
+        config
+            .password_checks
+            .map_or_else(PasswordChecks::default_at_once, usize::from),
+        PasswordChecks::WAIT,
+    );
+    let trusted: Vec<String> = config
+        .trusted_proxies
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    tracing::info!(
+        password_checks = password_checks.at_once(),
+        trusted_proxies = %trusted.join(","),
+        "sign-in limits"
+    );
     let web = WebConfig {
         secure_cookies: url.starts_with("https://"),
         pseudo_locale: config.pseudo_locale,
         public_url: url.clone(),
+        public_url_configured: config.public_url.is_some(),
+        trusted_proxies: config.trusted_proxies.clone(),
+        password_checks: Arc::new(password_checks),
         mailer: mailer.clone(),
         ..WebConfig::default()
     };

@@ -115,10 +115,7 @@ pub async fn access_submit(
         }
         .into_response());
     }
-    let password = form.password;
-    let password_hash = tokio::task::spawn_blocking(move || password::hash_password(&password))
-        .await
-        .map_err(anyhow::Error::from)??;
+    let password_hash = state.config.password_checks.hash(form.password).await?;
     let account = state
         .store
         .redeem_access_link(&hash, &password_hash)

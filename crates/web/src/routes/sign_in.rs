@@ -2,18 +2,18 @@
 //! signing in through the organisation's account.
 
 use crate::AppState;
-use crate::auth::{self, SESSION_COOKIE, password};
+use crate::auth::{self, SESSION_COOKIE};
+use crate::client_address::ClientAddr;
 use crate::context::{Ctx, append_cookie};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::{AccountId, Email};
-use std::net::SocketAddr;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "sign_in.html")]
@@ -63,7 +63,7 @@ pub struct SignInForm {
 
 pub async fn submit(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddr(client): ClientAddr,
     ctx: Ctx,
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> AppResult<Response> {
@@ -89,13 +89,17 @@ pub async fn submit(
         return refuse(errors);
     };
 
-    let ip = peer.ip().to_string();
+    // Counted before the password is checked, and checked only within the limit: of many
+    // attempts sent at once, no more are checked than the limit allows.
+    let ip = client.to_string();
     let since = skillgym_store::now() - auth::THROTTLE_WINDOW_SECS;
-    let (by_email, by_ip) = state
+    let attempt = state
         .store
-        .sign_in_failures(email.as_str(), &ip, since)
+        .count_sign_in_attempt(email.as_str(), &ip, since)
         .await?;
-    if by_email >= auth::MAX_FAILURES_PER_EMAIL || by_ip >= auth::MAX_FAILURES_PER_ADDRESS {
+    if attempt.by_email > auth::MAX_ATTEMPTS_PER_EMAIL
+        || attempt.by_ip > auth::MAX_ATTEMPTS_PER_ADDRESS
+    {
         tracing::warn!(%ip, "sign-in throttled");
         errors.add("email", "sign-in-throttled");
         let mut response = refuse(errors)?;
@@ -105,17 +109,21 @@ pub async fn submit(
 
     let account = state.store.account_for_sign_in(&email).await?;
     let hash = account.as_ref().and_then(|a| a.password_hash.clone());
-    let password = form.password.clone();
-    let matches =
-        tokio::task::spawn_blocking(move || password::verify_password(&password, hash.as_deref()))
-            .await
-            .map_err(anyhow::Error::from)?;
+    let matches = match state
+        .config
+        .password_checks
+        .verify(form.password.clone(), hash)
+        .await
+    {
+        Err(AppError::Busy) => {
+            // Never checked, so not held against the person.
+            state.store.forget_sign_in_attempt(attempt.id).await?;
+            return Err(AppError::Busy);
+        }
+        checked => checked?,
+    };
     let account = account.filter(|a| matches && !a.disabled && allowed);
     let Some(account) = account else {
-        state
-            .store
-            .record_sign_in_failure(email.as_str(), &ip)
-            .await?;
         errors.add("email", "sign-in-wrong");
         return refuse(errors);
     };
