@@ -1,7 +1,9 @@
 //! People: listing, finding, editing, and who manages whom.
 
+use crate::audit_trail::Actor;
 use crate::error::taken_or;
 use crate::{Result, Store, StoreError, now};
+use skillgym_domain::leavers::Departure;
 use skillgym_domain::people::format_date;
 use skillgym_domain::{
     AccountId, ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole,
@@ -21,6 +23,8 @@ pub struct PersonSummary {
     pub employment: Employment,
     pub contracted_hours: f64,
     pub team: Option<String>,
+    /// The day they left or will leave (ISO 8601).
+    pub left_on: Option<String>,
 }
 
 /// Everything stored about one person.
@@ -105,6 +109,7 @@ fn summary_from(row: &AnyRow) -> Result<PersonSummary> {
         employment: Employment::parse(&employment).map_err(corrupt)?,
         contracted_hours: row.try_get("contracted_hours")?,
         team: row.try_get("team")?,
+        left_on: row.try_get("left_on")?,
     })
 }
 
@@ -162,7 +167,8 @@ impl Store {
         let total: i64 = bind(&count_sql).fetch_one(&self.pool).await?.try_get("n")?;
         let list_sql = format!(
             "{sql}SELECT p.id, p.employee_number, p.given_name || ' ' || p.family_name AS name, \
-                    p.job_role, p.job_family, p.employment, p.contracted_hours, t.name AS team \
+                    p.job_role, p.job_family, p.employment, p.contracted_hours, t.name AS team, \
+                    p.left_on \
              {condition} ORDER BY p.family_name, p.given_name, p.id LIMIT $8 OFFSET $9"
         );
         let rows = bind(&list_sql)
@@ -290,8 +296,9 @@ impl Store {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO people (organisation_id, employee_number, given_name, family_name, email, \
                 employment, job_role, job_family, contracted_hours, start_date, line_manager_id, \
-                team_id, created_at, updated_at, left_on) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id",
+                team_id, created_at, updated_at, left_on, access_ended_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15) \
+             RETURNING id",
         )
         .bind(org.0)
         .bind(input.employee_number.as_str())
@@ -307,6 +314,12 @@ impl Store {
         .bind(input.team.map(|t| t.0))
         .bind(at)
         .bind(input.left_on.map(format_date))
+        // Added as already gone: they have no account yet, so no access to end.
+        .bind(
+            Departure::on(input.left_on, crate::leavers::today())
+                .has_left()
+                .then_some(at),
+        )
         .fetch_one(&mut *tx)
         .await
         .map_err(taken_person)?;
@@ -315,11 +328,14 @@ impl Store {
         Ok(PersonId(id))
     }
 
+    /// Changes a person, as done `by`. A "left on" day that has come ends their access in the
+    /// same transaction (see [`crate::leavers`]).
     pub async fn update_person(
         &self,
         org: OrganisationId,
         id: PersonId,
         input: &PersonInput,
+        by: Actor,
     ) -> Result<()> {
         self.check_references(org, input).await?;
         if input.line_manager == Some(id)
@@ -361,6 +377,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         insert_sites(&mut tx, id.0, &input.sites).await?;
+        crate::leavers::apply_departure(&mut tx, org, id, input.left_on, by).await?;
         tx.commit().await?;
         Ok(())
     }

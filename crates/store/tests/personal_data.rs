@@ -177,10 +177,21 @@ async fn retention_erases_only_leavers_past_the_period(backend: Backend) {
         .unwrap();
     store.set_retention_months(org, 24).await.unwrap();
     let today = time::macros::date!(2026 - 01 - 15);
+    // Marking them as left ended their access, each recorded (as done by skillgym itself).
+    let left = events(store, org).await;
+    assert_eq!(left.len(), 2);
+    assert!(
+        left.iter()
+            .all(|e| e.action == Some(AuditAction::PersonLeft) && e.actor_kind == "system")
+    );
     assert_eq!(store.erase_leavers(today).await.unwrap(), 1);
     assert!(store.person(org, long_gone).await.is_err());
     assert!(store.person(org, recent).await.is_ok());
-    let trail = events(store, org).await;
+    let trail: Vec<_> = events(store, org)
+        .await
+        .into_iter()
+        .filter(|e| e.action == Some(AuditAction::PersonErased))
+        .collect();
     assert_eq!(trail.len(), 1);
     assert_eq!(trail[0].actor_kind, "system");
     assert!(trail[0].detail.ends_with("retention"));

@@ -155,7 +155,7 @@ import-absent-more = and { $count ->
 import-absent-question = What should happen to the people who are not in the file?
 import-absent-keep = Leave them as they are
 import-absent-left = Mark them as having left on { $date }
-import-absent-left-hint = From the day after, they are not invited to audits. They are erased when your retention period after that day ends; nobody is erased now.
+import-absent-left-hint = Their access ends at once: they are signed out, their roles are removed and their account is closed, and they are not invited to audits. They are erased when your retention period after that day ends; nobody is erased now.
 import-absent-most = This would mark { $count } of the { $current } people in skillgym as having left: more than half. A file cut short by mistake looks like this. Check it is the full extract before you go on.
 import-absent-confirm = { $count ->
     [one] Yes, mark one person as having left

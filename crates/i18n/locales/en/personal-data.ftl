@@ -27,6 +27,7 @@ audit-trail-about = Whose data
 audit-trail-detail = Details
 audit-actor-system = skillgym (scheduled job)
 audit-actor-command-line = The command line
+audit-actor-sign-in = Someone signing in
 audit-erased-person = A person who has been erased
 audit-action-person-viewed = Viewed their details
 audit-action-person-added = Added them
@@ -37,6 +38,8 @@ audit-action-staff-exported = Exported everyone as a staff file
 audit-action-own-data-downloaded = Downloaded their own data
 audit-action-person-erased = Erased them
 audit-action-audit-trail-exported = Exported the audit trail
+audit-action-person-left = Marked as having left: their access ended
+audit-action-single-sign-on-refused = Refused a sign-in through the organisation's account
 audit-detail-added = { $value } added
 audit-detail-updated = { $value } updated
 audit-detail-unchanged = { $value } unchanged
@@ -48,6 +51,9 @@ audit-detail-link = a sign-in link was made
 audit-detail-former-id = former person number { $value }
 audit-detail-retention = their retention period had ended
 audit-detail-command-line = at the command line
+audit-detail-left-on = left on { $value }
+audit-detail-account-closed = sessions ended, roles removed and account closed
+audit-detail-other-identity = the account is linked to someone else at the sign-in service
 
 ## A person's own data
 my-data-heading = Your data
@@ -76,7 +82,11 @@ erased-back = Back to people
 
 ## Retention
 person-left-on = Left on
-person-left-on-hint = The day they left, for example 2025-08-29. They are erased when your retention period after this date ends.
+person-left-on-hint = The day they left, for example 2025-08-29. On that day their access ends: they are signed out, their roles are removed and their account is closed. They are erased when your retention period after this date ends.
+person-leaving-on = Leaving on
+person-left-access-ended = This person has left, so they cannot sign in. To give them access again, first clear their "left on" date.
+people-left-tag = Left
+people-leaving-tag = Leaving on { $date }
 
 ## Backups on the command line
 cli-backup-done = Backup written to { $file }.

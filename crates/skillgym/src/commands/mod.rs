@@ -215,6 +215,7 @@ pub async fn serve(
         pseudo_locale: config.pseudo_locale,
         public_url: url.clone(),
         mailer: mailer.clone(),
+        session_lifetime: std::time::Duration::from_secs(config.session_lifetime_hours * 60 * 60),
         ..WebConfig::default()
     };
     let app = skillgym_web::app(store.clone(), web);

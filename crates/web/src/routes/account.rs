@@ -6,6 +6,7 @@ use crate::context::{Ctx, append_cookie};
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
+use crate::routes::sign_in::access_ended;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
@@ -68,11 +69,14 @@ pub async fn access_form(
     ctx: Ctx,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    state
+    let account = state
         .store
         .access_link(&auth::token_hash(&token))
         .await?
         .ok_or(AppError::NotFound)?;
+    if state.store.access_ended(account).await? {
+        return Ok(access_ended(&ctx));
+    }
     Ok(AccessPage {
         page: ctx.page("access-title"),
         token,
@@ -96,11 +100,15 @@ pub async fn access_submit(
     CsrfForm(form): CsrfForm<AccessForm>,
 ) -> AppResult<Response> {
     let hash = auth::token_hash(&token);
-    state
+    let account = state
         .store
         .access_link(&hash)
         .await?
         .ok_or(AppError::NotFound)?;
+    if state.store.access_ended(account).await? {
+        tracing::info!(%account, "access link refused: access ended");
+        return Ok(access_ended(&ctx));
+    }
     let mut errors = FormErrors::default();
     if form.password.chars().count() < password::MIN_LENGTH {
         errors.add("password", "access-password-short");
