@@ -88,6 +88,9 @@ pub struct Started {
 /// Whom the provider vouches for, from a verified ID token.
 #[derive(Debug)]
 pub struct Identity {
+    /// Who vouches (the token's `iss`), and for whom (`sub`): the pair an account is linked
+    /// to at its first sign-in through the provider.
+    pub issuer: String,
     pub subject: String,
     /// The email address, only when the provider says it has verified it.
     pub email: Option<Email>,
@@ -186,6 +189,7 @@ impl Provider {
             None => None,
         };
         Ok(Identity {
+            issuer: claims.issuer().as_str().to_string(),
             subject: claims.subject().as_str().to_string(),
             email,
             employee_number,
