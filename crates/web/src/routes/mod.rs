@@ -82,7 +82,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/audits/{id}/results", get(audits::results))
         .route("/audits/{id}/pictures/{name}", get(audits::picture))
-        .route("/audits/{id}/link/{token}", get(invitations::open_link))
+        .route(
+            "/audits/{id}/link/{token}",
+            get(invitations::link_page).post(invitations::open_link),
+        )
         .route("/frameworks", get(campaigns::frameworks))
         .route(
             "/frameworks/import",
