@@ -12,6 +12,7 @@ pub mod mail;
 mod page;
 pub mod report_json;
 mod routes;
+mod same_site;
 mod single_sign_on;
 mod upload;
 

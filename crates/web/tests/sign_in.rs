@@ -16,6 +16,7 @@ both_backends!(
     passwords_are_stored_as_argon2id,
     an_access_link_sets_a_password_once,
     sessions_end_after_their_absolute_lifetime_however_much_they_are_used,
+    the_language_switch_sends_people_back_only_to_this_site,
 );
 
 /// Moves every session's start `secs` into the past (its last use stays recent).
@@ -49,6 +50,28 @@ async fn sessions_end_after_their_absolute_lifetime_however_much_they_are_used(b
     assert_eq!(app.get(&client, "/").await.status(), StatusCode::OK);
     sessions_started_ago(&app, 61 * 60).await;
     assert_eq!(location(&app.get(&client, "/").await), "/sign-in");
+}
+
+async fn the_language_switch_sends_people_back_only_to_this_site(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = browser();
+    for (back, to) in [
+        ("/audits", "/audits"),
+        ("/people?q=jones", "/people?q=jones"),
+        ("//evil.example", "/"),
+        ("/\\evil.example", "/"),
+        ("/%2Fevil.example", "/"),
+        ("/%5Cevil.example", "/"),
+        ("https://evil.example/", "/"),
+        ("evil.example", "/"),
+        ("", "/"),
+    ] {
+        let response = app
+            .post(&client, "/language", &[("lang", "cy"), ("back", back)])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{back}");
+        assert_eq!(location(&response), to, "{back}");
+    }
 }
 
 async fn bad_sign_ins_show_an_error_summary_and_start_no_session(backend: Backend) {

@@ -7,6 +7,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
 use crate::routes::sign_in::access_ended;
+use crate::same_site::same_site_path;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
@@ -36,13 +37,7 @@ pub async fn set_language(
             .set_language(user.account_id, lang.code())
             .await?;
     }
-    // Only a local path, so the form cannot be used to send people elsewhere.
-    let back = if form.back.starts_with('/') && !form.back.starts_with("//") {
-        form.back
-    } else {
-        "/".to_string()
-    };
-    let mut response = Redirect::to(&back).into_response();
+    let mut response = Redirect::to(same_site_path(&form.back)).into_response();
     append_cookie(
         &mut response,
         &auth::cookie(
