@@ -288,6 +288,19 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
         )
         .await
         .unwrap();
+    // Linked to an identity at the organisation's sign-in service: that is theirs to see too.
+    let account = store
+        .account_by_email(&Email::parse("learner@afon.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    assert!(
+        store
+            .link_single_sign_on_identity(account, "https://idp.example.gov.uk", "subject-42")
+            .await
+            .unwrap()
+    );
     let data = store.personal_data(org, learner).await.unwrap();
     let names: HashSet<&str> = data.tables.iter().map(|t| t.name).collect();
     assert_eq!(
@@ -338,6 +351,13 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
     assert_eq!(
         account.rows[0][0],
         Cell::Text("learner@afon.example".into())
+    );
+    assert_eq!(
+        account.rows[0][5..],
+        [
+            Cell::Text("https://idp.example.gov.uk".into()),
+            Cell::Text("subject-42".into())
+        ]
     );
     assert!(!data.table("sites").unwrap().rows.is_empty());
     assert_eq!(data.table("audit_events").unwrap().rows.len(), 1);

@@ -70,7 +70,7 @@ my-data-heading = Eich data
 my-data-intro = Lawrlwythwch bopeth sydd gan skillgym amdanoch chi: eich manylion, safleoedd, tîm, rheolwr llinell, mewngofnodi a rolau, a'r cofnod o bwy sydd wedi edrych ar eich data neu ei newid. Cewch un ffeil zip gyda ffeiliau JSON a CSV ynddi.
 my-data-download = Lawrlwytho fy nata
 # review:
-my-data-readme = Dyma bopeth oedd gan skillgym amdanoch chi ar { $date }. Mae pob tabl yma ddwywaith: fel JSON ac fel CSV (sy'n agor mewn taenlen). person: eich manylion. sites: ble rydych chi'n gweithio. account: eich mewngofnodi, iaith a rolau, a faint o sesiynau sydd ar agor. audit_events: pwy a edrychodd ar eich data, ei allforio neu ei newid, a phryd.
+my-data-readme = Dyma bopeth oedd gan skillgym amdanoch chi ar { $date }. Mae pob tabl yma ddwywaith: fel JSON ac fel CSV (sy'n agor mewn taenlen). person: eich manylion. sites: ble rydych chi'n gweithio. account: eich mewngofnodi, iaith a rolau, faint o sesiynau sydd ar agor, a phwy mae gwasanaeth mewngofnodi eich sefydliad yn dweud ydych chi, os ydych chi wedi'i ddefnyddio. audit_events: pwy a edrychodd ar eich data, ei allforio neu ei newid, a phryd.
 
 ## Dileu person
 person-erase-link = Dileu'r person hwn
@@ -152,6 +152,8 @@ my-data-column-account-language = Iaith
 my-data-column-account-roles = Rolau
 my-data-column-account-created-at = Crëwyd y cyfrif (UTC)
 my-data-column-account-sessions = Sesiynau wedi mewngofnodi
+my-data-column-account-single-sign-on-issuer = Gwasanaeth mewngofnodi'r sefydliad
+my-data-column-account-single-sign-on-subject = Eich dynodwr yn y gwasanaeth hwnnw
 my-data-column-audit-events-at = Pryd (UTC)
 my-data-column-audit-events-action = Beth ddigwyddodd
 my-data-column-audit-events-by = Gan

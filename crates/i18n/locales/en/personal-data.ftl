@@ -59,7 +59,7 @@ audit-detail-other-identity = the account is linked to someone else at the sign-
 my-data-heading = Your data
 my-data-intro = Download everything skillgym holds about you: your details, sites, team, line manager, sign-in and roles, and the record of who has looked at or changed your data. You get one zip file with JSON and CSV files inside.
 my-data-download = Download my data
-my-data-readme = This is everything skillgym held about you on { $date }. Each table is here twice: as JSON and as CSV (which opens in a spreadsheet). person: your details. sites: where you work. account: your sign-in, language and roles, and how many sessions are open. audit_events: who viewed, exported or changed your data, and when.
+my-data-readme = This is everything skillgym held about you on { $date }. Each table is here twice: as JSON and as CSV (which opens in a spreadsheet). person: your details. sites: where you work. account: your sign-in, language and roles, how many sessions are open, and who your organisation's sign-in service says you are, if you have used it. audit_events: who viewed, exported or changed your data, and when.
 
 ## Erasing a person
 person-erase-link = Erase this person
@@ -133,6 +133,8 @@ my-data-column-account-language = Language
 my-data-column-account-roles = Roles
 my-data-column-account-created-at = Account created (UTC)
 my-data-column-account-sessions = Signed-in sessions
+my-data-column-account-single-sign-on-issuer = Organisation sign-in service
+my-data-column-account-single-sign-on-subject = Your identifier at that service
 my-data-column-audit-events-at = When (UTC)
 my-data-column-audit-events-action = What happened
 my-data-column-audit-events-by = By
