@@ -3,7 +3,7 @@
 //! people a full staff file leaves out, found and marked within the import's own transaction.
 
 use crate::audit_trail::{Actor, AuditAction, NewAuditEvent};
-use crate::{Result, Store, StoreError, now};
+use crate::{Backend, Result, Store, StoreError, now};
 use skillgym_domain::leavers::{Departure, marks_most};
 use skillgym_domain::people::format_date;
 use skillgym_domain::staff_file::StaffRecord;
@@ -282,9 +282,25 @@ pub(crate) async fn end_access(
         format!("{base} left-on=")
     };
     let at = now();
+    let mut ended = 0;
     for chunk in due.chunks(MARK_CHUNK) {
+        // Claimed first, so that two paths ending the same person's access at once (the job
+        // and an admin's edit) record it once: on PostgreSQL the second waits for the first's
+        // row locks and then finds nothing left to claim.
+        let claimed: Vec<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
+            "UPDATE people SET access_ended_at = $1 \
+             WHERE access_ended_at IS NULL AND id IN ({}) RETURNING id",
+            id_list(chunk)
+        )))
+        .bind(at)
+        .fetch_all(&mut *conn)
+        .await?;
+        if claimed.is_empty() {
+            continue;
+        }
+        ended += claimed.len() as u64;
         // Ids read from the database just now, not text from anyone.
-        let list = id_list(chunk);
+        let list = id_list(&claimed);
         let accounts = format!("SELECT id FROM accounts WHERE person_id IN ({list})");
         sqlx::query(AssertSqlSafe(format!(
             "INSERT INTO audit_events \
@@ -314,17 +330,11 @@ pub(crate) async fn end_access(
         )))
         .execute(&mut *conn)
         .await?;
-        sqlx::query(AssertSqlSafe(format!(
-            "UPDATE people SET access_ended_at = $1 WHERE id IN ({list})"
-        )))
-        .bind(at)
-        .execute(&mut *conn)
-        .await?;
     }
-    if !due.is_empty() {
-        tracing::info!(people = due.len(), "leavers' access ended");
+    if ended > 0 {
+        tracing::info!(people = ended, "leavers' access ended");
     }
-    Ok(due.len() as u64)
+    Ok(ended)
 }
 
 /// After a person's "left on" date was set to `left_on`: ends their access if that day has
@@ -368,7 +378,12 @@ impl Store {
             .await?;
         let mut ended = 0;
         for org in orgs {
-            let mut tx = self.pool.begin().await?;
+            // On SQLite the write lock is taken before the first read: a transaction that
+            // began by reading cannot start writing once another writer has committed.
+            let mut tx = match self.backend {
+                Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+                Backend::Postgres => self.pool.begin().await?,
+            };
             ended += end_access(&mut tx, OrganisationId(org), None, today, Actor::System).await?;
             tx.commit().await?;
         }
