@@ -46,6 +46,9 @@ pub struct PersonRecord {
     pub team: Option<(TeamId, String)>,
     pub sites: Vec<(SiteId, String)>,
     pub account: Option<(AccountId, Roles)>,
+    /// Their account was closed (when they left): nobody signs into it until roles are given
+    /// again.
+    pub account_disabled: bool,
 }
 
 impl PersonRecord {
@@ -219,7 +222,7 @@ impl Store {
             "SELECT p.id, p.employee_number, p.given_name, p.family_name, p.email, p.employment, \
                     p.job_role, p.job_family, p.contracted_hours, p.start_date, p.left_on, \
                     p.line_manager_id, m.given_name || ' ' || m.family_name AS manager_name, \
-                    p.team_id, t.name AS team_name, a.id AS account_id \
+                    p.team_id, t.name AS team_name, a.id AS account_id, a.disabled \
              FROM people p \
              LEFT JOIN people m ON m.id = p.line_manager_id \
              LEFT JOIN teams t ON t.id = p.team_id \
@@ -270,6 +273,7 @@ impl Store {
             },
             sites,
             account,
+            account_disabled: row.try_get::<Option<i64>, _>("disabled")?.unwrap_or(0) != 0,
         })
     }
 

@@ -215,6 +215,9 @@ async fn a_manager_given_a_left_on_date_of_today_is_signed_out_at_once(backend: 
 
     // They came back: the date cleared, their roles given again, they sign in.
     edit_left_on(&app, &admin, &manager.record, "").await;
+    let page = format!("/people/{}", manager.person);
+    let html = app.page(&admin, &page).await;
+    assert!(html.contains("account was closed when they left"), "{html}");
     let response = app
         .post(
             &admin,
@@ -223,6 +226,8 @@ async fn a_manager_given_a_left_on_date_of_today_is_signed_out_at_once(backend: 
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("This person can sign in to skillgym."));
     let again = app.signed_in("manager@afon.example").await;
     assert_eq!(app.get(&again, "/team").await.status(), StatusCode::OK);
 }

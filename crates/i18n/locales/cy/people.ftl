@@ -62,6 +62,7 @@ job-family-senior_leader = Uwch arweinydd
 job-family-aspiring_leader = Darpar arweinydd
 person-access-heading = Mewngofnodi a rolau
 person-access-has-account = Gall y person hwn fewngofnodi i skillgym.
+person-access-closed = Cafodd cyfrif y person hwn ei gau pan adawodd. Cadwch ei rolau i'w agor eto.
 person-access-no-account = Ni all y person hwn fewngofnodi eto. Dewiswch eu rolau a chadw i roi cyfrif iddyn nhw.
 person-access-needs-email = Mae angen cyfeiriad e-bost ar y person hwn cyn y gall fewngofnodi.
 person-access-roles = Rolau

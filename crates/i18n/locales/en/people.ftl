@@ -54,6 +54,7 @@ job-family-senior_leader = Senior leader
 job-family-aspiring_leader = Aspiring leader
 person-access-heading = Sign-in and roles
 person-access-has-account = This person can sign in to skillgym.
+person-access-closed = This person's account was closed when they left. Save their roles to open it again.
 person-access-no-account = This person cannot sign in yet. Choose their roles and save to give them an account.
 person-access-needs-email = This person needs an email address before they can sign in.
 person-access-roles = Roles
