@@ -51,6 +51,31 @@ pub fn left_out(current: &[&str], file: &[StaffRecord]) -> Vec<usize> {
         .collect()
 }
 
+/// Where a person stands with leaving on a given day. A "left on" date of today or earlier
+/// means they have left: their access ends that day, not the day after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Departure {
+    /// No "left on" date.
+    Current,
+    /// A "left on" date still to come: they keep their access until that day.
+    Leaving(time::Date),
+    Left(time::Date),
+}
+
+impl Departure {
+    pub fn on(left_on: Option<time::Date>, today: time::Date) -> Self {
+        match left_on {
+            None => Departure::Current,
+            Some(day) if day <= today => Departure::Left(day),
+            Some(day) => Departure::Leaving(day),
+        }
+    }
+
+    pub fn has_left(self) -> bool {
+        matches!(self, Departure::Left(_))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +93,22 @@ mod tests {
         .collect::<Vec<_>>();
         assert_eq!(left_out(&["E1", "E2", "E3"], &file), vec![0, 2]);
         assert_eq!(left_out(&[], &file), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_left_on_date_of_today_or_earlier_means_left() {
+        let today = time::macros::date!(2026 - 12 - 02);
+        let yesterday = time::macros::date!(2026 - 12 - 01);
+        let tomorrow = time::macros::date!(2026 - 12 - 03);
+        assert_eq!(Departure::on(None, today), Departure::Current);
+        assert_eq!(Departure::on(Some(today), today), Departure::Left(today));
+        assert!(Departure::on(Some(yesterday), today).has_left());
+        assert_eq!(
+            Departure::on(Some(tomorrow), today),
+            Departure::Leaving(tomorrow)
+        );
+        assert!(!Departure::on(Some(tomorrow), today).has_left());
+        assert!(!Departure::on(None, today).has_left());
     }
 
     #[test]

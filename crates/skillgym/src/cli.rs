@@ -110,8 +110,9 @@ pub struct ServeArgs {
     /// The address invitations come from, e.g. "Skills <skills@example.gov.uk>"
     #[arg(long, env = "SKILLGYM_MAIL_FROM", value_name = "ADDRESS")]
     pub mail_from: Option<String>,
-    /// The key that encrypts the single sign-on client secret (32 random bytes as base64);
-    /// default: the key file DATA_DIR/secret.key, made on first start
+    /// The key that encrypts the single sign-on client secret and signs password-free audit
+    /// links (32 random bytes as base64); default: the key file DATA_DIR/secret.key, made on
+    /// first start
     #[arg(
         long,
         env = "SKILLGYM_SECRET_KEY",
@@ -137,6 +138,9 @@ pub struct ServeArgs {
         value_parser = clap::value_parser!(u16).range(1..)
     )]
     pub password_checks: Option<u16>,
+    /// How many hours a session lasts however much it is used, 1 to 720 [default: 12]
+    #[arg(long, env = "SKILLGYM_SESSION_LIFETIME_HOURS", value_name = "HOURS")]
+    pub session_lifetime_hours: Option<u64>,
 }
 
 #[derive(Debug, Args)]

@@ -3,7 +3,10 @@
 
 use crate::error::taken_or;
 use crate::{Backend, Result, Store, StoreError, flag, now};
+use skillgym_domain::leavers::Departure;
+use skillgym_domain::people::{format_date, parse_date};
 use skillgym_domain::{AccountId, Email, PersonId, Role, Roles};
+use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 /// The first keys of the PostgreSQL advisory locks that make sign-in attempts for one email,
@@ -21,12 +24,22 @@ pub struct SignInAttempt {
     pub by_ip: i64,
 }
 
+/// Whether a row with `disabled` and the person's `left_on` is an account nobody may use.
+pub(crate) fn access_ended(row: &AnyRow) -> Result<bool> {
+    let left_on: Option<String> = row.try_get("left_on")?;
+    let left_on = left_on
+        .map(|d| parse_date(&d).map_err(|_| StoreError::Corrupt(format!("left on {d}"))))
+        .transpose()?;
+    Ok(flag(row, "disabled")? || Departure::on(left_on, crate::leavers::today()).has_left())
+}
+
 /// What sign-in needs to know about an account.
 #[derive(Debug, Clone)]
 pub struct SignInAccount {
     pub id: AccountId,
     pub password_hash: Option<String>,
-    pub disabled: bool,
+    /// Disabled, or its person has left: nobody may sign into it.
+    pub ended: bool,
 }
 
 /// An account with the person it belongs to.
@@ -50,18 +63,36 @@ pub struct NewAccount {
 
 impl Store {
     pub async fn account_for_sign_in(&self, email: &Email) -> Result<Option<SignInAccount>> {
-        let row = sqlx::query("SELECT id, password_hash, disabled FROM accounts WHERE email = $1")
-            .bind(email.as_str())
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(
+            "SELECT a.id, a.password_hash, a.disabled, p.left_on \
+             FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.email = $1",
+        )
+        .bind(email.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
         row.map(|r| {
             Ok(SignInAccount {
                 id: AccountId(r.try_get("id")?),
                 password_hash: r.try_get("password_hash")?,
-                disabled: flag(&r, "disabled")?,
+                ended: access_ended(&r)?,
             })
         })
         .transpose()
+    }
+
+    /// Whether nobody may sign into `account` any more: it is disabled or its person has left.
+    pub async fn access_ended(&self, account: AccountId) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT a.disabled, p.left_on FROM accounts a JOIN people p ON p.id = a.person_id \
+             WHERE a.id = $1",
+        )
+        .bind(account.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            Some(r) => access_ended(&r),
+            None => Ok(true),
+        }
     }
 
     pub async fn account_by_email(&self, email: &Email) -> Result<Option<AccountRecord>> {
@@ -106,9 +137,18 @@ impl Store {
         Ok(AccountId(id))
     }
 
-    /// Replaces an account's roles; every account keeps the learner role.
+    /// Replaces an account's roles; every account keeps the learner role. An account closed
+    /// when its person left is opened again, unless they have left (again).
     pub async fn set_roles(&self, account: AccountId, roles: Roles) -> Result<()> {
         let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE accounts SET disabled = 0 WHERE id = $1 AND disabled = 1 AND person_id IN \
+                (SELECT id FROM people WHERE left_on IS NULL OR left_on > $2)",
+        )
+        .bind(account.0)
+        .bind(format_date(crate::leavers::today()))
+        .execute(&mut *tx)
+        .await?;
         sqlx::query("DELETE FROM account_roles WHERE account_id = $1")
             .bind(account.0)
             .execute(&mut *tx)

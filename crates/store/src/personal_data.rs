@@ -271,10 +271,18 @@ impl Store {
     async fn account_table(&self, person: PersonId) -> Result<DataTable> {
         let mut table = DataTable::new(
             "account",
-            &["email", "language", "roles", "created_at", "sessions"],
+            &[
+                "email",
+                "language",
+                "roles",
+                "created_at",
+                "sessions",
+                "single_sign_on_issuer",
+                "single_sign_on_subject",
+            ],
         );
         let row = sqlx::query(
-            "SELECT a.id, a.email, a.language, a.created_at, \
+            "SELECT a.id, a.email, a.language, a.created_at, a.sso_issuer, a.sso_subject, \
                     (SELECT COUNT(*) FROM sessions s WHERE s.account_id = a.id) AS sessions \
              FROM accounts a WHERE a.person_id = $1",
         )
@@ -292,6 +300,8 @@ impl Store {
                 roles.join(",").into(),
                 iso_time(r.try_get("created_at")?).into(),
                 r.try_get::<i64, _>("sessions")?.into(),
+                r.try_get::<Option<String>, _>("sso_issuer")?.into(),
+                r.try_get::<Option<String>, _>("sso_subject")?.into(),
             ]);
         }
         Ok(table)

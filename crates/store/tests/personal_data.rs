@@ -178,10 +178,21 @@ async fn retention_erases_only_leavers_past_the_period(backend: Backend) {
         .unwrap();
     store.set_retention_months(org, 24).await.unwrap();
     let today = time::macros::date!(2026 - 01 - 15);
+    // Marking them as left ended their access, each recorded (as done by skillgym itself).
+    let left = events(store, org).await;
+    assert_eq!(left.len(), 2);
+    assert!(
+        left.iter()
+            .all(|e| e.action == Some(AuditAction::PersonLeft) && e.actor_kind == "system")
+    );
     assert_eq!(store.erase_leavers(today).await.unwrap(), 1);
     assert!(store.person(org, long_gone).await.is_err());
     assert!(store.person(org, recent).await.is_ok());
-    let trail = events(store, org).await;
+    let trail: Vec<_> = events(store, org)
+        .await
+        .into_iter()
+        .filter(|e| e.action == Some(AuditAction::PersonErased))
+        .collect();
     assert_eq!(trail.len(), 1);
     assert_eq!(trail[0].actor_kind, "system");
     assert!(trail[0].detail.ends_with("retention"));
@@ -278,6 +289,19 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
         )
         .await
         .unwrap();
+    // Linked to an identity at the organisation's sign-in service: that is theirs to see too.
+    let account = store
+        .account_by_email(&Email::parse("learner@afon.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    assert!(
+        store
+            .link_single_sign_on_identity(account, "https://idp.example.gov.uk", "subject-42")
+            .await
+            .unwrap()
+    );
     let data = store.personal_data(org, learner).await.unwrap();
     let names: HashSet<&str> = data.tables.iter().map(|t| t.name).collect();
     assert_eq!(
@@ -328,6 +352,13 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
     assert_eq!(
         account.rows[0][0],
         Cell::Text("learner@afon.example".into())
+    );
+    assert_eq!(
+        account.rows[0][5..],
+        [
+            Cell::Text("https://idp.example.gov.uk".into()),
+            Cell::Text("subject-42".into())
+        ]
     );
     assert!(!data.table("sites").unwrap().rows.is_empty());
     assert_eq!(data.table("audit_events").unwrap().rows.len(), 1);

@@ -286,19 +286,25 @@ async fn sessions_expire_and_can_be_ended(backend: Backend) {
         .create_session("old", account, "csrf2", now - 1)
         .await
         .unwrap();
+    // Sessions started within the last hour count; the absolute lifetime cuts off older ones.
+    let hour_ago = now - 3600;
     let live = db
         .store
-        .session("live")
+        .session("live", hour_ago)
         .await
         .unwrap()
         .expect("a live session");
     assert_eq!(live.person_id, person);
     assert!(live.roles.has(Role::Admin) && live.roles.has(Role::Learner));
     assert_eq!(live.csrf_token, "csrf1");
-    assert!(db.store.session("old").await.unwrap().is_none());
+    assert!(
+        db.store.session("live", now + 1).await.unwrap().is_none(),
+        "started before the cut-off: past its absolute lifetime, however recently used"
+    );
+    assert!(db.store.session("old", hour_ago).await.unwrap().is_none());
     assert_eq!(db.store.delete_expired_sessions().await.unwrap(), 1);
     db.store.delete_session("live").await.unwrap();
-    assert!(db.store.session("live").await.unwrap().is_none());
+    assert!(db.store.session("live", hour_ago).await.unwrap().is_none());
 }
 
 async fn failed_sign_ins_are_counted_per_email_and_address(backend: Backend) {

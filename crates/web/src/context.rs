@@ -168,7 +168,15 @@ async fn build(
         .unwrap_or("");
     let token_hash = auth::read_cookie(cookies, SESSION_COOKIE).map(auth::token_hash);
     let session = match &token_hash {
-        Some(hash) => state.store.session(hash).await?.map(Arc::new),
+        Some(hash) => {
+            let lifetime = state.config.session_lifetime.as_secs() as i64;
+            let started_after = skillgym_store::now() - lifetime;
+            state
+                .store
+                .session(hash, started_after)
+                .await?
+                .map(Arc::new)
+        }
         None => None,
     };
     // A session opened by a password-free link reaches only its campaign's pages: anywhere

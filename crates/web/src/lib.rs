@@ -13,6 +13,7 @@ pub mod mail;
 mod page;
 pub mod report_json;
 mod routes;
+mod same_site;
 mod single_sign_on;
 mod upload;
 
@@ -28,6 +29,9 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 
+/// How long a session lasts however much it is used, unless configured otherwise.
+pub const DEFAULT_SESSION_LIFETIME_HOURS: u64 = 12;
+
 /// How the web interface behaves, set by the binary from its configuration.
 #[derive(Debug, Clone)]
 pub struct WebConfig {
@@ -35,6 +39,8 @@ pub struct WebConfig {
     pub secure_cookies: bool,
     /// How long a session lasts without use.
     pub session_idle: Duration,
+    /// How long a session lasts however much it is used: sign in again after this.
+    pub session_lifetime: Duration,
     /// Offer the pseudo-locale (`?lang=en-x-pseudo`) that marks every message, for tests.
     pub pseudo_locale: bool,
     /// The address people reach skillgym at, for links in emails and on pages (no trailing /).
@@ -55,6 +61,7 @@ impl Default for WebConfig {
         Self {
             secure_cookies: false,
             session_idle: Duration::from_secs(2 * 60 * 60),
+            session_lifetime: Duration::from_secs(DEFAULT_SESSION_LIFETIME_HOURS * 60 * 60),
             pseudo_locale: false,
             public_url: "http://127.0.0.1:8080".into(),
             public_url_configured: false,

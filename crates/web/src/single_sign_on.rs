@@ -89,6 +89,9 @@ pub struct Started {
 /// Whom the provider vouches for, from a verified ID token.
 #[derive(Debug)]
 pub struct Identity {
+    /// Who vouches (the token's `iss`), and for whom (`sub`): the pair an account is linked
+    /// to at its first sign-in through the provider.
+    pub issuer: String,
     pub subject: String,
     /// The email address, only when the provider says it has verified it.
     pub email: Option<Email>,
@@ -176,13 +179,14 @@ impl Provider {
             .ok_or_else(|| SsoError::IdToken("the provider sent no ID token".into()))?;
         let verifier = self.client.id_token_verifier();
         // Checks signature, issuer, audience, expiry and nonce; the claims are read below.
-        let _: &CoreIdTokenClaims = id_token
+        let claims: &CoreIdTokenClaims = id_token
             .claims(&verifier, &Nonce::new(nonce.to_string()))
             .map_err(|e| SsoError::IdToken(error_chain(&e)))?;
         let claimed = payload_of(&id_token.to_string())
             .and_then(|payload| map_claims(&payload, self.employee_number_claim.as_deref()))
             .ok_or_else(|| SsoError::IdToken("its claims name nobody".into()))?;
         Ok(Identity {
+            issuer: claims.issuer().as_str().to_string(),
             subject: claimed.subject,
             email: claimed.email,
             employee_number: claimed.employee_number,

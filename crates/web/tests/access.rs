@@ -652,6 +652,11 @@ async fn every_route_answers_every_role_as_intended(backend: Backend) {
             "/access/not-a-real-token".into(),
             Box::new(|_| Expect::NotFound),
         ),
+        // Using a password-free link (its button) that is not ours: refused, whoever posts it.
+        (
+            format!("/audits/{campaign}/link/1.{campaign}.99999999999.bad"),
+            Box::new(|_| Expect::Forbidden),
+        ),
         (
             "/settings".into(),
             Box::new(|w| admin_only(w, Expect::Invalid)),

@@ -288,11 +288,17 @@ async fn someone_joining_is_seen_at_once(backend: Backend) {
     // Their sites, given and taken away, move it too (the sites triggers).
     let site = store.sites(app.org).await.unwrap().remove(0).id;
     input.sites = vec![site];
-    store.update_person(app.org, person, &input).await.unwrap();
+    store
+        .update_person(app.org, person, &input, skillgym_store::Actor::System)
+        .await
+        .unwrap();
     let given = store.analysis_version(app.org, campaign.id).await.unwrap();
     assert!(given.people > moved.people, "a site given");
     input.sites = Vec::new();
-    store.update_person(app.org, person, &input).await.unwrap();
+    store
+        .update_person(app.org, person, &input, skillgym_store::Actor::System)
+        .await
+        .unwrap();
     let taken = store.analysis_version(app.org, campaign.id).await.unwrap();
     assert!(taken.people > given.people, "a site taken away");
     let after = cache.columns(store, app.org, &campaign).await.unwrap();

@@ -67,6 +67,11 @@ access-button = Cadw'r cyfrinair
 access-password-short = Rhaid i'ch cyfrinair fod yn 10 nod o leiaf
 access-password-mismatch = Nid yw'r ddau gyfrinair yr un fath
 
+## Pan fydd rhywun sydd wedi gadael, neu y mae ei gyfrif wedi'i gau, yn ceisio mewngofnodi
+access-ended-title = Mae eich mynediad i skillgym wedi dod i ben
+access-ended-lead = Allwch chi ddim mewngofnodi oherwydd bod eich cyfrif skillgym wedi'i gau, neu oherwydd bod eich cofnod yn dweud eich bod wedi gadael.
+access-ended-advice = Os ydych chi'n dal i weithio yma, neu wedi dod yn ôl, gofynnwch i'ch gweinyddwr skillgym wirio'ch cofnod. Gallan nhw roi mynediad i chi eto.
+
 ## Hafan
 home-title = Hafan
 home-welcome = Helo, { $name }

@@ -65,6 +65,11 @@ access-button = Save password
 access-password-short = Your password must be at least 10 characters
 access-password-mismatch = The two passwords do not match
 
+## When someone who has left, or whose account is closed, tries to sign in
+access-ended-title = Your access to skillgym has ended
+access-ended-lead = You cannot sign in because your skillgym account has been closed, or because your record says you have left.
+access-ended-advice = If you still work here, or have come back, ask your skillgym administrator to check your record. They can give you access again.
+
 ## Home
 home-title = Home
 home-welcome = Hello, { $name }

@@ -258,6 +258,7 @@ pub async fn serve(
         trusted_proxies: config.trusted_proxies.clone(),
         password_checks: Arc::new(password_checks),
         mailer: mailer.clone(),
+        session_lifetime: std::time::Duration::from_secs(config.session_lifetime_hours * 60 * 60),
         ..WebConfig::default()
     };
     let app = skillgym_web::app(store.clone(), web);

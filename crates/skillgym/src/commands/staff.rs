@@ -45,6 +45,7 @@ pub async fn import(
             Absent::Left {
                 on: time::OffsetDateTime::now_utc().date(),
                 most_confirmed: yes,
+                by: Actor::CommandLine,
             }
         }
     };

@@ -86,6 +86,7 @@ fn shown(tr: &Tr, e: AuditEventRecord) -> ShownEvent {
         (_, Some(_)) => String::new(),
         ("system", None) => tr.t("audit-actor-system"),
         ("command-line", None) => tr.t("audit-actor-command-line"),
+        ("sign-in", None) => tr.t("audit-actor-sign-in"),
         _ => tr.t("audit-erased-person"),
     };
     let subject_label = if e.subject_erased {

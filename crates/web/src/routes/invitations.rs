@@ -1,6 +1,7 @@
 //! Inviting people to an audit by email, reminding those who have not finished, and the
 //! password-free link each email may carry (see `crate::audit_links`).
 
+use super::sign_in::access_ended;
 use crate::auth::{self, SESSION_COOKIE};
 use crate::context::{Ctx, append_cookie};
 use crate::error::{AppError, AppResult};
@@ -13,8 +14,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use skillgym_domain::{CampaignId, OrganisationId, Role};
-use skillgym_store::{Campaign, InvitationCounts, InvitationSettings};
+use skillgym_domain::audit::Localised;
+use skillgym_domain::{CampaignId, OrganisationId, PersonId, Role};
+use skillgym_store::{Campaign, InvitationCounts, InvitationSettings, LinkTarget};
 
 /// The longest wait for an automatic reminder, in days.
 const MAX_REMINDER_DAYS: i64 = 60;
@@ -183,29 +185,86 @@ pub struct LinkRefusedPage {
     page: Page,
 }
 
-/// Opens a password-free link: a session that reaches only this campaign, then its page.
-pub async fn open_link(
+#[derive(Template, WebTemplate)]
+#[template(path = "link_open.html")]
+pub struct LinkOpenPage {
+    page: Page,
+    campaign: Localised,
+    action: String,
+}
+
+fn link_refused(ctx: &Ctx, id: i64) -> Response {
+    tracing::info!(campaign = id, "password-free link refused");
+    let mut response = LinkRefusedPage {
+        page: ctx.page("invitation-link-refused-title"),
+    }
+    .into_response();
+    *response.status_mut() = StatusCode::FORBIDDEN;
+    response
+}
+
+/// The person a link's token names, if it is well formed, ours, unexpired and for campaign `id`.
+async fn link_person(state: &AppState, id: i64, token: &str) -> AppResult<Option<PersonId>> {
+    Ok(
+        audit_links::verify(&state.store, token, skillgym_store::now())
+            .await?
+            .filter(|c| c.campaign.0 == id)
+            .map(|c| c.person),
+    )
+}
+
+/// The page a password-free link opens: one button. Opening it changes nothing (mail systems'
+/// link scanners open every link): only the button's POST signs in, or makes an account.
+pub async fn link_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, token)): Path<(i64, String)>,
 ) -> AppResult<Response> {
-    let now = skillgym_store::now();
-    let claims = audit_links::verify(&state.store, &token, now)
-        .await?
-        .filter(|c| c.campaign.0 == id);
-    let account = match claims {
-        Some(c) => state.store.link_account(c.campaign, c.person).await?,
-        None => None,
+    let Some(person) = link_person(&state, id, &token).await? else {
+        return Ok(link_refused(&ctx, id));
     };
-    let Some(account) = account else {
-        tracing::info!(campaign = id, "password-free link refused");
-        let mut response = LinkRefusedPage {
-            page: ctx.page("invitation-link-refused-title"),
+    match state.store.link_target(CampaignId(id), person).await? {
+        LinkTarget::Refused => return Ok(link_refused(&ctx, id)),
+        LinkTarget::AccessEnded => return Ok(access_ended(&ctx)),
+        // Already signed in fully as this person: nothing to ask.
+        LinkTarget::Account(account)
+            if ctx
+                .session
+                .as_ref()
+                .is_some_and(|s| s.account_id == account && s.scope.is_none()) =>
+        {
+            return Ok(Redirect::to(&format!("/audits/{id}")).into_response());
         }
-        .into_response();
-        *response.status_mut() = StatusCode::FORBIDDEN;
-        return Ok(response);
+        LinkTarget::Account(_) | LinkTarget::NewAccount(_) => {}
+    }
+    let campaign = state.store.mail_campaign(CampaignId(id)).await?;
+    Ok(LinkOpenPage {
+        page: ctx.page("invitation-link-open-title"),
+        campaign: campaign.title,
+        action: format!("/audits/{id}/link/{token}"),
+    }
+    .into_response())
+}
+
+/// Uses a password-free link: a session that reaches only this campaign, then its page.
+pub async fn open_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, token)): Path<(i64, String)>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    let Some(person) = link_person(&state, id, &token).await? else {
+        return Ok(link_refused(&ctx, id));
     };
+    let account = match state.store.link_account(CampaignId(id), person).await? {
+        LinkTarget::Account(account) => account,
+        LinkTarget::AccessEnded => {
+            tracing::info!(campaign = id, "password-free link refused: access ended");
+            return Ok(access_ended(&ctx));
+        }
+        LinkTarget::Refused | LinkTarget::NewAccount(_) => return Ok(link_refused(&ctx, id)),
+    };
+    let now = skillgym_store::now();
     let target = Redirect::to(&format!("/audits/{id}")).into_response();
     // Already signed in fully as this person: keep that session rather than narrow it.
     if ctx

@@ -82,7 +82,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/audits/{id}/results", get(audits::results))
         .route("/audits/{id}/pictures/{name}", get(audits::picture))
-        .route("/audits/{id}/link/{token}", get(invitations::open_link))
+        .route(
+            "/audits/{id}/link/{token}",
+            get(invitations::link_page).post(invitations::open_link),
+        )
         .route("/frameworks", get(campaigns::frameworks))
         .route(
             "/frameworks/import",
@@ -314,10 +317,28 @@ async fn security_headers(secure: bool, req: Request, next: Next) -> Response {
     response
 }
 
+/// A path as the request log writes it: the token of a single-use link (`/access/{token}`)
+/// or a password-free link (`/audits/{id}/link/{token}`) replaced by `[token]`, so that the
+/// log, and whoever reads it, never holds a link that works. Any segment after an `access` or
+/// `link` segment is replaced, whatever surrounds it.
+fn path_for_log(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut previous = "";
+    for (i, segment) in path.split('/').enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        let secret = matches!(previous, "access" | "link") && !segment.is_empty();
+        out.push_str(if secret { "[token]" } else { segment });
+        previous = segment;
+    }
+    out
+}
+
 async fn log_request(req: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = req.method().clone();
-    let path = req.uri().path().to_string();
+    let path = path_for_log(req.uri().path());
     let response = next.run(req).await;
     let status = response.status().as_u16();
     let micros = started.elapsed().as_micros() as u64;
@@ -327,4 +348,33 @@ async fn log_request(req: Request, next: Next) -> Response {
         tracing::info!(%method, %path, status, micros, "request");
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_for_log;
+
+    #[test]
+    fn logged_paths_hold_no_link_token() {
+        assert_eq!(path_for_log("/access/abc_DEF-123"), "/access/[token]");
+        assert_eq!(
+            path_for_log("/audits/12/link/7.12.1798761600.c2lnbmF0dXJl"),
+            "/audits/12/link/[token]"
+        );
+        assert_eq!(
+            path_for_log("/audits/12/link/7.12.1.sig/more"),
+            "/audits/12/link/[token]/more"
+        );
+        assert_eq!(path_for_log("//access/abc"), "//access/[token]");
+        for kept in [
+            "/",
+            "/access",
+            "/access/",
+            "/people/3/access",
+            "/audits/12/section/1",
+            "/campaigns/4/report",
+        ] {
+            assert_eq!(path_for_log(kept), kept);
+        }
+    }
 }

@@ -12,14 +12,15 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use skillgym_domain::people::parse_date;
+use skillgym_domain::leavers::Departure;
+use skillgym_domain::people::{format_date, parse_date};
 use skillgym_domain::{
     ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole, PersonId, PersonName,
     Role, Roles, SiteId, TeamId,
 };
 use skillgym_store::{
-    AuditAction, NewAccount, PersonFilter, PersonInput, PersonRecord, PersonSummary, SiteRecord,
-    StoreError, TeamRecord,
+    Actor, AuditAction, NewAccount, PersonFilter, PersonInput, PersonRecord, PersonSummary,
+    SiteRecord, StoreError, TeamRecord,
 };
 
 const PAGE_SIZE: i64 = 50;
@@ -35,6 +36,23 @@ pub struct PersonPage {
     access_link: Option<String>,
     /// The person is the one signed in: they may download their data.
     own: bool,
+    departure: Departure,
+}
+
+impl PersonPage {
+    fn leaving(&self) -> bool {
+        matches!(self.departure, Departure::Leaving(_))
+    }
+
+    fn has_left(&self) -> bool {
+        self.departure.has_left()
+    }
+}
+
+/// Where `left_on` (ISO 8601, as stored) puts a person today.
+fn departure(left_on: Option<&str>) -> Departure {
+    let day = left_on.and_then(|d| parse_date(d).ok());
+    Departure::on(day, time::OffsetDateTime::now_utc().date())
 }
 
 /// A person's own details.
@@ -46,6 +64,7 @@ pub async fn me(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> 
         .await?;
     Ok(PersonPage {
         page: ctx.page("me-title"),
+        departure: departure(person.left_on.as_deref()),
         person,
         admin: false,
         roles: Vec::new(),
@@ -105,6 +124,7 @@ fn person_page(
     page.title = title;
     PersonPage {
         page,
+        departure: departure(person.left_on.as_deref()),
         person,
         admin,
         roles,
@@ -148,6 +168,19 @@ pub struct PeoplePage {
 }
 
 impl PeoplePage {
+    /// "Left", or "Leaving on" a day to come, for someone with a "left on" date.
+    fn departure_tag(&self, person: &PersonSummary) -> Option<String> {
+        match departure(person.left_on.as_deref()) {
+            Departure::Current => None,
+            Departure::Left(_) => Some(self.page.t("people-left-tag")),
+            Departure::Leaving(day) => Some(self.page.t1(
+                "people-leaving-tag",
+                "date",
+                crate::mail::long_date(&self.page.tr, &format_date(day)),
+            )),
+        }
+    }
+
     /// The link to page `n` of the same list.
     fn page_link(&self, n: &i64) -> String {
         let mut q = vec![("page", n.to_string())];
@@ -482,7 +515,12 @@ pub async fn update(
     let form = person_form(form);
     let mut errors = FormErrors::default();
     if let Some(input) = form.parse(&mut errors) {
-        match state.store.update_person(org, PersonId(id), &input).await {
+        let actor = Actor::Person(ctx.user()?.person_id);
+        match state
+            .store
+            .update_person(org, PersonId(id), &input, actor)
+            .await
+        {
             Ok(()) => {
                 let user = ctx.user()?;
                 let event = by(user, AuditAction::PersonChanged, Some(PersonId(id)));
@@ -555,6 +593,10 @@ pub async fn access(
     let user = ctx.require(Role::Admin)?;
     let org = user.organisation_id;
     let person = state.store.person(org, PersonId(id)).await?;
+    // Their page offers no access to give: their "left on" date must be cleared first.
+    if departure(person.left_on.as_deref()).has_left() {
+        return Err(AppError::BadRequest("left_on"));
+    }
     let roles = Roles::from_iter(
         fields
             .iter()

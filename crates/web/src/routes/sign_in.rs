@@ -122,11 +122,16 @@ pub async fn submit(
         }
         checked => checked?,
     };
-    let account = account.filter(|a| matches && !a.disabled && allowed);
+    let account = account.filter(|_| matches && allowed);
     let Some(account) = account else {
         errors.add("email", "sign-in-wrong");
         return refuse(errors);
     };
+    // Said only to someone who knows the password, so it tells a stranger nothing.
+    if account.ended {
+        tracing::info!(account = %account.id, "password sign-in refused: access ended");
+        return Ok(access_ended(&ctx));
+    }
 
     state
         .store
@@ -134,6 +139,24 @@ pub async fn submit(
         .await?;
     tracing::info!(account = %account.id, "signed in with a password");
     start_session(&state, &ctx, account.id).await
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "access_ended.html")]
+pub struct AccessEndedPage {
+    page: Page,
+}
+
+/// The page for someone who proved who they are but may no longer sign in: their account is
+/// disabled or they have left. The same page for every way in (password, access link,
+/// password-free audit link, the organisation's account).
+pub(crate) fn access_ended(ctx: &Ctx) -> Response {
+    let mut response = AccessEndedPage {
+        page: ctx.page("access-ended-title"),
+    }
+    .into_response();
+    *response.status_mut() = axum::http::StatusCode::FORBIDDEN;
+    response
 }
 
 /// Signs `account` in, however they proved who they are (password or the organisation's

@@ -20,8 +20,8 @@ use skillgym_domain::people::format_date;
 use skillgym_domain::staff_file;
 use skillgym_domain::{FileLanguage, Role};
 use skillgym_store::{
-    Absent, AbsentPeople, AbsentPerson, AuditAction, ImportOutcome, ImportRefused, SessionRecord,
-    StaffUpload, StoreError,
+    Absent, AbsentPeople, AbsentPerson, Actor, AuditAction, ImportOutcome, ImportRefused,
+    SessionRecord, StaffUpload, StoreError,
 };
 
 /// A problem ready to show: line, column and the explanation in the reader's language.
@@ -320,6 +320,7 @@ pub async fn confirm(
         Some(AbsentChoice::MarkLeft) => Absent::Left {
             on: today(),
             most_confirmed: confirmed,
+            by: Actor::Person(user.person_id),
         },
         _ => Absent::Keep,
     };
