@@ -9,7 +9,6 @@ use skillgym_domain::people::format_date;
 use skillgym_domain::staff_file::StaffRecord;
 use skillgym_domain::{OrganisationId, PersonId};
 use sqlx::{Any, AnyConnection, AssertSqlSafe, Row, Transaction};
-use std::collections::HashSet;
 
 /// What an import does with the people the file leaves out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
