@@ -12,7 +12,6 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, Uri};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
-use skillgym_domain::Role;
 use skillgym_i18n::{Lang, Tr};
 use skillgym_store::{Organisation, SessionRecord};
 use std::sync::{Arc, RwLock};
@@ -53,16 +52,6 @@ impl Ctx {
     /// The signed-in person, or a redirect to sign in.
     pub fn user(&self) -> Result<&SessionRecord, AppError> {
         self.session.as_deref().ok_or(AppError::SignInRequired)
-    }
-
-    /// The signed-in person if they hold `role`.
-    pub fn require(&self, role: Role) -> Result<&SessionRecord, AppError> {
-        let user = self.user()?;
-        if user.roles.has(role) {
-            Ok(user)
-        } else {
-            Err(AppError::Forbidden)
-        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! skillgym's web interface: server-rendered pages that work without JavaScript, in English
 //! and Welsh, with every route's access decided on the server.
 
+mod access;
 pub mod analysis_cache;
 mod assets;
 pub mod audit_links;

@@ -3,6 +3,7 @@
 //! below the organisation's anonymity threshold never appear; the domain decides which.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
@@ -17,7 +18,7 @@ use skillgym_domain::analysis::calibration::{Calibration, CalibrationRow, Person
 use skillgym_domain::analysis::columns::NO_ANSWER;
 use skillgym_domain::analysis::compare::{Comparison, GroupCounts, Test};
 use skillgym_domain::audit::QuestionKind;
-use skillgym_domain::{CampaignId, Employment, JobFamily, QuestionId, Role};
+use skillgym_domain::{CampaignId, Employment, JobFamily, QuestionId};
 use skillgym_i18n::Tr;
 use skillgym_store::Campaign;
 use std::sync::Arc;
@@ -196,9 +197,14 @@ struct Loaded {
     grouping: Grouping,
 }
 
-async fn load(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Loaded> {
-    let user = ctx.require(Role::Admin)?;
-    let org = user.organisation_id;
+async fn load(
+    state: &AppState,
+    ctx: &Ctx,
+    admin: &Admin,
+    id: i64,
+    by: &ByQuery,
+) -> AppResult<Loaded> {
+    let org = admin.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
     let columns = state.analysis.columns(&state.store, org, &campaign).await?;
     let threshold = ctx
@@ -319,8 +325,14 @@ struct Compared {
     shown: Vec<usize>,
 }
 
-async fn compared(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Compared> {
-    let loaded = load(state, ctx, id, by).await?;
+async fn compared(
+    state: &AppState,
+    ctx: &Ctx,
+    admin: &Admin,
+    id: i64,
+    by: &ByQuery,
+) -> AppResult<Compared> {
+    let loaded = load(state, ctx, admin, id, by).await?;
     let comparison = loaded
         .grouping
         .comparison(&loaded.columns, loaded.threshold);
@@ -339,18 +351,22 @@ async fn compared(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResu
 }
 
 pub async fn compare(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
-    Ok(compare_page(&state, &ctx, id, &by).await?.into_response())
+    Ok(compare_page(&state, &ctx, &admin, id, &by)
+        .await?
+        .into_response())
 }
 
 /// The comparison, ready to render as a page or as a part of the print-ready report.
 pub(super) async fn compare_page(
     state: &AppState,
     ctx: &Ctx,
+    admin: &Admin,
     id: i64,
     by: &ByQuery,
 ) -> AppResult<ComparePage> {
@@ -358,7 +374,7 @@ pub(super) async fn compare_page(
         loaded,
         comparison,
         shown,
-    } = compared(state, ctx, id, by).await?;
+    } = compared(state, ctx, admin, id, by).await?;
     let lang = ctx.tr.lang().code();
     let competences = competences(&loaded.campaign);
     let rows = comparison
@@ -434,6 +450,7 @@ pub(super) async fn compare_page(
 }
 
 pub async fn compare_csv(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -443,7 +460,7 @@ pub async fn compare_csv(
         loaded,
         comparison,
         shown,
-    } = compared(&state, &ctx, id, &by).await?;
+    } = compared(&state, &ctx, &admin, id, &by).await?;
     let tr = &ctx.tr;
     let lang = tr.lang().code();
     let competences = competences(&loaded.campaign);
@@ -554,8 +571,14 @@ struct Calibrated {
     has_quiz: bool,
 }
 
-async fn calibrated(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Calibrated> {
-    let loaded = load(state, ctx, id, by).await?;
+async fn calibrated(
+    state: &AppState,
+    ctx: &Ctx,
+    admin: &Admin,
+    id: i64,
+    by: &ByQuery,
+) -> AppResult<Calibrated> {
+    let loaded = load(state, ctx, admin, id, by).await?;
     let calibration = loaded
         .grouping
         .calibration(&loaded.columns, loaded.threshold);
@@ -591,12 +614,13 @@ fn shown_rows<'a>(
 }
 
 pub async fn calibration(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
-    Ok(calibration_page(&state, &ctx, id, &by)
+    Ok(calibration_page(&state, &ctx, &admin, id, &by)
         .await?
         .into_response())
 }
@@ -606,6 +630,7 @@ pub async fn calibration(
 pub(super) async fn calibration_page(
     state: &AppState,
     ctx: &Ctx,
+    admin: &Admin,
     id: i64,
     by: &ByQuery,
 ) -> AppResult<CalibrationPage> {
@@ -613,7 +638,7 @@ pub(super) async fn calibration_page(
         loaded,
         calibration,
         has_quiz,
-    } = calibrated(state, ctx, id, by).await?;
+    } = calibrated(state, ctx, admin, id, by).await?;
     let lang = ctx.tr.lang().code();
     let rows = shown_rows(&calibration, &loaded.grouping, &ctx.tr)
         .into_iter()
@@ -660,6 +685,7 @@ pub(super) async fn calibration_page(
 }
 
 pub async fn calibration_csv(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -669,7 +695,7 @@ pub async fn calibration_csv(
         loaded,
         calibration,
         ..
-    } = calibrated(&state, &ctx, id, &by).await?;
+    } = calibrated(&state, &ctx, &admin, id, &by).await?;
     let mut rows = vec![
         [
             "analysis-csv-group-code",

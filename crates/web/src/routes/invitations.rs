@@ -1,6 +1,7 @@
 //! Inviting people to an audit by email, reminding those who have not finished, and the
 //! password-free link each email may carry (see `crate::audit_links`).
 
+use crate::access::Admin;
 use crate::auth::{self, SESSION_COOKIE};
 use crate::context::{Ctx, append_cookie};
 use crate::error::{AppError, AppResult};
@@ -13,7 +14,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use skillgym_domain::{CampaignId, OrganisationId, Role};
+use skillgym_domain::{CampaignId, OrganisationId};
 use skillgym_store::{Campaign, InvitationCounts, InvitationSettings};
 
 /// The longest wait for an automatic reminder, in days.
@@ -92,25 +93,25 @@ pub async fn panel(
 pub struct Empty {}
 
 pub async fn send_invitations(
+    admin: Admin,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
-    send(state, ctx, id, false).await
+    send(admin, state, id, false).await
 }
 
 pub async fn send_reminders(
+    admin: Admin,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
-    send(state, ctx, id, true).await
+    send(admin, state, id, true).await
 }
 
-async fn send(state: AppState, ctx: Ctx, id: i64, reminders: bool) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+async fn send(admin: Admin, state: AppState, id: i64, reminders: bool) -> AppResult<Response> {
+    let org = admin.organisation_id;
     // Only a campaign of this organisation, and only while it is open.
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
     let Some(mailer) = &state.config.mailer else {
@@ -153,12 +154,12 @@ pub struct SettingsForm {
 }
 
 pub async fn save_settings(
+    admin: Admin,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<SettingsForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let reminder_days = form
         .reminder_days
         .trim()

@@ -2,6 +2,7 @@
 
 use super::audit_trail::{by, record};
 use crate::AppState;
+use crate::access::{Admin, Manager, SignedIn};
 use crate::auth;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
@@ -18,8 +19,8 @@ use skillgym_domain::{
     Role, Roles, SiteId, TeamId,
 };
 use skillgym_store::{
-    AuditAction, NewAccount, PersonFilter, PersonInput, PersonRecord, PersonSummary, SiteRecord,
-    StoreError, TeamRecord,
+    AuditAction, NewAccount, PersonFilter, PersonInput, PersonRecord, PersonSummary, SessionRecord,
+    SiteRecord, StoreError, TeamRecord,
 };
 
 const PAGE_SIZE: i64 = 50;
@@ -38,8 +39,12 @@ pub struct PersonPage {
 }
 
 /// A person's own details.
-pub async fn me(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let user = ctx.user()?;
+pub async fn me(
+    signed_in: SignedIn,
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> AppResult<Response> {
+    let user: &SessionRecord = &signed_in;
     let person = state
         .store
         .person(user.organisation_id, user.person_id)
@@ -57,12 +62,13 @@ pub async fn me(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> 
 
 /// One person, for an admin or for someone who manages them.
 pub async fn show(
+    signed_in: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let person = PersonId(id);
-    let user = ctx.user()?;
+    let user: &SessionRecord = &signed_in;
     let admin = user.roles.has(Role::Admin);
     // Someone who may not see a person is told there is no such page, so that ids do not
     // reveal who works where.
@@ -173,11 +179,12 @@ impl PeoplePage {
 
 /// Everyone, for admins.
 pub async fn list(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
-    let user = ctx.require(Role::Admin)?;
+    let user: &SessionRecord = &admin;
     people_list(
         &state,
         &ctx,
@@ -192,11 +199,12 @@ pub async fn list(
 
 /// The people a manager manages, directly or through their teams.
 pub async fn my_people(
+    manager: Manager,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
-    let user = ctx.require(Role::Manager)?;
+    let user: &SessionRecord = &manager;
     let me = Some(user.person_id);
     people_list(
         &state,
@@ -404,8 +412,7 @@ async fn form_page(
     Ok(response)
 }
 
-pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
+pub async fn new_form(_: Admin, State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let form = PersonForm {
         employment: "employee".into(),
         job_family: "frontline".into(),
@@ -423,11 +430,12 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Resp
 }
 
 pub async fn create(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(form): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let form = person_form(form);
     let mut errors = FormErrors::default();
     if let Some(input) = form.parse(&mut errors) {
@@ -453,11 +461,12 @@ pub async fn create(
 }
 
 pub async fn edit_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let person = state.store.person(org, PersonId(id)).await?;
     let form = PersonForm::from_record(&person);
     form_page(
@@ -472,12 +481,13 @@ pub async fn edit_form(
 }
 
 pub async fn update(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     state.store.person(org, PersonId(id)).await?;
     let form = person_form(form);
     let mut errors = FormErrors::default();
@@ -547,12 +557,13 @@ fn taken_message(what: &str) -> &'static str {
 /// Gives a person an account or changes its roles; optionally makes a one-time link with
 /// which they choose a password.
 pub async fn access(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = ctx.require(Role::Admin)?;
+    let user: &SessionRecord = &admin;
     let org = user.organisation_id;
     let person = state.store.person(org, PersonId(id)).await?;
     let roles = Roles::from_iter(
