@@ -234,12 +234,11 @@ fn render_error(ctx: &Ctx, response: Response) -> Response {
         return response;
     };
     let page = Page::new(ctx, ctx.tr.t(error.title));
-    let body = ErrorTemplate {
-        advice: ctx.tr.t(error.advice),
-        page,
-    }
-    .render()
-    .unwrap_or_default();
+    let advice = match error.megabytes {
+        Some(megabytes) => ctx.tr.t1(error.advice, "megabytes", megabytes),
+        None => ctx.tr.t(error.advice),
+    };
+    let body = ErrorTemplate { advice, page }.render().unwrap_or_default();
     let mut out = (error.status, Html(body)).into_response();
     out.headers_mut().insert(
         CONTENT_TYPE,

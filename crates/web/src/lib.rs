@@ -20,6 +20,8 @@ pub use auth::make_access_link;
 pub use auth::password::hash_password;
 pub use error::AppError;
 pub use mail::{MailError, Mailer, Sent, run_reminder_job, send_invitations, send_reminders};
+#[doc(hidden)]
+pub use routes::{RouteInfo, route_table};
 
 use axum::Router;
 use skillgym_store::Store;

@@ -625,12 +625,16 @@ pub async fn add_quiz(
         Ok(c) => c,
         Err(r) => return Ok(r),
     };
+    let too_large = submitted.too_large;
     let (form, upload, upload_errors, pictures) =
         read_quiz_upload(&state, org, campaign.id, submitted).await?;
     let code = next_code("K", campaign.quiz.iter().map(|(_, q)| q.code.as_str()));
     let item = match parse_quiz(&form, &code, &campaign, &pictures, upload_errors) {
         Ok(i) => i,
-        Err(errors) => return Ok(quiz_page(&ctx, &campaign, None, form, errors, pictures)),
+        Err(errors) => {
+            let page = quiz_page(&ctx, &campaign, None, form, errors, pictures);
+            return Ok(over_limit(too_large, page));
+        }
     };
     match state
         .store
@@ -642,6 +646,16 @@ pub async fn add_quiz(
             answered_meanwhile(&state, &ctx, org, campaign.id).await
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// The form shown again after a body over the route's limit is a 413, as any such body is
+/// answered: what was typed before the file comes back with the file's error.
+fn over_limit(too_large: bool, page: Response) -> Response {
+    if too_large {
+        with_status(page, StatusCode::PAYLOAD_TOO_LARGE)
+    } else {
+        page
     }
 }
 
@@ -711,19 +725,14 @@ pub async fn update_quiz(
         Err(r) => return Ok(r),
     };
     let code = find_quiz(&campaign, q)?.code.clone();
+    let too_large = submitted.too_large;
     let (form, upload, upload_errors, pictures) =
         read_quiz_upload(&state, org, campaign.id, submitted).await?;
     let item = match parse_quiz(&form, &code, &campaign, &pictures, upload_errors) {
         Ok(i) => i,
         Err(errors) => {
-            return Ok(quiz_page(
-                &ctx,
-                &campaign,
-                Some(QuizItemId(q)),
-                form,
-                errors,
-                pictures,
-            ));
+            let page = quiz_page(&ctx, &campaign, Some(QuizItemId(q)), form, errors, pictures);
+            return Ok(over_limit(too_large, page));
         }
     };
     match state
