@@ -36,7 +36,7 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::handler::Handler;
 use axum::http::header::{
-    CACHE_CONTROL, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, REFERRER_POLICY,
+    CACHE_CONTROL, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, EXPECT, REFERRER_POLICY,
     STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
@@ -395,9 +395,12 @@ async fn limit_body(
         .and_then(|v| v.parse::<u64>().ok());
     let mut response = if refuse_when_declared_larger && declared.is_some_and(|n| n > limit as u64)
     {
-        // The browser is still sending: read and drop the rest for a while, so that it shows
-        // this page rather than a connection reset.
-        crate::upload::discard(req.into_body());
+        // A browser is still sending: read and drop the rest for a while, so that it shows this
+        // page rather than a connection reset. A client that waits to be told to go on (`Expect:
+        // 100-continue`) is not told, and sends nothing.
+        if !req.headers().contains_key(EXPECT) {
+            crate::upload::discard(req.into_body());
+        }
         AppError::TooLarge.into_response()
     } else {
         next.run(req).await
