@@ -580,6 +580,25 @@ async fn a_body_over_its_routes_limit_is_refused_with_a_page_that_says_so(backen
             .contains("This page accepts at most 64 MB")
     );
 
+    // A client that reads the answer only once it has sent all of a body far over the limit
+    // (as browsers do) is not cut off meanwhile: it gets the page.
+    let size = 20 << 20;
+    let mut request = request_head(&app.url, "/sites/new", POST, &cookie, size).into_bytes();
+    request.resize(request.len() + size, b'x');
+    let stream = tokio::net::TcpStream::connect(app.url.trim_start_matches("http://"))
+        .await
+        .unwrap();
+    let (mut reading, mut writing) = stream.into_split();
+    writing
+        .write_all(&request)
+        .await
+        .expect("the whole body is taken");
+    let answer = read_until(&mut reading, "</html>")
+        .await
+        .unwrap_or_default();
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("This page accepts at most 2 MB"));
+
     // A body that declares no length is held to the limit as it is read.
     let (status, page) = chunked_over_limit(&app, "/sites/new", &cookie, &csrf, 2 << 20).await;
     assert_eq!(status, 413, "{page}");
@@ -994,6 +1013,14 @@ async fn exchange(url: &str, request: Vec<u8>, until: &str) -> Option<String> {
         std::future::pending::<()>().await;
         Ok::<_, std::io::Error>(())
     });
+    let answer = read_until(&mut reading, until).await;
+    sender.abort();
+    answer
+}
+
+/// What comes back until `until` appears or the connection closes, if that is within ten
+/// seconds and anything comes.
+async fn read_until(reading: &mut tokio::net::tcp::OwnedReadHalf, until: &str) -> Option<String> {
     let mut answer = Vec::new();
     let read = tokio::time::timeout(Duration::from_secs(10), async {
         let mut buffer = [0u8; 16 * 1024];
@@ -1006,7 +1033,6 @@ async fn exchange(url: &str, request: Vec<u8>, until: &str) -> Option<String> {
         }
     })
     .await;
-    sender.abort();
     read.ok().filter(|_| !answer.is_empty())?;
     Some(String::from_utf8_lossy(&answer).to_string())
 }
