@@ -14,7 +14,6 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, Uri};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
-use skillgym_domain::Role;
 use skillgym_i18n::{Lang, Tr};
 use skillgym_store::{Organisation, SessionRecord};
 use std::sync::{Arc, RwLock};
@@ -62,16 +61,6 @@ impl Ctx {
     /// The signed-in person, or a redirect to sign in.
     pub fn user(&self) -> Result<&SessionRecord, AppError> {
         self.session.as_deref().ok_or(AppError::SignInRequired)
-    }
-
-    /// The signed-in person if they hold `role`.
-    pub fn require(&self, role: Role) -> Result<&SessionRecord, AppError> {
-        let user = self.user()?;
-        if user.roles.has(role) {
-            Ok(user)
-        } else {
-            Err(AppError::Forbidden)
-        }
     }
 }
 
@@ -291,12 +280,11 @@ fn render_error(ctx: &Ctx, response: Response) -> Response {
         return response;
     };
     let page = Page::new(ctx, ctx.tr.t(error.title));
-    let body = ErrorTemplate {
-        advice: ctx.tr.t(error.advice),
-        page,
-    }
-    .render()
-    .unwrap_or_default();
+    let advice = match error.megabytes {
+        Some(megabytes) => ctx.tr.t1(error.advice, "megabytes", megabytes),
+        None => ctx.tr.t(error.advice),
+    };
+    let body = ErrorTemplate { advice, page }.render().unwrap_or_default();
     let mut out = (error.status, Html(body)).into_response();
     out.headers_mut().insert(
         CONTENT_TYPE,

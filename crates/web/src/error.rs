@@ -33,6 +33,10 @@ pub enum AppError {
     /// Too many passwords being checked at once: come back in a moment.
     #[error("too busy checking passwords")]
     Busy,
+    /// The body went over its route's limit; the route's own limit is named on the page (see
+    /// `routes::limit_body`).
+    #[error("request body too large")]
+    TooLarge,
     #[error("database unavailable: {0}")]
     Unavailable(StoreError),
     #[error(transparent)]
@@ -49,6 +53,20 @@ pub(crate) struct ErrorPage {
     /// Fluent ids of the heading and the advice.
     pub title: &'static str,
     pub advice: &'static str,
+    /// The route's body limit, for the advice of a body too large.
+    pub megabytes: Option<u64>,
+}
+
+impl ErrorPage {
+    /// The page for a body over a route's limit of `limit` bytes, which it names.
+    pub fn too_large(limit: usize) -> ErrorPage {
+        ErrorPage {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            title: "error-too-large-title",
+            advice: "error-too-large-limit-advice",
+            megabytes: Some((limit / (1024 * 1024)) as u64),
+        }
+    }
 }
 
 impl From<StoreError> for AppError {
@@ -68,6 +86,7 @@ impl IntoResponse for AppError {
                 status: StatusCode::NOT_FOUND,
                 title: "error-not-found-title",
                 advice: "error-not-found-advice",
+                megabytes: None,
             },
             AppError::SignInRequired => {
                 return axum::response::Redirect::to("/sign-in").into_response();
@@ -76,11 +95,13 @@ impl IntoResponse for AppError {
                 status: StatusCode::FORBIDDEN,
                 title: "error-forbidden-title",
                 advice: "error-forbidden-advice",
+                megabytes: None,
             },
             AppError::BadCsrf => ErrorPage {
                 status: StatusCode::FORBIDDEN,
                 title: "error-csrf-title",
                 advice: "error-csrf-advice",
+                megabytes: None,
             },
             AppError::CsrfTokenMissing => ErrorPage {
                 status: StatusCode::FORBIDDEN,
@@ -101,6 +122,13 @@ impl IntoResponse for AppError {
                 status: StatusCode::BAD_REQUEST,
                 title: "error-bad-request-title",
                 advice: "error-bad-request-advice",
+                megabytes: None,
+            },
+            AppError::TooLarge => ErrorPage {
+                status: StatusCode::PAYLOAD_TOO_LARGE,
+                title: "error-too-large-title",
+                advice: "error-too-large-advice",
+                megabytes: None,
             },
             AppError::Busy => {
                 let mut response = StatusCode::SERVICE_UNAVAILABLE.into_response();
@@ -120,6 +148,7 @@ impl IntoResponse for AppError {
                     status: StatusCode::SERVICE_UNAVAILABLE,
                     title: "error-unavailable-title",
                     advice: "error-unavailable-advice",
+                    megabytes: None,
                 }
             }
             AppError::Internal(e) => {
@@ -128,6 +157,7 @@ impl IntoResponse for AppError {
                     status: StatusCode::INTERNAL_SERVER_ERROR,
                     title: "error-internal-title",
                     advice: "error-internal-advice",
+                    megabytes: None,
                 }
             }
         };

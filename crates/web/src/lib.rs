@@ -1,6 +1,7 @@
 //! skillgym's web interface: server-rendered pages that work without JavaScript, in English
 //! and Welsh, with every route's access decided on the server.
 
+mod access;
 pub mod analysis_cache;
 mod assets;
 pub mod audit_links;
@@ -22,6 +23,8 @@ pub use auth::password::{PasswordChecks, PasswordTurn, hash_password};
 pub use client_address::{BadNetwork, IpNetwork};
 pub use error::AppError;
 pub use mail::{MailError, Mailer, Sent, run_reminder_job, send_invitations, send_reminders};
+#[doc(hidden)]
+pub use routes::{RouteInfo, route_table};
 
 use axum::Router;
 use skillgym_store::Store;

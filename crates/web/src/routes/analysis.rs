@@ -3,6 +3,7 @@
 //! below the organisation's anonymity threshold never appear; the domain decides which.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::page::Page;
@@ -17,7 +18,7 @@ use skillgym_domain::analysis::calibration::{Calibration, CalibrationRow, Person
 use skillgym_domain::analysis::columns::NO_ANSWER;
 use skillgym_domain::analysis::compare::{Comparison, GroupCounts, Test};
 use skillgym_domain::audit::QuestionKind;
-use skillgym_domain::{CampaignId, Employment, JobFamily, QuestionId, Role};
+use skillgym_domain::{CampaignId, Employment, JobFamily, QuestionId};
 use skillgym_i18n::Tr;
 use skillgym_store::Campaign;
 use std::sync::Arc;
@@ -263,9 +264,14 @@ struct Loaded {
     grouping: Grouping,
 }
 
-async fn load(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Loaded> {
-    let user = ctx.require(Role::Admin)?;
-    let org = user.organisation_id;
+async fn load(
+    state: &AppState,
+    ctx: &Ctx,
+    admin: &Admin,
+    id: i64,
+    by: &ByQuery,
+) -> AppResult<Loaded> {
+    let org = admin.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
     let columns = state.analysis.columns(&state.store, org, &campaign).await?;
     let threshold = ctx
@@ -378,8 +384,14 @@ struct Compared {
     shown: Vec<usize>,
 }
 
-async fn compared(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Compared> {
-    let loaded = load(state, ctx, id, by).await?;
+async fn compared(
+    state: &AppState,
+    ctx: &Ctx,
+    admin: &Admin,
+    id: i64,
+    by: &ByQuery,
+) -> AppResult<Compared> {
+    let loaded = load(state, ctx, admin, id, by).await?;
     let comparison = loaded
         .grouping
         .comparison(&loaded.columns, loaded.threshold);
@@ -398,18 +410,22 @@ async fn compared(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResu
 }
 
 pub async fn compare(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
-    Ok(compare_page(&state, &ctx, id, &by).await?.into_response())
+    Ok(compare_page(&state, &ctx, &admin, id, &by)
+        .await?
+        .into_response())
 }
 
 /// The comparison, ready to render as a page or as a part of the print-ready report.
 pub(super) async fn compare_page(
     state: &AppState,
     ctx: &Ctx,
+    admin: &Admin,
     id: i64,
     by: &ByQuery,
 ) -> AppResult<ComparePage> {
@@ -417,7 +433,7 @@ pub(super) async fn compare_page(
         loaded,
         comparison,
         shown,
-    } = compared(state, ctx, id, by).await?;
+    } = compared(state, ctx, admin, id, by).await?;
     let lang = ctx.tr.lang().code();
     let competences = competences(&loaded.campaign);
     let rows = comparison
@@ -498,6 +514,7 @@ pub(super) async fn compare_page(
 }
 
 pub async fn compare_csv(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -507,7 +524,7 @@ pub async fn compare_csv(
         loaded,
         comparison,
         shown,
-    } = compared(&state, &ctx, id, &by).await?;
+    } = compared(&state, &ctx, &admin, id, &by).await?;
     let tr = &ctx.tr;
     let lang = tr.lang().code();
     let competences = competences(&loaded.campaign);
@@ -620,8 +637,14 @@ struct Calibrated {
     has_quiz: bool,
 }
 
-async fn calibrated(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Calibrated> {
-    let loaded = load(state, ctx, id, by).await?;
+async fn calibrated(
+    state: &AppState,
+    ctx: &Ctx,
+    admin: &Admin,
+    id: i64,
+    by: &ByQuery,
+) -> AppResult<Calibrated> {
+    let loaded = load(state, ctx, admin, id, by).await?;
     let calibration = loaded
         .grouping
         .calibration(&loaded.columns, loaded.threshold);
@@ -657,12 +680,13 @@ fn shown_rows<'a>(
 }
 
 pub async fn calibration(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
-    Ok(calibration_page(&state, &ctx, id, &by)
+    Ok(calibration_page(&state, &ctx, &admin, id, &by)
         .await?
         .into_response())
 }
@@ -672,6 +696,7 @@ pub async fn calibration(
 pub(super) async fn calibration_page(
     state: &AppState,
     ctx: &Ctx,
+    admin: &Admin,
     id: i64,
     by: &ByQuery,
 ) -> AppResult<CalibrationPage> {
@@ -679,7 +704,7 @@ pub(super) async fn calibration_page(
         loaded,
         calibration,
         has_quiz,
-    } = calibrated(state, ctx, id, by).await?;
+    } = calibrated(state, ctx, admin, id, by).await?;
     let lang = ctx.tr.lang().code();
     let rows = shown_rows(&calibration, &loaded.grouping, &ctx.tr)
         .into_iter()
@@ -731,6 +756,7 @@ pub(super) async fn calibration_page(
 }
 
 pub async fn calibration_csv(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -740,7 +766,7 @@ pub async fn calibration_csv(
         loaded,
         calibration,
         ..
-    } = calibrated(&state, &ctx, id, &by).await?;
+    } = calibrated(&state, &ctx, &admin, id, &by).await?;
     let mut rows = vec![
         [
             "analysis-csv-group-code",

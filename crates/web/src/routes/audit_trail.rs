@@ -2,6 +2,7 @@
 //! and the admin's page and CSV of it.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::page::Page;
@@ -11,7 +12,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use skillgym_domain::{PersonId, Role};
+use skillgym_domain::PersonId;
 use skillgym_i18n::Tr;
 use skillgym_store::{
     Actor, AuditAction, AuditEventRecord, AuditFilter, NewAuditEvent, SessionRecord, iso_time,
@@ -185,11 +186,12 @@ impl TrailPage {
 }
 
 pub async fn list(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(query): Query<TrailQuery>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let page_number = query.page.unwrap_or(1).max(1);
     let filter = query.filter(page_number, PAGE_SIZE);
     let person = match filter.person {
@@ -218,11 +220,12 @@ pub async fn list(
 /// Every matching event as CSV, headed in the reader's language but with stored codes rather
 /// than words in the cells, for a spreadsheet or an auditor. Exporting the trail is itself recorded.
 pub async fn csv(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(query): Query<TrailQuery>,
 ) -> AppResult<Response> {
-    let user = ctx.require(Role::Admin)?;
+    let user: &SessionRecord = &admin;
     let filter = query.filter(1, i64::MAX / 2);
     let (events, total) = state
         .store

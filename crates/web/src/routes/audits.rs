@@ -2,6 +2,7 @@
 //! as it is submitted, check your answers, and their own results at once.
 
 use crate::AppState;
+use crate::access::SignedIn;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
@@ -18,7 +19,7 @@ use skillgym_domain::audit::results::Answers;
 use skillgym_domain::audit::section_form::{Asked, read_page};
 use skillgym_domain::audit::{PersonResults, QuestionKind, QuizItem, Rating, Section};
 use skillgym_domain::{CampaignId, CompetenceId, QuestionId, Role};
-use skillgym_store::{Campaign, CampaignSummary, ResponseAnswers, ResponseState};
+use skillgym_store::{Campaign, CampaignSummary, ResponseAnswers, ResponseState, SessionRecord};
 use std::collections::HashMap;
 
 /// Today as an ISO date, the form campaign dates are kept in.
@@ -33,8 +34,12 @@ pub struct AuditsPage {
     campaigns: Vec<CampaignSummary>,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let user = ctx.user()?;
+pub async fn list(
+    signed_in: SignedIn,
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> AppResult<Response> {
+    let user: &SessionRecord = &signed_in;
     let campaigns = state
         .store
         .campaigns_for(user.organisation_id, user.person_id, &today())
@@ -76,6 +81,7 @@ impl StartPage {
 }
 
 pub async fn start_page(
+    _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -103,6 +109,7 @@ pub struct Empty {}
 
 /// Starts or continues: to the first section not yet saved, or to checking answers.
 pub async fn start(
+    _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -371,6 +378,7 @@ fn build_section(
 }
 
 pub async fn section(
+    _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, number)): Path<(i64, usize)>,
@@ -391,6 +399,7 @@ pub async fn section(
 }
 
 pub async fn save_section(
+    _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, number)): Path<(i64, usize)>,
@@ -601,6 +610,7 @@ async fn check_page(
 }
 
 pub async fn check(
+    _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -614,6 +624,7 @@ pub async fn check(
 }
 
 pub async fn submit(
+    _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -678,11 +689,12 @@ impl ResultsPage {
 }
 
 pub async fn results(
+    signed_in: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let user = ctx.user()?;
+    let user: &SessionRecord = &signed_in;
     let campaign = state
         .store
         .campaign(user.organisation_id, CampaignId(id))
@@ -797,11 +809,11 @@ pub async fn results(
 /// the people it asks (or who answered it). It is served as the type its bytes were checked to
 /// be, never sniffed, and shown inline.
 pub async fn picture(
+    signed_in: SignedIn,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path((id, name)): Path<(i64, String)>,
 ) -> AppResult<Response> {
-    let user = ctx.user()?;
+    let user: &SessionRecord = &signed_in;
     let campaign = CampaignId(id);
     let (content_type, body) = state
         .store

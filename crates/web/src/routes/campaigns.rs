@@ -2,6 +2,7 @@
 
 use super::audits::today;
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::forms::{CsrfForm, FormErrors};
@@ -13,9 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use skillgym_domain::analysis::ResponseRate;
 use skillgym_domain::audit::{Audience, CampaignContent, Framework, Localised};
 use skillgym_domain::people::{format_date, parse_date};
-use skillgym_domain::{
-    CampaignId, CompetenceId, FrameworkId, JobFamily, OrganisationId, Role, SiteId,
-};
+use skillgym_domain::{CampaignId, CompetenceId, FrameworkId, JobFamily, OrganisationId, SiteId};
 use skillgym_store::{
     Campaign, CampaignSummary, FrameworkSummary, NewCampaign, SiteRecord, StoredFramework,
 };
@@ -27,8 +26,12 @@ pub struct FrameworksPage {
     frameworks: Vec<FrameworkSummary>,
 }
 
-pub async fn frameworks(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+pub async fn frameworks(
+    admin: Admin,
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> AppResult<Response> {
+    let org = admin.organisation_id;
     Ok(FrameworksPage {
         page: ctx.page("frameworks-title"),
         frameworks: state.store.frameworks(org).await?,
@@ -53,12 +56,13 @@ pub struct SavedQuery {
 }
 
 pub async fn framework(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     axum::extract::Query(query): axum::extract::Query<SavedQuery>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = state.store.framework(org, FrameworkId(id)).await?;
     let mut page = ctx.page("framework-title");
     page.title = stored.framework.title.show(page.lang()).text.to_string();
@@ -79,8 +83,8 @@ pub struct CampaignsPage {
     today: String,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+pub async fn list(admin: Admin, State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let org = admin.organisation_id;
     Ok(CampaignsPage {
         page: ctx.page("campaigns-title"),
         campaigns: state.store.campaigns(org).await?,
@@ -103,12 +107,13 @@ pub struct CampaignPage {
 }
 
 pub async fn show(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     axum::extract::Query(notice): axum::extract::Query<super::invitations::InvitationNotice>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
     let summary = state
         .store
@@ -226,8 +231,12 @@ async fn form_page(
     Ok(response)
 }
 
-pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+pub async fn new_form(
+    admin: Admin,
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> AppResult<Response> {
+    let org = admin.organisation_id;
     let today = time::OffsetDateTime::now_utc().date();
     let frameworks = state.store.frameworks(org).await?;
     let form = CampaignForm {
@@ -245,11 +254,12 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Resp
 }
 
 pub async fn create(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let form = CampaignForm::read(fields);
     let mut errors = FormErrors::default();
     if form.title_en.trim().is_empty() {
@@ -368,12 +378,12 @@ pub struct CloneForm {
 /// A re-audit: the same competences, questions and audience, with new dates, so that results
 /// can be compared with the earlier campaign.
 pub async fn clone(
+    admin: Admin,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<CloneForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
     let dates = (parse_date(&form.opens_on), parse_date(&form.closes_on));
     let (Ok(opens_on), Ok(closes_on)) = dates else {

@@ -4,6 +4,7 @@
 
 use super::analysis::{csv_body, p_value};
 use crate::AppState;
+use crate::access::Admin;
 use crate::analysis_cache::AnalysisCache;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
@@ -15,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use skillgym_domain::analysis::ResponseRate;
 use skillgym_domain::analysis::change::{self, Change, ChangeRow};
-use skillgym_domain::{CampaignId, CompetenceId, OrganisationId, Role};
+use skillgym_domain::{CampaignId, CompetenceId, OrganisationId};
 use skillgym_i18n::Tr;
 use skillgym_store::{Campaign, CampaignChoice, Store, StoreError};
 use std::collections::HashMap;
@@ -78,11 +79,11 @@ impl From<CompareError> for AppError {
 async fn compared(
     state: &AppState,
     ctx: &Ctx,
+    admin: &Admin,
     id: i64,
     query: &ChangeQuery,
 ) -> AppResult<Compared> {
-    let user = ctx.require(Role::Admin)?;
-    let org = user.organisation_id;
+    let org = admin.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
     let threshold = ctx
         .organisation
@@ -343,22 +344,26 @@ fn rate(title: &skillgym_domain::audit::Localised, lang: &str, data: &ResponseRa
 }
 
 pub async fn show(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Query(query): Query<ChangeQuery>,
 ) -> AppResult<Response> {
-    Ok(change_page(&state, &ctx, id, &query).await?.into_response())
+    Ok(change_page(&state, &ctx, &admin, id, &query)
+        .await?
+        .into_response())
 }
 
 /// Change over time, ready to render as a page or as a part of the print-ready report.
 pub(super) async fn change_page(
     state: &AppState,
     ctx: &Ctx,
+    admin: &Admin,
     id: i64,
     query: &ChangeQuery,
 ) -> AppResult<ChangePage> {
-    let c = compared(state, ctx, id, query).await?;
+    let c = compared(state, ctx, admin, id, query).await?;
     let lang = ctx.tr.lang().code();
     let mut page = ctx.page("change-title");
     page.title = ctx.tr.t1(
@@ -476,12 +481,13 @@ fn rates_csv(c: &Compared, tr: &Tr) -> AppResult<Response> {
 }
 
 pub async fn csv(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Query(query): Query<ChangeQuery>,
 ) -> AppResult<Response> {
-    let c = compared(&state, &ctx, id, &query).await?;
+    let c = compared(&state, &ctx, &admin, id, &query).await?;
     let areas = match query.table.as_deref() {
         None | Some("competences") => false,
         Some("areas") => true,

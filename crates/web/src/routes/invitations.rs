@@ -2,6 +2,7 @@
 //! password-free link each email may carry (see `crate::audit_links`).
 
 use super::sign_in::access_ended;
+use crate::access::Admin;
 use crate::auth::{self, SESSION_COOKIE};
 use crate::context::{Ctx, append_cookie};
 use crate::error::{AppError, AppResult};
@@ -94,25 +95,25 @@ pub async fn panel(
 pub struct Empty {}
 
 pub async fn send_invitations(
+    admin: Admin,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
-    send(state, ctx, id, false).await
+    send(admin, state, id, false).await
 }
 
 pub async fn send_reminders(
+    admin: Admin,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
-    send(state, ctx, id, true).await
+    send(admin, state, id, true).await
 }
 
-async fn send(state: AppState, ctx: Ctx, id: i64, reminders: bool) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+async fn send(admin: Admin, state: AppState, id: i64, reminders: bool) -> AppResult<Response> {
+    let org = admin.organisation_id;
     // Only a campaign of this organisation, and only while it is open.
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
     let Some(mailer) = &state.config.mailer else {
@@ -155,12 +156,12 @@ pub struct SettingsForm {
 }
 
 pub async fn save_settings(
+    admin: Admin,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<SettingsForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let reminder_days = form
         .reminder_days
         .trim()

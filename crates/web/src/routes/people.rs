@@ -2,6 +2,7 @@
 
 use super::audit_trail::{by, record};
 use crate::AppState;
+use crate::access::{Admin, Manager, SignedIn};
 use crate::auth;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
@@ -20,6 +21,7 @@ use skillgym_domain::{
 };
 use skillgym_store::{
     Actor, AuditAction, NewAccount, PersonFilter, PersonInput, PersonRecord, PersonSummary,
+    SessionRecord,
     SiteRecord, StoreError, TeamRecord,
 };
 
@@ -56,8 +58,12 @@ fn departure(left_on: Option<&str>) -> Departure {
 }
 
 /// A person's own details.
-pub async fn me(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let user = ctx.user()?;
+pub async fn me(
+    signed_in: SignedIn,
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> AppResult<Response> {
+    let user: &SessionRecord = &signed_in;
     let person = state
         .store
         .person(user.organisation_id, user.person_id)
@@ -76,12 +82,13 @@ pub async fn me(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> 
 
 /// One person, for an admin or for someone who manages them.
 pub async fn show(
+    signed_in: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let person = PersonId(id);
-    let user = ctx.user()?;
+    let user: &SessionRecord = &signed_in;
     let admin = user.roles.has(Role::Admin);
     // Someone who may not see a person is told there is no such page, so that ids do not
     // reveal who works where.
@@ -206,11 +213,12 @@ impl PeoplePage {
 
 /// Everyone, for admins.
 pub async fn list(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
-    let user = ctx.require(Role::Admin)?;
+    let user: &SessionRecord = &admin;
     people_list(
         &state,
         &ctx,
@@ -225,11 +233,12 @@ pub async fn list(
 
 /// The people a manager manages, directly or through their teams.
 pub async fn my_people(
+    manager: Manager,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
-    let user = ctx.require(Role::Manager)?;
+    let user: &SessionRecord = &manager;
     let me = Some(user.person_id);
     people_list(
         &state,
@@ -437,8 +446,7 @@ async fn form_page(
     Ok(response)
 }
 
-pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
+pub async fn new_form(_: Admin, State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let form = PersonForm {
         employment: "employee".into(),
         job_family: "frontline".into(),
@@ -456,11 +464,12 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Resp
 }
 
 pub async fn create(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(form): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let form = person_form(form);
     let mut errors = FormErrors::default();
     if let Some(input) = form.parse(&mut errors) {
@@ -486,11 +495,12 @@ pub async fn create(
 }
 
 pub async fn edit_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let person = state.store.person(org, PersonId(id)).await?;
     let form = PersonForm::from_record(&person);
     form_page(
@@ -505,12 +515,13 @@ pub async fn edit_form(
 }
 
 pub async fn update(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     state.store.person(org, PersonId(id)).await?;
     let form = person_form(form);
     let mut errors = FormErrors::default();
@@ -585,12 +596,13 @@ fn taken_message(what: &str) -> &'static str {
 /// Gives a person an account or changes its roles; optionally makes a one-time link with
 /// which they choose a password.
 pub async fn access(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = ctx.require(Role::Admin)?;
+    let user: &SessionRecord = &admin;
     let org = user.organisation_id;
     let person = state.store.person(org, PersonId(id)).await?;
     // Their page offers no access to give: their "left on" date must be cleared first.

@@ -5,6 +5,7 @@
 use super::analysis::csv_body;
 use super::audit_trail::{by, record};
 use crate::AppState;
+use crate::access::{Admin, SignedIn};
 use crate::analysis_cache::AnalysisCache;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
@@ -260,6 +261,7 @@ fn views(
 }
 
 pub async fn show(
+    _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -311,6 +313,7 @@ pub async fn show(
 }
 
 pub async fn csv(
+    _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -420,12 +423,13 @@ fn field(competence: i64, family: JobFamily) -> String {
 async fn role_page(
     state: &AppState,
     ctx: &Ctx,
+    admin: &Admin,
     framework: Option<i64>,
     typed: Option<&HashMap<String, String>>,
     errors: FormErrors,
     saved: bool,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let lang = ctx.tr.lang().code();
     let all = state.store.frameworks(org).await?;
     let chosen = match framework {
@@ -506,6 +510,7 @@ async fn role_page(
 }
 
 pub async fn role_profiles(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(query): Query<RoleProfileQuery>,
@@ -513,6 +518,7 @@ pub async fn role_profiles(
     role_page(
         &state,
         &ctx,
+        &admin,
         query.framework,
         None,
         FormErrors::default(),
@@ -522,11 +528,12 @@ pub async fn role_profiles(
 }
 
 pub async fn save_role_profiles(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let framework = form
         .get("framework")
         .and_then(|f| f.parse::<i64>().ok())
@@ -566,7 +573,16 @@ pub async fn save_role_profiles(
         }
     }
     if !errors.is_empty() {
-        return role_page(&state, &ctx, Some(framework), Some(&form), errors, false).await;
+        return role_page(
+            &state,
+            &ctx,
+            &admin,
+            Some(framework),
+            Some(&form),
+            errors,
+            false,
+        )
+        .await;
     }
     state
         .store

@@ -3,6 +3,7 @@
 //! anonymity threshold are never shown.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
@@ -11,8 +12,8 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
+use skillgym_domain::CampaignId;
 use skillgym_domain::analysis::{CampaignFigures, ResponseRate};
-use skillgym_domain::{CampaignId, Role};
 use std::collections::HashMap;
 
 /// A row of a response-rate table.
@@ -83,11 +84,12 @@ fn heat_colour(mean: f64) -> &'static str {
 }
 
 pub async fn campaign_report(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    Ok(report_page(&state, &ctx, id).await?.into_response())
+    Ok(report_page(&state, &ctx, &admin, id).await?.into_response())
 }
 
 /// The tables of the report, each downloadable as CSV.
@@ -127,16 +129,16 @@ impl Table {
 /// `/campaigns/{id}/report/{table}.csv`: one of the report's tables as CSV, with the same
 /// figures, headings and hidden cells as the page.
 pub async fn campaign_report_csv(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, file)): Path<(i64, String)>,
 ) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
     let table = Table::ALL
         .into_iter()
         .find(|t| t.file() == file)
         .ok_or(AppError::NotFound)?;
-    let report = report_page(&state, &ctx, id).await?;
+    let report = report_page(&state, &ctx, &admin, id).await?;
     let tr = &ctx.tr;
     let hidden = tr.t("report-hidden");
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -221,9 +223,13 @@ pub async fn campaign_report_csv(
 }
 
 /// The report, ready to render as a page or as a part of the print-ready report.
-pub(super) async fn report_page(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<ReportPage> {
-    let user = ctx.require(Role::Admin)?;
-    let org = user.organisation_id;
+pub(super) async fn report_page(
+    state: &AppState,
+    ctx: &Ctx,
+    admin: &Admin,
+    id: i64,
+) -> AppResult<ReportPage> {
+    let org = admin.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
     let columns = state.analysis.columns(&state.store, org, &campaign).await?;
     let threshold = ctx

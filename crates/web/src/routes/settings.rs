@@ -2,6 +2,7 @@
 //! (OpenID Connect) and whether passwords still work.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::forms::{CsrfForm, FormErrors};
@@ -13,7 +14,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use skillgym_domain::{Invalid, Role};
+use skillgym_domain::Invalid;
 use skillgym_store::{Actor, SingleSignOnInput, SingleSignOnSettings};
 
 /// The form as typed. The client secret is never part of it on the way out.
@@ -60,11 +61,11 @@ fn redirect_uri(state: &AppState) -> String {
 }
 
 pub async fn show(
+    _: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(shown): Query<Shown>,
 ) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
     let org = state
         .store
         .organisation()
@@ -138,11 +139,11 @@ fn claim_name(raw: &str) -> Result<Option<String>, Invalid> {
 }
 
 pub async fn save(
+    _: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(mut form): CsrfForm<SettingsForm>,
 ) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
     let org = state
         .store
         .organisation()
