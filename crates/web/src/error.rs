@@ -107,16 +107,19 @@ impl IntoResponse for AppError {
                 status: StatusCode::FORBIDDEN,
                 title: "error-csrf-missing-title",
                 advice: "error-csrf-missing-advice",
+                megabytes: None,
             },
             AppError::CsrfCookieMissing => ErrorPage {
                 status: StatusCode::FORBIDDEN,
                 title: "error-csrf-no-cookie-title",
                 advice: "error-csrf-no-cookie-advice",
+                megabytes: None,
             },
             AppError::OtherSite => ErrorPage {
                 status: StatusCode::FORBIDDEN,
                 title: "error-other-site-title",
                 advice: "error-other-site-advice",
+                megabytes: None,
             },
             AppError::BadRequest(_) => ErrorPage {
                 status: StatusCode::BAD_REQUEST,
@@ -139,6 +142,7 @@ impl IntoResponse for AppError {
                     status: StatusCode::SERVICE_UNAVAILABLE,
                     title: "error-busy-title",
                     advice: "error-busy-advice",
+                    megabytes: None,
                 });
                 return response;
             }

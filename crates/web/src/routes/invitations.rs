@@ -16,7 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::audit::Localised;
-use skillgym_domain::{CampaignId, OrganisationId, PersonId, Role};
+use skillgym_domain::{CampaignId, OrganisationId, PersonId};
 use skillgym_store::{Campaign, InvitationCounts, InvitationSettings, LinkTarget};
 
 /// The longest wait for an automatic reminder, in days.

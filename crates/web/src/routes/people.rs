@@ -21,8 +21,7 @@ use skillgym_domain::{
 };
 use skillgym_store::{
     Actor, AuditAction, NewAccount, PersonFilter, PersonInput, PersonRecord, PersonSummary,
-    SessionRecord,
-    SiteRecord, StoreError, TeamRecord,
+    SessionRecord, SiteRecord, StoreError, TeamRecord,
 };
 
 const PAGE_SIZE: i64 = 50;
