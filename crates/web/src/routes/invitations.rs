@@ -11,7 +11,7 @@ use crate::page::Page;
 use crate::{AppState, audit_links, mail};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -252,11 +252,14 @@ pub async fn open_link(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, token)): Path<(i64, String)>,
-    CsrfForm(_): CsrfForm<Empty>,
+    request: Request,
 ) -> AppResult<Response> {
+    // The link is checked from the path before the form is read, so a forged link is refused
+    // without waiting for a body.
     let Some(person) = link_person(&state, id, &token).await? else {
         return Ok(link_refused(&ctx, id));
     };
+    let CsrfForm(Empty {}) = CsrfForm::from_request(request, &state).await?;
     let account = match state.store.link_account(CampaignId(id), person).await? {
         LinkTarget::Account(account) => account,
         LinkTarget::AccessEnded => {
