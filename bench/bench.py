@@ -13,6 +13,7 @@ that bench/run's exit trap can stop it if the step dies half way.
     bench.py survey    --bin B --work W [--respondents 50000] [--items 60]
     bench.py report    --work W --out docs/performance.md
     bench.py survey-report --work W --out docs/performance.md   (only the survey section)
+    bench.py flood-report  --work W --out docs/performance.md   (only the sign-in flood section)
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ IMPORT_ROWS_GOAL = 50_000
 SURVEY_GOAL_S = 30
 SURVEY_START = "<!-- survey-import:start -->"
 SURVEY_END = "<!-- survey-import:end -->"
+FLOOD_START = "<!-- sign-in-flood:start -->"
+FLOOD_END = "<!-- sign-in-flood:end -->"
 COLD_START_GOAL_MS = 300
 RSS_GOAL_MB = 40
 
@@ -758,6 +761,100 @@ def step_survey_report(args, work: Work) -> None:
     path.write_text(text)
     print(f"    wrote the survey import section of {args.out}")
 
+def flood_section(work: Work) -> list[str] | None:
+    """The sign-in flood's section of docs/performance.md, between its markers: the figures
+    bench/sign_in_flood (or bench/run) wrote as WORK/results/flood-*.json."""
+    runs = [(name, work.load(f"flood-{name}")) for name in ("limited", "small-limited",
+                                                             "small-unlimited")]
+    runs = [(name, r) for name, r in runs if r is not None]
+    if not runs:
+        return None
+    meta = work.load("meta") or {}
+    m = machine()
+    main = dict(runs).get("limited") or runs[0][1]
+    default = main["default_password_checks"]
+
+    def column(r: dict) -> str:
+        limit = (f"limit of {default} at a time (the default)" if r["password_checks"] is None
+                 else f"no limit (`--password-checks {r['password_checks']}`)")
+        return f"{r['flood']} at once, {limit}"
+
+    def answers(r: dict, status: str) -> str:
+        a = r["answers"].get(status)
+        if not a:
+            return "0"
+        return f"{a['count']:,} (p50 {a['p50_ms']:,.0f} ms, max {a['max_ms']:,.0f} ms)"
+
+    out = [FLOOD_START, "## A flood of sign-ins\n"]
+    w = out.append
+    w("Peak resident memory of `skillgym demo` (release build, SQLite) while N sign-ins arrive "
+      "at the same moment, each from its own loopback address and for an email of its own, so "
+      "that the sign-in throttle turns none away and every one asks for an Argon2 check "
+      "(19 MiB each, the argon2 crate's default parameters). Each client fetches the sign-in "
+      "page first; then all post a wrong password at once. The peak is `VmHWM` in "
+      "`/proc/PID/status` of the skillgym process, read after the last answer; MB here means "
+      "MiB. The benchmark is `crates/skillgym/benches/sign_in_flood.rs`:\n")
+    w("```sh")
+    for _, r in runs:
+        extra = f" --password-checks {r['password_checks']}" if r["password_checks"] else ""
+        w(f"cargo bench -p skillgym --bench sign_in_flood -- --flood {r['flood']}{extra}")
+    w("```\n")
+    w(f"Run on {m['date']} (commit `{meta.get('commit', '?')}`), {m['nproc']} CPU cores, "
+      f"{m['cpu']}, by `bench/sign_in_flood` (or as part of `bench/run`). Without the limit, "
+      f"{main['flood']} checks at once would take about {main['flood'] * 19 / 1024:.1f} GB, "
+      "more than a shared machine should be asked for, so the comparison without it is made "
+      "with fewer. One-minute load average just before each flood: "
+      + ", ".join(f"{r.get('load_before', 0):.1f}" for _, r in runs)
+      + f" (above {m['nproc']}, the number of cores, other work shared them and the checks "
+      "took longer).\n")
+    w("| Figure | " + " | ".join(column(r) for _, r in runs) + " |")
+    w("|---" * (len(runs) + 1) + "|")
+    w("| **Peak resident memory** (`VmHWM`) | "
+      + " | ".join(f"**{r['peak_mib']:,.1f} MB**" for _, r in runs) + " |")
+    w("| Resident before the flood (after one sign-in) | "
+      + " | ".join(f"{r['before_mib']:,.1f} MB" for _, r in runs) + " |")
+    w("| Resident after it | " + " | ".join(f"{r['after_mib']:,.1f} MB" for _, r in runs) + " |")
+    w("| Checked: wrong password (422) | " + " | ".join(answers(r, "422") for _, r in runs) + " |")
+    w("| Turned away: busy (503 with `Retry-After`) | "
+      + " | ".join(answers(r, "503") for _, r in runs) + " |")
+    others = sorted({s for _, r in runs for s in r["answers"] if s not in ("422", "503")})
+    for s in others:
+        w(f"| Other answers ({'no answer' if s == '0' else s}) | "
+          + " | ".join(answers(r, s) for _, r in runs) + " |")
+    w("| Every answer in | " + " | ".join(f"{r['wall_s']:.2f} s" for _, r in runs) + " |")
+    w("")
+    w(f"With the limit, at most {default} checks run at once, each on one of skillgym's "
+      f"{default} password threads, which keeps its 19 MiB for the next check; the others "
+      "wait up to 2 s for a turn and are then told to come back (503, with `Retry-After`, not "
+      "counted against anyone by the throttle). So the peak is what one sign-in takes plus "
+      f"about {default} × 19 MB, however many arrive. Without it, every check runs at once on "
+      "a thread of its own and memory grows by about 19 MB with each.\n")
+    w(FLOOD_END)
+    return out
+
+
+def step_flood_report(args, work: Work) -> None:
+    """Replaces the sign-in flood section of an existing report, or adds it at the end."""
+    section = flood_section(work)
+    if section is None:
+        raise BenchError("no sign-in flood results: run the benchmark first")
+    path = Path(args.out)
+    text = path.read_text() if path.exists() else "# Performance\n"
+    block = "\n".join(section)
+    if FLOOD_START in text and FLOOD_END in text:
+        head, rest = text.split(FLOOD_START, 1)
+        tail = rest.split(FLOOD_END, 1)[1]
+        text = head + block + tail
+    elif "<!-- analysis:begin -->" in text:
+        # Where bench/run puts it: before the section bench/analysis owns.
+        head, tail = text.split("<!-- analysis:begin -->", 1)
+        text = head + block + "\n\n<!-- analysis:begin -->" + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text)
+    print(f"    wrote the sign-in flood section of {args.out}")
+
+
 def machine() -> dict:
     cpu = "unknown"
     for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -797,8 +894,9 @@ def step_report(args, work: Work) -> None:
     w("<!-- Generated by bench/run: do not edit by hand; run the script again instead. -->\n")
     w("How fast skillgym starts, how much memory it holds when idle, how quickly it imports a "
       "large staff file, how many signed-in pages it serves a second next to nginx serving "
-      "a static file of the same size, and how long submitting an audit page takes with 200 "
-      "people answering at once. These are benchmarks, not tests: nothing fails the "
+      "a static file of the same size, how long submitting an audit page takes with 200 "
+      "people answering at once, and how much memory a flood of sign-ins at once takes. "
+      "These are benchmarks, not tests: nothing fails the "
       "build, and the figures depend on the machine.\n")
     w("## How these figures were made\n")
     w("```sh\nbench/run\n```\n")
@@ -991,7 +1089,7 @@ def step_report(args, work: Work) -> None:
         f"One sign-in raised resident memory from {f1(rss['before_sign_in_mb'])} MB to "
         f"{f1(rss['after_sign_in_mb'])} MB, and it stays there when idle: the password check "
         "(Argon2 with the argon2 crate's default parameters, 19 MiB of memory per check) runs "
-        "on a blocking thread, and the allocator keeps the freed memory for reuse.")
+        "on one of skillgym's password threads, which keeps that memory for the next check.")
     notes += meta.get("notes", [])
     for note in notes:
         w(f"- {note}")
@@ -1006,6 +1104,15 @@ def step_report(args, work: Work) -> None:
         if SURVEY_START in before and SURVEY_END in before:
             kept = before.split(SURVEY_START, 1)[1].split(SURVEY_END, 1)[0]
             out += [SURVEY_START + kept + SURVEY_END]
+    # The sign-in flood likewise: this run's figures, or the section kept as it was.
+    section = flood_section(work)
+    if section is not None:
+        out += ["", *section]
+    elif Path(args.out).exists():
+        before = Path(args.out).read_text()
+        if FLOOD_START in before and FLOOD_END in before:
+            kept = before.split(FLOOD_START, 1)[1].split(FLOOD_END, 1)[0]
+            out += ["", FLOOD_START + kept + FLOOD_END]
     out.append("")
     # bench/analysis owns the section between its markers: keep it as it is.
     begin, end = "<!-- analysis:begin -->", "<!-- analysis:end -->"
@@ -1020,7 +1127,7 @@ def step_report(args, work: Work) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description="skillgym benchmark steps (see bench/run)")
     parser.add_argument("step", choices=["sites", "coldstart", "rss", "import", "http", "survey",
-                                         "report", "survey-report"])
+                                         "report", "survey-report", "flood-report"])
     parser.add_argument("--work", required=True, help="the run's private temporary folder")
     parser.add_argument("--bin", help="the skillgym binary")
     parser.add_argument("--runs", type=int, default=20)
@@ -1039,11 +1146,12 @@ def main() -> int:
     parser.add_argument("--out")
     args = parser.parse_args()
     work = Work(args.work)
-    if args.step not in ("report", "survey-report") and not args.bin:
+    if args.step not in ("report", "survey-report", "flood-report") and not args.bin:
         parser.error("--bin is required")
     steps = {"sites": step_sites, "coldstart": step_coldstart, "rss": step_rss,
              "import": step_import, "http": step_http, "survey": step_survey,
-             "report": step_report, "survey-report": step_survey_report}
+             "report": step_report, "survey-report": step_survey_report,
+             "flood-report": step_flood_report}
     try:
         steps[args.step](args, work)
     except BenchError as e:

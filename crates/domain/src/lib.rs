@@ -4,13 +4,14 @@
 pub mod accounts;
 pub mod analysis;
 pub mod audit;
-mod csv_file;
+pub mod csv_file;
 pub mod demo;
 pub mod ids;
 pub mod leavers;
 pub mod organisation;
 pub mod people;
 pub mod retention;
+pub mod single_sign_on;
 pub mod staff_file;
 
 pub use accounts::{Role, Roles};

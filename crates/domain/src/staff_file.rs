@@ -6,7 +6,9 @@
 //! with its line and column; nothing here is text a person reads.
 
 use crate::Invalid;
-use crate::csv_file::{self, FileLanguage, find_column, is_blank, line_at};
+use crate::csv_file::{
+    self, CsvWriter, FileLanguage, LineCounter, find_column, is_blank, line_at, unclosed_quote,
+};
 use crate::organisation::{SiteCode, TeamName};
 use crate::people::{
     ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole, PersonName,
@@ -364,44 +366,6 @@ fn parse_with_header(bytes: &[u8]) -> (Vec<StaffLine>, Vec<Problem>, Option<Head
     (lines, problems.list, Some(header))
 }
 
-/// Finds the line each record starts on, by counting newlines up to its first byte. The csv
-/// crate's own line numbers skip blank lines and count CRLF endings oddly, and a person looks
-/// for the line number their spreadsheet or editor shows.
-struct LineCounter<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    line: u64,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        Self {
-            bytes,
-            at: 0,
-            line: 1,
-        }
-    }
-
-    /// The line `record` starts on; records must come in file order.
-    fn record(&mut self, record: &csv::StringRecord) -> u64 {
-        // The csv crate gives where it started reading, which is before any empty lines it
-        // skipped on the way to the record.
-        let mut start = record
-            .position()
-            .map_or(self.at, |p| p.byte() as usize)
-            .clamp(self.at, self.bytes.len());
-        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        self.line += self.bytes[self.at..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64;
-        self.at = start;
-        self.line
-    }
-}
-
 /// The csv crate reports no syntax errors for text already in memory (it reads stray quotes
 /// leniently), so this is for whatever it may report in future versions.
 fn unreadable(e: &csv::Error, bytes: &[u8]) -> Problem {
@@ -409,40 +373,6 @@ fn unreadable(e: &csv::Error, bytes: &[u8]) -> Problem {
         .position()
         .map_or(0, |p| line_at(bytes, (p.byte() as usize).min(bytes.len())));
     Problem::new(line, None, UNREADABLE)
-}
-
-/// Where a quoted field opens that no quote closes, following the csv crate's own reading of
-/// quotes (a quote that does not start a field is an ordinary character).
-fn unclosed_quote(bytes: &[u8]) -> Option<usize> {
-    #[derive(Clone, Copy)]
-    enum State {
-        FieldStart,
-        Unquoted,
-        Quoted(usize),
-        QuoteInQuoted,
-    }
-    if !bytes.contains(&b'"') {
-        return None;
-    }
-    let mut state = State::FieldStart;
-    for (i, &b) in bytes.iter().enumerate() {
-        let ends_field = matches!(b, b',' | b'\n' | b'\r');
-        state = match state {
-            State::FieldStart if b == b'"' => State::Quoted(i),
-            State::FieldStart | State::Unquoted | State::QuoteInQuoted if ends_field => {
-                State::FieldStart
-            }
-            State::FieldStart | State::Unquoted => State::Unquoted,
-            State::Quoted(_) if b == b'"' => State::QuoteInQuoted,
-            State::Quoted(at) => State::Quoted(at),
-            State::QuoteInQuoted if b == b'"' => State::Quoted(i),
-            State::QuoteInQuoted => State::Unquoted,
-        };
-    }
-    match state {
-        State::Quoted(at) => Some(at),
-        _ => None,
-    }
 }
 
 /// Where each column of [`COLUMN_NAMES`] is in the file's rows, and what the file calls it.
@@ -551,9 +481,12 @@ impl<'a> Row<'a> {
         })
     }
 
-    /// The raw text of a column; `None` when the header lacks it (already reported once).
+    /// The raw text of a column (its formula guard undone, as an export wrote it); `None` when
+    /// the header lacks it (already reported once).
     fn raw(&self, column: usize) -> Option<&'a str> {
-        self.header.positions[column].and_then(|at| self.record.get(at))
+        self.header.positions[column]
+            .and_then(|at| self.record.get(at))
+            .map(csv_file::unguarded)
     }
 
     fn report(&mut self, column: usize, Invalid(code): Invalid, raw: &str) {
@@ -802,18 +735,16 @@ fn emails_taken(
 /// Writes records as a staff file with its header in `language` (export); reading the output
 /// with [`parse`] gives the same records back.
 ///
-/// The file starts with a UTF-8 byte order mark and ends lines with CRLF, because that is what
-/// Excel needs to open it with names such as "Siân" intact.
+/// Written by [`CsvWriter`]: a UTF-8 byte order mark and CRLF line ends, because that is what
+/// Excel needs to open it with names such as "Siân" intact, and every cell guarded against
+/// running as a formula (a guard [`parse`] undoes).
 pub fn write<W: std::io::Write>(
-    mut out: W,
+    out: W,
     records: impl IntoIterator<Item = StaffRecord>,
     language: FileLanguage,
 ) -> std::io::Result<()> {
-    out.write_all(b"\xEF\xBB\xBF")?;
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    writer.write_record(columns(language))?;
+    let mut writer = CsvWriter::new(out)?;
+    writer.row(columns(language))?;
     let mut sites = String::new();
     for r in records {
         sites.clear();
@@ -825,7 +756,7 @@ pub fn write<W: std::io::Write>(
         }
         let hours = r.contracted_hours.to_string();
         let start_date = r.start_date.map(format_date).unwrap_or_default();
-        writer.write_record([
+        writer.row([
             r.employee_number.as_str(),
             r.given_name.as_str(),
             r.family_name.as_str(),
@@ -840,7 +771,7 @@ pub fn write<W: std::io::Write>(
             &sites,
         ])?;
     }
-    writer.flush()
+    writer.finish()?.flush()
 }
 
 #[cfg(test)]
@@ -985,6 +916,33 @@ mod tests {
             .map(|p| (p.line, p.field.unwrap()))
             .collect();
         assert_eq!(lines, [(2, "job_role"), (4, "employment")]);
+    }
+
+    /// Lines as an editor numbers them, the header being line 1, whatever the line endings.
+    #[test]
+    fn problems_are_reported_on_the_line_an_editor_shows() {
+        let lf = String::from_utf8(file(&[
+            "AV1,Rhiannon,Jones,,employee,\"Library Manager,\nCentral\",manager,37,,,,CEN",
+            "",
+            &VOLUNTEER.replace("volunteer", "helper"),
+            &VOLUNTEER.replace("AV2", "AV3").replace(",4,", ",4"),
+        ]))
+        .unwrap();
+        let crlf = lf.replace('\n', "\r\n");
+        for (name, text) in [("LF", &lf), ("CRLF", &crlf)] {
+            let found: Vec<_> = parse(text.as_bytes())
+                .unwrap_err()
+                .iter()
+                .map(|p| (p.line, p.field))
+                .collect();
+            assert_eq!(
+                found,
+                [(2, Some("job_role")), (5, Some("employment")), (6, None)],
+                "{name}"
+            );
+            let unclosed = text.replace("AV3", "\"AV3");
+            assert_eq!(problem(unclosed.as_bytes()).line, 6, "{name}");
+        }
     }
 
     #[test]
@@ -1323,6 +1281,29 @@ mod tests {
         let mut out = Vec::new();
         write(&mut out, records.clone(), FileLanguage::Welsh).unwrap();
         assert!(out.starts_with("\u{FEFF}rhif_cyflogai,enw_cyntaf".as_bytes()));
+        let back: Vec<_> = parse(&out).unwrap().into_iter().map(|l| l.record).collect();
+        assert_eq!(back, records);
+    }
+
+    #[test]
+    fn a_value_a_spreadsheet_would_run_is_written_guarded_and_read_back_as_it_was() {
+        let mut lines = parse(&file(&[MANAGER, VOLUNTEER])).unwrap();
+        let hyperlink = "=HYPERLINK(\"https://evil.example\",\"Pay\")";
+        lines[0].record.given_name = PersonName::parse(hyperlink).unwrap();
+        lines[0].record.job_role = JobRole::parse("-1+1").unwrap();
+        lines[1].record.team = Some(TeamName::parse("@SUM(A1)").unwrap());
+        let records: Vec<_> = lines.into_iter().map(|l| l.record).collect();
+        let mut out = Vec::new();
+        write(&mut out, records.clone(), FileLanguage::English).unwrap();
+        let text = String::from_utf8(out.clone()).unwrap();
+        assert!(
+            text.contains("\"'=HYPERLINK(\"\"https://evil.example"),
+            "{text}"
+        );
+        assert!(
+            text.contains(",'-1+1,") && text.contains(",'@SUM(A1),"),
+            "{text}"
+        );
         let back: Vec<_> = parse(&out).unwrap().into_iter().map(|l| l.record).collect();
         assert_eq!(back, records);
     }

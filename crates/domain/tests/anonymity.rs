@@ -305,8 +305,19 @@ fn report(org: &Org, c: &CampaignColumns, truth: &Truth) -> (Report, Disclosure)
         }
     }
     team_sets[org.teams as usize] |= everyone & !team_sets.iter().fold(0, |a, b| a | b);
-    if let Some(f) = figures.finished {
+    if let Some(f) = figures.rate.finished() {
         push(everyone, Measure::People, f as f64, None, "everyone");
+    }
+    // How many answered from outside the audience: the responses no one asked gave.
+    if let Some(n) = figures.rate.others().filter(|n| *n > 0) {
+        let asked = set_of(
+            c.asked_response
+                .iter()
+                .filter(|r| **r != NONE)
+                .map(|r| *r as usize),
+        );
+        let what = "from outside the audience";
+        push(everyone & !asked, Measure::People, n as f64, None, what);
     }
     for (t, rate) in figures.by_team.iter().enumerate() {
         if let Some(f) = rate.finished {

@@ -13,9 +13,13 @@
 //! - `latency`: reports p50/p95/p99/max per kind of request and requests per second.
 //! - `kill`: SIGKILLs skillgym half way, restarts it on the same port; respondents retry until
 //!   answered; then every acknowledged answer is checked in the database.
-//! - `pg-restart` (PostgreSQL only): restarts PostgreSQL half way (`--dry-run`: cuts a TCP
+//! - `pg-restart` (PostgreSQL only): runs `--pg-restart-cmd` half way (bench/reliability gives
+//!   it a crash: `pg_ctlcluster … stop -m immediate`, then `start`; `--dry-run`: cuts a TCP
 //!   proxy between skillgym and PostgreSQL instead, touching nothing shared); checks that
 //!   skillgym answers 503 while the database is away, recovers by itself, and loses nothing.
+//!
+//! The fault modes check every acknowledged rating, profile answer (in its stored form), quiz
+//! answer and submit, and that no page is half-written.
 //!
 //! Options: `--backend sqlite|postgres`, `--respondents N` (200), `--people N` (400),
 //! `--think-ms N` (1000: each respondent pauses 0.5 to 1.5 times this between pages),
@@ -591,6 +595,8 @@ async fn verify(
     let mut acked_sections = 0u64;
     let mut acked_ratings = 0u64;
     let mut acked_submits = 0u64;
+    let mut acked_profile = 0u64;
+    let mut pages_checked = 0u64;
     let mut expected_ratings = 0i64;
     let mut expected_sections = 0i64;
     for (r, o) in people.iter().zip(outcomes) {
@@ -637,10 +643,70 @@ async fn verify(
                     }
                 } else if let Some(id) = k.strip_prefix("q-") {
                     let id = skillgym_domain::QuestionId(id.parse()?);
-                    if !stored.profile.contains_key(&id) {
-                        problems.push(format!("person {}: profile answer {id} missing", r.person));
+                    let (_, question) = campaign
+                        .questions
+                        .iter()
+                        .find(|(q, _)| *q == id)
+                        .ok_or("a profile question the campaign does not have")?;
+                    // What was acknowledged, in the form it is stored in.
+                    let sent = question.answer(std::slice::from_ref(v)).map_err(|e| e.0)?;
+                    acked_profile += 1;
+                    if stored.profile.get(&id) != sent.as_ref() {
+                        problems.push(format!(
+                            "person {}: profile answer {id} is {:?}, {sent:?} was acknowledged",
+                            r.person,
+                            stored.profile.get(&id)
+                        ));
                     }
                 }
+            }
+        }
+        // Nothing half-written: a page's answers are there exactly when the page is saved.
+        let questionnaire = campaign.questionnaire();
+        for n in 1..=questionnaire.len() {
+            let saved = state.saved.contains(&n);
+            let (asked, answered) = match questionnaire.section(n).ok_or("a section")? {
+                Section::Profile => (
+                    0,
+                    campaign
+                        .questions
+                        .iter()
+                        .filter(|(id, _)| stored.profile.contains_key(id))
+                        .count(),
+                ),
+                Section::Area(i) => {
+                    let ids = &campaign.areas[i].competences;
+                    (
+                        ids.len(),
+                        ids.iter()
+                            .filter(|c| stored.ratings.contains_key(&c.id))
+                            .count(),
+                    )
+                }
+                Section::Quiz(p) => {
+                    let items = &campaign.quiz[questionnaire.quiz_items_on(p)];
+                    (
+                        items.len(),
+                        items
+                            .iter()
+                            .filter(|(id, _)| stored.quiz.contains_key(id))
+                            .count(),
+                    )
+                }
+            };
+            // Profile answers may be left blank, so a saved profile page may hold any number.
+            let whole = if saved {
+                answered == asked || asked == 0
+            } else {
+                answered == 0
+            };
+            pages_checked += 1;
+            if !whole {
+                problems.push(format!(
+                    "person {}: section {n} is half-written (saved: {saved}, {answered} of \
+                     {asked} answers there)",
+                    r.person
+                ));
             }
         }
         if o.submitted {
@@ -702,6 +768,8 @@ async fn verify(
         "acknowledged_sections": acked_sections,
         "acknowledged_ratings": acked_ratings,
         "acknowledged_submits": acked_submits,
+        "acknowledged_profile_answers": acked_profile,
+        "pages_checked_whole": pages_checked,
         "response_rows": responses,
         "submitted_rows": submitted,
         "rating_rows": ratings,

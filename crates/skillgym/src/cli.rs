@@ -110,8 +110,9 @@ pub struct ServeArgs {
     /// The address invitations come from, e.g. "Skills <skills@example.gov.uk>"
     #[arg(long, env = "SKILLGYM_MAIL_FROM", value_name = "ADDRESS")]
     pub mail_from: Option<String>,
-    /// The key that encrypts the single sign-on client secret (32 random bytes as base64);
-    /// default: the key file DATA_DIR/secret.key, made on first start
+    /// The key that encrypts the single sign-on client secret and signs password-free audit
+    /// links (32 random bytes as base64); default: the key file DATA_DIR/secret.key, made on
+    /// first start
     #[arg(
         long,
         env = "SKILLGYM_SECRET_KEY",
@@ -119,6 +120,27 @@ pub struct ServeArgs {
         hide_env_values = true
     )]
     pub secret_key: Option<String>,
+    /// A proxy whose X-Forwarded-For header tells the client's address, as an address or a
+    /// range (127.0.0.1, 10.0.0.0/8); repeat it or separate with commas [default: none]
+    #[arg(
+        long = "trusted-proxy",
+        env = "SKILLGYM_TRUSTED_PROXIES",
+        value_name = "CIDR",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<String>,
+    /// How many password hashes and checks may run at once (each runs on a thread of its own,
+    /// which keeps 19 MiB once used) [default: two per core]
+    #[arg(
+        long,
+        env = "SKILLGYM_PASSWORD_CHECKS",
+        value_name = "N",
+        value_parser = clap::value_parser!(u16).range(1..)
+    )]
+    pub password_checks: Option<u16>,
+    /// How many hours a session lasts however much it is used, 1 to 720 [default: 12]
+    #[arg(long, env = "SKILLGYM_SESSION_LIFETIME_HOURS", value_name = "HOURS")]
+    pub session_lifetime_hours: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -281,5 +303,8 @@ pub enum UserCommand {
         /// The organisation's name, if there is none yet
         #[arg(long, default_value = "Library service")]
         organisation: String,
+        /// The address people use to reach skillgym, for the sign-in link printed
+        #[arg(long, env = "SKILLGYM_PUBLIC_URL", value_name = "URL")]
+        public_url: Option<String>,
     },
 }

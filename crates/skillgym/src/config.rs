@@ -1,9 +1,10 @@
 //! Settings, from (highest first) flags, environment variables, a settings file, defaults.
 
-use crate::cli::{Cli, Command, ServeArgs};
+use crate::cli::{Cli, Command, ServeArgs, UserCommand};
 use anyhow::Context;
 use serde::Deserialize;
 use skillgym_i18n::Tr;
+use skillgym_web::IpNetwork;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
@@ -19,7 +20,13 @@ struct FileSettings {
     smtp_url: Option<String>,
     mail_from: Option<String>,
     secret_key: Option<String>,
+    trusted_proxies: Option<Vec<String>>,
+    password_checks: Option<std::num::NonZeroU16>,
+    session_lifetime_hours: Option<u64>,
 }
+
+/// The longest a session may be set to last: 30 days.
+pub const MAX_SESSION_LIFETIME_HOURS: u64 = 30 * 24;
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -37,6 +44,12 @@ pub struct Config {
     /// The key that encrypts secrets in the database, when given (flag, environment or file)
     /// and where it came from; otherwise the key file in the data folder is used.
     pub secret_key: Option<(KeyText, &'static str)>,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<IpNetwork>,
+    /// Password hashes and checks at once, when not the default.
+    pub password_checks: Option<u16>,
+    /// How many hours a session lasts however much it is used.
+    pub session_lifetime_hours: u64,
 }
 
 /// A key as given, kept out of debug output.
@@ -73,6 +86,18 @@ impl Config {
             _ => None,
         };
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let session_lifetime_hours = session_lifetime_hours(
+            serve
+                .and_then(|s| s.session_lifetime_hours)
+                .or(file.session_lifetime_hours),
+        )
+        .ok_or_else(|| {
+            anyhow::anyhow!(tr.t1(
+                "cli-session-lifetime-invalid",
+                "max",
+                MAX_SESSION_LIFETIME_HOURS
+            ))
+        })?;
         Ok(Self {
             database_url: cli.global.database_url.clone().or(file.database_url),
             bind: serve
@@ -81,6 +106,13 @@ impl Config {
                 .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
             public_url: serve
                 .and_then(|s| s.public_url.clone())
+                .or(match &cli.command {
+                    Command::User(UserCommand::CreateAdmin { public_url, .. }) => {
+                        public_url.clone()
+                    }
+                    _ => None,
+                })
+                .filter(|u| !u.is_empty())
                 .or(file.public_url)
                 .map(|u| u.trim_end_matches('/').to_string()),
             log: env("SKILLGYM_LOG")
@@ -107,6 +139,18 @@ impl Config {
                         .filter(|k| !k.is_empty())
                         .map(|k| (KeyText(k), "secret_key (settings file)"))
                 }),
+            trusted_proxies: trusted_proxies(
+                serve
+                    .map(|s| s.trusted_proxies.clone())
+                    .filter(|p| p.iter().any(|p| !p.trim().is_empty()))
+                    .or(file.trusted_proxies)
+                    .unwrap_or_default(),
+                tr,
+            )?,
+            password_checks: serve
+                .and_then(|s| s.password_checks)
+                .or(file.password_checks.map(|n| n.get())),
+            session_lifetime_hours,
             data_dir,
         })
     }
@@ -140,6 +184,28 @@ impl Config {
     }
 }
 
+/// The trusted proxies as given, each checked; an error names the one that is not an address
+/// or a range.
+fn trusted_proxies(given: Vec<String>, tr: &Tr) -> anyhow::Result<Vec<IpNetwork>> {
+    given
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            p.parse()
+                .map_err(|_| anyhow::anyhow!(tr.t1("cli-trusted-proxy-invalid", "value", p)))
+        })
+        .collect()
+}
+
+/// The session lifetime given (or the default), if it is between 1 hour and 30 days.
+fn session_lifetime_hours(given: Option<u64>) -> Option<u64> {
+    let hours = given.unwrap_or(skillgym_web::DEFAULT_SESSION_LIFETIME_HOURS);
+    (1..=MAX_SESSION_LIFETIME_HOURS)
+        .contains(&hours)
+        .then_some(hours)
+}
+
 fn read_file(path: &Path, tr: &Tr) -> anyhow::Result<FileSettings> {
     let file = || path.display().to_string();
     let text = std::fs::read_to_string(path)
@@ -157,5 +223,21 @@ pub fn init_logging(config: &Config) {
         builder.json().init();
     } else {
         builder.init();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sessions_last_twelve_hours_unless_set_between_one_hour_and_thirty_days() {
+        assert_eq!(session_lifetime_hours(None), Some(12));
+        assert_eq!(session_lifetime_hours(Some(1)), Some(1));
+        assert_eq!(session_lifetime_hours(Some(720)), Some(720));
+        assert_eq!(session_lifetime_hours(Some(0)), None);
+        assert_eq!(session_lifetime_hours(Some(721)), None);
+        let file: FileSettings = toml::from_str("session_lifetime_hours = 8").unwrap();
+        assert_eq!(file.session_lifetime_hours, Some(8));
     }
 }

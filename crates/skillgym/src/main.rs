@@ -4,6 +4,7 @@ mod cli;
 mod commands;
 mod config;
 mod help;
+mod output;
 mod usage_error;
 
 use clap::{CommandFactory, FromArgMatches};

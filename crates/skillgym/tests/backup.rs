@@ -205,16 +205,164 @@ async fn restore_refuses_files_that_are_not_sound_skillgym_databases() {
         assert!(stdout.read_line(&mut line).unwrap() > 0, "serve ended");
     }
     let out = restore(&backup);
+    let pid = server.id();
     server.kill().unwrap();
     server.wait().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).contains("Stop it first"),
+        text(&out.stderr).contains(&format!("(process {pid}). Stop it first")),
         "{}",
         text(&out.stderr)
     );
     let out = restore(&backup);
     assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+/// Starts `skillgym serve` and waits until it says it is running, or until it ends.
+/// The caller waits for the process it returns.
+#[allow(clippy::zombie_processes)]
+fn start_serving(data: &str) -> (std::process::Child, Option<String>) {
+    let mut server = Command::new(env!("CARGO_BIN_EXE_skillgym"))
+        .args(["--data-dir", data, "serve", "--bind", "127.0.0.1:0"])
+        .env_remove("DATABASE_URL")
+        .env_remove("SKILLGYM_LANG")
+        .env("SKILLGYM_LOG", "warn")
+        .env("LANG", "C.UTF-8")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(server.stdout.take().unwrap());
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if stdout.read_line(&mut line).unwrap() == 0 {
+            return (server, None);
+        }
+        if line.contains("running") {
+            return (server, Some(line));
+        }
+    }
+}
+
+#[test]
+fn serve_and_every_other_command_refuse_while_a_restore_holds_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data_arg = data.display().to_string();
+    let out = skillgym(&[], &["--data-dir", &data_arg, "migrate"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    // The lock as `restore` holds it while it puts a backup in place.
+    let lock = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(data.join("skillgym.db.in-use"))
+        .unwrap();
+    lock.try_lock().unwrap();
+    let refused = format!(
+        "A restore (process {}) is putting another database in place of {}",
+        std::process::id(),
+        data.join("skillgym.db").display()
+    );
+
+    let (mut server, running) = start_serving(&data_arg);
+    if running.is_some() {
+        server.kill().unwrap();
+        server.wait().unwrap();
+        panic!("serve started while a restore held the database");
+    }
+    let out = server.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains(&refused),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let staff = dir.path().join("staff.csv");
+    std::fs::write(
+        &staff,
+        "employee_number,given_name,family_name\nE1,Ann,Jones\n",
+    )
+    .unwrap();
+    let backup = dir.path().join("b.db").display().to_string();
+    for args in [
+        vec!["import", "staff", staff.to_str().unwrap()],
+        vec!["backup", &backup],
+        vec!["migrate"],
+    ] {
+        let mut all = vec!["--data-dir", &data_arg];
+        all.extend(&args);
+        let out = skillgym(&[], &all);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            text(&out.stderr).contains(&refused),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+
+    // Once the restore is over, serve starts.
+    drop(lock);
+    let (mut server, running) = start_serving(&data_arg);
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert!(
+        running.is_some(),
+        "serve did not start once the restore ended"
+    );
+}
+
+#[test]
+fn a_backup_is_readable_by_its_owner_only_and_on_disk_before_it_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data_arg = data.display().to_string();
+    let out = skillgym(&[], &["--data-dir", &data_arg, "migrate"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let folder = dir.path().join("backups");
+    std::fs::create_dir(&folder).unwrap();
+    let backup = folder.join("nightly.db");
+
+    // strace shows each fsync with the file it was given (scripts/install-test-deps installs it).
+    let out = Command::new("strace")
+        .args([
+            "-f",
+            "-qq",
+            "-y",
+            "-e",
+            "trace=fsync,fdatasync,rename,renameat,renameat2",
+        ])
+        .arg(env!("CARGO_BIN_EXE_skillgym"))
+        .args(["--data-dir", &data_arg, "backup", backup.to_str().unwrap()])
+        .env_remove("DATABASE_URL")
+        .env_remove("SKILLGYM_LANG")
+        .env("SKILLGYM_LOG", "warn")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .expect("strace runs (scripts/install-test-deps installs it)");
+    let trace = text(&out.stderr);
+    assert!(out.status.success(), "{trace}");
+    assert!(text(&out.stdout).contains("Backup written to"));
+
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&backup).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the backup's mode is {mode:o}");
+
+    // The file reaches the disk before it takes its name, and the name before the report.
+    let lines: Vec<&str> = trace.lines().collect();
+    let at = |pred: &dyn Fn(&str) -> bool| lines.iter().rposition(|l| pred(l));
+    let partial = format!("{}.partial", backup.display());
+    let synced = at(&|l| l.contains("fsync(") && l.contains(&format!("<{partial}>")))
+        .unwrap_or_else(|| panic!("the backup was never synced:\n{trace}"));
+    let renamed = at(&|l| l.contains("rename") && l.contains("nightly.db.partial"))
+        .unwrap_or_else(|| panic!("no rename:\n{trace}"));
+    let folder_synced =
+        at(&|l| l.contains("fsync(") && l.contains(&format!("<{}>", folder.display())))
+            .unwrap_or_else(|| panic!("the folder was never synced:\n{trace}"));
+    assert!(synced < renamed && renamed < folder_synced, "{trace}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -52,6 +52,8 @@ both_backends!(
     export_writes_a_staff_file_that_imports_unchanged,
     killing_an_import_half_way_leaves_the_database_unchanged,
     a_first_administrator_gets_an_organisation_and_a_sign_in_link,
+    create_admin_links_to_the_public_url_and_never_clashes_on_employee_number,
+    a_reader_that_stops_reading_ends_the_command_quietly,
     password_sign_in_is_turned_back_on_from_the_command_line,
     survey_responses_import_once_and_bad_ones_are_explained,
     people_missing_from_a_staff_file_are_marked_as_left_only_with_absent_left,
@@ -331,6 +333,124 @@ async fn a_first_administrator_gets_an_organisation_and_a_sign_in_link(backend: 
     assert!(text(&out.stderr).contains("Enter an email address in the correct format"));
 }
 
+async fn create_admin_links_to_the_public_url_and_never_clashes_on_employee_number(
+    backend: Backend,
+) {
+    let db = TestDb::unmigrated(backend).await;
+    let create = |email: &str, env: Option<&str>, flag: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_skillgym"));
+        command
+            .args(["user", "create-admin", "--email", email])
+            .env("DATABASE_URL", &db.url)
+            .env("SKILLGYM_LOG", "warn")
+            .env_remove("SKILLGYM_LANG")
+            .env_remove("SKILLGYM_PUBLIC_URL")
+            .env("LANG", "C.UTF-8");
+        if let Some(url) = env {
+            command.env("SKILLGYM_PUBLIC_URL", url);
+        }
+        if let Some(url) = flag {
+            command.args(["--public-url", url]);
+        }
+        command.output().expect("skillgym runs")
+    };
+    // The link is for the address people use, from the environment or the flag.
+    let out = create(
+        "first@example.org",
+        Some("https://skills.example.gov.uk/"),
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("https://skills.example.gov.uk/access/"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = create(
+        "first@example.org",
+        Some("https://ignored.example.org"),
+        Some("https://sgiliau.example.gov.uk"),
+    );
+    assert!(
+        text(&out.stdout).contains("https://sgiliau.example.gov.uk/access/"),
+        "the flag comes before the environment: {}",
+        text(&out.stdout)
+    );
+
+    // Employee numbers ADMIN-<seconds> for the next minute are taken already, as by
+    // administrators created in the same second: the next one is created all the same.
+    let org = db.store.organisation().await.unwrap().unwrap().id;
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    for second in now..now + 60 {
+        use skillgym_domain::*;
+        let input = skillgym_store::PersonInput {
+            employee_number: EmployeeNumber::parse(&format!("ADMIN-{second}")).unwrap(),
+            given_name: PersonName::parse("Someone").unwrap(),
+            family_name: PersonName::parse("Else").unwrap(),
+            email: None,
+            employment: Employment::Employee,
+            job_role: JobRole::parse("Library Assistant").unwrap(),
+            job_family: JobFamily::Frontline,
+            contracted_hours: ContractedHours::FULL_TIME,
+            start_date: None,
+            left_on: None,
+            line_manager: None,
+            team: None,
+            sites: Vec::new(),
+        };
+        // The first administrator may hold one of them already.
+        match db.store.create_person(org, &input).await {
+            Ok(_) | Err(skillgym_store::StoreError::Taken("employee_number")) => {}
+            Err(e) => panic!("{e}"),
+        }
+    }
+    for email in ["second@example.org", "third@example.org"] {
+        let out = create(email, None, None);
+        assert!(out.status.success(), "{email}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).contains("is now an administrator"));
+    }
+}
+
+/// `skillgym export staff | head -1`: the reader closes the pipe before the command has written
+/// everything. The command stops quietly with status 0, rather than panicking (status 101) or
+/// printing "Broken pipe".
+async fn a_reader_that_stops_reading_ends_the_command_quietly(backend: Backend) {
+    let db = demo_db(backend).await;
+    let org = db.store.organisation().await.unwrap().unwrap().id;
+    let framework = db.store.frameworks(org).await.unwrap().remove(0).code;
+    let campaign = db.store.campaigns(org).await.unwrap()[0].id.to_string();
+    let commands: [&[&str]; 5] = [
+        &["export", "staff"],
+        &["export", "framework", &framework, "--format", "csv"],
+        &["report", &campaign, "--format", "json", "--profiles"],
+        // Commands that print a line or two once their work is done.
+        &["migrate"],
+        &["user", "create-admin", "--email", "reader@example.org"],
+    ];
+    for args in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_skillgym"))
+            .args(args)
+            .env("DATABASE_URL", &db.url)
+            .env("SKILLGYM_LOG", "warn")
+            .env_remove("SKILLGYM_LANG")
+            .env("LANG", "C.UTF-8")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes before the command writes anything (it has a database to open
+        // first), so every write meets a closed pipe.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = text(&out.stderr);
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
+
 async fn password_sign_in_is_turned_back_on_from_the_command_line(backend: Backend) {
     let db = demo_db(backend).await;
     let store = &db.store;
@@ -495,6 +615,52 @@ async fn survey_responses_import_once_and_bad_ones_are_explained(backend: Backen
         "{stderr}"
     );
     assert_eq!(db.store.response_sources(campaign).await.unwrap(), sources);
+    // The same file as SurveyMonkey writes it, with Windows line endings: the same lines.
+    let crlf = write_file(
+        &dir,
+        "crlf.csv",
+        &format!("{header}9001,1,2\n9003,7 - superb,Wizard\n").replace('\n', "\r\n"),
+    );
+    let out = skillgym(
+        &db,
+        &[
+            "import",
+            "responses",
+            &crlf,
+            "--campaign",
+            &id,
+            "--mapping",
+            &mapping,
+        ],
+    );
+    assert_eq!(text(&out.stderr), stderr.replace("bad.csv", "crlf.csv"));
+    // A mapping that does not say who answered is refused in a sentence.
+    let no_respondent = write_file(
+        &dir,
+        "no-respondent.json",
+        &format!(
+            r#"{{"columns": [{{"column": "B", "competence": "{}"}}]}}"#,
+            codes[0]
+        ),
+    );
+    let out = skillgym(
+        &db,
+        &[
+            "import",
+            "responses",
+            &good,
+            "--campaign",
+            &id,
+            "--mapping",
+            &no_respondent,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("The mapping does not say who answered") && !stderr.contains("column 1"),
+        "{stderr}"
+    );
 
     let out = skillgym(
         &db,
@@ -711,4 +877,174 @@ fn a_usage_mistake_is_told_in_the_readers_language() {
     assert_eq!(help.status.code(), Some(0));
     let shown = text(&help.stdout);
     assert!(shown.contains("Dangos cymorth") && !shown.contains("Print help"));
+}
+
+/// A trusted proxy that is not an address or a range is named at start, wherever it came from
+/// (flag, environment, settings file), and nothing is served.
+#[tokio::test]
+async fn serve_explains_a_bad_trusted_proxy() {
+    let db = TestDb::unmigrated(Backend::Sqlite).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().display().to_string();
+    let settings = write_file(
+        &dir,
+        "skillgym.toml",
+        "trusted_proxies = [\"10.0.0.0/8\", \"10.0.0.0/40\"]\n",
+    );
+    let run = |args: &[&str], env: Option<&str>, lang: &str| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_skillgym"));
+        command
+            .args(args)
+            .args(["--bind", "127.0.0.1:0", "--data-dir", &data])
+            .env("DATABASE_URL", &db.url)
+            .env("SKILLGYM_LOG", "warn")
+            .env("SKILLGYM_LANG", lang)
+            .env_remove("SKILLGYM_TRUSTED_PROXIES");
+        if let Some(value) = env {
+            command.env("SKILLGYM_TRUSTED_PROXIES", value);
+        }
+        command.output().unwrap()
+    };
+    for (args, env, named) in [
+        (
+            &["serve", "--trusted-proxy", "127.0.0.1/32,proxy.internal"][..],
+            None,
+            "proxy.internal",
+        ),
+        (
+            &["serve"][..],
+            Some("127.0.0.1, 10.0.0.0/33"),
+            "10.0.0.0/33",
+        ),
+        (&["--config", &settings, "serve"][..], None, "10.0.0.0/40"),
+    ] {
+        let out = run(args, env, "en");
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "The trusted proxy \"{named}\" is not an address or a range of addresses"
+            )),
+            "{stderr}"
+        );
+    }
+    let out = run(&["serve", "--trusted-proxy", "nonsense"], None, "cy");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("Nid yw'r dirprwy dibynadwy \"nonsense\""),
+        "{stderr}"
+    );
+}
+
+/// Starts `skillgym serve` with `args` and `env`, and returns its log (at info) until it listened.
+fn serve_log(db: &TestDb, data: &str, args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_skillgym"));
+    command
+        .args(args)
+        .args(["--bind", "127.0.0.1:0", "--data-dir", data])
+        .env("DATABASE_URL", &db.url)
+        .env("SKILLGYM_LOG", "info")
+        .env("NO_COLOR", "1")
+        .env_remove("SKILLGYM_LANG")
+        .env_remove("SKILLGYM_TRUSTED_PROXIES")
+        .env_remove("SKILLGYM_PASSWORD_CHECKS")
+        .env("LANG", "C.UTF-8")
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    for line in stdout.lines() {
+        if line.unwrap().contains("skillgym is running at") {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    child.wait().unwrap();
+    stderr
+}
+
+/// How many password checks run at once and which proxies are trusted come from the flag, the
+/// environment or the settings file, in that order; with none, two per core and no proxy.
+#[tokio::test]
+async fn serve_takes_its_sign_in_limits_from_flags_environment_or_settings_file() {
+    let db = TestDb::unmigrated(Backend::Sqlite).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data").display().to_string();
+    let settings = write_file(
+        &dir,
+        "elsewhere.toml",
+        "password_checks = 7\ntrusted_proxies = [\"192.0.2.0/24\", \"2001:db8::1\"]\n",
+    );
+    let cores = std::thread::available_parallelism().unwrap().get();
+    let limits = |log: &str| {
+        log.lines()
+            .find(|l| l.contains("sign-in limits"))
+            .unwrap_or_else(|| panic!("no sign-in limits in {log}"))
+            .to_string()
+    };
+    let flags = limits(&serve_log(
+        &db,
+        &data,
+        &[
+            "--config",
+            &settings,
+            "serve",
+            "--password-checks",
+            "3",
+            "--trusted-proxy",
+            "10.0.0.0/8",
+            "--trusted-proxy",
+            "127.0.0.1",
+        ],
+        &[("SKILLGYM_PASSWORD_CHECKS", "5")],
+    ));
+    assert!(
+        flags.contains("password_checks=3")
+            && flags.contains("trusted_proxies=10.0.0.0/8,127.0.0.1/32"),
+        "{flags}"
+    );
+    let env = limits(&serve_log(
+        &db,
+        &data,
+        &["--config", &settings, "serve"],
+        &[
+            ("SKILLGYM_PASSWORD_CHECKS", "5"),
+            ("SKILLGYM_TRUSTED_PROXIES", "10.1.0.0/16, 10.2.0.0/16"),
+        ],
+    ));
+    assert!(
+        env.contains("password_checks=5")
+            && env.contains("trusted_proxies=10.1.0.0/16,10.2.0.0/16"),
+        "{env}"
+    );
+    let file = limits(&serve_log(
+        &db,
+        &data,
+        &["--config", &settings, "serve"],
+        &[],
+    ));
+    assert!(
+        file.contains("password_checks=7")
+            && file.contains("trusted_proxies=192.0.2.0/24,2001:db8::1/128"),
+        "{file}"
+    );
+    let none = limits(&serve_log(&db, &data, &["serve"], &[]));
+    assert!(
+        none.contains(&format!("password_checks={}", 2 * cores))
+            && none.trim_end().ends_with("trusted_proxies="),
+        "{none}"
+    );
+    // None at a time would let nobody sign in.
+    let out = Command::new(env!("CARGO_BIN_EXE_skillgym"))
+        .args(["serve", "--password-checks", "0", "--data-dir", &data])
+        .env("DATABASE_URL", &db.url)
+        .env_remove("SKILLGYM_LANG")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
 }

@@ -77,8 +77,13 @@ async fn the_json_report_gives_the_web_figures(backend: Backend) {
         &responses,
         data.ungrouped as u64,
     );
-    assert_eq!(json["asked"], figures.asked);
-    assert_eq!(json["finished"], serde_json::json!(figures.finished));
+    assert_eq!(json["asked"], figures.rate.asked());
+    assert_eq!(json["finished"], serde_json::json!(figures.rate.finished()));
+    assert_eq!(json["percent"], serde_json::json!(figures.rate.percent()));
+    assert_eq!(
+        json["from_outside_audience"],
+        serde_json::json!(figures.rate.others())
+    );
     for (row, stats) in json["competences"]
         .as_array()
         .unwrap()

@@ -2,16 +2,44 @@
 //! failed sign-ins.
 
 use crate::error::taken_or;
-use crate::{Result, Store, StoreError, flag, now};
+use crate::{Backend, Result, Store, StoreError, flag, now};
+use skillgym_domain::leavers::Departure;
+use skillgym_domain::people::{format_date, parse_date};
 use skillgym_domain::{AccountId, Email, PersonId, Role, Roles};
-use sqlx::Row;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+
+/// The first keys of the PostgreSQL advisory locks that make sign-in attempts for one email,
+/// and from one address, count one at a time.
+const THROTTLE_LOCK_EMAIL: i32 = 0x5347_0001;
+const THROTTLE_LOCK_ADDRESS: i32 = 0x5347_0002;
+
+/// A sign-in attempt as the throttle counted it.
+#[derive(Debug, Clone, Copy)]
+pub struct SignInAttempt {
+    pub id: i64,
+    /// Attempts within the window for the email, this one included.
+    pub by_email: i64,
+    /// Attempts within the window from the address, this one included.
+    pub by_ip: i64,
+}
+
+/// Whether a row with `disabled` and the person's `left_on` is an account nobody may use.
+pub(crate) fn access_ended(row: &AnyRow) -> Result<bool> {
+    let left_on: Option<String> = row.try_get("left_on")?;
+    let left_on = left_on
+        .map(|d| parse_date(&d).map_err(|_| StoreError::Corrupt(format!("left on {d}"))))
+        .transpose()?;
+    Ok(flag(row, "disabled")? || Departure::on(left_on, crate::leavers::today()).has_left())
+}
 
 /// What sign-in needs to know about an account.
 #[derive(Debug, Clone)]
 pub struct SignInAccount {
     pub id: AccountId,
     pub password_hash: Option<String>,
-    pub disabled: bool,
+    /// Disabled, or its person has left: nobody may sign into it.
+    pub ended: bool,
 }
 
 /// An account with the person it belongs to.
@@ -35,18 +63,36 @@ pub struct NewAccount {
 
 impl Store {
     pub async fn account_for_sign_in(&self, email: &Email) -> Result<Option<SignInAccount>> {
-        let row = sqlx::query("SELECT id, password_hash, disabled FROM accounts WHERE email = $1")
-            .bind(email.as_str())
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(
+            "SELECT a.id, a.password_hash, a.disabled, p.left_on \
+             FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.email = $1",
+        )
+        .bind(email.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
         row.map(|r| {
             Ok(SignInAccount {
                 id: AccountId(r.try_get("id")?),
                 password_hash: r.try_get("password_hash")?,
-                disabled: flag(&r, "disabled")?,
+                ended: access_ended(&r)?,
             })
         })
         .transpose()
+    }
+
+    /// Whether nobody may sign into `account` any more: it is disabled or its person has left.
+    pub async fn access_ended(&self, account: AccountId) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT a.disabled, p.left_on FROM accounts a JOIN people p ON p.id = a.person_id \
+             WHERE a.id = $1",
+        )
+        .bind(account.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            Some(r) => access_ended(&r),
+            None => Ok(true),
+        }
     }
 
     pub async fn account_by_email(&self, email: &Email) -> Result<Option<AccountRecord>> {
@@ -91,9 +137,18 @@ impl Store {
         Ok(AccountId(id))
     }
 
-    /// Replaces an account's roles; every account keeps the learner role.
+    /// Replaces an account's roles; every account keeps the learner role. An account closed
+    /// when its person left is opened again, unless they have left (again).
     pub async fn set_roles(&self, account: AccountId, roles: Roles) -> Result<()> {
         let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE accounts SET disabled = 0 WHERE id = $1 AND disabled = 1 AND person_id IN \
+                (SELECT id FROM people WHERE left_on IS NULL OR left_on > $2)",
+        )
+        .bind(account.0)
+        .bind(format_date(crate::leavers::today()))
+        .execute(&mut *tx)
+        .await?;
         sqlx::query("DELETE FROM account_roles WHERE account_id = $1")
             .bind(account.0)
             .execute(&mut *tx)
@@ -130,12 +185,61 @@ impl Store {
         Ok(())
     }
 
-    /// Notes a failed sign-in, for the throttle.
-    pub async fn record_sign_in_failure(&self, email: &str, ip: &str) -> Result<()> {
-        sqlx::query("INSERT INTO sign_in_failures (email, ip, at) VALUES ($1, $2, $3)")
-            .bind(email)
-            .bind(ip)
-            .bind(now())
+    /// Counts a sign-in attempt for the throttle before its password is checked, and returns
+    /// the attempts since `since` (unix seconds), this one included, for the email and from the
+    /// address. Attempts are counted one at a time (SQLite's write lock, PostgreSQL advisory
+    /// locks on the email and the address), so of any number sent at once each sees every one
+    /// before it, and no more pass the limit than it allows.
+    pub async fn count_sign_in_attempt(
+        &self,
+        email: &str,
+        ip: &str,
+        since: i64,
+    ) -> Result<SignInAttempt> {
+        let mut tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                // Always the email first, then the address: no two attempts wait on each other
+                // in a circle. The two-key form keeps clear of sqlx's migration lock.
+                sqlx::query(
+                    "SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock($1, hashtext($2))) AS l",
+                )
+                .bind(THROTTLE_LOCK_EMAIL)
+                .bind(email)
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock($1, hashtext($2))) AS l",
+                )
+                .bind(THROTTLE_LOCK_ADDRESS)
+                .bind(ip)
+                .fetch_one(&mut *tx)
+                .await?;
+                tx
+            }
+        };
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO sign_in_failures (email, ip, at) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(email)
+        .bind(ip)
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?;
+        let (by_email, by_ip) = count_failures(&mut tx, email, ip, since).await?;
+        tx.commit().await?;
+        Ok(SignInAttempt {
+            id,
+            by_email,
+            by_ip,
+        })
+    }
+
+    /// Takes back an attempt whose password was never checked (skillgym was too busy).
+    pub async fn forget_sign_in_attempt(&self, id: i64) -> Result<()> {
+        sqlx::query("DELETE FROM sign_in_failures WHERE id = $1")
+            .bind(id)
             .execute(&self.pool)
             .await?;
         Ok(())
@@ -143,16 +247,8 @@ impl Store {
 
     /// Failed sign-ins since `since` (unix seconds) for this email, and from this address.
     pub async fn sign_in_failures(&self, email: &str, ip: &str, since: i64) -> Result<(i64, i64)> {
-        let row = sqlx::query(
-            "SELECT (SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND at >= $3) AS by_email, \
-                    (SELECT COUNT(*) FROM sign_in_failures WHERE ip = $2 AND at >= $3) AS by_ip",
-        )
-        .bind(email)
-        .bind(ip)
-        .bind(since)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok((row.try_get("by_email")?, row.try_get("by_ip")?))
+        let mut conn = self.pool.acquire().await?;
+        count_failures(&mut conn, email, ip, since).await
     }
 
     /// Forgets failures for an email after a successful sign-in, and old failures everywhere.
@@ -225,4 +321,22 @@ impl Store {
         tx.commit().await?;
         Ok(AccountId(id))
     }
+}
+
+async fn count_failures(
+    conn: &mut AnyConnection,
+    email: &str,
+    ip: &str,
+    since: i64,
+) -> Result<(i64, i64)> {
+    let row = sqlx::query(
+        "SELECT (SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND at >= $3) AS by_email, \
+                (SELECT COUNT(*) FROM sign_in_failures WHERE ip = $2 AND at >= $3) AS by_ip",
+    )
+    .bind(email)
+    .bind(ip)
+    .bind(since)
+    .fetch_one(conn)
+    .await?;
+    Ok((row.try_get("by_email")?, row.try_get("by_ip")?))
 }

@@ -68,6 +68,13 @@ pub struct CampaignSummary {
     pub submitted: i64,
 }
 
+impl CampaignSummary {
+    /// Responses started and not yet finished.
+    pub fn in_progress(&self) -> i64 {
+        self.started - self.submitted
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct CampaignCompetence {
     pub id: CompetenceId,

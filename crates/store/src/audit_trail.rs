@@ -20,18 +20,21 @@ pub enum Actor {
     System,
     /// Someone at the command line (who, the operating system knows; skillgym does not).
     CommandLine,
+    /// Someone not signed in, trying to sign in (who, skillgym could not tell).
+    SignIn,
 }
 
 impl Actor {
-    fn kind(self) -> &'static str {
+    pub(crate) fn kind(self) -> &'static str {
         match self {
             Actor::Person(_) => "person",
             Actor::System => "system",
             Actor::CommandLine => "command-line",
+            Actor::SignIn => "sign-in",
         }
     }
 
-    fn id(self) -> Option<i64> {
+    pub(crate) fn id(self) -> Option<i64> {
         match self {
             Actor::Person(p) => Some(p.0),
             _ => None,
@@ -55,13 +58,19 @@ pub enum AuditAction {
     RetentionChanged,
     /// Password sign-in was turned on or off (detail: `passwords-on` or `passwords-off`).
     SignInChanged,
+    /// A person was marked as having left and their access ended: sessions, account, roles
+    /// (detail: `left-on=DATE`, and `account-closed` when they had an account).
+    PersonLeft,
+    /// A sign-in through the organisation's account was refused because the person it
+    /// matched is linked to another identity at the provider (detail: `other-identity`).
+    SingleSignOnRefused,
     /// The anonymity threshold changed (detail: `previous-threshold=… threshold=…`).
     AnonymityThresholdChanged,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 12;
+    pub const COUNT: usize = 14;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -75,6 +84,8 @@ impl AuditAction {
         AuditAction::AuditTrailExported,
         AuditAction::RetentionChanged,
         AuditAction::SignInChanged,
+        AuditAction::PersonLeft,
+        AuditAction::SingleSignOnRefused,
         AuditAction::AnonymityThresholdChanged,
     ];
 
@@ -91,6 +102,8 @@ impl AuditAction {
             AuditAction::AuditTrailExported => "audit-trail-exported",
             AuditAction::RetentionChanged => "retention-changed",
             AuditAction::SignInChanged => "sign-in-changed",
+            AuditAction::PersonLeft => "person-left",
+            AuditAction::SingleSignOnRefused => "single-sign-on-refused",
             AuditAction::AnonymityThresholdChanged => "anonymity-threshold-changed",
         }
     }

@@ -1,5 +1,6 @@
-//! Invitations and reminders by email, the secret that signs password-free links, and the
-//! sessions those links open.
+//! Invitations and reminders by email, whom password-free links sign in, and the sessions
+//! those links open (the key that signs them is derived from the secret key: see
+//! [`crate::SecretKey::audit_link_key`]).
 //!
 //! Every email is claimed in `invitations` before it is sent: the row's unique key (campaign,
 //! person, kind) means a person gets at most one invitation and one reminder per campaign,
@@ -10,6 +11,8 @@ use crate::audit::AUDIENCE;
 use crate::jobs::Job;
 use crate::{AccountRecord, NewAccount, Result, Store, StoreError, flag, now};
 use skillgym_domain::audit::Localised;
+use skillgym_domain::leavers::Departure;
+use skillgym_domain::people::parse_date;
 use skillgym_domain::{AccountId, CampaignId, Email, OrganisationId, PersonId, Roles};
 use sqlx::{AssertSqlSafe, Row};
 
@@ -22,8 +25,17 @@ pub const REMINDER_JOB: Job = Job {
 /// A claim older than this, neither sent nor failed, was abandoned and may be taken again.
 const CLAIM_STALE_SECS: i64 = 15 * 60;
 
-/// The name of the key that signs password-free links in `secrets`.
-pub const LINK_KEY: &str = "audit-link-key";
+/// Whom a password-free link signs in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// Nobody: the campaign does not allow links, or the person is not in its audience.
+    Refused,
+    /// The person has left, or their account is disabled.
+    AccessEnded,
+    Account(AccountId),
+    /// A person with no account yet, who is given one (with this email) when the link is used.
+    NewAccount(Email),
+}
 
 /// Which email a row in `invitations` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +105,7 @@ pub struct InvitationCounts {
 fn reachable(today: &str) -> String {
     format!(
         "{} AND COALESCE(p.email, a.email) IS NOT NULL \
-         AND (p.left_on IS NULL OR p.left_on >= {today}) \
+         AND (p.left_on IS NULL OR p.left_on > {today}) \
          AND (a.id IS NULL OR a.disabled = 0)",
         AUDIENCE.replace("$2", "p.id")
     )
@@ -332,46 +344,12 @@ impl Store {
         })
     }
 
-    /// A secret every instance shares, made by `fresh` the first time it is asked for.
-    pub async fn shared_secret(
-        &self,
-        name: &str,
-        fresh: impl FnOnce() -> String,
-    ) -> Result<String> {
-        let query = "SELECT value FROM secrets WHERE name = $1";
-        if let Some(value) = sqlx::query_scalar(query)
-            .bind(name)
-            .fetch_optional(&self.pool)
-            .await?
-        {
-            return Ok(value);
-        }
-        // Two instances may get here at once: the first insert wins and both read it back.
-        sqlx::query(
-            "INSERT INTO secrets (name, value, created_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (name) DO NOTHING",
-        )
-        .bind(name)
-        .bind(fresh())
-        .bind(now())
-        .execute(&self.pool)
-        .await?;
-        Ok(sqlx::query_scalar(query)
-            .bind(name)
-            .fetch_one(&self.pool)
-            .await?)
-    }
-
-    /// The account a password-free link signs in: only while the campaign allows links and
-    /// the person is in its audience (an erased person no longer exists). A person without an
-    /// account is given one, with no password and no roles, so that a session can name it.
-    pub async fn link_account(
-        &self,
-        campaign: CampaignId,
-        person: PersonId,
-    ) -> Result<Option<AccountId>> {
+    /// Whom a password-free link for `person` to `campaign` would sign in, changing nothing:
+    /// only while the campaign allows links and the person is in its audience (an erased
+    /// person no longer exists), and never a person who has left or a disabled account.
+    pub async fn link_target(&self, campaign: CampaignId, person: PersonId) -> Result<LinkTarget> {
         let row = sqlx::query(AssertSqlSafe(format!(
-            "SELECT COALESCE(p.email, a.email) AS email, a.id AS account_id, a.disabled \
+            "SELECT COALESCE(p.email, a.email) AS email, a.id AS account_id, a.disabled, p.left_on \
              FROM campaigns c JOIN people p ON p.id = $2 AND p.organisation_id = c.organisation_id \
              LEFT JOIN accounts a ON a.person_id = p.id \
              WHERE c.id = $1 AND c.links_allowed = 1 AND {AUDIENCE}"
@@ -380,16 +358,35 @@ impl Store {
         .bind(person.0)
         .fetch_optional(&self.pool)
         .await?;
-        let Some(row) = row else { return Ok(None) };
-        if let Some(account) = row.try_get::<Option<i64>, _>("account_id")? {
-            let disabled: Option<i64> = row.try_get("disabled")?;
-            return Ok((disabled == Some(0)).then_some(AccountId(account)));
+        let Some(row) = row else {
+            return Ok(LinkTarget::Refused);
+        };
+        let account: Option<i64> = row.try_get("account_id")?;
+        let disabled: Option<i64> = row.try_get("disabled")?;
+        let left_on: Option<String> = row.try_get("left_on")?;
+        let left_on = left_on
+            .map(|d| parse_date(&d).map_err(|_| StoreError::Corrupt(format!("left on {d}"))))
+            .transpose()?;
+        if disabled.is_some_and(|d| d != 0)
+            || Departure::on(left_on, crate::leavers::today()).has_left()
+        {
+            return Ok(LinkTarget::AccessEnded);
         }
-        let Some(email) = row
+        if let Some(account) = account {
+            return Ok(LinkTarget::Account(AccountId(account)));
+        }
+        Ok(row
             .try_get::<Option<String>, _>("email")?
             .and_then(|e| Email::parse(&e).ok())
-        else {
-            return Ok(None);
+            .map_or(LinkTarget::Refused, LinkTarget::NewAccount))
+    }
+
+    /// Like [`Store::link_target`], but a person without an account is given one, with no
+    /// password and no roles, so that a session can name it: for the link's POST, never its GET.
+    pub async fn link_account(&self, campaign: CampaignId, person: PersonId) -> Result<LinkTarget> {
+        let email = match self.link_target(campaign, person).await? {
+            LinkTarget::NewAccount(email) => email,
+            other => return Ok(other),
         };
         let new = NewAccount {
             person,
@@ -398,13 +395,13 @@ impl Store {
             roles: Roles::default(),
         };
         match self.create_account(&new).await {
-            Ok(id) => Ok(Some(id)),
+            Ok(id) => Ok(LinkTarget::Account(id)),
             // Opened twice at once: the other request made the account.
             Err(StoreError::Taken(_)) => Ok(self
                 .account_by_email(&email)
                 .await?
                 .filter(|a: &AccountRecord| a.person_id == person)
-                .map(|a| a.id)),
+                .map_or(LinkTarget::Refused, |a| LinkTarget::Account(a.id))),
             Err(e) => Err(e),
         }
     }

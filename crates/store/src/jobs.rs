@@ -1,5 +1,6 @@
 //! Scheduled jobs that several instances sharing one database run once between them:
-//! retention (erasing leavers) and clearing expired sessions and old sign-in failures.
+//! ending the access of people whose "left on" date has come, retention (erasing leavers) and
+//! clearing expired sessions and old sign-in failures.
 //!
 //! Each job is a row in `scheduled_jobs`. An instance claims a due job with a single
 //! `UPDATE … WHERE … RETURNING`: on PostgreSQL a second instance's UPDATE waits for the first's
@@ -23,7 +24,13 @@ pub struct Job {
 }
 
 /// The jobs skillgym runs. Add a job here and in [`Store::run_job`].
-pub const JOBS: [Job; 2] = [
+pub const JOBS: [Job; 3] = [
+    // First, and often: a "left on" date takes effect on its day (sign-in and every page
+    // refuse a leaver from the start of the day already; this ends sessions and roles too).
+    Job {
+        name: "leavers",
+        every: 15 * 60,
+    },
     Job {
         name: "retention",
         every: 60 * 60,
@@ -45,6 +52,8 @@ const SIGN_IN_FAILURES_KEPT_SECS: i64 = 24 * 60 * 60;
 pub struct JobsRun {
     /// The jobs this instance claimed and ran.
     pub ran: Vec<&'static str>,
+    /// People whose access ended because their "left on" date came.
+    pub access_ended: u64,
     /// People erased by retention.
     pub erased: u64,
     /// Expired sessions and old sign-in failures deleted.
@@ -120,6 +129,9 @@ impl Store {
 
     async fn run_job(&self, name: &str, run: &mut JobsRun) -> Result<()> {
         match name {
+            "leavers" => {
+                run.access_ended += self.end_access_of_leavers(crate::leavers::today()).await?;
+            }
             "retention" => {
                 let today = time::OffsetDateTime::now_utc().date();
                 run.erased += self.erase_leavers(today).await?;
@@ -229,13 +241,16 @@ impl Store {
         Ok(())
     }
 
-    /// Sets or clears the day a person left.
+    /// Sets or clears the day a person left; a day that has come ends their access at once,
+    /// recorded as done by skillgym itself (people's pages record who did it through
+    /// [`Store::update_person`]).
     pub async fn set_left_on(
         &self,
         org: OrganisationId,
         person: PersonId,
         left_on: Option<time::Date>,
     ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
             "UPDATE people SET left_on = $3, updated_at = $4 WHERE organisation_id = $1 AND id = $2",
         )
@@ -243,11 +258,13 @@ impl Store {
         .bind(person.0)
         .bind(left_on.map(skillgym_domain::people::format_date))
         .bind(now())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
             return Err(crate::StoreError::NotFound);
         }
+        crate::leavers::apply_departure(&mut tx, org, person, left_on, Actor::System).await?;
+        tx.commit().await?;
         Ok(())
     }
 

@@ -1,13 +1,14 @@
-//! The people a full staff file leaves out: finding them, and marking them as having left
-//! within the import's own transaction. Kept apart from the import's insert paths.
+//! People who leave: ending their access the moment they have left, by whichever path they
+//! were marked (the staff import, the person's page, a "left on" date that arrives); and the
+//! people a full staff file leaves out, found and marked within the import's own transaction.
 
-use crate::{Result, Store, StoreError, now};
-use skillgym_domain::OrganisationId;
-use skillgym_domain::leavers::marks_most;
+use crate::audit_trail::{Actor, AuditAction, NewAuditEvent};
+use crate::{Backend, Result, Store, StoreError, now};
+use skillgym_domain::leavers::{Departure, left_out, marks_most};
 use skillgym_domain::people::format_date;
 use skillgym_domain::staff_file::StaffRecord;
-use sqlx::{Any, AssertSqlSafe, Row, Transaction};
-use std::collections::HashSet;
+use skillgym_domain::{OrganisationId, PersonId};
+use sqlx::{Any, AnyConnection, AssertSqlSafe, Row, Transaction};
 
 /// What an import does with the people the file leaves out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -15,11 +16,13 @@ pub enum Absent {
     /// Leave them as they are.
     #[default]
     Keep,
-    /// Set their "left on" date to `on`. When that would mark more than half of the current
-    /// people, the import is refused unless `most_confirmed`.
+    /// Set their "left on" date to `on`, and end their access if that day has come, recorded
+    /// as done `by`. When that would mark more than half of the current people, the import is
+    /// refused unless `most_confirmed`.
     Left {
         on: time::Date,
         most_confirmed: bool,
+        by: Actor,
     },
 }
 
@@ -141,7 +144,6 @@ async fn absent(
     org: OrganisationId,
     records: &[StaffRecord],
 ) -> Result<(Vec<(i64, AbsentPerson)>, u64)> {
-    let in_file: HashSet<&str> = records.iter().map(|r| r.employee_number.as_str()).collect();
     let rows = sqlx::query(
         "SELECT p.id, p.employee_number, p.given_name, p.family_name, t.name AS team \
          FROM people p LEFT JOIN teams t ON t.id = p.team_id \
@@ -152,16 +154,18 @@ async fn absent(
     .fetch_all(&mut *conn)
     .await?;
     let current = rows.len() as u64;
+    let numbers = rows
+        .iter()
+        .map(|r| r.try_get::<String, _>("employee_number"))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let numbers: Vec<&str> = numbers.iter().map(String::as_str).collect();
     let mut people = Vec::new();
-    for r in &rows {
-        let number: String = r.try_get("employee_number")?;
-        if in_file.contains(number.as_str()) {
-            continue;
-        }
+    for i in left_out(&numbers, records) {
+        let r = &rows[i];
         people.push((
             r.try_get("id")?,
             AbsentPerson {
-                employee_number: number,
+                employee_number: numbers[i].to_string(),
                 given_name: r.try_get("given_name")?,
                 family_name: r.try_get("family_name")?,
                 team: r.try_get("team")?,
@@ -189,7 +193,12 @@ pub(crate) async fn apply_absent(
 ) -> Result<AbsentApplied> {
     let (people, current) = absent(tx, org, records).await?;
     let count = people.len() as u64;
-    let Absent::Left { on, most_confirmed } = choice else {
+    let Absent::Left {
+        on,
+        most_confirmed,
+        by,
+    } = choice
+    else {
         return Ok(AbsentApplied {
             absent: count,
             marked_left: 0,
@@ -205,11 +214,7 @@ pub(crate) async fn apply_absent(
     let ids: Vec<i64> = people.iter().map(|(id, _)| *id).collect();
     for chunk in ids.chunks(MARK_CHUNK) {
         // Ids read from the database just now, not text from the file.
-        let list = chunk
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(", ");
+        let list = id_list(chunk);
         let sql = format!(
             "UPDATE people SET left_on = $1, updated_at = $2 \
              WHERE organisation_id = $3 AND left_on IS NULL AND id IN ({list})"
@@ -221,8 +226,167 @@ pub(crate) async fn apply_absent(
             .execute(&mut **tx)
             .await?;
     }
+    end_access(tx, org, Some(&ids), today(), by).await?;
     Ok(AbsentApplied {
         absent: count,
         marked_left: count,
     })
+}
+
+/// Today's date (UTC), the day "left on" dates are compared with.
+pub(crate) fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+/// Ends the access of the organisation's people who have left by `today` and whose access has
+/// not ended yet (all of them, or those among `only`): their sessions and single-use links end,
+/// their roles go and their account is disabled, and each is recorded in the audit trail as
+/// done `by`, all in `conn`'s transaction. Returns how many people it reached.
+pub(crate) async fn end_access(
+    conn: &mut AnyConnection,
+    org: OrganisationId,
+    only: Option<&[i64]>,
+    today: time::Date,
+    by: Actor,
+) -> Result<u64> {
+    const DUE: &str = "SELECT id FROM people WHERE organisation_id = $1 \
+         AND left_on IS NOT NULL AND left_on <= $2 AND access_ended_at IS NULL";
+    let mut due: Vec<i64> = Vec::new();
+    match only {
+        None => {
+            due = sqlx::query_scalar(AssertSqlSafe(format!("{DUE} ORDER BY id")))
+                .bind(org.0)
+                .bind(format_date(today))
+                .fetch_all(&mut *conn)
+                .await?;
+        }
+        Some(ids) => {
+            for chunk in ids.chunks(MARK_CHUNK) {
+                let sql = format!("{DUE} AND id IN ({})", id_list(chunk));
+                due.extend(
+                    sqlx::query_scalar::<_, i64>(AssertSqlSafe(sql))
+                        .bind(org.0)
+                        .bind(format_date(today))
+                        .fetch_all(&mut *conn)
+                        .await?,
+                );
+            }
+        }
+    }
+    // The detail the trail's own events would have, then the day, then whether an account
+    // was closed: `[command-line ]left-on=DATE[ account-closed]`.
+    let base = NewAuditEvent::new(by, AuditAction::PersonLeft, None).detail;
+    let prefix = if base.is_empty() {
+        "left-on=".to_string()
+    } else {
+        format!("{base} left-on=")
+    };
+    let at = now();
+    let mut ended = 0;
+    for chunk in due.chunks(MARK_CHUNK) {
+        // Claimed first, so that two paths ending the same person's access at once (the job
+        // and an admin's edit) record it once: on PostgreSQL the second waits for the first's
+        // row locks and then finds nothing left to claim.
+        let claimed: Vec<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
+            "UPDATE people SET access_ended_at = $1 \
+             WHERE access_ended_at IS NULL AND id IN ({}) RETURNING id",
+            id_list(chunk)
+        )))
+        .bind(at)
+        .fetch_all(&mut *conn)
+        .await?;
+        if claimed.is_empty() {
+            continue;
+        }
+        ended += claimed.len() as u64;
+        // Ids read from the database just now, not text from anyone.
+        let list = id_list(&claimed);
+        let accounts = format!("SELECT id FROM accounts WHERE person_id IN ({list})");
+        sqlx::query(AssertSqlSafe(format!(
+            "INSERT INTO audit_events \
+                (organisation_id, at, actor_kind, actor_id, action, subject_id, detail) \
+             SELECT $1, $2, $3, $4, $5, p.id, CAST($6 AS TEXT) || p.left_on || \
+                    CASE WHEN a.id IS NULL THEN '' ELSE ' account-closed' END \
+             FROM people p LEFT JOIN accounts a ON a.person_id = p.id \
+             WHERE p.id IN ({list}) ORDER BY p.id"
+        )))
+        .bind(org.0)
+        .bind(at)
+        .bind(by.kind())
+        .bind(by.id())
+        .bind(AuditAction::PersonLeft.as_str())
+        .bind(&prefix)
+        .execute(&mut *conn)
+        .await?;
+        for table in ["sessions", "access_links", "account_roles"] {
+            sqlx::query(AssertSqlSafe(format!(
+                "DELETE FROM {table} WHERE account_id IN ({accounts})"
+            )))
+            .execute(&mut *conn)
+            .await?;
+        }
+        sqlx::query(AssertSqlSafe(format!(
+            "UPDATE accounts SET disabled = 1 WHERE person_id IN ({list})"
+        )))
+        .execute(&mut *conn)
+        .await?;
+    }
+    if ended > 0 {
+        tracing::info!(people = ended, "leavers' access ended");
+    }
+    Ok(ended)
+}
+
+/// After a person's "left on" date was set to `left_on`: ends their access if that day has
+/// come, or, for a date cleared or moved on, lets the day that now applies end it again.
+pub(crate) async fn apply_departure(
+    conn: &mut AnyConnection,
+    org: OrganisationId,
+    person: PersonId,
+    left_on: Option<time::Date>,
+    by: Actor,
+) -> Result<()> {
+    let today = today();
+    if Departure::on(left_on, today).has_left() {
+        end_access(conn, org, Some(&[person.0]), today, by).await?;
+    } else {
+        sqlx::query(
+            "UPDATE people SET access_ended_at = NULL WHERE organisation_id = $1 AND id = $2",
+        )
+        .bind(org.0)
+        .bind(person.0)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+fn id_list(ids: &[i64]) -> String {
+    ids.iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Store {
+    /// Ends the access of everyone, in every organisation, whose "left on" date has come by
+    /// `today` and whose access has not ended yet, recorded as done by the scheduled job.
+    /// One transaction per organisation. Returns how many people it reached.
+    pub async fn end_access_of_leavers(&self, today: time::Date) -> Result<u64> {
+        let orgs: Vec<i64> = sqlx::query_scalar("SELECT id FROM organisations ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut ended = 0;
+        for org in orgs {
+            // On SQLite the write lock is taken before the first read: a transaction that
+            // began by reading cannot start writing once another writer has committed.
+            let mut tx = match self.backend {
+                Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+                Backend::Postgres => self.pool.begin().await?,
+            };
+            ended += end_access(&mut tx, OrganisationId(org), None, today, Actor::System).await?;
+            tx.commit().await?;
+        }
+        Ok(ended)
+    }
 }

@@ -29,7 +29,7 @@ mod single_sign_on;
 mod staff;
 mod survey_import;
 
-pub use accounts::{AccountRecord, NewAccount, SignInAccount};
+pub use accounts::{AccountRecord, NewAccount, SignInAccount, SignInAttempt};
 pub use analysis_columns::AnalysisVersion;
 pub use analysis_data::{AnalysisData, AnalysisRespondent};
 pub use audit::{
@@ -42,8 +42,8 @@ pub use backup::{BackupRefused, check_backup};
 pub use change::{CampaignChoice, ChangeData, ChangeResponse};
 pub use error::StoreError;
 pub use invitations::{
-    FailedInvitation, InvitationCounts, InvitationKind, InvitationSettings, LINK_KEY, MailCampaign,
-    REMINDER_JOB, Recipient,
+    FailedInvitation, InvitationCounts, InvitationKind, InvitationSettings, LinkTarget,
+    MailCampaign, REMINDER_JOB, Recipient,
 };
 pub use jobs::{JOBS, Job, JobsRun, months_before};
 pub use leavers::{Absent, AbsentPeople, AbsentPerson, StaffUpload};
@@ -156,6 +156,15 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// The key that signs password-free audit links, derived from the secret key (see
+    /// [`SecretKey::audit_link_key`]); without a secret key no link can be made or checked.
+    pub fn audit_link_key(&self) -> Result<&[u8]> {
+        self.secret_key
+            .as_deref()
+            .map(SecretKey::audit_link_key)
+            .ok_or(StoreError::NoSecretKey)
     }
 
     /// Whether the database answers a trivial query.

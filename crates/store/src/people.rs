@@ -1,7 +1,9 @@
 //! People: listing, finding, editing, and who manages whom.
 
+use crate::audit_trail::Actor;
 use crate::error::taken_or;
 use crate::{Result, Store, StoreError, now};
+use skillgym_domain::leavers::Departure;
 use skillgym_domain::people::format_date;
 use skillgym_domain::{
     AccountId, ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole,
@@ -21,6 +23,8 @@ pub struct PersonSummary {
     pub employment: Employment,
     pub contracted_hours: f64,
     pub team: Option<String>,
+    /// The day they left or will leave (ISO 8601).
+    pub left_on: Option<String>,
 }
 
 /// Everything stored about one person.
@@ -42,6 +46,9 @@ pub struct PersonRecord {
     pub team: Option<(TeamId, String)>,
     pub sites: Vec<(SiteId, String)>,
     pub account: Option<(AccountId, Roles)>,
+    /// Their account was closed (when they left): nobody signs into it until roles are given
+    /// again.
+    pub account_disabled: bool,
 }
 
 impl PersonRecord {
@@ -105,6 +112,7 @@ fn summary_from(row: &AnyRow) -> Result<PersonSummary> {
         employment: Employment::parse(&employment).map_err(corrupt)?,
         contracted_hours: row.try_get("contracted_hours")?,
         team: row.try_get("team")?,
+        left_on: row.try_get("left_on")?,
     })
 }
 
@@ -162,7 +170,8 @@ impl Store {
         let total: i64 = bind(&count_sql).fetch_one(&self.pool).await?.try_get("n")?;
         let list_sql = format!(
             "{sql}SELECT p.id, p.employee_number, p.given_name || ' ' || p.family_name AS name, \
-                    p.job_role, p.job_family, p.employment, p.contracted_hours, t.name AS team \
+                    p.job_role, p.job_family, p.employment, p.contracted_hours, t.name AS team, \
+                    p.left_on \
              {condition} ORDER BY p.family_name, p.given_name, p.id LIMIT $8 OFFSET $9"
         );
         let rows = bind(&list_sql)
@@ -213,7 +222,7 @@ impl Store {
             "SELECT p.id, p.employee_number, p.given_name, p.family_name, p.email, p.employment, \
                     p.job_role, p.job_family, p.contracted_hours, p.start_date, p.left_on, \
                     p.line_manager_id, m.given_name || ' ' || m.family_name AS manager_name, \
-                    p.team_id, t.name AS team_name, a.id AS account_id \
+                    p.team_id, t.name AS team_name, a.id AS account_id, a.disabled \
              FROM people p \
              LEFT JOIN people m ON m.id = p.line_manager_id \
              LEFT JOIN teams t ON t.id = p.team_id \
@@ -264,6 +273,7 @@ impl Store {
             },
             sites,
             account,
+            account_disabled: row.try_get::<Option<i64>, _>("disabled")?.unwrap_or(0) != 0,
         })
     }
 
@@ -290,8 +300,9 @@ impl Store {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO people (organisation_id, employee_number, given_name, family_name, email, \
                 employment, job_role, job_family, contracted_hours, start_date, line_manager_id, \
-                team_id, created_at, updated_at, left_on) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id",
+                team_id, created_at, updated_at, left_on, access_ended_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15) \
+             RETURNING id",
         )
         .bind(org.0)
         .bind(input.employee_number.as_str())
@@ -307,6 +318,12 @@ impl Store {
         .bind(input.team.map(|t| t.0))
         .bind(at)
         .bind(input.left_on.map(format_date))
+        // Added as already gone: they have no account yet, so no access to end.
+        .bind(
+            Departure::on(input.left_on, crate::leavers::today())
+                .has_left()
+                .then_some(at),
+        )
         .fetch_one(&mut *tx)
         .await
         .map_err(taken_person)?;
@@ -315,11 +332,14 @@ impl Store {
         Ok(PersonId(id))
     }
 
+    /// Changes a person, as done `by`. A "left on" day that has come ends their access in the
+    /// same transaction (see [`crate::leavers`]).
     pub async fn update_person(
         &self,
         org: OrganisationId,
         id: PersonId,
         input: &PersonInput,
+        by: Actor,
     ) -> Result<()> {
         self.check_references(org, input).await?;
         if input.line_manager == Some(id)
@@ -361,6 +381,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         insert_sites(&mut tx, id.0, &input.sites).await?;
+        crate::leavers::apply_departure(&mut tx, org, id, input.left_on, by).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -10,6 +10,7 @@
 
 use crate::audit_trail::{Actor, AuditAction, NewAuditEvent, insert_event};
 use crate::{Result, Store, StoreError};
+use skillgym_domain::csv_file::CsvWriter;
 use skillgym_domain::{OrganisationId, PersonId};
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -92,23 +93,20 @@ impl DataTable {
     }
 
     /// The rows as CSV with a header line of `heading(table, column)` for each column (the
-    /// reader's language; the JSON keeps the column names, for programs). Text that a
-    /// spreadsheet would run as a formula is prefixed with an apostrophe.
+    /// reader's language; the JSON keeps the column names, for programs), written by the one
+    /// CSV writer, which guards text a spreadsheet would run as a formula.
     pub fn to_csv(&self, heading: &dyn Fn(&str, &str) -> String) -> std::io::Result<Vec<u8>> {
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(b"\xEF\xBB\xBF".to_vec());
-        writer.write_record(self.columns.iter().map(|c| heading(self.name, c)))?;
+        let mut writer = CsvWriter::new(Vec::new())?;
+        writer.row(self.columns.iter().map(|c| heading(self.name, c)))?;
         for row in &self.rows {
-            writer.write_record(row.iter().map(|cell| match cell {
-                Cell::Text(t) if t.starts_with(['=', '+', '-', '@']) => format!("'{t}"),
+            writer.row(row.iter().map(|cell| match cell {
                 Cell::Text(t) => t.clone(),
                 Cell::Int(i) => i.to_string(),
                 Cell::Real(r) => r.to_string(),
                 Cell::Empty => String::new(),
             }))?;
         }
-        writer.into_inner().map_err(|e| e.into_error())
+        writer.finish()
     }
 }
 
@@ -273,10 +271,18 @@ impl Store {
     async fn account_table(&self, person: PersonId) -> Result<DataTable> {
         let mut table = DataTable::new(
             "account",
-            &["email", "language", "roles", "created_at", "sessions"],
+            &[
+                "email",
+                "language",
+                "roles",
+                "created_at",
+                "sessions",
+                "single_sign_on_issuer",
+                "single_sign_on_subject",
+            ],
         );
         let row = sqlx::query(
-            "SELECT a.id, a.email, a.language, a.created_at, \
+            "SELECT a.id, a.email, a.language, a.created_at, a.sso_issuer, a.sso_subject, \
                     (SELECT COUNT(*) FROM sessions s WHERE s.account_id = a.id) AS sessions \
              FROM accounts a WHERE a.person_id = $1",
         )
@@ -294,6 +300,8 @@ impl Store {
                 roles.join(",").into(),
                 iso_time(r.try_get("created_at")?).into(),
                 r.try_get::<i64, _>("sessions")?.into(),
+                r.try_get::<Option<String>, _>("sso_issuer")?.into(),
+                r.try_get::<Option<String>, _>("sso_subject")?.into(),
             ]);
         }
         Ok(table)
@@ -485,9 +493,25 @@ pub(crate) async fn erase_in(
     insert_event(tx, org, &event).await?;
 
     // ERASURE HOOK: features that hold personal data remove it here, in this transaction.
-    // Audit answers (and plans built from them) must keep only anonymous aggregates: fold
-    // the person's answers into their campaign's counts, then delete the rows that name them,
-    // before the person row goes below.
+    //
+    // Audit answers: ratings, choices and knowledge-round answers stay, for the campaign's
+    // figures, but nothing ties them to the person any more: `responses.person_id` becomes
+    // NULL when the person row goes below (ON DELETE SET NULL), and the other tool's response
+    // id of an imported response (which its export links to a name) is cleared here. Free-text
+    // answers go: what someone wrote in their own words can name them, and no figure uses
+    // them.
+    sqlx::query(
+        "DELETE FROM profile_answers \
+         WHERE response_id IN (SELECT id FROM responses WHERE person_id = $1) \
+           AND question_id IN (SELECT id FROM profile_questions WHERE kind = 'text')",
+    )
+    .bind(person.0)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE responses SET external_key = NULL WHERE person_id = $1")
+        .bind(person.0)
+        .execute(&mut **tx)
+        .await?;
 
     for email in emails.into_iter().flatten() {
         sqlx::query("DELETE FROM sign_in_failures WHERE email = $1")

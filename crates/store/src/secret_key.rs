@@ -1,5 +1,6 @@
 //! The key that encrypts secrets stored in the database (the OpenID Connect client secret), so
-//! that a copy of the database, or a backup, does not give the secret away.
+//! that a copy of the database, or a backup, does not give the secret away; and from which the
+//! key that signs password-free audit links is derived, so that such a copy cannot mint one.
 //!
 //! Authenticated encryption with ChaCha20-Poly1305 from *ring* (already in the build through
 //! rustls): a random 96-bit nonce per value, and the row's purpose and owner as associated
@@ -10,6 +11,7 @@
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use ring::aead::{Aad, CHACHA20_POLY1305, LessSafeKey, NONCE_LEN, Nonce, UnboundKey};
+use ring::hmac;
 use ring::rand::{SecureRandom, SystemRandom};
 use std::path::Path;
 
@@ -41,10 +43,15 @@ pub enum OpenError {
     WrongKey,
 }
 
+/// What the audit-link key is derived for: a new purpose gets a new label, never this one.
+const AUDIT_LINK_LABEL: &[u8] = b"skillgym audit links v1";
+
 /// A key to seal and open secrets with.
 pub struct SecretKey {
     key: LessSafeKey,
     rng: SystemRandom,
+    /// HMAC-SHA256(secret key, [`AUDIT_LINK_LABEL`]).
+    audit_link_key: [u8; 32],
 }
 
 impl std::fmt::Debug for SecretKey {
@@ -57,10 +64,21 @@ impl SecretKey {
     fn from_bytes(bytes: &[u8]) -> Result<Self, SecretKeyError> {
         let unbound =
             UnboundKey::new(&CHACHA20_POLY1305, bytes).map_err(|_| SecretKeyError::Malformed)?;
+        let derived = hmac::sign(&hmac::Key::new(hmac::HMAC_SHA256, bytes), AUDIT_LINK_LABEL);
+        let mut audit_link_key = [0u8; 32];
+        audit_link_key.copy_from_slice(derived.as_ref());
         Ok(Self {
             key: LessSafeKey::new(unbound),
             rng: SystemRandom::new(),
+            audit_link_key,
         })
+    }
+
+    /// The key that signs password-free audit links: derived from this key, so it is never
+    /// stored, and every instance with the same secret key has the same link key. A new
+    /// secret key invalidates every link signed with the old one.
+    pub fn audit_link_key(&self) -> &[u8] {
+        &self.audit_link_key
     }
 
     /// A key written as base64 (standard or URL-safe, padded or not), as given in
@@ -201,6 +219,21 @@ mod tests {
             Err(OpenError::Malformed)
         );
         assert_eq!(key.open("v1.AAAA", "x"), Err(OpenError::Malformed));
+    }
+
+    #[test]
+    fn the_audit_link_key_is_derived_from_the_secret_key() {
+        let (key, text) = SecretKey::generate().unwrap();
+        let again = SecretKey::from_base64(&text).unwrap();
+        assert_eq!(key.audit_link_key(), again.audit_link_key());
+        let (other, _) = SecretKey::generate().unwrap();
+        assert_ne!(key.audit_link_key(), other.audit_link_key());
+        // Not the secret key itself.
+        let raw = STANDARD.decode(&text).unwrap();
+        assert_ne!(key.audit_link_key(), raw.as_slice());
+        // HMAC-SHA256(key, label), as the README says.
+        let expected = hmac::sign(&hmac::Key::new(hmac::HMAC_SHA256, &raw), AUDIT_LINK_LABEL);
+        assert_eq!(key.audit_link_key(), expected.as_ref());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Sessions, kept in the database so that every instance behind a load balancer shares them.
 
 use crate::{Result, Store, now};
+use skillgym_domain::people::format_date;
 use skillgym_domain::{AccountId, CampaignId, OrganisationId, PersonId, Role, Roles};
 use sqlx::Row;
 
@@ -43,21 +44,31 @@ impl Store {
         Ok(())
     }
 
-    /// The unexpired session with this token hash, in one query (one row per role).
-    pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>> {
+    /// The session with this token hash, in one query (one row per role): only while it has
+    /// been used recently enough (`expires_at`), was started after `started_after` (unix
+    /// seconds: the absolute lifetime), its account is enabled and its person has not left (a
+    /// "left on" day that has come ends every session that day, even before the scheduled job
+    /// has ended them).
+    pub async fn session(
+        &self,
+        token_hash: &str,
+        started_after: i64,
+    ) -> Result<Option<SessionRecord>> {
         let rows = sqlx::query(
             "SELECT s.account_id, s.csrf_token, s.expires_at, s.campaign_scope, a.person_id, a.language, \
                     p.organisation_id, p.given_name || ' ' || p.family_name AS name, r.role \
              FROM sessions s \
              JOIN accounts a ON a.id = s.account_id AND a.disabled = 0 \
-             JOIN people p ON p.id = a.person_id \
+             JOIN people p ON p.id = a.person_id AND (p.left_on IS NULL OR p.left_on > $4) \
              LEFT JOIN account_roles r ON r.account_id = a.id \
              LEFT JOIN campaigns sc ON sc.id = s.campaign_scope \
-             WHERE s.token_hash = $1 AND s.expires_at > $2 \
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.created_at > $3 \
                AND (s.campaign_scope IS NULL OR sc.links_allowed = 1)",
         )
         .bind(token_hash)
         .bind(now())
+        .bind(started_after)
+        .bind(format_date(crate::leavers::today()))
         .fetch_all(&self.pool)
         .await?;
         let Some(first) = rows.first() else {

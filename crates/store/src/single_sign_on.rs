@@ -5,6 +5,8 @@
 use crate::audit_trail::{Actor, AuditAction, NewAuditEvent, insert_event};
 use crate::error::taken_or;
 use crate::{NewAccount, Result, Store, StoreError, flag, now};
+use skillgym_domain::leavers::Departure;
+use skillgym_domain::people::parse_date;
 use skillgym_domain::{AccountId, Email, OrganisationId, PersonId, Roles};
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -57,9 +59,12 @@ pub struct SingleSignOnAttempt {
 pub struct SingleSignOnMatch {
     pub person_id: PersonId,
     pub person_email: Option<String>,
+    /// Their "left on" day has come.
     pub left: bool,
     /// The person's account, and whether it is disabled.
     pub account: Option<(AccountId, bool)>,
+    /// The provider identity (issuer, subject) the account was first signed into with.
+    pub identity: Option<(String, String)>,
 }
 
 /// What a client secret is sealed to: its purpose and its organisation, so a sealed value
@@ -80,19 +85,26 @@ pub struct SecretsChecked {
 fn match_from(row: &AnyRow) -> Result<SingleSignOnMatch> {
     let account: Option<i64> = row.try_get("account_id")?;
     let disabled: Option<i64> = row.try_get("disabled")?;
-    let left: Option<String> = row.try_get("left_on")?;
+    let left_on: Option<String> = row.try_get("left_on")?;
+    let left_on = left_on
+        .map(|d| parse_date(&d).map_err(|_| StoreError::Corrupt(format!("left on {d}"))))
+        .transpose()?;
+    let issuer: Option<String> = row.try_get("sso_issuer")?;
+    let subject: Option<String> = row.try_get("sso_subject")?;
     Ok(SingleSignOnMatch {
         person_id: PersonId(row.try_get("person_id")?),
         person_email: row.try_get("email")?,
-        left: left.is_some(),
+        left: Departure::on(left_on, crate::leavers::today()).has_left(),
         account: account.map(|a| (AccountId(a), disabled.unwrap_or(0) != 0)),
+        identity: issuer.zip(subject),
     })
 }
 
 /// How long a sign-in may spend at the provider.
 pub const SINGLE_SIGN_ON_ATTEMPT_SECS: i64 = 10 * 60;
 
-const MATCH_COLUMNS: &str = "p.id AS person_id, p.email, p.left_on, a.id AS account_id, a.disabled";
+const MATCH_COLUMNS: &str = "p.id AS person_id, p.email, p.left_on, a.id AS account_id, \
+     a.disabled, a.sso_issuer, a.sso_subject";
 
 impl Store {
     /// The organisation's provider, if single sign-on is set up.
@@ -193,6 +205,11 @@ impl Store {
                 .bind(org.0)
                 .fetch_optional(&mut *tx)
                 .await?;
+        let issuer_was: Option<String> =
+            sqlx::query_scalar("SELECT issuer_url FROM single_sign_on WHERE organisation_id = $1")
+                .bind(org.0)
+                .fetch_optional(&mut *tx)
+                .await?;
         let done = sqlx::query(
             "UPDATE single_sign_on SET issuer_url = $2, client_id = $3, \
                     client_secret = COALESCE($4, client_secret), \
@@ -239,6 +256,23 @@ impl Store {
                     "passwords-off"
                 },
             );
+            insert_event(&mut tx, org, &event).await?;
+        }
+        if issuer_was.is_some_and(|was| was != input.issuer_url) {
+            // Another provider names people with other subjects: the links to the old one's
+            // would refuse everyone. Each account is linked again at its next sign-in.
+            let forgotten = sqlx::query(
+                "UPDATE accounts SET sso_issuer = NULL, sso_subject = NULL \
+                 WHERE sso_subject IS NOT NULL \
+                   AND person_id IN (SELECT id FROM people WHERE organisation_id = $1)",
+            )
+            .bind(org.0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            let event = NewAuditEvent::new(actor, AuditAction::SignInChanged, None)
+                .with_flag("issuer-changed")
+                .with("identities-forgotten", forgotten);
             insert_event(&mut tx, org, &event).await?;
         }
         tx.commit().await?;
@@ -397,6 +431,53 @@ impl Store {
             }
         }
         Ok(None)
+    }
+
+    /// The account the provider identity (`issuer`, `subject`) signed into before, in this
+    /// organisation: once linked, an account is found by that pair alone.
+    pub async fn single_sign_on_identity(
+        &self,
+        org: OrganisationId,
+        issuer: &str,
+        subject: &str,
+    ) -> Result<Option<SingleSignOnMatch>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {MATCH_COLUMNS} FROM accounts a JOIN people p ON p.id = a.person_id \
+             WHERE p.organisation_id = $1 AND a.sso_issuer = $2 AND a.sso_subject = $3"
+        )))
+        .bind(org.0)
+        .bind(issuer)
+        .bind(subject)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(match_from).transpose()
+    }
+
+    /// Links `account` to the provider identity that first signed into it. `false` when it is
+    /// linked already (to anyone, maybe at the same moment) or the identity is linked to
+    /// another account: then the identity does not sign into it.
+    pub async fn link_single_sign_on_identity(
+        &self,
+        account: AccountId,
+        issuer: &str,
+        subject: &str,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE accounts SET sso_issuer = $2, sso_subject = $3 \
+             WHERE id = $1 AND sso_subject IS NULL",
+        )
+        .bind(account.0)
+        .bind(issuer)
+        .bind(subject)
+        .execute(&self.pool)
+        .await;
+        match done {
+            Ok(done) => Ok(done.rows_affected() == 1),
+            Err(e) => match taken_or(e, "sso_identity") {
+                StoreError::Taken(_) => Ok(false),
+                e => Err(e),
+            },
+        }
     }
 
     /// Gives a person who signed in through the provider for the first time an account: the

@@ -48,6 +48,7 @@ both_backends!(
     retention_erases_only_leavers_past_the_period,
     two_runners_claim_a_due_job_exactly_once,
     personal_data_holds_the_person_their_account_and_events,
+    erasing_a_person_deletes_their_free_text_and_unlinks_the_rest_of_their_answers,
 );
 
 async fn the_audit_trail_refuses_changes_and_deletions(backend: Backend) {
@@ -104,7 +105,7 @@ async fn erasing_a_person_removes_their_data_and_keeps_anonymous_events(backend:
         .await
         .unwrap();
     store
-        .record_sign_in_failure("manager@afon.example", "203.0.113.9")
+        .count_sign_in_attempt("manager@afon.example", "203.0.113.9", 0)
         .await
         .unwrap();
     let before = store.people_counts(org).await.unwrap().total;
@@ -177,10 +178,21 @@ async fn retention_erases_only_leavers_past_the_period(backend: Backend) {
         .unwrap();
     store.set_retention_months(org, 24).await.unwrap();
     let today = time::macros::date!(2026 - 01 - 15);
+    // Marking them as left ended their access, each recorded (as done by skillgym itself).
+    let left = events(store, org).await;
+    assert_eq!(left.len(), 2);
+    assert!(
+        left.iter()
+            .all(|e| e.action == Some(AuditAction::PersonLeft) && e.actor_kind == "system")
+    );
     assert_eq!(store.erase_leavers(today).await.unwrap(), 1);
     assert!(store.person(org, long_gone).await.is_err());
     assert!(store.person(org, recent).await.is_ok());
-    let trail = events(store, org).await;
+    let trail: Vec<_> = events(store, org)
+        .await
+        .into_iter()
+        .filter(|e| e.action == Some(AuditAction::PersonErased))
+        .collect();
     assert_eq!(trail.len(), 1);
     assert_eq!(trail[0].actor_kind, "system");
     assert!(trail[0].detail.ends_with("retention"));
@@ -277,6 +289,19 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
         )
         .await
         .unwrap();
+    // Linked to an identity at the organisation's sign-in service: that is theirs to see too.
+    let account = store
+        .account_by_email(&Email::parse("learner@afon.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    assert!(
+        store
+            .link_single_sign_on_identity(account, "https://idp.example.gov.uk", "subject-42")
+            .await
+            .unwrap()
+    );
     let data = store.personal_data(org, learner).await.unwrap();
     let names: HashSet<&str> = data.tables.iter().map(|t| t.name).collect();
     assert_eq!(
@@ -328,6 +353,13 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
         account.rows[0][0],
         Cell::Text("learner@afon.example".into())
     );
+    assert_eq!(
+        account.rows[0][5..],
+        [
+            Cell::Text("https://idp.example.gov.uk".into()),
+            Cell::Text("subject-42".into())
+        ]
+    );
     assert!(!data.table("sites").unwrap().rows.is_empty());
     assert_eq!(data.table("audit_events").unwrap().rows.len(), 1);
     let zip = data
@@ -346,4 +378,118 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
     );
     let json = data.table("person").unwrap().to_json();
     assert!(json.contains("\"employee_number\""), "{json}");
+}
+
+/// Free text can name a person, so it goes with them; their ratings, choices and knowledge-round
+/// answers stay for the campaign's figures, with nothing left that leads back to them.
+async fn erasing_a_person_deletes_their_free_text_and_unlinks_the_rest_of_their_answers(
+    backend: Backend,
+) {
+    use skillgym_domain::audit::survey::Mapping;
+    use skillgym_domain::audit::{QuestionKind, Rating};
+    use skillgym_store::ResponseAnswers;
+    let (db, org) = demo_store(backend).await;
+    let store = &db.store;
+    let admin = person_by_email(store, "admin@afon.example").await;
+    let learner = person_by_email(store, "learner@afon.example").await;
+    let summary = store.campaigns(org).await.unwrap().remove(0);
+    let campaign = store.campaign(org, summary.id).await.unwrap();
+    let question = |kind: QuestionKind| {
+        campaign
+            .questions
+            .iter()
+            .find(|(_, q)| q.kind == kind)
+            .map(|(id, _)| *id)
+            .expect("the demo campaign asks such a question")
+    };
+    let (text, single) = (question(QuestionKind::Text), question(QuestionKind::Single));
+    let competence = campaign.areas[0].competences[0].id;
+
+    // The learner answers on the web, writing something only they would write.
+    let response = store.start_response(campaign.id, learner).await.unwrap();
+    let mut answers = ResponseAnswers::default();
+    answers.ratings.insert(competence, Rating::Level(4));
+    answers.profile.insert(single, "1".into());
+    answers
+        .profile
+        .insert(text, "I run the Tuesday code club at Llanfair".into());
+    store
+        .save_section(response.id, 1, &answers, &[])
+        .await
+        .unwrap();
+    store.submit_response(response.id).await.unwrap();
+
+    // Someone else answers in SurveyMonkey, imported with their response id.
+    let imported_person = store
+        .people(
+            org,
+            &PersonFilter {
+                limit: 100,
+                ..PersonFilter::default()
+            },
+        )
+        .await
+        .unwrap()
+        .0
+        .into_iter()
+        .find(|p| p.id != learner && p.id != admin)
+        .unwrap()
+        .id;
+    let email = store
+        .person(org, imported_person)
+        .await
+        .unwrap()
+        .email
+        .expect("demo people have email addresses");
+    let file = format!(
+        "Id,Email,\"{}\"\n114000001,{email},3\n",
+        campaign.areas[0].competences[1].title.en
+    );
+    let mapping = |unmatched: &str| {
+        Mapping::from_json(&format!(
+            r#"{{"respondent": {{"by": "email", "column": "Email", "unmatched": "{unmatched}"}},
+                "response_id": "Id",
+                "columns": [{{"column": "C", "competence": "{}"}}]}}"#,
+            campaign.areas[0].competences[1].code
+        ))
+        .unwrap()
+    };
+    let first = store
+        .import_survey(org, campaign.id, file.as_bytes(), &mapping("problem"))
+        .await
+        .unwrap();
+    assert_eq!(first.added, 1);
+    let responses_before = store
+        .campaign_columns(org, &campaign)
+        .await
+        .unwrap()
+        .responses();
+
+    for person in [learner, imported_person] {
+        store
+            .erase_person(org, person, Actor::Person(admin))
+            .await
+            .unwrap();
+    }
+
+    // The learner's response is still there, with their rating and choice, but not their words.
+    let kept = store.response_answers(response.id).await.unwrap();
+    assert_eq!(kept.ratings.get(&competence), Some(&Rating::Level(4)));
+    assert_eq!(kept.profile.get(&single).map(String::as_str), Some("1"));
+    assert!(!kept.profile.contains_key(&text), "the free text is gone");
+    let columns = store.campaign_columns(org, &campaign).await.unwrap();
+    assert_eq!(
+        columns.responses(),
+        responses_before,
+        "the figures keep every response"
+    );
+    assert!(columns.person.iter().all(|p| *p != Some(learner.0)));
+    // The imported response no longer carries the other tool's id: the export, which names
+    // its respondent, cannot be matched to it. Importing it again (its email now unknown, kept
+    // without a name) adds a response rather than finding the erased one.
+    let again = store
+        .import_survey(org, campaign.id, file.as_bytes(), &mapping("anonymous"))
+        .await
+        .unwrap();
+    assert_eq!((again.added, again.updated), (1, 0));
 }

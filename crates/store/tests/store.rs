@@ -44,6 +44,7 @@ both_backends!(
     managers_see_reports_and_team_members_all_the_way_down,
     sessions_expire_and_can_be_ended,
     failed_sign_ins_are_counted_per_email_and_address,
+    sign_in_attempts_sent_at_once_are_counted_one_at_a_time,
     site_codes_and_team_names_are_unique,
     access_links_work_once,
     exported_staff_reimport_as_unchanged,
@@ -285,40 +286,59 @@ async fn sessions_expire_and_can_be_ended(backend: Backend) {
         .create_session("old", account, "csrf2", now - 1)
         .await
         .unwrap();
+    // Sessions started within the last hour count; the absolute lifetime cuts off older ones.
+    let hour_ago = now - 3600;
     let live = db
         .store
-        .session("live")
+        .session("live", hour_ago)
         .await
         .unwrap()
         .expect("a live session");
     assert_eq!(live.person_id, person);
     assert!(live.roles.has(Role::Admin) && live.roles.has(Role::Learner));
     assert_eq!(live.csrf_token, "csrf1");
-    assert!(db.store.session("old").await.unwrap().is_none());
+    assert!(
+        db.store.session("live", now + 1).await.unwrap().is_none(),
+        "started before the cut-off: past its absolute lifetime, however recently used"
+    );
+    assert!(db.store.session("old", hour_ago).await.unwrap().is_none());
     assert_eq!(db.store.delete_expired_sessions().await.unwrap(), 1);
     db.store.delete_session("live").await.unwrap();
-    assert!(db.store.session("live").await.unwrap().is_none());
+    assert!(db.store.session("live", hour_ago).await.unwrap().is_none());
 }
 
 async fn failed_sign_ins_are_counted_per_email_and_address(backend: Backend) {
     let db = TestDb::new(backend).await;
     let since = skillgym_store::now() - 60;
-    for _ in 0..3 {
-        db.store
-            .record_sign_in_failure("a@example.org", "10.0.0.1")
+    for n in 1..=3 {
+        let attempt = db
+            .store
+            .count_sign_in_attempt("a@example.org", "10.0.0.1", since)
             .await
             .unwrap();
+        assert_eq!((attempt.by_email, attempt.by_ip), (n, n));
     }
-    db.store
-        .record_sign_in_failure("b@example.org", "10.0.0.1")
+    let other = db
+        .store
+        .count_sign_in_attempt("b@example.org", "10.0.0.1", since)
         .await
         .unwrap();
+    assert_eq!((other.by_email, other.by_ip), (1, 4));
     assert_eq!(
         db.store
             .sign_in_failures("a@example.org", "10.0.0.1", since)
             .await
             .unwrap(),
         (3, 4)
+    );
+    // An attempt never checked is taken back.
+    db.store.forget_sign_in_attempt(other.id).await.unwrap();
+    assert_eq!(
+        db.store
+            .sign_in_failures("b@example.org", "10.0.0.1", since)
+            .await
+            .unwrap(),
+        (0, 3)
     );
     db.store
         .clear_sign_in_failures("a@example.org", since)
@@ -329,8 +349,38 @@ async fn failed_sign_ins_are_counted_per_email_and_address(backend: Backend) {
             .sign_in_failures("a@example.org", "10.0.0.1", since)
             .await
             .unwrap(),
-        (0, 1)
+        (0, 0)
     );
+}
+
+/// Twenty attempts at once for one email from one address: each sees a different count, so
+/// the throttle lets exactly as many through as its limit, never more.
+async fn sign_in_attempts_sent_at_once_are_counted_one_at_a_time(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let since = skillgym_store::now() - 60;
+    let attempts: Vec<_> = (0..20)
+        .map(|_| {
+            let store = db.store.clone();
+            tokio::spawn(async move {
+                store
+                    .count_sign_in_attempt("a@example.org", "10.0.0.1", since)
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut by_email = Vec::new();
+    let mut by_ip = Vec::new();
+    for attempt in attempts {
+        let attempt = attempt.await.unwrap();
+        by_email.push(attempt.by_email);
+        by_ip.push(attempt.by_ip);
+    }
+    by_email.sort_unstable();
+    by_ip.sort_unstable();
+    let one_to_twenty: Vec<i64> = (1..=20).collect();
+    assert_eq!(by_email, one_to_twenty);
+    assert_eq!(by_ip, one_to_twenty);
 }
 
 async fn site_codes_and_team_names_are_unique(backend: Backend) {

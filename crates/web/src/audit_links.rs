@@ -1,18 +1,18 @@
 //! Password-free links to one audit: `/audits/{campaign}/link/{token}`.
 //!
 //! The token is `person.campaign.expires.signature`, the signature an HMAC-SHA256 of the other
-//! three under a key made on first use and kept in the database's `secrets` table, so every
-//! instance checks every link and the key is in no file. A link expires at the end of the
-//! campaign's closing day; it works only while the campaign allows links and the person is
-//! in its audience, and it opens a session that reaches only that campaign's pages.
+//! three under a key derived from the secret key (`SKILLGYM_SECRET_KEY` or the key file), never
+//! stored: every instance with the same secret key checks every link, and a copy of the
+//! database cannot make one. A link expires at the end of the campaign's closing day; it works
+//! only while the campaign allows links and the person is in its audience, and its POST (never
+//! its GET) opens a session that reaches only that campaign's pages.
 
-use crate::auth::random_token;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use skillgym_domain::{CampaignId, PersonId};
-use skillgym_store::{LINK_KEY, Store, StoreError};
+use skillgym_store::{Store, StoreError};
 
 /// What a valid token names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,13 +20,6 @@ pub struct LinkClaims {
     pub person: PersonId,
     pub campaign: CampaignId,
     pub expires_at: i64,
-}
-
-async fn key(store: &Store) -> Result<Vec<u8>, StoreError> {
-    Ok(store
-        .shared_secret(LINK_KEY, random_token)
-        .await?
-        .into_bytes())
 }
 
 fn signature(key: &[u8], payload: &str) -> Hmac<Sha256> {
@@ -66,7 +59,7 @@ pub async fn sign(
     expires_at: i64,
 ) -> Result<String, StoreError> {
     let payload = format!("{}.{}.{expires_at}", person.0, campaign.0);
-    let mac = signature(&key(store).await?, &payload);
+    let mac = signature(store.audit_link_key()?, &payload);
     Ok(format!(
         "{payload}.{}",
         URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
@@ -97,7 +90,7 @@ pub async fn verify(
         return Ok(None);
     };
     // verify_slice compares in constant time.
-    if signature(&key(store).await?, payload)
+    if signature(store.audit_link_key()?, payload)
         .verify_slice(&sig)
         .is_err()
         || expires_at <= now

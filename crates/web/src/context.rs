@@ -7,12 +7,13 @@ use crate::error::{AppError, ErrorPage};
 use crate::page::{ErrorTemplate, Page};
 use askama::Template;
 use axum::extract::{FromRequestParts, Request, State};
-use axum::http::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, COOKIE, HOST, ORIGIN, SET_COOKIE};
+use axum::http::header::{
+    ACCEPT_LANGUAGE, CONTENT_TYPE, COOKIE, HOST, ORIGIN, RETRY_AFTER, SET_COOKIE,
+};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, Uri};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
-use skillgym_domain::Role;
 use skillgym_i18n::{Lang, Tr};
 use skillgym_store::{Organisation, SessionRecord};
 use std::sync::{Arc, RwLock};
@@ -27,6 +28,8 @@ pub struct Ctx {
     /// The token forms must carry: the session's, or for people signed out, the one in the
     /// CSRF cookie (double-submit).
     pub csrf: String,
+    /// Signed out, and the request brought no CSRF cookie: the browser is not keeping ours.
+    csrf_cookie_missing: bool,
     pub path: String,
     token_hash: Option<String>,
 }
@@ -41,10 +44,15 @@ impl Ctx {
         Page::new(self, self.tr.t(title))
     }
 
-    /// Checks a submitted CSRF token against the one this request expects.
+    /// Checks a submitted CSRF token against the one this request expects; a refusal says
+    /// which part was missing or out of date, since the fix differs.
     pub fn check_csrf(&self, submitted: &str) -> Result<(), AppError> {
         if auth::same_secret(submitted, &self.csrf) {
             Ok(())
+        } else if self.csrf_cookie_missing {
+            Err(AppError::CsrfCookieMissing)
+        } else if submitted.is_empty() {
+            Err(AppError::CsrfTokenMissing)
         } else {
             Err(AppError::BadCsrf)
         }
@@ -53,16 +61,6 @@ impl Ctx {
     /// The signed-in person, or a redirect to sign in.
     pub fn user(&self) -> Result<&SessionRecord, AppError> {
         self.session.as_deref().ok_or(AppError::SignInRequired)
-    }
-
-    /// The signed-in person if they hold `role`.
-    pub fn require(&self, role: Role) -> Result<&SessionRecord, AppError> {
-        let user = self.user()?;
-        if user.roles.has(role) {
-            Ok(user)
-        } else {
-            Err(AppError::Forbidden)
-        }
     }
 }
 
@@ -121,8 +119,12 @@ pub async fn context(State(state): State<AppState>, mut req: Request, next: Next
             return render_error(&ctx, e.into_response());
         }
     };
-    if req.method() == Method::POST && !same_origin(&req) {
-        return render_error(&ctx, AppError::BadCsrf.into_response());
+    let public_url = state
+        .config
+        .public_url_configured
+        .then_some(state.config.public_url.as_str());
+    if req.method() == Method::POST && !same_origin(&req, public_url) {
+        return render_error(&ctx, AppError::OtherSite.into_response());
     }
     req.extensions_mut().insert(ctx.clone());
     let response = next.run(req).await;
@@ -155,7 +157,15 @@ async fn build(
         .unwrap_or("");
     let token_hash = auth::read_cookie(cookies, SESSION_COOKIE).map(auth::token_hash);
     let session = match &token_hash {
-        Some(hash) => state.store.session(hash).await?.map(Arc::new),
+        Some(hash) => {
+            let lifetime = state.config.session_lifetime.as_secs() as i64;
+            let started_after = skillgym_store::now() - lifetime;
+            state
+                .store
+                .session(hash, started_after)
+                .await?
+                .map(Arc::new)
+        }
         None => None,
     };
     // A session opened by a password-free link reaches only its campaign's pages: anywhere
@@ -191,6 +201,8 @@ async fn build(
             })
             .unwrap_or_default()
     };
+    let csrf_cookie_missing =
+        session.is_none() && auth::read_cookie(cookies, CSRF_COOKIE).is_none_or(|t| t.len() < 32);
     let (csrf, new_cookie) = match (&session, auth::read_cookie(cookies, CSRF_COOKIE)) {
         (Some(s), _) => (s.csrf_token.clone(), None),
         (None, Some(token)) if token.len() >= 32 => (token.to_string(), None),
@@ -205,6 +217,7 @@ async fn build(
         session,
         organisation,
         csrf,
+        csrf_cookie_missing,
         path: uri.path().to_string(),
     };
     Ok((ctx, new_cookie))
@@ -222,17 +235,23 @@ fn fallback_ctx(req: &Request) -> Ctx {
         session: None,
         organisation: None,
         csrf: String::new(),
+        csrf_cookie_missing: false,
         path: req.uri().path().to_string(),
         token_hash: None,
     }
 }
 
 /// A POST must come from a page of ours: browsers send `Origin` on every form post, and a
-/// different one means another site is submitting on the person's behalf.
-fn same_origin(req: &Request) -> bool {
+/// different one means another site is submitting on the person's behalf. Ours is the public
+/// URL's origin when the administrator set one (behind a proxy, the `Host` skillgym is asked
+/// for may not be the one people use), else the `Host` asked for.
+fn same_origin(req: &Request, public_url: Option<&str>) -> bool {
     let Some(origin) = req.headers().get(ORIGIN).and_then(|v| v.to_str().ok()) else {
         return true;
     };
+    if let Some(url) = public_url {
+        return origin_of(url).is_some_and(|ours| origin_of(origin) == Some(ours));
+    }
     let host = req.headers().get(HOST).and_then(|v| v.to_str().ok());
     let origin_host = origin
         .split_once("://")
@@ -240,17 +259,32 @@ fn same_origin(req: &Request) -> bool {
     origin != "null" && origin_host.is_some() && origin_host == host
 }
 
+/// The origin of a URL as browsers write it: `scheme://host[:port]`, in lower case, without
+/// the scheme's default port or any path.
+fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let authority = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    if authority.is_empty() || authority.contains('@') {
+        return None;
+    }
+    let authority = match (scheme.as_str(), authority.rsplit_once(':')) {
+        ("https", Some((host, "443"))) | ("http", Some((host, "80"))) => host.to_string(),
+        _ => authority,
+    };
+    Some(format!("{scheme}://{authority}"))
+}
+
 fn render_error(ctx: &Ctx, response: Response) -> Response {
     let Some(error) = response.extensions().get::<ErrorPage>().copied() else {
         return response;
     };
     let page = Page::new(ctx, ctx.tr.t(error.title));
-    let body = ErrorTemplate {
-        advice: ctx.tr.t(error.advice),
-        page,
-    }
-    .render()
-    .unwrap_or_default();
+    let advice = match error.megabytes {
+        Some(megabytes) => ctx.tr.t1(error.advice, "megabytes", megabytes),
+        None => ctx.tr.t(error.advice),
+    };
+    let body = ErrorTemplate { advice, page }.render().unwrap_or_default();
     let mut out = (error.status, Html(body)).into_response();
     out.headers_mut().insert(
         CONTENT_TYPE,
@@ -259,11 +293,97 @@ fn render_error(ctx: &Ctx, response: Response) -> Response {
     for cookie in response.headers().get_all(SET_COOKIE) {
         out.headers_mut().append(SET_COOKIE, cookie.clone());
     }
+    if let Some(retry) = response.headers().get(RETRY_AFTER) {
+        out.headers_mut().insert(RETRY_AFTER, retry.clone());
+    }
     out
 }
 
 pub fn append_cookie(response: &mut Response, cookie: &str) {
     if let Ok(value) = HeaderValue::from_str(cookie) {
         response.headers_mut().append(SET_COOKIE, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+
+    fn post(host: &str, origin: Option<&str>) -> Request {
+        let mut req = Request::post("/sign-in").header(HOST, host);
+        if let Some(origin) = origin {
+            req = req.header(ORIGIN, origin);
+        }
+        req.body(Body::empty()).unwrap()
+    }
+
+    #[test]
+    fn origins_are_written_as_browsers_write_them() {
+        let cases = [
+            (
+                "https://Skills.Example.gov.uk/",
+                "https://skills.example.gov.uk",
+            ),
+            (
+                "https://skills.example.gov.uk:443",
+                "https://skills.example.gov.uk",
+            ),
+            ("http://127.0.0.1:80/path?q", "http://127.0.0.1"),
+            (
+                "https://example.org:8443/skills",
+                "https://example.org:8443",
+            ),
+            ("http://[::1]:8080", "http://[::1]:8080"),
+        ];
+        for (url, origin) in cases {
+            assert_eq!(origin_of(url).as_deref(), Some(origin), "{url}");
+        }
+        for bad in [
+            "null",
+            "skills.example.gov.uk",
+            "https://",
+            "https://a@evil.example",
+        ] {
+            assert_eq!(origin_of(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn with_a_public_url_only_its_origin_may_post() {
+        let public = Some("https://skills.example.gov.uk");
+        // Behind a proxy, the Host skillgym sees is the proxy's upstream, not the public one.
+        let proxied = |origin| post("127.0.0.1:8080", Some(origin));
+        assert!(same_origin(
+            &proxied("https://skills.example.gov.uk"),
+            public
+        ));
+        assert!(same_origin(
+            &proxied("https://SKILLS.example.gov.uk:443"),
+            public
+        ));
+        assert!(!same_origin(&proxied("https://evil.example"), public));
+        assert!(!same_origin(
+            &proxied("http://skills.example.gov.uk"),
+            public
+        ));
+        assert!(!same_origin(&proxied("null"), public));
+        // The Host alone no longer vouches for the form.
+        assert!(!same_origin(&proxied("http://127.0.0.1:8080"), public));
+        // Without an Origin header (not a browser form post) the CSRF token decides.
+        assert!(same_origin(&post("127.0.0.1:8080", None), public));
+    }
+
+    #[test]
+    fn without_a_public_url_the_host_is_ours() {
+        assert!(same_origin(
+            &post("127.0.0.1:8080", Some("http://127.0.0.1:8080")),
+            None
+        ));
+        assert!(!same_origin(
+            &post("127.0.0.1:8080", Some("https://evil.example")),
+            None
+        ));
+        assert!(!same_origin(&post("127.0.0.1:8080", Some("null")), None));
     }
 }

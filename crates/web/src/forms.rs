@@ -4,6 +4,7 @@ use crate::context::Ctx;
 use crate::error::AppError;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use skillgym_domain::Invalid;
@@ -28,9 +29,13 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
             .get::<Ctx>()
             .cloned()
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("request context missing")))?;
-        let body = Bytes::from_request(req, state)
-            .await
-            .map_err(|_| AppError::BadRequest("body"))?;
+        let body = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                AppError::TooLarge
+            } else {
+                AppError::BadRequest("body")
+            }
+        })?;
         let token: Token =
             serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("form"))?;
         ctx.check_csrf(&token.csrf)?;

@@ -1,10 +1,12 @@
 //! skillgym's web interface: server-rendered pages that work without JavaScript, in English
 //! and Welsh, with every route's access decided on the server.
 
+mod access;
 pub mod analysis_cache;
 mod assets;
 pub mod audit_links;
 mod auth;
+mod client_address;
 mod context;
 mod error;
 mod forms;
@@ -12,19 +14,26 @@ pub mod mail;
 mod page;
 pub mod report_json;
 mod routes;
+mod same_site;
 mod single_sign_on;
 mod upload;
 
 pub use auth::make_access_link;
-pub use auth::password::hash_password;
+pub use auth::password::{PasswordChecks, PasswordTurn, hash_password};
+pub use client_address::{BadNetwork, IpNetwork};
 pub use error::AppError;
 pub use mail::{MailError, Mailer, Sent, run_reminder_job, send_invitations, send_reminders};
+#[doc(hidden)]
+pub use routes::{RouteInfo, route_table};
 
 use axum::Router;
 use skillgym_store::Store;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
+
+/// How long a session lasts however much it is used, unless configured otherwise.
+pub const DEFAULT_SESSION_LIFETIME_HOURS: u64 = 12;
 
 /// How the web interface behaves, set by the binary from its configuration.
 #[derive(Debug, Clone)]
@@ -33,10 +42,19 @@ pub struct WebConfig {
     pub secure_cookies: bool,
     /// How long a session lasts without use.
     pub session_idle: Duration,
+    /// How long a session lasts however much it is used: sign in again after this.
+    pub session_lifetime: Duration,
     /// Offer the pseudo-locale (`?lang=en-x-pseudo`) that marks every message, for tests.
     pub pseudo_locale: bool,
     /// The address people reach skillgym at, for links in emails and on pages (no trailing /).
     pub public_url: String,
+    /// Whether `public_url` was set by the administrator rather than made up from the bound
+    /// address: only then do forms have to come from its origin (otherwise from the `Host`).
+    pub public_url_configured: bool,
+    /// Proxies whose `X-Forwarded-For` tells the client's address (for the sign-in throttle).
+    pub trusted_proxies: Vec<IpNetwork>,
+    /// Password hashes and checks: how many at once, and how long the others wait.
+    pub password_checks: Arc<PasswordChecks>,
     /// Sends invitations and reminders; `None` when SMTP is not set up.
     pub mailer: Option<Mailer>,
 }
@@ -46,8 +64,12 @@ impl Default for WebConfig {
         Self {
             secure_cookies: false,
             session_idle: Duration::from_secs(2 * 60 * 60),
+            session_lifetime: Duration::from_secs(DEFAULT_SESSION_LIFETIME_HOURS * 60 * 60),
             pseudo_locale: false,
             public_url: "http://127.0.0.1:8080".into(),
+            public_url_configured: false,
+            trusted_proxies: Vec::new(),
+            password_checks: Arc::default(),
             mailer: None,
         }
     }

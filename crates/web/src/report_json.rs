@@ -5,14 +5,14 @@
 
 use crate::analysis_cache::{Analysed, AnalysisCache};
 use crate::routes::analysis::Grouping;
-use crate::routes::change::{self, Answered, CompareError, Compared, Line};
+use crate::routes::change::{self, CompareError, Compared, Line};
 use crate::routes::profile::profile_of;
 use serde_json::{Value, json};
 use skillgym_domain::analysis::calibration::CalibrationRow;
 use skillgym_domain::analysis::compare::Test;
 use skillgym_domain::analysis::profile::Profile;
 use skillgym_domain::analysis::{
-    AnonymityThreshold, CampaignColumns, CampaignFigures, GroupRate, Suppressed,
+    AnonymityThreshold, CampaignColumns, CampaignFigures, GroupRate, ShownRate, Suppressed,
 };
 use skillgym_domain::audit::Rating;
 use skillgym_domain::{CampaignId, Email, OrganisationId, PersonId};
@@ -96,8 +96,12 @@ pub async fn campaign_report_json(
     tr: &Tr,
 ) -> Result<Report, ReportError> {
     let campaign = store.campaign(org, campaign).await?;
+    // The same columns as the pages, read once for every part of the report, with the same
+    // figures hidden.
+    let analysis = AnalysisCache::default();
+    let analysed = analysis.analysed(store, org, &campaign, threshold).await?;
     let by = options.by.as_deref();
-    let grouping = Grouping::choose(by, &campaign, tr);
+    let grouping = Grouping::choose(by, &campaign, &analysed.columns, tr);
     if let Some(by) = by
         && grouping.code != by
     {
@@ -111,10 +115,6 @@ pub async fn campaign_report_json(
     if campaign.anonymous && options.profiles != Profiles::Nobody {
         return Err(ReportError::Anonymous);
     }
-    // The same columns as the pages, read once for every part of the report, with the same
-    // figures hidden.
-    let analysis = AnalysisCache::default();
-    let analysed = analysis.analysed(store, org, &campaign, threshold).await?;
     let (sites, teams) = store.group_names(org).await?;
     let mut json = build(&campaign, &analysed, &grouping, &sites, &teams, tr);
     let people = chosen_people(store, org, &analysed.columns, &options.profiles).await?;
@@ -287,12 +287,13 @@ fn campaign_head(
     json!({"id": id.0, "title": title.show(lang).text, "opens_on": opens_on})
 }
 
-fn rate_json(data: &Answered) -> Value {
+fn rate_json(data: &ShownRate) -> Value {
     json!({
-        "asked": data.asked,
-        "finished": data.finished,
+        "asked": data.asked(),
+        "finished": data.finished(),
         "percent": data.percent(),
-        "hidden": data.finished.is_none().then_some("too_small"),
+        "from_outside_audience": data.others(),
+        "hidden": hidden(data.shown()),
     })
 }
 
@@ -519,8 +520,10 @@ fn build(
         },
         "anonymity_threshold": disclosure.threshold().get(),
         "stepped": analysed.stepped,
-        "asked": figures.asked,
-        "finished": figures.finished,
+        "asked": figures.rate.asked(),
+        "finished": figures.rate.finished(),
+        "percent": figures.rate.percent(),
+        "from_outside_audience": figures.rate.others(),
         "hidden": hidden(figures.everyone),
         "response_rates": {
             "by_site": rates(&figures.by_site, sites),

@@ -11,6 +11,7 @@ use openidconnect::{
     EndpointSet, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope,
     TokenResponse, reqwest,
 };
+use skillgym_domain::single_sign_on::map_claims;
 use skillgym_domain::{Email, Invalid};
 use skillgym_store::SingleSignOnSettings;
 use std::time::Duration;
@@ -88,6 +89,9 @@ pub struct Started {
 /// Whom the provider vouches for, from a verified ID token.
 #[derive(Debug)]
 pub struct Identity {
+    /// Who vouches (the token's `iss`), and for whom (`sub`): the pair an account is linked
+    /// to at its first sign-in through the provider.
+    pub issuer: String,
     pub subject: String,
     /// The email address, only when the provider says it has verified it.
     pub email: Option<Email>,
@@ -174,38 +178,28 @@ impl Provider {
             .id_token()
             .ok_or_else(|| SsoError::IdToken("the provider sent no ID token".into()))?;
         let verifier = self.client.id_token_verifier();
+        // Checks signature, issuer, audience, expiry and nonce; the claims are read below.
         let claims: &CoreIdTokenClaims = id_token
             .claims(&verifier, &Nonce::new(nonce.to_string()))
             .map_err(|e| SsoError::IdToken(error_chain(&e)))?;
-        let email = claims
-            .email()
-            .filter(|_| claims.email_verified() == Some(true))
-            .and_then(|e| Email::parse(e.as_str()).ok());
-        let employee_number = match &self.employee_number_claim {
-            Some(name) => claim_of_verified_token(&id_token.to_string(), name),
-            None => None,
-        };
+        let claimed = payload_of(&id_token.to_string())
+            .and_then(|payload| map_claims(&payload, self.employee_number_claim.as_deref()))
+            .ok_or_else(|| SsoError::IdToken("its claims name nobody".into()))?;
         Ok(Identity {
-            subject: claims.subject().as_str().to_string(),
-            email,
-            employee_number,
+            issuer: claims.issuer().as_str().to_string(),
+            subject: claimed.subject,
+            email: claimed.email,
+            employee_number: claimed.employee_number,
         })
     }
 }
 
-/// A claim of an ID token whose signature has already been checked, read from its payload:
-/// a string, or a number written out.
-fn claim_of_verified_token(jwt: &str, name: &str) -> Option<String> {
+/// The claims of a compact JWT (its second part), decoded but not checked.
+fn payload_of(jwt: &str) -> Option<Vec<u8>> {
     let payload = jwt.split('.').nth(1)?;
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
-        .ok()?;
-    let claims: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-    match claims.get(name)? {
-        serde_json::Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
+        .ok()
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {
@@ -252,16 +246,13 @@ mod tests {
     }
 
     #[test]
-    fn claims_are_read_as_text() {
+    fn the_payload_is_the_second_part() {
         let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .encode(br#"{"employee_id":"E123","n":42,"o":{}}"#);
+            .encode(br#"{"sub":"abc","employee_id":"E123"}"#);
         let jwt = format!("h.{payload}.s");
-        assert_eq!(
-            claim_of_verified_token(&jwt, "employee_id").as_deref(),
-            Some("E123")
-        );
-        assert_eq!(claim_of_verified_token(&jwt, "n").as_deref(), Some("42"));
-        assert_eq!(claim_of_verified_token(&jwt, "o"), None);
-        assert_eq!(claim_of_verified_token(&jwt, "missing"), None);
+        let claimed = map_claims(&payload_of(&jwt).unwrap(), Some("employee_id")).unwrap();
+        assert_eq!(claimed.subject, "abc");
+        assert_eq!(claimed.employee_number.as_deref(), Some("E123"));
+        assert_eq!(payload_of("no dots"), None);
     }
 }

@@ -1,8 +1,8 @@
 //! Uploads: a multipart form carrying one file, read only once its CSRF token is checked.
 //!
-//! The body's size is capped by the router's `DefaultBodyLimit`, which each upload route sets
-//! for what it takes. A body over it fails [`Upload::read`] as a bad request, like any other
-//! multipart that cannot be read; [`Upload::read_all`] reports it, so that the form can say so.
+//! The body's size is capped by the limit each upload route sets in the router (a body declared
+//! larger is refused before it is read). A body that goes over it all the same fails
+//! [`Upload::read`] as too large; [`Upload::read_all`] reports it, so that the form can say so.
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
@@ -31,8 +31,8 @@ pub struct Upload {
 impl Upload {
     /// Reads the form: the `csrf` field, the file field `file_field`, and the text fields
     /// `text_fields` (the last, when one is sent twice); any other field is ignored. Fails with
-    /// a bad request when the form cannot be read or is over the route's limit, and with a
-    /// CSRF error when the token is wrong or missing.
+    /// a bad request when the form cannot be read, as too large when it is over the route's
+    /// limit, and with a CSRF error when the token is wrong or missing.
     pub async fn read(
         ctx: &Ctx,
         multipart: Multipart,
@@ -44,7 +44,7 @@ impl Upload {
         })
         .await?;
         if submitted.too_large {
-            return Err(AppError::BadRequest("too large"));
+            return Err(AppError::TooLarge);
         }
         let mut texts: Vec<(&'static str, String)> = Vec::new();
         for (name, value) in submitted.texts {
@@ -213,6 +213,23 @@ pub fn drain_unread(request: Request) -> Request {
         rx.recv().await.map(|item| (item, rx))
     });
     Request::from_parts(parts, Body::from_stream(body))
+}
+
+/// Reads and drops a refused body in the background, for as long as [`drain_unread`] would:
+/// the page that refuses it goes out at once, and the browser, which is still sending, then
+/// reads it rather than a reset connection.
+pub fn discard(body: Body) {
+    tokio::spawn(async move {
+        let until = tokio::time::Instant::now() + DRAIN_TIME;
+        let mut stream = body.into_data_stream();
+        let mut drained = 0;
+        while let Ok(Some(Ok(bytes))) = tokio::time::timeout_at(until, stream.next()).await {
+            drained += bytes.len();
+            if drained > DRAIN_BYTES {
+                break;
+            }
+        }
+    });
 }
 
 /// Whether reading failed because the body went over the route's `DefaultBodyLimit`.

@@ -13,7 +13,7 @@ use skillgym_domain::analysis::calibration::Calibration;
 use skillgym_domain::analysis::compare::Comparison;
 use skillgym_domain::analysis::{AnonymityThreshold, CampaignFigures, Suppressed};
 use skillgym_domain::audit::{CampaignContent, Localised, Rating};
-use skillgym_domain::{CampaignId, JobFamily, PersonId};
+use skillgym_domain::{CampaignId, Email, JobFamily, PersonId};
 use skillgym_i18n::{Lang, Tr};
 use skillgym_store::{Actor, AuditAction, AuditFilter, NewCampaign, ResponseAnswers};
 use skillgym_test_db::{Backend, both_backends};
@@ -315,6 +315,11 @@ async fn counts_under_the_threshold_read_fewer_than_k_wherever_rates_are_shown(b
     for (n, person) in people.iter().take(2).enumerate() {
         answer(&app, campaign, *person, n).await;
     }
+    // And one more started, not finished.
+    app.store()
+        .start_response(campaign, people[2])
+        .await
+        .unwrap();
     let admin = app.signed_in("admin@afon.example").await;
     let fewer = "fewer than 3";
 
@@ -323,8 +328,10 @@ async fn counts_under_the_threshold_read_fewer_than_k_wherever_rates_are_shown(b
     assert_eq!(
         html.matches(&format!("<dd>{fewer}</dd>")).count(),
         2,
-        "started, finished"
+        "in progress, finished"
     );
+    assert!(html.contains("Fewer than 3 of the"), "the response rate");
+    assert!(!html.contains(" people asked have finished ("));
     let html = app.page(&admin, "/campaigns").await;
     assert!(html.contains(&format!(r#"<td class="numeric">{fewer}</td>"#)));
 
@@ -640,4 +647,126 @@ async fn every_format_shows_exactly_the_figures_of_the_domain(backend: Backend) 
         shown.len()
     );
     assert_eq!(json["calibration"]["left_out"], calibration.left_out);
+}
+
+both_backends!(how_many_answered_from_outside_the_audience_is_said_only_when_none_or_all_did);
+
+/// The response rate counts responses from people no longer asked (here, erased) as asked and
+/// finished; how many there are is given only when none or all of the responses are theirs,
+/// since any other part could be set against the groups the rule hides. The same goes for the
+/// responses in no group of a grouping.
+async fn how_many_answered_from_outside_the_audience_is_said_only_when_none_or_all_did(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let k = set_threshold(&app, 3).await;
+    let campaign = anonymous_campaign(&app, false).await;
+    let admin_person = app
+        .store()
+        .person_by_email(app.org, &Email::parse("admin@afon.example").unwrap())
+        .await
+        .unwrap();
+    let people: Vec<PersonId> = app
+        .store()
+        .person_ids(app.org)
+        .await
+        .unwrap()
+        .into_values()
+        .filter(|p| Some(*p) != admin_person)
+        .take(6)
+        .collect();
+    for (n, person) in people.iter().enumerate() {
+        answer(&app, campaign, *person, n).await;
+    }
+    let admin = app.signed_in("admin@afon.example").await;
+    let report_path = format!("/campaigns/{campaign}/report");
+    let hidden = "How many is not shown, to keep people anonymous.";
+
+    // Everyone who answered is in the audience: nothing to say.
+    let report = app.page(&admin, &report_path).await;
+    assert!(report.contains(">6 of "), "{report}");
+    assert!(!report.contains("did not ask"));
+
+    // Two of them erased: four from the audience and two from outside it. Neither number is
+    // given, nor the audience's (everyone asked less it would give the two).
+    for person in &people[..2] {
+        app.store()
+            .erase_person(app.org, *person, Actor::System)
+            .await
+            .unwrap();
+    }
+    let report = app.page(&admin, &report_path).await;
+    let lead = report.split("<p class=\"lead\">").nth(1).unwrap();
+    let asked: u64 = lead
+        .split(" of ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(lead.starts_with("6 of "), "{lead}");
+    assert!(report.contains(hidden), "{report}");
+    assert!(!report.contains("2 responses from people it did not ask"));
+    assert!(!report.contains(&format!("({})", asked - 2)));
+    let page = app.page(&admin, &format!("/campaigns/{campaign}")).await;
+    assert!(page.contains(hidden));
+    let change = app
+        .page(&admin, &format!("/campaigns/{campaign}/change"))
+        .await;
+    assert!(change.contains(hidden), "{change}");
+    let json = campaign_report_json(
+        app.store(),
+        app.org,
+        campaign,
+        &ReportOptions::default(),
+        k,
+        &Tr::new(Lang::En),
+    )
+    .await
+    .unwrap()
+    .json;
+    assert_eq!(
+        (json["finished"].as_u64(), json["asked"].as_u64()),
+        (Some(6), Some(asked))
+    );
+    assert_eq!(json["from_outside_audience"], Value::Null);
+    assert_eq!(
+        json["change"]["response_rates"]["later"]["from_outside_audience"],
+        Value::Null
+    );
+    // The erased have no job family: some responses are in no group, not how many.
+    let compare = app
+        .page(
+            &admin,
+            &format!("/campaigns/{campaign}/compare?by=job_family"),
+        )
+        .await;
+    assert!(
+        compare.contains("Some responses are in no group"),
+        "{compare}"
+    );
+    assert!(!compare.contains("2 of the 6 responses"));
+
+    // All from outside: then the page says how many, which the total says anyway.
+    for person in &people[2..] {
+        app.store()
+            .erase_person(app.org, *person, Actor::System)
+            .await
+            .unwrap();
+    }
+    let report = app.page(&admin, &report_path).await;
+    assert!(!report.contains(hidden));
+    assert!(
+        report.contains("and 6 responses from people it did not ask"),
+        "{report}"
+    );
+    let compare = app
+        .page(
+            &admin,
+            &format!("/campaigns/{campaign}/compare?by=job_family"),
+        )
+        .await;
+    assert!(
+        compare.contains("6 of the 6 responses are in no group"),
+        "{compare}"
+    );
 }

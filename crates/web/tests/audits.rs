@@ -77,6 +77,7 @@ both_backends!(
     bad_answers_are_explained_and_nothing_is_saved_for_that_page,
     the_correct_answers_never_reach_the_page_before_submitting,
     admins_open_campaigns_for_an_audience_and_clone_them,
+    the_home_page_lists_the_persons_audits_and_how_far_they_got,
 );
 
 async fn a_person_completes_an_audit_and_sees_their_results(backend: Backend) {
@@ -438,4 +439,52 @@ async fn admins_open_campaigns_for_an_audience_and_clone_them(backend: Backend) 
             .await
             .contains("2027-11-30")
     );
+}
+
+async fn the_home_page_lists_the_persons_audits_and_how_far_they_got(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let campaign = demo_campaign(&app).await;
+    let link = format!("<a href=\"/audits/{}\" lang=\"en\">", campaign.id);
+    let closes = format!("Open until {}", campaign.closes_on);
+    let learner = app.signed_in("learner@afon.example").await;
+    let home = app.page(&learner, "/").await;
+    assert!(home.contains("Your skills audit"));
+    assert!(
+        home.contains(&link) && home.contains("Digital skills audit 2026"),
+        "the open audit is listed and linked: {home}"
+    );
+    assert!(home.contains("Not started") && home.contains(&closes));
+    assert!(!home.contains("No skills audit is open for you"));
+    // Started, then finished: the home page says how far the person got.
+    app.post(&learner, &format!("/audits/{}/start", campaign.id), &[])
+        .await;
+    post_section(
+        &app,
+        &learner,
+        &campaign,
+        1,
+        &answers_for(&campaign, 1, false),
+    )
+    .await;
+    assert!(app.page(&learner, "/").await.contains("In progress"));
+    for n in 2..=campaign.questionnaire().len() {
+        post_section(
+            &app,
+            &learner,
+            &campaign,
+            n,
+            &answers_for(&campaign, n, false),
+        )
+        .await;
+    }
+    app.post(&learner, &format!("/audits/{}/check", campaign.id), &[])
+        .await;
+    let home = app.page(&learner, "/").await;
+    assert!(home.contains("Done") && !home.contains("In progress"));
+    // In Welsh too.
+    app.post(&learner, "/language", &[("lang", "cy"), ("back", "/")])
+        .await;
+    let welsh = app.page(&learner, "/").await;
+    assert!(welsh.contains("Wedi&#39;i gwblhau") || welsh.contains("Wedi'i gwblhau"));
+    assert!(welsh.contains(&format!("Ar agor tan {}", campaign.closes_on)));
 }

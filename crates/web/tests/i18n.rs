@@ -627,14 +627,22 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
     }
     // The retention period: refused, then a shorter period that asks for confirmation
     // (someone left a year ago; the page only asks, so nobody is erased).
-    let someone = *app
-        .store()
-        .person_ids(app.org)
-        .await
-        .unwrap()
-        .values()
-        .next()
-        .unwrap();
+    // Someone who does not sign in here: marking them as left ends their access.
+    let mut someone = None;
+    for id in app.store().person_ids(app.org).await.unwrap().into_values() {
+        if app
+            .store()
+            .person(app.org, id)
+            .await
+            .unwrap()
+            .account
+            .is_none()
+        {
+            someone = Some(id);
+            break;
+        }
+    }
+    let someone = someone.expect("someone without an account");
     let a_year_ago = skillgym_store::months_before(time::OffsetDateTime::now_utc().date(), 12);
     app.store()
         .set_left_on(app.org, someone, Some(a_year_ago))
@@ -664,6 +672,81 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
             if let Some(rest) = unmarked(&text, &data) {
                 found.push(format!("retention with errors: {rest:?} (in {text:?})"));
             }
+        }
+    }
+    // A password-free link's page (opened by someone else, so it asks), and the page a
+    // person who has left gets when they sign in.
+    app.store()
+        .set_invitation_settings(
+            app.org,
+            campaign,
+            skillgym_store::InvitationSettings {
+                links_allowed: true,
+                reminder_days: 7,
+            },
+        )
+        .await
+        .unwrap();
+    let learner_person = app
+        .store()
+        .account_by_email(&skillgym_domain::Email::parse("learner@afon.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id;
+    let token = skillgym_web::audit_links::sign(
+        app.store(),
+        learner_person,
+        campaign,
+        skillgym_store::now() + 3600,
+    )
+    .await
+    .unwrap();
+    let html = app
+        .page(
+            &admin,
+            &format!("/audits/{campaign}/link/{token}?lang=en-x-pseudo"),
+        )
+        .await;
+    assert!(html.contains('⟦'));
+    for text in visible_text(&html) {
+        if let Some(rest) = unmarked(&text, &data) {
+            found.push(format!("audit link page: {rest:?} (in {text:?})"));
+        }
+    }
+    let champion = app
+        .store()
+        .account_by_email(&skillgym_domain::Email::parse("champion@afon.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id;
+    app.store()
+        .set_left_on(
+            app.org,
+            champion,
+            Some(time::OffsetDateTime::now_utc().date()),
+        )
+        .await
+        .unwrap();
+    let client = common::browser();
+    let csrf = app.csrf(&client).await;
+    let response = client
+        .post(format!("{}/sign-in?lang=en-x-pseudo", app.url))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", "champion@afon.example"),
+            ("password", skillgym_domain::demo::DEMO_PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), reqwest::StatusCode::FORBIDDEN);
+    let html = response.text().await.unwrap();
+    assert!(html.contains('⟦'));
+    for text in visible_text(&html) {
+        if let Some(rest) = unmarked(&text, &data) {
+            found.push(format!("access ended: {rest:?} (in {text:?})"));
         }
     }
     let client = common::browser();

@@ -294,9 +294,9 @@ async fn invitations_carry_a_link_that_opens_only_that_audit(backend: Backend) {
         "no isolation marks in emails"
     );
 
-    // The link, in a browser that has never signed in, opens the audit.
+    // The link, in a browser that has never signed in, opens the audit with one button.
     let client = browser();
-    let response = client.get(&link).send().await.unwrap();
+    let response = open_link(&client, &link).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&response), format!("/audits/{campaign}"));
     let start = app.page(&client, &format!("/audits/{campaign}")).await;
@@ -402,7 +402,7 @@ async fn invitations_carry_a_link_that_opens_only_that_audit(backend: Backend) {
     );
     set_links(&app, &admin, campaign, true).await;
     assert_eq!(
-        app.get(&browser(), &link[app.url.len()..]).await.status(),
+        open_link(&browser(), &link).await.status(),
         StatusCode::SEE_OTHER
     );
     // An erased person's link no longer works.
@@ -414,6 +414,25 @@ async fn invitations_carry_a_link_that_opens_only_that_audit(backend: Backend) {
         app.get(&browser(), &link[app.url.len()..]).await.status(),
         StatusCode::FORBIDDEN
     );
+}
+
+/// Opens a password-free link as a person does: its page, then its one button. Returns the
+/// button's answer.
+async fn open_link(client: &Client, link: &str) -> reqwest::Response {
+    let page = client.get(link).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK, "GET {link}");
+    let html = page.text().await.unwrap();
+    let action = link.split_once("/audits/").map(|(_, p)| p).unwrap();
+    assert!(
+        html.contains(&format!("action=\"/audits/{action}\"")),
+        "the button posts to the link"
+    );
+    client
+        .post(link)
+        .form(&[("csrf", csrf_in(&html).as_str())])
+        .send()
+        .await
+        .unwrap()
 }
 
 async fn reminders_go_once_and_only_to_those_who_have_not_finished(backend: Backend) {

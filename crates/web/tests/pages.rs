@@ -4,6 +4,7 @@ mod common;
 
 use common::{browser, location, spawn_app};
 use reqwest::StatusCode;
+use skillgym_domain::demo::DEMO_PASSWORD;
 use skillgym_test_db::{Backend, both_backends};
 
 both_backends!(
@@ -13,6 +14,7 @@ both_backends!(
     managers_see_only_the_people_they_manage,
     people_read_skillgym_in_welsh_or_english,
     health_checks_the_database,
+    a_refused_form_says_what_was_missing_or_out_of_date,
 );
 
 async fn each_role_gets_a_home_page_that_fits(backend: Backend) {
@@ -247,4 +249,107 @@ async fn health_checks_the_database(backend: Backend) {
     app.store().close().await;
     let down = app.get(&browser(), "/healthz").await;
     assert_eq!(down.status(), StatusCode::SERVICE_UNAVAILABLE);
+}
+
+/// A refused form says what happened, since the fix differs: allow cookies, reload a page that
+/// did not load in full, reload a page that is out of date, or go to skillgym itself.
+async fn a_refused_form_says_what_was_missing_or_out_of_date(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let refused = |response: reqwest::Response| async move {
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        response.text().await.unwrap()
+    };
+    let fields = [("email", "admin@afon.example"), ("password", "wrong")];
+    let sign_in = format!("{}/sign-in", app.url);
+
+    // A browser that keeps no cookies: the form carries its token, the cookie never comes back.
+    let no_cookies = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let token = common::csrf_in(&app.page(&no_cookies, "/sign-in").await);
+    let html = refused(
+        no_cookies
+            .post(&sign_in)
+            .form(&[("csrf", token.as_str()), fields[0], fields[1]])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        html.contains("did not send the form&#39;s security cookie")
+            && html.contains("Cookies may be blocked"),
+        "{html}"
+    );
+
+    // The cookie came, the token did not.
+    let client = browser();
+    app.csrf(&client).await;
+    let html = refused(client.post(&sign_in).form(&fields).send().await.unwrap()).await;
+    assert!(
+        html.contains("did not send the form&#39;s security token")
+            && html.contains("may not have loaded in full"),
+        "{html}"
+    );
+
+    // A page loaded before signing in, submitted after: out of date.
+    let stale = app.csrf(&client).await;
+    let response = app
+        .post(
+            &client,
+            "/sign-in",
+            &[("email", "admin@afon.example"), ("password", DEMO_PASSWORD)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let html = refused(
+        client
+            .post(format!("{}/language", app.url))
+            .form(&[("csrf", stale.as_str()), ("lang", "cy"), ("back", "/")])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        html.contains("This form is out of date") && html.contains("signed in or out"),
+        "{html}"
+    );
+    assert!(!html.contains("expired"));
+
+    // Another site's page posting to skillgym.
+    let csrf = app.csrf(&client).await;
+    let html = refused(
+        client
+            .post(format!("{}/language", app.url))
+            .header("origin", "https://evil.example")
+            .form(&[("csrf", csrf.as_str()), ("lang", "cy"), ("back", "/")])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        html.contains("This form was sent from another website"),
+        "{html}"
+    );
+
+    // In Welsh too.
+    let welsh = browser();
+    app.csrf(&welsh).await;
+    let html = refused(
+        welsh
+            .post(&sign_in)
+            .header("accept-language", "cy")
+            .form(&fields)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        html.contains("Ni anfonodd eich porwr docyn diogelwch y ffurflen"),
+        "{html}"
+    );
 }

@@ -178,6 +178,9 @@ async fn an_admin_erases_a_person_after_confirming(backend: Backend) {
     assert!(html.contains(&format!("href=\"/people/{learner}/erase\"")));
     let html = app.page(&admin, &format!("/people/{learner}/erase")).await;
     assert!(html.contains("cannot be undone"), "{html}");
+    // The page says what happens to their audit answers, as erasure does it.
+    assert!(html.contains("everything they wrote in their own words in a skills audit"));
+    assert!(html.contains("ratings and chosen answers stay in the campaigns&#39; figures"));
 
     let path = format!("/people/{learner}/erase");
     let response = app.post(&admin, &path, &[]).await;

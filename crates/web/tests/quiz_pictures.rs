@@ -349,7 +349,7 @@ async fn a_picture_too_large_to_read_is_refused_on_the_form_early(backend: Backe
         ("image_alt_cy", "Sgrinlun"),
     ];
     // Just over what the route reads, and far over it: both stop at the limit and show the
-    // form again, with the error and everything typed.
+    // form again, as too large (413), with the error and everything typed.
     for size in [MAX_BYTES + 512 * 1024, 60 * 1024 * 1024] {
         let mut big = samples::png(8, 8);
         big.resize(size, 0);
@@ -361,7 +361,7 @@ async fn a_picture_too_large_to_read_is_refused_on_the_form_early(backend: Backe
             Some(("screen.png", "image/png", big)),
         )
         .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{size}: {html}");
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{size}: {html}");
         assert!(html.contains("class=\"error-summary\""), "{size}");
         assert!(html.contains("href=\"#picture_file\""), "{size}");
         assert!(
@@ -389,11 +389,11 @@ async fn a_picture_too_large_to_read_is_refused_on_the_form_early(backend: Backe
     // A 60 MB upload is answered once the limit is read: this one never sends the rest of its
     // body, and still gets the form back.
     let (status, html) = upload_cut_short(&app, &new, &fields, 60 * 1024 * 1024).await;
-    assert!(status.starts_with("HTTP/1.1 422"), "{status}");
+    assert!(status.starts_with("HTTP/1.1 413"), "{status}");
     assert!(html.contains("The picture must be smaller than 2 MB"));
     assert!(html.contains("value=\"Which screen is our catalogue?\""));
-    // Other forms keep a small limit too; the data-file routes keep their large one (see
-    // the staff import tests).
+    // Other forms keep a small limit too, and say so; the data-file routes keep their large one
+    // (see the staff import tests).
     let response = admin
         .post(format!("{}/sites/new", app.url))
         .form(&[
@@ -403,7 +403,14 @@ async fn a_picture_too_large_to_read_is_refused_on_the_form_early(backend: Backe
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("This page accepts at most 2 MB")
+    );
 }
 
 /// Signs in, then sends the knowledge-round form by hand, declaring a picture of `declared`

@@ -15,7 +15,64 @@ both_backends!(
     forms_need_the_csrf_token_and_our_origin,
     passwords_are_stored_as_argon2id,
     an_access_link_sets_a_password_once,
+    sessions_end_after_their_absolute_lifetime_however_much_they_are_used,
+    the_language_switch_sends_people_back_only_to_this_site,
 );
+
+/// Moves every session's start `secs` into the past (its last use stays recent).
+async fn sessions_started_ago(app: &common::TestApp, secs: i64) {
+    let pool = sqlx::AnyPool::connect(&app.db.url).await.unwrap();
+    sqlx::query("UPDATE sessions SET created_at = $1")
+        .bind(skillgym_store::now() - secs)
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+}
+
+async fn sessions_end_after_their_absolute_lifetime_however_much_they_are_used(backend: Backend) {
+    // The default: twelve hours.
+    let app = spawn_app(backend).await;
+    let client = app.signed_in("learner@afon.example").await;
+    sessions_started_ago(&app, 11 * 3600 + 50 * 60).await;
+    assert_eq!(app.get(&client, "/").await.status(), StatusCode::OK);
+    sessions_started_ago(&app, 12 * 3600 + 60).await;
+    assert_eq!(location(&app.get(&client, "/").await), "/sign-in");
+
+    // Configured shorter: one hour.
+    let config = skillgym_web::WebConfig {
+        session_lifetime: std::time::Duration::from_secs(3600),
+        ..Default::default()
+    };
+    let app = common::spawn_app_with(backend, config).await;
+    let client = app.signed_in("learner@afon.example").await;
+    sessions_started_ago(&app, 50 * 60).await;
+    assert_eq!(app.get(&client, "/").await.status(), StatusCode::OK);
+    sessions_started_ago(&app, 61 * 60).await;
+    assert_eq!(location(&app.get(&client, "/").await), "/sign-in");
+}
+
+async fn the_language_switch_sends_people_back_only_to_this_site(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = browser();
+    for (back, to) in [
+        ("/audits", "/audits"),
+        ("/people?q=jones", "/people?q=jones"),
+        ("//evil.example", "/"),
+        ("/\\evil.example", "/"),
+        ("/%2Fevil.example", "/"),
+        ("/%5Cevil.example", "/"),
+        ("https://evil.example/", "/"),
+        ("evil.example", "/"),
+        ("", "/"),
+    ] {
+        let response = app
+            .post(&client, "/language", &[("lang", "cy"), ("back", back)])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{back}");
+        assert_eq!(location(&response), to, "{back}");
+    }
+}
 
 async fn bad_sign_ins_show_an_error_summary_and_start_no_session(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -223,7 +280,7 @@ async fn forms_need_the_csrf_token_and_our_origin(backend: Backend) {
             .text()
             .await
             .unwrap()
-            .contains("This form has expired")
+            .contains("Cookies may be blocked for this site")
     );
     let csrf = app.csrf(&client).await;
     let response = client

@@ -47,6 +47,8 @@ impl AdditionalClaims for ExtraClaims {}
 /// What the stand-in provider puts in its next ID token.
 #[derive(Clone)]
 struct Token {
+    /// Who the provider says this is (`sub`): its own name for a person, which never changes.
+    subject: String,
     email: Option<String>,
     email_verified: bool,
     employee_id: Option<String>,
@@ -61,6 +63,7 @@ struct Token {
 impl Token {
     fn for_email(email: &str) -> Self {
         Self {
+            subject: format!("sub-{}", email.to_lowercase()),
             email: Some(email.into()),
             email_verified: true,
             employee_id: None,
@@ -138,7 +141,7 @@ async fn token(
         return bad("no token prepared");
     };
     let now = chrono::Utc::now();
-    let mut standard = StandardClaims::new(SubjectIdentifier::new("subject-1".into()))
+    let mut standard = StandardClaims::new(SubjectIdentifier::new(t.subject))
         .set_email_verified(Some(t.email_verified));
     if let Some(email) = t.email {
         standard = standard.set_email(Some(EndUserEmail::new(email)));
@@ -290,7 +293,197 @@ both_backends!(
     people_sign_in_by_verified_email_or_employee_number_and_never_become_admins,
     id_tokens_that_are_not_for_us_are_refused,
     a_secret_sealed_with_another_key_is_explained_and_refused,
+    an_account_answers_only_to_the_identity_it_was_first_used_with,
+    a_leaver_is_refused_with_the_clear_page,
 );
+
+const OTHER_IDENTITY: &str = "was first used with a different account";
+const ENDED: &str = "Your access to skillgym has ended";
+
+async fn refusals(app: &TestApp) -> Vec<skillgym_store::AuditEventRecord> {
+    let filter = skillgym_store::AuditFilter {
+        action: Some(skillgym_store::AuditAction::SingleSignOnRefused),
+        limit: 100,
+        ..Default::default()
+    };
+    app.store().audit_events(app.org, &filter).await.unwrap().0
+}
+
+fn no_session(response: &reqwest::Response) -> bool {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .all(|c| !c.to_str().unwrap().starts_with("sg_session="))
+}
+
+/// The first sign-in through the provider links the account to the provider's (issuer, sub);
+/// afterwards only that pair signs into it. A council address given to a new starter (a new
+/// `sub` with the leaver's email, or their employee number) is refused and recorded.
+async fn an_account_answers_only_to_the_identity_it_was_first_used_with(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let provider = start_provider().await;
+    configure(&app, &provider, "on").await;
+    let learner = app
+        .store()
+        .account_by_email(&Email::parse("learner@afon.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let number = app
+        .store()
+        .person(app.org, learner.person_id)
+        .await
+        .unwrap()
+        .employee_number
+        .to_string();
+
+    let mut first = Token::for_email("learner@afon.example");
+    first.subject = "entra-object-1".into();
+    let response = sign_in_with(&app, &provider, &browser(), first.clone()).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::SEE_OTHER,
+        "first sign-in links"
+    );
+    let linked = app
+        .store()
+        .single_sign_on_identity(app.org, &provider.url, "entra-object-1")
+        .await
+        .unwrap()
+        .expect("linked to the issuer and subject");
+    assert_eq!(linked.account.map(|a| a.0), Some(learner.id));
+    assert!(refusals(&app).await.is_empty());
+
+    // The same address, another person at the provider: refused, recorded, no session.
+    let mut recycled = Token::for_email("learner@afon.example");
+    recycled.subject = "entra-object-2".into();
+    let client = browser();
+    let response = sign_in_with(&app, &provider, &client, recycled).await;
+    assert!(no_session(&response));
+    assert_refused(response, StatusCode::FORBIDDEN, OTHER_IDENTITY).await;
+    assert_eq!(location(&app.get(&client, "/").await), "/sign-in");
+    let events = refusals(&app).await;
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].actor_kind, "sign-in");
+    assert_eq!(events[0].detail, "other-identity");
+    assert_eq!(
+        events[0].subject.as_ref().map(|s| s.0),
+        Some(learner.person_id)
+    );
+    // And by employee number, with an address nobody has.
+    let mut by_number = Token::for_email("someone-new@afon.example");
+    by_number.subject = "entra-object-3".into();
+    by_number.employee_id = Some(number);
+    let response = sign_in_with(&app, &provider, &browser(), by_number).await;
+    assert_refused(response, StatusCode::FORBIDDEN, OTHER_IDENTITY).await;
+    assert_eq!(refusals(&app).await.len(), 2);
+    let admin = app.signed_in("admin@afon.example").await;
+    let trail = app.page(&admin, "/audit-trail").await;
+    assert!(trail.contains("Refused a sign-in through the organisation&#39;s account"));
+    assert!(trail.contains("Someone signing in"));
+
+    // The first identity still signs in, even once the provider sends another address.
+    let mut renamed = first.clone();
+    renamed.email = Some("l.renamed@afon.example".into());
+    let client = browser();
+    let response = sign_in_with(&app, &provider, &client, renamed).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let me = app.page(&client, "/me").await;
+    assert!(me.contains("learner@afon.example"));
+
+    // Another provider names people differently: saving its issuer forgets the links (in the
+    // audit trail), and each account is linked again at its next sign-in.
+    let other = start_provider().await;
+    configure(&app, &other, "on").await;
+    assert!(
+        app.store()
+            .single_sign_on_identity(app.org, &provider.url, "entra-object-1")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let filter = skillgym_store::AuditFilter {
+        action: Some(skillgym_store::AuditAction::SignInChanged),
+        limit: 10,
+        ..Default::default()
+    };
+    let (changed, _) = app.store().audit_events(app.org, &filter).await.unwrap();
+    assert!(
+        changed
+            .iter()
+            .any(|e| e.detail == "issuer-changed identities-forgotten=1"),
+        "{changed:?}"
+    );
+    let mut moved = Token::for_email("learner@afon.example");
+    moved.subject = "google-1".into();
+    let response = sign_in_with(&app, &other, &browser(), moved).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
+async fn a_leaver_is_refused_with_the_clear_page(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let provider = start_provider().await;
+    configure(&app, &provider, "on").await;
+    let today = time::OffsetDateTime::now_utc().date();
+    // A manager who has signed in through the provider, signed in now.
+    let manager = browser();
+    let response = sign_in_with(
+        &app,
+        &provider,
+        &manager,
+        Token::for_email("manager@afon.example"),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.get(&manager, "/team").await.status(), StatusCode::OK);
+    let person = app
+        .store()
+        .account_by_email(&Email::parse("manager@afon.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id;
+    app.store()
+        .set_left_on(app.org, person, Some(today))
+        .await
+        .unwrap();
+    assert_eq!(location(&app.get(&manager, "/").await), "/sign-in");
+    let response = sign_in_with(
+        &app,
+        &provider,
+        &browser(),
+        Token::for_email("manager@afon.example"),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert!(no_session(&response));
+    assert!(response.text().await.unwrap().contains(ENDED));
+
+    // Someone who never used the provider, matched by email once they have left.
+    let trainer = app
+        .store()
+        .account_by_email(&Email::parse("trainer@afon.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id;
+    app.store()
+        .set_left_on(app.org, trainer, Some(today))
+        .await
+        .unwrap();
+    let response = sign_in_with(
+        &app,
+        &provider,
+        &browser(),
+        Token::for_email("trainer@afon.example"),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert!(response.text().await.unwrap().contains(ENDED));
+    // Leaving is not a refusal of another identity: nothing recorded as one.
+    assert!(refusals(&app).await.is_empty());
+}
 
 /// Another instance, with a key of its own, saved the settings: this one cannot decrypt the
 /// secret, says so to admins, will not sign anyone in with it, and takes a new one.
@@ -705,8 +898,10 @@ async fn people_sign_in_by_verified_email_or_employee_number_and_never_become_ad
     )
     .await;
     assert_refused(response, StatusCode::FORBIDDEN, UNKNOWN).await;
+    // (Another person at the provider: the learner's own identity signs in without an email.)
     let mut unverified = Token::for_email("learner@afon.example");
     unverified.email_verified = false;
+    unverified.subject = "someone-unverified".into();
     let response = sign_in_with(&app, &provider, &browser(), unverified).await;
     assert_refused(response, StatusCode::FORBIDDEN, UNKNOWN).await;
 

@@ -5,6 +5,7 @@ mod common;
 
 use common::{TestApp, location, spawn_app};
 use reqwest::{Client, StatusCode};
+use skillgym_domain::analysis::AnonymityThreshold;
 use skillgym_domain::audit::survey::PROBLEM_CODES;
 use skillgym_domain::{CampaignId, PersonId};
 use skillgym_i18n::{Lang, Tr};
@@ -15,12 +16,18 @@ const METADATA: &str = "Respondent ID,Collector ID,Start Date,End Date,IP Addres
 
 /// A fresh copy of the demo's campaign, which nobody has answered yet.
 async fn fresh_campaign(app: &TestApp, admin: &Client) -> Campaign {
+    campaign_opening(app, admin, "2025-01-01").await
+}
+
+/// A fresh copy of the demo's campaign opening on `opens_on`, for a month.
+async fn campaign_opening(app: &TestApp, admin: &Client, opens_on: &str) -> Campaign {
     let original = app.store().campaigns(app.org).await.unwrap()[0].id;
+    let closes_on = opens_on.replacen("-01-", "-02-", 1);
     let response = app
         .post(
             admin,
             &format!("/campaigns/{original}/clone"),
-            &[("opens_on", "2025-01-01"), ("closes_on", "2025-02-01")],
+            &[("opens_on", opens_on), ("closes_on", &closes_on)],
         )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -189,6 +196,8 @@ both_backends!(
     an_export_imports_once_and_importing_it_again_replaces_it,
     bad_exports_are_refused_whole_with_their_lines_and_columns,
     an_export_without_names_imports_anonymously,
+    responses_imported_without_names_count_as_asked_and_finished,
+    responses_imported_without_names_are_compared_by_the_campaigns_questions,
 );
 
 async fn an_export_imports_once_and_importing_it_again_replaces_it(backend: Backend) {
@@ -417,6 +426,175 @@ async fn an_export_without_names_imports_anonymously(backend: Backend) {
     .await;
     assert_eq!(status, StatusCode::OK, "{html}");
     assert_eq!(imported(&app, other.id).await, 1);
+}
+
+/// "218 of 1 people asked have finished (21800%)" was what a campaign answered only by an
+/// anonymous import reported: every rate counts such responses as asked and finished.
+async fn responses_imported_without_names_count_as_asked_and_finished(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    // A re-audit after the demo's, so that change over time has one to compare with.
+    let campaign = campaign_opening(&app, &admin, "2030-01-01").await;
+    let report_path = format!("/campaigns/{}/report", campaign.id);
+    let before = app.page(&admin, &report_path).await;
+    // Nobody has finished: fewer than the threshold, so only the people asked are shown.
+    let audience: u64 = before
+        .split("Fewer than 5 of the ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("nobody has answered the fresh campaign");
+    // More responses than people asked, none of them named.
+    let imported = audience + 10;
+    let competences: Vec<_> = campaign.areas.iter().flat_map(|a| &a.competences).collect();
+    let mut file = format!(
+        "Start time,\"{}\",\"{}\"\n",
+        competences[0].title.en, competences[1].title.en
+    );
+    for i in 0..imported {
+        file.push_str(&format!("{i}/3/24,{},2\n", 1 + i % 5));
+    }
+    let (status, html) = import(&app, &admin, campaign.id, file.into_bytes(), "", &[]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+
+    let asked = audience + imported;
+    let percent = imported * 100 / asked;
+    let said = format!("{imported} of {asked} people asked have finished ({percent}%)");
+    let outside = format!("and {imported} responses from people it did not ask");
+    let report = app.page(&admin, &report_path).await;
+    assert!(report.contains(&said), "{said}: {report}");
+    assert!(report.contains(&outside) && report.contains(&format!("({audience})")));
+    let print = app.page(&admin, &format!("{report_path}/print")).await;
+    assert!(print.contains(&said) && print.contains(&outside));
+    // Change over time against the demo's campaign it was cloned from.
+    let change = app
+        .page(&admin, &format!("/campaigns/{}/change", campaign.id))
+        .await;
+    assert!(
+        change.contains(&format!(
+            "<td class=\"numeric\">{asked}</td><td class=\"numeric\">{imported}</td><td class=\"numeric\">{percent}%</td>"
+        )),
+        "{change}"
+    );
+    assert!(change.contains(&outside));
+    let (_, rows) = app
+        .csv_file(
+            &admin,
+            &format!("/campaigns/{}/change.csv?table=rates", campaign.id),
+        )
+        .await;
+    let later = rows.last().unwrap();
+    assert_eq!(later[3..5], [asked.to_string(), imported.to_string()]);
+    let fraction: f64 = later[5].parse().unwrap();
+    assert!((fraction - imported as f64 / asked as f64).abs() < 1e-9);
+    // And the JSON report.
+    let tr = Tr::new(Lang::En);
+    let json = skillgym_web::report_json::campaign_report_json(
+        app.store(),
+        app.org,
+        campaign.id,
+        &skillgym_web::report_json::ReportOptions::default(),
+        AnonymityThreshold::DEFAULT,
+        &tr,
+    )
+    .await
+    .unwrap()
+    .json;
+    assert_eq!(json["asked"], asked);
+    assert_eq!(json["finished"], imported);
+    assert_eq!(json["percent"], percent);
+    assert_eq!(json["from_outside_audience"], imported);
+    assert_eq!(json["change"]["response_rates"]["later"]["asked"], asked);
+}
+
+/// Responses imported without names have no job family, so the default comparison (by job
+/// family) would be empty: the page says why, and groups them by a question instead.
+async fn responses_imported_without_names_are_compared_by_the_campaigns_questions(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    let campaign = fresh_campaign(&app, &admin).await;
+    let competences: Vec<_> = campaign.areas.iter().flat_map(|a| &a.competences).collect();
+    let single = &campaign
+        .questions
+        .iter()
+        .find(|(_, q)| q.kind.as_str() == "single" && q.options.len() >= 2)
+        .unwrap()
+        .1;
+    let mut file = format!(
+        "Start time,\"{}\",\"{}\",\"{}\"\n",
+        competences[0].title.en, competences[1].title.en, single.prompt.en
+    );
+    for i in 0..12 {
+        let option = &single.options[i % 2].en;
+        file.push_str(&format!(
+            "{i}/3/24,{},{},\"{option}\"\n",
+            1 + i % 5,
+            1 + i % 3
+        ));
+    }
+    let (status, html) = import(&app, &admin, campaign.id, file.into_bytes(), "", &[]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+
+    let base = format!("/campaigns/{}", campaign.id);
+    let compare = app.page(&admin, &format!("{base}/compare")).await;
+    assert!(
+        compare.contains(&format!(
+            "<option value=\"{}\" lang=\"en\" selected>",
+            single.code
+        )),
+        "the first single-choice question is chosen: {compare}"
+    );
+    assert!(
+        compare.contains("No response has a job family"),
+        "{compare}"
+    );
+    assert!(!compare.contains("There are not enough groups big enough to compare"));
+    for option in &single.options[..2] {
+        assert!(compare.contains(&option.en), "{}", option.en);
+    }
+    // Asked for by job family, the page says why every response is in no group, and offers
+    // the questions.
+    let by_family = app
+        .page(&admin, &format!("{base}/compare?by=job_family"))
+        .await;
+    assert!(
+        by_family
+            .contains("12 of the 12 responses are in no group: they were imported without names"),
+        "{by_family}"
+    );
+    assert!(by_family.contains(&format!("href=\"{base}/compare?by={}\"", single.code)));
+    let calibration = app
+        .page(&admin, &format!("{base}/calibration?by=employment"))
+        .await;
+    assert!(calibration.contains("12 of the 12 responses are in no group"));
+    assert!(calibration.contains(&format!("href=\"{base}/calibration?by={}\"", single.code)));
+    let print = app.page(&admin, &format!("{base}/report/print")).await;
+    assert!(print.contains("No response has a job family"));
+    // In Welsh too.
+    app.post(&admin, "/language", &[("lang", "cy"), ("back", "/")])
+        .await;
+    let welsh = app
+        .page(&admin, &format!("{base}/compare?by=job_family"))
+        .await;
+    assert!(
+        welsh.contains("Nid yw 12 o&#39;r 12 o ymatebion mewn unrhyw grŵp"),
+        "{welsh}"
+    );
+    // The JSON report groups the same way by default.
+    let json = skillgym_web::report_json::campaign_report_json(
+        app.store(),
+        app.org,
+        campaign.id,
+        &skillgym_web::report_json::ReportOptions::default(),
+        AnonymityThreshold::DEFAULT,
+        &Tr::new(Lang::En),
+    )
+    .await
+    .unwrap()
+    .json;
+    assert_eq!(json["comparison"]["by"], single.code.as_str());
 }
 
 #[test]

@@ -78,6 +78,15 @@ impl Default for AnonymityThreshold {
     }
 }
 
+/// Whether a page may say how many of the respondents are in a part the rule does not weigh
+/// against its groups (those who answered from outside the audience, those in no group of a
+/// grouping): only when it is none or all of them, which tells nothing the total does not. Any
+/// other count of such a part could be set against the groups shown (everyone less it, less
+/// the groups of a partition, …) to count a group the rule hides.
+pub fn none_or_all(part: u64, total: u64) -> bool {
+    part == 0 || part == total
+}
+
 /// Whether a figure may be shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Suppressed {

@@ -4,6 +4,7 @@
 use super::anonymity::{AnonymityThreshold, Disclosure, Suppressed};
 use super::columns::{CampaignColumns, NONE, NOT_SURE, UNRATED};
 use super::overview::{Distribution, Overview};
+use super::rate::{ResponseRate, ShownRate};
 use crate::audit::Rating;
 
 /// A person the campaign asked: where they work and their finished response, if any.
@@ -29,7 +30,7 @@ impl GroupRate {
     /// The share who finished, as a whole percentage rounded down; `None` when hidden.
     pub fn percent(&self) -> Option<u64> {
         self.finished
-            .map(|f| (f * 100).checked_div(self.asked).unwrap_or(0))
+            .map(|f| ResponseRate::of_group(self.asked, f).percent())
     }
 }
 
@@ -48,10 +49,9 @@ pub struct HeatRow {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CampaignFigures {
-    /// People asked.
-    pub asked: u64,
-    /// Finished responses; `None` while fewer than the threshold.
-    pub finished: Option<u64>,
+    /// Who was asked and who finished, imported responses included; only who was asked while
+    /// fewer than the threshold have finished.
+    pub rate: ShownRate,
     /// Whether the campaign's own figures may be shown: no figure at all while fewer than the
     /// threshold have answered.
     pub everyone: Suppressed,
@@ -110,11 +110,9 @@ impl CampaignFigures {
         let mut site_counts = vec![(0u64, 0u64); columns.sites.len()];
         let mut team_counts = vec![(0u64, 0u64); columns.teams.len()];
         let mut site_sums = vec![(0u64, 0u64); columns.sites.len() * areas];
-        let mut finished = 0;
         for i in 0..columns.asked() {
             let response = columns.asked_response[i];
             let done = u64::from(response != NONE);
-            finished += done;
             if columns.asked_team[i] != NONE {
                 let t = &mut team_counts[columns.asked_team[i] as usize];
                 t.0 += 1;
@@ -175,8 +173,7 @@ impl CampaignFigures {
             .collect();
         let everyone = disclosure.everyone();
         Self {
-            asked: columns.asked() as u64,
-            finished: everyone.is_shown().then_some(finished + columns.ungrouped),
+            rate: ShownRate::new(ResponseRate::of(columns), disclosure.threshold(), everyone),
             everyone,
             by_site,
             by_team,
@@ -223,7 +220,10 @@ mod tests {
         ];
         let k = AnonymityThreshold::DEFAULT;
         let f = CampaignFigures::compute(k, &[0, 1], &people, &responses, 1);
-        assert_eq!((f.asked, f.finished), (8, Some(8)));
+        // The one response from no one asked counts as asked and finished; how many there are
+        // is not shown (one person).
+        assert_eq!((f.rate.asked(), f.rate.finished()), (9, Some(8)));
+        assert_eq!((f.rate.others(), f.rate.others_hidden()), (None, true));
         let site1 = &f.by_site[0];
         assert_eq!((site1.group, site1.asked, site1.finished), (1, 7, None));
         assert_eq!(f.by_site[1].shown, Suppressed::TooSmall);
@@ -249,7 +249,11 @@ mod tests {
 
         // Nothing at all while fewer than the threshold have answered.
         let few = CampaignFigures::compute(k, &[0, 1], &people[..2], &responses[..2], 0);
-        assert_eq!((few.finished, few.everyone), (None, Suppressed::TooSmall));
+        assert_eq!(
+            (few.rate.finished(), few.everyone),
+            (None, Suppressed::TooSmall)
+        );
+        assert_eq!(few.rate.asked(), 2);
         assert!(
             few.overview
                 .competences

@@ -128,9 +128,11 @@ impl CampaignColumns {
             + self.quiz_right.len()
     }
 
-    /// Everyone asked, and those no longer asked who answered: the response rate's denominator.
-    pub fn asked_or_answered(&self) -> usize {
-        self.asked() + self.ungrouped as usize
+    /// Whether any finished response has a job family: none has when every response was
+    /// imported without a name (or its person erased), and grouping by job family then shows
+    /// nothing.
+    pub fn knows_job_families(&self) -> bool {
+        self.job_family.iter().any(|&f| f != NO_ANSWER)
     }
 
     /// Response `r`'s rating of competence `c` (by position), as a [`Rating`].

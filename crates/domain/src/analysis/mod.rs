@@ -10,9 +10,11 @@ pub mod columns;
 pub mod compare;
 pub mod overview;
 pub mod profile;
+pub mod rate;
 pub mod stats;
 
 pub use anonymity::{AnonymityThreshold, Disclosure, GroupingDisclosure, GroupingKey, Suppressed};
 pub use campaign::{CampaignFigures, GroupRate, HeatRow, Person};
 pub use columns::CampaignColumns;
 pub use overview::{CompetenceStats, Distribution, Overview};
+pub use rate::{ResponseRate, ShownRate};

@@ -5,7 +5,9 @@
 use super::Localised;
 use super::case::derived_identifier;
 use super::framework::{Area, Competence, Framework, FrameworkProblem, LEVELS};
-use crate::csv_file::{self, FileLanguage, find_column, is_blank};
+use crate::csv_file::{
+    self, CsvWriter, FileLanguage, LineCounter, find_column, is_blank, line_at, unclosed_quote,
+};
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -120,8 +122,11 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
+    /// A cell, trimmed, with the formula guard an export wrote undone.
     fn get(&self, column: &str) -> &str {
-        self.fields.get(column).map_or("", |v| v.trim())
+        self.fields
+            .get(column)
+            .map_or("", |v| csv_file::unguarded(v.trim()))
     }
 
     fn localised(&self, prefix: &str) -> Localised {
@@ -157,28 +162,35 @@ fn read_in(bytes: &[u8], language: &mut FileLanguage) -> Result<Framework, Vec<C
         .as_bytes();
     // The csv crate reads an unclosed quote as a field running to the end of the file; say
     // where the quote was opened instead.
-    if let Some(line) = unclosed_quote(bytes) {
-        return Err(vec![CsvProblem::new(line, None, UNREADABLE)]);
+    if let Some(at) = unclosed_quote(bytes) {
+        return Err(vec![CsvProblem::new(line_at(bytes, at), None, UNREADABLE)]);
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);
+    let mut lines = LineCounter::new(bytes);
     let mut records = Vec::new();
     for record in reader.records() {
         match record {
-            Ok(r) if is_blank(&r) => {}
-            Ok(r) => records.push(r),
+            Ok(r) => {
+                let line = lines.record(&r);
+                if !is_blank(&r) {
+                    records.push((line, r));
+                }
+            }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e
+                    .position()
+                    .map_or(0, |p| line_at(bytes, (p.byte() as usize).min(bytes.len())));
                 return Err(vec![CsvProblem::new(line, None, UNREADABLE)]);
             }
         }
     }
-    let line_of = |r: &csv::StringRecord| r.position().map_or(0, |p| p.line());
-    let Some((header, rows)) = records.split_first() else {
+    let Some(((header_line, header), rows)) = records.split_first() else {
         return Err(vec![CsvProblem::new(0, None, EMPTY)]);
     };
+    let header_line = *header_line;
     let mut problems = Vec::new();
     let mut columns: Vec<Option<&'static str>> = Vec::new();
     let mut first_language = None;
@@ -191,8 +203,7 @@ fn read_in(bytes: &[u8], language: &mut FileLanguage) -> Result<Framework, Vec<C
                 first_language.get_or_insert(lang);
             }
             _ => {
-                problems
-                    .push(CsvProblem::new(line_of(header), None, UNKNOWN_COLUMN).with_value(&name));
+                problems.push(CsvProblem::new(header_line, None, UNKNOWN_COLUMN).with_value(&name));
                 columns.push(None);
             }
         }
@@ -200,8 +211,7 @@ fn read_in(bytes: &[u8], language: &mut FileLanguage) -> Result<Framework, Vec<C
     *language = first_language.unwrap_or_default();
     for required in REQUIRED {
         if !columns.contains(&Some(required)) {
-            problems
-                .push(CsvProblem::new(line_of(header), None, MISSING_COLUMN).with_value(required));
+            problems.push(CsvProblem::new(header_line, None, MISSING_COLUMN).with_value(required));
         }
     }
     if !problems.is_empty() {
@@ -209,10 +219,10 @@ fn read_in(bytes: &[u8], language: &mut FileLanguage) -> Result<Framework, Vec<C
     }
     let rows: Vec<Row> = rows
         .iter()
-        .filter_map(|r| {
+        .filter_map(|(line, r)| {
             if r.len() != header.len() {
                 problems.push(
-                    CsvProblem::new(line_of(r), None, FIELD_COUNT).with_value(&r.len().to_string()),
+                    CsvProblem::new(*line, None, FIELD_COUNT).with_value(&r.len().to_string()),
                 );
                 return None;
             }
@@ -222,7 +232,7 @@ fn read_in(bytes: &[u8], language: &mut FileLanguage) -> Result<Framework, Vec<C
                 .filter_map(|(c, v)| c.map(|c| (c, v)))
                 .collect();
             Some(Row {
-                line: line_of(r),
+                line: *line,
                 fields,
             })
         })
@@ -237,24 +247,6 @@ fn read_in(bytes: &[u8], language: &mut FileLanguage) -> Result<Framework, Vec<C
     } else {
         Err(found.into_iter().map(|p| csv_problem(p, &lines)).collect())
     }
-}
-
-/// The line of a quote that is never closed, if there is one.
-fn unclosed_quote(bytes: &[u8]) -> Option<u64> {
-    let (mut line, mut opened, mut open) = (1u64, 0u64, false);
-    for b in bytes {
-        match b {
-            b'\n' => line += 1,
-            b'"' => {
-                open = !open;
-                if open {
-                    opened = line;
-                }
-            }
-            _ => {}
-        }
-    }
-    open.then_some(opened)
 }
 
 /// Where each thing was written: the framework's code and each area's and competence's, and
@@ -397,17 +389,15 @@ fn csv_problem(p: FrameworkProblem, lines: &Lines) -> CsvProblem {
     CsvProblem::new(lines.get(&p.item).copied().unwrap_or(0), column, p.code).with_value(&p.item)
 }
 
-/// Writes a framework as a framework file (UTF-8 with a byte-order mark, so spreadsheets
-/// read the Welsh correctly).
-pub fn write<W: Write>(mut out: W, f: &Framework, language: FileLanguage) -> std::io::Result<()> {
-    out.write_all(b"\xEF\xBB\xBF")?;
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    writer.write_record(columns(language))?;
+/// Writes a framework as a framework file, with [`CsvWriter`]: UTF-8 with a byte-order mark,
+/// so spreadsheets read the Welsh correctly, and every cell guarded against running as a
+/// formula (a guard [`read`] undoes).
+pub fn write<W: Write>(out: W, f: &Framework, language: FileLanguage) -> std::io::Result<()> {
+    let mut writer = CsvWriter::new(out)?;
+    writer.row(columns(language))?;
     let cy = |l: &Localised| l.cy.clone().unwrap_or_default();
     let mut row = |kind: &str, code: &str, area: &str, title: &Localised, about: &Localised, id| {
-        writer.write_record([
+        writer.row([
             kind,
             code,
             area,
@@ -450,7 +440,7 @@ pub fn write<W: Write>(mut out: W, f: &Framework, language: FileLanguage) -> std
             )?;
         }
     }
-    writer.flush()
+    writer.finish()?.flush()
 }
 
 #[cfg(test)]
@@ -502,6 +492,18 @@ mod tests {
     }
 
     #[test]
+    fn a_value_a_spreadsheet_would_run_is_written_guarded_and_read_back_as_it_was() {
+        let mut f = read(SMALL.as_bytes()).unwrap();
+        f.areas[0].description = Localised::new("- sending\n- reading", None);
+        f.areas[0].competences[0].title =
+            Localised::new("=HYPERLINK(\"https://evil.example\")", None);
+        let file = written(&f);
+        assert!(file.contains("\"'- sending\n- reading\""), "{file}");
+        assert!(file.contains("\"'=HYPERLINK("), "{file}");
+        assert_eq!(read(file.as_bytes()), Ok(f));
+    }
+
+    #[test]
     fn a_welsh_header_reads_and_its_problems_name_columns_in_welsh() {
         let welsh = SMALL.replacen(
             "kind,code,area,title_en,title_cy,description_en,description_cy",
@@ -534,6 +536,44 @@ mod tests {
         let f = read(reordered.as_bytes()).unwrap();
         assert_eq!(f.areas[0].competences[0].code, "A-1");
         assert_eq!(f.levels[4].en, "5");
+    }
+
+    /// Lines as an editor numbers them, the header being line 1, whatever the line endings
+    /// and whether or not a quoted cell above holds a line break.
+    #[test]
+    fn problems_are_reported_on_the_line_an_editor_shows() {
+        // The area's description runs over two lines; a blank line follows it.
+        let lf = SMALL.replace("Sending and reading,", "\"Sending\nand reading\",\n");
+        let crlf = lf.replace('\n', "\r\n");
+        for (name, good, end) in [("LF", &lf, "\n"), ("CRLF", &crlf, "\r\n")] {
+            let text = &format!("{good}level,6,,T,,,{end}");
+            assert_eq!(
+                problems(text)
+                    .iter()
+                    .map(|p| (p.line, p.column, p.code))
+                    .collect::<Vec<_>>(),
+                [(12, Some("code"), LEVEL_INVALID)],
+                "{name}"
+            );
+            has(
+                &text.replace("level,6,,T,,,", "area,X"),
+                12,
+                None,
+                FIELD_COUNT,
+            );
+            has(
+                &text.replace("level,6,,T", "level,6,,\"T"),
+                12,
+                None,
+                UNREADABLE,
+            );
+            has(
+                &good.replace("I can send email", ""),
+                11,
+                Some("title_en"),
+                "framework-title-missing",
+            );
+        }
     }
 
     #[test]

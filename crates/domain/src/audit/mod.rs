@@ -12,6 +12,7 @@ pub mod national;
 pub mod picture;
 pub mod questionnaire;
 pub mod results;
+pub mod section_form;
 pub mod simulate;
 pub mod survey;
 

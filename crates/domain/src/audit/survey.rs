@@ -7,7 +7,7 @@
 //! form is documented in `docs/survey-import.md`.
 
 use super::{Localised, ProfileQuestion, QuestionKind, QuizItem, Rating};
-use crate::csv_file::{self, is_blank};
+use crate::csv_file::{self, LineCounter, is_blank, line_at, unclosed_quote};
 use crate::{Email, EmployeeNumber, Invalid};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -30,8 +30,12 @@ pub const UNREADABLE: &str = "survey-file-unreadable";
 pub const WRONG_FIELD_COUNT: &str = "survey-wrong-field-count";
 pub const TOO_MANY_PROBLEMS: &str = "survey-too-many-problems";
 pub const MAPPING_INVALID: &str = "survey-mapping-invalid";
+pub const MAPPING_NOT_JSON: &str = "survey-mapping-not-json";
+pub const MAPPING_NOT_OBJECT: &str = "survey-mapping-not-object";
+pub const MAPPING_RESPONDENT_NEEDED: &str = "survey-mapping-respondent-needed";
 pub const MAPPING_VERSION_UNKNOWN: &str = "survey-mapping-version";
 pub const MAPPING_COLUMN_UNKNOWN: &str = "survey-mapping-column-unknown";
+pub const MAPPING_COLUMN_AMBIGUOUS: &str = "survey-mapping-column-ambiguous";
 pub const MAPPING_COLUMN_TWICE: &str = "survey-mapping-column-twice";
 pub const MAPPING_TARGET: &str = "survey-mapping-target";
 pub const MAPPING_COMPETENCE_UNKNOWN: &str = "survey-mapping-competence-unknown";
@@ -62,8 +66,12 @@ pub const PROBLEM_CODES: &[&str] = &[
     WRONG_FIELD_COUNT,
     TOO_MANY_PROBLEMS,
     MAPPING_INVALID,
+    MAPPING_NOT_JSON,
+    MAPPING_NOT_OBJECT,
+    MAPPING_RESPONDENT_NEEDED,
     MAPPING_VERSION_UNKNOWN,
     MAPPING_COLUMN_UNKNOWN,
+    MAPPING_COLUMN_AMBIGUOUS,
     MAPPING_COLUMN_TWICE,
     MAPPING_TARGET,
     MAPPING_COMPETENCE_UNKNOWN,
@@ -113,6 +121,37 @@ pub struct Column {
     pub question: String,
     /// The row or option label (SurveyMonkey's second header row), or the header.
     pub label: String,
+}
+
+impl Column {
+    /// Whether the column has a label of its own under its question: a matrix row or a
+    /// multiple-choice option in a SurveyMonkey export.
+    fn has_own_label(&self) -> bool {
+        !self.question.is_empty() && self.label != self.question
+    }
+}
+
+/// Why a mapping's name for a column finds no one column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotFound {
+    /// No column has that header, letter or label.
+    Unknown,
+    /// That label is a row or option label of several columns (their indexes).
+    Ambiguous(Vec<usize>),
+}
+
+/// How much of a question a column's name keeps before its row or option label.
+const QUESTION_CHARS: usize = 40;
+
+/// `text` cut to `max` characters with an ellipsis, keeping a question's question mark.
+fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let question = text.trim_end().ends_with('?');
+    let keep = max.saturating_sub(if question { 2 } else { 1 });
+    let cut: String = text.chars().take(keep).collect();
+    format!("{}…{}", cut.trim_end(), if question { "?" } else { "" })
 }
 
 /// One respondent's row, with the file line it starts on (1-based).
@@ -185,10 +224,22 @@ pub fn column_letter(index: usize) -> String {
 }
 
 impl SurveyFile {
-    /// The column as problems name it: "D: header", the header cut short.
+    /// The column as problems name it: "D: header". A long header is cut short, but a matrix
+    /// row's or an option's label is kept whole after its question (`N: How strong are you
+    /// at…? | Running public Wi-Fi services`): the question alone does not say which column.
     pub fn column_label(&self, index: usize) -> String {
         let c = &self.columns[index];
-        let header: String = c.header.chars().take(MAX_VALUE_CHARS).collect();
+        let header = if c.header.chars().count() <= MAX_VALUE_CHARS {
+            c.header.clone()
+        } else if c.has_own_label() {
+            format!(
+                "{} | {}",
+                shortened(&c.question, QUESTION_CHARS),
+                shortened(&c.label, MAX_VALUE_CHARS)
+            )
+        } else {
+            shortened(&c.header, MAX_VALUE_CHARS)
+        };
         if header.is_empty() {
             c.letter.clone()
         } else {
@@ -201,17 +252,32 @@ impl SurveyFile {
         &self.rows[..self.rows.len().min(PREVIEW_ROWS)]
     }
 
-    /// The column a mapping names: by its header (ignoring case and spacing), or else by its
-    /// letter.
-    pub fn find(&self, name: &str) -> Option<usize> {
+    /// The column a mapping names: by its header (ignoring case and spacing), else by its
+    /// letter, else by its matrix row's or option's label alone when only one column has it.
+    pub fn find(&self, name: &str) -> Result<usize, NotFound> {
         let wanted = normalise(name);
-        self.columns
+        if let Some(i) = self
+            .columns
             .iter()
             .position(|c| normalise(&c.header) == wanted)
-            .or_else(|| {
-                let letter = name.trim().to_ascii_uppercase();
-                self.columns.iter().position(|c| c.letter == letter)
+        {
+            return Ok(i);
+        }
+        let letter = name.trim().to_ascii_uppercase();
+        if let Some(i) = self.columns.iter().position(|c| c.letter == letter) {
+            return Ok(i);
+        }
+        let labelled: Vec<usize> = (0..self.columns.len())
+            .filter(|&i| {
+                let c = &self.columns[i];
+                c.has_own_label() && normalise(&c.label) == wanted
             })
+            .collect();
+        match labelled[..] {
+            [] => Err(NotFound::Unknown),
+            [i] => Ok(i),
+            _ => Err(NotFound::Ambiguous(labelled)),
+        }
     }
 
     /// How a mapping should name column `index`: its header when no other column has the
@@ -223,7 +289,7 @@ impl SurveyFile {
             .iter()
             .filter(|o| normalise(&o.header) == normalise(&c.header))
             .count();
-        if c.header.trim().is_empty() || same > 1 || self.find(&c.header) != Some(index) {
+        if c.header.trim().is_empty() || same > 1 || self.find(&c.header) != Ok(index) {
             c.letter.clone()
         } else {
             c.header.clone()
@@ -248,24 +314,27 @@ pub fn parse(bytes: &[u8]) -> Result<SurveyFile, Vec<Problem>> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    // The CSV reader takes an unclosed quote to run to the end of the file; it is reported
+    // where the quote opens instead.
+    if let Some(at) = unclosed_quote(text.as_bytes()) {
+        return Err(vec![Problem::new(
+            line_at(text.as_bytes(), at),
+            None,
+            UNREADABLE,
+        )]);
+    }
+    let mut lines = LineCounter::new(text.as_bytes());
     let mut records = Vec::new();
     for result in reader.records() {
         match result {
-            Ok(record) => {
-                let line = record.position().map_or(0, |p| p.line());
-                records.push((line, record));
-            }
+            Ok(record) => records.push((lines.record(&record), record)),
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| {
+                    line_at(text.as_bytes(), (p.byte() as usize).min(text.len()))
+                });
                 return Err(vec![Problem::new(line, None, UNREADABLE)]);
             }
         }
-    }
-    // The CSV reader takes an unclosed quote to run to the end of the file; an odd number of
-    // quotes is how it shows. It is reported at the record where the quote opens.
-    if text.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
-        let line = records.last().map_or(0, |(l, _)| *l);
-        return Err(vec![Problem::new(line, None, UNREADABLE)]);
     }
     // Blank lines before the header are skipped; SurveyMonkey's second header row may be
     // blank in every cell and still counts.
@@ -481,8 +550,26 @@ impl LabelValue {
 impl Mapping {
     /// Reads a mapping's JSON; the error is a problem to show.
     pub fn from_json(json: &str) -> Result<Mapping, Problem> {
-        let mapping: Mapping = serde_json::from_str(json)
-            .map_err(|e| Problem::new(0, None, MAPPING_INVALID).with_value(&e.to_string()))?;
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+            Problem::new(0, None, MAPPING_NOT_JSON).with_value(&e.line().to_string())
+        })?;
+        // What people most often leave out gets a sentence of its own; serde's wording is
+        // for programmers.
+        let Some(object) = value.as_object() else {
+            return Err(Problem::new(0, None, MAPPING_NOT_OBJECT));
+        };
+        if !object
+            .get("respondent")
+            .and_then(|r| r.as_object())
+            .is_some_and(|r| r.contains_key("by"))
+        {
+            return Err(Problem::new(0, None, MAPPING_RESPONDENT_NEEDED));
+        }
+        let mapping: Mapping = serde_json::from_value(value).map_err(|e| Problem {
+            // serde names the key or value at fault; its whole sentence is needed.
+            value: Some(e.to_string()),
+            ..Problem::new(0, None, MAPPING_INVALID)
+        })?;
         if mapping.version != MAPPING_VERSION {
             return Err(Problem::new(0, None, MAPPING_VERSION_UNKNOWN)
                 .with_value(&mapping.version.to_string()));
@@ -587,34 +674,44 @@ fn resolve(
     targets: &Targets,
 ) -> Result<Resolved, Vec<Problem>> {
     let mut problems = Vec::new();
-    let named = |name: &str| Some(name.to_string());
-    let respondent = match mapping.respondent.column() {
-        None => None,
-        Some(name) => match file.find(name) {
-            Some(i) => Some((i, matches!(mapping.respondent, Respondent::Email { .. }))),
-            None => {
-                problems.push(Problem::new(0, named(name), MAPPING_COLUMN_UNKNOWN));
-                None
-            }
-        },
+    // The column a mapping names, or a problem saying why there is not one.
+    let locate = |name: &str, problems: &mut Vec<Problem>| match file.find(name) {
+        Ok(i) => Some(i),
+        Err(NotFound::Unknown) => {
+            problems.push(Problem::new(
+                0,
+                Some(name.to_string()),
+                MAPPING_COLUMN_UNKNOWN,
+            ));
+            None
+        }
+        Err(NotFound::Ambiguous(columns)) => {
+            let letters: Vec<&str> = columns
+                .iter()
+                .map(|&i| file.columns[i].letter.as_str())
+                .collect();
+            problems.push(
+                Problem::new(0, Some(name.to_string()), MAPPING_COLUMN_AMBIGUOUS)
+                    .with_value(&letters.join(", ")),
+            );
+            None
+        }
     };
+    let respondent = mapping
+        .respondent
+        .column()
+        .and_then(|name| locate(name, &mut problems))
+        .map(|i| (i, matches!(mapping.respondent, Respondent::Email { .. })));
     let response_id = match &mapping.response_id {
-        Some(name) => match file.find(name) {
-            Some(i) => Some(i),
-            None => {
-                problems.push(Problem::new(0, named(name), MAPPING_COLUMN_UNKNOWN));
-                None
-            }
-        },
-        None if file.kind == SurveyKind::SurveyMonkey => file.find(RESPONDENT_ID),
+        Some(name) => locate(name, &mut problems),
+        None if file.kind == SurveyKind::SurveyMonkey => file.find(RESPONDENT_ID).ok(),
         None => None,
     };
     let mut seen = HashSet::new();
     let mut rated = HashSet::new();
     let mut columns = Vec::new();
     for m in &mapping.columns {
-        let Some(index) = file.find(&m.column) else {
-            problems.push(Problem::new(0, named(&m.column), MAPPING_COLUMN_UNKNOWN));
+        let Some(index) = locate(&m.column, &mut problems) else {
             continue;
         };
         let label = Some(file.column_label(index));
@@ -986,7 +1083,7 @@ impl Choice {
 pub fn choices_of(file: &SurveyFile, mapping: &Mapping) -> Vec<Choice> {
     let mut out = vec![Choice::Ignore; file.columns.len()];
     let mut set = |name: &str, choice: Choice| {
-        if let Some(i) = file.find(name) {
+        if let Ok(i) = file.find(name) {
             out[i] = choice;
         }
     };
@@ -1049,7 +1146,7 @@ pub fn mapping_from(
         }
         if let Some(old) = base.and_then(|b| {
             b.columns.iter().find(|o| {
-                file.find(&o.column) == Some(i)
+                file.find(&o.column) == Ok(i)
                     && (o.competence.clone(), o.question.clone(), o.quiz.clone())
                         == (m.competence.clone(), m.question.clone(), m.quiz.clone())
             })
@@ -1431,7 +1528,10 @@ mod tests {
             apply(&file, &empty, &targets()).unwrap_err()[0].code,
             MAPPING_NOTHING
         );
-        assert_eq!(Mapping::from_json("{").unwrap_err().code, MAPPING_INVALID);
+        assert_eq!(
+            Mapping::from_json("{\n\"columns\": [\n").unwrap_err(),
+            Problem::new(0, None, MAPPING_NOT_JSON).with_value("3")
+        );
         assert_eq!(
             Mapping::from_json(r#"{"respondent": {"by": "anonymous"}, "columns": [], "extra": 1}"#)
                 .unwrap_err()
@@ -1500,6 +1600,126 @@ mod tests {
         ];
         for (row, expected) in cases {
             assert_eq!(problems(&monkey_with(row), &m), expected, "{row}");
+        }
+    }
+
+    /// A matrix whose question is long, and a second matrix with a row label in common.
+    const MATRICES: &str = "Respondent ID,Email Address,\
+        How strong are you at each of these digital skills in your day-to-day work?,,\
+        How often do you help customers with these?,\n\
+        ,,Using email,Running public Wi-Fi services,Using email,Printing\n\
+        1,a@example.org,3,9 - superb,Often,Never\n";
+
+    #[test]
+    fn a_matrix_column_is_named_by_its_row_label_as_well_as_its_question() {
+        let file = parse(MATRICES.as_bytes()).unwrap();
+        assert_eq!(
+            file.column_label(3),
+            "D: How strong are you at each of these di…? | Running public Wi-Fi services"
+        );
+        // Named by the row label alone, where only one column has it.
+        let mapping = Mapping::from_json(
+            r#"{"respondent": {"by": "email", "column": "Email Address"},
+                "columns": [{"column": "running public wi-fi services", "competence": "SEARCH"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(file.find("Running public Wi-Fi services"), Ok(3));
+        let found = apply(&file, &mapping, &targets()).unwrap_err();
+        assert_eq!(
+            found,
+            [
+                Problem::new(3, Some(file.column_label(3)), RATING_INVALID)
+                    .with_value("9 - superb")
+            ]
+        );
+        // A label two matrices share names neither.
+        let mapping = Mapping::from_json(
+            r#"{"respondent": {"by": "email", "column": "Email Address"},
+                "columns": [{"column": "Using email", "competence": "EMAIL"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            file.find("Using email"),
+            Err(NotFound::Ambiguous(vec![2, 4]))
+        );
+        assert_eq!(
+            apply(&file, &mapping, &targets()).unwrap_err(),
+            [
+                Problem::new(0, Some("Using email".into()), MAPPING_COLUMN_AMBIGUOUS)
+                    .with_value("C, E")
+            ]
+        );
+        // The whole heading or the letter still names one.
+        assert_eq!(
+            file.find("How often do you help customers with these? | Using email"),
+            Ok(4)
+        );
+        assert_eq!(file.find("e"), Ok(4));
+        assert_eq!(file.find("Knitting"), Err(NotFound::Unknown));
+    }
+
+    #[test]
+    fn a_mapping_without_a_respondent_is_refused_in_a_sentence() {
+        for json in [
+            r#"{"columns": [{"column": "J", "competence": "EMAIL"}]}"#,
+            r#"{"respondent": {"column": "Email Address"}, "columns": []}"#,
+            r#"{"respondent": "email", "columns": []}"#,
+        ] {
+            assert_eq!(
+                Mapping::from_json(json),
+                Err(Problem::new(0, None, MAPPING_RESPONDENT_NEEDED)),
+                "{json}"
+            );
+        }
+        assert_eq!(
+            Mapping::from_json("[]"),
+            Err(Problem::new(0, None, MAPPING_NOT_OBJECT))
+        );
+    }
+
+    /// Lines as an editor numbers them, the header being line 1, whatever the line endings
+    /// and whether or not a quoted answer above holds a line break.
+    #[test]
+    fn problems_are_reported_on_the_line_an_editor_shows() {
+        let m = monkey_mapping();
+        let label = |i: usize| parse(MONKEY).unwrap().column_label(i);
+        // Row 3's free-text answer runs over two lines, so the rows below start one line on.
+        let lf = String::from_utf8(monkey_with(
+            "114000009,1,,,,new@example.org,,,,7 - superb,,,,,,",
+        ))
+        .unwrap()
+        .replace("\"Nothing, thanks\"", "\"Nothing,\nthanks\"");
+        let crlf = lf.replace('\n', "\r\n");
+        let cr_in_cell_only = lf.replace("Nothing,\n", "Nothing,\r\n");
+        for (name, text) in [
+            ("LF", &lf),
+            ("CRLF", &crlf),
+            ("a CRLF in the cell", &cr_in_cell_only),
+        ] {
+            let file = parse(text.as_bytes()).unwrap();
+            assert_eq!(
+                file.rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+                [3, 5, 6, 7],
+                "{name}"
+            );
+            assert_eq!(
+                problems(text.as_bytes(), &m),
+                [(7, label(9), RATING_INVALID)],
+                "{name}"
+            );
+            // A wrong number of cells and an unclosed quote are placed the same way.
+            let short = text.replace(",7 - superb,,,,,,", ",1");
+            assert_eq!(
+                parse(short.as_bytes()).unwrap_err(),
+                [Problem::new(7, None, WRONG_FIELD_COUNT).with_value("11")],
+                "{name}"
+            );
+            let unclosed = text.replace("Huw,Bowen,", "\"Huw,Bowen,");
+            assert_eq!(
+                parse(unclosed.as_bytes()).unwrap_err(),
+                [Problem::new(5, None, UNREADABLE)],
+                "{name}"
+            );
         }
     }
 

@@ -22,6 +22,18 @@ analysis-left-out = { $count ->
     [two] Mae dau grŵp wedi'u gadael allan er mwyn cadw eu pobl yn ddienw.
    *[other] Mae { $count } grŵp wedi'u gadael allan er mwyn cadw eu pobl yn ddienw.
 }
+analysis-grouped-by-question-instead = Nid oes gan unrhyw ymateb deulu swyddi, gan iddynt gael eu mewnforio heb enwau, felly caiff pobl eu grwpio yn ôl eu hateb i gwestiwn cyntaf yr ymgyrch sydd ag un ateb. Dewiswch ffordd arall o grwpio uchod.
+analysis-no-group-person = { $total ->
+    [one] Nid yw'r ymateb mewn unrhyw grŵp: cafodd ei fewnforio heb enw, neu mae ei berson wedi'i ddileu ers hynny, felly nid yw skillgym yn gwybod ei deulu swyddi nac a yw'n gyflogai neu'n wirfoddolwr.
+   *[other] Nid yw { $count } o'r { $total } o ymatebion mewn unrhyw grŵp: cawsant eu mewnforio heb enwau, neu mae eu pobl wedi'u dileu ers hynny, felly nid yw skillgym yn gwybod eu teulu swyddi nac a ydynt yn gyflogeion neu'n wirfoddolwyr.
+}
+analysis-no-group-question = { $total ->
+    [one] Ni atebodd yr ymateb y cwestiwn hwn, felly nid yw mewn unrhyw grŵp.
+   *[other] Ni atebodd { $count } o'r { $total } o ymatebion y cwestiwn hwn, felly nid ydynt mewn unrhyw grŵp.
+}
+analysis-no-group-person-hidden = Nid yw rhai ymatebion mewn unrhyw grŵp: cawsant eu mewnforio heb enwau, neu mae eu pobl wedi'u dileu ers hynny, felly nid yw skillgym yn gwybod eu teulu swyddi nac a ydynt yn gyflogeion neu'n wirfoddolwyr. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
+analysis-no-group-question-hidden = Ni atebodd rhai ymatebion y cwestiwn hwn, felly nid ydynt mewn unrhyw grŵp. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
+analysis-try-questions = Gallwch grwpio ymatebion a fewnforiwyd heb enwau yn ôl eu hatebion i gwestiynau'r ymgyrch yn lle hynny:
 analysis-too-few-groups = Does dim digon o grwpiau sy'n ddigon mawr i'w cymharu. Rhowch gynnig ar ffordd arall o grwpio pobl, neu arhoswch am ragor o ymatebion.
 analysis-compare-chart = Cymedrau'r grwpiau ar gyfer pob cymhwysedd
 analysis-compare-caption = Mae pob dot yn gymedr sgôr un grŵp ar gyfer cymhwysedd, ar y raddfa o 1 (chwith) i 5 (dde); mae'r allwedd isod yn rhoi lliw pob grŵp. Mae'r tabl isod yn rhoi'r ffigurau.

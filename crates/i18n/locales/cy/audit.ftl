@@ -123,7 +123,8 @@ campaign-name = Enw
 campaign-open = Ar agor
 campaign-opens-on = Yn agor ar
 campaign-closes-on = Yn cau ar
-campaign-started = Wedi dechrau
+campaign-in-progress = Ar y gweill
+campaign-rate = Cyfradd ymateb
 campaign-submitted = Wedi gorffen
 # review: "Answers are" (label before the Named / Anonymous choice) shortened to "Atebion" to avoid a mutation clash with the options
 campaign-answers = Atebion
@@ -160,6 +161,11 @@ report-title = Adroddiad yr ymgyrch
 report-title-for = Adroddiad: { $campaign }
 report-responses = Mae { $finished } o'r { $asked } o bobl a holwyd wedi gorffen ({ $percent }%).
 # review:
+report-rate-outside = { $others ->
+    [one] Mae'r gyfradd yn cyfrif pawb a holwyd yn skillgym ({ $people }) ac un ymateb gan rywun na holodd (wedi'i fewnforio heb enw, neu gan rywun sydd wedi'i ddileu ers hynny neu nad yw'n cael ei holi mwyach): mae'r ymateb hwnnw'n cyfrif fel un a holwyd ac a orffennwyd.
+   *[other] Mae'r gyfradd yn cyfrif pawb a holwyd yn skillgym ({ $people }) a { $others } o ymatebion gan bobl na holodd (wedi'u mewnforio heb enwau, neu gan bobl sydd wedi'u dileu ers hynny neu nad ydynt yn cael eu holi mwyach): mae pob un yn cyfrif fel un a holwyd ac a orffennwyd.
+}
+report-rate-outside-hidden = Mae'r gyfradd hefyd yn cyfrif ymatebion gan bobl na holodd skillgym (wedi'u mewnforio heb enwau, neu gan bobl sydd wedi'u dileu ers hynny neu nad ydynt yn cael eu holi mwyach): mae pob un yn cyfrif fel un a holwyd ac a orffennwyd. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
 report-threshold = Er mwyn cadw pobl yn ddienw, ni ddangosir unrhyw ffigur ar gyfer grŵp o lai na { $threshold } o bobl a atebodd, nac unrhyw ffigur a fyddai'n gadael i rywun gyfrifo grŵp o'r fath.
 report-back = Yn ôl i'r ymgyrch
 report-weakest = Y gwannaf drwyddi draw

@@ -17,11 +17,13 @@ cli-help-serve--bind = Cyfeiriad a phorth i wrando arnynt [rhagosodiad: 127.0.0.
 cli-help-serve--public_url = Y cyfeiriad y mae pobl yn ei ddefnyddio i gyrraedd skillgym, e.e. https://sgiliau.example.gov.uk
 cli-help-serve--smtp_url = Y gweinydd SMTP ar gyfer gwahoddiadau, e.e. smtp://defnyddiwr:cyfrinair@gwesteiwr:587?tls=required
 cli-help-serve--mail_from = Y cyfeiriad y daw gwahoddiadau ohono, e.e. "Sgiliau <sgiliau@example.gov.uk>"
+cli-help-serve--session_lifetime_hours = Sawl awr y mae sesiwn yn para faint bynnag y caiff ei defnyddio, 1 i 720 [rhagosodiad: 12]
 cli-help-demo = Rhedeg y rhyngwyneb gwe gyda gwasanaeth llyfrgell dychmygol i'w archwilio
 cli-help-demo--bind = Cyfeiriad a phorth i wrando arnynt [rhagosodiad: 127.0.0.1:8080]
 cli-help-demo--public_url = Y cyfeiriad y mae pobl yn ei ddefnyddio i gyrraedd skillgym, e.e. https://sgiliau.example.gov.uk
 cli-help-demo--smtp_url = Y gweinydd SMTP ar gyfer gwahoddiadau, e.e. smtp://defnyddiwr:cyfrinair@gwesteiwr:587?tls=required
 cli-help-demo--mail_from = Y cyfeiriad y daw gwahoddiadau ohono, e.e. "Sgiliau <sgiliau@example.gov.uk>"
+cli-help-demo--session_lifetime_hours = Sawl awr y mae sesiwn yn para faint bynnag y caiff ei defnyddio, 1 i 720 [rhagosodiad: 12]
 cli-help-demo--people = Faint o bobl sydd gan y sefydliad enghreifftiol
 # review:
 cli-help-demo--seed = Hedyn ar gyfer y data dychmygol: mae'r un hedyn yn rhoi'r un sefydliad
@@ -64,6 +66,7 @@ cli-help-user-create-admin--email = Eu cyfeiriad e-bost (maen nhw'n mewngofnodi 
 cli-help-user-create-admin--given_name = Eu henw cyntaf (os nad ydynt yn skillgym eto)
 cli-help-user-create-admin--family_name = Eu cyfenw (os nad ydynt yn skillgym eto)
 cli-help-user-create-admin--organisation = Enw'r sefydliad, os nad oes un eto
+cli-help-user-create-admin--public_url = Y cyfeiriad y mae pobl yn ei ddefnyddio i gyrraedd skillgym, ar gyfer y ddolen fewngofnodi a argraffir, e.e. https://sgiliau.example.gov.uk
 cli-help-backup = Copïo cronfa ddata SQLite i FFEIL, yn gyson, tra bod skillgym yn dal i redeg
 cli-help-backup--file = Ble i ysgrifennu'r copi (yn cymryd lle unrhyw ffeil sy'n bodoli)
 cli-help-restore = Rhoi copi wrth gefn yn lle cronfa ddata SQLite; stopiwch skillgym yn gyntaf

@@ -70,6 +70,7 @@ cli-usage-more = I weld beth mae’n ei gymryd, rhedwch: { $command } --help
 cli-data-folder-uncreatable = Ni ellir creu’r ffolder data { $folder }
 cli-settings-unreadable = Ni ellir darllen y ffeil gosodiadau { $file }
 cli-settings-invalid = Nid yw’r ffeil gosodiadau { $file } yn ddilys
+cli-session-lifetime-invalid = Rhaid i oes sesiwn (SKILLGYM_SESSION_LIFETIME_HOURS, --session-lifetime-hours neu session_lifetime_hours) fod yn nifer cyfan o oriau o 1 i { $max }.
 cli-mail-from-missing = Mae SKILLGYM_SMTP_URL wedi’i osod ond nid yw SKILLGYM_MAIL_FROM: gosodwch y cyfeiriad y daw gwahoddiadau ohono.
 cli-cannot-listen = Ni ellir gwrando ar { $address }: efallai bod rhaglen arall yn ei ddefnyddio.
 cli-migration-failed = Ni ellid diweddaru’r gronfa ddata.

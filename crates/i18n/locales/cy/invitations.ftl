@@ -43,6 +43,10 @@ invitations-settings-saved = Cadwyd y gosodiadau e-bost.
 invitation-link-refused-title = Nid yw'r ddolen hon yn gweithio
 invitation-link-refused = Efallai fod y ddolen wedi dod i ben, wedi'i newid, neu wedi'i diffodd gan eich gwasanaeth. Gallwch fewngofnodi o hyd i wneud yr archwiliad.
 invitation-link-sign-in = Mewngofnodi
+invitation-link-open-title = Agor eich archwiliad
+invitation-link-open-lead = Mae'r ddolen hon i chi gymryd rhan yn:
+invitation-link-open-only = Mae'n agor yr archwiliad hwn a'ch canlyniadau yn unig, heb gyfrinair. Os nad oedd y ddolen hon i chi, caewch y dudalen hon.
+invitation-link-open-button = Ymlaen i'r archwiliad
 
 ## Y negeseuon e-bost (testun plaen)
 invitation-email-link-personal = Mae'r ddolen hon i chi yn unig: peidiwch â'i hanfon ymlaen.

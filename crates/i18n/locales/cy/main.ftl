@@ -28,12 +28,23 @@ error-not-found-title = Heb ddod o hyd i'r dudalen
 error-not-found-advice = Os gwnaethoch chi deipio'r cyfeiriad gwe, gwiriwch ei fod yn gywir. Os gwnaethoch chi ddilyn dolen, efallai ei bod wedi dyddio.
 error-forbidden-title = Ni allwch chi weld y dudalen hon
 error-forbidden-advice = Nid yw eich cyfrif yn rhoi mynediad i chi i'r dudalen hon. Os ydych chi'n credu y dylai, gofynnwch i'ch gweinyddwr skillgym.
-error-csrf-title = Mae'r ffurflen hon wedi dod i ben
-error-csrf-advice = Er eich diogelwch, mae ffurflenni'n dod i ben ar ôl amser. Ewch yn ôl, ail-lwythwch y dudalen a rhowch gynnig arall arni.
+error-csrf-title = Mae'r ffurflen hon wedi dyddio
+error-csrf-advice = Ers i'r dudalen gael ei llwytho rydych chi wedi mewngofnodi neu allgofnodi (efallai mewn tab arall), neu mae eich sesiwn wedi dod i ben. Ewch yn ôl, ail-lwythwch y dudalen a rhowch gynnig arall arni: efallai y bydd angen i chi roi'r hyn a deipiwyd gennych eto.
+error-csrf-missing-title = Ni anfonodd eich porwr docyn diogelwch y ffurflen
+error-csrf-missing-advice = Efallai na lwythodd y dudalen yn llawn, neu fod rhywbeth yn eich porwr wedi newid y ffurflen. Ewch yn ôl, ail-lwythwch y dudalen a rhowch gynnig arall arni.
+error-csrf-no-cookie-title = Ni anfonodd eich porwr gwci diogelwch y ffurflen
+error-csrf-no-cookie-advice = Efallai fod cwcis wedi'u rhwystro ar gyfer y wefan hon. Mae skillgym eu hangen i gadw ffurflenni'n ddiogel: caniatewch gwcis ar gyfer y wefan hon, ail-lwythwch y dudalen a rhowch gynnig arall arni.
+error-other-site-title = Anfonwyd y ffurflen hon o wefan arall
+error-other-site-advice = Dim ond ffurflenni a anfonir o'i dudalennau ei hun y mae skillgym yn eu derbyn. Ewch i skillgym a rhowch gynnig arall arni. Os yw hyn yn digwydd ar bob ffurflen, efallai nad yw cyfeiriad cyhoeddus skillgym yn cyfateb i'r un ym mar cyfeiriad eich porwr: dywedwch wrth eich gweinyddwr skillgym.
 error-bad-request-title = Roedd rhywbeth o'i le yn y cais
 error-bad-request-advice = Ewch yn ôl a rhowch gynnig arall arni. Os yw'n dal i ddigwydd, rhowch wybod i'ch gweinyddwr skillgym.
+error-too-large-title = Mae'r hyn a anfonoch chi'n rhy fawr
+error-too-large-advice = Ni dderbyniodd skillgym y cais, ac ni chadwyd dim. Os oeddech chi'n anfon ffeil, gwnewch hi'n llai, er enghraifft drwy ei rhannu'n ddwy, yna rhowch gynnig arall arni.
+error-too-large-limit-advice = Mae'r dudalen hon yn derbyn { $megabytes } MB ar y mwyaf, felly ni dderbyniodd skillgym yr hyn a anfonoch chi, ac ni chadwyd dim. Os oeddech chi'n anfon ffeil, gwnewch hi'n llai, er enghraifft drwy ei rhannu'n ddwy; os oeddech chi'n llenwi ffurflen, byrhewch yr hyn a deipioch chi. Yna ewch yn ôl a rhowch gynnig arall arni.
 error-unavailable-title = Mae'n ddrwg gennym, nid yw skillgym ar gael
 error-unavailable-advice = Nid yw'r gronfa ddata yn ymateb. Nid oes dim a gadwoch chi o'r blaen wedi'i golli. Rhowch gynnig arall arni mewn ychydig funudau.
+error-busy-title = Mae'n ddrwg gennym, mae skillgym yn brysur
+error-busy-advice = Mae gormod o bobl yn mewngofnodi neu'n dewis cyfrinair ar hyn o bryd. Nid oes dim wedi'i gadw na'i gyfrif yn eich erbyn. Arhoswch ychydig eiliadau, ac yna rhowch gynnig arall arni.
 error-internal-title = Mae'n ddrwg gennym, aeth rhywbeth o'i le
 error-internal-advice = Rydyn ni wedi cofnodi'r gwall. Rhowch gynnig arall arni mewn ychydig funudau; os yw'n dal i ddigwydd, rhowch wybod i'ch gweinyddwr skillgym.
 
@@ -58,6 +69,11 @@ access-confirm = Teipiwch y cyfrinair eto
 access-button = Cadw'r cyfrinair
 access-password-short = Rhaid i'ch cyfrinair fod yn 10 nod o leiaf
 access-password-mismatch = Nid yw'r ddau gyfrinair yr un fath
+
+## Pan fydd rhywun sydd wedi gadael, neu y mae ei gyfrif wedi'i gau, yn ceisio mewngofnodi
+access-ended-title = Mae eich mynediad i skillgym wedi dod i ben
+access-ended-lead = Allwch chi ddim mewngofnodi oherwydd bod eich cyfrif skillgym wedi'i gau, neu oherwydd bod eich cofnod yn dweud eich bod wedi gadael.
+access-ended-advice = Os ydych chi'n dal i weithio yma, neu wedi dod yn ôl, gofynnwch i'ch gweinyddwr skillgym wirio'ch cofnod. Gallan nhw roi mynediad i chi eto.
 
 ## Hafan
 home-title = Hafan

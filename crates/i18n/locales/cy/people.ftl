@@ -62,6 +62,7 @@ job-family-senior_leader = Uwch arweinydd
 job-family-aspiring_leader = Darpar arweinydd
 person-access-heading = Mewngofnodi a rolau
 person-access-has-account = Gall y person hwn fewngofnodi i skillgym.
+person-access-closed = Cafodd cyfrif y person hwn ei gau pan adawodd. Cadwch ei rolau i'w agor eto.
 person-access-no-account = Ni all y person hwn fewngofnodi eto. Dewiswch eu rolau a chadw i roi cyfrif iddyn nhw.
 person-access-needs-email = Mae angen cyfeiriad e-bost ar y person hwn cyn y gall fewngofnodi.
 person-access-roles = Rolau
@@ -189,7 +190,7 @@ import-absent-more = a { $count ->
 import-absent-question = Beth ddylai ddigwydd i'r bobl nad ydynt yn y ffeil?
 import-absent-keep = Eu gadael fel y maent
 import-absent-left = Eu nodi fel wedi gadael ar { $date }
-import-absent-left-hint = O'r diwrnod wedyn, ni chânt eu gwahodd i archwiliadau. Cânt eu dileu pan ddaw eich cyfnod cadw ar ôl y diwrnod hwnnw i ben; nid oes neb yn cael ei ddileu nawr.
+import-absent-left-hint = Daw eu mynediad i ben ar unwaith: cânt eu hallgofnodi, caiff eu rolau eu tynnu a chaiff eu cyfrif ei gau, ac ni chânt eu gwahodd i archwiliadau. Cânt eu dileu pan ddaw eich cyfnod cadw ar ôl y diwrnod hwnnw i ben; nid oes neb yn cael ei ddileu nawr.
 import-absent-most = Byddai hyn yn nodi { $count } o'r { $current } o bobl yn skillgym fel wedi gadael: mwy na hanner. Dyma sut mae ffeil a gafodd ei thorri'n fyr trwy gamgymeriad yn edrych. Gwiriwch mai dyma'r darn llawn cyn mynd ymlaen.
 import-absent-confirm = { $count ->
     [one] Ydw, nodi un person fel wedi gadael

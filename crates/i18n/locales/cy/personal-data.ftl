@@ -35,6 +35,7 @@ audit-trail-detail = Manylion
 # review:
 audit-actor-system = skillgym (tasg wedi'i threfnu)
 audit-actor-command-line = Y llinell orchymyn
+audit-actor-sign-in = Rhywun yn mewngofnodi
 audit-erased-person = Person sydd wedi'i ddileu
 audit-action-person-viewed = Edrych ar eu manylion
 audit-action-person-added = Eu hychwanegu
@@ -45,6 +46,8 @@ audit-action-staff-exported = Allforio pawb fel ffeil staff
 audit-action-own-data-downloaded = Lawrlwytho eu data eu hunain
 audit-action-person-erased = Eu dileu
 audit-action-audit-trail-exported = Allforio'r trywydd archwilio
+audit-action-person-left = Eu nodi fel wedi gadael: daeth eu mynediad i ben
+audit-action-single-sign-on-refused = Gwrthod mewngofnodi drwy gyfrif y sefydliad
 audit-detail-added = { $value } wedi'u hychwanegu
 audit-detail-updated = { $value } wedi'u diweddaru
 audit-detail-unchanged = { $value } heb eu newid
@@ -57,6 +60,9 @@ audit-detail-former-id = hen rif person { $value }
 # review:
 audit-detail-retention = roedd eu cyfnod cadw wedi dod i ben
 audit-detail-command-line = ar y llinell orchymyn
+audit-detail-left-on = wedi gadael ar { $value }
+audit-detail-account-closed = sesiynau wedi dod i ben, rolau wedi'u tynnu a'r cyfrif wedi'i gau
+audit-detail-other-identity = mae'r cyfrif wedi'i gysylltu â rhywun arall yn y gwasanaeth mewngofnodi
 
 ## Data person ei hun
 my-data-heading = Eich data
@@ -64,7 +70,7 @@ my-data-heading = Eich data
 my-data-intro = Lawrlwythwch bopeth sydd gan skillgym amdanoch chi: eich manylion, safleoedd, tîm, rheolwr llinell, mewngofnodi a rolau, a'r cofnod o bwy sydd wedi edrych ar eich data neu ei newid. Cewch un ffeil zip gyda ffeiliau JSON a CSV ynddi.
 my-data-download = Lawrlwytho fy nata
 # review:
-my-data-readme = Dyma bopeth oedd gan skillgym amdanoch chi ar { $date }. Mae pob tabl yma ddwywaith: fel JSON ac fel CSV (sy'n agor mewn taenlen). person: eich manylion. sites: ble rydych chi'n gweithio. account: eich mewngofnodi, iaith a rolau, a faint o sesiynau sydd ar agor. audit_events: pwy a edrychodd ar eich data, ei allforio neu ei newid, a phryd.
+my-data-readme = Dyma bopeth oedd gan skillgym amdanoch chi ar { $date }. Mae pob tabl yma ddwywaith: fel JSON ac fel CSV (sy'n agor mewn taenlen). person: eich manylion. sites: ble rydych chi'n gweithio. account: eich mewngofnodi, iaith a rolau, faint o sesiynau sydd ar agor, a phwy mae gwasanaeth mewngofnodi eich sefydliad yn dweud ydych chi, os ydych chi wedi'i ddefnyddio. audit_events: pwy a edrychodd ar eich data, ei allforio neu ei newid, a phryd.
 
 ## Dileu person
 person-erase-link = Dileu'r person hwn
@@ -77,8 +83,9 @@ erase-goes-person = eu manylion, safleoedd ac aelodaeth tîm
 erase-goes-account = eu mewngofnodi, rolau, sesiynau a dolenni mewngofnodi
 # review:
 erase-goes-links = eu lle fel rheolwr llinell neu reolwr tîm unrhyw un (bydd y rheini'n wag)
+erase-goes-free-text = popeth a ysgrifennwyd ganddynt yn eu geiriau eu hunain mewn archwiliad sgiliau
 # review:
-erase-what-stays = Mae'r trywydd archwilio yn cadw ei gofnodion, heb ddweud am bwy yr oeddent.
+erase-what-stays = Mae'r trywydd archwilio yn cadw ei gofnodion, heb ddweud am bwy yr oeddent. Mae eu sgoriau a'r atebion a ddewiswyd ganddynt yn yr archwiliadau yn aros yn ffigurau'r ymgyrchoedd, heb ddim sy'n dweud mai eu rhai nhw oeddent.
 erase-confirm = Rwyf am ddileu { $name }, ac rwy'n deall na ellir dadwneud hyn
 erase-confirm-missing = Ticiwch y blwch i gadarnhau eich bod am ddileu'r person hwn
 erase-button = Dileu'r person hwn
@@ -90,10 +97,16 @@ erased-back = Yn ôl at bobl
 ## Cadw data
 person-left-on = Wedi gadael ar
 # review:
-person-left-on-hint = Y diwrnod y gwnaethant adael, er enghraifft 2025-08-29. Cânt eu dileu pan ddaw eich cyfnod cadw ar ôl y dyddiad hwn i ben.
+person-left-on-hint = Y diwrnod y gwnaethant adael, er enghraifft 2025-08-29. Ar y diwrnod hwnnw daw eu mynediad i ben: cânt eu hallgofnodi, caiff eu rolau eu tynnu a chaiff eu cyfrif ei gau. Cânt eu dileu pan ddaw eich cyfnod cadw ar ôl y dyddiad hwn i ben.
+person-leaving-on = Yn gadael ar
+person-left-access-ended = Mae'r person hwn wedi gadael, felly ni all fewngofnodi. I roi mynediad iddynt eto, cliriwch eu dyddiad "wedi gadael ar" yn gyntaf.
+people-left-tag = Wedi gadael
+people-leaving-tag = Yn gadael ar { $date }
 
 ## Copïau wrth gefn ar y llinell orchymyn
 cli-backup-done = Ysgrifennwyd y copi wrth gefn i { $file }.
+# review:
+cli-backup-unwritable = Nid oes modd ysgrifennu { $file } ({ $reason }). Gwiriwch fod ei ffolder yn bodoli a bod skillgym yn cael ysgrifennu yno.
 # review:
 cli-backup-postgres = Mae skillgym yn defnyddio PostgreSQL yma: gwnewch gopi wrth gefn gyda pg_dump, er enghraifft: pg_dump -Fc skillgym > skillgym.dump
 # review:
@@ -105,6 +118,12 @@ cli-restore-not-skillgym = Nid yw { $file } yn gronfa ddata skillgym. Ni adferwy
 # review:
 cli-restore-newer = Gwnaed { $file } gan fersiwn mwy newydd o skillgym (mae ganddi fudo { $version }). Gosodwch y fersiwn honno i'w hadfer. Ni adferwyd dim.
 cli-restore-in-use = Mae skillgym yn rhedeg ar { $database }. Stopiwch ef yn gyntaf, yna adferwch. Ni adferwyd dim.
+# review:
+cli-restore-in-use-by = Mae skillgym yn rhedeg ar { $database } (proses { $processes }). Stopiwch ef yn gyntaf, yna adferwch. Ni adferwyd dim.
+# review:
+cli-database-restoring = Mae adferiad yn rhoi cronfa ddata arall yn lle { $database }. Dechreuwch eto pan fydd wedi gorffen. Ni newidiwyd dim.
+# review:
+cli-database-restoring-by = Mae adferiad (proses { $processes }) yn rhoi cronfa ddata arall yn lle { $database }. Dechreuwch eto pan fydd wedi gorffen. Ni newidiwyd dim.
 # review:
 cli-restore-done = Adferwyd { $file }. Cedwir y gronfa ddata a ddisodlwyd fel { $previous }.
 cli-restore-done-fresh = Adferwyd { $file }.
@@ -142,6 +161,8 @@ my-data-column-account-language = Iaith
 my-data-column-account-roles = Rolau
 my-data-column-account-created-at = Crëwyd y cyfrif (UTC)
 my-data-column-account-sessions = Sesiynau wedi mewngofnodi
+my-data-column-account-single-sign-on-issuer = Gwasanaeth mewngofnodi'r sefydliad
+my-data-column-account-single-sign-on-subject = Eich dynodwr yn y gwasanaeth hwnnw
 my-data-column-audit-events-at = Pryd (UTC)
 my-data-column-audit-events-action = Beth ddigwyddodd
 my-data-column-audit-events-by = Gan

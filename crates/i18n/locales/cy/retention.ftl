@@ -45,3 +45,5 @@ audit-detail-previous-months = { $value } mis cyn hynny
 audit-detail-months = { $value } mis nawr
 audit-detail-passwords-on = mewngofnodi gyda chyfrinair wedi'i droi ymlaen
 audit-detail-passwords-off = mewngofnodi gyda chyfrinair wedi'i droi i ffwrdd
+audit-detail-issuer-changed = newidiwyd y gwasanaeth mewngofnodi
+audit-detail-identities-forgotten = { $value } o gyfrifon i'w cysylltu eto pan fyddant yn mewngofnodi nesaf

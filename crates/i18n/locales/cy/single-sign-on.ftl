@@ -16,7 +16,7 @@ sso-refused-expired = Mae'r mewngofnodi hwn wedi dod i ben neu wedi'i ddefnyddio
 sso-refused-provider = Ni wnaeth gwasanaeth mewngofnodi eich sefydliad eich mewngofnodi. Efallai eich bod wedi canslo, neu efallai ei fod wedi gwrthod. Dechreuwch eto o'r dudalen mewngofnodi.
 sso-refused-failed = Ni wnaeth gwasanaeth mewngofnodi eich sefydliad gadarnhau pwy ydych chi. Rhowch gynnig arall arni; os yw'n dal i ddigwydd, dywedwch wrth eich gweinyddwr skillgym.
 sso-refused-unknown = Nid yw cyfrif eich sefydliad yn cyfateb i neb yn skillgym. Gofynnwch i'ch gweinyddwr skillgym wirio'r cyfeiriad e-bost neu'r rhif cyflogai ar eich cofnod.
-sso-refused-disabled = Mae eich cyfrif skillgym wedi'i ddiffodd. Gofynnwch i'ch gweinyddwr skillgym.
+sso-refused-other-identity = Cafodd y cyfrif skillgym hwn ei ddefnyddio gyntaf gyda chyfrif gwahanol yng ngwasanaeth mewngofnodi eich sefydliad, felly allwch chi ddim mewngofnodi iddo. Os ydych chi newydd ymuno, efallai mai rhywun arall oedd piau eich cyfeiriad e-bost neu'ch rhif cyflogai o'r blaen: gofynnwch i'ch gweinyddwr skillgym wirio'ch cofnod.
 sso-refused-unavailable = Nid oes modd cyrraedd gwasanaeth mewngofnodi eich sefydliad. Rhowch gynnig arall arni ymhen ychydig funudau; os yw'n dal i ddigwydd, dywedwch wrth eich gweinyddwr skillgym.
 sso-refused-back = Mynd i'r dudalen mewngofnodi
 

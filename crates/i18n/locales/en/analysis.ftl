@@ -18,6 +18,18 @@ analysis-left-out = { $count ->
     [one] One group is left out to keep its people anonymous.
    *[other] { $count } groups are left out to keep their people anonymous.
 }
+analysis-grouped-by-question-instead = No response has a job family, because they were imported without names, so people are grouped by their answer to the campaign's first question with one answer. Choose another grouping above.
+analysis-no-group-person = { $total ->
+    [one] The response is in no group: it was imported without a name, or its person has since been erased, so skillgym does not know their job family or whether they are an employee or a volunteer.
+   *[other] { $count } of the { $total } responses are in no group: they were imported without names, or their people have since been erased, so skillgym does not know their job family or whether they are employees or volunteers.
+}
+analysis-no-group-question = { $total ->
+    [one] The response did not answer this question, so it is in no group.
+   *[other] { $count } of the { $total } responses did not answer this question, so they are in no group.
+}
+analysis-no-group-person-hidden = Some responses are in no group: they were imported without names, or their people have since been erased, so skillgym does not know their job family or whether they are employees or volunteers. How many is not shown, to keep people anonymous.
+analysis-no-group-question-hidden = Some responses did not answer this question, so they are in no group. How many is not shown, to keep people anonymous.
+analysis-try-questions = Responses imported without names can be grouped by their answers to the campaign's questions instead:
 analysis-too-few-groups = There are not enough groups big enough to compare. Try another way of grouping people, or wait for more responses.
 analysis-compare-chart = Group means for every competence
 analysis-compare-caption = Each dot is one group's mean rating of a competence, on the scale from 1 (left) to 5 (right); the key below gives each group's colour. The table below gives the figures.

@@ -108,7 +108,8 @@ campaign-name = Name
 campaign-open = Open
 campaign-opens-on = Opens on
 campaign-closes-on = Closes on
-campaign-started = Started
+campaign-in-progress = In progress
+campaign-rate = Response rate
 campaign-submitted = Finished
 campaign-answers = Answers are
 campaign-anonymous-no = Named: managers and administrators see who answered what
@@ -141,6 +142,11 @@ campaign-see-report = See the report
 report-title = Campaign report
 report-title-for = Report: { $campaign }
 report-responses = { $finished } of { $asked } people asked have finished ({ $percent }%).
+report-rate-outside = { $others ->
+    [one] The rate counts everyone asked in skillgym ({ $people }) and one response from someone it did not ask (imported without a name, or from someone since erased or no longer asked): that response counts as asked and as finished.
+   *[other] The rate counts everyone asked in skillgym ({ $people }) and { $others } responses from people it did not ask (imported without names, or from people since erased or no longer asked): each counts as asked and as finished.
+}
+report-rate-outside-hidden = The rate also counts responses from people skillgym did not ask (imported without names, or from people since erased or no longer asked): each counts as asked and as finished. How many is not shown, to keep people anonymous.
 report-threshold = To keep people anonymous, no figure is shown for a group of fewer than { $threshold } people who answered, nor one that would let such a group be worked out.
 report-back = Back to the campaign
 report-weakest = Weakest across the board

@@ -16,11 +16,13 @@ cli-help-serve--bind = Address and port to listen on [default: 127.0.0.1:8080]
 cli-help-serve--public_url = The address people use to reach skillgym, e.g. https://skills.example.gov.uk
 cli-help-serve--smtp_url = The SMTP server for invitations, e.g. smtp://user:pass@host:587?tls=required
 cli-help-serve--mail_from = The address invitations come from, e.g. "Skills <skills@example.gov.uk>"
+cli-help-serve--session_lifetime_hours = How many hours a session lasts however much it is used, 1 to 720 [default: 12]
 cli-help-demo = Run the web interface with a made-up library service to explore
 cli-help-demo--bind = Address and port to listen on [default: 127.0.0.1:8080]
 cli-help-demo--public_url = The address people use to reach skillgym, e.g. https://skills.example.gov.uk
 cli-help-demo--smtp_url = The SMTP server for invitations, e.g. smtp://user:pass@host:587?tls=required
 cli-help-demo--mail_from = The address invitations come from, e.g. "Skills <skills@example.gov.uk>"
+cli-help-demo--session_lifetime_hours = How many hours a session lasts however much it is used, 1 to 720 [default: 12]
 cli-help-demo--people = How many people the demo organisation has
 cli-help-demo--seed = Seed for the made-up data: the same seed gives the same organisation
 cli-help-demo--reset = Throw away the demo database and make a new one
@@ -62,6 +64,7 @@ cli-help-user-create-admin--email = Their email address (they sign in with it)
 cli-help-user-create-admin--given_name = Their given name (if they are not in skillgym yet)
 cli-help-user-create-admin--family_name = Their family name (if they are not in skillgym yet)
 cli-help-user-create-admin--organisation = The organisation's name, if there is none yet
+cli-help-user-create-admin--public_url = The address people use to reach skillgym, for the sign-in link printed, e.g. https://skills.example.gov.uk
 cli-help-backup = Copy the SQLite database to FILE, consistently, while skillgym keeps running
 cli-help-backup--file = Where to write the copy (replaced if it exists)
 cli-help-restore = Replace the SQLite database with a backup; stop skillgym first

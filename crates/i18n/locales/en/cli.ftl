@@ -56,6 +56,7 @@ cli-usage-more = For what it takes, run: { $command } --help
 cli-data-folder-uncreatable = Cannot create the data folder { $folder }
 cli-settings-unreadable = Cannot read the settings file { $file }
 cli-settings-invalid = The settings file { $file } is not valid
+cli-session-lifetime-invalid = The session lifetime (SKILLGYM_SESSION_LIFETIME_HOURS, --session-lifetime-hours or session_lifetime_hours) must be a whole number of hours from 1 to { $max }.
 cli-mail-from-missing = SKILLGYM_SMTP_URL is set but SKILLGYM_MAIL_FROM is not: set the address invitations come from.
 cli-cannot-listen = Cannot listen on { $address }: another program may be using it.
 cli-migration-failed = The database could not be brought up to date.

@@ -42,6 +42,10 @@ invitations-settings-saved = Email settings saved.
 invitation-link-refused-title = This link does not work
 invitation-link-refused = The link may have expired, been changed, or been turned off by your service. You can still sign in to take the audit.
 invitation-link-sign-in = Sign in
+invitation-link-open-title = Open your audit
+invitation-link-open-lead = This link is for you to take part in:
+invitation-link-open-only = It opens this audit and your results only, without a password. If this link was not meant for you, close this page.
+invitation-link-open-button = Continue to the audit
 
 ## The emails (plain text)
 invitation-email-link-personal = This link is for you only: please do not forward it.

@@ -26,12 +26,23 @@ error-not-found-title = Page not found
 error-not-found-advice = If you typed the web address, check it is correct. If you followed a link, it may be out of date.
 error-forbidden-title = You cannot see this page
 error-forbidden-advice = Your account does not give you access to this page. If you think it should, ask your skillgym administrator.
-error-csrf-title = This form has expired
-error-csrf-advice = For your security, forms expire. Go back, reload the page and try again.
+error-csrf-title = This form is out of date
+error-csrf-advice = Since the page was loaded you have signed in or out (perhaps in another tab), or your session has ended. Go back, reload the page and try again: you may need to enter what you typed again.
+error-csrf-missing-title = Your browser did not send the form's security token
+error-csrf-missing-advice = The page may not have loaded in full, or something in your browser changed the form. Go back, reload the page and try again.
+error-csrf-no-cookie-title = Your browser did not send the form's security cookie
+error-csrf-no-cookie-advice = Cookies may be blocked for this site. skillgym needs them to keep forms safe: allow cookies for this site, reload the page and try again.
+error-other-site-title = This form was sent from another website
+error-other-site-advice = skillgym only accepts forms sent from its own pages. Go to skillgym and try again. If this happens on every form, skillgym's public address may not match the one in your browser's address bar: tell your skillgym administrator.
 error-bad-request-title = Something in the request was not right
 error-bad-request-advice = Go back and try again. If it keeps happening, tell your skillgym administrator.
+error-too-large-title = What you sent is too large
+error-too-large-advice = skillgym did not accept it, and nothing was saved. If you were sending a file, make it smaller, for example by splitting it in two, then try again.
+error-too-large-limit-advice = This page accepts at most { $megabytes } MB, so skillgym did not accept what you sent, and nothing was saved. If you were sending a file, make it smaller, for example by splitting it in two; if you were filling in a form, shorten what you typed. Then go back and try again.
 error-unavailable-title = Sorry, skillgym is unavailable
 error-unavailable-advice = The database is not answering. Nothing you saved before is lost. Try again in a few minutes.
+error-busy-title = Sorry, skillgym is busy
+error-busy-advice = Too many people are signing in or choosing a password at this moment. Nothing has been saved or counted against you. Wait a few seconds, then try again.
 error-internal-title = Sorry, something went wrong
 error-internal-advice = It has been logged. Try again in a few minutes; if it keeps happening, tell your skillgym administrator.
 
@@ -56,6 +67,11 @@ access-confirm = Type the password again
 access-button = Save password
 access-password-short = Your password must be at least 10 characters
 access-password-mismatch = The two passwords do not match
+
+## When someone who has left, or whose account is closed, tries to sign in
+access-ended-title = Your access to skillgym has ended
+access-ended-lead = You cannot sign in because your skillgym account has been closed, or because your record says you have left.
+access-ended-advice = If you still work here, or have come back, ask your skillgym administrator to check your record. They can give you access again.
 
 ## Home
 home-title = Home

@@ -54,6 +54,7 @@ job-family-senior_leader = Senior leader
 job-family-aspiring_leader = Aspiring leader
 person-access-heading = Sign-in and roles
 person-access-has-account = This person can sign in to skillgym.
+person-access-closed = This person's account was closed when they left. Save their roles to open it again.
 person-access-no-account = This person cannot sign in yet. Choose their roles and save to give them an account.
 person-access-needs-email = This person needs an email address before they can sign in.
 person-access-roles = Roles
@@ -155,7 +156,7 @@ import-absent-more = and { $count ->
 import-absent-question = What should happen to the people who are not in the file?
 import-absent-keep = Leave them as they are
 import-absent-left = Mark them as having left on { $date }
-import-absent-left-hint = From the day after, they are not invited to audits. They are erased when your retention period after that day ends; nobody is erased now.
+import-absent-left-hint = Their access ends at once: they are signed out, their roles are removed and their account is closed, and they are not invited to audits. They are erased when your retention period after that day ends; nobody is erased now.
 import-absent-most = This would mark { $count } of the { $current } people in skillgym as having left: more than half. A file cut short by mistake looks like this. Check it is the full extract before you go on.
 import-absent-confirm = { $count ->
     [one] Yes, mark one person as having left

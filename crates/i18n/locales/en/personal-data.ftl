@@ -27,6 +27,7 @@ audit-trail-about = Whose data
 audit-trail-detail = Details
 audit-actor-system = skillgym (scheduled job)
 audit-actor-command-line = The command line
+audit-actor-sign-in = Someone signing in
 audit-erased-person = A person who has been erased
 audit-action-person-viewed = Viewed their details
 audit-action-person-added = Added them
@@ -37,6 +38,8 @@ audit-action-staff-exported = Exported everyone as a staff file
 audit-action-own-data-downloaded = Downloaded their own data
 audit-action-person-erased = Erased them
 audit-action-audit-trail-exported = Exported the audit trail
+audit-action-person-left = Marked as having left: their access ended
+audit-action-single-sign-on-refused = Refused a sign-in through the organisation's account
 audit-detail-added = { $value } added
 audit-detail-updated = { $value } updated
 audit-detail-unchanged = { $value } unchanged
@@ -48,12 +51,15 @@ audit-detail-link = a sign-in link was made
 audit-detail-former-id = former person number { $value }
 audit-detail-retention = their retention period had ended
 audit-detail-command-line = at the command line
+audit-detail-left-on = left on { $value }
+audit-detail-account-closed = sessions ended, roles removed and account closed
+audit-detail-other-identity = the account is linked to someone else at the sign-in service
 
 ## A person's own data
 my-data-heading = Your data
 my-data-intro = Download everything skillgym holds about you: your details, sites, team, line manager, sign-in and roles, and the record of who has looked at or changed your data. You get one zip file with JSON and CSV files inside.
 my-data-download = Download my data
-my-data-readme = This is everything skillgym held about you on { $date }. Each table is here twice: as JSON and as CSV (which opens in a spreadsheet). person: your details. sites: where you work. account: your sign-in, language and roles, and how many sessions are open. audit_events: who viewed, exported or changed your data, and when.
+my-data-readme = This is everything skillgym held about you on { $date }. Each table is here twice: as JSON and as CSV (which opens in a spreadsheet). person: your details. sites: where you work. account: your sign-in, language and roles, how many sessions are open, and who your organisation's sign-in service says you are, if you have used it. audit_events: who viewed, exported or changed your data, and when.
 
 ## Erasing a person
 person-erase-link = Erase this person
@@ -65,7 +71,8 @@ erase-what-goes = This deletes, for good:
 erase-goes-person = their details, sites and team membership
 erase-goes-account = their sign-in, roles, sessions and sign-in links
 erase-goes-links = their place as anyone's line manager or team manager (those become empty)
-erase-what-stays = The audit trail keeps its records, without saying who they were about.
+erase-goes-free-text = everything they wrote in their own words in a skills audit
+erase-what-stays = The audit trail keeps its records, without saying who they were about. Their audit ratings and chosen answers stay in the campaigns' figures, without anything that says they were theirs.
 erase-confirm = I want to erase { $name }, and understand this cannot be undone
 erase-confirm-missing = Tick the box to confirm you want to erase this person
 erase-button = Erase this person
@@ -76,10 +83,15 @@ erased-back = Back to people
 
 ## Retention
 person-left-on = Left on
-person-left-on-hint = The day they left, for example 2025-08-29. They are erased when your retention period after this date ends.
+person-left-on-hint = The day they left, for example 2025-08-29. On that day their access ends: they are signed out, their roles are removed and their account is closed. They are erased when your retention period after this date ends.
+person-leaving-on = Leaving on
+person-left-access-ended = This person has left, so they cannot sign in. To give them access again, first clear their "left on" date.
+people-left-tag = Left
+people-leaving-tag = Leaving on { $date }
 
 ## Backups on the command line
 cli-backup-done = Backup written to { $file }.
+cli-backup-unwritable = Cannot write { $file } ({ $reason }). Check that its folder exists and that skillgym may write there.
 cli-backup-postgres = skillgym uses PostgreSQL here: back it up with pg_dump, for example: pg_dump -Fc skillgym > skillgym.dump
 cli-restore-postgres = skillgym uses PostgreSQL here: restore it with pg_restore, for example: pg_restore --clean -d skillgym skillgym.dump
 cli-restore-checking = Checking { $file }…
@@ -88,6 +100,9 @@ cli-restore-damaged = { $file } is damaged ({ $reason }). Nothing was restored.
 cli-restore-not-skillgym = { $file } is not a skillgym database. Nothing was restored.
 cli-restore-newer = { $file } was made by a newer skillgym (it has migration { $version }). Install that version to restore it. Nothing was restored.
 cli-restore-in-use = skillgym is running on { $database }. Stop it first, then restore. Nothing was restored.
+cli-restore-in-use-by = skillgym is running on { $database } (process { $processes }). Stop it first, then restore. Nothing was restored.
+cli-database-restoring = A restore is putting another database in place of { $database }. Start again once it has finished. Nothing was changed.
+cli-database-restoring-by = A restore (process { $processes }) is putting another database in place of { $database }. Start again once it has finished. Nothing was changed.
 cli-restore-done = Restored { $file }. The database it replaced is kept as { $previous }.
 cli-restore-done-fresh = Restored { $file }.
 
@@ -123,6 +138,8 @@ my-data-column-account-language = Language
 my-data-column-account-roles = Roles
 my-data-column-account-created-at = Account created (UTC)
 my-data-column-account-sessions = Signed-in sessions
+my-data-column-account-single-sign-on-issuer = Organisation sign-in service
+my-data-column-account-single-sign-on-subject = Your identifier at that service
 my-data-column-audit-events-at = When (UTC)
 my-data-column-audit-events-action = What happened
 my-data-column-audit-events-by = By

@@ -51,3 +51,5 @@ audit-detail-months = now { $value ->
 }
 audit-detail-passwords-on = password sign-in turned on
 audit-detail-passwords-off = password sign-in turned off
+audit-detail-issuer-changed = the sign-in service changed
+audit-detail-identities-forgotten = { $value } accounts to be linked again at their next sign-in

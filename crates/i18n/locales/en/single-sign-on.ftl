@@ -13,7 +13,7 @@ sso-refused-expired = This sign-in has expired or has already been used. Start a
 sso-refused-provider = Your organisation's sign-in service did not sign you in. You may have cancelled, or it may have refused. Start again from the sign-in page.
 sso-refused-failed = Your organisation's sign-in service did not confirm who you are. Try again; if it keeps happening, tell your skillgym administrator.
 sso-refused-unknown = Your organisation's account does not match anyone in skillgym. Ask your skillgym administrator to check the email address or employee number on your record.
-sso-refused-disabled = Your skillgym account is switched off. Ask your skillgym administrator.
+sso-refused-other-identity = This skillgym account was first used with a different account at your organisation's sign-in service, so you cannot sign into it. If you have just joined, your email address or employee number may have been someone else's before: ask your skillgym administrator to check your record.
 sso-refused-unavailable = Your organisation's sign-in service cannot be reached. Try again in a few minutes; if it keeps happening, tell your skillgym administrator.
 sso-refused-back = Go to the sign-in page
 

@@ -1,37 +1,19 @@
 //! `skillgym backup` and `skillgym restore`, for SQLite. On PostgreSQL they point to
 //! `pg_dump` and `pg_restore`.
 //!
-//! Every skillgym process that opens a SQLite database holds a shared lock on the file
-//! `DATABASE.in-use` beside it (the operating system drops it when the process ends, however
-//! it ends). `restore` takes that lock exclusively, so it refuses while anything uses the
-//! database.
+//! `restore` takes the database's lock (see [`super::in_use`]) for itself, so it refuses while
+//! any skillgym process uses the database, and every other command refuses while it runs.
 
+use super::in_use::{self, Refused, sqlite_path};
 use super::{DATABASE_FILE, open};
 use crate::config::Config;
+use crate::output::say;
 use skillgym_i18n::Tr;
 use skillgym_store::{BackupRefused, Store, check_backup};
 use std::fs::File;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Mutex;
-
-/// Locks held until the process ends.
-static HELD: Mutex<Vec<File>> = Mutex::new(Vec::new());
-
-/// The file of a `sqlite://` URL; `None` for PostgreSQL.
-fn sqlite_path(url: &str) -> Option<PathBuf> {
-    let rest = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))?;
-    let path = rest.split('?').next().unwrap_or(rest);
-    Some(PathBuf::from(path))
-}
-
-fn in_use_file(database: &Path) -> PathBuf {
-    let mut name = database.as_os_str().to_owned();
-    name.push(".in-use");
-    PathBuf::from(name)
-}
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
@@ -39,21 +21,13 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Notes that this process uses the database at `url`, until it ends (SQLite only).
-pub fn mark_in_use(url: &str) -> anyhow::Result<()> {
-    let Some(path) = sqlite_path(url) else {
-        return Ok(());
+/// Makes a rename or a new file in `file`'s folder survive a power cut.
+fn sync_folder_of(file: &Path) -> std::io::Result<()> {
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
     };
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(in_use_file(&path))?;
-    // A shared lock: any number of processes may use the database together.
-    if file.try_lock_shared().is_ok() {
-        HELD.lock().expect("lock list").push(file);
-    }
-    Ok(())
+    File::open(folder)?.sync_all()
 }
 
 /// Writes a consistent copy of the live database to `file`, without stopping anyone.
@@ -69,11 +43,30 @@ pub async fn backup(config: &Config, file: &Path, tr: &Tr) -> anyhow::Result<Exi
     if partial.exists() {
         std::fs::remove_file(&partial)?;
     }
+    // Made empty and readable by its owner only before SQLite fills it (VACUUM INTO accepts
+    // an empty file and keeps its mode): a backup holds everyone's personal data.
+    File::options()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&partial)
+        .map_err(|e| {
+            anyhow::anyhow!(tr.t2(
+                "cli-backup-unwritable",
+                "file",
+                partial.display().to_string(),
+                "reason",
+                e.to_string()
+            ))
+        })?;
     store.backup_into(&partial).await?;
     store.close().await;
+    // On disk before it takes the backup's name, and the name on disk before we say so.
+    File::open(&partial)?.sync_all()?;
     std::fs::rename(&partial, file)?;
+    sync_folder_of(file)?;
     let name = file.display().to_string();
-    println!("{}", tr.t1("cli-backup-done", "file", name.as_str()));
+    say!("{}", tr.t1("cli-backup-done", "file", name.as_str()));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -115,20 +108,26 @@ pub async fn restore(config: &Config, file: &Path, tr: &Tr) -> anyhow::Result<Ex
         return Ok(ExitCode::FAILURE);
     }
 
-    let lock = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(in_use_file(&database))?;
-    if lock.try_lock().is_err() {
-        let shown = database.display().to_string();
-        eprintln!(
-            "{}",
-            tr.t1("cli-restore-in-use", "database", shown.as_str())
-        );
-        return Ok(ExitCode::FAILURE);
-    }
-
+    let lock = match in_use::take(&database) {
+        Ok(lock) => lock,
+        Err(Refused::Held(pids)) => {
+            let shown = database.display().to_string();
+            let message = if pids.is_empty() {
+                tr.t1("cli-restore-in-use", "database", shown.as_str())
+            } else {
+                tr.t2(
+                    "cli-restore-in-use-by",
+                    "database",
+                    shown.as_str(),
+                    "processes",
+                    in_use::list(&pids),
+                )
+            };
+            eprintln!("{message}");
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(Refused::Io(e)) => return Err(e.into()),
+    };
     let previous = with_suffix(&database, ".before-restore");
     let had_database = database.exists();
     if had_database {
@@ -148,31 +147,17 @@ pub async fn restore(config: &Config, file: &Path, tr: &Tr) -> anyhow::Result<Ex
     std::fs::copy(file, &restoring)?;
     File::open(&restoring)?.sync_all()?;
     std::fs::rename(&restoring, &database)?;
+    sync_folder_of(&database)?;
     drop(lock);
 
     if had_database {
         let kept = previous.display().to_string();
-        println!(
+        say!(
             "{}",
             tr.t2("cli-restore-done", "file", name.as_str(), "previous", kept)
         );
     } else {
-        println!("{}", tr.t1("cli-restore-done-fresh", "file", name.as_str()));
+        say!("{}", tr.t1("cli-restore-done-fresh", "file", name.as_str()));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sqlite_path;
-    use std::path::PathBuf;
-
-    #[test]
-    fn sqlite_urls_name_their_file() {
-        assert_eq!(
-            sqlite_path("sqlite://data/skillgym.db?mode=rwc"),
-            Some(PathBuf::from("data/skillgym.db"))
-        );
-        assert_eq!(sqlite_path("postgres://db/skillgym"), None);
-    }
 }

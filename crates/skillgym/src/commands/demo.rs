@@ -3,6 +3,7 @@
 use super::{open, serve};
 use crate::cli::DemoArgs;
 use crate::config::Config;
+use crate::output::say;
 use indicatif::ProgressBar;
 use skillgym_domain::demo::{self, DEMO_PASSWORD, DemoOptions};
 use skillgym_i18n::Tr;
@@ -52,13 +53,13 @@ pub async fn run(args: DemoArgs, config: &Config, tr: &Tr) -> anyhow::Result<Exi
     } else {
         organisation.name.clone()
     };
-    println!(
+    say!(
         "{}",
         tr.t2("cli-demo-ready", "name", name.as_str(), "people", people)
     );
-    println!("{}", tr.t1("cli-demo-sign-ins", "password", DEMO_PASSWORD));
+    say!("{}", tr.t1("cli-demo-sign-ins", "password", DEMO_PASSWORD));
     for account in &generated.accounts {
-        println!(
+        say!(
             "  {}",
             tr.t2(
                 "cli-demo-sign-in-line",

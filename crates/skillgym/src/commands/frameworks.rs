@@ -2,6 +2,7 @@
 
 use super::import_file;
 use crate::cli::FrameworkFormat;
+use crate::output::say;
 use skillgym_domain::FileLanguage;
 use skillgym_domain::audit::{Framework, case, framework_csv};
 use skillgym_i18n::Tr;
@@ -43,7 +44,7 @@ pub async fn import(store: &Store, file: &Path, tr: &Tr) -> anyhow::Result<ExitC
     }
     match store.create_framework(org.id, &framework).await {
         Ok(_) => {
-            println!(
+            say!(
                 "{}",
                 tr.t2(
                     "cli-framework-imported",
@@ -154,7 +155,7 @@ pub async fn export(
             std::fs::rename(&tmp, path)?;
         }
         None => {
-            let mut stdout = std::io::stdout().lock();
+            let mut stdout = crate::output::stdout();
             stdout.write_all(&body)?;
             stdout.flush()?;
         }

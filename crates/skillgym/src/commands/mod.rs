@@ -5,6 +5,7 @@ mod backup;
 mod demo;
 mod frameworks;
 mod import_file;
+mod in_use;
 mod jobs;
 mod report;
 mod sign_in;
@@ -17,12 +18,13 @@ use crate::cli::{
     UserCommand,
 };
 use crate::config::Config;
+use crate::output::say;
 use anyhow::Context;
 use skillgym_domain::FileLanguage;
 use skillgym_domain::leavers::AbsentChoice;
 use skillgym_i18n::Tr;
 use skillgym_store::{SecretKey, SecretKeyError, Store};
-use skillgym_web::WebConfig;
+use skillgym_web::{PasswordChecks, WebConfig};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -39,7 +41,7 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
         Command::Demo(args) => demo::run(args, &config, &tr).await,
         Command::Migrate => {
             open(&config, DATABASE_FILE, &tr).await?;
-            println!("{}", tr.t("cli-migrated"));
+            say!("{}", tr.t("cli-migrated"));
             Ok(ExitCode::SUCCESS)
         }
         Command::Import(ImportCommand::Staff { file, absent, yes }) => {
@@ -92,6 +94,8 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
             given_name,
             family_name,
             organisation,
+            // Read into `config.public_url` with the settings file's.
+            public_url: _,
         }) => {
             let store = open(&config, DATABASE_FILE, &tr).await?;
             let url = public_url(&config, config.bind);
@@ -112,10 +116,30 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
 /// Connects to the database and applies any migrations not yet applied.
 pub async fn open(config: &Config, sqlite_file: &str, tr: &Tr) -> anyhow::Result<Store> {
     let url = config.database_url_or(sqlite_file, tr)?;
+    if let Some(database) = in_use::sqlite_path(&url) {
+        // Before the database is opened: a restore may be putting another file in its place.
+        match in_use::share(&database) {
+            Ok(()) => {}
+            Err(in_use::Refused::Held(pids)) => {
+                let shown = database.display().to_string();
+                anyhow::bail!(if pids.is_empty() {
+                    tr.t1("cli-database-restoring", "database", shown.as_str())
+                } else {
+                    tr.t2(
+                        "cli-database-restoring-by",
+                        "database",
+                        shown.as_str(),
+                        "processes",
+                        in_use::list(&pids),
+                    )
+                });
+            }
+            Err(in_use::Refused::Io(e)) => return Err(e.into()),
+        }
+    }
     let store = Store::connect(&url)
         .await
         .with_context(|| tr.t1("cli-database-unreachable", "url", redact(&url)))?;
-    backup::mark_in_use(&url)?;
     store
         .migrate()
         .await
@@ -210,18 +234,38 @@ pub async fn serve(
     let url = public_url(config, bound);
     let mailer = config.mailer(tr)?;
     let store = with_secret_key(store, config, tr).await?;
+    let password_checks = PasswordChecks::new(
+        config
+            .password_checks
+            .map_or_else(PasswordChecks::default_at_once, usize::from),
+        PasswordChecks::WAIT,
+    );
+    let trusted: Vec<String> = config
+        .trusted_proxies
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    tracing::info!(
+        password_checks = password_checks.at_once(),
+        trusted_proxies = %trusted.join(","),
+        "sign-in limits"
+    );
     let web = WebConfig {
         secure_cookies: url.starts_with("https://"),
         pseudo_locale: config.pseudo_locale,
         public_url: url.clone(),
+        public_url_configured: config.public_url.is_some(),
+        trusted_proxies: config.trusted_proxies.clone(),
+        password_checks: Arc::new(password_checks),
         mailer: mailer.clone(),
+        session_lifetime: std::time::Duration::from_secs(config.session_lifetime_hours * 60 * 60),
         ..WebConfig::default()
     };
     let app = skillgym_web::app(store.clone(), web);
     let local = format!("http://{bound}/");
-    println!("{}", tr.t1("cli-listening", "url", local.as_str()));
+    say!("{}", tr.t1("cli-listening", "url", local.as_str()));
     ready(&local);
-    println!("{}", tr.t("cli-stop-hint"));
+    say!("{}", tr.t("cli-stop-hint"));
     tracing::info!(address = %bound, backend = ?store.backend(), "serving");
     let jobs = jobs::spawn(store.clone(), mailer.map(|m| (m, url)));
     skillgym_web::serve(listener, app).await?;

@@ -96,7 +96,7 @@ pub async fn run(store: &Store, args: &ReportArgs, tr: &Tr) -> anyhow::Result<Ex
             std::fs::rename(&tmp, path)?;
         }
         None => {
-            let mut stdout = std::io::stdout().lock();
+            let mut stdout = crate::output::stdout();
             stdout.write_all(&body)?;
             stdout.flush()?;
         }

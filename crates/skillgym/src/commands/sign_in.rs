@@ -2,6 +2,7 @@
 //! provider is down, its certificate or secret expired, the settings are wrong) and password
 //! sign-in was turned off, so nobody, admins included, can sign in on the web.
 
+use crate::output::say;
 use skillgym_i18n::Tr;
 use skillgym_store::{Actor, Store, StoreError};
 use std::process::ExitCode;
@@ -28,9 +29,9 @@ pub async fn passwords(store: &Store, on: bool, tr: &Tr) -> anyhow::Result<ExitC
         (false, true) => "cli-passwords-off",
         (false, false) => "cli-passwords-already-off",
     };
-    println!("{}", tr.t(message));
+    say!("{}", tr.t(message));
     if on {
-        println!("{}", tr.t("cli-passwords-no-password"));
+        say!("{}", tr.t("cli-passwords-no-password"));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! `skillgym import staff` and `skillgym export staff`.
 
 use super::import_file;
+use crate::output::say;
 use indicatif::{ProgressBar, ProgressStyle};
 use skillgym_domain::leavers::AbsentChoice;
 use skillgym_domain::{FileLanguage, staff_file};
@@ -44,6 +45,7 @@ pub async fn import(
             Absent::Left {
                 on: time::OffsetDateTime::now_utc().date(),
                 most_confirmed: yes,
+                by: Actor::CommandLine,
             }
         }
     };
@@ -80,7 +82,7 @@ pub async fn import(
         event = event.with("left", outcome.marked_left);
     }
     store.record_event(org.id, &event).await?;
-    println!(
+    say!(
         "{}",
         tr.args(
             "cli-import-done",
@@ -92,7 +94,7 @@ pub async fn import(
         )
     );
     if !outcome.teams_added.is_empty() {
-        println!(
+        say!(
             "{}",
             tr.t1(
                 "cli-import-teams-added",
@@ -102,11 +104,11 @@ pub async fn import(
         );
     }
     match absent {
-        Absent::Left { .. } => println!(
+        Absent::Left { .. } => say!(
             "{}",
             tr.t1("cli-import-marked-left", "count", outcome.marked_left)
         ),
-        Absent::Keep if outcome.absent > 0 => println!(
+        Absent::Keep if outcome.absent > 0 => say!(
             "{}",
             tr.t1("cli-import-absent-kept", "count", outcome.absent)
         ),
@@ -181,8 +183,7 @@ pub async fn export(
             std::fs::rename(&tmp, path)?;
         }
         None => {
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
+            let mut lock = crate::output::stdout();
             staff_file::write(&mut lock, records, language)?;
             lock.flush()?;
         }

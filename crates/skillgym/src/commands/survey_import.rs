@@ -1,6 +1,7 @@
 //! `skillgym import responses`: the responses of an audit run in another tool.
 
 use super::import_file;
+use crate::output::say;
 use skillgym_domain::CampaignId;
 use skillgym_domain::audit::survey::{Mapping, Problem};
 use skillgym_i18n::Tr;
@@ -62,7 +63,7 @@ pub async fn import(
         .await
     {
         Ok(outcome) => {
-            println!(
+            say!(
                 "{}",
                 tr.args(
                     "cli-survey-done",

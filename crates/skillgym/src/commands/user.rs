@@ -1,11 +1,13 @@
 //! `skillgym user create-admin`: the first administrator of a new installation.
 
+use crate::output::say;
 use anyhow::Context;
 use skillgym_domain::{
-    ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole, PersonName, Role, Roles,
+    ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole, OrganisationId,
+    PersonId, PersonName, Role, Roles,
 };
 use skillgym_i18n::Tr;
-use skillgym_store::{NewAccount, NewOrganisation, PersonInput, Store};
+use skillgym_store::{NewAccount, NewOrganisation, PersonInput, Store, StoreError};
 use std::process::ExitCode;
 
 pub async fn create_admin(
@@ -34,38 +36,32 @@ pub async fn create_admin(
         store
             .set_roles(account.id, account.roles.with(Role::Admin))
             .await?;
-        println!("{}", tr.t1("cli-admin-exists", "email", email.as_str()));
+        say!("{}", tr.t1("cli-admin-exists", "email", email.as_str()));
         // The way in for an admin with no password (or a forgotten one), for instance when
         // single sign-on has broken and password sign-in was turned back on.
         let link = skillgym_web::make_access_link(store, account.id, public_url).await?;
-        println!("{}", tr.t1("cli-admin-link", "url", link));
+        say!("{}", tr.t1("cli-admin-link", "url", link));
         return Ok(ExitCode::SUCCESS);
     }
     let person = match store.person_by_email(org.id, &email).await? {
         Some(person) => person,
         None => {
-            let number = format!("ADMIN-{}", skillgym_store::now());
-            store
-                .create_person(
-                    org.id,
-                    &PersonInput {
-                        employee_number: EmployeeNumber::parse(&number)
-                            .map_err(|e| invalid(tr, e))?,
-                        given_name: PersonName::parse(given_name).map_err(|e| invalid(tr, e))?,
-                        family_name: PersonName::parse(family_name).map_err(|e| invalid(tr, e))?,
-                        email: Some(email.clone()),
-                        employment: Employment::Employee,
-                        job_role: JobRole::parse("skillgym administrator")
-                            .map_err(|e| invalid(tr, e))?,
-                        job_family: JobFamily::Specialist,
-                        contracted_hours: ContractedHours::FULL_TIME,
-                        start_date: None,
-                        left_on: None,
-                        line_manager: None,
-                        team: None,
-                        sites: Vec::new(),
-                    },
-                )
+            let input = PersonInput {
+                employee_number: EmployeeNumber::parse("ADMIN").map_err(|e| invalid(tr, e))?,
+                given_name: PersonName::parse(given_name).map_err(|e| invalid(tr, e))?,
+                family_name: PersonName::parse(family_name).map_err(|e| invalid(tr, e))?,
+                email: Some(email.clone()),
+                employment: Employment::Employee,
+                job_role: JobRole::parse("skillgym administrator").map_err(|e| invalid(tr, e))?,
+                job_family: JobFamily::Specialist,
+                contracted_hours: ContractedHours::FULL_TIME,
+                start_date: None,
+                left_on: None,
+                line_manager: None,
+                team: None,
+                sites: Vec::new(),
+            };
+            create_with_free_number(store, org.id, input)
                 .await
                 .with_context(|| tr.t("cli-admin-not-created"))?
         }
@@ -79,9 +75,34 @@ pub async fn create_admin(
         })
         .await?;
     let link = skillgym_web::make_access_link(store, account, public_url).await?;
-    println!("{}", tr.t1("cli-admin-created", "email", email.as_str()));
-    println!("{}", tr.t1("cli-admin-link", "url", link));
+    say!("{}", tr.t1("cli-admin-created", "email", email.as_str()));
+    say!("{}", tr.t1("cli-admin-link", "url", link));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Creates `input` under the first free employee number `ADMIN-<seconds>`, `ADMIN-<seconds>-2`,
+/// …: two administrators created in the same second (or a person already holding that number)
+/// must not make the second fail.
+async fn create_with_free_number(
+    store: &Store,
+    org: OrganisationId,
+    mut input: PersonInput,
+) -> Result<PersonId, StoreError> {
+    let base = format!("ADMIN-{}", skillgym_store::now());
+    let mut n = 1;
+    loop {
+        let number = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        input.employee_number = EmployeeNumber::parse(&number)
+            .expect("ADMIN-, digits and a dash make a valid employee number");
+        match store.create_person(org, &input).await {
+            Err(StoreError::Taken("employee_number")) if n < 1000 => n += 1,
+            other => return other,
+        }
+    }
 }
 
 fn invalid(tr: &Tr, e: skillgym_domain::Invalid) -> anyhow::Error {

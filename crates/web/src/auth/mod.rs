@@ -33,10 +33,11 @@ pub fn same_secret(a: &str, b: &str) -> bool {
             == 0
 }
 
-/// Failed sign-ins for one email within [`THROTTLE_WINDOW_SECS`] before it is refused.
-pub const MAX_FAILURES_PER_EMAIL: i64 = 5;
-/// Failed sign-ins from one address within the window before it is refused.
-pub const MAX_FAILURES_PER_ADDRESS: i64 = 50;
+/// Sign-in attempts for one email within [`THROTTLE_WINDOW_SECS`] whose password is checked;
+/// later ones are refused unchecked. A successful sign-in wipes the email's count.
+pub const MAX_ATTEMPTS_PER_EMAIL: i64 = 5;
+/// Sign-in attempts from one address within the window whose password is checked.
+pub const MAX_ATTEMPTS_PER_ADDRESS: i64 = 50;
 pub const THROTTLE_WINDOW_SECS: i64 = 15 * 60;
 
 /// Builds a `Set-Cookie` value with the flags every skillgym cookie carries.

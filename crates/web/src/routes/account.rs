@@ -6,6 +6,8 @@ use crate::context::{Ctx, append_cookie};
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
+use crate::routes::sign_in::access_ended;
+use crate::same_site::same_site_path;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
@@ -35,13 +37,7 @@ pub async fn set_language(
             .set_language(user.account_id, lang.code())
             .await?;
     }
-    // Only a local path, so the form cannot be used to send people elsewhere.
-    let back = if form.back.starts_with('/') && !form.back.starts_with("//") {
-        form.back
-    } else {
-        "/".to_string()
-    };
-    let mut response = Redirect::to(&back).into_response();
+    let mut response = Redirect::to(same_site_path(&form.back)).into_response();
     append_cookie(
         &mut response,
         &auth::cookie(
@@ -68,11 +64,14 @@ pub async fn access_form(
     ctx: Ctx,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    state
+    let account = state
         .store
         .access_link(&auth::token_hash(&token))
         .await?
         .ok_or(AppError::NotFound)?;
+    if state.store.access_ended(account).await? {
+        return Ok(access_ended(&ctx));
+    }
     Ok(AccessPage {
         page: ctx.page("access-title"),
         token,
@@ -96,11 +95,15 @@ pub async fn access_submit(
     CsrfForm(form): CsrfForm<AccessForm>,
 ) -> AppResult<Response> {
     let hash = auth::token_hash(&token);
-    state
+    let account = state
         .store
         .access_link(&hash)
         .await?
         .ok_or(AppError::NotFound)?;
+    if state.store.access_ended(account).await? {
+        tracing::info!(%account, "access link refused: access ended");
+        return Ok(access_ended(&ctx));
+    }
     let mut errors = FormErrors::default();
     if form.password.chars().count() < password::MIN_LENGTH {
         errors.add("password", "access-password-short");
@@ -115,10 +118,7 @@ pub async fn access_submit(
         }
         .into_response());
     }
-    let password = form.password;
-    let password_hash = tokio::task::spawn_blocking(move || password::hash_password(&password))
-        .await
-        .map_err(anyhow::Error::from)??;
+    let password_hash = state.config.password_checks.hash(form.password).await?;
     let account = state
         .store
         .redeem_access_link(&hash, &password_hash)

@@ -4,9 +4,10 @@
 //! once.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::analysis_cache::Analysed;
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::page::Page;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -14,12 +15,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use skillgym_domain::analysis::anonymity::none_or_all;
 use skillgym_domain::analysis::calibration::{Calibration, CalibrationRow, PersonCalibration};
 use skillgym_domain::analysis::columns::NO_ANSWER;
 use skillgym_domain::analysis::compare::{Comparison, GroupCounts, Test};
 use skillgym_domain::analysis::{CampaignColumns, GroupingKey};
 use skillgym_domain::audit::QuestionKind;
-use skillgym_domain::{CampaignId, Employment, JobFamily, QuestionId, Role};
+use skillgym_domain::{CampaignId, Employment, JobFamily, QuestionId};
 use skillgym_i18n::Tr;
 use skillgym_store::Campaign;
 use std::sync::Arc;
@@ -51,6 +53,23 @@ pub(crate) struct Grouping {
     pub(crate) code: String,
     pub(crate) groups: Vec<GroupHead>,
     kind: GroupKind,
+    /// Chosen by default in place of job family, which no finished response has.
+    pub(crate) instead_of_job_family: bool,
+}
+
+/// Why finished responses are in no group, said on the page rather than left as an empty chart,
+/// with the campaign's questions offered as groupings that such responses can have.
+pub struct GroupingNotice {
+    /// Finished responses in no group, of all finished responses.
+    pub ungrouped: usize,
+    /// Whether how many are in no group may be said (see [`Grouping::notice`]).
+    pub counted: bool,
+    pub total: usize,
+    /// The grouping is by job family or employment, which a response without a person lacks.
+    pub by_person: bool,
+    pub instead_of_job_family: bool,
+    /// The campaign's single-choice questions, other than the one grouped by.
+    pub questions: Vec<Choice>,
 }
 
 enum GroupKind {
@@ -65,8 +84,32 @@ const COLOURS: [&str; 6] = [
 ];
 
 impl Grouping {
-    /// The grouping asked for; job family when `by` is missing or not one the campaign offers.
-    pub(crate) fn choose(by: Option<&str>, campaign: &Campaign, tr: &Tr) -> Self {
+    /// The grouping asked for. When `by` is missing or not one the campaign offers: job
+    /// family, unless there are finished responses and none has a job family (all imported
+    /// without names), when it is the campaign's first single-choice question, if it has one.
+    pub(crate) fn choose(
+        by: Option<&str>,
+        campaign: &Campaign,
+        columns: &CampaignColumns,
+        tr: &Tr,
+    ) -> Self {
+        let offered = |code: &str| {
+            matches!(code, "job_family" | "employment")
+                || single_choice(campaign).any(|(_, q)| q.code == code)
+        };
+        if by.is_none_or(|b| !offered(b))
+            && columns.responses() > 0
+            && !columns.knows_job_families()
+            && let Some((_, first)) = single_choice(campaign).next()
+        {
+            let mut grouping = Self::chosen(Some(&first.code), campaign, tr);
+            grouping.instead_of_job_family = true;
+            return grouping;
+        }
+        Self::chosen(by, campaign, tr)
+    }
+
+    fn chosen(by: Option<&str>, campaign: &Campaign, tr: &Tr) -> Self {
         let lang = tr.lang().code();
         let head = |i: usize, key: String, label: String, lang: &'static str| GroupHead {
             key,
@@ -86,6 +129,7 @@ impl Grouping {
                     })
                     .collect(),
                 kind: GroupKind::Employment,
+                instead_of_job_family: false,
             },
             Some(code) if single_choice(campaign).any(|(_, q)| q.code == code) => {
                 let (id, q) = single_choice(campaign)
@@ -103,6 +147,7 @@ impl Grouping {
                         })
                         .collect(),
                     kind: GroupKind::Question(*id),
+                    instead_of_job_family: false,
                 }
             }
             _ => Self {
@@ -116,6 +161,7 @@ impl Grouping {
                     })
                     .collect(),
                 kind: GroupKind::JobFamily,
+                instead_of_job_family: false,
             },
         }
     }
@@ -144,6 +190,40 @@ impl Grouping {
             GroupKind::Employment => GroupingKey::Employment,
             GroupKind::Question(id) => GroupingKey::Question(id),
         }
+    }
+
+    /// What the page says about responses in no group, if any are, or about the grouping
+    /// chosen in place of job family.
+    pub(crate) fn notice(
+        &self,
+        campaign: &Campaign,
+        analysed: &Analysed,
+        tr: &Tr,
+    ) -> Option<GroupingNotice> {
+        let (columns, disclosure) = (&analysed.columns, &analysed.disclosure);
+        let column = self.column(columns);
+        // Nothing at all about the responses while fewer than the threshold have answered.
+        let ungrouped = match disclosure.everyone().is_shown() {
+            true => column.iter().filter(|g| g.is_none()).count(),
+            false => 0,
+        };
+        if ungrouped == 0 && !self.instead_of_job_family {
+            return None;
+        }
+        // Those in no group are never shown as a group of their own: how many is said only when
+        // it is none or all of them.
+        Some(GroupingNotice {
+            ungrouped,
+            counted: none_or_all(ungrouped as u64, columns.responses() as u64),
+            total: columns.responses(),
+            by_person: !matches!(self.kind, GroupKind::Question(_)),
+            instead_of_job_family: self.instead_of_job_family,
+            questions: self
+                .choices(campaign, tr)
+                .into_iter()
+                .filter(|c| !c.selected && !matches!(c.value.as_str(), "job_family" | "employment"))
+                .collect(),
+        })
     }
 
     /// The groups compared competence by competence.
@@ -216,16 +296,21 @@ struct Loaded {
     grouping: Grouping,
 }
 
-async fn load(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Loaded> {
-    let user = ctx.require(Role::Admin)?;
-    let org = user.organisation_id;
+async fn load(
+    state: &AppState,
+    ctx: &Ctx,
+    admin: &Admin,
+    id: i64,
+    by: &ByQuery,
+) -> AppResult<Loaded> {
+    let org = admin.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
     let threshold = state.store.anonymity_threshold(org).await?;
     let analysed = state
         .analysis
         .analysed(&state.store, org, &campaign, threshold)
         .await?;
-    let grouping = Grouping::choose(by.by.as_deref(), &campaign, &ctx.tr);
+    let grouping = Grouping::choose(by.by.as_deref(), &campaign, &analysed.columns, &ctx.tr);
     Ok(Loaded {
         campaign,
         analysed,
@@ -250,19 +335,17 @@ pub(super) fn p_value(p: f64) -> String {
     }
 }
 
-pub(super) fn csv_body(rows: Vec<Vec<String>>, name: &str) -> AppResult<Response> {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
-    for row in rows {
-        writer
-            .write_record(row)
-            .map_err(|e| AppError::Internal(e.into()))?;
-    }
-    let body = writer
-        .into_inner()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    Ok((
+/// A CSV download of `rows` (headings first), written by the one CSV writer
+/// ([`skillgym_domain::csv_file::CsvWriter`]), which guards every cell a spreadsheet would run
+/// as a formula.
+pub(crate) fn csv_body(rows: Vec<Vec<String>>, name: &str) -> AppResult<Response> {
+    let body = skillgym_domain::csv_file::to_bytes(rows).map_err(anyhow::Error::from)?;
+    Ok(csv_download(name, body))
+}
+
+/// A CSV file to save, named `name`.
+pub(crate) fn csv_download(name: &str, body: Vec<u8>) -> Response {
+    (
         [
             (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
             (
@@ -272,16 +355,7 @@ pub(super) fn csv_body(rows: Vec<Vec<String>>, name: &str) -> AppResult<Response
         ],
         body,
     )
-        .into_response())
-}
-
-/// Text a spreadsheet would run as a formula gets a leading apostrophe.
-pub(super) fn guard(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
+        .into_response()
 }
 
 // ----- Comparing groups -----
@@ -310,6 +384,9 @@ pub struct ComparePage {
     choices: Vec<Choice>,
     groups: Vec<(GroupHead, usize)>,
     left_out: usize,
+    notice: Option<GroupingNotice>,
+    /// The page the notice's groupings link to.
+    notice_path: &'static str,
     rows: Vec<CompareRow>,
 }
 
@@ -339,8 +416,14 @@ struct Compared {
     shown: Vec<usize>,
 }
 
-async fn compared(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Compared> {
-    let loaded = load(state, ctx, id, by).await?;
+async fn compared(
+    state: &AppState,
+    ctx: &Ctx,
+    admin: &Admin,
+    id: i64,
+    by: &ByQuery,
+) -> AppResult<Compared> {
+    let loaded = load(state, ctx, admin, id, by).await?;
     let comparison = loaded.grouping.comparison(&loaded.analysed);
     let shown = comparison
         .groups
@@ -357,18 +440,22 @@ async fn compared(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResu
 }
 
 pub async fn compare(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
-    Ok(compare_page(&state, &ctx, id, &by).await?.into_response())
+    Ok(compare_page(&state, &ctx, &admin, id, &by)
+        .await?
+        .into_response())
 }
 
 /// The comparison, ready to render as a page or as a part of the print-ready report.
 pub(super) async fn compare_page(
     state: &AppState,
     ctx: &Ctx,
+    admin: &Admin,
     id: i64,
     by: &ByQuery,
 ) -> AppResult<ComparePage> {
@@ -376,7 +463,7 @@ pub(super) async fn compare_page(
         loaded,
         comparison,
         shown,
-    } = compared(state, ctx, id, by).await?;
+    } = compared(state, ctx, admin, id, by).await?;
     let lang = ctx.tr.lang().code();
     let competences = competences(&loaded.campaign);
     let rows = comparison
@@ -418,6 +505,9 @@ pub(super) async fn compare_page(
         })
         .collect();
     let choices = loaded.grouping.choices(&loaded.campaign, &ctx.tr);
+    let notice = loaded
+        .grouping
+        .notice(&loaded.campaign, &loaded.analysed, &ctx.tr);
     let mut page = ctx.page("analysis-compare-title");
     page.title = ctx.tr.t1(
         "analysis-compare-title-for",
@@ -447,11 +537,14 @@ pub(super) async fn compare_page(
             })
             .collect(),
         left_out: comparison.left_out,
+        notice,
+        notice_path: "compare",
         rows,
     })
 }
 
 pub async fn compare_csv(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -461,7 +554,7 @@ pub async fn compare_csv(
         loaded,
         comparison,
         shown,
-    } = compared(&state, &ctx, id, &by).await?;
+    } = compared(&state, &ctx, &admin, id, &by).await?;
     let tr = &ctx.tr;
     let lang = tr.lang().code();
     let competences = competences(&loaded.campaign);
@@ -513,9 +606,9 @@ pub async fn compare_csv(
             let cell = c.cells[*g];
             rows.push(vec![
                 competence.code.clone(),
-                guard(competence.title.show(lang).text),
+                competence.title.show(lang).text.to_string(),
                 group.key.clone(),
-                guard(&group.label),
+                group.label.clone(),
                 comparison.groups[*g]
                     .respondents
                     .unwrap_or_default()
@@ -560,6 +653,8 @@ pub struct CalibrationPage {
     choices: Vec<Choice>,
     has_quiz: bool,
     left_out: usize,
+    notice: Option<GroupingNotice>,
+    notice_path: &'static str,
     rows: Vec<CalibrationView>,
 }
 
@@ -575,8 +670,14 @@ struct Calibrated {
     has_quiz: bool,
 }
 
-async fn calibrated(state: &AppState, ctx: &Ctx, id: i64, by: &ByQuery) -> AppResult<Calibrated> {
-    let loaded = load(state, ctx, id, by).await?;
+async fn calibrated(
+    state: &AppState,
+    ctx: &Ctx,
+    admin: &Admin,
+    id: i64,
+    by: &ByQuery,
+) -> AppResult<Calibrated> {
+    let loaded = load(state, ctx, admin, id, by).await?;
     let calibration = loaded.grouping.calibration(&loaded.analysed);
     Ok(Calibrated {
         has_quiz: !loaded.analysed.columns.tested.is_empty(),
@@ -610,12 +711,13 @@ fn shown_rows<'a>(
 }
 
 pub async fn calibration(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
-    Ok(calibration_page(&state, &ctx, id, &by)
+    Ok(calibration_page(&state, &ctx, &admin, id, &by)
         .await?
         .into_response())
 }
@@ -625,6 +727,7 @@ pub async fn calibration(
 pub(super) async fn calibration_page(
     state: &AppState,
     ctx: &Ctx,
+    admin: &Admin,
     id: i64,
     by: &ByQuery,
 ) -> AppResult<CalibrationPage> {
@@ -632,7 +735,7 @@ pub(super) async fn calibration_page(
         loaded,
         calibration,
         has_quiz,
-    } = calibrated(state, ctx, id, by).await?;
+    } = calibrated(state, ctx, admin, id, by).await?;
     let lang = ctx.tr.lang().code();
     let rows = shown_rows(&calibration, &loaded.grouping, &ctx.tr)
         .into_iter()
@@ -666,8 +769,13 @@ pub(super) async fn calibration_page(
         "campaign",
         loaded.campaign.title.show(lang).text.to_string(),
     );
+    let notice = loaded
+        .grouping
+        .notice(&loaded.campaign, &loaded.analysed, &ctx.tr);
     Ok(CalibrationPage {
         page,
+        notice,
+        notice_path: "calibration",
         campaign_id: loaded.campaign.id,
         threshold: loaded.threshold,
         choices: loaded.grouping.choices(&loaded.campaign, &ctx.tr),
@@ -679,6 +787,7 @@ pub(super) async fn calibration_page(
 }
 
 pub async fn calibration_csv(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -688,7 +797,7 @@ pub async fn calibration_csv(
         loaded,
         calibration,
         ..
-    } = calibrated(&state, &ctx, id, &by).await?;
+    } = calibrated(&state, &ctx, &admin, id, &by).await?;
     let mut rows = vec![
         [
             "analysis-csv-group-code",
@@ -707,7 +816,7 @@ pub async fn calibration_csv(
         let Some(people) = row.people else { continue };
         rows.push(vec![
             key,
-            guard(&label),
+            label.clone(),
             people.to_string(),
             format!("{:.6}", f.confidence),
             format!("{:.6}", f.score),

@@ -3,6 +3,7 @@
 //! once.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
@@ -13,7 +14,6 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use skillgym_domain::Role;
 use skillgym_domain::analysis::AnonymityThreshold;
 use skillgym_store::Actor;
 
@@ -57,11 +57,12 @@ fn page(ctx: &Ctx, current: AnonymityThreshold, typed: String) -> AnonymityPage 
 }
 
 pub async fn show(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(shown): Query<Shown>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let current = state.store.anonymity_threshold(org).await?;
     let mut page = page(&ctx, current, current.get().to_string());
     page.saved = shown.saved.is_some();
@@ -69,11 +70,12 @@ pub async fn show(
 }
 
 pub async fn save(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(form): CsrfForm<AnonymityForm>,
 ) -> AppResult<Response> {
-    let user = ctx.require(Role::Admin)?;
+    let user = &admin;
     let org = user.organisation_id;
     let mut errors = FormErrors::default();
     let Some(threshold) = errors.check("threshold", AnonymityThreshold::parse(&form.threshold))

@@ -2,16 +2,17 @@
 //! and the admin's page and CSV of it.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::page::Page;
+use crate::routes::analysis::csv_body;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use skillgym_domain::{PersonId, Role};
+use skillgym_domain::PersonId;
 use skillgym_i18n::Tr;
 use skillgym_store::{
     Actor, AuditAction, AuditEventRecord, AuditFilter, NewAuditEvent, SessionRecord, iso_time,
@@ -86,6 +87,7 @@ fn shown(tr: &Tr, e: AuditEventRecord) -> ShownEvent {
         (_, Some(_)) => String::new(),
         ("system", None) => tr.t("audit-actor-system"),
         ("command-line", None) => tr.t("audit-actor-command-line"),
+        ("sign-in", None) => tr.t("audit-actor-sign-in"),
         _ => tr.t("audit-erased-person"),
     };
     let subject_label = if e.subject_erased {
@@ -184,11 +186,12 @@ impl TrailPage {
 }
 
 pub async fn list(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(query): Query<TrailQuery>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let page_number = query.page.unwrap_or(1).max(1);
     let filter = query.filter(page_number, PAGE_SIZE);
     let person = match filter.person {
@@ -217,11 +220,12 @@ pub async fn list(
 /// Every matching event as CSV, headed in the reader's language but with stored codes rather
 /// than words in the cells, for a spreadsheet or an auditor. Exporting the trail is itself recorded.
 pub async fn csv(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(query): Query<TrailQuery>,
 ) -> AppResult<Response> {
-    let user = ctx.require(Role::Admin)?;
+    let user: &SessionRecord = &admin;
     let filter = query.filter(1, i64::MAX / 2);
     let (events, total) = state
         .store
@@ -233,69 +237,41 @@ pub async fn csv(
         by(user, AuditAction::AuditTrailExported, None).with("events", total),
     )
     .await?;
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
-    let write = |w: &mut csv::Writer<Vec<u8>>| -> Result<(), csv::Error> {
-        w.write_record(
-            [
-                "audit-trail-csv-at",
-                "audit-trail-csv-actor-kind",
-                "audit-trail-csv-actor-id",
-                "audit-trail-csv-actor",
-                "audit-trail-csv-action",
-                "audit-trail-csv-subject-id",
-                "audit-trail-csv-subject",
-                "audit-trail-csv-detail",
-            ]
-            .map(|id| ctx.tr.t(id)),
-        )?;
-        for e in &events {
-            let (actor_id, actor) = e
-                .actor
-                .as_ref()
-                .map(|(id, name)| (id.to_string(), name.clone()))
-                .unwrap_or_default();
-            let (subject_id, subject) = e
-                .subject
-                .as_ref()
-                .map(|(id, name)| (id.to_string(), name.clone()))
-                .unwrap_or_default();
-            w.write_record([
-                iso_time(e.at),
-                e.actor_kind.clone(),
-                actor_id,
-                guard(actor),
-                e.action_code.clone(),
-                subject_id,
-                guard(subject),
-                e.detail.clone(),
-            ])?;
-        }
-        Ok(())
-    };
-    write(&mut writer).map_err(|e| AppError::Internal(e.into()))?;
-    let body = writer
-        .into_inner()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    Ok((
+    let mut rows = vec![
         [
-            (CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                CONTENT_DISPOSITION,
-                "attachment; filename=\"audit-trail.csv\"",
-            ),
-        ],
-        body,
-    )
-        .into_response())
-}
-
-/// Text a spreadsheet would run as a formula gets a leading apostrophe.
-fn guard(text: String) -> String {
-    if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text
+            "audit-trail-csv-at",
+            "audit-trail-csv-actor-kind",
+            "audit-trail-csv-actor-id",
+            "audit-trail-csv-actor",
+            "audit-trail-csv-action",
+            "audit-trail-csv-subject-id",
+            "audit-trail-csv-subject",
+            "audit-trail-csv-detail",
+        ]
+        .map(|id| ctx.tr.t(id))
+        .to_vec(),
+    ];
+    for e in &events {
+        let (actor_id, actor) = e
+            .actor
+            .as_ref()
+            .map(|(id, name)| (id.to_string(), name.clone()))
+            .unwrap_or_default();
+        let (subject_id, subject) = e
+            .subject
+            .as_ref()
+            .map(|(id, name)| (id.to_string(), name.clone()))
+            .unwrap_or_default();
+        rows.push(vec![
+            iso_time(e.at),
+            e.actor_kind.clone(),
+            actor_id,
+            actor,
+            e.action_code.clone(),
+            subject_id,
+            subject,
+            e.detail.clone(),
+        ]);
     }
+    csv_body(rows, "audit-trail.csv")
 }

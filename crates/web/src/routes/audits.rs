@@ -2,6 +2,7 @@
 //! as it is submitted, check your answers, and their own results at once.
 
 use crate::AppState;
+use crate::access::SignedIn;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
@@ -15,9 +16,10 @@ use axum::http::header::{
 use axum::response::{IntoResponse, Redirect, Response};
 use skillgym_domain::audit::campaign::split;
 use skillgym_domain::audit::results::Answers;
+use skillgym_domain::audit::section_form::{Asked, read_page};
 use skillgym_domain::audit::{PersonResults, QuestionKind, QuizItem, Rating, Section};
 use skillgym_domain::{CampaignId, CompetenceId, QuestionId, Role};
-use skillgym_store::{Campaign, CampaignSummary, ResponseAnswers, ResponseState};
+use skillgym_store::{Campaign, CampaignSummary, ResponseAnswers, ResponseState, SessionRecord};
 use std::collections::HashMap;
 
 /// Today as an ISO date, the form campaign dates are kept in.
@@ -32,8 +34,12 @@ pub struct AuditsPage {
     campaigns: Vec<CampaignSummary>,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let user = ctx.user()?;
+pub async fn list(
+    signed_in: SignedIn,
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> AppResult<Response> {
+    let user: &SessionRecord = &signed_in;
     let campaigns = state
         .store
         .campaigns_for(user.organisation_id, user.person_id, &today())
@@ -75,6 +81,7 @@ impl StartPage {
 }
 
 pub async fn start_page(
+    _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -102,6 +109,7 @@ pub struct Empty {}
 
 /// Starts or continues: to the first section not yet saved, or to checking answers.
 pub async fn start(
+    _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -370,6 +378,7 @@ fn build_section(
 }
 
 pub async fn section(
+    _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, number)): Path<(i64, usize)>,
@@ -390,6 +399,7 @@ pub async fn section(
 }
 
 pub async fn save_section(
+    _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, number)): Path<(i64, usize)>,
@@ -402,49 +412,37 @@ pub async fn save_section(
     };
     let questionnaire = campaign.questionnaire();
     let section = questionnaire.section(number).ok_or(AppError::NotFound)?;
+    let competences: Vec<CompetenceId>;
+    let asked = match section {
+        Section::Profile => Asked::Profile(&campaign.questions),
+        Section::Area(i) => {
+            competences = campaign.areas[i].competences.iter().map(|c| c.id).collect();
+            Asked::Ratings(&competences)
+        }
+        Section::Quiz(p) => Asked::Quiz(&campaign.quiz[questionnaire.quiz_items_on(p)]),
+    };
+    let read = read_page(asked, &fields);
     let mut submitted: HashMap<String, Vec<String>> = HashMap::new();
     for (k, v) in fields {
         submitted.entry(k).or_default().push(v);
     }
-    let given = |name: &str| submitted.get(name).cloned().unwrap_or_default();
     let mut errors = FormErrors::default();
     let mut answers = ResponseAnswers::default();
     let mut cleared: Vec<QuestionId> = Vec::new();
-    match section {
-        Section::Profile => {
-            for (qid, q) in &campaign.questions {
-                let name = format!("q-{qid}");
-                match q.answer(&given(&name)) {
-                    Ok(Some(v)) => {
-                        answers.profile.insert(*qid, v);
-                    }
-                    Ok(None) => cleared.push(*qid),
-                    Err(e) => errors.add(name, e.0),
-                }
-            }
+    match read {
+        Ok(page) => {
+            answers.ratings = page.ratings.into_iter().collect();
+            answers.profile = page.profile.into_iter().collect();
+            answers.quiz = page
+                .quiz
+                .into_iter()
+                .map(|(id, chosen, correct)| (id, (chosen, correct)))
+                .collect();
+            cleared = page.cleared;
         }
-        Section::Area(i) => {
-            for c in &campaign.areas[i].competences {
-                let name = format!("rating-{}", c.id);
-                match Rating::parse(given(&name).first().map_or("", String::as_str)) {
-                    Ok(r) => {
-                        answers.ratings.insert(c.id, r);
-                    }
-                    Err(e) => errors.add(name, e.0),
-                }
-            }
-        }
-        Section::Quiz(p) => {
-            for position in questionnaire.quiz_items_on(p) {
-                let (qid, item) = &campaign.quiz[position];
-                let name = format!("quiz-{qid}");
-                match item.parse_answer(&given(&name)) {
-                    Ok(chosen) => {
-                        let correct = item.mark(&chosen);
-                        answers.quiz.insert(*qid, (chosen, correct));
-                    }
-                    Err(e) => errors.add(name, e.0),
-                }
+        Err(problems) => {
+            for (field, message) in problems {
+                errors.add(field, message);
             }
         }
     }
@@ -612,6 +610,7 @@ async fn check_page(
 }
 
 pub async fn check(
+    _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -625,6 +624,7 @@ pub async fn check(
 }
 
 pub async fn submit(
+    _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -689,11 +689,12 @@ impl ResultsPage {
 }
 
 pub async fn results(
+    signed_in: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let user = ctx.user()?;
+    let user: &SessionRecord = &signed_in;
     let campaign = state
         .store
         .campaign(user.organisation_id, CampaignId(id))
@@ -808,11 +809,11 @@ pub async fn results(
 /// the people it asks (or who answered it). It is served as the type its bytes were checked to
 /// be, never sniffed, and shown inline.
 pub async fn picture(
+    signed_in: SignedIn,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path((id, name)): Path<(i64, String)>,
 ) -> AppResult<Response> {
-    let user = ctx.user()?;
+    let user: &SessionRecord = &signed_in;
     let campaign = CampaignId(id);
     let (content_type, body) = state
         .store

@@ -3,6 +3,7 @@
 //! English and Welsh. Once anyone has started answering, the questions are fixed.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
@@ -22,7 +23,7 @@ use skillgym_domain::audit::editing::{
 };
 use skillgym_domain::audit::picture;
 use skillgym_domain::audit::{Localised, QuestionKind};
-use skillgym_domain::{CampaignId, OrganisationId, QuestionId, QuizItemId, Role};
+use skillgym_domain::{CampaignId, OrganisationId, QuestionId, QuizItemId};
 use skillgym_store::{CAMPAIGN_ANSWERED, Campaign, StoreError, UploadedPicture};
 
 fn errors_of(problems: Problems) -> FormErrors {
@@ -96,12 +97,13 @@ async fn questions_page(
 }
 
 pub async fn list(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     axum::extract::Query(query): axum::extract::Query<SavedQuery>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     questions_page(&state, &ctx, org, CampaignId(id), query.saved.is_some()).await
 }
 
@@ -245,11 +247,12 @@ fn profile_page(
 }
 
 pub async fn new_question_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, false).await? {
         Ok(c) => c,
         Err(r) => return Ok(r),
@@ -264,12 +267,13 @@ pub async fn new_question_form(
 }
 
 pub async fn add_question(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<ProfileForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, true).await? {
         Ok(c) => c,
         Err(r) => return Ok(r),
@@ -305,11 +309,12 @@ fn find_question(
 }
 
 pub async fn edit_question_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, q)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, false).await? {
         Ok(c) => c,
         Err(r) => return Ok(r),
@@ -325,12 +330,13 @@ pub async fn edit_question_form(
 }
 
 pub async fn update_question(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, q)): Path<(i64, i64)>,
     CsrfForm(form): CsrfForm<ProfileForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, true).await? {
         Ok(c) => c,
         Err(r) => return Ok(r),
@@ -581,11 +587,12 @@ fn rated_codes(campaign: &Campaign) -> Vec<String> {
 }
 
 pub async fn new_quiz_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, false).await? {
         Ok(c) => c,
         Err(r) => return Ok(r),
@@ -606,23 +613,28 @@ pub async fn new_quiz_form(
 }
 
 pub async fn add_quiz(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     request: Request,
 ) -> AppResult<Response> {
+    let org = admin.organisation_id;
     let submitted = read_quiz_request(&state, &ctx, request).await?;
-    let org = ctx.require(Role::Admin)?.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, true).await? {
         Ok(c) => c,
         Err(r) => return Ok(r),
     };
+    let too_large = submitted.too_large;
     let (form, upload, upload_errors, pictures) =
         read_quiz_upload(&state, org, campaign.id, submitted).await?;
     let code = next_code("K", campaign.quiz.iter().map(|(_, q)| q.code.as_str()));
     let item = match parse_quiz(&form, &code, &campaign, &pictures, upload_errors) {
         Ok(i) => i,
-        Err(errors) => return Ok(quiz_page(&ctx, &campaign, None, form, errors, pictures)),
+        Err(errors) => {
+            let page = quiz_page(&ctx, &campaign, None, form, errors, pictures);
+            return Ok(over_limit(too_large, page));
+        }
     };
     match state
         .store
@@ -634,6 +646,16 @@ pub async fn add_quiz(
             answered_meanwhile(&state, &ctx, org, campaign.id).await
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// The form shown again after a body over the route's limit is a 413, as any such body is
+/// answered: what was typed before the file comes back with the file's error.
+fn over_limit(too_large: bool, page: Response) -> Response {
+    if too_large {
+        with_status(page, StatusCode::PAYLOAD_TOO_LARGE)
+    } else {
+        page
     }
 }
 
@@ -667,11 +689,12 @@ fn find_quiz(campaign: &Campaign, q: i64) -> AppResult<&skillgym_domain::audit::
 }
 
 pub async fn edit_quiz_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, q)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, false).await? {
         Ok(c) => c,
         Err(r) => return Ok(r),
@@ -689,31 +712,27 @@ pub async fn edit_quiz_form(
 }
 
 pub async fn update_quiz(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, q)): Path<(i64, i64)>,
     request: Request,
 ) -> AppResult<Response> {
+    let org = admin.organisation_id;
     let submitted = read_quiz_request(&state, &ctx, request).await?;
-    let org = ctx.require(Role::Admin)?.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, true).await? {
         Ok(c) => c,
         Err(r) => return Ok(r),
     };
     let code = find_quiz(&campaign, q)?.code.clone();
+    let too_large = submitted.too_large;
     let (form, upload, upload_errors, pictures) =
         read_quiz_upload(&state, org, campaign.id, submitted).await?;
     let item = match parse_quiz(&form, &code, &campaign, &pictures, upload_errors) {
         Ok(i) => i,
         Err(errors) => {
-            return Ok(quiz_page(
-                &ctx,
-                &campaign,
-                Some(QuizItemId(q)),
-                form,
-                errors,
-                pictures,
-            ));
+            let page = quiz_page(&ctx, &campaign, Some(QuizItemId(q)), form, errors, pictures);
+            return Ok(over_limit(too_large, page));
         }
     };
     match state
@@ -778,13 +797,14 @@ enum Kind {
 }
 
 async fn remove_form(
+    admin: Admin,
     state: AppState,
     ctx: Ctx,
     id: i64,
     q: i64,
     kind: Kind,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, false).await? {
         Ok(c) => c,
         Err(r) => return Ok(r),
@@ -803,6 +823,7 @@ async fn remove_form(
 }
 
 async fn remove(
+    admin: Admin,
     state: AppState,
     ctx: Ctx,
     id: i64,
@@ -810,7 +831,7 @@ async fn remove(
     kind: Kind,
     form: RemoveForm,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, true).await? {
         Ok(c) => c,
         Err(r) => return Ok(r),
@@ -854,35 +875,39 @@ async fn remove(
 }
 
 pub async fn remove_question_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, q)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    remove_form(state, ctx, id, q, Kind::Profile).await
+    remove_form(admin, state, ctx, id, q, Kind::Profile).await
 }
 
 pub async fn remove_question(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, q)): Path<(i64, i64)>,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> AppResult<Response> {
-    remove(state, ctx, id, q, Kind::Profile, form).await
+    remove(admin, state, ctx, id, q, Kind::Profile, form).await
 }
 
 pub async fn remove_quiz_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, q)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    remove_form(state, ctx, id, q, Kind::Quiz).await
+    remove_form(admin, state, ctx, id, q, Kind::Quiz).await
 }
 
 pub async fn remove_quiz(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, q)): Path<(i64, i64)>,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> AppResult<Response> {
-    remove(state, ctx, id, q, Kind::Quiz, form).await
+    remove(admin, state, ctx, id, q, Kind::Quiz, form).await
 }

@@ -3,6 +3,7 @@
 use super::audits::today;
 use super::reports::Count;
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::forms::{CsrfForm, FormErrors};
@@ -11,11 +12,10 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use skillgym_domain::analysis::{AnonymityThreshold, ResponseRate, ShownRate};
 use skillgym_domain::audit::{Audience, CampaignContent, Framework, Localised};
 use skillgym_domain::people::{format_date, parse_date};
-use skillgym_domain::{
-    CampaignId, CompetenceId, FrameworkId, JobFamily, OrganisationId, Role, SiteId,
-};
+use skillgym_domain::{CampaignId, CompetenceId, FrameworkId, JobFamily, OrganisationId, SiteId};
 use skillgym_i18n::Tr;
 use skillgym_store::{
     Campaign, CampaignSummary, FrameworkSummary, NewCampaign, SiteRecord, StoredFramework,
@@ -28,8 +28,12 @@ pub struct FrameworksPage {
     frameworks: Vec<FrameworkSummary>,
 }
 
-pub async fn frameworks(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+pub async fn frameworks(
+    admin: Admin,
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> AppResult<Response> {
+    let org = admin.organisation_id;
     Ok(FrameworksPage {
         page: ctx.page("frameworks-title"),
         frameworks: state.store.frameworks(org).await?,
@@ -54,12 +58,13 @@ pub struct SavedQuery {
 }
 
 pub async fn framework(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     axum::extract::Query(query): axum::extract::Query<SavedQuery>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = state.store.framework(org, FrameworkId(id)).await?;
     let mut page = ctx.page("framework-title");
     page.title = stored.framework.title.show(page.lang()).text.to_string();
@@ -81,16 +86,17 @@ pub struct CampaignsPage {
     today: String,
 }
 
-/// How many started and finished, as the campaign pages show them: "fewer than k" rather than
-/// a number under the anonymity threshold.
-fn counted(tr: &Tr, threshold: usize, c: &CampaignSummary) -> (String, String) {
-    let text = |n| Count::people(n, threshold).text(tr, threshold);
-    (text(c.started), text(c.submitted))
+/// How many are in progress and finished, as the campaign pages show them: "fewer than k"
+/// rather than a number under the anonymity threshold.
+fn counted(tr: &Tr, threshold: AnonymityThreshold, c: &CampaignSummary) -> (String, String) {
+    let k = threshold.get();
+    let text = |n| Count::people(n, k).text(tr, k);
+    (text(c.in_progress()), text(c.submitted))
 }
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
-    let threshold = state.store.anonymity_threshold(org).await?.get();
+pub async fn list(admin: Admin, State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let org = admin.organisation_id;
+    let threshold = state.store.anonymity_threshold(org).await?;
     Ok(CampaignsPage {
         page: ctx.page("campaigns-title"),
         campaigns: state
@@ -99,8 +105,8 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
             .await?
             .into_iter()
             .map(|c| {
-                let (started, submitted) = counted(&ctx.tr, threshold, &c);
-                (c, started, submitted)
+                let (in_progress, submitted) = counted(&ctx.tr, threshold, &c);
+                (c, in_progress, submitted)
             })
             .collect(),
         today: today(),
@@ -113,21 +119,25 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
 pub struct CampaignPage {
     page: Page,
     campaign: Campaign,
-    /// How many started and finished, written out.
-    started: String,
+    /// How many are in progress and finished, written out.
+    in_progress: String,
     submitted: String,
+    /// Who was asked and who finished, counted as the report counts them but live (an open
+    /// anonymous campaign's report counts in steps of the threshold).
+    rate: ShownRate,
     competences: usize,
     sites: Vec<SiteRecord>,
     invitations: super::invitations::InvitationPanel,
 }
 
 pub async fn show(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     axum::extract::Query(notice): axum::extract::Query<super::invitations::InvitationNotice>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
     let summary = state
         .store
@@ -136,14 +146,17 @@ pub async fn show(
         .into_iter()
         .find(|c| c.id == campaign.id)
         .ok_or(crate::error::AppError::NotFound)?;
-    let threshold = state.store.anonymity_threshold(org).await?.get();
-    let (started, submitted) = counted(&ctx.tr, threshold, &summary);
+    let threshold = state.store.anonymity_threshold(org).await?;
+    let (in_progress, submitted) = counted(&ctx.tr, threshold, &summary);
+    let columns = state.analysis.columns(&state.store, org, &campaign).await?;
+    let rate = ShownRate::counted(ResponseRate::of(&columns), threshold);
     let mut page = ctx.page("campaign-title");
     page.title = campaign.title.show(page.lang()).text.to_string();
     Ok(CampaignPage {
         page,
-        started,
+        in_progress,
         submitted,
+        rate,
         competences: campaign.areas.iter().map(|a| a.competences.len()).sum(),
         sites: state.store.sites(org).await?,
         invitations: super::invitations::panel(&state, &ctx, org, &campaign, &notice).await?,
@@ -245,8 +258,12 @@ async fn form_page(
     Ok(response)
 }
 
-pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+pub async fn new_form(
+    admin: Admin,
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> AppResult<Response> {
+    let org = admin.organisation_id;
     let today = time::OffsetDateTime::now_utc().date();
     let frameworks = state.store.frameworks(org).await?;
     let form = CampaignForm {
@@ -264,11 +281,12 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Resp
 }
 
 pub async fn create(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let form = CampaignForm::read(fields);
     let mut errors = FormErrors::default();
     if form.title_en.trim().is_empty() {
@@ -387,12 +405,12 @@ pub struct CloneForm {
 /// A re-audit: the same competences, questions and audience, with new dates, so that results
 /// can be compared with the earlier campaign.
 pub async fn clone(
+    admin: Admin,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<CloneForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
     let dates = (parse_date(&form.opens_on), parse_date(&form.closes_on));
     let (Ok(opens_on), Ok(closes_on)) = dates else {

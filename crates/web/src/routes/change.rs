@@ -2,9 +2,10 @@
 //! people who answered both and for the whole service, as a page (a dumbbell chart drawn here,
 //! with its tables) and as CSV. The domain decides which figures are safe to show.
 
-use super::analysis::{csv_body, guard, p_value};
+use super::analysis::{csv_body, p_value};
 use super::reports::Count;
 use crate::AppState;
+use crate::access::Admin;
 use crate::analysis_cache::{Analysed, AnalysisCache};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
@@ -15,8 +16,8 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use skillgym_domain::analysis::change::{self, Change, ChangeRow};
-use skillgym_domain::analysis::{AnonymityThreshold, Suppressed};
-use skillgym_domain::{CampaignId, CompetenceId, OrganisationId, Role};
+use skillgym_domain::analysis::{AnonymityThreshold, ResponseRate, ShownRate};
+use skillgym_domain::{CampaignId, CompetenceId, OrganisationId};
 use skillgym_i18n::Tr;
 use skillgym_store::{Campaign, CampaignChoice, Store, StoreError};
 use std::collections::HashMap;
@@ -40,33 +41,15 @@ pub(crate) struct Line {
     pub row: ChangeRow,
 }
 
-/// A campaign's response rate's parts.
-pub(crate) struct Answered {
-    /// People asked, and those no longer asked who answered.
-    pub asked: usize,
-    /// How many finished; `None` while fewer than the threshold (no figure about them is
-    /// shown then).
-    pub finished: Option<usize>,
-}
-
-impl Answered {
-    fn of(analysed: &Analysed) -> Self {
-        let columns = &analysed.columns;
-        Self {
-            asked: columns.asked_or_answered(),
-            finished: analysed
-                .disclosure
-                .everyone()
-                .is_shown()
-                .then(|| columns.responses()),
-        }
-    }
-
-    /// The response rate as a whole percentage, rounded down; `None` when hidden.
-    pub fn percent(&self) -> Option<usize> {
-        self.finished
-            .map(|f| (f * 100).checked_div(self.asked).unwrap_or(0))
-    }
+/// A campaign's response rate as its report counts it (an open anonymous campaign in steps of
+/// the threshold), shown as its report shows it.
+fn rate_of(analysed: &Analysed) -> ShownRate {
+    let disclosure = &analysed.disclosure;
+    ShownRate::new(
+        ResponseRate::of(&analysed.columns),
+        disclosure.threshold(),
+        disclosure.everyone(),
+    )
 }
 
 /// Everything the page, the CSV and the JSON report need.
@@ -74,8 +57,8 @@ pub(crate) struct Compared {
     pub campaign: Campaign,
     pub choices: Vec<CampaignChoice>,
     /// The earlier campaign and its data, when there is one to compare with.
-    pub earlier: Option<(CampaignChoice, Answered)>,
-    pub later: Answered,
+    pub earlier: Option<(CampaignChoice, ShownRate)>,
+    pub later: ShownRate,
     pub threshold: AnonymityThreshold,
     pub change: Option<Change>,
     pub competences: Vec<Line>,
@@ -108,11 +91,11 @@ impl From<CompareError> for AppError {
 async fn compared(
     state: &AppState,
     ctx: &Ctx,
+    admin: &Admin,
     id: i64,
     query: &ChangeQuery,
 ) -> AppResult<Compared> {
-    let user = ctx.require(Role::Admin)?;
-    let org = user.organisation_id;
+    let org = admin.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
     let threshold = state.store.anonymity_threshold(org).await?;
     Ok(compare(
@@ -155,7 +138,7 @@ pub(crate) async fn compare(
     // Both campaigns' answers come from the columns kept in memory (see `analysis_cache`), as
     // their reports count them.
     let later_analysed = analysis.analysed(store, org, &campaign, threshold).await?;
-    let later = Answered::of(&later_analysed);
+    let later = rate_of(&later_analysed);
     let Some(earlier) = chosen else {
         return Ok(Compared {
             campaign,
@@ -241,7 +224,7 @@ pub(crate) async fn compare(
     Ok(Compared {
         campaign,
         choices,
-        earlier: Some((earlier, Answered::of(&earlier_analysed))),
+        earlier: Some((earlier, rate_of(&earlier_analysed))),
         later,
         threshold,
         change: Some(change),
@@ -288,10 +271,12 @@ pub struct Dumbbell {
 pub struct Rate {
     pub title: String,
     pub title_lang: &'static str,
-    pub asked: i64,
+    pub asked: u64,
     /// How many finished, written out: the number or "fewer than k".
     pub finished: String,
-    pub percent: Option<i64>,
+    pub percent: Option<u64>,
+    /// Where the finished responses came from, when some came from outside the audience.
+    pub outside: Option<String>,
 }
 
 /// A campaign offered to compare with.
@@ -359,40 +344,58 @@ fn view(line: &Line) -> RowView {
     }
 }
 
-fn rate(
-    title: &skillgym_domain::audit::Localised,
-    tr: &Tr,
-    threshold: usize,
-    data: &Answered,
-) -> Rate {
+/// What the page says of finished responses from outside the audience, if any came from there
+/// (as `rate_outside.html` does on the report).
+fn outside(tr: &Tr, data: &ShownRate) -> Option<String> {
+    match data.others() {
+        Some(0) => None,
+        Some(others) => Some(tr.t2(
+            "report-rate-outside",
+            "people",
+            data.audience(),
+            "others",
+            others,
+        )),
+        None => data
+            .others_hidden()
+            .then(|| tr.t("report-rate-outside-hidden")),
+    }
+}
+
+fn rate(title: &skillgym_domain::audit::Localised, tr: &Tr, data: &ShownRate) -> Rate {
     let shown = title.show(tr.lang().code());
-    let finished = data.finished.map(|f| f as u64);
+    let k = data.threshold().get();
     Rate {
         title: shown.text.into(),
         title_lang: shown.lang,
-        asked: data.asked as i64,
-        finished: Count::of(finished, Suppressed::TooSmall).text(tr, threshold),
-        percent: data.percent().map(|p| p as i64),
+        asked: data.asked(),
+        finished: Count::of(data.finished(), data.shown()).text(tr, k),
+        percent: data.percent(),
+        outside: outside(tr, data),
     }
 }
 
 pub async fn show(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Query(query): Query<ChangeQuery>,
 ) -> AppResult<Response> {
-    Ok(change_page(&state, &ctx, id, &query).await?.into_response())
+    Ok(change_page(&state, &ctx, &admin, id, &query)
+        .await?
+        .into_response())
 }
 
 /// Change over time, ready to render as a page or as a part of the print-ready report.
 pub(super) async fn change_page(
     state: &AppState,
     ctx: &Ctx,
+    admin: &Admin,
     id: i64,
     query: &ChangeQuery,
 ) -> AppResult<ChangePage> {
-    let c = compared(state, ctx, id, query).await?;
+    let c = compared(state, ctx, admin, id, query).await?;
     let lang = ctx.tr.lang().code();
     let mut page = ctx.page("change-title");
     page.title = ctx.tr.t1(
@@ -417,17 +420,12 @@ pub(super) async fn change_page(
     let mut rates = Vec::new();
     let (earlier_id, earlier_title) = match &c.earlier {
         Some((e, data)) => {
-            rates.push(rate(&e.title, &ctx.tr, c.threshold.get(), data));
+            rates.push(rate(&e.title, &ctx.tr, data));
             (e.id.0, e.title.show(lang).text.to_string())
         }
         None => (0, String::new()),
     };
-    rates.push(rate(
-        &c.campaign.title,
-        &ctx.tr,
-        c.threshold.get(),
-        &c.later,
-    ));
+    rates.push(rate(&c.campaign.title, &ctx.tr, &c.later));
     let dumbbells: Vec<Dumbbell> = c
         .competences
         .iter()
@@ -509,14 +507,11 @@ fn rates_csv(c: &Compared, tr: &Tr) -> AppResult<Response> {
     ] {
         rows.push(vec![
             id.0.to_string(),
-            guard(title.show(lang).text),
+            title.show(lang).text.to_string(),
             opens_on.clone(),
-            data.asked.to_string(),
-            Count::of(data.finished.map(|f| f as u64), Suppressed::TooSmall)
-                .text(tr, c.threshold.get()),
-            data.finished
-                .map(|f| (f as f64 / data.asked.max(1) as f64).to_string())
-                .unwrap_or_default(),
+            data.asked().to_string(),
+            Count::of(data.finished(), data.shown()).text(tr, c.threshold.get()),
+            data.fraction().map(|f| f.to_string()).unwrap_or_default(),
         ]);
     }
     csv_body(
@@ -526,12 +521,13 @@ fn rates_csv(c: &Compared, tr: &Tr) -> AppResult<Response> {
 }
 
 pub async fn csv(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Query(query): Query<ChangeQuery>,
 ) -> AppResult<Response> {
-    let c = compared(&state, &ctx, id, &query).await?;
+    let c = compared(&state, &ctx, &admin, id, &query).await?;
     let areas = match query.table.as_deref() {
         None | Some("competences") => false,
         Some("areas") => true,
@@ -605,10 +601,10 @@ pub async fn csv(
         };
         let mut row = vec![
             line.code.clone(),
-            guard(&line.title),
+            line.title.clone(),
             line.area
                 .as_ref()
-                .map(|(_, a, _)| guard(a))
+                .map(|(_, a, _)| a.clone())
                 .unwrap_or_default(),
         ];
         row.extend(paired);

@@ -2,6 +2,7 @@
 //! and competences added, reworded, reordered and removed, one thing per page.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
@@ -17,7 +18,7 @@ use skillgym_domain::audit::editing::{
     parse_levels,
 };
 use skillgym_domain::audit::{Framework, Localised};
-use skillgym_domain::{FrameworkId, OrganisationId, Role};
+use skillgym_domain::{FrameworkId, OrganisationId};
 use skillgym_store::{StoreError, StoredFramework};
 
 fn errors_of(problems: Problems) -> FormErrors {
@@ -167,8 +168,7 @@ fn new_framework_args() -> ItemPageArgs {
     }
 }
 
-pub async fn new_form(ctx: Ctx) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
+pub async fn new_form(_: Admin, ctx: Ctx) -> AppResult<Response> {
     Ok(item_page(
         &ctx,
         new_framework_args(),
@@ -178,11 +178,12 @@ pub async fn new_form(ctx: Ctx) -> AppResult<Response> {
 }
 
 pub async fn create(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(form): CsrfForm<ItemForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let draft = match ItemDraft::parse(&form.fields(), true) {
         Ok(d) => d,
         Err(problems) => {
@@ -236,11 +237,12 @@ fn framework_args(id: FrameworkId) -> ItemPageArgs {
 }
 
 pub async fn edit_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
     let f = &stored.framework;
     let form = ItemForm::of(&f.code, &f.title, &f.description, "");
@@ -253,12 +255,13 @@ pub async fn edit_form(
 }
 
 pub async fn update(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(mut form): CsrfForm<ItemForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
     form.code = stored.framework.code.clone();
     match ItemDraft::parse(&form.fields(), false) {
@@ -326,11 +329,12 @@ fn levels_page(
 }
 
 pub async fn levels_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
     let mut levels: Vec<(String, String)> = stored
         .framework
@@ -346,12 +350,13 @@ pub async fn levels_form(
 }
 
 pub async fn save_levels(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
     let mut typed = vec![(String::new(), String::new()); skillgym_domain::audit::framework::LEVELS];
     for (k, v) in fields {
@@ -405,11 +410,12 @@ fn area_args(id: FrameworkId, code: Option<&str>) -> ItemPageArgs {
 }
 
 pub async fn new_area_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
     Ok(item_page(
         &ctx,
@@ -426,12 +432,13 @@ fn code_taken(ctx: &Ctx, args: ItemPageArgs, form: ItemForm) -> Response {
 }
 
 pub async fn add_area(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<ItemForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
     let draft = match ItemDraft::parse(&form.fields(), true) {
         Ok(d) => d,
@@ -452,11 +459,12 @@ pub async fn add_area(
 }
 
 pub async fn edit_area_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, code)): Path<(i64, String)>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
     let area = stored
         .framework
@@ -474,12 +482,13 @@ pub async fn edit_area_form(
 }
 
 pub async fn update_area(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, code)): Path<(i64, String)>,
     CsrfForm(mut form): CsrfForm<ItemForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
     if !stored.framework.areas.iter().any(|a| a.code == code) {
         return Err(AppError::NotFound);
@@ -509,12 +518,12 @@ pub struct MoveForm {
 }
 
 pub async fn move_area(
+    admin: Admin,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path((id, code)): Path<(i64, String)>,
     CsrfForm(form): CsrfForm<MoveForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
     let to = Move::parse(&form.direction).map_err(|_| AppError::BadRequest("direction"))?;
     state.store.move_area(org, stored.id, &code, to).await?;
@@ -553,12 +562,13 @@ fn area_known(stored: &StoredFramework, area: &str) -> bool {
 }
 
 pub async fn new_competence_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Query(query): Query<AreaQuery>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
     if stored.framework.areas.is_empty() {
         // A competence belongs to an area: add one first.
@@ -577,12 +587,13 @@ pub async fn new_competence_form(
 }
 
 pub async fn add_competence(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<ItemForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
     let parsed = ItemDraft::parse(&form.fields(), true);
     let mut errors = match &parsed {
@@ -629,11 +640,12 @@ fn find_competence<'a>(
 }
 
 pub async fn edit_competence_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, code)): Path<(i64, String)>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
     let (area, c) = find_competence(&stored, &code)?;
     let form = ItemForm::of(&c.code, &c.title, &c.description, &area.code);
@@ -646,12 +658,13 @@ pub async fn edit_competence_form(
 }
 
 pub async fn update_competence(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, code)): Path<(i64, String)>,
     CsrfForm(mut form): CsrfForm<ItemForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
     find_competence(&stored, &code)?;
     form.code = code.clone();
@@ -681,12 +694,12 @@ pub async fn update_competence(
 }
 
 pub async fn move_competence(
+    admin: Admin,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path((id, code)): Path<(i64, String)>,
     CsrfForm(form): CsrfForm<MoveForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
     let to = Move::parse(&form.direction).map_err(|_| AppError::BadRequest("direction"))?;
     state
@@ -807,13 +820,14 @@ async fn item_use(
 }
 
 async fn remove_form(
+    admin: Admin,
     state: AppState,
     ctx: Ctx,
     id: i64,
     code: String,
     kind: ItemKind,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
     let item = removable(&stored, kind, &code)?;
     let found = item_use(&state, org, &stored, kind, &code).await?;
@@ -827,6 +841,7 @@ async fn remove_form(
 }
 
 async fn remove(
+    admin: Admin,
     state: AppState,
     ctx: Ctx,
     id: i64,
@@ -834,7 +849,7 @@ async fn remove(
     kind: ItemKind,
     form: RemoveForm,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
     let item = removable(&stored, kind, &code)?;
     if form.confirm != "yes" {
@@ -863,35 +878,39 @@ async fn remove(
 }
 
 pub async fn remove_area_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, code)): Path<(i64, String)>,
 ) -> AppResult<Response> {
-    remove_form(state, ctx, id, code, ItemKind::Area).await
+    remove_form(admin, state, ctx, id, code, ItemKind::Area).await
 }
 
 pub async fn remove_area(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, code)): Path<(i64, String)>,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> AppResult<Response> {
-    remove(state, ctx, id, code, ItemKind::Area, form).await
+    remove(admin, state, ctx, id, code, ItemKind::Area, form).await
 }
 
 pub async fn remove_competence_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, code)): Path<(i64, String)>,
 ) -> AppResult<Response> {
-    remove_form(state, ctx, id, code, ItemKind::Competence).await
+    remove_form(admin, state, ctx, id, code, ItemKind::Competence).await
 }
 
 pub async fn remove_competence(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, code)): Path<(i64, String)>,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> AppResult<Response> {
-    remove(state, ctx, id, code, ItemKind::Competence, form).await
+    remove(admin, state, ctx, id, code, ItemKind::Competence, form).await
 }

@@ -2,6 +2,7 @@
 //! import as `skillgym import framework`) and downloading one in either format.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::page::Page;
@@ -13,7 +14,7 @@ use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect, Response};
 use skillgym_domain::audit::{Framework, case, framework_csv};
-use skillgym_domain::{FileLanguage, FrameworkId, Role};
+use skillgym_domain::{FileLanguage, FrameworkId};
 use skillgym_i18n::Tr;
 use skillgym_store::StoreError;
 
@@ -32,8 +33,7 @@ pub struct ImportPage {
     file_missing: bool,
 }
 
-pub async fn form(ctx: Ctx) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
+pub async fn form(_: Admin, ctx: Ctx) -> AppResult<Response> {
     Ok(ImportPage {
         page: ctx.page("frameworks-import-title"),
         problems: Vec::new(),
@@ -43,11 +43,12 @@ pub async fn form(ctx: Ctx) -> AppResult<Response> {
 }
 
 pub async fn submit(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     multipart: Multipart,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let upload = Upload::read(&ctx, multipart, "framework_file", &[]).await?;
     let refused = |problems: Vec<ShownProblem>, file_missing: bool| {
         let mut response = ImportPage {
@@ -129,11 +130,11 @@ pub fn read(file: &[u8], tr: &Tr) -> Result<Framework, Vec<ShownProblem>> {
 }
 
 pub async fn case_json(
+    admin: Admin,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let framework = state.store.framework(org, FrameworkId(id)).await?.framework;
     let case = case::to_case(&framework, time::OffsetDateTime::now_utc());
     let body = serde_json::to_vec_pretty(&case).map_err(anyhow::Error::from)?;
@@ -145,11 +146,12 @@ pub async fn case_json(
 }
 
 pub async fn csv(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let framework = state.store.framework(org, FrameworkId(id)).await?.framework;
     let mut body = Vec::new();
     framework_csv::write(

@@ -9,7 +9,7 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use skillgym_domain::Role;
-use skillgym_store::{PeopleCounts, PersonFilter, PersonRecord, PersonSummary};
+use skillgym_store::{CampaignSummary, PeopleCounts, PersonFilter, PersonRecord, PersonSummary};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "home.html")]
@@ -20,6 +20,8 @@ pub struct HomePage {
     managed: Option<(Vec<PersonSummary>, i64)>,
     /// For admins: the organisation in numbers.
     counts: Option<(PeopleCounts, usize, usize)>,
+    /// The audits open to the person, each with how far they got.
+    campaigns: Vec<CampaignSummary>,
     champion: bool,
     trainer: bool,
 }
@@ -48,11 +50,16 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
     } else {
         None
     };
+    let campaigns = state
+        .store
+        .campaigns_for(org, user.person_id, &super::audits::today())
+        .await?;
     Ok(HomePage {
         page: ctx.page("home-title"),
         me,
         managed,
         counts,
+        campaigns,
         champion: user.roles.has(Role::Champion),
         trainer: user.roles.has(Role::Trainer),
     }

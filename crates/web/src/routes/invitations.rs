@@ -1,6 +1,8 @@
 //! Inviting people to an audit by email, reminding those who have not finished, and the
 //! password-free link each email may carry (see `crate::audit_links`).
 
+use super::sign_in::access_ended;
+use crate::access::Admin;
 use crate::auth::{self, SESSION_COOKIE};
 use crate::context::{Ctx, append_cookie};
 use crate::error::{AppError, AppResult};
@@ -9,12 +11,13 @@ use crate::page::Page;
 use crate::{AppState, audit_links, mail};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use skillgym_domain::{CampaignId, OrganisationId, Role};
-use skillgym_store::{Campaign, InvitationCounts, InvitationSettings};
+use skillgym_domain::audit::Localised;
+use skillgym_domain::{CampaignId, OrganisationId, PersonId};
+use skillgym_store::{Campaign, InvitationCounts, InvitationSettings, LinkTarget};
 
 /// The longest wait for an automatic reminder, in days.
 const MAX_REMINDER_DAYS: i64 = 60;
@@ -92,25 +95,25 @@ pub async fn panel(
 pub struct Empty {}
 
 pub async fn send_invitations(
+    admin: Admin,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
-    send(state, ctx, id, false).await
+    send(admin, state, id, false).await
 }
 
 pub async fn send_reminders(
+    admin: Admin,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
-    send(state, ctx, id, true).await
+    send(admin, state, id, true).await
 }
 
-async fn send(state: AppState, ctx: Ctx, id: i64, reminders: bool) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+async fn send(admin: Admin, state: AppState, id: i64, reminders: bool) -> AppResult<Response> {
+    let org = admin.organisation_id;
     // Only a campaign of this organisation, and only while it is open.
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
     let Some(mailer) = &state.config.mailer else {
@@ -153,12 +156,12 @@ pub struct SettingsForm {
 }
 
 pub async fn save_settings(
+    admin: Admin,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<SettingsForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let reminder_days = form
         .reminder_days
         .trim()
@@ -183,29 +186,89 @@ pub struct LinkRefusedPage {
     page: Page,
 }
 
-/// Opens a password-free link: a session that reaches only this campaign, then its page.
-pub async fn open_link(
+#[derive(Template, WebTemplate)]
+#[template(path = "link_open.html")]
+pub struct LinkOpenPage {
+    page: Page,
+    campaign: Localised,
+    action: String,
+}
+
+fn link_refused(ctx: &Ctx, id: i64) -> Response {
+    tracing::info!(campaign = id, "password-free link refused");
+    let mut response = LinkRefusedPage {
+        page: ctx.page("invitation-link-refused-title"),
+    }
+    .into_response();
+    *response.status_mut() = StatusCode::FORBIDDEN;
+    response
+}
+
+/// The person a link's token names, if it is well formed, ours, unexpired and for campaign `id`.
+async fn link_person(state: &AppState, id: i64, token: &str) -> AppResult<Option<PersonId>> {
+    Ok(
+        audit_links::verify(&state.store, token, skillgym_store::now())
+            .await?
+            .filter(|c| c.campaign.0 == id)
+            .map(|c| c.person),
+    )
+}
+
+/// The page a password-free link opens: one button. Opening it changes nothing (mail systems'
+/// link scanners open every link): only the button's POST signs in, or makes an account.
+pub async fn link_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, token)): Path<(i64, String)>,
 ) -> AppResult<Response> {
-    let now = skillgym_store::now();
-    let claims = audit_links::verify(&state.store, &token, now)
-        .await?
-        .filter(|c| c.campaign.0 == id);
-    let account = match claims {
-        Some(c) => state.store.link_account(c.campaign, c.person).await?,
-        None => None,
+    let Some(person) = link_person(&state, id, &token).await? else {
+        return Ok(link_refused(&ctx, id));
     };
-    let Some(account) = account else {
-        tracing::info!(campaign = id, "password-free link refused");
-        let mut response = LinkRefusedPage {
-            page: ctx.page("invitation-link-refused-title"),
+    match state.store.link_target(CampaignId(id), person).await? {
+        LinkTarget::Refused => return Ok(link_refused(&ctx, id)),
+        LinkTarget::AccessEnded => return Ok(access_ended(&ctx)),
+        // Already signed in fully as this person: nothing to ask.
+        LinkTarget::Account(account)
+            if ctx
+                .session
+                .as_ref()
+                .is_some_and(|s| s.account_id == account && s.scope.is_none()) =>
+        {
+            return Ok(Redirect::to(&format!("/audits/{id}")).into_response());
         }
-        .into_response();
-        *response.status_mut() = StatusCode::FORBIDDEN;
-        return Ok(response);
+        LinkTarget::Account(_) | LinkTarget::NewAccount(_) => {}
+    }
+    let campaign = state.store.mail_campaign(CampaignId(id)).await?;
+    Ok(LinkOpenPage {
+        page: ctx.page("invitation-link-open-title"),
+        campaign: campaign.title,
+        action: format!("/audits/{id}/link/{token}"),
+    }
+    .into_response())
+}
+
+/// Uses a password-free link: a session that reaches only this campaign, then its page.
+pub async fn open_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, token)): Path<(i64, String)>,
+    request: Request,
+) -> AppResult<Response> {
+    // The link is checked from the path before the form is read, so a forged link is refused
+    // without waiting for a body.
+    let Some(person) = link_person(&state, id, &token).await? else {
+        return Ok(link_refused(&ctx, id));
     };
+    let CsrfForm(Empty {}) = CsrfForm::from_request(request, &state).await?;
+    let account = match state.store.link_account(CampaignId(id), person).await? {
+        LinkTarget::Account(account) => account,
+        LinkTarget::AccessEnded => {
+            tracing::info!(campaign = id, "password-free link refused: access ended");
+            return Ok(access_ended(&ctx));
+        }
+        LinkTarget::Refused | LinkTarget::NewAccount(_) => return Ok(link_refused(&ctx, id)),
+    };
+    let now = skillgym_store::now();
     let target = Redirect::to(&format!("/audits/{id}")).into_response();
     // Already signed in fully as this person: keep that session rather than narrow it.
     if ctx

@@ -1,5 +1,7 @@
-//! Every route, grouped by what it is for. Each handler parses its input, asks the store or
-//! the domain, and renders a page: access is checked first, through [`Ctx`].
+//! Every route, grouped by what it is for, each method and path on its own line (the route ×
+//! role test reads this list through [`route_table`]). Each handler parses its input, asks the
+//! store or the domain, and renders a page: access is checked first, by an extractor of
+//! [`crate::access`] ahead of any body, which is held to its route's limit.
 
 mod account;
 pub(crate) mod analysis;
@@ -29,18 +31,19 @@ mod survey_import;
 mod teams;
 
 use crate::context::{self, Ctx};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorPage};
 use crate::{AppState, assets};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
+use axum::handler::Handler;
 use axum::http::header::{
-    CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY,
-    X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+    CACHE_CONTROL, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, EXPECT, REFERRER_POLICY,
+    STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
-use axum::http::{HeaderName, HeaderValue};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::Response;
-use axum::routing::{get, post};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, get, post};
 use std::time::Instant;
 
 /// The routes that take a data file (staff, survey responses, frameworks): staff files of a
@@ -53,234 +56,365 @@ const MAX_PICTURE_BODY: usize = skillgym_domain::audit::picture::MAX_BYTES + 256
 /// Every other form (axum's own default): far more than any of them sends.
 const MAX_FORM_BODY: usize = 2 * 1024 * 1024;
 
-pub fn router(state: AppState) -> Router {
-    let pages = Router::new()
-        .route("/", get(home::home))
-        .route("/sign-in", get(sign_in::form).post(sign_in::submit))
-        .route("/sign-out", post(sign_in::sign_out))
-        .route("/sign-in/sso", get(single_sign_on::start))
-        .route("/sign-in/sso/callback", get(single_sign_on::callback))
-        .route("/settings", get(settings::show).post(settings::save))
-        .route(
-            "/settings/retention",
-            get(retention::show).post(retention::save),
-        )
-        .route(
-            "/settings/anonymity",
-            get(anonymity::show).post(anonymity::save),
-        )
-        .route("/language", post(account::set_language))
-        .route(
-            "/access/{token}",
-            get(account::access_form).post(account::access_submit),
-        )
-        .route("/audits", get(audits::list))
-        .route("/audits/{id}", get(audits::start_page))
-        .route("/audits/{id}/start", post(audits::start))
-        .route(
-            "/audits/{id}/section/{number}",
-            get(audits::section).post(audits::save_section),
-        )
-        .route(
-            "/audits/{id}/check",
-            get(audits::check).post(audits::submit),
-        )
-        .route("/audits/{id}/results", get(audits::results))
-        .route("/audits/{id}/pictures/{name}", get(audits::picture))
-        .route("/audits/{id}/link/{token}", get(invitations::open_link))
-        .route("/frameworks", get(campaigns::frameworks))
-        .route(
-            "/frameworks/import",
-            get(framework_files::form)
-                .post(framework_files::submit)
-                .layer(DefaultBodyLimit::max(MAX_FILE_BODY)),
-        )
-        .route(
-            "/frameworks/new",
-            get(framework_editor::new_form).post(framework_editor::create),
-        )
-        .route("/frameworks/{id}", get(campaigns::framework))
-        .route(
-            "/frameworks/{id}/edit",
-            get(framework_editor::edit_form).post(framework_editor::update),
-        )
-        .route(
-            "/frameworks/{id}/levels",
-            get(framework_editor::levels_form).post(framework_editor::save_levels),
-        )
-        .route(
+/// The pages: every route that needs the request context (who is signed in, the language).
+fn pages() -> Routes {
+    Routes::new()
+        .get("/", home::home)
+        .get("/sign-in", sign_in::form)
+        .post("/sign-in", sign_in::submit)
+        .post("/sign-out", sign_in::sign_out)
+        .get("/sign-in/sso", single_sign_on::start)
+        .get("/sign-in/sso/callback", single_sign_on::callback)
+        .get("/settings", settings::show)
+        .post("/settings", settings::save)
+        .get("/settings/retention", retention::show)
+        .post("/settings/retention", retention::save)
+        .get("/settings/anonymity", anonymity::show)
+        .post("/settings/anonymity", anonymity::save)
+        .post("/language", account::set_language)
+        .get("/access/{token}", account::access_form)
+        .post("/access/{token}", account::access_submit)
+        .get("/audits", audits::list)
+        .get("/audits/{id}", audits::start_page)
+        .post("/audits/{id}/start", audits::start)
+        .get("/audits/{id}/section/{number}", audits::section)
+        .post("/audits/{id}/section/{number}", audits::save_section)
+        .get("/audits/{id}/check", audits::check)
+        .post("/audits/{id}/check", audits::submit)
+        .get("/audits/{id}/results", audits::results)
+        .get("/audits/{id}/pictures/{name}", audits::picture)
+        .get("/audits/{id}/link/{token}", invitations::link_page)
+        .post("/audits/{id}/link/{token}", invitations::open_link)
+        .get("/frameworks", campaigns::frameworks)
+        .get("/frameworks/import", framework_files::form)
+        .upload("/frameworks/import", framework_files::submit)
+        .get("/frameworks/new", framework_editor::new_form)
+        .post("/frameworks/new", framework_editor::create)
+        .get("/frameworks/{id}", campaigns::framework)
+        .get("/frameworks/{id}/edit", framework_editor::edit_form)
+        .post("/frameworks/{id}/edit", framework_editor::update)
+        .get("/frameworks/{id}/levels", framework_editor::levels_form)
+        .post("/frameworks/{id}/levels", framework_editor::save_levels)
+        .get(
             "/frameworks/{id}/areas/new",
-            get(framework_editor::new_area_form).post(framework_editor::add_area),
+            framework_editor::new_area_form,
         )
-        .route(
+        .post("/frameworks/{id}/areas/new", framework_editor::add_area)
+        .get(
             "/frameworks/{id}/areas/{code}/edit",
-            get(framework_editor::edit_area_form).post(framework_editor::update_area),
+            framework_editor::edit_area_form,
         )
-        .route(
+        .post(
+            "/frameworks/{id}/areas/{code}/edit",
+            framework_editor::update_area,
+        )
+        .post(
             "/frameworks/{id}/areas/{code}/move",
-            post(framework_editor::move_area),
+            framework_editor::move_area,
         )
-        .route(
+        .get(
             "/frameworks/{id}/areas/{code}/remove",
-            get(framework_editor::remove_area_form).post(framework_editor::remove_area),
+            framework_editor::remove_area_form,
         )
-        .route(
+        .post(
+            "/frameworks/{id}/areas/{code}/remove",
+            framework_editor::remove_area,
+        )
+        .get(
             "/frameworks/{id}/competences/new",
-            get(framework_editor::new_competence_form).post(framework_editor::add_competence),
+            framework_editor::new_competence_form,
         )
-        .route(
+        .post(
+            "/frameworks/{id}/competences/new",
+            framework_editor::add_competence,
+        )
+        .get(
             "/frameworks/{id}/competences/{code}/edit",
-            get(framework_editor::edit_competence_form).post(framework_editor::update_competence),
+            framework_editor::edit_competence_form,
         )
-        .route(
+        .post(
+            "/frameworks/{id}/competences/{code}/edit",
+            framework_editor::update_competence,
+        )
+        .post(
             "/frameworks/{id}/competences/{code}/move",
-            post(framework_editor::move_competence),
+            framework_editor::move_competence,
         )
-        .route(
+        .get(
             "/frameworks/{id}/competences/{code}/remove",
-            get(framework_editor::remove_competence_form).post(framework_editor::remove_competence),
+            framework_editor::remove_competence_form,
         )
-        .route(
-            "/frameworks/{id}/case.json",
-            get(framework_files::case_json),
+        .post(
+            "/frameworks/{id}/competences/{code}/remove",
+            framework_editor::remove_competence,
         )
-        .route("/frameworks/{id}/framework.csv", get(framework_files::csv))
-        .route("/campaigns", get(campaigns::list))
-        .route(
-            "/campaigns/new",
-            get(campaigns::new_form).post(campaigns::create),
-        )
-        .route("/campaigns/{id}", get(campaigns::show))
-        .route("/campaigns/{id}/clone", post(campaigns::clone))
-        .route("/campaigns/{id}/questions", get(campaign_questions::list))
-        .route(
+        .get("/frameworks/{id}/case.json", framework_files::case_json)
+        .get("/frameworks/{id}/framework.csv", framework_files::csv)
+        .get("/campaigns", campaigns::list)
+        .get("/campaigns/new", campaigns::new_form)
+        .post("/campaigns/new", campaigns::create)
+        .get("/campaigns/{id}", campaigns::show)
+        .post("/campaigns/{id}/clone", campaigns::clone)
+        .get("/campaigns/{id}/questions", campaign_questions::list)
+        .get(
             "/campaigns/{id}/questions/new",
-            get(campaign_questions::new_question_form).post(campaign_questions::add_question),
+            campaign_questions::new_question_form,
         )
-        .route(
+        .post(
+            "/campaigns/{id}/questions/new",
+            campaign_questions::add_question,
+        )
+        .get(
             "/campaigns/{id}/questions/{q}/edit",
-            get(campaign_questions::edit_question_form).post(campaign_questions::update_question),
+            campaign_questions::edit_question_form,
         )
-        .route(
+        .post(
+            "/campaigns/{id}/questions/{q}/edit",
+            campaign_questions::update_question,
+        )
+        .get(
             "/campaigns/{id}/questions/{q}/remove",
-            get(campaign_questions::remove_question_form).post(campaign_questions::remove_question),
+            campaign_questions::remove_question_form,
         )
-        .route(
+        .post(
+            "/campaigns/{id}/questions/{q}/remove",
+            campaign_questions::remove_question,
+        )
+        .get(
             "/campaigns/{id}/quiz/new",
-            get(campaign_questions::new_quiz_form)
-                .post(campaign_questions::add_quiz)
-                .layer(DefaultBodyLimit::max(MAX_PICTURE_BODY)),
+            campaign_questions::new_quiz_form,
         )
-        .route(
+        .picture_form("/campaigns/{id}/quiz/new", campaign_questions::add_quiz)
+        .get(
             "/campaigns/{id}/quiz/{q}/edit",
-            get(campaign_questions::edit_quiz_form)
-                .post(campaign_questions::update_quiz)
-                .layer(DefaultBodyLimit::max(MAX_PICTURE_BODY)),
+            campaign_questions::edit_quiz_form,
         )
-        .route(
+        .picture_form(
+            "/campaigns/{id}/quiz/{q}/edit",
+            campaign_questions::update_quiz,
+        )
+        .get(
             "/campaigns/{id}/quiz/{q}/remove",
-            get(campaign_questions::remove_quiz_form).post(campaign_questions::remove_quiz),
+            campaign_questions::remove_quiz_form,
         )
-        .route(
-            "/campaigns/{id}/invitations",
-            post(invitations::send_invitations),
+        .post(
+            "/campaigns/{id}/quiz/{q}/remove",
+            campaign_questions::remove_quiz,
         )
-        .route(
-            "/campaigns/{id}/reminders",
-            post(invitations::send_reminders),
-        )
-        .route(
+        .post("/campaigns/{id}/invitations", invitations::send_invitations)
+        .post("/campaigns/{id}/reminders", invitations::send_reminders)
+        .post(
             "/campaigns/{id}/invitation-settings",
-            post(invitations::save_settings),
+            invitations::save_settings,
         )
-        .route(
-            "/campaigns/{id}/import",
-            get(survey_import::upload_form)
-                .post(survey_import::upload)
-                .layer(DefaultBodyLimit::max(MAX_FILE_BODY)),
-        )
-        .route(
-            "/campaigns/{id}/import/{upload}",
-            get(survey_import::map_form).post(survey_import::import),
-        )
-        .route("/campaigns/{id}/report", get(reports::campaign_report))
-        .route("/campaigns/{id}/report/print", get(print::show))
-        .route(
+        .get("/campaigns/{id}/import", survey_import::upload_form)
+        .upload("/campaigns/{id}/import", survey_import::upload)
+        .get("/campaigns/{id}/import/{upload}", survey_import::map_form)
+        .post("/campaigns/{id}/import/{upload}", survey_import::import)
+        .get("/campaigns/{id}/report", reports::campaign_report)
+        .get("/campaigns/{id}/report/print", print::show)
+        .get(
             "/campaigns/{id}/report/{table}",
-            get(reports::campaign_report_csv),
+            reports::campaign_report_csv,
         )
-        .route("/campaigns/{id}/compare", get(analysis::compare))
-        .route("/campaigns/{id}/compare.csv", get(analysis::compare_csv))
-        .route("/campaigns/{id}/calibration", get(analysis::calibration))
-        .route(
-            "/campaigns/{id}/calibration.csv",
-            get(analysis::calibration_csv),
-        )
-        .route("/campaigns/{id}/change", get(change::show))
-        .route("/campaigns/{id}/change.csv", get(change::csv))
-        .route("/me", get(people::me))
-        .route("/me/data", post(personal_data::download_own))
-        .route("/team", get(people::my_people))
-        .route("/people", get(people::list))
-        .route("/people/new", get(people::new_form).post(people::create))
-        .route("/people/{id}", get(people::show))
-        .route("/people/{id}/profile", get(profile::show))
-        .route("/people/{id}/profile.csv", get(profile::csv))
-        .route(
-            "/role-profiles",
-            get(profile::role_profiles).post(profile::save_role_profiles),
-        )
-        .route(
-            "/people/{id}/edit",
-            get(people::edit_form).post(people::update),
-        )
-        .route("/people/{id}/access", post(people::access))
-        .route(
-            "/people/{id}/erase",
-            get(personal_data::erase_form).post(personal_data::erase),
-        )
-        .route("/audit-trail", get(audit_trail::list))
-        .route("/audit-trail.csv", get(audit_trail::csv))
-        .route("/sites", get(sites::list))
-        .route("/sites/new", get(sites::new_form).post(sites::create))
-        .route(
-            "/sites/{id}/edit",
-            get(sites::edit_form).post(sites::update),
-        )
-        .route("/teams", get(teams::list))
-        .route("/teams/new", get(teams::new_form).post(teams::create))
-        .route(
-            "/teams/{id}/edit",
-            get(teams::edit_form).post(teams::update),
-        )
-        .route(
-            "/import/staff",
-            get(staff_import::form)
-                .post(staff_import::submit)
-                .layer(DefaultBodyLimit::max(MAX_FILE_BODY)),
-        )
-        .route("/import/staff/example.csv", get(staff_import::example))
-        .route(
-            "/import/staff/{upload}",
-            get(staff_import::check).post(staff_import::confirm),
-        )
-        .route("/export/staff.csv", get(staff_import::export))
+        .get("/campaigns/{id}/compare", analysis::compare)
+        .get("/campaigns/{id}/compare.csv", analysis::compare_csv)
+        .get("/campaigns/{id}/calibration", analysis::calibration)
+        .get("/campaigns/{id}/calibration.csv", analysis::calibration_csv)
+        .get("/campaigns/{id}/change", change::show)
+        .get("/campaigns/{id}/change.csv", change::csv)
+        .get("/me", people::me)
+        .post("/me/data", personal_data::download_own)
+        .get("/team", people::my_people)
+        .get("/people", people::list)
+        .get("/people/new", people::new_form)
+        .post("/people/new", people::create)
+        .get("/people/{id}", people::show)
+        .get("/people/{id}/profile", profile::show)
+        .get("/people/{id}/profile.csv", profile::csv)
+        .get("/role-profiles", profile::role_profiles)
+        .post("/role-profiles", profile::save_role_profiles)
+        .get("/people/{id}/edit", people::edit_form)
+        .post("/people/{id}/edit", people::update)
+        .post("/people/{id}/access", people::access)
+        .get("/people/{id}/erase", personal_data::erase_form)
+        .post("/people/{id}/erase", personal_data::erase)
+        .get("/audit-trail", audit_trail::list)
+        .get("/audit-trail.csv", audit_trail::csv)
+        .get("/sites", sites::list)
+        .get("/sites/new", sites::new_form)
+        .post("/sites/new", sites::create)
+        .get("/sites/{id}/edit", sites::edit_form)
+        .post("/sites/{id}/edit", sites::update)
+        .get("/teams", teams::list)
+        .get("/teams/new", teams::new_form)
+        .post("/teams/new", teams::create)
+        .get("/teams/{id}/edit", teams::edit_form)
+        .post("/teams/{id}/edit", teams::update)
+        .get("/import/staff", staff_import::form)
+        .upload("/import/staff", staff_import::submit)
+        .get("/import/staff/example.csv", staff_import::example)
+        .get("/import/staff/{upload}", staff_import::check)
+        .post("/import/staff/{upload}", staff_import::confirm)
+        .get("/export/staff.csv", staff_import::export)
+}
+
+/// The routes that answer without the request context.
+fn bare() -> Routes {
+    Routes::new()
+        .get("/healthz", health::healthz)
+        .get("/assets/{file}", assets::serve)
+}
+
+pub fn router(state: AppState) -> Router {
+    let pages = pages()
+        .router
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),
             context::context,
-        ))
-        .layer(DefaultBodyLimit::max(MAX_FORM_BODY));
+        ));
     let secure = state.config.secure_cookies;
-    Router::new()
-        .route("/healthz", get(health::healthz))
-        .route("/assets/{file}", get(assets::serve))
+    bare()
+        .router
         .merge(pages)
         .with_state(state)
         .layer(middleware::from_fn(move |req, next| {
             security_headers(secure, req, next)
         }))
         .layer(middleware::from_fn(log_request))
+}
+
+/// One route as the router has it: a method, a path pattern, and what body it takes.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct RouteInfo {
+    pub method: Method,
+    pub path: &'static str,
+    /// The most a body may hold, for a route that reads one.
+    pub body_limit: Option<usize>,
+    /// A body declared larger than the limit is refused before any of it is read. Otherwise
+    /// (the forms with a picture) reading stops at the limit, so that the form can come back
+    /// with what was typed before the file.
+    pub refused_when_declared_larger: bool,
+}
+
+/// Every route, for the route × role test (an axum `Router` cannot list its own).
+#[doc(hidden)]
+pub fn route_table() -> Vec<RouteInfo> {
+    let mut table = bare().table;
+    table.extend(pages().table);
+    table
+}
+
+/// A router that notes each method and path as it is added, with its body limit.
+struct Routes {
+    router: Router<AppState>,
+    table: Vec<RouteInfo>,
+}
+
+impl Routes {
+    fn new() -> Self {
+        Routes {
+            router: Router::new(),
+            table: Vec::new(),
+        }
+    }
+
+    fn add(
+        mut self,
+        method: Method,
+        path: &'static str,
+        body_limit: Option<(usize, bool)>,
+        endpoint: MethodRouter<AppState>,
+    ) -> Self {
+        self.table.push(RouteInfo {
+            method,
+            path,
+            body_limit: body_limit.map(|(limit, _)| limit),
+            refused_when_declared_larger: body_limit.is_some_and(|(_, early)| early),
+        });
+        self.router = self.router.route(path, endpoint);
+        self
+    }
+
+    fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H) -> Self {
+        self.add(Method::GET, path, None, get(handler))
+    }
+
+    /// A form.
+    fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H) -> Self {
+        self.with_body(path, handler, MAX_FORM_BODY, true)
+    }
+
+    /// A form carrying a data file.
+    fn upload<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H) -> Self {
+        self.with_body(path, handler, MAX_FILE_BODY, true)
+    }
+
+    /// A form carrying a picture, after its typed fields.
+    fn picture_form<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        handler: H,
+    ) -> Self {
+        self.with_body(path, handler, MAX_PICTURE_BODY, false)
+    }
+
+    fn with_body<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        handler: H,
+        limit: usize,
+        refuse_when_declared_larger: bool,
+    ) -> Self {
+        let endpoint =
+            post(handler)
+                .layer(DefaultBodyLimit::max(limit))
+                .layer(middleware::from_fn(move |req, next| {
+                    limit_body(limit, refuse_when_declared_larger, req, next)
+                }));
+        self.add(
+            Method::POST,
+            path,
+            Some((limit, refuse_when_declared_larger)),
+            endpoint,
+        )
+    }
+}
+
+/// Holds a route's body to its limit: a body declared larger is refused at once, before any of
+/// it is read; one that turns out larger while it is read is refused by whatever reads it.
+/// Either way the page names the limit.
+async fn limit_body(
+    limit: usize,
+    refuse_when_declared_larger: bool,
+    req: Request,
+    next: Next,
+) -> Response {
+    let declared = req
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    let mut response = if refuse_when_declared_larger && declared.is_some_and(|n| n > limit as u64)
+    {
+        // A browser is still sending: read and drop the rest for a while, so that it shows this
+        // page rather than a connection reset. A client that waits to be told to go on (`Expect:
+        // 100-continue`) is not told, and sends nothing.
+        if !req.headers().contains_key(EXPECT) {
+            crate::upload::discard(req.into_body());
+        }
+        AppError::TooLarge.into_response()
+    } else {
+        next.run(req).await
+    };
+    if let Some(page) = response.extensions_mut().get_mut::<ErrorPage>()
+        && page.status == StatusCode::PAYLOAD_TOO_LARGE
+    {
+        *page = ErrorPage::too_large(limit);
+    }
+    response
 }
 
 async fn not_found(_: Ctx) -> AppError {
@@ -319,10 +453,28 @@ async fn security_headers(secure: bool, req: Request, next: Next) -> Response {
     response
 }
 
+/// A path as the request log writes it: the token of a single-use link (`/access/{token}`)
+/// or a password-free link (`/audits/{id}/link/{token}`) replaced by `[token]`, so that the
+/// log, and whoever reads it, never holds a link that works. Any segment after an `access` or
+/// `link` segment is replaced, whatever surrounds it.
+fn path_for_log(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut previous = "";
+    for (i, segment) in path.split('/').enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        let secret = matches!(previous, "access" | "link") && !segment.is_empty();
+        out.push_str(if secret { "[token]" } else { segment });
+        previous = segment;
+    }
+    out
+}
+
 async fn log_request(req: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = req.method().clone();
-    let path = req.uri().path().to_string();
+    let path = path_for_log(req.uri().path());
     let response = next.run(req).await;
     let status = response.status().as_u16();
     let micros = started.elapsed().as_micros() as u64;
@@ -332,4 +484,33 @@ async fn log_request(req: Request, next: Next) -> Response {
         tracing::info!(%method, %path, status, micros, "request");
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_for_log;
+
+    #[test]
+    fn logged_paths_hold_no_link_token() {
+        assert_eq!(path_for_log("/access/abc_DEF-123"), "/access/[token]");
+        assert_eq!(
+            path_for_log("/audits/12/link/7.12.1798761600.c2lnbmF0dXJl"),
+            "/audits/12/link/[token]"
+        );
+        assert_eq!(
+            path_for_log("/audits/12/link/7.12.1.sig/more"),
+            "/audits/12/link/[token]/more"
+        );
+        assert_eq!(path_for_log("//access/abc"), "//access/[token]");
+        for kept in [
+            "/",
+            "/access",
+            "/access/",
+            "/people/3/access",
+            "/audits/12/section/1",
+            "/campaigns/4/report",
+        ] {
+            assert_eq!(path_for_log(kept), kept);
+        }
+    }
 }

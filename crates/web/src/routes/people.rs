@@ -2,6 +2,7 @@
 
 use super::audit_trail::{by, record};
 use crate::AppState;
+use crate::access::{Admin, Manager, SignedIn};
 use crate::auth;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
@@ -12,14 +13,15 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use skillgym_domain::people::parse_date;
+use skillgym_domain::leavers::Departure;
+use skillgym_domain::people::{format_date, parse_date};
 use skillgym_domain::{
     ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole, PersonId, PersonName,
     Role, Roles, SiteId, TeamId,
 };
 use skillgym_store::{
-    AuditAction, NewAccount, PersonFilter, PersonInput, PersonRecord, PersonSummary, SiteRecord,
-    StoreError, TeamRecord,
+    Actor, AuditAction, NewAccount, PersonFilter, PersonInput, PersonRecord, PersonSummary,
+    SessionRecord, SiteRecord, StoreError, TeamRecord,
 };
 
 const PAGE_SIZE: i64 = 50;
@@ -35,17 +37,39 @@ pub struct PersonPage {
     access_link: Option<String>,
     /// The person is the one signed in: they may download their data.
     own: bool,
+    departure: Departure,
+}
+
+impl PersonPage {
+    fn leaving(&self) -> bool {
+        matches!(self.departure, Departure::Leaving(_))
+    }
+
+    fn has_left(&self) -> bool {
+        self.departure.has_left()
+    }
+}
+
+/// Where `left_on` (ISO 8601, as stored) puts a person today.
+fn departure(left_on: Option<&str>) -> Departure {
+    let day = left_on.and_then(|d| parse_date(d).ok());
+    Departure::on(day, time::OffsetDateTime::now_utc().date())
 }
 
 /// A person's own details.
-pub async fn me(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let user = ctx.user()?;
+pub async fn me(
+    signed_in: SignedIn,
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> AppResult<Response> {
+    let user: &SessionRecord = &signed_in;
     let person = state
         .store
         .person(user.organisation_id, user.person_id)
         .await?;
     Ok(PersonPage {
         page: ctx.page("me-title"),
+        departure: departure(person.left_on.as_deref()),
         person,
         admin: false,
         roles: Vec::new(),
@@ -57,12 +81,13 @@ pub async fn me(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> 
 
 /// One person, for an admin or for someone who manages them.
 pub async fn show(
+    signed_in: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let person = PersonId(id);
-    let user = ctx.user()?;
+    let user: &SessionRecord = &signed_in;
     let admin = user.roles.has(Role::Admin);
     // Someone who may not see a person is told there is no such page, so that ids do not
     // reveal who works where.
@@ -105,6 +130,7 @@ fn person_page(
     page.title = title;
     PersonPage {
         page,
+        departure: departure(person.left_on.as_deref()),
         person,
         admin,
         roles,
@@ -148,6 +174,19 @@ pub struct PeoplePage {
 }
 
 impl PeoplePage {
+    /// "Left", or "Leaving on" a day to come, for someone with a "left on" date.
+    fn departure_tag(&self, person: &PersonSummary) -> Option<String> {
+        match departure(person.left_on.as_deref()) {
+            Departure::Current => None,
+            Departure::Left(_) => Some(self.page.t("people-left-tag")),
+            Departure::Leaving(day) => Some(self.page.t1(
+                "people-leaving-tag",
+                "date",
+                crate::mail::long_date(&self.page.tr, &format_date(day)),
+            )),
+        }
+    }
+
     /// The link to page `n` of the same list.
     fn page_link(&self, n: &i64) -> String {
         let mut q = vec![("page", n.to_string())];
@@ -173,11 +212,12 @@ impl PeoplePage {
 
 /// Everyone, for admins.
 pub async fn list(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
-    let user = ctx.require(Role::Admin)?;
+    let user: &SessionRecord = &admin;
     people_list(
         &state,
         &ctx,
@@ -192,11 +232,12 @@ pub async fn list(
 
 /// The people a manager manages, directly or through their teams.
 pub async fn my_people(
+    manager: Manager,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
-    let user = ctx.require(Role::Manager)?;
+    let user: &SessionRecord = &manager;
     let me = Some(user.person_id);
     people_list(
         &state,
@@ -404,8 +445,7 @@ async fn form_page(
     Ok(response)
 }
 
-pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
+pub async fn new_form(_: Admin, State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let form = PersonForm {
         employment: "employee".into(),
         job_family: "frontline".into(),
@@ -423,11 +463,12 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Resp
 }
 
 pub async fn create(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(form): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let form = person_form(form);
     let mut errors = FormErrors::default();
     if let Some(input) = form.parse(&mut errors) {
@@ -453,11 +494,12 @@ pub async fn create(
 }
 
 pub async fn edit_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let person = state.store.person(org, PersonId(id)).await?;
     let form = PersonForm::from_record(&person);
     form_page(
@@ -472,17 +514,23 @@ pub async fn edit_form(
 }
 
 pub async fn update(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     state.store.person(org, PersonId(id)).await?;
     let form = person_form(form);
     let mut errors = FormErrors::default();
     if let Some(input) = form.parse(&mut errors) {
-        match state.store.update_person(org, PersonId(id), &input).await {
+        let actor = Actor::Person(ctx.user()?.person_id);
+        match state
+            .store
+            .update_person(org, PersonId(id), &input, actor)
+            .await
+        {
             Ok(()) => {
                 let user = ctx.user()?;
                 let event = by(user, AuditAction::PersonChanged, Some(PersonId(id)));
@@ -547,14 +595,19 @@ fn taken_message(what: &str) -> &'static str {
 /// Gives a person an account or changes its roles; optionally makes a one-time link with
 /// which they choose a password.
 pub async fn access(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = ctx.require(Role::Admin)?;
+    let user: &SessionRecord = &admin;
     let org = user.organisation_id;
     let person = state.store.person(org, PersonId(id)).await?;
+    // Their page offers no access to give: their "left on" date must be cleared first.
+    if departure(person.left_on.as_deref()).has_left() {
+        return Err(AppError::BadRequest("left_on"));
+    }
     let roles = Roles::from_iter(
         fields
             .iter()

@@ -3,6 +3,7 @@
 
 use super::audit_trail::{by, record};
 use crate::AppState;
+use crate::access::{Admin, SignedIn};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::CsrfForm;
@@ -14,8 +15,8 @@ use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use skillgym_domain::{PersonId, Role};
-use skillgym_store::{Actor, AuditAction};
+use skillgym_domain::PersonId;
+use skillgym_store::{Actor, AuditAction, SessionRecord};
 
 #[derive(Deserialize)]
 pub struct Empty {}
@@ -23,11 +24,12 @@ pub struct Empty {}
 /// Everything skillgym holds about the signed-in person, as one zip of JSON and CSV files.
 /// A POST, so that it carries a CSRF token and a link cannot start a download of it.
 pub async fn download_own(
+    signed_in: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
-    let user = ctx.user()?;
+    let user: &SessionRecord = &signed_in;
     record(
         &state,
         user,
@@ -81,8 +83,7 @@ pub struct ErasedPage {
 }
 
 /// The admin about to erase someone else: the person, or why not.
-async fn erasable(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<(PersonId, String)> {
-    let user = ctx.require(Role::Admin)?;
+async fn erasable(state: &AppState, user: &Admin, id: i64) -> AppResult<(PersonId, String)> {
     let person = PersonId(id);
     // An admin cannot erase themselves, so an organisation is never left with no one to run it
     // by accident.
@@ -111,11 +112,12 @@ fn erase_page(ctx: &Ctx, id: PersonId, name: String, missing_confirmation: bool)
 
 /// The confirmation page, with a warning and a box to tick.
 pub async fn erase_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let (person, name) = erasable(&state, &ctx, id).await?;
+    let (person, name) = erasable(&state, &admin, id).await?;
     Ok(erase_page(&ctx, person, name, false))
 }
 
@@ -127,12 +129,13 @@ pub struct EraseForm {
 
 /// Erases the person once the box is ticked; the erasure is recorded in the audit trail.
 pub async fn erase(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<EraseForm>,
 ) -> AppResult<Response> {
-    let (person, name) = erasable(&state, &ctx, id).await?;
+    let (person, name) = erasable(&state, &admin, id).await?;
     if form.confirm != "yes" {
         return Ok(erase_page(&ctx, person, name, true));
     }

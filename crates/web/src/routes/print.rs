@@ -6,6 +6,7 @@ use super::analysis::{ByQuery, calibration_page, compare_page};
 use super::change::{ChangeQuery, change_page};
 use super::reports::report_page;
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
@@ -13,7 +14,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use skillgym_domain::{CampaignId, Role};
+use skillgym_domain::CampaignId;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "campaign_print.html")]
@@ -30,16 +31,17 @@ fn rendered(part: impl Template) -> AppResult<String> {
 }
 
 pub async fn show(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
-    let report = report_page(&state, &ctx, id).await?;
-    let compare = compare_page(&state, &ctx, id, &ByQuery::default()).await?;
-    let calibration = calibration_page(&state, &ctx, id, &ByQuery::default()).await?;
-    let change = change_page(&state, &ctx, id, &ChangeQuery::default()).await?;
+    let report = report_page(&state, &ctx, &admin, id).await?;
+    let compare = compare_page(&state, &ctx, &admin, id, &ByQuery::default()).await?;
+    let calibration = calibration_page(&state, &ctx, &admin, id, &ByQuery::default()).await?;
+    let change = change_page(&state, &ctx, &admin, id, &ChangeQuery::default()).await?;
     let parts = vec![
         rendered(report.as_content())?,
         rendered(compare.as_content())?,

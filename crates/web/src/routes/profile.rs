@@ -2,9 +2,10 @@
 //! knowledge-round results and their gaps against their role profile), for the person, their
 //! manager and admins; and the role profiles themselves, which admins set.
 
-use super::analysis::{csv_body, guard};
+use super::analysis::csv_body;
 use super::audit_trail::{by, record};
 use crate::AppState;
+use crate::access::{Admin, SignedIn};
 use crate::analysis_cache::AnalysisCache;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
@@ -262,6 +263,7 @@ fn views(
 }
 
 pub async fn show(
+    _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -313,6 +315,7 @@ pub async fn show(
 }
 
 pub async fn csv(
+    _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -350,7 +353,7 @@ pub async fn csv(
             at += 1;
             rows.push(vec![
                 c.code.clone(),
-                guard(c.title.show(lang).text),
+                c.title.show(lang).text.to_string(),
                 area.code.clone(),
                 p.rating
                     .map(|r| {
@@ -422,12 +425,13 @@ fn field(competence: i64, family: JobFamily) -> String {
 async fn role_page(
     state: &AppState,
     ctx: &Ctx,
+    admin: &Admin,
     framework: Option<i64>,
     typed: Option<&HashMap<String, String>>,
     errors: FormErrors,
     saved: bool,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let lang = ctx.tr.lang().code();
     let all = state.store.frameworks(org).await?;
     let chosen = match framework {
@@ -508,6 +512,7 @@ async fn role_page(
 }
 
 pub async fn role_profiles(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(query): Query<RoleProfileQuery>,
@@ -515,6 +520,7 @@ pub async fn role_profiles(
     role_page(
         &state,
         &ctx,
+        &admin,
         query.framework,
         None,
         FormErrors::default(),
@@ -524,11 +530,12 @@ pub async fn role_profiles(
 }
 
 pub async fn save_role_profiles(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let framework = form
         .get("framework")
         .and_then(|f| f.parse::<i64>().ok())
@@ -568,7 +575,16 @@ pub async fn save_role_profiles(
         }
     }
     if !errors.is_empty() {
-        return role_page(&state, &ctx, Some(framework), Some(&form), errors, false).await;
+        return role_page(
+            &state,
+            &ctx,
+            &admin,
+            Some(framework),
+            Some(&form),
+            errors,
+            false,
+        )
+        .await;
     }
     state
         .store

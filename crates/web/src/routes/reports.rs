@@ -4,16 +4,17 @@
 //! the same ones.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
-use crate::routes::analysis::{csv_body, guard};
+use crate::routes::analysis::csv_body;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use skillgym_domain::analysis::{CampaignFigures, Suppressed};
-use skillgym_domain::{CampaignId, Role};
+use skillgym_domain::CampaignId;
+use skillgym_domain::analysis::{CampaignFigures, ShownRate, Suppressed};
 use skillgym_i18n::Tr;
 use std::collections::HashMap;
 
@@ -101,9 +102,9 @@ pub struct ReportPage {
     threshold: usize,
     /// The campaign is anonymous and open: figures move in steps of the threshold.
     stepped: bool,
-    asked: u64,
-    /// How many finished, and the share; `None` while fewer than the threshold.
-    finished: Option<(u64, u64)>,
+    /// Who was asked and who finished, imported responses included; only who was asked while
+    /// fewer than the threshold have finished.
+    rate: ShownRate,
     /// Caption, CSV file and rows of each response-rate table.
     rate_tables: Vec<(String, &'static str, Vec<RateRow>)>,
     competences: Vec<CompetenceRow>,
@@ -138,11 +139,12 @@ fn heat_colour(mean: f64) -> &'static str {
 }
 
 pub async fn campaign_report(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    Ok(report_page(&state, &ctx, id).await?.into_response())
+    Ok(report_page(&state, &ctx, &admin, id).await?.into_response())
 }
 
 /// The tables of the report, each downloadable as CSV.
@@ -182,16 +184,16 @@ impl Table {
 /// `/campaigns/{id}/report/{table}.csv`: one of the report's tables as CSV, with the same
 /// figures, headings and hidden cells as the page.
 pub async fn campaign_report_csv(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, file)): Path<(i64, String)>,
 ) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
     let table = Table::ALL
         .into_iter()
         .find(|t| t.file() == file)
         .ok_or(AppError::NotFound)?;
-    let report = report_page(&state, &ctx, id).await?;
+    let report = report_page(&state, &ctx, &admin, id).await?;
     let tr = &ctx.tr;
     let hidden = tr.t("report-hidden");
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -207,7 +209,7 @@ pub async fn campaign_report_csv(
             let (_, _, rates) = &report.rate_tables[usize::from(table == Table::Teams)];
             for r in rates {
                 rows.push(vec![
-                    guard(&r.name),
+                    r.name.clone(),
                     r.asked.to_string(),
                     r.finished_text.clone(),
                     r.percent.map_or(String::new(), |p| p.to_string()),
@@ -224,7 +226,7 @@ pub async fn campaign_report_csv(
             head.push(tr.t("audit-results-not-sure"));
             rows.push(head);
             for c in &report.competences {
-                let mut row = vec![guard(&c.title), guard(&c.area)];
+                let mut row = vec![c.title.clone(), c.area.clone()];
                 match c.counts {
                     Some(counts) => {
                         row.push(c.mean.clone().unwrap_or_default());
@@ -252,18 +254,18 @@ pub async fn campaign_report_csv(
                 let c = &report.competences[*i];
                 rows.push(vec![
                     (rank + 1).to_string(),
-                    guard(&c.title),
-                    guard(&c.area),
+                    c.title.clone(),
+                    c.area.clone(),
                     c.mean.clone().unwrap_or_default(),
                 ]);
             }
         }
         Table::Heat => {
             let mut head = vec![tr.t("person-sites")];
-            head.extend(report.areas.iter().map(|(a, _)| guard(a)));
+            head.extend(report.areas.iter().map(|(a, _)| a.clone()));
             rows.push(head);
             for h in &report.heat {
-                let mut row = vec![guard(&h.site)];
+                let mut row = vec![h.site.clone()];
                 row.extend(h.cells.iter().map(|cell| match cell {
                     HeatCell::Mean(value, _) => value.clone(),
                     HeatCell::Empty => String::new(),
@@ -280,9 +282,13 @@ pub async fn campaign_report_csv(
 }
 
 /// The report, ready to render as a page or as a part of the print-ready report.
-pub(super) async fn report_page(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<ReportPage> {
-    let user = ctx.require(Role::Admin)?;
-    let org = user.organisation_id;
+pub(super) async fn report_page(
+    state: &AppState,
+    ctx: &Ctx,
+    admin: &Admin,
+    id: i64,
+) -> AppResult<ReportPage> {
+    let org = admin.organisation_id;
     let campaign = state.store.campaign(org, CampaignId(id)).await?;
     let threshold = state.store.anonymity_threshold(org).await?;
     let analysed = state
@@ -391,10 +397,7 @@ pub(super) async fn report_page(state: &AppState, ctx: &Ctx, id: i64) -> AppResu
         campaign_id: campaign.id,
         threshold: k,
         stepped: analysed.stepped,
-        asked: figures.asked,
-        finished: figures
-            .finished
-            .map(|f| (f, (f * 100).checked_div(figures.asked).unwrap_or(0))),
+        rate: figures.rate,
         rate_tables: vec![
             (
                 ctx.tr.t("report-rates-sites"),

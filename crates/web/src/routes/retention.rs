@@ -3,6 +3,7 @@
 //! saved only once the admin confirms how many.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
@@ -15,9 +16,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::people::format_date;
-use skillgym_domain::{OrganisationId, RetentionPeriod, Role};
+use skillgym_domain::{OrganisationId, RetentionPeriod};
 use skillgym_i18n::Tr;
-use skillgym_store::Actor;
+use skillgym_store::{Actor, SessionRecord};
 
 /// People who would be erased at once by a new, shorter period.
 pub struct Erasing {
@@ -114,11 +115,11 @@ async fn organisation(state: &AppState) -> AppResult<(OrganisationId, i64)> {
 }
 
 pub async fn show(
+    _: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(shown): Query<Shown>,
 ) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
     let (org, threshold) = organisation(&state).await?;
     let current = state.store.retention_period(org).await?;
     let mut page = page(&state, &ctx, org, threshold, current.months().to_string()).await?;
@@ -127,11 +128,12 @@ pub async fn show(
 }
 
 pub async fn save(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(form): CsrfForm<RetentionForm>,
 ) -> AppResult<Response> {
-    let user = ctx.require(Role::Admin)?;
+    let user: &SessionRecord = &admin;
     let (org, threshold) = organisation(&state).await?;
     let mut errors = FormErrors::default();
     let period = errors.check("months", RetentionPeriod::parse(&form.months));

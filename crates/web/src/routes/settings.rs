@@ -3,6 +3,7 @@
 //! anonymity threshold, each changed on its own page.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::forms::{CsrfForm, FormErrors};
@@ -14,7 +15,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use skillgym_domain::{Invalid, Role};
+use skillgym_domain::Invalid;
 use skillgym_store::{Actor, SingleSignOnInput, SingleSignOnSettings};
 
 /// The form as typed. The client secret is never part of it on the way out.
@@ -63,11 +64,11 @@ fn redirect_uri(state: &AppState) -> String {
 }
 
 pub async fn show(
+    _: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(shown): Query<Shown>,
 ) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
     let org = state
         .store
         .organisation()
@@ -142,11 +143,11 @@ fn claim_name(raw: &str) -> Result<Option<String>, Invalid> {
 }
 
 pub async fn save(
+    _: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(mut form): CsrfForm<SettingsForm>,
 ) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
     let org = state
         .store
         .organisation()

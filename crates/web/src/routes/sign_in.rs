@@ -2,18 +2,18 @@
 //! signing in through the organisation's account.
 
 use crate::AppState;
-use crate::auth::{self, SESSION_COOKIE, password};
+use crate::auth::{self, SESSION_COOKIE};
+use crate::client_address::ClientAddr;
 use crate::context::{Ctx, append_cookie};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::{AccountId, Email};
-use std::net::SocketAddr;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "sign_in.html")]
@@ -63,7 +63,7 @@ pub struct SignInForm {
 
 pub async fn submit(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddr(client): ClientAddr,
     ctx: Ctx,
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> AppResult<Response> {
@@ -89,13 +89,17 @@ pub async fn submit(
         return refuse(errors);
     };
 
-    let ip = peer.ip().to_string();
+    // Counted before the password is checked, and checked only within the limit: of many
+    // attempts sent at once, no more are checked than the limit allows.
+    let ip = client.to_string();
     let since = skillgym_store::now() - auth::THROTTLE_WINDOW_SECS;
-    let (by_email, by_ip) = state
+    let attempt = state
         .store
-        .sign_in_failures(email.as_str(), &ip, since)
+        .count_sign_in_attempt(email.as_str(), &ip, since)
         .await?;
-    if by_email >= auth::MAX_FAILURES_PER_EMAIL || by_ip >= auth::MAX_FAILURES_PER_ADDRESS {
+    if attempt.by_email > auth::MAX_ATTEMPTS_PER_EMAIL
+        || attempt.by_ip > auth::MAX_ATTEMPTS_PER_ADDRESS
+    {
         tracing::warn!(%ip, "sign-in throttled");
         errors.add("email", "sign-in-throttled");
         let mut response = refuse(errors)?;
@@ -105,20 +109,29 @@ pub async fn submit(
 
     let account = state.store.account_for_sign_in(&email).await?;
     let hash = account.as_ref().and_then(|a| a.password_hash.clone());
-    let password = form.password.clone();
-    let matches =
-        tokio::task::spawn_blocking(move || password::verify_password(&password, hash.as_deref()))
-            .await
-            .map_err(anyhow::Error::from)?;
-    let account = account.filter(|a| matches && !a.disabled && allowed);
+    let matches = match state
+        .config
+        .password_checks
+        .verify(form.password.clone(), hash)
+        .await
+    {
+        Err(AppError::Busy) => {
+            // Never checked, so not held against the person.
+            state.store.forget_sign_in_attempt(attempt.id).await?;
+            return Err(AppError::Busy);
+        }
+        checked => checked?,
+    };
+    let account = account.filter(|_| matches && allowed);
     let Some(account) = account else {
-        state
-            .store
-            .record_sign_in_failure(email.as_str(), &ip)
-            .await?;
         errors.add("email", "sign-in-wrong");
         return refuse(errors);
     };
+    // Said only to someone who knows the password, so it tells a stranger nothing.
+    if account.ended {
+        tracing::info!(account = %account.id, "password sign-in refused: access ended");
+        return Ok(access_ended(&ctx));
+    }
 
     state
         .store
@@ -126,6 +139,24 @@ pub async fn submit(
         .await?;
     tracing::info!(account = %account.id, "signed in with a password");
     start_session(&state, &ctx, account.id).await
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "access_ended.html")]
+pub struct AccessEndedPage {
+    page: Page,
+}
+
+/// The page for someone who proved who they are but may no longer sign in: their account is
+/// disabled or they have left. The same page for every way in (password, access link,
+/// password-free audit link, the organisation's account).
+pub(crate) fn access_ended(ctx: &Ctx) -> Response {
+    let mut response = AccessEndedPage {
+        page: ctx.page("access-ended-title"),
+    }
+    .into_response();
+    *response.status_mut() = axum::http::StatusCode::FORBIDDEN;
+    response
 }
 
 /// Signs `account` in, however they proved who they are (password or the organisation's

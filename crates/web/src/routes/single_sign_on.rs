@@ -7,7 +7,7 @@ use crate::auth::{self, SSO_COOKIE};
 use crate::context::{Ctx, append_cookie};
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
-use crate::routes::sign_in::start_session;
+use crate::routes::sign_in::{access_ended, start_session};
 use crate::single_sign_on::{Identity, Provider};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -15,7 +15,10 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use skillgym_store::{SINGLE_SIGN_ON_ATTEMPT_SECS, SingleSignOnAttempt, StoreError};
+use skillgym_domain::{AccountId, Email, OrganisationId, PersonId};
+use skillgym_store::{
+    Actor, AuditAction, NewAuditEvent, SINGLE_SIGN_ON_ATTEMPT_SECS, SingleSignOnAttempt, StoreError,
+};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "sso_refused.html")]
@@ -178,23 +181,53 @@ pub async fn callback(
             );
             Ok(response)
         }
-        Err(reason) => {
+        Err(Refused::AccessEnded) => {
+            tracing::info!(subject = %identity.subject, "single sign-on refused: access ended");
+            let mut response = access_ended(&ctx);
+            append_cookie(
+                &mut response,
+                &auth::cookie(SSO_COOKIE, "", Some(0), state.config.secure_cookies),
+            );
+            Ok(response)
+        }
+        Err(Refused::Because(reason)) => {
             tracing::info!(subject = %identity.subject, reason, "single sign-on: nobody to sign in");
             refuse(StatusCode::FORBIDDEN, reason)
         }
     }
 }
 
-/// The account to sign into: the matched person's own, or a new learner account for a
-/// person who has none. Never an admin account that did not exist before. `Err` holds the
-/// message id that says why nobody is signed in.
+/// Why a verified identity signs nobody in.
+enum Refused {
+    /// The message id that says why.
+    Because(&'static str),
+    /// The person has left, or their account is disabled.
+    AccessEnded,
+}
+
+/// The account to sign into. An account once signed into through the provider is found by
+/// the provider's (issuer, subject) alone. Otherwise the person is matched by email or
+/// employee number, and their account is linked to this identity, or made for them (a new
+/// learner account: never an admin account that did not exist before). A match already
+/// linked to another identity is refused and recorded in the audit trail: an email address
+/// given to a new starter must not open a leaver's account.
 async fn account_for(
     state: &AppState,
-    org: skillgym_domain::OrganisationId,
+    org: OrganisationId,
     identity: &Identity,
-) -> AppResult<Result<skillgym_domain::AccountId, &'static str>> {
-    let found = state
-        .store
+) -> AppResult<Result<AccountId, Refused>> {
+    let store = &state.store;
+    let linked = store
+        .single_sign_on_identity(org, &identity.issuer, &identity.subject)
+        .await?;
+    if let Some(found) = linked {
+        return Ok(match found.account {
+            Some((_, disabled)) if disabled || found.left => Err(Refused::AccessEnded),
+            Some((account, _)) => Ok(account),
+            None => Err(Refused::Because("sso-refused-unknown")),
+        });
+    }
+    let found = store
         .single_sign_on_match(
             org,
             identity.email.as_ref(),
@@ -202,33 +235,63 @@ async fn account_for(
         )
         .await?;
     let Some(found) = found else {
-        return Ok(Err("sso-refused-unknown"));
+        return Ok(Err(Refused::Because("sso-refused-unknown")));
     };
-    match found.account {
-        Some((_, true)) => return Ok(Err("sso-refused-disabled")),
-        Some((account, false)) => return Ok(Ok(account)),
-        None => {}
+    if found.identity.is_some() {
+        return other_identity(state, org, found.person_id).await;
     }
-    if found.left {
-        return Ok(Err("sso-refused-unknown"));
+    if found.left || found.account.is_some_and(|(_, disabled)| disabled) {
+        return Ok(Err(Refused::AccessEnded));
     }
-    // A new account needs an email: the person's own, or the one the provider verified.
-    let email = found
-        .person_email
-        .as_deref()
-        .and_then(|e| skillgym_domain::Email::parse(e).ok())
-        .or_else(|| identity.email.clone());
-    let Some(email) = email else {
-        return Ok(Err("sso-refused-unknown"));
+    let account = match found.account {
+        Some((account, _)) => account,
+        None => {
+            // A new account needs an email: the person's own, or the one the provider verified.
+            let email = found
+                .person_email
+                .as_deref()
+                .and_then(|e| Email::parse(e).ok())
+                .or_else(|| identity.email.clone());
+            let Some(email) = email else {
+                return Ok(Err(Refused::Because("sso-refused-unknown")));
+            };
+            match store
+                .create_single_sign_on_account(found.person_id, &email)
+                .await
+            {
+                Ok(account) => account,
+                // Another account already uses that email: do not guess which person is meant.
+                Err(StoreError::Taken(_)) => {
+                    return Ok(Err(Refused::Because("sso-refused-unknown")));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
     };
-    match state
-        .store
-        .create_single_sign_on_account(found.person_id, &email)
-        .await
+    // Linked only if nobody linked it first (two first sign-ins at once: one wins).
+    if store
+        .link_single_sign_on_identity(account, &identity.issuer, &identity.subject)
+        .await?
     {
-        Ok(account) => Ok(Ok(account)),
-        // Another account already uses that email: do not guess which person is meant.
-        Err(StoreError::Taken(_)) => Ok(Err("sso-refused-unknown")),
-        Err(e) => Err(e.into()),
+        Ok(Ok(account))
+    } else {
+        other_identity(state, org, found.person_id).await
     }
+}
+
+/// Refuses a sign-in whose match is linked to another identity, and records the attempt.
+async fn other_identity(
+    state: &AppState,
+    org: OrganisationId,
+    person: PersonId,
+) -> AppResult<Result<AccountId, Refused>> {
+    tracing::warn!(person = %person, "single sign-on: the matched account is linked to another identity");
+    let event = NewAuditEvent::new(
+        Actor::SignIn,
+        AuditAction::SingleSignOnRefused,
+        Some(person),
+    )
+    .with_flag("other-identity");
+    state.store.record_event(org, &event).await?;
+    Ok(Err(Refused::Because("sso-refused-other-identity")))
 }

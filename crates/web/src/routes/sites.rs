@@ -1,6 +1,7 @@
 //! Sites: the places people work, kept by admins.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::forms::{CsrfForm, FormErrors};
@@ -10,7 +11,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use skillgym_domain::{Location, Role, SiteCode, SiteId, SiteKind, SiteName};
+use skillgym_domain::{Location, SiteCode, SiteId, SiteKind, SiteName};
 use skillgym_store::{SiteInput, SiteRecord, StoreError};
 
 #[derive(Template, WebTemplate)]
@@ -20,8 +21,8 @@ pub struct SitesPage {
     sites: Vec<SiteRecord>,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+pub async fn list(admin: Admin, State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let org = admin.organisation_id;
     Ok(SitesPage {
         page: ctx.page("sites-title"),
         sites: state.store.sites(org).await?,
@@ -96,8 +97,7 @@ fn form_page(
     response
 }
 
-pub async fn new_form(ctx: Ctx) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
+pub async fn new_form(_: Admin, ctx: Ctx) -> AppResult<Response> {
     let form = SiteForm {
         kind: "branch".into(),
         ..SiteForm::default()
@@ -112,11 +112,12 @@ pub async fn new_form(ctx: Ctx) -> AppResult<Response> {
 }
 
 pub async fn create(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(form): CsrfForm<SiteForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let mut errors = FormErrors::default();
     if let Some(input) = form.parse(&mut errors) {
         match state.store.create_site(org, &input).await {
@@ -135,11 +136,12 @@ pub async fn create(
 }
 
 pub async fn edit_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let site = state.store.site(org, SiteId(id)).await?;
     let form = SiteForm {
         code: site.code.to_string(),
@@ -167,12 +169,13 @@ pub async fn edit_form(
 }
 
 pub async fn update(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<SiteForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     state.store.site(org, SiteId(id)).await?;
     let mut errors = FormErrors::default();
     if let Some(input) = form.parse(&mut errors) {

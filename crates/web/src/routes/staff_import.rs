@@ -4,24 +4,25 @@
 
 use super::audit_trail::{by, record};
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
+use crate::routes::analysis::csv_download;
 use crate::upload::Upload;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect, Response};
+use skillgym_domain::FileLanguage;
 use skillgym_domain::leavers::AbsentChoice;
 use skillgym_domain::people::format_date;
 use skillgym_domain::staff_file;
-use skillgym_domain::{FileLanguage, Role};
 use skillgym_store::{
-    Absent, AbsentPeople, AbsentPerson, AuditAction, ImportOutcome, ImportRefused, SessionRecord,
-    StaffUpload, StoreError,
+    Absent, AbsentPeople, AbsentPerson, Actor, AuditAction, ImportOutcome, ImportRefused,
+    SessionRecord, StaffUpload, StoreError,
 };
 
 /// A problem ready to show: line, column and the explanation in the reader's language.
@@ -40,8 +41,7 @@ pub struct ImportPage {
     file_missing: bool,
 }
 
-pub async fn form(ctx: Ctx) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
+pub async fn form(_: Admin, ctx: Ctx) -> AppResult<Response> {
     Ok(ImportPage {
         page: ctx.page("import-title"),
         outcome: None,
@@ -96,11 +96,12 @@ fn refused_page(ctx: &Ctx, problems: &[staff_file::Problem]) -> Response {
 /// database for the check page to be answered; otherwise there is nothing to ask, and it is
 /// imported at once.
 pub async fn submit(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     multipart: Multipart,
 ) -> AppResult<Response> {
-    let user = ctx.require(Role::Admin)?;
+    let user: &SessionRecord = &admin;
     let org = user.organisation_id;
     let upload = Upload::read(&ctx, multipart, "staff_file", &[]).await?;
     let Some(file) = upload.file else {
@@ -262,11 +263,12 @@ fn check_page(
 
 /// The check page: who is in skillgym but not in the file, and what to do with them.
 pub async fn check(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let (upload, records) = match kept_upload(&state, &ctx, org, id).await? {
         Ok(kept) => kept,
         Err(refused) => return Ok(refused),
@@ -284,12 +286,13 @@ pub async fn check(
 
 /// Imports a kept upload as the check page was answered.
 pub async fn confirm(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<CheckForm>,
 ) -> AppResult<Response> {
-    let user = ctx.require(Role::Admin)?;
+    let user: &SessionRecord = &admin;
     let org = user.organisation_id;
     let (upload, records) = match kept_upload(&state, &ctx, org, id).await? {
         Ok(kept) => kept,
@@ -320,6 +323,7 @@ pub async fn confirm(
         Some(AbsentChoice::MarkLeft) => Absent::Left {
             on: today(),
             most_confirmed: confirmed,
+            by: Actor::Person(user.person_id),
         },
         _ => Absent::Keep,
     };
@@ -345,8 +349,7 @@ pub async fn confirm(
 }
 
 /// The example staff file, its header in the person's language.
-pub async fn example(ctx: Ctx) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
+pub async fn example(_: Admin, ctx: Ctx) -> AppResult<Response> {
     let body: &[u8] = match file_language(&ctx) {
         FileLanguage::English => include_bytes!("../../../../examples/staff.csv"),
         FileLanguage::Welsh => include_bytes!("../../../../examples/staff.cy.csv"),
@@ -359,26 +362,12 @@ fn file_language(ctx: &Ctx) -> FileLanguage {
     FileLanguage::from_tag(ctx.tr.lang().code())
 }
 
-pub async fn export(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let user = ctx.require(Role::Admin)?;
+pub async fn export(admin: Admin, State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let user: &SessionRecord = &admin;
     let records = state.store.staff_records(user.organisation_id).await?;
     let event = by(user, AuditAction::StaffExported, None).with("people", records.len());
     record(&state, user, event).await?;
     let mut out = Vec::new();
     staff_file::write(&mut out, records, file_language(&ctx)).map_err(anyhow::Error::from)?;
     Ok(csv_download("staff.csv", out))
-}
-
-fn csv_download(name: &str, body: Vec<u8>) -> Response {
-    (
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response()
 }

@@ -3,6 +3,7 @@
 //! database between the two steps, so any instance can serve the second.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
@@ -12,10 +13,10 @@ use askama_web::WebTemplate;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use skillgym_domain::CampaignId;
 use skillgym_domain::audit::survey::{
     self, Choice, Mapping, Problem, SurveyFile, SurveyKind, Unmatched,
 };
-use skillgym_domain::{CampaignId, Role};
 use skillgym_store::{Campaign, SavedMapping, SurveyOutcome, SurveyRefused, survey_targets};
 
 /// Longest name a saved mapping keeps.
@@ -56,17 +57,18 @@ pub struct UploadPage {
     file_missing: bool,
 }
 
-async fn campaign_for(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Campaign> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+async fn campaign_for(state: &AppState, admin: &Admin, id: i64) -> AppResult<Campaign> {
+    let org = admin.organisation_id;
     Ok(state.store.campaign(org, CampaignId(id)).await?)
 }
 
 pub async fn upload_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let campaign = campaign_for(&state, &ctx, id).await?;
+    let campaign = campaign_for(&state, &admin, id).await?;
     Ok(UploadPage {
         page: ctx.page("survey-import-title"),
         saved: state.store.survey_mappings(campaign.id).await?,
@@ -78,15 +80,15 @@ pub async fn upload_form(
 }
 
 pub async fn upload(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     multipart: Multipart,
 ) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
     let upload = Upload::read(&ctx, multipart, "survey_file", &["mapping"]).await?;
     let saved = upload.text("mapping");
-    let campaign = campaign_for(&state, &ctx, id).await?;
+    let campaign = campaign_for(&state, &admin, id).await?;
     let page = |problems: Vec<ShownProblem>, file_missing: bool, saved: Vec<SavedMapping>| {
         refuse(
             UploadPage {
@@ -232,13 +234,14 @@ fn read(body: &[u8]) -> AppResult<SurveyFile> {
 }
 
 pub async fn map_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, upload)): Path<(i64, i64)>,
     Query(query): Query<MapQuery>,
 ) -> AppResult<Response> {
-    let campaign = campaign_for(&state, &ctx, id).await?;
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let campaign = campaign_for(&state, &admin, id).await?;
+    let org = admin.organisation_id;
     let stored = state.store.survey_upload(org, campaign.id, upload).await?;
     let file = read(&stored.body)?;
     let base = state
@@ -288,13 +291,14 @@ pub struct DonePage {
 }
 
 pub async fn import(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, upload)): Path<(i64, i64)>,
     crate::forms::CsrfForm(fields): crate::forms::CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let campaign = campaign_for(&state, &ctx, id).await?;
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let campaign = campaign_for(&state, &admin, id).await?;
+    let org = admin.organisation_id;
     let stored = state.store.survey_upload(org, campaign.id, upload).await?;
     let file = read(&stored.body)?;
     let mut choices = vec![Choice::Ignore; file.columns.len()];

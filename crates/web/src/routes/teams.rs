@@ -1,6 +1,7 @@
 //! Teams: groups of people with a manager, kept by admins.
 
 use crate::AppState;
+use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::forms::{CsrfForm, FormErrors};
@@ -10,7 +11,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use skillgym_domain::{PersonId, Role, TeamId, TeamName};
+use skillgym_domain::{PersonId, TeamId, TeamName};
 use skillgym_store::{StoreError, TeamRecord};
 
 #[derive(Template, WebTemplate)]
@@ -20,8 +21,8 @@ pub struct TeamsPage {
     teams: Vec<TeamRecord>,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+pub async fn list(admin: Admin, State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let org = admin.organisation_id;
     Ok(TeamsPage {
         page: ctx.page("teams-title"),
         teams: state.store.teams(org).await?,
@@ -71,8 +72,7 @@ async fn form_page(
     Ok(response)
 }
 
-pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    ctx.require(Role::Admin)?;
+pub async fn new_form(_: Admin, State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     form_page(
         &state,
         &ctx,
@@ -85,11 +85,12 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Resp
 }
 
 pub async fn create(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(form): CsrfForm<TeamForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let mut errors = FormErrors::default();
     if let Some(name) = errors.check("name", TeamName::parse(&form.name)) {
         let manager = form.manager.parse().ok().map(PersonId);
@@ -111,11 +112,12 @@ pub async fn create(
 }
 
 pub async fn edit_form(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     let team = state.store.team(org, TeamId(id)).await?;
     let form = TeamForm {
         name: team.name,
@@ -133,12 +135,13 @@ pub async fn edit_form(
 }
 
 pub async fn update(
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<TeamForm>,
 ) -> AppResult<Response> {
-    let org = ctx.require(Role::Admin)?.organisation_id;
+    let org = admin.organisation_id;
     state.store.team(org, TeamId(id)).await?;
     let mut errors = FormErrors::default();
     if let Some(name) = errors.check("name", TeamName::parse(&form.name)) {

@@ -40,7 +40,10 @@ pub async fn spawn_app_with(backend: Backend, mut config: WebConfig) -> TestApp 
         .expect("the demo loads");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
-    config.public_url = url.clone();
+    // A test that sets a public URL plays skillgym behind a proxy at that address.
+    if !config.public_url_configured {
+        config.public_url = url.clone();
+    }
     let app = skillgym_web::app(db.store.clone(), config);
     tokio::spawn(async move {
         axum_serve(listener, app).await;

@@ -1,0 +1,64 @@
+//! Who may use a route, said once in its handler's signature. Each extractor here reads only
+//! the request's head, so as a handler's first argument it refuses a request before anything
+//! reads the body: people signed out are sent to sign in, people without the role are refused.
+
+use crate::context::Ctx;
+use crate::error::AppError;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use skillgym_domain::Role;
+use skillgym_store::SessionRecord;
+use std::ops::Deref;
+use std::sync::Arc;
+
+/// Anyone signed in.
+pub struct SignedIn(pub Arc<SessionRecord>);
+
+/// A signed-in administrator of this organisation.
+pub struct Admin(pub Arc<SessionRecord>);
+
+/// A signed-in manager (of whoever they manage: each handler asks the store whom).
+pub struct Manager(pub Arc<SessionRecord>);
+
+/// The signed-in person if they hold `role` (any role when `None`), as the request context
+/// found them.
+fn holding(parts: &Parts, role: Option<Role>) -> Result<Arc<SessionRecord>, AppError> {
+    let ctx = parts
+        .extensions
+        .get::<Ctx>()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("request context missing")))?;
+    let user = ctx.session.clone().ok_or(AppError::SignInRequired)?;
+    // Roles belong to one organisation: the one this instance serves.
+    let other_organisation = ctx
+        .organisation
+        .as_ref()
+        .is_some_and(|o| o.id != user.organisation_id);
+    match role {
+        Some(role) if !user.roles.has(role) || other_organisation => Err(AppError::Forbidden),
+        _ => Ok(user),
+    }
+}
+
+macro_rules! extractor {
+    ($name:ident, $role:expr) => {
+        impl<S: Send + Sync> FromRequestParts<S> for $name {
+            type Rejection = AppError;
+
+            async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+                holding(parts, $role).map($name)
+            }
+        }
+
+        impl Deref for $name {
+            type Target = SessionRecord;
+
+            fn deref(&self) -> &SessionRecord {
+                &self.0
+            }
+        }
+    };
+}
+
+extractor!(SignedIn, None);
+extractor!(Admin, Some(Role::Admin));
+extractor!(Manager, Some(Role::Manager));
