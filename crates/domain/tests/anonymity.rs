@@ -613,7 +613,8 @@ fn subtractions(report: &Report, truth: &Truth, k: u32, m: Measure) -> Result<()
     // Everyone less sites shown that share no one: the people at none of them.
     if let Some(total) = total {
         let mut sites: Vec<&Figure> = Vec::new();
-        for f in &shown {
+        // A figure by answer about the same people as a site is not known to be the site's.
+        for f in shown.iter().filter(|f| known_to_all(f)) {
             if f.set != 0 && report.sites.contains(&f.set) && !sites.iter().any(|x| x.set == f.set)
             {
                 sites.push(f);
