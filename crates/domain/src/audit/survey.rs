@@ -1295,6 +1295,7 @@ mod tests {
                 competence: "EMAIL".into(),
                 prompt: text("Which password is strongest?"),
                 image: None,
+                image_cy: None,
                 image_alt: None,
                 options: vec![
                     QuizOption {
