@@ -399,8 +399,8 @@ impl Store {
             sqlx::query(
                 "INSERT INTO quiz_items (campaign_id, position, code, competence_id, prompt_en, \
                     prompt_cy, image, image_alt_en, image_alt_cy, options, explanation_en, \
-                    explanation_cy) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                    explanation_cy, image_cy) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             )
             .bind(id)
             .bind(position as i64)
@@ -414,6 +414,7 @@ impl Store {
             .bind(serde_json::to_string(&item.options).map_err(json_error)?)
             .bind(Some(explanation.en).filter(|e| !e.is_empty()))
             .bind(explanation.cy)
+            .bind(&item.image_cy)
             .execute(&mut *tx)
             .await?;
         }
@@ -557,7 +558,8 @@ impl Store {
         .collect::<Result<Vec<_>>>()?;
         let quiz = sqlx::query(
             "SELECT q.id, q.code, c.code AS competence, q.prompt_en, q.prompt_cy, q.image, \
-                    q.image_alt_en, q.image_alt_cy, q.options, q.explanation_en, q.explanation_cy \
+                    q.image_cy, q.image_alt_en, q.image_alt_cy, q.options, q.explanation_en, \
+                    q.explanation_cy \
              FROM quiz_items q JOIN competences c ON c.id = q.competence_id \
              WHERE q.campaign_id = $1 ORDER BY q.position",
         )
@@ -575,6 +577,7 @@ impl Store {
                     competence: r.try_get("competence")?,
                     prompt: localised(r, "prompt")?,
                     image: r.try_get("image")?,
+                    image_cy: r.try_get("image_cy")?,
                     image_alt: optional_localised(r, "image_alt")?,
                     options,
                     explanation: optional_localised(r, "explanation")?,

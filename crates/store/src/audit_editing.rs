@@ -582,14 +582,16 @@ impl Store {
         open_for_edits(&mut tx, org, campaign).await?;
         let competence = rated_competence(&mut tx, campaign, &item.competence).await?;
         add_picture(&mut tx, campaign, item.image.as_deref(), upload).await?;
+        add_picture(&mut tx, campaign, item.image_cy.as_deref(), upload).await?;
         let alt = item.image_alt.clone().unwrap_or_default();
         let explanation = item.explanation.clone().unwrap_or_default();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO quiz_items (campaign_id, position, code, competence_id, prompt_en, \
                 prompt_cy, image, image_alt_en, image_alt_cy, options, explanation_en, \
-                explanation_cy) \
+                explanation_cy, image_cy) \
              VALUES ($1, (SELECT COALESCE(MAX(position), -1) + 1 FROM quiz_items \
-                WHERE campaign_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+                WHERE campaign_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+             RETURNING id",
         )
         .bind(campaign.0)
         .bind(&item.code)
@@ -602,6 +604,7 @@ impl Store {
         .bind(serde_json::to_string(&item.options).map_err(crate::audit::json_error)?)
         .bind(Some(explanation.en).filter(|e| !e.is_empty()))
         .bind(explanation.cy)
+        .bind(&item.image_cy)
         .fetch_one(&mut *tx)
         .await
         .map_err(|e| crate::error::taken_or(e, "code"))?;
@@ -622,12 +625,13 @@ impl Store {
         open_for_edits(&mut tx, org, campaign).await?;
         let competence = rated_competence(&mut tx, campaign, &item.competence).await?;
         add_picture(&mut tx, campaign, item.image.as_deref(), upload).await?;
+        add_picture(&mut tx, campaign, item.image_cy.as_deref(), upload).await?;
         let alt = item.image_alt.clone().unwrap_or_default();
         let explanation = item.explanation.clone().unwrap_or_default();
         let done = sqlx::query(
             "UPDATE quiz_items SET competence_id = $3, prompt_en = $4, prompt_cy = $5, \
                 image = $6, image_alt_en = $7, image_alt_cy = $8, options = $9, \
-                explanation_en = $10, explanation_cy = $11 \
+                explanation_en = $10, explanation_cy = $11, image_cy = $12 \
              WHERE campaign_id = $1 AND id = $2",
         )
         .bind(campaign.0)
@@ -641,6 +645,7 @@ impl Store {
         .bind(serde_json::to_string(&item.options).map_err(crate::audit::json_error)?)
         .bind(Some(explanation.en).filter(|e| !e.is_empty()))
         .bind(explanation.cy)
+        .bind(&item.image_cy)
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
@@ -668,26 +673,59 @@ impl Store {
         .await?)
     }
 
-    /// The width and height of each uploaded picture of the campaign, for `<img>` attributes.
+    /// The width and height of each picture of the campaign, for `<img>` attributes: an
+    /// upload's as read from its header, a shipped SVG's as it declares.
     pub async fn picture_sizes(
         &self,
         campaign: CampaignId,
     ) -> Result<std::collections::HashMap<String, (i64, i64)>> {
+        // Only the shipped SVGs (a few small files) leave the size empty and send their body.
         let rows = sqlx::query(
-            "SELECT name, width, height FROM campaign_pictures \
-             WHERE campaign_id = $1 AND width IS NOT NULL AND height IS NOT NULL",
+            "SELECT name, width, height, CASE WHEN width IS NULL THEN body END AS body \
+             FROM campaign_pictures WHERE campaign_id = $1",
         )
         .bind(campaign.0)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok((
-                    r.try_get("name")?,
-                    (r.try_get("width")?, r.try_get("height")?),
-                ))
-            })
-            .collect()
+        let mut sizes = std::collections::HashMap::new();
+        for r in &rows {
+            let stored: (Option<i64>, Option<i64>) = (r.try_get("width")?, r.try_get("height")?);
+            let size = match stored {
+                (Some(w), Some(h)) => Some((w, h)),
+                _ => r
+                    .try_get::<Option<Vec<u8>>, _>("body")?
+                    .and_then(|body| skillgym_domain::audit::picture::svg_size(&body))
+                    .map(|(w, h)| (i64::from(w), i64::from(h))),
+            };
+            if let Some(size) = size {
+                sizes.insert(r.try_get("name")?, size);
+            }
+        }
+        Ok(sizes)
+    }
+
+    /// Replaces every campaign's copy of a shipped picture that is byte for byte an earlier
+    /// drawing of it with today's (the same picture, drawn larger to be legible). Returns how
+    /// many copies changed; run after the migrations, so it costs a scan of a small table.
+    pub async fn redraw_shipped_pictures(&self) -> Result<u64> {
+        let today = standard_pictures();
+        let mut changed = 0;
+        for (name, earlier) in skillgym_domain::audit::campaign::earlier_standard_pictures() {
+            let Some((_, body)) = today.iter().find(|(n, _)| *n == name) else {
+                continue;
+            };
+            changed += sqlx::query(
+                "UPDATE campaign_pictures SET body = $1 WHERE name = $2 AND width IS NULL \
+                 AND body = $3",
+            )
+            .bind(body.to_vec())
+            .bind(name)
+            .bind(earlier.to_vec())
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        }
+        Ok(changed)
     }
 
     pub async fn remove_quiz_item(
@@ -821,7 +859,8 @@ async fn add_picture(
 async fn remove_unused_pictures(tx: &mut Transaction<'_, Any>, campaign: CampaignId) -> Result<()> {
     sqlx::query(
         "DELETE FROM campaign_pictures WHERE campaign_id = $1 AND name NOT IN \
-            (SELECT image FROM quiz_items WHERE campaign_id = $1 AND image IS NOT NULL)",
+            (SELECT image FROM quiz_items WHERE campaign_id = $1 AND image IS NOT NULL \
+             UNION SELECT image_cy FROM quiz_items WHERE campaign_id = $1 AND image_cy IS NOT NULL)",
     )
     .bind(campaign.0)
     .execute(&mut **tx)

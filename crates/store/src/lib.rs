@@ -140,8 +140,9 @@ impl Store {
         self
     }
 
-    /// Applies the backend's migrations that have not run yet. Safe to run from several
-    /// instances at once on PostgreSQL, where sqlx takes an advisory lock.
+    /// Applies the backend's migrations that have not run yet, then brings campaigns' copies
+    /// of redrawn shipped pictures up to date. Safe to run from several instances at once on
+    /// PostgreSQL, where sqlx takes an advisory lock (and the redrawing is idempotent).
     pub async fn migrate(&self) -> Result<()> {
         match self.backend {
             Backend::Sqlite => {
@@ -155,6 +156,7 @@ impl Store {
                     .await?
             }
         }
+        self.redraw_shipped_pictures().await?;
         Ok(())
     }
 

@@ -34,6 +34,8 @@ fn draft(code: &str, title: &str) -> ItemDraft {
 both_backends!(
     a_competence_tested_by_a_question_stays_until_the_question_goes,
     answered_campaigns_keep_their_questions,
+    a_question_may_show_welsh_readers_a_picture_of_their_own,
+    campaigns_made_before_a_picture_was_redrawn_get_the_new_drawing,
 );
 
 async fn a_competence_tested_by_a_question_stays_until_the_question_goes(backend: Backend) {
@@ -76,6 +78,7 @@ async fn a_competence_tested_by_a_question_stays_until_the_question_goes(backend
         competence: "NEW-1".into(),
         prompt: Localised::new("Which?", None),
         image: None,
+        image_cy: None,
         image_alt: None,
         options: vec![
             QuizOption {
@@ -181,4 +184,186 @@ async fn answered_campaigns_keep_their_questions(backend: Backend) {
             .await,
         Err(StoreError::NotFound)
     ));
+}
+
+/// An unanswered campaign rating the framework's first competence, with `quiz` and `pictures`.
+async fn campaign_with(
+    store: &skillgym_store::Store,
+    org: OrganisationId,
+    quiz: Vec<QuizItem>,
+    pictures: Vec<(String, String, Vec<u8>)>,
+) -> skillgym_domain::CampaignId {
+    let framework = store.frameworks(org).await.unwrap()[0].id;
+    let stored = store.framework(org, framework).await.unwrap();
+    let code = &stored.framework.areas[0].competences[0].code;
+    store
+        .create_campaign(
+            org,
+            &NewCampaign {
+                framework,
+                title: Localised::new("Pictures", None),
+                opens_on: time::macros::date!(2031 - 01 - 01),
+                closes_on: time::macros::date!(2031 - 02 - 01),
+                anonymous: false,
+                competences: vec![stored.competence_ids[code]],
+                audience: Audience::default(),
+                content: CampaignContent {
+                    title: Localised::new("Pictures", None),
+                    profile_questions: Vec::new(),
+                    quiz: quiz
+                        .into_iter()
+                        .map(|q| QuizItem {
+                            competence: code.clone(),
+                            ..q
+                        })
+                        .collect(),
+                },
+                pictures,
+                cloned_from: None,
+            },
+        )
+        .await
+        .unwrap()
+}
+
+fn picture_question(image: Option<&str>, image_cy: Option<&str>) -> QuizItem {
+    QuizItem {
+        code: "K1".into(),
+        competence: String::new(),
+        prompt: Localised::new(
+            "Which signs suggest it is a scam?",
+            Some("Pa arwyddion?".into()),
+        ),
+        image: image.map(str::to_string),
+        image_cy: image_cy.map(str::to_string),
+        image_alt: Some(Localised::new("An email", Some("E-bost".into()))),
+        options: vec![
+            QuizOption {
+                text: Localised::new("This", None),
+                correct: true,
+            },
+            QuizOption {
+                text: Localised::new("That", None),
+                correct: false,
+            },
+        ],
+        explanation: None,
+    }
+}
+
+async fn a_question_may_show_welsh_readers_a_picture_of_their_own(backend: Backend) {
+    let (db, org) = demo_store(backend).await;
+    let store = &db.store;
+    let campaign = campaign_with(store, org, Vec::new(), Vec::new()).await;
+    let mut item = picture_question(Some("phishing.svg"), Some("phishing-cy.svg"));
+    let framework = store.frameworks(org).await.unwrap()[0].id;
+    item.competence = store
+        .framework(org, framework)
+        .await
+        .unwrap()
+        .framework
+        .areas[0]
+        .competences[0]
+        .code
+        .clone();
+    let id = store
+        .add_quiz_item(org, campaign, &item, None)
+        .await
+        .unwrap();
+    let stored = store.campaign(org, campaign).await.unwrap();
+    assert_eq!(stored.quiz[0].1, item);
+    assert_eq!(stored.quiz[0].1.picture_for("cy"), Some("phishing-cy.svg"));
+    // Both pictures are copied into the campaign, with the sizes their drawings declare.
+    let (kind, _) = store
+        .campaign_picture(org, campaign, "phishing-cy.svg")
+        .await
+        .unwrap();
+    assert_eq!(kind, "image/svg+xml");
+    let sizes = store.picture_sizes(campaign).await.unwrap();
+    assert_eq!(sizes["phishing.svg"], (480, 330));
+    assert_eq!(sizes["phishing-cy.svg"], (480, 354));
+    // Without its Welsh picture, the question no longer keeps that picture in the campaign.
+    store
+        .update_quiz_item(
+            org,
+            campaign,
+            id,
+            &QuizItem {
+                image_cy: None,
+                ..item.clone()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .campaign_picture(org, campaign, "phishing-cy.svg")
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(
+        store
+            .campaign_picture(org, campaign, "phishing.svg")
+            .await
+            .is_ok()
+    );
+}
+
+async fn campaigns_made_before_a_picture_was_redrawn_get_the_new_drawing(backend: Backend) {
+    use skillgym_domain::audit::campaign::{earlier_standard_pictures, standard_pictures};
+    let (db, org) = demo_store(backend).await;
+    let store = &db.store;
+    let earlier = |name: &str| {
+        earlier_standard_pictures()
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .unwrap()
+            .1
+            .to_vec()
+    };
+    let today = |name: &str| {
+        standard_pictures()
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .unwrap()
+            .1
+            .to_vec()
+    };
+    let svg = "image/svg+xml".to_string();
+    // A PNG an admin uploaded under a shipped name never happens (uploads are named by their
+    // digest), but a body that is not exactly an earlier drawing is left alone all the same.
+    let altered = [earlier("padlock.svg"), b"<!-- changed -->".to_vec()].concat();
+    let campaign = campaign_with(
+        store,
+        org,
+        vec![picture_question(Some("phishing.svg"), None)],
+        vec![
+            ("phishing.svg".into(), svg.clone(), earlier("phishing.svg")),
+            ("padlock.svg".into(), svg.clone(), altered.clone()),
+        ],
+    )
+    .await;
+    assert_eq!(
+        store.picture_sizes(campaign).await.unwrap()["phishing.svg"],
+        (320, 200)
+    );
+    // Starting skillgym migrates, and brings the drawing up to date.
+    store.migrate().await.unwrap();
+    let (_, body) = store
+        .campaign_picture(org, campaign, "phishing.svg")
+        .await
+        .unwrap();
+    assert_eq!(body, today("phishing.svg"));
+    assert_eq!(
+        store.picture_sizes(campaign).await.unwrap()["phishing.svg"],
+        (480, 330)
+    );
+    let (_, body) = store
+        .campaign_picture(org, campaign, "padlock.svg")
+        .await
+        .unwrap();
+    assert_eq!(body, altered);
+    // Once done, nothing is left to redraw.
+    assert_eq!(store.redraw_shipped_pictures().await.unwrap(), 0);
 }

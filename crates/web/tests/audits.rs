@@ -5,9 +5,11 @@ mod common;
 
 use common::{TestApp, location, spawn_app};
 use reqwest::{Client, StatusCode};
-use skillgym_domain::CampaignId;
+use skillgym_domain::audit::{OptionOrder, Section};
+use skillgym_domain::{CampaignId, QuizItemId};
 use skillgym_store::Campaign;
 use skillgym_test_db::{Backend, both_backends};
+use std::collections::{HashMap, HashSet};
 
 async fn demo_campaign(app: &TestApp) -> Campaign {
     let summary = app.store().campaigns(app.org).await.unwrap().remove(0);
@@ -16,7 +18,6 @@ async fn demo_campaign(app: &TestApp) -> Campaign {
 
 /// Answers every question of section `n` the same way: rating 4, first options, 12 years.
 fn answers_for(campaign: &Campaign, n: usize, wrong_quiz: bool) -> Vec<(String, String)> {
-    use skillgym_domain::audit::Section;
     let q = campaign.questionnaire();
     let mut fields = Vec::new();
     match q.section(n).unwrap() {
@@ -78,6 +79,8 @@ both_backends!(
     the_correct_answers_never_reach_the_page_before_submitting,
     admins_open_campaigns_for_an_audience_and_clone_them,
     the_home_page_lists_the_persons_audits_and_how_far_they_got,
+    each_person_sees_the_options_in_an_order_of_their_own_that_stays_put,
+    optional_questions_are_marked_and_choose_all_is_said_once,
 );
 
 async fn a_person_completes_an_audit_and_sees_their_results(backend: Backend) {
@@ -487,4 +490,219 @@ async fn the_home_page_lists_the_persons_audits_and_how_far_they_got(backend: Ba
     let welsh = app.page(&learner, "/").await;
     assert!(welsh.contains("Wedi&#39;i gwblhau") || welsh.contains("Wedi'i gwblhau"));
     assert!(welsh.contains(&format!("Ar agor tan {}", campaign.closes_on)));
+}
+
+/// The options of quiz question `id` in the order the page shows them, by their values (the
+/// options' own numbers), and those ticked.
+fn shown_options(html: &str, id: QuizItemId) -> (Vec<usize>, Vec<usize>) {
+    let needle = format!("name=\"quiz-{id}\" value=\"");
+    let mut shown = Vec::new();
+    let mut ticked = Vec::new();
+    for (at, _) in html.match_indices(&needle) {
+        let rest = &html[at + needle.len()..];
+        let value: usize = rest[..rest.find('"').unwrap()].parse().unwrap();
+        shown.push(value);
+        if rest[..rest.find('>').unwrap()].contains("checked") {
+            ticked.push(value);
+        }
+    }
+    (shown, ticked)
+}
+
+/// Text as the pages write it.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
+}
+
+async fn each_person_sees_the_options_in_an_order_of_their_own_that_stays_put(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let campaign = demo_campaign(&app).await;
+    let q = campaign.questionnaire();
+    let quiz_sections: Vec<usize> = (1..=q.len())
+        .filter(|n| matches!(q.section(*n), Some(Section::Quiz(_))))
+        .collect();
+    // Where each question's first right answer is shown, person by person.
+    let mut places: HashMap<QuizItemId, HashSet<usize>> = HashMap::new();
+    for email in [
+        "learner@afon.example",
+        "manager@afon.example",
+        "champion@afon.example",
+        "trainer@afon.example",
+        "admin@afon.example",
+    ] {
+        let person = app.signed_in(email).await;
+        app.post(&person, &format!("/audits/{}/start", campaign.id), &[])
+            .await;
+        let response = app
+            .store()
+            .response_of(campaign.id, person_of(&app, email).await)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        for n in &quiz_sections {
+            let path = format!("/audits/{}/section/{n}", campaign.id);
+            let html = app.page(&person, &path).await;
+            let again = app.page(&person, &path).await;
+            for (id, item) in &campaign.quiz {
+                let (shown, _) = shown_options(&html, *id);
+                if shown.is_empty() {
+                    continue;
+                }
+                assert_eq!(shown_options(&again, *id).0, shown, "the same order again");
+                let order = OptionOrder::for_response(response, *id, item.options.len());
+                assert_eq!(shown, order.shown(), "{email}: {}", item.code);
+                let right = item.options.iter().position(|o| o.correct).unwrap();
+                places
+                    .entry(*id)
+                    .or_default()
+                    .insert(order.position_of(right).unwrap());
+            }
+        }
+    }
+    assert!(
+        places.values().filter(|p| p.len() > 1).count() >= campaign.quiz.len() / 2,
+        "the right answer moves between people: {places:?}"
+    );
+
+    // One person answers everything right, by the options' own numbers, whatever their places.
+    let learner = app.signed_in("learner@afon.example").await;
+    let response = app
+        .store()
+        .response_of(campaign.id, person_of(&app, "learner@afon.example").await)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let mut before = HashMap::new();
+    for n in 1..=q.len() {
+        let path = format!("/audits/{}/section/{n}", campaign.id);
+        let html = app.page(&learner, &path).await;
+        for (id, _) in &campaign.quiz {
+            before.insert(*id, shown_options(&html, *id).0);
+        }
+        post_section(
+            &app,
+            &learner,
+            &campaign,
+            n,
+            &answers_for(&campaign, n, false),
+        )
+        .await;
+        // After saving, the page shows the same order with the right options ticked.
+        let saved = app.page(&learner, &path).await;
+        for (id, item) in &campaign.quiz {
+            let (shown, ticked) = shown_options(&saved, *id);
+            if shown.is_empty() {
+                continue;
+            }
+            assert_eq!(shown, before[id], "{}", item.code);
+            let right: Vec<usize> = (0..item.options.len())
+                .filter(|i| item.options[*i].correct)
+                .collect();
+            let order = OptionOrder::for_response(response, *id, item.options.len());
+            assert_eq!(ticked, order.arrange(&right), "{}", item.code);
+        }
+    }
+    // Stored by the options' own numbers, marked right.
+    let stored = app.store().response_answers(response).await.unwrap();
+    for (id, item) in &campaign.quiz {
+        let (chosen, right) = &stored.quiz[id];
+        assert!(*right && item.mark(chosen), "{}", item.code);
+    }
+    // Checking answers, then the results, list several options in the order they were shown.
+    let listed = |item: &skillgym_domain::audit::QuizItem, id: QuizItemId| {
+        let order = OptionOrder::for_response(response, id, item.options.len());
+        let right: Vec<usize> = (0..item.options.len())
+            .filter(|i| item.options[*i].correct)
+            .collect();
+        escaped(
+            &order
+                .arrange(&right)
+                .iter()
+                .map(|i| item.options[*i].text.en.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+    };
+    let several: Vec<_> = campaign
+        .quiz
+        .iter()
+        .filter(|(_, item)| item.multiple())
+        .collect();
+    assert!(!several.is_empty());
+    let check = app
+        .page(&learner, &format!("/audits/{}/check", campaign.id))
+        .await;
+    for (id, item) in &several {
+        assert!(check.contains(&listed(item, *id)), "{}: {check}", item.code);
+    }
+    app.post(&learner, &format!("/audits/{}/check", campaign.id), &[])
+        .await;
+    let results = app
+        .page(&learner, &format!("/audits/{}/results", campaign.id))
+        .await;
+    for (id, item) in &several {
+        assert!(
+            results.contains(&listed(item, *id)),
+            "{}: {results}",
+            item.code
+        );
+    }
+    let asked = campaign.quiz.len();
+    assert!(results.contains(&format!(
+        "You answered {asked} of {asked} questions correctly"
+    )));
+}
+
+async fn optional_questions_are_marked_and_choose_all_is_said_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let campaign = demo_campaign(&app).await;
+    let learner = app.signed_in("learner@afon.example").await;
+    app.post(&learner, &format!("/audits/{}/start", campaign.id), &[])
+        .await;
+    for (lang, optional, choose_all) in [
+        ("en", "(optional)", "Choose all that apply."),
+        ("cy", "(dewisol)", "Dewiswch bob un sy&#39;n berthnasol."),
+    ] {
+        app.post(&learner, "/language", &[("lang", lang)]).await;
+        // Every profile question is optional and says so; ratings and the quiz are not.
+        let profile = app
+            .page(&learner, &format!("/audits/{}/section/1", campaign.id))
+            .await;
+        assert_eq!(
+            profile.matches(optional).count(),
+            campaign.questions.len(),
+            "{lang}: {profile}"
+        );
+        let multiple = campaign
+            .questions
+            .iter()
+            .filter(|(_, q)| q.kind.as_str() == "multiple")
+            .count();
+        assert!(multiple > 0);
+        assert_eq!(profile.matches(choose_all).count(), multiple, "{lang}");
+        for n in 2..=campaign.questionnaire().len() {
+            let html = app
+                .page(&learner, &format!("/audits/{}/section/{n}", campaign.id))
+                .await;
+            assert!(!html.contains(optional), "{lang}: section {n}");
+            let several = campaign
+                .quiz
+                .iter()
+                .filter(|(id, item)| {
+                    item.multiple() && html.contains(&format!("name=\"quiz-{id}\""))
+                })
+                .count();
+            assert_eq!(
+                html.matches(choose_all).count(),
+                several,
+                "{lang}: section {n}"
+            );
+        }
+    }
 }

@@ -13,6 +13,7 @@ use skillgym_test_db::{Backend, both_backends};
 both_backends!(
     uploaded_pictures_are_checked_stored_served_and_removed,
     a_picture_too_large_to_read_is_refused_on_the_form_early,
+    pictures_are_legible_open_on_their_own_and_welsh_for_welsh_readers,
 );
 
 /// Posts the knowledge-round form as the page does: multipart, with the picture as a file.
@@ -496,4 +497,149 @@ async fn upload_cut_short(
     let text = String::from_utf8_lossy(&answer).to_string();
     let status = text.lines().next().unwrap_or_default().to_string();
     (status, text)
+}
+
+async fn pictures_are_legible_open_on_their_own_and_welsh_for_welsh_readers(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    let (id, competence) = new_campaign(&app, &admin).await;
+    let new = format!("/campaigns/{id}/quiz/new");
+    let form = app.page(&admin, &new).await;
+    assert!(form.contains("id=\"image_cy\"") && form.contains("Welsh picture"));
+    let fields = |image: &str, image_cy: &str, alt_cy: &str| {
+        vec![
+            ("competence", competence.clone()),
+            (
+                "prompt_en",
+                "Which signs suggest this is a scam?".to_string(),
+            ),
+            (
+                "prompt_cy",
+                "Pa arwyddion sy'n awgrymu mai sgam yw hwn?".to_string(),
+            ),
+            ("option-1-en", "The sender's address".to_string()),
+            ("option-1-correct", "yes".to_string()),
+            ("option-2-en", "It is about a parcel".to_string()),
+            ("image", image.to_string()),
+            ("image_cy", image_cy.to_string()),
+            ("image_alt_en", "An email".to_string()),
+            ("image_alt_cy", alt_cy.to_string()),
+        ]
+    };
+    let post = |fields: Vec<(&'static str, String)>, file: Option<(&str, &str, Vec<u8>)>| {
+        let app = &app;
+        let admin = &admin;
+        let new = new.clone();
+        let file = file.map(|(n, t, b)| (n.to_string(), t.to_string(), b));
+        async move {
+            let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            post_quiz(
+                app,
+                admin,
+                &new,
+                &refs,
+                file.as_ref()
+                    .map(|(n, t, b)| (n.as_str(), t.as_str(), b.clone())),
+            )
+            .await
+        }
+    };
+    // A Welsh picture goes with a picture, and with a Welsh description.
+    let (status, _, html) = post(fields("", "phishing-cy.svg", "E-bost"), None).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("href=\"#image_cy\""), "{html}");
+    let (status, _, html) = post(fields("phishing.svg", "phishing-cy.svg", ""), None).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("href=\"#image_alt_cy\""), "{html}");
+    // The Welsh picture can be an upload, said to be for the Welsh picture.
+    let mut with_upload = fields("phishing.svg", "", "E-bost yn Gymraeg");
+    with_upload.push(("picture_file_for", "cy".to_string()));
+    let (status, _, body) = post(
+        with_upload,
+        Some(("ebost.png", "image/png", samples::png(900, 600))),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    let campaign = app.store().campaign(app.org, id).await.unwrap();
+    let (item_id, item) = campaign.quiz[0].clone();
+    assert_eq!(item.image.as_deref(), Some("phishing.svg"));
+    let welsh = item.image_cy.clone().unwrap();
+    assert!(welsh.starts_with("upload-") && welsh.ends_with(".png"));
+    assert!(
+        app.page(&admin, &format!("/campaigns/{id}/questions"))
+            .await
+            .contains(&welsh)
+    );
+
+    // The respondent sees the picture at its own size (CSS shrinks it to the column, never
+    // past it), with a link to the picture on its own.
+    let learner = app.signed_in("learner@afon.example").await;
+    app.post(&learner, &format!("/audits/{id}/start"), &[])
+        .await;
+    let english = format!("/audits/{id}/pictures/phishing.svg");
+    let cymraeg = format!("/audits/{id}/pictures/{welsh}");
+    // The one question is on the last page.
+    let quiz_page = format!("/audits/{id}/section/{}", campaign.questionnaire().len());
+    let html = app.page(&learner, &quiz_page).await;
+    assert!(
+        html.contains(&format!(
+            "<img class=\"quiz-picture\" src=\"{english}\" alt=\"An email\" lang=\"en\" \
+             width=\"480\" height=\"330\">"
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!(
+            "<a class=\"picture-link\" href=\"{english}\" lang=\"en\">Open the picture on its \
+             own, full size<span class=\"visually-hidden\"> (question 1)</span></a>"
+        )),
+        "{html}"
+    );
+    let picture = app.get(&learner, &english).await;
+    assert_eq!(picture.status(), StatusCode::OK);
+    assert_eq!(
+        picture.headers()["content-type"].to_str().unwrap(),
+        "image/svg+xml"
+    );
+    // A Welsh reader sees the Welsh picture, described in Welsh, linked in Welsh.
+    app.post(&learner, "/language", &[("lang", "cy")]).await;
+    let html = app.page(&learner, &quiz_page).await;
+    assert!(
+        html.contains(&format!(
+            "src=\"{cymraeg}\" alt=\"E-bost yn Gymraeg\" lang=\"cy\" width=\"900\" \
+             height=\"600\">"
+        )),
+        "{html}"
+    );
+    assert!(!html.contains(&english));
+    assert!(html.contains(&format!(
+        "href=\"{cymraeg}\" lang=\"cy\">Agor y llun ar ei ben ei hun, maint llawn"
+    )));
+    assert_eq!(app.get(&learner, &cymraeg).await.status(), StatusCode::OK);
+    // So do checking answers and the results.
+    let mut answers = vec![(format!("quiz-{item_id}"), "0".to_string())];
+    for comp in campaign.areas.iter().flat_map(|a| &a.competences) {
+        answers.push((format!("rating-{}", comp.id), "4".into()));
+    }
+    let refs: Vec<(&str, &str)> = answers
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    for n in 1..=campaign.questionnaire().len() {
+        app.post(&learner, &format!("/audits/{id}/section/{n}"), &refs)
+            .await;
+    }
+    let check = app.page(&learner, &format!("/audits/{id}/check")).await;
+    assert!(
+        check.contains(&format!("src=\"{cymraeg}\"")) && check.contains("class=\"with-picture\"")
+    );
+    assert!(check.contains(&format!("href=\"{cymraeg}\" lang=\"cy\">")));
+    app.post(&learner, &format!("/audits/{id}/check"), &[])
+        .await;
+    let results = app.page(&learner, &format!("/audits/{id}/results")).await;
+    assert!(results.contains(&format!("src=\"{cymraeg}\"")), "{results}");
+    assert!(results.contains(&format!("href=\"{cymraeg}\" lang=\"cy\">")));
+    app.post(&learner, "/language", &[("lang", "en")]).await;
+    let results = app.page(&learner, &format!("/audits/{id}/results")).await;
+    assert!(results.contains(&format!("src=\"{english}\"")) && !results.contains(&cymraeg));
 }

@@ -135,6 +135,12 @@ pub struct QuizItem {
     /// A picture to recognise, by file name among the campaign's pictures.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
+    /// The same picture for Welsh readers (an email or a screen in Welsh), when there is one;
+    /// only with `image`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_cy: Option<String>,
+    /// What the picture shows, for screen readers; the Welsh describes the Welsh picture when
+    /// there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_alt: Option<Localised>,
     pub options: Vec<QuizOption>,
@@ -149,6 +155,15 @@ pub struct QuizOption {
 }
 
 impl QuizItem {
+    /// The picture a reader of `lang` sees: the Welsh one for a Welsh reader when there is
+    /// one, else the picture.
+    pub fn picture_for(&self, lang: &str) -> Option<&str> {
+        match (&self.image_cy, lang) {
+            (Some(cy), "cy") if self.image.is_some() => Some(cy),
+            _ => self.image.as_deref(),
+        }
+    }
+
     /// Whether more than one option is correct (the page then offers checkboxes).
     pub fn multiple(&self) -> bool {
         self.options.iter().filter(|o| o.correct).count() > 1
@@ -231,6 +246,7 @@ mod tests {
             competence: "C".into(),
             prompt: Localised::new("?", None),
             image: None,
+            image_cy: None,
             image_alt: None,
             options: correct
                 .iter()
@@ -326,7 +342,39 @@ mod tests {
                 "{} alt text",
                 item.code
             );
+            // The page says "Choose all that apply" itself, once.
+            for text in [&item.prompt.en, item.prompt.cy.as_ref().unwrap()] {
+                assert!(
+                    !text.contains("all that apply") && !text.contains("berthnasol"),
+                    "{}",
+                    item.code
+                );
+            }
         }
+        for q in &content.profile_questions {
+            assert!(
+                q.hint
+                    .as_ref()
+                    .is_none_or(|h| !h.en.contains("all that apply") && !h.en.contains("Optional")),
+                "{}: the page marks optional questions and multiple choices",
+                q.code
+            );
+        }
+        let welsh = content.quiz.iter().find(|q| q.image_cy.is_some()).unwrap();
+        assert_eq!(welsh.picture_for("cy"), welsh.image_cy.as_deref());
+        assert_eq!(welsh.picture_for("en"), welsh.image.as_deref());
+    }
+
+    #[test]
+    fn the_shipped_questions_do_not_all_put_the_right_answer_in_one_place() {
+        // The page shuffles the options for each person; the order written also varies, so
+        // that the options' numbers in the page's form give nothing away.
+        let firsts: std::collections::BTreeSet<usize> = CampaignContent::national()
+            .quiz
+            .iter()
+            .map(|q| q.options.iter().position(|o| o.correct).unwrap())
+            .collect();
+        assert!(firsts.len() >= 3, "{firsts:?}");
     }
 }
 
@@ -341,6 +389,7 @@ pub fn standard_pictures() -> Vec<(&'static str, &'static [u8])> {
         "cloud-upload.svg",
         "padlock.svg",
         "phishing.svg",
+        "phishing-cy.svg",
         "ports.svg",
         "qr.svg",
         "share.svg",
@@ -348,13 +397,37 @@ pub fn standard_pictures() -> Vec<(&'static str, &'static [u8])> {
     )
 }
 
+/// Earlier drawings of shipped pictures, as campaigns made before they were redrawn keep them:
+/// (file name, the earlier SVG). A campaign's copy that is byte for byte one of these is
+/// replaced by today's drawing (the same picture, larger and legible).
+pub fn earlier_standard_pictures() -> Vec<(&'static str, &'static [u8])> {
+    macro_rules! pictures {
+        ($($name:literal),*) => {
+            vec![$(($name, include_bytes!(concat!("../../content/pictures/earlier/", $name)).as_slice())),*]
+        };
+    }
+    pictures!("padlock.svg", "phishing.svg", "ports.svg")
+}
+
 #[cfg(test)]
 mod picture_tests {
+    #[test]
+    fn earlier_drawings_are_of_shipped_pictures_and_differ_from_them() {
+        let today = super::standard_pictures();
+        for (name, earlier) in super::earlier_standard_pictures() {
+            let (_, now) = today
+                .iter()
+                .find(|(n, _)| *n == name)
+                .expect("still shipped");
+            assert_ne!(*now, earlier, "{name}");
+        }
+    }
+
     #[test]
     fn every_standard_picture_is_shipped() {
         let names: Vec<&str> = super::standard_pictures().iter().map(|p| p.0).collect();
         for item in super::CampaignContent::standard().quiz {
-            if let Some(image) = item.image {
+            for image in item.image.iter().chain(&item.image_cy) {
                 assert!(names.contains(&image.as_str()), "{image} is shipped");
             }
         }

@@ -389,6 +389,8 @@ pub struct QuizItemFields {
     pub prompt_cy: String,
     pub options: Vec<QuizOptionFields>,
     pub image: String,
+    /// The Welsh picture, if any: one of the same list.
+    pub image_cy: String,
     pub image_alt_en: String,
     pub image_alt_cy: String,
     pub explanation_en: String,
@@ -418,6 +420,7 @@ impl QuizItemFields {
             prompt_cy: item.prompt.cy.clone().unwrap_or_default(),
             options,
             image: item.image.clone().unwrap_or_default(),
+            image_cy: item.image_cy.clone().unwrap_or_default(),
             image_alt_en: alt.en,
             image_alt_cy: alt.cy.unwrap_or_default(),
             explanation_en: explanation.en,
@@ -495,6 +498,17 @@ impl QuizItemFields {
                 problem(&mut problems, "image_alt_en", "quiz-picture-alt-missing");
             }
         }
+        let image_cy = Some(self.image_cy.trim().to_string()).filter(|i| !i.is_empty());
+        if let Some(name) = &image_cy {
+            if !pictures.contains(&name.as_str()) {
+                problem(&mut problems, "image_cy", "quiz-picture-unknown");
+            } else if image.is_none() {
+                problem(&mut problems, "image_cy", "quiz-picture-cy-alone");
+            } else if alt.cy.is_none() {
+                // Welsh readers see the Welsh picture: its description must be Welsh too.
+                problem(&mut problems, "image_alt_cy", "quiz-picture-cy-alt-missing");
+            }
+        }
         let explanation = text(&self.explanation_en, &self.explanation_cy);
         check_length(
             &mut problems,
@@ -511,6 +525,7 @@ impl QuizItemFields {
             competence,
             prompt,
             image_alt: image.as_ref().map(|_| alt),
+            image_cy: image_cy.filter(|cy| Some(cy) != image.as_ref()),
             image,
             options,
             explanation: (!explanation.is_blank()).then_some(explanation),
@@ -720,6 +735,40 @@ mod tests {
         fields.image_alt_en = "A Wi-Fi symbol".into();
         let item = fields.parse("K1", &competences, &["wifi.svg"]).unwrap();
         assert_eq!(item.image.as_deref(), Some("wifi.svg"));
+        assert_eq!(item.image_cy, None);
+    }
+
+    #[test]
+    fn a_welsh_picture_goes_with_a_picture_and_a_welsh_description() {
+        let competences = vec!["SAFE-1".to_string()];
+        let pictures = ["phishing.svg", "phishing-cy.svg"];
+        let mut fields = quiz_fields(&[true, false]);
+        fields.image_cy = "phishing-cy.svg".into();
+        assert_eq!(
+            fields.parse("K1", &competences, &pictures).unwrap_err()[0],
+            ("image_cy".to_string(), "quiz-picture-cy-alone")
+        );
+        fields.image = "phishing.svg".into();
+        fields.image_alt_en = "An email".into();
+        assert_eq!(
+            fields.parse("K1", &competences, &pictures).unwrap_err()[0],
+            ("image_alt_cy".to_string(), "quiz-picture-cy-alt-missing")
+        );
+        fields.image_alt_cy = "E-bost".into();
+        let item = fields.parse("K1", &competences, &pictures).unwrap();
+        assert_eq!(item.picture_for("cy"), Some("phishing-cy.svg"));
+        assert_eq!(item.picture_for("en"), Some("phishing.svg"));
+        assert_eq!(
+            QuizItemFields::of(&item)
+                .parse("K1", &competences, &pictures)
+                .unwrap(),
+            item
+        );
+        fields.image_cy = "../secret".into();
+        assert_eq!(
+            fields.parse("K1", &competences, &pictures).unwrap_err()[0],
+            ("image_cy".to_string(), "quiz-picture-unknown")
+        );
     }
 
     #[test]

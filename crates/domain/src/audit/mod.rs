@@ -9,6 +9,7 @@ pub mod framework;
 pub mod framework_csv;
 pub mod localised;
 pub mod national;
+pub mod option_order;
 pub mod picture;
 pub mod questionnaire;
 pub mod results;
@@ -21,6 +22,7 @@ pub use campaign::{
 };
 pub use framework::{Area, Competence, Framework};
 pub use localised::Localised;
+pub use option_order::OptionOrder;
 pub use questionnaire::{Questionnaire, Section};
 pub use results::{Calibration, PersonResults};
 

@@ -255,8 +255,35 @@ pub mod samples {
     }
 }
 
+/// The width and height a shipped SVG picture declares on its root element (`width="480"`),
+/// for the page's `<img>`. Only skillgym's own drawings are SVG: uploads never are.
+pub fn svg_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let start = text.find("<svg")?;
+    let tag = &text[start..start + text[start..].find('>')?];
+    let attribute = |name: &str| -> Option<u32> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        let value = &tag[at..at + tag[at..].find('"')?];
+        value.strip_suffix("px").unwrap_or(value).parse().ok()
+    };
+    Some((attribute("width")?, attribute("height")?)).filter(|(w, h)| *w > 0 && *h > 0)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_shipped_svg_gives_its_declared_size() {
+        assert_eq!(
+            svg_size(br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9" width="480" height="300px"><rect width="1"/></svg>"#),
+            Some((480, 300))
+        );
+        assert_eq!(svg_size(br#"<svg viewBox="0 0 9 9"></svg>"#), None);
+        assert_eq!(svg_size(b"\x89PNG"), None);
+        for (name, body) in super::super::campaign::standard_pictures() {
+            assert!(svg_size(body).is_some(), "{name} declares its size");
+        }
+    }
+
     use super::*;
 
     #[test]

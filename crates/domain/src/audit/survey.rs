@@ -1295,6 +1295,7 @@ mod tests {
                 competence: "EMAIL".into(),
                 prompt: text("Which password is strongest?"),
                 image: None,
+                image_cy: None,
                 image_alt: None,
                 options: vec![
                     QuizOption {
@@ -1438,6 +1439,52 @@ mod tests {
             again.responses[0].external_key, first.external_key,
             "the hash is stable"
         );
+    }
+
+    #[test]
+    fn quiz_answers_are_matched_by_their_text_never_by_their_place() {
+        // The other tool may have shown (and exported) the options in any order, and a
+        // respondent here sees them in an order of their own: the cell's text decides.
+        let mut targets = targets();
+        targets.quiz[0].options.insert(
+            0,
+            QuizOption {
+                text: Localised::new("A long passphrase", Some("Cyfrinymadrodd hir".into())),
+                correct: true,
+            },
+        );
+        let csv = "Employee number,Which password is strongest?\n\
+                   W0001,Three random words;A long passphrase\n\
+                   W0002,Tri gair; Cyfrinymadrodd hir\n\
+                   W0003,Password1\n\
+                   W0004,1\n";
+        let mapping = Mapping::from_json(
+            r#"{"respondent": {"by": "employee_number", "column": "Employee number"},
+                "columns": [{"column": "Which password is strongest?", "quiz": "Q1"}]}"#,
+        )
+        .unwrap();
+        let file = parse(csv.as_bytes()).unwrap();
+        let refused = apply(&file, &mapping, &targets).unwrap_err();
+        assert_eq!(refused.len(), 1, "{refused:?}");
+        assert_eq!((refused[0].line, refused[0].code), (5, OPTION_UNKNOWN));
+        let csv = csv.replace("W0004,1\n", "");
+        let imported = apply(&parse(csv.as_bytes()).unwrap(), &mapping, &targets).unwrap();
+        let quiz: Vec<_> = imported
+            .responses
+            .iter()
+            .map(|r| r.quiz[0].clone())
+            .collect();
+        assert_eq!(
+            quiz,
+            vec![
+                ("Q1".into(), vec![0, 2], true),
+                ("Q1".into(), vec![0, 2], true),
+                ("Q1".into(), vec![1], false),
+            ]
+        );
+        for (_, chosen, right) in &quiz {
+            assert_eq!(targets.quiz[0].mark(chosen), *right);
+        }
     }
 
     #[test]

@@ -17,8 +17,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use skillgym_domain::audit::campaign::split;
 use skillgym_domain::audit::results::Answers;
 use skillgym_domain::audit::section_form::{Asked, read_page};
-use skillgym_domain::audit::{PersonResults, QuestionKind, QuizItem, Rating, Section};
-use skillgym_domain::{CampaignId, CompetenceId, QuestionId, Role};
+use skillgym_domain::audit::{OptionOrder, PersonResults, QuestionKind, QuizItem, Rating, Section};
+use skillgym_domain::{CampaignId, CompetenceId, QuestionId, QuizItemId, ResponseId, Role};
 use skillgym_store::{Campaign, CampaignSummary, ResponseAnswers, ResponseState, SessionRecord};
 use std::collections::HashMap;
 
@@ -168,70 +168,78 @@ pub struct QuestionField {
     pub prompt: String,
     pub prompt_lang: &'static str,
     pub hint: String,
+    /// Whether the page adds "Choose all that apply." (not when the hint already says so).
+    pub choose_all: bool,
     pub options: Vec<(String, String)>,
     pub chosen: Vec<String>,
 }
 
-/// One knowledge-round question as the page shows it: never with its answers.
+/// One knowledge-round question as the page shows it: never with its answers, and its options
+/// in this respondent's order.
 pub struct QuizField {
     pub name: String,
     pub number: usize,
     pub prompt: String,
     pub prompt_lang: &'static str,
     pub multiple: bool,
+    /// Whether the page adds "Choose all that apply." (not when the prompt already says so).
+    pub choose_all: bool,
     pub image: Option<QuizImage>,
+    /// (the option's own number, its text), in the order shown.
     pub options: Vec<(String, String)>,
     pub chosen: Vec<String>,
 }
 
-/// A question's picture with the size the page gives its `<img>`.
+/// A question's picture, with a link to it on its own.
 pub struct QuizImage {
     pub src: String,
     pub alt: String,
     pub alt_lang: &'static str,
-    pub width: i64,
-    pub height: i64,
+    /// The picture's own size: the page never shows it larger, and narrower screens shrink it
+    /// to the column (CSS `max-width: 100%`).
+    pub size: Option<(i64, i64)>,
+    /// The question's number, naming the link for screen readers.
+    pub number: usize,
 }
 
 impl QuizImage {
     /// The picture a knowledge-round question shows, if any: every page that names the
     /// question shows it the same way, since a question such as "What does this icon mean?"
-    /// reads as nonsense without it.
+    /// reads as nonsense without it. A Welsh reader sees the Welsh picture when there is one.
     fn of(
         campaign: CampaignId,
         item: &QuizItem,
+        number: usize,
         sizes: &HashMap<String, (i64, i64)>,
         lang: &str,
     ) -> Option<QuizImage> {
-        let file = item.image.as_ref()?;
-        let (width, height) = shown_size(sizes.get(file));
+        let file = item.picture_for(lang)?;
         let alt = item.image_alt.as_ref().map(|a| a.show(lang));
         Some(QuizImage {
             src: format!("/audits/{campaign}/pictures/{file}"),
             alt: alt.as_ref().map(|a| a.text.to_string()).unwrap_or_default(),
             alt_lang: alt.map_or("en", |a| a.lang),
-            width,
-            height,
+            size: sizes.get(file).copied().filter(|(w, h)| *w > 0 && *h > 0),
+            number,
         })
     }
 }
 
-/// The shipped pictures are drawn for 240 × 160; an uploaded one is shown at its own size, made
-/// smaller (never larger) to fit 480 × 360.
-fn shown_size(size: Option<&(i64, i64)>) -> (i64, i64) {
-    let Some(&(width, height)) = size.filter(|(w, h)| *w > 0 && *h > 0) else {
-        return (240, 160);
+/// Whether `text` already tells people to choose all that apply, as questions written before
+/// the page said so itself do: the page then does not say it twice.
+fn says_choose_all(text: &str, choose_all: &str) -> bool {
+    let words = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase()
     };
-    let (max_w, max_h) = (480, 360);
-    if width <= max_w && height <= max_h {
-        return (width, height);
-    }
-    // Scale by whichever side overflows more, rounding to the nearest pixel, at least 1.
-    if width * max_h >= height * max_w {
-        (max_w, ((height * max_w + width / 2) / width).max(1))
-    } else {
-        (((width * max_h + height / 2) / height).max(1), max_h)
-    }
+    words(text).contains(words(choose_all).trim())
+}
+
+/// The order this response sees a question's options in.
+fn order_of(response: ResponseId, id: QuizItemId, item: &QuizItem) -> OptionOrder {
+    OptionOrder::for_response(response, id, item.options.len())
 }
 
 #[derive(Template, WebTemplate)]
@@ -261,6 +269,7 @@ fn build_section(
     ctx: &Ctx,
     campaign: &Campaign,
     number: usize,
+    response: ResponseId,
     answers: &ResponseAnswers,
     submitted: &HashMap<String, Vec<String>>,
     sizes: &HashMap<String, (i64, i64)>,
@@ -268,6 +277,7 @@ fn build_section(
     let questionnaire = campaign.questionnaire();
     let section = questionnaire.section(number).ok_or(AppError::NotFound)?;
     let lang = ctx.tr.lang().code();
+    let choose_all = ctx.tr.t("audit-choose-all");
     let typed = |name: &str| submitted.get(name).cloned();
     let mut page = SectionPage {
         page: ctx.page("audit-section-title"),
@@ -301,15 +311,18 @@ fn build_section(
                     _ => vec![stored],
                 });
                 let prompt = q.prompt.show(lang);
+                let hint = q
+                    .hint
+                    .as_ref()
+                    .map(|h| h.show(lang).text.to_string())
+                    .unwrap_or_default();
                 page.questions.push(QuestionField {
                     kind: q.kind,
                     prompt: prompt.text.to_string(),
                     prompt_lang: prompt.lang,
-                    hint: q
-                        .hint
-                        .as_ref()
-                        .map(|h| h.show(lang).text.to_string())
-                        .unwrap_or_default(),
+                    choose_all: q.kind == QuestionKind::Multiple
+                        && !says_choose_all(&hint, &choose_all),
+                    hint,
                     options: q
                         .options
                         .iter()
@@ -361,12 +374,19 @@ fn build_section(
                     prompt: prompt.text.to_string(),
                     prompt_lang: prompt.lang,
                     multiple: item.multiple(),
-                    image: QuizImage::of(campaign.id, item, sizes, lang),
-                    options: item
-                        .options
+                    choose_all: item.multiple() && !says_choose_all(prompt.text, &choose_all),
+                    image: QuizImage::of(campaign.id, item, position + 1, sizes, lang),
+                    // Each option keeps its own number as its value: answers are stored and
+                    // marked by it, whatever place it was shown in.
+                    options: order_of(response, *id, item)
+                        .shown()
                         .iter()
-                        .enumerate()
-                        .map(|(i, o)| (i.to_string(), o.text.show(lang).text.to_string()))
+                        .map(|&i| {
+                            (
+                                i.to_string(),
+                                item.options[i].text.show(lang).text.to_string(),
+                            )
+                        })
                         .collect(),
                     chosen,
                     name,
@@ -390,7 +410,15 @@ pub async fn section(
     };
     let answers = state.store.response_answers(response.id).await?;
     let sizes = state.store.picture_sizes(campaign.id).await?;
-    let mut page = build_section(&ctx, &campaign, number, &answers, &HashMap::new(), &sizes)?;
+    let mut page = build_section(
+        &ctx,
+        &campaign,
+        number,
+        response.id,
+        &answers,
+        &HashMap::new(),
+        &sizes,
+    )?;
     page.back_to_check = campaign
         .questionnaire()
         .resume_at(&response.saved)
@@ -449,7 +477,15 @@ pub async fn save_section(
     if !errors.is_empty() {
         let stored = state.store.response_answers(response.id).await?;
         let sizes = state.store.picture_sizes(campaign.id).await?;
-        let mut page = build_section(&ctx, &campaign, number, &stored, &submitted, &sizes)?;
+        let mut page = build_section(
+            &ctx,
+            &campaign,
+            number,
+            response.id,
+            &stored,
+            &submitted,
+            &sizes,
+        )?;
         page.errors = errors;
         let mut response = page.into_response();
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
@@ -569,7 +605,8 @@ async fn check_page(
                     let (id, item) = &campaign.quiz[position];
                     let answer = match answers.quiz.get(id) {
                         None => not_answered.clone(),
-                        Some((chosen, _)) => chosen
+                        Some((chosen, _)) => order_of(response.id, *id, item)
+                            .arrange(chosen)
                             .iter()
                             .filter_map(|i| item.options.get(*i))
                             .map(|o| o.text.show(lang).text.to_string())
@@ -580,7 +617,7 @@ async fn check_page(
                     rows.push(CheckRow {
                         question: prompt.text.to_string(),
                         question_lang: prompt.lang,
-                        image: QuizImage::of(campaign.id, item, &sizes, lang),
+                        image: QuizImage::of(campaign.id, item, position + 1, &sizes, lang),
                         answer,
                         section: number,
                     });
@@ -720,22 +757,24 @@ pub async fn results(
     }
     let sizes = state.store.picture_sizes(campaign.id).await?;
     let mut quiz = Vec::new();
-    for (qid, item) in &campaign.quiz {
+    for (position, (qid, item)) in campaign.quiz.iter().enumerate() {
         let Some((_, right)) = stored.quiz.get(qid) else {
             continue;
         };
         answers.quiz.push((item.competence.clone(), *right));
         let prompt = item.prompt.show(lang);
+        let correct: Vec<usize> = (0..item.options.len())
+            .filter(|i| item.options[*i].correct)
+            .collect();
         quiz.push(QuizReview {
             prompt: prompt.text.to_string(),
             prompt_lang: prompt.lang,
-            image: QuizImage::of(campaign.id, item, &sizes, lang),
+            image: QuizImage::of(campaign.id, item, position + 1, &sizes, lang),
             right: *right,
-            correct: item
-                .options
+            correct: order_of(response.id, *qid, item)
+                .arrange(&correct)
                 .iter()
-                .filter(|o| o.correct)
-                .map(|o| o.text.show(lang).text.to_string())
+                .map(|i| item.options[*i].text.show(lang).text.to_string())
                 .collect::<Vec<_>>()
                 .join(", "),
             explanation: item
@@ -843,14 +882,26 @@ pub async fn picture(
 
 #[cfg(test)]
 mod tests {
-    use super::shown_size;
+    use super::says_choose_all;
 
     #[test]
-    fn uploaded_pictures_keep_their_shape_within_480_by_360() {
-        assert_eq!(shown_size(None), (240, 160));
-        assert_eq!(shown_size(Some(&(300, 200))), (300, 200));
-        assert_eq!(shown_size(Some(&(1920, 1080))), (480, 270));
-        assert_eq!(shown_size(Some(&(1000, 2000))), (180, 360));
-        assert_eq!(shown_size(Some(&(5000, 1))), (480, 1));
+    fn a_question_that_already_says_choose_all_is_not_told_twice() {
+        assert!(says_choose_all(
+            "Choose all that apply.",
+            "Choose all that apply."
+        ));
+        assert!(says_choose_all(
+            "Which signs suggest it is a scam? Choose all that apply.",
+            "Choose all that apply."
+        ));
+        assert!(says_choose_all(
+            "Pa rai sy'n wir? Dewiswch bob un sy'n berthnasol.",
+            "Dewiswch bob un sy'n berthnasol."
+        ));
+        assert!(!says_choose_all(
+            "Which signs suggest it is a scam?",
+            "Choose all that apply."
+        ));
+        assert!(!says_choose_all("", "Choose all that apply."));
     }
 }

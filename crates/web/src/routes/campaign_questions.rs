@@ -392,6 +392,8 @@ pub struct QuizFormPage {
     adding: bool,
     competences: Vec<(String, Localised)>,
     pictures: Vec<String>,
+    /// The uploaded file is for the Welsh picture (else for the picture).
+    upload_for_cy: bool,
 }
 
 /// The pictures a question may show: the shipped ones, then those uploaded to the campaign.
@@ -410,6 +412,8 @@ async fn picture_names(
 
 /// The form field of the picture file.
 const PICTURE_FILE: &str = "picture_file";
+/// The form field saying which picture the file is: "cy" for the Welsh one.
+const PICTURE_FILE_FOR: &str = "picture_file_for";
 
 /// Reads the knowledge-round form, checking its CSRF token: the page sends it as multipart
 /// with the picture it may carry; a plain form (from a client with no file to send) is read as
@@ -436,21 +440,33 @@ async fn read_quiz_request(state: &AppState, ctx: &Ctx, request: Request) -> App
     }
 }
 
+/// A knowledge-round form as sent, with the picture file it came with.
+struct QuizSubmission {
+    form: QuizItemFields,
+    upload: Option<UploadedPicture>,
+    /// The file's problems.
+    errors: FormErrors,
+    /// The pictures the question may show, the upload among them.
+    pictures: Vec<String>,
+    /// The file is for the Welsh picture.
+    for_cy: bool,
+}
+
 /// The typed question with the picture file it came with. A picture that passes its checks
-/// becomes the question's picture, under a name made from its bytes; one that does not, or a
-/// body too large to read, is reported against the file field. The file field comes last in
-/// the form, so a body cut short at the limit has brought every typed field.
+/// becomes the question's picture (or its Welsh picture, as the form says), under a name made
+/// from its bytes; one that does not, or a body too large to read, is reported against the file
+/// field. The file field comes last in the form, so a body cut short at the limit has brought
+/// every typed field.
 async fn read_quiz_upload(
     state: &AppState,
     org: OrganisationId,
     campaign: CampaignId,
     submitted: Submitted,
-) -> AppResult<(
-    QuizItemFields,
-    Option<UploadedPicture>,
-    FormErrors,
-    Vec<String>,
-)> {
+) -> AppResult<QuizSubmission> {
+    let for_cy = submitted
+        .texts
+        .iter()
+        .any(|(k, v)| k == PICTURE_FILE_FOR && v == "cy");
     let mut form = read_quiz(submitted.texts);
     let mut pictures = picture_names(state, org, campaign).await?;
     let mut errors = FormErrors::default();
@@ -467,7 +483,11 @@ async fn read_quiz_upload(
                     hex::encode(&digest[..12]),
                     checked.kind.extension()
                 );
-                form.image = name.clone();
+                if for_cy {
+                    form.image_cy = name.clone();
+                } else {
+                    form.image = name.clone();
+                }
                 if !pictures.contains(&name) {
                     pictures.push(name.clone());
                 }
@@ -482,7 +502,13 @@ async fn read_quiz_upload(
             Err(Invalid(code)) => errors.add(PICTURE_FILE, code),
         }
     }
-    Ok((form, upload, errors, pictures))
+    Ok(QuizSubmission {
+        form,
+        upload,
+        errors,
+        pictures,
+        for_cy,
+    })
 }
 
 fn quiz_page(
@@ -492,6 +518,7 @@ fn quiz_page(
     form: QuizItemFields,
     errors: FormErrors,
     pictures: Vec<String>,
+    upload_for_cy: bool,
 ) -> Response {
     let failed = !errors.is_empty();
     let id = campaign.id;
@@ -526,6 +553,7 @@ fn quiz_page(
         adding: item.is_none(),
         competences: competences_of(campaign),
         pictures,
+        upload_for_cy,
     }
     .into_response();
     if failed {
@@ -548,6 +576,7 @@ fn read_quiz(fields: Vec<(String, String)>) -> QuizItemFields {
             "prompt_en" => form.prompt_en = v,
             "prompt_cy" => form.prompt_cy = v,
             "image" => form.image = v,
+            "image_cy" => form.image_cy = v,
             "image_alt_en" => form.image_alt_en = v,
             "image_alt_cy" => form.image_alt_cy = v,
             "explanation_en" => form.explanation_en = v,
@@ -609,6 +638,7 @@ pub async fn new_quiz_form(
         form,
         FormErrors::default(),
         pictures,
+        false,
     ))
 }
 
@@ -626,19 +656,26 @@ pub async fn add_quiz(
         Err(r) => return Ok(r),
     };
     let too_large = submitted.too_large;
-    let (form, upload, upload_errors, pictures) =
-        read_quiz_upload(&state, org, campaign.id, submitted).await?;
+    let sent = read_quiz_upload(&state, org, campaign.id, submitted).await?;
     let code = next_code("K", campaign.quiz.iter().map(|(_, q)| q.code.as_str()));
-    let item = match parse_quiz(&form, &code, &campaign, &pictures, upload_errors) {
+    let item = match parse_quiz(&sent.form, &code, &campaign, &sent.pictures, sent.errors) {
         Ok(i) => i,
         Err(errors) => {
-            let page = quiz_page(&ctx, &campaign, None, form, errors, pictures);
+            let page = quiz_page(
+                &ctx,
+                &campaign,
+                None,
+                sent.form,
+                errors,
+                sent.pictures,
+                sent.for_cy,
+            );
             return Ok(over_limit(too_large, page));
         }
     };
     match state
         .store
-        .add_quiz_item(org, campaign.id, &item, upload.as_ref())
+        .add_quiz_item(org, campaign.id, &item, sent.upload.as_ref())
         .await
     {
         Ok(q) => Ok(overview(campaign.id, &format!("quiz-{q}"))),
@@ -708,6 +745,7 @@ pub async fn edit_quiz_form(
         form,
         FormErrors::default(),
         pictures,
+        false,
     ))
 }
 
@@ -726,18 +764,25 @@ pub async fn update_quiz(
     };
     let code = find_quiz(&campaign, q)?.code.clone();
     let too_large = submitted.too_large;
-    let (form, upload, upload_errors, pictures) =
-        read_quiz_upload(&state, org, campaign.id, submitted).await?;
-    let item = match parse_quiz(&form, &code, &campaign, &pictures, upload_errors) {
+    let sent = read_quiz_upload(&state, org, campaign.id, submitted).await?;
+    let item = match parse_quiz(&sent.form, &code, &campaign, &sent.pictures, sent.errors) {
         Ok(i) => i,
         Err(errors) => {
-            let page = quiz_page(&ctx, &campaign, Some(QuizItemId(q)), form, errors, pictures);
+            let page = quiz_page(
+                &ctx,
+                &campaign,
+                Some(QuizItemId(q)),
+                sent.form,
+                errors,
+                sent.pictures,
+                sent.for_cy,
+            );
             return Ok(over_limit(too_large, page));
         }
     };
     match state
         .store
-        .update_quiz_item(org, campaign.id, QuizItemId(q), &item, upload.as_ref())
+        .update_quiz_item(org, campaign.id, QuizItemId(q), &item, sent.upload.as_ref())
         .await
     {
         Ok(()) => Ok(overview(campaign.id, &format!("quiz-{q}"))),
