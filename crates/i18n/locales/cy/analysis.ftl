@@ -30,10 +30,12 @@ analysis-left-out = { $count ->
    *[other] Mae { $count } grŵp wedi'u gadael allan er mwyn cadw eu pobl yn ddienw.
 }
 analysis-grouped-by-question-instead = Nid oes gan unrhyw ymateb deulu swyddi, gan iddyn nhw gael eu mewnforio heb enwau, felly caiff pobl eu grwpio yn ôl eu hateb i gwestiwn cyntaf yr ymgyrch sydd ag un ateb. Dewiswch ffordd arall o grwpio uchod.
+# plural: no [two], [few] or [many] arm: "{ $count } o'r { $total } o ymatebion" reads right after any figure; no [zero] arm: shown only when some response is in no group.
 analysis-no-group-person = { $total ->
     [one] Nid yw'r ymateb mewn unrhyw grŵp: cafodd ei fewnforio heb enw, neu mae'r person wedi'i ddileu ers hynny, felly nid yw skillgym yn gwybod teulu swyddi'r person nac a yw'n gyflogai neu'n wirfoddolwr.
    *[other] Nid yw { $count } o'r { $total } o ymatebion mewn unrhyw grŵp: cawson nhw eu mewnforio heb enwau, neu mae'r bobl wedi'u dileu ers hynny, felly nid yw skillgym yn gwybod eu teulu swyddi nac a ydyn nhw'n gyflogeion neu'n wirfoddolwyr.
 }
+# plural: no [two], [few] or [many] arm: "{ $count } o'r { $total } o ymatebion" reads right after any figure; no [zero] arm: shown only when some response is in no group.
 analysis-no-group-question = { $total ->
     [one] Ni atebodd yr ymateb y cwestiwn hwn, felly nid yw mewn unrhyw grŵp.
    *[other] Ni atebodd { $count } o'r { $total } o ymatebion y cwestiwn hwn, felly nid ydyn nhw mewn unrhyw grŵp.

@@ -170,6 +170,7 @@ campaign-see-report = Gweld yr adroddiad
 report-title = Adroddiad yr ymgyrch
 report-title-for = Adroddiad: { $campaign }
 report-responses = Mae { $finished } o'r { $asked } o bobl a holwyd wedi gorffen ({ $percent }%).
+# plural: no [two], [few] or [many] arm: "{ $others } o ymatebion" reads right after any figure; no [zero] arm: shown only when there are such responses.
 report-rate-outside = { $others ->
     [one] Mae'r gyfradd yn cyfrif pawb a holwyd yn skillgym ({ $people }) ac un ymateb gan rywun na chafodd ei holi (wedi'i fewnforio heb enw, neu gan rywun sydd wedi'i ddileu ers hynny neu nad yw'n cael ei holi mwyach): mae'r ymateb hwnnw'n cyfrif fel un a holwyd ac a orffennwyd.
    *[other] Mae'r gyfradd yn cyfrif pawb a holwyd yn skillgym ({ $people }), a hefyd { $others } o ymatebion gan bobl na chawson nhw eu holi (wedi'u mewnforio heb enwau, neu gan bobl sydd wedi'u dileu ers hynny neu nad ydyn nhw'n cael eu holi mwyach): mae pob un yn cyfrif fel un a holwyd ac a orffennwyd.

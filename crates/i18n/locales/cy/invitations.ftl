@@ -14,6 +14,7 @@ invitations-send = Anfon gwahoddiadau
 reminders-send = Anfon nodiadau atgoffa nawr
 invitations-not-configured = Nid yw e-bost wedi'i osod, felly ni ellir anfon gwahoddiadau. Gofynnwch i bwy bynnag sy'n rhedeg skillgym osod SKILLGYM_SMTP_URL a SKILLGYM_MAIL_FROM.
 # review: plural forms of "person" (person/pobl) after numbers
+# plural: no [two], [few] or [many] arm for $failed: no noun follows its figure.
 invitations-sent = { $sent ->
     [zero] Ni anfonwyd gwahoddiad at neb.
     [one] Anfonwyd gwahoddiad at un person.
@@ -26,6 +27,7 @@ invitations-sent = { $sent ->
     [one] {" "}Ni ellid anfon un: gweler isod.
    *[other] {" "}Ni ellid anfon { $failed }: gweler isod.
 }
+# plural: no [two], [few] or [many] arm for $failed: no noun follows its figure.
 reminders-sent = { $sent ->
     [zero] Ni anfonwyd nodyn atgoffa at neb.
     [one] Anfonwyd nodyn atgoffa at un person.

@@ -47,14 +47,17 @@ audit-action-person-erased = Eu dileu
 audit-action-audit-trail-exported = Allforio'r trywydd archwilio
 audit-action-person-left = Nodi eu bod wedi gadael: daeth eu mynediad i ben
 audit-action-single-sign-on-refused = Gwrthod mewngofnodi drwy gyfrif y sefydliad
+# plural: no [zero], [two], [few] or [many] arm: no noun follows the figure, so only one and more than one differ.
 audit-detail-added = { $value ->
     [one] { $value } wedi'i ychwanegu
    *[other] { $value } wedi'u hychwanegu
 }
+# plural: no [zero], [two], [few] or [many] arm: no noun follows the figure, so only one and more than one differ.
 audit-detail-updated = { $value ->
     [one] { $value } wedi'i ddiweddaru
    *[other] { $value } wedi'u diweddaru
 }
+# plural: no [zero], [two], [few] or [many] arm: no noun follows the figure, so only one and more than one differ.
 audit-detail-unchanged = { $value ->
     [one] { $value } heb ei newid
    *[other] { $value } heb eu newid
