@@ -112,9 +112,18 @@ impl Tr {
         self.lang
     }
 
-    /// The message `id`; a missing id shows as itself, so a test or a reader spots it.
+    /// The message `id`. A missing message is a bug that must fail a test, not reach a page:
+    /// debug and test builds panic; a release build shows the id, marked with ⚠.
     pub fn t(&self, id: &str) -> String {
         self.finish(id, LOCALES.try_lookup(self.lang.langid(), id))
+    }
+
+    /// The message `id` if there is one, for text that may be left unwritten (such as a
+    /// command's longer help).
+    pub fn find(&self, id: &str) -> Option<String> {
+        LOCALES
+            .try_lookup(self.lang.langid(), id)
+            .map(|text| self.mark(text))
     }
 
     /// The message `id` with one argument.
@@ -150,11 +159,23 @@ impl Tr {
         )
     }
 
+    /// `found` is `None` when the message is missing in both languages, or when formatting
+    /// failed in both (an argument the message needs was not given).
     fn finish(&self, id: &str, found: Option<String>) -> String {
-        match (found, self.lang) {
-            (Some(text), Lang::Pseudo) => format!("⟦{text}⟧"),
-            (Some(text), _) => text,
-            (None, _) => format!("⚠{id}"),
+        match found {
+            Some(text) => self.mark(text),
+            None if cfg!(debug_assertions) => panic!(
+                "the message {id} is missing from crates/i18n/locales, or was given the wrong \
+                 arguments"
+            ),
+            None => format!("⚠{id}"),
+        }
+    }
+
+    fn mark(&self, text: String) -> String {
+        match self.lang {
+            Lang::Pseudo => format!("⟦{text}⟧"),
+            _ => text,
         }
     }
 }
@@ -230,8 +251,23 @@ mod tests {
         let cy = Tr::new(Lang::Cy);
         assert_eq!(en.t("product-name"), "skillgym");
         assert_ne!(en.t("sign-in"), cy.t("sign-in"));
-        assert!(en.t("no-such-message").starts_with('⚠'));
+        assert_eq!(en.find("no-such-message"), None);
+        assert_eq!(en.find("product-name").as_deref(), Some("skillgym"));
         assert!(Tr::new(Lang::Pseudo).t("sign-in").starts_with('⟦'));
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "no-such-message")]
+    fn a_missing_message_fails_loudly_in_a_test() {
+        Tr::new(Lang::Cy).t("no-such-message");
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "people-count")]
+    fn a_message_missing_its_argument_fails_loudly_in_a_test() {
+        Tr::new(Lang::En).t("people-count");
     }
 
     #[test]

@@ -308,3 +308,62 @@ pub enum UserCommand {
         public_url: Option<String>,
     },
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use skillgym_i18n::{Lang, Tr};
+
+    /// Words as a shell splits them, for the one-line commands the messages suggest.
+    fn shell_words(line: &str) -> Vec<String> {
+        let mut words: Vec<String> = Vec::new();
+        let (mut word, mut quoted, mut started) = (String::new(), false, false);
+        for c in line.chars() {
+            if c == '"' {
+                quoted = !quoted;
+                started = true;
+            } else if c.is_whitespace() && !quoted {
+                if started {
+                    words.push(std::mem::take(&mut word));
+                }
+                started = false;
+            } else {
+                word.push(c);
+                started = true;
+            }
+        }
+        if started {
+            words.push(word);
+        }
+        words
+    }
+
+    /// With no organisation yet, the commands tell you how to make one: with a command that
+    /// works, in both languages.
+    #[test]
+    fn the_command_suggested_for_a_first_organisation_is_one_skillgym_takes() {
+        for lang in Lang::OFFERED {
+            let text = Tr::new(lang).t("cli-no-organisation");
+            let command = &text[text.find("skillgym user").expect("a command")..];
+            let cli = Cli::try_parse_from(shell_words(command))
+                .unwrap_or_else(|e| panic!("{command}\n{e}"));
+            let Command::User(UserCommand::CreateAdmin {
+                email,
+                given_name,
+                family_name,
+                organisation,
+                ..
+            }) = cli.command
+            else {
+                panic!("{command} is not create-admin");
+            };
+            assert_eq!(email, "you@example.org");
+            for given in [given_name, family_name, organisation] {
+                assert!(
+                    command.contains(&format!("\"{given}\"")),
+                    "{given} is given in {command}"
+                );
+            }
+        }
+    }
+}

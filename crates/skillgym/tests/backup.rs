@@ -40,7 +40,7 @@ async fn written(url: &str) -> BTreeSet<i64> {
     store.close().await;
     events
         .iter()
-        .filter_map(|e| e.detail.strip_prefix("n=")?.parse().ok())
+        .filter_map(|e| e.detail.strip_prefix("events=")?.parse().ok())
         .collect()
 }
 
@@ -66,8 +66,8 @@ async fn a_backup_under_write_load_holds_every_write_acknowledged_before_it() {
         tokio::spawn(async move {
             let mut n = 0;
             while !stop.load(Ordering::Relaxed) {
-                let event =
-                    NewAuditEvent::new(Actor::System, AuditAction::PersonViewed, None).with("n", n);
+                let event = NewAuditEvent::new(Actor::System, AuditAction::PersonViewed, None)
+                    .with("events", n);
                 store.record_event(org, &event).await.unwrap();
                 acknowledged.lock().unwrap().push(n);
                 n += 1;

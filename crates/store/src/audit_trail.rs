@@ -126,6 +126,37 @@ impl AuditAction {
     }
 }
 
+/// Every key an event's detail can hold as `key=value`. Each has a message `audit-detail-KEY`
+/// in both languages, which the audit trail's Details column shows (a test renders them all).
+pub const DETAIL_KEYS: [&str; 14] = [
+    "added",
+    "updated",
+    "unchanged",
+    "left",
+    "people",
+    "events",
+    "roles",
+    "former-id",
+    "left-on",
+    "previous-months",
+    "months",
+    "identities-forgotten",
+    "view",
+    "campaign",
+];
+
+/// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.
+pub const DETAIL_FLAGS: [&str; 8] = [
+    "command-line",
+    "link",
+    "retention",
+    "account-closed",
+    "other-identity",
+    "passwords-on",
+    "passwords-off",
+    "issuer-changed",
+];
+
 /// An event to record. `detail` is neutral: space-separated `key=value` pairs of counts and
 /// codes, or bare flags such as `command-line`; never a name or an email address.
 #[derive(Debug, Clone)]
@@ -153,6 +184,10 @@ impl NewAuditEvent {
 
     /// Adds a bare flag (such as `passwords-on`) to the detail.
     pub fn with_flag(mut self, flag: &str) -> Self {
+        debug_assert!(
+            DETAIL_FLAGS.contains(&flag),
+            "add {flag} to DETAIL_FLAGS, with a message audit-detail-{flag}"
+        );
         if !self.detail.is_empty() {
             self.detail.push(' ');
         }
@@ -162,6 +197,10 @@ impl NewAuditEvent {
 
     /// Adds `key=value` to the detail.
     pub fn with(mut self, key: &str, value: impl std::fmt::Display) -> Self {
+        debug_assert!(
+            DETAIL_KEYS.contains(&key),
+            "add {key} to DETAIL_KEYS, with a message audit-detail-{key}"
+        );
         if !self.detail.is_empty() {
             self.detail.push(' ');
         }

@@ -37,7 +37,9 @@ pub use audit::{
     ResponseAnswers, ResponseState, StoredFramework,
 };
 pub use audit_editing::{ANSWERED as CAMPAIGN_ANSWERED, UploadedPicture};
-pub use audit_trail::{Actor, AuditAction, AuditEventRecord, AuditFilter, NewAuditEvent};
+pub use audit_trail::{
+    Actor, AuditAction, AuditEventRecord, AuditFilter, DETAIL_FLAGS, DETAIL_KEYS, NewAuditEvent,
+};
 pub use backup::{BackupRefused, check_backup};
 pub use change::{CampaignChoice, ChangeData, ChangeResponse};
 pub use error::StoreError;

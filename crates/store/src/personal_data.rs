@@ -488,7 +488,7 @@ pub(crate) async fn erase_in(
     let mut event = NewAuditEvent::new(actor, AuditAction::PersonErased, Some(person))
         .with("former-id", person.0);
     if actor == Actor::System {
-        event.detail.push_str(" retention");
+        event = event.with_flag("retention");
     }
     insert_event(tx, org, &event).await?;
 

@@ -3,12 +3,14 @@
 
 mod common;
 
-use common::{TestApp, spawn_app_with};
+use common::{TestApp, spawn_app, spawn_app_with};
 use skillgym_domain::staff_file::PROBLEM_CODES;
 use skillgym_i18n::{Lang, Tr};
-use skillgym_store::PersonFilter;
+use skillgym_store::{Actor, AuditAction, DETAIL_FLAGS, DETAIL_KEYS, NewAuditEvent, PersonFilter};
 use skillgym_test_db::{Backend, both_backends};
 use skillgym_web::WebConfig;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 /// The visible text of a page: text between tags, `<title>`, and `aria-label` values.
 fn visible_text(html: &str) -> Vec<String> {
@@ -896,4 +898,231 @@ fn every_staff_file_problem_has_a_message_in_both_languages() {
             assert!(!text.starts_with('⚠'), "{code} has no message in {lang:?}");
         }
     }
+}
+
+/// The message ids each language's files define.
+fn defined(lang: &str) -> BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../i18n/locales")
+        .join(lang);
+    let mut ids = BTreeSet::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ftl") {
+            let source = std::fs::read_to_string(&path).unwrap();
+            ids.extend(
+                skillgym_i18n::message_ids(&source)
+                    .into_iter()
+                    .map(String::from),
+            );
+        }
+    }
+    ids
+}
+
+/// Every Rust source and template file of the workspace's crates.
+fn code_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() {
+            if !["target", "tests", "locales", "fixtures", "static"].contains(&name.as_str()) {
+                code_files(&path, out);
+            }
+        } else if name.ends_with(".rs") || name.ends_with(".html") {
+            out.push(path);
+        }
+    }
+}
+
+/// The literal first arguments of calls that look a message up: `.t("id")`, `.t1("id", …)`,
+/// `.t2`, `.t3`, `.args`, `ctx.page("id")` in Rust and `page.t("id")` in templates; and the
+/// prefixes given to `t_of("prefix", value)`.
+fn named_ids(source: &str) -> (Vec<String>, Vec<String>) {
+    let (mut ids, mut prefixes) = (Vec::new(), Vec::new());
+    for call in [".t(", ".t1(", ".t2(", ".t3(", ".args(", ".page(", "t_of("] {
+        let mut rest = source;
+        while let Some(at) = rest.find(call) {
+            rest = &rest[at + call.len()..];
+            let arg = rest.trim_start();
+            let Some(arg) = arg.strip_prefix('"') else {
+                continue;
+            };
+            let Some(end) = arg.find('"') else { continue };
+            let literal = &arg[..end];
+            if !literal.is_empty()
+                && literal
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+            {
+                if call == "t_of(" {
+                    prefixes.push(literal.to_string());
+                } else {
+                    ids.push(literal.to_string());
+                }
+            }
+        }
+    }
+    (ids, prefixes)
+}
+
+/// A message the code names but no file defines would reach a page as its id (or, in a debug
+/// build, stop the page): every id the code and templates name, in either language, exists in
+/// both. Ids built at run time are checked by the tests beside this one and by the pages.
+#[test]
+fn every_message_the_code_names_is_in_both_languages() {
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    code_files(&crates, &mut files);
+    let (en, cy) = (defined("en"), defined("cy"));
+    let (mut named, mut missing) = (0, Vec::new());
+    for file in &files {
+        let source = std::fs::read_to_string(file).unwrap();
+        // Shipped code only: a unit test may name a message that must not exist.
+        let shipped = source
+            .split("#[cfg(test)]\nmod tests")
+            .next()
+            .unwrap_or_default();
+        let (ids, prefixes) = named_ids(shipped);
+        named += ids.len() + prefixes.len();
+        let where_ = file
+            .strip_prefix(&crates)
+            .unwrap_or(file)
+            .display()
+            .to_string();
+        for id in ids {
+            for (lang, set) in [("en", &en), ("cy", &cy)] {
+                if !set.contains(&id) {
+                    missing.push(format!("{where_}: {id} is not in {lang}"));
+                }
+            }
+        }
+        for prefix in prefixes {
+            for (lang, set) in [("en", &en), ("cy", &cy)] {
+                if !set.iter().any(|id| id.starts_with(&format!("{prefix}-"))) {
+                    missing.push(format!("{where_}: no {prefix}-… message in {lang}"));
+                }
+            }
+        }
+    }
+    assert!(named > 800, "the walk found the code's messages ({named})");
+    missing.sort();
+    missing.dedup();
+    assert!(missing.is_empty(), "\n{}", missing.join("\n"));
+}
+
+/// The audit trail builds its ids from what it stored: every action, and every detail key and
+/// flag skillgym records, has words in both languages, and they differ between the two.
+#[test]
+fn every_audit_action_and_detail_has_words_in_both_languages() {
+    let (en, cy) = (defined("en"), defined("cy"));
+    let mut ids: Vec<String> = AuditAction::ALL
+        .iter()
+        .map(|a| format!("audit-action-{}", a.as_str()))
+        .collect();
+    ids.extend(
+        DETAIL_KEYS
+            .iter()
+            .chain(DETAIL_FLAGS.iter())
+            .map(|k| format!("audit-detail-{k}")),
+    );
+    for id in &ids {
+        assert!(en.contains(id) && cy.contains(id), "{id} in both languages");
+        let value: skillgym_i18n::Arg = if id == "audit-detail-view" {
+            "profile".into()
+        } else {
+            3.into()
+        };
+        let [english, welsh] =
+            [Lang::En, Lang::Cy].map(|l| Tr::new(l).t1(id, "value", value.clone()));
+        assert_ne!(english, welsh, "{id} is in Welsh too");
+    }
+}
+
+/// Escaped as the templates escape text.
+fn html_escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('\'', "&#39;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+both_backends!(the_audit_trail_details_are_words_in_both_languages);
+
+/// Every kind of event, with every detail key and flag, shows words in the Details column:
+/// never a message id.
+async fn the_audit_trail_details_are_words_in_both_languages(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    // A skills profile looked at, as the profile page records it.
+    let mut respondent = None;
+    for id in app.store().person_ids(app.org).await.unwrap().into_values() {
+        if !app
+            .store()
+            .answered_campaigns(app.org, id)
+            .await
+            .unwrap()
+            .is_empty()
+        {
+            respondent = Some(id);
+            break;
+        }
+    }
+    let respondent = respondent.expect("someone finished an audit");
+    app.page(&admin, &format!("/people/{respondent}/profile"))
+        .await;
+    for action in AuditAction::ALL {
+        let mut event = NewAuditEvent::new(Actor::System, action, None);
+        for key in DETAIL_KEYS {
+            let value = match key {
+                "roles" => "admin,manager",
+                "left-on" => "2026-01-31",
+                "view" => "profile",
+                _ => "3",
+            };
+            event = event.with(key, value);
+        }
+        for flag in DETAIL_FLAGS {
+            event = event.with_flag(flag);
+        }
+        app.store().record_event(app.org, &event).await.unwrap();
+    }
+    for lang in Lang::OFFERED {
+        app.post(&admin, "/language", &[("lang", lang.code())])
+            .await;
+        let html = app.page(&admin, "/audit-trail").await;
+        let tr = Tr::new(lang);
+        assert!(!html.contains('⚠'), "{lang:?}: {html}");
+        let mut expected = vec![
+            tr.t1("audit-detail-view", "value", "profile"),
+            tr.t1(
+                "audit-detail-roles",
+                "value",
+                format!("{}, {}", tr.t("role-admin"), tr.t("role-manager")),
+            ),
+            tr.t1("audit-detail-left-on", "value", "2026-01-31"),
+        ];
+        for action in AuditAction::ALL {
+            expected.push(tr.t(&format!("audit-action-{}", action.as_str())));
+        }
+        for key in DETAIL_KEYS
+            .iter()
+            .filter(|k| !["roles", "left-on", "view"].contains(k))
+        {
+            expected.push(tr.t1(&format!("audit-detail-{key}"), "value", 3));
+        }
+        for flag in DETAIL_FLAGS {
+            expected.push(tr.t(&format!("audit-detail-{flag}")));
+        }
+        for words in expected {
+            assert!(
+                html.contains(&html_escaped(&words)),
+                "{lang:?}: {words:?} in the audit trail"
+            );
+        }
+    }
+    // The profile view names the campaign it showed.
+    let html = app.page(&admin, "/audit-trail").await;
+    assert!(html.contains("ymgyrch rhif "), "{html}");
 }

@@ -260,10 +260,10 @@ async fn the_check_page_is_in_welsh(backend: Backend) {
     assert_eq!(status, StatusCode::SEE_OTHER);
     let html = app.page(&admin, &path).await;
     for welsh in [
-        "Mae dau berson yn skillgym nad ydynt yn y ffeil hon.",
+        "Mae dau berson yn skillgym nad ydyn nhw yn y ffeil hon.",
         "Beth ddylai ddigwydd",
-        "Eu gadael fel y maent",
-        "Eu nodi fel wedi gadael ar",
+        "Eu gadael fel y maen nhw",
+        "Nodi eu bod wedi gadael ar",
         "Rhif cyflogai",
     ] {
         assert!(html.contains(welsh), "{welsh} in {html}");

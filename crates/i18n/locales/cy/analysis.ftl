@@ -1,5 +1,9 @@
 # Dadansoddi: cymharu grwpiau, a hyder o'i gymharu â gwybodaeth.
-# review: Welsh written for this project; please have a Welsh speaker check the statistical terms.
+# Welsh translation written for skillgym; to be reviewed by a native Welsh speaker before
+# production use. A first review (December 2026, by a fluent reader who is not a native speaker)
+# has been applied; the house style and word list it settled are in docs/welsh.md, and lines
+# marked "review:" point a reviewer at choices worth a second look.
+# review: the statistical terms in particular want a Welsh speaker's check.
 
 analysis-compare-title = Cymharu grwpiau
 analysis-compare-title-for = Cymharu grwpiau: { $campaign }
@@ -15,31 +19,40 @@ analysis-method-heading = Sut mae'r ffigurau hyn yn cael eu cyfrifo
 # review: "prawf Mann–Whitney" / "prawf Kruskal–Wallis" keep the English names of the tests.
 analysis-compare-method = Ar gyfer pob cymhwysedd, rydyn ni'n cymryd y sgoriau 1 i 5 a roddodd pobl iddyn nhw eu hunain (mae "ddim yn siŵr" yn cael ei adael allan) ac yn cyfrifo cymedr pob grŵp. I farnu a yw grwpiau'n wahanol mewn gwirionedd neu a allai'r gwahaniaeth fod yn siawns, rydyn ni'n defnyddio prawf sy'n cymharu trefn y sgoriau yn hytrach na'u maint, sy'n addas i sgoriau: prawf Mann–Whitney ar gyfer dau grŵp, a phrawf Kruskal–Wallis ar gyfer mwy. Mae gwerth p o dan 0.05 yn golygu y byddai gwahaniaeth mor fawr â hyn yn anarferol pe bai'r grwpiau'n debyg mewn gwirionedd.
 # review: "cydberthyniad rheng-deuol" for rank-biserial correlation; "epsilon sgwâr" for epsilon squared.
-analysis-compare-effect = Mae maint gwahaniaeth yn bwysicach na'r gwerth p. Gyda dau grŵp, mae'r cydberthyniad rheng-deuol yn rhedeg o −1 i 1: pa mor amlach y rhoddodd rhywun yn y grŵp cyntaf sgôr uwch na rhywun yn yr ail, na'r ffordd arall (mae 0 yn golygu dim gwahaniaeth; mae mwy na 0.3 y naill ffordd neu'r llall yn wahaniaeth clir). Gyda mwy o grwpiau, mae epsilon sgwâr yn rhedeg o 0 i 1: y gyfran o'r amrywiaeth yn y sgoriau y mae'r grwpiau'n ei hesbonio.
+analysis-compare-effect = Mae maint gwahaniaeth yn bwysicach na'r gwerth p. Gyda dau grŵp, mae'r cydberthyniad rheng-deuol yn rhedeg o −1 i 1: faint yn amlach y rhoddodd rhywun yn y grŵp cyntaf sgôr uwch na rhywun yn yr ail, nag i'r gwrthwyneb (mae 0 yn golygu dim gwahaniaeth; mae mwy na 0.3 y naill ffordd neu'r llall yn wahaniaeth clir). Gyda mwy o grwpiau, mae epsilon sgwâr yn rhedeg o 0 i 1: y gyfran o'r amrywiaeth yn y sgoriau y mae'r grwpiau'n ei hesbonio.
 analysis-threshold = Er mwyn cadw pobl yn ddienw, mae grŵp o lai na { $threshold } o bobl a atebodd yn cael ei adael allan yn llwyr, a hefyd unrhyw grŵp y byddai ei ffigurau'n gadael i rywun gyfrifo grŵp a adawyd allan.
 analysis-left-out = { $count ->
+    [zero] Nid oes unrhyw grŵp wedi'i adael allan.
     [one] Mae un grŵp wedi'i adael allan er mwyn cadw ei bobl yn ddienw.
     [two] Mae dau grŵp wedi'u gadael allan er mwyn cadw eu pobl yn ddienw.
+    [few] Mae tri grŵp wedi'u gadael allan er mwyn cadw eu pobl yn ddienw.
+    [many] Mae chwe grŵp wedi'u gadael allan er mwyn cadw eu pobl yn ddienw.
    *[other] Mae { $count } grŵp wedi'u gadael allan er mwyn cadw eu pobl yn ddienw.
 }
-analysis-grouped-by-question-instead = Nid oes gan unrhyw ymateb deulu swyddi, gan iddynt gael eu mewnforio heb enwau, felly caiff pobl eu grwpio yn ôl eu hateb i gwestiwn cyntaf yr ymgyrch sydd ag un ateb. Dewiswch ffordd arall o grwpio uchod.
+analysis-grouped-by-question-instead = Nid oes gan unrhyw ymateb deulu swyddi, gan iddyn nhw gael eu mewnforio heb enwau, felly caiff pobl eu grwpio yn ôl eu hateb i gwestiwn cyntaf yr ymgyrch sydd ag un ateb. Dewiswch ffordd arall o grwpio uchod.
+# plural: no [two], [few] or [many] arm: "{ $count } o'r { $total } o ymatebion" reads right after any figure; no [zero] arm: shown only when some response is in no group.
 analysis-no-group-person = { $total ->
-    [one] Nid yw'r ymateb mewn unrhyw grŵp: cafodd ei fewnforio heb enw, neu mae ei berson wedi'i ddileu ers hynny, felly nid yw skillgym yn gwybod ei deulu swyddi nac a yw'n gyflogai neu'n wirfoddolwr.
-   *[other] Nid yw { $count } o'r { $total } o ymatebion mewn unrhyw grŵp: cawsant eu mewnforio heb enwau, neu mae eu pobl wedi'u dileu ers hynny, felly nid yw skillgym yn gwybod eu teulu swyddi nac a ydynt yn gyflogeion neu'n wirfoddolwyr.
+    [one] Nid yw'r ymateb mewn unrhyw grŵp: cafodd ei fewnforio heb enw, neu mae'r person wedi'i ddileu ers hynny, felly nid yw skillgym yn gwybod teulu swyddi'r person nac a yw'n gyflogai neu'n wirfoddolwr.
+   *[other] Nid yw { $count } o'r { $total } o ymatebion mewn unrhyw grŵp: cawson nhw eu mewnforio heb enwau, neu mae'r bobl wedi'u dileu ers hynny, felly nid yw skillgym yn gwybod eu teulu swyddi nac a ydyn nhw'n gyflogeion neu'n wirfoddolwyr.
 }
+# plural: no [two], [few] or [many] arm: "{ $count } o'r { $total } o ymatebion" reads right after any figure; no [zero] arm: shown only when some response is in no group.
 analysis-no-group-question = { $total ->
     [one] Ni atebodd yr ymateb y cwestiwn hwn, felly nid yw mewn unrhyw grŵp.
-   *[other] Ni atebodd { $count } o'r { $total } o ymatebion y cwestiwn hwn, felly nid ydynt mewn unrhyw grŵp.
+   *[other] Ni atebodd { $count } o'r { $total } o ymatebion y cwestiwn hwn, felly nid ydyn nhw mewn unrhyw grŵp.
 }
 analysis-no-group-person-hidden = Nid yw rhai ymatebion mewn unrhyw grŵp: cawsant eu mewnforio heb enwau, neu mae eu pobl wedi'u dileu ers hynny, felly nid yw skillgym yn gwybod eu teulu swyddi nac a ydynt yn gyflogeion neu'n wirfoddolwyr. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
 analysis-no-group-question-hidden = Ni atebodd rhai ymatebion y cwestiwn hwn, felly nid ydynt mewn unrhyw grŵp. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
 analysis-try-questions = Gallwch grwpio ymatebion a fewnforiwyd heb enwau yn ôl eu hatebion i gwestiynau'r ymgyrch yn lle hynny:
-analysis-too-few-groups = Does dim digon o grwpiau sy'n ddigon mawr i'w cymharu. Rhowch gynnig ar ffordd arall o grwpio pobl, neu arhoswch am ragor o ymatebion.
+analysis-too-few-groups = Nid oes digon o grwpiau sy'n ddigon mawr i'w cymharu. Rhowch gynnig ar ffordd arall o grwpio pobl, neu arhoswch am ragor o ymatebion.
 analysis-compare-chart = Cymedrau'r grwpiau ar gyfer pob cymhwysedd
 analysis-compare-caption = Mae pob dot yn gymedr sgôr un grŵp ar gyfer cymhwysedd, ar y raddfa o 1 (chwith) i 5 (dde); mae'r allwedd isod yn rhoi lliw pob grŵp. Mae'r tabl isod yn rhoi'r ffigurau.
 analysis-compare-table = Cymedr sgôr pob grŵp ar gyfer pob cymhwysedd, gyda'r prawf a yw'r grwpiau'n wahanol
 analysis-respondents = { $count ->
+    [zero] { $count } o bobl
     [one] { $count } person
+    [two] { $count } berson
+    [few] { $count } pherson
+    [many] { $count } pherson
    *[other] { $count } o bobl
 }
 analysis-n = o { $n }
@@ -53,22 +66,22 @@ analysis-p-value = Gwerth p
 analysis-rank-biserial = Maint yr effaith (rheng-deuol)
 analysis-epsilon-squared = Maint yr effaith (epsilon sgwâr)
 analysis-download-csv = Lawrlwytho'r tabl hwn (CSV)
-analysis-calibration-method = Ar gyfer pob person, hyder yw cymedr y sgoriau a roddodd iddyn nhw eu hunain ar y cymwyseddau y mae'r rownd wybodaeth yn eu profi, ar raddfa o 0 i 1 (mae sgôr o 1 yn cyfrif fel 0, 3 fel 0.5 a 5 fel 1). Eu sgôr yw'r gyfran o gwestiynau'r rownd wybodaeth a gawson nhw'n gywir, hefyd o 0 i 1. Ffigurau pob grŵp yw cymedrau ffigurau ei bobl. Y bwlch yw hyder llai sgôr: uwchben 0, mae'r grŵp yn fwy hyderus nag y mae'r rownd wybodaeth yn ei ddangos; o dan 0, mae'n gwybod mwy nag y mae'n ei feddwl.
+analysis-calibration-method = Ar gyfer pob person, hyder yw cymedr y sgoriau a roddodd iddyn nhw eu hunain ar y cymwyseddau y mae'r rownd wybodaeth yn eu profi, ar raddfa o 0 i 1 (mae sgôr o 1 yn cyfrif fel 0, 3 fel 0.5 a 5 fel 1). Eu marc yw'r gyfran o gwestiynau'r rownd wybodaeth a gawson nhw'n gywir, hefyd o 0 i 1. Ffigurau pob grŵp yw cymedrau ffigurau ei bobl. Y bwlch yw hyder llai marc: dros 0, mae'r grŵp yn fwy hyderus nag y mae'r rownd wybodaeth yn ei ddangos; o dan 0, mae'n gwybod mwy nag y mae'n ei feddwl.
 # review: "cydberthyniad (r Pearson)".
-analysis-calibration-correlation = Mae'r cydberthyniad (r Pearson, o −1 i 1) yn dweud a yw'r bobl mewn grŵp sy'n rhoi sgôr uwch iddyn nhw eu hunain hefyd yn sgorio'n uwch: yn agos at 1, yn agos iawn; yn agos at 0, dim o gwbl. Dim ond pobl a roddodd sgôr i gymhwysedd sy'n cael ei brofi ac a atebodd y rownd wybodaeth sy'n cael eu cyfrif.
-analysis-no-quiz = Does gan yr ymgyrch hon ddim rownd wybodaeth, felly does dim i osod hyder yn ei erbyn.
-analysis-nothing-shown = Does dim grŵp yn ddigon mawr i'w ddangos heb beryglu anhysbysrwydd ei bobl.
-analysis-calibration-chart = Hyder a sgôr yn ôl grŵp
-analysis-calibration-caption = Ar gyfer pob grŵp, y bar uchaf yw ei hyder a'r bar isaf ei sgôr, y ddau o 0 (chwith) i 1 (y llinell lwyd). Mae'r tabl isod yn rhoi'r ffigurau.
-analysis-calibration-table = Hyder pob grŵp, ei sgôr yn y rownd wybodaeth, y bwlch rhyngddyn nhw a'u cydberthyniad
+analysis-calibration-correlation = Mae'r cydberthyniad (r Pearson, o −1 i 1) yn dweud a yw'r bobl mewn grŵp sy'n rhoi sgôr uwch iddyn nhw eu hunain hefyd yn cael marc uwch: yn agos at 1, yn agos iawn; yn agos at 0, dim o gwbl. Dim ond pobl a roddodd sgôr i gymhwysedd sy'n cael ei brofi ac a atebodd y rownd wybodaeth sy'n cael eu cyfrif.
+analysis-no-quiz = Nid oes gan yr ymgyrch hon rownd wybodaeth, felly nid oes dim i osod hyder yn ei erbyn.
+analysis-nothing-shown = Nid oes unrhyw grŵp yn ddigon mawr i'w ddangos heb beryglu anhysbysrwydd ei bobl.
+analysis-calibration-chart = Hyder a marc yn ôl grŵp
+analysis-calibration-caption = Ar gyfer pob grŵp, y bar uchaf yw ei hyder a'r bar isaf ei farc, y ddau o 0 (chwith) i 1 (y llinell lwyd). Mae'r tabl isod yn rhoi'r ffigurau.
+analysis-calibration-table = Hyder pob grŵp, ei farc yn y rownd wybodaeth, y bwlch rhyngddyn nhw a'u cydberthyniad
 analysis-people = Pobl
 analysis-confidence = Hyder (0 i 1)
-analysis-quiz-score = Sgôr (0 i 1)
+analysis-quiz-score = Marc (0 i 1)
 analysis-gap = Bwlch
 analysis-correlation = Cydberthyniad (r)
 analysis-calibration-over = yn fwy hyderus nag a brofwyd
 analysis-calibration-under = yn gwybod mwy nag y maen nhw'n ei feddwl
-analysis-calibration-matched = tua'n iawn
+analysis-calibration-matched = mwy neu lai'n gywir
 analysis-everyone = Pawb
 
 ## Penawdau colofnau'r ffeiliau CSV nad yw tablau'r tudalennau'n eu henwi (mae'r lleill yn

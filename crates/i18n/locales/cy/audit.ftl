@@ -1,5 +1,8 @@
-# Welsh translation written for skillgym; to be reviewed by a Welsh speaker before production use.
 # Archwiliadau sgiliau: fframweithiau, ymgyrchoedd, tudalennau'r ymatebydd a'u canlyniadau.
+# Welsh translation written for skillgym; to be reviewed by a native Welsh speaker before
+# production use. A first review (December 2026, by a fluent reader who is not a native speaker)
+# has been applied; the house style and word list it settled are in docs/welsh.md, and lines
+# marked "review:" point a reviewer at choices worth a second look.
 
 nav-audits = Archwiliadau sgiliau
 nav-campaigns = Ymgyrchoedd
@@ -74,15 +77,22 @@ audit-section-missing = Atebwch adran { $number }
 ## Canlyniadau
 audit-results-title = Eich canlyniadau
 audit-results-intro = Diolch. Dyma beth mae eich atebion yn ei ddangos. Defnyddiwch hyn i ddewis beth i'w ddysgu nesaf; nid oes neb yn disgwyl marciau llawn ym mhob man.
-audit-results-areas = Sut gwnaethoch chi sgorio eich hun, fesul maes
-# review: "mean rating" translated as "sgôr gyfartalog" (average score) rather than the technical "cymedrig"
-audit-results-chart-caption = Siart bar o'ch sgôr gyfartalog ym mhob maes, o 1 i 5. Mae'r un ffigurau yn y tabl isod.
-audit-results-areas-caption = Y sgôr gyfartalog a roesoch chi i chi'ch hun ym mhob maes (1 = ddim yn gryf, 5 = cryf iawn)
+audit-results-areas = Y sgoriau a roesoch chi i chi'ch hun, fesul maes
+# review: "mean rating" is "sgôr gymedrig" and "mean" "cymedr" throughout, as in the statistics pages
+audit-results-chart-caption = Siart bar o'ch sgôr gymedrig ym mhob maes, o 1 i 5. Mae'r un ffigurau yn y tabl isod.
+audit-results-areas-caption = Y sgôr gymedrig a roesoch chi i chi'ch hun ym mhob maes (1 = ddim yn gryf, 5 = cryf iawn)
 audit-results-area = Maes
-audit-results-mean = Sgôr gyfartalog
+audit-results-mean = Sgôr gymedrig
 audit-results-not-sure = Wedi ateb "ddim yn siŵr"
 audit-results-quiz = Gwybodaeth gyffredinol ddigidol
-audit-results-quiz-score = Gwnaethoch chi ateb { $right } o { $asked } cwestiwn yn gywir.
+# plural: no [zero] arm: shown only when the knowledge round asked something.
+audit-results-quiz-score = { $asked ->
+    [one] Cawsoch chi { $right } allan o un cwestiwn yn gywir.
+    [two] Cawsoch chi { $right } allan o ddau gwestiwn yn gywir.
+    [few] Cawsoch chi { $right } allan o dri chwestiwn yn gywir.
+    [many] Cawsoch chi { $right } allan o chwe chwestiwn yn gywir.
+   *[other] Cawsoch chi { $right } allan o { $asked } o gwestiynau'n gywir.
+}
 audit-results-calibration = Lle mae eich hyder a'ch atebion yn wahanol
 # review: "caught you out" rendered as "eich baglu chi" (tripped you up); "sesiwn gloywi" for "refresher"
 results-more-confident = { $competence }: rhoesoch chi sgôr uchel i chi'ch hun, ond fe wnaeth rhai o'r cwestiynau amdano eich baglu chi. Gallai sesiwn gloywi byr fod yn werth eich amser.
@@ -103,7 +113,7 @@ framework-name = Enw
 framework-code = Cod
 framework-areas = Meysydd
 framework-competences = Cymwyseddau
-framework-levels = Beth mae'r sgorau'n ei olygu
+framework-levels = Beth mae'r sgoriau'n ei olygu
 framework-title-missing = Rhowch deitl
 framework-levels-count = Rhaid i fframwaith ddisgrifio pum lefel yn union
 framework-level-missing = Disgrifiwch bob lefel
@@ -163,27 +173,25 @@ campaign-see-report = Gweld yr adroddiad
 report-title = Adroddiad yr ymgyrch
 report-title-for = Adroddiad: { $campaign }
 report-responses = Mae { $finished } o'r { $asked } o bobl a holwyd wedi gorffen ({ $percent }%).
-# review:
+# plural: no [two], [few] or [many] arm: "{ $others } o ymatebion" reads right after any figure; no [zero] arm: shown only when there are such responses.
 report-rate-outside = { $others ->
-    [one] Mae'r gyfradd yn cyfrif pawb a holwyd yn skillgym ({ $people }) ac un ymateb gan rywun na holodd (wedi'i fewnforio heb enw, neu gan rywun sydd wedi'i ddileu ers hynny neu nad yw'n cael ei holi mwyach): mae'r ymateb hwnnw'n cyfrif fel un a holwyd ac a orffennwyd.
-   *[other] Mae'r gyfradd yn cyfrif pawb a holwyd yn skillgym ({ $people }) a { $others } o ymatebion gan bobl na holodd (wedi'u mewnforio heb enwau, neu gan bobl sydd wedi'u dileu ers hynny neu nad ydynt yn cael eu holi mwyach): mae pob un yn cyfrif fel un a holwyd ac a orffennwyd.
+    [one] Mae'r gyfradd yn cyfrif pawb a holwyd yn skillgym ({ $people }) ac un ymateb gan rywun na chafodd ei holi (wedi'i fewnforio heb enw, neu gan rywun sydd wedi'i ddileu ers hynny neu nad yw'n cael ei holi mwyach): mae'r ymateb hwnnw'n cyfrif fel un a holwyd ac a orffennwyd.
+   *[other] Mae'r gyfradd yn cyfrif pawb a holwyd yn skillgym ({ $people }), a hefyd { $others } o ymatebion gan bobl na chawson nhw eu holi (wedi'u mewnforio heb enwau, neu gan bobl sydd wedi'u dileu ers hynny neu nad ydyn nhw'n cael eu holi mwyach): mae pob un yn cyfrif fel un a holwyd ac a orffennwyd.
 }
 report-rate-outside-hidden = Mae'r gyfradd hefyd yn cyfrif ymatebion gan bobl na holodd skillgym (wedi'u mewnforio heb enwau, neu gan bobl sydd wedi'u dileu ers hynny neu nad ydynt yn cael eu holi mwyach): mae pob un yn cyfrif fel un a holwyd ac a orffennwyd. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
 report-threshold = Er mwyn cadw pobl yn ddienw, ni ddangosir unrhyw ffigur ar gyfer grŵp o lai na { $threshold } o bobl a atebodd, nac unrhyw ffigur a fyddai'n gadael i rywun gyfrifo grŵp o'r fath.
 report-back = Yn ôl i'r ymgyrch
 report-weakest = Y gwannaf drwyddi draw
 report-strongest = Y cryfaf drwyddi draw
-report-mean-of = cyfartaledd { $mean }
+report-mean-of = cymedr { $mean }
 report-ratings = Sut y sgoriwyd pob cymhwysedd
-# review:
 report-ratings-caption = Mae pob bar yn dangos sut y rhannwyd yr atebion, o 1 (ar y chwith) i 5, yna "ddim yn siŵr" mewn llwyd. Mae'r tabl isod yn rhoi'r rhifau.
-report-ratings-table = Sgoriau ar gyfer pob cymhwysedd: cyfartaledd y sgoriau 1–5, a faint o bobl a roddodd bob sgôr
+report-ratings-table = Sgoriau ar gyfer pob cymhwysedd: cymedr y sgoriau 1–5, a faint o bobl a roddodd bob sgôr
 report-competence = Cymhwysedd
 report-heat = Safleoedd a meysydd
-# review:
-report-heat-explain = Y sgôr gyfartalog ym mhob maes o'r fframwaith, yn ôl y safle lle mae pobl yn gweithio. Mae tywyllach yn gryfach. Mae celloedd gwag wedi'u cuddio i gadw pobl yn ddienw.
-report-heat-caption = Map gwres o'r sgoriau cyfartalog yn ôl safle a maes. Mae'r un ffigurau yn y tabl isod.
-report-heat-table = Sgôr gyfartalog yn ôl safle a maes
+report-heat-explain = Y sgôr gymedrig ym mhob maes o'r fframwaith, yn ôl y safle lle mae pobl yn gweithio. Po dywyllaf y lliw, cryfaf y sgôr. Mae celloedd gwag wedi'u cuddio i gadw pobl yn ddienw.
+report-heat-caption = Map gwres o'r sgoriau cymedrig yn ôl safle a maes. Mae'r un ffigurau yn y tabl isod.
+report-heat-table = Sgôr gymedrig yn ôl safle a maes
 report-hidden = cudd
 # review:
 report-fewer-than = llai na { $threshold }

@@ -1,5 +1,8 @@
-# Welsh translation written for skillgym; to be reviewed by a Welsh speaker before production use.
 # Cymorth y llinell orchymyn: un neges i bob gorchymyn ac opsiwn.
+# Welsh translation written for skillgym; to be reviewed by a native Welsh speaker before
+# production use. A first review (December 2026, by a fluent reader who is not a native speaker)
+# has been applied; the house style and word list it settled are in docs/welsh.md, and lines
+# marked "review:" point a reviewer at choices worth a second look.
 
 cli-help = skillgym: dod o hyd i sgiliau digidol staff a gwirfoddolwyr llyfrgelloedd a'u datblygu. Dechreuwch gyda `skillgym demo` i roi cynnig arno gyda gwasanaeth llyfrgell dychmygol, neu `skillgym serve` ar gyfer eich un chi. Cedwir data yn SQLite yn y ffolder data oni bai bod DATABASE_URL yn pwyntio at PostgreSQL.
 cli-help-usage = Defnydd
@@ -13,46 +16,45 @@ cli-help--data_dir = Ffolder ar gyfer cronfa ddata SQLite a ffeiliau eraill [rha
 cli-help--config = Ffeil gosodiadau (TOML); fel rhagosodiad, darllenir DATA_DIR/skillgym.toml os yw'n bodoli
 cli-help--database_url = Y gronfa ddata: postgres://defnyddiwr@gwesteiwr/cronfa ar gyfer PostgreSQL [rhagosodiad: SQLite yn DATA_DIR]
 cli-help-serve = Rhedeg y rhyngwyneb gwe ar gyfer eich sefydliad
-cli-help-serve--bind = Cyfeiriad a phorth i wrando arnynt [rhagosodiad: 127.0.0.1:8080]
+cli-help-serve--bind = Cyfeiriad a phorth i wrando arnyn nhw [rhagosodiad: 127.0.0.1:8080]
 cli-help-serve--public_url = Y cyfeiriad y mae pobl yn ei ddefnyddio i gyrraedd skillgym, e.e. https://sgiliau.example.gov.uk
 cli-help-serve--smtp_url = Y gweinydd SMTP ar gyfer gwahoddiadau, e.e. smtp://defnyddiwr:cyfrinair@gwesteiwr:587?tls=required
 cli-help-serve--mail_from = Y cyfeiriad y daw gwahoddiadau ohono, e.e. "Sgiliau <sgiliau@example.gov.uk>"
 cli-help-serve--session_lifetime_hours = Sawl awr y mae sesiwn yn para faint bynnag y caiff ei defnyddio, 1 i 720 [rhagosodiad: 12]
 cli-help-demo = Rhedeg y rhyngwyneb gwe gyda gwasanaeth llyfrgell dychmygol i'w archwilio
-cli-help-demo--bind = Cyfeiriad a phorth i wrando arnynt [rhagosodiad: 127.0.0.1:8080]
+cli-help-demo--bind = Cyfeiriad a phorth i wrando arnyn nhw [rhagosodiad: 127.0.0.1:8080]
 cli-help-demo--public_url = Y cyfeiriad y mae pobl yn ei ddefnyddio i gyrraedd skillgym, e.e. https://sgiliau.example.gov.uk
 cli-help-demo--smtp_url = Y gweinydd SMTP ar gyfer gwahoddiadau, e.e. smtp://defnyddiwr:cyfrinair@gwesteiwr:587?tls=required
 cli-help-demo--mail_from = Y cyfeiriad y daw gwahoddiadau ohono, e.e. "Sgiliau <sgiliau@example.gov.uk>"
 cli-help-demo--session_lifetime_hours = Sawl awr y mae sesiwn yn para faint bynnag y caiff ei defnyddio, 1 i 720 [rhagosodiad: 12]
 cli-help-demo--people = Faint o bobl sydd gan y sefydliad enghreifftiol
-# review:
 cli-help-demo--seed = Hedyn ar gyfer y data dychmygol: mae'r un hedyn yn rhoi'r un sefydliad
 cli-help-demo--reset = Taflu'r gronfa ddata enghreifftiol a gwneud un newydd
 cli-help-demo--no_serve = Creu'r data enghreifftiol a gorffen heb weini
 cli-help-demo--national = Archwilio 60 cymhwysedd gydag 20 cwestiwn cwis (yr argraffiad cenedlaethol) yn lle 36 a 12; y rhagosodiad o 10,000 o bobl ymlaen
-cli-help-demo--response_rate = Canran y bobl sy’n ateb pob archwiliad demo (1–100): 72 fel rhagosodiad, neu 100 o 10,000 o bobl ymlaen
+cli-help-demo--response_rate = Canran y bobl sy'n ateb pob archwiliad demo (1–100): 72 fel rhagosodiad, neu 100 o 10,000 o bobl ymlaen
 cli-help-migrate = Diweddaru'r gronfa ddata (mae serve a demo yn gwneud hyn eu hunain)
 cli-help-import = Mewnforio data o ffeil
 cli-help-import-staff = Mewnforio ffeil staff (CSV) o'ch system Adnoddau Dynol; gweler docs/staff-file.md
 cli-help-import-staff--file = Y ffeil CSV
-cli-help-import-staff--absent = Beth i'w wneud â'r bobl yn skillgym nad ydynt yn y ffeil: keep (eu gadael fel y maent) neu left (eu nodi fel wedi gadael heddiw)
-cli-help-import-staff--yes = Cadarnhau nodi mwy na hanner y bobl bresennol fel wedi gadael
+cli-help-import-staff--absent = Beth i'w wneud â'r bobl yn skillgym nad ydyn nhw yn y ffeil: keep (eu gadael fel y maen nhw) neu left (nodi eu bod wedi gadael heddiw)
+cli-help-import-staff--yes = Cadarnhau nodi bod mwy na hanner y bobl bresennol wedi gadael
 cli-help-import-responses = Mewnforio ymatebion archwiliad a gynhaliwyd mewn offeryn arall (SurveyMonkey, Microsoft Forms) i ymgyrch; gweler docs/survey-import.md
 cli-help-import-responses--file = Yr allforiad (CSV)
 cli-help-import-responses--campaign = Rhif yr ymgyrch, fel yn ei chyfeiriad /campaigns/RHIF
-cli-help-import-responses--mapping = Ffeil fapio (JSON), neu enw mapio a gadwyd ar gyfer yr ymgyrch ar y we
+cli-help-import-responses--mapping = Ffeil gyfatebiaeth (JSON), neu enw cyfatebiaeth a gadwyd ar gyfer yr ymgyrch ar y we
 cli-help-import-framework = Mewnforio fframwaith sgiliau: ffeil CASE 1.0 (JSON) neu ffeil CSV fframwaith; gweler docs/frameworks.md
 cli-help-import-framework--file = Y ffeil JSON CASE neu CSV (yn cael eu gwahaniaethu yn ôl eu cynnwys)
 cli-help-export = Allforio data i ffeil
 cli-help-export-staff = Allforio pawb fel ffeil staff (CSV)
 cli-help-export-staff--output = Ysgrifennu i'r ffeil hon yn lle'r sgrin
-cli-help-export-staff--language = Iaith enwau'r colofnau (iaith y llinell orchymyn ei hun yn ddiofyn)
+cli-help-export-staff--language = Iaith enwau'r colofnau (fel rhagosodiad, iaith y llinell orchymyn ei hun)
 cli-help-export-framework = Allforio fframwaith sgiliau fel CASE 1.0 (JSON) neu fel ffeil CSV fframwaith
 cli-help-export-framework--code = Cod y fframwaith, fel y dangosir ar ei dudalen
 cli-help-export-framework--format = Fformat y ffeil: case (JSON CASE 1.0 1EdTech) neu csv (un ddalen i'w golygu mewn taenlen)
 cli-help-export-framework--output = Ysgrifennu i'r ffeil hon yn lle'r sgrin
-cli-help-export-framework--language = Iaith enwau colofnau ffeil CSV (iaith y llinell orchymyn ei hun yn ddiofyn)
-cli-help-report = Ysgrifennu ffigurau ymgyrch ar gyfer offer eraill: ei hadroddiad, un gymhariaeth rhwng grwpiau, hyder yn erbyn gwybodaeth a newid dros amser, gan adael grwpiau bach allan fel ar y we, a phroffiliau sgiliau pobl pan ofynnir amdanynt
+cli-help-export-framework--language = Iaith enwau colofnau ffeil CSV (fel rhagosodiad, iaith y llinell orchymyn ei hun)
+cli-help-report = Ysgrifennu ffigurau ymgyrch ar gyfer offer eraill: ei hadroddiad, un gymhariaeth rhwng grwpiau, hyder yn erbyn gwybodaeth a newid dros amser, gan adael grwpiau bach allan fel ar y we, a phroffiliau sgiliau pobl pan ofynnir amdanyn nhw
 cli-help-report--campaign = Rhif yr ymgyrch, fel yn ei chyfeiriad /campaigns/RHIF
 cli-help-report--format = Y fformat: json, a ddisgrifir yn docs/report-json.md
 cli-help-report--by = Cymharu grwpiau yn ôl job_family, employment, neu god cwestiwn proffil un dewis [rhagosodiad: job_family]
@@ -63,8 +65,8 @@ cli-help-report--output = Ysgrifennu i'r ffeil hon yn lle'r sgrin
 cli-help-user = Rheoli cyfrifon
 cli-help-user-create-admin = Gwneud rhywun yn weinyddwr, gan greu'r sefydliad a'r person os oes angen
 cli-help-user-create-admin--email = Eu cyfeiriad e-bost (maen nhw'n mewngofnodi gydag ef)
-cli-help-user-create-admin--given_name = Eu henw cyntaf (os nad ydynt yn skillgym eto)
-cli-help-user-create-admin--family_name = Eu cyfenw (os nad ydynt yn skillgym eto)
+cli-help-user-create-admin--given_name = Eu henw cyntaf (os nad ydyn nhw yn skillgym eto)
+cli-help-user-create-admin--family_name = Eu cyfenw (os nad ydyn nhw yn skillgym eto)
 cli-help-user-create-admin--organisation = Enw'r sefydliad, os nad oes un eto
 cli-help-user-create-admin--public_url = Y cyfeiriad y mae pobl yn ei ddefnyddio i gyrraedd skillgym, ar gyfer y ddolen fewngofnodi a argraffir, e.e. https://sgiliau.example.gov.uk
 cli-help-backup = Copïo cronfa ddata SQLite i FFEIL, yn gyson, tra bod skillgym yn dal i redeg

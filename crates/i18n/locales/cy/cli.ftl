@@ -1,5 +1,8 @@
-# Welsh translation written for skillgym; to be reviewed by a Welsh speaker before production use.
 # Negeseuon y mae'r llinell orchymyn yn eu hargraffu.
+# Welsh translation written for skillgym; to be reviewed by a native Welsh speaker before
+# production use. A first review (December 2026, by a fluent reader who is not a native speaker)
+# has been applied; the house style and word list it settled are in docs/welsh.md, and lines
+# marked "review:" point a reviewer at choices worth a second look.
 
 cli-listening = Mae skillgym yn rhedeg ar { $url }
 cli-stop-hint = Pwyswch Ctrl+C i stopio.
@@ -20,16 +23,22 @@ cli-import-saving = Wrthi'n cadw { $count ->
 cli-import-done = Wedi mewnforio: { $added } wedi'u hychwanegu, { $updated } wedi'u diweddaru, { $unchanged } heb newid.
 cli-import-teams-added = Timau newydd: { $teams }
 cli-import-marked-left = { $count ->
-    [zero] Nid oedd neb nad yw yn y ffeil i'w nodi fel wedi gadael.
-    [one] Cafodd un person nad yw yn y ffeil ei nodi fel wedi gadael heddiw.
-    [two] Cafodd dau berson nad ydynt yn y ffeil eu nodi fel wedi gadael heddiw.
-   *[other] Cafodd { $count } o bobl nad ydynt yn y ffeil eu nodi fel wedi gadael heddiw.
+    [zero] Ni nodwyd bod neb wedi gadael heddiw.
+    [one] Nodwyd bod un person nad yw yn y ffeil wedi gadael heddiw.
+    [two] Nodwyd bod dau berson nad ydyn nhw yn y ffeil wedi gadael heddiw.
+    [few] Nodwyd bod tri pherson nad ydyn nhw yn y ffeil wedi gadael heddiw.
+    [many] Nodwyd bod chwe pherson nad ydyn nhw yn y ffeil wedi gadael heddiw.
+   *[other] Nodwyd bod { $count } o bobl nad ydyn nhw yn y ffeil wedi gadael heddiw.
 }
 cli-import-absent-kept = { $count ->
-    [one] Mae un person yn skillgym nad yw yn y ffeil, ac mae wedi'i adael fel y mae; byddai --absent left yn ei nodi fel wedi gadael.
-   *[other] Mae { $count } o bobl yn skillgym nad ydynt yn y ffeil, ac maent wedi'u gadael fel y maent; byddai --absent left yn eu nodi fel wedi gadael.
+    [zero] Mae pawb yn skillgym yn y ffeil.
+    [one] Mae un person yn skillgym nad yw yn y ffeil, ac mae wedi'i adael fel y mae; byddai --absent left yn nodi ei fod wedi gadael.
+    [two] Mae dau berson yn skillgym nad ydyn nhw yn y ffeil, ac maen nhw wedi'u gadael fel y maen nhw; byddai --absent left yn nodi eu bod wedi gadael.
+    [few] Mae tri pherson yn skillgym nad ydyn nhw yn y ffeil, ac maen nhw wedi'u gadael fel y maen nhw; byddai --absent left yn nodi eu bod wedi gadael.
+    [many] Mae chwe pherson yn skillgym nad ydyn nhw yn y ffeil, ac maen nhw wedi'u gadael fel y maen nhw; byddai --absent left yn nodi eu bod wedi gadael.
+   *[other] Mae { $count } o bobl yn skillgym nad ydyn nhw yn y ffeil, ac maen nhw wedi'u gadael fel y maen nhw; byddai --absent left yn nodi eu bod wedi gadael.
 }
-cli-import-most-would-leave = Nid oes dim wedi'i fewnforio: byddai'r ffeil yn nodi { $count } o'r { $current } o bobl yn skillgym fel wedi gadael, sef mwy na hanner. Gwiriwch mai dyma'r darn llawn gan Adnoddau Dynol; i'w nodi i gyd serch hynny, ychwanegwch --yes.
+cli-import-most-would-leave = Nid oes dim wedi'i fewnforio: byddai'r ffeil yn nodi bod { $count } o'r { $current } o bobl yn skillgym wedi gadael, sef mwy na hanner. Gwiriwch fod y ffeil yn allforiad llawn o'ch system Adnoddau Dynol; i nodi eu bod i gyd wedi gadael serch hynny, ychwanegwch --yes.
 cli-import-refused = Nid oes dim wedi'i fewnforio: mae { $count ->
     [zero] { $count } o broblemau
     [one] un broblem
@@ -40,38 +49,38 @@ cli-import-refused = Nid oes dim wedi'i fewnforio: mae { $count ->
 } yn y ffeil.
 cli-import-problem = llinell { $line }, colofn { $field }: { $message }
 cli-import-problem-file = { $message }
-cli-no-organisation = Nid oes sefydliad eto. Crëwch un gyda: skillgym user create-admin --organisation "Eich gwasanaeth llyfrgell" --email you@example.org --name "Eich Enw"
+cli-no-organisation = Nid oes sefydliad eto. Crëwch un gyda: skillgym user create-admin --organisation "Eich gwasanaeth llyfrgell" --email you@example.org --given-name "Eich enw cyntaf" --family-name "Eich cyfenw"
 cli-admin-created = Mae { $email } bellach yn weinyddwr.
 cli-admin-link = Gallan nhw ddewis cyfrinair yma (mae'r ddolen yn gweithio unwaith, am 7 diwrnod): { $url }
 cli-admin-exists = Mae gan { $email } gyfrif yn barod; maen nhw bellach yn weinyddwr.
 cli-error = Gwall: { $message }
 cli-database-unreachable = Nid oes modd cyrraedd y gronfa ddata yn { $url }. Gwiriwch DATABASE_URL, a bod y gronfa ddata yn rhedeg.
 cli-file-unreadable = Nid oes modd darllen { $file }: { $reason }
-cli-report-no-campaign = Does dim ymgyrch { $campaign }. Mae ei rhif yn ei chyfeiriad: /campaigns/RHIF.
+cli-report-no-campaign = Nid oes ymgyrch { $campaign }. Mae ei rhif yn ei chyfeiriad: /campaigns/RHIF.
 cli-report-no-grouping = Ni all yr ymgyrch gymharu grwpiau yn ôl “{ $by }”. Dewiswch un o: { $offered }.
 cli-report-no-earlier = Ni ellir cymharu ymgyrch { $campaign } ag ymgyrch { $earlier }: nid yw honno'n ymgyrch gynharach ar yr un fframwaith. Dewiswch un o: { $offered }.
-cli-report-no-earlier-none = Ni ellir cymharu ymgyrch { $campaign } ag ymgyrch { $earlier }: does dim ymgyrch gynharach ar yr un fframwaith.
-cli-report-no-person = Does neb â'r rhif neu'r cyfeiriad e-bost “{ $person }”.
+cli-report-no-earlier-none = Ni ellir cymharu ymgyrch { $campaign } ag ymgyrch { $earlier }: nid oes ymgyrch gynharach ar yr un fframwaith.
+cli-report-no-person = Nid oes neb â'r rhif neu'r cyfeiriad e-bost “{ $person }”.
 cli-report-anonymous = Mae ymgyrch { $campaign } yn ddienw: dim ond i'r person a'u rhoddodd y dangosir ei hatebion, felly ni ellir ei hadrodd gyda --person neu --profiles.
 
 ## Camgymeriadau ar y llinell orchymyn, a gosodiadau na ellir eu defnyddio.
 cli-usage-invalid-value = Nid yw “{ $value }” yn werth y mae { $arg } yn ei gymryd.
 cli-usage-invalid-choice = Nid yw “{ $value }” yn werth y mae { $arg } yn ei gymryd. Dewiswch un o: { $valid }.
-cli-usage-unknown-argument = Nid yw { $arg } yn un o opsiynau’r gorchymyn hwn.
-cli-usage-unknown-command = Nid oes gorchymyn o’r enw “{ $command }”.
+cli-usage-unknown-argument = Nid yw { $arg } yn un o opsiynau'r gorchymyn hwn.
+cli-usage-unknown-command = Nid oes gorchymyn o'r enw “{ $command }”.
 cli-usage-missing = Rhowch { $args } hefyd.
 cli-usage-missing-command = Dewiswch orchymyn: { $commands }.
 cli-usage-conflict = Ni ellir rhoi { $arg } ynghyd â { $prior }.
 cli-usage-values = Mae gan { $arg } y nifer anghywir o werthoedd.
-cli-usage-not-utf8 = Nid yw un o’r dadleuon yn destun UTF-8 dilys.
+cli-usage-not-utf8 = Nid yw un o'r dadleuon yn destun UTF-8 dilys.
 cli-usage-not-understood = Ni ellir deall y llinell orchymyn.
-cli-usage-did-you-mean = Oeddech chi’n golygu { $suggested }?
-cli-usage-more = I weld beth mae’n ei gymryd, rhedwch: { $command } --help
-cli-data-folder-uncreatable = Ni ellir creu’r ffolder data { $folder }
+cli-usage-did-you-mean = Oeddech chi'n golygu { $suggested }?
+cli-usage-more = I weld beth mae'n ei gymryd, rhedwch: { $command } --help
+cli-data-folder-uncreatable = Ni ellir creu'r ffolder data { $folder }
 cli-settings-unreadable = Ni ellir darllen y ffeil gosodiadau { $file }
-cli-settings-invalid = Nid yw’r ffeil gosodiadau { $file } yn ddilys
+cli-settings-invalid = Nid yw'r ffeil gosodiadau { $file } yn ddilys
 cli-session-lifetime-invalid = Rhaid i oes sesiwn (SKILLGYM_SESSION_LIFETIME_HOURS, --session-lifetime-hours neu session_lifetime_hours) fod yn nifer cyfan o oriau o 1 i { $max }.
-cli-mail-from-missing = Mae SKILLGYM_SMTP_URL wedi’i osod ond nid yw SKILLGYM_MAIL_FROM: gosodwch y cyfeiriad y daw gwahoddiadau ohono.
+cli-mail-from-missing = Mae SKILLGYM_SMTP_URL wedi'i osod ond nid yw SKILLGYM_MAIL_FROM: gosodwch y cyfeiriad y daw gwahoddiadau ohono.
 cli-cannot-listen = Ni ellir gwrando ar { $address }: efallai bod rhaglen arall yn ei ddefnyddio.
-cli-migration-failed = Ni ellid diweddaru’r gronfa ddata.
-cli-admin-not-created = Ni ellid creu’r gweinyddwr.
+cli-migration-failed = Ni ellid diweddaru'r gronfa ddata.
+cli-admin-not-created = Ni ellid creu'r gweinyddwr.

@@ -1,4 +1,8 @@
 # Gwahodd pobl i archwiliad drwy e-bost, nodiadau atgoffa, a dolenni heb gyfrinair.
+# Welsh translation written for skillgym; to be reviewed by a native Welsh speaker before
+# production use. A first review (December 2026, by a fluent reader who is not a native speaker)
+# has been applied; the house style and word list it settled are in docs/welsh.md, and lines
+# marked "review:" point a reviewer at choices worth a second look.
 
 ## Tudalen yr ymgyrch
 invitations-heading = Gwahoddiadau drwy e-bost
@@ -10,18 +14,26 @@ invitations-send = Anfon gwahoddiadau
 reminders-send = Anfon nodiadau atgoffa nawr
 invitations-not-configured = Nid yw e-bost wedi'i osod, felly ni ellir anfon gwahoddiadau. Gofynnwch i bwy bynnag sy'n rhedeg skillgym osod SKILLGYM_SMTP_URL a SKILLGYM_MAIL_FROM.
 # review: plural forms of "person" (person/pobl) after numbers
+# plural: no [two], [few] or [many] arm for $failed: no noun follows its figure.
 invitations-sent = { $sent ->
     [zero] Ni anfonwyd gwahoddiad at neb.
     [one] Anfonwyd gwahoddiad at un person.
+    [two] Anfonwyd gwahoddiadau at ddau berson.
+    [few] Anfonwyd gwahoddiadau at dri pherson.
+    [many] Anfonwyd gwahoddiadau at chwe pherson.
    *[other] Anfonwyd gwahoddiadau at { $sent } o bobl.
 }{ $failed ->
     [0] {""}
     [one] {" "}Ni ellid anfon un: gweler isod.
    *[other] {" "}Ni ellid anfon { $failed }: gweler isod.
 }
+# plural: no [two], [few] or [many] arm for $failed: no noun follows its figure.
 reminders-sent = { $sent ->
     [zero] Ni anfonwyd nodyn atgoffa at neb.
     [one] Anfonwyd nodyn atgoffa at un person.
+    [two] Anfonwyd nodiadau atgoffa at ddau berson.
+    [few] Anfonwyd nodiadau atgoffa at dri pherson.
+    [many] Anfonwyd nodiadau atgoffa at chwe pherson.
    *[other] Anfonwyd nodiadau atgoffa at { $sent } o bobl.
 }{ $failed ->
     [0] {""}
@@ -71,7 +83,7 @@ reminder-email-subject = Nodyn atgoffa: mae { $campaign } yn cau ar { $closes }
 reminder-email-body =
     Helo { $name },
 
-    Nodyn i'ch atgoffa bod "{ $campaign }" ar agor tan { $closes }. Os ydych wedi dechrau, byddwch yn parhau o'r man lle gwnaethoch stopio.
+    Nodyn i'ch atgoffa bod "{ $campaign }" ar agor tan { $closes }. Os ydych chi wedi dechrau, byddwch chi'n parhau o'r man lle gwnaethoch chi stopio.
 
     { $link }
 

@@ -1,5 +1,8 @@
-# Welsh translation written for skillgym; to be reviewed by a Welsh speaker before production use.
 # skillgym: ffrâm pob tudalen, mewngofnodi, gwallau a'r hafan.
+# Welsh translation written for skillgym; to be reviewed by a native Welsh speaker before
+# production use. A first review (December 2026, by a fluent reader who is not a native speaker)
+# has been applied; the house style and word list it settled are in docs/welsh.md, and lines
+# marked "review:" point a reviewer at choices worth a second look.
 
 product-name = skillgym
 skip-to-content = Neidio i'r prif gynnwys
@@ -29,7 +32,7 @@ error-not-found-advice = Os gwnaethoch chi deipio'r cyfeiriad gwe, gwiriwch ei f
 error-forbidden-title = Ni allwch chi weld y dudalen hon
 error-forbidden-advice = Nid yw eich cyfrif yn rhoi mynediad i chi i'r dudalen hon. Os ydych chi'n credu y dylai, gofynnwch i'ch gweinyddwr skillgym.
 error-csrf-title = Mae'r ffurflen hon wedi dyddio
-error-csrf-advice = Ers i'r dudalen gael ei llwytho rydych chi wedi mewngofnodi neu allgofnodi (efallai mewn tab arall), neu mae eich sesiwn wedi dod i ben. Ewch yn ôl, ail-lwythwch y dudalen a rhowch gynnig arall arni: efallai y bydd angen i chi roi'r hyn a deipiwyd gennych eto.
+error-csrf-advice = Ers i'r dudalen gael ei llwytho rydych chi wedi mewngofnodi neu allgofnodi (efallai mewn tab arall), neu mae eich sesiwn wedi dod i ben. Ewch yn ôl, ail-lwythwch y dudalen a rhowch gynnig arall arni: efallai y bydd angen i chi deipio'r hyn a deipioch chi eto.
 error-csrf-missing-title = Ni anfonodd eich porwr docyn diogelwch y ffurflen
 error-csrf-missing-advice = Efallai na lwythodd y dudalen yn llawn, neu fod rhywbeth yn eich porwr wedi newid y ffurflen. Ewch yn ôl, ail-lwythwch y dudalen a rhowch gynnig arall arni.
 error-csrf-no-cookie-title = Ni anfonodd eich porwr gwci diogelwch y ffurflen
@@ -72,7 +75,7 @@ access-password-mismatch = Nid yw'r ddau gyfrinair yr un fath
 
 ## Pan fydd rhywun sydd wedi gadael, neu y mae ei gyfrif wedi'i gau, yn ceisio mewngofnodi
 access-ended-title = Mae eich mynediad i skillgym wedi dod i ben
-access-ended-lead = Allwch chi ddim mewngofnodi oherwydd bod eich cyfrif skillgym wedi'i gau, neu oherwydd bod eich cofnod yn dweud eich bod wedi gadael.
+access-ended-lead = Ni allwch chi fewngofnodi oherwydd bod eich cyfrif skillgym wedi'i gau, neu oherwydd bod eich cofnod yn dweud eich bod wedi gadael.
 access-ended-advice = Os ydych chi'n dal i weithio yma, neu wedi dod yn ôl, gofynnwch i'ch gweinyddwr skillgym wirio'ch cofnod. Gallan nhw roi mynediad i chi eto.
 
 ## Hafan

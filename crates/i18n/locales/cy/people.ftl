@@ -1,5 +1,8 @@
-# Welsh translation written for skillgym; to be reviewed by a Welsh speaker before production use.
 # Pobl, safleoedd, timau a'r ffeil staff.
+# Welsh translation written for skillgym; to be reviewed by a native Welsh speaker before
+# production use. A first review (December 2026, by a fluent reader who is not a native speaker)
+# has been applied; the house style and word list it settled are in docs/welsh.md, and lines
+# marked "review:" point a reviewer at choices worth a second look.
 
 ## Pobl
 people-title = Pobl
@@ -63,7 +66,7 @@ job-family-aspiring_leader = Darpar arweinydd
 person-access-heading = Mewngofnodi a rolau
 person-access-has-account = Gall y person hwn fewngofnodi i skillgym.
 person-access-closed = Cafodd cyfrif y person hwn ei gau pan adawodd. Cadwch ei rolau i'w agor eto.
-person-access-no-account = Ni all y person hwn fewngofnodi eto. Dewiswch eu rolau a chadw i roi cyfrif iddyn nhw.
+person-access-no-account = Ni all y person hwn fewngofnodi eto. Dewiswch eu rolau a'u cadw i roi cyfrif iddyn nhw.
 person-access-needs-email = Mae angen cyfeiriad e-bost ar y person hwn cyn y gall fewngofnodi.
 person-access-roles = Rolau
 person-access-roles-hint = Mae pawb yn ddysgwr. Dewiswch unrhyw rolau eraill sydd ganddyn nhw.
@@ -164,59 +167,69 @@ import-teams-added = { $count ->
 import-see-people = Gweld pawb
 import-another = Mewnforio ffeil arall
 import-check-title = Gwirio'r ffeil staff cyn ei mewnforio
-import-check-file = Mae'r ffeil { $file } yn rhestru { $count ->
-    [zero] dim pobl
-    [one] un person
-    [two] dau berson
-    [few] tri pherson
-    [many] chwe pherson
-   *[other] { $count } o bobl
+import-check-file = { $count ->
+    [zero] Nid yw'r ffeil { $file } yn rhestru neb
+    [one] Mae'r ffeil { $file } yn rhestru un person
+    [two] Mae'r ffeil { $file } yn rhestru dau berson
+    [few] Mae'r ffeil { $file } yn rhestru tri pherson
+    [many] Mae'r ffeil { $file } yn rhestru chwe pherson
+   *[other] Mae'r ffeil { $file } yn rhestru { $count } o bobl
 }. Nid oes dim wedi'i fewnforio eto.
-import-absent-heading = Pobl nad ydynt yn y ffeil
+import-absent-heading = Pobl nad ydyn nhw yn y ffeil
 import-absent-count = { $count ->
+    [zero] Mae pawb yn skillgym yn y ffeil hon.
     [one] Mae un person yn skillgym nad yw yn y ffeil hon.
-    [two] Mae dau berson yn skillgym nad ydynt yn y ffeil hon.
-   *[other] Mae { $count } o bobl yn skillgym nad ydynt yn y ffeil hon.
+    [two] Mae dau berson yn skillgym nad ydyn nhw yn y ffeil hon.
+    [few] Mae tri pherson yn skillgym nad ydyn nhw yn y ffeil hon.
+    [many] Mae chwe pherson yn skillgym nad ydyn nhw yn y ffeil hon.
+   *[other] Mae { $count } o bobl yn skillgym nad ydyn nhw yn y ffeil hon.
 }
-import-absent-why = Os mai'r ffeil yw'r darn llawn o'ch system Adnoddau Dynol, mae'n debyg eu bod wedi gadael. Nid yw pobl sydd eisoes wedi'u nodi fel wedi gadael yn cael eu cyfrif.
-import-absent-caption = Pobl yn skillgym nad ydynt yn y ffeil
+import-absent-why = Os yw'r ffeil yn allforiad llawn o'ch system Adnoddau Dynol, mae'n debyg eu bod wedi gadael. Nid yw pobl y nodwyd eisoes eu bod wedi gadael yn cael eu cyfrif.
+import-absent-caption = Pobl yn skillgym nad ydyn nhw yn y ffeil
 import-absent-name = Enw
 import-absent-number = Rhif cyflogai
 import-absent-team = Tîm
-import-absent-more = a { $count ->
-    [one] pherson arall
-   *[other] { $count } o bobl eraill
+import-absent-more = { $count ->
+    [zero] Nid oes neb arall.
+    [one] Mae un person arall hefyd.
+    [two] Mae dau berson arall hefyd.
+    [few] Mae tri pherson arall hefyd.
+    [many] Mae chwe pherson arall hefyd.
+   *[other] Mae { $count } o bobl eraill hefyd.
 }
-import-absent-question = Beth ddylai ddigwydd i'r bobl nad ydynt yn y ffeil?
-import-absent-keep = Eu gadael fel y maent
-import-absent-left = Eu nodi fel wedi gadael ar { $date }
-import-absent-left-hint = Daw eu mynediad i ben ar unwaith: cânt eu hallgofnodi, caiff eu rolau eu tynnu a chaiff eu cyfrif ei gau, ac ni chânt eu gwahodd i archwiliadau. Cânt eu dileu pan ddaw eich cyfnod cadw ar ôl y diwrnod hwnnw i ben; nid oes neb yn cael ei ddileu nawr.
-import-absent-most = Byddai hyn yn nodi { $count } o'r { $current } o bobl yn skillgym fel wedi gadael: mwy na hanner. Dyma sut mae ffeil a gafodd ei thorri'n fyr trwy gamgymeriad yn edrych. Gwiriwch mai dyma'r darn llawn cyn mynd ymlaen.
+import-absent-question = Beth ddylai ddigwydd i'r bobl nad ydyn nhw yn y ffeil?
+import-absent-keep = Eu gadael fel y maen nhw
+import-absent-left = Nodi eu bod wedi gadael ar { $date }
+import-absent-left-hint = Daw eu mynediad i ben ar unwaith: maen nhw'n cael eu hallgofnodi, mae eu rolau'n cael eu tynnu ac mae eu cyfrif yn cael ei gau, ac ni fyddan nhw'n cael eu gwahodd i archwiliadau. Byddan nhw'n cael eu dileu pan ddaw eich cyfnod cadw ar ôl y diwrnod hwnnw i ben; nid oes neb yn cael ei ddileu nawr.
+import-absent-most = Byddai hyn yn nodi bod { $count } o'r { $current } o bobl yn skillgym wedi gadael: mwy na hanner. Dyma sut mae ffeil a gafodd ei thorri'n fyr drwy gamgymeriad yn edrych. Gwiriwch fod y ffeil yn allforiad llawn o'ch system Adnoddau Dynol cyn mynd ymlaen.
+# plural: no [zero] arm: asked only when more than half the people would be marked as having left.
 import-absent-confirm = { $count ->
-    [one] Ydw, nodi un person fel wedi gadael
-    [two] Ydw, nodi dau berson fel wedi gadael
-   *[other] Ydw, nodi { $count } o bobl fel wedi gadael
+    [one] Ydw, nodi bod un person wedi gadael
+    [two] Ydw, nodi bod dau berson wedi gadael
+    [few] Ydw, nodi bod tri pherson wedi gadael
+    [many] Ydw, nodi bod chwe pherson wedi gadael
+   *[other] Ydw, nodi bod { $count } o bobl wedi gadael
 }
-import-absent-confirm-missing = Ticiwch y blwch i gadarnhau nodi mwy na hanner eich pobl fel wedi gadael, neu dewiswch eu gadael fel y maent
-import-absent-choice-missing = Dewiswch beth ddylai ddigwydd i'r bobl nad ydynt yn y ffeil
+import-absent-confirm-missing = Ticiwch y blwch i gadarnhau eich bod am nodi bod mwy na hanner eich pobl wedi gadael, neu ddewiswch eu gadael fel y maen nhw
+import-absent-choice-missing = Dewiswch beth ddylai ddigwydd i'r bobl nad ydyn nhw yn y ffeil
 import-check-button = Mewnforio'r ffeil staff
 import-check-cancel = Lanlwytho ffeil wahanol
-# review: shown after a figure in digits, e.g. "3 pherson wedi'u nodi fel wedi gadael"
+# review: shown after a figure in digits, e.g. "3 pherson y nodwyd eu bod wedi gadael"
 import-marked-left = { $count ->
-    [zero] o bobl wedi'u nodi fel wedi gadael
-    [one] person wedi'i nodi fel wedi gadael
-    [two] berson wedi'u nodi fel wedi gadael
-    [few] pherson wedi'u nodi fel wedi gadael
-    [many] pherson wedi'u nodi fel wedi gadael
-   *[other] o bobl wedi'u nodi fel wedi gadael
+    [zero] o bobl y nodwyd eu bod wedi gadael
+    [one] person y nodwyd ei fod wedi gadael
+    [two] berson y nodwyd eu bod wedi gadael
+    [few] pherson y nodwyd eu bod wedi gadael
+    [many] pherson y nodwyd eu bod wedi gadael
+   *[other] o bobl y nodwyd eu bod wedi gadael
 }
 import-absent-kept = { $count ->
-    [zero] o bobl nad ydynt yn y ffeil, wedi'u gadael fel y maent
+    [zero] o bobl nad ydyn nhw yn y ffeil, wedi'u gadael fel y maen nhw
     [one] person nad yw yn y ffeil, wedi'i adael fel y mae
-    [two] berson nad ydynt yn y ffeil, wedi'u gadael fel y maent
-    [few] pherson nad ydynt yn y ffeil, wedi'u gadael fel y maent
-    [many] pherson nad ydynt yn y ffeil, wedi'u gadael fel y maent
-   *[other] o bobl nad ydynt yn y ffeil, wedi'u gadael fel y maent
+    [two] berson nad ydyn nhw yn y ffeil, wedi'u gadael fel y maen nhw
+    [few] pherson nad ydyn nhw yn y ffeil, wedi'u gadael fel y maen nhw
+    [many] pherson nad ydyn nhw yn y ffeil, wedi'u gadael fel y maen nhw
+   *[other] o bobl nad ydyn nhw yn y ffeil, wedi'u gadael fel y maen nhw
 }
 
 ## Problemau gyda gwerthoedd, ar ffurflenni ac mewn ffeiliau staff
@@ -241,7 +254,7 @@ invalid-team-name = Rhowch enw tîm sydd â hyd at 120 nod
 invalid-team-name-missing = Rhowch enw'r tîm
 invalid-postcode = Rhowch god post go iawn yn y DU, fel SA1 1AA
 invalid-coordinates = Rhowch ledred rhwng -90 a 90 a hydred rhwng -180 a 180
-invalid-coordinates-pair = Rhowch y lledred a'r hydred, neu gadewch y ddau yn wag
+invalid-coordinates-pair = Rhowch y lledred a'r hydred, neu adewch y ddau yn wag
 invalid-role = Dewiswch rôl o'r rhestr
 invalid-sites-missing = Dewiswch o leiaf un safle
 staff-file-not-utf8 = Nid yw'r ffeil wedi'i chadw fel UTF-8. Yn Excel, cadwch hi fel "CSV UTF-8".

@@ -1,20 +1,20 @@
 # Hawliau data personol: y trywydd archwilio, lawrlwytho eich data eich hun, dileu person,
 # cadw data, a chopïau wrth gefn ar y llinell orchymyn.
-# review: ysgrifennwyd y Gymraeg hon ar gyfer y prosiect; dylai siaradwr Cymraeg wirio'r
-# negeseuon sydd â sylw "review:" uwch eu pennau.
+# Welsh translation written for skillgym; to be reviewed by a native Welsh speaker before
+# production use. A first review (December 2026, by a fluent reader who is not a native speaker)
+# has been applied; the house style and word list it settled are in docs/welsh.md, and lines
+# marked "review:" point a reviewer at choices worth a second look.
 
 ## Y trywydd archwilio
 nav-audit-trail = Trywydd archwilio
 audit-trail-title = Trywydd archwilio
-# review:
 audit-trail-intro = Pwy a edrychodd ar ddata personol pwy, ei allforio, ei newid neu ei ddileu, y diweddaraf yn gyntaf. Ni all neb newid na dileu'r cofnodion hyn.
-# review:
 audit-trail-for-person = Yn dangos beth wnaeth { $name }, a beth a wnaed i'w data.
 audit-trail-for-erased = Yn dangos cofnodion person sydd wedi'i ddileu.
 audit-trail-everyone = Dangos cofnodion pawb
-audit-trail-person-page = I'w tudalen
+audit-trail-person-page = Mynd i'w tudalen
 audit-trail-filter-label = Hidlo'r trywydd archwilio
-audit-trail-search = Enw neu rif gweithiwr
+audit-trail-search = Enw neu rif cyflogai
 audit-trail-action = Beth a wnaed
 audit-trail-any-action = Unrhyw beth
 audit-trail-filter-button = Dangos cofnodion
@@ -32,7 +32,6 @@ audit-trail-who = Pwy
 audit-trail-what = Beth
 audit-trail-about = Data pwy
 audit-trail-detail = Manylion
-# review:
 audit-actor-system = skillgym (tasg wedi'i threfnu)
 audit-actor-command-line = Y llinell orchymyn
 audit-actor-sign-in = Rhywun yn mewngofnodi
@@ -46,30 +45,58 @@ audit-action-staff-exported = Allforio pawb fel ffeil staff
 audit-action-own-data-downloaded = Lawrlwytho eu data eu hunain
 audit-action-person-erased = Eu dileu
 audit-action-audit-trail-exported = Allforio'r trywydd archwilio
-audit-action-person-left = Eu nodi fel wedi gadael: daeth eu mynediad i ben
+audit-action-person-left = Nodi eu bod wedi gadael: daeth eu mynediad i ben
 audit-action-single-sign-on-refused = Gwrthod mewngofnodi drwy gyfrif y sefydliad
-audit-detail-added = { $value } wedi'u hychwanegu
-audit-detail-updated = { $value } wedi'u diweddaru
-audit-detail-unchanged = { $value } heb eu newid
-audit-detail-left = { $value } wedi'u nodi fel wedi gadael
-audit-detail-people = { $value } o bobl
-audit-detail-events = { $value } o gofnodion
+# plural: no [zero], [two], [few] or [many] arm: no noun follows the figure, so only one and more than one differ.
+audit-detail-added = { $value ->
+    [one] { $value } wedi'i ychwanegu
+   *[other] { $value } wedi'u hychwanegu
+}
+# plural: no [zero], [two], [few] or [many] arm: no noun follows the figure, so only one and more than one differ.
+audit-detail-updated = { $value ->
+    [one] { $value } wedi'i ddiweddaru
+   *[other] { $value } wedi'u diweddaru
+}
+# plural: no [zero], [two], [few] or [many] arm: no noun follows the figure, so only one and more than one differ.
+audit-detail-unchanged = { $value ->
+    [one] { $value } heb ei newid
+   *[other] { $value } heb eu newid
+}
+audit-detail-left = nodwyd bod { $value } wedi gadael
+audit-detail-people = { $value ->
+    [zero] { $value } o bobl
+    [one] { $value } person
+    [two] { $value } berson
+    [few] { $value } pherson
+    [many] { $value } pherson
+   *[other] { $value } o bobl
+}
+audit-detail-events = { $value ->
+    [zero] { $value } o gofnodion
+    [one] { $value } cofnod
+    [two] { $value } gofnod
+    [few] { $value } chofnod
+    [many] { $value } chofnod
+   *[other] { $value } o gofnodion
+}
 audit-detail-roles = rolau: { $value }
 audit-detail-link = gwnaed dolen mewngofnodi
 audit-detail-former-id = hen rif person { $value }
-# review:
 audit-detail-retention = roedd eu cyfnod cadw wedi dod i ben
 audit-detail-command-line = ar y llinell orchymyn
 audit-detail-left-on = wedi gadael ar { $value }
 audit-detail-account-closed = sesiynau wedi dod i ben, rolau wedi'u tynnu a'r cyfrif wedi'i gau
 audit-detail-other-identity = mae'r cyfrif wedi'i gysylltu â rhywun arall yn y gwasanaeth mewngofnodi
+audit-detail-view = { $value ->
+    [profile] eu proffil sgiliau
+   *[other] { $value }
+}
+audit-detail-campaign = ymgyrch rhif { $value }
 
 ## Data person ei hun
 my-data-heading = Eich data
-# review:
 my-data-intro = Lawrlwythwch bopeth sydd gan skillgym amdanoch chi: eich manylion, safleoedd, tîm, rheolwr llinell, mewngofnodi a rolau, a'r cofnod o bwy sydd wedi edrych ar eich data neu ei newid. Cewch un ffeil zip gyda ffeiliau JSON a CSV ynddi.
 my-data-download = Lawrlwytho fy nata
-# review:
 my-data-readme = Dyma bopeth oedd gan skillgym amdanoch chi ar { $date }. Mae pob tabl yma ddwywaith: fel JSON ac fel CSV (sy'n agor mewn taenlen). person: eich manylion. sites: ble rydych chi'n gweithio. account: eich mewngofnodi, iaith a rolau, faint o sesiynau sydd ar agor, a phwy mae gwasanaeth mewngofnodi eich sefydliad yn dweud ydych chi, os ydych chi wedi'i ddefnyddio. audit_events: pwy a edrychodd ar eich data, ei allforio neu ei newid, a phryd.
 
 ## Dileu person
@@ -81,12 +108,10 @@ erase-warning = Ni ellir dadwneud dileu person.
 erase-what-goes = Mae hyn yn dileu, am byth:
 erase-goes-person = eu manylion, safleoedd ac aelodaeth tîm
 erase-goes-account = eu mewngofnodi, rolau, sesiynau a dolenni mewngofnodi
-# review:
 erase-goes-links = eu lle fel rheolwr llinell neu reolwr tîm unrhyw un (bydd y rheini'n wag)
-erase-goes-free-text = popeth a ysgrifennwyd ganddynt yn eu geiriau eu hunain mewn archwiliad sgiliau
-# review:
-erase-what-stays = Mae'r trywydd archwilio yn cadw ei gofnodion, heb ddweud am bwy yr oeddent. Mae eu sgoriau a'r atebion a ddewiswyd ganddynt yn yr archwiliadau yn aros yn ffigurau'r ymgyrchoedd, heb ddim sy'n dweud mai eu rhai nhw oeddent.
-erase-confirm = Rwyf am ddileu { $name }, ac rwy'n deall na ellir dadwneud hyn
+erase-goes-free-text = popeth a ysgrifennon nhw yn eu geiriau eu hunain mewn archwiliad sgiliau
+erase-what-stays = Mae'r trywydd archwilio yn cadw ei gofnodion, heb ddweud am bwy roedden nhw. Mae eu sgoriau a'r atebion a ddewison nhw yn yr archwiliadau yn aros yn ffigurau'r ymgyrchoedd, heb ddim sy'n dweud mai eu rhai nhw oedden nhw.
+erase-confirm = Rydw i am ddileu { $name }, ac rydw i'n deall na ellir dadwneud hyn
 erase-confirm-missing = Ticiwch y blwch i gadarnhau eich bod am ddileu'r person hwn
 erase-button = Dileu'r person hwn
 erase-cancel = Canslo
@@ -96,35 +121,26 @@ erased-back = Yn ôl at bobl
 
 ## Cadw data
 person-left-on = Wedi gadael ar
-# review:
-person-left-on-hint = Y diwrnod y gwnaethant adael, er enghraifft 2025-08-29. Ar y diwrnod hwnnw daw eu mynediad i ben: cânt eu hallgofnodi, caiff eu rolau eu tynnu a chaiff eu cyfrif ei gau. Cânt eu dileu pan ddaw eich cyfnod cadw ar ôl y dyddiad hwn i ben.
+person-left-on-hint = Y diwrnod y gwnaethon nhw adael, er enghraifft 2025-08-29. Ar y diwrnod hwnnw daw eu mynediad i ben: maen nhw'n cael eu hallgofnodi, mae eu rolau'n cael eu tynnu ac mae eu cyfrif yn cael ei gau. Byddan nhw'n cael eu dileu pan ddaw eich cyfnod cadw ar ôl y dyddiad hwn i ben.
 person-leaving-on = Yn gadael ar
-person-left-access-ended = Mae'r person hwn wedi gadael, felly ni all fewngofnodi. I roi mynediad iddynt eto, cliriwch eu dyddiad "wedi gadael ar" yn gyntaf.
+person-left-access-ended = Mae'r person hwn wedi gadael, felly ni all fewngofnodi. I roi mynediad iddyn nhw eto, cliriwch eu dyddiad "wedi gadael ar" yn gyntaf.
 people-left-tag = Wedi gadael
 people-leaving-tag = Yn gadael ar { $date }
 
 ## Copïau wrth gefn ar y llinell orchymyn
 cli-backup-done = Ysgrifennwyd y copi wrth gefn i { $file }.
-# review:
 cli-backup-unwritable = Nid oes modd ysgrifennu { $file } ({ $reason }). Gwiriwch fod ei ffolder yn bodoli a bod skillgym yn cael ysgrifennu yno.
-# review:
 cli-backup-postgres = Mae skillgym yn defnyddio PostgreSQL yma: gwnewch gopi wrth gefn gyda pg_dump, er enghraifft: pg_dump -Fc skillgym > skillgym.dump
-# review:
 cli-restore-postgres = Mae skillgym yn defnyddio PostgreSQL yma: adferwch gyda pg_restore, er enghraifft: pg_restore --clean -d skillgym skillgym.dump
-cli-restore-checking = Yn gwirio { $file }…
+cli-restore-checking = Wrthi'n gwirio { $file }…
 cli-restore-not-sqlite = Nid yw { $file } yn gronfa ddata SQLite, neu ni ellir ei darllen. Ni adferwyd dim.
 cli-restore-damaged = Mae { $file } wedi'i difrodi ({ $reason }). Ni adferwyd dim.
 cli-restore-not-skillgym = Nid yw { $file } yn gronfa ddata skillgym. Ni adferwyd dim.
-# review:
-cli-restore-newer = Gwnaed { $file } gan fersiwn mwy newydd o skillgym (mae ganddi fudo { $version }). Gosodwch y fersiwn honno i'w hadfer. Ni adferwyd dim.
+cli-restore-newer = Gwnaed { $file } gan fersiwn mwy newydd o skillgym (mae ganddi fudo { $version }). Gosodwch y fersiwn hwnnw i'w hadfer. Ni adferwyd dim.
 cli-restore-in-use = Mae skillgym yn rhedeg ar { $database }. Stopiwch ef yn gyntaf, yna adferwch. Ni adferwyd dim.
-# review:
 cli-restore-in-use-by = Mae skillgym yn rhedeg ar { $database } (proses { $processes }). Stopiwch ef yn gyntaf, yna adferwch. Ni adferwyd dim.
-# review:
 cli-database-restoring = Mae adferiad yn rhoi cronfa ddata arall yn lle { $database }. Dechreuwch eto pan fydd wedi gorffen. Ni newidiwyd dim.
-# review:
 cli-database-restoring-by = Mae adferiad (proses { $processes }) yn rhoi cronfa ddata arall yn lle { $database }. Dechreuwch eto pan fydd wedi gorffen. Ni newidiwyd dim.
-# review:
 cli-restore-done = Adferwyd { $file }. Cedwir y gronfa ddata a ddisodlwyd fel { $previous }.
 cli-restore-done-fresh = Adferwyd { $file }.
 
@@ -145,11 +161,11 @@ my-data-column-person-given-name = Enw cyntaf
 my-data-column-person-family-name = Cyfenw
 my-data-column-person-email = E-bost
 my-data-column-person-employment = Cyflogaeth
-my-data-column-person-job-role = Swydd
+my-data-column-person-job-role = Rôl swydd
 my-data-column-person-job-family = Teulu swyddi
 my-data-column-person-contracted-hours = Oriau dan gontract yr wythnos
 my-data-column-person-start-date = Dyddiad dechrau
-my-data-column-person-left-on = Gadawodd ar
+my-data-column-person-left-on = Wedi gadael ar
 my-data-column-person-line-manager = Rheolwr llinell
 my-data-column-person-team = Tîm
 my-data-column-person-created-at = Ychwanegwyd (UTC)
@@ -162,7 +178,7 @@ my-data-column-account-roles = Rolau
 my-data-column-account-created-at = Crëwyd y cyfrif (UTC)
 my-data-column-account-sessions = Sesiynau wedi mewngofnodi
 my-data-column-account-single-sign-on-issuer = Gwasanaeth mewngofnodi'r sefydliad
-my-data-column-account-single-sign-on-subject = Eich dynodwr yn y gwasanaeth hwnnw
+my-data-column-account-single-sign-on-subject = Eich dynodydd yn y gwasanaeth hwnnw
 my-data-column-audit-events-at = Pryd (UTC)
 my-data-column-audit-events-action = Beth ddigwyddodd
 my-data-column-audit-events-by = Gan
@@ -174,7 +190,7 @@ my-data-column-audit-responses-submitted-at = Cyflwynwyd (UTC)
 my-data-column-audit-ratings-campaign = Archwiliad
 my-data-column-audit-ratings-competence-code = Cod cymhwysedd
 my-data-column-audit-ratings-competence = Cymhwysedd
-my-data-column-audit-ratings-rating = Eich sgôr (1 i 5; gwag os nad ydych yn siŵr)
+my-data-column-audit-ratings-rating = Eich sgôr (1 i 5; gwag os nad oeddech chi'n siŵr)
 my-data-column-audit-profile-answers-campaign = Archwiliad
 my-data-column-audit-profile-answers-question-code = Cod cwestiwn
 my-data-column-audit-profile-answers-question = Cwestiwn

@@ -1,5 +1,8 @@
 # Adroddiad ymgyrch gyfan yn barod i'w argraffu.
-# review: Welsh written for this project; please have a Welsh speaker check it.
+# Welsh translation written for skillgym; to be reviewed by a native Welsh speaker before
+# production use. A first review (December 2026, by a fluent reader who is not a native speaker)
+# has been applied; the house style and word list it settled are in docs/welsh.md, and lines
+# marked "review:" point a reviewer at choices worth a second look.
 
 print-title = Adroddiad yn barod i'w argraffu
 print-title-for = Adroddiad yn barod i'w argraffu: { $campaign }

@@ -1,4 +1,8 @@
 # `skillgym sign-in`: troi mewngofnodi gyda chyfrinair yn ôl ymlaen pan fydd mewngofnodi sengl yn torri.
+# Welsh translation written for skillgym; to be reviewed by a native Welsh speaker before
+# production use. A first review (December 2026, by a fluent reader who is not a native speaker)
+# has been applied; the house style and word list it settled are in docs/welsh.md, and lines
+# marked "review:" point a reviewer at choices worth a second look.
 
 cli-help-sign-in = Sut mae pobl yn mewngofnodi: troi mewngofnodi gyda chyfrinair yn ôl ymlaen os bydd mewngofnodi sengl yn peidio â gweithio
 cli-help-sign-in-passwords = Gadael i bobl fewngofnodi gyda'u cyfeiriad e-bost a'u cyfrinair yn ogystal â mewngofnodi sengl (on), neu gyda mewngofnodi sengl yn unig (off)

@@ -1,3 +1,8 @@
+# Welsh translation written for skillgym; to be reviewed by a native Welsh speaker before
+# production use. A first review (December 2026, by a fluent reader who is not a native speaker)
+# has been applied; the house style and word list it settled are in docs/welsh.md, and lines
+# marked "review:" point a reviewer at choices worth a second look.
+
 ## Mewnforio ymatebion archwiliad a gynhaliwyd yn rhywle arall (SurveyMonkey, Microsoft Forms).
 
 campaign-import-heading = Ymatebion o arolwg arall
@@ -5,7 +10,7 @@ campaign-import-explain = Os cynhalioch chi'r archwiliad hwn mewn offeryn arall,
 campaign-import-link = Mewnforio ymatebion o arolwg arall
 
 survey-import-title = Mewnforio ymatebion o arolwg arall
-survey-import-intro = Lanlwythwch allforiad arolwg a gynhaliwyd mewn offeryn arall. Nesaf fe welwch ei resi cyntaf a dweud pa golofn sy'n dal pa gwestiwn. Os oes problem gydag unrhyw res, ni fewnforir dim a rhestrir pob problem.
+survey-import-intro = Lanlwythwch allforiad arolwg a gynhaliwyd mewn offeryn arall. Nesaf, byddwch chi'n gweld ei resi cyntaf ac yn dweud pa golofn sy'n dal pa gwestiwn. Os oes problem gydag unrhyw res, nid oes dim yn cael ei fewnforio ac mae pob problem yn cael ei rhestru.
 survey-import-file-label = Ffeil allforio (CSV)
 # review: "all responses" is SurveyMonkey's English name for the export, kept in English
 survey-import-file-hint = Allforiad "all responses" SurveyMonkey (CSV), neu ffeil CSV gydag un rhes i bob ymatebydd, fel y mae Microsoft Forms yn ei hysgrifennu.
@@ -18,15 +23,15 @@ survey-import-upload-button = Lanlwytho a pharhau
 survey-import-file-problems = Nid oes modd darllen y ffeil
 
 survey-map-title = Paru'r colofnau
-survey-map-intro = Dywedwch beth sydd ym mhob colofn o'r ffeil. Mae skillgym wedi dyfalu o benawdau'r colofnau; gwiriwch bob un. Ni fewnforir colofnau a adewir allan.
+survey-map-intro = Dywedwch beth sydd ym mhob colofn o'r ffeil. Mae skillgym wedi dyfalu o benawdau'r colofnau; gwiriwch bob un. Nid yw colofnau sy'n cael eu gadael allan yn cael eu mewnforio.
 survey-map-kind-surveymonkey = Allforiad SurveyMonkey yw hwn.
 survey-map-kind-plain = Mae gan y ffeil hon un rhes i bob ymatebydd.
 survey-map-rows = { $count ->
     [zero] Nid oes ganddi unrhyw ymatebion.
     [one] Mae ganddi un ymateb.
     [two] Mae ganddi ddau ymateb.
-    [few] Mae ganddi { $count } ymateb.
-    [many] Mae ganddi { $count } ymateb.
+    [few] Mae ganddi dri ymateb.
+    [many] Mae ganddi chwe ymateb.
    *[other] Mae ganddi { $count } o ymatebion.
 }
 survey-map-preview-caption = Rhesi cyntaf y ffeil
@@ -43,7 +48,7 @@ survey-map-group-ratings = Hunanasesiad o gymhwysedd
 survey-map-group-questions = Cwestiwn proffil
 survey-map-group-quiz = Cwestiwn y rownd wybodaeth
 survey-map-anonymous-note = Os nad oes colofn yn dal cyfeiriad e-bost neu rif cyflogai, caiff yr ymatebion eu mewnforio heb enwau.
-survey-map-unmatched-legend = Ymatebwyr nad ydynt yn skillgym
+survey-map-unmatched-legend = Ymatebwyr nad ydyn nhw yn skillgym
 survey-map-unmatched-problem = Atal y mewnforio a'u rhestru
 survey-map-unmatched-anonymous = Mewnforio eu hatebion heb enw
 survey-map-save-label = Cadw'r gyfatebiaeth hon fel (dewisol)
@@ -70,7 +75,11 @@ survey-import-updated = { $count ->
    *[other] o ymatebion wedi'u diweddaru (roedden nhw wedi'u mewnforio o'r blaen)
 }
 survey-import-empty = { $count ->
+    [zero] o resi heb ateb dim, wedi'u gadael allan
     [one] rhes heb ateb dim, wedi'i gadael allan
+    [two] res heb ateb dim, wedi'u gadael allan
+    [few] rhes heb ateb dim, wedi'u gadael allan
+    [many] rhes heb ateb dim, wedi'u gadael allan
    *[other] o resi heb ateb dim, wedi'u gadael allan
 }
 survey-import-saved = Mae'r gyfatebiaeth wedi'i chadw fel "{ $name }".
@@ -79,22 +88,22 @@ survey-import-problems-found = { $count ->
     [zero] Nid oes problemau. Nid oes dim wedi'i fewnforio.
     [one] Mae un broblem. Nid oes dim wedi'i fewnforio.
     [two] Mae dwy broblem. Nid oes dim wedi'i fewnforio.
-    [few] Mae { $count } problem. Nid oes dim wedi'i fewnforio.
-    [many] Mae { $count } problem. Nid oes dim wedi'i fewnforio.
+    [few] Mae tair problem. Nid oes dim wedi'i fewnforio.
+    [many] Mae chwe phroblem. Nid oes dim wedi'i fewnforio.
    *[other] Mae { $count } o broblemau. Nid oes dim wedi'i fewnforio.
 }
-survey-import-nothing-written = Nid oes dim wedi'i fewnforio. Cywirwch y ffeil neu'r colofnau a mewnforio eto.
+survey-import-nothing-written = Nid oes dim wedi'i fewnforio. Cywirwch y ffeil neu'r colofnau a mewnforiwch eto.
 survey-import-problems-caption = Problemau gyda'r ffeil neu'r colofnau
 survey-import-line = Llinell
 survey-import-column = Colofn
 survey-import-problem = Problem
 survey-import-whole-file = y ffeil gyfan
 
-survey-file-not-utf8 = Nid yw'r ffeil wedi'i chadw fel UTF-8. Allforiwch hi eto, neu cadwch hi fel "CSV UTF-8" yn eich taenlen
+survey-file-not-utf8 = Nid yw'r ffeil wedi'i chadw fel UTF-8. Allforiwch hi eto, neu gadwch hi fel "CSV UTF-8" yn eich taenlen
 survey-file-empty = Mae'r ffeil yn wag
 survey-file-no-rows = Mae penawdau yn y ffeil ond dim ymatebion
-survey-file-unreadable = Mae gwerth mewn dyfynodau yn dechrau yma a byth yn cau
-survey-wrong-field-count = Mae { $value } gwerth yn y rhes hon, nid un ar gyfer pob colofn
+survey-file-unreadable = Mae gwerth mewn dyfynodau yn dechrau yma ac nid yw byth yn cau
+survey-wrong-field-count = Mae gan y rhes hon { $value } o werthoedd, nid un ar gyfer pob colofn
 survey-too-many-problems = Mae mwy na { $value } o broblemau; daeth y gwirio i ben yno
 survey-mapping-invalid = Nid yw'r gyfatebiaeth yn ddilys: { $value }
 survey-mapping-not-json = Nid yw'r gyfatebiaeth yn JSON dilys: mae'n peidio â gwneud synnwyr ar linell { $value }
@@ -110,7 +119,7 @@ survey-mapping-competence-twice = Mae colofn arall eisoes yn dal y sgôr ar gyfe
 survey-mapping-question-unknown = Nid oes gan yr ymgyrch gwestiwn proffil { $value }
 survey-mapping-quiz-unknown = Nid oes gan yr ymgyrch gwestiwn rownd wybodaeth { $value }
 survey-mapping-rating-invalid = Rhaid i'r label "{ $value }" olygu sgôr o 1 i 5 neu not-sure
-survey-mapping-option-invalid = Mae'r label "{ $value }" yn golygu ateb nad yw gan y cwestiwn
+survey-mapping-option-invalid = Mae'r label "{ $value }" yn golygu ateb nad oes gan y cwestiwn
 survey-mapping-nothing = Dewiswch o leiaf un golofn i'w mewnforio
 survey-rating-invalid = Nid yw "{ $value }" yn sgôr o 1 i 5 nac yn "ddim yn siŵr"
 survey-option-unknown = Nid yw "{ $value }" yn un o atebion y cwestiwn
@@ -121,10 +130,14 @@ survey-response-twice = Mae'r un ymateb ar linell { $value }
 survey-respondent-unknown = Nid oes gan neb yn skillgym { $value }
 survey-respondent-answered = Mae { $value } eisoes wedi ateb yr ymgyrch hon yn skillgym
 
-cli-survey-checking = Yn gwirio { $file }…
+cli-survey-checking = Wrthi'n gwirio { $file }…
 cli-survey-done = Wedi mewnforio: { $added } o ymatebion wedi'u hychwanegu, { $updated } wedi'u diweddaru, { $empty } o resi gwag wedi'u gadael allan.
+# plural: no [zero] arm: printed only when there are problems.
 cli-survey-refused = { $count ->
     [one] Nid oes dim wedi'i fewnforio: mae un broblem.
+    [two] Nid oes dim wedi'i fewnforio: mae dwy broblem.
+    [few] Nid oes dim wedi'i fewnforio: mae tair problem.
+    [many] Nid oes dim wedi'i fewnforio: mae chwe phroblem.
    *[other] Nid oes dim wedi'i fewnforio: mae { $count } o broblemau.
 }
 cli-survey-problem = llinell { $line }, colofn { $column }: { $message }

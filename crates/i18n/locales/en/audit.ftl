@@ -70,7 +70,10 @@ audit-results-area = Area
 audit-results-mean = Mean rating
 audit-results-not-sure = Answered "not sure"
 audit-results-quiz = Digital general knowledge
-audit-results-quiz-score = You answered { $right } of { $asked } questions correctly.
+audit-results-quiz-score = { $asked ->
+    [one] You answered { $right } of 1 question correctly.
+   *[other] You answered { $right } of { $asked } questions correctly.
+}
 audit-results-calibration = Where your confidence and your answers differ
 results-more-confident = { $competence }: you rated yourself highly, and some questions on it caught you out. A short refresher could be worth your time.
 results-knows-more = { $competence }: you know more than you gave yourself credit for. You could be more confident here.

@@ -26,7 +26,7 @@ cli-import-refused = Nothing was imported: the file has { $count ->
 }.
 cli-import-problem = line { $line }, column { $field }: { $message }
 cli-import-problem-file = { $message }
-cli-no-organisation = There is no organisation yet. Create one with: skillgym user create-admin --organisation "Your library service" --email you@example.org --name "Your Name"
+cli-no-organisation = There is no organisation yet. Create one with: skillgym user create-admin --organisation "Your library service" --email you@example.org --given-name "Your given name" --family-name "Your family name"
 cli-admin-created = { $email } is now an administrator.
 cli-admin-link = They can choose a password here (the link works once, for 7 days): { $url }
 cli-admin-exists = { $email } already has an account; they are now an administrator.

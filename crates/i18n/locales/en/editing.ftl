@@ -62,7 +62,10 @@ framework-remove-confirm = Yes, remove it
 framework-remove-confirm-missing = Tick the box to confirm you want to remove it
 framework-remove-button = Remove
 framework-remove-cannot = This cannot be removed
-framework-remove-has-answers = People have already answered about this ({ $answers } answers). Removing it would change their results, so it stays. You can still change its wording, or leave it out of new campaigns.
+framework-remove-has-answers = { $answers ->
+    [one] People have already answered about this (1 answer). Removing it would change their results, so it stays. You can still change its wording, or leave it out of new campaigns.
+   *[other] People have already answered about this ({ $answers } answers). Removing it would change their results, so it stays. You can still change its wording, or leave it out of new campaigns.
+}
 framework-remove-tested-by-quiz = { $questions ->
     [one] A knowledge-round question tests this.
    *[other] { $questions } knowledge-round questions test this.

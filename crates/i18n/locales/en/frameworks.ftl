@@ -60,7 +60,10 @@ framework-csv-area-missing = Give the code of the area this competence belongs t
 framework-csv-area-unknown = There is no area with the code { $value }
 
 ## The command line
-cli-framework-imported = Imported framework { $code } with { $competences } competences.
+cli-framework-imported = { $competences ->
+    [one] Imported framework { $code } with 1 competence.
+   *[other] Imported framework { $code } with { $competences } competences.
+}
 cli-framework-refused = Nothing was imported: the file has { $count ->
     [one] 1 problem
    *[other] { $count } problems

@@ -44,8 +44,14 @@ audit-detail-added = { $value } added
 audit-detail-updated = { $value } updated
 audit-detail-unchanged = { $value } unchanged
 audit-detail-left = { $value } marked as having left
-audit-detail-people = { $value } people
-audit-detail-events = { $value } records
+audit-detail-people = { $value ->
+    [one] { $value } person
+   *[other] { $value } people
+}
+audit-detail-events = { $value ->
+    [one] { $value } record
+   *[other] { $value } records
+}
 audit-detail-roles = roles: { $value }
 audit-detail-link = a sign-in link was made
 audit-detail-former-id = former person number { $value }
@@ -54,6 +60,11 @@ audit-detail-command-line = at the command line
 audit-detail-left-on = left on { $value }
 audit-detail-account-closed = sessions ended, roles removed and account closed
 audit-detail-other-identity = the account is linked to someone else at the sign-in service
+audit-detail-view = { $value ->
+    [profile] their skills profile
+   *[other] { $value }
+}
+audit-detail-campaign = campaign number { $value }
 
 ## A person's own data
 my-data-heading = Your data

@@ -52,4 +52,7 @@ audit-detail-months = now { $value ->
 audit-detail-passwords-on = password sign-in turned on
 audit-detail-passwords-off = password sign-in turned off
 audit-detail-issuer-changed = the sign-in service changed
-audit-detail-identities-forgotten = { $value } accounts to be linked again at their next sign-in
+audit-detail-identities-forgotten = { $value ->
+    [one] { $value } account to be linked again at its next sign-in
+   *[other] { $value } accounts to be linked again at their next sign-in
+}

@@ -15,7 +15,8 @@ use serde::Deserialize;
 use skillgym_domain::PersonId;
 use skillgym_i18n::Tr;
 use skillgym_store::{
-    Actor, AuditAction, AuditEventRecord, AuditFilter, NewAuditEvent, SessionRecord, iso_time,
+    Actor, AuditAction, AuditEventRecord, AuditFilter, DETAIL_FLAGS, DETAIL_KEYS, NewAuditEvent,
+    SessionRecord, iso_time,
 };
 
 const PAGE_SIZE: i64 = 50;
@@ -102,14 +103,19 @@ fn shown(tr: &Tr, e: AuditEventRecord) -> ShownEvent {
             .to_string(),
         actor: e.actor,
         actor_label,
-        action: tr.t(&format!("audit-action-{}", e.action_code)),
+        action: match e.action {
+            Some(a) => tr.t(&format!("audit-action-{}", a.as_str())),
+            None => e.action_code.clone(),
+        },
         subject: e.subject,
         subject_label,
         detail: describe_detail(tr, &e.detail),
     }
 }
 
-/// The neutral detail (`key=value` pairs and flags) in the reader's language.
+/// The neutral detail (`key=value` pairs and flags) in the reader's language. Every key and
+/// flag skillgym records has a message (a test renders them all); one it does not know, from
+/// another version, is shown as stored rather than lost.
 pub fn describe_detail(tr: &Tr, detail: &str) -> String {
     detail
         .split_whitespace()
@@ -117,19 +123,22 @@ pub fn describe_detail(tr: &Tr, detail: &str) -> String {
             Some(("roles", roles)) => {
                 let names: Vec<String> = roles
                     .split(',')
-                    .map(|r| tr.t(&format!("role-{r}")))
+                    .map(|r| {
+                        tr.find(&format!("role-{r}"))
+                            .unwrap_or_else(|| r.to_string())
+                    })
                     .collect();
                 tr.t1("audit-detail-roles", "value", names.join(", "))
             }
-            Some((key, value)) => {
-                let number = value.parse::<i64>().ok();
+            Some((key, value)) if DETAIL_KEYS.contains(&key) => {
                 let id = format!("audit-detail-{key}");
-                match number {
-                    Some(n) => tr.t1(&id, "value", n),
-                    None => tr.t1(&id, "value", value.to_string()),
+                match value.parse::<i64>() {
+                    Ok(n) => tr.t1(&id, "value", n),
+                    Err(_) => tr.t1(&id, "value", value.to_string()),
                 }
             }
-            None => tr.t(&format!("audit-detail-{token}")),
+            None if DETAIL_FLAGS.contains(&token) => tr.t(&format!("audit-detail-{token}")),
+            _ => token.to_string(),
         })
         .collect::<Vec<_>>()
         .join("; ")

@@ -655,7 +655,7 @@ pub async fn access(
     let mut event =
         by(user, AuditAction::AccessChanged, Some(person.id)).with("roles", held.join(","));
     if link.is_some() {
-        event.detail.push_str(" link");
+        event = event.with_flag("link");
     }
     record(&state, user, event).await?;
     let person = state.store.person(org, PersonId(id)).await?;

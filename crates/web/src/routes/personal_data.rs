@@ -95,8 +95,7 @@ async fn erasable(state: &AppState, user: &Admin, id: i64) -> AppResult<(PersonI
 }
 
 fn erase_page(ctx: &Ctx, id: PersonId, name: String, missing_confirmation: bool) -> Response {
-    let mut page = ctx.page("erase-title");
-    page.title = ctx.tr.t1("erase-title", "name", name.as_str());
+    let page = Page::new(ctx, ctx.tr.t1("erase-title", "name", name.as_str()));
     let mut response = ErasePage {
         page,
         id,
