@@ -40,8 +40,8 @@ analysis-no-group-question = { $total ->
     [one] Ni atebodd yr ymateb y cwestiwn hwn, felly nid yw mewn unrhyw grŵp.
    *[other] Ni atebodd { $count } o'r { $total } o ymatebion y cwestiwn hwn, felly nid ydyn nhw mewn unrhyw grŵp.
 }
-analysis-no-group-person-hidden = Nid yw rhai ymatebion mewn unrhyw grŵp: cawsant eu mewnforio heb enwau, neu mae eu pobl wedi'u dileu ers hynny, felly nid yw skillgym yn gwybod eu teulu swyddi nac a ydynt yn gyflogeion neu'n wirfoddolwyr. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
-analysis-no-group-question-hidden = Ni atebodd rhai ymatebion y cwestiwn hwn, felly nid ydynt mewn unrhyw grŵp. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
+analysis-no-group-person-hidden = Nid yw rhai ymatebion mewn unrhyw grŵp: cawson nhw eu mewnforio heb enwau, neu mae eu pobl wedi'u dileu ers hynny, felly nid yw skillgym yn gwybod eu teulu swyddi nac a ydyn nhw'n gyflogeion neu'n wirfoddolwyr. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
+analysis-no-group-question-hidden = Ni atebodd rhai ymatebion y cwestiwn hwn, felly nid ydyn nhw mewn unrhyw grŵp. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
 analysis-try-questions = Gallwch grwpio ymatebion a fewnforiwyd heb enwau yn ôl eu hatebion i gwestiynau'r ymgyrch yn lle hynny:
 analysis-too-few-groups = Nid oes digon o grwpiau sy'n ddigon mawr i'w cymharu. Rhowch gynnig ar ffordd arall o grwpio pobl, neu arhoswch am ragor o ymatebion.
 analysis-compare-chart = Cymedrau'r grwpiau ar gyfer pob cymhwysedd

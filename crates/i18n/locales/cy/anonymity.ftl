@@ -17,7 +17,7 @@ anonymity-how-groups = Nid yw adroddiadau, cymariaethau, ffeiliau CSV, yr adrodd
 # review:
 anonymity-how-subtraction = Mae ffigur hefyd yn cael ei guddio pan fyddai'n gadael i rywun gyfrifo un cudd drwy dynnu ffigurau a ddangosir oddi wrth ei gilydd: y cyfanswm llai'r grwpiau a ddangosir, un grŵp llai un arall y tu mewn iddo, neu safle llai'r timau ynddo.
 # review:
-anonymity-how-steps = Tra bo ymgyrch ddienw ar agor, mae ei ffigurau'n cyfrif yr atebion cymaint â hyn ar y tro, fel nad yw edrych ar yr adroddiad cyn ac ar ôl i un person ateb yn dweud dim wrthych amdanynt.
+anonymity-how-steps = Tra bo ymgyrch ddienw ar agor, mae ei ffigurau'n cyfrif yr atebion cymaint â hyn ar y tro, fel nad yw edrych ar yr adroddiad cyn ac ar ôl i un person ateb yn dweud dim wrthych amdanyn nhw.
 # review:
 anonymity-how-trail = Cofnodir newidiadau i'r trothwy yn y trywydd archwilio.
 # review:

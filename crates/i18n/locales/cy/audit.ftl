@@ -178,7 +178,7 @@ report-rate-outside = { $others ->
     [one] Mae'r gyfradd yn cyfrif pawb a holwyd yn skillgym ({ $people }) ac un ymateb gan rywun na chafodd ei holi (wedi'i fewnforio heb enw, neu gan rywun sydd wedi'i ddileu ers hynny neu nad yw'n cael ei holi mwyach): mae'r ymateb hwnnw'n cyfrif fel un a holwyd ac a orffennwyd.
    *[other] Mae'r gyfradd yn cyfrif pawb a holwyd yn skillgym ({ $people }), a hefyd { $others } o ymatebion gan bobl na chawson nhw eu holi (wedi'u mewnforio heb enwau, neu gan bobl sydd wedi'u dileu ers hynny neu nad ydyn nhw'n cael eu holi mwyach): mae pob un yn cyfrif fel un a holwyd ac a orffennwyd.
 }
-report-rate-outside-hidden = Mae'r gyfradd hefyd yn cyfrif ymatebion gan bobl na holodd skillgym (wedi'u mewnforio heb enwau, neu gan bobl sydd wedi'u dileu ers hynny neu nad ydynt yn cael eu holi mwyach): mae pob un yn cyfrif fel un a holwyd ac a orffennwyd. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
+report-rate-outside-hidden = Mae'r gyfradd hefyd yn cyfrif ymatebion gan bobl na holodd skillgym (wedi'u mewnforio heb enwau, neu gan bobl sydd wedi'u dileu ers hynny neu nad ydyn nhw'n cael eu holi mwyach): mae pob un yn cyfrif fel un a holwyd ac a orffennwyd. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
 report-threshold = Er mwyn cadw pobl yn ddienw, ni ddangosir unrhyw ffigur ar gyfer grŵp o lai na { $threshold } o bobl a atebodd, nac unrhyw ffigur a fyddai'n gadael i rywun gyfrifo grŵp o'r fath.
 report-back = Yn ôl i'r ymgyrch
 report-weakest = Y gwannaf drwyddi draw
@@ -198,7 +198,7 @@ report-fewer-than = llai na { $threshold }
 # review:
 report-responses-few = Mae llai na { $threshold } o'r { $asked } o bobl a holwyd wedi gorffen: ni ddangosir unrhyw ffigurau nes bod { $threshold } wedi gorffen.
 # review:
-report-stepped = Mae'r ymgyrch hon yn ddienw ac yn dal ar agor, felly mae ei ffigurau'n cyfrif yr atebion { $threshold } ar y tro, yn y drefn y daethant i mewn: nid yw un ateb arall yn newid dim yma nes bod { $threshold } arall wedi dod i mewn. Pan fydd yr ymgyrch yn cau, byddant yn cyfrif pob ateb.
+report-stepped = Mae'r ymgyrch hon yn ddienw ac yn dal ar agor, felly mae ei ffigurau'n cyfrif yr atebion { $threshold } ar y tro, yn y drefn y daethon nhw i mewn: nid yw un ateb arall yn newid dim yma nes bod { $threshold } arall wedi dod i mewn. Pan fydd yr ymgyrch yn cau, byddan nhw'n cyfrif pob ateb.
 report-rates = Pwy sydd wedi ateb
 report-rates-sites = Cyfradd ymateb yn ôl safle
 report-rates-teams = Cyfradd ymateb yn ôl tîm
