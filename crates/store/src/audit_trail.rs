@@ -128,7 +128,7 @@ impl AuditAction {
 
 /// Every key an event's detail can hold as `key=value`. Each has a message `audit-detail-KEY`
 /// in both languages, which the audit trail's Details column shows (a test renders them all).
-pub const DETAIL_KEYS: [&str; 14] = [
+pub const DETAIL_KEYS: [&str; 16] = [
     "added",
     "updated",
     "unchanged",
@@ -143,6 +143,8 @@ pub const DETAIL_KEYS: [&str; 14] = [
     "identities-forgotten",
     "view",
     "campaign",
+    "previous-threshold",
+    "threshold",
 ];
 
 /// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.
