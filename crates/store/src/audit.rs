@@ -898,11 +898,11 @@ pub(crate) const AUDIENCE: &str = "(NOT EXISTS (SELECT 1 FROM campaign_audience 
         OR EXISTS (SELECT 1 FROM campaign_audience a JOIN person_sites ps ON a.value = CAST(ps.site_id AS TEXT) \
             WHERE a.campaign_id = c.id AND a.kind = 'site' AND ps.person_id = $2)) \
     AND (NOT EXISTS (SELECT 1 FROM campaign_audience a WHERE a.campaign_id = c.id AND a.kind = 'team') \
-        OR EXISTS (SELECT 1 FROM campaign_audience a JOIN people p ON a.value = CAST(p.team_id AS TEXT) \
-            WHERE a.campaign_id = c.id AND a.kind = 'team' AND p.id = $2)) \
+        OR EXISTS (SELECT 1 FROM campaign_audience a JOIN people tp ON a.value = CAST(tp.team_id AS TEXT) \
+            WHERE a.campaign_id = c.id AND a.kind = 'team' AND tp.id = $2)) \
     AND (NOT EXISTS (SELECT 1 FROM campaign_audience a WHERE a.campaign_id = c.id AND a.kind = 'job_family') \
-        OR EXISTS (SELECT 1 FROM campaign_audience a JOIN people p ON a.value = p.job_family \
-            WHERE a.campaign_id = c.id AND a.kind = 'job_family' AND p.id = $2))";
+        OR EXISTS (SELECT 1 FROM campaign_audience a JOIN people jp ON a.value = jp.job_family \
+            WHERE a.campaign_id = c.id AND a.kind = 'job_family' AND jp.id = $2))";
 
 fn campaign_summary(r: &AnyRow) -> Result<CampaignSummary> {
     Ok(CampaignSummary {
