@@ -48,9 +48,12 @@ const ADMIN_SECTION: &[&str] = &[
     "/audit-trail",
 ];
 
+/// An administration page: its path, the message naming it and the one saying what it is for.
+pub type AdminLink = (&'static str, &'static str, &'static str);
+
 /// The administration pages, grouped as the Administration page lists them: (heading, then
 /// each page's path, name and what it is for).
-pub const ADMIN_PAGES: &[(&str, &[(&str, &str, &str)])] = &[
+pub const ADMIN_PAGES: &[(&str, &[AdminLink])] = &[
     (
         "admin-group-frameworks",
         &[("/frameworks", "nav-frameworks", "admin-frameworks-hint")],
