@@ -95,7 +95,9 @@ async function signInThroughProvider(page, login) {
 test('the admin sets up single sign-on on /settings', T, async () => {
   await withPage(browser, 'sso-settings', async (page) => {
     await signIn(page, app.url, DEMO_ACCOUNTS.admin);
-    await clickAndWait(page, page.locator('nav a[href="/settings"]'));
+    // Settings is under Administration: the menu, then the page's own link.
+    await clickAndWait(page, page.locator('nav a[href="/admin"]'));
+    await clickAndWait(page, page.locator('main a[href="/settings"]'));
     assert.equal(pathOf(page), '/settings');
     await checkA11y(page, 'settings page');
 

@@ -39,6 +39,8 @@ impl Store {
         org: OrganisationId,
         campaign: CampaignId,
     ) -> Result<AnalysisVersion> {
+        // Recording who was asked moves the answers' version when it adds anyone.
+        self.record_audience(campaign).await?;
         let row = sqlx::query(
             "SELECT c.answers_version, o.people_version FROM campaigns c \
              JOIN organisations o ON o.id = c.organisation_id \
@@ -87,6 +89,7 @@ impl Store {
         org: OrganisationId,
         campaign: &Campaign,
     ) -> Result<CampaignColumns> {
+        self.record_audience(campaign.id).await?;
         let agg = |expr: &str| match self.backend {
             Backend::Sqlite => format!("group_concat({expr}, ',')"),
             Backend::Postgres => format!("string_agg({expr}, ',')"),
@@ -210,14 +213,11 @@ impl Store {
         };
         let (first, last) = (first.unwrap_or(0), last.unwrap_or(-1));
         let middle = first + (last - first) / 2;
-        let audience = crate::audit::AUDIENCE.replace("$2", "p.id");
-        let people_sql = format!(
-            "SELECT p.id, p.team_id, \
-               (SELECT {} FROM person_sites s WHERE s.person_id = p.id) \
-             FROM people p JOIN campaigns c ON c.id = $1 \
-             WHERE p.organisation_id = c.organisation_id AND {audience}",
-            agg("CAST(s.site_id AS TEXT)")
-        );
+        // Who was asked as the campaign recorded them (see `crate::asked`); an erased person
+        // still recorded (one who had not finished) is no one: id 0 matches no response.
+        let people_sql = "SELECT COALESCE(k.person_id, 0), k.team_id, NULLIF(k.sites, '') \
+             FROM campaign_asked k WHERE k.campaign_id = $1 ORDER BY k.id"
+            .to_string();
         let (parts, people) = futures_util::future::try_join(
             futures_util::future::try_join(
                 reading.read(self, first, middle),

@@ -893,16 +893,18 @@ async fn next_submission(
 }
 
 /// The audience rule for campaign `c` and the person bound to `$2`: each kind of audience row
-/// present must match the person.
+/// present must match the person. (The people inside are `q`, so that `$2` may be the outer
+/// query's `p.id`: as `p` they hid it, and a team's rule matched anyone once the team had a
+/// member.)
 pub(crate) const AUDIENCE: &str = "(NOT EXISTS (SELECT 1 FROM campaign_audience a WHERE a.campaign_id = c.id AND a.kind = 'site') \
         OR EXISTS (SELECT 1 FROM campaign_audience a JOIN person_sites ps ON a.value = CAST(ps.site_id AS TEXT) \
             WHERE a.campaign_id = c.id AND a.kind = 'site' AND ps.person_id = $2)) \
     AND (NOT EXISTS (SELECT 1 FROM campaign_audience a WHERE a.campaign_id = c.id AND a.kind = 'team') \
-        OR EXISTS (SELECT 1 FROM campaign_audience a JOIN people tp ON a.value = CAST(tp.team_id AS TEXT) \
-            WHERE a.campaign_id = c.id AND a.kind = 'team' AND tp.id = $2)) \
+        OR EXISTS (SELECT 1 FROM campaign_audience a JOIN people q ON a.value = CAST(q.team_id AS TEXT) \
+            WHERE a.campaign_id = c.id AND a.kind = 'team' AND q.id = $2)) \
     AND (NOT EXISTS (SELECT 1 FROM campaign_audience a WHERE a.campaign_id = c.id AND a.kind = 'job_family') \
-        OR EXISTS (SELECT 1 FROM campaign_audience a JOIN people jp ON a.value = jp.job_family \
-            WHERE a.campaign_id = c.id AND a.kind = 'job_family' AND jp.id = $2))";
+        OR EXISTS (SELECT 1 FROM campaign_audience a JOIN people q ON a.value = q.job_family \
+            WHERE a.campaign_id = c.id AND a.kind = 'job_family' AND q.id = $2))";
 
 fn campaign_summary(r: &AnyRow) -> Result<CampaignSummary> {
     Ok(CampaignSummary {

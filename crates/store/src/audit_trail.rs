@@ -66,11 +66,14 @@ pub enum AuditAction {
     SingleSignOnRefused,
     /// The anonymity threshold changed (detail: `previous-threshold=… threshold=…`).
     AnonymityThresholdChanged,
+    /// Reminders sent from a campaign's chase list (detail: `campaign=…`, and `site=…`,
+    /// `team=…` for a group, `sent=…` unless the campaign is anonymous).
+    RemindersSent,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 14;
+    pub const COUNT: usize = 15;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -87,6 +90,7 @@ impl AuditAction {
         AuditAction::PersonLeft,
         AuditAction::SingleSignOnRefused,
         AuditAction::AnonymityThresholdChanged,
+        AuditAction::RemindersSent,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -105,6 +109,7 @@ impl AuditAction {
             AuditAction::PersonLeft => "person-left",
             AuditAction::SingleSignOnRefused => "single-sign-on-refused",
             AuditAction::AnonymityThresholdChanged => "anonymity-threshold-changed",
+            AuditAction::RemindersSent => "reminders-sent",
         }
     }
 
@@ -118,6 +123,7 @@ impl AuditAction {
                 | AuditAction::RetentionChanged
                 | AuditAction::SignInChanged
                 | AuditAction::AnonymityThresholdChanged
+                | AuditAction::RemindersSent
         )
     }
 
@@ -128,7 +134,7 @@ impl AuditAction {
 
 /// Every key an event's detail can hold as `key=value`. Each has a message `audit-detail-KEY`
 /// in both languages, which the audit trail's Details column shows (a test renders them all).
-pub const DETAIL_KEYS: [&str; 16] = [
+pub const DETAIL_KEYS: [&str; 19] = [
     "added",
     "updated",
     "unchanged",
@@ -145,6 +151,9 @@ pub const DETAIL_KEYS: [&str; 16] = [
     "campaign",
     "previous-threshold",
     "threshold",
+    "site",
+    "team",
+    "sent",
 ];
 
 /// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.

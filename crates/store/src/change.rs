@@ -4,7 +4,7 @@
 use crate::{Result, Store, StoreError};
 use skillgym_domain::audit::{Localised, Rating};
 use skillgym_domain::{CampaignId, CompetenceId, FrameworkId, OrganisationId, PersonId};
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::Row;
 use std::collections::HashMap;
 
 /// A campaign that another can be compared with.
@@ -79,20 +79,20 @@ impl Store {
                 .fetch_optional(&self.pool)
                 .await?;
         exists.ok_or(StoreError::NotFound)?;
-        let audience = crate::audit::AUDIENCE.replace("$2", "p.id");
-        let in_audience: i64 = sqlx::query_scalar(AssertSqlSafe(format!(
-            "SELECT COUNT(*) FROM people p JOIN campaigns c ON c.id = $1 \
-             WHERE p.organisation_id = c.organisation_id AND {audience}"
-        )))
-        .bind(campaign.0)
-        .fetch_one(&self.pool)
-        .await?;
-        // Answered, but no longer among the people asked: left, erased, or moved out of it.
-        let outside: i64 = sqlx::query_scalar(AssertSqlSafe(format!(
-            "SELECT COUNT(*) FROM responses r JOIN campaigns c ON c.id = r.campaign_id \
+        // Who was asked as the campaign recorded them (see `crate::asked`), and the finished
+        // responses of no one recorded: erased people who finished, and imported ones.
+        self.record_audience(campaign).await?;
+        let in_audience: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM campaign_asked WHERE campaign_id = $1")
+                .bind(campaign.0)
+                .fetch_one(&self.pool)
+                .await?;
+        let outside: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM responses r \
              WHERE r.campaign_id = $1 AND r.submitted_at IS NOT NULL AND NOT EXISTS ( \
-                SELECT 1 FROM people p WHERE p.id = r.person_id AND {audience})"
-        )))
+                SELECT 1 FROM campaign_asked k \
+                WHERE k.campaign_id = r.campaign_id AND k.person_id = r.person_id)",
+        )
         .bind(campaign.0)
         .fetch_one(&self.pool)
         .await?;

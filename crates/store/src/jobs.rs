@@ -24,11 +24,17 @@ pub struct Job {
 }
 
 /// The jobs skillgym runs. Add a job here and in [`Store::run_job`].
-pub const JOBS: [Job; 3] = [
+pub const JOBS: [Job; 4] = [
     // First, and often: a "left on" date takes effect on its day (sign-in and every page
     // refuse a leaver from the start of the day already; this ends sessions and roles too).
     Job {
         name: "leavers",
+        every: 15 * 60,
+    },
+    // Who each open campaign asks, recorded as people join (see `crate::asked`), and once more
+    // the first time after it closes.
+    Job {
+        name: "campaign-audiences",
         every: 15 * 60,
     },
     Job {
@@ -131,6 +137,9 @@ impl Store {
         match name {
             "leavers" => {
                 run.access_ended += self.end_access_of_leavers(crate::leavers::today()).await?;
+            }
+            "campaign-audiences" => {
+                self.record_audiences(&crate::asked::today()).await?;
             }
             "retention" => {
                 let today = time::OffsetDateTime::now_utc().date();
@@ -289,7 +298,14 @@ impl Store {
             for person in people {
                 // One transaction each: a failure part way keeps the erasures already done.
                 let mut tx = self.pool.begin().await?;
-                erase_in(&mut tx, org_id, PersonId(person), Actor::System).await?;
+                erase_in(
+                    &mut tx,
+                    self.backend,
+                    org_id,
+                    PersonId(person),
+                    Actor::System,
+                )
+                .await?;
                 tx.commit().await?;
                 erased += 1;
             }

@@ -8,6 +8,7 @@
 mod accounts;
 mod analysis_columns;
 mod analysis_data;
+mod asked;
 mod audit;
 mod audit_editing;
 mod audit_trail;
@@ -32,6 +33,7 @@ mod survey_import;
 pub use accounts::{AccountRecord, NewAccount, SignInAccount, SignInAttempt};
 pub use analysis_columns::AnalysisVersion;
 pub use analysis_data::{AnalysisData, AnalysisRespondent};
+pub use asked::{PersonProgress, Progress, ProgressFilter};
 pub use audit::{
     Campaign, CampaignArea, CampaignCompetence, CampaignSummary, FrameworkSummary, NewCampaign,
     ResponseAnswers, ResponseState, StoredFramework,

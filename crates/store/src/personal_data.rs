@@ -459,7 +459,7 @@ impl Store {
         actor: Actor,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        erase_in(&mut tx, org, person, actor).await?;
+        erase_in(&mut tx, self.backend, org, person, actor).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -468,6 +468,7 @@ impl Store {
 /// The erasure itself, inside the caller's transaction.
 pub(crate) async fn erase_in(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    backend: crate::Backend,
     org: OrganisationId,
     person: PersonId,
     actor: Actor,
@@ -508,6 +509,11 @@ pub(crate) async fn erase_in(
     .bind(person.0)
     .execute(&mut **tx)
     .await?;
+    // Who campaigns asked: the campaigns due are recorded first (so that none records the
+    // person after this), then the person leaves the records without changing their counts
+    // (see `crate::asked::forget_person`).
+    crate::asked::record_due(tx, backend, Some(org), None, &crate::asked::today()).await?;
+    crate::asked::forget_person(tx, person).await?;
     sqlx::query("UPDATE responses SET external_key = NULL WHERE person_id = $1")
         .bind(person.0)
         .execute(&mut **tx)

@@ -3,7 +3,7 @@
 use crate::{Result, Store, StoreError};
 use skillgym_domain::audit::Rating;
 use skillgym_domain::{CampaignId, CompetenceId, OrganisationId, SiteId, TeamId};
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::Row;
 use std::collections::HashMap;
 
 /// One person asked by a campaign, and whether they finished.
@@ -40,28 +40,15 @@ impl Store {
                 .fetch_optional(&self.pool)
                 .await?;
         exists.ok_or(StoreError::NotFound)?;
-        let audience = crate::audit::AUDIENCE.replace("$2", "p.id");
-        let people = sqlx::query(AssertSqlSafe(format!(
-            "SELECT p.id, p.team_id, p.job_family FROM people p JOIN campaigns c ON c.id = $1 \
-             WHERE p.organisation_id = c.organisation_id AND {audience}"
-        )))
+        // Who was asked as the campaign recorded them (see `crate::asked`), not today's staff.
+        self.record_audience(campaign).await?;
+        let people = sqlx::query(
+            "SELECT person_id, team_id, COALESCE(job_family, '') AS job_family, sites \
+             FROM campaign_asked WHERE campaign_id = $1 ORDER BY id",
+        )
         .bind(campaign.0)
         .fetch_all(&self.pool)
         .await?;
-        let sites = sqlx::query(
-            "SELECT ps.person_id, ps.site_id FROM person_sites ps \
-             JOIN people p ON p.id = ps.person_id WHERE p.organisation_id = $1",
-        )
-        .bind(org.0)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut sites_of: HashMap<i64, Vec<SiteId>> = HashMap::new();
-        for r in &sites {
-            sites_of
-                .entry(r.try_get("person_id")?)
-                .or_default()
-                .push(SiteId(r.try_get("site_id")?));
-        }
         let responses = sqlx::query(
             "SELECT id, person_id FROM responses WHERE campaign_id = $1 AND submitted_at IS NOT NULL \
              ORDER BY id",
@@ -83,11 +70,12 @@ impl Store {
         };
         let mut grouped = 0;
         for r in &people {
-            let id: i64 = r.try_get("id")?;
-            let response = response_of_person.get(&id).copied();
+            let response = r
+                .try_get::<Option<i64>, _>("person_id")?
+                .and_then(|id| response_of_person.get(&id).copied());
             grouped += usize::from(response.is_some());
             data.asked.push(Asked {
-                sites: sites_of.remove(&id).unwrap_or_default(),
+                sites: crate::asked::parse_sites(&r.try_get::<String, _>("sites")?)?,
                 team: r.try_get::<Option<i64>, _>("team_id")?.map(TeamId),
                 job_family: r.try_get("job_family")?,
                 response,

@@ -106,6 +106,15 @@ impl Store {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
         };
+        // Campaigns keep who they asked as it was before the file changes anyone.
+        crate::asked::record_due(
+            &mut tx,
+            self.backend,
+            Some(org),
+            None,
+            &crate::asked::today(),
+        )
+        .await?;
         let stored = load_stored(&mut tx, org).await?;
         let sites: HashMap<String, i64> =
             sqlx::query("SELECT code, id FROM sites WHERE organisation_id = $1")

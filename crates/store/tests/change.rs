@@ -193,3 +193,173 @@ async fn a_persons_answers_are_read_back(backend: Backend) {
             .is_none()
     );
 }
+
+both_backends!(
+    a_closed_campaigns_figures_do_not_move_with_the_staff_list,
+    erasure_keeps_who_was_asked_counted_but_forgets_the_person,
+);
+
+/// What a campaign's figures count of the people asked: how many, and each recorded person's
+/// sites, team and whether they finished (sorted), with the finished responses in no group.
+type AskedFigures = (
+    usize,
+    usize,
+    Vec<(Vec<i64>, Option<i64>, bool)>,
+    usize,
+    usize,
+);
+
+async fn asked_figures(db: &TestDb, org: OrganisationId, id: CampaignId) -> AskedFigures {
+    let report = db.store.report_data(org, id).await.unwrap();
+    let mut people: Vec<_> = report
+        .asked
+        .iter()
+        .map(|a| {
+            let mut sites: Vec<i64> = a.sites.iter().map(|s| s.0).collect();
+            sites.sort_unstable();
+            (sites, a.team.map(|t| t.0), a.response.is_some())
+        })
+        .collect();
+    people.sort();
+    let change = db.store.change_data(org, id).await.unwrap();
+    let campaign = db.store.campaign(org, id).await.unwrap();
+    let columns = db.store.campaign_columns(org, &campaign).await.unwrap();
+    (
+        change.asked,
+        // Asked as the response rate counts it: those recorded, and the answers of no one.
+        columns.asked() + columns.ungrouped as usize,
+        people,
+        report.ungrouped,
+        columns.responses(),
+    )
+}
+
+/// How many of `people` (sites, team, finished) are at `site`, and how many of those finished.
+fn at_site(people: &[(Vec<i64>, Option<i64>, bool)], site: i64) -> (usize, usize) {
+    let here: Vec<_> = people.iter().filter(|p| p.0.contains(&site)).collect();
+    (here.len(), here.iter().filter(|p| p.2).count())
+}
+
+async fn a_closed_campaigns_figures_do_not_move_with_the_staff_list(backend: Backend) {
+    use skillgym_domain::csv_file::FileLanguage;
+    use skillgym_domain::people::EmployeeNumber;
+    use skillgym_domain::staff_file;
+    let (db, org) = demo_store(backend).await;
+    let summaries = db.store.campaigns(org).await.unwrap();
+    let (open, closed) = (summaries[0].id, summaries[1].id);
+    let today = time::OffsetDateTime::now_utc().date();
+    let last_year = db.store.campaign(org, closed).await.unwrap();
+    assert!(last_year.closes_on < skillgym_domain::people::format_date(today));
+    let records = db.store.staff_records(org).await.unwrap();
+    let before = asked_figures(&db, org, closed).await;
+    // The demo asks everyone: all 80 were asked, and the same number as the report lists.
+    assert_eq!(records.len(), 80);
+    assert_eq!((before.0, before.1, before.2.len()), (80, 80, 80));
+    let finished = before.2.iter().filter(|p| p.2).count();
+    assert_eq!(before.3, 0, "every response has its person");
+    assert_eq!(before.4, finished);
+    let sites = db.store.sites(org).await.unwrap();
+    let (first_site, other_site) = (sites[0].id.0, sites[1].id.0);
+    let site_before = at_site(&before.2, first_site);
+    assert!(site_before.0 > 0);
+
+    // Today's staff file: ten people leave, everyone at the first site moves to the other one
+    // and into a new team, and twenty new starters join.
+    let first_code = sites[0].code.clone();
+    let other_code = sites[1].code.clone();
+    let mut file: Vec<_> = records[10..].to_vec();
+    let mut moved = 0;
+    for r in &mut file {
+        if r.sites.contains(&first_code) {
+            r.sites = vec![other_code.clone()];
+            r.team = Some(skillgym_domain::organisation::TeamName::parse("New team").unwrap());
+            moved += 1;
+        }
+    }
+    assert!(moved > 0);
+    for n in 0..20 {
+        let mut starter = records[20].clone();
+        starter.employee_number = EmployeeNumber::parse(&format!("NEW-{n}")).unwrap();
+        starter.email = None;
+        starter.line_manager = None;
+        file.push(starter);
+    }
+    let mut bytes = Vec::new();
+    staff_file::write(&mut bytes, file, FileLanguage::English).unwrap();
+    let outcome = db
+        .store
+        .import_staff_file_with(
+            org,
+            &bytes,
+            skillgym_store::Absent::Left {
+                on: today,
+                most_confirmed: false,
+                by: skillgym_store::Actor::System,
+            },
+            &|_| {},
+        )
+        .await
+        .unwrap();
+    assert_eq!(outcome.marked_left, 10);
+
+    // The closed campaign counts exactly whom it counted, where they were.
+    let after = asked_figures(&db, org, closed).await;
+    assert_eq!(after, before);
+    assert_eq!(at_site(&after.2, first_site), site_before);
+    assert_eq!(
+        at_site(&after.2, other_site),
+        at_site(&before.2, other_site)
+    );
+    // So does every scheduled recording after it.
+    db.store
+        .record_audiences(&skillgym_domain::people::format_date(today))
+        .await
+        .unwrap();
+    assert_eq!(asked_figures(&db, org, closed).await, before);
+
+    // The open campaign asks the new starters too, and keeps the leavers it asked.
+    let open_after = asked_figures(&db, org, open).await;
+    assert_eq!((open_after.0, open_after.1), (100, 100));
+}
+
+async fn erasure_keeps_who_was_asked_counted_but_forgets_the_person(backend: Backend) {
+    let (db, org) = demo_store(backend).await;
+    let closed = db.store.campaigns(org).await.unwrap()[1].id;
+    let before = asked_figures(&db, org, closed).await;
+    let data = db.store.change_data(org, closed).await.unwrap();
+    let answered = data.responses[0].person.unwrap();
+    let asked = db.store.report_data(org, closed).await.unwrap();
+    // Someone who did not finish: a person in the organisation with no finished response.
+    let finishers: HashSet<_> = data.responses.iter().filter_map(|r| r.person).collect();
+    let people = db.store.people_names(org).await.unwrap();
+    let silent = people
+        .iter()
+        .map(|p| p.0)
+        .find(|p| !finishers.contains(p))
+        .expect("someone did not finish");
+    assert_eq!(asked.asked.len(), 80);
+    for person in [answered, silent] {
+        db.store
+            .erase_person(org, person, skillgym_store::Actor::System)
+            .await
+            .unwrap();
+    }
+    let after = asked_figures(&db, org, closed).await;
+    // As many asked and finished as before; the finisher's response is now in no group, and
+    // the one who did not finish is one person asked, in no group.
+    assert_eq!((after.0, after.1, after.4), (before.0, before.1, before.4));
+    assert_eq!(after.3, 1, "the erased finisher's response is ungrouped");
+    assert_eq!(after.2.len(), 79);
+    assert!(after.2.contains(&(Vec::new(), None, false)));
+    let progress = db
+        .store
+        .campaign_progress(org, closed, Default::default())
+        .await
+        .unwrap();
+    assert_eq!(progress.len(), 78, "the erased are in no list");
+    assert!(
+        progress
+            .iter()
+            .all(|p| p.person != answered && p.person != silent)
+    );
+}

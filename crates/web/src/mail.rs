@@ -143,6 +143,34 @@ pub async fn send_reminders(
     .await
 }
 
+/// Sends a reminder to those of `people` who were invited, have not finished and have not been
+/// reminded: the chase list's buttons, for one group or everyone.
+pub async fn send_reminders_among(
+    store: &Store,
+    mailer: &Mailer,
+    public_url: &str,
+    campaign: CampaignId,
+    people: &std::collections::HashSet<skillgym_domain::PersonId>,
+) -> Result<Sent, StoreError> {
+    let now = skillgym_store::now();
+    let recipients: Vec<Recipient> = store
+        .to_remind(campaign, &date_of(now), now)
+        .await?
+        .into_iter()
+        .filter(|r| people.contains(&r.person))
+        .collect();
+    let campaign = store.mail_campaign(campaign).await?;
+    send_all(
+        store,
+        mailer,
+        public_url,
+        &campaign,
+        &recipients,
+        InvitationKind::Reminder,
+    )
+    .await
+}
+
 /// The automatic reminders, as a scheduled job: if this instance claims it (at time `at`),
 /// reminds, in every campaign open that day, those invited at least the campaign's reminder
 /// days ago who have not finished. `None` when another instance holds the job or it is not due.

@@ -9,7 +9,8 @@ use skillgym_i18n::{Arg, Lang, Tr};
 pub struct NavLink {
     pub href: &'static str,
     pub label: String,
-    pub current: bool,
+    /// `Some("page")` on the page itself, `Some("true")` within its section.
+    pub current: Option<&'static str>,
 }
 
 /// What the layout needs; every page template holds one as `page`.
@@ -19,26 +20,82 @@ pub struct Page {
     pub organisation: String,
     pub user_name: Option<String>,
     pub nav: Vec<NavLink>,
+    /// The administration pages, on any of them: a second row under the main navigation.
+    pub admin_nav: Vec<NavLink>,
     pub csrf: String,
     pub path: String,
 }
 
-/// The main navigation: (path, message id, who sees it). Later parts of the loop (plans,
-/// learning, training, evaluation) add their entries here.
-const NAV: &[(&str, &str, Option<Role>)] = &[
-    ("/", "nav-home", None),
-    ("/me", "nav-my-details", None),
-    ("/audits", "nav-audits", None),
-    ("/team", "nav-my-people", Some(Role::Manager)),
-    ("/people", "nav-people", Some(Role::Admin)),
-    ("/sites", "nav-sites", Some(Role::Admin)),
-    ("/teams", "nav-teams", Some(Role::Admin)),
-    ("/import/staff", "nav-import-staff", Some(Role::Admin)),
-    ("/audit-trail", "nav-audit-trail", Some(Role::Admin)),
-    ("/frameworks", "nav-frameworks", Some(Role::Admin)),
-    ("/campaigns", "nav-campaigns", Some(Role::Admin)),
-    ("/settings", "nav-settings", Some(Role::Admin)),
+/// The main navigation, kept short: (path, message id, who sees it, the other paths of its
+/// section). Later parts of the loop (plans, learning, training, evaluation) add their entries
+/// here; pages for administrators alone go under Administration ([`ADMIN_PAGES`]).
+const NAV: &[(&str, &str, Option<Role>, &[&str])] = &[
+    ("/", "nav-home", None, &[]),
+    ("/audits", "nav-audits", None, &[]),
+    ("/team", "nav-my-people", Some(Role::Manager), &[]),
+    ("/campaigns", "nav-campaigns", Some(Role::Admin), &[]),
+    ("/people", "nav-people", Some(Role::Admin), &[]),
+    ("/admin", "nav-admin", Some(Role::Admin), ADMIN_SECTION),
 ];
+
+/// The paths under Administration.
+const ADMIN_SECTION: &[&str] = &[
+    "/frameworks",
+    "/sites",
+    "/teams",
+    "/import/staff",
+    "/settings",
+    "/audit-trail",
+];
+
+/// An administration page: its path, the message naming it and the one saying what it is for.
+pub type AdminLink = (&'static str, &'static str, &'static str);
+
+/// The administration pages, grouped as the Administration page lists them: (heading, then
+/// each page's path, name and what it is for).
+pub const ADMIN_PAGES: &[(&str, &[AdminLink])] = &[
+    (
+        "admin-group-frameworks",
+        &[("/frameworks", "nav-frameworks", "admin-frameworks-hint")],
+    ),
+    (
+        "admin-group-people",
+        &[
+            ("/sites", "nav-sites", "admin-sites-hint"),
+            ("/teams", "nav-teams", "admin-teams-hint"),
+            (
+                "/import/staff",
+                "nav-import-staff",
+                "admin-import-staff-hint",
+            ),
+        ],
+    ),
+    (
+        "admin-group-settings",
+        &[
+            ("/settings", "nav-settings", "admin-settings-hint"),
+            (
+                "/settings/anonymity",
+                "anonymity-title",
+                "admin-anonymity-hint",
+            ),
+            (
+                "/settings/retention",
+                "retention-title",
+                "admin-retention-hint",
+            ),
+        ],
+    ),
+    (
+        "admin-group-records",
+        &[("/audit-trail", "nav-audit-trail", "admin-audit-trail-hint")],
+    ),
+];
+
+/// Whether `path` is `href` or a page under it.
+fn within(path: &str, href: &str) -> bool {
+    path == href || (href != "/" && path.starts_with(&format!("{href}/")))
+}
 
 impl Page {
     pub fn new(ctx: &Ctx, title: String) -> Self {
@@ -49,14 +106,45 @@ impl Page {
             None => Vec::new(),
             Some(s) => NAV
                 .iter()
-                .filter(|(_, _, role)| role.is_none_or(|r| s.roles.has(r)))
+                .filter(|(_, _, role, _)| role.is_none_or(|r| s.roles.has(r)))
+                .map(|(href, label, _, section)| NavLink {
+                    href,
+                    label: tr.t(label),
+                    current: if ctx.path == *href {
+                        Some("page")
+                    } else if within(&ctx.path, href)
+                        || section.iter().any(|p| within(&ctx.path, p))
+                    {
+                        Some("true")
+                    } else {
+                        None
+                    },
+                })
+                .collect(),
+        };
+        let in_admin = nav
+            .iter()
+            .any(|l| l.href == "/admin" && l.current.is_some());
+        let admin_nav = if in_admin {
+            ADMIN_PAGES
+                .iter()
+                .flat_map(|(_, pages)| pages.iter())
+                // Settings' own pages are reached from it, and keep it current.
+                .filter(|(href, _, _)| !href.starts_with("/settings/"))
                 .map(|(href, label, _)| NavLink {
                     href,
                     label: tr.t(label),
-                    current: *href == ctx.path
-                        || (*href != "/" && ctx.path.starts_with(&format!("{href}/"))),
+                    current: if ctx.path == *href {
+                        Some("page")
+                    } else if within(&ctx.path, href) {
+                        Some("true")
+                    } else {
+                        None
+                    },
                 })
-                .collect(),
+                .collect()
+        } else {
+            Vec::new()
         };
         let organisation = match (&ctx.organisation, tr.lang()) {
             (Some(o), Lang::Cy) => o.name_cy.clone().unwrap_or_else(|| o.name.clone()),
@@ -69,6 +157,7 @@ impl Page {
             organisation,
             user_name: ctx.session.as_ref().map(|s| s.name.clone()),
             nav,
+            admin_nav,
             csrf: ctx.csrf.clone(),
             path: ctx.path.clone(),
         }

@@ -204,6 +204,7 @@ async fn press(app: &TestApp, admin: &Client, campaign: CampaignId, what: &str) 
 }
 
 both_backends!(
+    the_chase_list_reminds_a_group_and_names_no_one_when_anonymous,
     invitations_carry_a_link_that_opens_only_that_audit,
     reminders_go_once_and_only_to_those_who_have_not_finished,
     two_job_runners_send_each_reminder_once,
@@ -612,4 +613,187 @@ fn every_email_message_is_in_english_and_welsh() {
         );
         assert_ne!(e, c, "{id} translated");
     }
+}
+
+/// The chase list: who has not finished, by site and team; a group's button reminds only that
+/// group's unfinished people, once, and the audit trail records it. An anonymous campaign's
+/// list names no one, and its button's notice gives no count.
+async fn the_chase_list_reminds_a_group_and_names_no_one_when_anonymous(backend: Backend) {
+    use skillgym_store::{AuditAction, AuditFilter, Progress, ProgressFilter};
+    let smtp = SmtpServer::start().await;
+    let app = app_with_mail(backend, &smtp).await;
+    let campaign = open_campaign(&app).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    let (invited, _) = press(&app, &admin, campaign, "invitations").await;
+    smtp.wait_for(invited).await;
+    let learner = person_of(&app, "learner@afon.example").await;
+    let response = app.store().start_response(campaign, learner).await.unwrap();
+    app.store().submit_response(response.id).await.unwrap();
+    let manager = person_of(&app, "manager@afon.example").await;
+    app.store().start_response(campaign, manager).await.unwrap();
+
+    let everyone = app
+        .store()
+        .campaign_progress(app.org, campaign, ProgressFilter::default())
+        .await
+        .unwrap();
+    let of = |id| everyone.iter().find(|p| p.person == id).unwrap().clone();
+    let (learner, manager) = (of(learner), of(manager));
+    assert_eq!(learner.progress, Progress::Finished);
+    assert_eq!(manager.progress, Progress::Started);
+    let unfinished = everyone
+        .iter()
+        .filter(|p| p.progress != Progress::Finished)
+        .count();
+    let finished = everyone.len() - unfinished;
+
+    let page = app
+        .page(&admin, &format!("/campaigns/{campaign}/progress"))
+        .await;
+    let name = |p: &skillgym_store::PersonProgress| {
+        format!("{} {}", p.given_name, p.family_name).replace('\'', "&#39;")
+    };
+    assert!(
+        page.contains(&name(&manager)),
+        "the manager has not finished"
+    );
+    assert!(!page.contains(&name(&learner)), "the learner has finished");
+    assert!(page.contains(&format!("<dd>{}</dd>", everyone.len())));
+    assert!(page.contains(&format!("<dd>{finished}</dd>")));
+    let (head, rows) = app
+        .csv_file(&admin, &format!("/campaigns/{campaign}/progress.csv"))
+        .await;
+    assert_eq!(head[0], "Given name");
+    assert_eq!(rows.len(), unfinished);
+    assert!(rows.iter().any(|r| r[1] == manager.family_name));
+
+    // The manager's group: their main site and team as the campaign recorded them.
+    let site = manager
+        .main_site()
+        .map_or("none".to_string(), |s| s.0.to_string());
+    let team = manager.team.map_or("none".to_string(), |t| t.0.to_string());
+    let group: Vec<_> = everyone
+        .iter()
+        .filter(|p| {
+            p.main_site() == manager.main_site()
+                && p.team == manager.team
+                && p.progress != Progress::Finished
+                && p.invited
+        })
+        .collect();
+    let response = app
+        .post(
+            &admin,
+            &format!("/campaigns/{campaign}/progress/reminders"),
+            &[("site", &site), ("team", &team)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let to = location(&response).to_string();
+    assert_eq!(query_number(&to, "reminded"), group.len());
+    let all = smtp.wait_for(invited + group.len()).await;
+    let reminded: Vec<_> = all
+        .iter()
+        .filter(|m| m.subject.starts_with("Reminder:"))
+        .collect();
+    assert_eq!(reminded.len(), group.len());
+    assert!(
+        reminded
+            .iter()
+            .any(|m| m.to.contains("manager@afon.example"))
+    );
+    let notice = app.page(&admin, &to).await;
+    assert!(
+        notice.contains("role=\"status\""),
+        "a notice says what was sent"
+    );
+    // Pressed again: each person is reminded once.
+    let again = app
+        .post(
+            &admin,
+            &format!("/campaigns/{campaign}/progress/reminders"),
+            &[("site", &site), ("team", &team)],
+        )
+        .await;
+    assert_eq!(query_number(location(&again), "reminded"), 0);
+    let (events, _) = app
+        .store()
+        .audit_events(
+            app.org,
+            &AuditFilter {
+                action: Some(AuditAction::RemindersSent),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(events.len(), 2);
+    assert!(events[1].detail.contains(&format!("campaign={campaign}")));
+    assert!(events[1].detail.contains(&format!("sent={}", group.len())));
+
+    // An anonymous campaign for everyone: the page names no one, the CSV does not exist, and
+    // reminders go to everyone unfinished without saying how many.
+    let framework = app.store().frameworks(app.org).await.unwrap().remove(0);
+    let stored = app.store().framework(app.org, framework.id).await.unwrap();
+    let today = time::OffsetDateTime::now_utc().date();
+    let response = app
+        .post(
+            &admin,
+            "/campaigns/new",
+            &[
+                ("title_en", "Quiet check"),
+                ("title_cy", ""),
+                ("framework", &framework.id.to_string()),
+                ("area", &stored.framework.areas[0].code),
+                ("opens_on", &skillgym_domain::people::format_date(today)),
+                (
+                    "closes_on",
+                    &skillgym_domain::people::format_date(today + time::Duration::days(10)),
+                ),
+                ("anonymous", "yes"),
+            ],
+        )
+        .await;
+    let anonymous: i64 = location(&response)
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    press(&app, &admin, CampaignId(anonymous), "invitations").await;
+    let page = app
+        .page(&admin, &format!("/campaigns/{anonymous}/progress"))
+        .await;
+    assert!(!page.contains(&name(&manager)) && !page.contains(&name(&learner)));
+    assert!(page.contains("This campaign is anonymous"));
+    assert_eq!(
+        app.get(&admin, &format!("/campaigns/{anonymous}/progress.csv"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let response = app
+        .post(
+            &admin,
+            &format!("/campaigns/{anonymous}/progress/reminders"),
+            &[("site", &site), ("team", &team)],
+        )
+        .await;
+    let to = location(&response).to_string();
+    assert!(to.ends_with("?reminded=sent"), "{to}");
+    let (events, _) = app
+        .store()
+        .audit_events(
+            app.org,
+            &AuditFilter {
+                action: Some(AuditAction::RemindersSent),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(events.len(), 3);
+    assert!(!events[0].detail.contains("sent="), "{}", events[0].detail);
 }

@@ -4,12 +4,12 @@
 # has been applied; the house style and word list it settled are in docs/welsh.md, and lines
 # marked "review:" point a reviewer at choices worth a second look.
 
-nav-audits = Archwiliadau sgiliau
+nav-audits = Fy archwiliadau
 nav-campaigns = Ymgyrchoedd
 nav-frameworks = Fframweithiau
 
 ## Ochr yr ymatebydd
-audits-title = Archwiliadau sgiliau
+audits-title = Fy archwiliadau
 audits-none = Nid oes archwiliad sgiliau ar agor i chi ar hyn o bryd. Pan fydd eich gwasanaeth yn agor un, bydd yn ymddangos yma.
 audit-status-new = Heb ddechrau
 # review: "In progress" (status of an audit the person has started)
@@ -103,7 +103,7 @@ audit-results-your-answer = Eich ateb
 audit-results-right-answer = Yr ateb cywir
 audit-results-right = Cywir
 audit-results-not-quite = Ddim yn hollol gywir
-audit-back-to-audits = Yn ôl i'ch archwiliadau sgiliau
+audit-back-to-audits = Yn ôl i fy archwiliadau
 
 ## Fframweithiau
 frameworks-title = Fframweithiau

@@ -1,11 +1,11 @@
 # Skills audits: frameworks, campaigns, the respondent's pages and their results.
 
-nav-audits = Skills audits
+nav-audits = My audits
 nav-campaigns = Campaigns
 nav-frameworks = Frameworks
 
 ## The respondent's side
-audits-title = Skills audits
+audits-title = My audits
 audits-none = No skills audit is open for you at the moment. When your service opens one, it will appear here.
 audit-status-new = Not started
 audit-status-started = In progress
@@ -83,7 +83,7 @@ audit-results-your-answer = Your answer
 audit-results-right-answer = The right answer
 audit-results-right = Right
 audit-results-not-quite = Not quite
-audit-back-to-audits = Back to your skills audits
+audit-back-to-audits = Back to my audits
 
 ## Frameworks
 frameworks-title = Frameworks

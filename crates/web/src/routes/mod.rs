@@ -4,6 +4,7 @@
 //! [`crate::access`] ahead of any body, which is held to its route's limit.
 
 mod account;
+mod admin;
 pub(crate) mod analysis;
 mod anonymity;
 mod audit_trail;
@@ -20,6 +21,7 @@ mod people;
 mod personal_data;
 mod print;
 pub(crate) mod profile;
+mod progress;
 mod reports;
 mod retention;
 mod settings;
@@ -65,6 +67,7 @@ fn pages() -> Routes {
         .post("/sign-out", sign_in::sign_out)
         .get("/sign-in/sso", single_sign_on::start)
         .get("/sign-in/sso/callback", single_sign_on::callback)
+        .get("/admin", admin::show)
         .get("/settings", settings::show)
         .post("/settings", settings::save)
         .get("/settings/retention", retention::show)
@@ -203,6 +206,9 @@ fn pages() -> Routes {
         )
         .post("/campaigns/{id}/invitations", invitations::send_invitations)
         .post("/campaigns/{id}/reminders", invitations::send_reminders)
+        .get("/campaigns/{id}/progress", progress::show)
+        .get("/campaigns/{id}/progress.csv", progress::csv)
+        .post("/campaigns/{id}/progress/reminders", progress::remind)
         .post(
             "/campaigns/{id}/invitation-settings",
             invitations::save_settings,

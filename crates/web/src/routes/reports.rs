@@ -106,7 +106,7 @@ pub struct ReportPage {
     /// fewer than the threshold have finished.
     rate: ShownRate,
     /// Caption, CSV file and rows of each response-rate table.
-    rate_tables: Vec<(String, &'static str, Vec<RateRow>)>,
+    pub(super) rate_tables: Vec<(String, &'static str, Vec<RateRow>)>,
     competences: Vec<CompetenceRow>,
     weakest: Vec<usize>,
     strongest: Vec<usize>,

@@ -1,0 +1,32 @@
+# A campaign's chase list: who has not finished, by site and team, and reminders.
+
+progress-link = See who has not finished
+progress-title-for = Who has not finished: { $campaign }
+progress-explain = Everyone this campaign asked who is still with the service, by the site and team they were in when it asked them. Those who have finished are counted, not listed.
+progress-anonymous = This campaign is anonymous, so this page does not show who has or has not answered. These are the report's figures: each group's count of who finished is shown only where it keeps people anonymous.
+progress-filter-label = Choose who to list
+progress-site = Main site
+progress-started = Started, not finished
+progress-not-started = Not started
+progress-where = How far they have got
+progress-emails = Emails
+progress-invited = Invited
+progress-reminded = Reminded
+progress-not-invited = Not invited
+progress-group = { $site }, { $team }
+progress-no-site = No site
+progress-no-team = No team
+progress-group-counts = Asked: { $asked }. Finished: { $finished }. Not finished: { $unfinished }.
+progress-group-caption = Who has not finished in { $group }
+progress-remind-heading = Reminders
+progress-remind-explain = A reminder goes once to each person who was invited by email and has not finished. Those already reminded, and those not invited, are not sent one.
+progress-remind-all = Remind everyone listed who has not finished
+progress-remind-group = Remind those in { $group } who have not finished
+progress-nobody-to-remind = Nobody listed can be sent a reminder: everyone who has not finished has been reminded already or was not invited.
+progress-remind-anonymous-explain = A reminder goes once to each person who was invited by email and has not finished. You will not be told who, or how many: that would tell you who has not answered.
+progress-remind-everyone = Remind everyone who has not finished
+progress-reminded-anonymous = Reminders have been sent to everyone invited who has not finished and had not been reminded already.
+audit-action-reminders-sent = Sent reminders to those who had not finished a campaign
+audit-detail-site = site number { $value }
+audit-detail-team = team number { $value }
+audit-detail-sent = { $value } sent
