@@ -66,11 +66,14 @@ pub enum AuditAction {
     SingleSignOnRefused,
     /// The anonymity threshold changed (detail: `previous-threshold=… threshold=…`).
     AnonymityThresholdChanged,
+    /// A manager sent the campaign's reminder to those of their people who had not finished
+    /// (detail: `campaign=… people=…`, how many were sent one).
+    TeamReminded,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 14;
+    pub const COUNT: usize = 15;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -87,6 +90,7 @@ impl AuditAction {
         AuditAction::PersonLeft,
         AuditAction::SingleSignOnRefused,
         AuditAction::AnonymityThresholdChanged,
+        AuditAction::TeamReminded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -105,6 +109,7 @@ impl AuditAction {
             AuditAction::PersonLeft => "person-left",
             AuditAction::SingleSignOnRefused => "single-sign-on-refused",
             AuditAction::AnonymityThresholdChanged => "anonymity-threshold-changed",
+            AuditAction::TeamReminded => "team-reminded",
         }
     }
 
@@ -118,6 +123,7 @@ impl AuditAction {
                 | AuditAction::RetentionChanged
                 | AuditAction::SignInChanged
                 | AuditAction::AnonymityThresholdChanged
+                | AuditAction::TeamReminded
         )
     }
 

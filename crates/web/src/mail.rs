@@ -143,6 +143,34 @@ pub async fn send_reminders(
     .await
 }
 
+/// Sends the same reminder as [`send_reminders`], to those of `only` it would go to: a
+/// manager's people who have not finished.
+pub async fn send_reminders_to(
+    store: &Store,
+    mailer: &Mailer,
+    public_url: &str,
+    campaign: CampaignId,
+    invited_by: i64,
+    only: &std::collections::HashSet<skillgym_domain::PersonId>,
+) -> Result<Sent, StoreError> {
+    let recipients: Vec<Recipient> = store
+        .to_remind(campaign, &date_of(skillgym_store::now()), invited_by)
+        .await?
+        .into_iter()
+        .filter(|r| only.contains(&r.person))
+        .collect();
+    let campaign = store.mail_campaign(campaign).await?;
+    send_all(
+        store,
+        mailer,
+        public_url,
+        &campaign,
+        &recipients,
+        InvitationKind::Reminder,
+    )
+    .await
+}
+
 /// The automatic reminders, as a scheduled job: if this instance claims it (at time `at`),
 /// reminds, in every campaign open that day, those invited at least the campaign's reminder
 /// days ago who have not finished. `None` when another instance holds the job or it is not due.
