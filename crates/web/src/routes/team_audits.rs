@@ -109,8 +109,16 @@ pub struct TeamFiguresView {
     /// Each area: its title and language, and its mean written out (`None` when hidden or no
     /// one rated it).
     pub areas: Vec<(String, &'static str, Option<String>)>,
-    /// Each competence: title, language, mean and how many rated it 1–5 (`None` when hidden).
-    pub competences: Vec<(String, &'static str, Option<(Option<String>, u64)>)>,
+    pub competences: Vec<TeamCompetenceView>,
+}
+
+/// One competence in a team's figures.
+pub struct TeamCompetenceView {
+    pub title: String,
+    pub lang: &'static str,
+    /// The mean written out (`None` when nobody rated it 1–5) and how many did; `None` when
+    /// hidden.
+    pub figure: Option<(Option<String>, u64)>,
 }
 
 /// One of the manager's people, in a named campaign.
@@ -244,8 +252,11 @@ pub async fn show(
                 .zip(&ratings.competences)
                 .map(|(c, figure)| {
                     let title = c.title.show(lang);
-                    let shown = figure.map(|d| (d.mean().map(|m| format!("{m:.2}")), d.rated()));
-                    (title.text.to_string(), title.lang, shown)
+                    TeamCompetenceView {
+                        title: title.text.to_string(),
+                        lang: title.lang,
+                        figure: figure.map(|d| (d.mean().map(|m| format!("{m:.2}")), d.rated())),
+                    }
                 })
                 .collect(),
         });
