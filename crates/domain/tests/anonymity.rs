@@ -33,7 +33,7 @@ use skillgym_domain::analysis::columns::{
 use skillgym_domain::analysis::compare::{Comparison, GroupCounts};
 use skillgym_domain::analysis::profile::Profile;
 use skillgym_domain::analysis::{
-    AnonymityThreshold, CampaignFigures, Disclosure, GroupingKey, Suppressed,
+    AnonymityThreshold, CampaignFigures, Disclosure, GroupingKey, Suppressed, TeamFigures,
 };
 use skillgym_domain::{Employment, JobFamily, QuestionId};
 
@@ -324,6 +324,27 @@ fn report(org: &Org, c: &CampaignColumns, truth: &Truth) -> (Report, Disclosure)
             push(team_sets[t], Measure::People, f as f64, None, "team rate");
         }
         assert_eq!(rate.finished.is_some(), rate.shown.is_shown());
+    }
+    // Each team's ratings, as its manager sees them.
+    for (t, set) in team_sets.iter().enumerate().take(org.teams as usize) {
+        let team = TeamFigures::compute(&d, &org.areas, c, t);
+        for (competence, dist) in team.competences.iter().enumerate() {
+            if let Some(dist) = dist {
+                let m = Measure::Competence(competence);
+                push(*set, m, dist.rated() as f64, dist.mean(), "team competence");
+            }
+        }
+        for (a, area) in team.areas.iter().enumerate() {
+            if let Some((mean, count)) = area {
+                push(
+                    *set,
+                    Measure::Area(a),
+                    *count as f64,
+                    Some(*mean),
+                    "team area",
+                );
+            }
+        }
     }
     for (s, rate) in figures.by_site.iter().enumerate() {
         if let Some(f) = rate.finished {

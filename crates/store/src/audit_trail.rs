@@ -69,11 +69,14 @@ pub enum AuditAction {
     /// Reminders sent from a campaign's chase list (detail: `campaign=…`, and `site=…`,
     /// `team=…` for a group, `sent=…` unless the campaign is anonymous).
     RemindersSent,
+    /// A manager sent the campaign's reminder to those of their people who had not finished
+    /// (detail: `campaign=… people=…`, how many were sent one).
+    TeamReminded,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 15;
+    pub const COUNT: usize = 16;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -91,6 +94,7 @@ impl AuditAction {
         AuditAction::SingleSignOnRefused,
         AuditAction::AnonymityThresholdChanged,
         AuditAction::RemindersSent,
+        AuditAction::TeamReminded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -110,6 +114,7 @@ impl AuditAction {
             AuditAction::SingleSignOnRefused => "single-sign-on-refused",
             AuditAction::AnonymityThresholdChanged => "anonymity-threshold-changed",
             AuditAction::RemindersSent => "reminders-sent",
+            AuditAction::TeamReminded => "team-reminded",
         }
     }
 
@@ -124,6 +129,7 @@ impl AuditAction {
                 | AuditAction::SignInChanged
                 | AuditAction::AnonymityThresholdChanged
                 | AuditAction::RemindersSent
+                | AuditAction::TeamReminded
         )
     }
 

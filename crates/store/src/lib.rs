@@ -29,6 +29,7 @@ mod sessions;
 mod single_sign_on;
 mod staff;
 mod survey_import;
+mod team;
 
 pub use accounts::{AccountRecord, NewAccount, SignInAccount, SignInAttempt};
 pub use analysis_columns::AnalysisVersion;
@@ -66,6 +67,7 @@ pub use staff::{ImportOutcome, ImportRefused, StaffKnown};
 pub use survey_import::{
     SavedMapping, SurveyOutcome, SurveyRefused, SurveyUpload, targets as survey_targets,
 };
+pub use team::{Progress, TeamCampaign, TeamMember};
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor, Row};

@@ -92,7 +92,7 @@ pub struct PersonFilter {
 
 /// The people someone manages: their reports, the members of teams they manage, and so on
 /// down. `$1` is the manager's id; the manager is in the set and is removed by the caller.
-const MANAGED: &str = "WITH RECURSIVE managed(id) AS ( \
+pub(crate) const MANAGED: &str = "WITH RECURSIVE managed(id) AS ( \
         SELECT CAST($1 AS BIGINT) \
         UNION \
         SELECT p.id FROM people p JOIN managed m \

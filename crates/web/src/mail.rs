@@ -144,7 +144,8 @@ pub async fn send_reminders(
 }
 
 /// Sends a reminder to those of `people` who were invited, have not finished and have not been
-/// reminded: the chase list's buttons, for one group or everyone.
+/// reminded: the chase list's buttons, for one group or everyone, and a manager's button for
+/// their own people.
 pub async fn send_reminders_among(
     store: &Store,
     mailer: &Mailer,

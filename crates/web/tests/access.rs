@@ -280,6 +280,13 @@ const TABLE: &[Row] = &[
     (GET,    "/me",                                        "/me",                                                          [SIGN_IN, OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
     (POST,   "/me/data",                                   "/me/data",                                                     [SIGN_IN, OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
     (GET,    "/team",                                      "/team",                                                        [SIGN_IN, DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    // A manager's people in one audit: a campaign that asked none of them is no page of theirs.
+    (GET,    "/team/campaigns/{id}",                       "/team/campaigns/{campaign}",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/team/campaigns/{id}",                       "/team/campaigns/{not_their_team}",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (GET,    "/team/campaigns/{id}",                       "/team/campaigns/{none}",                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    // Email is not set up in the tests: back to the page, which says so.
+    (POST,   "/team/campaigns/{id}/reminders",             "/team/campaigns/{campaign}/reminders",                         [SIGN_IN, DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
+    (POST,   "/team/campaigns/{id}/reminders",             "/team/campaigns/{not_their_team}/reminders",                   [SIGN_IN, DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
     (GET,    "/people",                                    "/people",                                                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
     (GET,    "/people",                                    "/people?q=a&page=2",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
     (GET,    "/people/new",                                "/people/new",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
@@ -697,7 +704,53 @@ impl Fixtures {
             let id = store.create_campaign(app.org, &new).await.unwrap();
             store.campaign(app.org, id).await.unwrap()
         };
+        // A campaign that asked one team, none of whose people the manager manages.
+        let mut other_team = None;
+        for team in store.teams(app.org).await.unwrap() {
+            let members = PersonFilter {
+                team: Some(team.id),
+                limit: 1000,
+                ..PersonFilter::default()
+            };
+            let people = store.people(app.org, &members).await.unwrap().0;
+            let mut theirs = false;
+            for p in &people {
+                theirs |= p.id == manager || store.manages(manager, p.id).await.unwrap();
+            }
+            if !people.is_empty() && !theirs {
+                other_team = Some(team.id);
+                break;
+            }
+        }
+        let not_their_team = {
+            let demo = store.campaign(app.org, campaign).await.unwrap();
+            let new = skillgym_store::NewCampaign {
+                framework: demo.framework_id,
+                title: demo.title.clone(),
+                opens_on: time::OffsetDateTime::now_utc().date() - time::Duration::days(1),
+                closes_on: time::OffsetDateTime::now_utc().date() + time::Duration::days(30),
+                anonymous: false,
+                competences: demo
+                    .areas
+                    .iter()
+                    .flat_map(|a| a.competences.iter().map(|c| c.id))
+                    .collect(),
+                audience: skillgym_domain::audit::Audience {
+                    teams: vec![other_team.expect("a team the manager does not manage")],
+                    ..Default::default()
+                },
+                content: skillgym_domain::audit::CampaignContent {
+                    title: demo.title.clone(),
+                    profile_questions: Vec::new(),
+                    quiz: Vec::new(),
+                },
+                pictures: Vec::new(),
+                cloned_from: None,
+            };
+            store.create_campaign(app.org, &new).await.unwrap()
+        };
         Fixtures(vec![
+            ("not_their_team", not_their_team.to_string()),
             ("campaign", campaign.to_string()),
             ("fresh_question", fresh.questions[0].0.to_string()),
             ("fresh_quiz", fresh.quiz[0].0.to_string()),

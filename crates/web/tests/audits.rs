@@ -81,6 +81,7 @@ both_backends!(
     the_home_page_lists_the_persons_audits_and_how_far_they_got,
     each_person_sees_the_options_in_an_order_of_their_own_that_stays_put,
     optional_questions_are_marked_and_choose_all_is_said_once,
+    the_results_show_each_answer_chosen_and_what_the_next_level_looks_like,
 );
 
 async fn a_person_completes_an_audit_and_sees_their_results(backend: Backend) {
@@ -705,4 +706,108 @@ async fn optional_questions_are_marked_and_choose_all_is_said_once(backend: Back
             );
         }
     }
+}
+
+/// The knowledge round's review shows the options the person chose, beside the right ones; and
+/// each of their biggest gaps says what the next level up looks like, in the framework's words.
+async fn the_results_show_each_answer_chosen_and_what_the_next_level_looks_like(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let campaign = demo_campaign(&app).await;
+    let me = person_of(&app, "learner@afon.example").await;
+    let family = app.store().person(app.org, me).await.unwrap().job_family;
+    // The role asks for level 5 in everything, so every competence is short of it.
+    let targets = campaign
+        .areas
+        .iter()
+        .flat_map(|a| &a.competences)
+        .map(|c| {
+            (
+                (c.id, family),
+                skillgym_domain::analysis::profile::TargetLevel::new(5).unwrap(),
+            )
+        })
+        .collect();
+    app.store()
+        .set_role_targets(app.org, campaign.framework_id, &targets)
+        .await
+        .unwrap();
+    let learner = app.signed_in("learner@afon.example").await;
+    app.post(&learner, &format!("/audits/{}/start", campaign.id), &[])
+        .await;
+    // Every rating 4 and every quiz answer wrong.
+    for n in 1..=campaign.questionnaire().len() {
+        post_section(
+            &app,
+            &learner,
+            &campaign,
+            n,
+            &answers_for(&campaign, n, true),
+        )
+        .await;
+    }
+    app.post(&learner, &format!("/audits/{}/check", campaign.id), &[])
+        .await;
+    let response = app
+        .store()
+        .response_of(campaign.id, me)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let results = app
+        .page(&learner, &format!("/audits/{}/results", campaign.id))
+        .await;
+    for (id, item) in &campaign.quiz {
+        let wrong: Vec<usize> = (0..item.options.len())
+            .filter(|i| !item.options[*i].correct)
+            .take(if item.multiple() { usize::MAX } else { 1 })
+            .collect();
+        let chosen = OptionOrder::for_response(response, *id, item.options.len())
+            .arrange(&wrong)
+            .iter()
+            .map(|i| item.options[*i].text.en.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let cell = format!(
+            "<td>{}<br><strong class=\"quiz-mark\">Not quite</strong></td>",
+            escaped(&chosen)
+        );
+        assert!(
+            results.contains(&cell),
+            "{}: {cell} in {results}",
+            item.code
+        );
+    }
+    // A tested competence measures (2 × 1 + 4) / 3 = 2, the largest gaps: next is level 3.
+    // Others measure 4: next is level 5.
+    let third = escaped(&campaign.levels[2].en);
+    assert!(
+        results.contains(&format!("Next level (3): <span lang=\"en\">{third}</span>")),
+        "{results}"
+    );
+    assert!(
+        !results.contains("href=\"/frameworks/"),
+        "a learner is not sent to a page only admins may open"
+    );
+    let profile = app
+        .page(
+            &learner,
+            &format!("/people/{me}/profile?campaign={}", campaign.id),
+        )
+        .await;
+    assert!(profile.contains(&format!("Next level (3): <span lang=\"en\">{third}</span>")));
+    // In Welsh, with the framework's Welsh where it has it.
+    app.post(&learner, "/language", &[("lang", "cy")]).await;
+    let results = app
+        .page(&learner, &format!("/audits/{}/results", campaign.id))
+        .await;
+    let shown = campaign.levels[2].show("cy");
+    assert!(
+        results.contains(&format!(
+            "Y lefel nesaf (3): <span lang=\"{}\">{}</span>",
+            shown.lang,
+            escaped(shown.text)
+        )),
+        "{results}"
+    );
 }

@@ -208,6 +208,7 @@ both_backends!(
     invitations_carry_a_link_that_opens_only_that_audit,
     reminders_go_once_and_only_to_those_who_have_not_finished,
     two_job_runners_send_each_reminder_once,
+    a_manager_reminds_only_their_own_people_who_have_not_finished,
 );
 
 async fn invitations_carry_a_link_that_opens_only_that_audit(backend: Backend) {
@@ -796,4 +797,89 @@ async fn the_chase_list_reminds_a_group_and_names_no_one_when_anonymous(backend:
         .unwrap();
     assert_eq!(events.len(), 3);
     assert!(!events[0].detail.contains("sent="), "{}", events[0].detail);
+}
+
+
+async fn a_manager_reminds_only_their_own_people_who_have_not_finished(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let app = app_with_mail(backend, &smtp).await;
+    let campaign = open_campaign(&app).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    let (invited, _) = press(&app, &admin, campaign, "invitations").await;
+    smtp.wait_for(invited).await;
+    let me = person_of(&app, "manager@afon.example").await;
+    // Those due a reminder: the manager's people among them, and others.
+    let mut mine = Vec::new();
+    let mut others = Vec::new();
+    for r in app
+        .store()
+        .to_remind(campaign, &today(), skillgym_store::now())
+        .await
+        .unwrap()
+    {
+        if app.store().manages(me, r.person).await.unwrap() {
+            mine.push(r.email);
+        } else {
+            others.push(r.email);
+        }
+    }
+    assert!(
+        !mine.is_empty() && !others.is_empty(),
+        "{mine:?} {others:?}"
+    );
+    let manager = app.signed_in("manager@afon.example").await;
+    let page = app
+        .page(&manager, &format!("/team/campaigns/{campaign}"))
+        .await;
+    assert!(page.contains("Remind my people who have not finished"));
+    let response = app
+        .post(
+            &manager,
+            &format!("/team/campaigns/{campaign}/reminders"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let to = location(&response).to_string();
+    assert_eq!(
+        (query_number(&to, "sent"), query_number(&to, "failed")),
+        (mine.len(), 0)
+    );
+    let reminders: Vec<_> = smtp
+        .wait_for(invited + mine.len())
+        .await
+        .into_iter()
+        .filter(|m| m.subject.starts_with("Reminder:"))
+        .collect();
+    assert_eq!(reminders.len(), mine.len());
+    assert!(
+        reminders
+            .iter()
+            .all(|m| mine.iter().any(|e| m.to.contains(e.as_str())))
+    );
+    let banner = app.page(&manager, &to).await;
+    let said = if mine.len() == 1 {
+        "Reminder sent to one person.".to_string()
+    } else {
+        format!("Reminders sent to {} people.", mine.len())
+    };
+    assert!(banner.contains(&said), "{banner}");
+    // Pressed again, no one is reminded twice.
+    let again = app
+        .post(
+            &manager,
+            &format!("/team/campaigns/{campaign}/reminders"),
+            &[],
+        )
+        .await;
+    assert_eq!(query_number(location(&again), "sent"), 0);
+    // The audit trail says who reminded, for which campaign.
+    let trail = app.page(&admin, "/audit-trail?action=team-reminded").await;
+    assert!(
+        trail.contains("Reminded their people who had not finished an audit")
+            && trail.contains(&format!("campaign number {campaign}")),
+        "{trail}"
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(smtp.messages().len(), invited + mine.len());
 }

@@ -282,6 +282,15 @@ impl Disclosure {
         self.state(self.dims.len() - 2, t, 0)
     }
 
+    /// A team's ratings of competence `c`: its mean and distribution, as the team's manager
+    /// sees them (a team's area is added up from its competences, as a grouping's is).
+    pub fn team_competence(&self, t: usize, c: usize) -> Suppressed {
+        if c >= self.competences {
+            return Suppressed::TooSmall;
+        }
+        self.state(self.dims.len() - 2, t, 1 + c)
+    }
+
     /// A site's response rate and heat-map row, by position in the columns' sites.
     pub fn site(&self, s: usize) -> Suppressed {
         self.state(self.dims.len() - 1, s, 0)
@@ -459,12 +468,10 @@ impl Engine {
             size: vec![0; sites * measures],
             state: vec![Suppressed::Shown; sites * measures],
         });
-        // Responses are first added up by their groups in every partition whose figures cover
-        // every measure (everyone, job family, employment, the questions): a few thousand such
-        // combinations at most, so each response is added once rather than once a partition.
-        let full: Vec<usize> = (0..partitions.len())
-            .filter(|d| partitions[*d].0 != Kind::Teams)
-            .collect();
+        // Responses are first added up by their groups in every partition (everyone, job
+        // family, employment, the questions, teams): far fewer such combinations than
+        // responses, so each response is added once rather than once a partition.
+        let full: Vec<usize> = (0..partitions.len()).collect();
         let mut combination_of = vec![0u32; responses];
         let mut combinations: std::collections::HashMap<Vec<u32>, u32> = Default::default();
         let mut members: Vec<Vec<u32>> = Vec::new();
@@ -497,7 +504,6 @@ impl Engine {
         let competence_info: Vec<(usize, bool)> = (0..competences)
             .map(|c| (competence_areas[c], tested[c]))
             .collect();
-        let teams = partitions.len() - 1;
         let site_measures = 1 + areas;
         let mut signature_of: std::collections::HashMap<&[u32], usize> = Default::default();
         let mut signatures: Vec<Vec<u32>> = Vec::new();
@@ -523,8 +529,7 @@ impl Engine {
                 *slot += rated;
             }
             row[measures - 1] += u32::from(tested_rated && columns.quiz_answered[r] > 0);
-            // Teams show only how many answered; sites also each area's ratings.
-            dims[teams].size[partitions[teams].2[r] as usize * measures] += 1;
+            // Sites show how many answered and each area's ratings.
             let site_dim = dims.last_mut().expect("sites");
             for &site in sites_of(r) {
                 let site_row = &mut site_dim.size[site as usize * measures..][..measures];
@@ -664,7 +669,9 @@ impl Engine {
     fn displays(&self, d: usize, m: usize) -> bool {
         match self.dims[d].kind {
             Kind::Everyone | Kind::Grouping | Kind::Answers => true,
-            Kind::Teams => m == 0,
+            // A team's figures, as its manager sees them: how many answered and each
+            // competence's ratings (and so each area's), but not confidence against knowledge.
+            Kind::Teams => m + 1 < self.measures,
             Kind::Sites => m == 0 || self.is_area(m),
         }
     }
@@ -686,7 +693,7 @@ impl Engine {
     fn shown(&self, d: usize, g: usize, m: usize) -> bool {
         let dim = &self.dims[d];
         let at = g * self.measures;
-        if matches!(dim.kind, Kind::Grouping | Kind::Answers) && self.is_area(m) {
+        if matches!(dim.kind, Kind::Grouping | Kind::Answers | Kind::Teams) && self.is_area(m) {
             let a = m - 1 - self.competences;
             return dim.state[at].is_shown()
                 && self.area_competences[a]
@@ -716,8 +723,12 @@ impl Engine {
 
     fn hide(&mut self, d: usize, g: usize, m: usize, why: Suppressed) {
         let measures = self.measures;
-        if matches!(self.dims[d].kind, Kind::Grouping | Kind::Answers) && self.is_area(m) {
-            // A grouping's area is added up from its competences: hiding the smallest of them
+        if matches!(
+            self.dims[d].kind,
+            Kind::Grouping | Kind::Answers | Kind::Teams
+        ) && self.is_area(m)
+        {
+            // A grouping's (or team's) area is added up from its competences: hiding the smallest of them
             // shown hides the sum.
             let a = m - 1 - self.competences;
             let smallest = self.area_competences[a]
@@ -1313,6 +1324,33 @@ mod tests {
             "team 20 less site 2"
         );
         assert!(shown(d.site(0)) || shown(d.team(0)), "one of them is shown");
+    }
+
+    #[test]
+    fn a_teams_ratings_need_k_raters_and_cannot_be_taken_from_everyones() {
+        // Team 10: eight people who rated the competence. Team 20: six people, three of whom
+        // rated it. Everyone's mean less team 10's would be those three's.
+        let mut people: Vec<(&[i64], Option<i64>, bool)> = vec![(&[], Some(10), true); 8];
+        people.extend([(&[][..], Some(20), true); 3]);
+        people.extend([(&[][..], Some(20), false); 3]);
+        let c = columns(&people);
+        let d = Disclosure::compute(&c, &[0], K);
+        assert!(d.team(0).is_shown() && d.team(1).is_shown());
+        assert_eq!(d.team_competence(1, 0), Suppressed::TooSmall);
+        assert!(
+            !(d.competence(0).is_shown() && d.team_competence(0, 0).is_shown()),
+            "everyone less team 10"
+        );
+        let small = crate::analysis::TeamFigures::compute(&d, &[0], &c, 1);
+        assert_eq!(small.competences, vec![None]);
+        assert_eq!(small.areas, vec![None]);
+        // With nobody else rating it, team 10's ratings are everyone's: shown.
+        let alone: Vec<(&[i64], Option<i64>, bool)> = vec![(&[], Some(10), true); 8];
+        let c = columns(&alone);
+        let d = Disclosure::compute(&c, &[0], K);
+        let team = crate::analysis::TeamFigures::compute(&d, &[0], &c, 0);
+        assert_eq!(team.competences[0].map(|d| d.rated()), Some(8));
+        assert_eq!(team.areas[0], Some((3.0, 8)));
     }
 
     #[test]

@@ -47,6 +47,83 @@ pub struct HeatRow {
     pub areas: Vec<Suppressed>,
 }
 
+/// One team's ratings, as its manager sees them: only what `disclosure` shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamFigures {
+    /// Whether the team's figures may be shown at all (how many answered).
+    pub shown: Suppressed,
+    /// Each competence's ratings; `None` when hidden.
+    pub competences: Vec<Option<Distribution>>,
+    /// Each area's mean of its competences' 1–5 ratings, with how many ratings: only when every
+    /// competence of the area someone in the team rated is shown, since the area's figure
+    /// less those shown would give the one hidden. `None` when hidden or nobody rated it.
+    pub areas: Vec<Option<(f64, u64)>>,
+}
+
+impl TeamFigures {
+    /// Team `t`, by position in the columns' teams.
+    pub fn compute(
+        disclosure: &Disclosure,
+        competence_areas: &[usize],
+        columns: &CampaignColumns,
+        t: usize,
+    ) -> Self {
+        let competences = columns.competences.min(competence_areas.len());
+        let areas = competence_areas[..competences]
+            .iter()
+            .max()
+            .map_or(0, |m| m + 1);
+        let shown = disclosure.team(t);
+        let mut all = vec![Distribution::default(); competences];
+        for i in 0..columns.asked() {
+            let response = columns.asked_response[i];
+            if columns.asked_team[i] as usize != t || response == NONE {
+                continue;
+            }
+            for (c, code) in columns
+                .ratings_of(response as usize)
+                .iter()
+                .enumerate()
+                .take(competences)
+            {
+                match *code {
+                    UNRATED => {}
+                    NOT_SURE => all[c].not_sure += 1,
+                    level => all[c].levels[usize::from(level) - 1] += 1,
+                }
+            }
+        }
+        let competence_figures: Vec<Option<Distribution>> = (0..competences)
+            .map(|c| {
+                (shown.is_shown() && disclosure.team_competence(t, c).is_shown()).then_some(all[c])
+            })
+            .collect();
+        let area_figures = (0..areas)
+            .map(|a| {
+                let members: Vec<usize> = (0..competences)
+                    .filter(|c| competence_areas[*c] == a)
+                    .collect();
+                let readable = shown.is_shown()
+                    && members
+                        .iter()
+                        .all(|c| all[*c].rated() == 0 || competence_figures[*c].is_some());
+                let count: u64 = members.iter().map(|c| all[*c].rated()).sum();
+                let sum: u64 = members
+                    .iter()
+                    .flat_map(|c| all[*c].levels.iter().enumerate())
+                    .map(|(l, n)| (l as u64 + 1) * n)
+                    .sum();
+                (readable && count > 0).then(|| (sum as f64 / count as f64, count))
+            })
+            .collect();
+        Self {
+            shown,
+            competences: competence_figures,
+            areas: area_figures,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct CampaignFigures {
     /// Who was asked and who finished, imported responses included; only who was asked while

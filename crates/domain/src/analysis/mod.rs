@@ -14,7 +14,7 @@ pub mod rate;
 pub mod stats;
 
 pub use anonymity::{AnonymityThreshold, Disclosure, GroupingDisclosure, GroupingKey, Suppressed};
-pub use campaign::{CampaignFigures, GroupRate, HeatRow, Person};
+pub use campaign::{CampaignFigures, GroupRate, HeatRow, Person, TeamFigures};
 pub use columns::CampaignColumns;
 pub use overview::{CompetenceStats, Distribution, Overview};
 pub use rate::{ResponseRate, ShownRate};

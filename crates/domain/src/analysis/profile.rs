@@ -63,6 +63,15 @@ pub struct CompetenceProfile {
     pub gap: Option<f64>,
 }
 
+impl CompetenceProfile {
+    /// The next whole level above the measured one: what to work towards (a measured 2 or 2.4
+    /// is working towards 3). `None` with nothing measured, or at 5 already.
+    pub fn next_level(&self) -> Option<u8> {
+        let next = self.measured?.floor() as u8 + 1;
+        (next <= 5).then_some(next)
+    }
+}
+
 /// One area: the person's mean rating and the service's.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AreaProfile {
@@ -229,6 +238,11 @@ mod tests {
         assert_eq!(c[2].gap, Some(2.0));
         assert_eq!((c[3].measured, c[3].gap), (None, None));
         assert_eq!(p.gaps(), vec![2, 0]);
+        // Measured 11/3 works towards 4; 5 has no level above; 2 works towards 3.
+        assert_eq!(c[0].next_level(), Some(4));
+        assert_eq!(c[1].next_level(), None);
+        assert_eq!(c[2].next_level(), Some(3));
+        assert_eq!(c[3].next_level(), None);
     }
 
     #[test]

@@ -274,3 +274,46 @@ staff-file-manager-cycle = Mae'r rheolwyr llinell hyn yn atebol i'w gilydd mewn 
 staff-file-email-taken = Mae'r cyfeiriad e-bost { $value } yn perthyn i berson arall
 staff-file-too-many-problems = Mae rhagor o broblemau; mae'r 500 cyntaf wedi'u rhestru
 staff-file-unreadable = Nid oes modd darllen y llinell hon fel CSV; gwiriwch ei dyfynodau
+
+## Pobl rheolwr a'r archwiliadau y gofynnir iddyn nhw eu gwneud
+team-audits-heading = Archwiliadau y gofynnir i'ch pobl eu gwneud
+team-audits-none = Nid oes gofyn i neb o'ch pobl wneud archwiliad sydd ar agor, neu a gaeodd yn ystod y 90 diwrnod diwethaf.
+team-audit-counts = { $finished } wedi gorffen, { $started } ar y gweill, { $waiting } heb ddechrau
+team-audit-anonymous = Dienw: rydych chi'n gweld ffigurau eich tîm unwaith y bydd digon o bobl wedi ateb, ond byth pwy sydd wedi ateb.
+team-people-heading = Eich pobl
+team-back = Yn ôl at eich pobl
+team-campaign-title = { $campaign }: eich pobl
+team-campaign-open-until = Ar agor tan { $date }
+team-campaign-closed-on = Wedi cau ar { $date }
+team-anonymous-explain = Mae'r archwiliad hwn yn ddienw: nid ydych chi'n gweld pwy sydd wedi gorffen na beth atebodd neb. Mae ffigurau eich tîm isod, unwaith y bydd digon o bobl wedi ateb i gadw pawb yn ddienw.
+team-progress-heading = Pwy sydd wedi gorffen
+team-progress-caption = Eich pobl y gofynnwyd iddyn nhw wneud yr archwiliad hwn, a pha mor bell mae pob un wedi mynd
+team-progress-status = Cynnydd
+team-progress-finished = Wedi gorffen
+team-progress-in-progress = Ar y gweill
+team-progress-not-started = Heb ddechrau
+team-reminders-heading = Nodiadau atgoffa
+team-reminders-explain = Mae hyn yn anfon nodyn atgoffa'r archwiliad drwy e-bost at y rhai o'ch pobl a gafodd wahoddiad ac sydd heb orffen. Mae pob person yn cael un nodyn atgoffa ar gyfer archwiliad, ni waeth faint o weithiau mae unrhyw un yn pwyso botwm.
+team-reminders-send = Atgoffa fy mhobl sydd heb orffen
+team-reminders-none = Mae pawb rydych chi'n eu rheoli y gofynnwyd iddyn nhw wedi gorffen.
+# plural: no [two], [few] or [many] arm for $failed: no noun follows its figure.
+team-reminders-sent = { $sent ->
+    [zero] Ni anfonwyd nodyn atgoffa at neb: cafodd y rhai sydd heb orffen nodyn atgoffa eisoes, neu ni chawson nhw wahoddiad erioed.
+    [one] Anfonwyd nodyn atgoffa at un person.
+    [two] Anfonwyd nodiadau atgoffa at ddau berson.
+    [few] Anfonwyd nodiadau atgoffa at dri pherson.
+    [many] Anfonwyd nodiadau atgoffa at chwe pherson.
+   *[other] Anfonwyd nodiadau atgoffa at { $sent } o bobl.
+}{ $failed ->
+    [0] {""}
+    [one] {" "}Ni ellid anfon un.
+   *[other] {" "}Ni ellid anfon { $failed }.
+}
+team-reminders-sent-anonymous = Anfonwyd nodiadau atgoffa at y rhai o'ch pobl oedd heb orffen ac oedd heb gael nodyn atgoffa eisoes. Mae'r archwiliad yn ddienw, felly nid yw'n dangos faint.
+team-figures-heading = Ffigurau eich tîm
+team-figures-explain = Dim ond pan fydd o leiaf { $threshold } o bobl yn y tîm wedi ateb y dangosir ffigurau tîm, a dim ond lle na ellir eu gosod yn erbyn ffigurau eraill i ddatgelu unrhyw un: yr un rheol ag adroddiad yr archwiliad. Nid yw atebion neb eu hunain yn cael eu dangos.
+team-figures-hidden = Nid oes digon o bobl yn y tîm hwn wedi ateb i ddangos ei sgoriau: maen nhw'n cael eu dangos unwaith y bydd o leiaf { $threshold } wedi ateb, a dim ond lle na ellir eu gosod yn erbyn ffigurau eraill i ddatgelu unrhyw un.
+team-figures-areas-caption = { $team }: sgôr gymedrig ym mhob maes
+team-figures-competences-caption = { $team }: sgôr gymedrig pob cymhwysedd
+team-figures-rated = Wedi sgorio (1 i 5)
+team-figures-no-team = Nid ydych chi'n rheoli tîm, felly nid oes ffigurau tîm: rhoddir ffigurau ar gyfer timau, byth ar gyfer ychydig o bobl wedi'u dewis.

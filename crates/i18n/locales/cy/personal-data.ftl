@@ -47,6 +47,7 @@ audit-action-person-erased = Eu dileu
 audit-action-audit-trail-exported = Allforio'r trywydd archwilio
 audit-action-person-left = Nodi eu bod wedi gadael: daeth eu mynediad i ben
 audit-action-single-sign-on-refused = Gwrthod mewngofnodi drwy gyfrif y sefydliad
+audit-action-team-reminded = Atgoffa eu pobl oedd heb orffen archwiliad
 # plural: no [zero], [two], [few] or [many] arm: no noun follows the figure, so only one and more than one differ.
 audit-detail-added = { $value ->
     [one] { $value } wedi'i ychwanegu

@@ -53,3 +53,6 @@ profile-csv-quiz-right = Cwestiynau cwis yn gywir
 profile-csv-quiz-asked = Cwestiynau cwis a ofynnwyd
 profile-csv-area-mean = Sgôr gymedrig yn y maes
 profile-csv-service-area-mean = Sgôr gymedrig y gwasanaeth cyfan yn y maes
+profile-gaps-next-intro = Ar gyfer pob bwlch, dyma sut mae'r lefel nesaf i fyny yn edrych, yng ngeiriau'r fframwaith sgiliau.
+profile-gap-next = Y lefel nesaf ({ $level }):
+profile-gap-framework = { $competence } yn y fframwaith

@@ -217,3 +217,42 @@ staff-file-manager-cycle = These line managers report to each other in a loop
 staff-file-email-taken = The email address { $value } belongs to another person
 staff-file-too-many-problems = There are more problems; the first 500 are listed
 staff-file-unreadable = This line cannot be read as CSV; check its quotation marks
+
+## A manager's people and the audits they are asked to take
+team-audits-heading = Audits your people are asked to take
+team-audits-none = None of your people is asked to take an audit that is open, or that closed in the last 90 days.
+team-audit-counts = { $finished } finished, { $started } in progress, { $waiting } not started
+team-audit-anonymous = Anonymous: you see your team's figures once enough people have answered, never who has.
+team-people-heading = Your people
+team-back = Back to your people
+team-campaign-title = { $campaign }: your people
+team-campaign-open-until = Open until { $date }
+team-campaign-closed-on = Closed on { $date }
+team-anonymous-explain = This audit is anonymous: you do not see who has finished or what anyone answered. Your team's figures are below, once enough people have answered to keep everyone anonymous.
+team-progress-heading = Who has finished
+team-progress-caption = Your people asked to take this audit, and how far each has got
+team-progress-status = Progress
+team-progress-finished = Finished
+team-progress-in-progress = In progress
+team-progress-not-started = Not started
+team-reminders-heading = Reminders
+team-reminders-explain = This emails the audit's reminder to those of your people who were invited and have not finished. Each person gets one reminder for an audit, however many times anyone presses a button.
+team-reminders-send = Remind my people who have not finished
+team-reminders-none = Everyone you manage who was asked has finished.
+team-reminders-sent = { $sent ->
+    [0] No reminders were sent: those who have not finished were reminded already, or were never invited.
+    [one] Reminder sent to one person.
+   *[other] Reminders sent to { $sent } people.
+}{ $failed ->
+    [0] {""}
+    [one] {" "}One could not be sent.
+   *[other] {" "}{ $failed } could not be sent.
+}
+team-reminders-sent-anonymous = Reminders sent to those of your people who had not finished and had not been reminded already. The audit is anonymous, so how many is not shown.
+team-figures-heading = Your team's figures
+team-figures-explain = A team's figures are shown only when at least { $threshold } people in it have answered, and only where they cannot be set against other figures to single anyone out: the same rule as the audit's report. Nobody's own answers are shown.
+team-figures-hidden = Not enough people in this team have answered to show its ratings: they are shown once at least { $threshold } have, and only where they cannot be set against other figures to single anyone out.
+team-figures-areas-caption = { $team }: mean rating in each area
+team-figures-competences-caption = { $team }: mean rating of each competence
+team-figures-rated = Rated (1 to 5)
+team-figures-no-team = You do not manage a team, so there are no team figures: figures are given for teams, never for a few people picked out.

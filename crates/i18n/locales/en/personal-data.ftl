@@ -40,6 +40,7 @@ audit-action-person-erased = Erased them
 audit-action-audit-trail-exported = Exported the audit trail
 audit-action-person-left = Marked as having left: their access ended
 audit-action-single-sign-on-refused = Refused a sign-in through the organisation's account
+audit-action-team-reminded = Reminded their people who had not finished an audit
 audit-detail-added = { $value } added
 audit-detail-updated = { $value } updated
 audit-detail-unchanged = { $value } unchanged

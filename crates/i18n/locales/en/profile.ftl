@@ -50,3 +50,6 @@ profile-csv-quiz-right = Quiz questions right
 profile-csv-quiz-asked = Quiz questions asked
 profile-csv-area-mean = Mean rating in the area
 profile-csv-service-area-mean = Whole service's mean rating in the area
+profile-gaps-next-intro = For each gap, this is what the next level up looks like, in the words of the skills framework.
+profile-gap-next = Next level ({ $level }):
+profile-gap-framework = { $competence } in the framework

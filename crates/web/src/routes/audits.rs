@@ -701,6 +701,8 @@ pub struct QuizReview {
     pub prompt_lang: &'static str,
     pub image: Option<QuizImage>,
     pub right: bool,
+    /// The options the person chose, in the order they were shown them.
+    pub chosen: String,
     pub correct: String,
     pub explanation: String,
 }
@@ -717,6 +719,8 @@ pub struct ResultsPage {
     /// The person's profile for this campaign; not offered to a password-free link's session,
     /// which reaches this audit only.
     profile: Option<String>,
+    /// Their biggest gaps against their role's targets, with what the next level looks like.
+    gaps: Vec<super::profile::GapView>,
 }
 
 impl ResultsPage {
@@ -724,6 +728,9 @@ impl ResultsPage {
         self.areas.len() * 32 + 8
     }
 }
+
+/// How many of the biggest gaps the results list (the profile has every competence).
+const MOST_GAPS: usize = 5;
 
 pub async fn results(
     signed_in: SignedIn,
@@ -758,7 +765,7 @@ pub async fn results(
     let sizes = state.store.picture_sizes(campaign.id).await?;
     let mut quiz = Vec::new();
     for (position, (qid, item)) in campaign.quiz.iter().enumerate() {
-        let Some((_, right)) = stored.quiz.get(qid) else {
+        let Some((chosen, right)) = stored.quiz.get(qid) else {
             continue;
         };
         answers.quiz.push((item.competence.clone(), *right));
@@ -766,17 +773,23 @@ pub async fn results(
         let correct: Vec<usize> = (0..item.options.len())
             .filter(|i| item.options[*i].correct)
             .collect();
+        let order = order_of(response.id, *qid, item);
+        let texts = |options: &[usize]| {
+            order
+                .arrange(options)
+                .iter()
+                .filter_map(|i| item.options.get(*i))
+                .map(|o| o.text.show(lang).text.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         quiz.push(QuizReview {
             prompt: prompt.text.to_string(),
             prompt_lang: prompt.lang,
             image: QuizImage::of(campaign.id, item, position + 1, &sizes, lang),
             right: *right,
-            correct: order_of(response.id, *qid, item)
-                .arrange(&correct)
-                .iter()
-                .map(|i| item.options[*i].text.show(lang).text.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
+            chosen: texts(chosen),
+            correct: texts(&correct),
             explanation: item
                 .explanation
                 .as_ref()
@@ -827,7 +840,35 @@ pub async fn results(
         })
         .collect();
     let right = quiz.iter().filter(|q| q.right).count() as i64;
+    let person = state
+        .store
+        .person(user.organisation_id, user.person_id)
+        .await?;
+    let threshold = state
+        .store
+        .anonymity_threshold(user.organisation_id)
+        .await?;
+    let gaps = match super::profile::profile_of(
+        &state.store,
+        &state.analysis,
+        user.organisation_id,
+        &campaign,
+        &person,
+        threshold,
+    )
+    .await?
+    {
+        Some(profile) => super::profile::gap_views(
+            &campaign,
+            &profile,
+            lang,
+            user.roles.has(skillgym_domain::Role::Admin) && user.scope.is_none(),
+            MOST_GAPS,
+        ),
+        None => Vec::new(),
+    };
     Ok(ResultsPage {
+        gaps,
         page: ctx.page("audit-results-title"),
         areas: bars,
         right,

@@ -30,6 +30,7 @@ mod single_sign_on;
 mod sites;
 mod staff_import;
 mod survey_import;
+mod team_audits;
 mod teams;
 
 use crate::context::{self, Ctx};
@@ -232,6 +233,8 @@ fn pages() -> Routes {
         .get("/me", people::me)
         .post("/me/data", personal_data::download_own)
         .get("/team", people::my_people)
+        .get("/team/campaigns/{id}", team_audits::show)
+        .post("/team/campaigns/{id}/reminders", team_audits::remind)
         .get("/people", people::list)
         .get("/people/new", people::new_form)
         .post("/people/new", people::create)

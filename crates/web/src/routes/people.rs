@@ -171,6 +171,8 @@ pub struct PeoplePage {
     pages: i64,
     base: &'static str,
     admin: bool,
+    /// For a manager: the open and recent audits that asked their people.
+    audits: Vec<super::team_audits::TeamCampaignView>,
 }
 
 impl PeoplePage {
@@ -226,6 +228,7 @@ pub async fn list(
         None,
         "/people",
         "people-title",
+        Vec::new(),
     )
     .await
 }
@@ -239,6 +242,7 @@ pub async fn my_people(
 ) -> AppResult<Response> {
     let user: &SessionRecord = &manager;
     let me = Some(user.person_id);
+    let audits = super::team_audits::campaigns(&state, &ctx, user).await?;
     people_list(
         &state,
         &ctx,
@@ -247,6 +251,7 @@ pub async fn my_people(
         me,
         "/team",
         "my-people-title",
+        audits,
     )
     .await
 }
@@ -260,6 +265,7 @@ async fn people_list(
     managed_by: Option<PersonId>,
     base: &'static str,
     title: &str,
+    audits: Vec<super::team_audits::TeamCampaignView>,
 ) -> AppResult<Response> {
     let page_number = query.page.unwrap_or(1).max(1);
     let site = query.site.as_deref().and_then(|s| s.parse().ok());
@@ -294,6 +300,7 @@ async fn people_list(
         pages: (total + PAGE_SIZE - 1) / PAGE_SIZE,
         base,
         admin: managed_by.is_none(),
+        audits,
     }
     .into_response())
 }

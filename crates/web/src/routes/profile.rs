@@ -184,10 +184,70 @@ pub struct CompetenceView {
     pub measured: Option<String>,
     pub target: Option<u8>,
     pub gap: Option<String>,
-    /// How far short of the target, unsigned, for the list of gaps.
-    pub short_by: Option<String>,
     /// Short of the target.
     pub short: bool,
+}
+
+/// One of the biggest gaps, with what closing it looks like: the framework's description of
+/// the next level up. Courses, champions and learning plans will be linked here once skillgym
+/// has them; until then the framework is all there is to point to.
+pub struct GapView {
+    pub title: String,
+    pub lang: &'static str,
+    pub short_by: Option<String>,
+    /// The competence's own description, from the framework.
+    pub description: Option<(String, &'static str)>,
+    /// The next level, and the framework's description of it.
+    pub next: Option<(u8, String, &'static str)>,
+    /// The competence on the framework's page, for those who may open it (admins).
+    pub framework_link: Option<String>,
+}
+
+/// The `most` biggest gaps of `profile`, largest first.
+pub(crate) fn gap_views(
+    campaign: &Campaign,
+    profile: &Profile,
+    lang: &str,
+    admin: bool,
+    most: usize,
+) -> Vec<GapView> {
+    let competences: Vec<_> = campaign
+        .areas
+        .iter()
+        .flat_map(|a| a.competences.iter())
+        .collect();
+    profile
+        .gaps()
+        .into_iter()
+        .take(most)
+        .filter_map(|i| {
+            let c = competences.get(i)?;
+            let p = profile.competences.get(i)?;
+            let title = c.title.show(lang);
+            let description = (!c.description.is_blank()).then(|| {
+                let d = c.description.show(lang);
+                (d.text.to_string(), d.lang)
+            });
+            let next = p.next_level().and_then(|level| {
+                let d = campaign.levels.get(usize::from(level) - 1)?;
+                let shown = d.show(lang);
+                Some((level, shown.text.to_string(), shown.lang))
+            });
+            Some(GapView {
+                title: title.text.into(),
+                lang: title.lang,
+                short_by: p.gap.filter(|g| *g > 0.0).map(|g| format!("{g:.1}")),
+                description,
+                next,
+                framework_link: admin.then(|| {
+                    format!(
+                        "/frameworks/{}#competence-{}",
+                        campaign.framework_id.0, c.code
+                    )
+                }),
+            })
+        })
+        .collect()
 }
 
 pub struct CampaignOption {
@@ -208,8 +268,8 @@ pub struct ProfilePage {
     campaign_id: i64,
     areas: Vec<AreaView>,
     competences: Vec<CompetenceView>,
-    /// Positions in `competences`, largest gap first.
-    gaps: Vec<usize>,
+    /// The biggest gaps, largest first.
+    gaps: Vec<GapView>,
     has_targets: bool,
     chart_height: i64,
 }
@@ -254,7 +314,6 @@ fn views(
                 measured: p.measured.map(|m| format!("{m:.1}")),
                 target: p.target.map(TargetLevel::level),
                 gap: p.gap.map(|g| format!("{g:+.1}")),
-                short_by: p.gap.filter(|g| *g > 0.0).map(|g| format!("{g:.1}")),
                 short: p.gap.is_some_and(|g| g > 0.0),
             }
         })
@@ -280,7 +339,8 @@ pub async fn show(
     let (areas, competences, gaps, campaign_id) = match &loaded.shown {
         Some((campaign, profile)) => {
             let (areas, competences) = views(campaign, profile, lang);
-            let gaps = profile.gaps().into_iter().take(MOST_GAPS).collect();
+            let admin = ctx.user()?.roles.has(Role::Admin);
+            let gaps = gap_views(campaign, profile, lang, admin, MOST_GAPS);
             (areas, competences, gaps, campaign.id.0)
         }
         None => Default::default(),
