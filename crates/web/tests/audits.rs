@@ -489,7 +489,10 @@ async fn the_home_page_lists_the_persons_audits_and_how_far_they_got(backend: Ba
         .await;
     let welsh = app.page(&learner, "/").await;
     assert!(welsh.contains("Wedi&#39;i gwblhau") || welsh.contains("Wedi'i gwblhau"));
-    assert!(welsh.contains(&format!("Ar agor tan {}", campaign.closes_on)));
+    assert!(welsh.contains(&format!(
+        "Ar agor tan {}",
+        skillgym_i18n::Tr::new(skillgym_i18n::Lang::Cy).date(&campaign.closes_on)
+    )));
 }
 
 /// The options of quiz question `id` in the order the page shows them, by their values (the
