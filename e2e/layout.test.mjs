@@ -255,46 +255,66 @@ async function namedPages(page, origin) {
 // to reach it), except the pages that show each role something different.
 const claimed = new Map(LANGS.map((l) => [l, new Set()]));
 
+/** Pages that work through one role's queue side by side (the admin reaches most pages). */
+const WORKERS = { admin: 3 };
+
 async function checkRole(role) {
   const { context, page } = await newPage();
   const problems = [];
   let count = 0;
+  const workers = [page];
+  for (let i = 1; i < (WORKERS[role] || 1); i += 1) workers.push(await context.newPage());
   try {
     await signIn(page, app.url, DEMO_ACCOUNTS[role]);
     const origin = new URL(app.url).origin;
     const named = role === 'admin' ? await namedPages(page, origin) : [];
     const namedSet = new Set(named);
-    // The crawl, in English; the pages it finds are then checked again in Welsh.
+    // The crawl, in English; the pages it finds are then checked again in Welsh. The
+    // language is the account's, so every page of the context sees the same one.
     const pages = [];
     for (const lang of LANGS) {
       await page.goto(`${origin}/`);
       await useLanguage(page, lang);
       const queue = lang === LANGS[0] ? [`${origin}/`, ...named.map((p) => origin + p)] : pages.slice();
       const queued = new Set(queue.map((u) => keyOf(u, namedSet)));
-      while (queue.length) {
-        const url = queue.shift();
+      let busy = 0;
+      const work = async (tab) => {
+        for (;;) {
+          const url = queue.shift();
+          if (!url) {
+            if (busy === 0) return;
+            await new Promise((r) => setTimeout(r, 50)); // another tab may still find links
+            continue;
+          }
+          busy += 1;
+          try {
+            await visitAndCheck(tab, url);
+          } finally {
+            busy -= 1;
+          }
+        }
+      };
+      const visitAndCheck = async (tab, url) => {
         const pathname = new URL(url).pathname;
         const key = keyOf(url, namedSet);
         const claim = PER_ROLE.has(pathname) ? `${role} ${key}` : key;
-        if (claimed.get(lang).has(claim)) continue;
+        if (claimed.get(lang).has(claim)) return;
         claimed.get(lang).add(claim);
         let response;
         try {
-          response = await page.goto(url, { waitUntil: 'load' });
+          response = await tab.goto(url, { waitUntil: 'load' });
         } catch (err) {
           problems.push({ where: `${pathname} in ${lang}`, what: `could not load: ${err.message.split('\n')[0]}` });
-          continue;
+          return;
         }
-        if (!response || response.status() !== 200) continue; // the crawl test reports those
-        if (!(response.headers()['content-type'] || '').startsWith('text/html')) continue;
-        if (new URL(page.url()).pathname === '/sign-in') continue;
+        if (!response || response.status() !== 200) return; // the crawl test reports those
+        if (!(response.headers()['content-type'] || '').startsWith('text/html')) return;
+        if (new URL(tab.url()).pathname === '/sign-in') return;
         if (lang === LANGS[0]) pages.push(url);
         count += 1;
-        problems.push(...(await checkPage(page, { lang, role, pathname })));
-        if (lang !== LANGS[0] || pages.length >= MAX_PAGES) continue;
-        const links = await page
-          .locator('header a[href], nav a[href], main a[href]')
-          .evaluateAll((as) => as.map((a) => a.href));
+        const links = lang === LANGS[0] && pages.length < MAX_PAGES
+          ? await tab.locator('header a[href], nav a[href], main a[href]').evaluateAll((as) => as.map((a) => a.href))
+          : [];
         for (const href of links) {
           if (!checkable(href, origin)) continue;
           const u = new URL(href);
@@ -305,7 +325,9 @@ async function checkRole(role) {
           queued.add(k);
           queue.push(u.href);
         }
-      }
+        problems.push(...(await checkPage(tab, { lang, role, pathname })));
+      };
+      await Promise.all(workers.map(work));
     }
   } finally {
     await context.close();

@@ -448,7 +448,10 @@ async fn the_home_page_lists_the_persons_audits_and_how_far_they_got(backend: Ba
     let app = spawn_app(backend).await;
     let campaign = demo_campaign(&app).await;
     let link = format!("<a href=\"/audits/{}\" lang=\"en\">", campaign.id);
-    let closes = format!("Open until {}", campaign.closes_on);
+    let closes = format!(
+        "Open until {}",
+        skillgym_i18n::Tr::new(skillgym_i18n::Lang::En).date(&campaign.closes_on)
+    );
     let learner = app.signed_in("learner@afon.example").await;
     let home = app.page(&learner, "/").await;
     assert!(home.contains("Your skills audit"));
