@@ -159,6 +159,27 @@ impl Tr {
         )
     }
 
+    /// A date as people write it: "30 December 2026", "30 Rhagfyr 2026". Every page, email
+    /// and print shows dates through this one function. `iso` is a date as skillgym keeps it,
+    /// `YYYY-MM-DD` (a longer timestamp's first ten characters are its date); anything else is
+    /// shown as it is. Welsh needs no mutation after a numeral here.
+    pub fn date(&self, iso: &str) -> String {
+        let day = iso.get(..10).unwrap_or(iso);
+        let mut parts = day.splitn(3, '-');
+        let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+            return iso.to_string();
+        };
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+            return iso.to_string();
+        }
+        let (month, dd): (u8, u8) = (m.parse().unwrap_or(0), d.parse().unwrap_or(0));
+        if !(1..=12).contains(&month) || !(1..=31).contains(&dd) {
+            return iso.to_string();
+        }
+        format!("{dd} {} {y}", self.t(&format!("month-{month}")))
+    }
+
     /// `found` is `None` when the message is missing in both languages, or when formatting
     /// failed in both (an argument the message needs was not given).
     fn finish(&self, id: &str, found: Option<String>) -> String {
@@ -281,6 +302,20 @@ mod tests {
             forms.len() >= 4,
             "Welsh has zero, one, two, few, many and other: {forms:?}"
         );
+    }
+
+    #[test]
+    fn dates_are_written_as_people_write_them() {
+        assert_eq!(Tr::new(Lang::En).date("2026-12-30"), "30 December 2026");
+        assert_eq!(Tr::new(Lang::Cy).date("2026-12-30"), "30 Rhagfyr 2026");
+        assert_eq!(Tr::new(Lang::Cy).date("2027-01-05"), "5 Ionawr 2027");
+        assert_eq!(
+            Tr::new(Lang::En).date("2026-03-01T10:00:00Z"),
+            "1 March 2026"
+        );
+        for not_a_date in ["", "soon", "2026-13-01", "2026-1-1", "2026-00-10"] {
+            assert_eq!(Tr::new(Lang::En).date(not_a_date), not_a_date);
+        }
     }
 
     #[test]

@@ -281,15 +281,7 @@ fn language_of(recipient: &Recipient, campaign: &MailCampaign) -> Lang {
 
 /// "31 December 2026" / "31 Rhagfyr 2026".
 pub(crate) fn long_date(tr: &Tr, iso: &str) -> String {
-    match skillgym_domain::people::parse_date(iso) {
-        Ok(d) => format!(
-            "{} {} {}",
-            d.day(),
-            tr.t(&format!("invitation-month-{}", u8::from(d.month()))),
-            d.year()
-        ),
-        Err(_) => iso.to_string(),
-    }
+    tr.date(iso)
 }
 
 /// The subject and body of one email.

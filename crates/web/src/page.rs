@@ -209,6 +209,11 @@ impl Page {
         )
     }
 
+    /// A date as people write it ("30 December 2026"), from `YYYY-MM-DD`.
+    pub fn date(&self, iso: &str) -> String {
+        self.tr.date(iso)
+    }
+
     pub fn lang(&self) -> &'static str {
         self.tr.lang().code()
     }

@@ -449,7 +449,10 @@ async fn the_home_page_lists_the_persons_audits_and_how_far_they_got(backend: Ba
     let app = spawn_app(backend).await;
     let campaign = demo_campaign(&app).await;
     let link = format!("<a href=\"/audits/{}\" lang=\"en\">", campaign.id);
-    let closes = format!("Open until {}", campaign.closes_on);
+    let closes = format!(
+        "Open until {}",
+        skillgym_i18n::Tr::new(skillgym_i18n::Lang::En).date(&campaign.closes_on)
+    );
     let learner = app.signed_in("learner@afon.example").await;
     let home = app.page(&learner, "/").await;
     assert!(home.contains("Your skills audit"));
@@ -490,7 +493,10 @@ async fn the_home_page_lists_the_persons_audits_and_how_far_they_got(backend: Ba
         .await;
     let welsh = app.page(&learner, "/").await;
     assert!(welsh.contains("Wedi&#39;i gwblhau") || welsh.contains("Wedi'i gwblhau"));
-    assert!(welsh.contains(&format!("Ar agor tan {}", campaign.closes_on)));
+    assert!(welsh.contains(&format!(
+        "Ar agor tan {}",
+        skillgym_i18n::Tr::new(skillgym_i18n::Lang::Cy).date(&campaign.closes_on)
+    )));
 }
 
 /// The options of quiz question `id` in the order the page shows them, by their values (the

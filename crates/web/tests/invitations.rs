@@ -598,8 +598,8 @@ fn every_email_message_is_in_english_and_welsh() {
         "reminder-email-body",
         "invitation-email-link-personal",
         "invitation-email-link-sign-in",
-        "invitation-month-1",
-        "invitation-month-12",
+        "month-1",
+        "month-12",
     ];
     let (en, cy) = (Tr::new(Lang::En), Tr::new(Lang::Cy));
     let args = || {

@@ -124,3 +124,76 @@ async fn every_table_of_the_report_downloads_as_csv(backend: Backend) {
         }
     }
 }
+
+both_backends!(dates_are_written_as_people_write_them_in_both_languages);
+
+/// Campaign dates on the list and the campaign's page: "30 December 2026", "30 Rhagfyr 2026",
+/// never the stored "2026-12-30" (which stays only in the date boxes of the form).
+async fn dates_are_written_as_people_write_them_in_both_languages(backend: Backend) {
+    use skillgym_i18n::{Lang, Tr};
+    let app = spawn_app(backend).await;
+    let campaign = app.store().campaigns(app.org).await.unwrap().remove(0);
+    let admin = app.signed_in("admin@afon.example").await;
+    for lang in [Lang::En, Lang::Cy] {
+        app.post(&admin, "/language", &[("lang", lang.code()), ("back", "/")])
+            .await;
+        let tr = Tr::new(lang);
+        let list = app.page(&admin, "/campaigns").await;
+        let page = app
+            .page(&admin, &format!("/campaigns/{}", campaign.id))
+            .await;
+        for iso in [&campaign.opens_on, &campaign.closes_on] {
+            let written = tr.date(iso);
+            assert!(!written.contains('-'), "{written}");
+            assert!(
+                list.contains(&written) && page.contains(&written),
+                "{written}"
+            );
+            assert!(!list.contains(iso.as_str()), "{iso} on the list");
+            assert!(
+                page.matches(iso.as_str()).count()
+                    == page.matches(&format!("value=\"{iso}\"")).count(),
+                "{iso} outside a date box"
+            );
+        }
+    }
+}
+
+both_backends!(the_print_report_opens_with_a_summary_in_plain_words_then_the_detail);
+
+async fn the_print_report_opens_with_a_summary_in_plain_words_then_the_detail(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let campaign = app.store().campaigns(app.org).await.unwrap().remove(0);
+    let admin = app.signed_in("admin@afon.example").await;
+    let base = format!("/campaigns/{}", campaign.id);
+    let html = app.page(&admin, &format!("{base}/report/print")).await;
+    let at = |marker: &str| html.find(marker).unwrap_or_else(|| panic!("{marker}"));
+    assert!(at("id=\"print-summary\"") < at("id=\"print-detail\""));
+    let summary = &html[at("id=\"print-summary\"")..at("id=\"print-detail\"")];
+    assert!(summary.contains("people asked") && summary.contains("Main findings"));
+    // The campaign's name heads the report once, not each part again.
+    let title = campaign.title.show("en").text.to_string();
+    let headings: Vec<&str> = html
+        .split("<h1>")
+        .skip(1)
+        .map(|h| &h[..h.find("</h1>").unwrap()])
+        .collect();
+    assert_eq!(
+        headings.iter().filter(|h| h.contains(&title)).count(),
+        1,
+        "{headings:?}"
+    );
+    // Plain words beside every p-value of the comparison, on its page and in the summary.
+    let compare = app.page(&admin, &format!("{base}/compare")).await;
+    let real = compare.matches("a real difference, not chance").count();
+    let chance = compare.matches("could be chance").count();
+    let tests = compare.matches("Kruskal–Wallis</td>").count()
+        + compare.matches("Mann–Whitney</td>").count();
+    assert!(
+        tests > 0 && real + chance == tests,
+        "{real} + {chance} of {tests}"
+    );
+    if real > 0 {
+        assert!(summary.contains("A real difference, not chance"));
+    }
+}

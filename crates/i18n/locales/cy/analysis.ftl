@@ -63,6 +63,12 @@ analysis-test-mann-whitney = Mann–Whitney
 analysis-test-kruskal-wallis = Kruskal–Wallis
 analysis-statistic = Ystadegyn (U neu H)
 analysis-p-value = Gwerth p
+# Geiriau plaen o dan werth p a chydberthyniad, er mwyn i'r ffigur wneud synnwyr heb ystadegau.
+analysis-p-real = gwahaniaeth go iawn, nid siawns
+analysis-p-chance = gallai fod yn siawns
+analysis-r-strong = cysylltiad cryf
+analysis-r-some = rhywfaint o gysylltiad
+analysis-r-little = fawr ddim cysylltiad, neu ddim
 analysis-rank-biserial = Maint yr effaith (rheng-deuol)
 analysis-epsilon-squared = Maint yr effaith (epsilon sgwâr)
 analysis-download-csv = Lawrlwytho'r tabl hwn (CSV)

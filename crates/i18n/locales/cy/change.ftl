@@ -47,6 +47,9 @@ change-area = Maes
 change-mean-change = Newid cymedrig
 change-difference = Gwahaniaeth (nawr llai bryd hynny)
 change-effect = Maint yr effaith (rheng-deuol)
+# Geiriau plaen o dan werth p newid.
+change-p-real = newid go iawn, nid siawns
+change-p-chance = gallai fod yn siawns
 
 ## Penawdau colofnau'r ffeiliau CSV nad yw tablau'r dudalen yn eu henwi felly.
 # review: "T Wilcoxon", "U Mann–Whitney" keep the statistics' usual letters.

@@ -92,18 +92,4 @@ reminder-email-body =
     Diolch,
     { $organisation }
 
-## Enwau'r misoedd ar gyfer dyddiadau mewn negeseuon e-bost
-invitation-month-1 = Ionawr
-invitation-month-2 = Chwefror
-invitation-month-3 = Mawrth
-invitation-month-4 = Ebrill
-invitation-month-5 = Mai
-invitation-month-6 = Mehefin
-invitation-month-7 = Gorffennaf
-invitation-month-8 = Awst
-invitation-month-9 = Medi
-invitation-month-10 = Hydref
-invitation-month-11 = Tachwedd
-invitation-month-12 = Rhagfyr
-
 ## Cymorth y llinell orchymyn ar gyfer y gosodiadau e-bost (gweler crates/skillgym/src/help.rs)

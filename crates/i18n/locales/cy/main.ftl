@@ -159,3 +159,20 @@ demo-account-manager = rheolwr cangen
 demo-account-learner = cynorthwyydd llyfrgell (rhan-amser)
 demo-account-champion = hyrwyddwr digidol
 demo-account-trainer = hyfforddwr (swyddog cynhwysiant digidol)
+
+## Enwau'r misoedd, ar gyfer dyddiadau fel mae pobl yn eu hysgrifennu ("30 Rhagfyr 2026")
+month-1 = Ionawr
+month-2 = Chwefror
+month-3 = Mawrth
+month-4 = Ebrill
+month-5 = Mai
+month-6 = Mehefin
+month-7 = Gorffennaf
+month-8 = Awst
+month-9 = Medi
+month-10 = Hydref
+month-11 = Tachwedd
+month-12 = Rhagfyr
+
+## Y blwch o amgylch tabl, sy'n sgrolio i'r ochr pan fo'r tabl yn lletach na'r sgrin
+table-region = Tabl: { $caption }

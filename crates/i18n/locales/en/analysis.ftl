@@ -46,6 +46,12 @@ analysis-test-mann-whitney = Mann–Whitney
 analysis-test-kruskal-wallis = Kruskal–Wallis
 analysis-statistic = Statistic (U or H)
 analysis-p-value = p-value
+# Plain words shown under a p-value and a correlation, so the figure reads without statistics.
+analysis-p-real = a real difference, not chance
+analysis-p-chance = could be chance
+analysis-r-strong = a strong link
+analysis-r-some = some link
+analysis-r-little = little or no link
 analysis-rank-biserial = Effect size (rank-biserial)
 analysis-epsilon-squared = Effect size (epsilon squared)
 analysis-download-csv = Download this table (CSV)

@@ -36,6 +36,9 @@ change-area = Area
 change-mean-change = Mean change
 change-difference = Difference (now less then)
 change-effect = Effect size (rank-biserial)
+# Plain words shown under a p-value of change.
+change-p-real = a real change, not chance
+change-p-chance = could be chance
 
 ## Column headings of the CSV downloads that the page's tables do not name as such.
 change-csv-campaign-number = Campaign number

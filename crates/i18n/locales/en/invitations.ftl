@@ -78,18 +78,4 @@ reminder-email-body =
     Thank you,
     { $organisation }
 
-## Month names for dates in emails
-invitation-month-1 = January
-invitation-month-2 = February
-invitation-month-3 = March
-invitation-month-4 = April
-invitation-month-5 = May
-invitation-month-6 = June
-invitation-month-7 = July
-invitation-month-8 = August
-invitation-month-9 = September
-invitation-month-10 = October
-invitation-month-11 = November
-invitation-month-12 = December
-
 ## Command-line help for the email settings (see crates/skillgym/src/help.rs)

@@ -128,3 +128,20 @@ demo-account-manager = branch manager
 demo-account-learner = library assistant (part-time)
 demo-account-champion = digital champion
 demo-account-trainer = trainer (digital inclusion officer)
+
+## Month names, for dates written out as people write them ("30 December 2026")
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## The box round a table, which scrolls sideways when the table is wider than the screen
+table-region = Table: { $caption }

@@ -335,6 +335,24 @@ pub(super) fn p_value(p: f64) -> String {
     }
 }
 
+/// Below this p-value a difference is called real rather than chance, as the method says.
+pub(super) const SIGNIFICANT: f64 = 0.05;
+
+/// The plain words shown beside a p-value: message ids of a difference that is real (not
+/// chance) and of one that could be chance.
+pub(super) fn p_reading(p: f64, real: &'static str, chance: &'static str) -> &'static str {
+    if p < SIGNIFICANT { real } else { chance }
+}
+
+/// The plain words shown beside a correlation (Pearson's r), by its size either way.
+pub(super) fn r_reading(r: f64) -> &'static str {
+    match r.abs() {
+        x if x >= 0.5 => "analysis-r-strong",
+        x if x >= 0.3 => "analysis-r-some",
+        _ => "analysis-r-little",
+    }
+}
+
 /// A CSV download of `rows` (headings first), written by the one CSV writer
 /// ([`skillgym_domain::csv_file::CsvWriter`]), which guards every cell a spreadsheet would run
 /// as a formula.
@@ -370,6 +388,8 @@ pub struct CompareRow {
     pub difference: Option<String>,
     /// Message id of the test, its statistic, p-value and effect size.
     pub test: Option<(&'static str, String, String, String)>,
+    /// The test's p-value and the message id of its plain words.
+    pub p: Option<(f64, &'static str)>,
     /// Chart dots: x position and colour.
     pub dots: Vec<(u32, &'static str)>,
 }
@@ -377,17 +397,17 @@ pub struct CompareRow {
 #[derive(Template, WebTemplate)]
 #[template(path = "campaign_compare.html", blocks = ["content"])]
 pub struct ComparePage {
-    page: Page,
+    pub(super) page: Page,
     campaign_id: CampaignId,
     threshold: usize,
     by: String,
     choices: Vec<Choice>,
-    groups: Vec<(GroupHead, usize)>,
+    pub(super) groups: Vec<(GroupHead, usize)>,
     left_out: usize,
     notice: Option<GroupingNotice>,
     /// The page the notice's groupings link to.
     notice_path: &'static str,
-    rows: Vec<CompareRow>,
+    pub(super) rows: Vec<CompareRow>,
 }
 
 impl ComparePage {
@@ -492,6 +512,12 @@ pub(super) async fn compare_page(
                         format!("{:.2}", t.statistic()),
                         p_value(t.p()),
                         format!("{:.2}", t.effect()),
+                    )
+                }),
+                p: c.test.map(|t| {
+                    (
+                        t.p(),
+                        p_reading(t.p(), "analysis-p-real", "analysis-p-chance"),
                     )
                 }),
                 dots: shown
@@ -636,9 +662,13 @@ pub struct CalibrationView {
     pub confidence: String,
     pub score: String,
     pub gap: String,
+    /// The gap itself, for the print summary's findings.
+    pub gap_value: f64,
     /// Message id saying which way the gap goes.
     pub reading: &'static str,
     pub correlation: Option<String>,
+    /// Message id of the correlation's plain words.
+    pub correlation_reading: Option<&'static str>,
     /// Bar widths out of 300 for confidence and score.
     pub bars: (u32, u32),
 }
@@ -646,7 +676,7 @@ pub struct CalibrationView {
 #[derive(Template, WebTemplate)]
 #[template(path = "campaign_calibration.html", blocks = ["content"])]
 pub struct CalibrationPage {
-    page: Page,
+    pub(super) page: Page,
     campaign_id: CampaignId,
     threshold: usize,
     by: String,
@@ -655,7 +685,7 @@ pub struct CalibrationPage {
     left_out: usize,
     notice: Option<GroupingNotice>,
     notice_path: &'static str,
-    rows: Vec<CalibrationView>,
+    pub(super) rows: Vec<CalibrationView>,
 }
 
 impl CalibrationPage {
@@ -748,6 +778,7 @@ pub(super) async fn calibration_page(
                 confidence: format!("{:.2}", f.confidence),
                 score: format!("{:.2}", f.score),
                 gap: format!("{:+.2}", f.gap),
+                gap_value: f.gap,
                 reading: if f.gap > 0.05 {
                     "analysis-calibration-over"
                 } else if f.gap < -0.05 {
@@ -756,6 +787,7 @@ pub(super) async fn calibration_page(
                     "analysis-calibration-matched"
                 },
                 correlation: f.correlation.map(|r| format!("{r:.2}")),
+                correlation_reading: f.correlation.map(r_reading),
                 bars: (
                     (f.confidence * 300.0).round() as u32,
                     (f.score * 300.0).round() as u32,

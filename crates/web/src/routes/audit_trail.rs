@@ -97,10 +97,11 @@ fn shown(tr: &Tr, e: AuditEventRecord) -> ShownEvent {
         String::new()
     };
     ShownEvent {
-        when: iso_time(e.at)
-            .replace('T', " ")
-            .trim_end_matches('Z')
-            .to_string(),
+        when: {
+            // "30 December 2026 14:05:09": the date as every page writes it, then the time.
+            let iso = iso_time(e.at);
+            format!("{} {}", tr.date(&iso), iso.get(11..19).unwrap_or(""))
+        },
         actor: e.actor,
         actor_label,
         action: match e.action {

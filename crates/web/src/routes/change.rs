@@ -2,7 +2,7 @@
 //! people who answered both and for the whole service, as a page (a dumbbell chart drawn here,
 //! with its tables) and as CSV. The domain decides which figures are safe to show.
 
-use super::analysis::{csv_body, p_value};
+use super::analysis::{csv_body, p_reading, p_value};
 use super::reports::Count;
 use crate::AppState;
 use crate::access::Admin;
@@ -245,6 +245,11 @@ pub struct RowView {
     pub after: Option<(String, usize)>,
     /// Difference, p-value, effect size.
     pub whole: Option<(String, String, String)>,
+    /// Message ids of the plain words beside each p-value: people in both, whole service.
+    pub paired_reading: Option<&'static str>,
+    pub whole_reading: Option<&'static str>,
+    /// The whole service's p-value, for the print summary's findings.
+    pub whole_p: Option<f64>,
 }
 
 /// A table of rows: the areas, or the competences.
@@ -290,17 +295,17 @@ pub struct ChoiceView {
 #[derive(Template, WebTemplate)]
 #[template(path = "campaign_change.html", blocks = ["content"])]
 pub struct ChangePage {
-    page: Page,
+    pub(super) page: Page,
     campaign_id: CampaignId,
     threshold: usize,
     /// How many answered both, written out: the number, "fewer than k" or "hidden".
     people_in_both_text: String,
     choices: Vec<ChoiceView>,
     /// The earlier campaign's id, for links; 0 when there is none.
-    earlier_id: i64,
-    earlier_title: String,
+    pub(super) earlier_id: i64,
+    pub(super) earlier_title: String,
     rates: Vec<Rate>,
-    tables: Vec<TableView>,
+    pub(super) tables: Vec<TableView>,
     dumbbells: Vec<Dumbbell>,
     chart_height: i64,
 }
@@ -315,7 +320,13 @@ fn x_of(mean: f64) -> i64 {
 
 fn view(line: &Line) -> RowView {
     let r = line.row;
+    let paired_p = r.paired.and_then(|p| p.test).map(|t| t.p);
+    let whole_p = r.whole.difference.and(r.whole.test).map(|t| t.p);
+    let reading = |p: f64| p_reading(p, "change-p-real", "change-p-chance");
     RowView {
+        paired_reading: paired_p.map(reading),
+        whole_reading: whole_p.map(reading),
+        whole_p,
         code: line.code.clone(),
         title: line.title.clone(),
         title_lang: line.title_lang,
@@ -411,7 +422,7 @@ pub(super) async fn change_page(
             let title = choice.title.show(lang);
             ChoiceView {
                 id: choice.id.0,
-                label: format!("{} ({})", title.text, choice.opens_on),
+                label: format!("{} ({})", title.text, ctx.tr.date(&choice.opens_on)),
                 lang: title.lang,
                 selected: Some(choice.id) == chosen,
             }

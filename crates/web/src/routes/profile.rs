@@ -352,7 +352,7 @@ pub async fn show(
             let title = c.title.show(lang);
             CampaignOption {
                 id: c.id.0,
-                label: format!("{} ({})", title.text, c.opens_on),
+                label: format!("{} ({})", title.text, ctx.tr.date(&c.opens_on)),
                 lang: title.lang,
                 selected: c.id.0 == campaign_id,
             }

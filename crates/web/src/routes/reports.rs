@@ -97,19 +97,19 @@ pub struct HeatRowView {
 #[derive(Template, WebTemplate)]
 #[template(path = "campaign_report.html", blocks = ["content"])]
 pub struct ReportPage {
-    page: Page,
+    pub(super) page: Page,
     campaign_id: CampaignId,
-    threshold: usize,
+    pub(super) threshold: usize,
     /// The campaign is anonymous and open: figures move in steps of the threshold.
     stepped: bool,
     /// Who was asked and who finished, imported responses included; only who was asked while
     /// fewer than the threshold have finished.
-    rate: ShownRate,
+    pub(super) rate: ShownRate,
     /// Caption, CSV file and rows of each response-rate table.
     pub(super) rate_tables: Vec<(String, &'static str, Vec<RateRow>)>,
-    competences: Vec<CompetenceRow>,
-    weakest: Vec<usize>,
-    strongest: Vec<usize>,
+    pub(super) competences: Vec<CompetenceRow>,
+    pub(super) weakest: Vec<usize>,
+    pub(super) strongest: Vec<usize>,
     areas: Vec<(String, &'static str)>,
     heat: Vec<HeatRowView>,
 }
