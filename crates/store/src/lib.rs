@@ -67,7 +67,7 @@ pub use staff::{ImportOutcome, ImportRefused, StaffKnown};
 pub use survey_import::{
     SavedMapping, SurveyOutcome, SurveyRefused, SurveyUpload, targets as survey_targets,
 };
-pub use team::{Progress, TeamCampaign, TeamMember};
+pub use team::{TeamCampaign, TeamMember};
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor, Row};

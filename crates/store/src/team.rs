@@ -10,13 +10,7 @@ use skillgym_domain::audit::Localised;
 use skillgym_domain::{CampaignId, OrganisationId, PersonId, TeamId};
 use sqlx::{AssertSqlSafe, Row};
 
-/// Where one person has got to in a campaign.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Progress {
-    NotStarted,
-    InProgress,
-    Finished,
-}
+use crate::asked::Progress;
 
 /// One of a manager's people in a campaign's audience.
 #[derive(Debug, Clone)]
@@ -119,7 +113,7 @@ impl Store {
                     name: r.try_get("name")?,
                     progress: match (response, submitted) {
                         (None, _) => Progress::NotStarted,
-                        (Some(_), None) => Progress::InProgress,
+                        (Some(_), None) => Progress::Started,
                         (Some(_), Some(_)) => Progress::Finished,
                     },
                 })

@@ -92,7 +92,7 @@ fn counts(members: &[TeamMember]) -> (usize, usize, usize) {
     let of = |p: Progress| members.iter().filter(|m| m.progress == p).count();
     (
         of(Progress::Finished),
-        of(Progress::InProgress),
+        of(Progress::Started),
         of(Progress::NotStarted),
     )
 }
@@ -294,7 +294,7 @@ pub async fn show(
                     name: m.name.clone(),
                     progress: match m.progress {
                         Progress::Finished => "team-progress-finished",
-                        Progress::InProgress => "team-progress-in-progress",
+                        Progress::Started => "team-progress-in-progress",
                         Progress::NotStarted => "team-progress-not-started",
                     },
                 })
