@@ -293,7 +293,10 @@ async fn small_groups_are_never_shown(backend: Backend) {
     for form in ["chart-wide", "chart-narrow"] {
         let chart = &html[html.find(&format!("class=\"chart-svg {form}\"")).unwrap()..];
         let chart = &chart[..chart.find("</svg>").unwrap()];
-        assert!(!chart.contains("<circle") && !chart.contains("<rect"), "{form}");
+        assert!(
+            !chart.contains("<circle") && !chart.contains("<rect"),
+            "{form}"
+        );
         assert!(!chart.contains("stroke-width=\"3\""), "{form}");
         assert!(chart.contains(">hidden</tspan>"), "{form}");
     }
