@@ -102,7 +102,7 @@ test('an audit can be left half way, resumed in another browser, and finished', 
     assert.equal(await shown(), pictures, 'the results show every picture');
     await checkA11y(page, 'results');
     assert.match(await page.locator('main').innerText(), /questions correctly/);
-    assert.ok(await page.locator('main svg.bar-chart').count(), 'a chart drawn by the server');
+    assert.ok(await page.locator('main figure.chart svg.chart-svg').count(), 'a chart drawn by the server');
     assert.ok(await page.locator('main table').count() >= 2, 'with tables beside it');
   });
 });

@@ -429,7 +429,7 @@ fn chosen_messages_read_as_written() {
         ("profile-rating", "Sgôr"),
         (
             "report-heat-explain",
-            "Y sgôr gymedrig ym mhob maes o'r fframwaith, yn ôl y safle lle mae pobl yn gweithio. Po dywyllaf y lliw, cryfaf y sgôr. Mae celloedd gwag wedi'u cuddio i gadw pobl yn ddienw.",
+            "Y sgôr gymedrig ym mhob maes o'r fframwaith, yn ôl y safle lle mae pobl yn gweithio, o 1 i 5. Mae pob cell yn rhoi ei chymedr: po dywyllaf y glas, cryfaf y sgôr. Mae cell â streipiau a'r gair “cudd” arni wedi'i chuddio i gadw pobl yn ddienw.",
         ),
     ] {
         assert_eq!(cy.t(id), expected, "{id}");

@@ -6,6 +6,7 @@ pub mod analysis_cache;
 mod assets;
 pub mod audit_links;
 mod auth;
+pub mod charts;
 mod client_address;
 mod context;
 mod error;

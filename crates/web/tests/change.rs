@@ -289,9 +289,17 @@ async fn small_groups_are_never_shown(backend: Backend) {
         .page(&admin, &format!("/campaigns/{later}/change"))
         .await;
     assert!(!html.contains("class=\"mean\""), "no mean is shown");
-    // The chart's key alone: no dot and no line for any competence.
-    assert_eq!(html.matches("<circle").count(), 2);
-    assert!(!html.contains("stroke-width=\"3\""));
+    // No dot and no line for any competence in either form of the chart, each row saying why.
+    for form in ["chart-wide", "chart-narrow"] {
+        let chart = &html[html.find(&format!("class=\"chart-svg {form}\"")).unwrap()..];
+        let chart = &chart[..chart.find("</svg>").unwrap()];
+        assert!(
+            !chart.contains("<circle") && !chart.contains("<rect"),
+            "{form}"
+        );
+        assert!(!chart.contains("stroke-width=\"3\""), "{form}");
+        assert!(chart.contains(">hidden</tspan>"), "{form}");
+    }
     for table in ["competences", "areas"] {
         let rows = csv_rows(
             &app,

@@ -20,9 +20,19 @@ fn visible_text(html: &str) -> Vec<String> {
         rest = &rest[start + 12..];
         out.push(rest[..rest.find('"').unwrap()].to_string());
     }
+    // A chart's label wrapped over lines is one text: its lines (tspans) are joined.
+    let mut joined = String::new();
+    let mut rest = html;
+    while let Some(end) = rest.find("</tspan><tspan") {
+        joined.push_str(&rest[..end]);
+        rest = &rest[end + 14..];
+        rest = &rest[rest.find('>').unwrap() + 1..];
+        joined.push(' ');
+    }
+    joined.push_str(rest);
     let mut in_tag = false;
     let mut text = String::new();
-    for c in html.chars() {
+    for c in joined.chars() {
         match c {
             '<' => {
                 in_tag = true;
@@ -144,6 +154,12 @@ fn unmarked(text: &str, data: &[String]) -> Option<String> {
             c if depth == 0 => rest.push(c),
             _ => {}
         }
+    }
+    // A chart's label shortened to fit ends "…": it is data if some data starts with it.
+    let stem = rest.trim().trim_end_matches('…').trim_end();
+    if rest.trim().ends_with('…') && !stem.is_empty() && data.iter().any(|d| d.starts_with(stem))
+    {
+        return None;
     }
     for d in data {
         rest = rest.replace(d.as_str(), " ");

@@ -799,7 +799,6 @@ async fn the_chase_list_reminds_a_group_and_names_no_one_when_anonymous(backend:
     assert!(!events[0].detail.contains("sent="), "{}", events[0].detail);
 }
 
-
 async fn a_manager_reminds_only_their_own_people_who_have_not_finished(backend: Backend) {
     let smtp = SmtpServer::start().await;
     let app = app_with_mail(backend, &smtp).await;

@@ -197,3 +197,117 @@ async fn the_print_report_opens_with_a_summary_in_plain_words_then_the_detail(ba
         assert!(summary.contains("A real difference, not chance"));
     }
 }
+
+/// The cells of a heat map as drawn, in order: the value, "–" when empty, or "hidden".
+fn drawn_cells(svg: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut rest = svg;
+    while let Some(at) = rest.find("class=\"heat-") {
+        rest = &rest[at + 12..];
+        let kind = &rest[..rest.find('"').unwrap()];
+        match kind {
+            "value" => {
+                let text = &rest[rest.find('>').unwrap() + 1..];
+                cells.push(text[..text.find('<').unwrap()].to_string());
+            }
+            "empty" => cells.push("–".into()),
+            "hidden" => cells.push("hidden".into()),
+            _ => {}
+        }
+    }
+    cells
+}
+
+/// The text of every `<text class="heat-column">`, its lines joined.
+fn column_labels(svg: &str) -> Vec<String> {
+    svg.split("class=\"heat-column\">")
+        .skip(1)
+        .map(|t| {
+            let t = &t[..t.find("</text>").unwrap()];
+            t.split("</tspan>")
+                .filter_map(|line| line.rfind('>').map(|i| &line[i + 1..]))
+                .filter(|line| !line.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+both_backends!(the_heat_map_has_a_key_labels_values_and_marked_hidden_cells);
+
+async fn the_heat_map_has_a_key_labels_values_and_marked_hidden_cells(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let summary = app.store().campaigns(app.org).await.unwrap().remove(0);
+    let campaign = app.store().campaign(app.org, summary.id).await.unwrap();
+    let admin = app.signed_in("admin@afon.example").await;
+    let path = format!("/campaigns/{}/report", summary.id);
+    for (lang, hidden, key) in [
+        ("en", "hidden", "Hidden, to keep people anonymous"),
+        ("cy", "cudd", "Cudd, i gadw pobl yn ddienw"),
+    ] {
+        app.post(&admin, "/language", &[("lang", lang)]).await;
+        let html = app.page(&admin, &path).await;
+        let figure = &html[html.find("aria-labelledby=\"heat-heading\"").unwrap()..];
+        let figure = &figure[..figure.find("</figure>").unwrap()];
+        // The key: the scale with its ticks, and what the two kinds of empty cell mean.
+        assert!(
+            figure.contains("class=\"chart-key heat-key\""),
+            "{lang}: a key"
+        );
+        for tick in 1..=5 {
+            assert!(
+                figure.contains(&format!(">{tick}</tspan>")),
+                "{lang}: tick {tick}"
+            );
+        }
+        assert!(
+            figure.contains(key),
+            "{lang}: the key explains hidden cells"
+        );
+        let wide = &figure[figure.find("chart-wide heat-map").unwrap()..];
+        let wide = &wide[..wide.find("</svg>").unwrap()];
+        let narrow = &figure[figure.find("chart-narrow heat-map").unwrap()..];
+        let narrow = &narrow[..narrow.find("</svg>").unwrap()];
+        // Every area heads its column, in full or shortened with "…".
+        let areas: Vec<String> = campaign
+            .areas
+            .iter()
+            .map(|a| a.title.show(lang).text.replace('\'', "&#39;"))
+            .collect();
+        let labels = column_labels(wide);
+        assert_eq!(labels.len(), areas.len(), "{lang}: {labels:?}");
+        for (label, area) in labels.iter().zip(&areas) {
+            assert!(
+                label == area || area.starts_with(label.trim_end_matches('…')),
+                "{lang}: {label} heads {area}"
+            );
+        }
+        // The table beside it: each cell's value, "–" or hidden, in order.
+        let table = &html[html.find("id=\"heat-heading\"").unwrap()..];
+        let table = &table[table.find("<tbody>").unwrap()..table.find("</tbody>").unwrap()];
+        let in_table: Vec<String> = table
+            .split("<td class=\"numeric\">")
+            .skip(1)
+            .map(|cell| {
+                let cell = &cell[..cell.find("</td>").unwrap()];
+                if cell.contains("class=\"hint\"") {
+                    "hidden".to_string()
+                } else {
+                    cell.to_string()
+                }
+            })
+            .collect();
+        assert!(!in_table.is_empty());
+        assert!(
+            in_table.iter().any(|c| c == "hidden"),
+            "{lang}: the demo has cells hidden for anonymity"
+        );
+        assert!(in_table.iter().any(|c| c.parse::<f64>().is_ok()));
+        // Both forms of the chart draw exactly the table's cells: the same values, one format,
+        // and the hidden ones marked, saying so.
+        assert_eq!(drawn_cells(wide), in_table, "{lang}: wide");
+        assert_eq!(drawn_cells(narrow), in_table, "{lang}: narrow");
+        assert!(wide.contains(&format!(">{hidden}</tspan>")), "{lang}");
+        assert!(narrow.contains(&format!(">{hidden}</tspan>")), "{lang}");
+    }
+}

@@ -45,7 +45,7 @@ analysis-no-group-question-hidden = Ni atebodd rhai ymatebion y cwestiwn hwn, fe
 analysis-try-questions = Gallwch grwpio ymatebion a fewnforiwyd heb enwau yn ôl eu hatebion i gwestiynau'r ymgyrch yn lle hynny:
 analysis-too-few-groups = Nid oes digon o grwpiau sy'n ddigon mawr i'w cymharu. Rhowch gynnig ar ffordd arall o grwpio pobl, neu arhoswch am ragor o ymatebion.
 analysis-compare-chart = Cymedrau'r grwpiau ar gyfer pob cymhwysedd
-analysis-compare-caption = Mae pob dot yn gymedr sgôr un grŵp ar gyfer cymhwysedd, ar y raddfa o 1 (chwith) i 5 (dde); mae'r allwedd isod yn rhoi lliw pob grŵp. Mae'r tabl isod yn rhoi'r ffigurau.
+analysis-compare-caption = Mae pob symbol yn gymedr sgôr un grŵp ar gyfer cymhwysedd, ar y raddfa o 1 i 5; mae'r allwedd uchod yn rhoi lliw a siâp pob grŵp. Mae symbol sydd ar goll wedi'i guddio i gadw pobl yn ddienw. Mae'r tabl isod yn rhoi'r ffigurau.
 analysis-compare-table = Cymedr sgôr pob grŵp ar gyfer pob cymhwysedd, gyda'r prawf a yw'r grwpiau'n wahanol
 analysis-respondents = { $count ->
     [zero] { $count } o bobl
@@ -78,7 +78,7 @@ analysis-calibration-correlation = Mae'r cydberthyniad (r Pearson, o −1 i 1) y
 analysis-no-quiz = Nid oes gan yr ymgyrch hon rownd wybodaeth, felly nid oes dim i osod hyder yn ei erbyn.
 analysis-nothing-shown = Nid oes unrhyw grŵp yn ddigon mawr i'w ddangos heb beryglu anhysbysrwydd ei bobl.
 analysis-calibration-chart = Hyder a marc yn ôl grŵp
-analysis-calibration-caption = Ar gyfer pob grŵp, y bar uchaf yw ei hyder a'r bar isaf ei farc, y ddau o 0 (chwith) i 1 (y llinell lwyd). Mae'r tabl isod yn rhoi'r ffigurau.
+analysis-calibration-caption = Ar gyfer pob grŵp, y bar uchaf yw ei hyder a'r bar isaf ei farc, y ddau ar y raddfa o 0 i 1, gyda'r ffigur ar ddiwedd pob bar. Mae'r tabl isod yn rhoi'r ffigurau.
 analysis-calibration-table = Hyder pob grŵp, ei farc yn y rownd wybodaeth, y bwlch rhyngddyn nhw a'u cydberthyniad
 analysis-people = Pobl
 analysis-confidence = Hyder (0 i 1)

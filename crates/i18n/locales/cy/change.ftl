@@ -34,7 +34,7 @@ change-people-in-both = { $count ->
 # review:
 change-people-in-both-hidden = Mae nifer y bobl a atebodd y ddwy ymgyrch yn gudd: atebodd llai na { $threshold } y ddwy, neu atebodd cyn lleied un ohonyn nhw yn unig fel y gellid eu cyfrif.
 change-chart = Sgôr gymedrig y gwasanaeth cyfan ar gyfer pob cymhwysedd, bryd hynny a nawr
-change-chart-caption = Ar gyfer pob cymhwysedd, y dot llwyd yw sgôr gymedrig y gwasanaeth cyfan yn yr ymgyrch gynharach a'r dot tywyll yw ei sgôr gymedrig nawr, ar y raddfa o 1 (chwith) i 5 (dde); mae dot sydd ar goll wedi'i guddio i gadw pobl yn ddienw. Mae'r tablau isod yn rhoi'r ffigurau, ar gyfer y bobl yn y ddwy ymgyrch ac ar gyfer y gwasanaeth cyfan.
+change-chart-caption = Ar gyfer pob cymhwysedd, y cylch llwyd yw sgôr gymedrig y gwasanaeth cyfan yn yr ymgyrch gynharach a'r sgwâr glas yw ei sgôr gymedrig nawr, ar y raddfa o 1 i 5; mae symbol sydd ar goll wedi'i guddio i gadw pobl yn ddienw. Mae'r tablau isod yn rhoi'r ffigurau, ar gyfer y bobl yn y ddwy ymgyrch ac ar gyfer y gwasanaeth cyfan.
 change-then = Bryd hynny
 change-now = Nawr
 change-areas-table = Newid ym mhob maes

@@ -32,7 +32,7 @@ analysis-no-group-question-hidden = Some responses did not answer this question,
 analysis-try-questions = Responses imported without names can be grouped by their answers to the campaign's questions instead:
 analysis-too-few-groups = There are not enough groups big enough to compare. Try another way of grouping people, or wait for more responses.
 analysis-compare-chart = Group means for every competence
-analysis-compare-caption = Each dot is one group's mean rating of a competence, on the scale from 1 (left) to 5 (right); the key below gives each group's colour. The table below gives the figures.
+analysis-compare-caption = Each mark is one group's mean rating of a competence, on the scale from 1 to 5; the key above gives each group's colour and shape. A missing mark is hidden to keep people anonymous. The table below gives the figures.
 analysis-compare-table = Each group's mean rating of every competence, with the test of whether the groups differ
 analysis-respondents = { $count ->
     [one] { $count } person
@@ -60,7 +60,7 @@ analysis-calibration-correlation = The correlation (Pearson's r, from −1 to 1)
 analysis-no-quiz = This campaign has no knowledge round, so there is nothing to set confidence against.
 analysis-nothing-shown = No group is big enough to show without putting its people's anonymity at risk.
 analysis-calibration-chart = Confidence and score by group
-analysis-calibration-caption = For each group, the upper bar is its confidence and the lower bar its score, both from 0 (left) to 1 (the grey line). The table below gives the figures.
+analysis-calibration-caption = For each group, the upper bar is its confidence and the lower bar its score, both on the scale from 0 to 1, with the figure at the end of each bar. The table below gives the figures.
 analysis-calibration-table = Each group's confidence, knowledge round score, the gap between them and their correlation
 analysis-people = People
 analysis-confidence = Confidence (0 to 1)

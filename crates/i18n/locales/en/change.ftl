@@ -23,7 +23,7 @@ change-people-in-both = { $count ->
 }
 change-people-in-both-hidden = How many people answered both campaigns is hidden: fewer than { $threshold } did, or so few answered only one of them that they could be counted.
 change-chart = The whole service's mean rating of every competence, then and now
-change-chart-caption = For each competence, the grey dot is the whole service's mean rating in the earlier campaign and the dark dot its mean now, on the scale from 1 (left) to 5 (right); a missing dot is hidden to keep people anonymous. The tables below give the figures, for the people in both campaigns and for the whole service.
+change-chart-caption = For each competence, the grey circle is the whole service's mean rating in the earlier campaign and the blue square its mean now, on the scale from 1 to 5; a missing mark is hidden to keep people anonymous. The tables below give the figures, for the people in both campaigns and for the whole service.
 change-then = Then
 change-now = Now
 change-areas-table = Change in each area

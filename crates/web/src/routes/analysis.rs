@@ -6,6 +6,7 @@
 use crate::AppState;
 use crate::access::Admin;
 use crate::analysis_cache::Analysed;
+use crate::charts::{Kind, Row, RowChart, Scale, Series};
 use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::page::Page;
@@ -45,7 +46,6 @@ pub struct GroupHead {
     pub key: String,
     pub label: String,
     pub lang: &'static str,
-    pub colour: &'static str,
 }
 
 /// Who is in which group, for the grouping chosen.
@@ -78,11 +78,6 @@ enum GroupKind {
     Question(QuestionId),
 }
 
-/// Distinct colours for group dots and bars, readable on white.
-const COLOURS: [&str; 6] = [
-    "#0b5563", "#b3261e", "#6a4c93", "#e07a5f", "#2a9d8f", "#1b1f23",
-];
-
 impl Grouping {
     /// The grouping asked for. When `by` is missing or not one the campaign offers: job
     /// family, unless there are finished responses and none has a job family (all imported
@@ -111,11 +106,10 @@ impl Grouping {
 
     fn chosen(by: Option<&str>, campaign: &Campaign, tr: &Tr) -> Self {
         let lang = tr.lang().code();
-        let head = |i: usize, key: String, label: String, lang: &'static str| GroupHead {
+        let head = |_: usize, key: String, label: String, lang: &'static str| GroupHead {
             key,
             label,
             lang,
-            colour: COLOURS[i % COLOURS.len()],
         };
         match by {
             Some("employment") => Self {
@@ -390,8 +384,6 @@ pub struct CompareRow {
     pub test: Option<(&'static str, String, String, String)>,
     /// The test's p-value and the message id of its plain words.
     pub p: Option<(f64, &'static str)>,
-    /// Chart dots: x position and colour.
-    pub dots: Vec<(u32, &'static str)>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -408,25 +400,8 @@ pub struct ComparePage {
     /// The page the notice's groupings link to.
     notice_path: &'static str,
     pub(super) rows: Vec<CompareRow>,
-}
-
-impl ComparePage {
-    fn chart_height(&self) -> usize {
-        self.rows.len() * 24 + 30
-    }
-
-    fn legend_y(&self) -> usize {
-        self.chart_height() + 8
-    }
-
-    fn svg_height(&self) -> usize {
-        self.legend_y() + self.groups.len() * 20 + 8
-    }
-}
-
-/// x of a 1–5 mean on the dot plot.
-fn dot_x(mean: f64) -> u32 {
-    (340.0 + (mean - 1.0) / 4.0 * 340.0).round() as u32
+    /// Each group's mean of each competence, one dot per group (`crate::charts`).
+    chart: String,
 }
 
 struct Compared {
@@ -486,6 +461,21 @@ pub(super) async fn compare_page(
     } = compared(state, ctx, admin, id, by).await?;
     let lang = ctx.tr.lang().code();
     let competences = competences(&loaded.campaign);
+    let mut chart = RowChart {
+        id: "compare",
+        kind: Kind::Dots { joined: false },
+        scale: Scale::new(1.0, 5.0, 4),
+        series: shown
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                let head = &loaded.grouping.groups[*g];
+                Series::nth(i, head.label.clone(), head.lang)
+            })
+            .collect(),
+        rows: Vec::new(),
+        decimals: 2,
+    };
     let rows = comparison
         .competences
         .iter()
@@ -493,6 +483,11 @@ pub(super) async fn compare_page(
             let competence = competences[c.competence];
             let title = competence.title.show(lang);
             let cells: Vec<_> = shown.iter().map(|g| c.cells[*g]).collect();
+            chart.rows.push(Row {
+                label: title.text.into(),
+                values: cells.iter().map(|cell| cell.map(|x| x.mean)).collect(),
+                missing: ctx.tr.t("report-hidden"),
+            });
             CompareRow {
                 code: competence.code.clone(),
                 title: title.text.into(),
@@ -520,13 +515,6 @@ pub(super) async fn compare_page(
                         p_reading(t.p(), "analysis-p-real", "analysis-p-chance"),
                     )
                 }),
-                dots: shown
-                    .iter()
-                    .zip(&cells)
-                    .filter_map(|(g, cell)| {
-                        cell.map(|x| (dot_x(x.mean), loaded.grouping.groups[*g].colour))
-                    })
-                    .collect(),
             }
         })
         .collect();
@@ -566,6 +554,7 @@ pub(super) async fn compare_page(
         notice,
         notice_path: "compare",
         rows,
+        chart: chart.html(),
     })
 }
 
@@ -669,8 +658,8 @@ pub struct CalibrationView {
     pub correlation: Option<String>,
     /// Message id of the correlation's plain words.
     pub correlation_reading: Option<&'static str>,
-    /// Bar widths out of 300 for confidence and score.
-    pub bars: (u32, u32),
+    /// Confidence and score, 0 to 1, for the chart.
+    pub bars: (f64, f64),
 }
 
 #[derive(Template, WebTemplate)]
@@ -686,12 +675,8 @@ pub struct CalibrationPage {
     notice: Option<GroupingNotice>,
     notice_path: &'static str,
     pub(super) rows: Vec<CalibrationView>,
-}
-
-impl CalibrationPage {
-    fn chart_height(&self) -> usize {
-        self.rows.len() * 48 + 28
-    }
+    /// Each group's confidence and score as bars (`crate::charts`).
+    chart: String,
 }
 
 struct Calibrated {
@@ -767,7 +752,7 @@ pub(super) async fn calibration_page(
         has_quiz,
     } = calibrated(state, ctx, admin, id, by).await?;
     let lang = ctx.tr.lang().code();
-    let rows = shown_rows(&calibration, &loaded.grouping, &ctx.tr)
+    let rows: Vec<CalibrationView> = shown_rows(&calibration, &loaded.grouping, &ctx.tr)
         .into_iter()
         .filter_map(|(_, label, lang, row)| {
             let f = row.figures?;
@@ -788,10 +773,7 @@ pub(super) async fn calibration_page(
                 },
                 correlation: f.correlation.map(|r| format!("{r:.2}")),
                 correlation_reading: f.correlation.map(r_reading),
-                bars: (
-                    (f.confidence * 300.0).round() as u32,
-                    (f.score * 300.0).round() as u32,
-                ),
+                bars: (f.confidence, f.score),
             })
         })
         .collect();
@@ -814,6 +796,25 @@ pub(super) async fn calibration_page(
         by: loaded.grouping.code,
         has_quiz,
         left_out: calibration.left_out,
+        chart: RowChart {
+            id: "calibration",
+            kind: Kind::Bars,
+            scale: Scale::new(0.0, 1.0, 5),
+            series: vec![
+                Series::nth(0, ctx.tr.t("analysis-confidence"), lang),
+                Series::nth(1, ctx.tr.t("analysis-quiz-score"), lang),
+            ],
+            rows: rows
+                .iter()
+                .map(|r| Row {
+                    label: r.label.clone(),
+                    values: vec![Some(r.bars.0), Some(r.bars.1)],
+                    missing: String::new(),
+                })
+                .collect(),
+            decimals: 2,
+        }
+        .html(),
         rows,
     })
 }

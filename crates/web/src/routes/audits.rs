@@ -3,6 +3,7 @@
 
 use crate::AppState;
 use crate::access::SignedIn;
+use crate::charts::{Kind, Row, RowChart, Scale, Series};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
@@ -691,8 +692,6 @@ pub struct AreaBar {
     pub title_lang: &'static str,
     pub mean: Option<f64>,
     pub not_sure: usize,
-    /// Bar length in the chart's units (0–200).
-    pub width: u32,
 }
 
 /// One knowledge-round question, with its answer now revealed.
@@ -721,12 +720,8 @@ pub struct ResultsPage {
     profile: Option<String>,
     /// Their biggest gaps against their role's targets, with what the next level looks like.
     gaps: Vec<super::profile::GapView>,
-}
-
-impl ResultsPage {
-    fn chart_height(&self) -> usize {
-        self.areas.len() * 32 + 8
-    }
+    /// The person's mean in each area as bars (`crate::charts`).
+    chart: String,
 }
 
 /// How many of the biggest gaps the results list (the profile has every competence).
@@ -819,10 +814,25 @@ pub async fn results(
                 title_lang: title.lang,
                 mean: r.mean.map(|m| (m * 10.0).round() / 10.0),
                 not_sure: r.not_sure,
-                width: r.mean.map_or(0, |m| (m * 40.0).round() as u32),
             }
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let chart = RowChart {
+        id: "results",
+        kind: Kind::Bars,
+        scale: Scale::new(0.0, 5.0, 5),
+        series: vec![Series::nth(0, ctx.tr.t("audit-results-mean"), lang)],
+        rows: bars
+            .iter()
+            .map(|a| Row {
+                label: a.title.clone(),
+                values: vec![a.mean],
+                missing: "–".into(),
+            })
+            .collect(),
+        decimals: 1,
+    }
+    .html();
     let titles: HashMap<&str, String> = campaign
         .areas
         .iter()
@@ -871,6 +881,7 @@ pub async fn results(
         gaps,
         page: ctx.page("audit-results-title"),
         areas: bars,
+        chart,
         right,
         asked: quiz.len() as i64,
         quiz,

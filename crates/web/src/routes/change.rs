@@ -7,6 +7,7 @@ use super::reports::Count;
 use crate::AppState;
 use crate::access::Admin;
 use crate::analysis_cache::{Analysed, AnalysisCache};
+use crate::charts::{self, Kind, Row, RowChart, Scale, Series};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
@@ -262,16 +263,6 @@ pub struct TableView {
     pub rows: Vec<RowView>,
 }
 
-/// One competence's dumbbell: the whole service's mean then and now, as x positions.
-pub struct Dumbbell {
-    pub title: String,
-    pub y: i64,
-    pub before: Option<i64>,
-    pub after: Option<i64>,
-    /// The line between the two, from the lower x to the higher.
-    pub line: Option<(i64, i64)>,
-}
-
 /// A campaign's response rate.
 pub struct Rate {
     pub title: String,
@@ -306,16 +297,8 @@ pub struct ChangePage {
     pub(super) earlier_title: String,
     rates: Vec<Rate>,
     pub(super) tables: Vec<TableView>,
-    dumbbells: Vec<Dumbbell>,
-    chart_height: i64,
-}
-
-/// Where the chart's scale starts: competence titles are written to its left.
-const CHART_LEFT: f64 = 440.0;
-
-/// x of a 1–5 mean on the chart.
-fn x_of(mean: f64) -> i64 {
-    (CHART_LEFT + (mean - 1.0) / 4.0 * 340.0).round() as i64
+    /// The whole service's mean of each competence then and now, joined (`crate::charts`).
+    chart: String,
 }
 
 fn view(line: &Line) -> RowView {
@@ -437,22 +420,29 @@ pub(super) async fn change_page(
         None => (0, String::new()),
     };
     rates.push(rate(&c.campaign.title, &ctx.tr, &c.later));
-    let dumbbells: Vec<Dumbbell> = c
-        .competences
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let before = line.row.whole.before.map(|s| x_of(s.mean));
-            let after = line.row.whole.after.map(|s| x_of(s.mean));
-            Dumbbell {
-                title: line.title.clone(),
-                y: i as i64 * 24 + 30,
-                before,
-                after,
-                line: before.zip(after).map(|(a, b)| (a.min(b), a.max(b))),
-            }
-        })
-        .collect();
+    let chart = RowChart {
+        id: "change",
+        kind: Kind::Dots { joined: true },
+        scale: Scale::new(1.0, 5.0, 4),
+        series: vec![
+            Series::nth(0, ctx.tr.t("change-then"), lang).coloured(charts::GREY),
+            Series::nth(1, ctx.tr.t("change-now"), lang).coloured(charts::SERIES[0]),
+        ],
+        rows: c
+            .competences
+            .iter()
+            .map(|line| Row {
+                label: line.title.clone(),
+                values: vec![
+                    line.row.whole.before.map(|s| s.mean),
+                    line.row.whole.after.map(|s| s.mean),
+                ],
+                missing: ctx.tr.t("report-hidden"),
+            })
+            .collect(),
+        decimals: 2,
+    }
+    .html();
     let in_both = c.change.as_ref().and_then(|ch| ch.people_in_both);
     Ok(ChangePage {
         page,
@@ -484,8 +474,7 @@ pub(super) async fn change_page(
                 rows: c.competences.iter().map(view).collect(),
             },
         ],
-        chart_height: dumbbells.len() as i64 * 24 + 30,
-        dumbbells,
+        chart,
     })
 }
 

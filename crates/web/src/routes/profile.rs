@@ -7,6 +7,7 @@ use super::audit_trail::{by, record};
 use crate::AppState;
 use crate::access::{Admin, SignedIn};
 use crate::analysis_cache::AnalysisCache;
+use crate::charts::{self, Kind, Row, RowChart, Scale, Series};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
@@ -163,13 +164,13 @@ pub(crate) async fn profile_of(
     )))
 }
 
-/// An area's line: the person's mean and the service's, with bar widths out of 300.
+/// An area's line: the person's mean and the service's, as written and as drawn.
 pub struct AreaView {
     pub title: String,
     pub lang: &'static str,
     pub mean: Option<String>,
     pub service: Option<String>,
-    pub bars: (i64, i64),
+    pub bars: (Option<f64>, Option<f64>),
 }
 
 /// A competence's line.
@@ -271,7 +272,8 @@ pub struct ProfilePage {
     /// The biggest gaps, largest first.
     gaps: Vec<GapView>,
     has_targets: bool,
-    chart_height: i64,
+    /// The person's mean of each area beside the service's (`crate::charts`).
+    chart: String,
 }
 
 fn views(
@@ -279,7 +281,6 @@ fn views(
     profile: &Profile,
     lang: &str,
 ) -> (Vec<AreaView>, Vec<CompetenceView>) {
-    let bar = |m: Option<f64>| m.map_or(0, |m| (m / 5.0 * 300.0).round() as i64);
     let areas = campaign
         .areas
         .iter()
@@ -291,7 +292,7 @@ fn views(
                 lang: title.lang,
                 mean: p.mean.map(|m| format!("{m:.2}")),
                 service: p.service_mean.map(|m| format!("{m:.2}")),
-                bars: (bar(p.mean), bar(p.service_mean)),
+                bars: (p.mean, p.service_mean),
             }
         })
         .collect();
@@ -366,7 +367,39 @@ pub async fn show(
         campaigns,
         campaign_id,
         has_targets: competences.iter().any(|c| c.target.is_some()),
-        chart_height: areas.len() as i64 * 48 + 28,
+        chart: RowChart {
+            id: "profile",
+            kind: Kind::Bars,
+            scale: Scale::new(0.0, 5.0, 5),
+            series: vec![
+                Series::nth(
+                    0,
+                    ctx.tr.t(if loaded.own {
+                        "profile-you"
+                    } else {
+                        "profile-this-person"
+                    }),
+                    lang,
+                ),
+                Series::nth(1, ctx.tr.t("profile-service"), lang).coloured(charts::GREY),
+            ],
+            rows: areas
+                .iter()
+                .map(|a| Row {
+                    label: a.title.clone(),
+                    values: vec![a.bars.0, a.bars.1],
+                    // The service's mean is missing only when hidden; the person's when they
+                    // rated nothing in the area.
+                    missing: if a.bars.1.is_none() {
+                        ctx.tr.t("report-hidden")
+                    } else {
+                        "–".into()
+                    },
+                })
+                .collect(),
+            decimals: 2,
+        }
+        .html(),
         areas,
         competences,
         gaps,

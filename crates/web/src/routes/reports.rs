@@ -5,6 +5,7 @@
 
 use crate::AppState;
 use crate::access::Admin;
+use crate::charts::{self, Heat, HeatMap, Kind, Row, RowChart, Scale, Series};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
@@ -75,14 +76,12 @@ pub struct CompetenceRow {
     pub mean: Option<String>,
     pub counts: Option<[u64; 5]>,
     pub not_sure: Option<u64>,
-    /// Widths of the five rating segments and "not sure", out of 300.
-    pub segments: Vec<(u32, u32, &'static str)>,
 }
 
 /// One cell of the heat map.
 pub enum HeatCell {
-    /// The mean, written out, and its colour.
-    Mean(String, &'static str),
+    /// The mean, written out.
+    Mean(String),
     /// Nobody at the site rated the area.
     Empty,
     Hidden,
@@ -112,30 +111,9 @@ pub struct ReportPage {
     pub(super) strongest: Vec<usize>,
     areas: Vec<(String, &'static str)>,
     heat: Vec<HeatRowView>,
-}
-
-impl ReportPage {
-    fn chart_height(&self) -> usize {
-        self.competences.len() * 24 + 8
-    }
-
-    fn heat_width(&self) -> usize {
-        160 + self.areas.len() * 44
-    }
-
-    fn heat_height(&self) -> usize {
-        self.heat.len() * 28 + 8
-    }
-}
-
-/// Colours from low to high means, light to dark, readable against their text.
-const HEAT: [&str; 5] = ["#f7e6c4", "#e9d8a6", "#94d2bd", "#2a9d8f", "#0b5563"];
-const SEGMENTS: [&str; 6] = [
-    "#b3261e", "#e07a5f", "#e9c46a", "#2a9d8f", "#0b5563", "#b1b4b6",
-];
-
-fn heat_colour(mean: f64) -> &'static str {
-    HEAT[((mean - 1.0).clamp(0.0, 3.999) as usize).min(4)]
+    /// The charts, drawn (`crate::charts`): how each competence's ratings split, and the heat map.
+    ratings_chart: String,
+    heat_chart: String,
 }
 
 pub async fn campaign_report(
@@ -267,7 +245,7 @@ pub async fn campaign_report_csv(
             for h in &report.heat {
                 let mut row = vec![h.site.clone()];
                 row.extend(h.cells.iter().map(|cell| match cell {
-                    HeatCell::Mean(value, _) => value.clone(),
+                    HeatCell::Mean(value) => value.clone(),
                     HeatCell::Empty => String::new(),
                     HeatCell::Hidden => hidden.clone(),
                 }));
@@ -329,21 +307,6 @@ pub(super) async fn report_page(
         .iter()
         .map(|stats| {
             let (area, c) = competences[stats.competence];
-            let mut segments = Vec::new();
-            if let Some(d) = stats.distribution {
-                let total = d.answered().max(1);
-                let mut x = 0;
-                for (i, count) in d
-                    .levels
-                    .iter()
-                    .chain(std::iter::once(&d.not_sure))
-                    .enumerate()
-                {
-                    let width = (*count * 300 / total) as u32;
-                    segments.push((x, width, SEGMENTS[i]));
-                    x += width;
-                }
-            }
             let title = c.title.show(lang);
             let d = stats.distribution;
             CompetenceRow {
@@ -353,7 +316,6 @@ pub(super) async fn report_page(
                 mean: d.and_then(|d| d.mean()).map(|m| format!("{m:.2}")),
                 counts: d.map(|d| d.levels),
                 not_sure: d.map(|d| d.not_sure),
-                segments,
             }
         })
         .collect();
@@ -369,6 +331,77 @@ pub(super) async fn report_page(
         .iter()
         .map(|c| c.competence)
         .collect();
+    let tr = &ctx.tr;
+    let mut levels: Vec<Series> = (1..=5)
+        .map(|level| {
+            Series::nth(0, tr.t1("report-rated", "level", level), tr.lang().code())
+                .coloured(charts::sequential(f64::from(level - 1) / 4.0).hex())
+        })
+        .collect();
+    levels.push(
+        Series::nth(0, tr.t("audit-results-not-sure"), tr.lang().code())
+            .coloured(charts::GREY)
+            .hatched(),
+    );
+    let ratings_chart = RowChart {
+        id: "ratings",
+        kind: Kind::Stacked,
+        scale: Scale::percent(),
+        series: levels,
+        rows: rows
+            .iter()
+            .map(|c| Row {
+                label: c.title.clone(),
+                values: match (c.counts, c.not_sure) {
+                    (Some(counts), Some(not_sure)) => counts
+                        .iter()
+                        .chain([&not_sure])
+                        .map(|n| Some(*n as f64))
+                        .collect(),
+                    _ => vec![None; 6],
+                },
+                missing: tr.t("report-hidden"),
+            })
+            .collect(),
+        decimals: 0,
+    }
+    .html();
+    let heat_chart = HeatMap {
+        id: "heat",
+        columns: campaign
+            .areas
+            .iter()
+            .map(|a| {
+                let t = a.title.show(lang);
+                (t.text.to_string(), t.lang)
+            })
+            .collect(),
+        rows: figures
+            .heat
+            .iter()
+            .map(|h| {
+                (
+                    site_names.get(&h.site).cloned().unwrap_or_default(),
+                    h.means
+                        .iter()
+                        .zip(&h.areas)
+                        .map(|(m, shown)| match (m, shown.is_shown()) {
+                            (Some(m), _) => Heat::Value(*m),
+                            (None, true) => Heat::Empty,
+                            (None, false) => Heat::Hidden,
+                        })
+                        .collect(),
+                )
+            })
+            .collect(),
+        scale: Scale::new(1.0, 5.0, 4),
+        decimals: 1,
+        hidden: tr.t("report-hidden"),
+        scale_name: tr.t("report-heat-scale"),
+        hidden_key: tr.t("report-heat-hidden-key"),
+        empty_key: tr.t("report-heat-empty-key"),
+    }
+    .html();
     let heat = figures
         .heat
         .iter()
@@ -379,7 +412,7 @@ pub(super) async fn report_page(
                 .iter()
                 .zip(&h.areas)
                 .map(|(m, shown)| match (m, shown.is_shown()) {
-                    (Some(m), _) => HeatCell::Mean(format!("{m:.1}"), heat_colour(*m)),
+                    (Some(m), _) => HeatCell::Mean(format!("{m:.1}")),
                     (None, true) => HeatCell::Empty,
                     (None, false) => HeatCell::Hidden,
                 })
@@ -422,5 +455,7 @@ pub(super) async fn report_page(
             })
             .collect(),
         heat,
+        ratings_chart,
+        heat_chart,
     })
 }
