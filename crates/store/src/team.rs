@@ -3,7 +3,6 @@
 //! they manage (see `people::MANAGED`), never themselves; only people still with the
 //! organisation are counted.
 
-use crate::audit::AUDIENCE;
 use crate::people::MANAGED;
 use crate::{Result, Store, flag};
 use skillgym_domain::audit::Localised;
@@ -30,15 +29,14 @@ pub struct TeamCampaign {
     pub anonymous: bool,
 }
 
-/// The manager's people (`$1` the manager) in campaign `c`'s audience, as `tp`, still with
-/// the organisation on `today` (the parameter named).
+/// The manager's people (`$1` the manager) whom campaign `c` asked, as `tp`, still with the
+/// organisation on `today` (the parameter named). "Asked" is the campaign's own record
+/// (`campaign_asked`), as for every other figure, so a closed campaign's list does not move.
 fn asked_members(today: &str) -> String {
-    // The audience rule names its person `$2`; here that person is `tp`, an alias no subquery
-    // of the rule uses for anything else.
     format!(
         "tp.organisation_id = c.organisation_id AND tp.id IN (SELECT id FROM managed) \
-         AND tp.id <> $1 AND (tp.left_on IS NULL OR tp.left_on > {today}) AND {}",
-        AUDIENCE.replace("$2", "tp.id")
+         AND tp.id <> $1 AND (tp.left_on IS NULL OR tp.left_on > {today}) \
+         AND EXISTS (SELECT 1 FROM campaign_asked k WHERE k.campaign_id = c.id AND k.person_id = tp.id)"
     )
 }
 
@@ -52,6 +50,7 @@ impl Store {
         today: &str,
         since: &str,
     ) -> Result<Vec<TeamCampaign>> {
+        self.record_audiences(today).await?;
         let rows = sqlx::query(AssertSqlSafe(format!(
             "{MANAGED}SELECT c.id, c.title_en, c.title_cy, c.opens_on, c.closes_on, c.anonymous \
              FROM campaigns c \
@@ -89,6 +88,7 @@ impl Store {
         campaign: CampaignId,
         today: &str,
     ) -> Result<Vec<TeamMember>> {
+        self.record_audience(campaign).await?;
         let rows = sqlx::query(AssertSqlSafe(format!(
             "{MANAGED}SELECT tp.id, tp.given_name || ' ' || tp.family_name AS name, \
                     r.id AS response_id, r.submitted_at \
