@@ -212,6 +212,19 @@ function layoutProblems(minFont) {
   return problems;
 }
 
+// Chromium paints only the tab in front of its window: a full-page screenshot of a tab behind
+// another (the admin's crawl shares one window between tabs) repeats its first screenful.
+// Screenshots are taken one at a time, each tab brought to the front first.
+let screenshots = Promise.resolve();
+function screenshot(page, file) {
+  const taken = screenshots.then(async () => {
+    await page.bringToFront();
+    await page.screenshot({ path: file, fullPage: true, timeout: 20_000 });
+  });
+  screenshots = taken.catch(() => {});
+  return taken;
+}
+
 /** Checks the page at each width; returns problems, each naming where. */
 async function checkPage(page, { lang, role, pathname }) {
   const problems = [];
@@ -220,7 +233,7 @@ async function checkPage(page, { lang, role, pathname }) {
     const found = await page.evaluate(layoutProblems, MIN_FONT_PX);
     const dir = path.join(ARTIFACTS_DIR, 'screens', `${lang}-${width}`);
     mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: path.join(dir, `${screenName(pathname, role)}.png`), fullPage: true, timeout: 20_000 });
+    await screenshot(page, path.join(dir, `${screenName(pathname, role)}.png`));
     for (const p of found) problems.push({ where: `${pathname} at ${width} px in ${lang === 'en' ? 'English' : 'Welsh'} (as ${role})`, what: p });
   }
   await page.setViewportSize({ width: WIDTHS[0], height: 900 });
