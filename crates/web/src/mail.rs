@@ -128,19 +128,7 @@ pub async fn send_reminders(
     campaign: CampaignId,
     invited_by: i64,
 ) -> Result<Sent, StoreError> {
-    let recipients = store
-        .to_remind(campaign, &date_of(skillgym_store::now()), invited_by)
-        .await?;
-    let campaign = store.mail_campaign(campaign).await?;
-    send_all(
-        store,
-        mailer,
-        public_url,
-        &campaign,
-        &recipients,
-        InvitationKind::Reminder,
-    )
-    .await
+    remind(store, mailer, public_url, campaign, invited_by, |_| true).await
 }
 
 /// Sends a reminder to those of `people` who were invited, have not finished and have not been
@@ -154,11 +142,25 @@ pub async fn send_reminders_among(
     people: &std::collections::HashSet<skillgym_domain::PersonId>,
 ) -> Result<Sent, StoreError> {
     let now = skillgym_store::now();
+    remind(store, mailer, public_url, campaign, now, |r| {
+        people.contains(&r.person)
+    })
+    .await
+}
+
+async fn remind(
+    store: &Store,
+    mailer: &Mailer,
+    public_url: &str,
+    campaign: CampaignId,
+    invited_by: i64,
+    keep: impl Fn(&Recipient) -> bool,
+) -> Result<Sent, StoreError> {
     let recipients: Vec<Recipient> = store
-        .to_remind(campaign, &date_of(now), now)
+        .to_remind(campaign, &date_of(skillgym_store::now()), invited_by)
         .await?
         .into_iter()
-        .filter(|r| people.contains(&r.person))
+        .filter(|r| keep(r))
         .collect();
     let campaign = store.mail_campaign(campaign).await?;
     send_all(
