@@ -248,9 +248,13 @@ pub enum ColumnLanguage {
 pub struct ReportArgs {
     /// The campaign's number, as in its address /campaigns/NUMBER
     pub campaign: i64,
-    /// The format: json, described in docs/report-json.md
+    /// The format: json, or csv for one of its tables; both described in docs/report-json.md
     #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
     pub format: ReportFormat,
+    /// With --format csv, the table to write: competences, sites, teams, heat-map, comparison,
+    /// calibration, change-rates, change-areas, change-competences or profiles
+    #[arg(long, value_name = "TABLE", default_value = "competences")]
+    pub table: String,
     /// Compare groups by job_family, employment, or the code of a single-choice profile
     /// question [default: job_family]
     #[arg(long, value_name = "GROUPING")]
@@ -276,6 +280,7 @@ pub struct ReportArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
     Json,
+    Csv,
 }
 
 /// The formats a framework can be exported in.

@@ -466,3 +466,67 @@ async fn profiles_are_written_only_when_asked_for_and_recorded(backend: Backend)
     // Its figures without profiles are still there.
     report(&db, &["report", &earlier.to_string()]);
 }
+
+both_backends!(each_table_as_csv_holds_the_json_figures);
+
+/// `--format csv --table T`: the JSON's figures, one table per file, the same in every
+/// language; a table that does not exist is refused by name, with the ones that do.
+async fn each_table_as_csv_holds_the_json_figures(backend: Backend) {
+    let (db, org) = demo_db(backend).await;
+    let id = db.store.campaigns(org).await.unwrap()[0].id.0.to_string();
+    let json = report(&db, &["report", &id]);
+    let csv = |table: &str, lang: &str| -> Vec<Vec<String>> {
+        let out = skillgym(
+            &db,
+            &["report", &id, "--format", "csv", "--table", table],
+            lang,
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect()
+    };
+    let competences = csv("competences", "en");
+    assert_eq!(competences[0][..4], ["code", "title", "area", "mean"]);
+    let in_json = json["competences"].as_array().unwrap();
+    assert_eq!(competences.len(), in_json.len() + 1);
+    for (row, c) in competences[1..].iter().zip(in_json) {
+        assert_eq!(row[0], c["code"].as_str().unwrap());
+        match c["mean"].as_f64() {
+            // serde_json reads the JSON fast rather than to the last bit.
+            Some(mean) => assert!((row[3].parse::<f64>().unwrap() - mean).abs() < 1e-12),
+            None => assert_eq!(row[3], ""),
+        }
+        assert_eq!(row[11], c["hidden"].as_str().unwrap_or(""));
+    }
+    // Headings and codes do not change with the reader's language.
+    let welsh = csv("competences", "cy");
+    assert_eq!(welsh[0], competences[0]);
+    let sites = csv("sites", "en");
+    assert_eq!(
+        sites.len(),
+        json["response_rates"]["by_site"].as_array().unwrap().len() + 1
+    );
+    let change = csv("change-competences", "en");
+    assert_eq!(
+        change.len(),
+        json["change"]["competences"].as_array().unwrap().len() + 1
+    );
+
+    let out = skillgym(
+        &db,
+        &["report", &id, "--format", "csv", "--table", "shoes"],
+        "en",
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("“shoes”") && err.contains("heat-map"), "{err}");
+}

@@ -2,7 +2,6 @@
 //! and Welsh, with every route's access decided on the server.
 
 mod access;
-pub mod analysis_cache;
 mod assets;
 pub mod audit_links;
 mod auth;
@@ -13,7 +12,6 @@ mod error;
 mod forms;
 pub mod mail;
 mod page;
-pub mod report_json;
 mod routes;
 mod same_site;
 mod single_sign_on;
@@ -28,6 +26,7 @@ pub use mail::{MailError, Mailer, Sent, run_reminder_job, send_invitations, send
 pub use routes::{RouteInfo, route_table};
 
 use axum::Router;
+use skillgym_reporting::{AnalysisCache, Reports};
 use skillgym_store::Store;
 use std::sync::Arc;
 use std::time::Duration;
@@ -83,7 +82,17 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     pub(crate) organisations: Arc<context::OrganisationCache>,
     /// Campaigns' answers held in memory for analysis.
-    pub analysis: Arc<analysis_cache::AnalysisCache>,
+    pub analysis: Arc<AnalysisCache>,
+}
+
+impl AppState {
+    /// The organisation's figures, with its anonymity threshold read once for the request.
+    pub(crate) async fn reports(
+        &self,
+        org: skillgym_domain::OrganisationId,
+    ) -> Result<Reports<'_>, skillgym_store::StoreError> {
+        Reports::open(&self.store, &self.analysis, org).await
+    }
 }
 
 /// Builds the whole application: routes, the per-request context, security headers, logs.

@@ -14,9 +14,9 @@ use skillgym_domain::analysis::{
 };
 use skillgym_domain::audit::{QuestionKind, Rating};
 use skillgym_domain::{CompetenceId, JobFamily};
+use skillgym_reporting::AnalysisCache;
 use skillgym_store::ResponseAnswers;
 use skillgym_test_db::{Backend, both_backends};
-use skillgym_web::analysis_cache::AnalysisCache;
 use std::collections::HashSet;
 use std::sync::Arc;
 

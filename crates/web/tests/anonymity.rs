@@ -15,10 +15,10 @@ use skillgym_domain::analysis::{AnonymityThreshold, CampaignFigures, Suppressed}
 use skillgym_domain::audit::{CampaignContent, Localised, Rating};
 use skillgym_domain::{CampaignId, Email, JobFamily, PersonId};
 use skillgym_i18n::{Lang, Tr};
+use skillgym_reporting::AnalysisCache;
+use skillgym_reporting::cache::competence_areas;
 use skillgym_store::{Actor, AuditAction, AuditFilter, NewCampaign, ResponseAnswers};
 use skillgym_test_db::{Backend, both_backends};
-use skillgym_web::analysis_cache::{AnalysisCache, competence_areas};
-use skillgym_web::report_json::{ReportOptions, campaign_report_json};
 
 /// Text as the templates write it into HTML.
 fn escaped(text: &str) -> String {
@@ -205,12 +205,7 @@ async fn answer(app: &TestApp, campaign: CampaignId, person: PersonId, i: usize)
 }
 
 /// Everything the report says, in every format: the page, each CSV table, the JSON.
-async fn every_format(
-    app: &TestApp,
-    admin: &reqwest::Client,
-    campaign: CampaignId,
-    k: AnonymityThreshold,
-) -> Vec<String> {
+async fn every_format(app: &TestApp, admin: &reqwest::Client, campaign: CampaignId) -> Vec<String> {
     let base = format!("/campaigns/{campaign}/report");
     let mut out = vec![app.page(admin, &base).await];
     for file in [
@@ -229,17 +224,7 @@ async fn every_format(
     ] {
         out.push(app.page(admin, &path).await);
     }
-    let json = campaign_report_json(
-        app.store(),
-        app.org,
-        campaign,
-        &ReportOptions::default(),
-        k,
-        &Tr::new(Lang::En),
-    )
-    .await
-    .unwrap()
-    .json;
+    let json = app.report_json(campaign).await;
     out.push(serde_json::to_string(&json).unwrap());
     out
 }
@@ -248,7 +233,7 @@ both_backends!(an_open_anonymous_campaign_moves_only_in_steps_of_k);
 
 async fn an_open_anonymous_campaign_moves_only_in_steps_of_k(backend: Backend) {
     let app = spawn_app(backend).await;
-    let k = set_threshold(&app, 3).await;
+    set_threshold(&app, 3).await;
     let campaign = anonymous_campaign(&app, true).await;
     let admin = app.signed_in("admin@afon.example").await;
     let people: Vec<PersonId> = app
@@ -258,7 +243,7 @@ async fn an_open_anonymous_campaign_moves_only_in_steps_of_k(backend: Backend) {
         .unwrap()
         .into_values()
         .collect();
-    let mut before = every_format(&app, &admin, campaign, k).await;
+    let mut before = every_format(&app, &admin, campaign).await;
     assert!(
         before[0].contains("count the answers 3 at a time"),
         "the page says so"
@@ -269,7 +254,7 @@ async fn an_open_anonymous_campaign_moves_only_in_steps_of_k(backend: Backend) {
     for (n, person) in people.iter().take(8).enumerate() {
         answer(&app, campaign, *person, n).await;
         let finished = n + 1;
-        let after = every_format(&app, &admin, campaign, k).await;
+        let after = every_format(&app, &admin, campaign).await;
         if finished % 3 == 0 {
             assert_ne!(before[0], after[0], "a step of 3 is crossed at {finished}");
         } else {
@@ -303,7 +288,7 @@ both_backends!(counts_under_the_threshold_read_fewer_than_k_wherever_rates_are_s
 
 async fn counts_under_the_threshold_read_fewer_than_k_wherever_rates_are_shown(backend: Backend) {
     let app = spawn_app(backend).await;
-    let k = set_threshold(&app, 3).await;
+    set_threshold(&app, 3).await;
     let campaign = anonymous_campaign(&app, false).await;
     let people: Vec<PersonId> = app
         .store()
@@ -376,17 +361,7 @@ async fn counts_under_the_threshold_read_fewer_than_k_wherever_rates_are_shown(b
         .await;
     assert_eq!(rows.last().unwrap()[4], fewer);
     assert_eq!(rows.last().unwrap()[5], "");
-    let json = campaign_report_json(
-        app.store(),
-        app.org,
-        campaign,
-        &ReportOptions::default(),
-        k,
-        &Tr::new(Lang::En),
-    )
-    .await
-    .unwrap()
-    .json;
+    let json = app.report_json(campaign).await;
     assert_eq!(json["finished"], Value::Null);
     assert_eq!(json["hidden"], "too_small");
     assert_eq!(json["stepped"], false, "closed");
@@ -441,17 +416,7 @@ async fn every_format_shows_exactly_the_figures_of_the_domain(backend: Backend) 
     let base = format!("/campaigns/{campaign_id}/report");
     let html = app.page(&admin, &base).await;
     let print = app.page(&admin, &format!("{base}/print")).await;
-    let json = campaign_report_json(
-        store,
-        app.org,
-        campaign_id,
-        &ReportOptions::default(),
-        k,
-        &Tr::new(Lang::En),
-    )
-    .await
-    .unwrap()
-    .json;
+    let json = app.report_json(campaign_id).await;
 
     // Response rates: the page, the print-ready page, the CSV and the JSON.
     let mut hidden = 0;
@@ -659,7 +624,7 @@ async fn how_many_answered_from_outside_the_audience_is_said_only_when_none_or_a
     backend: Backend,
 ) {
     let app = spawn_app(backend).await;
-    let k = set_threshold(&app, 3).await;
+    set_threshold(&app, 3).await;
     let campaign = anonymous_campaign(&app, false).await;
     let admin_person = app
         .store()
@@ -713,17 +678,7 @@ async fn how_many_answered_from_outside_the_audience_is_said_only_when_none_or_a
         .page(&admin, &format!("/campaigns/{campaign}/change"))
         .await;
     assert!(change.contains(hidden), "{change}");
-    let json = campaign_report_json(
-        app.store(),
-        app.org,
-        campaign,
-        &ReportOptions::default(),
-        k,
-        &Tr::new(Lang::En),
-    )
-    .await
-    .unwrap()
-    .json;
+    let json = app.report_json(campaign).await;
     assert_eq!(
         (json["finished"].as_u64(), json["asked"].as_u64()),
         (Some(6), Some(asked))

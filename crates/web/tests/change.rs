@@ -590,8 +590,6 @@ fn same(cell: &str, value: &serde_json::Value, what: &str) {
 }
 
 async fn the_json_report_gives_the_change_pages_figures(backend: Backend) {
-    use skillgym_i18n::{Lang, Tr};
-    use skillgym_web::report_json::{ReportOptions, campaign_report_json};
     let app = spawn_app(backend).await;
     app.store()
         .change_anonymity_threshold(
@@ -603,17 +601,8 @@ async fn the_json_report_gives_the_change_pages_figures(backend: Backend) {
         .unwrap();
     let campaigns = app.store().campaigns(app.org).await.unwrap();
     let (later, earlier) = (campaigns[0].id, campaigns[1].id);
-    let report = campaign_report_json(
-        app.store(),
-        app.org,
-        later,
-        &ReportOptions::default(),
-        AnonymityThreshold::new(3).unwrap(),
-        &Tr::new(Lang::En),
-    )
-    .await
-    .unwrap();
-    let change = &report.json["change"];
+    let report = app.report_json(later).await;
+    let change = &report["change"];
     // The campaign the page compares with by default.
     assert_eq!(change["earlier"]["id"], earlier.0, "{change}");
     assert!(change["reason"].is_null());

@@ -521,8 +521,7 @@ async fn each_wrong_box_has_its_own_error(backend: Backend) {
 }
 
 async fn the_json_report_gives_the_profile_pages_figures(backend: Backend) {
-    use skillgym_i18n::{Lang, Tr};
-    use skillgym_web::report_json::{Profiles, ReportOptions, campaign_report_json};
+    use skillgym_reporting::{Profiles, ReportOptions};
     let app = spawn_app(backend).await;
     let later: CampaignId = app.store().campaigns(app.org).await.unwrap()[0].id;
     let person = managed_respondent(&app).await;
@@ -531,18 +530,10 @@ async fn the_json_report_gives_the_profile_pages_figures(backend: Backend) {
         profiles: Profiles::Chosen(vec![record.email.clone().unwrap()]),
         ..ReportOptions::default()
     };
-    let report = campaign_report_json(
-        app.store(),
-        app.org,
-        later,
-        &options,
-        AnonymityThreshold::DEFAULT,
-        &Tr::new(Lang::En),
-    )
-    .await
-    .unwrap();
+    let report = app.report(later, &options).await.unwrap();
     assert_eq!(report.profiled, vec![person]);
-    let profiles = report.json["profiles"].as_array().unwrap();
+    let json = serde_json::to_value(&report).unwrap();
+    let profiles = json["profiles"].as_array().unwrap();
     assert_eq!(profiles.len(), 1);
     let profile = &profiles[0];
     assert_eq!(profile["id"], person.0);

@@ -5,7 +5,6 @@ mod common;
 
 use common::{TestApp, location, spawn_app};
 use reqwest::{Client, StatusCode};
-use skillgym_domain::analysis::AnonymityThreshold;
 use skillgym_domain::audit::survey::PROBLEM_CODES;
 use skillgym_domain::{CampaignId, PersonId};
 use skillgym_i18n::{Lang, Tr};
@@ -488,18 +487,7 @@ async fn responses_imported_without_names_count_as_asked_and_finished(backend: B
     let fraction: f64 = later[5].parse().unwrap();
     assert!((fraction - imported as f64 / asked as f64).abs() < 1e-9);
     // And the JSON report.
-    let tr = Tr::new(Lang::En);
-    let json = skillgym_web::report_json::campaign_report_json(
-        app.store(),
-        app.org,
-        campaign.id,
-        &skillgym_web::report_json::ReportOptions::default(),
-        AnonymityThreshold::DEFAULT,
-        &tr,
-    )
-    .await
-    .unwrap()
-    .json;
+    let json = app.report_json(campaign.id).await;
     assert_eq!(json["asked"], asked);
     assert_eq!(json["finished"], imported);
     assert_eq!(json["percent"], percent);
@@ -583,17 +571,7 @@ async fn responses_imported_without_names_are_compared_by_the_campaigns_question
         "{welsh}"
     );
     // The JSON report groups the same way by default.
-    let json = skillgym_web::report_json::campaign_report_json(
-        app.store(),
-        app.org,
-        campaign.id,
-        &skillgym_web::report_json::ReportOptions::default(),
-        AnonymityThreshold::DEFAULT,
-        &Tr::new(Lang::En),
-    )
-    .await
-    .unwrap()
-    .json;
+    let json = app.report_json(campaign.id).await;
     assert_eq!(json["comparison"]["by"], single.code.as_str());
 }
 

@@ -60,6 +60,8 @@ cli-report-no-campaign = Nid oes ymgyrch { $campaign }. Mae ei rhif yn ei chyfei
 cli-report-no-grouping = Ni all yr ymgyrch gymharu grwpiau yn ôl “{ $by }”. Dewiswch un o: { $offered }.
 cli-report-no-earlier = Ni ellir cymharu ymgyrch { $campaign } ag ymgyrch { $earlier }: nid yw honno'n ymgyrch gynharach ar yr un fframwaith. Dewiswch un o: { $offered }.
 cli-report-no-earlier-none = Ni ellir cymharu ymgyrch { $campaign } ag ymgyrch { $earlier }: nid oes ymgyrch gynharach ar yr un fframwaith.
+# review: "tabl" for a table of figures.
+cli-report-no-table = Nid oes tabl “{ $table }” mewn adroddiad. Dewiswch un o: { $offered }.
 cli-report-no-person = Nid oes neb â'r rhif neu'r cyfeiriad e-bost “{ $person }”.
 cli-report-anonymous = Mae ymgyrch { $campaign } yn ddienw: dim ond i'r person a'u rhoddodd y dangosir ei hatebion, felly ni ellir ei hadrodd gyda --person neu --profiles.
 

@@ -37,6 +37,7 @@ cli-report-no-campaign = There is no campaign { $campaign }. Its number is in it
 cli-report-no-grouping = The campaign cannot compare groups by “{ $by }”. Choose one of: { $offered }.
 cli-report-no-earlier = Campaign { $campaign } cannot be compared with campaign { $earlier }: that is not an earlier campaign on the same framework. Choose one of: { $offered }.
 cli-report-no-earlier-none = Campaign { $campaign } cannot be compared with campaign { $earlier }: there is no earlier campaign on the same framework.
+cli-report-no-table = There is no table “{ $table }” in a report. Choose one of: { $offered }.
 cli-report-no-person = There is nobody with the number or email address “{ $person }”.
 cli-report-anonymous = Campaign { $campaign } is anonymous: its answers are shown only to the person who gave them, so it cannot be reported with --person or --profiles.
 

@@ -1,9 +1,11 @@
-//! `skillgym report CAMPAIGN --format json`: a campaign's figures for other tools.
+//! `skillgym report CAMPAIGN`: a campaign's figures for other tools, as JSON or as one of its
+//! tables in CSV; worked out by the `reporting` crate, as the web pages are.
 
 use crate::cli::{ReportArgs, ReportFormat};
 use skillgym_i18n::Tr;
+use skillgym_reporting::report::campaign_report;
+use skillgym_reporting::{AnalysisCache, Profiles, ReportError, ReportOptions, Reports, Table};
 use skillgym_store::{Actor, AuditAction, NewAuditEvent, Store};
-use skillgym_web::report_json::{Profiles, ReportError, ReportOptions, campaign_report_json};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -12,11 +14,34 @@ pub async fn run(store: &Store, args: &ReportArgs, tr: &Tr) -> anyhow::Result<Ex
         eprintln!("{}", tr.t("cli-no-organisation"));
         return Ok(ExitCode::FAILURE);
     };
-    let threshold = store.anonymity_threshold(org.id).await?;
+    // Checked before any figure is worked out or any profile recorded as seen.
+    let table = match args.format {
+        ReportFormat::Json => None,
+        ReportFormat::Csv => match Table::named(&args.table) {
+            Some(table) => Some(table),
+            None => {
+                let offered: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();
+                eprintln!(
+                    "{}",
+                    tr.t2(
+                        "cli-report-no-table",
+                        "table",
+                        args.table.clone(),
+                        "offered",
+                        offered.join(", "),
+                    )
+                );
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+    };
     let options = ReportOptions {
         by: args.by.clone(),
         earlier: args.earlier,
-        profiles: if args.profiles {
+        // Profiles are worked out (and recorded as seen) only for an output that holds them.
+        profiles: if table.is_some_and(|t| t != Table::Profiles) {
+            Profiles::Nobody
+        } else if args.profiles {
             Profiles::Everyone
         } else if args.person.is_empty() {
             Profiles::Nobody
@@ -24,16 +49,10 @@ pub async fn run(store: &Store, args: &ReportArgs, tr: &Tr) -> anyhow::Result<Ex
             Profiles::Chosen(args.person.clone())
         },
     };
-    let report = match campaign_report_json(
-        store,
-        org.id,
-        skillgym_domain::CampaignId(args.campaign),
-        &options,
-        threshold,
-        tr,
-    )
-    .await
-    {
+    let cache = AnalysisCache::default();
+    let reports = Reports::open(store, &cache, org.id).await?;
+    let campaign = skillgym_domain::CampaignId(args.campaign);
+    let report = match campaign_report(&reports, campaign, &options, tr).await {
         Ok(report) => report,
         Err(e) => {
             let message = match e {
@@ -78,16 +97,13 @@ pub async fn run(store: &Store, args: &ReportArgs, tr: &Tr) -> anyhow::Result<Ex
         let event =
             NewAuditEvent::new(Actor::CommandLine, AuditAction::PersonViewed, Some(*person))
                 .with("view", "profile")
-                .with("campaign", report.campaign.0);
+                .with("campaign", campaign.0);
         store.record_event(org.id, &event).await?;
     }
-    let mut body = Vec::new();
-    match args.format {
-        ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut body, &report.json)?;
-            body.push(b'\n');
-        }
-    }
+    let body = match table {
+        None => report.to_json()?,
+        Some(table) => report.to_csv(table)?,
+    };
     match &args.output {
         Some(path) => {
             // Written beside the target and renamed, so a failure never leaves half a file.

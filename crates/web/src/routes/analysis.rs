@@ -5,7 +5,6 @@
 
 use crate::AppState;
 use crate::access::Admin;
-use crate::analysis_cache::Analysed;
 use crate::charts::{Kind, Row, RowChart, Scale, Series};
 use crate::context::Ctx;
 use crate::error::AppResult;
@@ -16,14 +15,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use skillgym_domain::analysis::anonymity::none_or_all;
-use skillgym_domain::analysis::calibration::{Calibration, CalibrationRow, PersonCalibration};
-use skillgym_domain::analysis::columns::NO_ANSWER;
-use skillgym_domain::analysis::compare::{Comparison, GroupCounts, Test};
-use skillgym_domain::analysis::{CampaignColumns, GroupingKey};
-use skillgym_domain::audit::QuestionKind;
-use skillgym_domain::{CampaignId, Employment, JobFamily, QuestionId};
+use skillgym_domain::CampaignId;
+use skillgym_domain::analysis::calibration::{Calibration, CalibrationRow};
+use skillgym_domain::analysis::compare::{Comparison, Test};
 use skillgym_i18n::Tr;
+use skillgym_reporting::Analysed;
+use skillgym_reporting::grouping::{Choice, GroupHead, Grouping, GroupingNotice};
 use skillgym_store::Campaign;
 use std::sync::Arc;
 
@@ -31,254 +28,6 @@ use std::sync::Arc;
 #[derive(Debug, Default, Deserialize)]
 pub struct ByQuery {
     by: Option<String>,
-}
-
-/// One way of grouping offered in the form.
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub lang: &'static str,
-    pub selected: bool,
-}
-
-/// A group, as headed in tables and the chart's key.
-pub struct GroupHead {
-    pub key: String,
-    pub label: String,
-    pub lang: &'static str,
-}
-
-/// Who is in which group, for the grouping chosen.
-pub(crate) struct Grouping {
-    pub(crate) code: String,
-    pub(crate) groups: Vec<GroupHead>,
-    kind: GroupKind,
-    /// Chosen by default in place of job family, which no finished response has.
-    pub(crate) instead_of_job_family: bool,
-}
-
-/// Why finished responses are in no group, said on the page rather than left as an empty chart,
-/// with the campaign's questions offered as groupings that such responses can have.
-pub struct GroupingNotice {
-    /// Finished responses in no group, of all finished responses.
-    pub ungrouped: usize,
-    /// Whether how many are in no group may be said (see [`Grouping::notice`]).
-    pub counted: bool,
-    pub total: usize,
-    /// The grouping is by job family or employment, which a response without a person lacks.
-    pub by_person: bool,
-    pub instead_of_job_family: bool,
-    /// The campaign's single-choice questions, other than the one grouped by.
-    pub questions: Vec<Choice>,
-}
-
-enum GroupKind {
-    JobFamily,
-    Employment,
-    Question(QuestionId),
-}
-
-impl Grouping {
-    /// The grouping asked for. When `by` is missing or not one the campaign offers: job
-    /// family, unless there are finished responses and none has a job family (all imported
-    /// without names), when it is the campaign's first single-choice question, if it has one.
-    pub(crate) fn choose(
-        by: Option<&str>,
-        campaign: &Campaign,
-        columns: &CampaignColumns,
-        tr: &Tr,
-    ) -> Self {
-        let offered = |code: &str| {
-            matches!(code, "job_family" | "employment")
-                || single_choice(campaign).any(|(_, q)| q.code == code)
-        };
-        if by.is_none_or(|b| !offered(b))
-            && columns.responses() > 0
-            && !columns.knows_job_families()
-            && let Some((_, first)) = single_choice(campaign).next()
-        {
-            let mut grouping = Self::chosen(Some(&first.code), campaign, tr);
-            grouping.instead_of_job_family = true;
-            return grouping;
-        }
-        Self::chosen(by, campaign, tr)
-    }
-
-    fn chosen(by: Option<&str>, campaign: &Campaign, tr: &Tr) -> Self {
-        let lang = tr.lang().code();
-        let head = |_: usize, key: String, label: String, lang: &'static str| GroupHead {
-            key,
-            label,
-            lang,
-        };
-        match by {
-            Some("employment") => Self {
-                code: "employment".into(),
-                groups: Employment::ALL
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| {
-                        let label = tr.t(&format!("employment-{}", e.as_str()));
-                        head(i, e.as_str().into(), label, lang)
-                    })
-                    .collect(),
-                kind: GroupKind::Employment,
-                instead_of_job_family: false,
-            },
-            Some(code) if single_choice(campaign).any(|(_, q)| q.code == code) => {
-                let (id, q) = single_choice(campaign)
-                    .find(|(_, q)| q.code == code)
-                    .expect("just found");
-                Self {
-                    code: code.into(),
-                    groups: q
-                        .options
-                        .iter()
-                        .enumerate()
-                        .map(|(i, o)| {
-                            let shown = o.show(lang);
-                            head(i, i.to_string(), shown.text.into(), shown.lang)
-                        })
-                        .collect(),
-                    kind: GroupKind::Question(*id),
-                    instead_of_job_family: false,
-                }
-            }
-            _ => Self {
-                code: "job_family".into(),
-                groups: JobFamily::ALL
-                    .iter()
-                    .enumerate()
-                    .map(|(i, f)| {
-                        let label = tr.t(&format!("job-family-{}", f.as_str()));
-                        head(i, f.as_str().into(), label, lang)
-                    })
-                    .collect(),
-                kind: GroupKind::JobFamily,
-                instead_of_job_family: false,
-            },
-        }
-    }
-
-    /// Each finished response's group, by position.
-    pub(crate) fn column(&self, columns: &CampaignColumns) -> Vec<Option<usize>> {
-        let known = |code: u8| (code != NO_ANSWER).then_some(usize::from(code));
-        match self.kind {
-            GroupKind::JobFamily => columns.job_family.iter().map(|c| known(*c)).collect(),
-            GroupKind::Employment => columns.employment.iter().map(|c| known(*c)).collect(),
-            GroupKind::Question(id) => match columns.profile.iter().find(|p| p.question == id) {
-                Some(p) => p
-                    .answers
-                    .iter()
-                    .map(|c| known(*c).filter(|i| *i < self.groups.len()))
-                    .collect(),
-                None => vec![None; columns.responses()],
-            },
-        }
-    }
-
-    /// The grouping as the anonymity rules name it.
-    pub(crate) fn key(&self) -> GroupingKey {
-        match self.kind {
-            GroupKind::JobFamily => GroupingKey::JobFamily,
-            GroupKind::Employment => GroupingKey::Employment,
-            GroupKind::Question(id) => GroupingKey::Question(id),
-        }
-    }
-
-    /// What the page says about responses in no group, if any are, or about the grouping
-    /// chosen in place of job family.
-    pub(crate) fn notice(
-        &self,
-        campaign: &Campaign,
-        analysed: &Analysed,
-        tr: &Tr,
-    ) -> Option<GroupingNotice> {
-        let (columns, disclosure) = (&analysed.columns, &analysed.disclosure);
-        let column = self.column(columns);
-        // Nothing at all about the responses while fewer than the threshold have answered.
-        let ungrouped = match disclosure.everyone().is_shown() {
-            true => column.iter().filter(|g| g.is_none()).count(),
-            false => 0,
-        };
-        if ungrouped == 0 && !self.instead_of_job_family {
-            return None;
-        }
-        // Those in no group are never shown as a group of their own: how many is said only when
-        // it is none or all of them.
-        Some(GroupingNotice {
-            ungrouped,
-            counted: none_or_all(ungrouped as u64, columns.responses() as u64),
-            total: columns.responses(),
-            by_person: !matches!(self.kind, GroupKind::Question(_)),
-            instead_of_job_family: self.instead_of_job_family,
-            questions: self
-                .choices(campaign, tr)
-                .into_iter()
-                .filter(|c| !c.selected && !matches!(c.value.as_str(), "job_family" | "employment"))
-                .collect(),
-        })
-    }
-
-    /// The groups compared competence by competence.
-    pub(crate) fn comparison(&self, analysed: &Analysed) -> Comparison {
-        let columns = &analysed.columns;
-        let counts = GroupCounts::from_columns(self.groups.len(), &self.column(columns), columns);
-        Comparison::from_counts(&analysed.disclosure.grouping(self.key()), &counts)
-    }
-
-    /// The groups' confidence against their knowledge.
-    pub(crate) fn calibration(&self, analysed: &Analysed) -> Calibration {
-        let columns = &analysed.columns;
-        let people: Vec<(Option<usize>, PersonCalibration)> = columns
-            .calibration()
-            .into_iter()
-            .zip(self.column(columns))
-            .filter_map(|(person, group)| person.map(|p| (group, p)))
-            .collect();
-        let disclosure = &analysed.disclosure;
-        Calibration::compute(
-            &disclosure.grouping(self.key()),
-            disclosure.everyone_calibration(),
-            self.groups.len(),
-            &people,
-        )
-    }
-
-    pub(crate) fn choices(&self, campaign: &Campaign, tr: &Tr) -> Vec<Choice> {
-        let lang = tr.lang().code();
-        let mut out: Vec<Choice> = [
-            ("job_family", "analysis-by-job-family"),
-            ("employment", "analysis-by-employment"),
-        ]
-        .iter()
-        .map(|(value, label)| Choice {
-            value: (*value).into(),
-            label: tr.t(label),
-            lang,
-            selected: self.code == *value,
-        })
-        .collect();
-        out.extend(single_choice(campaign).map(|(_, q)| {
-            let prompt = q.prompt.show(lang);
-            Choice {
-                value: q.code.clone(),
-                label: prompt.text.into(),
-                lang: prompt.lang,
-                selected: self.code == q.code,
-            }
-        }));
-        out
-    }
-}
-
-fn single_choice(
-    campaign: &Campaign,
-) -> impl Iterator<Item = &(QuestionId, skillgym_domain::audit::ProfileQuestion)> {
-    campaign
-        .questions
-        .iter()
-        .filter(|(_, q)| q.kind == QuestionKind::Single && q.options.len() >= 2)
 }
 
 /// The campaign, its finished responses and what may be shown of them, and the grouping: what
@@ -297,18 +46,14 @@ async fn load(
     id: i64,
     by: &ByQuery,
 ) -> AppResult<Loaded> {
-    let org = admin.organisation_id;
-    let campaign = state.store.campaign(org, CampaignId(id)).await?;
-    let threshold = state.store.anonymity_threshold(org).await?;
-    let analysed = state
-        .analysis
-        .analysed(&state.store, org, &campaign, threshold)
-        .await?;
+    let reports = state.reports(admin.organisation_id).await?;
+    let campaign = reports.campaign(CampaignId(id)).await?;
+    let analysed = reports.analysed(&campaign).await?;
     let grouping = Grouping::choose(by.by.as_deref(), &campaign, &analysed.columns, &ctx.tr);
     Ok(Loaded {
         campaign,
         analysed,
-        threshold: threshold.get(),
+        threshold: reports.threshold().get(),
         grouping,
     })
 }

@@ -854,20 +854,8 @@ pub async fn results(
         .store
         .person(user.organisation_id, user.person_id)
         .await?;
-    let threshold = state
-        .store
-        .anonymity_threshold(user.organisation_id)
-        .await?;
-    let gaps = match super::profile::profile_of(
-        &state.store,
-        &state.analysis,
-        user.organisation_id,
-        &campaign,
-        &person,
-        threshold,
-    )
-    .await?
-    {
+    let reports = state.reports(user.organisation_id).await?;
+    let gaps = match reports.profile(&campaign, &person).await? {
         Some(profile) => super::profile::gap_views(
             &campaign,
             &profile,

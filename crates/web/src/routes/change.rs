@@ -6,7 +6,6 @@ use super::analysis::{csv_body, p_reading, p_value};
 use super::reports::Count;
 use crate::AppState;
 use crate::access::Admin;
-use crate::analysis_cache::{Analysed, AnalysisCache};
 use crate::charts::{self, Kind, Row, RowChart, Scale, Series};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
@@ -16,12 +15,10 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use skillgym_domain::analysis::change::{self, Change, ChangeRow};
-use skillgym_domain::analysis::{AnonymityThreshold, ResponseRate, ShownRate};
-use skillgym_domain::{CampaignId, CompetenceId, OrganisationId};
+use skillgym_domain::CampaignId;
+use skillgym_domain::analysis::ShownRate;
 use skillgym_i18n::Tr;
-use skillgym_store::{Campaign, CampaignChoice, Store, StoreError};
-use std::collections::HashMap;
+use skillgym_reporting::change::{CompareError, Compared, Line};
 
 /// `?earlier=ID`: the campaign to compare with; by default the one this was cloned from, or
 /// else the latest earlier campaign on the same framework.
@@ -30,54 +27,6 @@ pub struct ChangeQuery {
     earlier: Option<i64>,
     /// For the CSV: `competences` (the default) or `areas`.
     table: Option<String>,
-}
-
-/// A competence or area compared, as the page, the CSV and the JSON report need it.
-pub(crate) struct Line {
-    pub code: String,
-    pub title: String,
-    pub title_lang: &'static str,
-    /// The area's code and title, for a competence.
-    pub area: Option<(String, String, &'static str)>,
-    pub row: ChangeRow,
-}
-
-/// A campaign's response rate as its report counts it (an open anonymous campaign in steps of
-/// the threshold), shown as its report shows it.
-fn rate_of(analysed: &Analysed) -> ShownRate {
-    let disclosure = &analysed.disclosure;
-    ShownRate::new(
-        ResponseRate::of(&analysed.columns),
-        disclosure.threshold(),
-        disclosure.everyone(),
-    )
-}
-
-/// Everything the page, the CSV and the JSON report need.
-pub(crate) struct Compared {
-    pub campaign: Campaign,
-    pub choices: Vec<CampaignChoice>,
-    /// The earlier campaign and its data, when there is one to compare with.
-    pub earlier: Option<(CampaignChoice, ShownRate)>,
-    pub later: ShownRate,
-    pub threshold: AnonymityThreshold,
-    pub change: Option<Change>,
-    pub competences: Vec<Line>,
-    pub areas: Vec<Line>,
-}
-
-/// Why a campaign cannot be compared with the one asked for.
-#[derive(Debug)]
-pub(crate) enum CompareError {
-    /// The campaign asked for is not an earlier one on the same framework; those that are.
-    NotOffered(Vec<CampaignChoice>),
-    Store(StoreError),
-}
-
-impl From<StoreError> for CompareError {
-    fn from(e: StoreError) -> Self {
-        CompareError::Store(e)
-    }
 }
 
 impl From<CompareError> for AppError {
@@ -96,142 +45,11 @@ async fn compared(
     id: i64,
     query: &ChangeQuery,
 ) -> AppResult<Compared> {
-    let org = admin.organisation_id;
-    let campaign = state.store.campaign(org, CampaignId(id)).await?;
-    let threshold = state.store.anonymity_threshold(org).await?;
-    Ok(compare(
-        &state.store,
-        &state.analysis,
-        org,
-        campaign,
-        query.earlier,
-        threshold,
-        ctx.tr.lang().code(),
-    )
-    .await?)
-}
-
-/// `campaign` against `earlier`, or by default the campaign it was cloned from, or else the
-/// latest earlier campaign on the same framework; titles in `lang`.
-pub(crate) async fn compare(
-    store: &Store,
-    analysis: &AnalysisCache,
-    org: OrganisationId,
-    campaign: Campaign,
-    earlier: Option<i64>,
-    threshold: AnonymityThreshold,
-    lang: &str,
-) -> Result<Compared, CompareError> {
-    let choices = store
-        .earlier_campaigns(org, campaign.framework_id, campaign.id, &campaign.opens_on)
-        .await?;
-    let chosen = match earlier {
-        Some(e) => match choices.iter().find(|c| c.id.0 == e) {
-            Some(c) => Some(c),
-            None => return Err(CompareError::NotOffered(choices)),
-        },
-        None => campaign
-            .cloned_from
-            .and_then(|from| choices.iter().find(|c| c.id == from))
-            .or(choices.first()),
-    }
-    .cloned();
-    // Both campaigns' answers come from the columns kept in memory (see `analysis_cache`), as
-    // their reports count them.
-    let later_analysed = analysis.analysed(store, org, &campaign, threshold).await?;
-    let later = rate_of(&later_analysed);
-    let Some(earlier) = chosen else {
-        return Ok(Compared {
-            campaign,
-            choices,
-            earlier: None,
-            later,
-            threshold,
-            change: None,
-            competences: Vec::new(),
-            areas: Vec::new(),
-        });
-    };
-    let earlier_campaign = store.campaign(org, earlier.id).await?;
-    let earlier_analysed = analysis
-        .analysed(store, org, &earlier_campaign, threshold)
-        .await?;
-    let (earlier_columns, later_columns) = (&earlier_analysed.columns, &later_analysed.columns);
-    // Only what both campaigns asked is compared, in this campaign's order.
-    let position_before: HashMap<CompetenceId, usize> = earlier_campaign
-        .areas
-        .iter()
-        .flat_map(|a| a.competences.iter().map(|c| c.id))
-        .enumerate()
-        .map(|(i, id)| (id, i))
-        .collect();
-    let mut shared = Vec::new();
-    // Each shared competence's position in each campaign's columns.
-    let (mut at_before, mut at_after) = (Vec::new(), Vec::new());
-    let mut area_of = Vec::new();
-    let mut area_heads = Vec::new();
-    let mut position_after = 0;
-    for area in &campaign.areas {
-        let before = shared.len();
-        for c in &area.competences {
-            if let Some(at) = position_before.get(&c.id) {
-                shared.push((c, area));
-                at_before.push(*at);
-                at_after.push(position_after);
-                area_of.push(area_heads.len());
-            }
-            position_after += 1;
-        }
-        if shared.len() > before {
-            area_heads.push(area);
-        }
-    }
-    let change = Change::compute(
-        threshold,
-        &area_of,
-        area_heads.len(),
-        &change::Response::from_columns(earlier_columns, &at_before),
-        &change::Response::from_columns(later_columns, &at_after),
-    );
-    let competences = shared
-        .iter()
-        .zip(&change.competences)
-        .map(|((c, area), row)| {
-            let title = c.title.show(lang);
-            let area_title = area.title.show(lang);
-            Line {
-                code: c.code.clone(),
-                title: title.text.into(),
-                title_lang: title.lang,
-                area: Some((area.code.clone(), area_title.text.into(), area_title.lang)),
-                row: *row,
-            }
-        })
-        .collect();
-    let areas = area_heads
-        .iter()
-        .zip(&change.areas)
-        .map(|(area, row)| {
-            let title = area.title.show(lang);
-            Line {
-                code: area.code.clone(),
-                title: title.text.into(),
-                title_lang: title.lang,
-                area: None,
-                row: *row,
-            }
-        })
-        .collect();
-    Ok(Compared {
-        campaign,
-        choices,
-        earlier: Some((earlier, rate_of(&earlier_analysed))),
-        later,
-        threshold,
-        change: Some(change),
-        competences,
-        areas,
-    })
+    let reports = state.reports(admin.organisation_id).await?;
+    let campaign = reports.campaign(CampaignId(id)).await?;
+    Ok(reports
+        .compare(campaign, query.earlier, ctx.tr.lang().code())
+        .await?)
 }
 
 /// A row of either table, formatted.
@@ -595,7 +413,7 @@ pub async fn csv(
             }
             None => vec![hidden.clone(); 8],
         };
-        let side = |s: Option<change::Side>| match s {
+        let side = |s: Option<skillgym_domain::analysis::change::Side>| match s {
             Some(s) => [s.n.to_string(), f(Some(s.mean))],
             None => [hidden.clone(), hidden.clone()],
         };

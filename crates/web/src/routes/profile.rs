@@ -6,7 +6,6 @@ use super::analysis::csv_body;
 use super::audit_trail::{by, record};
 use crate::AppState;
 use crate::access::{Admin, SignedIn};
-use crate::analysis_cache::AnalysisCache;
 use crate::charts::{self, Kind, Row, RowChart, Scale, Series};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
@@ -17,13 +16,9 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use skillgym_domain::analysis::AnonymityThreshold;
 use skillgym_domain::analysis::profile::{Profile, TargetLevel};
-use skillgym_domain::audit::Rating;
-use skillgym_domain::{FrameworkId, JobFamily, OrganisationId, PersonId, Role};
-use skillgym_store::{
-    AnsweredCampaign, AuditAction, Campaign, PersonRecord, RoleTargets, Store, StoreError,
-};
+use skillgym_domain::{FrameworkId, JobFamily, PersonId, Role};
+use skillgym_store::{AnsweredCampaign, AuditAction, Campaign, PersonRecord, RoleTargets};
 use std::collections::HashMap;
 
 /// How many of the biggest gaps the page lists (the table has them all).
@@ -80,18 +75,9 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64, query: &ProfileQuery) -> App
     let shown = match chosen {
         None => None,
         Some(campaign) => {
-            let campaign = state.store.campaign(org, campaign).await?;
-            let threshold = state.store.anonymity_threshold(org).await?;
-            let profile = profile_of(
-                &state.store,
-                &state.analysis,
-                org,
-                &campaign,
-                &found,
-                threshold,
-            )
-            .await?
-            .ok_or(AppError::NotFound)?;
+            let reports = state.reports(org).await?;
+            let campaign = reports.campaign(campaign).await?;
+            let profile = (reports.profile(&campaign, &found).await?).ok_or(AppError::NotFound)?;
             Some((campaign, profile))
         }
     };
@@ -108,60 +94,6 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64, query: &ProfileQuery) -> App
         shown,
         own,
     })
-}
-
-/// `person`'s profile for `campaign`, against the service's means (kept in memory, see
-/// `analysis_cache`) and their job family's targets; `None` when they did not finish it.
-/// Whether the reader may see it is for the caller to decide.
-pub(crate) async fn profile_of(
-    store: &Store,
-    analysis: &AnalysisCache,
-    org: OrganisationId,
-    campaign: &Campaign,
-    person: &PersonRecord,
-    threshold: AnonymityThreshold,
-) -> Result<Option<Profile>, StoreError> {
-    let Some(answers) = store.person_answers(org, campaign.id, person.id).await? else {
-        return Ok(None);
-    };
-    let analysed = analysis.analysed(store, org, campaign, threshold).await?;
-    let columns = &analysed.columns;
-    let targets = store.role_targets(org, campaign.framework_id).await?;
-    let competences: Vec<_> = campaign
-        .areas
-        .iter()
-        .enumerate()
-        .flat_map(|(a, area)| area.competences.iter().map(move |c| (a, c)))
-        .collect();
-    let position: HashMap<_, _> = competences
-        .iter()
-        .enumerate()
-        .map(|(i, (_, c))| (c.id, i))
-        .collect();
-    let areas: Vec<usize> = competences.iter().map(|(a, _)| *a).collect();
-    let ratings: Vec<Option<Rating>> = competences
-        .iter()
-        .map(|(_, c)| answers.ratings.get(&c.id).copied())
-        .collect();
-    let service_shown: Vec<_> = (0..campaign.areas.len())
-        .map(|a| analysed.disclosure.area(a))
-        .collect();
-    Ok(Some(Profile::compute(
-        &service_shown,
-        &areas,
-        campaign.areas.len(),
-        &ratings,
-        &answers
-            .quiz
-            .iter()
-            .filter_map(|(c, right)| Some((*position.get(c)?, *right)))
-            .collect::<Vec<_>>(),
-        &competences
-            .iter()
-            .map(|(_, c)| targets.get(&(c.id, person.job_family)).copied())
-            .collect::<Vec<_>>(),
-        &columns.area_totals(&areas, campaign.areas.len()),
-    )))
 }
 
 /// An area's line: the person's mean and the service's, as written and as drawn.

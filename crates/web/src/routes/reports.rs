@@ -267,12 +267,10 @@ pub(super) async fn report_page(
     id: i64,
 ) -> AppResult<ReportPage> {
     let org = admin.organisation_id;
-    let campaign = state.store.campaign(org, CampaignId(id)).await?;
-    let threshold = state.store.anonymity_threshold(org).await?;
-    let analysed = state
-        .analysis
-        .analysed(&state.store, org, &campaign, threshold)
-        .await?;
+    let reports = state.reports(org).await?;
+    let campaign = reports.campaign(CampaignId(id)).await?;
+    let analysed = reports.analysed(&campaign).await?;
+    let threshold = reports.threshold();
     let lang = ctx.tr.lang().code();
     let competences: Vec<(usize, &skillgym_store::CampaignCompetence)> = campaign
         .areas

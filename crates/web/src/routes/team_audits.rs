@@ -209,12 +209,10 @@ pub async fn show(
 
     // The team's figures are the campaign report's own rows for the teams they manage, so that
     // they show exactly what the anonymity rule lets the whole report show, and nothing more.
-    let threshold = state.store.anonymity_threshold(org).await?;
-    let analysed = state
-        .analysis
-        .analysed(&state.store, org, &campaign, threshold)
-        .await?;
-    let competence_areas = crate::analysis_cache::competence_areas(&campaign);
+    let reports = state.reports(org).await?;
+    let analysed = reports.analysed(&campaign).await?;
+    let threshold = reports.threshold();
+    let competence_areas = skillgym_reporting::cache::competence_areas(&campaign);
     let columns = &analysed.columns;
     let figures = CampaignFigures::from_columns(&analysed.disclosure, &competence_areas, columns);
     let k = threshold.get();

@@ -4,7 +4,10 @@
 use reqwest::redirect::Policy;
 use reqwest::{Client, Response, StatusCode};
 use skillgym_domain::demo::{self, DEMO_PASSWORD, DemoOptions};
-use skillgym_domain::{OrganisationId, PersonId};
+use skillgym_domain::{CampaignId, OrganisationId, PersonId};
+use skillgym_i18n::{Lang, Tr};
+use skillgym_reporting::report::campaign_report;
+use skillgym_reporting::{AnalysisCache, CampaignReport, ReportError, ReportOptions, Reports};
 use skillgym_store::Store;
 use skillgym_test_db::{Backend, TestDb};
 use skillgym_web::WebConfig;
@@ -157,6 +160,25 @@ impl TestApp {
 
     pub async fn people_count(&self) -> i64 {
         self.store().people_counts(self.org).await.unwrap().total
+    }
+
+    /// The campaign's report as `skillgym report` works it out, in English, with a cache of
+    /// its own (as the command line has).
+    pub async fn report(
+        &self,
+        campaign: CampaignId,
+        options: &ReportOptions,
+    ) -> Result<CampaignReport, ReportError> {
+        let cache = AnalysisCache::default();
+        let reports = Reports::open(self.store(), &cache, self.org).await?;
+        campaign_report(&reports, campaign, options, &Tr::new(Lang::En)).await
+    }
+
+    /// The same report as the JSON `skillgym report` writes, as a value (parsing the text back
+    /// could move a float by its last bit: serde_json parses fast, not exactly, by default).
+    pub async fn report_json(&self, campaign: CampaignId) -> serde_json::Value {
+        let report = self.report(campaign, &ReportOptions::default()).await;
+        serde_json::to_value(report.unwrap()).unwrap()
     }
 }
 

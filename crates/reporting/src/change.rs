@@ -1,0 +1,178 @@
+//! Change over time: a re-audit set against an earlier campaign on the same framework, for the
+//! people who answered both and for the whole service. The domain decides which figures are
+//! safe to show; the web page, its CSV and the JSON report all read what is computed here.
+
+use crate::Reports;
+use crate::cache::Analysed;
+use skillgym_domain::CompetenceId;
+use skillgym_domain::analysis::change::{self, Change, ChangeRow};
+use skillgym_domain::analysis::{AnonymityThreshold, ResponseRate, ShownRate};
+use skillgym_store::{Campaign, CampaignChoice, StoreError};
+use std::collections::HashMap;
+
+/// A competence or area compared, as the page, the CSV and the JSON report need it.
+pub struct Line {
+    pub code: String,
+    pub title: String,
+    pub title_lang: &'static str,
+    /// The area's code and title, for a competence.
+    pub area: Option<(String, String, &'static str)>,
+    pub row: ChangeRow,
+}
+
+/// A campaign's response rate as its report counts it (an open anonymous campaign in steps of
+/// the threshold), shown as its report shows it.
+fn rate_of(analysed: &Analysed) -> ShownRate {
+    let disclosure = &analysed.disclosure;
+    ShownRate::new(
+        ResponseRate::of(&analysed.columns),
+        disclosure.threshold(),
+        disclosure.everyone(),
+    )
+}
+
+/// Everything the page, the CSV and the JSON report need.
+pub struct Compared {
+    pub campaign: Campaign,
+    pub choices: Vec<CampaignChoice>,
+    /// The earlier campaign and its data, when there is one to compare with.
+    pub earlier: Option<(CampaignChoice, ShownRate)>,
+    pub later: ShownRate,
+    pub threshold: AnonymityThreshold,
+    pub change: Option<Change>,
+    pub competences: Vec<Line>,
+    pub areas: Vec<Line>,
+}
+
+/// Why a campaign cannot be compared with the one asked for.
+#[derive(Debug)]
+pub enum CompareError {
+    /// The campaign asked for is not an earlier one on the same framework; those that are.
+    NotOffered(Vec<CampaignChoice>),
+    Store(StoreError),
+}
+
+impl From<StoreError> for CompareError {
+    fn from(e: StoreError) -> Self {
+        CompareError::Store(e)
+    }
+}
+
+/// `campaign` against `earlier`, or by default the campaign it was cloned from, or else the
+/// latest earlier campaign on the same framework; titles in `lang`.
+pub async fn compare(
+    reports: &Reports<'_>,
+    campaign: Campaign,
+    earlier: Option<i64>,
+    lang: &str,
+) -> Result<Compared, CompareError> {
+    let (store, org, threshold) = (reports.store(), reports.organisation(), reports.threshold());
+    let choices = store
+        .earlier_campaigns(org, campaign.framework_id, campaign.id, &campaign.opens_on)
+        .await?;
+    let chosen = match earlier {
+        Some(e) => match choices.iter().find(|c| c.id.0 == e) {
+            Some(c) => Some(c),
+            None => return Err(CompareError::NotOffered(choices)),
+        },
+        None => campaign
+            .cloned_from
+            .and_then(|from| choices.iter().find(|c| c.id == from))
+            .or(choices.first()),
+    }
+    .cloned();
+    // Both campaigns' answers come from the columns kept in memory (see `analysis_cache`), as
+    // their reports count them.
+    let later_analysed = reports.analysed(&campaign).await?;
+    let later = rate_of(&later_analysed);
+    let Some(earlier) = chosen else {
+        return Ok(Compared {
+            campaign,
+            choices,
+            earlier: None,
+            later,
+            threshold,
+            change: None,
+            competences: Vec::new(),
+            areas: Vec::new(),
+        });
+    };
+    let earlier_campaign = store.campaign(org, earlier.id).await?;
+    let earlier_analysed = reports.analysed(&earlier_campaign).await?;
+    let (earlier_columns, later_columns) = (&earlier_analysed.columns, &later_analysed.columns);
+    // Only what both campaigns asked is compared, in this campaign's order.
+    let position_before: HashMap<CompetenceId, usize> = earlier_campaign
+        .areas
+        .iter()
+        .flat_map(|a| a.competences.iter().map(|c| c.id))
+        .enumerate()
+        .map(|(i, id)| (id, i))
+        .collect();
+    let mut shared = Vec::new();
+    // Each shared competence's position in each campaign's columns.
+    let (mut at_before, mut at_after) = (Vec::new(), Vec::new());
+    let mut area_of = Vec::new();
+    let mut area_heads = Vec::new();
+    let mut position_after = 0;
+    for area in &campaign.areas {
+        let before = shared.len();
+        for c in &area.competences {
+            if let Some(at) = position_before.get(&c.id) {
+                shared.push((c, area));
+                at_before.push(*at);
+                at_after.push(position_after);
+                area_of.push(area_heads.len());
+            }
+            position_after += 1;
+        }
+        if shared.len() > before {
+            area_heads.push(area);
+        }
+    }
+    let change = Change::compute(
+        threshold,
+        &area_of,
+        area_heads.len(),
+        &change::Response::from_columns(earlier_columns, &at_before),
+        &change::Response::from_columns(later_columns, &at_after),
+    );
+    let competences = shared
+        .iter()
+        .zip(&change.competences)
+        .map(|((c, area), row)| {
+            let title = c.title.show(lang);
+            let area_title = area.title.show(lang);
+            Line {
+                code: c.code.clone(),
+                title: title.text.into(),
+                title_lang: title.lang,
+                area: Some((area.code.clone(), area_title.text.into(), area_title.lang)),
+                row: *row,
+            }
+        })
+        .collect();
+    let areas = area_heads
+        .iter()
+        .zip(&change.areas)
+        .map(|(area, row)| {
+            let title = area.title.show(lang);
+            Line {
+                code: area.code.clone(),
+                title: title.text.into(),
+                title_lang: title.lang,
+                area: None,
+                row: *row,
+            }
+        })
+        .collect();
+    Ok(Compared {
+        campaign,
+        choices,
+        earlier: Some((earlier, rate_of(&earlier_analysed))),
+        later,
+        threshold,
+        change: Some(change),
+        competences,
+        areas,
+    })
+}
