@@ -26,6 +26,8 @@ free-text-groups-left-out = Mae rhai grwpiau wedi'u gadael allan er mwyn cadw eu
 free-text-no-groups = Nid oes gan unrhyw grŵp ddigon o atebion i'w dangos.
 free-text-answers-heading = Yr atebion
 free-text-answers-order = Yn nhrefn yr wyddor.
+# review: the figure before "ateb" keeps the noun singular, as Welsh does after a number.
+free-text-answers-more = Dim ond y { $shown } ateb cyntaf sydd wedi'u rhestru yma; mae'r CSV i'w lawrlwytho yn cynnwys y { $count } i gyd.
 free-text-download = Lawrlwytho'r atebion a'r geiriau (CSV)
 free-text-csv-question-code = Cod y cwestiwn
 free-text-csv-question = Cwestiwn

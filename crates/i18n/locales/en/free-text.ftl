@@ -22,6 +22,7 @@ free-text-groups-left-out = Some groups are left out to keep their people anonym
 free-text-no-groups = No group has enough answers to show.
 free-text-answers-heading = The answers
 free-text-answers-order = In alphabetical order.
+free-text-answers-more = Only the first { $shown } answers are listed here; the CSV download has all { $count }.
 free-text-download = Download the answers and words (CSV)
 free-text-csv-question-code = Question code
 free-text-csv-question = Question

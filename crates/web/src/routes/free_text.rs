@@ -4,7 +4,7 @@
 //! are listed in alphabetical order; the domain decides what the anonymity threshold lets
 //! through (`skillgym_domain::analysis::words`).
 
-use super::analysis::{Choice, Grouping, csv_body};
+use super::analysis::{Choice, Grouping, GroupingNotice, csv_body};
 use crate::AppState;
 use crate::access::Admin;
 use crate::context::Ctx;
@@ -20,6 +20,10 @@ use skillgym_domain::analysis::words::{Counted, Summary, summarise};
 use skillgym_domain::audit::QuestionKind;
 use skillgym_domain::{CampaignId, Employment, JobFamily};
 use skillgym_store::{Campaign, FreeTextResponse};
+
+/// The most answers a question lists on the page (the CSV has them all): a national campaign's
+/// tens of thousands would make a page too big to load.
+const SHOWN_ANSWERS: usize = 1000;
 
 /// `?by=` a grouping the comparison offers.
 #[derive(Debug, Default, Deserialize)]
@@ -44,6 +48,8 @@ pub struct QuestionView {
     pub summary: Summary,
     /// The groups shown that have answers.
     pub groups: Vec<GroupView>,
+    /// Answers not listed on the page, past [`SHOWN_ANSWERS`].
+    pub not_listed: usize,
 }
 
 #[derive(Template, WebTemplate)]
@@ -54,6 +60,9 @@ pub struct AnswersPage {
     threshold: usize,
     by: String,
     choices: Vec<Choice>,
+    /// Why some responses are in no group, as the comparison says it.
+    notice: Option<GroupingNotice>,
+    notice_path: &'static str,
     questions: Vec<QuestionView>,
 }
 
@@ -61,6 +70,7 @@ struct Loaded {
     campaign: Campaign,
     threshold: usize,
     grouping: Grouping,
+    notice: Option<GroupingNotice>,
     questions: Vec<QuestionView>,
 }
 
@@ -123,10 +133,12 @@ async fn load(
                 lang: prompt.lang,
                 summary,
                 groups,
+                not_listed: 0,
             }
         })
         .collect();
     Ok(Loaded {
+        notice: grouping.notice(&campaign, &analysed, &ctx.tr),
         campaign,
         threshold: threshold.get(),
         grouping,
@@ -159,7 +171,11 @@ pub async fn show(
     Path(id): Path<i64>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
-    let loaded = load(&state, &ctx, &admin, id, &by).await?;
+    let mut loaded = load(&state, &ctx, &admin, id, &by).await?;
+    for q in &mut loaded.questions {
+        q.not_listed = q.summary.answers.len().saturating_sub(SHOWN_ANSWERS);
+        q.summary.answers.truncate(SHOWN_ANSWERS);
+    }
     let lang = ctx.tr.lang().code();
     let mut page = ctx.page("free-text-title");
     page.title = ctx.tr.t1(
@@ -172,6 +188,8 @@ pub async fn show(
         campaign_id: loaded.campaign.id,
         threshold: loaded.threshold,
         choices: loaded.grouping.choices(&loaded.campaign, &ctx.tr),
+        notice: loaded.notice,
+        notice_path: "answers",
         by: loaded.grouping.code,
         questions: loaded.questions,
     }
