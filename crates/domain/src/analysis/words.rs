@@ -16,7 +16,7 @@
 //! group's answers use it, so that no single answer can be traced to its group.
 
 use super::anonymity::{AnonymityThreshold, Suppressed};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// How many words and phrases a list shows.
 pub const TOP: usize = 10;
@@ -168,30 +168,70 @@ pub fn frequent<'a>(
     top: usize,
     at_least: usize,
 ) -> Frequent {
-    let mut words: HashMap<String, usize> = HashMap::new();
-    let mut phrases: HashMap<String, usize> = HashMap::new();
+    let mut tally = Tally::default();
     for answer in answers {
-        let (w, p) = words_and_phrases(answer);
-        for word in w.into_iter().collect::<BTreeSet<_>>() {
-            *words.entry(word).or_default() += 1;
+        tally.add(&Used::of(answer));
+    }
+    tally.most(top, at_least)
+}
+
+/// The different words and phrases one answer uses, each once.
+struct Used {
+    words: Vec<String>,
+    phrases: Vec<String>,
+}
+
+impl Used {
+    fn of(answer: &str) -> Self {
+        let (mut words, mut phrases) = words_and_phrases(answer);
+        for list in [&mut words, &mut phrases] {
+            list.sort_unstable();
+            list.dedup();
         }
-        for phrase in p.into_iter().collect::<BTreeSet<_>>() {
-            *phrases.entry(phrase).or_default() += 1;
+        Self { words, phrases }
+    }
+}
+
+/// How many answers use each word and phrase.
+#[derive(Default)]
+struct Tally {
+    words: HashMap<String, usize>,
+    phrases: HashMap<String, usize>,
+}
+
+impl Tally {
+    fn add(&mut self, used: &Used) {
+        for (counts, list) in [
+            (&mut self.words, &used.words),
+            (&mut self.phrases, &used.phrases),
+        ] {
+            for item in list {
+                // A word already counted is not copied again: most words are.
+                match counts.get_mut(item.as_str()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        counts.insert(item.clone(), 1);
+                    }
+                }
+            }
         }
     }
-    let most = |counts: HashMap<String, usize>| {
-        let mut out: Vec<Counted> = counts
-            .into_iter()
-            .filter(|(_, n)| *n >= at_least.max(1))
-            .map(|(text, answers)| Counted { text, answers })
-            .collect();
-        out.sort_by(|a, b| b.answers.cmp(&a.answers).then_with(|| a.text.cmp(&b.text)));
-        out.truncate(top);
-        out
-    };
-    Frequent {
-        words: most(words),
-        phrases: most(phrases),
+
+    fn most(self, top: usize, at_least: usize) -> Frequent {
+        let most = |counts: HashMap<String, usize>| {
+            let mut out: Vec<Counted> = counts
+                .into_iter()
+                .filter(|(_, n)| *n >= at_least.max(1))
+                .map(|(text, answers)| Counted { text, answers })
+                .collect();
+            out.sort_by(|a, b| b.answers.cmp(&a.answers).then_with(|| a.text.cmp(&b.text)));
+            out.truncate(top);
+            out
+        };
+        Frequent {
+            words: most(self.words),
+            phrases: most(self.phrases),
+        }
     }
 }
 
@@ -282,28 +322,34 @@ pub fn summarise(
         };
         shown[smallest] = Suppressed::Complementary;
     }
+    // Each answer read once, into everyone's tally and its group's, if its group is shown.
+    let mut everyone = Tally::default();
+    let mut by_group: Vec<Option<Tally>> = (0..groups)
+        .map(|g| (shown[g].is_shown() && size[g] > 0).then(Tally::default))
+        .collect();
+    for (text, g) in &answers {
+        let used = Used::of(text);
+        everyone.add(&used);
+        if let Some(Some(tally)) = g.map(|g| by_group[g].as_mut()) {
+            tally.add(&used);
+        }
+    }
     let mut sorted: Vec<String> = answers.iter().map(|(t, _)| t.to_string()).collect();
     sorted.sort_by_cached_key(|t| (t.to_lowercase(), t.clone()));
     Summary {
         answered: Some(answers.len()),
-        everyone: frequent(answers.iter().map(|(t, _)| *t), TOP, 1),
-        groups: (0..groups)
-            .map(|g| {
+        everyone: everyone.most(TOP, 1),
+        groups: by_group
+            .into_iter()
+            .enumerate()
+            .map(|(g, tally)| {
                 let visible = shown[g].is_shown();
                 GroupWords {
                     answers: visible.then_some(size[g]),
                     shown: shown[g],
-                    frequent: if visible && size[g] > 0 {
-                        frequent(
-                            answers
-                                .iter()
-                                .filter(|(_, group)| *group == Some(g))
-                                .map(|(t, _)| *t),
-                            TOP,
-                            k,
-                        )
-                    } else {
-                        Frequent::default()
+                    frequent: match tally {
+                        Some(tally) => tally.most(TOP, k),
+                        None => Frequent::default(),
                     },
                 }
             })
