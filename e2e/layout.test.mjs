@@ -1,7 +1,7 @@
 // Layout in a real browser. Every page each demo role can reach (the links in the header,
 // navigation and main content, followed from the home page, plus every campaign's report,
-// comparison, calibration, change and print-ready pages and a person's profile) is checked at
-// 1,280 px and 390 px wide, in English and in Welsh. A page fails when
+// comparison, calibration, change, free-text answers and print-ready pages and a person's
+// profile) is checked at 1,280 px and 390 px wide, in English and in Welsh. A page fails when
 //   - text overflows its box, or is clipped by a box that hides its overflow;
 //   - something is wider than the window outside a box that scrolls (a wide table's region);
 //   - visible text is under 12 px (SVG text counted at the size it is drawn: font size times
@@ -249,7 +249,7 @@ async function namedPages(page, origin) {
       [...new Set(as.map((a) => /^\/campaigns\/(\d+)$/.exec(new URL(a.href).pathname)?.[1]).filter(Boolean))],
     );
     for (const id of ids) {
-      for (const part of ['report', 'compare', 'calibration', 'change', 'report/print']) {
+      for (const part of ['report', 'compare', 'calibration', 'change', 'answers', 'report/print']) {
         named.push(`/campaigns/${id}/${part}`);
       }
     }

@@ -1,6 +1,7 @@
-// The analysis views in a real browser: change over time, a person's profile (their own, and
-// one their manager opens from the person page), the role profiles form with a bad level, and
-// the print-ready report, which must print without navigation. Every page is checked with axe.
+// The analysis views in a real browser: change over time, free-text answers, a person's profile
+// (their own, and one their manager opens from the person page), the role profiles form with a
+// bad level, and the print-ready report, which must print without navigation. Every page is
+// checked with axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -49,6 +50,13 @@ test('an admin sees change over time, role profiles and the print-ready report',
     assert.ok(await page.locator('figure.chart svg circle').count() > 2, 'dumbbells are drawn');
     await checkA11y(page, 'change over time');
     if (process.env.VIEWS_SCREENSHOTS) await saveArtifacts(page, 'views-change');
+
+    await visit(page, `${app.url}/campaigns/${id}`);
+    await clickAndWait(page, page.locator('main a', { hasText: 'Free-text answers' }));
+    assert.equal(pathOf(page), `/campaigns/${id}/answers`);
+    assert.ok(await page.locator('main section.free-text').count() > 0, 'the free-text questions');
+    await checkA11y(page, 'free-text answers');
+    if (process.env.VIEWS_SCREENSHOTS) await saveArtifacts(page, 'views-answers');
 
     await visit(page, `${app.url}/campaigns/${id}/report/print`);
     await checkA11y(page, 'print-ready report');

@@ -277,7 +277,7 @@ impl Store {
 
 /// Responses numbered as they were submitted (migration 0017) come after every response from
 /// before, which are in the order of their submission times (unix seconds, far below this).
-const SUBMITTED_IN_ORDER: i64 = 1 << 40;
+pub(crate) const SUBMITTED_IN_ORDER: i64 = 1 << 40;
 
 /// The query for finished responses and what reading its rows needs.
 struct ResponseReading {

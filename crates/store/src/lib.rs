@@ -16,6 +16,7 @@ mod backup;
 mod change;
 mod demo;
 mod error;
+mod free_text;
 mod invitations;
 mod jobs;
 mod leavers;
@@ -46,6 +47,7 @@ pub use audit_trail::{
 pub use backup::{BackupRefused, check_backup};
 pub use change::{CampaignChoice, ChangeData, ChangeResponse};
 pub use error::StoreError;
+pub use free_text::FreeTextResponse;
 pub use invitations::{
     FailedInvitation, InvitationCounts, InvitationKind, InvitationSettings, LinkTarget,
     MailCampaign, REMINDER_JOB, Recipient,

@@ -448,6 +448,10 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
             "admin@afon.example",
             format!("/campaigns/{campaign}/change"),
         ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{campaign}/answers"),
+        ),
         ("admin@afon.example", "/role-profiles".into()),
         (
             "admin@afon.example",

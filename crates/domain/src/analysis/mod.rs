@@ -12,6 +12,7 @@ pub mod overview;
 pub mod profile;
 pub mod rate;
 pub mod stats;
+pub mod words;
 
 pub use anonymity::{AnonymityThreshold, Disclosure, GroupingDisclosure, GroupingKey, Suppressed};
 pub use campaign::{CampaignFigures, GroupRate, HeatRow, Person, TeamFigures};

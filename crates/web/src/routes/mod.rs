@@ -14,6 +14,7 @@ mod campaigns;
 pub(crate) mod change;
 mod framework_editor;
 mod framework_files;
+mod free_text;
 mod health;
 mod home;
 mod invitations;
@@ -230,6 +231,8 @@ fn pages() -> Routes {
         .get("/campaigns/{id}/calibration.csv", analysis::calibration_csv)
         .get("/campaigns/{id}/change", change::show)
         .get("/campaigns/{id}/change.csv", change::csv)
+        .get("/campaigns/{id}/answers", free_text::show)
+        .get("/campaigns/{id}/answers.csv", free_text::csv)
         .get("/me", people::me)
         .post("/me/data", personal_data::download_own)
         .get("/team", people::my_people)

@@ -1,0 +1,31 @@
+# Free-text answers: the answers to a campaign's typed questions, and the words used most.
+
+free-text-title = Free-text answers
+free-text-title-for = Free-text answers: { $campaign }
+free-text-link = Free-text answers
+free-text-intro = The answers people typed to the campaign's free-text questions, with the words and two-word phrases they use most. Each answer counts a word once, however often it uses it. Common words such as "the", "and", "y" and "yn" are left out.
+free-text-privacy = Names are never shown on this page, not even for a campaign that is not anonymous, and the answers are listed in alphabetical order, never in the order they came in.
+free-text-threshold = To keep people anonymous, a question's answers are shown only once at least { $threshold } people have answered it. A group's words are shown only when at least { $threshold } of its people answered, and only the words and phrases that at least { $threshold } of its answers use; any group that would let a left-out group be worked out is left out too.
+free-text-no-questions = This campaign has no free-text questions.
+free-text-too-few = Fewer than { $threshold } people have answered this question, so its answers are not shown, to keep people anonymous.
+free-text-answered = Answers: { $count }
+free-text-words = Words used most
+free-text-phrases = Phrases used most
+free-text-word = Word
+free-text-phrase = Phrase
+free-text-answers-using = Answers using it
+free-text-no-words = There are no words to count: every word in the answers is a common one.
+free-text-by-group = By group
+free-text-by-group-caption = The words and phrases used most in each group
+free-text-group-answers = Answers
+free-text-groups-left-out = Some groups are left out to keep their people anonymous.
+free-text-no-groups = No group has enough answers to show.
+free-text-answers-heading = The answers
+free-text-answers-order = In alphabetical order.
+free-text-answers-more = Only the first { $shown } answers are listed here; the CSV download has all { $count }.
+free-text-download = Download the answers and words (CSV)
+free-text-csv-question-code = Question code
+free-text-csv-question = Question
+free-text-csv-kind = What
+free-text-csv-text = Text
+free-text-csv-answer = Answer
