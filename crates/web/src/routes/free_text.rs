@@ -4,7 +4,7 @@
 //! are listed in alphabetical order; the domain decides what the anonymity threshold lets
 //! through (`skillgym_domain::analysis::words`).
 
-use super::analysis::{Choice, Grouping, GroupingNotice, csv_body};
+use super::analysis::csv_body;
 use crate::AppState;
 use crate::access::Admin;
 use crate::context::Ctx;
@@ -19,6 +19,7 @@ use skillgym_domain::analysis::GroupingKey;
 use skillgym_domain::analysis::words::{Counted, Summary, summarise};
 use skillgym_domain::audit::QuestionKind;
 use skillgym_domain::{CampaignId, Employment, JobFamily};
+use skillgym_reporting::grouping::{Choice, Grouping, GroupingNotice};
 use skillgym_store::{Campaign, FreeTextResponse};
 
 /// The most answers a question lists on the page (the CSV has them all): a national campaign's
@@ -82,12 +83,10 @@ async fn load(
     by: &ByQuery,
 ) -> AppResult<Loaded> {
     let org = admin.organisation_id;
-    let campaign = state.store.campaign(org, CampaignId(id)).await?;
-    let threshold = state.store.anonymity_threshold(org).await?;
-    let analysed = state
-        .analysis
-        .analysed(&state.store, org, &campaign, threshold)
-        .await?;
+    let reports = state.reports(org).await?;
+    let campaign = reports.campaign(CampaignId(id)).await?;
+    let threshold = reports.threshold();
+    let analysed = reports.analysed(&campaign).await?;
     // An open anonymous campaign's answers come in whole steps of the threshold, as its figures
     // do: one more answer appears only with enough others that it cannot be told apart.
     let first = analysed.stepped.then(|| analysed.columns.responses());
