@@ -331,9 +331,9 @@ def step_import(args, work: Work) -> None:
         t_demo, _ = run(demo_cmd(args, data, None, "--no-serve"), env, "skillgym demo --no-serve",
                         log_to=work.logs / f"import-{args.backend}-demo.log")
         cmd = [args.bin, "import", "staff", args.file, "--data-dir", str(data)]
+        load = os.getloadavg()[0]
         # sqlx logs each statement with its duration at debug level: a few hundred lines to
         # stderr, which show where the import's time goes.
-        load = os.getloadavg()[0]
         t_first, first = run(cmd, dict(env, SKILLGYM_LOG="info,sqlx::query=debug",
                                        SKILLGYM_LOG_FORMAT="json"),
                              "skillgym import staff (first)",
