@@ -934,9 +934,9 @@ def staff_section(work: Work, imp: dict) -> list[str]:
       "keys (each check a trigger that runs a query), and each of their sites into two "
       "indexes and two more checks. Inserting the same 100,000 people from a table already "
       "inside PostgreSQL, with nothing to send or decode (the most `COPY … FROM STDIN` could "
-      "save), took 2.4 to 2.6 s with `psql` on this machine: more than the 2.0 s the whole "
-      "command may take at 50,000 rows/s. Decoding the JSON is a small part: 0.33 s for "
-      "100,000 people, against 0.18 s for the same rows as tab-separated text. The store's "
+      "save), took 2.4 to 2.8 s with `psql` on this machine: more than the 2.0 s the whole "
+      "command may take at 50,000 rows/s. Decoding the JSON is a small part: 0.3 to 0.4 s for "
+      "100,000 people, against 0.2 s for the same rows as tab-separated text. The store's "
       "queries go through sqlx's `Any` driver, which has no `COPY`.\n")
     w(STAFF_END)
     return out
