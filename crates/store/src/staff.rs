@@ -509,20 +509,7 @@ async fn insert_new_people_postgres<'r>(
         return Ok(());
     }
     let new = managers_first(new.to_vec());
-    let drawn: Vec<i64> = sqlx::query_scalar(
-        "SELECT nextval(pg_get_serial_sequence('people', 'id')) \
-         FROM generate_series(1, $1) ORDER BY 1",
-    )
-    .bind(new.len() as i64)
-    .fetch_all(&mut **tx)
-    .await?;
-    if drawn.len() != new.len() {
-        return Err(StoreError::Corrupt(format!(
-            "asked the people sequence for {} ids and got {}",
-            new.len(),
-            drawn.len()
-        )));
-    }
+    let drawn = draw_people_ids(tx, new.len()).await?;
     ids.reserve(new.len());
     for (record, id) in new.iter().zip(&drawn) {
         ids.insert(record.employee_number.as_str(), *id);
@@ -541,12 +528,22 @@ async fn insert_new_people_postgres<'r>(
         org = org.0,
         at = context.at
     );
-    let mut written = 0;
-    for (chunk, chunk_ids) in new
-        .chunks(POSTGRES_PEOPLE_CHUNK)
-        .zip(drawn.chunks(POSTGRES_PEOPLE_CHUNK))
-    {
-        let rows: Vec<_> = chunk
+    type PersonRow<'a> = (
+        i64,
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        &'a str,
+        &'a str,
+        &'a str,
+        f64,
+        Option<String>,
+        Option<i64>,
+        Option<i64>,
+    );
+    let people_json = |chunk: &[&StaffRecord], chunk_ids: &[i64]| -> Result<String> {
+        let rows: Vec<PersonRow> = chunk
             .iter()
             .zip(chunk_ids)
             .map(|(r, id)| {
@@ -568,13 +565,38 @@ async fn insert_new_people_postgres<'r>(
                 )
             })
             .collect();
-        let json = serde_json::to_string(&rows).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        sqlx::query(AssertSqlSafe(people_sql.clone()))
-            .bind(json)
-            .execute(&mut **tx)
-            .await?;
-        written += chunk.len() as u64;
+        serde_json::to_string(&rows).map_err(|e| StoreError::Corrupt(e.to_string()))
+    };
+    // Each statement's JSON is built while PostgreSQL runs the one before (`biased`: the
+    // statement is sent first), as on SQLite.
+    let mut chunks = new
+        .chunks(POSTGRES_PEOPLE_CHUNK)
+        .zip(drawn.chunks(POSTGRES_PEOPLE_CHUNK));
+    let mut written = 0;
+    let mut current = chunks
+        .next()
+        .map(|(chunk, chunk_ids)| {
+            Ok::<_, StoreError>((people_json(chunk, chunk_ids)?, chunk.len()))
+        })
+        .transpose()?;
+    while let Some((json, len)) = current {
+        let (done, next) = tokio::join!(
+            biased;
+            sqlx::query(AssertSqlSafe(people_sql.clone()))
+                .bind(json)
+                .execute(&mut **tx),
+            async {
+                let next = chunks.next();
+                next.map(|(chunk, chunk_ids)| {
+                    Ok::<_, StoreError>((people_json(chunk, chunk_ids)?, chunk.len()))
+                })
+                .transpose()
+            }
+        );
+        done?;
+        written += len as u64;
         progress(written);
+        current = next?;
     }
 
     let site_rows: Vec<(i64, i64, i64)> =
@@ -589,6 +611,39 @@ async fn insert_new_people_postgres<'r>(
     insert_sites_postgres(tx, &site_rows).await?;
     progress(written);
     Ok(())
+}
+
+/// `count` new ids from the people table's own sequence, ascending, in one round trip. The
+/// sequence is looked up once (a subquery), not once a row: `pg_get_serial_sequence` reads the
+/// catalogue each time it is called, which was most of the 0.4 s that 100,000 ids took. The
+/// ids come back as one text value rather than a row each. Drawn with `nextval`, they are
+/// never handed to anyone else, whatever runs at the same time.
+async fn draw_people_ids(tx: &mut Transaction<'_, Any>, count: usize) -> Result<Vec<i64>> {
+    let text: Option<String> = sqlx::query_scalar(
+        "SELECT string_agg(CAST(id AS TEXT), ',' ORDER BY id) \
+         FROM (SELECT nextval((SELECT CAST(pg_get_serial_sequence('people', 'id') AS regclass))) \
+                   AS id \
+               FROM generate_series(1, $1)) AS drawn",
+    )
+    .bind(count as i64)
+    .fetch_one(&mut **tx)
+    .await?;
+    let drawn = text
+        .unwrap_or_default()
+        .split(',')
+        .filter(|id| !id.is_empty())
+        .map(|id| {
+            id.parse::<i64>()
+                .map_err(|_| StoreError::Corrupt(format!("the people sequence gave {id:?}")))
+        })
+        .collect::<Result<Vec<i64>>>()?;
+    if drawn.len() != count {
+        return Err(StoreError::Corrupt(format!(
+            "asked the people sequence for {count} ids and got {}",
+            drawn.len()
+        )));
+    }
+    Ok(drawn)
 }
 
 /// Changed people's sites on PostgreSQL: all removed in one statement and written again in a
