@@ -26,7 +26,7 @@
 //! a site plus a team less a job family, halved) are not checked: see `docs/analysis.md`.
 
 use proptest::prelude::*;
-use skillgym_domain::analysis::calibration::{Calibration, PersonCalibration};
+use skillgym_domain::analysis::calibration::{Calibration, PersonCalibration, by_competence};
 use skillgym_domain::analysis::columns::{
     CampaignColumns, NO_ANSWER, NONE, NOT_SURE, ProfileColumn, UNRATED,
 };
@@ -183,6 +183,9 @@ enum Measure {
     Area(usize),
     /// People with a confidence and a quiz score.
     Calibrated,
+    /// Answers to the questions testing one tested competence (by position in `tested`):
+    /// counted as answers, summed as right ones, about the people who gave any.
+    Knowledge(usize),
 }
 
 /// A figure as read: who it is about (a bit per respondent), what, its count and its sum.
@@ -200,6 +203,8 @@ struct Figure {
 struct Truth {
     ratings: Vec<Vec<u8>>,
     calibration: Vec<Option<PersonCalibration>>,
+    /// Each respondent's answers and right answers for each tested competence.
+    quiz: Vec<Vec<(u8, u8)>>,
     areas: Vec<usize>,
 }
 
@@ -211,6 +216,7 @@ impl Truth {
             Measure::Area(a) => (0..self.areas.len())
                 .any(|c| self.areas[c] == a && (1..=5).contains(&self.ratings[r][c])),
             Measure::Calibrated => self.calibration[r].is_some(),
+            Measure::Knowledge(t) => self.quiz[r][t].0 > 0,
         }
     }
 
@@ -242,6 +248,10 @@ impl Truth {
                     if let Some(p) = self.calibration[r] {
                         out = (out.0 + 1.0, out.1 + p.confidence);
                     }
+                }
+                Measure::Knowledge(t) => {
+                    let (answered, right) = self.quiz[r][t];
+                    out = (out.0 + f64::from(answered), out.1 + f64::from(right));
                 }
             }
         }
@@ -504,6 +514,30 @@ fn report(org: &Org, c: &CampaignColumns, truth: &Truth) -> (Report, Disclosure)
                 );
             }
         }
+        // Confidence against knowledge competence by competence: a competence's ratings and
+        // its questions' answers, by group and for everyone.
+        for k in by_competence(c, &group_of, count, &d, &shown) {
+            let t = c.tested.iter().position(|x| *x == k.competence).unwrap();
+            let cells = k
+                .groups
+                .iter()
+                .enumerate()
+                .filter_map(|(g, x)| Some((sets[g], (*x)?)));
+            let everyone_cell = k.everyone.filter(|_| key == GroupingKey::JobFamily);
+            for (set, cell) in cells.chain(everyone_cell.map(|x| (everyone, x))) {
+                let what = if question { name } else { "knowledge" };
+                let m = Measure::Competence(k.competence);
+                push(set, m, cell.raters as f64, Some(cell.mean_rating), what);
+                let answers = cell.answers as f64;
+                push(
+                    set,
+                    Measure::Knowledge(t),
+                    answers,
+                    Some(cell.share_right),
+                    what,
+                );
+            }
+        }
         if key == GroupingKey::JobFamily
             && let (Some(n), Some(f)) = (calibration.everyone.people, calibration.everyone.figures)
         {
@@ -529,7 +563,7 @@ fn report(org: &Org, c: &CampaignColumns, truth: &Truth) -> (Report, Disclosure)
 }
 
 const MEASURES: fn(&[usize]) -> Vec<Measure> = |areas| {
-    let mut m = vec![Measure::People, Measure::Calibrated];
+    let mut m = vec![Measure::People, Measure::Calibrated, Measure::Knowledge(0)];
     m.extend((0..areas.len()).map(Measure::Competence));
     m.extend((0..=*areas.iter().max().unwrap()).map(Measure::Area));
     m
@@ -746,6 +780,16 @@ fn truth(org: &Org, c: &CampaignColumns) -> Truth {
             .map(|r| c.ratings_of(r).to_vec())
             .collect(),
         calibration: c.calibration(),
+        quiz: (0..c.responses())
+            .map(|r| {
+                let (answered, right) = c.quiz_of(r);
+                answered
+                    .iter()
+                    .copied()
+                    .zip(right.iter().copied())
+                    .collect()
+            })
+            .collect(),
         areas: org.areas.clone(),
     }
 }

@@ -4,7 +4,9 @@
 
 use crate::cache::Analysed;
 use skillgym_domain::analysis::anonymity::none_or_all;
-use skillgym_domain::analysis::calibration::{Calibration, PersonCalibration};
+use skillgym_domain::analysis::calibration::{
+    Calibration, CompetenceKnowledge, PersonCalibration, by_competence,
+};
 use skillgym_domain::analysis::columns::NO_ANSWER;
 use skillgym_domain::analysis::compare::{Comparison, GroupCounts};
 use skillgym_domain::analysis::{CampaignColumns, GroupingKey};
@@ -222,6 +224,18 @@ impl Grouping {
             disclosure.everyone_calibration(),
             self.groups.len(),
             &people,
+        )
+    }
+
+    /// The groups' confidence against their knowledge, competence by competence.
+    pub fn knowledge_by_competence(&self, analysed: &Analysed) -> Vec<CompetenceKnowledge> {
+        let disclosure = &analysed.disclosure;
+        by_competence(
+            &analysed.columns,
+            &self.column(&analysed.columns),
+            self.groups.len(),
+            disclosure,
+            &disclosure.grouping(self.key()),
         )
     }
 

@@ -9,7 +9,7 @@ use crate::cache::Analysed;
 use crate::change::{CompareError, Compared, Line};
 use crate::grouping::Grouping;
 use serde::Serialize;
-use skillgym_domain::analysis::calibration::CalibrationRow;
+use skillgym_domain::analysis::calibration::{CalibrationRow, Disagreement, KnowledgeCell};
 use skillgym_domain::analysis::compare::Test;
 use skillgym_domain::analysis::profile::Profile;
 use skillgym_domain::analysis::{
@@ -238,6 +238,33 @@ pub struct CalibrationReport {
     pub left_out: usize,
     pub groups: Vec<Calibrated>,
     pub everyone: Option<Calibrated>,
+    /// Each tested competence: the groups' self-ratings beside their right answers.
+    pub competences: Vec<KnowledgeReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct KnowledgeReport {
+    pub code: String,
+    /// The groups shown; hidden ones are left out, as in `groups` above.
+    pub groups: Vec<KnowledgeRow>,
+    pub everyone: Option<KnowledgeRow>,
+    /// Pairs of groups, by key, where the first rated itself lower but got more right.
+    pub reversed: Vec<[String; 2]>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct KnowledgeRow {
+    pub key: String,
+    pub label: String,
+    pub raters: usize,
+    pub mean_rating: f64,
+    pub confidence: f64,
+    pub answerers: usize,
+    pub answers: u64,
+    pub share_right: f64,
+    pub gap: f64,
+    /// `over` or `under` where confidence and knowledge disagree by 0.25 or more, else null.
+    pub disagreement: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -872,6 +899,43 @@ impl<'a> Figures<'a> {
                 &self.tr.t("analysis-everyone"),
                 &calibration.everyone,
             ),
+            competences: self.knowledge_by_competence(),
         }
+    }
+
+    fn knowledge_by_competence(&self) -> Vec<KnowledgeReport> {
+        let grouping = self.grouping;
+        let row = |key: &str, label: &str, cell: &KnowledgeCell| KnowledgeRow {
+            key: key.into(),
+            label: label.into(),
+            raters: cell.raters,
+            mean_rating: cell.mean_rating,
+            confidence: cell.confidence(),
+            answerers: cell.answerers,
+            answers: cell.answers,
+            share_right: cell.share_right,
+            gap: cell.gap(),
+            disagreement: cell.disagreement().map(|d| match d {
+                Disagreement::Over => "over",
+                Disagreement::Under => "under",
+            }),
+        };
+        grouping
+            .knowledge_by_competence(self.analysed)
+            .iter()
+            .map(|k| KnowledgeReport {
+                code: self.code(k.competence),
+                groups: (k.groups.iter().zip(&grouping.groups))
+                    .filter_map(|(cell, head)| Some(row(&head.key, &head.label, cell.as_ref()?)))
+                    .collect(),
+                everyone: k
+                    .everyone
+                    .as_ref()
+                    .map(|cell| row("everyone", &self.tr.t("analysis-everyone"), cell)),
+                reversed: (k.reversed.iter())
+                    .map(|(a, b)| [a, b].map(|g| grouping.groups[*g].key.clone()))
+                    .collect(),
+            })
+            .collect()
     }
 }

@@ -15,6 +15,7 @@ pub enum Table {
     HeatMap,
     Comparison,
     Calibration,
+    KnowledgeByCompetence,
     ChangeRates,
     ChangeAreas,
     ChangeCompetences,
@@ -22,13 +23,14 @@ pub enum Table {
 }
 
 impl Table {
-    pub const ALL: [Table; 10] = [
+    pub const ALL: [Table; 11] = [
         Table::Competences,
         Table::Sites,
         Table::Teams,
         Table::HeatMap,
         Table::Comparison,
         Table::Calibration,
+        Table::KnowledgeByCompetence,
         Table::ChangeRates,
         Table::ChangeAreas,
         Table::ChangeCompetences,
@@ -44,6 +46,7 @@ impl Table {
             Table::HeatMap => "heat-map",
             Table::Comparison => "comparison",
             Table::Calibration => "calibration",
+            Table::KnowledgeByCompetence => "calibration-competences",
             Table::ChangeRates => "change-rates",
             Table::ChangeAreas => "change-areas",
             Table::ChangeCompetences => "change-competences",
@@ -262,6 +265,47 @@ impl CampaignReport {
                         num(g.correlation),
                     ]
                 }));
+                rows
+            }
+            Table::KnowledgeByCompetence => {
+                // One row per competence and group shown; `reversed_against` names the groups
+                // that rated themselves higher but got fewer right.
+                let mut rows = vec![head(&[
+                    "code",
+                    "key",
+                    "label",
+                    "raters",
+                    "mean_rating",
+                    "confidence",
+                    "answerers",
+                    "answers",
+                    "share_right",
+                    "gap",
+                    "disagreement",
+                    "reversed_against",
+                ])];
+                for k in &self.calibration.competences {
+                    for g in k.groups.iter().chain(&k.everyone) {
+                        let against: Vec<&str> = (k.reversed.iter())
+                            .filter(|[lower, _]| *lower == g.key)
+                            .map(|[_, higher]| higher.as_str())
+                            .collect();
+                        rows.push(vec![
+                            k.code.clone(),
+                            g.key.clone(),
+                            g.label.clone(),
+                            g.raters.to_string(),
+                            g.mean_rating.to_string(),
+                            g.confidence.to_string(),
+                            g.answerers.to_string(),
+                            g.answers.to_string(),
+                            g.share_right.to_string(),
+                            g.gap.to_string(),
+                            g.disagreement.unwrap_or_default().to_string(),
+                            against.join(" "),
+                        ]);
+                    }
+                }
                 rows
             }
             Table::ChangeRates => {

@@ -520,6 +520,32 @@ async fn each_table_as_csv_holds_the_json_figures(backend: Backend) {
         change.len(),
         json["change"]["competences"].as_array().unwrap().len() + 1
     );
+    // Confidence against knowledge by competence: a row per group shown, then everyone.
+    let knowledge = csv("calibration-competences", "en");
+    assert_eq!(knowledge[0][..4], ["code", "key", "label", "raters"]);
+    let mut rows = knowledge[1..].iter();
+    let tested = json["calibration"]["competences"].as_array().unwrap();
+    assert!(!tested.is_empty());
+    for k in tested {
+        let groups = k["groups"].as_array().unwrap().iter();
+        for g in groups.chain(k["everyone"].as_object().map(|_| &k["everyone"])) {
+            let row = rows.next().unwrap();
+            assert_eq!(row[0], k["code"].as_str().unwrap());
+            assert_eq!(row[1], g["key"].as_str().unwrap());
+            assert_eq!(row[3], g["raters"].to_string());
+            for (i, field) in [(4, "mean_rating"), (8, "share_right")] {
+                let value = row[i].parse::<f64>().unwrap();
+                assert!((value - g[field].as_f64().unwrap()).abs() < 1e-12);
+            }
+            assert_eq!(row[10], g["disagreement"].as_str().unwrap_or(""));
+            let against: Vec<&str> = (k["reversed"].as_array().unwrap().iter())
+                .filter(|pair| pair[0] == g["key"])
+                .map(|pair| pair[1].as_str().unwrap())
+                .collect();
+            assert_eq!(row[11], against.join(" "));
+        }
+    }
+    assert!(rows.next().is_none());
 
     let out = skillgym(
         &db,

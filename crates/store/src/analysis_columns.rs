@@ -117,14 +117,8 @@ impl Store {
             .enumerate()
             .map(|(i, c)| (c.code.as_str(), i))
             .collect();
-        // Quiz items by id: whether each tests a competence the campaign rates.
-        // Quiz items testing a competence the campaign rates: only their answers count.
-        let testing: Vec<String> = campaign
-            .quiz
-            .iter()
-            .filter(|(_, item)| position_of_code.contains_key(item.competence.as_str()))
-            .map(|(id, _)| id.0.to_string())
-            .collect();
+        // The competences the knowledge round tests, and each testing item's competence among
+        // them: answers to items testing a competence the campaign does not rate do not count.
         let mut tested: Vec<usize> = campaign
             .quiz
             .iter()
@@ -132,6 +126,14 @@ impl Store {
             .collect();
         tested.sort_unstable();
         tested.dedup();
+        let tested_of_item: HashMap<i64, usize> = campaign
+            .quiz
+            .iter()
+            .filter_map(|(id, item)| {
+                let c = position_of_code.get(item.competence.as_str())?;
+                Some((id.0, tested.binary_search(c).ok()?))
+            })
+            .collect();
         let single: Vec<(i64, usize)> = campaign
             .questions
             .iter()
@@ -165,14 +167,16 @@ impl Store {
                 ids.join(",")
             )
         };
-        // The answers to testing items and how many were right, as answered × 65536 + right.
-        let quiz_sql = if testing.is_empty() {
+        // Each answer to a testing item as item id × 2 + right, gathered like the ratings.
+        let quiz_sql = if tested_of_item.is_empty() {
             "NULL".to_string()
         } else {
+            let mut ids: Vec<String> = tested_of_item.keys().map(i64::to_string).collect();
+            ids.sort_unstable();
             format!(
-                "(SELECT CAST(count(*) * 65536 + sum(a.correct) AS BIGINT) FROM quiz_answers a \
-                 WHERE a.response_id = r.id AND a.item_id IN ({}))",
-                testing.join(",")
+                "(SELECT {} FROM quiz_answers a WHERE a.response_id = r.id AND a.item_id IN ({}))",
+                numbers("a.item_id * 2 + a.correct"),
+                ids.join(",")
             )
         };
         // Each rating as competence id × 8 + value: one number to read per rating.
@@ -197,6 +201,8 @@ impl Store {
             org: org.0,
             competences,
             position_of_competence,
+            tested: columns.tested.len(),
+            tested_of_item,
             single,
         };
         // The responses are read in parts by id, each on its own pooled connection, at the same
@@ -287,6 +293,10 @@ struct ResponseReading {
     competences: usize,
     position_of_competence: HashMap<i64, usize>,
     /// Single-choice profile questions: id and number of options.
+    /// How many competences the knowledge round tests, and each testing item's position among
+    /// them.
+    tested: usize,
+    tested_of_item: HashMap<i64, usize>,
     single: Vec<(i64, usize)>,
 }
 
@@ -355,9 +365,27 @@ impl ResponseReading {
                 }
             }
 
-            let quiz: i64 = row.try_get::<Option<i64>, _>(5)?.unwrap_or(0);
-            columns.quiz_answered.push((quiz >> 16).min(255) as u8);
-            columns.quiz_right.push((quiz & 0xFFFF).min(255) as u8);
+            let at = columns.quiz_answered.len();
+            columns.quiz_answered.resize(at + self.tested, 0);
+            columns.quiz_right.resize(at + self.tested, 0);
+            let quiz: Option<String> = row.try_get(5)?;
+            for number in quiz
+                .as_deref()
+                .unwrap_or("")
+                .trim_matches(['{', '}'])
+                .split(',')
+                .filter(|n| !n.is_empty())
+            {
+                let n: i64 = number
+                    .parse()
+                    .map_err(|_| StoreError::Corrupt("quiz answer".into()))?;
+                if let Some(t) = self.tested_of_item.get(&(n >> 1)) {
+                    let answered = &mut columns.quiz_answered[at + t];
+                    *answered = answered.saturating_add(1);
+                    let right = &mut columns.quiz_right[at + t];
+                    *right = right.saturating_add((n & 1) as u8);
+                }
+            }
 
             for column in &mut columns.profile {
                 column.answers.push(NO_ANSWER);

@@ -414,11 +414,8 @@ async fn groups_under_the_threshold_never_appear(backend: Backend) {
     }
 }
 
-both_backends!(the_demo_leaders_are_modest_but_know_more);
-
-/// The demo simulates leaders rating themselves lower than aspiring leaders while doing
-/// better in the knowledge round; the calibration page must show their modesty.
-async fn the_demo_leaders_are_modest_but_know_more(backend: Backend) {
+/// The demo organisation of 600 people, served on a random port.
+async fn demo_app(backend: Backend) -> TestApp {
     let db = TestDb::new(backend).await;
     let generated = demo::generate(&DemoOptions {
         people: 600,
@@ -439,11 +436,19 @@ async fn the_demo_leaders_are_modest_but_know_more(backend: Backend) {
     };
     let router = skillgym_web::app(db.store.clone(), config);
     tokio::spawn(async move { skillgym_web::serve(listener, router).await.unwrap() });
-    let app = TestApp {
+    TestApp {
         url,
         db,
         org: org.id,
-    };
+    }
+}
+
+both_backends!(the_demo_leaders_are_modest_but_know_more);
+
+/// The demo simulates leaders rating themselves lower than aspiring leaders while doing
+/// better in the knowledge round; the calibration page must show their modesty.
+async fn the_demo_leaders_are_modest_but_know_more(backend: Backend) {
+    let app = demo_app(backend).await;
     let campaign = app.store().campaigns(app.org).await.unwrap()[0].id;
     let data = app.store().analysis_data(app.org, campaign).await.unwrap();
     assert!(data.respondents.len() > 100);
@@ -476,4 +481,109 @@ async fn the_demo_leaders_are_modest_but_know_more(backend: Backend) {
         number(leaders, 5) < number(aspiring, 5),
         "leaders know more than they think, relative to aspiring leaders: {rows:?}"
     );
+}
+
+both_backends!(knowledge_by_competence_is_counted_from_the_answers);
+
+/// Confidence against knowledge competence by competence, by the leadership question: each
+/// group's mean self-rating and share of right answers as the report gives them are the ones
+/// counted here from the stored answers, reversals included; the page shows them.
+async fn knowledge_by_competence_is_counted_from_the_answers(backend: Backend) {
+    use skillgym_domain::audit::Rating;
+    use skillgym_reporting::ReportOptions;
+    let app = demo_app(backend).await;
+    let campaign = app.store().campaigns(app.org).await.unwrap()[0].id;
+    let full = app.store().campaign(app.org, campaign).await.unwrap();
+    let (leadership, _) = full
+        .questions
+        .iter()
+        .find(|(_, q)| q.code == "LEADERSHIP")
+        .unwrap();
+    let data = app.store().analysis_data(app.org, campaign).await.unwrap();
+    // (raters, sum of ratings, answers, right) by competence code and group key.
+    let mut counted: HashMap<(String, String), (u64, u64, u64, u64)> = HashMap::new();
+    for r in &data.respondents {
+        let group = r.profile.get(leadership).cloned();
+        for area in &full.areas {
+            for c in &area.competences {
+                for key in group.iter().cloned().chain(["everyone".to_string()]) {
+                    let slot = counted.entry((c.code.clone(), key)).or_default();
+                    if let Some(Rating::Level(n)) = r.ratings.get(&c.id) {
+                        slot.0 += 1;
+                        slot.1 += u64::from(*n);
+                    }
+                    for (tested, right) in &r.quiz {
+                        if *tested == c.id {
+                            slot.2 += 1;
+                            slot.3 += u64::from(*right);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let options = ReportOptions {
+        by: Some("LEADERSHIP".into()),
+        ..ReportOptions::default()
+    };
+    let report = app.report(campaign, &options).await.unwrap();
+    let competences = &report.calibration.competences;
+    assert!(!competences.is_empty(), "the demo's quiz tests competences");
+    let mut reversals = 0;
+    for k in competences {
+        let rows = k.groups.iter().chain(&k.everyone);
+        assert!(rows.clone().count() >= 2, "{}: groups shown", k.code);
+        for row in rows {
+            let (raters, sum, answers, right) = counted[&(k.code.clone(), row.key.clone())];
+            assert_eq!(
+                (row.raters as u64, row.answers),
+                (raters, answers),
+                "{}",
+                k.code
+            );
+            assert!((row.mean_rating - sum as f64 / raters as f64).abs() < 1e-9);
+            assert!((row.share_right - right as f64 / answers as f64).abs() < 1e-9);
+            let gap = (row.mean_rating - 1.0) / 4.0 - row.share_right;
+            let expected = match gap {
+                g if g >= 0.25 => Some("over"),
+                g if g <= -0.25 => Some("under"),
+                _ => None,
+            };
+            assert_eq!(row.disagreement, expected);
+        }
+        for a in &k.groups {
+            for b in &k.groups {
+                let reversed =
+                    b.mean_rating - a.mean_rating >= 0.25 && a.share_right - b.share_right >= 0.10;
+                let listed = k.reversed.contains(&[a.key.clone(), b.key.clone()]);
+                assert_eq!(reversed, listed, "{}: {} against {}", k.code, a.key, b.key);
+                reversals += usize::from(listed);
+            }
+        }
+    }
+    // As in the national leaders' audit: somewhere, leaders (0) rated themselves lower than
+    // those hoping to lead (1) but got more right.
+    assert!(
+        competences
+            .iter()
+            .any(|k| k.reversed.contains(&["0".to_string(), "1".to_string()])),
+        "{reversals} reversals, none of leaders against aspiring leaders"
+    );
+
+    // The page shows each competence's rows, and says where leaders knew more.
+    let admin = app.signed_in("admin@afon.example").await;
+    let html = app
+        .page(
+            &admin,
+            &format!("/campaigns/{campaign}/calibration?by=LEADERSHIP"),
+        )
+        .await;
+    let table = &html[html.find("id=\"knowledge-table\"").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    let shown: usize = competences
+        .iter()
+        .map(|k| k.groups.len() + usize::from(k.everyone.is_some()))
+        .sum();
+    assert_eq!(table.matches("<tr>").count(), shown + 1);
+    assert!(table.contains("Rated themselves lower than"));
 }

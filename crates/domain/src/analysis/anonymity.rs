@@ -17,8 +17,8 @@
 //!    inside the figure, the hidden people outside it are none or at least k.
 //!
 //! Each is checked for every measure separately: the people in a group, those who gave each
-//! competence a 1–5 rating ("not sure" is not a rating), those who rated each area, and those
-//! with a knowledge-round score. Hiding works on group sizes, never on answers, so it costs the
+//! competence a 1–5 rating ("not sure" is not a rating), those who rated each area, those
+//! with a knowledge-round score, and those who answered each tested competence's questions. Hiding works on group sizes, never on answers, so it costs the
 //! same at 50 as at 50,000 people.
 
 use super::columns::{CampaignColumns, NO_ANSWER, NONE};
@@ -116,6 +116,8 @@ pub enum GroupingKey {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupingDisclosure {
     competences: usize,
+    /// How many competences the knowledge round tests.
+    tested: usize,
     /// For groups nobody is in: shown (there is nothing to see), unless the campaign's own
     /// figures are hidden.
     empty: Suppressed,
@@ -123,6 +125,8 @@ pub struct GroupingDisclosure {
     /// `cells[g * competences + c]`: group `g`'s figures for competence `c`.
     cells: Vec<Suppressed>,
     calibration: Vec<Suppressed>,
+    /// `knowledge[g * tested + t]`: group `g`'s answers to tested competence `t`'s questions.
+    knowledge: Vec<Suppressed>,
 }
 
 impl GroupingDisclosure {
@@ -136,10 +140,33 @@ impl GroupingDisclosure {
     ) -> Self {
         Self {
             competences,
+            tested: 0,
             empty: Suppressed::Shown,
             cells: vec![Suppressed::Shown; groups.len() * competences],
             groups,
             calibration,
+            knowledge: Vec::new(),
+        }
+    }
+
+    /// As [`GroupingDisclosure::new`], with each group's cells and knowledge given, for
+    /// testing what shows confidence against knowledge by competence.
+    #[cfg(test)]
+    pub(crate) fn with_cells(
+        competences: usize,
+        tested: usize,
+        groups: Vec<Suppressed>,
+        cells: Vec<Suppressed>,
+        knowledge: Vec<Suppressed>,
+    ) -> Self {
+        Self {
+            competences,
+            tested,
+            empty: Suppressed::Shown,
+            calibration: vec![Suppressed::Shown; groups.len()],
+            groups,
+            cells,
+            knowledge,
         }
     }
 
@@ -163,6 +190,18 @@ impl GroupingDisclosure {
     pub fn calibration(&self, g: usize) -> Suppressed {
         self.calibration.get(g).copied().unwrap_or(self.empty)
     }
+
+    /// The group's answers to the questions testing tested competence `t` (by position in the
+    /// columns' `tested`): its share of right answers.
+    pub fn knowledge(&self, g: usize, t: usize) -> Suppressed {
+        if g >= self.groups.len() {
+            return self.empty;
+        }
+        self.knowledge
+            .get(g * self.tested + t)
+            .copied()
+            .unwrap_or(self.empty)
+    }
 }
 
 /// Which of a campaign's figures may be shown, for the whole report at once (see the module).
@@ -171,6 +210,7 @@ pub struct Disclosure {
     threshold: AnonymityThreshold,
     competences: usize,
     areas: usize,
+    tested: usize,
     dims: Vec<Dim>,
     groupings: Vec<(GroupingKey, usize)>,
 }
@@ -201,7 +241,8 @@ impl Kind {
 }
 
 /// One kind of group and what it shows. Measures are numbered: 0 the people, then each
-/// competence's 1–5 raters, each area's raters, and the people with a knowledge-round score.
+/// competence's 1–5 raters, each area's raters, the people with a knowledge-round score, and
+/// those who answered each tested competence's questions.
 #[derive(Debug, Clone, PartialEq)]
 struct Dim {
     kind: Kind,
@@ -227,12 +268,14 @@ impl Disclosure {
             groupings,
             competences,
             areas,
+            tested,
             ..
         } = engine;
         Self {
             threshold,
             competences,
             areas,
+            tested,
             dims,
             groupings,
         }
@@ -243,7 +286,12 @@ impl Disclosure {
     }
 
     fn measures(&self) -> usize {
-        self.competences + self.areas + 2
+        self.competences + self.areas + 2 + self.tested
+    }
+
+    /// The measure of people with a knowledge-round score; each tested competence's follow.
+    fn calibration_measure(&self) -> usize {
+        1 + self.competences + self.areas
     }
 
     fn state(&self, d: usize, g: usize, m: usize) -> Suppressed {
@@ -274,7 +322,15 @@ impl Disclosure {
 
     /// Everyone's confidence against knowledge.
     pub fn everyone_calibration(&self) -> Suppressed {
-        self.state(EVERYONE, 0, self.measures() - 1)
+        self.state(EVERYONE, 0, self.calibration_measure())
+    }
+
+    /// Everyone's answers to the questions testing tested competence `t`.
+    pub fn everyone_knowledge(&self, t: usize) -> Suppressed {
+        if t >= self.tested {
+            return Suppressed::TooSmall;
+        }
+        self.state(EVERYONE, 0, self.calibration_measure() + 1 + t)
     }
 
     /// A team's response rate, by position in the columns' teams.
@@ -308,17 +364,21 @@ impl Disclosure {
         let Some(&(_, d)) = self.groupings.iter().find(|(k, _)| *k == key) else {
             return GroupingDisclosure {
                 competences: self.competences,
+                tested: self.tested,
                 empty: self.everyone(),
                 groups: Vec::new(),
                 cells: Vec::new(),
                 calibration: Vec::new(),
+                knowledge: Vec::new(),
             };
         };
         let dim = &self.dims[d];
         // The last group holds those with no answer: never shown, so not offered.
         let groups = dim.groups - 1;
+        let calibration = self.calibration_measure();
         GroupingDisclosure {
             competences: self.competences,
+            tested: self.tested,
             empty: self.everyone(),
             groups: (0..groups).map(|g| dim.state[g * measures]).collect(),
             cells: (0..groups)
@@ -326,7 +386,11 @@ impl Disclosure {
                 .map(|(g, c)| dim.state[g * measures + 1 + c])
                 .collect(),
             calibration: (0..groups)
-                .map(|g| dim.state[g * measures + measures - 1])
+                .map(|g| dim.state[g * measures + calibration])
+                .collect(),
+            knowledge: (0..groups)
+                .flat_map(|g| (0..self.tested).map(move |t| (g, t)))
+                .map(|(g, t)| dim.state[g * measures + calibration + 1 + t])
                 .collect(),
         }
     }
@@ -349,6 +413,8 @@ struct Engine {
     k: u32,
     competences: usize,
     areas: usize,
+    /// How many competences the knowledge round tests.
+    tested: usize,
     measures: usize,
     /// Each area's competences.
     area_competences: Vec<Vec<usize>>,
@@ -383,7 +449,9 @@ impl Engine {
             .iter()
             .max()
             .map_or(0, |m| m + 1);
-        let measures = competences + areas + 2;
+        let tested_count = columns.tested.len();
+        let measures = competences + areas + 2 + tested_count;
+        let calibration = 1 + competences + areas;
         let responses = columns.responses();
 
         // Each response's group in every partition, and its sites.
@@ -449,7 +517,7 @@ impl Engine {
         };
 
         // What each response counts towards: itself, each competence it rated 1–5, each area
-        // it rated, and its knowledge-round score.
+        // it rated, its knowledge-round score, and each tested competence it answered on.
         let tested: Vec<bool> = (0..competences)
             .map(|c| columns.tested.contains(&c))
             .collect();
@@ -528,7 +596,11 @@ impl Engine {
             for (slot, rated) in row[1 + competences..].iter_mut().zip(&area_rated) {
                 *slot += rated;
             }
-            row[measures - 1] += u32::from(tested_rated && columns.quiz_answered[r] > 0);
+            let (answered, _) = columns.quiz_of(r);
+            row[calibration] += u32::from(tested_rated && answered.iter().any(|n| *n > 0));
+            for (slot, n) in row[calibration + 1..].iter_mut().zip(answered) {
+                *slot += u32::from(*n > 0);
+            }
             // Sites show how many answered and each area's ratings.
             let site_dim = dims.last_mut().expect("sites");
             for &site in sites_of(r) {
@@ -651,6 +723,7 @@ impl Engine {
             k: threshold.get() as u32,
             competences,
             areas,
+            tested: tested_count,
             measures,
             area_competences,
             dims,
@@ -671,7 +744,7 @@ impl Engine {
             Kind::Everyone | Kind::Grouping | Kind::Answers => true,
             // A team's figures, as its manager sees them: how many answered and each
             // competence's ratings (and so each area's), but not confidence against knowledge.
-            Kind::Teams => m + 1 < self.measures,
+            Kind::Teams => m < 1 + self.competences + self.areas,
             Kind::Sites => m == 0 || self.is_area(m),
         }
     }

@@ -76,7 +76,8 @@ pub struct CampaignColumns {
     pub profile: Vec<ProfileColumn>,
     /// The competences the knowledge round tests, by position.
     pub tested: Vec<usize>,
-    /// Each response's answers to questions testing those competences, and how many were right.
+    /// `quiz_answered[r * tested.len() + t]`: response `r`'s answers to the questions testing
+    /// `tested[t]`, and in `quiz_right` how many were right.
     pub quiz_answered: Vec<u8>,
     pub quiz_right: Vec<u8>,
 }
@@ -95,6 +96,22 @@ impl CampaignColumns {
     /// Response `r`'s ratings, one byte per competence.
     pub fn ratings_of(&self, r: usize) -> &[u8] {
         &self.ratings[r * self.competences..(r + 1) * self.competences]
+    }
+
+    /// Response `r`'s answers to each tested competence's questions, and how many were right.
+    pub fn quiz_of(&self, r: usize) -> (&[u8], &[u8]) {
+        let t = self.tested.len();
+        (
+            &self.quiz_answered[r * t..(r + 1) * t],
+            &self.quiz_right[r * t..(r + 1) * t],
+        )
+    }
+
+    /// Response `r`'s answers to the knowledge round, and how many were right.
+    pub fn quiz_totals(&self, r: usize) -> (u32, u32) {
+        let (answered, right) = self.quiz_of(r);
+        let sum = |x: &[u8]| x.iter().map(|n| u32::from(*n)).sum();
+        (sum(answered), sum(right))
     }
 
     /// Person `i`'s sites, by position in `sites`.
@@ -179,12 +196,8 @@ impl CampaignColumns {
                         n += 1;
                     }
                 }
-                PersonCalibration::from_counts(
-                    sum,
-                    n,
-                    u32::from(self.quiz_right[r]),
-                    u32::from(self.quiz_answered[r]),
-                )
+                let (answered, right) = self.quiz_totals(r);
+                PersonCalibration::from_counts(sum, n, right, answered)
             })
             .collect()
     }
@@ -233,8 +246,9 @@ impl CampaignColumns {
             for (to, from) in out.profile.iter_mut().zip(&self.profile) {
                 to.answers.push(from.answers[r]);
             }
-            out.quiz_answered.push(self.quiz_answered[r]);
-            out.quiz_right.push(self.quiz_right[r]);
+            let (answered, right) = self.quiz_of(r);
+            out.quiz_answered.extend_from_slice(answered);
+            out.quiz_right.extend_from_slice(right);
         }
         out.asked_response = self
             .asked_response
@@ -289,8 +303,6 @@ impl CampaignColumns {
             columns.submitted.push(0);
             columns.job_family.push(NO_ANSWER);
             columns.employment.push(NO_ANSWER);
-            columns.quiz_answered.push(0);
-            columns.quiz_right.push(0);
         }
         columns.sites = sites;
         columns.teams = teams;

@@ -97,3 +97,17 @@ analysis-csv-area-code = Cod y maes
 analysis-csv-group-code = Cod y grŵp
 analysis-csv-respondents = Pobl yn y grŵp a atebodd
 analysis-csv-n = Pobl a roddodd sgôr 1 i 5 iddo
+
+## Confidence against knowledge, competence by competence
+analysis-knowledge-heading = Hyder yn erbyn gwybodaeth, fesul cymhwysedd
+analysis-knowledge-method = Ar gyfer pob cymhwysedd y mae'r rownd wybodaeth yn ei brofi: sgôr gymedrig pob grŵp iddo'i hun (1 i 5) wrth ymyl y gyfran o'i atebion i gwestiynau'r cymhwysedd hwnnw a oedd yn gywir. Lle mae'r sgôr, ar raddfa o 0 i 1, 0.25 neu fwy (pwynt cyfan ar y raddfa 1 i 5) uwchlaw neu islaw'r gyfran gywir, mae'r rhes yn dweud hynny. Lle rhoddodd un grŵp sgôr o leiaf chwarter pwynt yn is iddo'i hun nag un arall ond cael o leiaf 10 pwynt canran yn fwy yn gywir, dywedir hynny hefyd. Dangosir grŵp ar gyfer cymhwysedd dim ond pan fydd digon o'i bobl wedi rhoi sgôr i'r cymhwysedd ac wedi ateb ei gwestiynau.
+analysis-knowledge-table = Sgôr pob grŵp iddo'i hun a'i atebion cywir, fesul cymhwysedd
+analysis-knowledge-raters = Pobl a roddodd sgôr
+analysis-knowledge-mean = Sgôr gymedrig iddyn nhw eu hunain
+analysis-knowledge-answerers = Pobl a atebodd ei gwestiynau
+analysis-knowledge-right = Atebion cywir
+analysis-knowledge-reading = Beth mae'n ei ddangos
+analysis-knowledge-over = Rhoesant sgôr uwch iddyn nhw eu hunain nag y mae eu hatebion yn ei gefnogi
+analysis-knowledge-under = Roedden nhw'n gwybod mwy nag a feddylient
+analysis-knowledge-agrees = Mae'r sgoriau a'r atebion yn cytuno
+analysis-knowledge-reversed = Rhoesant sgôr is iddyn nhw eu hunain na { $group } ond cael mwy yn gywir

@@ -79,3 +79,17 @@ analysis-csv-area-code = Area code
 analysis-csv-group-code = Group code
 analysis-csv-respondents = People in the group who answered
 analysis-csv-n = People who rated it 1 to 5
+
+## Confidence against knowledge, competence by competence
+analysis-knowledge-heading = Confidence against knowledge, competence by competence
+analysis-knowledge-method = For each competence the knowledge round tests: each group's mean self-rating (1 to 5) beside the share of its answers to that competence's questions that were right. Where the self-rating, put on a scale from 0 to 1, is 0.25 or more (a whole point on the 1 to 5 scale) above or below the share right, the row says so. Where one group rated itself at least a quarter of a point lower than another but got at least 10 percentage points more right, that is said too. A group is shown for a competence only when enough of its people both rated the competence and answered its questions.
+analysis-knowledge-table = Each group's self-rating and right answers, competence by competence
+analysis-knowledge-raters = People who rated it
+analysis-knowledge-mean = Mean self-rating
+analysis-knowledge-answerers = People who answered its questions
+analysis-knowledge-right = Right answers
+analysis-knowledge-reading = What it shows
+analysis-knowledge-over = Rated themselves more highly than their answers bear out
+analysis-knowledge-under = Knew more than they rated themselves
+analysis-knowledge-agrees = Ratings and answers agree
+analysis-knowledge-reversed = Rated themselves lower than { $group } but got more right

@@ -422,11 +422,87 @@ pub struct CalibrationPage {
     pub(super) rows: Vec<CalibrationView>,
     /// Each group's confidence and score as bars (`crate::charts`).
     chart: String,
+    /// Each tested competence with a group shown: self-ratings beside right answers.
+    pub(super) knowledge: Vec<KnowledgeView>,
+}
+
+/// A tested competence's rows in the table of confidence against knowledge by competence.
+pub struct KnowledgeView {
+    pub code: String,
+    pub title: String,
+    pub title_lang: &'static str,
+    pub rows: Vec<KnowledgeRowView>,
+}
+
+pub struct KnowledgeRowView {
+    pub label: String,
+    pub lang: &'static str,
+    pub raters: usize,
+    pub mean_rating: String,
+    pub answerers: usize,
+    /// Right answers as a whole percentage.
+    pub share_right: String,
+    /// Message id of how ratings and answers compare.
+    pub reading: &'static str,
+    /// The groups that rated themselves higher but got fewer right: (label, lang).
+    pub reversed: Vec<(String, &'static str)>,
+}
+
+fn knowledge_views(
+    loaded: &Loaded,
+    knowledge: &[skillgym_domain::analysis::calibration::CompetenceKnowledge],
+    tr: &Tr,
+) -> Vec<KnowledgeView> {
+    use skillgym_domain::analysis::calibration::{Disagreement, KnowledgeCell};
+    let lang = tr.lang().code();
+    let competences = competences(&loaded.campaign);
+    let heads = &loaded.grouping.groups;
+    let row = |label: String, lang: &'static str, cell: &KnowledgeCell| KnowledgeRowView {
+        label,
+        lang,
+        raters: cell.raters,
+        mean_rating: format!("{:.2}", cell.mean_rating),
+        answerers: cell.answerers,
+        share_right: format!("{:.0}%", cell.share_right * 100.0),
+        reading: match cell.disagreement() {
+            Some(Disagreement::Over) => "analysis-knowledge-over",
+            Some(Disagreement::Under) => "analysis-knowledge-under",
+            None => "analysis-knowledge-agrees",
+        },
+        reversed: Vec::new(),
+    };
+    knowledge
+        .iter()
+        .filter_map(|k| {
+            let mut rows: Vec<KnowledgeRowView> = Vec::new();
+            for (g, cell) in k.groups.iter().enumerate() {
+                let Some(cell) = cell else { continue };
+                let mut view = row(heads[g].label.clone(), heads[g].lang, cell);
+                view.reversed = (k.reversed.iter())
+                    .filter(|(lower, _)| *lower == g)
+                    .map(|(_, higher)| (heads[*higher].label.clone(), heads[*higher].lang))
+                    .collect();
+                rows.push(view);
+            }
+            if let Some(cell) = &k.everyone {
+                rows.push(row(tr.t("analysis-everyone"), lang, cell));
+            }
+            let competence = competences.get(k.competence)?;
+            let title = competence.title.show(lang);
+            (!rows.is_empty()).then(|| KnowledgeView {
+                code: competence.code.clone(),
+                title: title.text.to_string(),
+                title_lang: title.lang,
+                rows,
+            })
+        })
+        .collect()
 }
 
 struct Calibrated {
     loaded: Loaded,
     calibration: Calibration,
+    knowledge: Vec<skillgym_domain::analysis::calibration::CompetenceKnowledge>,
     has_quiz: bool,
 }
 
@@ -439,10 +515,12 @@ async fn calibrated(
 ) -> AppResult<Calibrated> {
     let loaded = load(state, ctx, admin, id, by).await?;
     let calibration = loaded.grouping.calibration(&loaded.analysed);
+    let knowledge = loaded.grouping.knowledge_by_competence(&loaded.analysed);
     Ok(Calibrated {
         has_quiz: !loaded.analysed.columns.tested.is_empty(),
         loaded,
         calibration,
+        knowledge,
     })
 }
 
@@ -494,8 +572,10 @@ pub(super) async fn calibration_page(
     let Calibrated {
         loaded,
         calibration,
+        knowledge,
         has_quiz,
     } = calibrated(state, ctx, admin, id, by).await?;
+    let knowledge = knowledge_views(&loaded, &knowledge, &ctx.tr);
     let lang = ctx.tr.lang().code();
     let rows: Vec<CalibrationView> = shown_rows(&calibration, &loaded.grouping, &ctx.tr)
         .into_iter()
@@ -561,6 +641,7 @@ pub(super) async fn calibration_page(
         }
         .html(),
         rows,
+        knowledge,
     })
 }
 
