@@ -23,6 +23,7 @@ pub use ids::{
 pub use organisation::{Location, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{
     ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole, PersonName,
+    ServiceLength, WorkingHours,
 };
 pub use retention::RetentionPeriod;
 

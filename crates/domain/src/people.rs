@@ -247,6 +247,82 @@ impl fmt::Display for ContractedHours {
     }
 }
 
+/// Full-time or part-time, as the analysis groups people: paid staff by their contracted hours
+/// ([`ContractedHours::is_part_time`]), volunteers on their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WorkingHours {
+    FullTime,
+    PartTime,
+    Volunteer,
+}
+
+impl WorkingHours {
+    pub const ALL: [WorkingHours; 3] = [
+        WorkingHours::FullTime,
+        WorkingHours::PartTime,
+        WorkingHours::Volunteer,
+    ];
+
+    pub fn of(employment: Employment, hours: ContractedHours) -> Self {
+        match employment {
+            Employment::Volunteer => WorkingHours::Volunteer,
+            Employment::Employee if hours.is_part_time() => WorkingHours::PartTime,
+            Employment::Employee => WorkingHours::FullTime,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WorkingHours::FullTime => "full_time",
+            WorkingHours::PartTime => "part_time",
+            WorkingHours::Volunteer => "volunteer",
+        }
+    }
+}
+
+/// How long a person has been with the organisation, in whole years, as the analysis groups
+/// people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServiceLength {
+    UnderOne,
+    OneToFour,
+    FiveToNine,
+    TenOrMore,
+}
+
+impl ServiceLength {
+    pub const ALL: [ServiceLength; 4] = [
+        ServiceLength::UnderOne,
+        ServiceLength::OneToFour,
+        ServiceLength::FiveToNine,
+        ServiceLength::TenOrMore,
+    ];
+
+    /// On `on`, for someone who started on `start`; `None` when they had not started yet.
+    pub fn on(start: time::Date, on: time::Date) -> Option<Self> {
+        if start > on {
+            return None;
+        }
+        let before_anniversary = (on.month() as u8, on.day()) < (start.month() as u8, start.day());
+        let years = on.year() - start.year() - i32::from(before_anniversary);
+        Some(match years {
+            0 => ServiceLength::UnderOne,
+            1..=4 => ServiceLength::OneToFour,
+            5..=9 => ServiceLength::FiveToNine,
+            _ => ServiceLength::TenOrMore,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ServiceLength::UnderOne => "under_1",
+            ServiceLength::OneToFour => "1_to_4",
+            ServiceLength::FiveToNine => "5_to_9",
+            ServiceLength::TenOrMore => "10_or_more",
+        }
+    }
+}
+
 /// A date written as an ISO 8601 calendar date (2024-03-31), the form every HR system exports.
 pub fn parse_date(raw: &str) -> Result<time::Date, Invalid> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
@@ -262,6 +338,59 @@ pub fn format_date(date: time::Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn service_is_counted_in_whole_years_to_the_day() {
+        let d = |s: &str| parse_date(s).unwrap();
+        let on = d("2025-03-01");
+        assert_eq!(
+            ServiceLength::on(d("2024-03-02"), on),
+            Some(ServiceLength::UnderOne)
+        );
+        assert_eq!(
+            ServiceLength::on(d("2024-03-01"), on),
+            Some(ServiceLength::OneToFour)
+        );
+        assert_eq!(
+            ServiceLength::on(d("2020-03-02"), on),
+            Some(ServiceLength::OneToFour)
+        );
+        assert_eq!(
+            ServiceLength::on(d("2020-03-01"), on),
+            Some(ServiceLength::FiveToNine)
+        );
+        assert_eq!(
+            ServiceLength::on(d("2015-03-01"), on),
+            Some(ServiceLength::TenOrMore)
+        );
+        assert_eq!(ServiceLength::on(d("2025-03-02"), on), None);
+        // A leap-day start has its anniversary on 1 March in other years.
+        assert_eq!(
+            ServiceLength::on(d("2024-02-29"), d("2025-02-28")),
+            Some(ServiceLength::UnderOne)
+        );
+    }
+
+    #[test]
+    fn working_hours_follow_the_contract_and_volunteers_stand_apart() {
+        let h = |n: f64| ContractedHours::from_hours(n).unwrap();
+        assert_eq!(
+            WorkingHours::of(Employment::Employee, h(37.0)),
+            WorkingHours::FullTime
+        );
+        assert_eq!(
+            WorkingHours::of(Employment::Employee, h(36.75)),
+            WorkingHours::PartTime
+        );
+        assert_eq!(
+            WorkingHours::of(Employment::Employee, h(0.0)),
+            WorkingHours::PartTime
+        );
+        assert_eq!(
+            WorkingHours::of(Employment::Volunteer, h(37.0)),
+            WorkingHours::Volunteer
+        );
+    }
 
     #[test]
     fn emails_are_normalised_and_checked() {

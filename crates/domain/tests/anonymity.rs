@@ -35,13 +35,16 @@ use skillgym_domain::analysis::profile::Profile;
 use skillgym_domain::analysis::{
     AnonymityThreshold, CampaignFigures, Disclosure, GroupingKey, Suppressed, TeamFigures,
 };
-use skillgym_domain::{Employment, JobFamily, QuestionId};
+use skillgym_domain::{Employment, JobFamily, QuestionId, ServiceLength, WorkingHours};
 
 /// One person asked, and their finished response if any.
 #[derive(Debug, Clone)]
 struct Asked {
     family: u8,
     employment: u8,
+    /// Working hours and length of service, as their columns hold them.
+    hours: u8,
+    service: u8,
     team: Option<u32>,
     sites: Vec<u32>,
     answer: Option<Answer>,
@@ -98,14 +101,20 @@ fn org() -> impl Strategy<Value = Org> {
             prop::option::weighted(0.85, 0..teams),
             prop::collection::btree_set(0..sites, 0..=2),
             prop::option::weighted(0.8, answer(competences)),
+            prop_oneof![3 => 0u8..2, 1 => 0u8..3, 1 => Just(NO_ANSWER)],
+            prop_oneof![3 => 0u8..2, 1 => 0u8..4, 1 => Just(NO_ANSWER)],
         )
-            .prop_map(|(family, employment, team, sites, answer)| Asked {
-                family,
-                employment,
-                team,
-                sites: sites.into_iter().collect(),
-                answer,
-            });
+            .prop_map(
+                |(family, employment, team, sites, answer, hours, service)| Asked {
+                    family,
+                    employment,
+                    hours,
+                    service,
+                    team,
+                    sites: sites.into_iter().collect(),
+                    answer,
+                },
+            );
         let stray = (
             prop_oneof![Just(NO_ANSWER), 0u8..5],
             prop_oneof![Just(NO_ANSWER), 0u8..2],
@@ -144,31 +153,36 @@ fn columns(org: &Org) -> CampaignColumns {
         ..CampaignColumns::default()
     };
     c.asked_site_starts.push(0);
-    let respond = |c: &mut CampaignColumns, family: u8, employment: u8, a: &Answer| {
-        c.ratings.extend(&a.ratings);
-        c.person.push(Some(c.responses() as i64));
-        c.submitted.push(c.responses() as i64);
-        c.job_family.push(family);
-        c.employment.push(employment);
-        for (column, value) in c.profile.iter_mut().zip(a.questions) {
-            column.answers.push(value);
-        }
-        c.quiz_answered.push(a.quiz.0);
-        c.quiz_right.push(a.quiz.1);
-        c.responses() as u32 - 1
-    };
+    let respond =
+        |c: &mut CampaignColumns, [family, employment, hours, service]: [u8; 4], a: &Answer| {
+            c.ratings.extend(&a.ratings);
+            c.person.push(Some(c.responses() as i64));
+            c.submitted.push(c.responses() as i64);
+            c.job_family.push(family);
+            c.employment.push(employment);
+            c.hours.push(hours);
+            c.service.push(service);
+            for (column, value) in c.profile.iter_mut().zip(a.questions) {
+                column.answers.push(value);
+            }
+            c.quiz_answered.push(a.quiz.0);
+            c.quiz_right.push(a.quiz.1);
+            c.responses() as u32 - 1
+        };
     for p in &org.people {
         c.asked_team.push(p.team.unwrap_or(NONE));
         c.asked_sites.extend(&p.sites);
         c.asked_site_starts.push(c.asked_sites.len() as u32);
         let row = match &p.answer {
-            Some(a) => respond(&mut c, p.family, p.employment, a),
+            Some(a) => respond(&mut c, [p.family, p.employment, p.hours, p.service], a),
             None => NONE,
         };
         c.asked_response.push(row);
     }
     for (family, employment, a) in &org.strays {
-        respond(&mut c, *family, *employment, a);
+        // Someone no longer in the organisation has no working hours or service either.
+        let known = |x: u8| if *family == NO_ANSWER { NO_ANSWER } else { x };
+        respond(&mut c, [*family, *employment, known(1), known(2)], a);
         c.ungrouped += 1;
     }
     c
@@ -415,7 +429,15 @@ fn report(org: &Org, c: &CampaignColumns, truth: &Truth) -> (Report, Disclosure)
     }];
 
     // Every grouping compared, and confidence against knowledge by it.
-    let groupings: [(GroupingKey, &'static str, usize, Vec<u8>); 4] = [
+    // Each response's team, as the campaign recorded it.
+    let mut team_code = vec![NO_ANSWER; n];
+    for (i, p) in org.people.iter().enumerate() {
+        let r = c.asked_response[i];
+        if r != NONE {
+            team_code[r as usize] = p.team.map_or(NO_ANSWER, |t| t as u8);
+        }
+    }
+    let groupings: [(GroupingKey, &'static str, usize, Vec<u8>); 7] = [
         (
             GroupingKey::JobFamily,
             "job family",
@@ -427,6 +449,24 @@ fn report(org: &Org, c: &CampaignColumns, truth: &Truth) -> (Report, Disclosure)
             "employment",
             Employment::ALL.len(),
             c.employment.clone(),
+        ),
+        (
+            GroupingKey::Hours,
+            "hours",
+            WorkingHours::ALL.len(),
+            c.hours.clone(),
+        ),
+        (
+            GroupingKey::Service,
+            "service",
+            ServiceLength::ALL.len(),
+            c.service.clone(),
+        ),
+        (
+            GroupingKey::Team,
+            "team grouping",
+            org.teams as usize,
+            team_code,
         ),
         (
             GroupingKey::Question(QuestionId(0)),

@@ -1,17 +1,30 @@
-//! Groupings: who is in which group (job family, employment, or a single-choice profile
-//! question), and the groups compared competence by competence and by confidence against
-//! knowledge, with the groups the anonymity rules hide left out.
+//! Groupings: who is in which group (job family, employment, working hours, length of service,
+//! team, or a single-choice profile question), and the groups compared competence by
+//! competence and by confidence against knowledge, with the groups the anonymity rules hide
+//! left out.
 
 use crate::cache::Analysed;
 use skillgym_domain::analysis::anonymity::none_or_all;
 use skillgym_domain::analysis::calibration::{
     Calibration, CompetenceKnowledge, PersonCalibration, by_competence,
 };
-use skillgym_domain::analysis::columns::NO_ANSWER;
+use skillgym_domain::analysis::columns::{NO_ANSWER, NONE};
 use skillgym_domain::analysis::compare::{Comparison, GroupCounts};
 use skillgym_domain::analysis::{CampaignColumns, GroupingKey};
 use skillgym_domain::audit::QuestionKind;
-use skillgym_domain::{Employment, JobFamily, QuestionId};
+use skillgym_domain::{Employment, JobFamily, QuestionId, ServiceLength, WorkingHours};
+use std::collections::HashMap;
+
+/// Teams are offered as a grouping only up to this many: beyond it a page of groups side by
+/// side is unreadable, and the team pages serve instead.
+pub const MOST_PLACES: usize = 40;
+
+/// The organisation's sites and teams by id: their names, for the report and groups by team.
+#[derive(Debug, Clone, Default)]
+pub struct PlaceNames {
+    pub sites: HashMap<i64, String>,
+    pub teams: HashMap<i64, String>,
+}
 use skillgym_i18n::Tr;
 use skillgym_store::Campaign;
 
@@ -57,7 +70,28 @@ pub struct GroupingNotice {
 enum GroupKind {
     JobFamily,
     Employment,
+    Hours,
+    Service,
+    Team,
     Question(QuestionId),
+}
+
+/// The groupings every campaign offers, by code, with their message ids, before its questions.
+const BUILT_IN: [(&str, &str); 5] = [
+    ("job_family", "analysis-by-job-family"),
+    ("employment", "analysis-by-employment"),
+    ("hours", "analysis-by-hours"),
+    ("service", "analysis-by-service"),
+    ("team", "analysis-by-team"),
+];
+
+/// Whether a built-in grouping is offered for these columns: teams only when there are few
+/// enough.
+fn built_in_offered(code: &str, columns: &CampaignColumns) -> bool {
+    match code {
+        "team" => (1..=MOST_PLACES).contains(&columns.teams.len()),
+        _ => BUILT_IN.iter().any(|(c, _)| *c == code),
+    }
 }
 
 impl Grouping {
@@ -68,32 +102,76 @@ impl Grouping {
         by: Option<&str>,
         campaign: &Campaign,
         columns: &CampaignColumns,
+        names: &PlaceNames,
         tr: &Tr,
     ) -> Self {
         let offered = |code: &str| {
-            matches!(code, "job_family" | "employment")
-                || single_choice(campaign).any(|(_, q)| q.code == code)
+            built_in_offered(code, columns) || single_choice(campaign).any(|(_, q)| q.code == code)
         };
         if by.is_none_or(|b| !offered(b))
             && columns.responses() > 0
             && !columns.knows_job_families()
             && let Some((_, first)) = single_choice(campaign).next()
         {
-            let mut grouping = Self::chosen(Some(&first.code), campaign, tr);
+            let mut grouping = Self::chosen(Some(&first.code), campaign, columns, names, tr);
             grouping.instead_of_job_family = true;
             return grouping;
         }
-        Self::chosen(by, campaign, tr)
+        let by = by.filter(|b| offered(b));
+        Self::chosen(by, campaign, columns, names, tr)
     }
 
-    fn chosen(by: Option<&str>, campaign: &Campaign, tr: &Tr) -> Self {
+    fn chosen(
+        by: Option<&str>,
+        campaign: &Campaign,
+        columns: &CampaignColumns,
+        names: &PlaceNames,
+        tr: &Tr,
+    ) -> Self {
         let lang = tr.lang().code();
         let head = |_: usize, key: String, label: String, lang: &'static str| GroupHead {
             key,
             label,
             lang,
         };
+        let fixed = |code: &str, kind: GroupKind, keys: Vec<&'static str>, prefix: &str| Self {
+            code: code.into(),
+            groups: keys
+                .into_iter()
+                .enumerate()
+                .map(|(i, key)| head(i, key.into(), tr.t(&format!("{prefix}-{key}")), lang))
+                .collect(),
+            kind,
+            instead_of_job_family: false,
+        };
+        let places =
+            |code: &str, kind: GroupKind, ids: &[i64], names: &HashMap<i64, String>| Self {
+                code: code.into(),
+                groups: ids
+                    .iter()
+                    .enumerate()
+                    .map(|(i, id)| {
+                        let name = names.get(id).cloned().unwrap_or_else(|| id.to_string());
+                        head(i, id.to_string(), name, lang)
+                    })
+                    .collect(),
+                kind,
+                instead_of_job_family: false,
+            };
         match by {
+            Some("hours") => fixed(
+                "hours",
+                GroupKind::Hours,
+                WorkingHours::ALL.iter().map(|h| h.as_str()).collect(),
+                "working-hours",
+            ),
+            Some("service") => fixed(
+                "service",
+                GroupKind::Service,
+                ServiceLength::ALL.iter().map(|s| s.as_str()).collect(),
+                "service-length",
+            ),
+            Some("team") => places("team", GroupKind::Team, &columns.teams, &names.teams),
             Some("employment") => Self {
                 code: "employment".into(),
                 groups: Employment::ALL
@@ -145,9 +223,29 @@ impl Grouping {
     /// Each finished response's group, by position.
     pub fn column(&self, columns: &CampaignColumns) -> Vec<Option<usize>> {
         let known = |code: u8| (code != NO_ANSWER).then_some(usize::from(code));
+        // Teams are the people's as asked: each response's person asked, if any.
+        let asked = || {
+            let mut of = vec![NONE; columns.responses()];
+            for (i, &r) in columns.asked_response.iter().enumerate() {
+                if let Some(slot) = of.get_mut(r as usize) {
+                    *slot = i as u32;
+                }
+            }
+            of
+        };
         match self.kind {
             GroupKind::JobFamily => columns.job_family.iter().map(|c| known(*c)).collect(),
             GroupKind::Employment => columns.employment.iter().map(|c| known(*c)).collect(),
+            GroupKind::Hours => columns.hours.iter().map(|c| known(*c)).collect(),
+            GroupKind::Service => columns.service.iter().map(|c| known(*c)).collect(),
+            GroupKind::Team => asked()
+                .into_iter()
+                .map(|i| match i {
+                    NONE => None,
+                    i => Some(columns.asked_team[i as usize]).filter(|t| *t != NONE),
+                })
+                .map(|t| t.map(|t| t as usize))
+                .collect(),
             GroupKind::Question(id) => match columns.profile.iter().find(|p| p.question == id) {
                 Some(p) => p
                     .answers
@@ -164,6 +262,9 @@ impl Grouping {
         match self.kind {
             GroupKind::JobFamily => GroupingKey::JobFamily,
             GroupKind::Employment => GroupingKey::Employment,
+            GroupKind::Hours => GroupingKey::Hours,
+            GroupKind::Service => GroupingKey::Service,
+            GroupKind::Team => GroupingKey::Team,
             GroupKind::Question(id) => GroupingKey::Question(id),
         }
     }
@@ -195,9 +296,9 @@ impl Grouping {
             by_person: !matches!(self.kind, GroupKind::Question(_)),
             instead_of_job_family: self.instead_of_job_family,
             questions: self
-                .choices(campaign, tr)
+                .choices(campaign, columns, tr)
                 .into_iter()
-                .filter(|c| !c.selected && !matches!(c.value.as_str(), "job_family" | "employment"))
+                .filter(|c| !c.selected && !BUILT_IN.iter().any(|(code, _)| *code == c.value))
                 .collect(),
         })
     }
@@ -239,20 +340,18 @@ impl Grouping {
         )
     }
 
-    pub fn choices(&self, campaign: &Campaign, tr: &Tr) -> Vec<Choice> {
+    pub fn choices(&self, campaign: &Campaign, columns: &CampaignColumns, tr: &Tr) -> Vec<Choice> {
         let lang = tr.lang().code();
-        let mut out: Vec<Choice> = [
-            ("job_family", "analysis-by-job-family"),
-            ("employment", "analysis-by-employment"),
-        ]
-        .iter()
-        .map(|(value, label)| Choice {
-            value: (*value).into(),
-            label: tr.t(label),
-            lang,
-            selected: self.code == *value,
-        })
-        .collect();
+        let mut out: Vec<Choice> = BUILT_IN
+            .iter()
+            .filter(|(value, _)| built_in_offered(value, columns))
+            .map(|(value, label)| Choice {
+                value: (*value).into(),
+                label: tr.t(label),
+                lang,
+                selected: self.code == *value,
+            })
+            .collect();
         out.extend(single_choice(campaign).map(|(_, q)| {
             let prompt = q.prompt.show(lang);
             Choice {

@@ -16,7 +16,7 @@ mod tables;
 
 pub use cache::{Analysed, AnalysisCache};
 pub use change::{CompareError, Compared};
-pub use grouping::Grouping;
+pub use grouping::{Grouping, PlaceNames};
 pub use report::{CampaignReport, Profiles, ReportError, ReportOptions};
 pub use tables::Table;
 
@@ -84,6 +84,30 @@ impl<'a> Reports<'a> {
         lang: &str,
     ) -> Result<Compared, CompareError> {
         change::compare(self, campaign, earlier, lang).await
+    }
+
+    /// The organisation's site and team names.
+    pub async fn place_names(&self) -> Result<PlaceNames, StoreError> {
+        let (sites, teams) = self.store.group_names(self.org).await?;
+        Ok(PlaceNames { sites, teams })
+    }
+
+    /// The grouping asked for by `by` (see [`Grouping::choose`]).
+    pub async fn grouping(
+        &self,
+        by: Option<&str>,
+        campaign: &Campaign,
+        analysed: &Analysed,
+        tr: &skillgym_i18n::Tr,
+    ) -> Result<Grouping, StoreError> {
+        let names = self.place_names().await?;
+        Ok(Grouping::choose(
+            by,
+            campaign,
+            &analysed.columns,
+            &names,
+            tr,
+        ))
     }
 
     /// `person`'s profile for `campaign` (see [`profile::profile_of`]).

@@ -430,18 +430,17 @@ pub async fn campaign_report(
     options: &ReportOptions,
     tr: &Tr,
 ) -> Result<CampaignReport, ReportError> {
-    let store = reports.store();
-    let org = reports.organisation();
     let campaign = reports.campaign(campaign).await?;
     // The same columns as the pages, read once for every part of the report, with the same
     // figures hidden.
     let analysed = reports.analysed(&campaign).await?;
     let by = options.by.as_deref();
-    let grouping = Grouping::choose(by, &campaign, &analysed.columns, tr);
+    let names = reports.place_names().await?;
+    let grouping = Grouping::choose(by, &campaign, &analysed.columns, &names, tr);
     if let Some(by) = by
         && grouping.code != by
     {
-        let offered = grouping.choices(&campaign, tr);
+        let offered = grouping.choices(&campaign, &analysed.columns, tr);
         return Err(ReportError::NoGrouping(
             offered.into_iter().map(|c| c.value).collect(),
         ));
@@ -451,7 +450,6 @@ pub async fn campaign_report(
     if campaign.anonymous && options.profiles != Profiles::Nobody {
         return Err(ReportError::Anonymous);
     }
-    let (sites, teams) = store.group_names(org).await?;
     let people = chosen_people(reports, &analysed.columns, &options.profiles).await?;
     let mut profiles = Vec::new();
     for person in &people {
@@ -465,7 +463,7 @@ pub async fn campaign_report(
         Err(CompareError::Store(e)) => return Err(e.into()),
     };
     let figures = Figures::new(&compared.campaign, &analysed, &grouping, tr);
-    let mut report = figures.report(&sites, &teams, change_report(&compared, lang));
+    let mut report = figures.report(&names.sites, &names.teams, change_report(&compared, lang));
     if options.profiles != Profiles::Nobody {
         report.profiles = Some(profiles);
     }

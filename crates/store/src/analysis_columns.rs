@@ -15,7 +15,10 @@ use skillgym_domain::analysis::columns::{
     CampaignColumns, NO_ANSWER, NONE, NOT_SURE, ProfileColumn,
 };
 use skillgym_domain::audit::QuestionKind;
-use skillgym_domain::{CampaignId, Employment, JobFamily, OrganisationId};
+use skillgym_domain::people::parse_date;
+use skillgym_domain::{
+    CampaignId, ContractedHours, Employment, JobFamily, OrganisationId, ServiceLength, WorkingHours,
+};
 use sqlx::{AssertSqlSafe, Row};
 use std::collections::HashMap;
 
@@ -187,6 +190,7 @@ impl Store {
                {profile_sql}, \
                CASE WHEN r.submitted_seq IS NULL THEN r.submitted_at \
                  ELSE {numbered} + r.submitted_seq END \
+               , p.contracted_hours, p.start_date \
              FROM responses r JOIN campaigns c ON c.id = r.campaign_id \
                LEFT JOIN people p ON p.id = r.person_id \
              WHERE r.campaign_id = $1 AND c.organisation_id = $2 AND r.submitted_at IS NOT NULL \
@@ -203,6 +207,8 @@ impl Store {
             position_of_competence,
             tested: columns.tested.len(),
             tested_of_item,
+            opened: parse_date(&campaign.opens_on)
+                .map_err(|_| StoreError::Corrupt("campaigns.opens_on".into()))?,
             single,
         };
         // The responses are read in parts by id, each on its own pooled connection, at the same
@@ -237,6 +243,8 @@ impl Store {
             columns.submitted.extend(part.submitted);
             columns.job_family.extend(part.job_family);
             columns.employment.extend(part.employment);
+            columns.hours.extend(part.hours);
+            columns.service.extend(part.service);
             columns.ratings.extend(part.ratings);
             columns.quiz_answered.extend(part.quiz_answered);
             columns.quiz_right.extend(part.quiz_right);
@@ -297,6 +305,8 @@ struct ResponseReading {
     /// them.
     tested: usize,
     tested_of_item: HashMap<i64, usize>,
+    /// When the campaign opened: what length of service is counted to.
+    opened: time::Date,
     single: Vec<(i64, usize)>,
 }
 
@@ -335,10 +345,30 @@ impl ResponseReading {
                     .and_then(|f| JobFamily::ALL.iter().position(|x| x.as_str() == f))
                     .map_or(NO_ANSWER, |i| i as u8),
             );
-            let employment: Option<String> = row.try_get(3)?;
+            let employment: Option<Employment> = row
+                .try_get::<Option<String>, _>(3)?
+                .and_then(|e| Employment::ALL.into_iter().find(|x| x.as_str() == e));
             columns.employment.push(
                 employment
-                    .and_then(|e| Employment::ALL.iter().position(|x| x.as_str() == e))
+                    .and_then(|e| Employment::ALL.iter().position(|x| *x == e))
+                    .map_or(NO_ANSWER, |i| i as u8),
+            );
+            let hours: Option<f64> = row.try_get(8)?;
+            let hours = employment
+                .zip(hours.and_then(|h| ContractedHours::from_hours(h).ok()))
+                .map(|(e, h)| WorkingHours::of(e, h));
+            columns.hours.push(
+                hours
+                    .and_then(|h| WorkingHours::ALL.iter().position(|x| *x == h))
+                    .map_or(NO_ANSWER, |i| i as u8),
+            );
+            let started: Option<String> = row.try_get(9)?;
+            let service = started
+                .and_then(|d| parse_date(&d).ok())
+                .and_then(|d| ServiceLength::on(d, self.opened));
+            columns.service.push(
+                service
+                    .and_then(|s| ServiceLength::ALL.iter().position(|x| *x == s))
                     .map_or(NO_ANSWER, |i| i as u8),
             );
 

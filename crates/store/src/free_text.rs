@@ -1,10 +1,15 @@
 //! A campaign's answers to its free-text questions, with what groups each response (its
-//! person's job family and employment, its single-choice answers), for the answers page.
+//! person's job family, employment, working hours and length of service, the team the campaign
+//! recorded for them, its single-choice answers), for the answers page.
 
 use crate::analysis_columns::SUBMITTED_IN_ORDER;
 use crate::{Campaign, Result, Store};
 use skillgym_domain::audit::QuestionKind;
-use skillgym_domain::{Employment, JobFamily, OrganisationId, QuestionId};
+use skillgym_domain::people::parse_date;
+use skillgym_domain::{
+    ContractedHours, Employment, JobFamily, OrganisationId, QuestionId, ServiceLength, TeamId,
+    WorkingHours,
+};
 use sqlx::{AssertSqlSafe, Row};
 use std::collections::HashMap;
 
@@ -15,6 +20,11 @@ pub struct FreeTextResponse {
     /// whose person has been erased).
     pub job_family: Option<JobFamily>,
     pub employment: Option<Employment>,
+    pub hours: Option<WorkingHours>,
+    /// Length of service when the campaign opened.
+    pub service: Option<ServiceLength>,
+    /// As the campaign recorded it for its person, when it asked them.
+    pub team: Option<TeamId>,
     /// Its answers to the campaign's free-text and single-choice questions, as stored (text,
     /// or an option's number), in the campaign's order of questions.
     pub answers: Vec<(QuestionId, String)>,
@@ -30,12 +40,17 @@ impl Store {
         campaign: &Campaign,
         first: Option<usize>,
     ) -> Result<Vec<FreeTextResponse>> {
+        // Teams as the campaign recorded them: recorded first, as for its figures.
+        self.record_audience(campaign.id).await?;
         let responses = sqlx::query(AssertSqlSafe(format!(
             "SELECT r.id, p.job_family, p.employment, \
                CASE WHEN r.submitted_seq IS NULL THEN r.submitted_at \
-                 ELSE {SUBMITTED_IN_ORDER} + r.submitted_seq END AS submitted \
+                 ELSE {SUBMITTED_IN_ORDER} + r.submitted_seq END AS submitted, \
+               p.contracted_hours, p.start_date, k.team_id \
              FROM responses r JOIN campaigns c ON c.id = r.campaign_id \
                LEFT JOIN people p ON p.id = r.person_id \
+               LEFT JOIN campaign_asked k ON k.campaign_id = r.campaign_id \
+                 AND k.person_id = r.person_id \
              WHERE r.campaign_id = $1 AND c.organisation_id = $2 AND r.submitted_at IS NOT NULL \
              ORDER BY submitted, r.id"
         )))
@@ -46,15 +61,27 @@ impl Store {
         let kept = first.unwrap_or(usize::MAX).min(responses.len());
         let mut out = Vec::with_capacity(kept);
         let mut position: HashMap<i64, usize> = HashMap::with_capacity(kept);
+        let opened = parse_date(&campaign.opens_on)
+            .map_err(|_| crate::StoreError::Corrupt("campaigns.opens_on".into()))?;
         for row in &responses[..kept] {
             position.insert(row.try_get(0)?, out.len());
             let family: Option<String> = row.try_get(1)?;
-            let employment: Option<String> = row.try_get(2)?;
+            let employment: Option<Employment> = row
+                .try_get::<Option<String>, _>(2)?
+                .and_then(|e| Employment::ALL.iter().find(|x| x.as_str() == e).copied());
+            let hours: Option<f64> = row.try_get(4)?;
+            let started: Option<String> = row.try_get(5)?;
             out.push(FreeTextResponse {
                 job_family: family
                     .and_then(|f| JobFamily::ALL.iter().find(|x| x.as_str() == f).copied()),
-                employment: employment
-                    .and_then(|e| Employment::ALL.iter().find(|x| x.as_str() == e).copied()),
+                employment,
+                hours: employment
+                    .zip(hours.and_then(|h| ContractedHours::from_hours(h).ok()))
+                    .map(|(e, h)| WorkingHours::of(e, h)),
+                service: started
+                    .and_then(|d| parse_date(&d).ok())
+                    .and_then(|d| ServiceLength::on(d, opened)),
+                team: row.try_get::<Option<i64>, _>(6)?.map(TeamId),
                 answers: Vec::new(),
             });
         }

@@ -3,7 +3,10 @@
 
 use skillgym_domain::audit::{CampaignContent, Localised, ProfileQuestion, QuestionKind};
 use skillgym_domain::demo::{self, DemoOptions};
-use skillgym_domain::{CampaignId, OrganisationId, PersonId};
+use skillgym_domain::people::parse_date;
+use skillgym_domain::{
+    CampaignId, ContractedHours, OrganisationId, PersonId, ServiceLength, WorkingHours,
+};
 use skillgym_store::{FreeTextResponse, NewCampaign, ResponseAnswers, Store};
 use skillgym_test_db::{Backend, TestDb, both_backends};
 
@@ -102,6 +105,7 @@ async fn free_text_answers_are_the_finished_ones_in_submission_order(backend: Ba
         store.submit_response(*response).await.unwrap();
     }
     let read = store.free_text_answers(org, &stored, None).await.unwrap();
+    let opened = parse_date(&stored.opens_on).unwrap();
     let mut expected = Vec::new();
     for i in [2usize, 1, 0] {
         let person = store.person(org, people[i]).await.unwrap();
@@ -111,13 +115,19 @@ async fn free_text_answers_are_the_finished_ones_in_submission_order(backend: Ba
         }
         // The number question is left out; the single choice groups.
         answers.push((ids[2], (i % 3).to_string()));
+        let hours = ContractedHours::from_hours(person.contracted_hours).unwrap();
+        let started = person.start_date.as_deref().map(|d| parse_date(d).unwrap());
         expected.push(FreeTextResponse {
             job_family: Some(person.job_family),
             employment: Some(person.employment),
+            hours: Some(WorkingHours::of(person.employment, hours)),
+            service: started.and_then(|d| ServiceLength::on(d, opened)),
+            team: person.team.map(|(t, _)| t),
             answers,
         });
     }
     assert_eq!(read, expected);
+    assert!(read.iter().any(|r| r.service.is_some() && r.team.is_some()));
     // Only the first submitted, as an open anonymous campaign's figures count them.
     let first = store
         .free_text_answers(org, &stored, Some(2))

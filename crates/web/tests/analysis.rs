@@ -587,3 +587,98 @@ async fn knowledge_by_competence_is_counted_from_the_answers(backend: Backend) {
     assert_eq!(table.matches("<tr>").count(), shown + 1);
     assert!(table.contains("Rated themselves lower than"));
 }
+
+both_backends!(groups_by_hours_service_and_team);
+
+/// Grouping by working hours, length of service and team: each group shown holds the people
+/// its records put in it (hours and start date from the staff list, team as the campaign
+/// recorded it), and the pages offer and show each grouping.
+async fn groups_by_hours_service_and_team(backend: Backend) {
+    use skillgym_domain::people::parse_date;
+    use skillgym_domain::{ContractedHours, ServiceLength, WorkingHours};
+    use skillgym_reporting::ReportOptions;
+    use skillgym_store::{Progress, ProgressFilter};
+    let app = demo_app(backend).await;
+    let campaign = app.store().campaigns(app.org).await.unwrap()[0].id;
+    let stored = app.store().campaign(app.org, campaign).await.unwrap();
+    let opened = parse_date(&stored.opens_on).unwrap();
+    let progress = app
+        .store()
+        .campaign_progress(app.org, campaign, ProgressFilter::default())
+        .await
+        .unwrap();
+    // Each grouping's counts of finished responses by group key, from the records.
+    let mut expected: HashMap<&str, HashMap<String, usize>> = HashMap::new();
+    for p in progress.iter().filter(|p| p.progress == Progress::Finished) {
+        let person = app.store().person(app.org, p.person).await.unwrap();
+        let hours = ContractedHours::from_hours(person.contracted_hours).unwrap();
+        let keys = [
+            (
+                "hours",
+                Some(
+                    WorkingHours::of(person.employment, hours)
+                        .as_str()
+                        .to_string(),
+                ),
+            ),
+            (
+                "service",
+                (person.start_date.as_deref())
+                    .and_then(|d| ServiceLength::on(parse_date(d).unwrap(), opened))
+                    .map(|s| s.as_str().to_string()),
+            ),
+            ("team", p.team.map(|t| t.0.to_string())),
+        ];
+        for (by, key) in keys {
+            if let Some(key) = key {
+                *expected.entry(by).or_default().entry(key).or_default() += 1;
+            }
+        }
+    }
+    let admin = app.signed_in("admin@afon.example").await;
+    for by in ["hours", "service", "team"] {
+        let options = ReportOptions {
+            by: Some(by.into()),
+            ..ReportOptions::default()
+        };
+        let report = app.report(campaign, &options).await.unwrap();
+        let comparison = &report.comparison;
+        assert_eq!(comparison.by, by);
+        assert!(comparison.groups.len() >= 2, "{by}: groups shown");
+        for g in &comparison.groups {
+            assert_eq!(
+                Some(&g.respondents),
+                expected[by].get(&g.key),
+                "{by} {}",
+                g.key
+            );
+        }
+        // Every group with people is shown or counted as left out.
+        let with_people = expected[by].values().filter(|n| **n > 0).count();
+        assert_eq!(
+            comparison.groups.len() + comparison.left_out,
+            with_people,
+            "{by}"
+        );
+        for page in ["compare", "calibration"] {
+            let html = app
+                .page(&admin, &format!("/campaigns/{campaign}/{page}?by={by}"))
+                .await;
+            assert!(
+                html.contains(&format!("<option value=\"{by}\" lang=\"en\" selected>")),
+                "{page} by {by}"
+            );
+            let first = &comparison.groups[0].label;
+            assert!(
+                html.contains(&format!(">{first}</span>")),
+                "{page} by {by}: {first}"
+            );
+        }
+    }
+    // In Welsh, the bands are named in Welsh.
+    app.post(&admin, "/language", &[("lang", "cy")]).await;
+    let html = app
+        .page(&admin, &format!("/campaigns/{campaign}/compare?by=hours"))
+        .await;
+    assert!(html.contains("Llawn amser"), "{html}");
+}

@@ -3,7 +3,8 @@
 //! No figure may be about fewer people than the threshold (k), and none may be worked out from
 //! the figures shown by subtraction. [`Disclosure`] decides for the whole report at once: the
 //! campaign as a whole, every grouping the comparison and calibration offer (job family,
-//! employment, each single-choice profile question), teams and sites. The rule, in the words of
+//! employment, working hours, length of service, each single-choice profile question),
+//! teams and sites. The rule, in the words of
 //! `docs/analysis.md` ("No figure about fewer than k people"):
 //!
 //! 1. Nothing is shown while fewer than k people have answered; a group, or one competence of a
@@ -22,7 +23,7 @@
 //! same at 50 as at 50,000 people.
 
 use super::columns::{CampaignColumns, NO_ANSWER, NONE};
-use crate::{Employment, Invalid, JobFamily, QuestionId};
+use crate::{Employment, Invalid, JobFamily, QuestionId, ServiceLength, WorkingHours};
 
 /// The smallest number of people a figure may be about. Always within
 /// [`AnonymityThreshold::MIN`]..=[`AnonymityThreshold::MAX`].
@@ -108,6 +109,12 @@ impl Suppressed {
 pub enum GroupingKey {
     JobFamily,
     Employment,
+    /// Full-time, part-time or volunteer (`WorkingHours`).
+    Hours,
+    /// Length of service when the campaign opened (`ServiceLength`).
+    Service,
+    /// Teams, as the campaign recorded them.
+    Team,
     /// A single-choice profile question: groups are its options, by position.
     Question(QuestionId),
 }
@@ -458,10 +465,11 @@ impl Engine {
         let mut partitions: Vec<(Kind, usize, Vec<u32>)> =
             vec![(Kind::Everyone, 1, vec![0; responses])];
         let mut groupings = Vec::new();
+        // A column shorter than the responses (one built before it existed) is no answer.
         let byte_column = |codes: &[u8], groups: usize| -> Vec<u32> {
-            codes
-                .iter()
-                .map(|&c| {
+            (0..responses)
+                .map(|r| codes.get(r).copied().unwrap_or(NO_ANSWER))
+                .map(|c| {
                     if c == NO_ANSWER || usize::from(c) >= groups {
                         groups as u32
                     } else {
@@ -481,6 +489,18 @@ impl Engine {
             Kind::Grouping,
             Employment::ALL.len() + 1,
             byte_column(&columns.employment, Employment::ALL.len()),
+        ));
+        groupings.push((GroupingKey::Hours, partitions.len()));
+        partitions.push((
+            Kind::Grouping,
+            WorkingHours::ALL.len() + 1,
+            byte_column(&columns.hours, WorkingHours::ALL.len()),
+        ));
+        groupings.push((GroupingKey::Service, partitions.len()));
+        partitions.push((
+            Kind::Grouping,
+            ServiceLength::ALL.len() + 1,
+            byte_column(&columns.service, ServiceLength::ALL.len()),
         ));
         for question in &columns.profile {
             let options = question
@@ -507,7 +527,6 @@ impl Engine {
                 }
             }
         }
-        partitions.push((Kind::Teams, columns.teams.len() + 1, team_of));
         let sites = columns.sites.len();
         let sites_of = |r: usize| -> &[u32] {
             match asked_of[r] {
@@ -515,6 +534,9 @@ impl Engine {
                 i => columns.sites_of(i as usize),
             }
         };
+        // Teams and sites come last, in that order (see `Disclosure::team`, `Disclosure::site`).
+        groupings.push((GroupingKey::Team, partitions.len()));
+        partitions.push((Kind::Teams, columns.teams.len() + 1, team_of));
 
         // What each response counts towards: itself, each competence it rated 1–5, each area
         // it rated, its knowledge-round score, and each tested competence it answered on.
@@ -741,10 +763,10 @@ impl Engine {
 
     fn displays(&self, d: usize, m: usize) -> bool {
         match self.dims[d].kind {
-            Kind::Everyone | Kind::Grouping | Kind::Answers => true,
-            // A team's figures, as its manager sees them: how many answered and each
-            // competence's ratings (and so each area's), but not confidence against knowledge.
-            Kind::Teams => m < 1 + self.competences + self.areas,
+            // Teams: how many answered and each competence's ratings (and so each area's), as
+            // a team's manager sees them, and confidence against knowledge when administrators
+            // group by team.
+            Kind::Everyone | Kind::Grouping | Kind::Answers | Kind::Teams => true,
             Kind::Sites => m == 0 || self.is_area(m),
         }
     }

@@ -73,6 +73,11 @@ pub struct CampaignColumns {
     /// `Employment::ALL`, or [`NO_ANSWER`] for someone no longer in the organisation.
     pub job_family: Vec<u8>,
     pub employment: Vec<u8>,
+    /// Each response's working hours and length of service when the campaign opened, by
+    /// position in `WorkingHours::ALL` and `ServiceLength::ALL`, or [`NO_ANSWER`] (no longer
+    /// in the organisation; no start date, or one after the campaign opened).
+    pub hours: Vec<u8>,
+    pub service: Vec<u8>,
     pub profile: Vec<ProfileColumn>,
     /// The competences the knowledge round tests, by position.
     pub tested: Vec<usize>,
@@ -136,6 +141,8 @@ impl CampaignColumns {
             + self.submitted.len() * 8
             + self.job_family.len()
             + self.employment.len()
+            + self.hours.len()
+            + self.service.len()
             + self
                 .profile
                 .iter()
@@ -243,6 +250,8 @@ impl CampaignColumns {
                 .push(self.submitted.get(r).copied().unwrap_or(0));
             out.job_family.push(self.job_family[r]);
             out.employment.push(self.employment[r]);
+            out.hours.push(self.hours[r]);
+            out.service.push(self.service[r]);
             for (to, from) in out.profile.iter_mut().zip(&self.profile) {
                 to.answers.push(from.answers[r]);
             }
@@ -303,6 +312,8 @@ impl CampaignColumns {
             columns.submitted.push(0);
             columns.job_family.push(NO_ANSWER);
             columns.employment.push(NO_ANSWER);
+            columns.hours.push(NO_ANSWER);
+            columns.service.push(NO_ANSWER);
         }
         columns.sites = sites;
         columns.teams = teams;

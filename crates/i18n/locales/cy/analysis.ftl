@@ -14,6 +14,9 @@ analysis-calibration-link = Hyder a gwybodaeth
 analysis-group-by = Grwpio pobl yn ôl
 analysis-by-job-family = Teulu swyddi
 analysis-by-employment = Cyflogai neu wirfoddolwr
+analysis-by-hours = Llawn amser, rhan amser neu wirfoddolwr
+analysis-by-service = Hyd gwasanaeth
+analysis-by-team = Tîm
 analysis-show = Dangos
 analysis-method-heading = Sut mae'r ffigurau hyn yn cael eu cyfrifo
 # review: "prawf Mann–Whitney" / "prawf Kruskal–Wallis" keep the English names of the tests.

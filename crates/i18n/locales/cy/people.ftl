@@ -317,3 +317,12 @@ team-figures-areas-caption = { $team }: sgôr gymedrig ym mhob maes
 team-figures-competences-caption = { $team }: sgôr gymedrig pob cymhwysedd
 team-figures-rated = Wedi sgorio (1 i 5)
 team-figures-no-team = Nid ydych chi'n rheoli tîm, felly nid oes ffigurau tîm: rhoddir ffigurau ar gyfer timau, byth ar gyfer ychydig o bobl wedi'u dewis.
+
+## Working hours and length of service, as the analysis groups people
+working-hours-full_time = Llawn amser (37 awr neu fwy)
+working-hours-part_time = Rhan amser (llai na 37 awr)
+working-hours-volunteer = Gwirfoddolwr
+service-length-under_1 = Llai na blwyddyn
+service-length-1_to_4 = 1 i 4 blynedd
+service-length-5_to_9 = 5 i 9 mlynedd
+service-length-10_or_more = 10 mlynedd neu fwy

@@ -256,3 +256,12 @@ team-figures-areas-caption = { $team }: mean rating in each area
 team-figures-competences-caption = { $team }: mean rating of each competence
 team-figures-rated = Rated (1 to 5)
 team-figures-no-team = You do not manage a team, so there are no team figures: figures are given for teams, never for a few people picked out.
+
+## Working hours and length of service, as the analysis groups people
+working-hours-full_time = Full-time (37 hours or more)
+working-hours-part_time = Part-time (under 37 hours)
+working-hours-volunteer = Volunteer
+service-length-under_1 = Under a year
+service-length-1_to_4 = 1 to 4 years
+service-length-5_to_9 = 5 to 9 years
+service-length-10_or_more = 10 years or more

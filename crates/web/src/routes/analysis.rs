@@ -49,7 +49,9 @@ async fn load(
     let reports = state.reports(admin.organisation_id).await?;
     let campaign = reports.campaign(CampaignId(id)).await?;
     let analysed = reports.analysed(&campaign).await?;
-    let grouping = Grouping::choose(by.by.as_deref(), &campaign, &analysed.columns, &ctx.tr);
+    let grouping = reports
+        .grouping(by.by.as_deref(), &campaign, &analysed, &ctx.tr)
+        .await?;
     Ok(Loaded {
         campaign,
         analysed,
@@ -263,7 +265,9 @@ pub(super) async fn compare_page(
             }
         })
         .collect();
-    let choices = loaded.grouping.choices(&loaded.campaign, &ctx.tr);
+    let choices = loaded
+        .grouping
+        .choices(&loaded.campaign, &loaded.analysed.columns, &ctx.tr);
     let notice = loaded
         .grouping
         .notice(&loaded.campaign, &loaded.analysed, &ctx.tr);
@@ -617,7 +621,9 @@ pub(super) async fn calibration_page(
         notice_path: "calibration",
         campaign_id: loaded.campaign.id,
         threshold: loaded.threshold,
-        choices: loaded.grouping.choices(&loaded.campaign, &ctx.tr),
+        choices: loaded
+            .grouping
+            .choices(&loaded.campaign, &loaded.analysed.columns, &ctx.tr),
         by: loaded.grouping.code,
         has_quiz,
         left_out: calibration.left_out,

@@ -18,7 +18,7 @@ use serde::Deserialize;
 use skillgym_domain::analysis::GroupingKey;
 use skillgym_domain::analysis::words::{Counted, Summary, summarise};
 use skillgym_domain::audit::QuestionKind;
-use skillgym_domain::{CampaignId, Employment, JobFamily};
+use skillgym_domain::{CampaignId, Employment, JobFamily, ServiceLength, WorkingHours};
 use skillgym_reporting::grouping::{Choice, Grouping, GroupingNotice};
 use skillgym_store::{Campaign, FreeTextResponse};
 
@@ -71,6 +71,7 @@ struct Loaded {
     campaign: Campaign,
     threshold: usize,
     grouping: Grouping,
+    choices: Vec<Choice>,
     notice: Option<GroupingNotice>,
     questions: Vec<QuestionView>,
 }
@@ -91,10 +92,10 @@ async fn load(
     // do: one more answer appears only with enough others that it cannot be told apart.
     let first = analysed.stepped.then(|| analysed.columns.responses());
     let responses = state.store.free_text_answers(org, &campaign, first).await?;
-    let grouping = Grouping::choose(by.by.as_deref(), &campaign, &analysed.columns, &ctx.tr);
-    let key = grouping.key();
-    let count = grouping.groups.len();
-    let group_of: Vec<Option<usize>> = responses.iter().map(|r| group_of(key, r, count)).collect();
+    let grouping = reports
+        .grouping(by.by.as_deref(), &campaign, &analysed, &ctx.tr)
+        .await?;
+    let group_of: Vec<Option<usize>> = responses.iter().map(|r| group_of(&grouping, r)).collect();
     let lang = ctx.tr.lang().code();
     let questions = campaign
         .questions
@@ -109,7 +110,7 @@ async fn load(
                     Some((text.as_str(), *g))
                 })
                 .collect();
-            let summary = summarise(&answers, count, threshold);
+            let summary = summarise(&answers, grouping.groups.len(), threshold);
             let groups = summary
                 .groups
                 .iter()
@@ -138,6 +139,7 @@ async fn load(
         .collect();
     Ok(Loaded {
         notice: grouping.notice(&campaign, &analysed, &ctx.tr),
+        choices: grouping.choices(&campaign, &analysed.columns, &ctx.tr),
         campaign,
         threshold: threshold.get(),
         grouping,
@@ -146,8 +148,21 @@ async fn load(
 }
 
 /// A response's group in the grouping, by position.
-fn group_of(key: GroupingKey, r: &FreeTextResponse, groups: usize) -> Option<usize> {
-    match key {
+fn group_of(grouping: &Grouping, r: &FreeTextResponse) -> Option<usize> {
+    let groups = grouping.groups.len();
+    // Teams are grouped by id, as the grouping's keys name them.
+    let team = |id: Option<i64>| {
+        let key = id?.to_string();
+        grouping.groups.iter().position(|g| g.key == key)
+    };
+    match grouping.key() {
+        GroupingKey::Hours => r
+            .hours
+            .and_then(|h| WorkingHours::ALL.iter().position(|x| *x == h)),
+        GroupingKey::Service => r
+            .service
+            .and_then(|s| ServiceLength::ALL.iter().position(|x| *x == s)),
+        GroupingKey::Team => team(r.team.map(|t| t.0)),
         GroupingKey::JobFamily => r
             .job_family
             .and_then(|f| JobFamily::ALL.iter().position(|x| *x == f)),
@@ -186,7 +201,7 @@ pub async fn show(
         page,
         campaign_id: loaded.campaign.id,
         threshold: loaded.threshold,
-        choices: loaded.grouping.choices(&loaded.campaign, &ctx.tr),
+        choices: loaded.choices,
         notice: loaded.notice,
         notice_path: "answers",
         by: loaded.grouping.code,
