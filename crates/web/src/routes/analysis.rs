@@ -44,11 +44,11 @@ async fn load(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
     by: &ByQuery,
 ) -> AppResult<Loaded> {
     let reports = state.reports(admin.organisation_id).await?;
-    let campaign = reports.campaign(CampaignId(id)).await?;
+    let campaign = reports.campaign(id).await?;
     let analysed = reports.analysed(&campaign).await?;
     let grouping = Grouping::choose(by.by.as_deref(), &campaign, &analysed.columns, &ctx.tr);
     Ok(Loaded {
@@ -161,7 +161,7 @@ async fn compared(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
     by: &ByQuery,
 ) -> AppResult<Compared> {
     let loaded = load(state, ctx, admin, id, by).await?;
@@ -184,7 +184,7 @@ pub async fn compare(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
     Ok(compare_page(&state, &ctx, &admin, id, &by)
@@ -197,7 +197,7 @@ pub(super) async fn compare_page(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
     by: &ByQuery,
 ) -> AppResult<ComparePage> {
     let Compared {
@@ -308,7 +308,7 @@ pub async fn compare_csv(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
     let Compared {
@@ -435,7 +435,7 @@ async fn calibrated(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
     by: &ByQuery,
 ) -> AppResult<Calibrated> {
     let loaded = load(state, ctx, admin, id, by).await?;
@@ -475,7 +475,7 @@ pub async fn calibration(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
     Ok(calibration_page(&state, &ctx, &admin, id, &by)
@@ -489,7 +489,7 @@ pub(super) async fn calibration_page(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
     by: &ByQuery,
 ) -> AppResult<CalibrationPage> {
     let Calibrated {
@@ -569,7 +569,7 @@ pub async fn calibration_csv(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
     let Calibrated {

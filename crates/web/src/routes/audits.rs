@@ -54,12 +54,9 @@ pub async fn list(
 }
 
 /// The campaign, if it is open and asks this person; otherwise there is no such page.
-async fn open_campaign(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Campaign> {
+async fn open_campaign(state: &AppState, ctx: &Ctx, id: CampaignId) -> AppResult<Campaign> {
     let user = ctx.user()?;
-    let campaign = state
-        .store
-        .campaign(user.organisation_id, CampaignId(id))
-        .await?;
+    let campaign = state.store.campaign(user.organisation_id, id).await?;
     if !campaign.is_open(&today()) || !state.store.in_audience(campaign.id, user.person_id).await? {
         return Err(AppError::NotFound);
     }
@@ -86,7 +83,7 @@ pub async fn start_page(
     _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
 ) -> AppResult<Response> {
     let campaign = open_campaign(&state, &ctx, id).await?;
     let response = state
@@ -114,7 +111,7 @@ pub async fn start(
     _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
     let campaign = open_campaign(&state, &ctx, id).await?;
@@ -403,7 +400,7 @@ pub async fn section(
     _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, number)): Path<(i64, usize)>,
+    Path((id, number)): Path<(CampaignId, usize)>,
 ) -> AppResult<Response> {
     let campaign = open_campaign(&state, &ctx, id).await?;
     let response = match response_in_progress(&state, &ctx, &campaign).await? {
@@ -432,7 +429,7 @@ pub async fn save_section(
     _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, number)): Path<(i64, usize)>,
+    Path((id, number)): Path<(CampaignId, usize)>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let campaign = open_campaign(&state, &ctx, id).await?;
@@ -652,7 +649,7 @@ pub async fn check(
     _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
 ) -> AppResult<Response> {
     let campaign = open_campaign(&state, &ctx, id).await?;
     let response = match response_in_progress(&state, &ctx, &campaign).await? {
@@ -666,7 +663,7 @@ pub async fn submit(
     _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
     let campaign = open_campaign(&state, &ctx, id).await?;
@@ -732,13 +729,10 @@ pub async fn results(
     signed_in: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
 ) -> AppResult<Response> {
     let user: &SessionRecord = &signed_in;
-    let campaign = state
-        .store
-        .campaign(user.organisation_id, CampaignId(id))
-        .await?;
+    let campaign = state.store.campaign(user.organisation_id, id).await?;
     let response = state
         .store
         .response_of(campaign.id, user.person_id)
@@ -891,10 +885,9 @@ pub async fn results(
 pub async fn picture(
     signed_in: SignedIn,
     State(state): State<AppState>,
-    Path((id, name)): Path<(i64, String)>,
+    Path((campaign, name)): Path<(CampaignId, String)>,
 ) -> AppResult<Response> {
     let user: &SessionRecord = &signed_in;
-    let campaign = CampaignId(id);
     let (content_type, body) = state
         .store
         .campaign_picture(user.organisation_id, campaign, &name)

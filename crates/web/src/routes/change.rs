@@ -43,11 +43,11 @@ async fn compared(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
     query: &ChangeQuery,
 ) -> AppResult<Compared> {
     let reports = state.reports(admin.organisation_id).await?;
-    let campaign = reports.campaign(CampaignId(id)).await?;
+    let campaign = reports.campaign(id).await?;
     Ok(reports
         .compare(campaign, query.earlier, ctx.tr.lang().code())
         .await?)
@@ -192,7 +192,7 @@ pub async fn show(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(query): Query<ChangeQuery>,
 ) -> AppResult<Response> {
     Ok(change_page(&state, &ctx, &admin, id, &query)
@@ -205,7 +205,7 @@ pub(super) async fn change_page(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
     query: &ChangeQuery,
 ) -> AppResult<ChangePage> {
     let c = compared(state, ctx, admin, id, query).await?;
@@ -343,7 +343,7 @@ pub async fn csv(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(query): Query<ChangeQuery>,
 ) -> AppResult<Response> {
     let c = compared(&state, &ctx, &admin, id, &query).await?;

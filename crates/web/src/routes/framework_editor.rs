@@ -39,8 +39,12 @@ fn back_to(framework: FrameworkId, anchor: &str) -> Response {
     Redirect::to(&format!("/frameworks/{framework}?saved=1#{anchor}")).into_response()
 }
 
-async fn load(state: &AppState, org: OrganisationId, id: i64) -> AppResult<StoredFramework> {
-    Ok(state.store.framework(org, FrameworkId(id)).await?)
+async fn load(
+    state: &AppState,
+    org: OrganisationId,
+    id: FrameworkId,
+) -> AppResult<StoredFramework> {
+    Ok(state.store.framework(org, id).await?)
 }
 
 /// The form of a framework, area or competence.
@@ -241,7 +245,7 @@ pub async fn edit_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
@@ -259,7 +263,7 @@ pub async fn update(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
     CsrfForm(mut form): CsrfForm<ItemForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -333,7 +337,7 @@ pub async fn levels_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
@@ -354,7 +358,7 @@ pub async fn save_levels(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -414,7 +418,7 @@ pub async fn new_area_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
@@ -436,7 +440,7 @@ pub async fn add_area(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
     CsrfForm(form): CsrfForm<ItemForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -463,7 +467,7 @@ pub async fn edit_area_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
@@ -486,7 +490,7 @@ pub async fn update_area(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
     CsrfForm(mut form): CsrfForm<ItemForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -521,7 +525,7 @@ pub struct MoveForm {
 pub async fn move_area(
     admin: Admin,
     State(state): State<AppState>,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
     CsrfForm(form): CsrfForm<MoveForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -566,7 +570,7 @@ pub async fn new_competence_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
     Query(query): Query<AreaQuery>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -591,7 +595,7 @@ pub async fn add_competence(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
     CsrfForm(form): CsrfForm<ItemForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -644,7 +648,7 @@ pub async fn edit_competence_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
@@ -662,7 +666,7 @@ pub async fn update_competence(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
     CsrfForm(mut form): CsrfForm<ItemForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -697,7 +701,7 @@ pub async fn update_competence(
 pub async fn move_competence(
     admin: Admin,
     State(state): State<AppState>,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
     CsrfForm(form): CsrfForm<MoveForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -824,7 +828,7 @@ async fn remove_form(
     admin: Admin,
     state: AppState,
     ctx: Ctx,
-    id: i64,
+    id: FrameworkId,
     code: String,
     kind: ItemKind,
 ) -> AppResult<Response> {
@@ -845,7 +849,7 @@ async fn remove(
     admin: Admin,
     state: AppState,
     ctx: Ctx,
-    id: i64,
+    id: FrameworkId,
     code: String,
     kind: ItemKind,
     form: RemoveForm,
@@ -882,7 +886,7 @@ pub async fn remove_area_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
 ) -> AppResult<Response> {
     remove_form(admin, state, ctx, id, code, ItemKind::Area).await
 }
@@ -891,7 +895,7 @@ pub async fn remove_area(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> AppResult<Response> {
     remove(admin, state, ctx, id, code, ItemKind::Area, form).await
@@ -901,7 +905,7 @@ pub async fn remove_competence_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
 ) -> AppResult<Response> {
     remove_form(admin, state, ctx, id, code, ItemKind::Competence).await
 }
@@ -910,7 +914,7 @@ pub async fn remove_competence(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> AppResult<Response> {
     remove(admin, state, ctx, id, code, ItemKind::Competence, form).await

@@ -80,12 +80,12 @@ async fn load(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
     by: &ByQuery,
 ) -> AppResult<Loaded> {
     let org = admin.organisation_id;
     let reports = state.reports(org).await?;
-    let campaign = reports.campaign(CampaignId(id)).await?;
+    let campaign = reports.campaign(id).await?;
     let threshold = reports.threshold();
     let analysed = reports.analysed(&campaign).await?;
     // An open anonymous campaign's answers come in whole steps of the threshold, as its figures
@@ -168,7 +168,7 @@ pub async fn show(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
     let mut loaded = load(&state, &ctx, &admin, id, &by).await?;
@@ -202,7 +202,7 @@ pub async fn csv(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &ctx, &admin, id, &by).await?;

@@ -85,9 +85,8 @@ pub async fn show(
     signed_in: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(person): Path<PersonId>,
 ) -> AppResult<Response> {
-    let person = PersonId(id);
     let user: &SessionRecord = &signed_in;
     let admin = user.roles.has(Role::Admin);
     // Someone who may not see a person is told there is no such page, so that ids do not
@@ -505,10 +504,10 @@ pub async fn edit_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PersonId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let person = state.store.person(org, PersonId(id)).await?;
+    let person = state.store.person(org, id).await?;
     let form = PersonForm::from_record(&person);
     form_page(
         &state,
@@ -525,23 +524,19 @@ pub async fn update(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PersonId>,
     CsrfForm(form): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    state.store.person(org, PersonId(id)).await?;
+    state.store.person(org, id).await?;
     let form = person_form(form);
     let mut errors = FormErrors::default();
     if let Some(input) = form.parse(&mut errors) {
         let actor = Actor::Person(ctx.user()?.person_id);
-        match state
-            .store
-            .update_person(org, PersonId(id), &input, actor)
-            .await
-        {
+        match state.store.update_person(org, id, &input, actor).await {
             Ok(()) => {
                 let user = ctx.user()?;
-                let event = by(user, AuditAction::PersonChanged, Some(PersonId(id)));
+                let event = by(user, AuditAction::PersonChanged, Some(id));
                 record(&state, user, event).await?;
                 return Ok(Redirect::to(&format!("/people/{id}")).into_response());
             }
@@ -606,12 +601,12 @@ pub async fn access(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PersonId>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let user: &SessionRecord = &admin;
     let org = user.organisation_id;
-    let person = state.store.person(org, PersonId(id)).await?;
+    let person = state.store.person(org, id).await?;
     // Their page offers no access to give: their "left on" date must be cleared first.
     if departure(person.left_on.as_deref()).has_left() {
         return Err(AppError::BadRequest("left_on"));
@@ -666,7 +661,7 @@ pub async fn access(
         event = event.with_flag("link");
     }
     record(&state, user, event).await?;
-    let person = state.store.person(org, PersonId(id)).await?;
+    let person = state.store.person(org, id).await?;
     Ok(person_page(&ctx, person, true, link))
 }
 

@@ -66,10 +66,10 @@ pub async fn show(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    let campaign = state.store.campaign(org, id).await?;
     let tr = &ctx.tr;
     let mut report = report_page(&state, &ctx, &admin, id).await?;
     let mut compare = compare_page(&state, &ctx, &admin, id, &ByQuery::default()).await?;

@@ -43,10 +43,14 @@ struct Loaded {
 /// The person, if the signed-in user may see their profile: themselves, someone who manages
 /// them (directly or through their teams), or an admin. Anyone else is told there is no such
 /// page, as for the person page.
-async fn load(state: &AppState, ctx: &Ctx, id: i64, query: &ProfileQuery) -> AppResult<Loaded> {
+async fn load(
+    state: &AppState,
+    ctx: &Ctx,
+    person: PersonId,
+    query: &ProfileQuery,
+) -> AppResult<Loaded> {
     let user = ctx.user()?;
     let org = user.organisation_id;
-    let person = PersonId(id);
     let own = user.person_id == person;
     let may_see = own
         || user.roles.has(Role::Admin)
@@ -259,7 +263,7 @@ pub async fn show(
     _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PersonId>,
     Query(query): Query<ProfileQuery>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &ctx, id, &query).await?;
@@ -344,7 +348,7 @@ pub async fn csv(
     _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PersonId>,
     Query(query): Query<ProfileQuery>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &ctx, id, &query).await?;

@@ -142,7 +142,7 @@ pub struct Group {
 #[template(path = "campaign_progress.html")]
 pub struct ProgressPage {
     page: Page,
-    campaign_id: i64,
+    campaign_id: CampaignId,
     anonymous: bool,
     /// Why reminders cannot be sent now, if they cannot.
     cannot_send: Option<String>,
@@ -219,11 +219,11 @@ pub async fn show(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(query): Query<ProgressQuery>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    let campaign = state.store.campaign(org, id).await?;
     let filter = filter_of(&query.site, &query.team)?;
     let tr = ctx.tr;
     let title = campaign.title.show(tr.lang().code()).text.to_string();
@@ -274,10 +274,7 @@ pub async fn show(
         view.query = String::new();
         return Ok(view.into_response());
     }
-    let people = state
-        .store
-        .campaign_progress(org, CampaignId(id), filter)
-        .await?;
+    let people = state.store.campaign_progress(org, id, filter).await?;
     let mut groups: BTreeMap<(String, Option<i64>, Option<i64>), Group> = BTreeMap::new();
     for p in &people {
         let (site, team) = (p.main_site().map(|s| s.0), p.team.map(|t| t.0));
@@ -327,11 +324,11 @@ pub async fn csv(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(query): Query<ProgressQuery>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    let campaign = state.store.campaign(org, id).await?;
     if campaign.anonymous {
         return Err(AppError::NotFound);
     }
@@ -341,10 +338,7 @@ pub async fn csv(
     };
     let (site_names, team_names) = names(&state, &admin).await?;
     let tr = ctx.tr;
-    let people = state
-        .store
-        .campaign_progress(org, CampaignId(id), filter)
-        .await?;
+    let people = state.store.campaign_progress(org, id, filter).await?;
     let mut rows = vec![vec![
         tr.t("person-given-name"),
         tr.t("person-family-name"),
@@ -387,11 +381,11 @@ pub struct RemindForm {
 pub async fn remind(
     admin: Admin,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     CsrfForm(form): CsrfForm<RemindForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    let campaign = state.store.campaign(org, id).await?;
     let chosen = if campaign.anonymous {
         Chosen::parse("", "")?
     } else {
@@ -422,7 +416,7 @@ pub async fn remind(
         .store
         .campaign_progress(
             org,
-            CampaignId(id),
+            id,
             ProgressFilter {
                 unfinished: true,
                 ..chosen.filter
@@ -437,7 +431,7 @@ pub async fn remind(
         &state.store,
         mailer,
         &state.config.public_url,
-        CampaignId(id),
+        id,
         &unfinished,
     )
     .await?;
@@ -446,13 +440,13 @@ pub async fn remind(
         .record_chase(
             org,
             Actor::Person(admin.person_id),
-            CampaignId(id),
+            id,
             chosen.filter,
             (!campaign.anonymous).then_some(sent.sent),
         )
         .await?;
     tracing::info!(
-        campaign = id,
+        campaign = id.0,
         sent = sent.sent,
         failed = sent.failed,
         "chase reminders sent"

@@ -140,10 +140,10 @@ pub async fn edit_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<SiteId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let site = state.store.site(org, SiteId(id)).await?;
+    let site = state.store.site(org, id).await?;
     let form = SiteForm {
         code: site.code.to_string(),
         name: site.name,
@@ -173,14 +173,14 @@ pub async fn update(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<SiteId>,
     CsrfForm(form): CsrfForm<SiteForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    state.store.site(org, SiteId(id)).await?;
+    state.store.site(org, id).await?;
     let mut errors = FormErrors::default();
     if let Some(input) = form.parse(&mut errors) {
-        match state.store.update_site(org, SiteId(id), &input).await {
+        match state.store.update_site(org, id, &input).await {
             Ok(()) => return Ok(Redirect::to("/sites").into_response()),
             Err(StoreError::Taken(_)) => errors.add("code", "site-code-taken"),
             Err(e) => return Err(e.into()),

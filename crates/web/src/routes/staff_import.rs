@@ -17,10 +17,10 @@ use askama_web::WebTemplate;
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use skillgym_domain::FileLanguage;
 use skillgym_domain::leavers::AbsentChoice;
 use skillgym_domain::people::format_date;
 use skillgym_domain::staff_file;
+use skillgym_domain::{FileLanguage, StaffUploadId};
 use skillgym_store::{
     Absent, AbsentPeople, AbsentPerson, Actor, AuditAction, ImportOutcome, ImportRefused,
     SessionRecord, StaffUpload, StoreError,
@@ -178,7 +178,7 @@ const ABSENT_SHOWN: usize = 50;
 pub struct CheckPage {
     page: Page,
     errors: FormErrors,
-    upload: i64,
+    upload: StaffUploadId,
     file_name: String,
     in_file: u64,
     absent: Vec<AbsentPerson>,
@@ -211,7 +211,7 @@ async fn kept_upload(
     state: &AppState,
     ctx: &Ctx,
     org: skillgym_domain::OrganisationId,
-    id: i64,
+    id: StaffUploadId,
 ) -> AppResult<Result<(StaffUpload, Vec<staff_file::StaffRecord>), Response>> {
     let upload = state.store.staff_upload(org, id).await?;
     match state.store.check_staff_file(org, &upload.body).await {
@@ -267,7 +267,7 @@ pub async fn check(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<StaffUploadId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let (upload, records) = match kept_upload(&state, &ctx, org, id).await? {
@@ -290,7 +290,7 @@ pub async fn confirm(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<StaffUploadId>,
     CsrfForm(form): CsrfForm<CheckForm>,
 ) -> AppResult<Response> {
     let user: &SessionRecord = &admin;

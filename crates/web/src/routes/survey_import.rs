@@ -14,10 +14,10 @@ use askama_web::WebTemplate;
 use axum::extract::{Multipart, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use skillgym_domain::CampaignId;
 use skillgym_domain::audit::survey::{
     self, Choice, Mapping, Problem, SurveyFile, SurveyKind, Unmatched,
 };
+use skillgym_domain::{CampaignId, SurveyUploadId};
 use skillgym_store::{Campaign, SavedMapping, SurveyOutcome, SurveyRefused, survey_targets};
 
 /// Longest name a saved mapping keeps.
@@ -58,16 +58,16 @@ pub struct UploadPage {
     file_missing: bool,
 }
 
-async fn campaign_for(state: &AppState, admin: &Admin, id: i64) -> AppResult<Campaign> {
+async fn campaign_for(state: &AppState, admin: &Admin, id: CampaignId) -> AppResult<Campaign> {
     let org = admin.organisation_id;
-    Ok(state.store.campaign(org, CampaignId(id)).await?)
+    Ok(state.store.campaign(org, id).await?)
 }
 
 pub async fn upload_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
 ) -> AppResult<Response> {
     let campaign = campaign_for(&state, &admin, id).await?;
     Ok(UploadPage {
@@ -84,7 +84,7 @@ pub async fn upload(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     multipart: Multipart,
 ) -> AppResult<Response> {
     let upload = Upload::read(&ctx, multipart, "survey_file", &["mapping"]).await?;
@@ -153,7 +153,7 @@ pub struct MapColumn {
 pub struct MapPage {
     page: Page,
     campaign: Campaign,
-    upload: i64,
+    upload: SurveyUploadId,
     surveymonkey: bool,
     rows: usize,
     columns: Vec<MapColumn>,
@@ -180,7 +180,7 @@ impl MapPage {
 fn map_page(
     ctx: &Ctx,
     campaign: Campaign,
-    upload: i64,
+    upload: SurveyUploadId,
     file: &SurveyFile,
     choices: &[Choice],
     unmatched: Unmatched,
@@ -238,7 +238,7 @@ pub async fn map_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, upload)): Path<(i64, i64)>,
+    Path((id, upload)): Path<(CampaignId, SurveyUploadId)>,
     Query(query): Query<MapQuery>,
 ) -> AppResult<Response> {
     let campaign = campaign_for(&state, &admin, id).await?;
@@ -295,7 +295,7 @@ pub async fn import(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, upload)): Path<(i64, i64)>,
+    Path((id, upload)): Path<(CampaignId, SurveyUploadId)>,
     crate::forms::CsrfForm(fields): crate::forms::CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let campaign = campaign_for(&state, &admin, id).await?;

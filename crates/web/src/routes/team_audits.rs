@@ -165,12 +165,9 @@ pub struct TeamNotice {
 async fn team_campaign(
     state: &AppState,
     user: &SessionRecord,
-    id: i64,
+    id: CampaignId,
 ) -> AppResult<(Campaign, Vec<TeamMember>)> {
-    let campaign = state
-        .store
-        .campaign(user.organisation_id, CampaignId(id))
-        .await?;
+    let campaign = state.store.campaign(user.organisation_id, id).await?;
     let members = state
         .store
         .team_progress(
@@ -191,7 +188,7 @@ pub async fn show(
     manager: Manager,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(notice): Query<TeamNotice>,
 ) -> AppResult<Response> {
     let user: &SessionRecord = &manager;
@@ -314,7 +311,7 @@ pub async fn show(
 pub async fn remind(
     manager: Manager,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
     let user: &SessionRecord = &manager;
@@ -346,7 +343,7 @@ pub async fn remind(
     }
     record(&state, user, event).await?;
     tracing::info!(
-        campaign = id,
+        campaign = id.0,
         sent = sent.sent,
         failed = sent.failed,
         "reminders sent by a manager"
