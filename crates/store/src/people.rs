@@ -4,7 +4,7 @@ use crate::audit_trail::Actor;
 use crate::error::taken_or;
 use crate::{Result, Store, StoreError, now};
 use skillgym_domain::leavers::Departure;
-use skillgym_domain::people::format_date;
+use skillgym_domain::people::{format_date, parse_date};
 use skillgym_domain::{
     AccountId, ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole,
     OrganisationId, PersonId, PersonName, Role, Roles, SiteId, TeamId,
@@ -23,8 +23,8 @@ pub struct PersonSummary {
     pub employment: Employment,
     pub contracted_hours: f64,
     pub team: Option<String>,
-    /// The day they left or will leave (ISO 8601).
-    pub left_on: Option<String>,
+    /// The day they left or will leave.
+    pub left_on: Option<time::Date>,
 }
 
 /// Everything stored about one person.
@@ -39,9 +39,9 @@ pub struct PersonRecord {
     pub job_role: String,
     pub job_family: JobFamily,
     pub contracted_hours: f64,
-    pub start_date: Option<String>,
+    pub start_date: Option<time::Date>,
     /// The day they left, after which retention erases them.
-    pub left_on: Option<String>,
+    pub left_on: Option<time::Date>,
     pub line_manager: Option<(PersonId, String)>,
     pub team: Option<(TeamId, String)>,
     pub sites: Vec<(SiteId, String)>,
@@ -112,12 +112,22 @@ fn summary_from(row: &AnyRow) -> Result<PersonSummary> {
         employment: Employment::parse(&employment).map_err(corrupt)?,
         contracted_hours: row.try_get("contracted_hours")?,
         team: row.try_get("team")?,
-        left_on: row.try_get("left_on")?,
+        left_on: optional_date(row, "left_on")?,
     })
 }
 
 pub(crate) fn corrupt(e: skillgym_domain::Invalid) -> StoreError {
     StoreError::Corrupt(e.0.to_string())
+}
+
+/// A date column, stored as ISO 8601 text (`YYYY-MM-DD`) on both backends, or NULL.
+pub(crate) fn optional_date(row: &AnyRow, column: &str) -> Result<Option<time::Date>> {
+    row.try_get::<Option<String>, _>(column)?
+        .map(|day| {
+            parse_date(&day)
+                .map_err(|_| StoreError::Corrupt(format!("{column} is not a date: {day:?}")))
+        })
+        .transpose()
 }
 
 impl Store {
@@ -261,8 +271,8 @@ impl Store {
             job_role: row.try_get("job_role")?,
             job_family: JobFamily::parse(&family).map_err(corrupt)?,
             contracted_hours: row.try_get("contracted_hours")?,
-            start_date: row.try_get("start_date")?,
-            left_on: row.try_get("left_on")?,
+            start_date: optional_date(&row, "start_date")?,
+            left_on: optional_date(&row, "left_on")?,
             line_manager: match row.try_get::<Option<i64>, _>("line_manager_id")? {
                 Some(m) => Some((PersonId(m), row.try_get("manager_name")?)),
                 None => None,

@@ -214,6 +214,11 @@ impl Page {
         self.tr.date(iso)
     }
 
+    /// A day, written out as [`Page::date`] writes its ISO 8601 form.
+    pub fn day(&self, day: &time::Date) -> String {
+        self.tr.date(&skillgym_domain::people::format_date(*day))
+    }
+
     pub fn lang(&self) -> &'static str {
         self.tr.lang().code()
     }

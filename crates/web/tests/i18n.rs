@@ -72,7 +72,7 @@ async fn data_strings(app: &TestApp) -> Vec<String> {
         data.extend([record.given_name, record.family_name, record.job_role]);
         data.push(record.employee_number.to_string());
         data.extend(record.email);
-        data.extend(record.start_date);
+        data.extend(record.start_date.map(skillgym_domain::people::format_date));
         data.extend(record.team.map(|t| t.1));
     }
     for s in store.sites(app.org).await.unwrap() {

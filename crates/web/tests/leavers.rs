@@ -83,7 +83,13 @@ fn edit_fields(person: &PersonRecord, left_on: &str) -> Vec<(String, String)> {
         ("job_role", person.job_role.clone()),
         ("job_family", person.job_family.as_str().to_string()),
         ("contracted_hours", person.contracted_hours.to_string()),
-        ("start_date", person.start_date.clone().unwrap_or_default()),
+        (
+            "start_date",
+            person
+                .start_date
+                .map(skillgym_domain::people::format_date)
+                .unwrap_or_default(),
+        ),
         ("left_on", left_on.to_string()),
         (
             "line_manager",

@@ -51,10 +51,9 @@ impl PersonPage {
     }
 }
 
-/// Where `left_on` (ISO 8601, as stored) puts a person today.
-fn departure(left_on: Option<&str>) -> Departure {
-    let day = left_on.and_then(|d| parse_date(d).ok());
-    Departure::on(day, time::OffsetDateTime::now_utc().date())
+/// Where `left_on` puts a person today.
+fn departure(left_on: Option<time::Date>) -> Departure {
+    Departure::on(left_on, time::OffsetDateTime::now_utc().date())
 }
 
 /// A person's own details.
@@ -70,7 +69,7 @@ pub async fn me(
         .await?;
     Ok(PersonPage {
         page: ctx.page("me-title"),
-        departure: departure(person.left_on.as_deref()),
+        departure: departure(person.left_on),
         person,
         admin: false,
         roles: Vec::new(),
@@ -130,7 +129,7 @@ fn person_page(
     page.title = title;
     PersonPage {
         page,
-        departure: departure(person.left_on.as_deref()),
+        departure: departure(person.left_on),
         person,
         admin,
         roles,
@@ -178,7 +177,7 @@ pub struct PeoplePage {
 impl PeoplePage {
     /// "Left", or "Leaving on" a day to come, for someone with a "left on" date.
     fn departure_tag(&self, person: &PersonSummary) -> Option<String> {
-        match departure(person.left_on.as_deref()) {
+        match departure(person.left_on) {
             Departure::Current => None,
             Departure::Left(_) => Some(self.page.t("people-left-tag")),
             Departure::Leaving(day) => Some(self.page.t1(
@@ -349,8 +348,8 @@ impl PersonForm {
             contracted_hours: ContractedHours::from_hours(p.contracted_hours)
                 .map(|h| h.to_string())
                 .unwrap_or_default(),
-            start_date: p.start_date.clone().unwrap_or_default(),
-            left_on: p.left_on.clone().unwrap_or_default(),
+            start_date: p.start_date.map(format_date).unwrap_or_default(),
+            left_on: p.left_on.map(format_date).unwrap_or_default(),
             line_manager: p
                 .line_manager
                 .as_ref()
@@ -608,7 +607,7 @@ pub async fn access(
     let org = user.organisation_id;
     let person = state.store.person(org, id).await?;
     // Their page offers no access to give: their "left on" date must be cleared first.
-    if departure(person.left_on.as_deref()).has_left() {
+    if departure(person.left_on).has_left() {
         return Err(AppError::BadRequest("left_on"));
     }
     let roles = Roles::from_iter(
