@@ -1,10 +1,11 @@
 //! People: listing, finding, editing, and who manages whom.
 
 use crate::audit_trail::Actor;
+use crate::dates::optional_date;
 use crate::error::taken_or;
 use crate::{Result, Store, StoreError, now};
 use skillgym_domain::leavers::Departure;
-use skillgym_domain::people::{format_date, parse_date};
+use skillgym_domain::people::format_date;
 use skillgym_domain::{
     AccountId, ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole,
     OrganisationId, PersonId, PersonName, Role, Roles, SiteId, TeamId,
@@ -118,16 +119,6 @@ fn summary_from(row: &AnyRow) -> Result<PersonSummary> {
 
 pub(crate) fn corrupt(e: skillgym_domain::Invalid) -> StoreError {
     StoreError::Corrupt(e.0.to_string())
-}
-
-/// A date column, stored as ISO 8601 text (`YYYY-MM-DD`) on both backends, or NULL.
-pub(crate) fn optional_date(row: &AnyRow, column: &str) -> Result<Option<time::Date>> {
-    row.try_get::<Option<String>, _>(column)?
-        .map(|day| {
-            parse_date(&day)
-                .map_err(|_| StoreError::Corrupt(format!("{column} is not a date: {day:?}")))
-        })
-        .transpose()
 }
 
 impl Store {

@@ -209,12 +209,7 @@ impl Page {
         )
     }
 
-    /// A date as people write it ("30 December 2026"), from `YYYY-MM-DD`.
-    pub fn date(&self, iso: &str) -> String {
-        self.tr.date(iso)
-    }
-
-    /// A day, written out as [`Page::date`] writes its ISO 8601 form.
+    /// A day as people write it ("30 December 2026").
     pub fn day(&self, day: &time::Date) -> String {
         self.tr.date(&skillgym_domain::people::format_date(*day))
     }

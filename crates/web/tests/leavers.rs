@@ -300,10 +300,7 @@ async fn every_way_in_refuses_a_leaver_with_the_same_clear_page(backend: Backend
         .await
         .unwrap()
         .into_iter()
-        .find(|c| {
-            let today = format_date(today());
-            c.opens_on <= today && today <= c.closes_on
-        })
+        .find(|c| c.opens_on <= today() && today() <= c.closes_on)
         .unwrap()
         .id;
     app.post(

@@ -23,7 +23,7 @@ fn today() -> time::Date {
 
 /// The campaign open now (the demo's other one closed last year).
 async fn open_campaign(app: &TestApp) -> CampaignId {
-    let today = skillgym_domain::people::format_date(today());
+    let today = today();
     app.store()
         .campaigns(app.org)
         .await

@@ -20,13 +20,14 @@ use skillgym_domain::audit::campaign::split;
 use skillgym_domain::audit::results::Answers;
 use skillgym_domain::audit::section_form::{Asked, read_page};
 use skillgym_domain::audit::{OptionOrder, PersonResults, QuestionKind, QuizItem, Rating, Section};
+use skillgym_domain::people::format_date;
 use skillgym_domain::{CampaignId, CompetenceId, QuestionId, QuizItemId, ResponseId, Role};
 use skillgym_store::{Campaign, CampaignSummary, ResponseAnswers, ResponseState, SessionRecord};
 use std::collections::HashMap;
 
 /// Today as an ISO date, the form campaign dates are kept in.
-pub fn today() -> String {
-    skillgym_domain::people::format_date(time::OffsetDateTime::now_utc().date())
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
 }
 
 #[derive(Template, WebTemplate)]
@@ -44,7 +45,7 @@ pub async fn list(
     let user: &SessionRecord = &signed_in;
     let campaigns = state
         .store
-        .campaigns_for(user.organisation_id, user.person_id, &today())
+        .campaigns_for(user.organisation_id, user.person_id, &format_date(today()))
         .await?;
     Ok(AuditsPage {
         page: ctx.page("audits-title"),
@@ -57,7 +58,7 @@ pub async fn list(
 async fn open_campaign(state: &AppState, ctx: &Ctx, id: CampaignId) -> AppResult<Campaign> {
     let user = ctx.user()?;
     let campaign = state.store.campaign(user.organisation_id, id).await?;
-    if !campaign.is_open(&today()) || !state.store.in_audience(campaign.id, user.person_id).await? {
+    if !campaign.is_open(today()) || !state.store.in_audience(campaign.id, user.person_id).await? {
         return Err(AppError::NotFound);
     }
     Ok(campaign)

@@ -84,7 +84,7 @@ pub struct CampaignsPage {
     page: Page,
     /// Each campaign, with how many started and finished written out.
     campaigns: Vec<(CampaignSummary, String, String)>,
-    today: String,
+    today: time::Date,
 }
 
 /// How many are in progress and finished, as the campaign pages show them: "fewer than k"

@@ -18,6 +18,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use skillgym_domain::CampaignId;
 use skillgym_domain::analysis::ShownRate;
+use skillgym_domain::people::format_date;
 use skillgym_i18n::Tr;
 use skillgym_reporting::change::{CompareError, Compared, Line};
 
@@ -224,7 +225,11 @@ pub(super) async fn change_page(
             let title = choice.title.show(lang);
             ChoiceView {
                 id: choice.id.0,
-                label: format!("{} ({})", title.text, ctx.tr.date(&choice.opens_on)),
+                label: format!(
+                    "{} ({})",
+                    title.text,
+                    ctx.tr.date(&format_date(choice.opens_on))
+                ),
                 lang: title.lang,
                 selected: Some(choice.id) == chosen,
             }
@@ -327,7 +332,7 @@ fn rates_csv(c: &Compared, tr: &Tr) -> AppResult<Response> {
         rows.push(vec![
             id.0.to_string(),
             title.show(lang).text.to_string(),
-            opens_on.clone(),
+            format_date(*opens_on),
             data.asked().to_string(),
             Count::of(data.finished(), data.shown()).text(tr, c.threshold.get()),
             data.fraction().map(|f| f.to_string()).unwrap_or_default(),

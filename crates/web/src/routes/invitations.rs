@@ -17,6 +17,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::audit::Localised;
+use skillgym_domain::people::format_date;
 use skillgym_domain::{CampaignId, OrganisationId, PersonId};
 use skillgym_store::{Campaign, InvitationCounts, InvitationSettings, LinkTarget};
 
@@ -60,10 +61,10 @@ pub async fn panel(
     campaign: &Campaign,
     notice: &InvitationNotice,
 ) -> AppResult<InvitationPanel> {
-    let open = campaign.is_open(&super::audits::today());
+    let open = campaign.is_open(super::audits::today());
     let campaign = campaign.id;
     let store = &state.store;
-    let today = super::audits::today();
+    let today = format_date(super::audits::today());
     let tr = &ctx.tr;
     let notice = if notice.mail.as_deref() == Some("off") {
         Some(tr.t("invitations-not-configured"))
@@ -125,7 +126,7 @@ async fn send(
     let Some(mailer) = &state.config.mailer else {
         return Ok(Redirect::to(&format!("/campaigns/{id}?mail=off#invitations")).into_response());
     };
-    if !campaign.is_open(&super::audits::today()) {
+    if !campaign.is_open(super::audits::today()) {
         return Ok(
             Redirect::to(&format!("/campaigns/{id}?mail=closed#invitations")).into_response(),
         );

@@ -18,6 +18,7 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::analysis::profile::{Profile, TargetLevel};
+use skillgym_domain::people::format_date;
 use skillgym_domain::{FrameworkId, JobFamily, PersonId, Role};
 use skillgym_store::{AnsweredCampaign, AuditAction, Campaign, PersonRecord, RoleTargets};
 use std::collections::HashMap;
@@ -290,7 +291,7 @@ pub async fn show(
             let title = c.title.show(lang);
             CampaignOption {
                 id: c.id.0,
-                label: format!("{} ({})", title.text, ctx.tr.date(&c.opens_on)),
+                label: format!("{} ({})", title.text, ctx.tr.date(&format_date(c.opens_on))),
                 lang: title.lang,
                 selected: c.id.0 == campaign_id,
             }

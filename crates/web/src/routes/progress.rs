@@ -230,7 +230,7 @@ pub async fn show(
     let page = Page::new(&ctx, tr.t1("progress-title-for", "campaign", title));
     let cannot_send = if state.config.mailer.is_none() {
         Some(tr.t("invitations-not-configured"))
-    } else if !campaign.is_open(&super::audits::today()) {
+    } else if !campaign.is_open(super::audits::today()) {
         Some(tr.t("invitations-campaign-not-open"))
     } else {
         None
@@ -409,7 +409,7 @@ pub async fn remind(
     let Some(mailer) = &state.config.mailer else {
         return Ok(back("mail=off"));
     };
-    if !campaign.is_open(&super::audits::today()) {
+    if !campaign.is_open(super::audits::today()) {
         return Ok(back("mail=closed"));
     }
     let unfinished: HashSet<PersonId> = state
