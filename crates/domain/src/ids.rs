@@ -47,4 +47,8 @@ id_type!(
     QuizItemId,
     /// One person's (or one imported respondent's) answers to a campaign.
     ResponseId,
+    /// A staff file kept between its upload and its check page being answered.
+    StaffUploadId,
+    /// A survey export kept between its upload and its columns being mapped.
+    SurveyUploadId,
 );

@@ -18,7 +18,7 @@ pub use accounts::{Role, Roles};
 pub use csv_file::FileLanguage;
 pub use ids::{
     AccountId, CampaignId, CompetenceId, FrameworkId, OrganisationId, PersonId, QuestionId,
-    QuizItemId, ResponseId, SiteId, TeamId,
+    QuizItemId, ResponseId, SiteId, StaffUploadId, SurveyUploadId, TeamId,
 };
 pub use organisation::{Location, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{

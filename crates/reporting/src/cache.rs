@@ -72,8 +72,8 @@ pub fn competence_areas(campaign: &Campaign) -> Vec<usize> {
 }
 
 /// Whether a campaign's figures move only in steps of the threshold on `today`.
-pub fn stepped(campaign: &Campaign, today: &str) -> bool {
-    campaign.anonymous && today <= campaign.closes_on.as_str()
+pub fn stepped(campaign: &Campaign, today: time::Date) -> bool {
+    campaign.anonymous && today <= campaign.closes_on
 }
 
 impl Default for AnalysisCache {
@@ -99,8 +99,7 @@ impl AnalysisCache {
         campaign: &Campaign,
         threshold: AnonymityThreshold,
     ) -> Result<Arc<Analysed>, StoreError> {
-        let today = skillgym_domain::people::format_date(time::OffsetDateTime::now_utc().date());
-        let stepped = stepped(campaign, &today);
+        let stepped = stepped(campaign, time::OffsetDateTime::now_utc().date());
         let (cell, columns) = self.cell(store, org, campaign).await?;
         let counted = if stepped {
             threshold.counted(columns.responses())

@@ -68,7 +68,7 @@ pub async fn compare(
 ) -> Result<Compared, CompareError> {
     let (store, org, threshold) = (reports.store(), reports.organisation(), reports.threshold());
     let choices = store
-        .earlier_campaigns(org, campaign.framework_id, campaign.id, &campaign.opens_on)
+        .earlier_campaigns(org, campaign.framework_id, campaign.id, campaign.opens_on)
         .await?;
     let chosen = match earlier {
         Some(e) => match choices.iter().find(|c| c.id.0 == e) {

@@ -16,6 +16,7 @@ use skillgym_domain::analysis::{
     CampaignColumns, CampaignFigures, GroupRate, ShownRate, Suppressed,
 };
 use skillgym_domain::audit::{Localised, Rating};
+use skillgym_domain::people::format_date;
 use skillgym_domain::{CampaignId, Email, PersonId};
 use skillgym_i18n::Tr;
 use skillgym_store::{Campaign, CampaignChoice, PersonRecord, StoreError};
@@ -647,12 +648,13 @@ fn change_line(line: &Line) -> ChangeLine {
 fn change_report(c: &Compared, lang: &str) -> ChangeReport {
     let earlier = c.earlier.as_ref();
     ChangeReport {
-        earlier: earlier.map(|(e, _)| campaign_head(e.id, &e.title, &e.opens_on, lang)),
+        earlier: earlier
+            .map(|(e, _)| campaign_head(e.id, &e.title, &format_date(e.opens_on), lang)),
         reason: earlier.is_none().then_some("no_earlier_campaign"),
         offered: c
             .choices
             .iter()
-            .map(|e| campaign_head(e.id, &e.title, &e.opens_on, lang))
+            .map(|e| campaign_head(e.id, &e.title, &format_date(e.opens_on), lang))
             .collect(),
         response_rates: ChangeRates {
             earlier: earlier.map(|(_, data)| rate(data)),
@@ -777,8 +779,8 @@ impl<'a> Figures<'a> {
             campaign: CampaignHead {
                 id: campaign.id.0,
                 title: campaign.title.show(lang).text.into(),
-                opens_on: campaign.opens_on.clone(),
-                closes_on: Some(campaign.closes_on.clone()),
+                opens_on: format_date(campaign.opens_on),
+                closes_on: Some(format_date(campaign.closes_on)),
             },
             anonymity_threshold: disclosure.threshold().get(),
             stepped: analysed.stepped,

@@ -187,7 +187,7 @@ async fn fresh_campaign(store: &Store) -> Res<Campaign> {
     let mut open = None;
     for summary in store.campaigns(org).await? {
         let c = store.campaign(org, summary.id).await?;
-        if c.is_open(&today.to_string()) {
+        if c.is_open(today) {
             open = Some(c);
         }
     }

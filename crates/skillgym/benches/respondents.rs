@@ -923,7 +923,7 @@ async fn run(o: &Options, pg_database: &mut Option<String>) -> Res<bool> {
     let mut open = None;
     for summary in store.campaigns(org).await? {
         let c = store.campaign(org, summary.id).await?;
-        if c.is_open(&today.to_string()) {
+        if c.is_open(today) {
             open = Some(c);
         }
     }

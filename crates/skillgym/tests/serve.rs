@@ -311,7 +311,7 @@ async fn the_request_log_never_holds_a_link_token(backend: Backend) {
         .unwrap()
         .with_secret_key(Arc::new(key));
     let org = store.organisation().await.unwrap().unwrap().id;
-    let today = skillgym_domain::people::format_date(time::OffsetDateTime::now_utc().date());
+    let today = time::OffsetDateTime::now_utc().date();
     let campaign: CampaignId = store
         .campaigns(org)
         .await
@@ -337,7 +337,9 @@ async fn the_request_log_never_holds_a_link_token(backend: Backend) {
         .unwrap()
         .unwrap()
         .person_id;
-    let expires = skillgym_web::audit_links::expiry_for(&today) + 24 * 3600;
+    let expires =
+        skillgym_web::audit_links::expiry_for(&skillgym_domain::people::format_date(today))
+            + 24 * 3600;
     let link_token = skillgym_web::audit_links::sign(&store, learner, campaign, expires)
         .await
         .unwrap();

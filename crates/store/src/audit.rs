@@ -4,6 +4,7 @@
 //! section is saved, so a person who closes the browser resumes exactly where they stopped and
 //! a retried submission never counts twice (answers are upserted by their keys).
 
+use crate::dates::date;
 use crate::people::corrupt;
 use crate::{Result, Store, StoreError, flag, now};
 use skillgym_domain::audit::campaign::{join, split};
@@ -61,8 +62,8 @@ pub struct NewCampaign {
 pub struct CampaignSummary {
     pub id: CampaignId,
     pub title: Localised,
-    pub opens_on: String,
-    pub closes_on: String,
+    pub opens_on: time::Date,
+    pub closes_on: time::Date,
     pub anonymous: bool,
     pub started: i64,
     pub submitted: i64,
@@ -96,8 +97,8 @@ pub struct Campaign {
     pub id: CampaignId,
     pub framework_id: FrameworkId,
     pub title: Localised,
-    pub opens_on: String,
-    pub closes_on: String,
+    pub opens_on: time::Date,
+    pub closes_on: time::Date,
     pub anonymous: bool,
     pub cloned_from: Option<CampaignId>,
     /// What ratings 1 to 5 mean.
@@ -115,9 +116,9 @@ impl Campaign {
         Questionnaire::new(&areas, self.questions.len(), self.quiz.len())
     }
 
-    /// Open on `today` (an ISO date), both ends included.
-    pub fn is_open(&self, today: &str) -> bool {
-        self.opens_on.as_str() <= today && today <= self.closes_on.as_str()
+    /// Open on `today`, both ends included.
+    pub fn is_open(&self, today: time::Date) -> bool {
+        self.opens_on <= today && today <= self.closes_on
     }
 }
 
@@ -606,8 +607,8 @@ impl Store {
             id,
             framework_id,
             title: localised(&row, "title")?,
-            opens_on: row.try_get("opens_on")?,
-            closes_on: row.try_get("closes_on")?,
+            opens_on: date(&row, "opens_on")?,
+            closes_on: date(&row, "closes_on")?,
             anonymous: flag(&row, "anonymous")?,
             cloned_from: row
                 .try_get::<Option<i64>, _>("cloned_from")?
@@ -910,8 +911,8 @@ fn campaign_summary(r: &AnyRow) -> Result<CampaignSummary> {
     Ok(CampaignSummary {
         id: CampaignId(r.try_get("id")?),
         title: localised(r, "title")?,
-        opens_on: r.try_get("opens_on")?,
-        closes_on: r.try_get("closes_on")?,
+        opens_on: date(r, "opens_on")?,
+        closes_on: date(r, "closes_on")?,
         anonymous: flag(r, "anonymous")?,
         started: r.try_get("started")?,
         submitted: r.try_get("submitted")?,

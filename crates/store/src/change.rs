@@ -1,8 +1,10 @@
 //! The data change over time is computed from: for each of two campaigns, how many people were
 //! asked and every finished response with whose it is and its ratings, read set-wise.
 
+use crate::dates::date;
 use crate::{Result, Store, StoreError};
 use skillgym_domain::audit::{Localised, Rating};
+use skillgym_domain::people::format_date;
 use skillgym_domain::{CampaignId, CompetenceId, FrameworkId, OrganisationId, PersonId};
 use sqlx::Row;
 use std::collections::HashMap;
@@ -12,7 +14,7 @@ use std::collections::HashMap;
 pub struct CampaignChoice {
     pub id: CampaignId,
     pub title: Localised,
-    pub opens_on: String,
+    pub opens_on: time::Date,
 }
 
 /// One finished response: whose it is (`None` once the person is erased, or when it was
@@ -39,7 +41,7 @@ impl Store {
         org: OrganisationId,
         framework: FrameworkId,
         except: CampaignId,
-        opens_on: &str,
+        opens_on: time::Date,
     ) -> Result<Vec<CampaignChoice>> {
         let rows = sqlx::query(
             "SELECT id, title_en, title_cy, opens_on FROM campaigns \
@@ -49,7 +51,7 @@ impl Store {
         .bind(org.0)
         .bind(framework.0)
         .bind(except.0)
-        .bind(opens_on)
+        .bind(format_date(opens_on))
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -60,7 +62,7 @@ impl Store {
                         r.try_get::<String, _>("title_en")?,
                         r.try_get::<Option<String>, _>("title_cy")?,
                     ),
-                    opens_on: r.try_get("opens_on")?,
+                    opens_on: date(r, "opens_on")?,
                 })
             })
             .collect()

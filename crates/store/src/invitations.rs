@@ -8,6 +8,7 @@
 //! that failed (or was abandoned by an instance that died) may be claimed again.
 
 use crate::audit::AUDIENCE;
+use crate::dates::date;
 use crate::jobs::Job;
 use crate::{AccountRecord, NewAccount, Result, Store, StoreError, flag, now};
 use skillgym_domain::audit::Localised;
@@ -67,7 +68,7 @@ pub struct MailCampaign {
     pub id: CampaignId,
     pub organisation_id: OrganisationId,
     pub title: Localised,
-    pub closes_on: String,
+    pub closes_on: time::Date,
     pub organisation: Localised,
     pub main_language: String,
     pub settings: InvitationSettings,
@@ -188,7 +189,7 @@ impl Store {
                 row.try_get::<String, _>("title_en")?,
                 row.try_get("title_cy")?,
             ),
-            closes_on: row.try_get("closes_on")?,
+            closes_on: date(&row, "closes_on")?,
             organisation: Localised::new(
                 row.try_get::<String, _>("name")?,
                 row.try_get("name_cy")?,

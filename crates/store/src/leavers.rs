@@ -7,7 +7,7 @@ use crate::{Backend, Result, Store, StoreError, now};
 use skillgym_domain::leavers::{Departure, left_out, marks_most};
 use skillgym_domain::people::format_date;
 use skillgym_domain::staff_file::StaffRecord;
-use skillgym_domain::{OrganisationId, PersonId};
+use skillgym_domain::{OrganisationId, PersonId, StaffUploadId};
 use sqlx::{Any, AnyConnection, AssertSqlSafe, Row, Transaction};
 
 /// What an import does with the people the file leaves out.
@@ -58,7 +58,7 @@ impl AbsentPeople {
 /// A checked staff file waiting for its check page to be answered.
 #[derive(Debug, Clone)]
 pub struct StaffUpload {
-    pub id: i64,
+    pub id: StaffUploadId,
     pub file_name: String,
     pub body: Vec<u8>,
 }
@@ -90,7 +90,7 @@ impl Store {
         org: OrganisationId,
         file_name: &str,
         body: &[u8],
-    ) -> Result<i64> {
+    ) -> Result<StaffUploadId> {
         let at = now();
         sqlx::query("DELETE FROM staff_uploads WHERE created_at < $1")
             .bind(at - UPLOAD_LIFETIME_SECS)
@@ -106,32 +106,36 @@ impl Store {
         .bind(at)
         .fetch_one(&self.pool)
         .await?;
-        Ok(id)
+        Ok(StaffUploadId(id))
     }
 
     /// The organisation's upload `id`, if it is still kept.
-    pub async fn staff_upload(&self, org: OrganisationId, id: i64) -> Result<StaffUpload> {
+    pub async fn staff_upload(
+        &self,
+        org: OrganisationId,
+        id: StaffUploadId,
+    ) -> Result<StaffUpload> {
         let row = sqlx::query(
             "SELECT id, file_name, body FROM staff_uploads \
              WHERE organisation_id = $1 AND id = $2 AND created_at >= $3",
         )
         .bind(org.0)
-        .bind(id)
+        .bind(id.0)
         .bind(now() - UPLOAD_LIFETIME_SECS)
         .fetch_optional(&self.pool)
         .await?
         .ok_or(StoreError::NotFound)?;
         Ok(StaffUpload {
-            id: row.try_get("id")?,
+            id: StaffUploadId(row.try_get("id")?),
             file_name: row.try_get("file_name")?,
             body: row.try_get("body")?,
         })
     }
 
-    pub async fn delete_staff_upload(&self, org: OrganisationId, id: i64) -> Result<()> {
+    pub async fn delete_staff_upload(&self, org: OrganisationId, id: StaffUploadId) -> Result<()> {
         sqlx::query("DELETE FROM staff_uploads WHERE organisation_id = $1 AND id = $2")
             .bind(org.0)
-            .bind(id)
+            .bind(id.0)
             .execute(&self.pool)
             .await?;
         Ok(())

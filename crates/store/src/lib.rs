@@ -14,6 +14,7 @@ mod audit_editing;
 mod audit_trail;
 mod backup;
 mod change;
+mod dates;
 mod demo;
 mod error;
 mod free_text;

@@ -1,6 +1,7 @@
 //! People: listing, finding, editing, and who manages whom.
 
 use crate::audit_trail::Actor;
+use crate::dates::optional_date;
 use crate::error::taken_or;
 use crate::{Result, Store, StoreError, now};
 use skillgym_domain::leavers::Departure;
@@ -23,8 +24,8 @@ pub struct PersonSummary {
     pub employment: Employment,
     pub contracted_hours: f64,
     pub team: Option<String>,
-    /// The day they left or will leave (ISO 8601).
-    pub left_on: Option<String>,
+    /// The day they left or will leave.
+    pub left_on: Option<time::Date>,
 }
 
 /// Everything stored about one person.
@@ -39,9 +40,9 @@ pub struct PersonRecord {
     pub job_role: String,
     pub job_family: JobFamily,
     pub contracted_hours: f64,
-    pub start_date: Option<String>,
+    pub start_date: Option<time::Date>,
     /// The day they left, after which retention erases them.
-    pub left_on: Option<String>,
+    pub left_on: Option<time::Date>,
     pub line_manager: Option<(PersonId, String)>,
     pub team: Option<(TeamId, String)>,
     pub sites: Vec<(SiteId, String)>,
@@ -112,7 +113,7 @@ fn summary_from(row: &AnyRow) -> Result<PersonSummary> {
         employment: Employment::parse(&employment).map_err(corrupt)?,
         contracted_hours: row.try_get("contracted_hours")?,
         team: row.try_get("team")?,
-        left_on: row.try_get("left_on")?,
+        left_on: optional_date(row, "left_on")?,
     })
 }
 
@@ -261,8 +262,8 @@ impl Store {
             job_role: row.try_get("job_role")?,
             job_family: JobFamily::parse(&family).map_err(corrupt)?,
             contracted_hours: row.try_get("contracted_hours")?,
-            start_date: row.try_get("start_date")?,
-            left_on: row.try_get("left_on")?,
+            start_date: optional_date(&row, "start_date")?,
+            left_on: optional_date(&row, "left_on")?,
             line_manager: match row.try_get::<Option<i64>, _>("line_manager_id")? {
                 Some(m) => Some((PersonId(m), row.try_get("manager_name")?)),
                 None => None,

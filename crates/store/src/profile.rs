@@ -1,6 +1,7 @@
 //! Role profiles (the target level of each competence for each job family) and what a person's
 //! profile is read from: the campaigns they answered, and their answers to one.
 
+use crate::dates::date;
 use crate::{Result, Store, StoreError};
 use skillgym_domain::analysis::profile::{AreaTotals, TargetLevel, demo_target};
 use skillgym_domain::audit::{Localised, Rating};
@@ -16,7 +17,7 @@ pub type RoleTargets = HashMap<(CompetenceId, JobFamily), TargetLevel>;
 pub struct AnsweredCampaign {
     pub id: CampaignId,
     pub title: Localised,
-    pub opens_on: String,
+    pub opens_on: time::Date,
     pub anonymous: bool,
 }
 
@@ -142,7 +143,7 @@ impl Store {
                         r.try_get::<String, _>("title_en")?,
                         r.try_get::<Option<String>, _>("title_cy")?,
                     ),
-                    opens_on: r.try_get("opens_on")?,
+                    opens_on: date(r, "opens_on")?,
                     anonymous: r.try_get::<i64, _>("anonymous")? != 0,
                 })
             })

@@ -13,7 +13,7 @@ use skillgym_domain::audit::survey::{
     self, Imported, Mapping, Problem, RESPONDENT_ANSWERED, RESPONDENT_UNKNOWN, RespondentKey,
     Targets,
 };
-use skillgym_domain::{CampaignId, OrganisationId};
+use skillgym_domain::{CampaignId, OrganisationId, SurveyUploadId};
 use sqlx::{AssertSqlSafe, Row};
 use std::collections::HashMap;
 
@@ -56,7 +56,7 @@ pub struct SavedMapping {
 /// An uploaded file waiting to be mapped.
 #[derive(Debug, Clone)]
 pub struct SurveyUpload {
-    pub id: i64,
+    pub id: SurveyUploadId,
     pub file_name: String,
     pub body: Vec<u8>,
 }
@@ -405,7 +405,7 @@ impl Store {
         campaign: CampaignId,
         file_name: &str,
         body: &[u8],
-    ) -> Result<i64> {
+    ) -> Result<SurveyUploadId> {
         let at = now();
         sqlx::query("DELETE FROM survey_uploads WHERE created_at < $1")
             .bind(at - UPLOAD_LIFETIME_SECS)
@@ -421,7 +421,7 @@ impl Store {
         .bind(at)
         .fetch_one(&self.pool)
         .await?;
-        Ok(id)
+        Ok(SurveyUploadId(id))
     }
 
     /// An upload of the organisation's campaign, if it is still kept.
@@ -429,7 +429,7 @@ impl Store {
         &self,
         org: OrganisationId,
         campaign: CampaignId,
-        id: i64,
+        id: SurveyUploadId,
     ) -> Result<SurveyUpload> {
         let row = sqlx::query(
             "SELECT u.id, u.file_name, u.body FROM survey_uploads u \
@@ -438,21 +438,21 @@ impl Store {
         )
         .bind(org.0)
         .bind(campaign.0)
-        .bind(id)
+        .bind(id.0)
         .bind(now() - UPLOAD_LIFETIME_SECS)
         .fetch_optional(&self.pool)
         .await?
         .ok_or(StoreError::NotFound)?;
         Ok(SurveyUpload {
-            id: row.try_get("id")?,
+            id: SurveyUploadId(row.try_get("id")?),
             file_name: row.try_get("file_name")?,
             body: row.try_get("body")?,
         })
     }
 
-    pub async fn delete_survey_upload(&self, id: i64) -> Result<()> {
+    pub async fn delete_survey_upload(&self, id: SurveyUploadId) -> Result<()> {
         sqlx::query("DELETE FROM survey_uploads WHERE id = $1")
-            .bind(id)
+            .bind(id.0)
             .execute(&self.pool)
             .await?;
         Ok(())

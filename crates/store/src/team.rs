@@ -3,6 +3,7 @@
 //! they manage (see `people::MANAGED`), never themselves; only people still with the
 //! organisation are counted.
 
+use crate::dates::date;
 use crate::people::MANAGED;
 use crate::{Result, Store, flag};
 use skillgym_domain::audit::Localised;
@@ -24,8 +25,8 @@ pub struct TeamMember {
 pub struct TeamCampaign {
     pub id: CampaignId,
     pub title: Localised,
-    pub opens_on: String,
-    pub closes_on: String,
+    pub opens_on: time::Date,
+    pub closes_on: time::Date,
     pub anonymous: bool,
 }
 
@@ -71,8 +72,8 @@ impl Store {
                 Ok(TeamCampaign {
                     id: CampaignId(r.try_get("id")?),
                     title: Localised::new(en, r.try_get("title_cy")?),
-                    opens_on: r.try_get("opens_on")?,
-                    closes_on: r.try_get("closes_on")?,
+                    opens_on: date(r, "opens_on")?,
+                    closes_on: date(r, "closes_on")?,
                     anonymous: flag(r, "anonymous")?,
                 })
             })

@@ -34,7 +34,11 @@ async fn left_on(store: &Store, org: OrganisationId) -> HashMap<String, Option<S
     let ids: HashMap<String, PersonId> = store.person_ids(org).await.unwrap();
     let mut out = HashMap::new();
     for (number, id) in ids {
-        out.insert(number, store.person(org, id).await.unwrap().left_on);
+        let person = store.person(org, id).await.unwrap();
+        out.insert(
+            number,
+            person.left_on.map(skillgym_domain::people::format_date),
+        );
     }
     out
 }

@@ -1,6 +1,6 @@
 //! Stylesheet and images, built into the binary so one file is the whole product.
 
-use axum::extract::Path;
+use crate::path::Path;
 use axum::http::StatusCode;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};

@@ -12,6 +12,7 @@ mod error;
 mod forms;
 pub mod mail;
 mod page;
+mod path;
 mod routes;
 mod same_site;
 mod single_sign_on;

@@ -10,6 +10,7 @@ use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, Message};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use skillgym_domain::CampaignId;
+use skillgym_domain::people::format_date;
 use skillgym_i18n::{Arg, Lang, Tr};
 use skillgym_store::{InvitationKind, MailCampaign, REMINDER_JOB, Recipient, Store, StoreError};
 
@@ -302,7 +303,7 @@ async fn compose(
             store,
             recipient.person,
             campaign.id,
-            audit_links::expiry_for(&campaign.closes_on),
+            audit_links::expiry_for(&format_date(campaign.closes_on)),
         )
         .await?;
         format!("{base}/audits/{}/link/{token}", campaign.id)
@@ -320,7 +321,10 @@ async fn compose(
             ("name", recipient.given_name.as_str().into()),
             ("campaign", title.as_str().into()),
             ("organisation", campaign.organisation.show(lang).text.into()),
-            ("closes", long_date(&tr, &campaign.closes_on).into()),
+            (
+                "closes",
+                long_date(&tr, &format_date(campaign.closes_on)).into(),
+            ),
             ("link", link.as_str().into()),
             ("how", how.as_str().into()),
         ]

@@ -209,9 +209,9 @@ impl Page {
         )
     }
 
-    /// A date as people write it ("30 December 2026"), from `YYYY-MM-DD`.
-    pub fn date(&self, iso: &str) -> String {
-        self.tr.date(iso)
+    /// A day as people write it ("30 December 2026").
+    pub fn day(&self, day: &time::Date) -> String {
+        self.tr.date(&skillgym_domain::people::format_date(*day))
     }
 
     pub fn lang(&self) -> &'static str {

@@ -350,7 +350,7 @@ async fn change_and_service_means_agree(backend: Backend) {
 
         // Change against each earlier campaign on the same framework.
         for choice in store
-            .earlier_campaigns(app.org, later.framework_id, later.id, &later.opens_on)
+            .earlier_campaigns(app.org, later.framework_id, later.id, later.opens_on)
             .await
             .unwrap()
         {

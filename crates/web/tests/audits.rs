@@ -437,7 +437,10 @@ async fn admins_open_campaigns_for_an_audience_and_clone_them(backend: Backend) 
     assert_eq!(clone.cloned_from, Some(campaign.id));
     assert_eq!(clone.quiz.len(), campaign.quiz.len());
     assert_eq!(clone.audience, campaign.audience);
-    assert_eq!(clone.opens_on, "2027-11-01");
+    assert_eq!(
+        skillgym_domain::people::format_date(clone.opens_on),
+        "2027-11-01"
+    );
     assert!(
         app.page(&admin, &format!("/campaigns/{clone_id}"))
             .await
@@ -451,7 +454,8 @@ async fn the_home_page_lists_the_persons_audits_and_how_far_they_got(backend: Ba
     let link = format!("<a href=\"/audits/{}\" lang=\"en\">", campaign.id);
     let closes = format!(
         "Open until {}",
-        skillgym_i18n::Tr::new(skillgym_i18n::Lang::En).date(&campaign.closes_on)
+        skillgym_i18n::Tr::new(skillgym_i18n::Lang::En)
+            .date(&skillgym_domain::people::format_date(campaign.closes_on))
     );
     let learner = app.signed_in("learner@afon.example").await;
     let home = app.page(&learner, "/").await;
@@ -494,9 +498,10 @@ async fn the_home_page_lists_the_persons_audits_and_how_far_they_got(backend: Ba
     let welsh = app.page(&learner, "/").await;
     assert!(welsh.contains("Wedi&#39;i gwblhau") || welsh.contains("Wedi'i gwblhau"));
     assert!(welsh.contains(&format!(
-        "Ar agor tan {}",
-        skillgym_i18n::Tr::new(skillgym_i18n::Lang::Cy).date(&campaign.closes_on)
-    )));
+            "Ar agor tan {}",
+            skillgym_i18n::Tr::new(skillgym_i18n::Lang::Cy)
+                .date(&skillgym_domain::people::format_date(campaign.closes_on))
+        )));
 }
 
 /// The options of quiz question `id` in the order the page shows them, by their values (the

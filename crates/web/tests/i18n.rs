@@ -72,7 +72,7 @@ async fn data_strings(app: &TestApp) -> Vec<String> {
         data.extend([record.given_name, record.family_name, record.job_role]);
         data.push(record.employee_number.to_string());
         data.extend(record.email);
-        data.extend(record.start_date);
+        data.extend(record.start_date.map(skillgym_domain::people::format_date));
         data.extend(record.team.map(|t| t.1));
     }
     for s in store.sites(app.org).await.unwrap() {
@@ -105,7 +105,9 @@ async fn data_strings(app: &TestApp) -> Vec<String> {
     for c in store.campaigns(app.org).await.unwrap() {
         let campaign = store.campaign(app.org, c.id).await.unwrap();
         data.push(campaign.title.en.clone());
-        data.extend([campaign.opens_on.clone(), campaign.closes_on.clone()]);
+        data.extend(
+            [campaign.opens_on, campaign.closes_on].map(skillgym_domain::people::format_date),
+        );
         for (_, q) in &campaign.questions {
             let texts = std::iter::once(&q.prompt)
                 .chain(q.hint.as_ref())

@@ -145,7 +145,7 @@ async fn app_with_mail(backend: Backend, smtp: &SmtpServer) -> TestApp {
 
 /// The campaign open now (the demo's other one closed last year).
 async fn open_campaign(app: &TestApp) -> CampaignId {
-    let today = skillgym_domain::people::format_date(time::OffsetDateTime::now_utc().date());
+    let today = time::OffsetDateTime::now_utc().date();
     app.store()
         .campaigns(app.org)
         .await

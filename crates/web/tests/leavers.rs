@@ -83,7 +83,13 @@ fn edit_fields(person: &PersonRecord, left_on: &str) -> Vec<(String, String)> {
         ("job_role", person.job_role.clone()),
         ("job_family", person.job_family.as_str().to_string()),
         ("contracted_hours", person.contracted_hours.to_string()),
-        ("start_date", person.start_date.clone().unwrap_or_default()),
+        (
+            "start_date",
+            person
+                .start_date
+                .map(skillgym_domain::people::format_date)
+                .unwrap_or_default(),
+        ),
         ("left_on", left_on.to_string()),
         (
             "line_manager",
@@ -294,10 +300,7 @@ async fn every_way_in_refuses_a_leaver_with_the_same_clear_page(backend: Backend
         .await
         .unwrap()
         .into_iter()
-        .find(|c| {
-            let today = format_date(today());
-            c.opens_on <= today && today <= c.closes_on
-        })
+        .find(|c| c.opens_on <= today() && today() <= c.closes_on)
         .unwrap()
         .id;
     app.post(

@@ -142,8 +142,9 @@ async fn dates_are_written_as_people_write_them_in_both_languages(backend: Backe
         let page = app
             .page(&admin, &format!("/campaigns/{}", campaign.id))
             .await;
-        for iso in [&campaign.opens_on, &campaign.closes_on] {
-            let written = tr.date(iso);
+        for iso in [campaign.opens_on, campaign.closes_on].map(skillgym_domain::people::format_date)
+        {
+            let written = tr.date(&iso);
             assert!(!written.contains('-'), "{written}");
             assert!(
                 list.contains(&written) && page.contains(&written),

@@ -109,7 +109,12 @@ async fn export_without(app: &TestApp, client: &Client, drop: usize) -> (Vec<u8>
 
 async fn left_on(app: &TestApp, number: &str) -> Option<String> {
     let id = app.person_id(number).await;
-    app.store().person(app.org, id).await.unwrap().left_on
+    app.store()
+        .person(app.org, id)
+        .await
+        .unwrap()
+        .left_on
+        .map(skillgym_domain::people::format_date)
 }
 
 fn today() -> String {

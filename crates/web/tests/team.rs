@@ -23,7 +23,7 @@ fn today() -> time::Date {
 
 /// The campaign open now (the demo's other one closed last year).
 async fn open_campaign(app: &TestApp) -> CampaignId {
-    let today = skillgym_domain::people::format_date(today());
+    let today = today();
     app.store()
         .campaigns(app.org)
         .await
@@ -81,10 +81,7 @@ async fn split(app: &TestApp, manager: PersonId) -> (Vec<(PersonId, String)>, Ve
         let person = app.store().person(app.org, id).await.unwrap();
         let name = person.name();
         // Those who have left are no one's to chase.
-        if person
-            .left_on
-            .is_some_and(|d| d <= skillgym_domain::people::format_date(today()))
-        {
+        if person.left_on.is_some_and(|d| d <= today()) {
             continue;
         }
         if app.store().manages(manager, id).await.unwrap() {

@@ -9,9 +9,10 @@ use crate::charts::{Kind, Row, RowChart, Scale, Series};
 use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::page::Page;
+use crate::path::Path;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -43,11 +44,11 @@ async fn load(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
     by: &ByQuery,
 ) -> AppResult<Loaded> {
     let reports = state.reports(admin.organisation_id).await?;
-    let campaign = reports.campaign(CampaignId(id)).await?;
+    let campaign = reports.campaign(id).await?;
     let analysed = reports.analysed(&campaign).await?;
     let grouping = reports
         .grouping(by.by.as_deref(), &campaign, &analysed, &ctx.tr)
@@ -162,7 +163,7 @@ async fn compared(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
     by: &ByQuery,
 ) -> AppResult<Compared> {
     let loaded = load(state, ctx, admin, id, by).await?;
@@ -185,7 +186,7 @@ pub async fn compare(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
     Ok(compare_page(&state, &ctx, &admin, id, &by)
@@ -198,7 +199,7 @@ pub(super) async fn compare_page(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
     by: &ByQuery,
 ) -> AppResult<ComparePage> {
     let Compared {
@@ -311,7 +312,7 @@ pub async fn compare_csv(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
     let Compared {
@@ -514,7 +515,7 @@ async fn calibrated(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
     by: &ByQuery,
 ) -> AppResult<Calibrated> {
     let loaded = load(state, ctx, admin, id, by).await?;
@@ -556,7 +557,7 @@ pub async fn calibration(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
     Ok(calibration_page(&state, &ctx, &admin, id, &by)
@@ -570,7 +571,7 @@ pub(super) async fn calibration_page(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
     by: &ByQuery,
 ) -> AppResult<CalibrationPage> {
     let Calibrated {
@@ -655,7 +656,7 @@ pub async fn calibration_csv(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
     let Calibrated {

@@ -8,9 +8,10 @@ use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
+use crate::path::Path;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::{
     CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS,
 };
@@ -19,13 +20,14 @@ use skillgym_domain::audit::campaign::split;
 use skillgym_domain::audit::results::Answers;
 use skillgym_domain::audit::section_form::{Asked, read_page};
 use skillgym_domain::audit::{OptionOrder, PersonResults, QuestionKind, QuizItem, Rating, Section};
+use skillgym_domain::people::format_date;
 use skillgym_domain::{CampaignId, CompetenceId, QuestionId, QuizItemId, ResponseId, Role};
 use skillgym_store::{Campaign, CampaignSummary, ResponseAnswers, ResponseState, SessionRecord};
 use std::collections::HashMap;
 
 /// Today as an ISO date, the form campaign dates are kept in.
-pub fn today() -> String {
-    skillgym_domain::people::format_date(time::OffsetDateTime::now_utc().date())
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
 }
 
 #[derive(Template, WebTemplate)]
@@ -43,7 +45,7 @@ pub async fn list(
     let user: &SessionRecord = &signed_in;
     let campaigns = state
         .store
-        .campaigns_for(user.organisation_id, user.person_id, &today())
+        .campaigns_for(user.organisation_id, user.person_id, &format_date(today()))
         .await?;
     Ok(AuditsPage {
         page: ctx.page("audits-title"),
@@ -53,13 +55,10 @@ pub async fn list(
 }
 
 /// The campaign, if it is open and asks this person; otherwise there is no such page.
-async fn open_campaign(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Campaign> {
+async fn open_campaign(state: &AppState, ctx: &Ctx, id: CampaignId) -> AppResult<Campaign> {
     let user = ctx.user()?;
-    let campaign = state
-        .store
-        .campaign(user.organisation_id, CampaignId(id))
-        .await?;
-    if !campaign.is_open(&today()) || !state.store.in_audience(campaign.id, user.person_id).await? {
+    let campaign = state.store.campaign(user.organisation_id, id).await?;
+    if !campaign.is_open(today()) || !state.store.in_audience(campaign.id, user.person_id).await? {
         return Err(AppError::NotFound);
     }
     Ok(campaign)
@@ -85,7 +84,7 @@ pub async fn start_page(
     _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
 ) -> AppResult<Response> {
     let campaign = open_campaign(&state, &ctx, id).await?;
     let response = state
@@ -113,7 +112,7 @@ pub async fn start(
     _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
     let campaign = open_campaign(&state, &ctx, id).await?;
@@ -402,7 +401,7 @@ pub async fn section(
     _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, number)): Path<(i64, usize)>,
+    Path((id, number)): Path<(CampaignId, usize)>,
 ) -> AppResult<Response> {
     let campaign = open_campaign(&state, &ctx, id).await?;
     let response = match response_in_progress(&state, &ctx, &campaign).await? {
@@ -431,7 +430,7 @@ pub async fn save_section(
     _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, number)): Path<(i64, usize)>,
+    Path((id, number)): Path<(CampaignId, usize)>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let campaign = open_campaign(&state, &ctx, id).await?;
@@ -651,7 +650,7 @@ pub async fn check(
     _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
 ) -> AppResult<Response> {
     let campaign = open_campaign(&state, &ctx, id).await?;
     let response = match response_in_progress(&state, &ctx, &campaign).await? {
@@ -665,7 +664,7 @@ pub async fn submit(
     _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
     let campaign = open_campaign(&state, &ctx, id).await?;
@@ -731,13 +730,10 @@ pub async fn results(
     signed_in: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
 ) -> AppResult<Response> {
     let user: &SessionRecord = &signed_in;
-    let campaign = state
-        .store
-        .campaign(user.organisation_id, CampaignId(id))
-        .await?;
+    let campaign = state.store.campaign(user.organisation_id, id).await?;
     let response = state
         .store
         .response_of(campaign.id, user.person_id)
@@ -890,10 +886,9 @@ pub async fn results(
 pub async fn picture(
     signed_in: SignedIn,
     State(state): State<AppState>,
-    Path((id, name)): Path<(i64, String)>,
+    Path((campaign, name)): Path<(CampaignId, String)>,
 ) -> AppResult<Response> {
     let user: &SessionRecord = &signed_in;
-    let campaign = CampaignId(id);
     let (content_type, body) = state
         .store
         .campaign_picture(user.organisation_id, campaign, &name)

@@ -8,10 +8,11 @@ use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
+use crate::path::Path;
 use crate::upload::{Submitted, Upload, drain_unread};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -100,11 +101,11 @@ pub async fn list(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     axum::extract::Query(query): axum::extract::Query<SavedQuery>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    questions_page(&state, &ctx, org, CampaignId(id), query.saved.is_some()).await
+    questions_page(&state, &ctx, org, id, query.saved.is_some()).await
 }
 
 /// The campaign, if its questions can still change; otherwise the response to give instead:
@@ -113,10 +114,10 @@ async fn editable(
     state: &AppState,
     ctx: &Ctx,
     org: OrganisationId,
-    id: i64,
+    id: CampaignId,
     posting: bool,
 ) -> AppResult<Result<Campaign, Response>> {
-    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    let campaign = state.store.campaign(org, id).await?;
     if !state.store.campaign_answered(campaign.id).await? {
         return Ok(Ok(campaign));
     }
@@ -250,7 +251,7 @@ pub async fn new_question_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, false).await? {
@@ -270,7 +271,7 @@ pub async fn add_question(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     CsrfForm(form): CsrfForm<ProfileForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -298,12 +299,12 @@ pub async fn add_question(
 
 fn find_question(
     campaign: &Campaign,
-    q: i64,
+    q: QuestionId,
 ) -> AppResult<&skillgym_domain::audit::ProfileQuestion> {
     campaign
         .questions
         .iter()
-        .find(|(id, _)| id.0 == q)
+        .find(|(id, _)| *id == q)
         .map(|(_, q)| q)
         .ok_or(AppError::NotFound)
 }
@@ -312,7 +313,7 @@ pub async fn edit_question_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, q)): Path<(i64, i64)>,
+    Path((id, q)): Path<(CampaignId, QuestionId)>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, false).await? {
@@ -323,7 +324,7 @@ pub async fn edit_question_form(
     Ok(profile_page(
         &ctx,
         campaign.id,
-        Some(QuestionId(q)),
+        Some(q),
         ProfileForm::of(ProfileQuestionFields::of(question)),
         FormErrors::default(),
     ))
@@ -333,7 +334,7 @@ pub async fn update_question(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, q)): Path<(i64, i64)>,
+    Path((id, q)): Path<(CampaignId, QuestionId)>,
     CsrfForm(form): CsrfForm<ProfileForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -345,18 +346,12 @@ pub async fn update_question(
     let question = match form.fields().parse(&code) {
         Ok(q) => q,
         Err(p) => {
-            return Ok(profile_page(
-                &ctx,
-                campaign.id,
-                Some(QuestionId(q)),
-                form,
-                errors_of(p),
-            ));
+            return Ok(profile_page(&ctx, campaign.id, Some(q), form, errors_of(p)));
         }
     };
     match state
         .store
-        .update_profile_question(org, campaign.id, QuestionId(q), &question)
+        .update_profile_question(org, campaign.id, q, &question)
         .await
     {
         Ok(()) => Ok(overview(campaign.id, &format!("question-{q}"))),
@@ -619,7 +614,7 @@ pub async fn new_quiz_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, false).await? {
@@ -646,7 +641,7 @@ pub async fn add_quiz(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     request: Request,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -716,11 +711,11 @@ fn parse_quiz(
     }
 }
 
-fn find_quiz(campaign: &Campaign, q: i64) -> AppResult<&skillgym_domain::audit::QuizItem> {
+fn find_quiz(campaign: &Campaign, q: QuizItemId) -> AppResult<&skillgym_domain::audit::QuizItem> {
     campaign
         .quiz
         .iter()
-        .find(|(id, _)| id.0 == q)
+        .find(|(id, _)| *id == q)
         .map(|(_, q)| q)
         .ok_or(AppError::NotFound)
 }
@@ -729,7 +724,7 @@ pub async fn edit_quiz_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, q)): Path<(i64, i64)>,
+    Path((id, q)): Path<(CampaignId, QuizItemId)>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, false).await? {
@@ -741,7 +736,7 @@ pub async fn edit_quiz_form(
     Ok(quiz_page(
         &ctx,
         &campaign,
-        Some(QuizItemId(q)),
+        Some(q),
         form,
         FormErrors::default(),
         pictures,
@@ -753,7 +748,7 @@ pub async fn update_quiz(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, q)): Path<(i64, i64)>,
+    Path((id, q)): Path<(CampaignId, QuizItemId)>,
     request: Request,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -771,7 +766,7 @@ pub async fn update_quiz(
             let page = quiz_page(
                 &ctx,
                 &campaign,
-                Some(QuizItemId(q)),
+                Some(q),
                 sent.form,
                 errors,
                 sent.pictures,
@@ -782,7 +777,7 @@ pub async fn update_quiz(
     };
     match state
         .store
-        .update_quiz_item(org, campaign.id, QuizItemId(q), &item, sent.upload.as_ref())
+        .update_quiz_item(org, campaign.id, q, &item, sent.upload.as_ref())
         .await
     {
         Ok(()) => Ok(overview(campaign.id, &format!("quiz-{q}"))),
@@ -834,34 +829,43 @@ fn remove_page(
     }
 }
 
-/// Which kind of question a removal is for.
+/// The question to remove: a profile question or a knowledge-round one.
 #[derive(Clone, Copy)]
-enum Kind {
-    Profile,
-    Quiz,
+enum Item {
+    Profile(QuestionId),
+    Quiz(QuizItemId),
+}
+
+impl Item {
+    /// Its prompt, and the part of the path its pages are under.
+    fn prompt_and_path(self, campaign: &Campaign) -> AppResult<(Localised, String)> {
+        Ok(match self {
+            Item::Profile(q) => (
+                find_question(campaign, q)?.prompt.clone(),
+                format!("questions/{q}"),
+            ),
+            Item::Quiz(q) => (find_quiz(campaign, q)?.prompt.clone(), format!("quiz/{q}")),
+        })
+    }
 }
 
 async fn remove_form(
     admin: Admin,
     state: AppState,
     ctx: Ctx,
-    id: i64,
-    q: i64,
-    kind: Kind,
+    id: CampaignId,
+    item: Item,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let campaign = match editable(&state, &ctx, org, id, false).await? {
         Ok(c) => c,
         Err(r) => return Ok(r),
     };
-    let (prompt, path) = match kind {
-        Kind::Profile => (find_question(&campaign, q)?.prompt.clone(), "questions"),
-        Kind::Quiz => (find_quiz(&campaign, q)?.prompt.clone(), "quiz"),
-    };
+    let (prompt, path) = item.prompt_and_path(&campaign)?;
     Ok(remove_page(
         &ctx,
         prompt,
-        format!("/campaigns/{id}/{path}/{q}/remove"),
+        format!("/campaigns/{id}/{path}/remove"),
         format!("/campaigns/{id}/questions"),
         FormErrors::default(),
     ))
@@ -871,9 +875,8 @@ async fn remove(
     admin: Admin,
     state: AppState,
     ctx: Ctx,
-    id: i64,
-    q: i64,
-    kind: Kind,
+    id: CampaignId,
+    item: Item,
     form: RemoveForm,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -881,34 +884,26 @@ async fn remove(
         Ok(c) => c,
         Err(r) => return Ok(r),
     };
-    let (prompt, path) = match kind {
-        Kind::Profile => (find_question(&campaign, q)?.prompt.clone(), "questions"),
-        Kind::Quiz => (find_quiz(&campaign, q)?.prompt.clone(), "quiz"),
-    };
+    let (prompt, path) = item.prompt_and_path(&campaign)?;
     if form.confirm != "yes" {
         let mut errors = FormErrors::default();
         errors.add("confirm", "question-remove-confirm-missing");
         return Ok(remove_page(
             &ctx,
             prompt,
-            format!("/campaigns/{id}/{path}/{q}/remove"),
+            format!("/campaigns/{id}/{path}/remove"),
             format!("/campaigns/{id}/questions"),
             errors,
         ));
     }
-    let removed = match kind {
-        Kind::Profile => {
+    let removed = match item {
+        Item::Profile(q) => {
             state
                 .store
-                .remove_profile_question(org, campaign.id, QuestionId(q))
+                .remove_profile_question(org, campaign.id, q)
                 .await
         }
-        Kind::Quiz => {
-            state
-                .store
-                .remove_quiz_item(org, campaign.id, QuizItemId(q))
-                .await
-        }
+        Item::Quiz(q) => state.store.remove_quiz_item(org, campaign.id, q).await,
     };
     match removed {
         Ok(()) => Ok(overview(campaign.id, "top")),
@@ -923,36 +918,36 @@ pub async fn remove_question_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, q)): Path<(i64, i64)>,
+    Path((id, q)): Path<(CampaignId, QuestionId)>,
 ) -> AppResult<Response> {
-    remove_form(admin, state, ctx, id, q, Kind::Profile).await
+    remove_form(admin, state, ctx, id, Item::Profile(q)).await
 }
 
 pub async fn remove_question(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, q)): Path<(i64, i64)>,
+    Path((id, q)): Path<(CampaignId, QuestionId)>,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> AppResult<Response> {
-    remove(admin, state, ctx, id, q, Kind::Profile, form).await
+    remove(admin, state, ctx, id, Item::Profile(q), form).await
 }
 
 pub async fn remove_quiz_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, q)): Path<(i64, i64)>,
+    Path((id, q)): Path<(CampaignId, QuizItemId)>,
 ) -> AppResult<Response> {
-    remove_form(admin, state, ctx, id, q, Kind::Quiz).await
+    remove_form(admin, state, ctx, id, Item::Quiz(q)).await
 }
 
 pub async fn remove_quiz(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, q)): Path<(i64, i64)>,
+    Path((id, q)): Path<(CampaignId, QuizItemId)>,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> AppResult<Response> {
-    remove(admin, state, ctx, id, q, Kind::Quiz, form).await
+    remove(admin, state, ctx, id, Item::Quiz(q), form).await
 }

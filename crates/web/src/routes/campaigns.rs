@@ -8,9 +8,10 @@ use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
+use crate::path::Path;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use skillgym_domain::analysis::{AnonymityThreshold, ResponseRate, ShownRate};
 use skillgym_domain::audit::{Audience, CampaignContent, Framework, Localised};
@@ -61,11 +62,11 @@ pub async fn framework(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
     axum::extract::Query(query): axum::extract::Query<SavedQuery>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let stored = state.store.framework(org, FrameworkId(id)).await?;
+    let stored = state.store.framework(org, id).await?;
     let mut page = ctx.page("framework-title");
     page.title = stored.framework.title.show(page.lang()).text.to_string();
     Ok(FrameworkPage {
@@ -83,7 +84,7 @@ pub struct CampaignsPage {
     page: Page,
     /// Each campaign, with how many started and finished written out.
     campaigns: Vec<(CampaignSummary, String, String)>,
-    today: String,
+    today: time::Date,
 }
 
 /// How many are in progress and finished, as the campaign pages show them: "fewer than k"
@@ -134,11 +135,11 @@ pub async fn show(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     axum::extract::Query(notice): axum::extract::Query<super::invitations::InvitationNotice>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    let campaign = state.store.campaign(org, id).await?;
     let summary = state
         .store
         .campaigns(org)
@@ -407,11 +408,11 @@ pub struct CloneForm {
 pub async fn clone(
     admin: Admin,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     CsrfForm(form): CsrfForm<CloneForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    let campaign = state.store.campaign(org, id).await?;
     let dates = (parse_date(&form.opens_on), parse_date(&form.closes_on));
     let (Ok(opens_on), Ok(closes_on)) = dates else {
         return Err(crate::error::AppError::BadRequest("dates"));

@@ -10,13 +10,15 @@ use crate::charts::{self, Kind, Row, RowChart, Scale, Series};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
+use crate::path::Path;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use skillgym_domain::CampaignId;
 use skillgym_domain::analysis::ShownRate;
+use skillgym_domain::people::format_date;
 use skillgym_i18n::Tr;
 use skillgym_reporting::change::{CompareError, Compared, Line};
 
@@ -42,11 +44,11 @@ async fn compared(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
     query: &ChangeQuery,
 ) -> AppResult<Compared> {
     let reports = state.reports(admin.organisation_id).await?;
-    let campaign = reports.campaign(CampaignId(id)).await?;
+    let campaign = reports.campaign(id).await?;
     Ok(reports
         .compare(campaign, query.earlier, ctx.tr.lang().code())
         .await?)
@@ -191,7 +193,7 @@ pub async fn show(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(query): Query<ChangeQuery>,
 ) -> AppResult<Response> {
     Ok(change_page(&state, &ctx, &admin, id, &query)
@@ -204,7 +206,7 @@ pub(super) async fn change_page(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
     query: &ChangeQuery,
 ) -> AppResult<ChangePage> {
     let c = compared(state, ctx, admin, id, query).await?;
@@ -223,7 +225,11 @@ pub(super) async fn change_page(
             let title = choice.title.show(lang);
             ChoiceView {
                 id: choice.id.0,
-                label: format!("{} ({})", title.text, ctx.tr.date(&choice.opens_on)),
+                label: format!(
+                    "{} ({})",
+                    title.text,
+                    ctx.tr.date(&format_date(choice.opens_on))
+                ),
                 lang: title.lang,
                 selected: Some(choice.id) == chosen,
             }
@@ -326,7 +332,7 @@ fn rates_csv(c: &Compared, tr: &Tr) -> AppResult<Response> {
         rows.push(vec![
             id.0.to_string(),
             title.show(lang).text.to_string(),
-            opens_on.clone(),
+            format_date(*opens_on),
             data.asked().to_string(),
             Count::of(data.finished(), data.shown()).text(tr, c.threshold.get()),
             data.fraction().map(|f| f.to_string()).unwrap_or_default(),
@@ -342,7 +348,7 @@ pub async fn csv(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(query): Query<ChangeQuery>,
 ) -> AppResult<Response> {
     let c = compared(&state, &ctx, &admin, id, &query).await?;

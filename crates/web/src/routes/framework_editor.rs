@@ -7,9 +7,10 @@ use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
+use crate::path::Path;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -38,8 +39,12 @@ fn back_to(framework: FrameworkId, anchor: &str) -> Response {
     Redirect::to(&format!("/frameworks/{framework}?saved=1#{anchor}")).into_response()
 }
 
-async fn load(state: &AppState, org: OrganisationId, id: i64) -> AppResult<StoredFramework> {
-    Ok(state.store.framework(org, FrameworkId(id)).await?)
+async fn load(
+    state: &AppState,
+    org: OrganisationId,
+    id: FrameworkId,
+) -> AppResult<StoredFramework> {
+    Ok(state.store.framework(org, id).await?)
 }
 
 /// The form of a framework, area or competence.
@@ -240,7 +245,7 @@ pub async fn edit_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
@@ -258,7 +263,7 @@ pub async fn update(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
     CsrfForm(mut form): CsrfForm<ItemForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -332,7 +337,7 @@ pub async fn levels_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
@@ -353,7 +358,7 @@ pub async fn save_levels(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -413,7 +418,7 @@ pub async fn new_area_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
@@ -435,7 +440,7 @@ pub async fn add_area(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
     CsrfForm(form): CsrfForm<ItemForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -462,7 +467,7 @@ pub async fn edit_area_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
@@ -485,7 +490,7 @@ pub async fn update_area(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
     CsrfForm(mut form): CsrfForm<ItemForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -520,7 +525,7 @@ pub struct MoveForm {
 pub async fn move_area(
     admin: Admin,
     State(state): State<AppState>,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
     CsrfForm(form): CsrfForm<MoveForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -565,7 +570,7 @@ pub async fn new_competence_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
     Query(query): Query<AreaQuery>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -590,7 +595,7 @@ pub async fn add_competence(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
     CsrfForm(form): CsrfForm<ItemForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -643,7 +648,7 @@ pub async fn edit_competence_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let stored = load(&state, org, id).await?;
@@ -661,7 +666,7 @@ pub async fn update_competence(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
     CsrfForm(mut form): CsrfForm<ItemForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -696,7 +701,7 @@ pub async fn update_competence(
 pub async fn move_competence(
     admin: Admin,
     State(state): State<AppState>,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
     CsrfForm(form): CsrfForm<MoveForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -823,7 +828,7 @@ async fn remove_form(
     admin: Admin,
     state: AppState,
     ctx: Ctx,
-    id: i64,
+    id: FrameworkId,
     code: String,
     kind: ItemKind,
 ) -> AppResult<Response> {
@@ -844,7 +849,7 @@ async fn remove(
     admin: Admin,
     state: AppState,
     ctx: Ctx,
-    id: i64,
+    id: FrameworkId,
     code: String,
     kind: ItemKind,
     form: RemoveForm,
@@ -881,7 +886,7 @@ pub async fn remove_area_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
 ) -> AppResult<Response> {
     remove_form(admin, state, ctx, id, code, ItemKind::Area).await
 }
@@ -890,7 +895,7 @@ pub async fn remove_area(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> AppResult<Response> {
     remove(admin, state, ctx, id, code, ItemKind::Area, form).await
@@ -900,7 +905,7 @@ pub async fn remove_competence_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
 ) -> AppResult<Response> {
     remove_form(admin, state, ctx, id, code, ItemKind::Competence).await
 }
@@ -909,7 +914,7 @@ pub async fn remove_competence(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, code)): Path<(i64, String)>,
+    Path((id, code)): Path<(FrameworkId, String)>,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> AppResult<Response> {
     remove(admin, state, ctx, id, code, ItemKind::Competence, form).await

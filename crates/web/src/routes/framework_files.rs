@@ -6,10 +6,11 @@ use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::page::Page;
+use crate::path::Path;
 use crate::upload::Upload;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -132,10 +133,10 @@ pub fn read(file: &[u8], tr: &Tr) -> Result<Framework, Vec<ShownProblem>> {
 pub async fn case_json(
     admin: Admin,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let framework = state.store.framework(org, FrameworkId(id)).await?.framework;
+    let framework = state.store.framework(org, id).await?.framework;
     let case = case::to_case(&framework, time::OffsetDateTime::now_utc());
     let body = serde_json::to_vec_pretty(&case).map_err(anyhow::Error::from)?;
     Ok(download(
@@ -149,10 +150,10 @@ pub async fn csv(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let framework = state.store.framework(org, FrameworkId(id)).await?.framework;
+    let framework = state.store.framework(org, id).await?.framework;
     let mut body = Vec::new();
     framework_csv::write(
         &mut body,

@@ -10,9 +10,10 @@ use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::page::Page;
+use crate::path::Path;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use skillgym_domain::analysis::GroupingKey;
@@ -80,12 +81,12 @@ async fn load(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
     by: &ByQuery,
 ) -> AppResult<Loaded> {
     let org = admin.organisation_id;
     let reports = state.reports(org).await?;
-    let campaign = reports.campaign(CampaignId(id)).await?;
+    let campaign = reports.campaign(id).await?;
     let threshold = reports.threshold();
     let analysed = reports.analysed(&campaign).await?;
     // An open anonymous campaign's answers come in whole steps of the threshold, as its figures
@@ -182,7 +183,7 @@ pub async fn show(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
     let mut loaded = load(&state, &ctx, &admin, id, &by).await?;
@@ -216,7 +217,7 @@ pub async fn csv(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(by): Query<ByQuery>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &ctx, &admin, id, &by).await?;

@@ -8,14 +8,16 @@ use crate::context::{Ctx, append_cookie};
 use crate::error::{AppError, AppResult};
 use crate::forms::CsrfForm;
 use crate::page::Page;
+use crate::path::Path;
 use crate::{AppState, audit_links, mail};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{FromRequest, Path, Request, State};
+use axum::extract::{FromRequest, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::audit::Localised;
+use skillgym_domain::people::format_date;
 use skillgym_domain::{CampaignId, OrganisationId, PersonId};
 use skillgym_store::{Campaign, InvitationCounts, InvitationSettings, LinkTarget};
 
@@ -59,10 +61,10 @@ pub async fn panel(
     campaign: &Campaign,
     notice: &InvitationNotice,
 ) -> AppResult<InvitationPanel> {
-    let open = campaign.is_open(&super::audits::today());
+    let open = campaign.is_open(super::audits::today());
     let campaign = campaign.id;
     let store = &state.store;
-    let today = super::audits::today();
+    let today = format_date(super::audits::today());
     let tr = &ctx.tr;
     let notice = if notice.mail.as_deref() == Some("off") {
         Some(tr.t("invitations-not-configured"))
@@ -97,7 +99,7 @@ pub struct Empty {}
 pub async fn send_invitations(
     admin: Admin,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
     send(admin, state, id, false).await
@@ -106,20 +108,25 @@ pub async fn send_invitations(
 pub async fn send_reminders(
     admin: Admin,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
     send(admin, state, id, true).await
 }
 
-async fn send(admin: Admin, state: AppState, id: i64, reminders: bool) -> AppResult<Response> {
+async fn send(
+    admin: Admin,
+    state: AppState,
+    id: CampaignId,
+    reminders: bool,
+) -> AppResult<Response> {
     let org = admin.organisation_id;
     // Only a campaign of this organisation, and only while it is open.
-    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    let campaign = state.store.campaign(org, id).await?;
     let Some(mailer) = &state.config.mailer else {
         return Ok(Redirect::to(&format!("/campaigns/{id}?mail=off#invitations")).into_response());
     };
-    if !campaign.is_open(&super::audits::today()) {
+    if !campaign.is_open(super::audits::today()) {
         return Ok(
             Redirect::to(&format!("/campaigns/{id}?mail=closed#invitations")).into_response(),
         );
@@ -127,14 +134,14 @@ async fn send(admin: Admin, state: AppState, id: i64, reminders: bool) -> AppRes
     let url = &state.config.public_url;
     let (sent, kind) = if reminders {
         let now = skillgym_store::now();
-        let sent = mail::send_reminders(&state.store, mailer, url, CampaignId(id), now).await?;
+        let sent = mail::send_reminders(&state.store, mailer, url, id, now).await?;
         (sent, "reminder")
     } else {
-        let sent = mail::send_invitations(&state.store, mailer, url, CampaignId(id)).await?;
+        let sent = mail::send_invitations(&state.store, mailer, url, id).await?;
         (sent, "invite")
     };
     tracing::info!(
-        campaign = id,
+        campaign = id.0,
         kind,
         sent = sent.sent,
         failed = sent.failed,
@@ -158,7 +165,7 @@ pub struct SettingsForm {
 pub async fn save_settings(
     admin: Admin,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     CsrfForm(form): CsrfForm<SettingsForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
@@ -175,7 +182,7 @@ pub async fn save_settings(
     };
     state
         .store
-        .set_invitation_settings(org, CampaignId(id), settings)
+        .set_invitation_settings(org, id, settings)
         .await?;
     Ok(Redirect::to(&format!("/campaigns/{id}?links=saved#invitations")).into_response())
 }
@@ -194,8 +201,8 @@ pub struct LinkOpenPage {
     action: String,
 }
 
-fn link_refused(ctx: &Ctx, id: i64) -> Response {
-    tracing::info!(campaign = id, "password-free link refused");
+fn link_refused(ctx: &Ctx, id: CampaignId) -> Response {
+    tracing::info!(campaign = id.0, "password-free link refused");
     let mut response = LinkRefusedPage {
         page: ctx.page("invitation-link-refused-title"),
     }
@@ -205,11 +212,11 @@ fn link_refused(ctx: &Ctx, id: i64) -> Response {
 }
 
 /// The person a link's token names, if it is well formed, ours, unexpired and for campaign `id`.
-async fn link_person(state: &AppState, id: i64, token: &str) -> AppResult<Option<PersonId>> {
+async fn link_person(state: &AppState, id: CampaignId, token: &str) -> AppResult<Option<PersonId>> {
     Ok(
         audit_links::verify(&state.store, token, skillgym_store::now())
             .await?
-            .filter(|c| c.campaign.0 == id)
+            .filter(|c| c.campaign == id)
             .map(|c| c.person),
     )
 }
@@ -219,12 +226,12 @@ async fn link_person(state: &AppState, id: i64, token: &str) -> AppResult<Option
 pub async fn link_page(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, token)): Path<(i64, String)>,
+    Path((id, token)): Path<(CampaignId, String)>,
 ) -> AppResult<Response> {
     let Some(person) = link_person(&state, id, &token).await? else {
         return Ok(link_refused(&ctx, id));
     };
-    match state.store.link_target(CampaignId(id), person).await? {
+    match state.store.link_target(id, person).await? {
         LinkTarget::Refused => return Ok(link_refused(&ctx, id)),
         LinkTarget::AccessEnded => return Ok(access_ended(&ctx)),
         // Already signed in fully as this person: nothing to ask.
@@ -238,7 +245,7 @@ pub async fn link_page(
         }
         LinkTarget::Account(_) | LinkTarget::NewAccount(_) => {}
     }
-    let campaign = state.store.mail_campaign(CampaignId(id)).await?;
+    let campaign = state.store.mail_campaign(id).await?;
     Ok(LinkOpenPage {
         page: ctx.page("invitation-link-open-title"),
         campaign: campaign.title,
@@ -251,7 +258,7 @@ pub async fn link_page(
 pub async fn open_link(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, token)): Path<(i64, String)>,
+    Path((id, token)): Path<(CampaignId, String)>,
     request: Request,
 ) -> AppResult<Response> {
     // The link is checked from the path before the form is read, so a forged link is refused
@@ -260,10 +267,10 @@ pub async fn open_link(
         return Ok(link_refused(&ctx, id));
     };
     let CsrfForm(Empty {}) = CsrfForm::from_request(request, &state).await?;
-    let account = match state.store.link_account(CampaignId(id), person).await? {
+    let account = match state.store.link_account(id, person).await? {
         LinkTarget::Account(account) => account,
         LinkTarget::AccessEnded => {
-            tracing::info!(campaign = id, "password-free link refused: access ended");
+            tracing::info!(campaign = id.0, "password-free link refused: access ended");
             return Ok(access_ended(&ctx));
         }
         LinkTarget::Refused | LinkTarget::NewAccount(_) => return Ok(link_refused(&ctx, id)),
@@ -290,10 +297,10 @@ pub async fn open_link(
             account,
             &auth::random_token(),
             now + idle,
-            CampaignId(id),
+            id,
         )
         .await?;
-    tracing::info!(campaign = id, account = %account, "signed in with a password-free link");
+    tracing::info!(campaign = id.0, account = %account, "signed in with a password-free link");
     let mut response = target;
     append_cookie(
         &mut response,

@@ -8,9 +8,10 @@ use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
+use crate::path::Path;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::leavers::Departure;
@@ -50,10 +51,9 @@ impl PersonPage {
     }
 }
 
-/// Where `left_on` (ISO 8601, as stored) puts a person today.
-fn departure(left_on: Option<&str>) -> Departure {
-    let day = left_on.and_then(|d| parse_date(d).ok());
-    Departure::on(day, time::OffsetDateTime::now_utc().date())
+/// Where `left_on` puts a person today.
+fn departure(left_on: Option<time::Date>) -> Departure {
+    Departure::on(left_on, time::OffsetDateTime::now_utc().date())
 }
 
 /// A person's own details.
@@ -69,7 +69,7 @@ pub async fn me(
         .await?;
     Ok(PersonPage {
         page: ctx.page("me-title"),
-        departure: departure(person.left_on.as_deref()),
+        departure: departure(person.left_on),
         person,
         admin: false,
         roles: Vec::new(),
@@ -84,9 +84,8 @@ pub async fn show(
     signed_in: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(person): Path<PersonId>,
 ) -> AppResult<Response> {
-    let person = PersonId(id);
     let user: &SessionRecord = &signed_in;
     let admin = user.roles.has(Role::Admin);
     // Someone who may not see a person is told there is no such page, so that ids do not
@@ -130,7 +129,7 @@ fn person_page(
     page.title = title;
     PersonPage {
         page,
-        departure: departure(person.left_on.as_deref()),
+        departure: departure(person.left_on),
         person,
         admin,
         roles,
@@ -178,7 +177,7 @@ pub struct PeoplePage {
 impl PeoplePage {
     /// "Left", or "Leaving on" a day to come, for someone with a "left on" date.
     fn departure_tag(&self, person: &PersonSummary) -> Option<String> {
-        match departure(person.left_on.as_deref()) {
+        match departure(person.left_on) {
             Departure::Current => None,
             Departure::Left(_) => Some(self.page.t("people-left-tag")),
             Departure::Leaving(day) => Some(self.page.t1(
@@ -349,8 +348,8 @@ impl PersonForm {
             contracted_hours: ContractedHours::from_hours(p.contracted_hours)
                 .map(|h| h.to_string())
                 .unwrap_or_default(),
-            start_date: p.start_date.clone().unwrap_or_default(),
-            left_on: p.left_on.clone().unwrap_or_default(),
+            start_date: p.start_date.map(format_date).unwrap_or_default(),
+            left_on: p.left_on.map(format_date).unwrap_or_default(),
             line_manager: p
                 .line_manager
                 .as_ref()
@@ -504,10 +503,10 @@ pub async fn edit_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PersonId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let person = state.store.person(org, PersonId(id)).await?;
+    let person = state.store.person(org, id).await?;
     let form = PersonForm::from_record(&person);
     form_page(
         &state,
@@ -524,23 +523,19 @@ pub async fn update(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PersonId>,
     CsrfForm(form): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    state.store.person(org, PersonId(id)).await?;
+    state.store.person(org, id).await?;
     let form = person_form(form);
     let mut errors = FormErrors::default();
     if let Some(input) = form.parse(&mut errors) {
         let actor = Actor::Person(ctx.user()?.person_id);
-        match state
-            .store
-            .update_person(org, PersonId(id), &input, actor)
-            .await
-        {
+        match state.store.update_person(org, id, &input, actor).await {
             Ok(()) => {
                 let user = ctx.user()?;
-                let event = by(user, AuditAction::PersonChanged, Some(PersonId(id)));
+                let event = by(user, AuditAction::PersonChanged, Some(id));
                 record(&state, user, event).await?;
                 return Ok(Redirect::to(&format!("/people/{id}")).into_response());
             }
@@ -605,14 +600,14 @@ pub async fn access(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PersonId>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let user: &SessionRecord = &admin;
     let org = user.organisation_id;
-    let person = state.store.person(org, PersonId(id)).await?;
+    let person = state.store.person(org, id).await?;
     // Their page offers no access to give: their "left on" date must be cleared first.
-    if departure(person.left_on.as_deref()).has_left() {
+    if departure(person.left_on).has_left() {
         return Err(AppError::BadRequest("left_on"));
     }
     let roles = Roles::from_iter(
@@ -665,7 +660,7 @@ pub async fn access(
         event = event.with_flag("link");
     }
     record(&state, user, event).await?;
-    let person = state.store.person(org, PersonId(id)).await?;
+    let person = state.store.person(org, id).await?;
     Ok(person_page(&ctx, person, true, link))
 }
 

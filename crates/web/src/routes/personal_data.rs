@@ -8,9 +8,10 @@ use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::CsrfForm;
 use crate::page::Page;
+use crate::path::Path;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
@@ -83,8 +84,11 @@ pub struct ErasedPage {
 }
 
 /// The admin about to erase someone else: the person, or why not.
-async fn erasable(state: &AppState, user: &Admin, id: i64) -> AppResult<(PersonId, String)> {
-    let person = PersonId(id);
+async fn erasable(
+    state: &AppState,
+    user: &Admin,
+    person: PersonId,
+) -> AppResult<(PersonId, String)> {
     // An admin cannot erase themselves, so an organisation is never left with no one to run it
     // by accident.
     if person == user.person_id {
@@ -114,7 +118,7 @@ pub async fn erase_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PersonId>,
 ) -> AppResult<Response> {
     let (person, name) = erasable(&state, &admin, id).await?;
     Ok(erase_page(&ctx, person, name, false))
@@ -131,7 +135,7 @@ pub async fn erase(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PersonId>,
     CsrfForm(form): CsrfForm<EraseForm>,
 ) -> AppResult<Response> {
     let (person, name) = erasable(&state, &admin, id).await?;

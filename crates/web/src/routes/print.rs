@@ -13,9 +13,10 @@ use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
+use crate::path::Path;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use skillgym_domain::CampaignId;
 use skillgym_domain::analysis::ShownRate;
@@ -65,10 +66,10 @@ pub async fn show(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    let campaign = state.store.campaign(org, id).await?;
     let tr = &ctx.tr;
     let mut report = report_page(&state, &ctx, &admin, id).await?;
     let mut compare = compare_page(&state, &ctx, &admin, id, &ByQuery::default()).await?;

@@ -11,12 +11,14 @@ use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
+use crate::path::Path;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::analysis::profile::{Profile, TargetLevel};
+use skillgym_domain::people::format_date;
 use skillgym_domain::{FrameworkId, JobFamily, PersonId, Role};
 use skillgym_store::{AnsweredCampaign, AuditAction, Campaign, PersonRecord, RoleTargets};
 use std::collections::HashMap;
@@ -42,10 +44,14 @@ struct Loaded {
 /// The person, if the signed-in user may see their profile: themselves, someone who manages
 /// them (directly or through their teams), or an admin. Anyone else is told there is no such
 /// page, as for the person page.
-async fn load(state: &AppState, ctx: &Ctx, id: i64, query: &ProfileQuery) -> AppResult<Loaded> {
+async fn load(
+    state: &AppState,
+    ctx: &Ctx,
+    person: PersonId,
+    query: &ProfileQuery,
+) -> AppResult<Loaded> {
     let user = ctx.user()?;
     let org = user.organisation_id;
-    let person = PersonId(id);
     let own = user.person_id == person;
     let may_see = own
         || user.roles.has(Role::Admin)
@@ -258,7 +264,7 @@ pub async fn show(
     _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PersonId>,
     Query(query): Query<ProfileQuery>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &ctx, id, &query).await?;
@@ -285,7 +291,7 @@ pub async fn show(
             let title = c.title.show(lang);
             CampaignOption {
                 id: c.id.0,
-                label: format!("{} ({})", title.text, ctx.tr.date(&c.opens_on)),
+                label: format!("{} ({})", title.text, ctx.tr.date(&format_date(c.opens_on))),
                 lang: title.lang,
                 selected: c.id.0 == campaign_id,
             }
@@ -343,7 +349,7 @@ pub async fn csv(
     _: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PersonId>,
     Query(query): Query<ProfileQuery>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &ctx, id, &query).await?;

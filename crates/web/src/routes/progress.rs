@@ -17,12 +17,13 @@ use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::CsrfForm;
 use crate::page::Page;
+use crate::path::Path;
 use crate::routes::analysis::csv_body;
 use crate::routes::reports::{Count, RateRow, report_page};
 use crate::{AppState, mail};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::{CampaignId, PersonId, SiteId, TeamId};
@@ -141,7 +142,7 @@ pub struct Group {
 #[template(path = "campaign_progress.html")]
 pub struct ProgressPage {
     page: Page,
-    campaign_id: i64,
+    campaign_id: CampaignId,
     anonymous: bool,
     /// Why reminders cannot be sent now, if they cannot.
     cannot_send: Option<String>,
@@ -218,18 +219,18 @@ pub async fn show(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(query): Query<ProgressQuery>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    let campaign = state.store.campaign(org, id).await?;
     let filter = filter_of(&query.site, &query.team)?;
     let tr = ctx.tr;
     let title = campaign.title.show(tr.lang().code()).text.to_string();
     let page = Page::new(&ctx, tr.t1("progress-title-for", "campaign", title));
     let cannot_send = if state.config.mailer.is_none() {
         Some(tr.t("invitations-not-configured"))
-    } else if !campaign.is_open(&super::audits::today()) {
+    } else if !campaign.is_open(super::audits::today()) {
         Some(tr.t("invitations-campaign-not-open"))
     } else {
         None
@@ -273,10 +274,7 @@ pub async fn show(
         view.query = String::new();
         return Ok(view.into_response());
     }
-    let people = state
-        .store
-        .campaign_progress(org, CampaignId(id), filter)
-        .await?;
+    let people = state.store.campaign_progress(org, id, filter).await?;
     let mut groups: BTreeMap<(String, Option<i64>, Option<i64>), Group> = BTreeMap::new();
     for p in &people {
         let (site, team) = (p.main_site().map(|s| s.0), p.team.map(|t| t.0));
@@ -326,11 +324,11 @@ pub async fn csv(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(query): Query<ProgressQuery>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    let campaign = state.store.campaign(org, id).await?;
     if campaign.anonymous {
         return Err(AppError::NotFound);
     }
@@ -340,10 +338,7 @@ pub async fn csv(
     };
     let (site_names, team_names) = names(&state, &admin).await?;
     let tr = ctx.tr;
-    let people = state
-        .store
-        .campaign_progress(org, CampaignId(id), filter)
-        .await?;
+    let people = state.store.campaign_progress(org, id, filter).await?;
     let mut rows = vec![vec![
         tr.t("person-given-name"),
         tr.t("person-family-name"),
@@ -386,11 +381,11 @@ pub struct RemindForm {
 pub async fn remind(
     admin: Admin,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     CsrfForm(form): CsrfForm<RemindForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let campaign = state.store.campaign(org, CampaignId(id)).await?;
+    let campaign = state.store.campaign(org, id).await?;
     let chosen = if campaign.anonymous {
         Chosen::parse("", "")?
     } else {
@@ -414,14 +409,14 @@ pub async fn remind(
     let Some(mailer) = &state.config.mailer else {
         return Ok(back("mail=off"));
     };
-    if !campaign.is_open(&super::audits::today()) {
+    if !campaign.is_open(super::audits::today()) {
         return Ok(back("mail=closed"));
     }
     let unfinished: HashSet<PersonId> = state
         .store
         .campaign_progress(
             org,
-            CampaignId(id),
+            id,
             ProgressFilter {
                 unfinished: true,
                 ..chosen.filter
@@ -436,7 +431,7 @@ pub async fn remind(
         &state.store,
         mailer,
         &state.config.public_url,
-        CampaignId(id),
+        id,
         &unfinished,
     )
     .await?;
@@ -445,13 +440,13 @@ pub async fn remind(
         .record_chase(
             org,
             Actor::Person(admin.person_id),
-            CampaignId(id),
+            id,
             chosen.filter,
             (!campaign.anonymous).then_some(sent.sent),
         )
         .await?;
     tracing::info!(
-        campaign = id,
+        campaign = id.0,
         sent = sent.sent,
         failed = sent.failed,
         "chase reminders sent"

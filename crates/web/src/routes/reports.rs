@@ -9,10 +9,11 @@ use crate::charts::{self, Heat, HeatMap, Kind, Row, RowChart, Scale, Series};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
+use crate::path::Path;
 use crate::routes::analysis::csv_body;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use skillgym_domain::CampaignId;
 use skillgym_domain::analysis::{CampaignFigures, ShownRate, Suppressed};
@@ -120,7 +121,7 @@ pub async fn campaign_report(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
 ) -> AppResult<Response> {
     Ok(report_page(&state, &ctx, &admin, id).await?.into_response())
 }
@@ -165,7 +166,7 @@ pub async fn campaign_report_csv(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, file)): Path<(i64, String)>,
+    Path((id, file)): Path<(CampaignId, String)>,
 ) -> AppResult<Response> {
     let table = Table::ALL
         .into_iter()
@@ -264,11 +265,11 @@ pub(super) async fn report_page(
     state: &AppState,
     ctx: &Ctx,
     admin: &Admin,
-    id: i64,
+    id: CampaignId,
 ) -> AppResult<ReportPage> {
     let org = admin.organisation_id;
     let reports = state.reports(org).await?;
-    let campaign = reports.campaign(CampaignId(id)).await?;
+    let campaign = reports.campaign(id).await?;
     let analysed = reports.analysed(&campaign).await?;
     let threshold = reports.threshold();
     let lang = ctx.tr.lang().code();

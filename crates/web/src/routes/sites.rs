@@ -6,9 +6,10 @@ use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
+use crate::path::Path;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::{Location, SiteCode, SiteId, SiteKind, SiteName};
@@ -139,10 +140,10 @@ pub async fn edit_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<SiteId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let site = state.store.site(org, SiteId(id)).await?;
+    let site = state.store.site(org, id).await?;
     let form = SiteForm {
         code: site.code.to_string(),
         name: site.name,
@@ -172,14 +173,14 @@ pub async fn update(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<SiteId>,
     CsrfForm(form): CsrfForm<SiteForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    state.store.site(org, SiteId(id)).await?;
+    state.store.site(org, id).await?;
     let mut errors = FormErrors::default();
     if let Some(input) = form.parse(&mut errors) {
-        match state.store.update_site(org, SiteId(id), &input).await {
+        match state.store.update_site(org, id, &input).await {
             Ok(()) => return Ok(Redirect::to("/sites").into_response()),
             Err(StoreError::Taken(_)) => errors.add("code", "site-code-taken"),
             Err(e) => return Err(e.into()),

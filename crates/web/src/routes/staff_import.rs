@@ -9,17 +9,18 @@ use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
+use crate::path::Path;
 use crate::routes::analysis::csv_download;
 use crate::upload::Upload;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use skillgym_domain::FileLanguage;
 use skillgym_domain::leavers::AbsentChoice;
 use skillgym_domain::people::format_date;
 use skillgym_domain::staff_file;
+use skillgym_domain::{FileLanguage, StaffUploadId};
 use skillgym_store::{
     Absent, AbsentPeople, AbsentPerson, Actor, AuditAction, ImportOutcome, ImportRefused,
     SessionRecord, StaffUpload, StoreError,
@@ -177,7 +178,7 @@ const ABSENT_SHOWN: usize = 50;
 pub struct CheckPage {
     page: Page,
     errors: FormErrors,
-    upload: i64,
+    upload: StaffUploadId,
     file_name: String,
     in_file: u64,
     absent: Vec<AbsentPerson>,
@@ -210,7 +211,7 @@ async fn kept_upload(
     state: &AppState,
     ctx: &Ctx,
     org: skillgym_domain::OrganisationId,
-    id: i64,
+    id: StaffUploadId,
 ) -> AppResult<Result<(StaffUpload, Vec<staff_file::StaffRecord>), Response>> {
     let upload = state.store.staff_upload(org, id).await?;
     match state.store.check_staff_file(org, &upload.body).await {
@@ -266,7 +267,7 @@ pub async fn check(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<StaffUploadId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
     let (upload, records) = match kept_upload(&state, &ctx, org, id).await? {
@@ -289,7 +290,7 @@ pub async fn confirm(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<StaffUploadId>,
     CsrfForm(form): CsrfForm<CheckForm>,
 ) -> AppResult<Response> {
     let user: &SessionRecord = &admin;

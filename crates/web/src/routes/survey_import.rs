@@ -7,16 +7,17 @@ use crate::access::Admin;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
+use crate::path::Path;
 use crate::upload::Upload;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Multipart, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use skillgym_domain::CampaignId;
 use skillgym_domain::audit::survey::{
     self, Choice, Mapping, Problem, SurveyFile, SurveyKind, Unmatched,
 };
+use skillgym_domain::{CampaignId, SurveyUploadId};
 use skillgym_store::{Campaign, SavedMapping, SurveyOutcome, SurveyRefused, survey_targets};
 
 /// Longest name a saved mapping keeps.
@@ -57,16 +58,16 @@ pub struct UploadPage {
     file_missing: bool,
 }
 
-async fn campaign_for(state: &AppState, admin: &Admin, id: i64) -> AppResult<Campaign> {
+async fn campaign_for(state: &AppState, admin: &Admin, id: CampaignId) -> AppResult<Campaign> {
     let org = admin.organisation_id;
-    Ok(state.store.campaign(org, CampaignId(id)).await?)
+    Ok(state.store.campaign(org, id).await?)
 }
 
 pub async fn upload_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
 ) -> AppResult<Response> {
     let campaign = campaign_for(&state, &admin, id).await?;
     Ok(UploadPage {
@@ -83,7 +84,7 @@ pub async fn upload(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     multipart: Multipart,
 ) -> AppResult<Response> {
     let upload = Upload::read(&ctx, multipart, "survey_file", &["mapping"]).await?;
@@ -152,7 +153,7 @@ pub struct MapColumn {
 pub struct MapPage {
     page: Page,
     campaign: Campaign,
-    upload: i64,
+    upload: SurveyUploadId,
     surveymonkey: bool,
     rows: usize,
     columns: Vec<MapColumn>,
@@ -179,7 +180,7 @@ impl MapPage {
 fn map_page(
     ctx: &Ctx,
     campaign: Campaign,
-    upload: i64,
+    upload: SurveyUploadId,
     file: &SurveyFile,
     choices: &[Choice],
     unmatched: Unmatched,
@@ -237,7 +238,7 @@ pub async fn map_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, upload)): Path<(i64, i64)>,
+    Path((id, upload)): Path<(CampaignId, SurveyUploadId)>,
     Query(query): Query<MapQuery>,
 ) -> AppResult<Response> {
     let campaign = campaign_for(&state, &admin, id).await?;
@@ -294,7 +295,7 @@ pub async fn import(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, upload)): Path<(i64, i64)>,
+    Path((id, upload)): Path<(CampaignId, SurveyUploadId)>,
     crate::forms::CsrfForm(fields): crate::forms::CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let campaign = campaign_for(&state, &admin, id).await?;

@@ -12,14 +12,16 @@ use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::CsrfForm;
 use crate::page::Page;
+use crate::path::Path;
 use crate::{AppState, mail};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::CampaignId;
 use skillgym_domain::analysis::{CampaignFigures, TeamFigures};
+use skillgym_domain::people::format_date;
 use skillgym_i18n::Tr;
 use skillgym_store::{AuditAction, Campaign, Progress, SessionRecord, TeamCampaign, TeamMember};
 use std::collections::HashSet;
@@ -47,12 +49,16 @@ pub(crate) async fn campaigns(
     user: &SessionRecord,
 ) -> AppResult<Vec<TeamCampaignView>> {
     let today = super::audits::today();
-    let since = skillgym_domain::people::format_date(
-        time::OffsetDateTime::now_utc().date() - time::Duration::days(RECENT_DAYS),
-    );
+    let since =
+        format_date(time::OffsetDateTime::now_utc().date() - time::Duration::days(RECENT_DAYS));
     let found = state
         .store
-        .team_campaigns(user.organisation_id, user.person_id, &today, &since)
+        .team_campaigns(
+            user.organisation_id,
+            user.person_id,
+            &format_date(today),
+            &since,
+        )
         .await?;
     let mut views = Vec::with_capacity(found.len());
     for c in found {
@@ -61,11 +67,16 @@ pub(crate) async fn campaigns(
         } else {
             let members = state
                 .store
-                .team_progress(user.organisation_id, user.person_id, c.id, &today)
+                .team_progress(
+                    user.organisation_id,
+                    user.person_id,
+                    c.id,
+                    &format_date(today),
+                )
                 .await?;
             Some(counts(&members))
         };
-        views.push(view(&c, &ctx.tr, &today, counts));
+        views.push(view(&c, &ctx.tr, today, counts));
     }
     Ok(views)
 }
@@ -73,7 +84,7 @@ pub(crate) async fn campaigns(
 fn view(
     c: &TeamCampaign,
     tr: &Tr,
-    today: &str,
+    today: time::Date,
     counts: Option<(usize, usize, usize)>,
 ) -> TeamCampaignView {
     let title = c.title.show(tr.lang().code());
@@ -81,8 +92,8 @@ fn view(
         id: c.id.0,
         title: title.text.to_string(),
         lang: title.lang,
-        closes_on: mail::long_date(tr, &c.closes_on),
-        open: c.opens_on.as_str() <= today && today <= c.closes_on.as_str(),
+        closes_on: mail::long_date(tr, &format_date(c.closes_on)),
+        open: c.opens_on <= today && today <= c.closes_on,
         anonymous: c.anonymous,
         counts,
     }
@@ -164,19 +175,16 @@ pub struct TeamNotice {
 async fn team_campaign(
     state: &AppState,
     user: &SessionRecord,
-    id: i64,
+    id: CampaignId,
 ) -> AppResult<(Campaign, Vec<TeamMember>)> {
-    let campaign = state
-        .store
-        .campaign(user.organisation_id, CampaignId(id))
-        .await?;
+    let campaign = state.store.campaign(user.organisation_id, id).await?;
     let members = state
         .store
         .team_progress(
             user.organisation_id,
             user.person_id,
             campaign.id,
-            &super::audits::today(),
+            &format_date(super::audits::today()),
         )
         .await?;
     if members.is_empty() {
@@ -190,7 +198,7 @@ pub async fn show(
     manager: Manager,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     Query(notice): Query<TeamNotice>,
 ) -> AppResult<Response> {
     let user: &SessionRecord = &manager;
@@ -200,12 +208,12 @@ pub async fn show(
     let summary = TeamCampaign {
         id: campaign.id,
         title: campaign.title.clone(),
-        opens_on: campaign.opens_on.clone(),
-        closes_on: campaign.closes_on.clone(),
+        opens_on: campaign.opens_on,
+        closes_on: campaign.closes_on,
         anonymous: campaign.anonymous,
     };
     let named = !campaign.anonymous;
-    let view = view(&summary, &ctx.tr, &today, named.then(|| counts(&members)));
+    let view = view(&summary, &ctx.tr, today, named.then(|| counts(&members)));
 
     // The team's figures are the campaign report's own rows for the teams they manage, so that
     // they show exactly what the anonymity rule lets the whole report show, and nothing more.
@@ -313,7 +321,7 @@ pub async fn show(
 pub async fn remind(
     manager: Manager,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Path(id): Path<CampaignId>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
     let user: &SessionRecord = &manager;
@@ -322,7 +330,7 @@ pub async fn remind(
     let Some(mailer) = &state.config.mailer else {
         return Ok(Redirect::to(&format!("{back}?mail=off#reminders")).into_response());
     };
-    if !campaign.is_open(&super::audits::today()) {
+    if !campaign.is_open(super::audits::today()) {
         return Ok(Redirect::to(&format!("{back}?mail=closed#reminders")).into_response());
     }
     let unfinished: HashSet<_> = members
@@ -345,7 +353,7 @@ pub async fn remind(
     }
     record(&state, user, event).await?;
     tracing::info!(
-        campaign = id,
+        campaign = id.0,
         sent = sent.sent,
         failed = sent.failed,
         "reminders sent by a manager"

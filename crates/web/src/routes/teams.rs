@@ -6,9 +6,10 @@ use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
+use crate::path::Path;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::{PersonId, TeamId, TeamName};
@@ -115,10 +116,10 @@ pub async fn edit_form(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<TeamId>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    let team = state.store.team(org, TeamId(id)).await?;
+    let team = state.store.team(org, id).await?;
     let form = TeamForm {
         name: team.name,
         manager: team.manager_id.map(|m| m.to_string()).unwrap_or_default(),
@@ -138,19 +139,15 @@ pub async fn update(
     admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<TeamId>,
     CsrfForm(form): CsrfForm<TeamForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
-    state.store.team(org, TeamId(id)).await?;
+    state.store.team(org, id).await?;
     let mut errors = FormErrors::default();
     if let Some(name) = errors.check("name", TeamName::parse(&form.name)) {
         let manager = form.manager.parse().ok().map(PersonId);
-        match state
-            .store
-            .update_team(org, TeamId(id), &name, manager)
-            .await
-        {
+        match state.store.update_team(org, id, &name, manager).await {
             Ok(()) => return Ok(Redirect::to("/teams").into_response()),
             Err(StoreError::Taken(_)) => errors.add("name", "team-name-taken"),
             Err(e) => return Err(e.into()),
