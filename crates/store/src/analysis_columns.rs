@@ -15,7 +15,6 @@ use skillgym_domain::analysis::columns::{
     CampaignColumns, NO_ANSWER, NONE, NOT_SURE, ProfileColumn,
 };
 use skillgym_domain::audit::QuestionKind;
-use skillgym_domain::people::parse_date;
 use skillgym_domain::{
     CampaignId, ContractedHours, Employment, JobFamily, OrganisationId, ServiceLength, WorkingHours,
 };
@@ -207,8 +206,7 @@ impl Store {
             position_of_competence,
             tested: columns.tested.len(),
             tested_of_item,
-            opened: parse_date(&campaign.opens_on)
-                .map_err(|_| StoreError::Corrupt("campaigns.opens_on".into()))?,
+            opened: campaign.opens_on,
             single,
         };
         // The responses are read in parts by id, each on its own pooled connection, at the same
@@ -362,10 +360,8 @@ impl ResponseReading {
                     .and_then(|h| WorkingHours::ALL.iter().position(|x| *x == h))
                     .map_or(NO_ANSWER, |i| i as u8),
             );
-            let started: Option<String> = row.try_get(9)?;
-            let service = started
-                .and_then(|d| parse_date(&d).ok())
-                .and_then(|d| ServiceLength::on(d, self.opened));
+            let started = crate::dates::optional_date(&row, "start_date")?;
+            let service = started.and_then(|d| ServiceLength::on(d, self.opened));
             columns.service.push(
                 service
                     .and_then(|s| ServiceLength::ALL.iter().position(|x| *x == s))

@@ -5,7 +5,6 @@
 use crate::analysis_columns::SUBMITTED_IN_ORDER;
 use crate::{Campaign, Result, Store};
 use skillgym_domain::audit::QuestionKind;
-use skillgym_domain::people::parse_date;
 use skillgym_domain::{
     ContractedHours, Employment, JobFamily, OrganisationId, QuestionId, ServiceLength, TeamId,
     WorkingHours,
@@ -61,8 +60,7 @@ impl Store {
         let kept = first.unwrap_or(usize::MAX).min(responses.len());
         let mut out = Vec::with_capacity(kept);
         let mut position: HashMap<i64, usize> = HashMap::with_capacity(kept);
-        let opened = parse_date(&campaign.opens_on)
-            .map_err(|_| crate::StoreError::Corrupt("campaigns.opens_on".into()))?;
+        let opened = campaign.opens_on;
         for row in &responses[..kept] {
             position.insert(row.try_get(0)?, out.len());
             let family: Option<String> = row.try_get(1)?;
@@ -70,7 +68,7 @@ impl Store {
                 .try_get::<Option<String>, _>(2)?
                 .and_then(|e| Employment::ALL.iter().find(|x| x.as_str() == e).copied());
             let hours: Option<f64> = row.try_get(4)?;
-            let started: Option<String> = row.try_get(5)?;
+            let started = crate::dates::optional_date(row, "start_date")?;
             out.push(FreeTextResponse {
                 job_family: family
                     .and_then(|f| JobFamily::ALL.iter().find(|x| x.as_str() == f).copied()),
@@ -78,9 +76,7 @@ impl Store {
                 hours: employment
                     .zip(hours.and_then(|h| ContractedHours::from_hours(h).ok()))
                     .map(|(e, h)| WorkingHours::of(e, h)),
-                service: started
-                    .and_then(|d| parse_date(&d).ok())
-                    .and_then(|d| ServiceLength::on(d, opened)),
+                service: started.and_then(|d| ServiceLength::on(d, opened)),
                 team: row.try_get::<Option<i64>, _>(6)?.map(TeamId),
                 answers: Vec::new(),
             });

@@ -3,7 +3,6 @@
 
 use skillgym_domain::audit::{CampaignContent, Localised, ProfileQuestion, QuestionKind};
 use skillgym_domain::demo::{self, DemoOptions};
-use skillgym_domain::people::parse_date;
 use skillgym_domain::{
     CampaignId, ContractedHours, OrganisationId, PersonId, ServiceLength, WorkingHours,
 };
@@ -105,7 +104,7 @@ async fn free_text_answers_are_the_finished_ones_in_submission_order(backend: Ba
         store.submit_response(*response).await.unwrap();
     }
     let read = store.free_text_answers(org, &stored, None).await.unwrap();
-    let opened = parse_date(&stored.opens_on).unwrap();
+    let opened = stored.opens_on;
     let mut expected = Vec::new();
     for i in [2usize, 1, 0] {
         let person = store.person(org, people[i]).await.unwrap();
@@ -116,7 +115,7 @@ async fn free_text_answers_are_the_finished_ones_in_submission_order(backend: Ba
         // The number question is left out; the single choice groups.
         answers.push((ids[2], (i % 3).to_string()));
         let hours = ContractedHours::from_hours(person.contracted_hours).unwrap();
-        let started = person.start_date.as_deref().map(|d| parse_date(d).unwrap());
+        let started = person.start_date;
         expected.push(FreeTextResponse {
             job_family: Some(person.job_family),
             employment: Some(person.employment),

@@ -594,14 +594,13 @@ both_backends!(groups_by_hours_service_and_team);
 /// its records put in it (hours and start date from the staff list, team as the campaign
 /// recorded it), and the pages offer and show each grouping.
 async fn groups_by_hours_service_and_team(backend: Backend) {
-    use skillgym_domain::people::parse_date;
     use skillgym_domain::{ContractedHours, ServiceLength, WorkingHours};
     use skillgym_reporting::ReportOptions;
     use skillgym_store::{Progress, ProgressFilter};
     let app = demo_app(backend).await;
     let campaign = app.store().campaigns(app.org).await.unwrap()[0].id;
     let stored = app.store().campaign(app.org, campaign).await.unwrap();
-    let opened = parse_date(&stored.opens_on).unwrap();
+    let opened = stored.opens_on;
     let progress = app
         .store()
         .campaign_progress(app.org, campaign, ProgressFilter::default())
@@ -623,8 +622,8 @@ async fn groups_by_hours_service_and_team(backend: Backend) {
             ),
             (
                 "service",
-                (person.start_date.as_deref())
-                    .and_then(|d| ServiceLength::on(parse_date(d).unwrap(), opened))
+                (person.start_date)
+                    .and_then(|d| ServiceLength::on(d, opened))
                     .map(|s| s.as_str().to_string()),
             ),
             ("team", p.team.map(|t| t.0.to_string())),
