@@ -172,19 +172,12 @@ impl Grouping {
                 "service-length",
             ),
             Some("team") => places("team", GroupKind::Team, &columns.teams, &names.teams),
-            Some("employment") => Self {
-                code: "employment".into(),
-                groups: Employment::ALL
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| {
-                        let label = tr.t(&format!("employment-{}", e.as_str()));
-                        head(i, e.as_str().into(), label, lang)
-                    })
-                    .collect(),
-                kind: GroupKind::Employment,
-                instead_of_job_family: false,
-            },
+            Some("employment") => fixed(
+                "employment",
+                GroupKind::Employment,
+                Employment::ALL.iter().map(|e| e.as_str()).collect(),
+                "employment",
+            ),
             Some(code) if single_choice(campaign).any(|(_, q)| q.code == code) => {
                 let (id, q) = single_choice(campaign)
                     .find(|(_, q)| q.code == code)
@@ -204,19 +197,12 @@ impl Grouping {
                     instead_of_job_family: false,
                 }
             }
-            _ => Self {
-                code: "job_family".into(),
-                groups: JobFamily::ALL
-                    .iter()
-                    .enumerate()
-                    .map(|(i, f)| {
-                        let label = tr.t(&format!("job-family-{}", f.as_str()));
-                        head(i, f.as_str().into(), label, lang)
-                    })
-                    .collect(),
-                kind: GroupKind::JobFamily,
-                instead_of_job_family: false,
-            },
+            _ => fixed(
+                "job_family",
+                GroupKind::JobFamily,
+                JobFamily::ALL.iter().map(|f| f.as_str()).collect(),
+                "job-family",
+            ),
         }
     }
 

@@ -308,6 +308,23 @@ struct ResponseReading {
     single: Vec<(i64, usize)>,
 }
 
+/// A value's byte in a column: its position in `all`, or [`NO_ANSWER`].
+fn code<T: PartialEq>(all: &[T], value: Option<T>) -> u8 {
+    value
+        .and_then(|v| all.iter().position(|x| *x == v))
+        .map_or(NO_ANSWER, |i| i as u8)
+}
+
+/// The numbers a response's answers were gathered into (`"2497,2500"`, or `{…}` from
+/// PostgreSQL's arrays); `what` names them when one is not a number.
+fn numbers<'a>(text: Option<&'a str>, what: &'a str) -> impl Iterator<Item = Result<i64>> + 'a {
+    text.unwrap_or("")
+        .trim_matches(['{', '}'])
+        .split(',')
+        .filter(|n| !n.is_empty())
+        .map(move |n| n.parse().map_err(|_| StoreError::Corrupt(what.into())))
+}
+
 impl ResponseReading {
     /// The finished responses with ids from `from` to `to`, into the response columns of a
     /// part (`person`, `job_family`, `employment`, `ratings`, the quiz and `profile`).
@@ -338,50 +355,27 @@ impl ResponseReading {
             columns.person.push(row.try_get::<Option<i64>, _>(1)?);
             columns.submitted.push(row.try_get::<i64, _>(7)?);
             let family: Option<String> = row.try_get(2)?;
-            columns.job_family.push(
-                family
-                    .and_then(|f| JobFamily::ALL.iter().position(|x| x.as_str() == f))
-                    .map_or(NO_ANSWER, |i| i as u8),
-            );
+            let family = family.and_then(|f| JobFamily::ALL.into_iter().find(|x| x.as_str() == f));
+            columns.job_family.push(code(&JobFamily::ALL, family));
             let employment: Option<Employment> = row
                 .try_get::<Option<String>, _>(3)?
                 .and_then(|e| Employment::ALL.into_iter().find(|x| x.as_str() == e));
-            columns.employment.push(
-                employment
-                    .and_then(|e| Employment::ALL.iter().position(|x| *x == e))
-                    .map_or(NO_ANSWER, |i| i as u8),
-            );
+            columns.employment.push(code(&Employment::ALL, employment));
             let hours: Option<f64> = row.try_get(8)?;
             let hours = employment
                 .zip(hours.and_then(|h| ContractedHours::from_hours(h).ok()))
                 .map(|(e, h)| WorkingHours::of(e, h));
-            columns.hours.push(
-                hours
-                    .and_then(|h| WorkingHours::ALL.iter().position(|x| *x == h))
-                    .map_or(NO_ANSWER, |i| i as u8),
-            );
+            columns.hours.push(code(&WorkingHours::ALL, hours));
             let started = crate::dates::optional_date(&row, "start_date")?;
             let service = started.and_then(|d| ServiceLength::on(d, self.opened));
-            columns.service.push(
-                service
-                    .and_then(|s| ServiceLength::ALL.iter().position(|x| *x == s))
-                    .map_or(NO_ANSWER, |i| i as u8),
-            );
+            columns.service.push(code(&ServiceLength::ALL, service));
 
             let at = columns.ratings.len();
             columns.ratings.resize(at + competences, 0);
             let ratings: Option<String> = row.try_get(4)?;
             let row_ratings = &mut columns.ratings[at..];
-            for number in ratings
-                .as_deref()
-                .unwrap_or("")
-                .trim_matches(['{', '}'])
-                .split(',')
-                .filter(|n| !n.is_empty())
-            {
-                let n: i64 = number
-                    .parse()
-                    .map_err(|_| StoreError::Corrupt("rating".into()))?;
+            for n in numbers(ratings.as_deref(), "rating") {
+                let n = n?;
                 if let Some(c) = self.position_of_competence.get(&(n >> 3)) {
                     row_ratings[*c] = match n & 7 {
                         0 => NOT_SURE,
@@ -395,16 +389,8 @@ impl ResponseReading {
             columns.quiz_answered.resize(at + self.tested, 0);
             columns.quiz_right.resize(at + self.tested, 0);
             let quiz: Option<String> = row.try_get(5)?;
-            for number in quiz
-                .as_deref()
-                .unwrap_or("")
-                .trim_matches(['{', '}'])
-                .split(',')
-                .filter(|n| !n.is_empty())
-            {
-                let n: i64 = number
-                    .parse()
-                    .map_err(|_| StoreError::Corrupt("quiz answer".into()))?;
+            for n in numbers(quiz.as_deref(), "quiz answer") {
+                let n = n?;
                 if let Some(t) = self.tested_of_item.get(&(n >> 1)) {
                     let answered = &mut columns.quiz_answered[at + t];
                     *answered = answered.saturating_add(1);

@@ -273,6 +273,7 @@ const TABLE: &[Row] = &[
     (GET,    "/campaigns/{id}/compare.csv",                "/campaigns/{campaign}/compare.csv?by=employment",              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
     (GET,    "/campaigns/{id}/calibration",                "/campaigns/{campaign}/calibration",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
     (GET,    "/campaigns/{id}/calibration.csv",            "/campaigns/{campaign}/calibration.csv?by=job_family",          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
+    (GET,    "/campaigns/{id}/calibration-competences.csv", "/campaigns/{campaign}/calibration-competences.csv?by=hours",  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
     (GET,    "/campaigns/{id}/change",                     "/campaigns/{campaign}/change",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
     (GET,    "/campaigns/{id}/change",                     "/campaigns/{campaign}/change?earlier={none}",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
     (GET,    "/campaigns/{id}/change",                     "/campaigns/{none}/change",                                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),

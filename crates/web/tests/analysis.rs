@@ -13,7 +13,7 @@ use skillgym_store::Actor;
 use skillgym_test_db::{Backend, TestDb, both_backends};
 use std::collections::HashMap;
 
-/// A CSV body as rows of cells, the header first.
+/// A CSV body's rows of cells, after its header.
 async fn csv_rows(app: &TestApp, client: &reqwest::Client, path: &str) -> Vec<Vec<String>> {
     let response = app.get(client, path).await;
     assert_eq!(response.status(), StatusCode::OK, "GET {path}");
@@ -586,6 +586,30 @@ async fn knowledge_by_competence_is_counted_from_the_answers(backend: Backend) {
         .sum();
     assert_eq!(table.matches("<tr>").count(), shown + 1);
     assert!(table.contains("Rated themselves lower than"));
+
+    // Its CSV holds the same rows, in the same order, as the report.
+    let rows = csv_rows(
+        &app,
+        &admin,
+        &format!("/campaigns/{campaign}/calibration-competences.csv?by=LEADERSHIP"),
+    )
+    .await;
+    assert_eq!(rows.len(), shown);
+    let mut at = 0;
+    for k in competences {
+        for g in k.groups.iter().chain(&k.everyone) {
+            let row = &rows[at];
+            assert_eq!((&row[0], &row[2]), (&k.code, &g.label));
+            assert_eq!(row[3], g.raters.to_string());
+            assert_eq!(row[4], format!("{:.2}", g.mean_rating));
+            assert_eq!(row[6], format!("{:.0}%", g.share_right * 100.0));
+            at += 1;
+        }
+    }
+    assert!(
+        rows.iter()
+            .any(|r| r[7].contains("Rated themselves lower than"))
+    );
 }
 
 both_backends!(groups_by_hours_service_and_team);

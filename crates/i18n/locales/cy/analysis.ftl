@@ -114,3 +114,4 @@ analysis-knowledge-over = Rhoesant sgôr uwch iddyn nhw eu hunain nag y mae eu h
 analysis-knowledge-under = Roedden nhw'n gwybod mwy nag a feddylient
 analysis-knowledge-agrees = Mae'r sgoriau a'r atebion yn cytuno
 analysis-knowledge-reversed = Rhoesant sgôr is iddyn nhw eu hunain na { $group } ond cael mwy yn gywir
+analysis-knowledge-download = Lawrlwytho'r tabl fesul cymhwysedd (CSV)

@@ -96,3 +96,4 @@ analysis-knowledge-over = Rated themselves more highly than their answers bear o
 analysis-knowledge-under = Knew more than they rated themselves
 analysis-knowledge-agrees = Ratings and answers agree
 analysis-knowledge-reversed = Rated themselves lower than { $group } but got more right
+analysis-knowledge-download = Download the table by competence (CSV)

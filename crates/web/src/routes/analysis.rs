@@ -692,3 +692,56 @@ pub async fn calibration_csv(
     }
     csv_body(rows, &format!("calibration-{}.csv", loaded.grouping.code))
 }
+
+/// `/campaigns/{id}/calibration-competences.csv`: the table of confidence against knowledge
+/// competence by competence, headed in the reader's language, a row per group shown and then
+/// everyone, as on the page.
+pub async fn knowledge_csv(
+    admin: Admin,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<CampaignId>,
+    Query(by): Query<ByQuery>,
+) -> AppResult<Response> {
+    let Calibrated {
+        loaded, knowledge, ..
+    } = calibrated(&state, &ctx, &admin, id, &by).await?;
+    let tr = &ctx.tr;
+    let mut rows = vec![
+        [
+            "analysis-csv-competence-code",
+            "report-competence",
+            "report-group",
+            "analysis-knowledge-raters",
+            "analysis-knowledge-mean",
+            "analysis-knowledge-answerers",
+            "analysis-knowledge-right",
+            "analysis-knowledge-reading",
+        ]
+        .map(|id| tr.t(id))
+        .to_vec(),
+    ];
+    for k in knowledge_views(&loaded, &knowledge, tr) {
+        for row in k.rows {
+            let mut reading = vec![tr.t(row.reading)];
+            reading
+                .extend((row.reversed.iter()).map(|(group, _)| {
+                    tr.t1("analysis-knowledge-reversed", "group", group.clone())
+                }));
+            rows.push(vec![
+                k.code.clone(),
+                k.title.clone(),
+                row.label,
+                row.raters.to_string(),
+                row.mean_rating,
+                row.answerers.to_string(),
+                row.share_right,
+                reading.join("; "),
+            ]);
+        }
+    }
+    csv_body(
+        rows,
+        &format!("calibration-competences-{}.csv", loaded.grouping.code),
+    )
+}

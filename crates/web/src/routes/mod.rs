@@ -229,6 +229,10 @@ fn pages() -> Routes {
         .get("/campaigns/{id}/compare.csv", analysis::compare_csv)
         .get("/campaigns/{id}/calibration", analysis::calibration)
         .get("/campaigns/{id}/calibration.csv", analysis::calibration_csv)
+        .get(
+            "/campaigns/{id}/calibration-competences.csv",
+            analysis::knowledge_csv,
+        )
         .get("/campaigns/{id}/change", change::show)
         .get("/campaigns/{id}/change.csv", change::csv)
         .get("/campaigns/{id}/answers", free_text::show)
