@@ -11,11 +11,10 @@
 //! applied to the whole campaign at once, and for an open anonymous campaign the responses its
 //! figures count (whole steps of the threshold, in the order they came in).
 
-use skillgym_domain::analysis::{AnonymityThreshold, CampaignColumns, Disclosure};
+use skillgym_domain::analysis::{AnonymityThreshold, CampaignColumns, Disclosure, snapshot};
 use skillgym_domain::{CampaignId, OrganisationId};
-use skillgym_store::{AnalysisVersion, Campaign, Store, StoreError};
+use skillgym_store::{AnalysisSnapshot, AnalysisVersion, Campaign, Store, StoreError};
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
 /// The default budget: a national campaign (50,000 people, 60 competences) takes about 3 MB.
@@ -43,7 +42,7 @@ struct Slot {
 struct Cached {
     version: AnalysisVersion,
     /// What the campaign asks (competences, quiz, questions): the columns' shape.
-    shape: u64,
+    shape: i64,
     columns: Arc<CampaignColumns>,
     /// The figures' columns and disclosure, for one threshold and count of responses.
     analysed: Option<(AnonymityThreshold, usize, Arc<Analysed>)>,
@@ -175,9 +174,7 @@ impl AnalysisCache {
             drop(cached);
             return Ok((cell, columns));
         }
-        // Read after the version: the columns are at least as new as the version they are
-        // kept under, so a write in between only makes the next request read them again.
-        let columns = Arc::new(store.campaign_columns(org, campaign).await?);
+        let columns = Arc::new(read_columns(store, org, campaign, version, shape).await?);
         let bytes = columns.size_in_bytes();
         *cached = Some(Cached {
             version,
@@ -224,6 +221,59 @@ impl AnalysisCache {
     }
 }
 
+/// Makes sure the campaign has a current snapshot, so that the first report after the next
+/// start reads it: for after writing many answers at once (an import, the demo).
+pub async fn take_snapshot(
+    store: &Store,
+    org: OrganisationId,
+    campaign: &Campaign,
+) -> Result<(), StoreError> {
+    let version = store.analysis_version(org, campaign.id).await?;
+    read_columns(store, org, campaign, version, shape(campaign)).await?;
+    Ok(())
+}
+
+/// The columns from the campaign's snapshot if it is current, or else from its answers, kept
+/// as its new snapshot for the next server to start.
+async fn read_columns(
+    store: &Store,
+    org: OrganisationId,
+    campaign: &Campaign,
+    version: AnalysisVersion,
+    shape: i64,
+) -> Result<CampaignColumns, StoreError> {
+    let format = i64::from(snapshot::FORMAT);
+    if let Some(bytes) = store
+        .analysis_snapshot(org, campaign.id, version, shape, format)
+        .await?
+    {
+        if let Some(columns) = CampaignColumns::from_snapshot(&bytes) {
+            return Ok(columns);
+        }
+        tracing::warn!(
+            campaign = campaign.id.0,
+            "an analysis snapshot did not read back"
+        );
+    }
+    // Read after the version: the columns are at least as new as the version they are kept
+    // under, so a write in between only makes the next read take them again.
+    let columns = store.campaign_columns(org, campaign).await?;
+    let snapshot = AnalysisSnapshot {
+        version,
+        shape,
+        format,
+        data: columns.to_snapshot(),
+    };
+    if let Err(e) = store
+        .save_analysis_snapshot(org, campaign.id, &snapshot)
+        .await
+    {
+        // Only the next start is slower without it.
+        tracing::warn!(campaign = campaign.id.0, error = %e, "could not keep an analysis snapshot");
+    }
+    Ok(columns)
+}
+
 fn analyse(
     campaign: &Campaign,
     columns: &Arc<CampaignColumns>,
@@ -243,20 +293,47 @@ fn analyse(
     }
 }
 
-/// A fingerprint of what the campaign asks, in order: if an administrator changes it, columns
-/// read before no longer line up.
-fn shape(campaign: &Campaign) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+/// A fingerprint of what the campaign asks, in order, and the day it opened (lengths of
+/// service are counted to it): if an administrator changes any, columns read before no longer
+/// line up. Kept in snapshots, so it is the same from one build to the next (FNV-1a).
+pub fn shape(campaign: &Campaign) -> i64 {
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    h.text(&campaign.opens_on.to_string());
     for area in &campaign.areas {
+        h.number(area.competences.len() as i64);
         for c in &area.competences {
-            (c.id.0, &c.code).hash(&mut h);
+            h.number(c.id.0);
+            h.text(&c.code);
         }
     }
+    h.number(campaign.quiz.len() as i64);
     for (id, item) in &campaign.quiz {
-        (id.0, &item.competence).hash(&mut h);
+        h.number(id.0);
+        h.text(&item.competence);
     }
+    h.number(campaign.questions.len() as i64);
     for (id, q) in &campaign.questions {
-        (id.0, q.kind.as_str(), q.options.len()).hash(&mut h);
+        h.number(id.0);
+        h.text(q.kind.as_str());
+        h.number(q.options.len() as i64);
     }
-    h.finish()
+    h.0 as i64
+}
+
+struct Fnv(u64);
+
+impl Fnv {
+    fn bytes(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn number(&mut self, n: i64) {
+        self.bytes(&n.to_le_bytes());
+    }
+    /// Its length first, so that no two lists of texts run together alike.
+    fn text(&mut self, s: &str) {
+        self.number(s.len() as i64);
+        self.bytes(s.as_bytes());
+    }
 }

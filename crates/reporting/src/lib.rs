@@ -14,7 +14,7 @@ pub mod profile;
 pub mod report;
 mod tables;
 
-pub use cache::{Analysed, AnalysisCache};
+pub use cache::{Analysed, AnalysisCache, take_snapshot};
 pub use change::{CompareError, Compared};
 pub use grouping::{Grouping, PlaceNames};
 pub use report::{CampaignReport, Profiles, ReportError, ReportOptions};

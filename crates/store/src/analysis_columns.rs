@@ -446,3 +446,69 @@ impl Store {
         Ok((ids, teams, sites, starts))
     }
 }
+
+/// A campaign's columns as bytes, kept with what they were read at (migration 0023).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnalysisSnapshot {
+    pub version: AnalysisVersion,
+    /// A fingerprint of what the campaign asked when the columns were read.
+    pub shape: i64,
+    /// The layout of `data` (`skillgym_domain::analysis::snapshot::FORMAT`).
+    pub format: i64,
+    pub data: Vec<u8>,
+}
+
+impl Store {
+    /// The campaign's snapshot, if it was taken at `version` with this shape and format:
+    /// nothing else is read, so an out-of-date one costs one small query.
+    pub async fn analysis_snapshot(
+        &self,
+        org: OrganisationId,
+        campaign: CampaignId,
+        version: AnalysisVersion,
+        shape: i64,
+        format: i64,
+    ) -> Result<Option<Vec<u8>>> {
+        Ok(sqlx::query_scalar(
+            "SELECT data FROM analysis_snapshots WHERE organisation_id = $1 AND campaign_id = $2 \
+             AND answers_version = $3 AND people_version = $4 AND shape = $5 AND format = $6",
+        )
+        .bind(org.0)
+        .bind(campaign.0)
+        .bind(version.answers)
+        .bind(version.people)
+        .bind(shape)
+        .bind(format)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Keeps the campaign's snapshot in place of any earlier one. Another instance may write
+    /// its own at the same moment; whichever lands is read only while its version is current.
+    pub async fn save_analysis_snapshot(
+        &self,
+        org: OrganisationId,
+        campaign: CampaignId,
+        snapshot: &AnalysisSnapshot,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO analysis_snapshots \
+             (campaign_id, organisation_id, answers_version, people_version, shape, format, data) \
+             SELECT id, organisation_id, $3, $4, $5, $6, $7 FROM campaigns \
+             WHERE organisation_id = $1 AND id = $2 \
+             ON CONFLICT (campaign_id) DO UPDATE SET answers_version = excluded.answers_version, \
+             people_version = excluded.people_version, shape = excluded.shape, \
+             format = excluded.format, data = excluded.data",
+        )
+        .bind(org.0)
+        .bind(campaign.0)
+        .bind(snapshot.version.answers)
+        .bind(snapshot.version.people)
+        .bind(snapshot.shape)
+        .bind(snapshot.format)
+        .bind(snapshot.data.as_slice())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}

@@ -34,7 +34,7 @@ mod survey_import;
 mod team;
 
 pub use accounts::{AccountRecord, NewAccount, SignInAccount, SignInAttempt};
-pub use analysis_columns::AnalysisVersion;
+pub use analysis_columns::{AnalysisSnapshot, AnalysisVersion};
 pub use analysis_data::{AnalysisData, AnalysisRespondent};
 pub use asked::{PersonProgress, Progress, ProgressFilter};
 pub use audit::{

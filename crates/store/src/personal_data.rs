@@ -518,6 +518,12 @@ pub(crate) async fn erase_in(
         .bind(person.0)
         .execute(&mut **tx)
         .await?;
+    // Snapshots of analysis columns pair responses with people's ids: any taken before now
+    // would still tie the person's answers together, so they go and are taken again.
+    sqlx::query("DELETE FROM analysis_snapshots WHERE organisation_id = $1")
+        .bind(org.0)
+        .execute(&mut **tx)
+        .await?;
 
     for email in emails.into_iter().flatten() {
         sqlx::query("DELETE FROM sign_in_failures WHERE email = $1")

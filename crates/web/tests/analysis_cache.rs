@@ -305,6 +305,30 @@ async fn someone_joining_is_seen_at_once(backend: Backend) {
         .unwrap();
     let taken = store.analysis_version(app.org, campaign.id).await.unwrap();
     assert!(taken.people > given.people, "a site taken away");
+    // Working hours and length of service are groupings too.
+    input.contracted_hours = ContractedHours::parse("16").unwrap();
+    store
+        .update_person(app.org, person, &input, skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    let part_time = store.analysis_version(app.org, campaign.id).await.unwrap();
+    assert!(part_time.people > taken.people, "hours changed");
+    input.start_date = Some(time::macros::date!(2020 - 01 - 06));
+    store
+        .update_person(app.org, person, &input, skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    let started = store.analysis_version(app.org, campaign.id).await.unwrap();
+    assert!(started.people > part_time.people, "start date given");
+    store
+        .update_person(app.org, person, &input, skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.analysis_version(app.org, campaign.id).await.unwrap(),
+        started,
+        "nothing changed, nothing to read again"
+    );
     let after = cache.columns(store, app.org, &campaign).await.unwrap();
     assert_eq!(after.asked(), before.asked() + 1, "a new person is asked");
 }
@@ -412,4 +436,175 @@ async fn change_and_service_means_agree(backend: Backend) {
         }
     }
     assert!(pairs > 0, "the demo has a re-audit");
+}
+
+both_backends!(a_new_server_reads_the_snapshot_while_it_is_current);
+
+/// A fresh cache stands for a server just started: it takes the columns from the snapshot the
+/// last read left, as long as nothing has changed since, and reads the answers otherwise.
+async fn a_new_server_reads_the_snapshot_while_it_is_current(backend: Backend) {
+    use skillgym_domain::analysis::snapshot::FORMAT;
+    use skillgym_store::AnalysisSnapshot;
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let open = store
+        .campaigns(app.org)
+        .await
+        .unwrap()
+        .into_iter()
+        .max_by_key(|c| c.id.0)
+        .unwrap();
+    let campaign = store.campaign(app.org, open.id).await.unwrap();
+    let read = AnalysisCache::default()
+        .columns(store, app.org, &campaign)
+        .await
+        .unwrap();
+    let version = store.analysis_version(app.org, campaign.id).await.unwrap();
+    let shape = skillgym_reporting::cache::shape(&campaign);
+    let format = i64::from(FORMAT);
+    let kept = store
+        .analysis_snapshot(app.org, campaign.id, version, shape, format)
+        .await
+        .unwrap()
+        .expect("the first read leaves a snapshot");
+    assert_eq!(CampaignColumns::from_snapshot(&kept).as_ref(), Some(&*read));
+
+    // Marked so that reading it shows: every rating of the first competence made a 1.
+    let mut marked = (*read).clone();
+    for r in 0..marked.responses() {
+        marked.ratings[r * marked.competences] = 1;
+    }
+    assert_ne!(marked, *read, "the mark changes something");
+    let snapshot = |data: Vec<u8>, version| AnalysisSnapshot {
+        version,
+        shape,
+        format,
+        data,
+    };
+    store
+        .save_analysis_snapshot(
+            app.org,
+            campaign.id,
+            &snapshot(marked.to_snapshot(), version),
+        )
+        .await
+        .unwrap();
+    let restarted = AnalysisCache::default()
+        .columns(store, app.org, &campaign)
+        .await
+        .unwrap();
+    assert_eq!(
+        *restarted, marked,
+        "a current snapshot is read, not the answers"
+    );
+
+    // Bytes that do not read back are passed over, and replaced.
+    store
+        .save_analysis_snapshot(app.org, campaign.id, &snapshot(vec![1, 2, 3], version))
+        .await
+        .unwrap();
+    let restarted = AnalysisCache::default()
+        .columns(store, app.org, &campaign)
+        .await
+        .unwrap();
+    assert_eq!(restarted, read);
+    assert_eq!(
+        store
+            .analysis_snapshot(app.org, campaign.id, version, shape, format)
+            .await
+            .unwrap(),
+        Some(kept.clone())
+    );
+
+    // Once a response is finished, the marked snapshot of the version before is not read.
+    store
+        .save_analysis_snapshot(
+            app.org,
+            campaign.id,
+            &snapshot(marked.to_snapshot(), version),
+        )
+        .await
+        .unwrap();
+    let mut who = None;
+    for person in store.person_ids(app.org).await.unwrap().into_values() {
+        if store.in_audience(campaign.id, person).await.unwrap()
+            && store
+                .response_of(campaign.id, person)
+                .await
+                .unwrap()
+                .is_none()
+        {
+            who = Some(person);
+            break;
+        }
+    }
+    let response = store
+        .start_response(campaign.id, who.expect("someone has not answered"))
+        .await
+        .unwrap();
+    store.submit_response(response.id).await.unwrap();
+    let restarted = AnalysisCache::default()
+        .columns(store, app.org, &campaign)
+        .await
+        .unwrap();
+    assert_eq!(restarted.responses(), read.responses() + 1);
+    assert_eq!(
+        restarted.ratings_of(0),
+        read.ratings_of(0),
+        "the answers, not the mark"
+    );
+
+    // A snapshot of another shape (say, before a competence was added) is not read either.
+    let now = store.analysis_version(app.org, campaign.id).await.unwrap();
+    store
+        .save_analysis_snapshot(
+            app.org,
+            campaign.id,
+            &AnalysisSnapshot {
+                shape: shape ^ 1,
+                ..snapshot(marked.to_snapshot(), now)
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .analysis_snapshot(app.org, campaign.id, now, shape, format)
+            .await
+            .unwrap(),
+        None
+    );
+    let restarted = AnalysisCache::default()
+        .columns(store, app.org, &campaign)
+        .await
+        .unwrap();
+    assert_eq!(restarted.ratings_of(0), read.ratings_of(0));
+
+    // Erasing anyone removes every snapshot of the organisation: they pair answers with ids.
+    let someone = store
+        .person_ids(app.org)
+        .await
+        .unwrap()
+        .into_values()
+        .next()
+        .unwrap();
+    store
+        .erase_person(app.org, someone, skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    for summary in store.campaigns(app.org).await.unwrap() {
+        let c = store.campaign(app.org, summary.id).await.unwrap();
+        let v = store.analysis_version(app.org, c.id).await.unwrap();
+        for shape in [skillgym_reporting::cache::shape(&c), shape ^ 1] {
+            for v in [v, now, version] {
+                assert_eq!(
+                    store
+                        .analysis_snapshot(app.org, c.id, v, shape, format)
+                        .await
+                        .unwrap(),
+                    None
+                );
+            }
+        }
+    }
 }

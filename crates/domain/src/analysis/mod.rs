@@ -11,6 +11,7 @@ pub mod compare;
 pub mod overview;
 pub mod profile;
 pub mod rate;
+pub mod snapshot;
 pub mod stats;
 pub mod words;
 

@@ -41,6 +41,12 @@ pub async fn run(args: DemoArgs, config: &Config, tr: &Tr) -> anyhow::Result<Exi
                 .seed_demo(&generated, &hash, &|done| bar.set_position(done))
                 .await?;
             bar.finish_and_clear();
+            // So that the first report after the server starts reads a snapshot, not every
+            // rating (a national demo holds millions).
+            for summary in store.campaigns(org.id).await? {
+                let campaign = store.campaign(org.id, summary.id).await?;
+                skillgym_reporting::take_snapshot(&store, org.id, &campaign).await?;
+            }
             org
         }
     };

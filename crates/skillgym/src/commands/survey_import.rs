@@ -63,6 +63,8 @@ pub async fn import(
         .await
     {
         Ok(outcome) => {
+            let campaign = store.campaign(org.id, campaign).await?;
+            skillgym_reporting::take_snapshot(store, org.id, &campaign).await?;
             say!(
                 "{}",
                 tr.args(

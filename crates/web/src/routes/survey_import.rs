@@ -345,6 +345,18 @@ pub async fn import(
                     .await?;
             }
             state.store.delete_survey_upload(stored.id).await?;
+            // Read the new answers now, in the background: the first report is then warm, and
+            // the snapshot taken serves the next server to start.
+            let (store, analysis, read) = (
+                state.store.clone(),
+                state.analysis.clone(),
+                campaign.clone(),
+            );
+            tokio::spawn(async move {
+                if let Err(e) = analysis.columns(&store, org, &read).await {
+                    tracing::warn!(campaign = read.id.0, error = %e, "could not read the campaign's answers");
+                }
+            });
             tracing::info!(
                 campaign = campaign.id.0,
                 added = outcome.added,
