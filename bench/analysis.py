@@ -39,7 +39,7 @@ OTHER_PAGES = {"change": f"/campaigns/{CAMPAIGN}/change",
                "print": f"/campaigns/{CAMPAIGN}/report/print",
                "profile": "/people/{person}/profile"}
 RESPONSE_RATE = 100  # everyone answers: 50,000 people give 3 million ratings
-RSS_GOAL_MB = 300
+RSS_GOAL_MB = 120
 BEGIN, END = "<!-- analysis:begin -->", "<!-- analysis:end -->"
 
 
@@ -270,6 +270,38 @@ def duckdb_run(export_dir: Path, runs: int) -> tuple[dict, dict]:
                      "version": duckdb.__version__, "threads": threads}
 
 
+def processes(args, work: Work, env: dict, sqlite_db: Path, pg_url: str,
+              export_dir: Path) -> dict:
+    """`skillgym report` as a whole process on each backend, and DuckDB as a whole process on
+    its own database file holding the same export (bench/duckdb_report.py), timed together by
+    hyperfine."""
+    import duckdb
+    duck_db = work.root / "export.duckdb"
+    con = duckdb.connect(str(duck_db))
+    for name in EXPORTS:
+        con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_csv('{export_dir}/{name}.csv',"
+                    " header = true)")
+    con.close()
+    report = f"{args.bin} report {CAMPAIGN} --format json --by {BY} --database-url"
+    commands = {
+        "sqlite": f"{report} sqlite://{sqlite_db}",
+        "postgres": f"{report} {pg_url}",
+        "duckdb": f"{sys.executable} {Path(__file__).resolve().parent / 'duckdb_report.py'} "
+                  f"{duck_db}",
+    }
+    out = work.root / "hyperfine.json"
+    cmd = ["hyperfine", "-N", "--warmup", "2", "--runs", str(args.runs),
+           "--export-json", str(out)]
+    for name, command in commands.items():
+        cmd += ["-n", name, command]
+    run(cmd, env=env, what="hyperfine", log_to=work.logs / "hyperfine.log")
+    _, done = run(["hyperfine", "--version"], what="hyperfine --version")
+    results = {r["command"]: r for r in json.loads(out.read_text())["results"]}
+    return {"version": done.stdout.strip(), "runs": args.runs,
+            **{name: {"median_s": results[name]["median"], "mean_s": results[name]["mean"],
+                      "stddev_s": results[name]["stddev"]} for name in commands}}
+
+
 # ---------------------------------------------------------------------------------------------
 # The same figures with pandas
 
@@ -424,7 +456,8 @@ def section(r: dict) -> str:
              "question (three groups, Kruskal–Wallis for each competence) and confidence against "
              "knowledge by the same groups: three pages fetched one after another, signed in as "
              "the administrator. *After a restart* is the first full report once the server "
-             "answers `/healthz` after starting (the columns are read from the database then); "
+             "answers `/healthz` after starting (the columns are read from their snapshot in the "
+             "database then, see analysis.md); "
              "*warm* is the median of the next runs."
              + (f" The machine's load average over five minutes was {r['load']:.1f} when they "
                 "started: on a shared machine, times vary from run to run."
@@ -469,24 +502,41 @@ def section(r: dict) -> str:
         f"All three agree: {r['checked_duckdb']:,} figures checked against DuckDB and "
         f"{r['checked_pandas']:,} against pandas (counts exactly, means, H and correlations to "
         "1e-9), every one that skillgym shows; those it hides for anonymity are left out.", "",
-        "| goal | SQLite | PostgreSQL |", "|---|---|---|"]
+        f"The whole `skillgym report {CAMPAIGN} --format json --by {BY}` process (start, read "
+        "the snapshot or the answers, compute, print the JSON, exit), beside a Python process that "
+        "opens a DuckDB database file already holding the same export and runs the same queries "
+        f"(`bench/duckdb_report.py`), timed together by {r['process']['version']} "
+        f"(`-N --warmup 2 --runs {r['process']['runs']}`):", "",
+        "| process | median | mean ± σ |", "|---|---:|---:|"]
+    for name, label in (("sqlite", "`skillgym report`, SQLite"),
+                        ("postgres", "`skillgym report`, PostgreSQL"),
+                        ("duckdb", "DuckDB on its database file")):
+        h = r["process"][name]
+        lines.append(f"| {label} | {h['median_s'] * 1000:.0f} ms | {h['mean_s'] * 1000:.0f} ± "
+                     f"{h['stddev_s'] * 1000:.0f} ms |")
+    proc = {"SQLite": r["process"]["sqlite"], "PostgreSQL": r["process"]["postgres"]}
+    dp = r["process"]["duckdb"]["median_s"]
+    lines += ["", "| goal | SQLite | PostgreSQL |", "|---|---|---|"]
 
     def verdict(ok):
         return "**met**" if ok else "**not met**"
 
     for name, f in (
         ("warm report no slower than DuckDB's query", lambda h: median(h["warm_s"]) <= dq),
-        ("after a restart no slower than 3 × DuckDB's load and query",
-         lambda h: median(h["restart_s"]) <= 3 * dlq),
+        ("after a restart no slower than DuckDB's load and query",
+         lambda h: median(h["restart_s"]) <= dlq),
         ("at least 10 × faster than pandas (warm, against its computation alone)",
          lambda h: pc >= 10 * median(h["warm_s"])),
         (f"resident memory under {RSS_GOAL_MB} MB while serving",
          lambda h: h["peak_rss_mb"] < RSS_GOAL_MB)):
         lines.append(f"| {name} | {verdict(f(s))} | {verdict(f(p))} |")
+    lines.append("| `skillgym report` as a process no slower than DuckDB's | "
+                 + " | ".join(verdict(proc[b]["median_s"] <= dp) for b in proc) + " |")
     lines += ["", "Ratios: " + "; ".join(
         f"{b}: warm {median(h['warm_s']) / dq:.2f} × DuckDB's query, after a restart "
         f"{median(h['restart_s']) / dlq:.2f} × its load and query, pandas "
-        f"{pc / median(h['warm_s']):.0f} × slower than warm" for b, h in
+        f"{pc / median(h['warm_s']):.0f} × slower than warm, the report process "
+        f"{proc[b]['median_s'] / dp:.2f} × DuckDB's" for b, h in
         (("SQLite", s), ("PostgreSQL", p))) + ".", "",
         "How: see [analysis.md](analysis.md).", "", END]
     return "\n".join(lines)
@@ -570,6 +620,10 @@ def main() -> int:
     log("pandas")
     pandas_figures, r["pandas"] = pandas_run(export_dir, args.runs)
     log(f"computation {median(r['pandas']['compute_s']) * 1000:.0f} ms")
+    log("whole processes with hyperfine")
+    r["process"] = processes(args, work, env, sqlite_db, pg_env["DATABASE_URL"], export_dir)
+    log(", ".join(f"{n} {r['process'][n]['median_s'] * 1000:.0f} ms"
+                  for n in ("sqlite", "postgres", "duckdb")))
     r["checked_duckdb"] = agree(ours, duck_figures, "DuckDB")
     r["checked_pandas"] = agree(ours, pandas_figures, "pandas")
     log(f"all three agree ({r['checked_duckdb']} figures)")

@@ -60,8 +60,13 @@ pub struct GroupingNotice {
     /// Whether how many are in no group may be said (see [`Grouping::notice`]).
     pub counted: bool,
     pub total: usize,
-    /// The grouping is by job family or employment, which a response without a person lacks.
+    /// The grouping is by something about the person (not by an answer to a question), which
+    /// a response imported without a name lacks.
     pub by_person: bool,
+    /// Why a response can be in no group: the notice's message id, and the one for when how
+    /// many may not be said.
+    pub message: &'static str,
+    pub message_hidden: &'static str,
     pub instead_of_job_family: bool,
     /// The campaign's single-choice questions, other than the one grouped by.
     pub questions: Vec<Choice>,
@@ -273,6 +278,22 @@ impl Grouping {
         if ungrouped == 0 && !self.instead_of_job_family {
             return None;
         }
+        let (message, message_hidden) = match self.kind {
+            GroupKind::JobFamily | GroupKind::Employment => (
+                "analysis-no-group-person",
+                "analysis-no-group-person-hidden",
+            ),
+            GroupKind::Hours => ("analysis-no-group-hours", "analysis-no-group-hours-hidden"),
+            GroupKind::Service => (
+                "analysis-no-group-service",
+                "analysis-no-group-service-hidden",
+            ),
+            GroupKind::Team => ("analysis-no-group-team", "analysis-no-group-team-hidden"),
+            GroupKind::Question(_) => (
+                "analysis-no-group-question",
+                "analysis-no-group-question-hidden",
+            ),
+        };
         // Those in no group are never shown as a group of their own: how many is said only when
         // it is none or all of them.
         Some(GroupingNotice {
@@ -280,6 +301,8 @@ impl Grouping {
             counted: none_or_all(ungrouped as u64, columns.responses() as u64),
             total: columns.responses(),
             by_person: !matches!(self.kind, GroupKind::Question(_)),
+            message,
+            message_hidden,
             instead_of_job_family: self.instead_of_job_family,
             questions: self
                 .choices(campaign, columns, tr)

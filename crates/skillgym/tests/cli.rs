@@ -399,7 +399,11 @@ async fn create_admin_links_to_the_public_url_and_never_clashes_on_employee_numb
             sites: Vec::new(),
         };
         // The first administrator may hold one of them already.
-        match db.store.create_person(org, &input).await {
+        match db
+            .store
+            .create_person(org, &input, skillgym_store::Actor::CommandLine)
+            .await
+        {
             Ok(_) | Err(skillgym_store::StoreError::Taken("employee_number")) => {}
             Err(e) => panic!("{e}"),
         }

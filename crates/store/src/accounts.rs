@@ -1,11 +1,12 @@
 //! Accounts: sign-in identities, their passwords, roles and language, and the throttle on
 //! failed sign-ins.
 
+use crate::audit_trail::{NewAuditEvent, insert_event};
 use crate::error::taken_or;
 use crate::{Backend, Result, Store, StoreError, flag, now};
 use skillgym_domain::leavers::Departure;
 use skillgym_domain::people::{format_date, parse_date};
-use skillgym_domain::{AccountId, Email, PersonId, Role, Roles};
+use skillgym_domain::{AccountId, Email, OrganisationId, PersonId, Role, Roles};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
@@ -115,51 +116,37 @@ impl Store {
     /// Gives a person an account with the given roles.
     pub async fn create_account(&self, new: &NewAccount) -> Result<AccountId> {
         let mut tx = self.pool.begin().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO accounts (person_id, email, password_hash, created_at) \
-             VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(new.person.0)
-        .bind(new.email.as_str())
-        .bind(&new.password_hash)
-        .bind(now())
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| taken_or(e, "email"))?;
-        for role in new.roles.iter() {
-            sqlx::query("INSERT INTO account_roles (account_id, role) VALUES ($1, $2)")
-                .bind(id)
-                .bind(role.as_str())
-                .execute(&mut *tx)
-                .await?;
-        }
+        let id = create_account_in(&mut tx, new).await?;
         tx.commit().await?;
-        Ok(AccountId(id))
+        Ok(id)
+    }
+
+    /// Gives a person an account, or changes the roles of the one they have, and records
+    /// `event` in the audit trail in the same transaction: both happen or neither does.
+    pub async fn change_access(
+        &self,
+        org: OrganisationId,
+        change: AccessChange,
+        event: &NewAuditEvent,
+    ) -> Result<AccountId> {
+        let mut tx = self.pool.begin().await?;
+        let id = match change {
+            AccessChange::Roles(account, roles) => {
+                set_roles_in(&mut tx, account, roles).await?;
+                account
+            }
+            AccessChange::NewAccount(new) => create_account_in(&mut tx, &new).await?,
+        };
+        insert_event(&mut tx, org, event).await?;
+        tx.commit().await?;
+        Ok(id)
     }
 
     /// Replaces an account's roles; every account keeps the learner role. An account closed
     /// when its person left is opened again, unless they have left (again).
     pub async fn set_roles(&self, account: AccountId, roles: Roles) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "UPDATE accounts SET disabled = 0 WHERE id = $1 AND disabled = 1 AND person_id IN \
-                (SELECT id FROM people WHERE left_on IS NULL OR left_on > $2)",
-        )
-        .bind(account.0)
-        .bind(format_date(crate::leavers::today()))
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("DELETE FROM account_roles WHERE account_id = $1")
-            .bind(account.0)
-            .execute(&mut *tx)
-            .await?;
-        for role in roles.with(Role::Learner).iter() {
-            sqlx::query("INSERT INTO account_roles (account_id, role) VALUES ($1, $2)")
-                .bind(account.0)
-                .bind(role.as_str())
-                .execute(&mut *tx)
-                .await?;
-        }
+        set_roles_in(&mut tx, account, roles).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -339,4 +326,65 @@ async fn count_failures(
     .fetch_one(conn)
     .await?;
     Ok((row.try_get("by_email")?, row.try_get("by_ip")?))
+}
+
+/// What [`Store::change_access`] does.
+#[derive(Debug)]
+pub enum AccessChange {
+    /// The account's roles become these.
+    Roles(AccountId, Roles),
+    NewAccount(NewAccount),
+}
+
+async fn create_account_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    new: &NewAccount,
+) -> Result<AccountId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO accounts (person_id, email, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(new.person.0)
+    .bind(new.email.as_str())
+    .bind(&new.password_hash)
+    .bind(now())
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(|e| taken_or(e, "email"))?;
+    for role in new.roles.iter() {
+        sqlx::query("INSERT INTO account_roles (account_id, role) VALUES ($1, $2)")
+            .bind(id)
+            .bind(role.as_str())
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(AccountId(id))
+}
+
+/// Replaces an account's roles, as [`Store::set_roles`] says.
+async fn set_roles_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    account: AccountId,
+    roles: Roles,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE accounts SET disabled = 0 WHERE id = $1 AND disabled = 1 AND person_id IN \
+            (SELECT id FROM people WHERE left_on IS NULL OR left_on > $2)",
+    )
+    .bind(account.0)
+    .bind(format_date(crate::leavers::today()))
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("DELETE FROM account_roles WHERE account_id = $1")
+        .bind(account.0)
+        .execute(&mut **tx)
+        .await?;
+    for role in roles.with(Role::Learner).iter() {
+        sqlx::query("INSERT INTO account_roles (account_id, role) VALUES ($1, $2)")
+            .bind(account.0)
+            .bind(role.as_str())
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
 }

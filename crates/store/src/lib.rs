@@ -33,7 +33,7 @@ mod staff;
 mod survey_import;
 mod team;
 
-pub use accounts::{AccountRecord, NewAccount, SignInAccount, SignInAttempt};
+pub use accounts::{AccessChange, AccountRecord, NewAccount, SignInAccount, SignInAttempt};
 pub use analysis_columns::{AnalysisSnapshot, AnalysisVersion};
 pub use analysis_data::{AnalysisData, AnalysisRespondent};
 pub use asked::{PersonProgress, Progress, ProgressFilter};

@@ -1,6 +1,6 @@
 //! People: listing, finding, editing, and who manages whom.
 
-use crate::audit_trail::Actor;
+use crate::audit_trail::{Actor, AuditAction, NewAuditEvent, insert_event};
 use crate::dates::optional_date;
 use crate::error::taken_or;
 use crate::{Result, Store, StoreError, now};
@@ -294,6 +294,7 @@ impl Store {
         &self,
         org: OrganisationId,
         input: &PersonInput,
+        by: Actor,
     ) -> Result<PersonId> {
         self.check_references(org, input).await?;
         let mut tx = self.pool.begin().await?;
@@ -329,6 +330,8 @@ impl Store {
         .await
         .map_err(taken_person)?;
         insert_sites(&mut tx, id, &input.sites).await?;
+        let event = NewAuditEvent::new(by, AuditAction::PersonAdded, Some(PersonId(id)));
+        insert_event(&mut tx, org, &event).await?;
         tx.commit().await?;
         Ok(PersonId(id))
     }
@@ -383,6 +386,8 @@ impl Store {
             .await?;
         insert_sites(&mut tx, id.0, &input.sites).await?;
         crate::leavers::apply_departure(&mut tx, org, id, input.left_on, by).await?;
+        let event = NewAuditEvent::new(by, AuditAction::PersonChanged, Some(id));
+        insert_event(&mut tx, org, &event).await?;
         tx.commit().await?;
         Ok(())
     }

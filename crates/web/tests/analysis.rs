@@ -625,6 +625,17 @@ async fn groups_by_hours_service_and_team(backend: Backend) {
     let campaign = app.store().campaigns(app.org).await.unwrap()[0].id;
     let stored = app.store().campaign(app.org, campaign).await.unwrap();
     let opened = stored.opens_on;
+    // Some who answered have no start date on record: in no group by length of service.
+    let pool = sqlx::AnyPool::connect(&app.db.url).await.unwrap();
+    sqlx::query(
+        "UPDATE people SET start_date = NULL WHERE id IN (SELECT person_id FROM responses \
+         WHERE campaign_id = $1 AND submitted_at IS NOT NULL ORDER BY id LIMIT 7)",
+    )
+    .bind(campaign.0)
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
     let progress = app
         .store()
         .campaign_progress(app.org, campaign, ProgressFilter::default())
@@ -659,7 +670,27 @@ async fn groups_by_hours_service_and_team(backend: Backend) {
         }
     }
     let admin = app.signed_in("admin@afon.example").await;
+    let finished = progress
+        .iter()
+        .filter(|p| p.progress == Progress::Finished)
+        .count();
+    let mut notices = 0;
     for by in ["hours", "service", "team"] {
+        // Those in no group are explained in the grouping's own terms.
+        let grouped: usize = expected.get(by).map_or(0, |g| g.values().sum());
+        if grouped < finished {
+            let html = app
+                .page(&admin, &format!("/campaigns/{campaign}/compare?by={by}"))
+                .await;
+            let reason = match by {
+                "hours" => "their working hours",
+                "service" => "no start date",
+                _ => "in no team when the campaign asked",
+            };
+            assert!(html.contains(reason), "{by}: {reason}");
+            assert!(!html.contains("job family or whether"), "{by}");
+            notices += 1;
+        }
         let options = ReportOptions {
             by: Some(by.into()),
             ..ReportOptions::default()
@@ -698,6 +729,7 @@ async fn groups_by_hours_service_and_team(backend: Backend) {
             );
         }
     }
+    assert!(notices > 0, "some are in no group by length of service");
     // In Welsh, the bands are named in Welsh.
     app.post(&admin, "/language", &[("lang", "cy")]).await;
     let html = app

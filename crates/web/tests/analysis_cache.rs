@@ -284,7 +284,10 @@ async fn someone_joining_is_seen_at_once(backend: Backend) {
         team: Some(team),
         sites: Vec::new(),
     };
-    let person = store.create_person(app.org, &input).await.unwrap();
+    let person = store
+        .create_person(app.org, &input, skillgym_store::Actor::System)
+        .await
+        .unwrap();
     let moved = store.analysis_version(app.org, campaign.id).await.unwrap();
     // The people version moves, and the open campaign records them as asked, which moves its
     // answers' version too (see skillgym_store's `asked`).

@@ -422,6 +422,8 @@ struct Engine {
     areas: usize,
     /// How many competences the knowledge round tests.
     tested: usize,
+    /// The competences it tests, by position: tested competence `t` is `tested_competences[t]`.
+    tested_competences: Vec<usize>,
     measures: usize,
     /// Each area's competences.
     area_competences: Vec<Vec<usize>>,
@@ -746,6 +748,7 @@ impl Engine {
             competences,
             areas,
             tested: tested_count,
+            tested_competences: columns.tested.clone(),
             measures,
             area_competences,
             dims,
@@ -984,7 +987,7 @@ impl Engine {
         // Rules 2 to 4 until nothing more needs hiding: each round hides at least one more
         // cell, and with every cell hidden none applies, so this ends.
         loop {
-            let mut changed = false;
+            let mut changed = self.knowledge_needs_its_ratings();
             for m in 0..measures {
                 // With too few overall, every cell is too small already.
                 if self.size(EVERYONE, 0, m) < k {
@@ -999,6 +1002,32 @@ impl Engine {
                 break;
             }
         }
+    }
+
+    /// A group's knowledge of a competence is shown beside its ratings of it, and only where
+    /// those are shown too (`calibration::by_competence`): knowledge the page leaves out would
+    /// otherwise count as shown here, and the rest of the rules would weigh a figure no one
+    /// sees rather than the hidden people it adds to.
+    fn knowledge_needs_its_ratings(&mut self) -> bool {
+        let mut changed = false;
+        let first = 2 + self.competences + self.areas;
+        for d in 0..self.dims.len() {
+            for g in 0..self.dims[d].groups {
+                for t in 0..self.tested {
+                    let (m, c) = (first + t, 1 + self.tested_competences[t]);
+                    if c <= self.competences
+                        && self.displays(d, m)
+                        && self.size(d, g, m) > 0
+                        && self.shown(d, g, m)
+                        && !(self.size(d, g, c) > 0 && self.shown(d, g, c))
+                    {
+                        self.hide(d, g, m, Suppressed::Complementary);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        changed
     }
 
     /// Everyone's mean for an area, less the sums of its competences shown, would give a hidden

@@ -44,6 +44,24 @@ analysis-no-group-question = { $total ->
    *[other] Ni atebodd { $count } o'r { $total } o ymatebion y cwestiwn hwn, felly nid ydyn nhw mewn unrhyw grŵp.
 }
 analysis-no-group-person-hidden = Nid yw rhai ymatebion mewn unrhyw grŵp: cawson nhw eu mewnforio heb enwau, neu mae eu pobl wedi'u dileu ers hynny, felly nid yw skillgym yn gwybod eu teulu swyddi nac a ydyn nhw'n gyflogeion neu'n wirfoddolwyr. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
+# plural: no [two], [few] or [many] arm: "{ $count } o'r { $total } o ymatebion" reads right after any figure; no [zero] arm: shown only when some response is in no group.
+analysis-no-group-hours = { $total ->
+    [one] Nid yw'r ymateb mewn unrhyw grŵp: cafodd ei fewnforio heb enw, neu mae'r person wedi'i ddileu ers hynny, felly nid yw skillgym yn gwybod oriau gwaith y person.
+   *[other] Nid yw { $count } o'r { $total } o ymatebion mewn unrhyw grŵp: cawson nhw eu mewnforio heb enwau, neu mae'r bobl wedi'u dileu ers hynny, felly nid yw skillgym yn gwybod eu horiau gwaith.
+}
+analysis-no-group-hours-hidden = Nid yw rhai ymatebion mewn unrhyw grŵp: cawson nhw eu mewnforio heb enwau, neu mae eu pobl wedi'u dileu ers hynny, felly nid yw skillgym yn gwybod eu horiau gwaith. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
+# plural: no [two], [few] or [many] arm: "{ $count } o'r { $total } o ymatebion" reads right after any figure; no [zero] arm: shown only when some response is in no group.
+analysis-no-group-service = { $total ->
+    [one] Nid yw'r ymateb mewn unrhyw grŵp: nid oes dyddiad dechrau yng nghofnod staff y person, neu mae'n ddiweddarach na dyddiad agor yr ymgyrch, neu cafodd ei fewnforio heb enw, neu mae'r person wedi'i ddileu ers hynny.
+   *[other] Nid yw { $count } o'r { $total } o ymatebion mewn unrhyw grŵp: nid oes dyddiad dechrau yng nghofnodion staff eu pobl, neu mae'n ddiweddarach na dyddiad agor yr ymgyrch, neu cawson nhw eu mewnforio heb enwau, neu mae'r bobl wedi'u dileu ers hynny.
+}
+analysis-no-group-service-hidden = Nid yw rhai ymatebion mewn unrhyw grŵp: nid oes dyddiad dechrau yng nghofnodion staff eu pobl, neu mae'n ddiweddarach na dyddiad agor yr ymgyrch, neu cawson nhw eu mewnforio heb enwau, neu mae eu pobl wedi'u dileu ers hynny. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
+# plural: no [two], [few] or [many] arm: "{ $count } o'r { $total } o ymatebion" reads right after any figure; no [zero] arm: shown only when some response is in no group.
+analysis-no-group-team = { $total ->
+    [one] Nid yw'r ymateb mewn unrhyw grŵp: nid oedd y person mewn unrhyw dîm pan ofynnodd yr ymgyrch iddo, neu cafodd ei fewnforio heb enw, neu mae'r person wedi'i ddileu ers hynny.
+   *[other] Nid yw { $count } o'r { $total } o ymatebion mewn unrhyw grŵp: nid oedd eu pobl mewn unrhyw dîm pan ofynnodd yr ymgyrch iddyn nhw, neu cawson nhw eu mewnforio heb enwau, neu mae'r bobl wedi'u dileu ers hynny.
+}
+analysis-no-group-team-hidden = Nid yw rhai ymatebion mewn unrhyw grŵp: nid oedd eu pobl mewn unrhyw dîm pan ofynnodd yr ymgyrch iddyn nhw, neu cawson nhw eu mewnforio heb enwau, neu mae eu pobl wedi'u dileu ers hynny. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
 analysis-no-group-question-hidden = Ni atebodd rhai ymatebion y cwestiwn hwn, felly nid ydyn nhw mewn unrhyw grŵp. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
 analysis-try-questions = Gallwch grwpio ymatebion a fewnforiwyd heb enwau yn ôl eu hatebion i gwestiynau'r ymgyrch yn lle hynny:
 analysis-too-few-groups = Nid oes digon o grwpiau sy'n ddigon mawr i'w cymharu. Rhowch gynnig ar ffordd arall o grwpio pobl, neu arhoswch am ragor o ymatebion.
@@ -113,5 +131,5 @@ analysis-knowledge-reading = Beth mae'n ei ddangos
 analysis-knowledge-over = Rhoesant sgôr uwch iddyn nhw eu hunain nag y mae eu hatebion yn ei gefnogi
 analysis-knowledge-under = Roedden nhw'n gwybod mwy nag a feddylient
 analysis-knowledge-agrees = Mae'r sgoriau a'r atebion yn cytuno
-analysis-knowledge-reversed = Rhoesant sgôr is iddyn nhw eu hunain na { $group } ond cael mwy yn gywir
+analysis-knowledge-reversed = Rhoesant sgôr is iddyn nhw eu hunain na “{ $group }” ond cael mwy yn gywir
 analysis-knowledge-download = Lawrlwytho'r tabl fesul cymhwysedd (CSV)

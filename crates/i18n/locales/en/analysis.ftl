@@ -31,6 +31,21 @@ analysis-no-group-question = { $total ->
    *[other] { $count } of the { $total } responses did not answer this question, so they are in no group.
 }
 analysis-no-group-person-hidden = Some responses are in no group: they were imported without names, or their people have since been erased, so skillgym does not know their job family or whether they are employees or volunteers. How many is not shown, to keep people anonymous.
+analysis-no-group-hours = { $total ->
+    [one] The response is in no group: it was imported without a name, or its person has since been erased, so skillgym does not know their working hours.
+   *[other] { $count } of the { $total } responses are in no group: they were imported without names, or their people have since been erased, so skillgym does not know their working hours.
+}
+analysis-no-group-hours-hidden = Some responses are in no group: they were imported without names, or their people have since been erased, so skillgym does not know their working hours. How many is not shown, to keep people anonymous.
+analysis-no-group-service = { $total ->
+    [one] The response is in no group: its person's staff record has no start date, or one after the campaign opened, or it was imported without a name, or its person has since been erased.
+   *[other] { $count } of the { $total } responses are in no group: their people's staff records have no start date, or one after the campaign opened, or they were imported without names, or their people have since been erased.
+}
+analysis-no-group-service-hidden = Some responses are in no group: their people's staff records have no start date, or one after the campaign opened, or they were imported without names, or their people have since been erased. How many is not shown, to keep people anonymous.
+analysis-no-group-team = { $total ->
+    [one] The response is in no group: its person was in no team when the campaign asked them, or it was imported without a name, or its person has since been erased.
+   *[other] { $count } of the { $total } responses are in no group: their people were in no team when the campaign asked them, or they were imported without names, or their people have since been erased.
+}
+analysis-no-group-team-hidden = Some responses are in no group: their people were in no team when the campaign asked them, or they were imported without names, or their people have since been erased. How many is not shown, to keep people anonymous.
 analysis-no-group-question-hidden = Some responses did not answer this question, so they are in no group. How many is not shown, to keep people anonymous.
 analysis-try-questions = Responses imported without names can be grouped by their answers to the campaign's questions instead:
 analysis-too-few-groups = There are not enough groups big enough to compare. Try another way of grouping people, or wait for more responses.
@@ -95,5 +110,5 @@ analysis-knowledge-reading = What it shows
 analysis-knowledge-over = Rated themselves more highly than their answers bear out
 analysis-knowledge-under = Knew more than they rated themselves
 analysis-knowledge-agrees = Ratings and answers agree
-analysis-knowledge-reversed = Rated themselves lower than { $group } but got more right
+analysis-knowledge-reversed = Rated themselves lower than “{ $group }” but got more right
 analysis-knowledge-download = Download the table by competence (CSV)

@@ -7,7 +7,7 @@ use skillgym_domain::{
     PersonId, PersonName, Role, Roles,
 };
 use skillgym_i18n::Tr;
-use skillgym_store::{NewAccount, NewOrganisation, PersonInput, Store, StoreError};
+use skillgym_store::{Actor, NewAccount, NewOrganisation, PersonInput, Store, StoreError};
 use std::process::ExitCode;
 
 pub async fn create_admin(
@@ -98,7 +98,7 @@ async fn create_with_free_number(
         };
         input.employee_number = EmployeeNumber::parse(&number)
             .expect("ADMIN-, digits and a dash make a valid employee number");
-        match store.create_person(org, &input).await {
+        match store.create_person(org, &input, Actor::CommandLine).await {
             Err(StoreError::Taken("employee_number")) if n < 1000 => n += 1,
             other => return other,
         }

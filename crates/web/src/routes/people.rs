@@ -21,8 +21,8 @@ use skillgym_domain::{
     Role, Roles, SiteId, TeamId,
 };
 use skillgym_store::{
-    Actor, AuditAction, NewAccount, PersonFilter, PersonInput, PersonRecord, PersonSummary,
-    SessionRecord, SiteRecord, StoreError, TeamRecord,
+    AccessChange, Actor, AuditAction, NewAccount, PersonFilter, PersonInput, PersonRecord,
+    PersonSummary, SessionRecord, SiteRecord, StoreError, TeamRecord,
 };
 
 const PAGE_SIZE: i64 = 50;
@@ -478,10 +478,9 @@ pub async fn create(
     let form = person_form(form);
     let mut errors = FormErrors::default();
     if let Some(input) = form.parse(&mut errors) {
-        match state.store.create_person(org, &input).await {
+        let actor = Actor::Person(ctx.user()?.person_id);
+        match state.store.create_person(org, &input, actor).await {
             Ok(id) => {
-                let user = ctx.user()?;
-                record(&state, user, by(user, AuditAction::PersonAdded, Some(id))).await?;
                 return Ok(Redirect::to(&format!("/people/{id}")).into_response());
             }
             Err(StoreError::Taken(what)) => errors.add(taken_field(what), taken_message(what)),
@@ -534,9 +533,6 @@ pub async fn update(
         let actor = Actor::Person(ctx.user()?.person_id);
         match state.store.update_person(org, id, &input, actor).await {
             Ok(()) => {
-                let user = ctx.user()?;
-                let event = by(user, AuditAction::PersonChanged, Some(id));
-                record(&state, user, event).await?;
                 return Ok(Redirect::to(&format!("/people/{id}")).into_response());
             }
             Err(StoreError::Taken(what)) => errors.add(taken_field(what), taken_message(what)),
@@ -622,33 +618,7 @@ pub async fn access(
     } else {
         roles
     };
-    let account = match person.account {
-        Some((account, _)) => {
-            state.store.set_roles(account, roles).await?;
-            account
-        }
-        None => {
-            let email = person
-                .email
-                .as_deref()
-                .and_then(|e| Email::parse(e).ok())
-                .ok_or(AppError::BadRequest("email"))?;
-            state
-                .store
-                .create_account(&NewAccount {
-                    person: person.id,
-                    email,
-                    password_hash: None,
-                    roles,
-                })
-                .await?
-        }
-    };
-    let link = if fields.iter().any(|(k, v)| k == "link" && v == "yes") {
-        Some(auth::make_access_link(&state.store, account, &state.config.public_url).await?)
-    } else {
-        None
-    };
+    let wants_link = fields.iter().any(|(k, v)| k == "link" && v == "yes");
     let held: Vec<&str> = roles
         .with(Role::Learner)
         .iter()
@@ -656,10 +626,31 @@ pub async fn access(
         .collect();
     let mut event =
         by(user, AuditAction::AccessChanged, Some(person.id)).with("roles", held.join(","));
-    if link.is_some() {
+    if wants_link {
         event = event.with_flag("link");
     }
-    record(&state, user, event).await?;
+    let change = match person.account {
+        Some((account, _)) => AccessChange::Roles(account, roles),
+        None => {
+            let email = person
+                .email
+                .as_deref()
+                .and_then(|e| Email::parse(e).ok())
+                .ok_or(AppError::BadRequest("email"))?;
+            AccessChange::NewAccount(NewAccount {
+                person: person.id,
+                email,
+                password_hash: None,
+                roles,
+            })
+        }
+    };
+    let account = state.store.change_access(org, change, &event).await?;
+    let link = if wants_link {
+        Some(auth::make_access_link(&state.store, account, &state.config.public_url).await?)
+    } else {
+        None
+    };
     let person = state.store.person(org, id).await?;
     Ok(person_page(&ctx, person, true, link))
 }

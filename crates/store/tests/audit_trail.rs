@@ -1,0 +1,187 @@
+//! Every change the audit trail records is written in the same transaction as its event, on
+//! SQLite and on PostgreSQL: when the event cannot be written, the change is not made either.
+
+use skillgym_domain::demo::{self, DemoOptions};
+use skillgym_domain::people::{
+    ContractedHours, EmployeeNumber, Employment, JobFamily, JobRole, PersonName,
+};
+use skillgym_domain::{Email, OrganisationId, Role, Roles};
+use skillgym_store::{
+    AccessChange, Actor, AuditAction, AuditFilter, NewAccount, NewAuditEvent, PersonFilter,
+    PersonInput, Store,
+};
+use skillgym_test_db::{Backend, TestDb, both_backends};
+
+async fn demo_store(backend: Backend) -> (TestDb, OrganisationId) {
+    let db = TestDb::new(backend).await;
+    let generated = demo::generate(&DemoOptions {
+        people: 40,
+        seed: 9,
+        ..Default::default()
+    });
+    let org = db
+        .store
+        .seed_demo(&generated, "not-a-real-hash", &|_| {})
+        .await
+        .expect("the demo loads");
+    (db, org.id)
+}
+
+/// Makes every insert into the audit trail fail, as a full disk or a lost connection would.
+async fn refuse_events(db: &TestDb, backend: Backend) {
+    let pool = sqlx::AnyPool::connect(&db.url).await.unwrap();
+    let statements: &[&str] = match backend {
+        Backend::Sqlite => &[
+            "CREATE TRIGGER refuse_events BEFORE INSERT ON audit_events \
+             BEGIN SELECT RAISE(ABORT, 'the audit trail refuses'); END",
+        ],
+        Backend::Postgres => &[
+            "CREATE FUNCTION refuse_events() RETURNS trigger LANGUAGE plpgsql AS $$ \
+             BEGIN RAISE EXCEPTION 'the audit trail refuses'; END $$",
+            "CREATE TRIGGER refuse_events BEFORE INSERT ON audit_events \
+             FOR EACH ROW EXECUTE FUNCTION refuse_events()",
+        ],
+    };
+    for sql in statements {
+        sqlx::query(*sql).execute(&pool).await.unwrap();
+    }
+    pool.close().await;
+}
+
+async fn allow_events(db: &TestDb, backend: Backend) {
+    let pool = sqlx::AnyPool::connect(&db.url).await.unwrap();
+    let sql = match backend {
+        Backend::Sqlite => "DROP TRIGGER refuse_events",
+        Backend::Postgres => "DROP TRIGGER refuse_events ON audit_events",
+    };
+    sqlx::query(sql).execute(&pool).await.unwrap();
+    pool.close().await;
+}
+
+async fn count(store: &Store, org: OrganisationId, action: AuditAction) -> i64 {
+    let filter = AuditFilter {
+        action: Some(action),
+        limit: 1,
+        ..AuditFilter::default()
+    };
+    store.audit_events(org, &filter).await.unwrap().1
+}
+
+fn input(number: &str) -> PersonInput {
+    PersonInput {
+        employee_number: EmployeeNumber::parse(number).unwrap(),
+        given_name: PersonName::parse("Nia").unwrap(),
+        family_name: PersonName::parse("Rees").unwrap(),
+        email: Some(Email::parse(&format!("{number}@afon.example").to_lowercase()).unwrap()),
+        employment: Employment::Employee,
+        job_role: JobRole::parse("Library assistant").unwrap(),
+        job_family: JobFamily::Frontline,
+        contracted_hours: ContractedHours::FULL_TIME,
+        start_date: None,
+        left_on: None,
+        line_manager: None,
+        team: None,
+        sites: Vec::new(),
+    }
+}
+
+both_backends!(no_change_is_made_without_its_event);
+
+async fn no_change_is_made_without_its_event(backend: Backend) {
+    let (db, org) = demo_store(backend).await;
+    let store = &db.store;
+    let people = |number: &'static str| async move {
+        let (found, _) = store
+            .people(
+                org,
+                &PersonFilter {
+                    query: Some(number.into()),
+                    limit: 10,
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        found
+    };
+
+    // With the trail working, each change leaves its event.
+    let added = store
+        .create_person(org, &input("NEW-1"), Actor::System)
+        .await
+        .unwrap();
+    assert_eq!(count(store, org, AuditAction::PersonAdded).await, 1);
+    let mut changed = input("NEW-1");
+    changed.job_family = JobFamily::Specialist;
+    store
+        .update_person(org, added, &changed, Actor::System)
+        .await
+        .unwrap();
+    assert_eq!(count(store, org, AuditAction::PersonChanged).await, 1);
+    let access = |roles: Roles| {
+        NewAuditEvent::new(Actor::System, AuditAction::AccessChanged, Some(added)).with(
+            "roles",
+            roles
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+        )
+    };
+    let learner = Roles::default().with(Role::Learner);
+    let account = store
+        .change_access(
+            org,
+            AccessChange::NewAccount(NewAccount {
+                person: added,
+                email: Email::parse("new-1@afon.example").unwrap(),
+                password_hash: None,
+                roles: learner,
+            }),
+            &access(learner),
+        )
+        .await
+        .unwrap();
+    assert_eq!(count(store, org, AuditAction::AccessChanged).await, 1);
+
+    // Without it, none is made.
+    refuse_events(&db, backend).await;
+    assert!(
+        store
+            .create_person(org, &input("NEW-2"), Actor::System)
+            .await
+            .is_err()
+    );
+    assert!(people("NEW-2").await.is_empty(), "no one added");
+    let mut again = changed.clone();
+    again.job_family = JobFamily::Manager;
+    assert!(
+        store
+            .update_person(org, added, &again, Actor::System)
+            .await
+            .is_err()
+    );
+    assert_eq!(
+        store.person(org, added).await.unwrap().job_family,
+        JobFamily::Specialist,
+        "unchanged"
+    );
+    let admin = learner.with(Role::Admin);
+    assert!(
+        store
+            .change_access(org, AccessChange::Roles(account, admin), &access(admin))
+            .await
+            .is_err()
+    );
+    let roles = store.roles(account).await.unwrap();
+    assert!(!roles.has(Role::Admin), "the roles are as they were");
+
+    allow_events(&db, backend).await;
+    for action in [
+        AuditAction::PersonAdded,
+        AuditAction::PersonChanged,
+        AuditAction::AccessChanged,
+    ] {
+        assert_eq!(count(store, org, action).await, 1, "{action:?}");
+    }
+}
