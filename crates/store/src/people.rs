@@ -204,7 +204,9 @@ impl Store {
         let row = sqlx::query(
             "SELECT COUNT(*) AS total, \
                     COALESCE(SUM(CASE WHEN employment = 'volunteer' THEN 1 ELSE 0 END), 0) AS volunteers, \
-                    COALESCE(SUM(CASE WHEN employment = 'employee' AND contracted_hours < $2 THEN 1 ELSE 0 END), 0) AS part_time \
+                    COALESCE(SUM(CASE WHEN employment = 'employee' AND contracted_hours < $2 THEN 1 ELSE 0 END), 0) AS part_time, \
+                    (SELECT COUNT(*) FROM sites WHERE organisation_id = $1) AS sites, \
+                    (SELECT COUNT(*) FROM teams WHERE organisation_id = $1) AS teams \
              FROM people WHERE organisation_id = $1",
         )
         .bind(org.0)
@@ -215,6 +217,8 @@ impl Store {
             total: row.try_get("total")?,
             volunteers: row.try_get("volunteers")?,
             part_time_employees: row.try_get("part_time")?,
+            sites: row.try_get("sites")?,
+            teams: row.try_get("teams")?,
         })
     }
 
@@ -425,6 +429,9 @@ pub struct PeopleCounts {
     pub total: i64,
     pub volunteers: i64,
     pub part_time_employees: i64,
+    /// The organisation's sites and teams, counted in the same query for the home page.
+    pub sites: i64,
+    pub teams: i64,
 }
 
 fn taken_person(e: sqlx::Error) -> StoreError {

@@ -44,7 +44,7 @@ impl Store {
         Ok(())
     }
 
-    /// The session with this token hash, in one query (one row per role): only while it has
+    /// The session with this token hash, in one query and one row: only while it has
     /// been used recently enough (`expires_at`), was started after `started_after` (unix
     /// seconds: the absolute lifetime), its account is enabled and its person has not left (a
     /// "left on" day that has come ends every session that day, even before the scheduled job
@@ -54,31 +54,36 @@ impl Store {
         token_hash: &str,
         started_after: i64,
     ) -> Result<Option<SessionRecord>> {
-        let rows = sqlx::query(
+        // The roles joined into one text, so the session is one row: every request reads it,
+        // and on SQLite each row crosses threads on its own.
+        let roles = match self.backend {
+            crate::Backend::Sqlite => "group_concat(role, ',')",
+            crate::Backend::Postgres => "string_agg(role, ',')",
+        };
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT s.account_id, s.csrf_token, s.expires_at, s.campaign_scope, a.person_id, a.language, \
-                    p.organisation_id, p.given_name || ' ' || p.family_name AS name, r.role \
+                    p.organisation_id, p.given_name || ' ' || p.family_name AS name, \
+                    (SELECT {roles} FROM account_roles r WHERE r.account_id = a.id) AS roles \
              FROM sessions s \
              JOIN accounts a ON a.id = s.account_id AND a.disabled = 0 \
              JOIN people p ON p.id = a.person_id AND (p.left_on IS NULL OR p.left_on > $4) \
-             LEFT JOIN account_roles r ON r.account_id = a.id \
              LEFT JOIN campaigns sc ON sc.id = s.campaign_scope \
              WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.created_at > $3 \
-               AND (s.campaign_scope IS NULL OR sc.links_allowed = 1)",
-        )
+               AND (s.campaign_scope IS NULL OR sc.links_allowed = 1)"
+        )))
         .bind(token_hash)
         .bind(now())
         .bind(started_after)
         .bind(format_date(crate::leavers::today()))
-        .fetch_all(&self.pool)
+        .fetch_optional(&self.pool)
         .await?;
-        let Some(first) = rows.first() else {
+        let Some(first) = row else {
             return Ok(None);
         };
         let mut roles = Roles::default();
-        for row in &rows {
-            if let Some(role) = row.try_get::<Option<String>, _>("role")?
-                && let Ok(role) = Role::parse(&role)
-            {
+        let held: Option<String> = first.try_get("roles")?;
+        for role in held.iter().flat_map(|r| r.split(',')) {
+            if let Ok(role) = Role::parse(role) {
                 roles = roles.with(role);
             }
         }

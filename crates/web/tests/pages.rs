@@ -24,6 +24,21 @@ async fn each_role_gets_a_home_page_that_fits(backend: Backend) {
         .await;
     assert!(admin.contains("Your organisation") && admin.contains("href=\"/import/staff\""));
     assert!(!admin.contains("Your people"));
+    // The organisation in numbers, as the store counts it.
+    let store = app.store();
+    let sites = store.sites(app.org).await.unwrap().len();
+    let teams = store.teams(app.org).await.unwrap().len();
+    let people = app.people_count().await;
+    for (n, what) in [
+        (people as usize, "people"),
+        (sites, "sites"),
+        (teams, "teams"),
+    ] {
+        assert!(
+            admin.contains(&format!("<span class=\"figure\">{n}</span> {what}")),
+            "{n} {what}"
+        );
+    }
     let manager = app
         .page(&app.signed_in("manager@afon.example").await, "/")
         .await;

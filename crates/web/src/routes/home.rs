@@ -20,7 +20,7 @@ pub struct HomePage {
     /// For managers: the people they manage, first few, and how many in all.
     managed: Option<(Vec<PersonSummary>, i64)>,
     /// For admins: the organisation in numbers.
-    counts: Option<(PeopleCounts, usize, usize)>,
+    counts: Option<PeopleCounts>,
     /// The audits open to the person, each with how far they got.
     campaigns: Vec<CampaignSummary>,
     champion: bool,
@@ -44,10 +44,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
         None
     };
     let counts = if user.roles.has(Role::Admin) {
-        let people = state.store.people_counts(org).await?;
-        let sites = state.store.sites(org).await?.len();
-        let teams = state.store.teams(org).await?.len();
-        Some((people, sites, teams))
+        Some(state.store.people_counts(org).await?)
     } else {
         None
     };
