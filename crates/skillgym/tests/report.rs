@@ -6,7 +6,7 @@ use skillgym_domain::analysis::AnonymityThreshold;
 use skillgym_domain::analysis::{CampaignFigures, Person};
 use skillgym_domain::demo::{self, DemoOptions};
 use skillgym_store::{Actor, AuditAction, AuditFilter, NewCampaign};
-use skillgym_test_db::{Backend, TestDb, both_backends};
+use skillgym_test_db::{Backend, TestDb, both_backends, oracle};
 use std::process::{Command, Output};
 
 fn skillgym(db: &TestDb, args: &[&str], lang: &str) -> Output {
@@ -55,7 +55,7 @@ async fn the_json_report_gives_the_web_figures(backend: Backend) {
         .enumerate()
         .flat_map(|(i, a)| std::iter::repeat_n(i, a.competences.len()))
         .collect();
-    let data = db.store.report_data(org.id, campaign.id).await.unwrap();
+    let data = oracle::report_data(&db, org.id, campaign.id).await.unwrap();
     let people: Vec<Person> = data
         .asked
         .iter()
@@ -208,7 +208,7 @@ async fn change_over_time_is_in_the_report(backend: Backend) {
     assert_eq!(change["earlier"]["id"], earlier.0, "{change}");
     assert!(change["reason"].is_null());
     for (side, id) in [("earlier", earlier), ("later", later)] {
-        let data = db.store.change_data(org, id).await.unwrap();
+        let data = oracle::change_data(&db, org, id).await.unwrap();
         let rate = &change["response_rates"][side];
         assert_eq!(rate["asked"], data.asked);
         assert_eq!(rate["finished"], data.responses.len());
@@ -373,7 +373,7 @@ async fn profiles_are_written_only_when_asked_for_and_recorded(backend: Backend)
 
     // Someone who answered, by email address, and someone by number.
     let respondents: Vec<i64> = {
-        let data = db.store.change_data(org, later).await.unwrap();
+        let data = oracle::change_data(&db, org, later).await.unwrap();
         let mut ids: Vec<i64> = data
             .responses
             .iter()

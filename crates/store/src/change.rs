@@ -1,13 +1,12 @@
-//! The data change over time is computed from: for each of two campaigns, how many people were
-//! asked and every finished response with whose it is and its ratings, read set-wise.
+//! The campaigns a re-audit can be compared with, for change over time. The figures themselves
+//! come from both campaigns' columns (see `analysis_columns`).
 
 use crate::dates::date;
-use crate::{Result, Store, StoreError};
-use skillgym_domain::audit::{Localised, Rating};
+use crate::{Result, Store};
+use skillgym_domain::audit::Localised;
 use skillgym_domain::people::format_date;
-use skillgym_domain::{CampaignId, CompetenceId, FrameworkId, OrganisationId, PersonId};
+use skillgym_domain::{CampaignId, FrameworkId, OrganisationId};
 use sqlx::Row;
-use std::collections::HashMap;
 
 /// A campaign that another can be compared with.
 #[derive(Debug, Clone)]
@@ -15,22 +14,6 @@ pub struct CampaignChoice {
     pub id: CampaignId,
     pub title: Localised,
     pub opens_on: time::Date,
-}
-
-/// One finished response: whose it is (`None` once the person is erased, or when it was
-/// imported without a name) and its ratings.
-#[derive(Debug, Clone, Default)]
-pub struct ChangeResponse {
-    pub person: Option<PersonId>,
-    pub ratings: HashMap<CompetenceId, Rating>,
-}
-
-/// A campaign's respondents and how many people it asked.
-#[derive(Debug, Clone, Default)]
-pub struct ChangeData {
-    /// People in its audience now, and those no longer in it who answered.
-    pub asked: usize,
-    pub responses: Vec<ChangeResponse>,
 }
 
 impl Store {
@@ -66,73 +49,5 @@ impl Store {
                 })
             })
             .collect()
-    }
-
-    /// A campaign's finished responses and the number asked.
-    pub async fn change_data(
-        &self,
-        org: OrganisationId,
-        campaign: CampaignId,
-    ) -> Result<ChangeData> {
-        let exists: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM campaigns WHERE organisation_id = $1 AND id = $2")
-                .bind(org.0)
-                .bind(campaign.0)
-                .fetch_optional(&self.pool)
-                .await?;
-        exists.ok_or(StoreError::NotFound)?;
-        // Who was asked as the campaign recorded them (see `crate::asked`), and the finished
-        // responses of no one recorded: erased people who finished, and imported ones.
-        self.record_audience(campaign).await?;
-        let in_audience: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM campaign_asked WHERE campaign_id = $1")
-                .bind(campaign.0)
-                .fetch_one(&self.pool)
-                .await?;
-        let outside: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM responses r \
-             WHERE r.campaign_id = $1 AND r.submitted_at IS NOT NULL AND NOT EXISTS ( \
-                SELECT 1 FROM campaign_asked k \
-                WHERE k.campaign_id = r.campaign_id AND k.person_id = r.person_id)",
-        )
-        .bind(campaign.0)
-        .fetch_one(&self.pool)
-        .await?;
-        let responses = sqlx::query(
-            "SELECT id, person_id FROM responses \
-             WHERE campaign_id = $1 AND submitted_at IS NOT NULL ORDER BY id",
-        )
-        .bind(campaign.0)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut at: HashMap<i64, usize> = HashMap::new();
-        let mut data = ChangeData {
-            asked: (in_audience + outside) as usize,
-            responses: Vec::with_capacity(responses.len()),
-        };
-        for (i, r) in responses.iter().enumerate() {
-            at.insert(r.try_get("id")?, i);
-            data.responses.push(ChangeResponse {
-                person: r.try_get::<Option<i64>, _>("person_id")?.map(PersonId),
-                ratings: HashMap::new(),
-            });
-        }
-        for r in sqlx::query(
-            "SELECT a.response_id, a.competence_id, a.value FROM ratings a \
-             JOIN responses r ON r.id = a.response_id \
-             WHERE r.campaign_id = $1 AND r.submitted_at IS NOT NULL",
-        )
-        .bind(campaign.0)
-        .fetch_all(&self.pool)
-        .await?
-        {
-            if let Some(i) = at.get(&r.try_get::<i64, _>("response_id")?) {
-                data.responses[*i].ratings.insert(
-                    CompetenceId(r.try_get("competence_id")?),
-                    Rating::from_stored(r.try_get("value")?).map_err(crate::people::corrupt)?,
-                );
-            }
-        }
-        Ok(data)
     }
 }

@@ -7,7 +7,6 @@
 
 mod accounts;
 mod analysis_columns;
-mod analysis_data;
 mod asked;
 mod audit;
 mod audit_editing;
@@ -25,7 +24,6 @@ mod organisation;
 mod people;
 mod personal_data;
 mod profile;
-mod report;
 mod secret_key;
 mod sessions;
 mod single_sign_on;
@@ -35,7 +33,6 @@ mod team;
 
 pub use accounts::{AccessChange, AccountRecord, NewAccount, SignInAccount, SignInAttempt};
 pub use analysis_columns::{AnalysisSnapshot, AnalysisVersion};
-pub use analysis_data::{AnalysisData, AnalysisRespondent};
 pub use asked::{PersonProgress, Progress, ProgressFilter};
 pub use audit::{
     Campaign, CampaignArea, CampaignCompetence, CampaignSummary, FrameworkSummary, NewCampaign,
@@ -46,7 +43,7 @@ pub use audit_trail::{
     Actor, AuditAction, AuditEventRecord, AuditFilter, DETAIL_FLAGS, DETAIL_KEYS, NewAuditEvent,
 };
 pub use backup::{BackupRefused, check_backup};
-pub use change::{CampaignChoice, ChangeData, ChangeResponse};
+pub use change::CampaignChoice;
 pub use error::StoreError;
 pub use free_text::FreeTextResponse;
 pub use invitations::{
@@ -59,7 +56,6 @@ pub use organisation::{NewOrganisation, Organisation, SiteInput, SiteRecord, Tea
 pub use people::{PeopleCounts, PersonFilter, PersonInput, PersonRecord, PersonSummary};
 pub use personal_data::{Cell, DataTable, PersonalData, iso_time};
 pub use profile::{AnsweredCampaign, PersonAnswers, RoleTargets};
-pub use report::{Asked, ReportData};
 pub use secret_key::{OpenError, SecretKey, SecretKeyError};
 pub use sessions::SessionRecord;
 pub use single_sign_on::{

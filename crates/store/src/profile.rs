@@ -3,7 +3,7 @@
 
 use crate::dates::date;
 use crate::{Result, Store, StoreError};
-use skillgym_domain::analysis::profile::{AreaTotals, TargetLevel, demo_target};
+use skillgym_domain::analysis::profile::{TargetLevel, demo_target};
 use skillgym_domain::audit::{Localised, Rating};
 use skillgym_domain::{CampaignId, CompetenceId, FrameworkId, JobFamily, OrganisationId, PersonId};
 use sqlx::Row;
@@ -195,43 +195,6 @@ impl Store {
             ));
         }
         Ok(Some(answers))
-    }
-
-    /// Everyone's 1–5 ratings in a finished response to `campaign`, summed by framework area,
-    /// keyed by the area's code: one aggregate query, whatever the number of respondents.
-    pub async fn area_totals(
-        &self,
-        org: OrganisationId,
-        campaign: CampaignId,
-    ) -> Result<HashMap<String, AreaTotals>> {
-        let rows = sqlx::query(
-            "SELECT fa.code, COUNT(DISTINCT a.response_id) AS people, \
-                CAST(SUM(a.value) AS BIGINT) AS total, COUNT(*) AS ratings \
-             FROM ratings a \
-             JOIN responses r ON r.id = a.response_id \
-             JOIN campaigns c ON c.id = r.campaign_id \
-             JOIN competences k ON k.id = a.competence_id \
-             JOIN framework_areas fa ON fa.id = k.area_id \
-             WHERE c.organisation_id = $1 AND r.campaign_id = $2 \
-               AND r.submitted_at IS NOT NULL AND a.value BETWEEN 1 AND 5 \
-             GROUP BY fa.code",
-        )
-        .bind(org.0)
-        .bind(campaign.0)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok((
-                    r.try_get("code")?,
-                    AreaTotals {
-                        people: r.try_get::<i64, _>("people")? as usize,
-                        sum: r.try_get::<i64, _>("total")? as f64,
-                        ratings: r.try_get::<i64, _>("ratings")? as usize,
-                    },
-                ))
-            })
-            .collect()
     }
 
     async fn framework_of(&self, org: OrganisationId, framework: FrameworkId) -> Result<()> {

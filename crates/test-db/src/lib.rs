@@ -3,6 +3,11 @@
 //! PostgreSQL tests create a database of their own on the server named by
 //! `SKILLGYM_TEST_POSTGRES_URL` (default `postgres://postgres@127.0.0.1:5432/test`), so tests
 //! run in parallel without seeing each other's data.
+//!
+//! [`oracle`] reads a campaign's answers row by row, independently of the product's columns,
+//! for tests to check its figures against.
+
+pub mod oracle;
 
 use skillgym_store::Store;
 use sqlx::Connection;

@@ -10,7 +10,7 @@ use skillgym_domain::analysis::AnonymityThreshold;
 use skillgym_domain::demo::{self, DemoOptions};
 use skillgym_i18n::{Lang, Tr};
 use skillgym_store::Actor;
-use skillgym_test_db::{Backend, TestDb, both_backends};
+use skillgym_test_db::{Backend, TestDb, both_backends, oracle};
 use std::collections::HashMap;
 
 /// A CSV body's rows of cells, after its header.
@@ -287,7 +287,9 @@ both_backends!(groups_under_the_threshold_never_appear);
 async fn groups_under_the_threshold_never_appear(backend: Backend) {
     let app = spawn_app(backend).await;
     let campaign = app.store().campaigns(app.org).await.unwrap()[0].id;
-    let data = app.store().analysis_data(app.org, campaign).await.unwrap();
+    let data = oracle::analysis_data(&app.db, app.org, campaign)
+        .await
+        .unwrap();
     let mut sizes: HashMap<String, usize> = HashMap::new();
     for r in &data.respondents {
         *sizes
@@ -450,7 +452,9 @@ both_backends!(the_demo_leaders_are_modest_but_know_more);
 async fn the_demo_leaders_are_modest_but_know_more(backend: Backend) {
     let app = demo_app(backend).await;
     let campaign = app.store().campaigns(app.org).await.unwrap()[0].id;
-    let data = app.store().analysis_data(app.org, campaign).await.unwrap();
+    let data = oracle::analysis_data(&app.db, app.org, campaign)
+        .await
+        .unwrap();
     assert!(data.respondents.len() > 100);
     let admin = app.signed_in("admin@afon.example").await;
     let rows = csv_rows(
@@ -499,7 +503,9 @@ async fn knowledge_by_competence_is_counted_from_the_answers(backend: Backend) {
         .iter()
         .find(|(_, q)| q.code == "LEADERSHIP")
         .unwrap();
-    let data = app.store().analysis_data(app.org, campaign).await.unwrap();
+    let data = oracle::analysis_data(&app.db, app.org, campaign)
+        .await
+        .unwrap();
     // (raters, sum of ratings, answers, right) by competence code and group key.
     let mut counted: HashMap<(String, String), (u64, u64, u64, u64)> = HashMap::new();
     for r in &data.respondents {

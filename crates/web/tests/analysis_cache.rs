@@ -16,7 +16,7 @@ use skillgym_domain::audit::{QuestionKind, Rating};
 use skillgym_domain::{CompetenceId, JobFamily};
 use skillgym_reporting::AnalysisCache;
 use skillgym_store::ResponseAnswers;
-use skillgym_test_db::{Backend, both_backends};
+use skillgym_test_db::{Backend, both_backends, oracle};
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -42,7 +42,9 @@ async fn cached_and_uncached_figures_agree(backend: Backend) {
             .collect();
 
         // The overview, from every rating read row by row.
-        let data = store.report_data(app.org, campaign.id).await.unwrap();
+        let data = oracle::report_data(&app.db, app.org, campaign.id)
+            .await
+            .unwrap();
         let people: Vec<Person> = data
             .asked
             .iter()
@@ -74,7 +76,9 @@ async fn cached_and_uncached_figures_agree(backend: Backend) {
 
         // Group comparisons by job family and by each single-choice question, from each
         // respondent's ratings one by one.
-        let analysis = store.analysis_data(app.org, campaign.id).await.unwrap();
+        let analysis = oracle::analysis_data(&app.db, app.org, campaign.id)
+            .await
+            .unwrap();
         assert_eq!(analysis.respondents.len(), columns.responses());
         let family_of = |f: Option<&str>| JobFamily::ALL.iter().position(|x| Some(x.as_str()) == f);
         // Each grouping: its number of groups, and each response's group read both ways.
@@ -348,7 +352,9 @@ async fn change_and_service_means_agree(backend: Backend) {
     for summary in store.campaigns(app.org).await.unwrap() {
         let later = store.campaign(app.org, summary.id).await.unwrap();
         let later_columns = cache.columns(store, app.org, &later).await.unwrap();
-        let later_data = store.change_data(app.org, later.id).await.unwrap();
+        let later_data = oracle::change_data(&app.db, app.org, later.id)
+            .await
+            .unwrap();
         assert_eq!(
             ResponseRate::of(&later_columns).asked() as usize,
             later_data.asked
@@ -362,7 +368,9 @@ async fn change_and_service_means_agree(backend: Backend) {
             .enumerate()
             .flat_map(|(i, a)| std::iter::repeat_n(i, a.competences.len()))
             .collect();
-        let one_by_one = store.area_totals(app.org, later.id).await.unwrap();
+        let one_by_one = oracle::area_totals(&app.db, app.org, later.id)
+            .await
+            .unwrap();
         let from_columns = later_columns.area_totals(&areas, later.areas.len());
         for (area, totals) in later.areas.iter().zip(&from_columns) {
             assert_eq!(
@@ -383,7 +391,9 @@ async fn change_and_service_means_agree(backend: Backend) {
         {
             let earlier = store.campaign(app.org, choice.id).await.unwrap();
             let earlier_columns = cache.columns(store, app.org, &earlier).await.unwrap();
-            let earlier_data = store.change_data(app.org, earlier.id).await.unwrap();
+            let earlier_data = oracle::change_data(&app.db, app.org, earlier.id)
+                .await
+                .unwrap();
             let position_before: Vec<CompetenceId> = earlier
                 .areas
                 .iter()
@@ -408,7 +418,7 @@ async fn change_and_service_means_agree(backend: Backend) {
                 area_count += usize::from(shared.len() > before);
             }
             assert!(!shared.is_empty());
-            let rows = |data: &skillgym_store::ChangeData| -> Vec<change::Response> {
+            let rows = |data: &oracle::ChangeData| -> Vec<change::Response> {
                 data.responses
                     .iter()
                     .map(|r| change::Response {

@@ -10,7 +10,7 @@ use skillgym_domain::CompetenceId;
 use skillgym_domain::analysis::AnonymityThreshold;
 use skillgym_i18n::{Lang, Tr};
 use skillgym_store::Actor;
-use skillgym_test_db::{Backend, both_backends};
+use skillgym_test_db::{Backend, both_backends, oracle};
 use std::collections::HashMap;
 
 /// The headings of the competences' CSV, in English.
@@ -90,7 +90,7 @@ async fn csv_rows(app: &TestApp, client: &reqwest::Client, path: &str) -> Vec<Ve
 }
 
 /// Each competence's 1–5 ratings in a campaign, by person.
-fn levels(data: &skillgym_store::ChangeData) -> HashMap<CompetenceId, Vec<(Option<i64>, f64)>> {
+fn levels(data: &oracle::ChangeData) -> HashMap<CompetenceId, Vec<(Option<i64>, f64)>> {
     let mut out: HashMap<CompetenceId, Vec<(Option<i64>, f64)>> = HashMap::new();
     for r in &data.responses {
         for (c, rating) in &r.ratings {
@@ -163,8 +163,10 @@ async fn the_page_and_its_csv_agree_with_the_responses(backend: Backend) {
         );
     }
 
-    let before = app.store().change_data(app.org, earlier).await.unwrap();
-    let after = app.store().change_data(app.org, later).await.unwrap();
+    let before = oracle::change_data(&app.db, app.org, earlier)
+        .await
+        .unwrap();
+    let after = oracle::change_data(&app.db, app.org, later).await.unwrap();
     // Response rates then and now, on the page and in their CSV.
     let rates = &html[html.find("id=\"change-rates\"").unwrap()..];
     let (header, csv) = app
