@@ -4,6 +4,7 @@
 //! process is killed half way. People are matched by employee number; a person whose file line
 //! matches what is stored is not touched, so importing the same file twice changes nothing.
 
+use crate::audit_trail::{Actor, AuditAction, NewAuditEvent, insert_event};
 use crate::leavers::{Absent, apply_absent};
 use crate::people::corrupt;
 use crate::{Backend, Result, Store, StoreError, now};
@@ -87,9 +88,22 @@ impl Store {
         Ok(records)
     }
 
+    /// Imports checked staff records as [`Store::apply_staff_file`] does, done `by` someone:
+    /// the audit trail's event, with what changed, is written in the same transaction.
+    pub async fn import_staff_records(
+        &self,
+        org: OrganisationId,
+        records: &[StaffRecord],
+        absent: Absent,
+        by: Actor,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<ImportOutcome> {
+        self.apply(org, records, absent, Some(by), progress).await
+    }
+
     /// Applies checked staff records in one transaction, calling `progress` with the number of
     /// records written so far; the people the file leaves out are dealt with as `absent` says,
-    /// in the same transaction.
+    /// in the same transaction. Records no event: for the demo and for tests.
     pub async fn apply_staff_file(
         &self,
         org: OrganisationId,
@@ -97,6 +111,18 @@ impl Store {
         absent: Absent,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<ImportOutcome> {
+        self.apply(org, records, absent, None, progress).await
+    }
+
+    async fn apply(
+        &self,
+        org: OrganisationId,
+        records: &[StaffRecord],
+        absent: Absent,
+        by: Option<Actor>,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<ImportOutcome> {
+        let marks_leavers = matches!(absent, Absent::Left { .. });
         // On SQLite the import takes the write lock before it reads anything: it reads the
         // largest id and gives new people the ones after it, and a transaction that began by
         // reading cannot start writing once another writer has committed (SQLite refuses the
@@ -266,6 +292,16 @@ impl Store {
             }
         }
 
+        if let Some(by) = by {
+            let mut event = NewAuditEvent::new(by, AuditAction::StaffImported, None)
+                .with("added", outcome.added)
+                .with("updated", outcome.updated)
+                .with("unchanged", outcome.unchanged);
+            if marks_leavers {
+                event = event.with("left", outcome.marked_left);
+            }
+            insert_event(&mut tx, org, &event).await?;
+        }
         tx.commit().await?;
         progress(done);
         Ok(outcome)

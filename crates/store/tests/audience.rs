@@ -3,24 +3,12 @@
 
 use skillgym_domain::OrganisationId;
 use skillgym_domain::audit::{Audience, CampaignContent, Localised};
-use skillgym_domain::demo::{self, DemoOptions};
 use skillgym_store::{NewCampaign, PersonFilter};
 use skillgym_test_db::{Backend, TestDb, both_backends, oracle};
 use std::collections::BTreeSet;
 
 async fn demo_store(backend: Backend) -> (TestDb, OrganisationId) {
-    let db = TestDb::new(backend).await;
-    let generated = demo::generate(&DemoOptions {
-        people: 80,
-        seed: 11,
-        ..Default::default()
-    });
-    let org = db
-        .store
-        .seed_demo(&generated, "not-a-real-hash", &|_| {})
-        .await
-        .expect("the demo loads");
-    (db, org.id)
+    TestDb::with_demo(backend, 80, 11).await
 }
 
 both_backends!(a_campaign_for_one_team_asks_and_invites_that_team_only);

@@ -4,23 +4,11 @@ use skillgym_domain::OrganisationId;
 use skillgym_domain::audit::campaign::{ProfileQuestion, QuestionKind, QuizItem, QuizOption};
 use skillgym_domain::audit::editing::{CompetenceUse, ItemDraft, Move, Removal};
 use skillgym_domain::audit::{Audience, CampaignContent, Localised};
-use skillgym_domain::demo::{self, DemoOptions};
 use skillgym_store::{CAMPAIGN_ANSWERED, NewCampaign, StoreError};
 use skillgym_test_db::{Backend, TestDb, both_backends};
 
 async fn demo_store(backend: Backend) -> (TestDb, OrganisationId) {
-    let db = TestDb::new(backend).await;
-    let generated = demo::generate(&DemoOptions {
-        people: 40,
-        seed: 5,
-        ..Default::default()
-    });
-    let org = db
-        .store
-        .seed_demo(&generated, "not-a-real-hash", &|_| {})
-        .await
-        .expect("the demo loads");
-    (db, org.id)
+    TestDb::with_demo(backend, 40, 5).await
 }
 
 fn draft(code: &str, title: &str) -> ItemDraft {

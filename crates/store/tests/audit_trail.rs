@@ -1,30 +1,19 @@
-//! Every change the audit trail records is written in the same transaction as its event, on
+//! Every change the audit trail records is written in the same transaction as its event (people
+//! added and changed, access, staff imports), on
 //! SQLite and on PostgreSQL: when the event cannot be written, the change is not made either.
 
-use skillgym_domain::demo::{self, DemoOptions};
 use skillgym_domain::people::{
     ContractedHours, EmployeeNumber, Employment, JobFamily, JobRole, PersonName,
 };
 use skillgym_domain::{Email, OrganisationId, Role, Roles};
 use skillgym_store::{
-    AccessChange, Actor, AuditAction, AuditFilter, NewAccount, NewAuditEvent, PersonFilter,
+    Absent, AccessChange, Actor, AuditAction, AuditFilter, NewAccount, NewAuditEvent, PersonFilter,
     PersonInput, Store,
 };
 use skillgym_test_db::{Backend, TestDb, both_backends};
 
 async fn demo_store(backend: Backend) -> (TestDb, OrganisationId) {
-    let db = TestDb::new(backend).await;
-    let generated = demo::generate(&DemoOptions {
-        people: 40,
-        seed: 9,
-        ..Default::default()
-    });
-    let org = db
-        .store
-        .seed_demo(&generated, "not-a-real-hash", &|_| {})
-        .await
-        .expect("the demo loads");
-    (db, org.id)
+    TestDb::with_demo(backend, 40, 9).await
 }
 
 /// Makes every insert into the audit trail fail, as a full disk or a lost connection would.
@@ -175,6 +164,29 @@ async fn no_change_is_made_without_its_event(backend: Backend) {
     );
     let roles = store.roles(account).await.unwrap();
     assert!(!roles.has(Role::Admin), "the roles are as they were");
+    // A staff import: everyone's job role changed, or no one's.
+    let mut records = store.staff_records(org).await.unwrap();
+    let before: Vec<String> = records
+        .iter()
+        .map(|r| r.job_role.as_str().to_string())
+        .collect();
+    for r in &mut records {
+        r.job_role = JobRole::parse("Digital champion").unwrap();
+    }
+    assert!(
+        store
+            .import_staff_records(org, &records, Absent::Keep, Actor::System, &|_| {})
+            .await
+            .is_err()
+    );
+    let after: Vec<String> = store
+        .staff_records(org)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.job_role.as_str().to_string())
+        .collect();
+    assert_eq!(after, before, "no one changed");
 
     allow_events(&db, backend).await;
     for action in [
@@ -184,4 +196,10 @@ async fn no_change_is_made_without_its_event(backend: Backend) {
     ] {
         assert_eq!(count(store, org, action).await, 1, "{action:?}");
     }
+    assert_eq!(count(store, org, AuditAction::StaffImported).await, 0);
+    store
+        .import_staff_records(org, &records, Absent::Keep, Actor::System, &|_| {})
+        .await
+        .unwrap();
+    assert_eq!(count(store, org, AuditAction::StaffImported).await, 1);
 }

@@ -2,25 +2,13 @@
 //! campaign's finished responses with whose they are, the campaigns a re-audit can be compared
 //! with, role profiles and one person's answers.
 
-use skillgym_domain::demo::{self, DemoOptions};
 use skillgym_domain::{CampaignId, OrganisationId};
 use skillgym_store::StoreError;
 use skillgym_test_db::{Backend, TestDb, both_backends, oracle};
 use std::collections::HashSet;
 
 async fn demo_store(backend: Backend) -> (TestDb, OrganisationId) {
-    let db = TestDb::new(backend).await;
-    let generated = demo::generate(&DemoOptions {
-        people: 80,
-        seed: 7,
-        ..Default::default()
-    });
-    let org = db
-        .store
-        .seed_demo(&generated, "not-a-real-hash", &|_| {})
-        .await
-        .expect("the demo loads");
-    (db, org.id)
+    TestDb::with_demo(backend, 80, 7).await
 }
 
 both_backends!(

@@ -1,7 +1,6 @@
 //! People a full staff file leaves out: counted, and marked as having left only when chosen,
 //! inside the import's transaction; on SQLite and on PostgreSQL.
 
-use skillgym_domain::demo::{self, DemoOptions};
 use skillgym_domain::staff_file::StaffRecord;
 use skillgym_domain::{
     AccountId, ContractedHours, Email, JobRole, OrganisationId, PersonId, PersonName, Role, Roles,
@@ -15,18 +14,7 @@ use std::collections::HashMap;
 use time::macros::date;
 
 async fn demo_store(backend: Backend) -> (TestDb, OrganisationId) {
-    let db = TestDb::new(backend).await;
-    let generated = demo::generate(&DemoOptions {
-        people: 40,
-        seed: 11,
-        ..Default::default()
-    });
-    let org = db
-        .store
-        .seed_demo(&generated, "not-a-real-hash", &|_| {})
-        .await
-        .expect("the demo loads");
-    (db, org.id)
+    TestDb::with_demo(backend, 40, 11).await
 }
 
 /// Everyone's "left on" date, by employee number.

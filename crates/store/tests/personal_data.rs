@@ -2,7 +2,6 @@
 //! erasure leaves nothing behind, retention erases leavers, and scheduled jobs run once among
 //! several instances.
 
-use skillgym_domain::demo::{self, DemoOptions};
 use skillgym_domain::{Email, OrganisationId, PersonId};
 use skillgym_store::{
     Actor, AuditAction, AuditFilter, Cell, NewAuditEvent, PersonFilter, Store, StoreError,
@@ -11,18 +10,7 @@ use skillgym_test_db::{Backend, TestDb, both_backends};
 use std::collections::HashSet;
 
 async fn demo_store(backend: Backend) -> (TestDb, OrganisationId) {
-    let db = TestDb::new(backend).await;
-    let generated = demo::generate(&DemoOptions {
-        people: 60,
-        seed: 5,
-        ..Default::default()
-    });
-    let org = db
-        .store
-        .seed_demo(&generated, "not-a-real-hash", &|_| {})
-        .await
-        .expect("the demo loads");
-    (db, org.id)
+    TestDb::with_demo(backend, 60, 5).await
 }
 
 async fn person_by_email(store: &Store, email: &str) -> PersonId {

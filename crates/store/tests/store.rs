@@ -1,6 +1,5 @@
 //! The storage layer, case by case, on SQLite and on PostgreSQL.
 
-use skillgym_domain::demo::{self, DemoOptions};
 use skillgym_domain::staff_file::{self, Problem};
 use skillgym_domain::{
     AccountId, Location, OrganisationId, PersonId, Role, Roles, SiteCode, SiteKind, SiteName,
@@ -10,18 +9,7 @@ use skillgym_store::{ImportRefused, PersonFilter, SiteInput, Store, StoreError};
 use skillgym_test_db::{Backend, TestDb, both_backends};
 
 async fn demo_store(backend: Backend) -> (TestDb, OrganisationId) {
-    let db = TestDb::new(backend).await;
-    let generated = demo::generate(&DemoOptions {
-        people: 80,
-        seed: 7,
-        ..Default::default()
-    });
-    let org = db
-        .store
-        .seed_demo(&generated, "not-a-real-hash", &|_| {})
-        .await
-        .expect("the demo loads");
-    (db, org.id)
+    TestDb::with_demo(backend, 80, 7).await
 }
 
 fn staff_file_text(rows: &[&str]) -> Vec<u8> {

@@ -9,6 +9,8 @@
 
 pub mod oracle;
 
+use skillgym_domain::OrganisationId;
+use skillgym_domain::demo::{self, DemoOptions};
 use skillgym_store::Store;
 use sqlx::Connection;
 
@@ -59,6 +61,23 @@ impl TestDb {
         let db = Self::unmigrated(backend).await;
         db.store.migrate().await.expect("migrations apply");
         db
+    }
+
+    /// A migrated database holding the generated demo organisation of `people` people (from
+    /// `seed`), with a placeholder password hash: for store tests that sign no one in.
+    pub async fn with_demo(backend: Backend, people: usize, seed: u64) -> (Self, OrganisationId) {
+        let db = Self::new(backend).await;
+        let generated = demo::generate(&DemoOptions {
+            people,
+            seed,
+            ..Default::default()
+        });
+        let org = db
+            .store
+            .seed_demo(&generated, "not-a-real-hash", &|_| {})
+            .await
+            .expect("the demo loads");
+        (db, org.id)
     }
 
     /// An empty database with no tables yet.

@@ -179,6 +179,22 @@ async fn cached_and_uncached_figures_agree(backend: Backend) {
     }
 }
 
+/// Someone the campaign asks who has not started it (the demo sign-ins are left free to).
+async fn not_started(
+    store: &skillgym_store::Store,
+    org: skillgym_domain::OrganisationId,
+    campaign: skillgym_domain::CampaignId,
+) -> skillgym_domain::PersonId {
+    for person in store.person_ids(org).await.unwrap().into_values() {
+        if store.in_audience(campaign, person).await.unwrap()
+            && store.response_of(campaign, person).await.unwrap().is_none()
+        {
+            return person;
+        }
+    }
+    panic!("someone has not answered");
+}
+
 both_backends!(a_finished_response_is_seen_at_once);
 
 async fn a_finished_response_is_seen_at_once(backend: Backend) {
@@ -215,21 +231,8 @@ async fn a_finished_response_is_seen_at_once(backend: Backend) {
 
     // Someone asked who has not answered (the demo sign-ins are left free to) starts, saves
     // and finishes — written straight to the database, as another instance would.
-    let mut who = None;
-    for person in store.person_ids(app.org).await.unwrap().into_values() {
-        if store.in_audience(campaign.id, person).await.unwrap()
-            && store
-                .response_of(campaign.id, person)
-                .await
-                .unwrap()
-                .is_none()
-        {
-            who = Some(person);
-            break;
-        }
-    }
     let response = store
-        .start_response(campaign.id, who.expect("someone has not answered"))
+        .start_response(campaign.id, not_started(store, app.org, campaign.id).await)
         .await
         .unwrap();
     let first = campaign.areas[0].competences[0].id;
@@ -538,21 +541,8 @@ async fn a_new_server_reads_the_snapshot_while_it_is_current(backend: Backend) {
         )
         .await
         .unwrap();
-    let mut who = None;
-    for person in store.person_ids(app.org).await.unwrap().into_values() {
-        if store.in_audience(campaign.id, person).await.unwrap()
-            && store
-                .response_of(campaign.id, person)
-                .await
-                .unwrap()
-                .is_none()
-        {
-            who = Some(person);
-            break;
-        }
-    }
     let response = store
-        .start_response(campaign.id, who.expect("someone has not answered"))
+        .start_response(campaign.id, not_started(store, app.org, campaign.id).await)
         .await
         .unwrap();
     store.submit_response(response.id).await.unwrap();

@@ -64,7 +64,7 @@ pub async fn import(
         bar.set_position(done);
     };
     let outcome = match store
-        .apply_staff_file(org.id, &records, absent, &progress)
+        .import_staff_records(org.id, &records, absent, Actor::CommandLine, &progress)
         .await
     {
         Ok(outcome) => outcome,
@@ -74,14 +74,6 @@ pub async fn import(
         }
     };
     bar.finish_and_clear();
-    let mut event = NewAuditEvent::new(Actor::CommandLine, AuditAction::StaffImported, None)
-        .with("added", outcome.added)
-        .with("updated", outcome.updated)
-        .with("unchanged", outcome.unchanged);
-    if matches!(absent, Absent::Left { .. }) {
-        event = event.with("left", outcome.marked_left);
-    }
-    store.record_event(org.id, &event).await?;
     say!(
         "{}",
         tr.args(

@@ -146,7 +146,13 @@ async fn apply(
 ) -> AppResult<Option<Response>> {
     let outcome = match state
         .store
-        .apply_staff_file(user.organisation_id, records, absent, &|_| {})
+        .import_staff_records(
+            user.organisation_id,
+            records,
+            absent,
+            Actor::Person(user.person_id),
+            &|_| {},
+        )
         .await
     {
         Ok(outcome) => outcome,
@@ -159,14 +165,6 @@ async fn apply(
         marked_left = outcome.marked_left,
         "staff file imported"
     );
-    let mut event = by(user, AuditAction::StaffImported, None)
-        .with("added", outcome.added)
-        .with("updated", outcome.updated)
-        .with("unchanged", outcome.unchanged);
-    if matches!(absent, Absent::Left { .. }) {
-        event = event.with("left", outcome.marked_left);
-    }
-    record(state, user, event).await?;
     Ok(Some(import_page(ctx, Some(outcome), Vec::new(), false)))
 }
 
