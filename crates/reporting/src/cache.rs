@@ -116,14 +116,12 @@ impl AnalysisCache {
             {
                 return Ok(analysed.clone());
             }
-            let analysed = Arc::new(analyse(campaign, &columns, threshold, counted, stepped));
+            let analysed = analyse(campaign, &columns, threshold, counted, stepped).await;
             c.analysed = Some((threshold, counted, analysed.clone()));
             return Ok(analysed);
         }
         // The columns were read again meanwhile: these are still right for this request.
-        Ok(Arc::new(analyse(
-            campaign, &columns, threshold, counted, stepped,
-        )))
+        Ok(analyse(campaign, &columns, threshold, counted, stepped).await)
     }
 
     /// The campaign's columns, up to date with the database: every finished response.
@@ -274,23 +272,32 @@ async fn read_columns(
     Ok(columns)
 }
 
-fn analyse(
+/// Works out what may be shown on a blocking thread: at national scale it takes a core for a
+/// few hundred milliseconds, which would hold up every other request on an async worker.
+async fn analyse(
     campaign: &Campaign,
     columns: &Arc<CampaignColumns>,
     threshold: AnonymityThreshold,
     counted: usize,
     stepped: bool,
-) -> Analysed {
-    let columns = if counted < columns.responses() {
-        Arc::new(columns.first_submitted(counted))
-    } else {
-        columns.clone()
-    };
-    Analysed {
-        disclosure: Disclosure::compute(&columns, &competence_areas(campaign), threshold),
-        columns,
-        stepped,
-    }
+) -> Arc<Analysed> {
+    let (columns, areas) = (columns.clone(), competence_areas(campaign));
+    let analysed = tokio::task::spawn_blocking(move || {
+        let columns = if counted < columns.responses() {
+            Arc::new(columns.first_submitted(counted))
+        } else {
+            columns
+        };
+        Analysed {
+            disclosure: Disclosure::compute(&columns, &areas, threshold),
+            columns,
+            stepped,
+        }
+    })
+    .await
+    // A panic there is the same bug it would be here.
+    .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
+    Arc::new(analysed)
 }
 
 /// A fingerprint of what the campaign asks, in order, and the day it opened (lengths of

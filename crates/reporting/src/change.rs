@@ -82,10 +82,10 @@ pub async fn compare(
     }
     .cloned();
     // Both campaigns' answers come from the columns kept in memory (see `analysis_cache`), as
-    // their reports count them.
-    let later_analysed = reports.analysed(&campaign).await?;
-    let later = rate_of(&later_analysed);
+    // their reports count them; after a restart both are worked out at once, on two cores.
     let Some(earlier) = chosen else {
+        let later_analysed = reports.analysed(&campaign).await?;
+        let later = rate_of(&later_analysed);
         return Ok(Compared {
             campaign,
             choices,
@@ -98,7 +98,11 @@ pub async fn compare(
         });
     };
     let earlier_campaign = store.campaign(org, earlier.id).await?;
-    let earlier_analysed = reports.analysed(&earlier_campaign).await?;
+    let (later_analysed, earlier_analysed) = tokio::try_join!(
+        reports.analysed(&campaign),
+        reports.analysed(&earlier_campaign)
+    )?;
+    let later = rate_of(&later_analysed);
     let (earlier_columns, later_columns) = (&earlier_analysed.columns, &later_analysed.columns);
     // Only what both campaigns asked is compared, in this campaign's order.
     let position_before: HashMap<CompetenceId, usize> = earlier_campaign

@@ -432,6 +432,12 @@ pub async fn campaign_report(
     tr: &Tr,
 ) -> Result<CampaignReport, ReportError> {
     let campaign = reports.campaign(campaign).await?;
+    let lang = tr.lang().code();
+    // Change over time first: it works out this campaign's figures and the earlier one's side
+    // by side. Its errors are reported after the grouping's, as they always were.
+    let compared = reports
+        .compare(campaign.clone(), options.earlier, lang)
+        .await;
     // The same columns as the pages, read once for every part of the report, with the same
     // figures hidden.
     let analysed = reports.analysed(&campaign).await?;
@@ -457,8 +463,7 @@ pub async fn campaign_report(
         let profile = reports.profile(&campaign, person).await?;
         profiles.push(person_profile(&campaign, person, profile.as_ref(), tr));
     }
-    let lang = tr.lang().code();
-    let compared = match reports.compare(campaign, options.earlier, lang).await {
+    let compared = match compared {
         Ok(c) => c,
         Err(CompareError::NotOffered(offered)) => return Err(ReportError::NoEarlier(offered)),
         Err(CompareError::Store(e)) => return Err(e.into()),

@@ -92,10 +92,7 @@ impl Store {
         campaign: &Campaign,
     ) -> Result<CampaignColumns> {
         self.record_audience(campaign.id).await?;
-        let agg = |expr: &str| match self.backend {
-            Backend::Sqlite => format!("group_concat({expr}, ',')"),
-            Backend::Postgres => format!("string_agg({expr}, ',')"),
-        };
+        let agg = |expr: &str| self.joined(expr);
         // Numbers joined by commas: SQLite writes integers as text itself; PostgreSQL turns an
         // array into text faster than it joins casts (`{1,2,3}`: braces are skipped when read).
         let numbers = |expr: &str| match self.backend {

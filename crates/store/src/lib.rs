@@ -184,6 +184,14 @@ impl Store {
         self.backend
     }
 
+    /// SQL joining a column's texts of a group with commas, in either backend's words.
+    pub(crate) fn joined(&self, expr: &str) -> String {
+        match self.backend {
+            Backend::Sqlite => format!("group_concat({expr}, ',')"),
+            Backend::Postgres => format!("string_agg({expr}, ',')"),
+        }
+    }
+
     /// Closes every connection, waiting for queries under way.
     pub async fn close(&self) {
         self.pool.close().await;

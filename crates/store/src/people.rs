@@ -223,34 +223,46 @@ impl Store {
     }
 
     pub async fn person(&self, org: OrganisationId, id: PersonId) -> Result<PersonRecord> {
-        let row = sqlx::query(
+        // One query, a row per site, with the roles joined into one text: every signed-in home
+        // page reads its person, and on SQLite each query and each row crosses threads.
+        let rows = sqlx::query(AssertSqlSafe(format!(
             "SELECT p.id, p.employee_number, p.given_name, p.family_name, p.email, p.employment, \
                     p.job_role, p.job_family, p.contracted_hours, p.start_date, p.left_on, \
                     p.line_manager_id, m.given_name || ' ' || m.family_name AS manager_name, \
-                    p.team_id, t.name AS team_name, a.id AS account_id, a.disabled \
+                    p.team_id, t.name AS team_name, a.id AS account_id, a.disabled, \
+                    (SELECT {roles} FROM account_roles r WHERE r.account_id = a.id) AS roles, \
+                    s.id AS site_id, s.name AS site_name \
              FROM people p \
              LEFT JOIN people m ON m.id = p.line_manager_id \
              LEFT JOIN teams t ON t.id = p.team_id \
              LEFT JOIN accounts a ON a.person_id = p.id \
-             WHERE p.organisation_id = $1 AND p.id = $2",
-        )
+             LEFT JOIN person_sites ps ON ps.person_id = p.id \
+             LEFT JOIN sites s ON s.id = ps.site_id \
+             WHERE p.organisation_id = $1 AND p.id = $2 \
+             ORDER BY ps.position, s.name",
+            roles = self.joined("role"),
+        )))
         .bind(org.0)
         .bind(id.0)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        let sites = sqlx::query(
-            "SELECT s.id, s.name FROM person_sites ps JOIN sites s ON s.id = ps.site_id \
-             WHERE ps.person_id = $1 ORDER BY ps.position, s.name",
-        )
-        .bind(id.0)
         .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(|r| Ok((SiteId(r.try_get("id")?), r.try_get("name")?)))
-        .collect::<Result<Vec<_>>>()?;
+        .await?;
+        let row = rows.first().ok_or(StoreError::NotFound)?;
+        let mut sites = Vec::new();
+        for r in &rows {
+            if let Some(site) = r.try_get::<Option<i64>, _>("site_id")? {
+                sites.push((SiteId(site), r.try_get("site_name")?));
+            }
+        }
         let account = match row.try_get::<Option<i64>, _>("account_id")? {
-            Some(account) => Some((AccountId(account), self.roles(AccountId(account)).await?)),
+            Some(account) => {
+                let held: Option<String> = row.try_get("roles")?;
+                let roles = Roles::from_iter(
+                    held.iter()
+                        .flat_map(|r| r.split(','))
+                        .filter_map(|r| Role::parse(r).ok()),
+                );
+                Some((AccountId(account), roles))
+            }
             None => None,
         };
         let family: String = row.try_get("job_family")?;
@@ -266,8 +278,8 @@ impl Store {
             job_role: row.try_get("job_role")?,
             job_family: JobFamily::parse(&family).map_err(corrupt)?,
             contracted_hours: row.try_get("contracted_hours")?,
-            start_date: optional_date(&row, "start_date")?,
-            left_on: optional_date(&row, "left_on")?,
+            start_date: optional_date(row, "start_date")?,
+            left_on: optional_date(row, "left_on")?,
             line_manager: match row.try_get::<Option<i64>, _>("line_manager_id")? {
                 Some(m) => Some((PersonId(m), row.try_get("manager_name")?)),
                 None => None,

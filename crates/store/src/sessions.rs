@@ -56,10 +56,7 @@ impl Store {
     ) -> Result<Option<SessionRecord>> {
         // The roles joined into one text, so the session is one row: every request reads it,
         // and on SQLite each row crosses threads on its own.
-        let roles = match self.backend {
-            crate::Backend::Sqlite => "group_concat(role, ',')",
-            crate::Backend::Postgres => "string_agg(role, ',')",
-        };
+        let roles = self.joined("role");
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT s.account_id, s.csrf_token, s.expires_at, s.campaign_scope, a.person_id, a.language, \
                     p.organisation_id, p.given_name || ' ' || p.family_name AS name, \

@@ -24,6 +24,7 @@
 
 use super::columns::{CampaignColumns, NO_ANSWER, NONE};
 use crate::{Employment, Invalid, JobFamily, QuestionId, ServiceLength, WorkingHours};
+use std::cell::Cell;
 
 /// The smallest number of people a figure may be about. Always within
 /// [`AnonymityThreshold::MIN`]..=[`AnonymityThreshold::MAX`].
@@ -441,6 +442,12 @@ struct Engine {
     /// area's raters.
     signatures: Vec<Vec<u32>>,
     signature_size: Vec<u32>,
+    /// Moves on whenever a cell is hidden: what was worked out from the cells before is stale.
+    generation: u64,
+    /// `hidden_sizes[d * measures + m]`: the size of partition `d`'s hidden groups for measure
+    /// `m`, and the generation it was counted at. Asked for every set checked against `d`, so
+    /// counting it again each time (2,000 teams) would dominate.
+    hidden_sizes: Vec<Cell<(u64, u32)>>,
 }
 
 /// Groups of sites sharing people that are checked by trying every choice of sites sharing no
@@ -755,8 +762,10 @@ impl Engine {
             groupings,
             overlap,
             twins,
+            hidden_sizes: vec![Cell::new((u64::MAX, 0)); n * measures],
             signatures,
             signature_size,
+            generation: 0,
         }
     }
 
@@ -854,6 +863,9 @@ impl Engine {
             dim.state[at + m] = why;
             changed = true;
         }
+        if changed {
+            self.generation += 1;
+        }
         // A twin too small is hidden by rule 1 already; one hidden to protect others must not
         // show the same figure under another name.
         if changed && why == Suppressed::Complementary {
@@ -868,10 +880,24 @@ impl Engine {
     fn set_size(&self, set: Set, m: usize) -> u32 {
         match set {
             Set::Cell(d, g) => self.size(d, g, m),
-            Set::Hidden(d) => (0..self.dims[d].groups)
-                .filter(|g| self.hidden(d, *g, m))
-                .map(|g| self.size(d, g, m))
-                .sum(),
+            Set::Hidden(d) => {
+                let count = || {
+                    (0..self.dims[d].groups)
+                        .filter(|g| self.hidden(d, *g, m))
+                        .map(|g| self.size(d, g, m))
+                        .sum()
+                };
+                let slot = &self.hidden_sizes[d * self.measures + m];
+                let (generation, size) = slot.get();
+                if generation == self.generation {
+                    // The property tests run with debug assertions: they check the shortcut.
+                    debug_assert_eq!(size, count());
+                    return size;
+                }
+                let size = count();
+                slot.set((self.generation, size));
+                size
+            }
         }
     }
 
@@ -911,15 +937,44 @@ impl Engine {
         match (x, y) {
             (Set::Cell(a, g), Set::Cell(b, h)) => self.inside(a, g, b, h),
             (Set::Cell(a, g), Set::Hidden(b)) => self.inside_hidden(a, g, b, m),
-            (Set::Hidden(a), Set::Cell(b, h)) => self
-                .hidden_groups(a, m)
-                .iter()
-                .all(|g| self.inside(a, *g, b, h)),
+            (Set::Hidden(_), Set::Cell(EVERYONE, _)) => true,
+            (Set::Hidden(a), Set::Cell(b, h)) if self.compared(a, b) => {
+                // Every hidden group is inside `h` when those of them among `h`'s overlaps
+                // that lie wholly inside it add up to all of them (each has someone in it).
+                let inside: u32 = self
+                    .overlaps(b, h, a)
+                    .iter()
+                    .map(|&(g, shared)| (g as usize, shared))
+                    .filter(|&(g, shared)| shared == self.people(a, g) && self.hidden(a, g, m))
+                    .map(|(g, _)| self.size(a, g, m))
+                    .sum();
+                let all = inside == self.set_size(Set::Hidden(a), m);
+                debug_assert_eq!(all, self.hidden_inside(a, b, h, m));
+                all
+            }
+            (Set::Hidden(a), Set::Cell(b, h)) => self.hidden_inside(a, b, h, m),
             (Set::Hidden(a), Set::Hidden(b)) => self
                 .hidden_groups(a, m)
                 .iter()
                 .all(|g| self.inside_hidden(a, *g, b, m)),
         }
+    }
+
+    /// Whether every hidden group of `a` lies inside group `h` of `b`, one by one.
+    fn hidden_inside(&self, a: usize, b: usize, h: usize, m: usize) -> bool {
+        self.hidden_groups(a, m)
+            .iter()
+            .all(|g| self.inside(a, *g, b, h))
+    }
+
+    /// Whether the overlaps of `a`'s groups with `b`'s were counted: two different kinds, and
+    /// neither a grouping by answer.
+    fn compared(&self, a: usize, b: usize) -> bool {
+        a != b
+            && a != EVERYONE
+            && b != EVERYONE
+            && self.dims[a].kind != Kind::Answers
+            && self.dims[b].kind != Kind::Answers
     }
 
     /// The smallest cell of `d` shown for `m` with people in it.
@@ -984,19 +1039,29 @@ impl Engine {
                 }
             }
         }
+        self.generation += 1;
         // Rules 2 to 4 until nothing more needs hiding: each round hides at least one more
         // cell, and with every cell hidden none applies, so this ends.
+        // The rules are checked against the whole state: a measure checked with nothing to
+        // hide needs no check again until something is hidden (the generation moves on).
+        let mut clean_at: Vec<Option<u64>> = vec![None; measures];
         loop {
             let mut changed = self.knowledge_needs_its_ratings();
-            for m in 0..measures {
+            for (m, clean) in clean_at.iter_mut().enumerate() {
                 // With too few overall, every cell is too small already.
-                if self.size(EVERYONE, 0, m) < k {
+                if self.size(EVERYONE, 0, m) < k || *clean == Some(self.generation) {
                     continue;
                 }
+                let before = self.generation;
+                let mut hid = false;
                 if self.is_area(m) {
-                    changed |= self.area_needs_its_competences(m);
+                    hid |= self.area_needs_its_competences(m);
                 }
-                changed |= self.check_measure(m);
+                hid |= self.check_measure(m);
+                if !hid && self.generation == before {
+                    *clean = Some(before);
+                }
+                changed |= hid;
             }
             if !changed {
                 break;
@@ -1301,13 +1366,24 @@ impl Engine {
         let y_size = self.set_size(y, m);
         let mut inside_shown = Vec::new();
         let mut straddled = false;
-        for g in 0..self.dims[p].groups {
+        // Only groups sharing someone with `y` can lie inside it or straddle it.
+        // Each with how many it shares with a cell `y`, where that is known already.
+        let groups: Vec<(usize, Option<u32>)> = match y {
+            Set::Cell(d, h) if self.compared(d, p) => self
+                .overlaps(d, h, p)
+                .iter()
+                .map(|&(g, shared)| (g as usize, Some(shared)))
+                .collect(),
+            _ => (0..self.dims[p].groups).map(|g| (g, None)).collect(),
+        };
+        for (g, shared) in groups {
             if self.size(p, g, m) == 0 || !self.known(p, g, m) {
                 continue;
             }
             let (touches, inside) = match y {
                 Set::Cell(d, h) => {
-                    let shared = self.shared(p, g, d, h);
+                    let shared = shared.unwrap_or_else(|| self.shared(p, g, d, h));
+                    debug_assert_eq!(shared, self.shared(p, g, d, h));
                     (shared > 0, shared > 0 && shared == self.people(p, g))
                 }
                 Set::Hidden(d) => {
