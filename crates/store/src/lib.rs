@@ -192,6 +192,17 @@ impl Store {
         }
     }
 
+    /// The roles in a row's `roles` column, joined by [`Store::joined`]; unknown ones (from a
+    /// newer version) are skipped.
+    pub(crate) fn joined_roles(row: &sqlx::any::AnyRow) -> Result<skillgym_domain::Roles> {
+        let held: Option<String> = sqlx::Row::try_get(row, "roles")?;
+        Ok(held
+            .iter()
+            .flat_map(|r| r.split(','))
+            .filter_map(|r| skillgym_domain::Role::parse(r).ok())
+            .collect())
+    }
+
     /// Closes every connection, waiting for queries under way.
     pub async fn close(&self) {
         self.pool.close().await;

@@ -254,15 +254,7 @@ impl Store {
             }
         }
         let account = match row.try_get::<Option<i64>, _>("account_id")? {
-            Some(account) => {
-                let held: Option<String> = row.try_get("roles")?;
-                let roles = Roles::from_iter(
-                    held.iter()
-                        .flat_map(|r| r.split(','))
-                        .filter_map(|r| Role::parse(r).ok()),
-                );
-                Some((AccountId(account), roles))
-            }
+            Some(account) => Some((AccountId(account), Store::joined_roles(row)?)),
             None => None,
         };
         let family: String = row.try_get("job_family")?;

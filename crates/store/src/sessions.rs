@@ -2,7 +2,7 @@
 
 use crate::{Result, Store, now};
 use skillgym_domain::people::format_date;
-use skillgym_domain::{AccountId, CampaignId, OrganisationId, PersonId, Role, Roles};
+use skillgym_domain::{AccountId, CampaignId, OrganisationId, PersonId, Roles};
 use sqlx::Row;
 
 /// A live session with what every page needs about the person signed in.
@@ -77,13 +77,7 @@ impl Store {
         let Some(first) = row else {
             return Ok(None);
         };
-        let mut roles = Roles::default();
-        let held: Option<String> = first.try_get("roles")?;
-        for role in held.iter().flat_map(|r| r.split(',')) {
-            if let Ok(role) = Role::parse(role) {
-                roles = roles.with(role);
-            }
-        }
+        let roles = Store::joined_roles(&first)?;
         Ok(Some(SessionRecord {
             account_id: AccountId(first.try_get("account_id")?),
             person_id: PersonId(first.try_get("person_id")?),

@@ -1366,8 +1366,8 @@ impl Engine {
         let y_size = self.set_size(y, m);
         let mut inside_shown = Vec::new();
         let mut straddled = false;
-        // Only groups sharing someone with `y` can lie inside it or straddle it.
-        // Each with how many it shares with a cell `y`, where that is known already.
+        // Only groups sharing someone with `y` can lie inside it or straddle it: for a cell,
+        // its overlaps, each with how many it shares.
         let groups: Vec<(usize, Option<u32>)> = match y {
             Set::Cell(d, h) if self.compared(d, p) => self
                 .overlaps(d, h, p)
