@@ -98,13 +98,8 @@ impl AnalysisCache {
         campaign: &Campaign,
         threshold: AnonymityThreshold,
     ) -> Result<Arc<Analysed>, StoreError> {
-        let stepped = stepped(campaign, time::OffsetDateTime::now_utc().date());
         let (cell, columns) = self.cell(store, org, campaign).await?;
-        let counted = if stepped {
-            threshold.counted(columns.responses())
-        } else {
-            columns.responses()
-        };
+        let (counted, stepped) = counted(campaign, &columns, threshold);
         let mut cached = cell.lock().await;
         if let Some(c) = cached.as_mut()
             && Arc::ptr_eq(&c.columns, &columns)
@@ -132,6 +127,20 @@ impl AnalysisCache {
         campaign: &Campaign,
     ) -> Result<Arc<CampaignColumns>, StoreError> {
         Ok(self.cell(store, org, campaign).await?.1)
+    }
+
+    /// The campaign's columns as its figures count them (see [`Analysed::columns`]), without
+    /// working out what may be shown: for the earlier side of change over time.
+    pub async fn counted_columns(
+        &self,
+        store: &Store,
+        org: OrganisationId,
+        campaign: &Campaign,
+        threshold: AnonymityThreshold,
+    ) -> Result<Arc<CampaignColumns>, StoreError> {
+        let (_, columns) = self.cell(store, org, campaign).await?;
+        let (counted, _) = counted(campaign, &columns, threshold);
+        Ok(first_submitted(columns, counted))
     }
 
     async fn cell(
@@ -272,6 +281,31 @@ async fn read_columns(
     Ok(columns)
 }
 
+/// How many of the campaign's finished responses its figures count, and whether it is counted
+/// in steps (see [`stepped`]).
+fn counted(
+    campaign: &Campaign,
+    columns: &CampaignColumns,
+    threshold: AnonymityThreshold,
+) -> (usize, bool) {
+    let stepped = stepped(campaign, time::OffsetDateTime::now_utc().date());
+    let counted = if stepped {
+        threshold.counted(columns.responses())
+    } else {
+        columns.responses()
+    };
+    (counted, stepped)
+}
+
+/// The first `counted` responses to finish, or all of them without a copy.
+fn first_submitted(columns: Arc<CampaignColumns>, counted: usize) -> Arc<CampaignColumns> {
+    if counted < columns.responses() {
+        Arc::new(columns.first_submitted(counted))
+    } else {
+        columns
+    }
+}
+
 /// Works out what may be shown on a blocking thread: at national scale it takes a core for a
 /// few hundred milliseconds, which would hold up every other request on an async worker.
 async fn analyse(
@@ -283,11 +317,7 @@ async fn analyse(
 ) -> Arc<Analysed> {
     let (columns, areas) = (columns.clone(), competence_areas(campaign));
     let analysed = tokio::task::spawn_blocking(move || {
-        let columns = if counted < columns.responses() {
-            Arc::new(columns.first_submitted(counted))
-        } else {
-            columns
-        };
+        let columns = first_submitted(columns, counted);
         Analysed {
             disclosure: Disclosure::compute(&columns, &areas, threshold),
             columns,

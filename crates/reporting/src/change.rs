@@ -82,7 +82,8 @@ pub async fn compare(
     }
     .cloned();
     // Both campaigns' answers come from the columns kept in memory (see `analysis_cache`), as
-    // their reports count them; after a restart both are worked out at once, on two cores.
+    // their reports count them; after a restart both are read at once. What the earlier
+    // campaign's report may show is not needed: only its answers and its response rate.
     let Some(earlier) = chosen else {
         let later_analysed = reports.analysed(&campaign).await?;
         let later = rate_of(&later_analysed);
@@ -98,12 +99,15 @@ pub async fn compare(
         });
     };
     let earlier_campaign = store.campaign(org, earlier.id).await?;
-    let (later_analysed, earlier_analysed) = tokio::try_join!(
+    let (later_analysed, earlier_columns) = tokio::try_join!(
         reports.analysed(&campaign),
-        reports.analysed(&earlier_campaign)
+        reports.counted_columns(&earlier_campaign)
     )?;
     let later = rate_of(&later_analysed);
-    let (earlier_columns, later_columns) = (&earlier_analysed.columns, &later_analysed.columns);
+    // A campaign's own figures are shown once the threshold have answered (nothing else
+    // hides them), so the earlier rate needs no more than its count.
+    let earlier_rate = ShownRate::counted(ResponseRate::of(&earlier_columns), threshold);
+    let (earlier_columns, later_columns) = (&*earlier_columns, &later_analysed.columns);
     // Only what both campaigns asked is compared, in this campaign's order.
     let position_before: HashMap<CompetenceId, usize> = earlier_campaign
         .areas
@@ -137,8 +141,8 @@ pub async fn compare(
         threshold,
         &area_of,
         area_heads.len(),
-        &change::Response::from_columns(earlier_columns, &at_before),
-        &change::Response::from_columns(later_columns, &at_after),
+        &change::Responses::from_columns(earlier_columns, &at_before),
+        &change::Responses::from_columns(later_columns, &at_after),
     );
     let competences = shared
         .iter()
@@ -172,7 +176,7 @@ pub async fn compare(
     Ok(Compared {
         campaign,
         choices,
-        earlier: Some((earlier, rate_of(&earlier_analysed))),
+        earlier: Some((earlier, earlier_rate)),
         later,
         threshold,
         change: Some(change),

@@ -20,8 +20,8 @@ pub use grouping::{Grouping, PlaceNames};
 pub use report::{CampaignReport, Profiles, ReportError, ReportOptions};
 pub use tables::Table;
 
-use skillgym_domain::analysis::AnonymityThreshold;
 use skillgym_domain::analysis::profile::Profile;
+use skillgym_domain::analysis::{AnonymityThreshold, CampaignColumns};
 use skillgym_domain::{CampaignId, OrganisationId};
 use skillgym_store::{Campaign, PersonRecord, Store, StoreError};
 use std::sync::Arc;
@@ -73,6 +73,16 @@ impl<'a> Reports<'a> {
     pub async fn analysed(&self, campaign: &Campaign) -> Result<Arc<Analysed>, StoreError> {
         self.cache
             .analysed(self.store, self.org, campaign, self.threshold)
+            .await
+    }
+
+    /// The campaign's columns as its figures count them, without what may be shown of them.
+    pub async fn counted_columns(
+        &self,
+        campaign: &Campaign,
+    ) -> Result<Arc<CampaignColumns>, StoreError> {
+        self.cache
+            .counted_columns(self.store, self.org, campaign, self.threshold)
             .await
     }
 

@@ -4,6 +4,7 @@ mod cli;
 mod commands;
 mod config;
 mod help;
+mod memory;
 mod output;
 mod usage_error;
 
@@ -12,6 +13,7 @@ use skillgym_i18n::{Lang, Tr};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    memory::limit_arenas();
     let tr = cli_language();
     let cmd = help::localise(cli::Cli::command(), &tr);
     let args: Vec<String> = std::env::args().collect();

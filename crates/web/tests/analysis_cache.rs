@@ -421,7 +421,7 @@ async fn change_and_service_means_agree(backend: Backend) {
                 area_count += usize::from(shared.len() > before);
             }
             assert!(!shared.is_empty());
-            let rows = |data: &oracle::ChangeData| -> Vec<change::Response> {
+            let rows = |data: &oracle::ChangeData| -> change::Responses {
                 data.responses
                     .iter()
                     .map(|r| change::Response {
@@ -442,8 +442,8 @@ async fn change_and_service_means_agree(backend: Backend) {
                     threshold,
                     &area_of,
                     area_count,
-                    &change::Response::from_columns(&earlier_columns, &at_before),
-                    &change::Response::from_columns(&later_columns, &at_after),
+                    &change::Responses::from_columns(&earlier_columns, &at_before),
+                    &change::Responses::from_columns(&later_columns, &at_after),
                 );
                 assert_eq!(from_columns, one_by_one);
                 assert!(one_by_one.competences.iter().any(|c| c.paired.is_some()));

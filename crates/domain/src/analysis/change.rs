@@ -14,11 +14,12 @@
 use super::anonymity::AnonymityThreshold;
 use super::columns::CampaignColumns;
 use super::stats::{
-    MannWhitney, Wilcoxon, mann_whitney, mann_whitney_counts, wilcoxon, wilcoxon_counts,
+    MannWhitney, Wilcoxon, mann_whitney_counts, mann_whitney_weighted, wilcoxon_counts,
+    wilcoxon_weighted,
 };
 use crate::audit::Rating;
+use rustc_hash::FxHashMap;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 /// One finished response: whose it is (`None` when the person is not known, as after erasure
 /// or an anonymous import) and its rating of each competence compared, by position.
@@ -28,17 +29,58 @@ pub struct Response {
     pub ratings: Vec<Option<Rating>>,
 }
 
-impl Response {
+/// A campaign's finished responses as change over time reads them: whose each is, and its
+/// levels (1 to 5, or 0 for not rated or "not sure") of the competences compared, a byte each
+/// and side by side, so that each pass goes through memory in order.
+#[derive(Debug, Clone, Default)]
+pub struct Responses {
+    person: Vec<Option<i64>>,
+    levels: Vec<u8>,
+}
+
+impl Responses {
     /// Every finished response in `columns`, with its ratings of the competences at
     /// `positions` (positions in that campaign's columns, in the order compared).
-    pub fn from_columns(columns: &CampaignColumns, positions: &[usize]) -> Vec<Self> {
-        (0..columns.responses())
-            .map(|r| Self {
-                person: columns.person[r],
-                ratings: positions.iter().map(|c| columns.rating(r, *c)).collect(),
-            })
-            .collect()
+    pub fn from_columns(columns: &CampaignColumns, positions: &[usize]) -> Self {
+        let mut levels = Vec::with_capacity(columns.responses() * positions.len());
+        for r in 0..columns.responses() {
+            let ratings = columns.ratings_of(r);
+            levels.extend(positions.iter().map(|c| level_byte(ratings[*c])));
+        }
+        Self {
+            person: columns.person.clone(),
+            levels,
+        }
     }
+
+    fn len(&self) -> usize {
+        self.person.len()
+    }
+
+    /// Response `r`'s levels, `k` competences wide.
+    fn levels_of(&self, r: usize, k: usize) -> &[u8] {
+        &self.levels[r * k..(r + 1) * k]
+    }
+}
+
+impl FromIterator<Response> for Responses {
+    fn from_iter<I: IntoIterator<Item = Response>>(responses: I) -> Self {
+        let mut out = Self::default();
+        for r in responses {
+            out.person.push(r.person);
+            out.levels.extend(
+                r.ratings
+                    .iter()
+                    .map(|x| x.and_then(Rating::level).unwrap_or(0)),
+            );
+        }
+        out
+    }
+}
+
+/// A byte of [`CampaignColumns::ratings`] as a level, 0 for none.
+fn level_byte(code: u8) -> u8 {
+    if (1..=5).contains(&code) { code } else { 0 }
 }
 
 /// The same people's ratings then and now.
@@ -100,50 +142,76 @@ impl Change {
         threshold: AnonymityThreshold,
         areas: &[usize],
         area_count: usize,
-        earlier: &[Response],
-        later: &[Response],
+        earlier: &Responses,
+        later: &Responses,
     ) -> Self {
         let threshold = threshold.get();
-        let before_of: HashMap<i64, &Response> = earlier
-            .iter()
-            .filter_map(|r| r.person.map(|p| (p, r)))
-            .collect();
-        let pairs: Vec<(&Response, &Response)> = later
-            .iter()
-            .filter_map(|r| Some((*before_of.get(&r.person?)?, r)))
-            .collect();
         let k = areas.len();
-        let rating = |r: &Response, c: usize| -> Option<u8> {
-            r.ratings.get(c).copied().flatten().and_then(Rating::level)
-        };
-        // Every pass below goes response by response, each response's ratings side by side in
-        // memory, which at national scale is what keeps this quick.
+        let before_of: FxHashMap<i64, usize> = (0..earlier.len())
+            .filter_map(|r| earlier.person[r].map(|p| (p, r)))
+            .collect();
+        let pairs: Vec<(usize, usize)> = (0..later.len())
+            .filter_map(|r| Some((*before_of.get(&later.person[r]?)?, r)))
+            .collect();
+        // One pass over each side and one over the pairs, each response's levels side by side
+        // in memory, which at national scale is what keeps this quick.
 
         // Ratings are 1 to 5, so each competence's figures come from counts: of each rating
         // then and now, and of each size of change up and down.
-        let counted = |responses: &[Response]| {
+        // A person's area score: the mean of their ratings of its competences. Paired, only
+        // the competences the person rated both times count, so that a change is never a
+        // change in what was rated. A score is a sum of a few ratings over how many, so each
+        // side keeps how many people had each sum and count, not a score per person: at
+        // national scale that is a few hundred counts an area instead of 50,000 numbers.
+        let side = |responses: &Responses| {
             let mut counts = vec![[0u64; 5]; k];
-            for r in responses {
-                for (c, counts) in counts.iter_mut().enumerate() {
-                    if let Some(level) = rating(r, c) {
-                        counts[usize::from(level - 1)] += 1;
+            let mut scores = vec![(Sample::default(), FxHashMap::default()); area_count];
+            let mut totals = vec![(0u32, 0u32); area_count];
+            for r in 0..responses.len() {
+                totals.fill((0, 0));
+                for (c, level) in responses.levels_of(r, k).iter().enumerate() {
+                    if *level > 0 {
+                        counts[c][usize::from(level - 1)] += 1;
+                        let t = &mut totals[areas[c]];
+                        *t = (t.0 + u32::from(*level), t.1 + 1);
+                    }
+                }
+                for ((sample, seen), (sum, n)) in scores.iter_mut().zip(&totals) {
+                    if *n > 0 {
+                        sample.add(f64::from(*sum) / f64::from(*n));
+                        *seen.entry((*sum, *n)).or_insert(0u64) += 1;
                     }
                 }
             }
-            counts
+            (counts, scores)
         };
-        let (before, after) = (counted(earlier), counted(later));
+        let ((before, before_scores), (after, after_scores)) = (side(earlier), side(later));
         let (mut up, mut down) = (vec![[0u64; 4]; k], vec![[0u64; 4]; k]);
         let mut paired = vec![Sums::default(); k];
+        let mut paired_scores = vec![(Sums::default(), FxHashMap::default()); area_count];
+        let mut totals = vec![(0u32, 0u32, 0u32); area_count];
         for (b, a) in &pairs {
-            for c in 0..k {
-                if let (Some(x), Some(y)) = (rating(b, c), rating(a, c)) {
-                    paired[c].add(f64::from(x), f64::from(y));
-                    match y.cmp(&x) {
-                        Ordering::Greater => up[c][usize::from(y - x - 1)] += 1,
-                        Ordering::Less => down[c][usize::from(x - y - 1)] += 1,
-                        Ordering::Equal => {}
-                    }
+            totals.fill((0, 0, 0));
+            let (then, now) = (earlier.levels_of(*b, k), later.levels_of(*a, k));
+            for (c, (x, y)) in then.iter().zip(now).enumerate() {
+                let (x, y) = (*x, *y);
+                if x == 0 || y == 0 {
+                    continue;
+                }
+                paired[c].add(f64::from(x), f64::from(y));
+                match y.cmp(&x) {
+                    Ordering::Greater => up[c][usize::from(y - x - 1)] += 1,
+                    Ordering::Less => down[c][usize::from(x - y - 1)] += 1,
+                    Ordering::Equal => {}
+                }
+                let t = &mut totals[areas[c]];
+                *t = (t.0 + u32::from(x), t.1 + u32::from(y), t.2 + 1);
+            }
+            for ((sums, seen), (x, y, n)) in paired_scores.iter_mut().zip(&totals) {
+                if *n > 0 {
+                    let n_f = f64::from(*n);
+                    sums.add(f64::from(*x) / n_f, f64::from(*y) / n_f);
+                    *seen.entry((*x, *y, *n)).or_insert(0u64) += 1;
                 }
             }
         }
@@ -159,64 +227,36 @@ impl Change {
                 )
             })
             .collect();
-
-        // A person's area score: the mean of their ratings of its competences. Paired, only
-        // the competences the person rated both times count, so that a change is never a
-        // change in what was rated.
-        let scores = |responses: &[Response]| {
-            let mut out = vec![Vec::with_capacity(responses.len()); area_count];
-            let mut totals = vec![(0.0, 0usize); area_count];
-            for r in responses {
-                totals.fill((0.0, 0));
-                for c in 0..k {
-                    if let Some(level) = rating(r, c) {
-                        let t = &mut totals[areas[c]];
-                        *t = (t.0 + f64::from(level), t.1 + 1);
-                    }
-                }
-                for (scores, (sum, n)) in out.iter_mut().zip(&totals) {
-                    if *n > 0 {
-                        scores.push(sum / *n as f64);
-                    }
-                }
-            }
-            out
+        let mean_of = |(sum, n): (u32, u32)| f64::from(sum) / f64::from(n);
+        let values = |seen: &FxHashMap<(u32, u32), u64>| -> Vec<(f64, u64)> {
+            seen.iter()
+                .map(|(key, count)| (mean_of(*key), *count))
+                .collect()
         };
-        let (before_scores, after_scores) = (scores(earlier), scores(later));
-        let mut paired_scores = vec![(Vec::new(), Vec::new()); area_count];
-        let mut totals = vec![(0.0, 0.0, 0usize); area_count];
-        for (b, a) in &pairs {
-            totals.fill((0.0, 0.0, 0));
-            for c in 0..k {
-                if let (Some(x), Some(y)) = (rating(b, c), rating(a, c)) {
-                    let t = &mut totals[areas[c]];
-                    *t = (t.0 + f64::from(x), t.1 + f64::from(y), t.2 + 1);
-                }
-            }
-            for ((then, now), (x, y, n)) in paired_scores.iter_mut().zip(&totals) {
-                if *n > 0 {
-                    then.push(x / *n as f64);
-                    now.push(y / *n as f64);
-                }
-            }
-        }
-        let area_rows = (0..area_count)
-            .map(|area| {
-                let (before, after) = (&before_scores[area], &after_scores[area]);
-                let (paired_before, paired_after) = &paired_scores[area];
-                let mut paired = Sums::default();
-                for (b, a) in paired_before.iter().zip(paired_after) {
-                    paired.add(*b, *a);
-                }
-                row(
-                    threshold,
-                    Sample::of_values(before),
-                    Sample::of_values(after),
-                    || mann_whitney(after, before),
-                    paired,
-                    || wilcoxon(paired_before, paired_after),
-                )
-            })
+        let area_rows = before_scores
+            .iter()
+            .zip(&after_scores)
+            .zip(&paired_scores)
+            .map(
+                |(((before, seen_before), (after, seen_after)), (paired, seen_paired))| {
+                    row(
+                        threshold,
+                        *before,
+                        *after,
+                        || mann_whitney_weighted(&values(seen_after), &values(seen_before)),
+                        *paired,
+                        || {
+                            let pairs: Vec<(f64, f64, u64)> = seen_paired
+                                .iter()
+                                .map(|((x, y, n), count)| {
+                                    (mean_of((*x, *n)), mean_of((*y, *n)), *count)
+                                })
+                                .collect();
+                            wilcoxon_weighted(&pairs)
+                        },
+                    )
+                },
+            )
             .collect();
         let n = pairs.len();
         let rest_safe = |total: usize| {
@@ -241,11 +281,9 @@ struct Sample {
 }
 
 impl Sample {
-    fn of_values(values: &[f64]) -> Self {
-        Self {
-            n: values.len(),
-            sum: values.iter().sum(),
-        }
+    fn add(&mut self, value: f64) {
+        self.n += 1;
+        self.sum += value;
     }
 
     /// `counts[k]` ratings of `k + 1`.
@@ -326,6 +364,11 @@ mod tests {
 
     const K: AnonymityThreshold = AnonymityThreshold::DEFAULT;
 
+    fn compute(areas: &[usize], count: usize, earlier: &[Response], later: &[Response]) -> Change {
+        let responses = |r: &[Response]| r.iter().cloned().collect::<Responses>();
+        Change::compute(K, areas, count, &responses(earlier), &responses(later))
+    }
+
     fn response(person: Option<i64>, ratings: &[u8]) -> Response {
         Response {
             person,
@@ -350,7 +393,7 @@ mod tests {
         let later: Vec<Response> = (0..6)
             .map(|p| response(Some(p), &[2 + (p % 3) as u8, if p < 3 { 4 } else { 2 }]))
             .collect();
-        let change = Change::compute(K, &[0, 0], 1, &earlier, &later);
+        let change = compute(&[0, 0], 1, &earlier, &later);
         assert_eq!(change.people_in_both, Some(6));
         let first = change.competences[0].paired.unwrap();
         assert_eq!(
@@ -376,7 +419,7 @@ mod tests {
     fn too_few_people_show_nothing() {
         let earlier: Vec<Response> = (0..4).map(|p| response(Some(p), &[3])).collect();
         let later: Vec<Response> = (0..8).map(|p| response(Some(p), &[4])).collect();
-        let change = Change::compute(K, &[0], 1, &earlier, &later);
+        let change = compute(&[0], 1, &earlier, &later);
         let row = change.competences[0];
         assert_eq!(row.paired, None);
         assert_eq!(row.whole.before, None);
@@ -390,18 +433,18 @@ mod tests {
         // would give the two's mean, so the paired figures are hidden.
         let earlier: Vec<Response> = (0..10).map(|p| response(Some(p), &[3])).collect();
         let mut later: Vec<Response> = (0..12).map(|p| response(Some(p), &[4])).collect();
-        let change = Change::compute(K, &[0], 1, &earlier, &later);
+        let change = compute(&[0], 1, &earlier, &later);
         assert_eq!(change.competences[0].paired, None);
         assert!(change.competences[0].whole.after.is_some());
         // Five more newcomers (seven in all) are enough to stand on their own.
         later.extend((100..105).map(|p| response(Some(p), &[5])));
-        let change = Change::compute(K, &[0], 1, &earlier, &later);
+        let change = compute(&[0], 1, &earlier, &later);
         assert_eq!(change.competences[0].paired.unwrap().n, 10);
         // "Not sure" counts as not rated: if two of the ten were not sure now, the earlier
         // side's rest is two people.
         later[0] = response(Some(0), &[9]);
         later[1] = response(Some(1), &[9]);
-        let change = Change::compute(K, &[0], 1, &earlier, &later);
+        let change = compute(&[0], 1, &earlier, &later);
         assert_eq!(change.competences[0].paired, None);
     }
 
@@ -410,15 +453,12 @@ mod tests {
         // Ten answered both, and two more only now: "10 in both" against 12 now counts them.
         let earlier: Vec<Response> = (0..10).map(|p| response(Some(p), &[3])).collect();
         let mut later: Vec<Response> = (0..12).map(|p| response(Some(p), &[4])).collect();
-        assert_eq!(
-            Change::compute(K, &[0], 1, &earlier, &later).people_in_both,
-            None
-        );
+        assert_eq!(compute(&[0], 1, &earlier, &later).people_in_both, None);
         later.extend((100..103).map(|p| response(Some(p), &[5])));
-        let change = Change::compute(K, &[0], 1, &earlier, &later);
+        let change = compute(&[0], 1, &earlier, &later);
         assert_eq!(change.people_in_both, Some(10));
         // Fewer than the threshold in both: hidden.
-        let few = Change::compute(K, &[0], 1, &earlier[..3], &later[..3]);
+        let few = compute(&[0], 1, &earlier[..3], &later[..3]);
         assert_eq!(few.people_in_both, None);
     }
 
@@ -426,7 +466,7 @@ mod tests {
     fn unknown_people_count_for_the_whole_service_only() {
         let earlier: Vec<Response> = (0..6).map(|_| response(None, &[2])).collect();
         let later: Vec<Response> = (0..6).map(|_| response(None, &[3])).collect();
-        let change = Change::compute(K, &[0], 1, &earlier, &later);
+        let change = compute(&[0], 1, &earlier, &later);
         assert_eq!(
             change.people_in_both,
             Some(0),
@@ -437,12 +477,76 @@ mod tests {
     }
 
     #[test]
+    fn area_figures_from_counts_are_those_of_each_persons_score() {
+        // Areas are worked out from how many people had each sum of ratings; the figures must
+        // be exactly those of the scores person by person, ranked one by one.
+        use crate::analysis::stats::{mann_whitney, wilcoxon};
+        let mut seed = 7u64;
+        let mut next = move |below: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % below
+        };
+        let areas = [0, 0, 0, 1, 1, 2, 2, 2, 2];
+        let mut respond = |person: i64| {
+            let ratings: Vec<u8> = (0..areas.len()).map(|_| next(7) as u8).collect();
+            response(
+                Some(person),
+                &ratings
+                    .iter()
+                    .map(|r| if *r == 6 { 9 } else { *r })
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let earlier: Vec<Response> = (0..300).map(&mut respond).collect();
+        let later: Vec<Response> = (100..450).map(&mut respond).collect();
+        let change = compute(&areas, 3, &earlier, &later);
+        let level = |r: &Response, c: usize| r.ratings[c].and_then(Rating::level).map(f64::from);
+        for (area, row) in change.areas.iter().enumerate() {
+            let in_area: Vec<usize> = (0..areas.len()).filter(|c| areas[*c] == area).collect();
+            let score = |r: &Response| {
+                let rated: Vec<f64> = in_area.iter().filter_map(|c| level(r, *c)).collect();
+                (!rated.is_empty()).then(|| rated.iter().sum::<f64>() / rated.len() as f64)
+            };
+            let before: Vec<f64> = earlier.iter().filter_map(score).collect();
+            let after: Vec<f64> = later.iter().filter_map(score).collect();
+            assert_eq!(row.whole.before.unwrap().n, before.len());
+            assert_eq!(
+                row.whole.before.unwrap().mean,
+                before.iter().sum::<f64>() / before.len() as f64
+            );
+            assert_eq!(row.whole.test, mann_whitney(&after, &before));
+            let (mut then, mut now) = (Vec::new(), Vec::new());
+            for a in &later {
+                let Some(b) = earlier.iter().find(|b| b.person == a.person) else {
+                    continue;
+                };
+                let both: Vec<(f64, f64)> = in_area
+                    .iter()
+                    .filter_map(|c| Some((level(b, *c)?, level(a, *c)?)))
+                    .collect();
+                if !both.is_empty() {
+                    let n = both.len() as f64;
+                    then.push(both.iter().map(|p| p.0).sum::<f64>() / n);
+                    now.push(both.iter().map(|p| p.1).sum::<f64>() / n);
+                }
+            }
+            let paired = row.paired.unwrap();
+            assert_eq!(paired.n, then.len());
+            assert_eq!(paired.before, then.iter().sum::<f64>() / then.len() as f64);
+            assert_eq!(paired.test, wilcoxon(&then, &now));
+            assert!(paired.test.is_some());
+        }
+    }
+
+    #[test]
     fn an_area_counts_only_what_a_person_rated_both_times() {
         // Competences 0 and 1 in area 0. Each person rated competence 1 only now (at 5): their
         // paired area score is competence 0 alone, which did not change.
         let earlier: Vec<Response> = (0..5).map(|p| response(Some(p), &[3, 9])).collect();
         let later: Vec<Response> = (0..5).map(|p| response(Some(p), &[3, 5])).collect();
-        let change = Change::compute(K, &[0, 0], 1, &earlier, &later);
+        let change = compute(&[0, 0], 1, &earlier, &later);
         let area = change.areas[0];
         let paired = area.paired.unwrap();
         assert_eq!((paired.before, paired.after, paired.test), (3.0, 3.0, None));

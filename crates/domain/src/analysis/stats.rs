@@ -48,13 +48,19 @@ pub fn mann_whitney(x: &[f64], y: &[f64]) -> Option<MannWhitney> {
     mann_whitney_counts(&counts[0], &counts[1])
 }
 
+/// [`mann_whitney`] of samples given as their distinct values, each with how many times it
+/// occurs (in any order; a value may appear more than once). For samples kept as counts of
+/// values, such as area scores that are means of a few ratings, without a value per person.
+pub fn mann_whitney_weighted(x: &[(f64, u64)], y: &[(f64, u64)]) -> Option<MannWhitney> {
+    let counts = tally_weighted(&[x, y]);
+    mann_whitney_counts(&counts[0], &counts[1])
+}
+
 /// The samples as counts of their distinct values, smallest first: `out[s][k]` is how many
 /// values of sample `s` equal the k-th smallest value found in any of them. Ratings and their
 /// means repeat a lot, so sorting each sample and counting runs is much quicker than ranking
 /// every value one by one, and the rank tests then work on the counts alone.
 fn tally(samples: &[&[f64]]) -> Vec<Vec<u64>> {
-    // Equal as ranking treats them: 0.0 and −0.0 alike; a NaN only to itself.
-    let same = |a: f64, b: f64| a == b || a.total_cmp(&b).is_eq();
     let runs: Vec<Vec<(f64, u64)>> = samples
         .iter()
         .map(|sample| {
@@ -70,6 +76,37 @@ fn tally(samples: &[&[f64]]) -> Vec<Vec<u64>> {
             runs
         })
         .collect();
+    counts_of_runs(&runs)
+}
+
+/// [`tally`] of samples given as values with how many times each occurs.
+fn tally_weighted(samples: &[&[(f64, u64)]]) -> Vec<Vec<u64>> {
+    let runs: Vec<Vec<(f64, u64)>> = samples
+        .iter()
+        .map(|sample| {
+            let mut sorted = sample.to_vec();
+            sorted.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+            let mut runs: Vec<(f64, u64)> = Vec::new();
+            for (x, count) in sorted {
+                match runs.last_mut() {
+                    Some((value, n)) if same(*value, x) => *n += count,
+                    _ => runs.push((x, count)),
+                }
+            }
+            runs
+        })
+        .collect();
+    counts_of_runs(&runs)
+}
+
+/// Equal as ranking treats them: 0.0 and −0.0 alike; a NaN only to itself.
+fn same(a: f64, b: f64) -> bool {
+    a == b || a.total_cmp(&b).is_eq()
+}
+
+/// Each sample's runs of equal values (sorted, each value once) as counts over the distinct
+/// values of all the samples.
+fn counts_of_runs(runs: &[Vec<(f64, u64)>]) -> Vec<Vec<u64>> {
     let mut distinct: Vec<f64> = runs.iter().flatten().map(|(x, _)| *x).collect();
     distinct.sort_unstable_by(f64::total_cmp);
     distinct.dedup_by(|a, b| same(*a, *b));
@@ -228,17 +265,23 @@ pub fn wilcoxon(before: &[f64], after: &[f64]) -> Option<Wilcoxon> {
     if before.len() != after.len() {
         return None;
     }
+    let pairs: Vec<(f64, f64, u64)> = before.iter().zip(after).map(|(b, a)| (*b, *a, 1)).collect();
+    wilcoxon_weighted(&pairs)
+}
+
+/// [`wilcoxon`] of pairs given as (before, after, how many pairs had those values).
+pub fn wilcoxon_weighted(pairs: &[(f64, f64, u64)]) -> Option<Wilcoxon> {
     let (mut up, mut down) = (Vec::new(), Vec::new());
-    for (b, a) in before.iter().zip(after) {
+    for (b, a, n) in pairs {
         let d = a - b;
         if d > 0.0 {
-            up.push(d);
+            up.push((d, *n));
         } else if d < 0.0 {
-            down.push(-d);
+            down.push((-d, *n));
         }
     }
     // Ranked by the size of the change, ups and downs together.
-    let counts = tally(&[&up, &down]);
+    let counts = tally_weighted(&[&up, &down]);
     wilcoxon_counts(&counts[0], &counts[1])
 }
 
