@@ -2,11 +2,14 @@
 //! people who answered both and for the whole service. The domain decides which figures are
 //! safe to show; the web page, its CSV and the JSON report all read what is computed here.
 
+use crate::Count;
 use crate::Reports;
 use crate::cache::Analysed;
 use skillgym_domain::CompetenceId;
 use skillgym_domain::analysis::change::{self, Change, ChangeRow};
 use skillgym_domain::analysis::{AnonymityThreshold, ResponseRate, ShownRate};
+use skillgym_domain::people::format_date;
+use skillgym_i18n::Tr;
 use skillgym_store::{Campaign, CampaignChoice, StoreError};
 use std::collections::HashMap;
 
@@ -183,4 +186,134 @@ pub async fn compare(
         competences,
         areas,
     })
+}
+
+impl Compared {
+    /// The competences (or, with `areas`, the areas) compared, as the page's CSV download
+    /// gives them: headings and hidden figures in `tr`'s language; a figure kept back for
+    /// anonymity says so, one that does not exist (no test with no change, no difference with
+    /// a side hidden) is empty. Only the headings when there is no earlier campaign.
+    pub fn table(&self, areas: bool, tr: &Tr) -> Vec<Vec<String>> {
+        let mut rows = vec![
+            [
+                if areas {
+                    "analysis-csv-area-code"
+                } else {
+                    "analysis-csv-competence-code"
+                },
+                if areas {
+                    "change-area"
+                } else {
+                    "report-competence"
+                },
+                "change-csv-in-area",
+                "change-csv-paired-n",
+                "change-csv-paired-before",
+                "change-csv-paired-after",
+                "change-csv-paired-change",
+                "change-csv-wilcoxon-t",
+                "change-csv-wilcoxon-z",
+                "change-csv-wilcoxon-p",
+                "change-csv-paired-effect",
+                "change-csv-before-n",
+                "change-csv-before-mean",
+                "change-csv-after-n",
+                "change-csv-after-mean",
+                "change-csv-difference",
+                "change-csv-mann-whitney-u",
+                "change-csv-mann-whitney-p",
+                "change-csv-effect",
+            ]
+            .map(|id| tr.t(id))
+            .to_vec(),
+        ];
+        let hidden = tr.t("report-hidden");
+        let lines = if areas {
+            &self.areas
+        } else {
+            &self.competences
+        };
+        let f = |x: Option<f64>| x.map(|x| format!("{x:.6}")).unwrap_or_default();
+        let e = |x: Option<f64>| x.map(|x| format!("{x:e}")).unwrap_or_default();
+        for line in lines {
+            let (p, w) = (line.row.paired, line.row.whole);
+            let paired = match p {
+                Some(p) => {
+                    let wt = p.test;
+                    vec![
+                        p.n.to_string(),
+                        f(Some(p.before)),
+                        f(Some(p.after)),
+                        f(Some(p.change)),
+                        f(wt.map(|t| t.statistic())),
+                        f(wt.map(|t| t.z)),
+                        e(wt.map(|t| t.p)),
+                        f(wt.map(|t| t.rank_biserial)),
+                    ]
+                }
+                None => vec![hidden.clone(); 8],
+            };
+            let side = |s: Option<change::Side>| match s {
+                Some(s) => [s.n.to_string(), f(Some(s.mean))],
+                None => [hidden.clone(), hidden.clone()],
+            };
+            let mut row = vec![
+                line.code.clone(),
+                line.title.clone(),
+                line.area
+                    .as_ref()
+                    .map(|(_, a, _)| a.clone())
+                    .unwrap_or_default(),
+            ];
+            row.extend(paired);
+            row.extend(side(w.before));
+            row.extend(side(w.after));
+            row.extend([
+                f(w.difference),
+                f(w.test.map(|t| t.u)),
+                e(w.test.map(|t| t.p)),
+                f(w.test.map(|t| t.rank_biserial)),
+            ]);
+            rows.push(row);
+        }
+        rows
+    }
+
+    /// The response rates then and now, one campaign a row, as the page's CSV download gives
+    /// them; `None` without an earlier campaign.
+    pub fn rates_table(&self, tr: &Tr) -> Option<Vec<Vec<String>>> {
+        let lang = tr.lang().code();
+        let (earlier, earlier_data) = self.earlier.as_ref()?;
+        let mut rows = vec![
+            [
+                "change-csv-campaign-number",
+                "change-campaign",
+                "campaign-opens-on",
+                "change-asked",
+                "change-finished",
+                "change-csv-rate",
+            ]
+            .map(|id| tr.t(id))
+            .to_vec(),
+        ];
+        for (id, title, opens_on, data) in [
+            (earlier.id, &earlier.title, &earlier.opens_on, earlier_data),
+            (
+                self.campaign.id,
+                &self.campaign.title,
+                &self.campaign.opens_on,
+                &self.later,
+            ),
+        ] {
+            rows.push(vec![
+                id.0.to_string(),
+                title.show(lang).text.to_string(),
+                format_date(*opens_on),
+                data.asked().to_string(),
+                Count::of(data.finished(), data.shown()).text(tr, self.threshold.get()),
+                data.fraction().map(|f| f.to_string()).unwrap_or_default(),
+            ]);
+        }
+        Some(rows)
+    }
 }

@@ -9,6 +9,7 @@
 
 pub mod cache;
 pub mod change;
+mod count;
 pub mod grouping;
 pub mod profile;
 pub mod report;
@@ -16,6 +17,7 @@ mod tables;
 
 pub use cache::{Analysed, AnalysisCache, take_snapshot};
 pub use change::{CompareError, Compared};
+pub use count::Count;
 pub use grouping::{Grouping, PlaceNames};
 pub use report::{CampaignReport, Profiles, ReportError, ReportOptions};
 pub use tables::Table;

@@ -4,6 +4,7 @@
 use crate::Reports;
 use skillgym_domain::analysis::profile::Profile;
 use skillgym_domain::audit::Rating;
+use skillgym_i18n::Tr;
 use skillgym_store::{Campaign, PersonRecord, StoreError};
 use std::collections::HashMap;
 
@@ -57,4 +58,57 @@ pub async fn profile_of(
             .collect::<Vec<_>>(),
         &columns.area_totals(&areas, campaign.areas.len()),
     )))
+}
+
+/// A profile as the profile page's CSV download gives it, a competence a row: headings, "not
+/// sure" and hidden figures in `tr`'s language; the service's mean of an area is kept back, as
+/// on the page, when too few people rated it.
+pub fn table(campaign: &Campaign, profile: &Profile, tr: &Tr) -> Vec<Vec<String>> {
+    let lang = tr.lang().code();
+    let mut rows = vec![
+        [
+            "analysis-csv-competence-code",
+            "report-competence",
+            "analysis-csv-area-code",
+            "profile-rating",
+            "profile-csv-quiz-right",
+            "profile-csv-quiz-asked",
+            "profile-measured",
+            "profile-target",
+            "profile-gap",
+            "profile-csv-area-mean",
+            "profile-csv-service-area-mean",
+        ]
+        .map(|id| tr.t(id))
+        .to_vec(),
+    ];
+    let (not_sure, hidden) = (tr.t("profile-not-sure"), tr.t("report-hidden"));
+    let f = |x: Option<f64>| x.map(|x| format!("{x:.6}")).unwrap_or_default();
+    let mut at = 0;
+    for (area, a) in campaign.areas.iter().zip(&profile.areas) {
+        for c in &area.competences {
+            let p = profile.competences[at];
+            at += 1;
+            rows.push(vec![
+                c.code.clone(),
+                c.title.show(lang).text.to_string(),
+                area.code.clone(),
+                p.rating
+                    .map(|r| {
+                        r.level()
+                            .map_or_else(|| not_sure.clone(), |l| l.to_string())
+                    })
+                    .unwrap_or_default(),
+                p.quiz.map(|q| q.right.to_string()).unwrap_or_default(),
+                p.quiz.map(|q| q.asked.to_string()).unwrap_or_default(),
+                f(p.measured),
+                p.target.map(|t| t.level().to_string()).unwrap_or_default(),
+                f(p.gap),
+                f(a.mean),
+                a.service_mean
+                    .map_or_else(|| hidden.clone(), |m| format!("{m:.6}")),
+            ]);
+        }
+    }
+    rows
 }

@@ -356,54 +356,7 @@ pub async fn csv(
     let Some((campaign, profile)) = &loaded.shown else {
         return Err(AppError::NotFound);
     };
-    let tr = &ctx.tr;
-    let lang = tr.lang().code();
-    let mut rows = vec![
-        [
-            "analysis-csv-competence-code",
-            "report-competence",
-            "analysis-csv-area-code",
-            "profile-rating",
-            "profile-csv-quiz-right",
-            "profile-csv-quiz-asked",
-            "profile-measured",
-            "profile-target",
-            "profile-gap",
-            "profile-csv-area-mean",
-            "profile-csv-service-area-mean",
-        ]
-        .map(|id| tr.t(id))
-        .to_vec(),
-    ];
-    let (not_sure, hidden) = (tr.t("profile-not-sure"), tr.t("report-hidden"));
-    let f = |x: Option<f64>| x.map(|x| format!("{x:.6}")).unwrap_or_default();
-    let mut at = 0;
-    for (area, a) in campaign.areas.iter().zip(&profile.areas) {
-        for c in &area.competences {
-            let p = profile.competences[at];
-            at += 1;
-            rows.push(vec![
-                c.code.clone(),
-                c.title.show(lang).text.to_string(),
-                area.code.clone(),
-                p.rating
-                    .map(|r| {
-                        r.level()
-                            .map_or_else(|| not_sure.clone(), |l| l.to_string())
-                    })
-                    .unwrap_or_default(),
-                p.quiz.map(|q| q.right.to_string()).unwrap_or_default(),
-                p.quiz.map(|q| q.asked.to_string()).unwrap_or_default(),
-                f(p.measured),
-                p.target.map(|t| t.level().to_string()).unwrap_or_default(),
-                f(p.gap),
-                f(a.mean),
-                // Kept back, as on the page, when too few people rated the area.
-                a.service_mean
-                    .map_or_else(|| hidden.clone(), |m| format!("{m:.6}")),
-            ]);
-        }
-    }
+    let rows = skillgym_reporting::profile::table(campaign, profile, &ctx.tr);
     csv_body(
         rows,
         &format!("profile-{}-{}.csv", loaded.person.id.0, campaign.id.0),
