@@ -580,7 +580,9 @@ async fn survey_responses_import_once_and_bad_ones_are_explained(backend: Backen
     );
     let out = skillgym(&db, &args);
     assert!(text(&out.stdout).contains("0 responses added, 2 updated"));
-    let sources = db.store.response_sources(campaign).await.unwrap();
+    let sources = skillgym_test_db::oracle::response_sources(&db, campaign)
+        .await
+        .unwrap();
     assert_eq!(
         sources.get("import"),
         Some(&2),
@@ -618,7 +620,12 @@ async fn survey_responses_import_once_and_bad_ones_are_explained(backend: Backen
         stderr.contains("line 4, column C: How strong are you? | Second"),
         "{stderr}"
     );
-    assert_eq!(db.store.response_sources(campaign).await.unwrap(), sources);
+    assert_eq!(
+        skillgym_test_db::oracle::response_sources(&db, campaign)
+            .await
+            .unwrap(),
+        sources
+    );
     // The same file as SurveyMonkey writes it, with Windows line endings: the same lines.
     let crlf = write_file(
         &dir,

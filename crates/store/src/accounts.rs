@@ -151,18 +151,6 @@ impl Store {
         Ok(())
     }
 
-    pub async fn set_password_hash(&self, account: AccountId, hash: &str) -> Result<()> {
-        let done = sqlx::query("UPDATE accounts SET password_hash = $2 WHERE id = $1")
-            .bind(account.0)
-            .bind(hash)
-            .execute(&self.pool)
-            .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
-    }
-
     pub async fn set_language(&self, account: AccountId, language: &str) -> Result<()> {
         sqlx::query("UPDATE accounts SET language = $2 WHERE id = $1")
             .bind(account.0)

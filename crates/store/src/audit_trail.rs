@@ -6,7 +6,7 @@
 //! a person is erased nothing in the trail says who they were: their events stay, pointing at
 //! no one. The erasure itself is recorded, with the former id in its detail.
 
-use crate::{Result, Store, StoreError};
+use crate::{Result, Store};
 use skillgym_domain::{OrganisationId, PersonId};
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
@@ -333,21 +333,6 @@ impl Store {
         .await?;
         let events = rows.iter().map(event_from).collect::<Result<_>>()?;
         Ok((events, total))
-    }
-
-    /// Tries to change an event; the database refuses. For tests of the trail's guarantee.
-    #[doc(hidden)]
-    pub async fn try_tamper_with_audit_event(&self, id: i64, delete: bool) -> Result<()> {
-        let sql = if delete {
-            "DELETE FROM audit_events WHERE id = $1"
-        } else {
-            "UPDATE audit_events SET detail = 'changed' WHERE id = $1"
-        };
-        let done = sqlx::query(sql).bind(id).execute(&self.pool).await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
     }
 }
 

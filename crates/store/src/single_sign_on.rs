@@ -295,16 +295,6 @@ impl Store {
         Ok(flag(&row, "password_sign_in")? || row.try_get::<i64, _>("sso")? == 0)
     }
 
-    /// Whether single sign-on is set up, without reading its secret.
-    pub async fn single_sign_on_configured(&self, org: OrganisationId) -> Result<bool> {
-        let n: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM single_sign_on WHERE organisation_id = $1")
-                .bind(org.0)
-                .fetch_one(&self.pool)
-                .await?;
-        Ok(n > 0)
-    }
-
     /// Turns password sign-in on or off by itself, recording who did it in the audit trail:
     /// the way back in for admins when single sign-on breaks. Turning it off needs single
     /// sign-on set up (or nobody could sign in): `StoreError::NotFound` otherwise. `false`

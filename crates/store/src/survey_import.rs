@@ -457,20 +457,6 @@ impl Store {
             .await?;
         Ok(())
     }
-
-    /// How many responses a campaign has from each source ("web", "import"), for tests and
-    /// the campaign page.
-    pub async fn response_sources(&self, campaign: CampaignId) -> Result<HashMap<String, i64>> {
-        let rows = sqlx::query(
-            "SELECT source, COUNT(*) AS n FROM responses WHERE campaign_id = $1 GROUP BY source",
-        )
-        .bind(campaign.0)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get("source")?, r.try_get("n")?)))
-            .collect()
-    }
 }
 
 /// `$1, $2, …` for `n` parameters numbered from `first` (`?, ?, …` on SQLite).

@@ -6,6 +6,9 @@
 //! into hash maps, nothing shared with the column code. Tests set the two against each other,
 //! so a mistake in one shows as a difference rather than being repeated in both.
 //!
+//! Also here: [`try_tamper_with_audit_event`], a way around the store for tests that the
+//! database itself refuses what the store never asks of it.
+//!
 //! Who a campaign asked is its recorded audience (`campaign_asked`); like every figure of the
 //! product, [`report_data`] and [`change_data`] have the store bring that record up to date
 //! first ([`skillgym_store::Store::record_audience`]), then read it themselves.
@@ -358,4 +361,36 @@ pub async fn area_totals(
             ))
         })
         .collect()
+}
+
+/// How many responses a campaign has from each source ("web", "import").
+pub async fn response_sources(db: &TestDb, campaign: CampaignId) -> Result<HashMap<String, i64>> {
+    let mut conn = connect(db).await?;
+    let rows = sqlx::query(
+        "SELECT source, COUNT(*) AS n FROM responses WHERE campaign_id = $1 GROUP BY source",
+    )
+    .bind(campaign.0)
+    .fetch_all(&mut conn)
+    .await?;
+    conn.close().await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("source")?, r.try_get("n")?)))
+        .collect()
+}
+
+/// Tries to change (or, with `delete`, remove) an audit event behind the store's back, for
+/// tests that the database itself refuses. `StoreError::NotFound` if no row was touched.
+pub async fn try_tamper_with_audit_event(db: &TestDb, id: i64, delete: bool) -> Result<()> {
+    let sql = if delete {
+        "DELETE FROM audit_events WHERE id = $1"
+    } else {
+        "UPDATE audit_events SET detail = 'changed' WHERE id = $1"
+    };
+    let mut conn = connect(db).await?;
+    let done = sqlx::query(sql).bind(id).execute(&mut conn).await;
+    conn.close().await?;
+    if done?.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
 }

@@ -182,8 +182,7 @@ fn problem_cells(html: &str) -> Vec<(String, String)> {
 }
 
 async fn imported(app: &TestApp, campaign: CampaignId) -> i64 {
-    app.store()
-        .response_sources(campaign)
+    skillgym_test_db::oracle::response_sources(&app.db, campaign)
         .await
         .unwrap()
         .get("import")
@@ -376,14 +375,21 @@ async fn bad_exports_are_refused_whole_with_their_lines_and_columns(backend: Bac
     }
     let answered = answered.expect("the demo has responses");
     let file = surveymonkey(&demo, &[(&answered, "1,2,,")]);
-    let before = app.store().response_sources(demo.id).await.unwrap();
+    let before = skillgym_test_db::oracle::response_sources(&app.db, demo.id)
+        .await
+        .unwrap();
     let (status, html) = import(&app, &admin, demo.id, file, "", &[]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         html.contains("has already answered this campaign"),
         "{html}"
     );
-    assert_eq!(app.store().response_sources(demo.id).await.unwrap(), before);
+    assert_eq!(
+        skillgym_test_db::oracle::response_sources(&app.db, demo.id)
+            .await
+            .unwrap(),
+        before
+    );
 }
 
 async fn an_export_without_names_imports_anonymously(backend: Backend) {
