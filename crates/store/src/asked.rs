@@ -204,9 +204,16 @@ impl Store {
 
     /// Records every due campaign's audience (the scheduled job); returns how many people were
     /// added.
-    pub async fn record_audiences(&self, today: &str) -> Result<u64> {
+    pub async fn record_audiences(&self, today: time::Date) -> Result<u64> {
         let mut conn = self.pool.acquire().await?;
-        record_due(&mut conn, self.backend, None, None, today).await
+        record_due(
+            &mut conn,
+            self.backend,
+            None,
+            None,
+            &skillgym_domain::people::format_date(today),
+        )
+        .await
     }
 
     /// Everyone the campaign asked who is still here (not erased, not left by today), with

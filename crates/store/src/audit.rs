@@ -459,7 +459,7 @@ impl Store {
         &self,
         org: OrganisationId,
         person: PersonId,
-        today: &str,
+        today: time::Date,
     ) -> Result<Vec<CampaignSummary>> {
         let rows = sqlx::query(AssertSqlSafe(format!(
             "SELECT c.id, c.title_en, c.title_cy, c.opens_on, c.closes_on, c.anonymous, \
@@ -473,7 +473,7 @@ impl Store {
         )))
         .bind(org.0)
         .bind(person.0)
-        .bind(today)
+        .bind(skillgym_domain::people::format_date(today))
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(campaign_summary).collect()

@@ -204,7 +204,11 @@ impl Store {
 
     /// Everyone in the campaign's audience with an email who has not yet been sent an
     /// invitation (those whose invitation failed are included, to try again).
-    pub async fn to_invite(&self, campaign: CampaignId, today: &str) -> Result<Vec<Recipient>> {
+    pub async fn to_invite(
+        &self,
+        campaign: CampaignId,
+        today: time::Date,
+    ) -> Result<Vec<Recipient>> {
         let rows = sqlx::query(AssertSqlSafe(format!(
             "{RECIPIENT_COLUMNS} WHERE c.id = $1 AND {} \
                AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.campaign_id = c.id \
@@ -213,7 +217,7 @@ impl Store {
             reachable("$2")
         )))
         .bind(campaign.0)
-        .bind(today)
+        .bind(skillgym_domain::people::format_date(today))
         .fetch_all(&self.pool)
         .await?;
         recipients(rows)
@@ -224,7 +228,7 @@ impl Store {
     pub async fn to_remind(
         &self,
         campaign: CampaignId,
-        today: &str,
+        today: time::Date,
         invited_by: i64,
     ) -> Result<Vec<Recipient>> {
         let rows = sqlx::query(AssertSqlSafe(format!(
@@ -240,21 +244,21 @@ impl Store {
         )))
         .bind(campaign.0)
         .bind(invited_by)
-        .bind(today)
+        .bind(skillgym_domain::people::format_date(today))
         .fetch_all(&self.pool)
         .await?;
         recipients(rows)
     }
 
     /// The campaigns open on `today` that may have reminders due: (campaign, reminder days).
-    pub async fn campaigns_reminding(&self, today: &str) -> Result<Vec<(CampaignId, i64)>> {
+    pub async fn campaigns_reminding(&self, today: time::Date) -> Result<Vec<(CampaignId, i64)>> {
         let rows = sqlx::query(
             "SELECT c.id, c.reminder_days FROM campaigns c \
              WHERE c.opens_on <= $1 AND c.closes_on >= $1 \
                AND EXISTS (SELECT 1 FROM invitations i WHERE i.campaign_id = c.id) \
              ORDER BY c.id",
         )
-        .bind(today)
+        .bind(skillgym_domain::people::format_date(today))
         .fetch_all(&self.pool)
         .await?;
         rows.iter()

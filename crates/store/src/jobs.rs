@@ -139,7 +139,7 @@ impl Store {
                 run.access_ended += self.end_access_of_leavers(crate::leavers::today()).await?;
             }
             "campaign-audiences" => {
-                self.record_audiences(&crate::asked::today()).await?;
+                self.record_audiences(crate::leavers::today()).await?;
             }
             "retention" => {
                 let today = time::OffsetDateTime::now_utc().date();

@@ -48,7 +48,7 @@ impl Store {
         &self,
         org: OrganisationId,
         manager: PersonId,
-        today: &str,
+        today: time::Date,
         since: &str,
     ) -> Result<Vec<TeamCampaign>> {
         self.record_audiences(today).await?;
@@ -62,7 +62,7 @@ impl Store {
         )))
         .bind(manager.0)
         .bind(org.0)
-        .bind(today)
+        .bind(skillgym_domain::people::format_date(today))
         .bind(since)
         .fetch_all(&self.pool)
         .await?;
@@ -87,7 +87,7 @@ impl Store {
         org: OrganisationId,
         manager: PersonId,
         campaign: CampaignId,
-        today: &str,
+        today: time::Date,
     ) -> Result<Vec<TeamMember>> {
         self.record_audience(campaign).await?;
         let rows = sqlx::query(AssertSqlSafe(format!(
@@ -102,7 +102,7 @@ impl Store {
         .bind(manager.0)
         .bind(org.0)
         .bind(campaign.0)
-        .bind(today)
+        .bind(skillgym_domain::people::format_date(today))
         .fetch_all(&self.pool)
         .await?;
         rows.iter()

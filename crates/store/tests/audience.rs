@@ -73,8 +73,7 @@ async fn a_campaign_for_one_team_asks_and_invites_that_team_only(backend: Backen
     assert_eq!(asked.len(), members.len(), "the report asks the team only");
     assert!(asked.iter().all(|a| a.team == Some(team.id)));
 
-    let today = skillgym_domain::people::format_date(today);
-    let invited = store.to_invite(campaign, &today).await.unwrap();
+    let invited = store.to_invite(campaign, today).await.unwrap();
     assert!(!invited.is_empty(), "the team has people with email");
     for recipient in &invited {
         assert!(

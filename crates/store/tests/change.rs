@@ -299,10 +299,7 @@ async fn a_closed_campaigns_figures_do_not_move_with_the_staff_list(backend: Bac
         at_site(&before.2, other_site)
     );
     // So does every scheduled recording after it.
-    db.store
-        .record_audiences(&skillgym_domain::people::format_date(today))
-        .await
-        .unwrap();
+    db.store.record_audiences(today).await.unwrap();
     assert_eq!(asked_figures(&db, org, closed).await, before);
 
     // The open campaign asks the new starters too, and keeps the leavers it asked.

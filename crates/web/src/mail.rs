@@ -90,11 +90,10 @@ pub struct Sent {
 }
 
 /// Today's date, as campaign dates are kept.
-fn date_of(at: i64) -> String {
-    let day = time::OffsetDateTime::from_unix_timestamp(at)
+fn date_of(at: i64) -> time::Date {
+    time::OffsetDateTime::from_unix_timestamp(at)
         .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
-        .date();
-    skillgym_domain::people::format_date(day)
+        .date()
 }
 
 /// Sends an invitation to everyone in the campaign's audience with an email who has not
@@ -106,7 +105,7 @@ pub async fn send_invitations(
     campaign: CampaignId,
 ) -> Result<Sent, StoreError> {
     let recipients = store
-        .to_invite(campaign, &date_of(skillgym_store::now()))
+        .to_invite(campaign, date_of(skillgym_store::now()))
         .await?;
     let campaign = store.mail_campaign(campaign).await?;
     send_all(
@@ -158,7 +157,7 @@ async fn remind(
     keep: impl Fn(&Recipient) -> bool,
 ) -> Result<Sent, StoreError> {
     let recipients: Vec<Recipient> = store
-        .to_remind(campaign, &date_of(skillgym_store::now()), invited_by)
+        .to_remind(campaign, date_of(skillgym_store::now()), invited_by)
         .await?
         .into_iter()
         .filter(|r| keep(r))
@@ -204,9 +203,9 @@ async fn remind_due(
 ) -> Result<Sent, StoreError> {
     let today = date_of(at);
     let mut total = Sent::default();
-    for (campaign, days) in store.campaigns_reminding(&today).await? {
+    for (campaign, days) in store.campaigns_reminding(today).await? {
         let recipients = store
-            .to_remind(campaign, &today, at - days * 24 * 60 * 60)
+            .to_remind(campaign, today, at - days * 24 * 60 * 60)
             .await?;
         if recipients.is_empty() {
             continue;

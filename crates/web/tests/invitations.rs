@@ -156,8 +156,8 @@ async fn open_campaign(app: &TestApp) -> CampaignId {
         .id
 }
 
-fn today() -> String {
-    skillgym_domain::people::format_date(time::OffsetDateTime::now_utc().date())
+fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
 }
 
 fn query_number(location: &str, key: &str) -> usize {
@@ -225,7 +225,7 @@ async fn invitations_carry_a_link_that_opens_only_that_audit(backend: Backend) {
         .unwrap();
     app.store().set_language(learner.id, "cy").await.unwrap();
     set_links(&app, &admin, campaign, true).await;
-    let expected = app.store().to_invite(campaign, &today()).await.unwrap();
+    let expected = app.store().to_invite(campaign, today()).await.unwrap();
     assert!(expected.len() > 10, "the demo audience has emails");
 
     let (sent, failed) = press(&app, &admin, campaign, "invitations").await;
@@ -479,7 +479,7 @@ async fn reminders_go_once_and_only_to_those_who_have_not_finished(backend: Back
     app.store().start_response(campaign, manager).await.unwrap();
     let due = app
         .store()
-        .to_remind(campaign, &today(), skillgym_store::now())
+        .to_remind(campaign, today(), skillgym_store::now())
         .await
         .unwrap();
     assert!(!due.iter().any(|r| r.person == learner) && due.iter().any(|r| r.person == manager));
@@ -537,14 +537,12 @@ async fn two_job_runners_send_each_reminder_once(backend: Backend) {
 
     // Eight days on, two instances wake at once.
     let at = now + 8 * 24 * 3600;
-    let day = skillgym_domain::people::format_date(
-        time::OffsetDateTime::from_unix_timestamp(at)
-            .unwrap()
-            .date(),
-    );
+    let day = time::OffsetDateTime::from_unix_timestamp(at)
+        .unwrap()
+        .date();
     let due = app
         .store()
-        .to_remind(campaign, &day, at - 7 * 24 * 3600)
+        .to_remind(campaign, day, at - 7 * 24 * 3600)
         .await
         .unwrap();
     assert!(!due.is_empty());
@@ -812,7 +810,7 @@ async fn a_manager_reminds_only_their_own_people_who_have_not_finished(backend: 
     let mut others = Vec::new();
     for r in app
         .store()
-        .to_remind(campaign, &today(), skillgym_store::now())
+        .to_remind(campaign, today(), skillgym_store::now())
         .await
         .unwrap()
     {

@@ -79,7 +79,12 @@ async fn opening_an_audit_link_changes_nothing_until_its_button_is_pressed(backe
     let campaign = campaign_with_links(&app).await;
     // Someone in the audience with no account yet: the button makes them one.
     let mut newcomer = None;
-    for r in app.store().to_invite(campaign, &today()).await.unwrap() {
+    for r in app
+        .store()
+        .to_invite(campaign, time::OffsetDateTime::now_utc().date())
+        .await
+        .unwrap()
+    {
         let email = Email::parse(&r.email).unwrap();
         if app
             .store()

@@ -20,12 +20,11 @@ use skillgym_domain::audit::campaign::split;
 use skillgym_domain::audit::results::Answers;
 use skillgym_domain::audit::section_form::{Asked, read_page};
 use skillgym_domain::audit::{OptionOrder, PersonResults, QuestionKind, QuizItem, Rating, Section};
-use skillgym_domain::people::format_date;
 use skillgym_domain::{CampaignId, CompetenceId, QuestionId, QuizItemId, ResponseId, Role};
 use skillgym_store::{Campaign, CampaignSummary, ResponseAnswers, ResponseState, SessionRecord};
 use std::collections::HashMap;
 
-/// Today as an ISO date, the form campaign dates are kept in.
+/// Today (UTC): the day campaigns are open on.
 pub fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
 }
@@ -45,7 +44,7 @@ pub async fn list(
     let user: &SessionRecord = &signed_in;
     let campaigns = state
         .store
-        .campaigns_for(user.organisation_id, user.person_id, &format_date(today()))
+        .campaigns_for(user.organisation_id, user.person_id, today())
         .await?;
     Ok(AuditsPage {
         page: ctx.page("audits-title"),

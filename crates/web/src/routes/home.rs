@@ -9,7 +9,6 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use skillgym_domain::Role;
-use skillgym_domain::people::format_date;
 use skillgym_store::{CampaignSummary, PeopleCounts, PersonFilter, PersonRecord, PersonSummary};
 
 #[derive(Template, WebTemplate)]
@@ -50,7 +49,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
     };
     let campaigns = state
         .store
-        .campaigns_for(org, user.person_id, &format_date(super::audits::today()))
+        .campaigns_for(org, user.person_id, super::audits::today())
         .await?;
     Ok(HomePage {
         page: ctx.page("home-title"),

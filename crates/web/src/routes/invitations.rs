@@ -17,7 +17,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::audit::Localised;
-use skillgym_domain::people::format_date;
 use skillgym_domain::{CampaignId, OrganisationId, PersonId};
 use skillgym_store::{Campaign, InvitationCounts, InvitationSettings, LinkTarget};
 
@@ -64,7 +63,6 @@ pub async fn panel(
     let open = campaign.is_open(super::audits::today());
     let campaign = campaign.id;
     let store = &state.store;
-    let today = format_date(super::audits::today());
     let tr = &ctx.tr;
     let notice = if notice.mail.as_deref() == Some("off") {
         Some(tr.t("invitations-not-configured"))
@@ -88,7 +86,10 @@ pub async fn panel(
         open,
         settings: store.invitation_settings(org, campaign).await?,
         counts: store.invitation_counts(campaign).await?,
-        waiting: store.to_invite(campaign, &today).await?.len(),
+        waiting: store
+            .to_invite(campaign, super::audits::today())
+            .await?
+            .len(),
         notice,
     })
 }

@@ -53,12 +53,7 @@ pub(crate) async fn campaigns(
         format_date(time::OffsetDateTime::now_utc().date() - time::Duration::days(RECENT_DAYS));
     let found = state
         .store
-        .team_campaigns(
-            user.organisation_id,
-            user.person_id,
-            &format_date(today),
-            &since,
-        )
+        .team_campaigns(user.organisation_id, user.person_id, today, &since)
         .await?;
     let mut views = Vec::with_capacity(found.len());
     for c in found {
@@ -67,12 +62,7 @@ pub(crate) async fn campaigns(
         } else {
             let members = state
                 .store
-                .team_progress(
-                    user.organisation_id,
-                    user.person_id,
-                    c.id,
-                    &format_date(today),
-                )
+                .team_progress(user.organisation_id, user.person_id, c.id, today)
                 .await?;
             Some(counts(&members))
         };
@@ -184,7 +174,7 @@ async fn team_campaign(
             user.organisation_id,
             user.person_id,
             campaign.id,
-            &format_date(super::audits::today()),
+            super::audits::today(),
         )
         .await?;
     if members.is_empty() {
