@@ -5,7 +5,7 @@ use crate::audit_trail::{NewAuditEvent, insert_event};
 use crate::error::taken_or;
 use crate::{Backend, Result, Store, StoreError, flag, now};
 use skillgym_domain::leavers::Departure;
-use skillgym_domain::people::{format_date, parse_date};
+use skillgym_domain::people::format_date;
 use skillgym_domain::{AccountId, Email, OrganisationId, PersonId, Role, Roles};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
@@ -27,10 +27,7 @@ pub struct SignInAttempt {
 
 /// Whether a row with `disabled` and the person's `left_on` is an account nobody may use.
 pub(crate) fn access_ended(row: &AnyRow) -> Result<bool> {
-    let left_on: Option<String> = row.try_get("left_on")?;
-    let left_on = left_on
-        .map(|d| parse_date(&d).map_err(|_| StoreError::Corrupt(format!("left on {d}"))))
-        .transpose()?;
+    let left_on = crate::dates::optional_date(row, "left_on")?;
     Ok(flag(row, "disabled")? || Departure::on(left_on, crate::leavers::today()).has_left())
 }
 

@@ -13,7 +13,6 @@ use crate::jobs::Job;
 use crate::{AccountRecord, NewAccount, Result, Store, StoreError, flag, now};
 use skillgym_domain::audit::Localised;
 use skillgym_domain::leavers::Departure;
-use skillgym_domain::people::parse_date;
 use skillgym_domain::{AccountId, CampaignId, Email, OrganisationId, PersonId, Roles};
 use sqlx::{AssertSqlSafe, Row};
 
@@ -368,10 +367,7 @@ impl Store {
         };
         let account: Option<i64> = row.try_get("account_id")?;
         let disabled: Option<i64> = row.try_get("disabled")?;
-        let left_on: Option<String> = row.try_get("left_on")?;
-        let left_on = left_on
-            .map(|d| parse_date(&d).map_err(|_| StoreError::Corrupt(format!("left on {d}"))))
-            .transpose()?;
+        let left_on = crate::dates::optional_date(&row, "left_on")?;
         if disabled.is_some_and(|d| d != 0)
             || Departure::on(left_on, crate::leavers::today()).has_left()
         {

@@ -6,7 +6,6 @@ use crate::audit_trail::{Actor, AuditAction, NewAuditEvent, insert_event};
 use crate::error::taken_or;
 use crate::{NewAccount, Result, Store, StoreError, flag, now};
 use skillgym_domain::leavers::Departure;
-use skillgym_domain::people::parse_date;
 use skillgym_domain::{AccountId, Email, OrganisationId, PersonId, Roles};
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -85,10 +84,7 @@ pub struct SecretsChecked {
 fn match_from(row: &AnyRow) -> Result<SingleSignOnMatch> {
     let account: Option<i64> = row.try_get("account_id")?;
     let disabled: Option<i64> = row.try_get("disabled")?;
-    let left_on: Option<String> = row.try_get("left_on")?;
-    let left_on = left_on
-        .map(|d| parse_date(&d).map_err(|_| StoreError::Corrupt(format!("left on {d}"))))
-        .transpose()?;
+    let left_on = crate::dates::optional_date(row, "left_on")?;
     let issuer: Option<String> = row.try_get("sso_issuer")?;
     let subject: Option<String> = row.try_get("sso_subject")?;
     Ok(SingleSignOnMatch {
