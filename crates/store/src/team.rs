@@ -43,15 +43,25 @@ fn asked_members(today: &str) -> String {
 
 impl Store {
     /// The campaigns of `org` that asked any of `manager`'s people, open on `today` or closed
-    /// on or after `since` (both ISO dates), most recent first.
+    /// on or after `since`, most recent first. Brings the organisation's records of who its
+    /// campaigns asked up to date first (only this organisation's).
     pub async fn team_campaigns(
         &self,
         org: OrganisationId,
         manager: PersonId,
         today: time::Date,
-        since: &str,
+        since: time::Date,
     ) -> Result<Vec<TeamCampaign>> {
-        self.record_audiences(today).await?;
+        let mut conn = self.pool.acquire().await?;
+        crate::asked::record_due(
+            &mut conn,
+            self.backend,
+            Some(org),
+            None,
+            &skillgym_domain::people::format_date(today),
+        )
+        .await?;
+        drop(conn);
         let rows = sqlx::query(AssertSqlSafe(format!(
             "{MANAGED}SELECT c.id, c.title_en, c.title_cy, c.opens_on, c.closes_on, c.anonymous \
              FROM campaigns c \
@@ -63,7 +73,7 @@ impl Store {
         .bind(manager.0)
         .bind(org.0)
         .bind(skillgym_domain::people::format_date(today))
-        .bind(since)
+        .bind(skillgym_domain::people::format_date(since))
         .fetch_all(&self.pool)
         .await?;
         rows.iter()

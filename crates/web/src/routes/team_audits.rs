@@ -49,11 +49,10 @@ pub(crate) async fn campaigns(
     user: &SessionRecord,
 ) -> AppResult<Vec<TeamCampaignView>> {
     let today = super::audits::today();
-    let since =
-        format_date(time::OffsetDateTime::now_utc().date() - time::Duration::days(RECENT_DAYS));
+    let since = today - time::Duration::days(RECENT_DAYS);
     let found = state
         .store
-        .team_campaigns(user.organisation_id, user.person_id, today, &since)
+        .team_campaigns(user.organisation_id, user.person_id, today, since)
         .await?;
     let mut views = Vec::with_capacity(found.len());
     for c in found {
