@@ -155,14 +155,14 @@ impl Change {
             .collect();
         // One pass over each side and one over the pairs, each response's levels side by side
         // in memory, which at national scale is what keeps this quick.
-
+        //
         // Ratings are 1 to 5, so each competence's figures come from counts: of each rating
         // then and now, and of each size of change up and down.
-        // A person's area score: the mean of their ratings of its competences. Paired, only
-        // the competences the person rated both times count, so that a change is never a
-        // change in what was rated. A score is a sum of a few ratings over how many, so each
-        // side keeps how many people had each sum and count, not a score per person: at
-        // national scale that is a few hundred counts an area instead of 50,000 numbers.
+        //
+        // A person's area score is the mean of their ratings of its competences (paired, only
+        // of those rated both times, so that a change is never a change in what was rated).
+        // It is a whole sum over a whole count, so each side keeps how many people had each
+        // (sum, count): a few hundred counts an area rather than 50,000 scores.
         let side = |responses: &Responses| {
             let mut counts = vec![[0u64; 5]; k];
             let mut scores = vec![(Sample::default(), FxHashMap::default()); area_count];
