@@ -11,7 +11,7 @@
 //! count and a sum (count × mean). Then every subtraction is tried:
 //!
 //! - the total less the groups shown of one partition (job family, employment, each question,
-//!   teams), and less any sites shown that share no one;
+//!   teams, main sites), and less any sites shown that share no one;
 //! - any figure less any other inside it (across partitions, sites and teams, everyone and a
 //!   site, one partition's hidden groups and another's);
 //! - a figure less the groups of another partition inside it (teams within a site), and the
@@ -20,8 +20,8 @@
 //! each with the sum × mean arithmetic checked against the true ratings, so the attack is real;
 //! and none may leave between 1 and k − 1 people.
 //!
-//! The attacker knows who is in which site, team, job family and employment group (the
-//! organisation's own records), but not who gave which answer to a profile question: figures
+//! The attacker knows who is in which site, main site, team, job family and employment group
+//! (the organisation's own records), but not who gave which answer to a profile question: figures
 //! by answer are set only against the total. Combinations beyond these subtractions (such as
 //! a site plus a team less a job family, halved) are not checked: see `docs/analysis.md`.
 
@@ -437,7 +437,15 @@ fn report(org: &Org, c: &CampaignColumns, truth: &Truth) -> (Report, Disclosure)
             team_code[r as usize] = p.team.map_or(NO_ANSWER, |t| t as u8);
         }
     }
-    let groupings: [(GroupingKey, &'static str, usize, Vec<u8>); 7] = [
+    // Each response's main site: its person's first-listed site.
+    let mut main_site_code = vec![NO_ANSWER; n];
+    for (i, p) in org.people.iter().enumerate() {
+        let r = c.asked_response[i];
+        if r != NONE {
+            main_site_code[r as usize] = p.sites.first().map_or(NO_ANSWER, |s| *s as u8);
+        }
+    }
+    let groupings: [(GroupingKey, &'static str, usize, Vec<u8>); 8] = [
         (
             GroupingKey::JobFamily,
             "job family",
@@ -467,6 +475,12 @@ fn report(org: &Org, c: &CampaignColumns, truth: &Truth) -> (Report, Disclosure)
             "team grouping",
             org.teams as usize,
             team_code,
+        ),
+        (
+            GroupingKey::Site,
+            "main site grouping",
+            org.sites as usize,
+            main_site_code,
         ),
         (
             GroupingKey::Question(QuestionId(0)),

@@ -1,5 +1,5 @@
 //! Groupings: who is in which group (job family, employment, working hours, length of service,
-//! team, or a single-choice profile question), and the groups compared competence by
+//! team, main site, or a single-choice profile question), and the groups compared competence by
 //! competence and by confidence against knowledge, with the groups the anonymity rules hide
 //! left out.
 
@@ -15,8 +15,8 @@ use skillgym_domain::audit::QuestionKind;
 use skillgym_domain::{Employment, JobFamily, QuestionId, ServiceLength, WorkingHours};
 use std::collections::HashMap;
 
-/// Teams are offered as a grouping only up to this many: beyond it a page of groups side by
-/// side is unreadable, and the team pages serve instead.
+/// Teams and sites are offered as a grouping only up to this many: beyond it a page of groups
+/// side by side is unreadable, and the team pages serve instead.
 pub const MOST_PLACES: usize = 40;
 
 /// The organisation's sites and teams by id: their names, for the report and groups by team.
@@ -78,23 +78,26 @@ enum GroupKind {
     Hours,
     Service,
     Team,
+    Site,
     Question(QuestionId),
 }
 
 /// The groupings every campaign offers, by code, with their message ids, before its questions.
-const BUILT_IN: [(&str, &str); 5] = [
+const BUILT_IN: [(&str, &str); 6] = [
     ("job_family", "analysis-by-job-family"),
     ("employment", "analysis-by-employment"),
     ("hours", "analysis-by-hours"),
     ("service", "analysis-by-service"),
     ("team", "analysis-by-team"),
+    ("site", "analysis-by-site"),
 ];
 
-/// Whether a built-in grouping is offered for these columns: teams only when there are few
-/// enough.
+/// Whether a built-in grouping is offered for these columns: teams and sites only when there
+/// are few enough.
 fn built_in_offered(code: &str, columns: &CampaignColumns) -> bool {
     match code {
         "team" => (1..=MOST_PLACES).contains(&columns.teams.len()),
+        "site" => (1..=MOST_PLACES).contains(&columns.sites.len()),
         _ => BUILT_IN.iter().any(|(c, _)| *c == code),
     }
 }
@@ -177,6 +180,7 @@ impl Grouping {
                 "service-length",
             ),
             Some("team") => places("team", GroupKind::Team, &columns.teams, &names.teams),
+            Some("site") => places("site", GroupKind::Site, &columns.sites, &names.sites),
             Some("employment") => fixed(
                 "employment",
                 GroupKind::Employment,
@@ -237,6 +241,11 @@ impl Grouping {
                 })
                 .map(|t| t.map(|t| t as usize))
                 .collect(),
+            GroupKind::Site => columns
+                .main_sites()
+                .into_iter()
+                .map(|s| s.map(|s| s as usize))
+                .collect(),
             GroupKind::Question(id) => match columns.profile.iter().find(|p| p.question == id) {
                 Some(p) => p
                     .answers
@@ -256,6 +265,7 @@ impl Grouping {
             GroupKind::Hours => GroupingKey::Hours,
             GroupKind::Service => GroupingKey::Service,
             GroupKind::Team => GroupingKey::Team,
+            GroupKind::Site => GroupingKey::Site,
             GroupKind::Question(id) => GroupingKey::Question(id),
         }
     }
@@ -289,6 +299,7 @@ impl Grouping {
                 "analysis-no-group-service-hidden",
             ),
             GroupKind::Team => ("analysis-no-group-team", "analysis-no-group-team-hidden"),
+            GroupKind::Site => ("analysis-no-group-site", "analysis-no-group-site-hidden"),
             GroupKind::Question(_) => (
                 "analysis-no-group-question",
                 "analysis-no-group-question-hidden",

@@ -6,8 +6,8 @@ use crate::analysis_columns::SUBMITTED_IN_ORDER;
 use crate::{Campaign, Result, Store};
 use skillgym_domain::audit::QuestionKind;
 use skillgym_domain::{
-    ContractedHours, Employment, JobFamily, OrganisationId, QuestionId, ServiceLength, TeamId,
-    WorkingHours,
+    ContractedHours, Employment, JobFamily, OrganisationId, QuestionId, ServiceLength, SiteId,
+    TeamId, WorkingHours,
 };
 use sqlx::{AssertSqlSafe, Row};
 use std::collections::HashMap;
@@ -24,6 +24,8 @@ pub struct FreeTextResponse {
     pub service: Option<ServiceLength>,
     /// As the campaign recorded it for its person, when it asked them.
     pub team: Option<TeamId>,
+    /// Its person's main site (the first listed), as the campaign recorded it.
+    pub main_site: Option<SiteId>,
     /// Its answers to the campaign's free-text and single-choice questions, as stored (text,
     /// or an option's number), in the campaign's order of questions.
     pub answers: Vec<(QuestionId, String)>,
@@ -39,13 +41,13 @@ impl Store {
         campaign: &Campaign,
         first: Option<usize>,
     ) -> Result<Vec<FreeTextResponse>> {
-        // Teams as the campaign recorded them: recorded first, as for its figures.
+        // Teams and sites as the campaign recorded them: recorded first, as for its figures.
         self.record_audience(campaign.id).await?;
         let responses = sqlx::query(AssertSqlSafe(format!(
             "SELECT r.id, p.job_family, p.employment, \
                CASE WHEN r.submitted_seq IS NULL THEN r.submitted_at \
                  ELSE {SUBMITTED_IN_ORDER} + r.submitted_seq END AS submitted, \
-               p.contracted_hours, p.start_date, k.team_id \
+               p.contracted_hours, p.start_date, k.team_id, k.sites \
              FROM responses r JOIN campaigns c ON c.id = r.campaign_id \
                LEFT JOIN people p ON p.id = r.person_id \
                LEFT JOIN campaign_asked k ON k.campaign_id = r.campaign_id \
@@ -78,6 +80,13 @@ impl Store {
                     .map(|(e, h)| WorkingHours::of(e, h)),
                 service: started.and_then(|d| ServiceLength::on(d, opened)),
                 team: row.try_get::<Option<i64>, _>(6)?.map(TeamId),
+                main_site: crate::asked::parse_sites(
+                    row.try_get::<Option<String>, _>(7)?
+                        .as_deref()
+                        .unwrap_or(""),
+                )?
+                .first()
+                .copied(),
                 answers: Vec::new(),
             });
         }

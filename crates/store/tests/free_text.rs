@@ -122,11 +122,15 @@ async fn free_text_answers_are_the_finished_ones_in_submission_order(backend: Ba
             hours: Some(WorkingHours::of(person.employment, hours)),
             service: started.and_then(|d| ServiceLength::on(d, opened)),
             team: person.team.map(|(t, _)| t),
+            main_site: person.sites.first().map(|(s, _)| *s),
             answers,
         });
     }
     assert_eq!(read, expected);
-    assert!(read.iter().any(|r| r.service.is_some() && r.team.is_some()));
+    assert!(
+        read.iter()
+            .any(|r| r.service.is_some() && r.team.is_some() && r.main_site.is_some())
+    );
     // Only the first submitted, as an open anonymous campaign's figures count them.
     let first = store
         .free_text_answers(org, &stored, Some(2))
@@ -139,6 +143,6 @@ async fn free_text_answers_are_the_finished_ones_in_submission_order(backend: Ba
         .await
         .unwrap();
     let read = store.free_text_answers(org, &stored, None).await.unwrap();
-    assert_eq!(read[0].job_family, None);
+    assert_eq!((read[0].job_family, read[0].main_site), (None, None));
     assert_eq!(read[0].answers, [(ids[2], "2".to_string())]);
 }

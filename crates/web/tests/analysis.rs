@@ -618,12 +618,13 @@ async fn knowledge_by_competence_is_counted_from_the_answers(backend: Backend) {
     );
 }
 
-both_backends!(groups_by_hours_service_and_team);
+both_backends!(groups_by_hours_service_team_and_site);
 
-/// Grouping by working hours, length of service and team: each group shown holds the people
-/// its records put in it (hours and start date from the staff list, team as the campaign
-/// recorded it), and the pages offer and show each grouping.
-async fn groups_by_hours_service_and_team(backend: Backend) {
+/// Grouping by working hours, length of service, team and main site: each group shown holds
+/// the people its records put in it (hours and start date from the staff list, team and main
+/// site as the campaign recorded them: someone at two sites counts at the first only), and the
+/// pages offer and show each grouping.
+async fn groups_by_hours_service_team_and_site(backend: Backend) {
     use skillgym_domain::{ContractedHours, ServiceLength, WorkingHours};
     use skillgym_reporting::ReportOptions;
     use skillgym_store::{Progress, ProgressFilter};
@@ -668,6 +669,7 @@ async fn groups_by_hours_service_and_team(backend: Backend) {
                     .map(|s| s.as_str().to_string()),
             ),
             ("team", p.team.map(|t| t.0.to_string())),
+            ("site", p.main_site().map(|s| s.0.to_string())),
         ];
         for (by, key) in keys {
             if let Some(key) = key {
@@ -681,7 +683,13 @@ async fn groups_by_hours_service_and_team(backend: Backend) {
         .filter(|p| p.progress == Progress::Finished)
         .count();
     let mut notices = 0;
-    for by in ["hours", "service", "team"] {
+    assert!(
+        progress
+            .iter()
+            .any(|p| p.progress == Progress::Finished && p.sites.len() > 1),
+        "someone who answered works at two sites"
+    );
+    for by in ["hours", "service", "team", "site"] {
         // Those in no group are explained in the grouping's own terms.
         let grouped: usize = expected.get(by).map_or(0, |g| g.values().sum());
         if grouped < finished {
@@ -691,6 +699,7 @@ async fn groups_by_hours_service_and_team(backend: Backend) {
             let reason = match by {
                 "hours" => "their working hours",
                 "service" => "no start date",
+                "site" => "no site when the campaign asked",
                 _ => "in no team when the campaign asked",
             };
             assert!(html.contains(reason), "{by}: {reason}");
@@ -732,6 +741,11 @@ async fn groups_by_hours_service_and_team(backend: Backend) {
             assert!(
                 html.contains(&format!(">{first}</span>")),
                 "{page} by {by}: {first}"
+            );
+            assert_eq!(
+                html.contains("at their main site only"),
+                by == "site",
+                "{page} by {by}"
             );
         }
     }

@@ -116,6 +116,9 @@ pub enum GroupingKey {
     Service,
     /// Teams, as the campaign recorded them.
     Team,
+    /// Main sites (each person's first-listed site), as the campaign recorded them: a
+    /// partition, unlike sites themselves, where a person may count at several.
+    Site,
     /// A single-choice profile question: groups are its options, by position.
     Question(QuestionId),
 }
@@ -255,6 +258,10 @@ impl Kind {
 struct Dim {
     kind: Kind,
     groups: usize,
+    /// Decided after every other kind, and never at their cost (see `Engine::decide`): main
+    /// sites, which people at several sites would otherwise make the sites' own figures give
+    /// way to.
+    yields: bool,
     /// `size[g * measures + m]`.
     size: Vec<u32>,
     state: Vec<Suppressed>,
@@ -537,6 +544,17 @@ impl Engine {
             }
         }
         let sites = columns.sites.len();
+        let main_sites = partitions.len();
+        groupings.push((GroupingKey::Site, main_sites));
+        partitions.push((
+            Kind::Grouping,
+            sites + 1,
+            columns
+                .main_sites()
+                .into_iter()
+                .map(|s| s.unwrap_or(sites as u32))
+                .collect(),
+        ));
         let sites_of = |r: usize| -> &[u32] {
             match asked_of[r] {
                 NONE => &[],
@@ -554,9 +572,11 @@ impl Engine {
             .collect();
         let mut dims: Vec<Dim> = partitions
             .iter()
-            .map(|(kind, groups, _)| Dim {
+            .enumerate()
+            .map(|(d, (kind, groups, _))| Dim {
                 kind: *kind,
                 groups: *groups,
+                yields: d == main_sites,
                 size: vec![0; groups * measures],
                 state: vec![Suppressed::Shown; groups * measures],
             })
@@ -564,6 +584,7 @@ impl Engine {
         dims.push(Dim {
             kind: Kind::Sites,
             groups: sites,
+            yields: false,
             size: vec![0; sites * measures],
             state: vec![Suppressed::Shown; sites * measures],
         });
@@ -992,13 +1013,13 @@ impl Engine {
             .flatten()
             .filter_map(|s| match *s {
                 Set::Cell(d, g) if d != EVERYONE && self.shown(d, g, m) => {
-                    Some((self.size(d, g, m), d, g))
+                    Some((!self.dims[d].yields, self.size(d, g, m), d, g))
                 }
                 _ => None,
             })
             .min();
         match best {
-            Some((_, d, g)) => {
+            Some((_, _, d, g)) => {
                 self.hide(d, g, m, Suppressed::Complementary);
                 true
             }
@@ -1039,9 +1060,46 @@ impl Engine {
                 }
             }
         }
+        // A grouping that yields is decided after everything else: first with all of it hidden
+        // (a group of it with the same people as a group shown elsewhere, such as a site where
+        // nobody else works, is still read under that name), then with what rule 1 left of it,
+        // its own groups hidden first. Should anything else have to give way after all, the
+        // grouping shows nothing instead.
+        let Some(y) = self.dims.iter().position(|d| d.yields) else {
+            self.generation += 1;
+            self.settle();
+            return;
+        };
+        let own = self.dims[y].state.clone();
+        for s in &mut self.dims[y].state {
+            if s.is_shown() {
+                *s = Suppressed::Complementary;
+            }
+        }
         self.generation += 1;
-        // Rules 2 to 4 until nothing more needs hiding: each round hides at least one more
-        // cell, and with every cell hidden none applies, so this ends.
+        self.settle();
+        let decided: Vec<Vec<Suppressed>> = self.dims.iter().map(|d| d.state.clone()).collect();
+        self.dims[y].state = own;
+        self.generation += 1;
+        self.settle();
+        let others_kept = self
+            .dims
+            .iter()
+            .zip(&decided)
+            .enumerate()
+            .all(|(d, (dim, before))| d == y || dim.state == *before);
+        if !others_kept {
+            for (dim, before) in self.dims.iter_mut().zip(decided) {
+                dim.state = before;
+            }
+            self.generation += 1;
+        }
+    }
+
+    /// Rules 2 to 4 until nothing more needs hiding: each round hides at least one more cell,
+    /// and with every cell hidden none applies, so this ends.
+    fn settle(&mut self) {
+        let (measures, k) = (self.measures, self.k);
         // The rules are checked against the whole state: a measure checked with nothing to
         // hide needs no check again until something is hidden (the generation moves on).
         let mut clean_at: Vec<Option<u64>> = vec![None; measures];
@@ -1524,6 +1582,23 @@ mod tests {
             "team 20 less site 2"
         );
         assert!(shown(d.site(0)) || shown(d.team(0)), "one of them is shown");
+    }
+
+    #[test]
+    fn main_sites_are_decided_after_sites_and_teams() {
+        // Two branches, each a team of eight; one of team 20 also works at site 1. Site 1 less
+        // team 10 (inside it) would be that person: site 1 and team 10 are hidden, and team 10
+        // can be worked out anyway (everyone less team 20).
+        let mut people: Vec<(&[i64], Option<i64>, bool)> = vec![(&[1], Some(10), true); 8];
+        people.extend([(&[2][..], Some(20), true); 9]);
+        people[16].0 = &[2, 1];
+        let d = Disclosure::compute(&columns(&people), &[0], K);
+        let shown = [d.site(0), d.site(1), d.team(0), d.team(1)].map(Suppressed::is_shown);
+        assert_eq!(shown, [false, true, false, true]);
+        // Main site 1 is team 10's people, known already: decided jointly, it would be hidden
+        // with team 10; decided after, it is shown.
+        let by_site = d.grouping(GroupingKey::Site);
+        assert!(by_site.groups.iter().all(|g| g.is_shown()), "{by_site:?}");
     }
 
     #[test]

@@ -311,7 +311,9 @@ mod tests {
         assert_eq!(levels(1).not_sure, 1);
         assert!(f.heat.iter().all(|h| h.means.iter().all(Option::is_none)));
 
-        // Three more at site 2, and a threshold of 3: both sites are shown.
+        // Three more at site 2, and a threshold of 3. Site 1 less team 10 (inside it) would be
+        // the one person at both sites, and site 1 less its main-site group the same: site 1
+        // is hidden, and site 2 (the same people as team 20) shown.
         for i in 7..10 {
             people.push(person(&[2], Some(20), Some(i)));
         }
@@ -319,10 +321,20 @@ mod tests {
         responses.extend([vec![l(2), l(4)], vec![l(3), l(4)], vec![l(4), l(4)]]);
         let k = AnonymityThreshold::new(3).unwrap();
         let open = CampaignFigures::compute(k, &[0, 1], &people, &responses, 0);
-        assert_eq!(open.by_site[0].finished, Some(6));
-        assert_eq!(open.by_site[0].percent(), Some(85));
-        assert_eq!(open.heat[0].means[0], Some(16.0 / 6.0));
+        assert_eq!(open.by_site[0].finished, None);
+        assert_eq!(open.by_site[1].finished, Some(5));
+        assert_eq!(open.by_site[1].percent(), Some(100));
+        assert_eq!(open.heat[1].means[0], Some(11.0 / 5.0));
         assert_eq!(open.by_team.len(), 2);
+
+        // Without the person at both sites, both sites are shown.
+        let mut single = people.clone();
+        single[7] = person(&[2], Some(20), Some(6));
+        let open = CampaignFigures::compute(k, &[0, 1], &single, &responses, 0);
+        assert_eq!(open.by_site[0].finished, Some(5));
+        assert_eq!(open.by_site[0].percent(), Some(83));
+        assert_eq!(open.heat[0].means[0], Some(15.0 / 5.0));
+        assert_eq!(open.by_site[1].finished, Some(5));
 
         // Nothing at all while fewer than the threshold have answered.
         let few = CampaignFigures::compute(k, &[0, 1], &people[..2], &responses[..2], 0);

@@ -126,6 +126,18 @@ impl CampaignColumns {
             .map_or(&[][..], |s| &self.asked_sites[s[0] as usize..s[1] as usize])
     }
 
+    /// Each finished response's main site (its person's first-listed site, by position in
+    /// `sites`), if it came from someone asked who had a site.
+    pub fn main_sites(&self) -> Vec<Option<u32>> {
+        let mut main = vec![None; self.responses()];
+        for (i, &r) in self.asked_response.iter().enumerate() {
+            if let Some(slot) = main.get_mut(r as usize) {
+                *slot = self.sites_of(i).first().copied();
+            }
+        }
+        main
+    }
+
     /// The bytes held, for keeping a cache of many campaigns within bounds.
     pub fn size_in_bytes(&self) -> usize {
         std::mem::size_of::<Self>()

@@ -17,6 +17,7 @@ analysis-by-employment = Cyflogai neu wirfoddolwr
 analysis-by-hours = Llawn amser, rhan amser neu wirfoddolwr
 analysis-by-service = Hyd gwasanaeth
 analysis-by-team = Tîm
+analysis-by-site = Prif safle
 analysis-show = Dangos
 analysis-method-heading = Sut mae'r ffigurau hyn yn cael eu cyfrifo
 # review: "prawf Mann–Whitney" / "prawf Kruskal–Wallis" keep the English names of the tests.
@@ -62,6 +63,12 @@ analysis-no-group-team = { $total ->
    *[other] Nid yw { $count } o'r { $total } o ymatebion mewn unrhyw grŵp: nid oedd eu pobl mewn unrhyw dîm pan ofynnodd yr ymgyrch iddyn nhw, neu cawson nhw eu mewnforio heb enwau, neu mae'r bobl wedi'u dileu ers hynny.
 }
 analysis-no-group-team-hidden = Nid yw rhai ymatebion mewn unrhyw grŵp: nid oedd eu pobl mewn unrhyw dîm pan ofynnodd yr ymgyrch iddyn nhw, neu cawson nhw eu mewnforio heb enwau, neu mae eu pobl wedi'u dileu ers hynny. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
+analysis-no-group-site = { $total ->
+    [one] Nid yw'r ymateb mewn unrhyw grŵp: nid oedd gan y person unrhyw safle pan ofynnodd yr ymgyrch iddo, neu cafodd ei fewnforio heb enw, neu mae'r person wedi'i ddileu ers hynny.
+   *[other] Nid yw { $count } o'r { $total } o ymatebion mewn unrhyw grŵp: nid oedd gan eu pobl unrhyw safle pan ofynnodd yr ymgyrch iddyn nhw, neu cawson nhw eu mewnforio heb enwau, neu mae'r bobl wedi'u dileu ers hynny.
+}
+analysis-no-group-site-hidden = Nid yw rhai ymatebion mewn unrhyw grŵp: nid oedd gan eu pobl unrhyw safle pan ofynnodd yr ymgyrch iddyn nhw, neu cawson nhw eu mewnforio heb enwau, neu mae eu pobl wedi'u dileu ers hynny. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
+analysis-site-explained = Mae pob person yn cyfrif yn ei brif safle yn unig: y safle cyntaf a restrir yn ei gofnod staff, pan ofynnodd yr ymgyrch iddo.
 analysis-no-group-question-hidden = Ni atebodd rhai ymatebion y cwestiwn hwn, felly nid ydyn nhw mewn unrhyw grŵp. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
 analysis-try-questions = Gallwch grwpio ymatebion a fewnforiwyd heb enwau yn ôl eu hatebion i gwestiynau'r ymgyrch yn lle hynny:
 analysis-too-few-groups = Nid oes digon o grwpiau sy'n ddigon mawr i'w cymharu. Rhowch gynnig ar ffordd arall o grwpio pobl, neu arhoswch am ragor o ymatebion.

@@ -12,6 +12,7 @@ analysis-by-employment = Employee or volunteer
 analysis-by-hours = Full-time, part-time or volunteer
 analysis-by-service = Length of service
 analysis-by-team = Team
+analysis-by-site = Main site
 analysis-show = Show
 analysis-method-heading = How these figures are worked out
 analysis-compare-method = For each competence, we take the 1 to 5 ratings people gave themselves ("not sure" is left out) and work out each group's mean. To judge whether groups really differ or could differ by chance, we use a test that compares the order of the ratings rather than their size, which suits ratings: the Mann–Whitney test for two groups, and the Kruskal–Wallis test for more. A p-value under 0.05 means a difference this large would be unusual if the groups were really alike.
@@ -46,6 +47,12 @@ analysis-no-group-team = { $total ->
    *[other] { $count } of the { $total } responses are in no group: their people were in no team when the campaign asked them, or they were imported without names, or their people have since been erased.
 }
 analysis-no-group-team-hidden = Some responses are in no group: their people were in no team when the campaign asked them, or they were imported without names, or their people have since been erased. How many is not shown, to keep people anonymous.
+analysis-no-group-site = { $total ->
+    [one] The response is in no group: its person had no site when the campaign asked them, or it was imported without a name, or its person has since been erased.
+   *[other] { $count } of the { $total } responses are in no group: their people had no site when the campaign asked them, or they were imported without names, or their people have since been erased.
+}
+analysis-no-group-site-hidden = Some responses are in no group: their people had no site when the campaign asked them, or they were imported without names, or their people have since been erased. How many is not shown, to keep people anonymous.
+analysis-site-explained = Each person counts at their main site only: the first site their staff record lists, when the campaign asked them.
 analysis-no-group-question-hidden = Some responses did not answer this question, so they are in no group. How many is not shown, to keep people anonymous.
 analysis-try-questions = Responses imported without names can be grouped by their answers to the campaign's questions instead:
 analysis-too-few-groups = There are not enough groups big enough to compare. Try another way of grouping people, or wait for more responses.

@@ -151,8 +151,8 @@ async fn load(
 /// A response's group in the grouping, by position.
 fn group_of(grouping: &Grouping, r: &FreeTextResponse) -> Option<usize> {
     let groups = grouping.groups.len();
-    // Teams are grouped by id, as the grouping's keys name them.
-    let team = |id: Option<i64>| {
+    // Teams and sites are grouped by id, as the grouping's keys name them.
+    let place = |id: Option<i64>| {
         let key = id?.to_string();
         grouping.groups.iter().position(|g| g.key == key)
     };
@@ -163,7 +163,8 @@ fn group_of(grouping: &Grouping, r: &FreeTextResponse) -> Option<usize> {
         GroupingKey::Service => r
             .service
             .and_then(|s| ServiceLength::ALL.iter().position(|x| *x == s)),
-        GroupingKey::Team => team(r.team.map(|t| t.0)),
+        GroupingKey::Team => place(r.team.map(|t| t.0)),
+        GroupingKey::Site => place(r.main_site.map(|s| s.0)),
         GroupingKey::JobFamily => r
             .job_family
             .and_then(|f| JobFamily::ALL.iter().position(|x| *x == f)),
