@@ -63,6 +63,7 @@ analysis-no-group-team = { $total ->
    *[other] Nid yw { $count } o'r { $total } o ymatebion mewn unrhyw grŵp: nid oedd eu pobl mewn unrhyw dîm pan ofynnodd yr ymgyrch iddyn nhw, neu cawson nhw eu mewnforio heb enwau, neu mae'r bobl wedi'u dileu ers hynny.
 }
 analysis-no-group-team-hidden = Nid yw rhai ymatebion mewn unrhyw grŵp: nid oedd eu pobl mewn unrhyw dîm pan ofynnodd yr ymgyrch iddyn nhw, neu cawson nhw eu mewnforio heb enwau, neu mae eu pobl wedi'u dileu ers hynny. Ni ddangosir faint, er mwyn cadw pobl yn ddienw.
+# plural: no [two], [few] or [many] arm: "{ $count } o'r { $total } o ymatebion" reads right after any figure; no [zero] arm: shown only when some response is in no group.
 analysis-no-group-site = { $total ->
     [one] Nid yw'r ymateb mewn unrhyw grŵp: nid oedd gan y person unrhyw safle pan ofynnodd yr ymgyrch iddo, neu cafodd ei fewnforio heb enw, neu mae'r person wedi'i ddileu ers hynny.
    *[other] Nid yw { $count } o'r { $total } o ymatebion mewn unrhyw grŵp: nid oedd gan eu pobl unrhyw safle pan ofynnodd yr ymgyrch iddyn nhw, neu cawson nhw eu mewnforio heb enwau, neu mae'r bobl wedi'u dileu ers hynny.
