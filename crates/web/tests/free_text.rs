@@ -11,7 +11,7 @@ use skillgym_domain::{CampaignId, JobFamily, PersonId};
 use skillgym_i18n::{Lang, Tr};
 use skillgym_store::{Actor, NewCampaign, ResponseAnswers};
 use skillgym_test_db::{Backend, both_backends};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 both_backends!(
     answers_are_shown_once_k_have_answered_and_never_with_names,
@@ -216,6 +216,58 @@ async fn answers_are_shown_once_k_have_answered_and_never_with_names(backend: Ba
     let html = app.page(&admin, &path).await;
     assert!(html.contains("Pa hyfforddiant fyddai&#39;n eich helpu fwyaf?"));
     assert!(html.contains("Atebion: 6"));
+
+    // By main site: each group shown holds the answers of those whose first-listed site it is.
+    // Three more answers from people based at one site, so that it has enough.
+    let answered: Vec<PersonId> = first
+        .1
+        .iter()
+        .take(3)
+        .chain(second.1.iter().take(3))
+        .map(|(id, _)| *id)
+        .collect();
+    let mut by_main_site: HashMap<String, usize> = HashMap::new();
+    for person in &answered {
+        let p = app.store().person(app.org, *person).await.unwrap();
+        let (_, name) = p.sites.first().expect("everyone has a site").clone();
+        *by_main_site.entry(name).or_default() += 1;
+    }
+    let mut more = 0;
+    for id in app.store().person_ids(app.org).await.unwrap().into_values() {
+        let p = app.store().person(app.org, id).await.unwrap();
+        let main = p.sites.first().map(|(_, name)| name.as_str());
+        if more < 3 && main == Some("Central Library") && !answered.contains(&id) {
+            answer(&app, campaign, id, "Help with the catalogue").await;
+            *by_main_site.entry("Central Library".into()).or_default() += 1;
+            more += 1;
+        }
+    }
+    assert_eq!(more, 3);
+    app.post(&admin, "/language", &[("lang", "en")]).await;
+    let html = app.page(&admin, &format!("{path}?by=site")).await;
+    assert!(html.contains("<option value=\"site\" lang=\"en\" selected>"));
+    assert!(html.contains("Each person counts at their main site only"));
+    let groups = html
+        .split("<table class=\"groups\">")
+        .nth(1)
+        .map_or("", |t| t.split("</table>").next().unwrap());
+    let mut shown = 0;
+    for row in groups.split("<tr><th scope=\"row\">").skip(1) {
+        let name = row.split('>').nth(1).unwrap().split('<').next().unwrap();
+        let answers: usize = row
+            .split("<td class=\"numeric\">")
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(Some(&answers), by_main_site.get(name), "{name}");
+        shown += 1;
+    }
+    let enough = by_main_site.values().filter(|n| **n >= 3).count();
+    assert!((1..=enough).contains(&shown), "{shown} of {by_main_site:?}");
 
     // Nobody but an administrator.
     for email in ["manager@afon.example", "learner@afon.example"] {
