@@ -15,9 +15,7 @@ use skillgym_domain::audit::QuestionKind;
 use skillgym_domain::{Employment, JobFamily, QuestionId, ServiceLength, WorkingHours};
 use std::collections::HashMap;
 
-/// Teams and sites are offered as a grouping only up to this many: beyond it a page of groups
-/// side by side is unreadable, and the team pages serve instead.
-pub const MOST_PLACES: usize = 40;
+pub use skillgym_domain::analysis::anonymity::MOST_PLACES;
 
 /// The organisation's sites and teams by id: their names, for the report and groups by team.
 #[derive(Debug, Clone, Default)]

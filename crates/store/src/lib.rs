@@ -111,6 +111,9 @@ impl Store {
                 };
                 options
                     .max_connections(8)
+                    // An embedded database's connection cannot have been dropped by a server,
+                    // and each ping is one more trip to the connection's thread per query.
+                    .test_before_acquire(false)
                     .after_connect(|conn, _| {
                         Box::pin(async move {
                             // WAL lets readers run while one writer writes; the busy timeout

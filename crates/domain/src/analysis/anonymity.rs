@@ -105,6 +105,11 @@ impl Suppressed {
     }
 }
 
+/// Teams and main sites are offered as a grouping only up to this many: beyond it a page of
+/// groups side by side is unreadable, and the team pages serve instead. Main sites beyond it
+/// are not weighed at all.
+pub const MOST_PLACES: usize = 40;
+
 /// A way of grouping respondents that the comparison and calibration offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GroupingKey {
@@ -544,17 +549,21 @@ impl Engine {
             }
         }
         let sites = columns.sites.len();
-        let main_sites = partitions.len();
-        groupings.push((GroupingKey::Site, main_sites));
-        partitions.push((
-            Kind::Grouping,
-            sites + 1,
-            columns
-                .main_sites()
-                .into_iter()
-                .map(|s| s.unwrap_or(sites as u32))
-                .collect(),
-        ));
+        let main_sites = (1..=MOST_PLACES)
+            .contains(&sites)
+            .then_some(partitions.len());
+        if let Some(main_sites) = main_sites {
+            groupings.push((GroupingKey::Site, main_sites));
+            partitions.push((
+                Kind::Grouping,
+                sites + 1,
+                columns
+                    .main_sites()
+                    .into_iter()
+                    .map(|s| s.unwrap_or(sites as u32))
+                    .collect(),
+            ));
+        }
         let sites_of = |r: usize| -> &[u32] {
             match asked_of[r] {
                 NONE => &[],
@@ -576,7 +585,7 @@ impl Engine {
             .map(|(d, (kind, groups, _))| Dim {
                 kind: *kind,
                 groups: *groups,
-                yields: d == main_sites,
+                yields: Some(d) == main_sites,
                 size: vec![0; groups * measures],
                 state: vec![Suppressed::Shown; groups * measures],
             })
