@@ -28,7 +28,7 @@ pub struct SignInAttempt {
 /// Whether a row with `disabled` and the person's `left_on` is an account nobody may use.
 pub(crate) fn access_ended(row: &AnyRow) -> Result<bool> {
     let left_on = crate::dates::optional_date(row, "left_on")?;
-    Ok(flag(row, "disabled")? || Departure::on(left_on, crate::leavers::today()).has_left())
+    Ok(flag(row, "disabled")? || Departure::on(left_on, crate::dates::today()).has_left())
 }
 
 /// What sign-in needs to know about an account.
@@ -357,7 +357,7 @@ async fn set_roles_in(
             (SELECT id FROM people WHERE left_on IS NULL OR left_on > $2)",
     )
     .bind(account.0)
-    .bind(format_date(crate::leavers::today()))
+    .bind(format_date(crate::dates::today()))
     .execute(&mut **tx)
     .await?;
     sqlx::query("DELETE FROM account_roles WHERE account_id = $1")

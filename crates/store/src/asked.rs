@@ -96,8 +96,9 @@ pub(crate) async fn record_due(
     backend: Backend,
     org: Option<OrganisationId>,
     campaign: Option<CampaignId>,
-    today: &str,
+    today: time::Date,
 ) -> Result<u64> {
+    let today = skillgym_domain::people::format_date(today);
     let due: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT c.id, o.people_version FROM campaigns c \
          JOIN organisations o ON o.id = c.organisation_id \
@@ -108,7 +109,7 @@ pub(crate) async fn record_due(
                 OR c.audience_recorded_on <> $1 OR c.audience_people_version <> o.people_version) \
          ORDER BY c.id",
     )
-    .bind(today)
+    .bind(&today)
     .bind(org.map(|o| o.0))
     .bind(campaign.map(|c| c.0))
     .fetch_all(&mut *conn)
@@ -144,7 +145,7 @@ pub(crate) async fn record_due(
              WHERE id = $1",
         )
         .bind(id)
-        .bind(today)
+        .bind(&today)
         .bind(people_version)
         .execute(&mut *conn)
         .await?;
@@ -176,10 +177,6 @@ pub(crate) async fn forget_person(conn: &mut AnyConnection, person: PersonId) ->
     Ok(())
 }
 
-pub(crate) fn today() -> String {
-    skillgym_domain::people::format_date(crate::leavers::today())
-}
-
 /// Parses a recorded list of site ids.
 pub(crate) fn parse_sites(listed: &str) -> Result<Vec<SiteId>> {
     listed
@@ -198,7 +195,8 @@ impl Store {
     /// [`record_due`]): figures read it, so call this before reading them.
     pub async fn record_audience(&self, campaign: CampaignId) -> Result<()> {
         let mut conn = self.pool.acquire().await?;
-        record_due(&mut conn, self.backend, None, Some(campaign), &today()).await?;
+        let today = crate::dates::today();
+        record_due(&mut conn, self.backend, None, Some(campaign), today).await?;
         Ok(())
     }
 
@@ -206,14 +204,7 @@ impl Store {
     /// added.
     pub async fn record_audiences(&self, today: time::Date) -> Result<u64> {
         let mut conn = self.pool.acquire().await?;
-        record_due(
-            &mut conn,
-            self.backend,
-            None,
-            None,
-            &skillgym_domain::people::format_date(today),
-        )
-        .await
+        record_due(&mut conn, self.backend, None, None, today).await
     }
 
     /// Everyone the campaign asked who is still here (not erased, not left by today), with
@@ -251,7 +242,7 @@ impl Store {
         )
         .bind(campaign.0)
         .bind(org.0)
-        .bind(today())
+        .bind(skillgym_domain::people::format_date(crate::dates::today()))
         .fetch_all(&self.pool)
         .await?;
         let mut people = Vec::with_capacity(rows.len());

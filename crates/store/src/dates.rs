@@ -6,6 +6,11 @@ use skillgym_domain::people::parse_date;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+/// Today's date (UTC): the day campaigns are open on and "left on" dates are compared with.
+pub(crate) fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
 /// A date column that is never NULL.
 pub(crate) fn date(row: &AnyRow, column: &str) -> Result<time::Date> {
     parse(column, &row.try_get::<String, _>(column)?)

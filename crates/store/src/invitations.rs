@@ -369,7 +369,7 @@ impl Store {
         let disabled: Option<i64> = row.try_get("disabled")?;
         let left_on = crate::dates::optional_date(&row, "left_on")?;
         if disabled.is_some_and(|d| d != 0)
-            || Departure::on(left_on, crate::leavers::today()).has_left()
+            || Departure::on(left_on, crate::dates::today()).has_left()
         {
             return Ok(LinkTarget::AccessEnded);
         }

@@ -136,10 +136,10 @@ impl Store {
     async fn run_job(&self, name: &str, run: &mut JobsRun) -> Result<()> {
         match name {
             "leavers" => {
-                run.access_ended += self.end_access_of_leavers(crate::leavers::today()).await?;
+                run.access_ended += self.end_access_of_leavers(crate::dates::today()).await?;
             }
             "campaign-audiences" => {
-                self.record_audiences(crate::leavers::today()).await?;
+                self.record_audiences(crate::dates::today()).await?;
             }
             "retention" => {
                 let today = time::OffsetDateTime::now_utc().date();

@@ -230,16 +230,11 @@ pub(crate) async fn apply_absent(
             .execute(&mut **tx)
             .await?;
     }
-    end_access(tx, org, Some(&ids), today(), by).await?;
+    end_access(tx, org, Some(&ids), crate::dates::today(), by).await?;
     Ok(AbsentApplied {
         absent: count,
         marked_left: count,
     })
-}
-
-/// Today's date (UTC), the day "left on" dates are compared with.
-pub(crate) fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().date()
 }
 
 /// Ends the access of the organisation's people who have left by `today` and whose access has
@@ -350,7 +345,7 @@ pub(crate) async fn apply_departure(
     left_on: Option<time::Date>,
     by: Actor,
 ) -> Result<()> {
-    let today = today();
+    let today = crate::dates::today();
     if Departure::on(left_on, today).has_left() {
         end_access(conn, org, Some(&[person.0]), today, by).await?;
     } else {

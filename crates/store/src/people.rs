@@ -330,7 +330,7 @@ impl Store {
         .bind(input.left_on.map(format_date))
         // Added as already gone: they have no account yet, so no access to end.
         .bind(
-            Departure::on(input.left_on, crate::leavers::today())
+            Departure::on(input.left_on, crate::dates::today())
                 .has_left()
                 .then_some(at),
         )

@@ -512,7 +512,7 @@ pub(crate) async fn erase_in(
     // Who campaigns asked: the campaigns due are recorded first (so that none records the
     // person after this), then the person leaves the records without changing their counts
     // (see `crate::asked::forget_person`).
-    crate::asked::record_due(tx, backend, Some(org), None, &crate::asked::today()).await?;
+    crate::asked::record_due(tx, backend, Some(org), None, crate::dates::today()).await?;
     crate::asked::forget_person(tx, person).await?;
     sqlx::query("UPDATE responses SET external_key = NULL WHERE person_id = $1")
         .bind(person.0)

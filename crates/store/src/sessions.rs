@@ -71,7 +71,7 @@ impl Store {
         .bind(token_hash)
         .bind(now())
         .bind(started_after)
-        .bind(format_date(crate::leavers::today()))
+        .bind(format_date(crate::dates::today()))
         .fetch_optional(&self.pool)
         .await?;
         let Some(first) = row else {

@@ -90,7 +90,7 @@ fn match_from(row: &AnyRow) -> Result<SingleSignOnMatch> {
     Ok(SingleSignOnMatch {
         person_id: PersonId(row.try_get("person_id")?),
         person_email: row.try_get("email")?,
-        left: Departure::on(left_on, crate::leavers::today()).has_left(),
+        left: Departure::on(left_on, crate::dates::today()).has_left(),
         account: account.map(|a| (AccountId(a), disabled.unwrap_or(0) != 0)),
         identity: issuer.zip(subject),
     })

@@ -138,7 +138,7 @@ impl Store {
             self.backend,
             Some(org),
             None,
-            &crate::asked::today(),
+            crate::dates::today(),
         )
         .await?;
         let stored = load_stored(&mut tx, org).await?;

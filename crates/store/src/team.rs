@@ -53,14 +53,7 @@ impl Store {
         since: time::Date,
     ) -> Result<Vec<TeamCampaign>> {
         let mut conn = self.pool.acquire().await?;
-        crate::asked::record_due(
-            &mut conn,
-            self.backend,
-            Some(org),
-            None,
-            &skillgym_domain::people::format_date(today),
-        )
-        .await?;
+        crate::asked::record_due(&mut conn, self.backend, Some(org), None, today).await?;
         drop(conn);
         let rows = sqlx::query(AssertSqlSafe(format!(
             "{MANAGED}SELECT c.id, c.title_en, c.title_cy, c.opens_on, c.closes_on, c.anonymous \

@@ -65,10 +65,6 @@ pub struct RetentionForm {
     confirm_for: String,
 }
 
-fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().date()
-}
-
 /// What the page shows about the current period, whatever the form holds.
 async fn page(
     state: &AppState,
@@ -79,7 +75,7 @@ async fn page(
 ) -> AppResult<RetentionPage> {
     let tr: &Tr = &ctx.tr;
     let current = state.store.retention_period(org).await?;
-    let cutoff = current.erase_left_before(today());
+    let cutoff = current.erase_left_before(super::audits::today());
     let (leavers, _) = state.store.leavers(org, cutoff).await?;
     let next = state
         .store
@@ -144,7 +140,7 @@ pub async fn save(
     };
     // A shorter period can put leavers past it at once: the job would erase them within the
     // hour, for good, so the admin says they mean it, for this many people.
-    let cutoff = period.erase_left_before(today());
+    let cutoff = period.erase_left_before(super::audits::today());
     let (_, due) = state.store.leavers(org, cutoff).await?;
     let confirmed = form.confirm == "yes" && form.confirm_for == period.months().to_string();
     if due > 0 && period.months() < page.current && !confirmed {

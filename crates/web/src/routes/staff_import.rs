@@ -222,10 +222,6 @@ async fn kept_upload(
     }
 }
 
-fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().date()
-}
-
 fn check_page(
     ctx: &Ctx,
     upload: &StaffUpload,
@@ -250,7 +246,7 @@ fn check_page(
         absent_count,
         current: found.current,
         marks_most,
-        left_on: crate::mail::long_date(&ctx.tr, &format_date(today())),
+        left_on: crate::mail::long_date(&ctx.tr, &format_date(super::audits::today())),
         choice: choice.to_string(),
     }
     .into_response();
@@ -320,7 +316,7 @@ pub async fn confirm(
     }
     let absent = match choice {
         Some(AbsentChoice::MarkLeft) => Absent::Left {
-            on: today(),
+            on: super::audits::today(),
             most_confirmed: confirmed,
             by: Actor::Person(user.person_id),
         },
