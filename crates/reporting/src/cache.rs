@@ -236,7 +236,13 @@ pub async fn take_snapshot(
     campaign: &Campaign,
 ) -> Result<(), StoreError> {
     let version = store.analysis_version(org, campaign.id).await?;
-    read_columns(store, org, campaign, version, shape(campaign)).await?;
+    let (shape, format) = (shape(campaign), i64::from(snapshot::FORMAT));
+    if !store
+        .has_analysis_snapshot(org, campaign.id, version, shape, format)
+        .await?
+    {
+        read_columns(store, org, campaign, version, shape).await?;
+    }
     Ok(())
 }
 

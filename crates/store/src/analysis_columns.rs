@@ -480,6 +480,31 @@ impl Store {
         .await?)
     }
 
+    /// Whether the campaign has a snapshot kept at this version, shape and format, without
+    /// reading its bytes.
+    pub async fn has_analysis_snapshot(
+        &self,
+        org: OrganisationId,
+        campaign: CampaignId,
+        version: AnalysisVersion,
+        shape: i64,
+        format: i64,
+    ) -> Result<bool> {
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM analysis_snapshots WHERE organisation_id = $1 AND campaign_id = $2 \
+             AND answers_version = $3 AND people_version = $4 AND shape = $5 AND format = $6",
+        )
+        .bind(org.0)
+        .bind(campaign.0)
+        .bind(version.answers)
+        .bind(version.people)
+        .bind(shape)
+        .bind(format)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(found.is_some())
+    }
+
     /// Keeps the campaign's snapshot in place of any earlier one. Another instance may write
     /// its own at the same moment; whichever lands is read only while its version is current.
     pub async fn save_analysis_snapshot(

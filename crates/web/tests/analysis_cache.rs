@@ -583,6 +583,60 @@ async fn a_new_server_reads_the_snapshot_while_it_is_current(backend: Backend) {
         .unwrap();
     assert_eq!(restarted.ratings_of(0), read.ratings_of(0));
 
+    // Taking a snapshot leaves a current one as it is (the mark stays), and writes one where
+    // only another shape's is kept.
+    store
+        .save_analysis_snapshot(app.org, campaign.id, &snapshot(marked.to_snapshot(), now))
+        .await
+        .unwrap();
+    skillgym_reporting::take_snapshot(store, app.org, &campaign)
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .analysis_snapshot(app.org, campaign.id, now, shape, format)
+            .await
+            .unwrap(),
+        Some(marked.to_snapshot()),
+        "a current snapshot is not taken again"
+    );
+    store
+        .save_analysis_snapshot(
+            app.org,
+            campaign.id,
+            &AnalysisSnapshot {
+                shape: shape ^ 1,
+                ..snapshot(marked.to_snapshot(), now)
+            },
+        )
+        .await
+        .unwrap();
+    assert!(
+        !store
+            .has_analysis_snapshot(app.org, campaign.id, now, shape, format)
+            .await
+            .unwrap()
+    );
+    skillgym_reporting::take_snapshot(store, app.org, &campaign)
+        .await
+        .unwrap();
+    assert!(
+        store
+            .has_analysis_snapshot(app.org, campaign.id, now, shape, format)
+            .await
+            .unwrap()
+    );
+    let taken = store
+        .analysis_snapshot(app.org, campaign.id, now, shape, format)
+        .await
+        .unwrap()
+        .expect("taken");
+    assert_eq!(
+        CampaignColumns::from_snapshot(&taken).map(|c| c.ratings_of(0).to_vec()),
+        Some(read.ratings_of(0).to_vec()),
+        "taken from the answers"
+    );
+
     // Erasing anyone removes every snapshot of the organisation: they pair answers with ids.
     let someone = store
         .person_ids(app.org)
