@@ -118,12 +118,14 @@ impl Store {
         Ok(id)
     }
 
-    /// Gives a person an account, or changes the roles of the one they have, and records
-    /// `event` in the audit trail in the same transaction: both happen or neither does.
+    /// Gives a person an account, or changes the roles of the one they have, keeps `link` for
+    /// it if one is given, and records `event` in the audit trail, in one transaction: all of
+    /// it happens or none does.
     pub async fn change_access(
         &self,
         org: OrganisationId,
         change: AccessChange,
+        link: Option<&NewAccessLink>,
         event: &NewAuditEvent,
     ) -> Result<AccountId> {
         let mut tx = self.pool.begin().await?;
@@ -134,6 +136,9 @@ impl Store {
             }
             AccessChange::NewAccount(new) => create_account_in(&mut tx, &new).await?,
         };
+        if let Some(link) = link {
+            create_access_link_in(&mut tx, id, link).await?;
+        }
         insert_event(&mut tx, org, event).await?;
         tx.commit().await?;
         Ok(id)
@@ -240,16 +245,13 @@ impl Store {
         token_hash: &str,
         expires_at: i64,
     ) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO access_links (token_hash, account_id, expires_at, created_at) \
-             VALUES ($1, $2, $3, $4)",
-        )
-        .bind(token_hash)
-        .bind(account.0)
-        .bind(expires_at)
-        .bind(now())
-        .execute(&self.pool)
-        .await?;
+        let mut tx = self.pool.begin().await?;
+        let link = NewAccessLink {
+            token_hash: token_hash.to_string(),
+            expires_at,
+        };
+        create_access_link_in(&mut tx, account, &link).await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -311,6 +313,32 @@ async fn count_failures(
     .fetch_one(conn)
     .await?;
     Ok((row.try_get("by_email")?, row.try_get("by_ip")?))
+}
+
+/// A single-use sign-in link to keep: the hash of its token, and when it stops working (unix
+/// seconds).
+#[derive(Debug, Clone)]
+pub struct NewAccessLink {
+    pub token_hash: String,
+    pub expires_at: i64,
+}
+
+async fn create_access_link_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    account: AccountId,
+    link: &NewAccessLink,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO access_links (token_hash, account_id, expires_at, created_at) \
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(&link.token_hash)
+    .bind(account.0)
+    .bind(link.expires_at)
+    .bind(now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// What [`Store::change_access`] does.

@@ -31,7 +31,9 @@ mod staff;
 mod survey_import;
 mod team;
 
-pub use accounts::{AccessChange, AccountRecord, NewAccount, SignInAccount, SignInAttempt};
+pub use accounts::{
+    AccessChange, AccountRecord, NewAccessLink, NewAccount, SignInAccount, SignInAttempt,
+};
 pub use analysis_columns::{AnalysisSnapshot, AnalysisVersion};
 pub use asked::{PersonProgress, Progress, ProgressFilter};
 pub use audit::{

@@ -7,8 +7,8 @@ use skillgym_domain::people::{
 };
 use skillgym_domain::{Email, OrganisationId, Role, Roles};
 use skillgym_store::{
-    Absent, AccessChange, Actor, AuditAction, AuditFilter, NewAccount, NewAuditEvent, PersonFilter,
-    PersonInput, Store,
+    Absent, AccessChange, Actor, AuditAction, AuditFilter, NewAccessLink, NewAccount,
+    NewAuditEvent, PersonFilter, PersonInput, Store, now,
 };
 use skillgym_test_db::{Backend, TestDb, both_backends};
 
@@ -127,11 +127,53 @@ async fn no_change_is_made_without_its_event(backend: Backend) {
                 password_hash: None,
                 roles: learner,
             }),
+            None,
             &access(learner),
         )
         .await
         .unwrap();
     assert_eq!(count(store, org, AuditAction::AccessChanged).await, 1);
+
+    // An access link that cannot be kept (its token's hash is taken) undoes the change and its
+    // event with it.
+    store
+        .create_access_link(account, "taken", now() + 3600)
+        .await
+        .unwrap();
+    let admin = learner.with(Role::Admin);
+    let taken = NewAccessLink {
+        token_hash: "taken".into(),
+        expires_at: now() + 3600,
+    };
+    assert!(
+        store
+            .change_access(
+                org,
+                AccessChange::Roles(account, admin),
+                Some(&taken),
+                &access(admin).with_flag("link"),
+            )
+            .await
+            .is_err()
+    );
+    assert!(!store.roles(account).await.unwrap().has(Role::Admin));
+    assert_eq!(count(store, org, AuditAction::AccessChanged).await, 1);
+    // A link that can be kept is kept with the change.
+    let fresh = NewAccessLink {
+        token_hash: "fresh".into(),
+        expires_at: now() + 3600,
+    };
+    store
+        .change_access(
+            org,
+            AccessChange::Roles(account, learner),
+            Some(&fresh),
+            &access(learner).with_flag("link"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.access_link("fresh").await.unwrap(), Some(account));
+    assert_eq!(count(store, org, AuditAction::AccessChanged).await, 2);
 
     // Without it, none is made.
     refuse_events(&db, backend).await;
@@ -155,10 +197,14 @@ async fn no_change_is_made_without_its_event(backend: Backend) {
         JobFamily::Specialist,
         "unchanged"
     );
-    let admin = learner.with(Role::Admin);
     assert!(
         store
-            .change_access(org, AccessChange::Roles(account, admin), &access(admin))
+            .change_access(
+                org,
+                AccessChange::Roles(account, admin),
+                None,
+                &access(admin)
+            )
             .await
             .is_err()
     );
@@ -189,12 +235,12 @@ async fn no_change_is_made_without_its_event(backend: Backend) {
     assert_eq!(after, before, "no one changed");
 
     allow_events(&db, backend).await;
-    for action in [
-        AuditAction::PersonAdded,
-        AuditAction::PersonChanged,
-        AuditAction::AccessChanged,
+    for (action, made) in [
+        (AuditAction::PersonAdded, 1),
+        (AuditAction::PersonChanged, 1),
+        (AuditAction::AccessChanged, 2),
     ] {
-        assert_eq!(count(store, org, action).await, 1, "{action:?}");
+        assert_eq!(count(store, org, action).await, made, "{action:?}");
     }
     assert_eq!(count(store, org, AuditAction::StaffImported).await, 0);
     store

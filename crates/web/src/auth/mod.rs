@@ -63,21 +63,29 @@ pub fn read_cookie<'a>(header: &'a str, name: &str) -> Option<&'a str> {
 /// How long an access link works.
 pub const ACCESS_LINK_DAYS: i64 = 7;
 
-/// Makes a single-use link with which the account's owner chooses a password.
+/// A new single-use link with which the account's owner chooses a password: what the store
+/// keeps, and the address to give them.
+pub fn new_access_link(public_url: &str) -> (skillgym_store::NewAccessLink, String) {
+    let token = random_token();
+    let link = skillgym_store::NewAccessLink {
+        token_hash: token_hash(&token),
+        expires_at: skillgym_store::now() + ACCESS_LINK_DAYS * 24 * 3600,
+    };
+    let address = format!("{}/access/{token}", public_url.trim_end_matches('/'));
+    (link, address)
+}
+
+/// Makes and keeps a [`new_access_link`] for the account.
 pub async fn make_access_link(
     store: &skillgym_store::Store,
     account: skillgym_domain::AccountId,
     public_url: &str,
 ) -> Result<String, skillgym_store::StoreError> {
-    let token = random_token();
-    let expires = skillgym_store::now() + ACCESS_LINK_DAYS * 24 * 3600;
+    let (link, address) = new_access_link(public_url);
     store
-        .create_access_link(account, &token_hash(&token), expires)
+        .create_access_link(account, &link.token_hash, link.expires_at)
         .await?;
-    Ok(format!(
-        "{}/access/{token}",
-        public_url.trim_end_matches('/')
-    ))
+    Ok(address)
 }
 
 #[cfg(test)]

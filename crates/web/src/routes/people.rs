@@ -645,14 +645,16 @@ pub async fn access(
             })
         }
     };
-    let account = state.store.change_access(org, change, &event).await?;
-    let link = if wants_link {
-        Some(auth::make_access_link(&state.store, account, &state.config.public_url).await?)
-    } else {
-        None
-    };
+    // Made before the change so that the link, the change and the event are kept together.
+    let (link, address) = wants_link
+        .then(|| auth::new_access_link(&state.config.public_url))
+        .unzip();
+    state
+        .store
+        .change_access(org, change, link.as_ref(), &event)
+        .await?;
     let person = state.store.person(org, id).await?;
-    Ok(person_page(&ctx, person, true, link))
+    Ok(person_page(&ctx, person, true, address))
 }
 
 /// A form field left blank means "not given".
