@@ -6,7 +6,7 @@
 
 use crate::dates::date;
 use crate::people::corrupt;
-use crate::{Result, Store, StoreError, flag, now};
+use crate::{Fields, Result, Store, StoreError, flag, inline, now};
 use skillgym_domain::audit::campaign::{join, split};
 use skillgym_domain::audit::framework::{Area, Competence};
 use skillgym_domain::audit::{
@@ -17,7 +17,6 @@ use skillgym_domain::{
     CampaignId, CompetenceId, FrameworkId, JobFamily, OrganisationId, PersonId, QuestionId,
     QuizItemId, ResponseId, SiteId, TeamId,
 };
-use sqlx::any::AnyRow;
 use sqlx::{Any, AssertSqlSafe, Row, Transaction};
 use std::collections::HashMap;
 
@@ -140,13 +139,13 @@ pub struct ResponseAnswers {
     pub quiz: HashMap<QuizItemId, (Vec<usize>, bool)>,
 }
 
-fn localised(row: &AnyRow, prefix: &str) -> Result<Localised> {
-    let en: Option<String> = row.try_get(format!("{prefix}_en").as_str())?;
-    let cy: Option<String> = row.try_get(format!("{prefix}_cy").as_str())?;
+fn localised(row: &(impl Fields + ?Sized), prefix: &str) -> Result<Localised> {
+    let en: Option<String> = row.field(format!("{prefix}_en").as_str())?;
+    let cy: Option<String> = row.field(format!("{prefix}_cy").as_str())?;
     Ok(Localised::new(en.unwrap_or_default(), cy))
 }
 
-fn optional_localised(row: &AnyRow, prefix: &str) -> Result<Option<Localised>> {
+fn optional_localised(row: &(impl Fields + ?Sized), prefix: &str) -> Result<Option<Localised>> {
     let l = localised(row, prefix)?;
     Ok((!l.is_blank()).then_some(l))
 }
@@ -461,7 +460,7 @@ impl Store {
         person: PersonId,
         today: time::Date,
     ) -> Result<Vec<CampaignSummary>> {
-        let rows = sqlx::query(AssertSqlSafe(format!(
+        let sql = format!(
             "SELECT c.id, c.title_en, c.title_cy, c.opens_on, c.closes_on, c.anonymous, \
                 (SELECT COUNT(*) FROM responses r WHERE r.campaign_id = c.id AND r.person_id = $2) AS started, \
                 (SELECT COUNT(*) FROM responses r WHERE r.campaign_id = c.id AND r.person_id = $2 \
@@ -470,12 +469,20 @@ impl Store {
              WHERE c.organisation_id = $1 AND c.opens_on <= $3 AND c.closes_on >= $3 \
                AND {AUDIENCE} \
              ORDER BY c.closes_on, c.id"
-        )))
-        .bind(org.0)
-        .bind(person.0)
-        .bind(skillgym_domain::people::format_date(today))
-        .fetch_all(&self.pool)
-        .await?;
+        );
+        let today = skillgym_domain::people::format_date(today);
+        if let Some(inline) = &self.inline {
+            return inline.read(|conn| {
+                let args: [&dyn rusqlite::ToSql; 3] = [&org.0, &person.0, &today];
+                inline::rows(conn, &sql, &args, |r| campaign_summary(r))
+            });
+        }
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(org.0)
+            .bind(person.0)
+            .bind(today)
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter().map(campaign_summary).collect()
     }
 
@@ -907,15 +914,15 @@ pub(crate) const AUDIENCE: &str = "(NOT EXISTS (SELECT 1 FROM campaign_audience 
         OR EXISTS (SELECT 1 FROM campaign_audience a JOIN people q ON a.value = q.job_family \
             WHERE a.campaign_id = c.id AND a.kind = 'job_family' AND q.id = $2))";
 
-fn campaign_summary(r: &AnyRow) -> Result<CampaignSummary> {
+fn campaign_summary(r: &(impl Fields + ?Sized)) -> Result<CampaignSummary> {
     Ok(CampaignSummary {
-        id: CampaignId(r.try_get("id")?),
+        id: CampaignId(r.field("id")?),
         title: localised(r, "title")?,
         opens_on: date(r, "opens_on")?,
         closes_on: date(r, "closes_on")?,
         anonymous: flag(r, "anonymous")?,
-        started: r.try_get("started")?,
-        submitted: r.try_get("submitted")?,
+        started: r.field("started")?,
+        submitted: r.field("submitted")?,
     })
 }
 

@@ -1,10 +1,8 @@
 //! Days, stored as ISO 8601 text (`YYYY-MM-DD`) on both backends (sqlx's `Any` decodes no date
 //! type), and parsed once here into `time::Date`.
 
-use crate::{Result, StoreError};
+use crate::{Fields, Result, StoreError};
 use skillgym_domain::people::parse_date;
-use sqlx::Row;
-use sqlx::any::AnyRow;
 
 /// Today's date (UTC): the day campaigns are open on and "left on" dates are compared with.
 pub(crate) fn today() -> time::Date {
@@ -12,13 +10,16 @@ pub(crate) fn today() -> time::Date {
 }
 
 /// A date column that is never NULL.
-pub(crate) fn date(row: &AnyRow, column: &str) -> Result<time::Date> {
-    parse(column, &row.try_get::<String, _>(column)?)
+pub(crate) fn date(row: &(impl Fields + ?Sized), column: &str) -> Result<time::Date> {
+    parse(column, &row.field::<String>(column)?)
 }
 
 /// A date column, or NULL.
-pub(crate) fn optional_date(row: &AnyRow, column: &str) -> Result<Option<time::Date>> {
-    row.try_get::<Option<String>, _>(column)?
+pub(crate) fn optional_date(
+    row: &(impl Fields + ?Sized),
+    column: &str,
+) -> Result<Option<time::Date>> {
+    row.field::<Option<String>>(column)?
         .map(|day| parse(column, &day))
         .transpose()
 }

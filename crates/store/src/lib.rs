@@ -17,6 +17,7 @@ mod dates;
 mod demo;
 mod error;
 mod free_text;
+mod inline;
 mod invitations;
 mod jobs;
 mod leavers;
@@ -86,6 +87,8 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// On SQLite, reads on the calling thread for the queries every page makes (see `inline`).
+    inline: Option<std::sync::Arc<inline::InlineReader>>,
     /// Seals and opens secrets kept in the database; see [`Store::with_secret_key`].
     secret_key: Option<std::sync::Arc<SecretKey>>,
 }
@@ -136,9 +139,14 @@ impl Store {
             }
             Backend::Postgres => options.max_connections(16).connect(url).await?,
         };
+        let inline = match backend {
+            Backend::Sqlite => inline::InlineReader::for_url(url).map(std::sync::Arc::new),
+            Backend::Postgres => None,
+        };
         Ok(Self {
             pool,
             backend,
+            inline,
             secret_key: None,
         })
     }
@@ -199,8 +207,8 @@ impl Store {
 
     /// The roles in a row's `roles` column, joined by [`Store::joined`]; unknown ones (from a
     /// newer version) are skipped.
-    pub(crate) fn joined_roles(row: &sqlx::any::AnyRow) -> Result<skillgym_domain::Roles> {
-        let held: Option<String> = sqlx::Row::try_get(row, "roles")?;
+    pub(crate) fn joined_roles(row: &(impl Fields + ?Sized)) -> Result<skillgym_domain::Roles> {
+        let held: Option<String> = row.field("roles")?;
         Ok(held
             .iter()
             .flat_map(|r| r.split(','))
@@ -210,8 +218,20 @@ impl Store {
 
     /// Closes every connection, waiting for queries under way.
     pub async fn close(&self) {
+        if let Some(inline) = &self.inline {
+            inline.close();
+        }
         self.pool.close().await;
     }
+}
+
+/// The file of a `sqlite://` URL, without its options; `None` for PostgreSQL.
+pub fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or(rest);
+    Some(std::path::PathBuf::from(path))
 }
 
 /// The current time in unix seconds, the form every timestamp is stored in.
@@ -219,6 +239,57 @@ pub fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
-fn flag(row: &AnyRow, column: &str) -> Result<bool> {
-    Ok(row.try_get::<i64, _>(column)? != 0)
+fn flag(row: &(impl Fields + ?Sized), column: &str) -> Result<bool> {
+    Ok(row.field::<i64>(column)? != 0)
+}
+
+/// A row from either way of reading: sqlx's (both backends) or the inline reader's (SQLite on
+/// the calling thread), so that one function decodes a record whichever read it.
+pub(crate) trait Fields {
+    fn field<T: Field>(&self, column: &str) -> Result<T>;
+}
+
+/// A value both ways of reading can decode.
+pub(crate) trait Field:
+    for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any> + rusqlite::types::FromSql
+{
+}
+
+impl<T> Field for T where
+    T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any> + rusqlite::types::FromSql
+{
+}
+
+impl Fields for AnyRow {
+    fn field<T: Field>(&self, column: &str) -> Result<T> {
+        Ok(self.try_get(column)?)
+    }
+}
+
+impl Fields for rusqlite::Row<'_> {
+    fn field<T: Field>(&self, column: &str) -> Result<T> {
+        Ok(self.get(column)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reads every page makes go through the inline reader on a SQLite file, and through
+    /// sqlx where there is no file to share (in memory) or on PostgreSQL.
+    #[tokio::test]
+    async fn a_sqlite_file_is_read_inline() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let store = Store::connect(&url).await.unwrap();
+        assert!(store.inline.is_some());
+        store.migrate().await.unwrap();
+        // With sqlx's connections closed, the session is still read (and found missing).
+        store.pool.close().await;
+        assert!(store.session("no such token", 0).await.unwrap().is_none());
+        store.close().await;
+        let memory = Store::connect("sqlite::memory:").await.unwrap();
+        assert!(memory.inline.is_none());
+    }
 }

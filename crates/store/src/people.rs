@@ -3,7 +3,7 @@
 use crate::audit_trail::{Actor, AuditAction, NewAuditEvent, insert_event};
 use crate::dates::optional_date;
 use crate::error::taken_or;
-use crate::{Result, Store, StoreError, now};
+use crate::{Fields, Result, Store, StoreError, inline, now};
 use skillgym_domain::leavers::Departure;
 use skillgym_domain::people::format_date;
 use skillgym_domain::{
@@ -117,6 +117,54 @@ fn summary_from(row: &AnyRow) -> Result<PersonSummary> {
     })
 }
 
+fn people_counts(row: &(impl Fields + ?Sized)) -> Result<PeopleCounts> {
+    Ok(PeopleCounts {
+        total: row.field("total")?,
+        volunteers: row.field("volunteers")?,
+        part_time_employees: row.field("part_time")?,
+        sites: row.field("sites")?,
+        teams: row.field("teams")?,
+    })
+}
+
+/// One row of [`Store::person`]: the person, with the one site the row holds (if any).
+fn person_row(id: PersonId, row: &(impl Fields + ?Sized)) -> Result<PersonRecord> {
+    let family: String = row.field("job_family")?;
+    let employment: String = row.field("employment")?;
+    let number: String = row.field("employee_number")?;
+    let site = match row.field::<Option<i64>>("site_id")? {
+        Some(site) => Some((SiteId(site), row.field("site_name")?)),
+        None => None,
+    };
+    Ok(PersonRecord {
+        id,
+        employee_number: EmployeeNumber::parse(&number).map_err(corrupt)?,
+        given_name: row.field("given_name")?,
+        family_name: row.field("family_name")?,
+        email: row.field("email")?,
+        employment: Employment::parse(&employment).map_err(corrupt)?,
+        job_role: row.field("job_role")?,
+        job_family: JobFamily::parse(&family).map_err(corrupt)?,
+        contracted_hours: row.field("contracted_hours")?,
+        start_date: optional_date(row, "start_date")?,
+        left_on: optional_date(row, "left_on")?,
+        line_manager: match row.field::<Option<i64>>("line_manager_id")? {
+            Some(m) => Some((PersonId(m), row.field("manager_name")?)),
+            None => None,
+        },
+        team: match row.field::<Option<i64>>("team_id")? {
+            Some(t) => Some((TeamId(t), row.field("team_name")?)),
+            None => None,
+        },
+        sites: site.into_iter().collect(),
+        account: match row.field::<Option<i64>>("account_id")? {
+            Some(account) => Some((AccountId(account), Store::joined_roles(row)?)),
+            None => None,
+        },
+        account_disabled: row.field::<Option<i64>>("disabled")?.unwrap_or(0) != 0,
+    })
+}
+
 pub(crate) fn corrupt(e: skillgym_domain::Invalid) -> StoreError {
     StoreError::Corrupt(e.0.to_string())
 }
@@ -201,31 +249,33 @@ impl Store {
 
     /// How many people there are, by employment, and how many work part-time.
     pub async fn people_counts(&self, org: OrganisationId) -> Result<PeopleCounts> {
-        let row = sqlx::query(
-            "SELECT COUNT(*) AS total, \
-                    COALESCE(SUM(CASE WHEN employment = 'volunteer' THEN 1 ELSE 0 END), 0) AS volunteers, \
-                    COALESCE(SUM(CASE WHEN employment = 'employee' AND contracted_hours < $2 THEN 1 ELSE 0 END), 0) AS part_time, \
-                    (SELECT COUNT(*) FROM sites WHERE organisation_id = $1) AS sites, \
-                    (SELECT COUNT(*) FROM teams WHERE organisation_id = $1) AS teams \
-             FROM people WHERE organisation_id = $1",
-        )
-        .bind(org.0)
-        .bind(ContractedHours::FULL_TIME.hours())
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(PeopleCounts {
-            total: row.try_get("total")?,
-            volunteers: row.try_get("volunteers")?,
-            part_time_employees: row.try_get("part_time")?,
-            sites: row.try_get("sites")?,
-            teams: row.try_get("teams")?,
-        })
+        const SQL: &str = "SELECT COUNT(*) AS total, \
+                COALESCE(SUM(CASE WHEN employment = 'volunteer' THEN 1 ELSE 0 END), 0) AS volunteers, \
+                COALESCE(SUM(CASE WHEN employment = 'employee' AND contracted_hours < $2 THEN 1 ELSE 0 END), 0) AS part_time, \
+                (SELECT COUNT(*) FROM sites WHERE organisation_id = $1) AS sites, \
+                (SELECT COUNT(*) FROM teams WHERE organisation_id = $1) AS teams \
+             FROM people WHERE organisation_id = $1";
+        let full_time = ContractedHours::FULL_TIME.hours();
+        if let Some(inline) = &self.inline {
+            return inline.read(|conn| {
+                let args: [&dyn rusqlite::ToSql; 2] = [&org.0, &full_time];
+                inline::rows(conn, SQL, &args, |r| people_counts(r))?
+                    .pop()
+                    .ok_or(StoreError::NotFound)
+            });
+        }
+        let row = sqlx::query(SQL)
+            .bind(org.0)
+            .bind(full_time)
+            .fetch_one(&self.pool)
+            .await?;
+        people_counts(&row)
     }
 
     pub async fn person(&self, org: OrganisationId, id: PersonId) -> Result<PersonRecord> {
         // One query, a row per site, with the roles joined into one text: every signed-in home
-        // page reads its person, and on SQLite each query and each row crosses threads.
-        let rows = sqlx::query(AssertSqlSafe(format!(
+        // page reads its person.
+        let sql = format!(
             "SELECT p.id, p.employee_number, p.given_name, p.family_name, p.email, p.employment, \
                     p.job_role, p.job_family, p.contracted_hours, p.start_date, p.left_on, \
                     p.line_manager_id, m.given_name || ' ' || m.family_name AS manager_name, \
@@ -241,49 +291,26 @@ impl Store {
              WHERE p.organisation_id = $1 AND p.id = $2 \
              ORDER BY ps.position, s.name",
             roles = self.joined("role"),
-        )))
-        .bind(org.0)
-        .bind(id.0)
-        .fetch_all(&self.pool)
-        .await?;
-        let row = rows.first().ok_or(StoreError::NotFound)?;
-        let mut sites = Vec::new();
-        for r in &rows {
-            if let Some(site) = r.try_get::<Option<i64>, _>("site_id")? {
-                sites.push((SiteId(site), r.try_get("site_name")?));
-            }
-        }
-        let account = match row.try_get::<Option<i64>, _>("account_id")? {
-            Some(account) => Some((AccountId(account), Store::joined_roles(row)?)),
-            None => None,
+        );
+        let rows = match &self.inline {
+            Some(inline) => inline.read(|conn| {
+                let args: [&dyn rusqlite::ToSql; 2] = [&org.0, &id.0];
+                inline::rows(conn, &sql, &args, |r| person_row(id, r))
+            })?,
+            None => sqlx::query(AssertSqlSafe(sql))
+                .bind(org.0)
+                .bind(id.0)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|r| person_row(id, r))
+                .collect::<Result<Vec<_>>>()?,
         };
-        let family: String = row.try_get("job_family")?;
-        let employment: String = row.try_get("employment")?;
-        let number: String = row.try_get("employee_number")?;
-        Ok(PersonRecord {
-            id,
-            employee_number: EmployeeNumber::parse(&number).map_err(corrupt)?,
-            given_name: row.try_get("given_name")?,
-            family_name: row.try_get("family_name")?,
-            email: row.try_get("email")?,
-            employment: Employment::parse(&employment).map_err(corrupt)?,
-            job_role: row.try_get("job_role")?,
-            job_family: JobFamily::parse(&family).map_err(corrupt)?,
-            contracted_hours: row.try_get("contracted_hours")?,
-            start_date: optional_date(row, "start_date")?,
-            left_on: optional_date(row, "left_on")?,
-            line_manager: match row.try_get::<Option<i64>, _>("line_manager_id")? {
-                Some(m) => Some((PersonId(m), row.try_get("manager_name")?)),
-                None => None,
-            },
-            team: match row.try_get::<Option<i64>, _>("team_id")? {
-                Some(t) => Some((TeamId(t), row.try_get("team_name")?)),
-                None => None,
-            },
-            sites,
-            account,
-            account_disabled: row.try_get::<Option<i64>, _>("disabled")?.unwrap_or(0) != 0,
-        })
+        // A row per site: the first row's person, with every row's site.
+        let mut rows = rows.into_iter();
+        let mut person = rows.next().ok_or(StoreError::NotFound)?;
+        person.sites.extend(rows.flat_map(|r| r.sites));
+        Ok(person)
     }
 
     pub async fn roles(&self, account: AccountId) -> Result<Roles> {

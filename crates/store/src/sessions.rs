@@ -1,9 +1,9 @@
 //! Sessions, kept in the database so that every instance behind a load balancer shares them.
 
-use crate::{Result, Store, now};
+use crate::{Fields, Result, Store, inline, now};
+use rusqlite::ToSql;
 use skillgym_domain::people::format_date;
 use skillgym_domain::{AccountId, CampaignId, OrganisationId, PersonId, Roles};
-use sqlx::Row;
 
 /// A live session with what every page needs about the person signed in.
 #[derive(Debug, Clone)]
@@ -54,10 +54,9 @@ impl Store {
         token_hash: &str,
         started_after: i64,
     ) -> Result<Option<SessionRecord>> {
-        // The roles joined into one text, so the session is one row: every request reads it,
-        // and on SQLite each row crosses threads on its own.
+        // The roles joined into one text, so the session is one row.
         let roles = self.joined("role");
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        let sql = format!(
             "SELECT s.account_id, s.csrf_token, s.expires_at, s.campaign_scope, a.person_id, a.language, \
                     p.organisation_id, p.given_name || ' ' || p.family_name AS name, \
                     (SELECT {roles} FROM account_roles r WHERE r.account_id = a.id) AS roles \
@@ -67,30 +66,22 @@ impl Store {
              LEFT JOIN campaigns sc ON sc.id = s.campaign_scope \
              WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.created_at > $3 \
                AND (s.campaign_scope IS NULL OR sc.links_allowed = 1)"
-        )))
-        .bind(token_hash)
-        .bind(now())
-        .bind(started_after)
-        .bind(format_date(crate::dates::today()))
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(first) = row else {
-            return Ok(None);
-        };
-        let roles = Store::joined_roles(&first)?;
-        Ok(Some(SessionRecord {
-            account_id: AccountId(first.try_get("account_id")?),
-            person_id: PersonId(first.try_get("person_id")?),
-            organisation_id: OrganisationId(first.try_get("organisation_id")?),
-            name: first.try_get("name")?,
-            roles,
-            language: first.try_get("language")?,
-            csrf_token: first.try_get("csrf_token")?,
-            expires_at: first.try_get("expires_at")?,
-            scope: first
-                .try_get::<Option<i64>, _>("campaign_scope")?
-                .map(CampaignId),
-        }))
+        );
+        let (now, today) = (now(), format_date(crate::dates::today()));
+        if let Some(inline) = &self.inline {
+            return inline.read(|conn| {
+                let args: [&dyn ToSql; 4] = [&token_hash, &now, &started_after, &today];
+                Ok(inline::rows(conn, &sql, &args, |r| session_record(r))?.pop())
+            });
+        }
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(token_hash)
+            .bind(now)
+            .bind(started_after)
+            .bind(today)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(session_record).transpose()
     }
 
     /// Pushes a session's expiry forward (sliding expiry).
@@ -128,4 +119,18 @@ impl Store {
             .await?;
         Ok(done.rows_affected())
     }
+}
+
+fn session_record(row: &(impl Fields + ?Sized)) -> Result<SessionRecord> {
+    Ok(SessionRecord {
+        account_id: AccountId(row.field("account_id")?),
+        person_id: PersonId(row.field("person_id")?),
+        organisation_id: OrganisationId(row.field("organisation_id")?),
+        name: row.field("name")?,
+        roles: Store::joined_roles(row)?,
+        language: row.field("language")?,
+        csrf_token: row.field("csrf_token")?,
+        expires_at: row.field("expires_at")?,
+        scope: row.field::<Option<i64>>("campaign_scope")?.map(CampaignId),
+    })
 }

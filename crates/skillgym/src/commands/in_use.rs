@@ -24,13 +24,7 @@ impl From<std::io::Error> for Refused {
 }
 
 /// The file of a `sqlite://` URL; `None` for PostgreSQL.
-pub fn sqlite_path(url: &str) -> Option<PathBuf> {
-    let rest = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))?;
-    let path = rest.split('?').next().unwrap_or(rest);
-    Some(PathBuf::from(path))
-}
+pub use skillgym_store::sqlite_file as sqlite_path;
 
 /// The lock file of the SQLite database at `database`.
 pub fn lock_file(database: &Path) -> PathBuf {
