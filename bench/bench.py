@@ -878,7 +878,7 @@ def flood_section(work: Work) -> list[str] | None:
     w("| Every answer in | " + " | ".join(f"{r['wall_s']:.2f} s" for _, r in runs) + " |")
     w("")
     w(f"With the limit, at most {default} checks run at once, each on one of skillgym's "
-      f"{default} password threads, which keeps its 19 MiB for the next check; the others "
+      f"{default} password threads, which takes 19 MiB for the check and gives it back after; the others "
       "wait up to 2 s for a turn and are then told to come back (503, with `Retry-After`, not "
       "counted against anyone by the throttle). So the peak is what one sign-in takes plus "
       f"about {default} × 19 MB, however many arrive. Without it, every check runs at once on "
@@ -1237,10 +1237,12 @@ def step_report(args, work: Work) -> None:
         "PostgreSQL runs with its Debian defaults (`fsync` on).",
     ]
     notes.append(
-        f"One sign-in raised resident memory from {f1(rss['before_sign_in_mb'])} MB to "
-        f"{f1(rss['after_sign_in_mb'])} MB, and it stays there when idle: the password check "
-        "(Argon2 with the argon2 crate's default parameters, 19 MiB of memory per check) runs "
-        "on one of skillgym's password threads, which keeps that memory for the next check.")
+        f"Resident memory was {f1(rss['before_sign_in_mb'])} MB before signing in and "
+        f"{f1(rss['after_sign_in_mb'])} MB after: the password check (Argon2 with the argon2 "
+        "crate's default parameters) takes 19 MiB for the check and gives it back after, as "
+        "skillgym has glibc give blocks of 4 MiB or more pages of their own (since commit "
+        "after 5a9988e; before, a password thread kept the 19 MiB for the next check and the "
+        "server idled at 41 MB).")
     notes += meta.get("notes", [])
     for note in notes:
         w(f"- {note}")

@@ -4,7 +4,6 @@ use crate::error::{AppError, AppResult};
 use argon2::password_hash::phc::{Output, ParamsString, PasswordHash, Salt};
 use argon2::password_hash::{PasswordHasher, try_generate_salt};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
-use std::cell::RefCell;
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
@@ -21,15 +20,12 @@ pub fn hash_password(password: &str) -> anyhow::Result<String> {
     Ok(hash.to_string())
 }
 
-thread_local! {
-    /// Argon2's working memory (19 MiB with the default parameters), kept by each thread that
-    /// hashes and reused: allocated afresh for every check, the allocator's free blocks
-    /// fragment and resident memory grows with each one (40 checks one after another on one
-    /// thread left 230 MB).
-    static MEMORY: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Argon2 of `password` and `salt` with the given settings into `out`, in this thread's memory.
+/// Argon2 of `password` and `salt` with the given settings into `out`. Its working memory
+/// (19 MiB with the default parameters) is taken for this one check and given back after it:
+/// skillgym's `main` has glibc give blocks this large pages of their own, so an idle server
+/// keeps none of it (the binary's `memory` module). Without that, glibc's free blocks
+/// fragmented and resident memory grew with each check (40 checks one after another on one
+/// thread left 230 MB).
 fn argon2_into(
     argon2: &Argon2<'_>,
     params: &Params,
@@ -37,13 +33,11 @@ fn argon2_into(
     salt: &[u8],
     out: &mut [u8],
 ) -> Result<(), argon2::Error> {
-    MEMORY.with_borrow_mut(|memory| {
-        memory.resize(params.block_count(), Block::new());
-        argon2.hash_password_into_with_memory(password, salt, out, memory.as_mut_slice())
-    })
+    let mut memory = vec![Block::new(); params.block_count()];
+    argon2.hash_password_into_with_memory(password, salt, out, memory.as_mut_slice())
 }
 
-/// [`hash_password`] in this thread's memory.
+/// [`hash_password`], on a password thread.
 fn hash_password_here(password: &str) -> anyhow::Result<String> {
     let fail = |e: &dyn std::fmt::Display| anyhow::anyhow!("hashing a password failed: {e}");
     let salt = try_generate_salt().map_err(|e| fail(&e))?;
@@ -61,7 +55,7 @@ fn hash_password_here(password: &str) -> anyhow::Result<String> {
     Ok(hash.to_string())
 }
 
-/// Whether `password` matches the PHC string `hash`, in this thread's memory (as argon2's own
+/// Whether `password` matches the PHC string `hash` (as argon2's own
 /// `verify_password` does, with its settings from the string).
 fn matches_here(password: &str, hash: &str) -> bool {
     let check = || -> Option<bool> {
