@@ -1241,7 +1241,7 @@ def step_report(args, work: Work) -> None:
         f"{f1(rss['after_sign_in_mb'])} MB after: the password check (Argon2 with the argon2 "
         "crate's default parameters) takes 19 MiB for the check and gives it back after, as "
         "skillgym has glibc give blocks of 4 MiB or more pages of their own (since commit "
-        "after 5a9988e; before, a password thread kept the 19 MiB for the next check and the "
+        "14ab6b8; before, a password thread kept the 19 MiB for the next check and the "
         "server idled at 41 MB).")
     notes += meta.get("notes", [])
     for note in notes:
