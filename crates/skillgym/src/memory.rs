@@ -37,3 +37,33 @@ pub fn limit_arenas() {
         }
     }
 }
+
+#[cfg(all(test, target_os = "linux", target_env = "gnu"))]
+mod tests {
+    /// Resident memory of this process, in bytes.
+    fn resident() -> usize {
+        let statm = std::fs::read_to_string("/proc/self/statm").unwrap();
+        let pages: usize = statm.split_whitespace().nth(1).unwrap().parse().unwrap();
+        pages * 4096
+    }
+
+    #[test]
+    fn a_password_checks_worth_of_memory_is_given_back() {
+        if std::env::var_os("MALLOC_MMAP_THRESHOLD_").is_some() {
+            return;
+        }
+        super::limit_arenas();
+        let before = resident();
+        // Freed once, glibc's own threshold would rise past this size and later blocks would
+        // stay in the heap after they are freed.
+        for _ in 0..3 {
+            let block = std::hint::black_box(vec![1u8; 19 << 20]);
+            drop(block);
+        }
+        let after = resident();
+        assert!(
+            after < before + (8 << 20),
+            "resident grew from {before} to {after} bytes"
+        );
+    }
+}
