@@ -466,18 +466,8 @@ impl Store {
         shape: i64,
         format: i64,
     ) -> Result<Option<Vec<u8>>> {
-        Ok(sqlx::query_scalar(
-            "SELECT data FROM analysis_snapshots WHERE organisation_id = $1 AND campaign_id = $2 \
-             AND answers_version = $3 AND people_version = $4 AND shape = $5 AND format = $6",
-        )
-        .bind(org.0)
-        .bind(campaign.0)
-        .bind(version.answers)
-        .bind(version.people)
-        .bind(shape)
-        .bind(format)
-        .fetch_optional(&self.pool)
-        .await?)
+        self.current_snapshot("data", org, campaign, version, shape, format)
+            .await
     }
 
     /// Whether the campaign has a snapshot kept at this version, shape and format, without
@@ -490,10 +480,31 @@ impl Store {
         shape: i64,
         format: i64,
     ) -> Result<bool> {
-        let found: Option<i64> = sqlx::query_scalar(
-            "SELECT 1 FROM analysis_snapshots WHERE organisation_id = $1 AND campaign_id = $2 \
-             AND answers_version = $3 AND people_version = $4 AND shape = $5 AND format = $6",
-        )
+        let found: Option<i64> = self
+            .current_snapshot("1", org, campaign, version, shape, format)
+            .await?;
+        Ok(found.is_some())
+    }
+
+    /// `select` (a column or a constant) of the campaign's snapshot kept at `version` with this
+    /// shape and format, if there is one.
+    async fn current_snapshot<T>(
+        &self,
+        select: &'static str,
+        org: OrganisationId,
+        campaign: CampaignId,
+        version: AnalysisVersion,
+        shape: i64,
+        format: i64,
+    ) -> Result<Option<T>>
+    where
+        T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any> + Send + Unpin,
+    {
+        Ok(sqlx::query_scalar(AssertSqlSafe(format!(
+            "SELECT {select} FROM analysis_snapshots WHERE organisation_id = $1 \
+             AND campaign_id = $2 AND answers_version = $3 AND people_version = $4 \
+             AND shape = $5 AND format = $6"
+        )))
         .bind(org.0)
         .bind(campaign.0)
         .bind(version.answers)
@@ -501,8 +512,7 @@ impl Store {
         .bind(shape)
         .bind(format)
         .fetch_optional(&self.pool)
-        .await?;
-        Ok(found.is_some())
+        .await?)
     }
 
     /// Keeps the campaign's snapshot in place of any earlier one. Another instance may write
