@@ -20,7 +20,7 @@ pub use ids::{
     AccountId, CampaignId, CompetenceId, FrameworkId, OrganisationId, PersonId, QuestionId,
     QuizItemId, ResponseId, SiteId, StaffUploadId, SurveyUploadId, TeamId,
 };
-pub use organisation::{Location, SiteCode, SiteKind, SiteName, TeamName};
+pub use organisation::{Location, OrganisationSlug, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{
     ContractedHours, Email, EmployeeNumber, Employment, JobFamily, JobRole, PersonName,
     ServiceLength, WorkingHours,

@@ -4,6 +4,92 @@ use crate::Invalid;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The short name in an organisation's addresses and in the command line's `--organisation`:
+/// lower-case letters, digits and single hyphens, such as `afon-libraries`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct OrganisationSlug(String);
+
+impl OrganisationSlug {
+    pub const MAX_LEN: usize = 40;
+
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err(Invalid("invalid-organisation-slug-missing"));
+        }
+        let fits = s.len() <= Self::MAX_LEN
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !s.starts_with('-')
+            && !s.ends_with('-')
+            && !s.contains("--");
+        if fits {
+            Ok(Self(s.to_string()))
+        } else {
+            Err(Invalid("invalid-organisation-slug"))
+        }
+    }
+
+    /// A slug made from a name: "Gwasanaeth Llyfrgelloedd Môn" gives
+    /// `gwasanaeth-llyfrgelloedd-mon`. Letters with accents lose them; anything else that is not
+    /// a letter or digit separates words. A name with no letter or digit gives `organisation`.
+    pub fn from_name(name: &str) -> Self {
+        let mut slug = String::new();
+        for c in name.chars().flat_map(char::to_lowercase) {
+            let c = without_accent(c);
+            if c.is_ascii_alphanumeric() {
+                if slug.len() == Self::MAX_LEN {
+                    break;
+                }
+                slug.push(c);
+            } else if !slug.is_empty() && !slug.ends_with('-') && slug.len() < Self::MAX_LEN - 1 {
+                slug.push('-');
+            }
+        }
+        let slug = slug.trim_end_matches('-');
+        if slug.is_empty() {
+            Self("organisation".into())
+        } else {
+            Self(slug.to_string())
+        }
+    }
+
+    /// The same slug with `-n` on the end, shortened to fit: for a second organisation whose
+    /// name gives a slug already taken.
+    pub fn numbered(&self, n: u32) -> Self {
+        let suffix = format!("-{n}");
+        let keep = self.0.len().min(Self::MAX_LEN - suffix.len());
+        Self(format!("{}{suffix}", self.0[..keep].trim_end_matches('-')))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for OrganisationSlug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The letter without its accent, for the Welsh and other European letters a library service's
+/// name may hold (`ŵ`, `â`, `é`…).
+fn without_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ŵ' | 'ẁ' | 'ẃ' | 'ẅ' => 'w',
+        'ŷ' | 'ỳ' | 'ý' | 'ÿ' => 'y',
+        'ç' => 'c',
+        'ñ' => 'n',
+        other => other,
+    }
+}
+
 /// What kind of place a site is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -179,6 +265,62 @@ pub fn normalise_postcode(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_are_made_from_names() {
+        let slug = |n: &str| OrganisationSlug::from_name(n).as_str().to_string();
+        assert_eq!(slug("Afon Library Service"), "afon-library-service");
+        assert_eq!(
+            slug("Gwasanaeth Llyfrgelloedd Môn"),
+            "gwasanaeth-llyfrgelloedd-mon"
+        );
+        assert_eq!(slug("  Ŵyl & Co. (Libraries) "), "wyl-co-libraries");
+        assert_eq!(slug("!!!"), "organisation");
+        let long = slug(&"word ".repeat(30));
+        assert!(
+            long.len() <= OrganisationSlug::MAX_LEN && !long.ends_with('-'),
+            "{long}"
+        );
+        for name in ["Afon Library Service", "Môn", "a b", &"x".repeat(80), "— —"] {
+            let made = OrganisationSlug::from_name(name);
+            assert_eq!(
+                OrganisationSlug::parse(made.as_str()),
+                Ok(made.clone()),
+                "{name}"
+            );
+            let numbered = made.numbered(12);
+            assert_eq!(
+                OrganisationSlug::parse(numbered.as_str()),
+                Ok(numbered),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_slug_is_lower_case_letters_digits_and_single_hyphens() {
+        assert!(OrganisationSlug::parse("afon").is_ok());
+        assert!(OrganisationSlug::parse("cardiff-2").is_ok());
+        for bad in [
+            "Afon",
+            "a b",
+            "-afon",
+            "afon-",
+            "a--b",
+            "café",
+            &"a".repeat(41),
+        ] {
+            assert_eq!(
+                OrganisationSlug::parse(bad),
+                Err(Invalid("invalid-organisation-slug")),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            OrganisationSlug::parse(" "),
+            Err(Invalid("invalid-organisation-slug-missing"))
+        );
+    }
 
     #[test]
     fn postcodes_are_normalised() {

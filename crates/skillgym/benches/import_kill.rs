@@ -138,7 +138,11 @@ async fn admin(url: &str, sql: &str) -> Res<()> {
 /// A full staff file for the demo organisation: everyone but every tenth person (who will be
 /// marked as left), every third with a new job role, and new people up to `rows`, in new teams.
 async fn staff_file(store: &Store, rows: usize) -> Res<(Vec<u8>, serde_json::Value)> {
-    let org = store.organisation().await?.ok_or("no organisation")?.id;
+    let org = store
+        .default_organisation()
+        .await?
+        .ok_or("no organisation")?
+        .id;
     let stored = store.staff_records(org).await?;
     let template = stored.first().ok_or("the demo has nobody")?.clone();
     let mut records: Vec<StaffRecord> = Vec::with_capacity(rows.max(stored.len()));
@@ -182,7 +186,11 @@ async fn staff_file(store: &Store, rows: usize) -> Res<(Vec<u8>, serde_json::Val
 /// A copy of the demo's open campaign that nobody has answered, as "Copy for a re-audit"
 /// makes it.
 async fn fresh_campaign(store: &Store) -> Res<Campaign> {
-    let org = store.organisation().await?.ok_or("no organisation")?.id;
+    let org = store
+        .default_organisation()
+        .await?
+        .ok_or("no organisation")?
+        .id;
     let today = time::OffsetDateTime::now_utc().date();
     let mut open = None;
     for summary in store.campaigns(org).await? {

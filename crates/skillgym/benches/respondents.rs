@@ -918,7 +918,11 @@ async fn run(o: &Options, pg_database: &mut Option<String>) -> Res<bool> {
     // A campaign with nobody's answers yet: a copy of the demo's open campaign, as "Copy for a
     // re-audit" makes it (the demo has made-up answers from everyone but its sign-ins).
     let store = Store::connect(&store_url).await?;
-    let org = store.organisation().await?.ok_or("no organisation")?.id;
+    let org = store
+        .default_organisation()
+        .await?
+        .ok_or("no organisation")?
+        .id;
     let today = time::OffsetDateTime::now_utc().date();
     let mut open = None;
     for summary in store.campaigns(org).await? {

@@ -35,6 +35,15 @@ pub struct GlobalArgs {
         hide_env_values = true
     )]
     pub database_url: Option<String>,
+    /// Which organisation a command works on, by its short name (`skillgym organisation
+    /// list`); needed only when there is more than one
+    #[arg(
+        long,
+        global = true,
+        env = "SKILLGYM_ORGANISATION",
+        value_name = "SLUG"
+    )]
+    pub organisation: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -58,6 +67,9 @@ pub enum Command {
     /// Manage accounts
     #[command(subcommand)]
     User(UserCommand),
+    /// The organisations (library services) this skillgym serves
+    #[command(subcommand)]
+    Organisation(OrganisationCommand),
     /// How people sign in: turn password sign-in back on if single sign-on stops working
     #[command(subcommand)]
     SignIn(SignInCommand),
@@ -293,6 +305,28 @@ pub enum FrameworkFormat {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum OrganisationCommand {
+    /// Add an organisation, with no one in it yet: give it an administrator with
+    /// `skillgym user create-admin --organisation SLUG`
+    Create {
+        /// Its name, as its people know it
+        #[arg(long)]
+        name: String,
+        /// Its name in Welsh, if it has one
+        #[arg(long)]
+        welsh_name: Option<String>,
+        /// The short name in its addresses and in --organisation [default: made from the name]
+        #[arg(long)]
+        slug: Option<String>,
+        /// The language it works in first: en or cy
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
+    /// List the organisations, with their short names and how many people each has
+    List,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum UserCommand {
     /// Make someone an administrator, creating the organisation and the person if needed
     CreateAdmin {
@@ -305,9 +339,10 @@ pub enum UserCommand {
         /// Their family name (if they are not in skillgym yet)
         #[arg(long, default_value = "skillgym")]
         family_name: String,
-        /// The organisation's name, if there is none yet
-        #[arg(long, default_value = "Library service")]
-        organisation: String,
+        /// The name of the organisation to create when there is none yet (with more than one,
+        /// choose theirs with --organisation)
+        #[arg(long, value_name = "NAME", default_value = "Library service")]
+        organisation_name: String,
         /// The address people use to reach skillgym, for the sign-in link printed
         #[arg(long, env = "SKILLGYM_PUBLIC_URL", value_name = "URL")]
         public_url: Option<String>,
@@ -356,14 +391,14 @@ mod tests {
                 email,
                 given_name,
                 family_name,
-                organisation,
+                organisation_name,
                 ..
             }) = cli.command
             else {
                 panic!("{command} is not create-admin");
             };
             assert_eq!(email, "you@example.org");
-            for given in [given_name, family_name, organisation] {
+            for given in [given_name, family_name, organisation_name] {
                 assert!(
                     command.contains(&format!("\"{given}\"")),
                     "{given} is given in {command}"

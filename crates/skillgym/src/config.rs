@@ -50,6 +50,8 @@ pub struct Config {
     pub password_checks: Option<u16>,
     /// How many hours a session lasts however much it is used.
     pub session_lifetime_hours: u64,
+    /// The organisation a command works on (`--organisation`), by its slug.
+    pub organisation: Option<String>,
 }
 
 /// A key as given, kept out of debug output.
@@ -100,6 +102,7 @@ impl Config {
         })?;
         Ok(Self {
             database_url: cli.global.database_url.clone().or(file.database_url),
+            organisation: cli.global.organisation.clone(),
             bind: serve
                 .and_then(|s| s.bind)
                 .or(file.bind)

@@ -31,7 +31,7 @@ fn text(bytes: &[u8]) -> String {
 /// The numbers the writer wrote, as found in a database.
 async fn written(url: &str) -> BTreeSet<i64> {
     let store = Store::connect(url).await.unwrap();
-    let org = store.organisation().await.unwrap().unwrap();
+    let org = store.default_organisation().await.unwrap().unwrap();
     let filter = AuditFilter {
         limit: 1_000_000,
         ..AuditFilter::default()
@@ -50,6 +50,7 @@ async fn a_backup_under_write_load_holds_every_write_acknowledged_before_it() {
     let org = db
         .store
         .create_organisation(&NewOrganisation {
+            slug: skillgym_domain::OrganisationSlug::from_name("Backup Libraries"),
             name: "Backup Libraries".into(),
             name_cy: None,
             main_language: "en".into(),

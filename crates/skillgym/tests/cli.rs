@@ -37,7 +37,7 @@ async fn demo_db(backend: Backend) -> TestDb {
 }
 
 async fn people(store: &Store) -> i64 {
-    let org = store.organisation().await.unwrap().unwrap();
+    let org = store.default_organisation().await.unwrap().unwrap();
     store.people_counts(org.id).await.unwrap().total
 }
 
@@ -57,14 +57,174 @@ both_backends!(
     password_sign_in_is_turned_back_on_from_the_command_line,
     survey_responses_import_once_and_bad_ones_are_explained,
     people_missing_from_a_staff_file_are_marked_as_left_only_with_absent_left,
+    organisations_are_created_listed_and_chosen_by_their_short_name,
 );
+
+/// A second organisation beside the demo: created, listed, and then every command that works
+/// on one organisation must be told which, and works on that one alone.
+async fn organisations_are_created_listed_and_chosen_by_their_short_name(backend: Backend) {
+    let db = demo_db(backend).await;
+    let afon = db.store.default_organisation().await.unwrap().unwrap();
+    let out = skillgym(
+        &db,
+        &[
+            "organisation",
+            "create",
+            "--name",
+            "Bro Library Service",
+            "--welsh-name",
+            "Gwasanaeth Llyfrgell Bro",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("whose short name is bro-library-service"),
+        "{}",
+        text(&out.stdout)
+    );
+    let slug = skillgym_domain::OrganisationSlug::parse("bro-library-service").unwrap();
+    let bro = db.store.organisation_by_slug(&slug).await.unwrap().unwrap();
+    assert_eq!(bro.name_cy.as_deref(), Some("Gwasanaeth Llyfrgell Bro"));
+
+    // A short name is another organisation's, or not one at all: nothing is created.
+    let out = skillgym(
+        &db,
+        &[
+            "organisation",
+            "create",
+            "--name",
+            "Bro 2",
+            "--slug",
+            "bro-library-service",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("already has the short name bro-library-service"));
+    let out = skillgym(
+        &db,
+        &[
+            "organisation",
+            "create",
+            "--name",
+            "Bro 3",
+            "--slug",
+            "Bro Three",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("lower-case letters"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(db.store.organisations().await.unwrap().len(), 2);
+
+    let out = skillgym(&db, &["organisation", "list"]);
+    let listed = text(&out.stdout);
+    assert!(
+        listed.contains(&format!("{}: {} (60 people)", afon.slug, afon.name)),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("bro-library-service: Bro Library Service (0 people)"),
+        "{listed}"
+    );
+
+    // Which one, when there are two, is never guessed.
+    let out = skillgym(&db, &["export", "staff"]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out.stderr);
+    assert!(said.contains("more than one organisation"), "{said}");
+    assert!(
+        said.contains(afon.slug.as_str()) && said.contains("bro-library-service"),
+        "{said}"
+    );
+    assert!(out.stdout.is_empty());
+    let out = skillgym(&db, &["--organisation", "nowhere", "export", "staff"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("There is no organisation “nowhere”"));
+
+    // Its first administrator, then its staff file: in it alone.
+    let out = skillgym(
+        &db,
+        &[
+            "user",
+            "create-admin",
+            "--organisation",
+            "bro-library-service",
+            "--email",
+            "head@bro.example",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let account = db
+        .store
+        .account_by_email(&skillgym_domain::Email::parse("head@bro.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(account.organisation_id, bro.id);
+    let out = skillgym(
+        &db,
+        &[
+            "user",
+            "create-admin",
+            "--organisation",
+            "bro-library-service",
+            "--email",
+            "admin@afon.example",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("has an account in another organisation"));
+    db.store
+        .create_site(
+            bro.id,
+            &skillgym_store::SiteInput {
+                code: skillgym_domain::SiteCode::parse("BRO").unwrap(),
+                name: skillgym_domain::SiteName::parse("Bro Library").unwrap(),
+                kind: skillgym_domain::SiteKind::Branch,
+                location: Default::default(),
+            },
+        )
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_file(
+        &dir,
+        "bro.csv",
+        &format!(
+            "{HEADER}\nB1,Elin,Bro,elin@bro.example,employee,Library assistant,frontline,37,,,,BRO\n"
+        ),
+    );
+    let out = skillgym(
+        &db,
+        &[
+            "import",
+            "staff",
+            &file,
+            "--organisation",
+            "bro-library-service",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(db.store.people_counts(bro.id).await.unwrap().total, 2);
+    assert_eq!(db.store.people_counts(afon.id).await.unwrap().total, 60);
+    let out = skillgym(
+        &db,
+        &["export", "staff", "--organisation", "bro-library-service"],
+    );
+    let exported = text(&out.stdout);
+    assert!(exported.contains("elin@bro.example") && exported.contains("head@bro.example"));
+    assert!(!exported.contains("afon.example"), "{exported}");
+}
 
 async fn people_missing_from_a_staff_file_are_marked_as_left_only_with_absent_left(
     backend: Backend,
 ) {
     let db = demo_db(backend).await;
     let dir = tempfile::tempdir().unwrap();
-    let org = db.store.organisation().await.unwrap().unwrap().id;
+    let org = db.store.default_organisation().await.unwrap().unwrap().id;
     let today = time::OffsetDateTime::now_utc().date();
     let (leavers, _) = db.store.leavers(org, today).await.unwrap();
     let everyone = dir.path().join("everyone.csv").display().to_string();
@@ -214,7 +374,7 @@ async fn export_writes_a_staff_file_that_imports_unchanged(backend: Backend) {
     let out = skillgym(&db, &["export", "staff"]);
     assert_eq!(text(&out.stdout), exported, "to the screen, the same file");
     // Both are in the audit trail, done at the command line by no one in particular.
-    let org = db.store.organisation().await.unwrap().unwrap();
+    let org = db.store.default_organisation().await.unwrap().unwrap();
     let filter = skillgym_store::AuditFilter {
         limit: 100,
         ..Default::default()
@@ -277,7 +437,7 @@ async fn killing_an_import_half_way_leaves_the_database_unchanged(backend: Backe
     let store = Store::connect(&db.url).await.unwrap();
     store.migrate().await.unwrap();
     assert_eq!(people(&store).await, before, "no half-written import");
-    let org = store.organisation().await.unwrap().unwrap();
+    let org = store.default_organisation().await.unwrap().unwrap();
     assert!(
         !store
             .teams(org.id)
@@ -302,7 +462,7 @@ async fn a_first_administrator_gets_an_organisation_and_a_sign_in_link(backend: 
             "Carys",
             "--family-name",
             "Morgan",
-            "--organisation",
+            "--organisation-name",
             "Example Libraries",
         ],
     );
@@ -313,7 +473,7 @@ async fn a_first_administrator_gets_an_organisation_and_a_sign_in_link(backend: 
         "{stdout}"
     );
     assert!(stdout.contains("/access/"), "{stdout}");
-    let org = db.store.organisation().await.unwrap().unwrap();
+    let org = db.store.default_organisation().await.unwrap().unwrap();
     assert_eq!(org.name, "Example Libraries");
     let out = skillgym(
         &db,
@@ -379,7 +539,7 @@ async fn create_admin_links_to_the_public_url_and_never_clashes_on_employee_numb
 
     // Employee numbers ADMIN-<seconds> for the next minute are taken already, as by
     // administrators created in the same second: the next one is created all the same.
-    let org = db.store.organisation().await.unwrap().unwrap().id;
+    let org = db.store.default_organisation().await.unwrap().unwrap().id;
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     for second in now..now + 60 {
         use skillgym_domain::*;
@@ -420,7 +580,7 @@ async fn create_admin_links_to_the_public_url_and_never_clashes_on_employee_numb
 /// printing "Broken pipe".
 async fn a_reader_that_stops_reading_ends_the_command_quietly(backend: Backend) {
     let db = demo_db(backend).await;
-    let org = db.store.organisation().await.unwrap().unwrap().id;
+    let org = db.store.default_organisation().await.unwrap().unwrap().id;
     let framework = db.store.frameworks(org).await.unwrap().remove(0).code;
     let campaign = db.store.campaigns(org).await.unwrap()[0].id.to_string();
     let commands: [&[&str]; 5] = [
@@ -458,7 +618,7 @@ async fn a_reader_that_stops_reading_ends_the_command_quietly(backend: Backend) 
 async fn password_sign_in_is_turned_back_on_from_the_command_line(backend: Backend) {
     let db = demo_db(backend).await;
     let store = &db.store;
-    let org = store.organisation().await.unwrap().unwrap().id;
+    let org = store.default_organisation().await.unwrap().unwrap().id;
     // Without single sign-on, passwords cannot be turned off: nobody could sign in.
     let out = skillgym(&db, &["sign-in", "passwords", "off"]);
     assert_eq!(out.status.code(), Some(1));
@@ -535,7 +695,7 @@ fn help_explains_every_command() {
 async fn survey_responses_import_once_and_bad_ones_are_explained(backend: Backend) {
     let db = demo_db(backend).await;
     let dir = tempfile::tempdir().unwrap();
-    let org = db.store.organisation().await.unwrap().unwrap().id;
+    let org = db.store.default_organisation().await.unwrap().unwrap().id;
     let campaign = db.store.campaigns(org).await.unwrap()[0].id;
     let c = db.store.campaign(org, campaign).await.unwrap();
     let codes: Vec<&str> = c.areas[0]
@@ -811,7 +971,7 @@ fn serve_until_listening(db: &TestDb, data: &str, key: Option<&str>) -> String {
 #[tokio::test]
 async fn serve_makes_a_private_key_file_and_warns_of_a_different_key() {
     let db = demo_db(Backend::Sqlite).await;
-    let org = db.store.organisation().await.unwrap().unwrap().id;
+    let org = db.store.default_organisation().await.unwrap().unwrap().id;
     // The test's own store seals the secret with a key of its own.
     db.store
         .save_single_sign_on(

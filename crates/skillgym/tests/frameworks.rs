@@ -52,7 +52,7 @@ async fn frameworks_import_and_export_and_bad_files_are_explained(backend: Backe
         err.contains("COMMUNICATE-1, fullStatement: Every item needs a fullStatement"),
         "{err}"
     );
-    let org = db.store.organisation().await.unwrap().unwrap();
+    let org = db.store.default_organisation().await.unwrap().unwrap();
     assert!(db.store.frameworks(org.id).await.unwrap().is_empty());
 
     // A CSV file with a problem names the line and column.

@@ -220,7 +220,7 @@ async fn a_manager_marked_as_left_at_the_command_line_is_signed_out_at_once(back
     let server = Server::start(&db, &key);
     let manager = sign_in(&server, "manager@afon.example").await;
     assert_eq!(home(&server, &manager).await, "");
-    let org = db.store.organisation().await.unwrap().unwrap().id;
+    let org = db.store.default_organisation().await.unwrap().unwrap().id;
     let account = db
         .store
         .account_by_email(&Email::parse("manager@afon.example").unwrap())
@@ -310,7 +310,7 @@ async fn the_request_log_never_holds_a_link_token(backend: Backend) {
         .await
         .unwrap()
         .with_secret_key(Arc::new(key));
-    let org = store.organisation().await.unwrap().unwrap().id;
+    let org = store.default_organisation().await.unwrap().unwrap().id;
     let today = time::OffsetDateTime::now_utc().date();
     let campaign: CampaignId = store
         .campaigns(org)

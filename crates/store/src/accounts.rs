@@ -38,6 +38,8 @@ pub struct SignInAccount {
     pub password_hash: Option<String>,
     /// Disabled, or its person has left: nobody may sign into it.
     pub ended: bool,
+    /// Whether the person's organisation lets people sign in with a password.
+    pub password_sign_in: bool,
 }
 
 /// An account with the person it belongs to.
@@ -45,6 +47,7 @@ pub struct SignInAccount {
 pub struct AccountRecord {
     pub id: AccountId,
     pub person_id: PersonId,
+    pub organisation_id: OrganisationId,
     pub email: String,
     pub roles: Roles,
     pub language: Option<String>,
@@ -62,8 +65,9 @@ pub struct NewAccount {
 impl Store {
     pub async fn account_for_sign_in(&self, email: &Email) -> Result<Option<SignInAccount>> {
         let row = sqlx::query(
-            "SELECT a.id, a.password_hash, a.disabled, p.left_on \
-             FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.email = $1",
+            "SELECT a.id, a.password_hash, a.disabled, p.left_on, o.password_sign_in \
+             FROM accounts a JOIN people p ON p.id = a.person_id \
+             JOIN organisations o ON o.id = p.organisation_id WHERE a.email = $1",
         )
         .bind(email.as_str())
         .fetch_optional(&self.pool)
@@ -73,6 +77,7 @@ impl Store {
                 id: AccountId(r.try_get("id")?),
                 password_hash: r.try_get("password_hash")?,
                 ended: access_ended(&r)?,
+                password_sign_in: flag(&r, "password_sign_in")?,
             })
         })
         .transpose()
@@ -94,16 +99,19 @@ impl Store {
     }
 
     pub async fn account_by_email(&self, email: &Email) -> Result<Option<AccountRecord>> {
-        let row =
-            sqlx::query("SELECT id, person_id, email, language FROM accounts WHERE email = $1")
-                .bind(email.as_str())
-                .fetch_optional(&self.pool)
-                .await?;
+        let row = sqlx::query(
+            "SELECT a.id, a.person_id, p.organisation_id, a.email, a.language \
+                 FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.email = $1",
+        )
+        .bind(email.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
         let Some(r) = row else { return Ok(None) };
         let id = AccountId(r.try_get("id")?);
         Ok(Some(AccountRecord {
             id,
             person_id: PersonId(r.try_get("person_id")?),
+            organisation_id: OrganisationId(r.try_get("organisation_id")?),
             email: r.try_get("email")?,
             roles: self.roles(id).await?,
             language: r.try_get("language")?,

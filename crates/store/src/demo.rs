@@ -22,6 +22,7 @@ impl Store {
     ) -> Result<Organisation> {
         let org = self
             .create_organisation(&NewOrganisation {
+                slug: self.unused_slug(&demo.name).await?,
                 name: demo.name.clone(),
                 name_cy: Some(demo.name_cy.clone()),
                 main_language: "en".into(),

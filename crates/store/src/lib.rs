@@ -175,6 +175,7 @@ impl Store {
             }
         }
         self.redraw_shipped_pictures().await?;
+        self.give_organisations_slugs().await?;
         Ok(())
     }
 

@@ -4,7 +4,8 @@ use crate::error::taken_or;
 use crate::{Result, Store, StoreError, flag, now};
 use skillgym_domain::analysis::AnonymityThreshold;
 use skillgym_domain::{
-    Location, OrganisationId, PersonId, SiteCode, SiteId, SiteKind, SiteName, TeamId, TeamName,
+    Location, OrganisationId, OrganisationSlug, PersonId, SiteCode, SiteId, SiteKind, SiteName,
+    TeamId, TeamName,
 };
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
@@ -13,6 +14,7 @@ use sqlx::{AssertSqlSafe, Row};
 #[derive(Debug, Clone)]
 pub struct Organisation {
     pub id: OrganisationId,
+    pub slug: OrganisationSlug,
     pub name: String,
     pub name_cy: Option<String>,
     pub main_language: String,
@@ -23,6 +25,7 @@ pub struct Organisation {
 /// What it takes to create an organisation.
 #[derive(Debug, Clone)]
 pub struct NewOrganisation {
+    pub slug: OrganisationSlug,
     pub name: String,
     pub name_cy: Option<String>,
     pub main_language: String,
@@ -58,9 +61,16 @@ pub struct TeamRecord {
     pub members: i64,
 }
 
+const ORGANISATION_COLUMNS: &str =
+    "id, slug, name, name_cy, main_language, anonymity_threshold, password_sign_in";
+
 fn organisation_from(row: &AnyRow) -> Result<Organisation> {
+    let slug: Option<String> = row.try_get("slug")?;
+    let slug = slug.unwrap_or_default();
     Ok(Organisation {
         id: OrganisationId(row.try_get("id")?),
+        slug: OrganisationSlug::parse(&slug)
+            .map_err(|_| StoreError::Corrupt(format!("organisation slug {slug:?}")))?,
         name: row.try_get("name")?,
         name_cy: row.try_get("name_cy")?,
         main_language: row.try_get("main_language")?,
@@ -95,15 +105,102 @@ const SITE_COLUMNS: &str = "s.id, s.code, s.name, s.kind, s.postcode, s.latitude
      (SELECT COUNT(*) FROM person_sites ps WHERE ps.site_id = s.id) AS people";
 
 impl Store {
-    /// The organisation this instance serves: the first one created.
-    pub async fn organisation(&self) -> Result<Option<Organisation>> {
-        let row = sqlx::query(
-            "SELECT id, name, name_cy, main_language, anonymity_threshold, password_sign_in \
-             FROM organisations ORDER BY id LIMIT 1",
-        )
+    /// The default organisation: the first one created. A skillgym that serves one library
+    /// service has only this one; with more, it is the one signed-out pages show.
+    pub async fn default_organisation(&self) -> Result<Option<Organisation>> {
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {ORGANISATION_COLUMNS} FROM organisations ORDER BY id LIMIT 1"
+        )))
         .fetch_optional(&self.pool)
         .await?;
         row.as_ref().map(organisation_from).transpose()
+    }
+
+    /// Every organisation this skillgym serves, the default first.
+    pub async fn organisations(&self) -> Result<Vec<Organisation>> {
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {ORGANISATION_COLUMNS} FROM organisations ORDER BY id"
+        )))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(organisation_from).collect()
+    }
+
+    pub async fn organisation(&self, id: OrganisationId) -> Result<Organisation> {
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {ORGANISATION_COLUMNS} FROM organisations WHERE id = $1"
+        )))
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        organisation_from(&row)
+    }
+
+    pub async fn organisation_by_slug(
+        &self,
+        slug: &OrganisationSlug,
+    ) -> Result<Option<Organisation>> {
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {ORGANISATION_COLUMNS} FROM organisations WHERE slug = $1"
+        )))
+        .bind(slug.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(organisation_from).transpose()
+    }
+
+    /// A slug made from `name` that no organisation has yet (numbered if need be).
+    pub async fn unused_slug(&self, name: &str) -> Result<OrganisationSlug> {
+        let base = OrganisationSlug::from_name(name);
+        for n in 1.. {
+            let slug = if n == 1 {
+                base.clone()
+            } else {
+                base.numbered(n)
+            };
+            if self.organisation_by_slug(&slug).await?.is_none() {
+                return Ok(slug);
+            }
+        }
+        unreachable!("an unused number")
+    }
+
+    /// Gives each organisation created before slugs one made from its name (numbered when
+    /// another already has it). Run by [`Store::migrate`]; does nothing once all have one.
+    pub(crate) async fn give_organisations_slugs(&self) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let rows = sqlx::query("SELECT id, name, slug FROM organisations ORDER BY id")
+            .fetch_all(&mut *tx)
+            .await?;
+        let mut taken: std::collections::HashSet<String> = rows
+            .iter()
+            .filter_map(|r| r.try_get::<Option<String>, _>("slug").ok().flatten())
+            .collect();
+        for row in &rows {
+            if row.try_get::<Option<String>, _>("slug")?.is_some() {
+                continue;
+            }
+            let id: i64 = row.try_get("id")?;
+            let name: String = row.try_get("name")?;
+            let base = OrganisationSlug::from_name(&name);
+            let slug = if taken.contains(base.as_str()) {
+                (2..)
+                    .map(|n| base.numbered(n))
+                    .find(|s| !taken.contains(s.as_str()))
+                    .expect("an unused number")
+            } else {
+                base
+            };
+            taken.insert(slug.as_str().to_string());
+            sqlx::query("UPDATE organisations SET slug = $2 WHERE id = $1 AND slug IS NULL")
+                .bind(id)
+                .bind(slug.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The organisation's anonymity threshold, read afresh (the organisation kept with each page
@@ -152,19 +249,21 @@ impl Store {
     }
 
     pub async fn create_organisation(&self, new: &NewOrganisation) -> Result<Organisation> {
-        let row = sqlx::query(
-            "INSERT INTO organisations (name, name_cy, main_language, created_at, \
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "INSERT INTO organisations (slug, name, name_cy, main_language, created_at, \
                  anonymity_threshold) \
-             VALUES ($1, $2, $3, $4, $5) \
-             RETURNING id, name, name_cy, main_language, anonymity_threshold, password_sign_in",
-        )
+             VALUES ($6, $1, $2, $3, $4, $5) \
+             RETURNING {ORGANISATION_COLUMNS}"
+        )))
         .bind(&new.name)
         .bind(&new.name_cy)
         .bind(&new.main_language)
         .bind(now())
         .bind(AnonymityThreshold::DEFAULT.get() as i64)
+        .bind(new.slug.as_str())
         .fetch_one(&self.pool)
-        .await?;
+        .await
+        .map_err(|e| taken_or(e, "organisation-slug-taken"))?;
         organisation_from(&row)
     }
 

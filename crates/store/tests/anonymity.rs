@@ -66,6 +66,7 @@ async fn a_threshold_out_of_range_is_never_used(backend: Backend) {
     let org = db
         .store
         .create_organisation(&skillgym_store::NewOrganisation {
+            slug: skillgym_domain::OrganisationSlug::from_name("Afon"),
             name: "Afon".into(),
             name_cy: None,
             main_language: "en".into(),
@@ -90,7 +91,7 @@ async fn a_threshold_out_of_range_is_never_used(backend: Backend) {
         db.store.anonymity_threshold(org.id).await,
         Err(StoreError::Corrupt(_))
     ));
-    assert!(db.store.organisation().await.is_err());
+    assert!(db.store.default_organisation().await.is_err());
 }
 
 async fn responses_submitted_in_one_second_keep_their_order(backend: Backend) {

@@ -49,6 +49,7 @@ async fn setup(backend: Backend) -> (TestDb, skillgym_domain::OrganisationId) {
     let org = db
         .store
         .create_organisation(&NewOrganisation {
+            slug: skillgym_domain::OrganisationSlug::from_name("Example Libraries"),
             name: "Example Libraries".into(),
             name_cy: None,
             main_language: "en".into(),

@@ -28,13 +28,8 @@ fn holding(parts: &Parts, role: Option<Role>) -> Result<Arc<SessionRecord>, AppE
         .get::<Ctx>()
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("request context missing")))?;
     let user = ctx.session.clone().ok_or(AppError::SignInRequired)?;
-    // Roles belong to one organisation: the one this instance serves.
-    let other_organisation = ctx
-        .organisation
-        .as_ref()
-        .is_some_and(|o| o.id != user.organisation_id);
     match role {
-        Some(role) if !user.roles.has(role) || other_organisation => Err(AppError::Forbidden),
+        Some(role) if !user.roles.has(role) => Err(AppError::Forbidden),
         _ => Ok(user),
     }
 }

@@ -14,8 +14,10 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, Uri};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
+use skillgym_domain::OrganisationId;
 use skillgym_i18n::{Lang, Tr};
 use skillgym_store::{Organisation, SessionRecord};
+use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -76,34 +78,49 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     }
 }
 
-/// The organisation, cached for a minute: it changes rarely and every page shows its name.
+/// Each organisation, cached for a minute: it changes rarely and every page shows its name.
 #[derive(Default)]
-pub struct OrganisationCache(RwLock<Option<(Instant, Arc<Organisation>)>>);
+pub struct OrganisationCache(RwLock<HashMap<Option<OrganisationId>, Cached>>);
+
+type Cached = (Instant, Arc<Organisation>);
 
 const ORGANISATION_TTL: Duration = Duration::from_secs(60);
 
 impl OrganisationCache {
-    /// Drops the cached organisation, after a change this instance made to it.
+    /// Drops the cached organisations, after a change this instance made to one.
     pub fn forget(&self) {
-        *self.0.write().expect("cache lock") = None;
+        self.0.write().expect("cache lock").clear();
     }
 
-    async fn get(&self, state: &AppState) -> Result<Option<Arc<Organisation>>, AppError> {
+    /// The organisation `id`, or with `None` the default one (the first created), which
+    /// signed-out pages show.
+    async fn get(
+        &self,
+        state: &AppState,
+        id: Option<OrganisationId>,
+    ) -> Result<Option<Arc<Organisation>>, AppError> {
         let cached = {
             let guard = self.0.read().expect("cache lock");
             guard
-                .as_ref()
+                .get(&id)
                 .filter(|(at, _)| at.elapsed() < ORGANISATION_TTL)
                 .map(|(_, org)| org.clone())
         };
         if cached.is_some() {
             return Ok(cached);
         }
-        let Some(org) = state.store.organisation().await? else {
+        let org = match id {
+            Some(id) => Some(state.store.organisation(id).await?),
+            None => state.store.default_organisation().await?,
+        };
+        let Some(org) = org else {
             return Ok(None);
         };
         let org = Arc::new(org);
-        *self.0.write().expect("cache lock") = Some((Instant::now(), org.clone()));
+        self.0
+            .write()
+            .expect("cache lock")
+            .insert(id, (Instant::now(), org.clone()));
         Ok(Some(org))
     }
 }
@@ -175,7 +192,11 @@ async fn build(
         s.scope
             .is_none_or(|c| crate::audit_links::in_scope(c, uri.path()))
     });
-    let organisation = state.organisations.get(state).await?;
+    // Signed in, a person sees their own organisation; signed out, the default one.
+    let organisation = state
+        .organisations
+        .get(state, session.as_ref().map(|s| s.organisation_id))
+        .await?;
     let wants_pseudo = state.config.pseudo_locale
         && uri
             .query()

@@ -21,12 +21,12 @@
 
 mod common;
 
-use common::{TestApp, location, spawn_app};
+use common::{TestApp, add_organisation, location, spawn_app};
 use reqwest::cookie::{CookieStore, Jar};
 use reqwest::redirect::Policy;
 use reqwest::{Client, StatusCode};
 use skillgym_domain::demo::DEMO_PASSWORD;
-use skillgym_domain::{Email, PersonId, Role, Roles};
+use skillgym_domain::{Email, OrganisationId, PersonId, Role, Roles};
 use skillgym_store::{NewAccount, PersonFilter};
 use skillgym_test_db::{Backend, both_backends};
 use std::collections::BTreeSet;
@@ -412,6 +412,7 @@ both_backends!(
     every_refusal_comes_before_the_body_is_read,
     a_learner_is_refused_an_upload_before_it_is_read,
     a_body_over_its_routes_limit_is_refused_with_a_page_that_says_so,
+    no_route_reaches_another_organisations_objects,
 );
 
 async fn every_route_answers_every_role_as_the_table_says(backend: Backend) {
@@ -426,6 +427,66 @@ async fn every_route_answers_every_role_as_the_table_says(backend: Backend) {
         wrong.is_empty(),
         "unexpected answers:\n{}",
         wrong.join("\n")
+    );
+}
+
+/// Two organisations of the same shape in one skillgym. Every row whose path names an object
+/// (an id or code in the path itself) is asked by every kind of visitor of the first with the
+/// second's ids: each gets what they would get for an id that does not exist, a 404, unless
+/// their role is refused before any object is looked at (then that refusal, as for their own
+/// organisation's ids). Forms are sent too, and must change nothing there: the second
+/// organisation's audit trail stays as it was.
+async fn no_route_reaches_another_organisations_objects(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let other = add_organisation(&app, "Bro Library Service", "bro.example").await;
+    let theirs = Fixtures::of(&app, other, "bro.example").await;
+    let trail = async || {
+        let all = skillgym_store::AuditFilter {
+            limit: 1,
+            ..Default::default()
+        };
+        app.store().audit_events(other, &all).await.unwrap().1
+    };
+    let trail_before = trail().await;
+    let mut wrong = Vec::new();
+    let mut asked = 0;
+    for visitor in &VISITORS[1..6] {
+        let browser = Browser::new(&app, *visitor).await;
+        let gets = TABLE.iter().filter(|row| row.0 == GET);
+        let forms = TABLE.iter().filter(|row| row.0 != GET);
+        for (ask, _, path, expect) in gets.chain(forms) {
+            let in_path = path.split('?').next().unwrap();
+            if !in_path.contains('{') || in_path.contains("{none}") || *path == "/sign-out" {
+                continue;
+            }
+            let own = expect[visitor.column()];
+            let expect = if own.refuses_the_visitor() {
+                own
+            } else {
+                MISSING
+            };
+            let path = theirs.fill(path);
+            let response = browser.ask(&app, *ask, &path, true).await;
+            let (status, to) = (response.status().as_u16(), location(&response).to_string());
+            asked += 1;
+            if !expect.matches(status, &to) {
+                wrong.push(format!(
+                    "{visitor:?} {} {path}: {status} {to}, wanted {expect:?}",
+                    method(*ask)
+                ));
+            }
+        }
+    }
+    assert!(asked > 200, "only {asked} asked");
+    assert!(
+        wrong.is_empty(),
+        "another organisation's objects reached:\n{}",
+        wrong.join("\n")
+    );
+    assert_eq!(
+        trail().await,
+        trail_before,
+        "nothing was done in the other organisation"
     );
 }
 
@@ -638,6 +699,12 @@ struct Fixtures(Vec<(&'static str, String)>);
 
 impl Fixtures {
     async fn new(app: &TestApp) -> Fixtures {
+        Fixtures::of(app, app.org, "afon.example").await
+    }
+
+    /// The fixtures of organisation `org`, whose demo accounts' emails are at `domain`.
+    async fn of(app: &TestApp, org: OrganisationId, domain: &str) -> Fixtures {
+        let at = |email: &str| email.replace("afon.example", domain);
         let store = app.store();
         let id_of = async |email: &str| {
             store
@@ -647,11 +714,11 @@ impl Fixtures {
                 .unwrap()
                 .person_id
         };
-        let manager = id_of("manager@afon.example").await;
+        let manager = id_of(&at("manager@afon.example")).await;
         let mut accounts = Vec::new();
         for visitor in VISITORS {
             if let Some(email) = visitor.demo_email() {
-                accounts.push(id_of(email).await);
+                accounts.push(id_of(&at(email)).await);
             }
         }
         // Someone the manager manages who has finished an audit, so that their profile has a
@@ -662,10 +729,10 @@ impl Fixtures {
             ..PersonFilter::default()
         };
         let mut managed = None;
-        for person in store.people(app.org, &filter).await.unwrap().0 {
+        for person in store.people(org, &filter).await.unwrap().0 {
             if !accounts.contains(&person.id)
                 && !store
-                    .answered_campaigns(app.org, person.id)
+                    .answered_campaigns(org, person.id)
                     .await
                     .unwrap()
                     .is_empty()
@@ -676,16 +743,16 @@ impl Fixtures {
         }
         let managed = managed.expect("the manager manages someone who answered");
         // Someone they do not manage, with an email (so that an admin can give them an account).
-        let unmanaged = someone_else(app, &accounts, manager, &[]).await;
-        let campaign = store.campaigns(app.org).await.unwrap()[0].id;
-        let framework = store.frameworks(app.org).await.unwrap()[0].id;
+        let unmanaged = someone_else(app, org, &accounts, manager, &[]).await;
+        let campaign = store.campaigns(org).await.unwrap()[0].id;
+        let framework = store.frameworks(org).await.unwrap()[0].id;
         // The framework's first area and competence, which the demo's campaigns have answers
         // about.
-        let stored = store.framework(app.org, framework).await.unwrap();
+        let stored = store.framework(org, framework).await.unwrap();
         let area = stored.framework.areas[0].code.clone();
         let competence = stored.framework.areas[0].competences[0].code.clone();
         let fresh = {
-            let demo = store.campaign(app.org, campaign).await.unwrap();
+            let demo = store.campaign(org, campaign).await.unwrap();
             let new = skillgym_store::NewCampaign {
                 framework: demo.framework_id,
                 title: demo.title.clone(),
@@ -706,18 +773,18 @@ impl Fixtures {
                 pictures: store.campaign_pictures(demo.id).await.unwrap(),
                 cloned_from: Some(demo.id),
             };
-            let id = store.create_campaign(app.org, &new).await.unwrap();
-            store.campaign(app.org, id).await.unwrap()
+            let id = store.create_campaign(org, &new).await.unwrap();
+            store.campaign(org, id).await.unwrap()
         };
         // A campaign that asked one team, none of whose people the manager manages.
         let mut other_team = None;
-        for team in store.teams(app.org).await.unwrap() {
+        for team in store.teams(org).await.unwrap() {
             let members = PersonFilter {
                 team: Some(team.id),
                 limit: 1000,
                 ..PersonFilter::default()
             };
-            let people = store.people(app.org, &members).await.unwrap().0;
+            let people = store.people(org, &members).await.unwrap().0;
             let mut theirs = false;
             for p in &people {
                 theirs |= p.id == manager || store.manages(manager, p.id).await.unwrap();
@@ -728,7 +795,7 @@ impl Fixtures {
             }
         }
         let not_their_team = {
-            let demo = store.campaign(app.org, campaign).await.unwrap();
+            let demo = store.campaign(org, campaign).await.unwrap();
             let new = skillgym_store::NewCampaign {
                 framework: demo.framework_id,
                 title: demo.title.clone(),
@@ -752,7 +819,7 @@ impl Fixtures {
                 pictures: Vec::new(),
                 cloned_from: None,
             };
-            store.create_campaign(app.org, &new).await.unwrap()
+            store.create_campaign(org, &new).await.unwrap()
         };
         Fixtures(vec![
             ("not_their_team", not_their_team.to_string()),
@@ -765,14 +832,8 @@ impl Fixtures {
             ("competence", competence),
             ("unmanaged", unmanaged.to_string()),
             ("managed", managed.to_string()),
-            (
-                "site",
-                store.sites(app.org).await.unwrap()[0].id.to_string(),
-            ),
-            (
-                "team",
-                store.teams(app.org).await.unwrap()[0].id.to_string(),
-            ),
+            ("site", store.sites(org).await.unwrap()[0].id.to_string()),
+            ("team", store.teams(org).await.unwrap()[0].id.to_string()),
             // An id nothing has.
             ("none", "999999".to_string()),
         ])
@@ -794,19 +855,20 @@ impl Fixtures {
 /// Someone with an email and no account, whom `manager` does not manage, other than `besides`.
 async fn someone_else(
     app: &TestApp,
+    org: OrganisationId,
     accounts: &[PersonId],
     manager: PersonId,
     besides: &[PersonId],
 ) -> PersonId {
     let store = app.store();
-    for id in store.person_ids(app.org).await.unwrap().into_values() {
+    for id in store.person_ids(org).await.unwrap().into_values() {
         if accounts.contains(&id)
             || besides.contains(&id)
             || store.manages(manager, id).await.unwrap()
         {
             continue;
         }
-        if store.person(app.org, id).await.unwrap().email.is_some() {
+        if store.person(org, id).await.unwrap().email.is_some() {
             return id;
         }
     }
@@ -965,8 +1027,8 @@ async fn make_admin(app: &TestApp) -> String {
         }
     }
     // Not the person the table gives an account to (the first someone else).
-    let unmanaged = someone_else(app, &accounts, manager, &[]).await;
-    let person = someone_else(app, &accounts, manager, &[unmanaged]).await;
+    let unmanaged = someone_else(app, app.org, &accounts, manager, &[]).await;
+    let person = someone_else(app, app.org, &accounts, manager, &[unmanaged]).await;
     let email = store.person(app.org, person).await.unwrap().email.unwrap();
     let admin = store
         .account_for_sign_in(&Email::parse("admin@afon.example").unwrap())

@@ -60,7 +60,7 @@ fn visible_text(html: &str) -> Vec<String> {
 async fn data_strings(app: &TestApp) -> Vec<String> {
     let store = app.store();
     let mut data = Vec::new();
-    let org = store.organisation().await.unwrap().unwrap();
+    let org = store.default_organisation().await.unwrap().unwrap();
     data.push(org.name.clone());
     data.extend(org.name_cy.clone());
     let filter = PersonFilter {

@@ -49,7 +49,7 @@ cli-import-refused = Nid oes dim wedi'i fewnforio: mae { $count ->
 } yn y ffeil.
 cli-import-problem = llinell { $line }, colofn { $field }: { $message }
 cli-import-problem-file = { $message }
-cli-no-organisation = Nid oes sefydliad eto. Crëwch un gyda: skillgym user create-admin --organisation "Eich gwasanaeth llyfrgell" --email you@example.org --given-name "Eich enw cyntaf" --family-name "Eich cyfenw"
+cli-no-organisation = Nid oes sefydliad eto. Crëwch un gyda: skillgym user create-admin --organisation-name "Eich gwasanaeth llyfrgell" --email you@example.org --given-name "Eich enw cyntaf" --family-name "Eich cyfenw"
 cli-admin-created = Mae { $email } bellach yn weinyddwr.
 cli-admin-link = Gallan nhw ddewis cyfrinair yma (mae'r ddolen yn gweithio unwaith, am 7 diwrnod): { $url }
 cli-admin-exists = Mae gan { $email } gyfrif yn barod; maen nhw bellach yn weinyddwr.
@@ -86,3 +86,16 @@ cli-mail-from-missing = Mae SKILLGYM_SMTP_URL wedi'i osod ond nid yw SKILLGYM_MA
 cli-cannot-listen = Ni ellir gwrando ar { $address }: efallai bod rhaglen arall yn ei ddefnyddio.
 cli-migration-failed = Ni ellid diweddaru'r gronfa ddata.
 cli-admin-not-created = Ni ellid creu'r gweinyddwr.
+cli-organisation-unknown = Nid oes sefydliad “{ $slug }”. Dewiswch un o: { $slugs }
+cli-organisation-which = Mae'r skillgym hwn yn gwasanaethu mwy nag un sefydliad: dywedwch pa un gyda --organisation, un o: { $slugs }
+cli-organisation-created = Crëwyd { $name }, a'i enw byr yw { $slug }. Rhowch weinyddwr iddo gyda: skillgym user create-admin --organisation { $slug } --email eu.cyfeiriad@example.org
+cli-organisation-line = { $slug }: { $name } ({ $people ->
+        [one] 1 person
+       *[other] { $people } o bobl
+    })
+cli-organisation-bad-name = Rhowch enw'r sefydliad gyda --name, mewn 200 nod ar y mwyaf.
+cli-organisation-bad-language = Dewiswch en (Saesneg) neu cy (Cymraeg) ar gyfer --language.
+cli-organisation-slug-taken = Mae gan sefydliad arall yr enw byr { $slug } eisoes. Dewiswch un arall gyda --slug.
+cli-admin-elsewhere = Mae gan { $email } gyfrif mewn sefydliad arall. Mae person yn perthyn i un sefydliad: defnyddiwch gyfeiriad e-bost arall.
+invalid-organisation-slug = Rhowch enw byr o hyd at 40 o lythrennau bach, digidau a chysylltnodau sengl (-), heb ddechrau na gorffen gydag un
+invalid-organisation-slug-missing = Rhowch enw byr ar gyfer y sefydliad

@@ -26,7 +26,7 @@ cli-import-refused = Nothing was imported: the file has { $count ->
 }.
 cli-import-problem = line { $line }, column { $field }: { $message }
 cli-import-problem-file = { $message }
-cli-no-organisation = There is no organisation yet. Create one with: skillgym user create-admin --organisation "Your library service" --email you@example.org --given-name "Your given name" --family-name "Your family name"
+cli-no-organisation = There is no organisation yet. Create one with: skillgym user create-admin --organisation-name "Your library service" --email you@example.org --given-name "Your given name" --family-name "Your family name"
 cli-admin-created = { $email } is now an administrator.
 cli-admin-link = They can choose a password here (the link works once, for 7 days): { $url }
 cli-admin-exists = { $email } already has an account; they are now an administrator.
@@ -62,3 +62,16 @@ cli-mail-from-missing = SKILLGYM_SMTP_URL is set but SKILLGYM_MAIL_FROM is not: 
 cli-cannot-listen = Cannot listen on { $address }: another program may be using it.
 cli-migration-failed = The database could not be brought up to date.
 cli-admin-not-created = The administrator could not be created.
+cli-organisation-unknown = There is no organisation “{ $slug }”. Choose one of: { $slugs }
+cli-organisation-which = This skillgym serves more than one organisation: say which with --organisation, one of: { $slugs }
+cli-organisation-created = Created { $name }, whose short name is { $slug }. Give it an administrator with: skillgym user create-admin --organisation { $slug } --email their.address@example.org
+cli-organisation-line = { $slug }: { $name } ({ $people ->
+        [one] 1 person
+       *[other] { $people } people
+    })
+cli-organisation-bad-name = Enter the organisation's name with --name, in at most 200 characters.
+cli-organisation-bad-language = Choose en (English) or cy (Welsh) for --language.
+cli-organisation-slug-taken = Another organisation already has the short name { $slug }. Choose another with --slug.
+cli-admin-elsewhere = { $email } has an account in another organisation. A person belongs to one organisation: use another email address.
+invalid-organisation-slug = Enter a short name of up to 40 lower-case letters, digits and single hyphens (-), not starting or ending with one
+invalid-organisation-slug-missing = Enter a short name for the organisation

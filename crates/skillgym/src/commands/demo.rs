@@ -30,7 +30,7 @@ pub async fn run(args: DemoArgs, config: &Config, tr: &Tr) -> anyhow::Result<Exi
         response_rate: args.response_rate,
     });
     generated.national |= args.national;
-    let organisation = match store.organisation().await? {
+    let organisation = match store.default_organisation().await? {
         Some(org) => org,
         None => {
             eprintln!("{}", tr.t("cli-demo-created"));

@@ -11,11 +11,12 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub async fn import(store: &Store, file: &Path, tr: &Tr) -> anyhow::Result<ExitCode> {
-    let Some(org) = store.organisation().await? else {
-        eprintln!("{}", tr.t("cli-no-organisation"));
-        return Ok(ExitCode::FAILURE);
-    };
+pub async fn import(
+    store: &Store,
+    org: &skillgym_store::Organisation,
+    file: &Path,
+    tr: &Tr,
+) -> anyhow::Result<ExitCode> {
     let Some(bytes) = import_file::read(file, tr) else {
         return Ok(ExitCode::FAILURE);
     };
@@ -118,16 +119,13 @@ fn read(bytes: &[u8], tr: &Tr) -> Result<Framework, Vec<String>> {
 
 pub async fn export(
     store: &Store,
+    org: &skillgym_store::Organisation,
     code: &str,
     format: FrameworkFormat,
     output: Option<&Path>,
     language: FileLanguage,
     tr: &Tr,
 ) -> anyhow::Result<ExitCode> {
-    let Some(org) = store.organisation().await? else {
-        eprintln!("{}", tr.t("cli-no-organisation"));
-        return Ok(ExitCode::FAILURE);
-    };
     let Some(summary) = store
         .frameworks(org.id)
         .await?

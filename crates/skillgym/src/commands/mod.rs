@@ -7,6 +7,7 @@ mod frameworks;
 mod import_file;
 mod in_use;
 mod jobs;
+mod organisation;
 mod report;
 mod sign_in;
 mod staff;
@@ -14,8 +15,8 @@ mod survey_import;
 mod user;
 
 use crate::cli::{
-    AbsentPeople, Command, ExportCommand, ImportCommand, ServeArgs, SignInCommand, Switch,
-    UserCommand,
+    AbsentPeople, Command, ExportCommand, ImportCommand, OrganisationCommand, ServeArgs,
+    SignInCommand, Switch, UserCommand,
 };
 use crate::config::Config;
 use crate::output::say;
@@ -31,6 +32,18 @@ use std::sync::Arc;
 /// The SQLite file `serve` and the other commands use.
 pub const DATABASE_FILE: &str = "skillgym.db";
 
+/// Opens the store and finds the organisation the command works on, or returns from the
+/// command (having said why) when there is no one organisation to work on.
+macro_rules! open_for_organisation {
+    ($config:expr, $tr:expr) => {{
+        let store = open(&$config, DATABASE_FILE, &$tr).await?;
+        match organisation::chosen(&store, $config.organisation.as_deref(), &$tr).await? {
+            Some(org) => (store, org),
+            None => return Ok(ExitCode::FAILURE),
+        }
+    }};
+}
+
 pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<ExitCode> {
     match command {
         Command::Serve(args) => {
@@ -45,16 +58,16 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
             Ok(ExitCode::SUCCESS)
         }
         Command::Import(ImportCommand::Staff { file, absent, yes }) => {
-            let store = open(&config, DATABASE_FILE, &tr).await?;
+            let (store, org) = open_for_organisation!(config, tr);
             let absent = match absent {
                 AbsentPeople::Keep => AbsentChoice::Keep,
                 AbsentPeople::Left => AbsentChoice::MarkLeft,
             };
-            staff::import(&store, &file, absent, yes, &tr).await
+            staff::import(&store, &org, &file, absent, yes, &tr).await
         }
         Command::Import(ImportCommand::Framework { file }) => {
-            let store = open(&config, DATABASE_FILE, &tr).await?;
-            frameworks::import(&store, &file, &tr).await
+            let (store, org) = open_for_organisation!(config, tr);
+            frameworks::import(&store, &org, &file, &tr).await
         }
         Command::Export(ExportCommand::Framework {
             code,
@@ -62,30 +75,60 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
             output,
             language,
         }) => {
-            let store = open(&config, DATABASE_FILE, &tr).await?;
+            let (store, org) = open_for_organisation!(config, tr);
             let language = file_language(language, &tr);
-            frameworks::export(&store, &code, format, output.as_deref(), language, &tr).await
+            frameworks::export(
+                &store,
+                &org,
+                &code,
+                format,
+                output.as_deref(),
+                language,
+                &tr,
+            )
+            .await
         }
         Command::Import(ImportCommand::Responses {
             file,
             campaign,
             mapping,
         }) => {
-            let store = open(&config, DATABASE_FILE, &tr).await?;
-            survey_import::import(&store, &file, campaign, &mapping, &tr).await
+            let (store, org) = open_for_organisation!(config, tr);
+            survey_import::import(&store, &org, &file, campaign, &mapping, &tr).await
         }
         Command::Export(ExportCommand::Staff { output, language }) => {
-            let store = open(&config, DATABASE_FILE, &tr).await?;
+            let (store, org) = open_for_organisation!(config, tr);
             let language = file_language(language, &tr);
-            staff::export(&store, output.as_deref(), language, &tr).await
+            staff::export(&store, &org, output.as_deref(), language).await
         }
         Command::SignIn(SignInCommand::Passwords { state }) => {
-            let store = open(&config, DATABASE_FILE, &tr).await?;
-            sign_in::passwords(&store, state == Switch::On, &tr).await
+            let (store, org) = open_for_organisation!(config, tr);
+            sign_in::passwords(&store, &org, state == Switch::On, &tr).await
         }
         Command::Report(args) => {
+            let (store, org) = open_for_organisation!(config, tr);
+            report::run(&store, &org, &args, &tr).await
+        }
+        Command::Organisation(OrganisationCommand::Create {
+            name,
+            welsh_name,
+            slug,
+            language,
+        }) => {
             let store = open(&config, DATABASE_FILE, &tr).await?;
-            report::run(&store, &args, &tr).await
+            organisation::create(
+                &store,
+                &name,
+                welsh_name.as_deref(),
+                slug.as_deref(),
+                &language,
+                &tr,
+            )
+            .await
+        }
+        Command::Organisation(OrganisationCommand::List) => {
+            let store = open(&config, DATABASE_FILE, &tr).await?;
+            organisation::list(&store, &tr).await
         }
         Command::Backup { file } => backup::backup(&config, &file, &tr).await,
         Command::Restore { file } => backup::restore(&config, &file, &tr).await,
@@ -93,22 +136,20 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
             email,
             given_name,
             family_name,
-            organisation,
+            organisation_name,
             // Read into `config.public_url` with the settings file's.
             public_url: _,
         }) => {
             let store = open(&config, DATABASE_FILE, &tr).await?;
             let url = public_url(&config, config.bind);
-            user::create_admin(
-                &store,
-                &email,
-                &given_name,
-                &family_name,
-                &organisation,
-                &url,
-                &tr,
-            )
-            .await
+            let admin = user::NewAdmin {
+                email: &email,
+                given_name: &given_name,
+                family_name: &family_name,
+                organisation_name: &organisation_name,
+                organisation: config.organisation.as_deref(),
+            };
+            user::create_admin(&store, &admin, &url, &tr).await
         }
     }
 }

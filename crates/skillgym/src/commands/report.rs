@@ -9,11 +9,12 @@ use skillgym_store::{Actor, AuditAction, NewAuditEvent, Store};
 use std::io::Write;
 use std::process::ExitCode;
 
-pub async fn run(store: &Store, args: &ReportArgs, tr: &Tr) -> anyhow::Result<ExitCode> {
-    let Some(org) = store.organisation().await? else {
-        eprintln!("{}", tr.t("cli-no-organisation"));
-        return Ok(ExitCode::FAILURE);
-    };
+pub async fn run(
+    store: &Store,
+    org: &skillgym_store::Organisation,
+    args: &ReportArgs,
+    tr: &Tr,
+) -> anyhow::Result<ExitCode> {
     // Checked before any figure is worked out or any profile recorded as seen.
     let table = match args.format {
         ReportFormat::Json => None,

@@ -7,11 +7,12 @@ use skillgym_i18n::Tr;
 use skillgym_store::{Actor, Store, StoreError};
 use std::process::ExitCode;
 
-pub async fn passwords(store: &Store, on: bool, tr: &Tr) -> anyhow::Result<ExitCode> {
-    let Some(org) = store.organisation().await? else {
-        eprintln!("{}", tr.t("cli-no-organisation"));
-        return Ok(ExitCode::FAILURE);
-    };
+pub async fn passwords(
+    store: &Store,
+    org: &skillgym_store::Organisation,
+    on: bool,
+    tr: &Tr,
+) -> anyhow::Result<ExitCode> {
     let changed = match store
         .set_password_sign_in(org.id, on, Actor::CommandLine)
         .await

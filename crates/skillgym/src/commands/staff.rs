@@ -14,15 +14,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 pub async fn import(
     store: &Store,
+    org: &skillgym_store::Organisation,
     file: &Path,
     absent: AbsentChoice,
     yes: bool,
     tr: &Tr,
 ) -> anyhow::Result<ExitCode> {
-    let Some(org) = store.organisation().await? else {
-        eprintln!("{}", tr.t("cli-no-organisation"));
-        return Ok(ExitCode::FAILURE);
-    };
     let Some(bytes) = import_file::read(file, tr) else {
         return Ok(ExitCode::FAILURE);
     };
@@ -154,14 +151,10 @@ fn describe(p: &staff_file::Problem, tr: &Tr) -> String {
 
 pub async fn export(
     store: &Store,
+    org: &skillgym_store::Organisation,
     output: Option<&Path>,
     language: FileLanguage,
-    tr: &Tr,
 ) -> anyhow::Result<ExitCode> {
-    let Some(org) = store.organisation().await? else {
-        eprintln!("{}", tr.t("cli-no-organisation"));
-        return Ok(ExitCode::FAILURE);
-    };
     let records = store.staff_records(org.id).await?;
     let event = NewAuditEvent::new(Actor::CommandLine, AuditAction::StaffExported, None)
         .with("people", records.len());

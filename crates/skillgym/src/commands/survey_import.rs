@@ -11,15 +11,12 @@ use std::process::ExitCode;
 
 pub async fn import(
     store: &Store,
+    org: &skillgym_store::Organisation,
     file: &Path,
     campaign: i64,
     mapping: &str,
     tr: &Tr,
 ) -> anyhow::Result<ExitCode> {
-    let Some(org) = store.organisation().await? else {
-        eprintln!("{}", tr.t("cli-no-organisation"));
-        return Ok(ExitCode::FAILURE);
-    };
     let campaign = CampaignId(campaign);
     match store.campaign(org.id, campaign).await {
         Ok(_) => {}

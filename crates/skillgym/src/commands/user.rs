@@ -10,29 +10,52 @@ use skillgym_i18n::Tr;
 use skillgym_store::{Actor, NewAccount, NewOrganisation, PersonInput, Store, StoreError};
 use std::process::ExitCode;
 
+/// Who is to be an administrator, and of which organisation.
+pub struct NewAdmin<'a> {
+    pub email: &'a str,
+    pub given_name: &'a str,
+    pub family_name: &'a str,
+    /// The name of the organisation to create, when there is none yet.
+    pub organisation_name: &'a str,
+    /// The slug of the organisation they are to administer (`--organisation`).
+    pub organisation: Option<&'a str>,
+}
+
 pub async fn create_admin(
     store: &Store,
-    email: &str,
-    given_name: &str,
-    family_name: &str,
-    organisation: &str,
+    new: &NewAdmin<'_>,
     public_url: &str,
     tr: &Tr,
 ) -> anyhow::Result<ExitCode> {
+    let NewAdmin {
+        email,
+        given_name,
+        family_name,
+        organisation_name,
+        organisation,
+    } = *new;
     let email = Email::parse(email).map_err(|e| invalid(tr, e))?;
-    let org = match store.organisation().await? {
-        Some(org) => org,
-        None => {
-            store
-                .create_organisation(&NewOrganisation {
-                    name: organisation.to_string(),
-                    name_cy: None,
-                    main_language: "en".into(),
-                })
-                .await?
+    // The first administrator of a new installation creates its organisation.
+    let org = if store.default_organisation().await?.is_none() && organisation.is_none() {
+        store
+            .create_organisation(&NewOrganisation {
+                slug: store.unused_slug(organisation_name).await?,
+                name: organisation_name.to_string(),
+                name_cy: None,
+                main_language: "en".into(),
+            })
+            .await?
+    } else {
+        match super::organisation::chosen(store, organisation, tr).await? {
+            Some(org) => org,
+            None => return Ok(ExitCode::FAILURE),
         }
     };
     if let Some(account) = store.account_by_email(&email).await? {
+        if account.organisation_id != org.id {
+            eprintln!("{}", tr.t1("cli-admin-elsewhere", "email", email.as_str()));
+            return Ok(ExitCode::FAILURE);
+        }
         store
             .set_roles(account.id, account.roles.with(Role::Admin))
             .await?;

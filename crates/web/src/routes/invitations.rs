@@ -170,6 +170,8 @@ pub async fn save_settings(
     CsrfForm(form): CsrfForm<SettingsForm>,
 ) -> AppResult<Response> {
     let org = admin.organisation_id;
+    // No such campaign here is a 404 whatever the form says, as on every other route.
+    state.store.invitation_settings(org, id).await?;
     let reminder_days = form
         .reminder_days
         .trim()

@@ -5,7 +5,7 @@
 use crate::AppState;
 use crate::access::Admin;
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::forms::{CsrfForm, FormErrors};
 use crate::mail::long_date;
 use crate::page::Page;
@@ -101,22 +101,18 @@ async fn page(
     })
 }
 
-async fn organisation(state: &AppState) -> AppResult<(OrganisationId, i64)> {
-    let org = state
-        .store
-        .organisation()
-        .await?
-        .ok_or(AppError::NotFound)?;
+async fn organisation(state: &AppState, admin: &Admin) -> AppResult<(OrganisationId, i64)> {
+    let org = state.store.organisation(admin.0.organisation_id).await?;
     Ok((org.id, org.anonymity_threshold.get() as i64))
 }
 
 pub async fn show(
-    _: Admin,
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(shown): Query<Shown>,
 ) -> AppResult<Response> {
-    let (org, threshold) = organisation(&state).await?;
+    let (org, threshold) = organisation(&state, &admin).await?;
     let current = state.store.retention_period(org).await?;
     let mut page = page(&state, &ctx, org, threshold, current.months().to_string()).await?;
     page.saved = shown.saved.is_some();
@@ -130,7 +126,7 @@ pub async fn save(
     CsrfForm(form): CsrfForm<RetentionForm>,
 ) -> AppResult<Response> {
     let user: &SessionRecord = &admin;
-    let (org, threshold) = organisation(&state).await?;
+    let (org, threshold) = organisation(&state, &admin).await?;
     let mut errors = FormErrors::default();
     let period = errors.check("months", RetentionPeriod::parse(&form.months));
     let mut page = page(&state, &ctx, org, threshold, form.months.trim().to_string()).await?;

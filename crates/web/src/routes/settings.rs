@@ -64,16 +64,12 @@ fn redirect_uri(state: &AppState) -> String {
 }
 
 pub async fn show(
-    _: Admin,
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     Query(shown): Query<Shown>,
 ) -> AppResult<Response> {
-    let org = state
-        .store
-        .organisation()
-        .await?
-        .ok_or(crate::error::AppError::NotFound)?;
+    let org = state.store.organisation(admin.0.organisation_id).await?;
     let stored = state.store.single_sign_on(org.id).await?;
     let form = SettingsForm {
         issuer_url: stored
@@ -143,16 +139,12 @@ fn claim_name(raw: &str) -> Result<Option<String>, Invalid> {
 }
 
 pub async fn save(
-    _: Admin,
+    admin: Admin,
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(mut form): CsrfForm<SettingsForm>,
 ) -> AppResult<Response> {
-    let org = state
-        .store
-        .organisation()
-        .await?
-        .ok_or(crate::error::AppError::NotFound)?;
+    let org = state.store.organisation(admin.0.organisation_id).await?;
     let stored = state.store.single_sign_on(org.id).await?;
     let retention_months = state.store.retention_period(org.id).await?.months();
     let anonymity_threshold = state.store.anonymity_threshold(org.id).await?.get();

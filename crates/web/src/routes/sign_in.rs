@@ -122,7 +122,8 @@ pub async fn submit(
         }
         checked => checked?,
     };
-    let account = account.filter(|_| matches && allowed);
+    // The person's own organisation decides, whichever organisation's page they used.
+    let account = account.filter(|a| matches && a.password_sign_in);
     let Some(account) = account else {
         errors.add("email", "sign-in-wrong");
         return refuse(errors);

@@ -1,0 +1,130 @@
+//! `skillgym organisation create|list`, and which organisation the other commands work on
+//! (`--organisation SLUG`, or the only one).
+
+use crate::output::say;
+use skillgym_domain::OrganisationSlug;
+use skillgym_i18n::Tr;
+use skillgym_store::{NewOrganisation, Organisation, Store, StoreError};
+use std::process::ExitCode;
+
+/// The organisation a command works on: the one `--organisation` names, or else the only one.
+/// `None` (having said why) when there is none, when the slug names none, or when there are
+/// several and none was named: a command must never guess which service's data to change.
+pub async fn chosen(
+    store: &Store,
+    slug: Option<&str>,
+    tr: &Tr,
+) -> anyhow::Result<Option<Organisation>> {
+    let all = store.organisations().await?;
+    if all.is_empty() {
+        eprintln!("{}", tr.t("cli-no-organisation"));
+        return Ok(None);
+    }
+    let slugs = || {
+        all.iter()
+            .map(|o| o.slug.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match slug {
+        Some(wanted) => {
+            let found = all.iter().find(|o| o.slug.as_str() == wanted.trim());
+            if found.is_none() {
+                eprintln!(
+                    "{}",
+                    tr.t2("cli-organisation-unknown", "slug", wanted, "slugs", slugs())
+                );
+            }
+            Ok(found.cloned())
+        }
+        None if all.len() == 1 => Ok(all.into_iter().next()),
+        None => {
+            eprintln!("{}", tr.t1("cli-organisation-which", "slugs", slugs()));
+            Ok(None)
+        }
+    }
+}
+
+pub async fn create(
+    store: &Store,
+    name: &str,
+    welsh_name: Option<&str>,
+    slug: Option<&str>,
+    language: &str,
+    tr: &Tr,
+) -> anyhow::Result<ExitCode> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
+        eprintln!("{}", tr.t("cli-organisation-bad-name"));
+        return Ok(ExitCode::FAILURE);
+    }
+    if !matches!(language, "en" | "cy") {
+        eprintln!("{}", tr.t("cli-organisation-bad-language"));
+        return Ok(ExitCode::FAILURE);
+    }
+    let slug = match slug {
+        Some(raw) => match OrganisationSlug::parse(raw) {
+            Ok(slug) => slug,
+            Err(e) => {
+                eprintln!("{}", tr.t(e.0));
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+        None => store.unused_slug(name).await?,
+    };
+    let new = NewOrganisation {
+        slug: slug.clone(),
+        name: name.to_string(),
+        name_cy: welsh_name
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(String::from),
+        main_language: language.to_string(),
+    };
+    match store.create_organisation(&new).await {
+        Ok(org) => {
+            say!(
+                "{}",
+                tr.t2(
+                    "cli-organisation-created",
+                    "name",
+                    org.name.as_str(),
+                    "slug",
+                    org.slug.as_str()
+                )
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(StoreError::Taken(_)) => {
+            eprintln!(
+                "{}",
+                tr.t1("cli-organisation-slug-taken", "slug", slug.as_str())
+            );
+            Ok(ExitCode::FAILURE)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn list(store: &Store, tr: &Tr) -> anyhow::Result<ExitCode> {
+    let all = store.organisations().await?;
+    if all.is_empty() {
+        eprintln!("{}", tr.t("cli-no-organisation"));
+        return Ok(ExitCode::FAILURE);
+    }
+    for org in all {
+        let people = store.people_counts(org.id).await?.total;
+        say!(
+            "{}",
+            tr.args(
+                "cli-organisation-line",
+                [
+                    ("slug", org.slug.as_str().into()),
+                    ("name", org.name.as_str().into()),
+                    ("people", people.into()),
+                ]
+            )
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
