@@ -48,6 +48,8 @@ pub struct SingleSignOnInput {
 /// A sign-in sent to the provider and not yet come back.
 #[derive(Debug, Clone)]
 pub struct SingleSignOnAttempt {
+    /// The organisation whose provider it went to.
+    pub organisation: OrganisationId,
     pub nonce: String,
     pub pkce_verifier: String,
     pub browser_hash: String,
@@ -344,14 +346,15 @@ impl Store {
             .await?;
         sqlx::query(
             "INSERT INTO single_sign_on_attempts \
-                (state_hash, nonce, pkce_verifier, browser_hash, expires_at) \
-             VALUES ($1, $2, $3, $4, $5)",
+                (state_hash, nonce, pkce_verifier, browser_hash, expires_at, organisation_id) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(state_hash)
         .bind(&attempt.nonce)
         .bind(&attempt.pkce_verifier)
         .bind(&attempt.browser_hash)
         .bind(now() + SINGLE_SIGN_ON_ATTEMPT_SECS)
+        .bind(attempt.organisation.0)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -365,16 +368,21 @@ impl Store {
     ) -> Result<Option<SingleSignOnAttempt>> {
         let row = sqlx::query(
             "DELETE FROM single_sign_on_attempts WHERE state_hash = $1 \
-             RETURNING nonce, pkce_verifier, browser_hash, expires_at",
+             RETURNING nonce, pkce_verifier, browser_hash, expires_at, organisation_id",
         )
         .bind(state_hash)
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        if row.try_get::<i64, _>("expires_at")? <= now() {
+        let organisation: Option<i64> = row.try_get("organisation_id")?;
+        let Some(organisation) = organisation.filter(|_| {
+            row.try_get::<i64, _>("expires_at")
+                .is_ok_and(|at| at > now())
+        }) else {
             return Ok(None);
-        }
+        };
         Ok(Some(SingleSignOnAttempt {
+            organisation: OrganisationId(organisation),
             nonce: row.try_get("nonce")?,
             pkce_verifier: row.try_get("pkce_verifier")?,
             browser_hash: row.try_get("browser_hash")?,

@@ -14,7 +14,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, Uri};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
-use skillgym_domain::OrganisationId;
+use skillgym_domain::{OrganisationId, OrganisationSlug};
 use skillgym_i18n::{Lang, Tr};
 use skillgym_store::{Organisation, SessionRecord};
 use std::collections::HashMap;
@@ -27,6 +27,9 @@ pub struct Ctx {
     pub tr: Tr,
     pub session: Option<Arc<SessionRecord>>,
     pub organisation: Option<Arc<Organisation>>,
+    /// Signed out, and the address chose the organisation (`?organisation=SLUG`), rather than
+    /// the default one.
+    pub organisation_chosen: bool,
     /// The token forms must carry: the session's, or for people signed out, the one in the
     /// CSRF cookie (double-submit).
     pub csrf: String,
@@ -192,11 +195,23 @@ async fn build(
         s.scope
             .is_none_or(|c| crate::audit_links::in_scope(c, uri.path()))
     });
-    // Signed in, a person sees their own organisation; signed out, the default one.
-    let organisation = state
-        .organisations
-        .get(state, session.as_ref().map(|s| s.organisation_id))
-        .await?;
+    // Signed in, a person sees their own organisation; signed out, the one the address
+    // chooses (`?organisation=SLUG`, from a sign-in page's link), or else the default one.
+    let asked_for = uri.query().and_then(|q| {
+        q.split('&')
+            .find_map(|pair| pair.strip_prefix("organisation="))
+    });
+    let (organisation, organisation_chosen) = match (&session, asked_for) {
+        (None, Some(slug)) => {
+            let slug = OrganisationSlug::parse(slug).map_err(|_| AppError::NotFound)?;
+            let org = state.store.organisation_by_slug(&slug).await?;
+            (Some(Arc::new(org.ok_or(AppError::NotFound)?)), true)
+        }
+        _ => {
+            let id = session.as_ref().map(|s| s.organisation_id);
+            (state.organisations.get(state, id).await?, false)
+        }
+    };
     let wants_pseudo = state.config.pseudo_locale
         && uri
             .query()
@@ -237,6 +252,7 @@ async fn build(
         token_hash: token_hash.filter(|_| had_session),
         session,
         organisation,
+        organisation_chosen,
         csrf,
         csrf_cookie_missing,
         path: uri.path().to_string(),
@@ -255,6 +271,7 @@ fn fallback_ctx(req: &Request) -> Ctx {
         tr: Tr::new(lang),
         session: None,
         organisation: None,
+        organisation_chosen: false,
         csrf: String::new(),
         csrf_cookie_missing: false,
         path: req.uri().path().to_string(),

@@ -214,7 +214,12 @@ async fn save_settings(
 }
 
 async fn configure(app: &TestApp, provider: &Provider, passwords: &str) {
-    let admin = app.signed_in("admin@afon.example").await;
+    configure_as(app, "admin@afon.example", provider, passwords).await
+}
+
+/// Sets up single sign-on as the administrator `admin`, for their organisation.
+async fn configure_as(app: &TestApp, admin: &str, provider: &Provider, passwords: &str) {
+    let admin = app.signed_in(admin).await;
     let response = save_settings(
         app,
         &admin,
@@ -232,7 +237,17 @@ async fn configure(app: &TestApp, provider: &Provider, passwords: &str) {
 
 /// Starts a sign-in in `client`; returns the callback URL the provider would send back to.
 async fn start_sign_in(app: &TestApp, provider: &Provider, client: &Client) -> String {
-    let response = app.get(client, "/sign-in/sso").await;
+    start_sign_in_at(app, provider, client, "/sign-in/sso").await
+}
+
+/// The same, from the sign-in button at `path`.
+async fn start_sign_in_at(
+    app: &TestApp,
+    provider: &Provider,
+    client: &Client,
+    path: &str,
+) -> String {
+    let response = app.get(client, path).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let to = location(&response).to_string();
     assert!(
@@ -295,7 +310,54 @@ both_backends!(
     a_secret_sealed_with_another_key_is_explained_and_refused,
     an_account_answers_only_to_the_identity_it_was_first_used_with,
     a_leaver_is_refused_with_the_clear_page,
+    each_organisation_signs_in_with_its_own_provider,
 );
+
+/// A second organisation in the same skillgym signs in with its own provider: its sign-in
+/// page (`?organisation=SLUG`) offers it, the attempt comes back to the one callback address
+/// and signs in one of its people, and that provider vouching for someone of another
+/// organisation signs no one in.
+async fn each_organisation_signs_in_with_its_own_provider(backend: Backend) {
+    let app = spawn_app(backend).await;
+    common::add_organisation(&app, "Bro Library Service", "bro.example").await;
+    let provider = start_provider().await;
+    configure_as(&app, "admin@bro.example", &provider, "on").await;
+
+    // The default organisation's page has no provider to offer; Bro's has.
+    let page = app.page(&browser(), "/sign-in").await;
+    assert!(!page.contains("/sign-in/sso"), "{page}");
+    let page = app
+        .page(&browser(), "/sign-in?organisation=bro-library-service")
+        .await;
+    assert!(page.contains("Bro Library Service"), "{page}");
+    assert!(
+        page.contains("href=\"/sign-in/sso?organisation=bro-library-service\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("action=\"/sign-in?organisation=bro-library-service\""),
+        "{page}"
+    );
+    let response = app.get(&browser(), "/sign-in?organisation=nowhere").await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+
+    let client = browser();
+    let start = "/sign-in/sso?organisation=bro-library-service";
+    let callback = start_sign_in_at(&app, &provider, &client, start).await;
+    *provider.next.lock().unwrap() = Some(Token::for_email("learner@bro.example"));
+    let response = app.get(&client, &callback).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let home = app.page(&client, "/").await;
+    assert!(home.contains("Bro Library Service"), "{home}");
+
+    // Bro's provider cannot sign in someone of Afon, even with their verified address.
+    let client = browser();
+    let callback = start_sign_in_at(&app, &provider, &client, start).await;
+    *provider.next.lock().unwrap() = Some(Token::for_email("learner@afon.example"));
+    let response = app.get(&client, &callback).await;
+    assert!(no_session(&response));
+    assert_refused(response, StatusCode::FORBIDDEN, UNKNOWN).await;
+}
 
 const OTHER_IDENTITY: &str = "was first used with a different account";
 const ENDED: &str = "Your access to skillgym has ended";

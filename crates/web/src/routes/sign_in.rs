@@ -25,6 +25,17 @@ pub struct SignInPage {
     sso: bool,
     /// Offer the email and password form.
     passwords: bool,
+    /// `?organisation=SLUG` when the page was asked for one organisation's way in, kept on
+    /// its links and form; empty for the default organisation's.
+    chosen: String,
+}
+
+/// The query that keeps a signed-out page on the organisation it was asked for.
+fn chosen(ctx: &Ctx) -> String {
+    match (&ctx.organisation, ctx.organisation_chosen) {
+        (Some(org), true) => format!("?organisation={}", org.slug),
+        _ => String::new(),
+    }
 }
 
 /// Which ways in the organisation offers, read fresh so that every instance agrees as soon
@@ -49,6 +60,7 @@ pub async fn form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
         errors: FormErrors::default(),
         sso,
         passwords,
+        chosen: chosen(&ctx),
     }
     .into_response())
 }
@@ -80,6 +92,7 @@ pub async fn submit(
             errors,
             sso,
             passwords: allowed,
+            chosen: chosen(&ctx),
         }
         .into_response();
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;

@@ -82,6 +82,7 @@ pub async fn start(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
         .create_single_sign_on_attempt(
             &auth::token_hash(&started.state),
             &SingleSignOnAttempt {
+                organisation: org.id,
                 nonce: started.nonce,
                 pkce_verifier: started.pkce_verifier,
                 browser_hash: auth::token_hash(&browser),
@@ -117,9 +118,6 @@ pub async fn callback(
     headers: axum::http::HeaderMap,
 ) -> AppResult<Response> {
     let refuse = |status, reason| Ok(refused(&state, &ctx, status, reason));
-    let Some(org) = ctx.organisation.clone() else {
-        return refuse(StatusCode::BAD_REQUEST, "sso-refused-expired");
-    };
     // The attempt is used up first, whatever follows, so the same state never works twice.
     let attempt = match query.state.as_deref().filter(|s| !s.is_empty()) {
         Some(s) => {
@@ -151,7 +149,9 @@ pub async fn callback(
     let Some(code) = query.code.as_deref().filter(|c| !c.is_empty()) else {
         return refuse(StatusCode::BAD_REQUEST, "sso-refused-failed");
     };
-    let Some(settings) = state.store.single_sign_on(org.id).await? else {
+    // The organisation whose provider the attempt went to (one callback address serves all).
+    let org = attempt.organisation;
+    let Some(settings) = state.store.single_sign_on(org).await? else {
         return refuse(StatusCode::BAD_REQUEST, "sso-refused-expired");
     };
     let provider = match Provider::discover(&settings, &redirect_uri(&state)).await {
@@ -171,7 +171,7 @@ pub async fn callback(
             return refuse(StatusCode::BAD_REQUEST, "sso-refused-failed");
         }
     };
-    match account_for(&state, org.id, &identity).await? {
+    match account_for(&state, org, &identity).await? {
         Ok(account) => {
             tracing::info!(%account, subject = %identity.subject, "signed in with the organisation's account");
             let mut response = start_session(&state, &ctx, account).await?;
