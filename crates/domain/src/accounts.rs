@@ -12,15 +12,19 @@ pub enum Role {
     Trainer,
     Manager,
     Admin,
+    /// Coordinates the networks their organisation runs: publishes network campaigns and sees
+    /// the network's figures (and members' own, where they share them).
+    Coordinator,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
+    pub const ALL: [Role; 6] = [
         Role::Learner,
         Role::Champion,
         Role::Trainer,
         Role::Manager,
         Role::Admin,
+        Role::Coordinator,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -30,6 +34,7 @@ impl Role {
             Role::Trainer => "trainer",
             Role::Manager => "manager",
             Role::Admin => "admin",
+            Role::Coordinator => "coordinator",
         }
     }
 

@@ -51,4 +51,6 @@ id_type!(
     StaffUploadId,
     /// A survey export kept between its upload and its columns being mapped.
     SurveyUploadId,
+    /// A network of organisations that audit together (a national body and its members).
+    NetworkId,
 );

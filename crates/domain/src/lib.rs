@@ -8,6 +8,7 @@ pub mod csv_file;
 pub mod demo;
 pub mod ids;
 pub mod leavers;
+pub mod network;
 pub mod organisation;
 pub mod people;
 pub mod retention;
@@ -17,8 +18,8 @@ pub mod staff_file;
 pub use accounts::{Role, Roles};
 pub use csv_file::FileLanguage;
 pub use ids::{
-    AccountId, CampaignId, CompetenceId, FrameworkId, OrganisationId, PersonId, QuestionId,
-    QuizItemId, ResponseId, SiteId, StaffUploadId, SurveyUploadId, TeamId,
+    AccountId, CampaignId, CompetenceId, FrameworkId, NetworkId, OrganisationId, PersonId,
+    QuestionId, QuizItemId, ResponseId, SiteId, StaffUploadId, SurveyUploadId, TeamId,
 };
 pub use organisation::{Location, OrganisationSlug, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{

@@ -11,6 +11,7 @@ pub mod cache;
 pub mod change;
 mod count;
 pub mod grouping;
+pub mod network;
 pub mod profile;
 pub mod report;
 mod tables;

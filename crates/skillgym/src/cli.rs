@@ -70,6 +70,9 @@ pub enum Command {
     /// The organisations (library services) this skillgym serves
     #[command(subcommand)]
     Organisation(OrganisationCommand),
+    /// Networks of organisations that audit together and compare their figures
+    #[command(subcommand)]
+    Network(NetworkCommand),
     /// How people sign in: turn password sign-in back on if single sign-on stops working
     #[command(subcommand)]
     SignIn(SignInCommand),
@@ -323,6 +326,30 @@ pub enum OrganisationCommand {
         language: String,
     },
     /// List the organisations, with their short names and how many people each has
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NetworkCommand {
+    /// Create a network run by the organisation --organisation names (its people with the
+    /// coordinator role coordinate it)
+    Create {
+        /// Its name
+        #[arg(long)]
+        name: String,
+        /// Its name in Welsh, if it has one
+        #[arg(long)]
+        welsh_name: Option<String>,
+        /// Its short name [default: made from the name]
+        #[arg(long)]
+        slug: Option<String>,
+    },
+    /// Make the organisation --organisation names a member of the network
+    AddMember {
+        /// The network's short name
+        network: String,
+    },
+    /// List the networks, with who runs each and its members
     List,
 }
 

@@ -337,105 +337,9 @@ impl Store {
     ) -> Result<CampaignId> {
         let framework = self.framework(org, new.framework).await?;
         let mut tx = self.pool.begin().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO campaigns (organisation_id, framework_id, title_en, title_cy, opens_on, \
-                closes_on, anonymous, cloned_from, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-        )
-        .bind(org.0)
-        .bind(new.framework.0)
-        .bind(&new.title.en)
-        .bind(&new.title.cy)
-        .bind(skillgym_domain::people::format_date(new.opens_on))
-        .bind(skillgym_domain::people::format_date(new.closes_on))
-        .bind(i64::from(new.anonymous))
-        .bind(new.cloned_from.map(|c| c.0))
-        .bind(now())
-        .fetch_one(&mut *tx)
-        .await?;
-        for (position, competence) in new.competences.iter().enumerate() {
-            if !framework.competence_ids.values().any(|c| c == competence) {
-                return Err(StoreError::NotFound);
-            }
-            sqlx::query(
-                "INSERT INTO campaign_competences (campaign_id, competence_id, position) \
-                 VALUES ($1, $2, $3)",
-            )
-            .bind(id)
-            .bind(competence.0)
-            .bind(position as i64)
-            .execute(&mut *tx)
-            .await?;
-        }
-        insert_audience(&mut tx, id, &new.audience).await?;
-        for (position, q) in new.content.profile_questions.iter().enumerate() {
-            let hint = q.hint.clone().unwrap_or_default();
-            sqlx::query(
-                "INSERT INTO profile_questions (campaign_id, position, code, kind, prompt_en, \
-                    prompt_cy, hint_en, hint_cy, options, min_value, max_value) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            )
-            .bind(id)
-            .bind(position as i64)
-            .bind(&q.code)
-            .bind(q.kind.as_str())
-            .bind(&q.prompt.en)
-            .bind(&q.prompt.cy)
-            .bind(Some(hint.en).filter(|h| !h.is_empty()))
-            .bind(hint.cy)
-            .bind(serde_json::to_string(&q.options).map_err(json_error)?)
-            .bind(q.min)
-            .bind(q.max)
-            .execute(&mut *tx)
-            .await?;
-        }
-        for (position, item) in new.content.quiz.iter().enumerate() {
-            let competence = framework
-                .competence_ids
-                .get(&item.competence)
-                .ok_or(StoreError::NotFound)?;
-            let alt = item.image_alt.clone().unwrap_or_default();
-            let explanation = item.explanation.clone().unwrap_or_default();
-            sqlx::query(
-                "INSERT INTO quiz_items (campaign_id, position, code, competence_id, prompt_en, \
-                    prompt_cy, image, image_alt_en, image_alt_cy, options, explanation_en, \
-                    explanation_cy, image_cy) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-            )
-            .bind(id)
-            .bind(position as i64)
-            .bind(&item.code)
-            .bind(competence.0)
-            .bind(&item.prompt.en)
-            .bind(&item.prompt.cy)
-            .bind(&item.image)
-            .bind(Some(alt.en).filter(|a| !a.is_empty()))
-            .bind(alt.cy)
-            .bind(serde_json::to_string(&item.options).map_err(json_error)?)
-            .bind(Some(explanation.en).filter(|e| !e.is_empty()))
-            .bind(explanation.cy)
-            .bind(&item.image_cy)
-            .execute(&mut *tx)
-            .await?;
-        }
-        for (name, content_type, body) in &new.pictures {
-            // An uploaded PNG or JPEG keeps its size when the campaign is cloned.
-            let size = skillgym_domain::audit::picture::check(body).ok();
-            sqlx::query(
-                "INSERT INTO campaign_pictures (campaign_id, name, content_type, body, width, \
-                    height) VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(id)
-            .bind(name)
-            .bind(content_type)
-            .bind(body.clone())
-            .bind(size.map(|s| i64::from(s.width)))
-            .bind(size.map(|s| i64::from(s.height)))
-            .execute(&mut *tx)
-            .await?;
-        }
+        let id = create_campaign_in(&mut tx, org, new, &framework).await?;
         tx.commit().await?;
-        Ok(CampaignId(id))
+        Ok(id)
     }
 
     /// Every campaign, newest first, with how many people started and submitted.
@@ -954,4 +858,111 @@ async fn insert_audience(
         .await?;
     }
     Ok(())
+}
+
+/// Stores a campaign within `tx`, on `framework` (the campaign's own, as read by the caller).
+pub(crate) async fn create_campaign_in(
+    tx: &mut Transaction<'_, Any>,
+    org: OrganisationId,
+    new: &NewCampaign,
+    framework: &StoredFramework,
+) -> Result<CampaignId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO campaigns (organisation_id, framework_id, title_en, title_cy, opens_on, \
+                closes_on, anonymous, cloned_from, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(org.0)
+    .bind(new.framework.0)
+    .bind(&new.title.en)
+    .bind(&new.title.cy)
+    .bind(skillgym_domain::people::format_date(new.opens_on))
+    .bind(skillgym_domain::people::format_date(new.closes_on))
+    .bind(i64::from(new.anonymous))
+    .bind(new.cloned_from.map(|c| c.0))
+    .bind(now())
+    .fetch_one(&mut **tx)
+    .await?;
+    for (position, competence) in new.competences.iter().enumerate() {
+        if !framework.competence_ids.values().any(|c| c == competence) {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query(
+            "INSERT INTO campaign_competences (campaign_id, competence_id, position) \
+                 VALUES ($1, $2, $3)",
+        )
+        .bind(id)
+        .bind(competence.0)
+        .bind(position as i64)
+        .execute(&mut **tx)
+        .await?;
+    }
+    insert_audience(tx, id, &new.audience).await?;
+    for (position, q) in new.content.profile_questions.iter().enumerate() {
+        let hint = q.hint.clone().unwrap_or_default();
+        sqlx::query(
+            "INSERT INTO profile_questions (campaign_id, position, code, kind, prompt_en, \
+                    prompt_cy, hint_en, hint_cy, options, min_value, max_value) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(id)
+        .bind(position as i64)
+        .bind(&q.code)
+        .bind(q.kind.as_str())
+        .bind(&q.prompt.en)
+        .bind(&q.prompt.cy)
+        .bind(Some(hint.en).filter(|h| !h.is_empty()))
+        .bind(hint.cy)
+        .bind(serde_json::to_string(&q.options).map_err(json_error)?)
+        .bind(q.min)
+        .bind(q.max)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for (position, item) in new.content.quiz.iter().enumerate() {
+        let competence = framework
+            .competence_ids
+            .get(&item.competence)
+            .ok_or(StoreError::NotFound)?;
+        let alt = item.image_alt.clone().unwrap_or_default();
+        let explanation = item.explanation.clone().unwrap_or_default();
+        sqlx::query(
+            "INSERT INTO quiz_items (campaign_id, position, code, competence_id, prompt_en, \
+                    prompt_cy, image, image_alt_en, image_alt_cy, options, explanation_en, \
+                    explanation_cy, image_cy) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        )
+        .bind(id)
+        .bind(position as i64)
+        .bind(&item.code)
+        .bind(competence.0)
+        .bind(&item.prompt.en)
+        .bind(&item.prompt.cy)
+        .bind(&item.image)
+        .bind(Some(alt.en).filter(|a| !a.is_empty()))
+        .bind(alt.cy)
+        .bind(serde_json::to_string(&item.options).map_err(json_error)?)
+        .bind(Some(explanation.en).filter(|e| !e.is_empty()))
+        .bind(explanation.cy)
+        .bind(&item.image_cy)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for (name, content_type, body) in &new.pictures {
+        // An uploaded PNG or JPEG keeps its size when the campaign is cloned.
+        let size = skillgym_domain::audit::picture::check(body).ok();
+        sqlx::query(
+            "INSERT INTO campaign_pictures (campaign_id, name, content_type, body, width, \
+                    height) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(name)
+        .bind(content_type)
+        .bind(body.clone())
+        .bind(size.map(|s| i64::from(s.width)))
+        .bind(size.map(|s| i64::from(s.height)))
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(CampaignId(id))
 }

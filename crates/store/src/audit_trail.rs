@@ -72,11 +72,20 @@ pub enum AuditAction {
     /// A manager sent the campaign's reminder to those of their people who had not finished
     /// (detail: `campaign=… people=…`, how many were sent one).
     TeamReminded,
+    /// The organisation let a network's coordinators see its own figures, or stopped
+    /// (detail: `network=…` and `sharing-on` or `sharing-off`).
+    NetworkSharingChanged,
+    /// A coordinator published one of their organisation's campaigns to a network's members
+    /// (detail: `network=… campaign=…`).
+    NetworkCampaignPublished,
+    /// An administrator opened a network's campaign for their own staff, as a campaign of
+    /// their organisation (detail: `network-campaign=… campaign=…`).
+    NetworkCampaignOpened,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 16;
+    pub const COUNT: usize = 19;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -95,6 +104,9 @@ impl AuditAction {
         AuditAction::AnonymityThresholdChanged,
         AuditAction::RemindersSent,
         AuditAction::TeamReminded,
+        AuditAction::NetworkSharingChanged,
+        AuditAction::NetworkCampaignPublished,
+        AuditAction::NetworkCampaignOpened,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -115,6 +127,9 @@ impl AuditAction {
             AuditAction::AnonymityThresholdChanged => "anonymity-threshold-changed",
             AuditAction::RemindersSent => "reminders-sent",
             AuditAction::TeamReminded => "team-reminded",
+            AuditAction::NetworkSharingChanged => "network-sharing-changed",
+            AuditAction::NetworkCampaignPublished => "network-campaign-published",
+            AuditAction::NetworkCampaignOpened => "network-campaign-opened",
         }
     }
 
@@ -130,6 +145,9 @@ impl AuditAction {
                 | AuditAction::AnonymityThresholdChanged
                 | AuditAction::RemindersSent
                 | AuditAction::TeamReminded
+                | AuditAction::NetworkSharingChanged
+                | AuditAction::NetworkCampaignPublished
+                | AuditAction::NetworkCampaignOpened
         )
     }
 
@@ -140,7 +158,7 @@ impl AuditAction {
 
 /// Every key an event's detail can hold as `key=value`. Each has a message `audit-detail-KEY`
 /// in both languages, which the audit trail's Details column shows (a test renders them all).
-pub const DETAIL_KEYS: [&str; 19] = [
+pub const DETAIL_KEYS: [&str; 21] = [
     "added",
     "updated",
     "unchanged",
@@ -160,10 +178,12 @@ pub const DETAIL_KEYS: [&str; 19] = [
     "site",
     "team",
     "sent",
+    "network",
+    "network-campaign",
 ];
 
 /// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.
-pub const DETAIL_FLAGS: [&str; 8] = [
+pub const DETAIL_FLAGS: [&str; 10] = [
     "command-line",
     "link",
     "retention",
@@ -172,6 +192,8 @@ pub const DETAIL_FLAGS: [&str; 8] = [
     "passwords-on",
     "passwords-off",
     "issuer-changed",
+    "sharing-on",
+    "sharing-off",
 ];
 
 /// An event to record. `detail` is neutral: space-separated `key=value` pairs of counts and

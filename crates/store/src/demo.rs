@@ -104,7 +104,6 @@ impl Store {
         let stored = self.framework(org, id).await?;
         let today = time::OffsetDateTime::now_utc().date();
         let days = time::Duration::days;
-        let respondents = self.respondents(org).await?;
         let mut previous = None;
         for (year_ago, shift, opens, closes) in [
             (true, -0.25, today - days(380), today - days(352)),
@@ -150,52 +149,74 @@ impl Store {
                 )
                 .await?;
             previous = Some(campaign);
-            let campaign = self.campaign(org, campaign).await?;
-            let people: Vec<&(PersonId, Respondent)> = respondents
-                .iter()
-                .filter(|(p, _)| year_ago || !keep_free.contains(p))
-                .collect();
-            let who: Vec<Respondent> = people.iter().map(|(_, r)| *r).collect();
-            let competences: Vec<&crate::CampaignCompetence> =
-                campaign.areas.iter().flat_map(|a| &a.competences).collect();
-            let competence_areas: Vec<usize> = campaign
-                .areas
-                .iter()
-                .enumerate()
-                .flat_map(|(i, a)| std::iter::repeat_n(i, a.competences.len()))
-                .collect();
-            let questions: Vec<_> = campaign.questions.iter().map(|(_, q)| q.clone()).collect();
-            let quiz: Vec<_> = campaign.quiz.iter().map(|(_, q)| q.clone()).collect();
-            let quiz_competences: Vec<usize> = quiz
-                .iter()
-                .map(|q| {
-                    competences
-                        .iter()
-                        .position(|c| c.code == q.competence)
-                        .unwrap_or(0)
-                })
-                .collect();
-            let simulated = simulate(
-                org.0 as u64 * 31 + u64::from(year_ago),
-                &who,
-                &Asked {
-                    competence_areas: &competence_areas,
-                    questions: &questions,
-                    quiz: &quiz,
-                    quiz_competences: &quiz_competences,
-                },
-                shift,
-                response_rate,
-            );
-            let person_ids: Vec<PersonId> = people.iter().map(|(p, _)| *p).collect();
-            let submitted_at = (closes - days(3))
-                .min(today)
-                .midnight()
-                .assume_utc()
-                .unix_timestamp();
-            self.insert_simulated_responses(&campaign, &person_ids, &simulated, submitted_at)
+            let free: &[PersonId] = if year_ago { &[] } else { keep_free };
+            let seed = org.0 as u64 * 31 + u64::from(year_ago);
+            self.answer_as_demo(org, campaign, seed, shift, response_rate, free)
                 .await?;
         }
+        Ok(())
+    }
+
+    /// Answers `campaign` as the demo's people would (the same made-up answers for the same
+    /// `seed`): `response_rate` percent of its people, skills moved by `shift` on the 1 to 5
+    /// scale, leaving out `keep_free`. For the demo, and for tests and benchmarks that need a
+    /// campaign answered.
+    pub async fn answer_as_demo(
+        &self,
+        org: OrganisationId,
+        campaign: skillgym_domain::CampaignId,
+        seed: u64,
+        shift: f64,
+        response_rate: u8,
+        keep_free: &[PersonId],
+    ) -> Result<()> {
+        let respondents = self.respondents(org).await?;
+        let campaign = self.campaign(org, campaign).await?;
+        let people: Vec<&(PersonId, Respondent)> = respondents
+            .iter()
+            .filter(|(p, _)| !keep_free.contains(p))
+            .collect();
+        let who: Vec<Respondent> = people.iter().map(|(_, r)| *r).collect();
+        let competences: Vec<&crate::CampaignCompetence> =
+            campaign.areas.iter().flat_map(|a| &a.competences).collect();
+        let competence_areas: Vec<usize> = campaign
+            .areas
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| std::iter::repeat_n(i, a.competences.len()))
+            .collect();
+        let questions: Vec<_> = campaign.questions.iter().map(|(_, q)| q.clone()).collect();
+        let quiz: Vec<_> = campaign.quiz.iter().map(|(_, q)| q.clone()).collect();
+        let quiz_competences: Vec<usize> = quiz
+            .iter()
+            .map(|q| {
+                competences
+                    .iter()
+                    .position(|c| c.code == q.competence)
+                    .unwrap_or(0)
+            })
+            .collect();
+        let simulated = simulate(
+            seed,
+            &who,
+            &Asked {
+                competence_areas: &competence_areas,
+                questions: &questions,
+                quiz: &quiz,
+                quiz_competences: &quiz_competences,
+            },
+            shift,
+            response_rate,
+        );
+        let person_ids: Vec<PersonId> = people.iter().map(|(p, _)| *p).collect();
+        let today = time::OffsetDateTime::now_utc().date();
+        let submitted_at = (campaign.closes_on - time::Duration::days(3))
+            .min(today)
+            .midnight()
+            .assume_utc()
+            .unix_timestamp();
+        self.insert_simulated_responses(&campaign, &person_ids, &simulated, submitted_at)
+            .await?;
         Ok(())
     }
 

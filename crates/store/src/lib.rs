@@ -21,6 +21,7 @@ mod inline;
 mod invitations;
 mod jobs;
 mod leavers;
+mod network;
 mod organisation;
 mod people;
 mod personal_data;
@@ -55,6 +56,7 @@ pub use invitations::{
 };
 pub use jobs::{JOBS, Job, JobsRun, months_before};
 pub use leavers::{Absent, AbsentPeople, AbsentPerson, StaffUpload};
+pub use network::{NetworkCampaignRecord, NetworkMember, NetworkRecord, NewNetwork, Opening};
 pub use organisation::{NewOrganisation, Organisation, SiteInput, SiteRecord, TeamRecord};
 pub use people::{PeopleCounts, PersonFilter, PersonInput, PersonRecord, PersonSummary};
 pub use personal_data::{Cell, DataTable, PersonalData, iso_time};

@@ -8,6 +8,7 @@ use sqlx::Connection;
 both_backends!(
     organisations_from_before_slugs_are_given_one_from_their_name,
     a_slug_belongs_to_one_organisation,
+    a_retention_period_erases_only_in_its_own_organisation,
 );
 
 fn new(name: &str, slug: &str) -> NewOrganisation {
@@ -98,4 +99,79 @@ async fn a_slug_belongs_to_one_organisation(backend: Backend) {
             .await,
         Err(StoreError::NotFound)
     ));
+}
+
+/// The same demo organisation seeded twice in one database, the second one's emails at
+/// another domain (an email belongs to one account).
+async fn two_demo_organisations(
+    backend: Backend,
+) -> (
+    TestDb,
+    skillgym_domain::OrganisationId,
+    skillgym_domain::OrganisationId,
+) {
+    use skillgym_domain::demo::{DemoOptions, generate};
+    let (db, first) = TestDb::with_demo(backend, 40, 11).await;
+    let mut second = generate(&DemoOptions {
+        people: 40,
+        seed: 11,
+        ..Default::default()
+    });
+    second.name = "Bro Library Service".into();
+    let moved = |e: &skillgym_domain::Email| {
+        skillgym_domain::Email::parse(&e.as_str().replace("afon.example", "bro.example")).unwrap()
+    };
+    for record in &mut second.staff {
+        record.email = record.email.as_ref().map(moved);
+    }
+    for account in &mut second.accounts {
+        account.email = moved(&account.email);
+    }
+    let second = db
+        .store
+        .seed_demo(&second, "not-a-real-hash", &|_| {})
+        .await
+        .unwrap()
+        .id;
+    (db, first, second)
+}
+
+/// A leaver in each organisation, gone the same day: a short retention period in one erases
+/// its leaver and leaves the other organisation's, under its own longer period, as it was.
+async fn a_retention_period_erases_only_in_its_own_organisation(backend: Backend) {
+    let (db, afon, bro) = two_demo_organisations(backend).await;
+    let today = time::OffsetDateTime::now_utc().date();
+    let left_on = today - time::Duration::days(100);
+    let mut leavers = Vec::new();
+    for org in [afon, bro] {
+        let person = *db
+            .store
+            .person_ids(org)
+            .await
+            .unwrap()
+            .values()
+            .max()
+            .unwrap();
+        db.store
+            .set_left_on(org, person, Some(left_on))
+            .await
+            .unwrap();
+        leavers.push((org, person));
+    }
+    db.store
+        .change_retention_period(
+            afon,
+            skillgym_domain::RetentionPeriod::from_months(1).unwrap(),
+            skillgym_store::Actor::System,
+        )
+        .await
+        .unwrap();
+    assert_eq!(db.store.erase_leavers(today).await.unwrap(), 1);
+    assert!(matches!(
+        db.store.person(afon, leavers[0].1).await,
+        Err(StoreError::NotFound)
+    ));
+    let kept = db.store.person(bro, leavers[1].1).await.unwrap();
+    assert_eq!(kept.left_on, Some(left_on));
+    assert_eq!(db.store.retention_period(bro).await.unwrap().months(), 24);
 }

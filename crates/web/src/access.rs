@@ -17,6 +17,9 @@ pub struct SignedIn(pub Arc<SessionRecord>);
 /// A signed-in administrator of this organisation.
 pub struct Admin(pub Arc<SessionRecord>);
 
+/// A signed-in coordinator of the networks their organisation runs.
+pub struct Coordinator(pub Arc<SessionRecord>);
+
 /// A signed-in manager (of whoever they manage: each handler asks the store whom).
 pub struct Manager(pub Arc<SessionRecord>);
 
@@ -57,3 +60,4 @@ macro_rules! extractor {
 extractor!(SignedIn, None);
 extractor!(Admin, Some(Role::Admin));
 extractor!(Manager, Some(Role::Manager));
+extractor!(Coordinator, Some(Role::Coordinator));

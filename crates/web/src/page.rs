@@ -36,6 +36,7 @@ const NAV: &[(&str, &str, Option<Role>, &[&str])] = &[
     ("/campaigns", "nav-campaigns", Some(Role::Admin), &[]),
     ("/people", "nav-people", Some(Role::Admin), &[]),
     ("/admin", "nav-admin", Some(Role::Admin), ADMIN_SECTION),
+    ("/network", "nav-network", Some(Role::Coordinator), &[]),
 ];
 
 /// The paths under Administration.
@@ -46,6 +47,7 @@ const ADMIN_SECTION: &[&str] = &[
     "/import/staff",
     "/settings",
     "/audit-trail",
+    "/networks",
 ];
 
 /// An administration page: its path, the message naming it and the one saying what it is for.
@@ -89,6 +91,10 @@ pub const ADMIN_PAGES: &[(&str, &[AdminLink])] = &[
     (
         "admin-group-records",
         &[("/audit-trail", "nav-audit-trail", "admin-audit-trail-hint")],
+    ),
+    (
+        "admin-group-networks",
+        &[("/networks", "nav-networks", "admin-networks-hint")],
     ),
 ];
 

@@ -99,19 +99,28 @@ enum Visitor {
     Trainer,
     Manager,
     Admin,
+    /// A network coordinator (and nothing else) of the organisation that runs the network.
+    Coordinator,
     /// An admin marked as left yesterday, who was signed in before.
     Leaver,
 }
 
-const VISITORS: [Visitor; 7] = [
+const VISITORS: [Visitor; 8] = [
     Visitor::SignedOut,
     Visitor::Learner,
     Visitor::Champion,
     Visitor::Trainer,
     Visitor::Manager,
     Visitor::Admin,
+    Visitor::Coordinator,
     Visitor::Leaver,
 ];
+
+/// Everyone but the leaver, who is walked on their own (they must get what someone signed out
+/// gets, and becoming one changes the organisation).
+fn present() -> impl Iterator<Item = Visitor> {
+    VISITORS.into_iter().filter(|v| *v != Visitor::Leaver)
+}
 
 impl Visitor {
     fn column(self) -> usize {
@@ -127,6 +136,7 @@ impl Visitor {
             Role::Trainer => Visitor::Trainer,
             Role::Manager => Visitor::Manager,
             Role::Admin => Visitor::Admin,
+            Role::Coordinator => Visitor::Coordinator,
         }
     }
 
@@ -137,207 +147,225 @@ impl Visitor {
             Visitor::Trainer => Some("trainer@afon.example"),
             Visitor::Manager => Some("manager@afon.example"),
             Visitor::Admin => Some("admin@afon.example"),
-            Visitor::SignedOut | Visitor::Leaver => None,
+            Visitor::SignedOut | Visitor::Coordinator | Visitor::Leaver => None,
         }
     }
 }
 
 /// Method, route pattern, path asked for, and the answer for each visitor.
-type Row = (Ask, &'static str, &'static str, [Expect; 7]);
+type Row = (Ask, &'static str, &'static str, [Expect; 8]);
 
 #[rustfmt::skip]
 const TABLE: &[Row] = &[
-//   ask     route pattern                                 path asked for                                                  signed out learner  champion trainer  manager  admin     leaver
-    (GET,    "/healthz",                                   "/healthz",                                                     [OK,      OK,      OK,      OK,      OK,      OK,      OK]),
-    (GET,    "/assets/{file}",                             "/assets/style.css",                                            [OK,      OK,      OK,      OK,      OK,      OK,      OK]),
-    (GET,    "/",                                          "/",                                                            [SIGN_IN, OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
-    (GET,    "/sign-in",                                   "/sign-in",                                                     [OK,      MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   OK]),
-    (POST,   "/sign-in",                                   "/sign-in",                                                     [INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID]),
+//   ask     route pattern                                 path asked for                                                  signed out learner  champion trainer  manager  admin     coord    leaver
+    (GET,    "/healthz",                                   "/healthz",                                                     [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK]),
+    (GET,    "/assets/{file}",                             "/assets/style.css",                                            [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK]),
+    (GET,    "/",                                          "/",                                                            [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
+    (GET,    "/sign-in",                                   "/sign-in",                                                     [OK,      MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   OK]),
+    (POST,   "/sign-in",                                   "/sign-in",                                                     [INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID]),
     // Single sign-on is not set up in the demo: nothing to start; signed in, go home.
-    (GET,    "/sign-in/sso",                               "/sign-in/sso",                                                 [MISSING, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MISSING]),
-    (GET,    "/sign-in/sso/callback",                      "/sign-in/sso/callback?code=x&state=not-a-real-state",          [BAD,     BAD,     BAD,     BAD,     BAD,     BAD,     BAD]),
-    (GET,    "/settings",                                  "/settings",                                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/settings",                                  "/settings",                                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/settings/retention",                        "/settings/retention",                                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/settings/retention",                        "/settings/retention",                                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/settings/anonymity",                        "/settings/anonymity",                                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
+    (GET,    "/sign-in/sso",                               "/sign-in/sso",                                                 [MISSING, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MISSING]),
+    (GET,    "/sign-in/sso/callback",                      "/sign-in/sso/callback?code=x&state=not-a-real-state",          [BAD,     BAD,     BAD,     BAD,     BAD,     BAD,     BAD,     BAD]),
+    (GET,    "/settings",                                  "/settings",                                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/settings",                                  "/settings",                                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/settings/retention",                        "/settings/retention",                                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/settings/retention",                        "/settings/retention",                                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/settings/anonymity",                        "/settings/anonymity",                                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
     // An empty anonymity threshold is refused; nothing changes.
-    (POST,   "/settings/anonymity",                        "/settings/anonymity",                                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
+    (POST,   "/settings/anonymity",                        "/settings/anonymity",                                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
     // Anyone may change language; a form without one is a bad request.
-    (POST,   "/language",                                  "/language",                                                    [BAD,     BAD,     BAD,     BAD,     BAD,     BAD,     BAD]),
-    (GET,    "/access/{token}",                            "/access/not-a-real-token",                                     [MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING]),
-    (POST,   "/access/{token}",                            "/access/not-a-real-token",                                     [MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING]),
-    (GET,    "/audits",                                    "/audits",                                                      [SIGN_IN, OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
-    (GET,    "/audits/{id}",                               "/audits/{campaign}",                                           [SIGN_IN, OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
-    (GET,    "/audits/{id}",                               "/audits/{none}",                                               [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN]),
+    (POST,   "/language",                                  "/language",                                                    [BAD,     BAD,     BAD,     BAD,     BAD,     BAD,     BAD,     BAD]),
+    (GET,    "/access/{token}",                            "/access/not-a-real-token",                                     [MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING]),
+    (POST,   "/access/{token}",                            "/access/not-a-real-token",                                     [MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING]),
+    (GET,    "/audits",                                    "/audits",                                                      [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
+    (GET,    "/audits/{id}",                               "/audits/{campaign}",                                           [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
+    (GET,    "/audits/{id}",                               "/audits/{none}",                                               [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN]),
     // A campaign that has not opened yet cannot be started.
-    (POST,   "/audits/{id}/start",                         "/audits/{fresh}/start",                                        [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN]),
+    (POST,   "/audits/{id}/start",                         "/audits/{fresh}/start",                                        [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN]),
     // Nobody has started: the questionnaire sends people to the start page first.
-    (GET,    "/audits/{id}/section/{number}",              "/audits/{campaign}/section/1",                                 [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN]),
-    (POST,   "/audits/{id}/section/{number}",              "/audits/{campaign}/section/1",                                 [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN]),
-    (GET,    "/audits/{id}/check",                         "/audits/{campaign}/check",                                     [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN]),
-    (POST,   "/audits/{id}/check",                         "/audits/{campaign}/check",                                     [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN]),
-    (GET,    "/audits/{id}/results",                       "/audits/{campaign}/results",                                   [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN]),
-    (GET,    "/audits/{id}/pictures/{name}",               "/audits/{campaign}/pictures/wifi.svg",                         [SIGN_IN, OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
+    (GET,    "/audits/{id}/section/{number}",              "/audits/{campaign}/section/1",                                 [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN]),
+    (POST,   "/audits/{id}/section/{number}",              "/audits/{campaign}/section/1",                                 [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN]),
+    (GET,    "/audits/{id}/check",                         "/audits/{campaign}/check",                                     [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN]),
+    (POST,   "/audits/{id}/check",                         "/audits/{campaign}/check",                                     [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN]),
+    (GET,    "/audits/{id}/results",                       "/audits/{campaign}/results",                                   [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN]),
+    (GET,    "/audits/{id}/pictures/{name}",               "/audits/{campaign}/pictures/wifi.svg",                         [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
     // A password-free link that is not ours is refused, whoever opens it.
-    (GET,    "/audits/{id}/link/{token}",                  "/audits/{campaign}/link/1.{campaign}.99999999999.bad",         [DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED]),
+    (GET,    "/audits/{id}/link/{token}",                  "/audits/{campaign}/link/1.{campaign}.99999999999.bad",         [DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED]),
     // Its button, likewise: refused, whoever presses it.
-    (POST,   "/audits/{id}/link/{token}",                  "/audits/{campaign}/link/1.{campaign}.99999999999.bad",         [DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED]),
-    (GET,    "/frameworks",                                "/frameworks",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/frameworks/import",                         "/frameworks/import",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (UPLOAD, "/frameworks/import",                         "/frameworks/import",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/frameworks/new",                            "/frameworks/new",                                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/frameworks/new",                            "/frameworks/new",                                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/frameworks/{id}",                           "/frameworks/{framework}",                                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/frameworks/{id}/edit",                      "/frameworks/{framework}/edit",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/frameworks/{id}/edit",                      "/frameworks/{none}/edit",                                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (POST,   "/frameworks/{id}/edit",                      "/frameworks/{framework}/edit",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/frameworks/{id}/levels",                    "/frameworks/{framework}/levels",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/frameworks/{id}/levels",                    "/frameworks/{framework}/levels",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/frameworks/{id}/areas/new",                 "/frameworks/{framework}/areas/new",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/frameworks/{id}/areas/new",                 "/frameworks/{framework}/areas/new",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/frameworks/{id}/areas/{code}/edit",         "/frameworks/{framework}/areas/{area}/edit",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/frameworks/{id}/areas/{code}/edit",         "/frameworks/{framework}/areas/NO-SUCH-AREA/edit",              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (POST,   "/frameworks/{id}/areas/{code}/edit",         "/frameworks/{framework}/areas/{area}/edit",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (POST,   "/frameworks/{id}/areas/{code}/move",         "/frameworks/{framework}/areas/{area}/move",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     SIGN_IN]),
-    (GET,    "/frameworks/{id}/areas/{code}/remove",       "/frameworks/{framework}/areas/{area}/remove",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/frameworks/{id}/areas/{code}/remove",       "/frameworks/{framework}/areas/{area}/remove",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/frameworks/{id}/competences/new",           "/frameworks/{framework}/competences/new",                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/frameworks/{id}/competences/new",           "/frameworks/{framework}/competences/new?area={area}",          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/frameworks/{id}/competences/new",           "/frameworks/{framework}/competences/new",                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/frameworks/{id}/competences/{code}/edit",   "/frameworks/{framework}/competences/{competence}/edit",        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/frameworks/{id}/competences/{code}/edit",   "/frameworks/{framework}/competences/{competence}/edit",        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (POST,   "/frameworks/{id}/competences/{code}/move",   "/frameworks/{framework}/competences/{competence}/move",        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     SIGN_IN]),
-    (GET,    "/frameworks/{id}/competences/{code}/remove", "/frameworks/{framework}/competences/{competence}/remove",      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/frameworks/{id}/competences/{code}/remove", "/frameworks/{framework}/competences/{competence}/remove",      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/frameworks/{id}/case.json",                 "/frameworks/{framework}/case.json",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/frameworks/{id}/case.json",                 "/frameworks/{none}/case.json",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (GET,    "/frameworks/{id}/framework.csv",             "/frameworks/{framework}/framework.csv",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/admin",                                     "/admin",                                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns",                                 "/campaigns",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/new",                             "/campaigns/new",                                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/campaigns/new",                             "/campaigns/new",                                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/campaigns/{id}",                            "/campaigns/{campaign}",                                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/campaigns/{id}/clone",                      "/campaigns/{campaign}/clone",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     SIGN_IN]),
-    (GET,    "/campaigns/{id}/questions",                  "/campaigns/{campaign}/questions",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/questions",                  "/campaigns/{fresh}/questions",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/questions",                  "/campaigns/{none}/questions",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
+    (POST,   "/audits/{id}/link/{token}",                  "/audits/{campaign}/link/1.{campaign}.99999999999.bad",         [DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED]),
+    (GET,    "/frameworks",                                "/frameworks",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/import",                         "/frameworks/import",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (UPLOAD, "/frameworks/import",                         "/frameworks/import",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/new",                            "/frameworks/new",                                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/frameworks/new",                            "/frameworks/new",                                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/{id}",                           "/frameworks/{framework}",                                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/{id}/edit",                      "/frameworks/{framework}/edit",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/{id}/edit",                      "/frameworks/{none}/edit",                                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (POST,   "/frameworks/{id}/edit",                      "/frameworks/{framework}/edit",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/{id}/levels",                    "/frameworks/{framework}/levels",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/frameworks/{id}/levels",                    "/frameworks/{framework}/levels",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/{id}/areas/new",                 "/frameworks/{framework}/areas/new",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/frameworks/{id}/areas/new",                 "/frameworks/{framework}/areas/new",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/{id}/areas/{code}/edit",         "/frameworks/{framework}/areas/{area}/edit",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/{id}/areas/{code}/edit",         "/frameworks/{framework}/areas/NO-SUCH-AREA/edit",              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (POST,   "/frameworks/{id}/areas/{code}/edit",         "/frameworks/{framework}/areas/{area}/edit",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (POST,   "/frameworks/{id}/areas/{code}/move",         "/frameworks/{framework}/areas/{area}/move",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/{id}/areas/{code}/remove",       "/frameworks/{framework}/areas/{area}/remove",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/frameworks/{id}/areas/{code}/remove",       "/frameworks/{framework}/areas/{area}/remove",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/{id}/competences/new",           "/frameworks/{framework}/competences/new",                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/{id}/competences/new",           "/frameworks/{framework}/competences/new?area={area}",          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/frameworks/{id}/competences/new",           "/frameworks/{framework}/competences/new",                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/{id}/competences/{code}/edit",   "/frameworks/{framework}/competences/{competence}/edit",        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/frameworks/{id}/competences/{code}/edit",   "/frameworks/{framework}/competences/{competence}/edit",        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (POST,   "/frameworks/{id}/competences/{code}/move",   "/frameworks/{framework}/competences/{competence}/move",        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/{id}/competences/{code}/remove", "/frameworks/{framework}/competences/{competence}/remove",      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/frameworks/{id}/competences/{code}/remove", "/frameworks/{framework}/competences/{competence}/remove",      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/{id}/case.json",                 "/frameworks/{framework}/case.json",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/{id}/case.json",                 "/frameworks/{none}/case.json",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (GET,    "/frameworks/{id}/framework.csv",             "/frameworks/{framework}/framework.csv",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/admin",                                     "/admin",                                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns",                                 "/campaigns",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/new",                             "/campaigns/new",                                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/campaigns/new",                             "/campaigns/new",                                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}",                            "/campaigns/{campaign}",                                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/campaigns/{id}/clone",                      "/campaigns/{campaign}/clone",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/questions",                  "/campaigns/{campaign}/questions",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/questions",                  "/campaigns/{fresh}/questions",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/questions",                  "/campaigns/{none}/questions",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
     // The questions of a campaign nobody has answered may change; once people answer, not.
-    (GET,    "/campaigns/{id}/questions/new",              "/campaigns/{fresh}/questions/new",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/questions/new",              "/campaigns/{campaign}/questions/new",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   SIGN_IN]),
-    (POST,   "/campaigns/{id}/questions/new",              "/campaigns/{fresh}/questions/new",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (POST,   "/campaigns/{id}/questions/new",              "/campaigns/{campaign}/questions/new",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  CONFLICT,SIGN_IN]),
-    (GET,    "/campaigns/{id}/questions/{q}/edit",         "/campaigns/{fresh}/questions/{fresh_question}/edit",           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/campaigns/{id}/questions/{q}/edit",         "/campaigns/{fresh}/questions/{fresh_question}/edit",           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/campaigns/{id}/questions/{q}/remove",       "/campaigns/{fresh}/questions/{fresh_question}/remove",         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/campaigns/{id}/questions/{q}/remove",       "/campaigns/{fresh}/questions/{fresh_question}/remove",         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/campaigns/{id}/quiz/new",                   "/campaigns/{fresh}/quiz/new",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/quiz/new",                   "/campaigns/{campaign}/quiz/new",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   SIGN_IN]),
-    (UPLOAD, "/campaigns/{id}/quiz/new",                   "/campaigns/{fresh}/quiz/new",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (UPLOAD, "/campaigns/{id}/quiz/new",                   "/campaigns/{campaign}/quiz/new",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  CONFLICT,SIGN_IN]),
-    (GET,    "/campaigns/{id}/quiz/{q}/edit",              "/campaigns/{fresh}/quiz/{fresh_quiz}/edit",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/quiz/{q}/edit",              "/campaigns/{fresh}/quiz/{none}/edit",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (UPLOAD, "/campaigns/{id}/quiz/{q}/edit",              "/campaigns/{fresh}/quiz/{fresh_quiz}/edit",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/campaigns/{id}/quiz/{q}/remove",            "/campaigns/{fresh}/quiz/{fresh_quiz}/remove",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/campaigns/{id}/quiz/{q}/remove",            "/campaigns/{fresh}/quiz/{fresh_quiz}/remove",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
+    (GET,    "/campaigns/{id}/questions/new",              "/campaigns/{fresh}/questions/new",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/questions/new",              "/campaigns/{campaign}/questions/new",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
+    (POST,   "/campaigns/{id}/questions/new",              "/campaigns/{fresh}/questions/new",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (POST,   "/campaigns/{id}/questions/new",              "/campaigns/{campaign}/questions/new",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  CONFLICT,DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/questions/{q}/edit",         "/campaigns/{fresh}/questions/{fresh_question}/edit",           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/campaigns/{id}/questions/{q}/edit",         "/campaigns/{fresh}/questions/{fresh_question}/edit",           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/questions/{q}/remove",       "/campaigns/{fresh}/questions/{fresh_question}/remove",         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/campaigns/{id}/questions/{q}/remove",       "/campaigns/{fresh}/questions/{fresh_question}/remove",         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/quiz/new",                   "/campaigns/{fresh}/quiz/new",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/quiz/new",                   "/campaigns/{campaign}/quiz/new",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
+    (UPLOAD, "/campaigns/{id}/quiz/new",                   "/campaigns/{fresh}/quiz/new",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (UPLOAD, "/campaigns/{id}/quiz/new",                   "/campaigns/{campaign}/quiz/new",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  CONFLICT,DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/quiz/{q}/edit",              "/campaigns/{fresh}/quiz/{fresh_quiz}/edit",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/quiz/{q}/edit",              "/campaigns/{fresh}/quiz/{none}/edit",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (UPLOAD, "/campaigns/{id}/quiz/{q}/edit",              "/campaigns/{fresh}/quiz/{fresh_quiz}/edit",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/quiz/{q}/remove",            "/campaigns/{fresh}/quiz/{fresh_quiz}/remove",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/campaigns/{id}/quiz/{q}/remove",            "/campaigns/{fresh}/quiz/{fresh_quiz}/remove",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
     // Without SMTP set up, sending explains so on the campaign page.
-    (POST,   "/campaigns/{id}/invitations",                "/campaigns/{campaign}/invitations",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   SIGN_IN]),
-    (POST,   "/campaigns/{id}/reminders",                  "/campaigns/{campaign}/reminders",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   SIGN_IN]),
-    (GET,    "/campaigns/{id}/progress",                   "/campaigns/{campaign}/progress",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/progress",                   "/campaigns/{campaign}/progress?site=x",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     SIGN_IN]),
-    (GET,    "/campaigns/{id}/progress",                   "/campaigns/{none}/progress",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (GET,    "/campaigns/{id}/progress.csv",               "/campaigns/{campaign}/progress.csv",                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/progress.csv",               "/campaigns/{none}/progress.csv",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (POST,   "/campaigns/{id}/progress/reminders",         "/campaigns/{campaign}/progress/reminders",                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   SIGN_IN]),
-    (POST,   "/campaigns/{id}/progress/reminders",         "/campaigns/{none}/progress/reminders",                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (POST,   "/campaigns/{id}/invitation-settings",        "/campaigns/{campaign}/invitation-settings",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     SIGN_IN]),
-    (GET,    "/campaigns/{id}/import",                     "/campaigns/{campaign}/import",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (UPLOAD, "/campaigns/{id}/import",                     "/campaigns/{campaign}/import",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
+    (POST,   "/campaigns/{id}/invitations",                "/campaigns/{campaign}/invitations",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
+    (POST,   "/campaigns/{id}/reminders",                  "/campaigns/{campaign}/reminders",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/progress",                   "/campaigns/{campaign}/progress",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/progress",                   "/campaigns/{campaign}/progress?site=x",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/progress",                   "/campaigns/{none}/progress",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/progress.csv",               "/campaigns/{campaign}/progress.csv",                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/progress.csv",               "/campaigns/{none}/progress.csv",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (POST,   "/campaigns/{id}/progress/reminders",         "/campaigns/{campaign}/progress/reminders",                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
+    (POST,   "/campaigns/{id}/progress/reminders",         "/campaigns/{none}/progress/reminders",                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (POST,   "/campaigns/{id}/invitation-settings",        "/campaigns/{campaign}/invitation-settings",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/import",                     "/campaigns/{campaign}/import",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (UPLOAD, "/campaigns/{id}/import",                     "/campaigns/{campaign}/import",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
     // An upload that is not kept (never made, imported, or over a day old).
-    (GET,    "/campaigns/{id}/import/{upload}",            "/campaigns/{campaign}/import/{none}",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (POST,   "/campaigns/{id}/import/{upload}",            "/campaigns/{campaign}/import/{none}",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (GET,    "/campaigns/{id}/report",                     "/campaigns/{campaign}/report",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/print",               "/campaigns/{campaign}/report/print",                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/print",               "/campaigns/{none}/report/print",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/sites.csv",                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/teams.csv",                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/competences.csv",                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/weakest.csv",                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/strongest.csv",                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/heat.csv",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/nothing.csv",                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{none}/report/sites.csv",                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (GET,    "/campaigns/{id}/compare",                    "/campaigns/{campaign}/compare",                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/compare",                    "/campaigns/{campaign}/compare?by=LEADERSHIP",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/compare",                    "/campaigns/{none}/compare",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (GET,    "/campaigns/{id}/compare.csv",                "/campaigns/{campaign}/compare.csv?by=employment",              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/calibration",                "/campaigns/{campaign}/calibration",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/calibration.csv",            "/campaigns/{campaign}/calibration.csv?by=job_family",          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/calibration-competences.csv", "/campaigns/{campaign}/calibration-competences.csv?by=hours",  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/change",                     "/campaigns/{campaign}/change",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/change",                     "/campaigns/{campaign}/change?earlier={none}",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (GET,    "/campaigns/{id}/change",                     "/campaigns/{none}/change",                                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (GET,    "/campaigns/{id}/change.csv",                 "/campaigns/{campaign}/change.csv?table=areas",                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/answers",                    "/campaigns/{campaign}/answers",                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/answers",                    "/campaigns/{campaign}/answers?by=employment",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/campaigns/{id}/answers",                    "/campaigns/{none}/answers",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (GET,    "/campaigns/{id}/answers.csv",                "/campaigns/{campaign}/answers.csv?by=LEADERSHIP",              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/me",                                        "/me",                                                          [SIGN_IN, OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
-    (POST,   "/me/data",                                   "/me/data",                                                     [SIGN_IN, OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
-    (GET,    "/team",                                      "/team",                                                        [SIGN_IN, DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/import/{upload}",            "/campaigns/{campaign}/import/{none}",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (POST,   "/campaigns/{id}/import/{upload}",            "/campaigns/{campaign}/import/{none}",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/report",                     "/campaigns/{campaign}/report",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/print",               "/campaigns/{campaign}/report/print",                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/print",               "/campaigns/{none}/report/print",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/sites.csv",                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/teams.csv",                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/competences.csv",                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/weakest.csv",                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/strongest.csv",                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/heat.csv",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/nothing.csv",                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{none}/report/sites.csv",                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/compare",                    "/campaigns/{campaign}/compare",                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/compare",                    "/campaigns/{campaign}/compare?by=LEADERSHIP",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/compare",                    "/campaigns/{none}/compare",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/compare.csv",                "/campaigns/{campaign}/compare.csv?by=employment",              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/calibration",                "/campaigns/{campaign}/calibration",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/calibration.csv",            "/campaigns/{campaign}/calibration.csv?by=job_family",          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/calibration-competences.csv", "/campaigns/{campaign}/calibration-competences.csv?by=hours",  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/change",                     "/campaigns/{campaign}/change",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/change",                     "/campaigns/{campaign}/change?earlier={none}",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/change",                     "/campaigns/{none}/change",                                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/change.csv",                 "/campaigns/{campaign}/change.csv?table=areas",                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/answers",                    "/campaigns/{campaign}/answers",                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/answers",                    "/campaigns/{campaign}/answers?by=employment",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/answers",                    "/campaigns/{none}/answers",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/answers.csv",                "/campaigns/{campaign}/answers.csv?by=LEADERSHIP",              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/me",                                        "/me",                                                          [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
+    (POST,   "/me/data",                                   "/me/data",                                                     [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
+    (GET,    "/team",                                      "/team",                                                        [SIGN_IN, DENIED,  DENIED,  DENIED,  OK,      DENIED,  DENIED,  SIGN_IN]),
     // A manager's people in one audit: a campaign that asked none of them is no page of theirs.
-    (GET,    "/team/campaigns/{id}",                       "/team/campaigns/{campaign}",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/team/campaigns/{id}",                       "/team/campaigns/{not_their_team}",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (GET,    "/team/campaigns/{id}",                       "/team/campaigns/{none}",                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (GET,    "/team/campaigns/{id}",                       "/team/campaigns/{campaign}",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  OK,      DENIED,  DENIED,  SIGN_IN]),
+    (GET,    "/team/campaigns/{id}",                       "/team/campaigns/{not_their_team}",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  MISSING, DENIED,  DENIED,  SIGN_IN]),
+    (GET,    "/team/campaigns/{id}",                       "/team/campaigns/{none}",                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  MISSING, DENIED,  DENIED,  SIGN_IN]),
     // Email is not set up in the tests: back to the page, which says so.
-    (POST,   "/team/campaigns/{id}/reminders",             "/team/campaigns/{campaign}/reminders",                         [SIGN_IN, DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
-    (POST,   "/team/campaigns/{id}/reminders",             "/team/campaigns/{not_their_team}/reminders",                   [SIGN_IN, DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (GET,    "/people",                                    "/people",                                                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/people",                                    "/people?q=a&page=2",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/people/new",                                "/people/new",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/people/new",                                "/people/new",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
+    (POST,   "/team/campaigns/{id}/reminders",             "/team/campaigns/{campaign}/reminders",                         [SIGN_IN, DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  DENIED,  SIGN_IN]),
+    (POST,   "/team/campaigns/{id}/reminders",             "/team/campaigns/{not_their_team}/reminders",                   [SIGN_IN, DENIED,  DENIED,  DENIED,  MISSING, DENIED,  DENIED,  SIGN_IN]),
+    (GET,    "/people",                                    "/people",                                                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/people",                                    "/people?q=a&page=2",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/people/new",                                "/people/new",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/people/new",                                "/people/new",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
     // Someone who may not see a person is told there is no such page.
-    (GET,    "/people/{id}",                               "/people/{managed}",                                            [SIGN_IN, MISSING, MISSING, MISSING, OK,      OK,      SIGN_IN]),
-    (GET,    "/people/{id}",                               "/people/{unmanaged}",                                          [SIGN_IN, MISSING, MISSING, MISSING, MISSING, OK,      SIGN_IN]),
-    (GET,    "/people/{id}",                               "/people/{none}",                                               [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN]),
-    (GET,    "/people/{id}/profile",                       "/people/{managed}/profile",                                    [SIGN_IN, MISSING, MISSING, MISSING, OK,      OK,      SIGN_IN]),
-    (GET,    "/people/{id}/profile",                       "/people/{unmanaged}/profile",                                  [SIGN_IN, MISSING, MISSING, MISSING, MISSING, OK,      SIGN_IN]),
-    (GET,    "/people/{id}/profile",                       "/people/{managed}/profile?campaign={none}",                    [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN]),
-    (GET,    "/people/{id}/profile.csv",                   "/people/{managed}/profile.csv",                                [SIGN_IN, MISSING, MISSING, MISSING, OK,      OK,      SIGN_IN]),
-    (GET,    "/role-profiles",                             "/role-profiles",                                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/role-profiles",                             "/role-profiles?framework={none}",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
+    (GET,    "/people/{id}",                               "/people/{managed}",                                            [SIGN_IN, MISSING, MISSING, MISSING, OK,      OK,      MISSING, SIGN_IN]),
+    (GET,    "/people/{id}",                               "/people/{unmanaged}",                                          [SIGN_IN, MISSING, MISSING, MISSING, MISSING, OK,      MISSING, SIGN_IN]),
+    (GET,    "/people/{id}",                               "/people/{none}",                                               [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN]),
+    (GET,    "/people/{id}/profile",                       "/people/{managed}/profile",                                    [SIGN_IN, MISSING, MISSING, MISSING, OK,      OK,      MISSING, SIGN_IN]),
+    (GET,    "/people/{id}/profile",                       "/people/{unmanaged}/profile",                                  [SIGN_IN, MISSING, MISSING, MISSING, MISSING, OK,      MISSING, SIGN_IN]),
+    (GET,    "/people/{id}/profile",                       "/people/{managed}/profile?campaign={none}",                    [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN]),
+    (GET,    "/people/{id}/profile.csv",                   "/people/{managed}/profile.csv",                                [SIGN_IN, MISSING, MISSING, MISSING, OK,      OK,      MISSING, SIGN_IN]),
+    (GET,    "/role-profiles",                             "/role-profiles",                                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/role-profiles",                             "/role-profiles?framework={none}",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
     // No framework named: nothing to save.
-    (POST,   "/role-profiles",                             "/role-profiles",                                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     SIGN_IN]),
-    (GET,    "/people/{id}/edit",                          "/people/{managed}/edit",                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/people/{id}/edit",                          "/people/{managed}/edit",                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
+    (POST,   "/role-profiles",                             "/role-profiles",                                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN]),
+    (GET,    "/people/{id}/edit",                          "/people/{managed}/edit",                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/people/{id}/edit",                          "/people/{managed}/edit",                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
     // An empty form on someone else gives them an account as a learner, and no more.
-    (POST,   "/people/{id}/access",                        "/people/{unmanaged}/access",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/people/{id}/erase",                         "/people/{unmanaged}/erase",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/people/{id}/erase",                         "/people/{none}/erase",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
+    (POST,   "/people/{id}/access",                        "/people/{unmanaged}/access",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/people/{id}/erase",                         "/people/{unmanaged}/erase",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/people/{id}/erase",                         "/people/{none}/erase",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
     // Erasing needs the box ticked: an empty form erases no one.
-    (POST,   "/people/{id}/erase",                         "/people/{unmanaged}/erase",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/audit-trail",                               "/audit-trail",                                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/audit-trail",                               "/audit-trail?q=a&action=person-viewed&page=2",                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/audit-trail",                               "/audit-trail?person={unmanaged}",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/audit-trail.csv",                           "/audit-trail.csv",                                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/sites",                                     "/sites",                                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/sites/new",                                 "/sites/new",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/sites/new",                                 "/sites/new",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/sites/{id}/edit",                           "/sites/{site}/edit",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/sites/{id}/edit",                           "/sites/{site}/edit",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/teams",                                     "/teams",                                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/teams/new",                                 "/teams/new",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/teams/new",                                 "/teams/new",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/teams/{id}/edit",                           "/teams/{team}/edit",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (POST,   "/teams/{id}/edit",                           "/teams/{team}/edit",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/import/staff",                              "/import/staff",                                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (UPLOAD, "/import/staff",                              "/import/staff",                                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, SIGN_IN]),
-    (GET,    "/import/staff/example.csv",                  "/import/staff/example.csv",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/import/staff/{upload}",                     "/import/staff/{none}",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (POST,   "/import/staff/{upload}",                     "/import/staff/{none}",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
-    (GET,    "/export/staff.csv",                          "/export/staff.csv",                                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
+    (POST,   "/people/{id}/erase",                         "/people/{unmanaged}/erase",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/audit-trail",                               "/audit-trail",                                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/audit-trail",                               "/audit-trail?q=a&action=person-viewed&page=2",                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/audit-trail",                               "/audit-trail?person={unmanaged}",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/audit-trail.csv",                           "/audit-trail.csv",                                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/sites",                                     "/sites",                                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/sites/new",                                 "/sites/new",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/sites/new",                                 "/sites/new",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/sites/{id}/edit",                           "/sites/{site}/edit",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/sites/{id}/edit",                           "/sites/{site}/edit",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/teams",                                     "/teams",                                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/teams/new",                                 "/teams/new",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/teams/new",                                 "/teams/new",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/teams/{id}/edit",                           "/teams/{team}/edit",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/teams/{id}/edit",                           "/teams/{team}/edit",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/import/staff",                              "/import/staff",                                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (UPLOAD, "/import/staff",                              "/import/staff",                                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/import/staff/example.csv",                  "/import/staff/example.csv",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/import/staff/{upload}",                     "/import/staff/{none}",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (POST,   "/import/staff/{upload}",                     "/import/staff/{none}",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (GET,    "/export/staff.csv",                          "/export/staff.csv",                                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    // Networks: the coordinators' pages, for the network their organisation runs.
+    (GET,    "/network",                                   "/network",                                                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
+    // No campaign named: nothing to publish.
+    (POST,   "/network/{id}/campaigns",                    "/network/{network}/campaigns",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  BAD,     SIGN_IN]),
+    (POST,   "/network/{id}/campaigns",                    "/network/{none}/campaigns",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
+    (GET,    "/network/campaigns/{id}",                    "/network/campaigns/{network_campaign}",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
+    (GET,    "/network/campaigns/{id}",                    "/network/campaigns/{fresh}",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
+    // A member's administrators: the networks it belongs to.
+    (GET,    "/networks",                                  "/networks",                                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    // Neither yes nor no: nothing changes.
+    (POST,   "/networks/{id}/sharing",                     "/networks/{network}/sharing",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN]),
+    (POST,   "/networks/{id}/sharing",                     "/networks/{none}/sharing",                                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    // Opened already: on to the organisation's own campaign.
+    (POST,   "/networks/campaigns/{id}/open",              "/networks/campaigns/{network_campaign}/open",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
+    (POST,   "/networks/campaigns/{id}/open",              "/networks/campaigns/{fresh}/open",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/network",                    "/campaigns/{opened}/network",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    // A campaign that opens no network's.
+    (GET,    "/campaigns/{id}/network",                    "/campaigns/{fresh}/network",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
     // Last: it ends the session.
-    (POST,   "/sign-out",                                  "/sign-out",                                                    [SIGNED_OUT, SIGNED_OUT, SIGNED_OUT, SIGNED_OUT, SIGNED_OUT, SIGNED_OUT, SIGNED_OUT]),
+    (POST,   "/sign-out",                                  "/sign-out",                                                    [SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT]),
 ];
 
 /// Paths no route answers: everyone is told there is no such page.
@@ -419,8 +447,8 @@ async fn every_route_answers_every_role_as_the_table_says(backend: Backend) {
     let app = spawn_app(backend).await;
     let fixtures = Fixtures::new(&app).await;
     let mut wrong = Vec::new();
-    for visitor in &VISITORS[..6] {
-        let browser = Browser::new(&app, *visitor).await;
+    for visitor in present() {
+        let browser = Browser::new(&app, visitor).await;
         wrong.extend(browser.walk(&app, &fixtures).await);
     }
     assert!(
@@ -450,8 +478,8 @@ async fn no_route_reaches_another_organisations_objects(backend: Backend) {
     let trail_before = trail().await;
     let mut wrong = Vec::new();
     let mut asked = 0;
-    for visitor in &VISITORS[1..6] {
-        let browser = Browser::new(&app, *visitor).await;
+    for visitor in present().filter(|v| *v != Visitor::SignedOut) {
+        let browser = Browser::new(&app, visitor).await;
         let gets = TABLE.iter().filter(|row| row.0 == GET);
         let forms = TABLE.iter().filter(|row| row.0 != GET);
         for (ask, _, path, expect) in gets.chain(forms) {
@@ -517,8 +545,8 @@ async fn every_refusal_comes_before_the_body_is_read(backend: Backend) {
     let app = spawn_app(backend).await;
     let fixtures = Fixtures::new(&app).await;
     let mut asks = tokio::task::JoinSet::new();
-    for visitor in &VISITORS[..6] {
-        let browser = Browser::new(&app, *visitor).await;
+    for visitor in present() {
+        let browser = Browser::new(&app, visitor).await;
         let cookie = browser.cookie(&app);
         let csrf = app.csrf(&browser.client).await;
         for (ask, _, path, expect) in TABLE {
@@ -528,7 +556,7 @@ async fn every_refusal_comes_before_the_body_is_read(backend: Backend) {
             }
             let path = fixtures.fill(path);
             let url = app.url.clone();
-            let (cookie, csrf, ask, visitor) = (cookie.clone(), csrf.clone(), *ask, *visitor);
+            let (cookie, csrf, ask, visitor) = (cookie.clone(), csrf.clone(), *ask, visitor);
             asks.spawn(async move {
                 let head = cut_short(&url, &path, ask, &cookie, &csrf, 1 << 20).await;
                 match head {
@@ -821,7 +849,34 @@ impl Fixtures {
             };
             store.create_campaign(org, &new).await.unwrap()
         };
+        // A network the organisation runs and belongs to, with the demo campaign published to
+        // it and opened for the organisation's own staff.
+        let network = store
+            .create_network(
+                org,
+                &skillgym_store::NewNetwork {
+                    slug: skillgym_domain::OrganisationSlug::parse(&format!("net-{org}")).unwrap(),
+                    name: format!("Network of {domain}"),
+                    name_cy: None,
+                },
+            )
+            .await
+            .unwrap();
+        store.add_network_member(network.id, org).await.unwrap();
+        let system = skillgym_store::Actor::System;
+        store
+            .publish_network_campaign(org, network.id, campaign, system)
+            .await
+            .unwrap();
+        let today = time::OffsetDateTime::now_utc().date();
+        let opened = store
+            .open_network_campaign_for(org, campaign, today, today, system)
+            .await
+            .unwrap();
         Fixtures(vec![
+            ("network_campaign", campaign.to_string()),
+            ("network", network.id.to_string()),
+            ("opened", opened.to_string()),
             ("not_their_team", not_their_team.to_string()),
             ("campaign", campaign.to_string()),
             ("fresh_question", fresh.questions[0].0.to_string()),
@@ -892,7 +947,8 @@ impl Browser {
             .unwrap();
         let email = match visitor {
             Visitor::SignedOut => None,
-            Visitor::Leaver => Some(make_admin(app).await),
+            Visitor::Leaver => Some(make_account(app, Role::Admin).await),
+            Visitor::Coordinator => Some(make_account(app, Role::Coordinator).await),
             _ => visitor.demo_email().map(String::from),
         };
         if let Some(email) = &email {
@@ -1007,9 +1063,9 @@ impl Browser {
     }
 }
 
-/// Gives someone who is not a demo account an admin's account with the demo password; their
-/// email.
-async fn make_admin(app: &TestApp) -> String {
+/// Gives someone who is not a demo account an account holding `role` with the demo password;
+/// their email.
+async fn make_account(app: &TestApp, role: Role) -> String {
     let store = app.store();
     let id_of = async |email: &str| {
         store
@@ -1026,9 +1082,22 @@ async fn make_admin(app: &TestApp) -> String {
             accounts.push(id_of(email).await);
         }
     }
-    // Not the person the table gives an account to (the first someone else).
+    // Not the person the table gives an account to (the first someone else), nor anyone
+    // who has answered an audit: their results would be theirs to see, as for no demo account.
     let unmanaged = someone_else(app, app.org, &accounts, manager, &[]).await;
-    let person = someone_else(app, app.org, &accounts, manager, &[unmanaged]).await;
+    let mut besides = vec![unmanaged];
+    let person = loop {
+        let person = someone_else(app, app.org, &accounts, manager, &besides).await;
+        if store
+            .answered_campaigns(app.org, person)
+            .await
+            .unwrap()
+            .is_empty()
+        {
+            break person;
+        }
+        besides.push(person);
+    };
     let email = store.person(app.org, person).await.unwrap().email.unwrap();
     let admin = store
         .account_for_sign_in(&Email::parse("admin@afon.example").unwrap())
@@ -1040,7 +1109,7 @@ async fn make_admin(app: &TestApp) -> String {
             person,
             email: Email::parse(&email).unwrap(),
             password_hash: admin.password_hash,
-            roles: Roles::default().with(Role::Admin),
+            roles: Roles::default().with(role),
         })
         .await
         .unwrap();

@@ -90,7 +90,11 @@ cli-organisation-unknown = Nid oes sefydliad “{ $slug }”. Dewiswch un o: { $
 cli-organisation-which = Mae'r skillgym hwn yn gwasanaethu mwy nag un sefydliad: dywedwch pa un gyda --organisation, un o: { $slugs }
 cli-organisation-created = Crëwyd { $name }, a'i enw byr yw { $slug }. Rhowch weinyddwr iddo gyda: skillgym user create-admin --organisation { $slug } --email eu.cyfeiriad@example.org
 cli-organisation-line = { $slug }: { $name } ({ $people ->
-        [one] 1 person
+        [zero] { $people } o bobl
+        [one] { $people } person
+        [two] { $people } berson
+        [few] { $people } pherson
+        [many] { $people } pherson
        *[other] { $people } o bobl
     })
 cli-organisation-bad-name = Rhowch enw'r sefydliad gyda --name, mewn 200 nod ar y mwyaf.
@@ -99,3 +103,11 @@ cli-organisation-slug-taken = Mae gan sefydliad arall yr enw byr { $slug } eisoe
 cli-admin-elsewhere = Mae gan { $email } gyfrif mewn sefydliad arall. Mae person yn perthyn i un sefydliad: defnyddiwch gyfeiriad e-bost arall.
 invalid-organisation-slug = Rhowch enw byr o hyd at 40 o lythrennau bach, digidau a chysylltnodau sengl (-), heb ddechrau na gorffen gydag un
 invalid-organisation-slug-missing = Rhowch enw byr ar gyfer y sefydliad
+cli-network-created = Crëwyd y rhwydwaith { $name }, a'i enw byr yw { $slug }, wedi'i redeg gan { $organisation }. Rhowch rôl cydlynydd i'w gydlynwyr, ac ychwanegwch aelodau gyda: skillgym network add-member { $slug } --organisation AELOD
+cli-network-slug-taken = Mae gan rwydwaith arall yr enw byr { $slug } eisoes. Dewiswch un arall gyda --slug.
+cli-network-unknown = Nid oes rhwydwaith “{ $slug }”. Gwelwch nhw gyda: skillgym network list
+cli-network-member-added = Mae { $organisation } bellach yn aelod o { $network }.
+cli-network-member-already = Roedd { $organisation } eisoes yn aelod o { $network }.
+cli-network-none = Nid oes rhwydwaith eto. Crëwch un gyda: skillgym network create --name "Eich rhwydwaith" --organisation SLUG
+cli-network-line = { $slug }: { $name }, wedi'i redeg gan { $organisation }; aelodau: { $members }
+cli-network-no-members = dim eto

@@ -152,6 +152,7 @@ role-champion = Hyrwyddwr digidol
 role-trainer = Hyfforddwr
 role-manager = Rheolwr
 role-admin = Gweinyddwr
+role-coordinator = Cydlynydd rhwydwaith
 
 ## Mewngofnodi i'r demo
 demo-account-admin = gweinyddwr

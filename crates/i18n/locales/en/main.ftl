@@ -121,6 +121,7 @@ role-champion = Digital champion
 role-trainer = Trainer
 role-manager = Manager
 role-admin = Administrator
+role-coordinator = Network coordinator
 
 ## Demo sign-ins
 demo-account-admin = administrator

@@ -7,6 +7,7 @@ mod frameworks;
 mod import_file;
 mod in_use;
 mod jobs;
+mod network;
 mod organisation;
 mod report;
 mod sign_in;
@@ -15,8 +16,8 @@ mod survey_import;
 mod user;
 
 use crate::cli::{
-    AbsentPeople, Command, ExportCommand, ImportCommand, OrganisationCommand, ServeArgs,
-    SignInCommand, Switch, UserCommand,
+    AbsentPeople, Command, ExportCommand, ImportCommand, NetworkCommand, OrganisationCommand,
+    ServeArgs, SignInCommand, Switch, UserCommand,
 };
 use crate::config::Config;
 use crate::output::say;
@@ -129,6 +130,30 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
         Command::Organisation(OrganisationCommand::List) => {
             let store = open(&config, DATABASE_FILE, &tr).await?;
             organisation::list(&store, &tr).await
+        }
+        Command::Network(NetworkCommand::Create {
+            name,
+            welsh_name,
+            slug,
+        }) => {
+            let (store, org) = open_for_organisation!(config, tr);
+            network::create(
+                &store,
+                &org,
+                &name,
+                welsh_name.as_deref(),
+                slug.as_deref(),
+                &tr,
+            )
+            .await
+        }
+        Command::Network(NetworkCommand::AddMember { network: slug }) => {
+            let (store, org) = open_for_organisation!(config, tr);
+            network::add_member(&store, &org, &slug, &tr).await
+        }
+        Command::Network(NetworkCommand::List) => {
+            let store = open(&config, DATABASE_FILE, &tr).await?;
+            network::list(&store, &tr).await
         }
         Command::Backup { file } => backup::backup(&config, &file, &tr).await,
         Command::Restore { file } => backup::restore(&config, &file, &tr).await,

@@ -18,6 +18,7 @@ mod free_text;
 mod health;
 mod home;
 mod invitations;
+mod networks;
 mod people;
 mod personal_data;
 mod print;
@@ -77,6 +78,13 @@ fn pages() -> Routes {
         .get("/settings/anonymity", anonymity::show)
         .post("/settings/anonymity", anonymity::save)
         .post("/language", account::set_language)
+        .get("/network", networks::coordinated)
+        .post("/network/{id}/campaigns", networks::publish)
+        .get("/network/campaigns/{id}", networks::figures_for_coordinator)
+        .get("/networks", networks::memberships)
+        .post("/networks/{id}/sharing", networks::set_sharing)
+        .post("/networks/campaigns/{id}/open", networks::open)
+        .get("/campaigns/{id}/network", networks::compare)
         .get("/access/{token}", account::access_form)
         .post("/access/{token}", account::access_submit)
         .get("/audits", audits::list)

@@ -1,0 +1,40 @@
+-- Networks: organisations that audit together (a national body and its members). A network is
+-- run by one organisation, whose people with the coordinator role coordinate it; its members
+-- are organisations in the same skillgym, each of which decides whether its coordinators may see
+-- its own figures (they always see the network's).
+CREATE TABLE networks (
+    id INTEGER PRIMARY KEY,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    slug TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    name_cy TEXT,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX networks_organisation ON networks (organisation_id);
+
+CREATE TABLE network_members (
+    network_id INTEGER NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    shares_figures INTEGER NOT NULL DEFAULT 0,
+    joined_at INTEGER NOT NULL,
+    PRIMARY KEY (network_id, organisation_id)
+);
+CREATE INDEX network_members_organisation ON network_members (organisation_id);
+
+-- A campaign of the network's own organisation, published to the network's members.
+CREATE TABLE network_campaigns (
+    campaign_id INTEGER PRIMARY KEY REFERENCES campaigns(id) ON DELETE CASCADE,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    network_id INTEGER NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
+    published_at INTEGER NOT NULL
+);
+CREATE INDEX network_campaigns_network ON network_campaigns (network_id);
+
+-- A member's own campaign that opens a network campaign for its staff: its answers stay in
+-- the member's organisation; the network's figures are worked out from them.
+CREATE TABLE network_campaign_openings (
+    campaign_id INTEGER PRIMARY KEY REFERENCES campaigns(id) ON DELETE CASCADE,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    network_campaign_id INTEGER NOT NULL REFERENCES network_campaigns(campaign_id) ON DELETE CASCADE,
+    UNIQUE (network_campaign_id, organisation_id)
+);

@@ -1,0 +1,488 @@
+//! Networks: for coordinators, the networks their organisation runs (members, published
+//! campaigns, the network's figures); for a member's administrators, the networks it belongs
+//! to (sharing its figures, opening network campaigns for its staff, and where it stands).
+
+use super::audits::today;
+use crate::AppState;
+use crate::access::{Admin, Coordinator};
+use crate::context::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::forms::CsrfForm;
+use crate::page::Page;
+use crate::path::Path;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use skillgym_domain::people::{format_date, parse_date};
+use skillgym_domain::{CampaignId, NetworkId, OrganisationId};
+use skillgym_reporting::network::{NetworkFigures, Viewer, network_figures};
+use skillgym_store::{
+    Actor, CampaignSummary, NetworkCampaignRecord, NetworkMember, NetworkRecord, StoreError,
+};
+
+/// A name in the reader's language where there is one, with its language for `lang`.
+fn shown(lang: &str, en: &str, cy: Option<&str>) -> (String, &'static str) {
+    match cy.filter(|_| lang == "cy") {
+        Some(cy) => (cy.to_string(), "cy"),
+        None => (en.to_string(), "en"),
+    }
+}
+
+// ---- Coordinators ---------------------------------------------------------------------------
+
+pub struct CoordinatedNetwork {
+    id: NetworkId,
+    name: (String, &'static str),
+    members: Vec<(String, bool)>,
+    campaigns: Vec<(CampaignId, (String, &'static str), String, String)>,
+    /// The organisation's own campaigns not yet published to this network.
+    publishable: Vec<(CampaignId, (String, &'static str))>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "network.html")]
+pub struct NetworkPage {
+    page: Page,
+    networks: Vec<CoordinatedNetwork>,
+}
+
+pub async fn coordinated(
+    coordinator: Coordinator,
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> AppResult<Response> {
+    let org = coordinator.organisation_id;
+    let lang = ctx.tr.lang().code();
+    let own: Vec<CampaignSummary> = state.store.campaigns(org).await?;
+    let mut networks = Vec::new();
+    for network in state.store.networks_run_by(org).await? {
+        let members = state.store.network_members(network.id).await?;
+        let published = state.store.network_campaigns_of(network.id).await?;
+        let publishable = own
+            .iter()
+            .filter(|c| !published.iter().any(|p| p.id == c.id))
+            .map(|c| {
+                let t = c.title.show(lang);
+                (c.id, (t.text.to_string(), t.lang))
+            })
+            .collect();
+        networks.push(CoordinatedNetwork {
+            id: network.id,
+            name: shown(lang, &network.name, network.name_cy.as_deref()),
+            members: members
+                .iter()
+                .map(|m| {
+                    (
+                        shown(lang, &m.name, m.name_cy.as_deref()).0,
+                        m.shares_figures,
+                    )
+                })
+                .collect(),
+            campaigns: published
+                .iter()
+                .map(|c| {
+                    (
+                        c.id,
+                        shown(lang, &c.title, c.title_cy.as_deref()),
+                        ctx.tr.date(&format_date(c.opens_on)),
+                        ctx.tr.date(&format_date(c.closes_on)),
+                    )
+                })
+                .collect(),
+            publishable,
+        });
+    }
+    Ok(NetworkPage {
+        page: ctx.page("network-title"),
+        networks,
+    }
+    .into_response())
+}
+
+#[derive(Deserialize)]
+pub struct PublishForm {
+    #[serde(default)]
+    campaign: String,
+}
+
+pub async fn publish(
+    coordinator: Coordinator,
+    State(state): State<AppState>,
+    Path(id): Path<NetworkId>,
+    CsrfForm(form): CsrfForm<PublishForm>,
+) -> AppResult<Response> {
+    let org = coordinator.organisation_id;
+    // Another organisation's network is no page of theirs, whatever the form holds.
+    run_by(&state, org, id).await?;
+    let campaign: CampaignId = form
+        .campaign
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest("campaign"))?;
+    let actor = Actor::Person(coordinator.person_id);
+    match state
+        .store
+        .publish_network_campaign(org, id, campaign, actor)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to("/network?published=1").into_response()),
+        Err(StoreError::NotFound) => Err(AppError::BadRequest("campaign")),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The network `id`, if `org` runs it.
+async fn run_by(state: &AppState, org: OrganisationId, id: NetworkId) -> AppResult<NetworkRecord> {
+    let network = state.store.network(id).await?;
+    if network.organisation_id != org {
+        return Err(AppError::NotFound);
+    }
+    Ok(network)
+}
+
+/// One row of a figures table: a competence's title and its figures as text.
+pub struct FigureRow {
+    title: (String, &'static str),
+    members: String,
+    lower_quartile: String,
+    median: String,
+    upper_quartile: String,
+    own: String,
+    position: String,
+    shared: Vec<String>,
+}
+
+fn figure_rows(figures: &NetworkFigures, ctx: &Ctx) -> Vec<FigureRow> {
+    let lang = ctx.tr.lang().code();
+    let titles = figures
+        .campaign
+        .areas
+        .iter()
+        .flat_map(|a| &a.competences)
+        .map(|c| {
+            let t = c.title.show(lang);
+            (t.text.to_string(), t.lang)
+        });
+    let two = |x: Option<f64>| x.map_or_else(|| "–".to_string(), |x| format!("{x:.2}"));
+    figures
+        .competences
+        .iter()
+        .zip(titles)
+        .map(|(c, title)| FigureRow {
+            title,
+            members: c.spread.map_or_else(String::new, |s| s.members.to_string()),
+            lower_quartile: two(c.spread.map(|s| s.lower_quartile)),
+            median: two(c.spread.map(|s| s.median)),
+            upper_quartile: two(c.spread.map(|s| s.upper_quartile)),
+            own: two(c.own),
+            position: c
+                .position
+                .map_or_else(|| "–".to_string(), |p| ctx.tr.t(p.message())),
+            shared: c.shared.iter().map(|m| two(*m)).collect(),
+        })
+        .collect()
+}
+
+/// The titles of the network's weak spots, lowest median first.
+fn weak_spot_titles(figures: &NetworkFigures, lang: &str) -> Vec<(String, &'static str)> {
+    let competences: Vec<_> = figures
+        .campaign
+        .areas
+        .iter()
+        .flat_map(|a| &a.competences)
+        .collect();
+    figures
+        .weak_spots
+        .iter()
+        .filter_map(|code| competences.iter().find(|c| &c.code == code))
+        .map(|c| {
+            let t = c.title.show(lang);
+            (t.text.to_string(), t.lang)
+        })
+        .collect()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "network_figures.html")]
+pub struct NetworkFiguresPage {
+    page: Page,
+    network: (String, &'static str),
+    rows: Vec<FigureRow>,
+    weak_spots: Vec<(String, &'static str)>,
+    opened: usize,
+    members: usize,
+    sharing: Vec<String>,
+}
+
+pub async fn figures_for_coordinator(
+    coordinator: Coordinator,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<CampaignId>,
+) -> AppResult<Response> {
+    let org = coordinator.organisation_id;
+    let network = published_by(&state, org, id).await?;
+    let members = state.store.network_members(network.id).await?;
+    let named = named_members(&members);
+    let figures = network_figures(
+        &state.store,
+        &state.analysis,
+        org,
+        id,
+        &named,
+        Viewer::Coordinator,
+    )
+    .await?;
+    let lang = ctx.tr.lang().code();
+    let title = figures.campaign.title.show(lang).text.to_string();
+    let mut page = ctx.page("network-figures-title");
+    page.title = title;
+    Ok(NetworkFiguresPage {
+        network: shown(lang, &network.name, network.name_cy.as_deref()),
+        rows: figure_rows(&figures, &ctx),
+        weak_spots: weak_spot_titles(&figures, lang),
+        opened: figures.opened,
+        members: members.len(),
+        sharing: figures.sharing.clone(),
+        page,
+    }
+    .into_response())
+}
+
+fn named_members(members: &[NetworkMember]) -> Vec<(OrganisationId, String, bool)> {
+    members
+        .iter()
+        .map(|m| (m.organisation_id, m.name.clone(), m.shares_figures))
+        .collect()
+}
+
+/// The network that `org` runs and to which campaign `id` is published.
+async fn published_by(
+    state: &AppState,
+    org: OrganisationId,
+    id: CampaignId,
+) -> AppResult<NetworkRecord> {
+    for network in state.store.networks_run_by(org).await? {
+        let published = state.store.network_campaigns_of(network.id).await?;
+        if published.iter().any(|c| c.id == id) {
+            return Ok(network);
+        }
+    }
+    Err(AppError::NotFound)
+}
+
+// ---- Members --------------------------------------------------------------------------------
+
+pub struct Membership {
+    id: NetworkId,
+    name: (String, &'static str),
+    shares: bool,
+    campaigns: Vec<MemberCampaign>,
+}
+
+pub struct MemberCampaign {
+    id: CampaignId,
+    title: (String, &'static str),
+    opens_on: String,
+    closes_on: String,
+    /// The dates as the open form starts with them.
+    opens_value: String,
+    closes_value: String,
+    opened_as: Option<CampaignId>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "networks.html")]
+pub struct NetworksPage {
+    page: Page,
+    memberships: Vec<Membership>,
+    /// Why the last form could not be done, as a message id.
+    problem: Option<&'static str>,
+}
+
+pub async fn memberships(
+    admin: Admin,
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> AppResult<Response> {
+    Ok(networks_page(&state, &ctx, admin.organisation_id)
+        .await?
+        .into_response())
+}
+
+async fn networks_page(
+    state: &AppState,
+    ctx: &Ctx,
+    org: OrganisationId,
+) -> AppResult<NetworksPage> {
+    let lang = ctx.tr.lang().code();
+    let campaigns = state.store.network_campaigns_for(org).await?;
+    let memberships = state
+        .store
+        .memberships(org)
+        .await?
+        .into_iter()
+        .map(|(network, shares)| Membership {
+            id: network.id,
+            name: shown(lang, &network.name, network.name_cy.as_deref()),
+            shares,
+            campaigns: campaigns
+                .iter()
+                .filter(|c| c.network == network.id)
+                .map(|c| member_campaign(c, ctx))
+                .collect(),
+        })
+        .collect();
+    Ok(NetworksPage {
+        page: ctx.page("networks-title"),
+        memberships,
+        problem: None,
+    })
+}
+
+fn member_campaign(c: &NetworkCampaignRecord, ctx: &Ctx) -> MemberCampaign {
+    let lang = ctx.tr.lang().code();
+    // A campaign that has opened already is opened from today by default.
+    let opens = c.opens_on.max(today());
+    MemberCampaign {
+        id: c.id,
+        title: shown(lang, &c.title, c.title_cy.as_deref()),
+        opens_on: ctx.tr.date(&format_date(c.opens_on)),
+        closes_on: ctx.tr.date(&format_date(c.closes_on)),
+        opens_value: format_date(opens),
+        closes_value: format_date(c.closes_on.max(opens)),
+        opened_as: c.opened_as,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SharingForm {
+    #[serde(default)]
+    shares: String,
+}
+
+pub async fn set_sharing(
+    admin: Admin,
+    State(state): State<AppState>,
+    Path(id): Path<NetworkId>,
+    CsrfForm(form): CsrfForm<SharingForm>,
+) -> AppResult<Response> {
+    let org = admin.organisation_id;
+    // Not a member: no such page, whatever the form holds.
+    if !state
+        .store
+        .memberships(org)
+        .await?
+        .iter()
+        .any(|(n, _)| n.id == id)
+    {
+        return Err(AppError::NotFound);
+    }
+    let shares = match form.shares.as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => return Err(AppError::BadRequest("shares")),
+    };
+    state
+        .store
+        .set_network_sharing(id, org, shares, Actor::Person(admin.person_id))
+        .await?;
+    Ok(Redirect::to("/networks").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct OpenForm {
+    #[serde(default)]
+    opens_on: String,
+    #[serde(default)]
+    closes_on: String,
+}
+
+pub async fn open(
+    admin: Admin,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<CampaignId>,
+    CsrfForm(form): CsrfForm<OpenForm>,
+) -> AppResult<Response> {
+    let org = admin.organisation_id;
+    let listed = state.store.network_campaign_for(org, id).await?;
+    if let Some(opened) = listed.opened_as {
+        return Ok(Redirect::to(&format!("/campaigns/{opened}")).into_response());
+    }
+    let (Ok(opens_on), Ok(closes_on)) = (parse_date(&form.opens_on), parse_date(&form.closes_on))
+    else {
+        return Err(AppError::BadRequest("dates"));
+    };
+    if closes_on < opens_on {
+        return Err(AppError::BadRequest("dates"));
+    }
+    let actor = Actor::Person(admin.person_id);
+    match state
+        .store
+        .open_network_campaign_for(org, id, opens_on, closes_on, actor)
+        .await
+    {
+        Ok(campaign) => Ok(Redirect::to(&format!("/campaigns/{campaign}")).into_response()),
+        Err(StoreError::Taken(_)) => {
+            let mut page = networks_page(&state, &ctx, org).await?;
+            page.problem = Some("networks-open-conflict");
+            let mut response = page.into_response();
+            *response.status_mut() = axum::http::StatusCode::CONFLICT;
+            Ok(response)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "network_compare.html")]
+pub struct NetworkComparePage {
+    page: Page,
+    campaign: CampaignId,
+    network: (String, &'static str),
+    rows: Vec<FigureRow>,
+    weak_spots: Vec<(String, &'static str)>,
+    opened: usize,
+}
+
+/// A member's campaign that opened a network's, beside the network's figures.
+pub async fn compare(
+    admin: Admin,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<CampaignId>,
+) -> AppResult<Response> {
+    let org = admin.organisation_id;
+    let network_campaign = state
+        .store
+        .opened_network_campaign(org, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let listed = state
+        .store
+        .network_campaign_for(org, network_campaign)
+        .await?;
+    let network = state.store.network(listed.network).await?;
+    let figures = network_figures(
+        &state.store,
+        &state.analysis,
+        network.organisation_id,
+        network_campaign,
+        &[],
+        Viewer::Member(org),
+    )
+    .await?;
+    let lang = ctx.tr.lang().code();
+    Ok(NetworkComparePage {
+        page: ctx.page("network-compare-title"),
+        campaign: id,
+        network: shown(lang, &network.name, network.name_cy.as_deref()),
+        rows: figure_rows(&figures, &ctx),
+        weak_spots: weak_spot_titles(&figures, lang),
+        opened: figures.opened,
+    }
+    .into_response())
+}
