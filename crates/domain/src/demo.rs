@@ -83,6 +83,8 @@ pub struct DemoOrganisation {
     pub name: String,
     /// The organisation's name in Welsh.
     pub name_cy: String,
+    /// The language it works in first: `en` or `cy`.
+    pub main_language: &'static str,
     pub sites: Vec<DemoSite>,
     pub teams: Vec<DemoTeam>,
     /// Everyone, as a staff file would describe them; every record passes the staff file checks.
@@ -95,6 +97,74 @@ pub struct DemoOrganisation {
     /// that 50,000 people give the 3 million ratings and 1 million quiz answers the
     /// analysis is measured against.
     pub response_rate: u8,
+}
+
+impl DemoOrganisation {
+    /// The same organisation under another name, its people's emails at `domain` instead of
+    /// `afon.example` (an email address belongs to one account in a skillgym).
+    pub fn renamed(mut self, name: &str, name_cy: &str, domain: &str) -> Self {
+        let moved = |email: &Email| {
+            let (local, _) = email.as_str().split_once('@').expect("an email has an @");
+            Email::parse(&format!("{local}@{domain}")).expect("a valid email")
+        };
+        for record in &mut self.staff {
+            record.email = record.email.as_ref().map(moved);
+        }
+        for account in &mut self.accounts {
+            account.email = moved(&account.email);
+        }
+        self.name = name.to_string();
+        self.name_cy = name_cy.to_string();
+        self
+    }
+}
+
+/// The network the demo makes with `skillgym demo --network`: the body that runs it, and its
+/// members.
+#[derive(Debug, Clone)]
+pub struct DemoNetwork {
+    pub name: &'static str,
+    pub name_cy: &'static str,
+    /// The sign-in of the network's coordinator, in the organisation that runs it.
+    pub coordinator: Email,
+    pub members: Vec<DemoOrganisation>,
+    /// How far each member's people's skills are moved for the network campaign's answers, in
+    /// members' order: so that the members differ.
+    pub shifts: Vec<f64>,
+}
+
+/// "Welsh public libraries": four library services of different sizes, one working in Welsh
+/// first, each with the demo's sign-ins at its own domain.
+pub fn network(seed: u64) -> DemoNetwork {
+    let member = |people: usize, offset: u64| {
+        generate(&DemoOptions {
+            people,
+            seed: seed.wrapping_add(offset),
+            ..Default::default()
+        })
+    };
+    let mut mon = member(120, 1).renamed("Anglesey Libraries", "Llyfrgelloedd Môn", "mon.example");
+    mon.main_language = "cy";
+    DemoNetwork {
+        name: "Welsh public libraries",
+        name_cy: "Llyfrgelloedd cyhoeddus Cymru",
+        coordinator: Email::parse("coordinator@network.example").expect("a valid email"),
+        members: vec![
+            member(230, 0),
+            mon,
+            member(80, 2).renamed(
+                "Bro Library Service",
+                "Gwasanaeth Llyfrgell Bro",
+                "bro.example",
+            ),
+            member(400, 3).renamed(
+                "Valleys Libraries",
+                "Llyfrgelloedd y Cymoedd",
+                "cymoedd.example",
+            ),
+        ],
+        shifts: vec![0.0, 0.35, -0.4, 0.15],
+    }
 }
 
 /// SplitMix64: tiny, fast, and the same on every platform, which is all a demo needs.
@@ -822,6 +892,7 @@ pub fn generate(options: &DemoOptions) -> DemoOrganisation {
     DemoOrganisation {
         name: "Afon Valley Libraries".to_string(),
         name_cy: "Llyfrgelloedd Cwm Afon".to_string(),
+        main_language: "en",
         sites,
         teams,
         staff: staff.records,

@@ -182,6 +182,10 @@ pub struct DemoArgs {
     /// from 10,000 people
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..=100))]
     pub response_rate: Option<u8>,
+    /// Make a network of four library services instead of one ("Welsh public libraries"),
+    /// with a network campaign each has opened and answered
+    #[arg(long)]
+    pub network: bool,
 }
 
 #[derive(Debug, Subcommand)]

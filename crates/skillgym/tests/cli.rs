@@ -58,7 +58,141 @@ both_backends!(
     survey_responses_import_once_and_bad_ones_are_explained,
     people_missing_from_a_staff_file_are_marked_as_left_only_with_absent_left,
     organisations_are_created_listed_and_chosen_by_their_short_name,
+    networks_are_created_joined_and_listed,
+    the_network_demo_has_four_members_that_opened_its_campaign,
 );
+
+/// A network run by the demo organisation, which a second organisation joins.
+async fn networks_are_created_joined_and_listed(backend: Backend) {
+    let db = demo_db(backend).await;
+    let afon = db.store.default_organisation().await.unwrap().unwrap();
+    let out = skillgym(&db, &["network", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("There is no network yet"));
+    let out = skillgym(
+        &db,
+        &[
+            "network",
+            "create",
+            "--name",
+            "Welsh public libraries",
+            "--welsh-name",
+            "Llyfrgelloedd cyhoeddus Cymru",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("whose short name is welsh-public-libraries"));
+    let out = skillgym(
+        &db,
+        &["network", "create", "--name", "Welsh public libraries"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("Another network already has the short name"));
+    let out = skillgym(
+        &db,
+        &["organisation", "create", "--name", "Bro Library Service"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // With two organisations, which one joins must be said.
+    let out = skillgym(&db, &["network", "add-member", "welsh-public-libraries"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("more than one organisation"));
+    for slug in [
+        afon.slug.as_str(),
+        "bro-library-service",
+        "bro-library-service",
+    ] {
+        let out = skillgym(
+            &db,
+            &[
+                "network",
+                "add-member",
+                "welsh-public-libraries",
+                "--organisation",
+                slug,
+            ],
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let out = skillgym(
+        &db,
+        &[
+            "network",
+            "add-member",
+            "nowhere",
+            "--organisation",
+            "bro-library-service",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("There is no network “nowhere”"));
+    let out = skillgym(&db, &["network", "list"]);
+    let listed = text(&out.stdout);
+    assert!(
+        listed.contains(&format!(
+            "welsh-public-libraries: Welsh public libraries, run by {0}; members: {0}, Bro Library Service",
+            afon.name
+        )),
+        "{listed}"
+    );
+    let network = &db.store.networks().await.unwrap()[0];
+    assert_eq!(network.organisation_id, afon.id);
+    assert_eq!(db.store.network_members(network.id).await.unwrap().len(), 2);
+}
+
+/// `skillgym demo --network`: the body that runs the network and four members, each of which
+/// opened the network's campaign and answered it, and the sign-ins it prints.
+async fn the_network_demo_has_four_members_that_opened_its_campaign(backend: Backend) {
+    let db = TestDb::unmigrated(backend).await;
+    let out = skillgym(&db, &["demo", "--network", "--no-serve"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for email in [
+        "coordinator@network.example",
+        "admin@afon.example",
+        "admin@mon.example",
+        "admin@bro.example",
+        "admin@cymoedd.example",
+    ] {
+        assert!(stdout.contains(email), "{email} in {stdout}");
+    }
+    let orgs = db.store.organisations().await.unwrap();
+    assert_eq!(orgs.len(), 5);
+    assert_eq!(
+        orgs[0].name, "Welsh public libraries",
+        "the default organisation runs it"
+    );
+    assert!(
+        orgs.iter().any(|o| o.main_language == "cy"),
+        "one works in Welsh first"
+    );
+    let network = &db.store.networks().await.unwrap()[0];
+    let members = db.store.network_members(network.id).await.unwrap();
+    assert_eq!(members.len(), 4);
+    let campaigns = db.store.network_campaigns_of(network.id).await.unwrap();
+    assert_eq!(campaigns.len(), 1);
+    let openings = db.store.openings(campaigns[0].id).await.unwrap();
+    assert_eq!(openings.len(), 4);
+    for opening in openings {
+        let summary = db
+            .store
+            .campaigns(opening.organisation_id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|c| c.id == opening.campaign_id)
+            .unwrap();
+        assert!(summary.submitted >= 40, "{} answered", summary.submitted);
+    }
+    let coordinator = db
+        .store
+        .account_by_email(&skillgym_domain::Email::parse("coordinator@network.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(coordinator.roles.has(skillgym_domain::Role::Coordinator));
+    assert_eq!(coordinator.organisation_id, orgs[0].id);
+}
 
 /// A second organisation beside the demo: created, listed, and then every command that works
 /// on one organisation must be told which, and works on that one alone.

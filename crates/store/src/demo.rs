@@ -1,6 +1,8 @@
 //! Loading the demo organisation, through the same staff-file path an HR import takes.
 
-use crate::{NewAccount, NewCampaign, NewOrganisation, Organisation, Result, SiteInput, Store};
+use crate::{
+    NewAccount, NewCampaign, NewOrganisation, Organisation, Result, SiteInput, Store, StoreError,
+};
 use skillgym_domain::audit::campaign::{join, standard_pictures};
 use skillgym_domain::audit::simulate::{Asked, Respondent, SimulatedResponse, simulate};
 use skillgym_domain::audit::{CampaignContent, Framework};
@@ -25,7 +27,7 @@ impl Store {
                 slug: self.unused_slug(&demo.name).await?,
                 name: demo.name.clone(),
                 name_cy: Some(demo.name_cy.clone()),
-                main_language: "en".into(),
+                main_language: demo.main_language.into(),
             })
             .await?;
         for site in &demo.sites {
@@ -82,6 +84,140 @@ impl Store {
         self.seed_demo_audit(org.id, &keep_free, demo.national, demo.response_rate)
             .await?;
         Ok(org)
+    }
+
+    /// The network demo: the organisation that runs the network (its coordinator the one
+    /// person in it, an administrator too), each member seeded as the demo is, and a network
+    /// campaign that every member has opened and most of its people have answered (the
+    /// members' demo sign-ins are left free to take it). The organisation that runs it is
+    /// created first, so it is the default one.
+    pub async fn seed_network_demo(
+        &self,
+        demo: &skillgym_domain::demo::DemoNetwork,
+        password_hash: &str,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<crate::NetworkRecord> {
+        use skillgym_domain::{
+            ContractedHours, EmployeeNumber, JobRole, OrganisationSlug, PersonName, Role, Roles,
+        };
+        let runner = self
+            .create_organisation(&NewOrganisation {
+                slug: self.unused_slug(demo.name).await?,
+                name: demo.name.to_string(),
+                name_cy: Some(demo.name_cy.to_string()),
+                main_language: "en".into(),
+            })
+            .await?;
+        let parse = |e: skillgym_domain::Invalid| StoreError::Corrupt(e.0.into());
+        let coordinator = self
+            .create_person(
+                runner.id,
+                &crate::PersonInput {
+                    employee_number: EmployeeNumber::parse("NET-1").map_err(parse)?,
+                    given_name: PersonName::parse("Nia").map_err(parse)?,
+                    family_name: PersonName::parse("Rhys").map_err(parse)?,
+                    email: Some(demo.coordinator.clone()),
+                    employment: Employment::Employee,
+                    job_role: JobRole::parse("Network Coordinator").map_err(parse)?,
+                    job_family: JobFamily::Specialist,
+                    contracted_hours: ContractedHours::FULL_TIME,
+                    start_date: None,
+                    left_on: None,
+                    line_manager: None,
+                    team: None,
+                    sites: Vec::new(),
+                },
+                crate::Actor::System,
+            )
+            .await?;
+        self.create_account(&NewAccount {
+            person: coordinator,
+            email: demo.coordinator.clone(),
+            password_hash: Some(password_hash.to_string()),
+            roles: Roles::from_iter([Role::Admin, Role::Coordinator]),
+        })
+        .await?;
+        let network = self
+            .create_network(
+                runner.id,
+                &crate::NewNetwork {
+                    slug: OrganisationSlug::from_name(demo.name),
+                    name: demo.name.to_string(),
+                    name_cy: Some(demo.name_cy.to_string()),
+                },
+            )
+            .await?;
+        // The network's campaign: this year's audit on the default framework.
+        let framework = Framework::library_default();
+        let framework_id = self.create_framework(runner.id, &framework).await?;
+        let stored = self.framework(runner.id, framework_id).await?;
+        let today = time::OffsetDateTime::now_utc().date();
+        let content = CampaignContent::standard();
+        let campaign = self
+            .create_campaign(
+                runner.id,
+                &NewCampaign {
+                    framework: framework_id,
+                    title: content.title.clone(),
+                    opens_on: today - time::Duration::days(14),
+                    closes_on: today + time::Duration::days(28),
+                    anonymous: false,
+                    competences: framework
+                        .competences()
+                        .map(|(_, c)| stored.competence_ids[&c.code])
+                        .collect(),
+                    audience: Default::default(),
+                    content,
+                    pictures: standard_pictures()
+                        .into_iter()
+                        .map(|(name, body)| {
+                            (name.to_string(), "image/svg+xml".to_string(), body.to_vec())
+                        })
+                        .collect(),
+                    cloned_from: None,
+                },
+            )
+            .await?;
+        self.publish_network_campaign(runner.id, network.id, campaign, crate::Actor::System)
+            .await?;
+        let mut done = 0;
+        for (i, member) in demo.members.iter().enumerate() {
+            let org = self
+                .seed_demo(member, password_hash, &|n| progress(done + n))
+                .await?;
+            done += member.staff.len() as u64;
+            self.add_network_member(network.id, org.id).await?;
+            if i % 2 == 0 {
+                self.set_network_sharing(network.id, org.id, true, crate::Actor::System)
+                    .await?;
+            }
+            let opened = self
+                .open_network_campaign_for(
+                    org.id,
+                    campaign,
+                    today - time::Duration::days(14),
+                    today + time::Duration::days(28),
+                    crate::Actor::System,
+                )
+                .await?;
+            let ids = self.person_ids(org.id).await?;
+            let keep_free: Vec<PersonId> = member
+                .accounts
+                .iter()
+                .filter_map(|a| ids.get(a.employee_number.as_str()).copied())
+                .collect();
+            let shift = demo.shifts.get(i).copied().unwrap_or(0.0);
+            self.answer_as_demo(
+                org.id,
+                opened,
+                1_000 + i as u64,
+                shift,
+                member.response_rate,
+                &keep_free,
+            )
+            .await?;
+        }
+        Ok(network)
     }
 
     /// The default framework (or its national edition), last year's campaign (closed, with

@@ -169,6 +169,20 @@ async fn members_see_where_they_stand_and_coordinators_only_what_is_shared(backe
             admin: email,
             opened,
         });
+        // With two members' figures, the network shows none: either could work out the other's.
+        if i == 1 {
+            let page = app
+                .page(&admin, &format!("/campaigns/{opened}/network"))
+                .await;
+            let title = store.campaign(*org, opened).await.unwrap().areas[0].competences[0]
+                .title
+                .en
+                .clone();
+            let cells = row(&page, &title);
+            assert_ne!(cells[0], "–", "its own mean is shown");
+            assert_eq!(cells[1..], ["–", "–", "–", "–"], "nothing of the network's");
+            assert!(page.contains("None yet: the network"), "no weak spots yet");
+        }
     }
     // Opening twice gives the same campaign.
     let bro = app.signed_in(members[1].admin).await;

@@ -133,3 +133,10 @@ audit-detail-network-campaign = ymgyrch rhwydwaith { $value }
 audit-detail-sharing-on = ffigurau wedi'u rhannu
 # review:
 audit-detail-sharing-off = ffigurau heb eu rhannu
+
+# review:
+cli-demo-network-ready = Mae'r rhwydwaith demo { $name } yn barod, gyda { $members } gwasanaeth yn aelodau.
+# review:
+demo-account-coordinator = cydlynydd y rhwydwaith
+# review:
+demo-account-member-admin = gweinyddwr { $member }

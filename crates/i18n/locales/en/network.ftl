@@ -68,3 +68,7 @@ audit-detail-network = network { $value }
 audit-detail-network-campaign = network campaign { $value }
 audit-detail-sharing-on = figures shared
 audit-detail-sharing-off = figures not shared
+
+cli-demo-network-ready = The demo network { $name } is ready, with { $members } member services.
+demo-account-coordinator = network coordinator
+demo-account-member-admin = administrator of { $member }

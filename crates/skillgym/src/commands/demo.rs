@@ -11,18 +11,27 @@ use std::process::ExitCode;
 
 /// The demo keeps its own SQLite file, so it never mixes with real data in the same folder.
 const DEMO_DATABASE_FILE: &str = "demo.db";
+/// The network demo's, so that it never mixes with the single service's demo either.
+const NETWORK_DEMO_DATABASE_FILE: &str = "network-demo.db";
 
-pub async fn run(args: DemoArgs, config: &Config, tr: &Tr) -> anyhow::Result<ExitCode> {
+/// Throws away the demo's SQLite file when asked to start afresh.
+fn reset(args: &DemoArgs, config: &Config, file: &str) -> anyhow::Result<()> {
     if args.reset && config.database_url.is_none() {
         for suffix in ["", "-wal", "-shm"] {
-            let path = config
-                .data_dir
-                .join(format!("{DEMO_DATABASE_FILE}{suffix}"));
+            let path = config.data_dir.join(format!("{file}{suffix}"));
             if path.exists() {
                 std::fs::remove_file(&path)?;
             }
         }
     }
+    Ok(())
+}
+
+pub async fn run(args: DemoArgs, config: &Config, tr: &Tr) -> anyhow::Result<ExitCode> {
+    if args.network {
+        return run_network(args, config, tr).await;
+    }
+    reset(&args, config, DEMO_DATABASE_FILE)?;
     let store = open(config, DEMO_DATABASE_FILE, tr).await?;
     let mut generated = demo::generate(&DemoOptions {
         people: args.people,
@@ -75,6 +84,76 @@ pub async fn run(args: DemoArgs, config: &Config, tr: &Tr) -> anyhow::Result<Exi
                 tr.t(account.label)
             )
         );
+    }
+    if args.no_serve {
+        store.close().await;
+        return Ok(ExitCode::SUCCESS);
+    }
+    serve(store, config, &args.serve, tr, |_| {}).await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `skillgym demo --network`: "Welsh public libraries" and its four members.
+async fn run_network(args: DemoArgs, config: &Config, tr: &Tr) -> anyhow::Result<ExitCode> {
+    reset(&args, config, NETWORK_DEMO_DATABASE_FILE)?;
+    let store = open(config, NETWORK_DEMO_DATABASE_FILE, tr).await?;
+    let network = demo::network(args.seed);
+    if store.networks().await?.is_empty() {
+        eprintln!("{}", tr.t("cli-demo-created"));
+        let hash =
+            tokio::task::spawn_blocking(|| skillgym_web::hash_password(DEMO_PASSWORD)).await??;
+        let people: usize = network.members.iter().map(|m| m.staff.len()).sum();
+        let bar = ProgressBar::new(people as u64);
+        store
+            .seed_network_demo(&network, &hash, &|done| bar.set_position(done))
+            .await?;
+        bar.finish_and_clear();
+        for org in store.organisations().await? {
+            for summary in store.campaigns(org.id).await? {
+                let campaign = store.campaign(org.id, summary.id).await?;
+                skillgym_reporting::take_snapshot(&store, org.id, &campaign).await?;
+            }
+        }
+    }
+    let name = if tr.lang() == skillgym_i18n::Lang::Cy {
+        network.name_cy
+    } else {
+        network.name
+    };
+    say!(
+        "{}",
+        tr.t2(
+            "cli-demo-network-ready",
+            "name",
+            name,
+            "members",
+            network.members.len()
+        )
+    );
+    say!("{}", tr.t1("cli-demo-sign-ins", "password", DEMO_PASSWORD));
+    say!(
+        "  {}",
+        tr.t2(
+            "cli-demo-sign-in-line",
+            "email",
+            network.coordinator.as_str(),
+            "label",
+            tr.t("demo-account-coordinator")
+        )
+    );
+    for member in &network.members {
+        for account in member.accounts.iter().filter(|a| a.roles.is_admin()) {
+            say!(
+                "  {}",
+                tr.t2(
+                    "cli-demo-sign-in-line",
+                    "email",
+                    account.email.as_str(),
+                    "label",
+                    tr.t1("demo-account-member-admin", "member", member.name.as_str())
+                )
+            );
+        }
     }
     if args.no_serve {
         store.close().await;
