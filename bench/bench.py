@@ -394,8 +394,9 @@ def step_import(args, work: Work) -> None:
     work.save(f"import-{args.backend}", results)
 
 
-def sign_in(port: int) -> str:
-    """Signs in as the demo administrator with curl; returns the session cookie's value."""
+def sign_in(port: int, email: str = DEMO_ADMIN) -> str:
+    """Signs in (as the demo administrator unless told) with curl; returns the session
+    cookie's value."""
     import tempfile
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as tmp:
@@ -408,11 +409,11 @@ def sign_in(port: int) -> str:
         post = subprocess.run(
             ["curl", "-sS", "--max-time", "10", "-b", jar, "-c", jar, "-o", "/dev/null",
              "-w", "%{http_code}", "--data-urlencode", f"csrf={m.group(1)}",
-             "--data-urlencode", f"email={DEMO_ADMIN}",
+             "--data-urlencode", f"email={email}",
              "--data-urlencode", f"password={DEMO_PASSWORD}", f"{base}/sign-in"],
             capture_output=True, text=True, check=True).stdout
         if post.strip() not in ("302", "303"):
-            raise BenchError(f"signing in as {DEMO_ADMIN} answered HTTP {post}, not a redirect")
+            raise BenchError(f"signing in as {email} answered HTTP {post}, not a redirect")
         for line in open(jar):
             fields = line.rstrip("\n").split("\t")
             if len(fields) == 7 and fields[5] == "sg_session" and fields[6]:
@@ -1267,12 +1268,13 @@ def step_report(args, work: Work) -> None:
             kept = before.split(FLOOD_START, 1)[1].split(FLOOD_END, 1)[0]
             out += ["", FLOOD_START + kept + FLOOD_END]
     out.append("")
-    # bench/analysis owns the section between its markers: keep it as it is.
-    begin, end = "<!-- analysis:begin -->", "<!-- analysis:end -->"
+    # bench/analysis and bench/network own the sections between their markers: keep them.
     previous = Path(args.out).read_text() if Path(args.out).exists() else ""
-    if begin in previous and end in previous:
-        out.append(previous[previous.index(begin):previous.index(end) + len(end)])
-        out.append("")
+    for name in ("analysis", "network"):
+        begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+        if begin in previous and end in previous:
+            out.append(previous[previous.index(begin):previous.index(end) + len(end)])
+            out.append("")
     Path(args.out).write_text("\n".join(out))
     print(f"    wrote {args.out}")
 

@@ -85,6 +85,9 @@ pub struct DemoOrganisation {
     pub name_cy: String,
     /// The language it works in first: `en` or `cy`.
     pub main_language: &'static str,
+    /// Whether it comes with audits of its own (last year's and this year's, answered); a
+    /// member of a benchmark network has only the network's.
+    pub audits: bool,
     pub sites: Vec<DemoSite>,
     pub teams: Vec<DemoTeam>,
     /// Everyone, as a staff file would describe them; every record passes the staff file checks.
@@ -131,39 +134,79 @@ pub struct DemoNetwork {
     /// How far each member's people's skills are moved for the network campaign's answers, in
     /// members' order: so that the members differ.
     pub shifts: Vec<f64>,
+    /// Whether the network's campaign is the national edition (60 competences).
+    pub national: bool,
+}
+
+/// A network of many members of one size, for benchmarks: `demo --network --members N`.
+#[derive(Debug, Clone, Copy)]
+pub struct NetworkShape {
+    pub members: usize,
+    /// People in each member.
+    pub people: usize,
+    pub national: bool,
+    pub response_rate: Option<u8>,
 }
 
 /// "Welsh public libraries": four library services of different sizes, one working in Welsh
-/// first, each with the demo's sign-ins at its own domain.
-pub fn network(seed: u64) -> DemoNetwork {
-    let member = |people: usize, offset: u64| {
+/// first, each with the demo's sign-ins at its own domain; or, with a `shape`, that many members
+/// of one size with no audits of their own (`member1.example`, …), for benchmarks.
+pub fn network(seed: u64, shape: Option<NetworkShape>) -> DemoNetwork {
+    let member = |people: usize, offset: u64, response_rate: Option<u8>| {
         generate(&DemoOptions {
             people,
             seed: seed.wrapping_add(offset),
-            ..Default::default()
+            response_rate,
         })
     };
-    let mut mon = member(120, 1).renamed("Anglesey Libraries", "Llyfrgelloedd Môn", "mon.example");
+    let coordinator = Email::parse("coordinator@network.example").expect("a valid email");
+    let (name, name_cy) = ("Welsh public libraries", "Llyfrgelloedd cyhoeddus Cymru");
+    if let Some(shape) = shape {
+        let members: Vec<DemoOrganisation> = (1..=shape.members)
+            .map(|n| {
+                let mut m = member(shape.people, n as u64, shape.response_rate).renamed(
+                    &format!("Library service {n}"),
+                    &format!("Gwasanaeth llyfrgell {n}"),
+                    &format!("member{n}.example"),
+                );
+                m.audits = false;
+                m
+            })
+            .collect();
+        return DemoNetwork {
+            name,
+            name_cy,
+            coordinator,
+            shifts: (0..members.len())
+                .map(|i| (i % 7) as f64 * 0.1 - 0.3)
+                .collect(),
+            members,
+            national: shape.national,
+        };
+    }
+    let mut mon =
+        member(120, 1, None).renamed("Anglesey Libraries", "Llyfrgelloedd Môn", "mon.example");
     mon.main_language = "cy";
     DemoNetwork {
-        name: "Welsh public libraries",
-        name_cy: "Llyfrgelloedd cyhoeddus Cymru",
-        coordinator: Email::parse("coordinator@network.example").expect("a valid email"),
+        name,
+        name_cy,
+        coordinator,
         members: vec![
-            member(230, 0),
+            member(230, 0, None),
             mon,
-            member(80, 2).renamed(
+            member(80, 2, None).renamed(
                 "Bro Library Service",
                 "Gwasanaeth Llyfrgell Bro",
                 "bro.example",
             ),
-            member(400, 3).renamed(
+            member(400, 3, None).renamed(
                 "Valleys Libraries",
                 "Llyfrgelloedd y Cymoedd",
                 "cymoedd.example",
             ),
         ],
         shifts: vec![0.0, 0.35, -0.4, 0.15],
+        national: false,
     }
 }
 
@@ -893,6 +936,7 @@ pub fn generate(options: &DemoOptions) -> DemoOrganisation {
         name: "Afon Valley Libraries".to_string(),
         name_cy: "Llyfrgelloedd Cwm Afon".to_string(),
         main_language: "en",
+        audits: true,
         sites,
         teams,
         staff: staff.records,

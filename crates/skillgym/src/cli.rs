@@ -186,6 +186,10 @@ pub struct DemoArgs {
     /// with a network campaign each has opened and answered
     #[arg(long)]
     pub network: bool,
+    /// With --network, that many members of --people people each, with no audits of their
+    /// own (for benchmarks) rather than the four of the demo
+    #[arg(long, requires = "network")]
+    pub members: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]

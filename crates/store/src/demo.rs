@@ -81,8 +81,10 @@ impl Store {
             .iter()
             .filter_map(|a| ids.get(a.employee_number.as_str()).copied())
             .collect();
-        self.seed_demo_audit(org.id, &keep_free, demo.national, demo.response_rate)
-            .await?;
+        if demo.audits {
+            self.seed_demo_audit(org.id, &keep_free, demo.national, demo.response_rate)
+                .await?;
+        }
         Ok(org)
     }
 
@@ -148,11 +150,14 @@ impl Store {
             )
             .await?;
         // The network's campaign: this year's audit on the default framework.
-        let framework = Framework::library_default();
+        let (framework, content) = if demo.national {
+            (Framework::national(), CampaignContent::national())
+        } else {
+            (Framework::library_default(), CampaignContent::standard())
+        };
         let framework_id = self.create_framework(runner.id, &framework).await?;
         let stored = self.framework(runner.id, framework_id).await?;
         let today = time::OffsetDateTime::now_utc().date();
-        let content = CampaignContent::standard();
         let campaign = self
             .create_campaign(
                 runner.id,

@@ -112,21 +112,16 @@ async fn two_demo_organisations(
 ) {
     use skillgym_domain::demo::{DemoOptions, generate};
     let (db, first) = TestDb::with_demo(backend, 40, 11).await;
-    let mut second = generate(&DemoOptions {
+    let second = generate(&DemoOptions {
         people: 40,
         seed: 11,
         ..Default::default()
-    });
-    second.name = "Bro Library Service".into();
-    let moved = |e: &skillgym_domain::Email| {
-        skillgym_domain::Email::parse(&e.as_str().replace("afon.example", "bro.example")).unwrap()
-    };
-    for record in &mut second.staff {
-        record.email = record.email.as_ref().map(moved);
-    }
-    for account in &mut second.accounts {
-        account.email = moved(&account.email);
-    }
+    })
+    .renamed(
+        "Bro Library Service",
+        "Gwasanaeth Llyfrgell Bro",
+        "bro.example",
+    );
     let second = db
         .store
         .seed_demo(&second, "not-a-real-hash", &|_| {})

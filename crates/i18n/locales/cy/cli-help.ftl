@@ -35,6 +35,7 @@ cli-help-demo--no_serve = Creu'r data enghreifftiol a gorffen heb weini
 cli-help-demo--national = Archwilio 60 cymhwysedd gydag 20 cwestiwn cwis (yr argraffiad cenedlaethol) yn lle 36 a 12; y rhagosodiad o 10,000 o bobl ymlaen
 cli-help-demo--response_rate = Canran y bobl sy'n ateb pob archwiliad demo (1–100): 72 fel rhagosodiad, neu 100 o 10,000 o bobl ymlaen
 cli-help-demo--network = Gwneud rhwydwaith o bedwar gwasanaeth llyfrgell yn lle un ("Llyfrgelloedd cyhoeddus Cymru"), gydag ymgyrch rhwydwaith y mae pob un wedi'i hagor a'i hateb
+cli-help-demo--members = Gyda --network, cynifer â hynny o aelodau o --people o bobl yr un, heb archwiliadau eu hunain (ar gyfer meincnodau) yn lle pedwar y demo
 cli-help-migrate = Diweddaru'r gronfa ddata (mae serve a demo yn gwneud hyn eu hunain)
 cli-help-import = Mewnforio data o ffeil
 cli-help-import-staff = Mewnforio ffeil staff (CSV) o'ch system Adnoddau Dynol; gweler docs/staff-file.md

@@ -31,6 +31,7 @@ cli-help-demo--no_serve = Create the demo data and exit without serving
 cli-help-demo--national = Audit 60 competences with 20 quiz questions (the national edition) rather than 36 and 12; the default from 10,000 people
 cli-help-demo--response_rate = The percentage of people who answer each demo audit (1–100): 72 by default, or 100 from 10,000 people
 cli-help-demo--network = Make a network of four library services instead of one ("Welsh public libraries"), with a network campaign each has opened and answered
+cli-help-demo--members = With --network, that many members of --people people each, with no audits of their own (for benchmarks) rather than the four of the demo
 cli-help-migrate = Bring the database up to date (serve and demo do this themselves)
 cli-help-import = Import data from a file
 cli-help-import-staff = Import a staff file (CSV) from your HR system; see docs/staff-file.md

@@ -97,7 +97,13 @@ pub async fn run(args: DemoArgs, config: &Config, tr: &Tr) -> anyhow::Result<Exi
 async fn run_network(args: DemoArgs, config: &Config, tr: &Tr) -> anyhow::Result<ExitCode> {
     reset(&args, config, NETWORK_DEMO_DATABASE_FILE)?;
     let store = open(config, NETWORK_DEMO_DATABASE_FILE, tr).await?;
-    let network = demo::network(args.seed);
+    let shape = args.members.map(|members| demo::NetworkShape {
+        members,
+        people: args.people,
+        national: args.national || args.people >= demo::NATIONAL_PEOPLE,
+        response_rate: args.response_rate,
+    });
+    let network = demo::network(args.seed, shape);
     if store.networks().await?.is_empty() {
         eprintln!("{}", tr.t("cli-demo-created"));
         let hash =

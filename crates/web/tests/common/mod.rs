@@ -62,22 +62,12 @@ pub async fn spawn_app_with(backend: Backend, mut config: WebConfig) -> TestApp 
 /// its people's emails at `domain` instead of `afon.example`, as an email belongs to one
 /// account); its id.
 pub async fn add_organisation(app: &TestApp, name: &str, domain: &str) -> OrganisationId {
-    let mut generated = demo::generate(&DemoOptions {
+    let generated = demo::generate(&DemoOptions {
         people: 60,
         seed: 11,
         ..Default::default()
-    });
-    generated.name = name.to_string();
-    let elsewhere = |email: &skillgym_domain::Email| {
-        let (local, _) = email.as_str().split_once('@').expect("an email has an @");
-        skillgym_domain::Email::parse(&format!("{local}@{domain}")).expect("a valid email")
-    };
-    for record in &mut generated.staff {
-        record.email = record.email.as_ref().map(elsewhere);
-    }
-    for account in &mut generated.accounts {
-        account.email = elsewhere(&account.email);
-    }
+    })
+    .renamed(name, name, domain);
     app.store()
         .seed_demo(&generated, demo_hash(), &|_| {})
         .await
