@@ -53,6 +53,19 @@ pub struct NetworkCampaignRecord {
     pub opened_as: Option<CampaignId>,
 }
 
+/// A framework shared with a network, as a member sees it.
+#[derive(Debug, Clone)]
+pub struct NetworkFrameworkRecord {
+    /// The framework in the network's own organisation.
+    pub id: skillgym_domain::FrameworkId,
+    pub network: NetworkId,
+    pub code: String,
+    pub title: String,
+    pub title_cy: Option<String>,
+    /// The member's own copy (the framework of its own with the same identifier), if any.
+    pub adopted_as: Option<skillgym_domain::FrameworkId>,
+}
+
 /// A member's opening of a network campaign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Opening {
@@ -466,6 +479,109 @@ impl Store {
             cloned_from: None,
         };
         self.open_network_campaign(member, id, &new, actor).await
+    }
+
+    /// Shares `framework`, of the organisation that runs `network`, with the network's members.
+    /// `NotFound` when the network or the framework is not `org`'s; `false` when it was shared
+    /// already.
+    pub async fn publish_network_framework(
+        &self,
+        org: OrganisationId,
+        network: NetworkId,
+        framework: skillgym_domain::FrameworkId,
+    ) -> Result<bool> {
+        let ours: Option<i64> = sqlx::query_scalar(
+            "SELECT f.id FROM frameworks f JOIN networks n ON n.organisation_id = f.organisation_id \
+             WHERE f.organisation_id = $1 AND f.id = $2 AND n.id = $3",
+        )
+        .bind(org.0)
+        .bind(framework.0)
+        .bind(network.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        ours.ok_or(StoreError::NotFound)?;
+        let done = sqlx::query(
+            "INSERT INTO network_frameworks (framework_id, organisation_id, network_id, \
+                 published_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(framework.0)
+        .bind(org.0)
+        .bind(network.0)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// The frameworks shared with the networks `member` belongs to (or, for the organisation
+    /// that runs a network, with that network: `member` then is its runner), each with the
+    /// member's own copy if it has one.
+    pub async fn network_frameworks_for(
+        &self,
+        member: OrganisationId,
+    ) -> Result<Vec<NetworkFrameworkRecord>> {
+        let rows = sqlx::query(
+            "SELECT f.id, nf.network_id, f.code, f.title_en, f.title_cy, \
+                    (SELECT own.id FROM frameworks own \
+                     WHERE own.organisation_id = $1 AND own.identifier = f.identifier) AS adopted_as \
+             FROM network_frameworks nf \
+             JOIN frameworks f ON f.id = nf.framework_id \
+             WHERE nf.network_id IN (SELECT network_id FROM network_members WHERE organisation_id = $1) \
+             ORDER BY f.code, f.id",
+        )
+        .bind(member.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let adopted: Option<i64> = r.try_get("adopted_as")?;
+                Ok(NetworkFrameworkRecord {
+                    id: skillgym_domain::FrameworkId(r.try_get("id")?),
+                    network: NetworkId(r.try_get("network_id")?),
+                    code: r.try_get("code")?,
+                    title: r.try_get("title_en")?,
+                    title_cy: r.try_get("title_cy")?,
+                    adopted_as: adopted.map(skillgym_domain::FrameworkId),
+                })
+            })
+            .collect()
+    }
+
+    /// The frameworks shared with `network`.
+    pub async fn network_frameworks_of(
+        &self,
+        network: NetworkId,
+    ) -> Result<Vec<skillgym_domain::FrameworkId>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT framework_id FROM network_frameworks WHERE network_id = $1 ORDER BY framework_id",
+        )
+        .bind(network.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids.into_iter().map(skillgym_domain::FrameworkId).collect())
+    }
+
+    /// `member` adopts the shared framework `id`: a copy of its own, with the same stable
+    /// identifiers, so that a CASE file or a network campaign finds it again. Its own copy when
+    /// it has one already; `NotFound` unless the framework is shared with a network `member`
+    /// belongs to; `Taken` when a framework of its own has the same code and another identifier.
+    pub async fn adopt_network_framework(
+        &self,
+        member: OrganisationId,
+        id: skillgym_domain::FrameworkId,
+    ) -> Result<skillgym_domain::FrameworkId> {
+        let shared = self
+            .network_frameworks_for(member)
+            .await?
+            .into_iter()
+            .find(|f| f.id == id)
+            .ok_or(StoreError::NotFound)?;
+        if let Some(own) = shared.adopted_as {
+            return Ok(own);
+        }
+        let owner = self.network(shared.network).await?.organisation_id;
+        let theirs = self.framework(owner, id).await?;
+        self.create_framework(member, &theirs.framework).await
     }
 
     /// The organisation's framework with this stable identifier (as a CASE file gives it), if

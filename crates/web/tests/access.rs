@@ -351,6 +351,8 @@ const TABLE: &[Row] = &[
     // No campaign named: nothing to publish.
     (POST,   "/network/{id}/campaigns",                    "/network/{network}/campaigns",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  BAD,     SIGN_IN]),
     (POST,   "/network/{id}/campaigns",                    "/network/{none}/campaigns",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
+    // No framework named: nothing to share.
+    (POST,   "/network/{id}/frameworks",                   "/network/{network}/frameworks",                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  BAD,     SIGN_IN]),
     (GET,    "/network/campaigns/{id}",                    "/network/campaigns/{network_campaign}",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
     (GET,    "/network/campaigns/{id}",                    "/network/campaigns/{fresh}",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
     // A member's administrators: the networks it belongs to.
@@ -361,6 +363,9 @@ const TABLE: &[Row] = &[
     // Opened already: on to the organisation's own campaign.
     (POST,   "/networks/campaigns/{id}/open",              "/networks/campaigns/{network_campaign}/open",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
     (POST,   "/networks/campaigns/{id}/open",              "/networks/campaigns/{fresh}/open",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    // The organisation's own framework, shared with its network: on to its own copy (itself).
+    (POST,   "/networks/frameworks/{id}/adopt",            "/networks/frameworks/{framework}/adopt",                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
+    (POST,   "/networks/frameworks/{id}/adopt",            "/networks/frameworks/{none}/adopt",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
     (GET,    "/campaigns/{id}/network",                    "/campaigns/{opened}/network",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
     // A campaign that opens no network's.
     (GET,    "/campaigns/{id}/network",                    "/campaigns/{fresh}/network",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
@@ -866,6 +871,10 @@ impl Fixtures {
         let system = skillgym_store::Actor::System;
         store
             .publish_network_campaign(org, network.id, campaign, system)
+            .await
+            .unwrap();
+        store
+            .publish_network_framework(org, network.id, framework)
             .await
             .unwrap();
         let today = time::OffsetDateTime::now_utc().date();

@@ -184,8 +184,19 @@ async fn members_see_where_they_stand_and_coordinators_only_what_is_shared(backe
             assert!(page.contains("None yet: the network"), "no weak spots yet");
         }
     }
-    // Opening twice gives the same campaign.
+    // Its campaign page leads to the comparison.
     let bro = app.signed_in(members[1].admin).await;
+    let page = app
+        .page(&bro, &format!("/campaigns/{}", members[1].opened))
+        .await;
+    assert!(
+        page.contains(&format!(
+            "href=\"/campaigns/{}/network\"",
+            members[1].opened
+        )),
+        "{page}"
+    );
+    // Opening twice gives the same campaign.
     let response = app
         .post(
             &bro,
@@ -297,6 +308,47 @@ async fn members_see_where_they_stand_and_coordinators_only_what_is_shared(backe
     );
     let (events, _) = store.audit_events(app.org, &filter).await.unwrap();
     assert!(events.is_empty());
+
+    // A framework shared with the network: Bro adopts a copy that keeps its identifiers.
+    let national = skillgym_domain::audit::Framework::national();
+    let shared = store.create_framework(app.org, &national).await.unwrap();
+    let response = app
+        .post(
+            &coordinator,
+            &format!("/network/{}/frameworks", network.id),
+            &[("framework", &shared.to_string())],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let page = app.page(&bro, "/networks").await;
+    assert!(
+        page.contains(&format!("/networks/frameworks/{shared}/adopt")),
+        "{page}"
+    );
+    let adopt = format!("/networks/frameworks/{shared}/adopt");
+    let response = app.post(&bro, &adopt, &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let copy: skillgym_domain::FrameworkId = common::location(&response)
+        .trim_start_matches("/frameworks/")
+        .parse()
+        .unwrap();
+    let theirs = store
+        .framework(members[1].org, copy)
+        .await
+        .unwrap()
+        .framework;
+    assert_eq!(theirs, national, "the same framework, identifiers and all");
+    let response = app.post(&bro, &adopt, &[]).await;
+    assert_eq!(
+        common::location(&response),
+        format!("/frameworks/{copy}"),
+        "adopted once"
+    );
+    assert!(
+        app.page(&bro, "/networks")
+            .await
+            .contains(&format!("href=\"/frameworks/{copy}\""))
+    );
 
     // A member is no coordinator: the network's page and figures are not Bro's.
     assert_eq!(

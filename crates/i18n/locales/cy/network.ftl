@@ -140,3 +140,22 @@ cli-demo-network-ready = Mae'r rhwydwaith demo { $name } yn barod, gyda { $membe
 demo-account-coordinator = cydlynydd y rhwydwaith
 # review:
 demo-account-member-admin = gweinyddwr { $member }
+
+# review:
+network-frameworks = Fframweithiau a rennir
+# review:
+network-no-frameworks = Nid oes fframwaith wedi'i rannu â'r rhwydwaith hwn eto.
+# review:
+network-share-framework-label = Rhannu fframwaith â'r rhwydwaith hwn
+# review:
+network-share-framework-hint = Yna gall ei aelodau ei fabwysiadu: copi eu hunain sy'n cadw ei ddynodyddion sefydlog, fel bod eich ymgyrchoedd a'ch ffeiliau CASE yn cyfateb i'w rhai nhw.
+# review:
+network-share-framework-button = Rhannu â'r rhwydwaith
+# review:
+networks-adopted = Eich copi
+# review:
+networks-adopt-button = Mabwysiadu
+# review:
+networks-adopt-conflict = Nid oedd modd mabwysiadu'r fframwaith hwn: mae gan eich sefydliad fframwaith gyda'r un cod ond dynodydd gwahanol. Newidiwch god eich fframwaith yn gyntaf, neu holwch gydlynwyr y rhwydwaith.
+# review:
+campaign-of-network = Mae'r ymgyrch hon yn agor ymgyrch rhwydwaith i'ch staff.

@@ -72,3 +72,13 @@ audit-detail-sharing-off = figures not shared
 cli-demo-network-ready = The demo network { $name } is ready, with { $members } member services.
 demo-account-coordinator = network coordinator
 demo-account-member-admin = administrator of { $member }
+
+network-frameworks = Shared frameworks
+network-no-frameworks = No framework has been shared with this network yet.
+network-share-framework-label = Share a framework with this network
+network-share-framework-hint = Its members can then adopt it: a copy of their own that keeps its stable identifiers, so that your campaigns and CASE files match theirs.
+network-share-framework-button = Share with the network
+networks-adopted = Your copy
+networks-adopt-button = Adopt
+networks-adopt-conflict = This framework could not be adopted: your organisation has a framework with the same code but a different identifier. Change your framework's code first, or ask the network's coordinators.
+campaign-of-network = This campaign opens a network's campaign for your staff.

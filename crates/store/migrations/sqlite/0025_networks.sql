@@ -38,3 +38,13 @@ CREATE TABLE network_campaign_openings (
     network_campaign_id INTEGER NOT NULL REFERENCES network_campaigns(campaign_id) ON DELETE CASCADE,
     UNIQUE (network_campaign_id, organisation_id)
 );
+
+-- A framework of the network's own organisation, shared with its members, who may adopt it
+-- (a copy of their own, keeping its stable identifiers).
+CREATE TABLE network_frameworks (
+    framework_id INTEGER PRIMARY KEY REFERENCES frameworks(id) ON DELETE CASCADE,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    network_id INTEGER NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
+    published_at INTEGER NOT NULL
+);
+CREATE INDEX network_frameworks_network ON network_frameworks (network_id);

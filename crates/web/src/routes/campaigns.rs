@@ -129,6 +129,8 @@ pub struct CampaignPage {
     competences: usize,
     sites: Vec<SiteRecord>,
     invitations: super::invitations::InvitationPanel,
+    /// It opens a network's campaign for the organisation's staff.
+    of_network: bool,
 }
 
 pub async fn show(
@@ -161,6 +163,11 @@ pub async fn show(
         competences: campaign.areas.iter().map(|a| a.competences.len()).sum(),
         sites: state.store.sites(org).await?,
         invitations: super::invitations::panel(&state, &ctx, org, &campaign, &notice).await?,
+        of_network: state
+            .store
+            .opened_network_campaign(org, id)
+            .await?
+            .is_some(),
         campaign,
     }
     .into_response())

@@ -16,10 +16,11 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::people::{format_date, parse_date};
-use skillgym_domain::{CampaignId, NetworkId, OrganisationId};
+use skillgym_domain::{CampaignId, FrameworkId, NetworkId, OrganisationId};
 use skillgym_reporting::network::{NetworkFigures, Viewer, network_figures};
 use skillgym_store::{
-    Actor, CampaignSummary, NetworkCampaignRecord, NetworkMember, NetworkRecord, StoreError,
+    Actor, CampaignSummary, FrameworkSummary, NetworkCampaignRecord, NetworkMember, NetworkRecord,
+    StoreError,
 };
 
 /// A name in the reader's language where there is one, with its language for `lang`.
@@ -39,6 +40,9 @@ pub struct CoordinatedNetwork {
     campaigns: Vec<(CampaignId, (String, &'static str), String, String)>,
     /// The organisation's own campaigns not yet published to this network.
     publishable: Vec<(CampaignId, (String, &'static str))>,
+    /// The frameworks shared with the network, and the organisation's others.
+    frameworks: Vec<(String, (String, &'static str))>,
+    shareable: Vec<(FrameworkId, (String, &'static str))>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -56,9 +60,17 @@ pub async fn coordinated(
     let org = coordinator.organisation_id;
     let lang = ctx.tr.lang().code();
     let own: Vec<CampaignSummary> = state.store.campaigns(org).await?;
+    let own_frameworks = state.store.frameworks(org).await?;
     let mut networks = Vec::new();
     for network in state.store.networks_run_by(org).await? {
         let members = state.store.network_members(network.id).await?;
+        let shared = state.store.network_frameworks_of(network.id).await?;
+        let (frameworks, shareable): (Vec<_>, Vec<_>) =
+            own_frameworks.iter().partition(|f| shared.contains(&f.id));
+        let titled = |f: &&FrameworkSummary| {
+            let t = f.title.show(lang);
+            (f.id, f.code.clone(), (t.text.to_string(), t.lang))
+        };
         let published = state.store.network_campaigns_of(network.id).await?;
         let publishable = own
             .iter()
@@ -92,6 +104,16 @@ pub async fn coordinated(
                 })
                 .collect(),
             publishable,
+            frameworks: frameworks
+                .iter()
+                .map(titled)
+                .map(|(_, code, title)| (code, title))
+                .collect(),
+            shareable: shareable
+                .iter()
+                .map(titled)
+                .map(|(id, _, title)| (id, title))
+                .collect(),
         });
     }
     Ok(NetworkPage {
@@ -129,6 +151,36 @@ pub async fn publish(
     {
         Ok(_) => Ok(Redirect::to("/network?published=1").into_response()),
         Err(StoreError::NotFound) => Err(AppError::BadRequest("campaign")),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ShareFrameworkForm {
+    #[serde(default)]
+    framework: String,
+}
+
+pub async fn share_framework(
+    coordinator: Coordinator,
+    State(state): State<AppState>,
+    Path(id): Path<NetworkId>,
+    CsrfForm(form): CsrfForm<ShareFrameworkForm>,
+) -> AppResult<Response> {
+    let org = coordinator.organisation_id;
+    run_by(&state, org, id).await?;
+    let framework: FrameworkId = form
+        .framework
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest("framework"))?;
+    match state
+        .store
+        .publish_network_framework(org, id, framework)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to("/network").into_response()),
+        Err(StoreError::NotFound) => Err(AppError::BadRequest("framework")),
         Err(e) => Err(e.into()),
     }
 }
@@ -280,6 +332,16 @@ pub struct Membership {
     name: (String, &'static str),
     shares: bool,
     campaigns: Vec<MemberCampaign>,
+    frameworks: Vec<SharedFramework>,
+}
+
+/// A framework shared with a network the organisation belongs to.
+pub struct SharedFramework {
+    id: FrameworkId,
+    code: String,
+    title: (String, &'static str),
+    /// The organisation's own copy, once adopted.
+    own: Option<FrameworkId>,
 }
 
 pub struct MemberCampaign {
@@ -319,6 +381,7 @@ async fn networks_page(
 ) -> AppResult<NetworksPage> {
     let lang = ctx.tr.lang().code();
     let campaigns = state.store.network_campaigns_for(org).await?;
+    let frameworks = state.store.network_frameworks_for(org).await?;
     let memberships = state
         .store
         .memberships(org)
@@ -332,6 +395,16 @@ async fn networks_page(
                 .iter()
                 .filter(|c| c.network == network.id)
                 .map(|c| member_campaign(c, ctx))
+                .collect(),
+            frameworks: frameworks
+                .iter()
+                .filter(|f| f.network == network.id)
+                .map(|f| SharedFramework {
+                    id: f.id,
+                    code: f.code.clone(),
+                    title: shown(lang, &f.title, f.title_cy.as_deref()),
+                    own: f.adopted_as,
+                })
                 .collect(),
         })
         .collect();
@@ -436,6 +509,32 @@ pub async fn open(
         Err(e) => Err(e.into()),
     }
 }
+
+/// Adopts a framework shared with one of the organisation's networks, and shows its copy.
+pub async fn adopt_framework(
+    admin: Admin,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<FrameworkId>,
+    CsrfForm(_): CsrfForm<AdoptForm>,
+) -> AppResult<Response> {
+    let org = admin.organisation_id;
+    match state.store.adopt_network_framework(org, id).await {
+        Ok(own) => Ok(Redirect::to(&format!("/frameworks/{own}")).into_response()),
+        Err(StoreError::Taken(_)) => {
+            let mut page = networks_page(&state, &ctx, org).await?;
+            page.problem = Some("networks-adopt-conflict");
+            let mut response = page.into_response();
+            *response.status_mut() = axum::http::StatusCode::CONFLICT;
+            Ok(response)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Adopting asks nothing but the CSRF token.
+#[derive(Deserialize)]
+pub struct AdoptForm {}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "network_compare.html")]
