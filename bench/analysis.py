@@ -27,7 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import (BenchError, Proc, Work, base_env, demo_cmd, free_port, http_get,  # noqa: E402
-                   kb_to_mb, log, machine, read_status, run, sign_in, wait_healthy)
+                   kb_to_mb, log, machine, read_status, run, sign_in, wait_healthy,
+                   write_section)
 
 CAMPAIGN = 2  # the demo's open re-audit
 BY = "LEADERSHIP"  # leaders, aspiring leaders, neither: Kruskal–Wallis over three groups
@@ -542,15 +543,6 @@ def section(r: dict) -> str:
     return "\n".join(lines)
 
 
-def write_section(out: Path, text: str) -> None:
-    old = out.read_text() if out.exists() else ""
-    if BEGIN in old and END in old:
-        new = old[:old.index(BEGIN)] + text + old[old.index(END) + len(END):]
-    else:
-        new = old.rstrip("\n") + "\n\n" + text + "\n"
-    out.write_text(new)
-
-
 # ---------------------------------------------------------------------------------------------
 
 def main() -> int:
@@ -628,7 +620,7 @@ def main() -> int:
     r["checked_pandas"] = agree(ours, pandas_figures, "pandas")
     log(f"all three agree ({r['checked_duckdb']} figures)")
     work.save("analysis", r)
-    write_section(Path(args.out), section(r))
+    write_section(Path(args.out), section(r), BEGIN, END)
     log(f"wrote the analysis section of {args.out}")
     return 0
 

@@ -1030,6 +1030,17 @@ def machine() -> dict:
             "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
 
 
+def write_section(out: Path, text: str, begin: str, end: str) -> None:
+    """Puts `text` (which starts with `begin` and ends with `end`) in place of the section
+    between those markers in `out`, or at its end."""
+    old = out.read_text() if out.exists() else ""
+    if begin in old and end in old:
+        new = old[:old.index(begin)] + text + old[old.index(end) + len(end):]
+    else:
+        new = old.rstrip("\n") + "\n\n" + text + "\n"
+    out.write_text(new)
+
+
 def verdict(ok: bool) -> str:
     return "**pass**" if ok else "**FAIL**"
 

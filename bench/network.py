@@ -17,7 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import (BenchError, Proc, Work, base_env, demo_cmd, free_port, http_get,  # noqa: E402
-                   kb_to_mb, log, machine, read_status, run, sign_in, verdict, wait_healthy)
+                   kb_to_mb, log, machine, read_status, run, sign_in, verdict, wait_healthy,
+                   write_section)
 
 COORDINATOR = "coordinator@network.example"
 WARM_GOAL_MS = 200
@@ -146,15 +147,6 @@ def section(r: dict) -> str:
     return "\n".join(lines)
 
 
-def write_section(out: Path, text: str) -> None:
-    old = out.read_text() if out.exists() else ""
-    if BEGIN in old and END in old:
-        new = old[:old.index(BEGIN)] + text + old[old.index(END) + len(END):]
-    else:
-        new = old.rstrip("\n") + "\n\n" + text + "\n"
-    out.write_text(new)
-
-
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
@@ -182,7 +174,7 @@ def main() -> int:
         log(f"the network figures over HTTP on {backend}")
         r["http"][backend] = measure(args, work, backend, data_dir, benv)
     work.save("network", r)
-    write_section(Path(args.out), section(r))
+    write_section(Path(args.out), section(r), BEGIN, END)
     log(f"wrote the network section of {args.out}")
     return 0
 

@@ -158,29 +158,14 @@ impl Store {
         let framework_id = self.create_framework(runner.id, &framework).await?;
         let stored = self.framework(runner.id, framework_id).await?;
         let today = time::OffsetDateTime::now_utc().date();
+        let dates = (
+            today - time::Duration::days(14),
+            today + time::Duration::days(28),
+        );
         let campaign = self
             .create_campaign(
                 runner.id,
-                &NewCampaign {
-                    framework: framework_id,
-                    title: content.title.clone(),
-                    opens_on: today - time::Duration::days(14),
-                    closes_on: today + time::Duration::days(28),
-                    anonymous: false,
-                    competences: framework
-                        .competences()
-                        .map(|(_, c)| stored.competence_ids[&c.code])
-                        .collect(),
-                    audience: Default::default(),
-                    content,
-                    pictures: standard_pictures()
-                        .into_iter()
-                        .map(|(name, body)| {
-                            (name.to_string(), "image/svg+xml".to_string(), body.to_vec())
-                        })
-                        .collect(),
-                    cloned_from: None,
-                },
+                &demo_campaign(&framework, &stored, content, dates, None),
             )
             .await?;
         self.publish_network_campaign(runner.id, network.id, campaign, crate::Actor::System)
@@ -264,31 +249,8 @@ impl Store {
                     *text = text.replace("2026", &(opens.year()).to_string());
                 }
             }
-            let campaign = self
-                .create_campaign(
-                    org,
-                    &NewCampaign {
-                        framework: id,
-                        title: content.title.clone(),
-                        opens_on: opens,
-                        closes_on: closes,
-                        anonymous: false,
-                        competences: framework
-                            .competences()
-                            .map(|(_, c)| stored.competence_ids[&c.code])
-                            .collect(),
-                        audience: Default::default(),
-                        content,
-                        pictures: standard_pictures()
-                            .into_iter()
-                            .map(|(name, body)| {
-                                (name.to_string(), "image/svg+xml".to_string(), body.to_vec())
-                            })
-                            .collect(),
-                        cloned_from: previous,
-                    },
-                )
-                .await?;
+            let new = demo_campaign(&framework, &stored, content, (opens, closes), previous);
+            let campaign = self.create_campaign(org, &new).await?;
             previous = Some(campaign);
             let free: &[PersonId] = if year_ago { &[] } else { keep_free };
             let seed = org.0 as u64 * 31 + u64::from(year_ago);
@@ -520,5 +482,34 @@ impl Store {
         rows.iter()
             .map(|r| Ok((r.try_get("employee_number")?, PersonId(r.try_get("id")?))))
             .collect()
+    }
+}
+
+/// A demo campaign on `framework` (stored as `stored`) asking all its competences, with the
+/// standard pictures, open between `dates`.
+fn demo_campaign(
+    framework: &Framework,
+    stored: &crate::StoredFramework,
+    content: CampaignContent,
+    (opens_on, closes_on): (time::Date, time::Date),
+    cloned_from: Option<skillgym_domain::CampaignId>,
+) -> NewCampaign {
+    NewCampaign {
+        framework: stored.id,
+        title: content.title.clone(),
+        opens_on,
+        closes_on,
+        anonymous: false,
+        competences: framework
+            .competences()
+            .map(|(_, c)| stored.competence_ids[&c.code])
+            .collect(),
+        audience: Default::default(),
+        content,
+        pictures: standard_pictures()
+            .into_iter()
+            .map(|(name, body)| (name.to_string(), "image/svg+xml".to_string(), body.to_vec()))
+            .collect(),
+        cloned_from,
     }
 }

@@ -14,6 +14,19 @@ const DEMO_DATABASE_FILE: &str = "demo.db";
 /// The network demo's, so that it never mixes with the single service's demo either.
 const NETWORK_DEMO_DATABASE_FILE: &str = "network-demo.db";
 
+/// Keeps a snapshot of each of the organisation's campaigns, so that the first report after
+/// the server starts reads it rather than every rating (a national demo holds millions).
+async fn take_snapshots(
+    store: &skillgym_store::Store,
+    org: skillgym_domain::OrganisationId,
+) -> anyhow::Result<()> {
+    for summary in store.campaigns(org).await? {
+        let campaign = store.campaign(org, summary.id).await?;
+        skillgym_reporting::take_snapshot(store, org, &campaign).await?;
+    }
+    Ok(())
+}
+
 /// Throws away the demo's SQLite file when asked to start afresh.
 fn reset(args: &DemoArgs, config: &Config, file: &str) -> anyhow::Result<()> {
     if args.reset && config.database_url.is_none() {
@@ -50,12 +63,7 @@ pub async fn run(args: DemoArgs, config: &Config, tr: &Tr) -> anyhow::Result<Exi
                 .seed_demo(&generated, &hash, &|done| bar.set_position(done))
                 .await?;
             bar.finish_and_clear();
-            // So that the first report after the server starts reads a snapshot, not every
-            // rating (a national demo holds millions).
-            for summary in store.campaigns(org.id).await? {
-                let campaign = store.campaign(org.id, summary.id).await?;
-                skillgym_reporting::take_snapshot(&store, org.id, &campaign).await?;
-            }
+            take_snapshots(&store, org.id).await?;
             org
         }
     };
@@ -115,10 +123,7 @@ async fn run_network(args: DemoArgs, config: &Config, tr: &Tr) -> anyhow::Result
             .await?;
         bar.finish_and_clear();
         for org in store.organisations().await? {
-            for summary in store.campaigns(org.id).await? {
-                let campaign = store.campaign(org.id, summary.id).await?;
-                skillgym_reporting::take_snapshot(&store, org.id, &campaign).await?;
-            }
+            take_snapshots(&store, org.id).await?;
         }
     }
     let name = if tr.lang() == skillgym_i18n::Lang::Cy {

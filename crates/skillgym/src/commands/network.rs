@@ -1,5 +1,6 @@
 //! `skillgym network create|add-member|list`: networks of organisations that audit together.
 
+use super::organisation::{checked_name, checked_slug};
 use crate::output::say;
 use skillgym_domain::OrganisationSlug;
 use skillgym_i18n::Tr;
@@ -15,17 +16,12 @@ pub async fn create(
     slug: Option<&str>,
     tr: &Tr,
 ) -> anyhow::Result<ExitCode> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
-        eprintln!("{}", tr.t("cli-organisation-bad-name"));
+    let Some(name) = checked_name(name, tr) else {
         return Ok(ExitCode::FAILURE);
-    }
-    let slug = match slug.map(OrganisationSlug::parse) {
-        Some(Ok(slug)) => slug,
-        Some(Err(e)) => {
-            eprintln!("{}", tr.t(e.0));
-            return Ok(ExitCode::FAILURE);
-        }
+    };
+    let slug = match slug.map(|raw| checked_slug(raw, tr)) {
+        Some(Some(slug)) => slug,
+        Some(None) => return Ok(ExitCode::FAILURE),
         None => OrganisationSlug::from_name(name),
     };
     let new = NewNetwork {

@@ -45,6 +45,24 @@ pub async fn chosen(
     }
 }
 
+/// A name as typed for an organisation or a network, trimmed; `None` (having said why) when
+/// it is empty, too long or holds control characters.
+pub fn checked_name<'a>(name: &'a str, tr: &Tr) -> Option<&'a str> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
+        eprintln!("{}", tr.t("cli-organisation-bad-name"));
+        return None;
+    }
+    Some(name)
+}
+
+/// A slug as typed; `None` (having said why) when it is not one.
+pub fn checked_slug(raw: &str, tr: &Tr) -> Option<OrganisationSlug> {
+    OrganisationSlug::parse(raw)
+        .map_err(|e| eprintln!("{}", tr.t(e.0)))
+        .ok()
+}
+
 pub async fn create(
     store: &Store,
     name: &str,
@@ -53,23 +71,16 @@ pub async fn create(
     language: &str,
     tr: &Tr,
 ) -> anyhow::Result<ExitCode> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
-        eprintln!("{}", tr.t("cli-organisation-bad-name"));
+    let Some(name) = checked_name(name, tr) else {
         return Ok(ExitCode::FAILURE);
-    }
+    };
     if !matches!(language, "en" | "cy") {
         eprintln!("{}", tr.t("cli-organisation-bad-language"));
         return Ok(ExitCode::FAILURE);
     }
-    let slug = match slug {
-        Some(raw) => match OrganisationSlug::parse(raw) {
-            Ok(slug) => slug,
-            Err(e) => {
-                eprintln!("{}", tr.t(e.0));
-                return Ok(ExitCode::FAILURE);
-            }
-        },
+    let slug = match slug.map(|raw| checked_slug(raw, tr)) {
+        Some(Some(slug)) => slug,
+        Some(None) => return Ok(ExitCode::FAILURE),
         None => store.unused_slug(name).await?,
     };
     let new = NewOrganisation {
