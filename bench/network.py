@@ -134,7 +134,7 @@ def section(r: dict) -> str:
         f"| Network figures, warm | ≤ {WARM_GOAL_MS} ms | {ms(s['warm_s']):.1f} ms |"
         f" {ms(p['warm_s']):.1f} ms |",
         f"| Network figures, first after a restart | ≤ {RESTART_GOAL_MS:,} ms |"
-        f" {ms(s['restart_s']):.0f} ms | {ms(p['restart_s']):.0f} ms |",
+        f" {ms(s['restart_s']):,.0f} ms | {ms(p['restart_s']):,.0f} ms |",
         f"| Server resident memory afterwards (peak) | – | {s['rss_mb']:.0f} MB"
         f" ({s['peak_rss_mb']:.0f}) | {p['rss_mb']:.0f} MB ({p['peak_rss_mb']:.0f}) |",
         f"| Seeding the network (once) | – | {r['seed'].get('sqlite', 0):.0f} s |"
