@@ -3,8 +3,9 @@
 //! and quartiles of them (`skillgym_domain::network`).
 //!
 //! Who sees what: a member sees its own means beside the network's spread and where it stands;
-//! the network's coordinators see the spread, and the means of the members that share theirs.
-//! No member is named to another.
+//! the network's coordinators see the spread, and the means of the members that share theirs,
+//! but not the spread of a competence for which exactly one member that does not share has a
+//! mean (they could work it out from the others). No member is named to another.
 
 use crate::cache::competence_areas;
 use crate::{AnalysisCache, Reports};
@@ -94,7 +95,18 @@ pub async fn network_figures(
         .iter()
         .enumerate()
         .map(|(c, code)| {
-            let spread = Spread::of(means.iter().map(|(_, m)| m[c]));
+            let mut spread = Spread::of(means.iter().map(|(_, m)| m[c]));
+            // The coordinators see the sharing members' means beside the spread: were exactly
+            // one other member's mean in it, they could work it out, and name its member.
+            if viewer == Viewer::Coordinator {
+                let unshared = means
+                    .iter()
+                    .filter(|(org, m)| m[c].is_some() && !sharing.iter().any(|(o, _, _)| o == org))
+                    .count();
+                if unshared == 1 {
+                    spread = None;
+                }
+            }
             let own = own.and_then(|m| m[c]);
             CompetenceBenchmark {
                 code: code.clone(),

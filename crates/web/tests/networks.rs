@@ -309,6 +309,24 @@ async fn members_see_where_they_stand_and_coordinators_only_what_is_shared(backe
     let (events, _) = store.audit_events(app.org, &filter).await.unwrap();
     assert!(events.is_empty());
 
+    // Were Afon to share too, Cymoedd alone of the three would not: its mean could be worked
+    // out from the spread, so the coordinators see no spread, only the two shared means.
+    store
+        .set_network_sharing(network.id, app.org, true, skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    let page = app.page(&coordinator, &figures).await;
+    let cells = row(&page, &titles[0]);
+    assert_eq!(cells[..4], ["", "–", "–", "–"], "{cells:?}");
+    assert_eq!(
+        cells[4..],
+        [two(means[0][0].unwrap()), two(means[1][0].unwrap())]
+    );
+    assert!(page.contains("None yet"), "no weak spots either");
+    store
+        .set_network_sharing(network.id, app.org, false, skillgym_store::Actor::System)
+        .await
+        .unwrap();
     // A framework shared with the network: Bro adopts a copy that keeps its identifiers.
     let national = skillgym_domain::audit::Framework::national();
     let shared = store.create_framework(app.org, &national).await.unwrap();
