@@ -4,8 +4,9 @@
 //!
 //! Who sees what: a member sees its own means beside the network's spread and where it stands;
 //! the network's coordinators see the spread, and the means of the members that share theirs,
-//! but not the spread of a competence for which exactly one member that does not share has a
-//! mean (they could work it out from the others). No member is named to another.
+//! but not the spread of a competence for which exactly one member they cannot otherwise see
+//! (not sharing, not their own organisation) has a mean: they could work it out from the
+//! others. No member is named to another.
 
 use crate::cache::competence_areas;
 use crate::{AnalysisCache, Reports};
@@ -96,12 +97,15 @@ pub async fn network_figures(
         .enumerate()
         .map(|(c, code)| {
             let mut spread = Spread::of(means.iter().map(|(_, m)| m[c]));
-            // The coordinators see the sharing members' means beside the spread: were exactly
-            // one other member's mean in it, they could work it out, and name its member.
+            // The coordinators see the sharing members' means beside the spread, and may read
+            // their own organisation's report: were exactly one other member's mean in it, they
+            // could work it out, and name its member.
             if viewer == Viewer::Coordinator {
                 let unshared = means
                     .iter()
-                    .filter(|(org, m)| m[c].is_some() && !sharing.iter().any(|(o, _, _)| o == org))
+                    .filter(|(org, m)| {
+                        m[c].is_some() && *org != owner && !sharing.iter().any(|(o, _, _)| o == org)
+                    })
                     .count();
                 if unshared == 1 {
                     spread = None;
