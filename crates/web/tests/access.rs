@@ -925,7 +925,10 @@ async fn someone_else(
     besides: &[PersonId],
 ) -> PersonId {
     let store = app.store();
-    for id in store.person_ids(org).await.unwrap().into_values() {
+    // In id order, so that every call gives the same person.
+    let mut ids: Vec<PersonId> = store.person_ids(org).await.unwrap().into_values().collect();
+    ids.sort();
+    for id in ids {
         if accounts.contains(&id)
             || besides.contains(&id)
             || store.manages(manager, id).await.unwrap()
@@ -1091,17 +1094,25 @@ async fn make_account(app: &TestApp, role: Role) -> String {
             accounts.push(id_of(email).await);
         }
     }
-    // Not the person the table gives an account to (the first someone else), nor anyone
-    // who has answered an audit: their results would be theirs to see, as for no demo account.
+    // Not the person the table gives an account to (the first someone else), nor anyone with
+    // an account already, nor anyone who has answered an audit: their results would be theirs
+    // to see, as for no demo account.
     let unmanaged = someone_else(app, app.org, &accounts, manager, &[]).await;
     let mut besides = vec![unmanaged];
     let person = loop {
         let person = someone_else(app, app.org, &accounts, manager, &besides).await;
-        if store
-            .answered_campaigns(app.org, person)
+        let free = store
+            .person(app.org, person)
             .await
             .unwrap()
-            .is_empty()
+            .account
+            .is_none();
+        if free
+            && store
+                .answered_campaigns(app.org, person)
+                .await
+                .unwrap()
+                .is_empty()
         {
             break person;
         }
