@@ -609,7 +609,7 @@ impl Store {
         }))
     }
 
-    async fn saved_sections(&self, id: ResponseId) -> Result<Vec<usize>> {
+    pub(crate) async fn saved_sections(&self, id: ResponseId) -> Result<Vec<usize>> {
         let sections: Vec<i64> = sqlx::query_scalar(
             "SELECT section FROM response_sections WHERE response_id = $1 ORDER BY section",
         )

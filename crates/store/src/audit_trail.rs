@@ -81,11 +81,14 @@ pub enum AuditAction {
     /// An administrator opened a network's campaign for their own staff, as a campaign of
     /// their organisation (detail: `network-campaign=… campaign=…`).
     NetworkCampaignOpened,
+    /// A campaign's public link was opened, changed or closed (detail: `campaign=…` and
+    /// `public-anonymous`, `public-email` or `public-closed`).
+    PublicLinkChanged,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 19;
+    pub const COUNT: usize = 20;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -107,6 +110,7 @@ impl AuditAction {
         AuditAction::NetworkSharingChanged,
         AuditAction::NetworkCampaignPublished,
         AuditAction::NetworkCampaignOpened,
+        AuditAction::PublicLinkChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -130,6 +134,7 @@ impl AuditAction {
             AuditAction::NetworkSharingChanged => "network-sharing-changed",
             AuditAction::NetworkCampaignPublished => "network-campaign-published",
             AuditAction::NetworkCampaignOpened => "network-campaign-opened",
+            AuditAction::PublicLinkChanged => "public-link-changed",
         }
     }
 
@@ -148,6 +153,7 @@ impl AuditAction {
                 | AuditAction::NetworkSharingChanged
                 | AuditAction::NetworkCampaignPublished
                 | AuditAction::NetworkCampaignOpened
+                | AuditAction::PublicLinkChanged
         )
     }
 
@@ -183,7 +189,7 @@ pub const DETAIL_KEYS: [&str; 21] = [
 ];
 
 /// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.
-pub const DETAIL_FLAGS: [&str; 10] = [
+pub const DETAIL_FLAGS: [&str; 13] = [
     "command-line",
     "link",
     "retention",
@@ -194,6 +200,9 @@ pub const DETAIL_FLAGS: [&str; 10] = [
     "issuer-changed",
     "sharing-on",
     "sharing-off",
+    "public-anonymous",
+    "public-email",
+    "public-closed",
 ];
 
 /// An event to record. `detail` is neutral: space-separated `key=value` pairs of counts and

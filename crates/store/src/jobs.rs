@@ -147,6 +147,7 @@ impl Store {
             }
             "expired-sign-in-data" => {
                 run.cleared += self.delete_expired_sessions().await?;
+                run.cleared += self.delete_expired_public_rows().await?;
                 let done = sqlx::query("DELETE FROM sign_in_failures WHERE at < $1")
                     .bind(now() - SIGN_IN_FAILURES_KEPT_SECS)
                     .execute(&self.pool)

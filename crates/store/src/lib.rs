@@ -26,6 +26,7 @@ mod organisation;
 mod people;
 mod personal_data;
 mod profile;
+mod public_links;
 mod secret_key;
 mod sessions;
 mod single_sign_on;
@@ -60,6 +61,9 @@ pub use network::{NetworkCampaignRecord, NetworkMember, NetworkRecord, NewNetwor
 pub use organisation::{NewOrganisation, Organisation, SiteInput, SiteRecord, TeamRecord};
 pub use people::{PeopleCounts, PersonFilter, PersonInput, PersonRecord, PersonSummary};
 pub use personal_data::{Cell, DataTable, PersonalData, iso_time};
+pub use public_links::{
+    PublicLink, PublicLinkMode, PublicRequest, PublicRespondent, PublicTarget, RequestCounts,
+};
 pub use profile::{AnsweredCampaign, PersonAnswers, RoleTargets};
 pub use secret_key::{OpenError, SecretKey, SecretKeyError};
 pub use sessions::SessionRecord;

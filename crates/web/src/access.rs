@@ -61,3 +61,35 @@ extractor!(SignedIn, None);
 extractor!(Admin, Some(Role::Admin));
 extractor!(Manager, Some(Role::Manager));
 extractor!(Coordinator, Some(Role::Coordinator));
+
+/// Whoever is answering an audit: a signed-in person, or on their campaign's pages, someone
+/// answering through its public link (who is never signed in and reaches nothing else).
+pub enum Answering {
+    Person(Arc<SessionRecord>),
+    Public(Arc<skillgym_store::PublicRespondent>),
+}
+
+impl Answering {
+    /// The organisation whose campaign they answer.
+    pub fn organisation_id(&self) -> skillgym_domain::OrganisationId {
+        match self {
+            Answering::Person(user) => user.organisation_id,
+            Answering::Public(respondent) => respondent.organisation_id,
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Answering {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        let respondent = parts
+            .extensions
+            .get::<Ctx>()
+            .and_then(|ctx| ctx.respondent.clone());
+        match respondent {
+            Some(respondent) => Ok(Answering::Public(respondent)),
+            None => holding(parts, None).map(Answering::Person),
+        }
+    }
+}

@@ -1,4 +1,5 @@
-//! Password-free links to one audit: `/audits/{campaign}/link/{token}`.
+//! Password-free links to one audit: `/audits/{campaign}/link/{token}`; and what a
+//! campaign's public link (`/take/{code}`, see `routes::public_links`) keeps and limits.
 //!
 //! The token is `person.campaign.expires.signature`, the signature an HMAC-SHA256 of the other
 //! three under a key derived from the secret key (`SKILLGYM_SECRET_KEY` or the key file), never
@@ -49,6 +50,41 @@ pub fn in_scope(campaign: CampaignId, path: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('/'))
         || path == "/sign-out"
         || path == "/language"
+}
+
+/// Whether `path` is one of `campaign`'s own pages, the only ones a public link's respondent
+/// reaches as themselves.
+pub fn answering(campaign: CampaignId, path: &str) -> bool {
+    in_scope(campaign, path) && path.starts_with("/audits/")
+}
+
+/// Anonymous starts from one client address in an hour: a library's public computers share
+/// one address, so this is set for a busy room, not for one person.
+pub const MAX_STARTS_PER_ADDRESS: i64 = 60;
+/// Confirmation emails asked for from one client address in an hour.
+pub const MAX_EMAILS_PER_ADDRESS: i64 = 20;
+/// Confirmation emails sent to one email address in an hour.
+pub const MAX_EMAILS_PER_EMAIL: i64 = 3;
+pub const PUBLIC_WINDOW_SECS: i64 = 3600;
+/// How long a confirmation link works.
+pub const CONFIRMATION_HOURS: i64 = 24;
+
+/// The keyed hash by which a public link knows an email address, and all it keeps of it:
+/// enough to allow one response per address, and nothing to write to. Keyed (by the secret
+/// key, never stored) so that a copy of the database cannot be checked against a list of
+/// addresses.
+pub fn address_hash(
+    store: &Store,
+    link: &skillgym_store::PublicLink,
+    email: &skillgym_domain::Email,
+) -> Result<String, StoreError> {
+    let mut mac = Hmac::<Sha256>::new_from_slice(store.audit_link_key()?)
+        .expect("HMAC takes a key of any length");
+    mac.update(b"skillgym-public-address-v1:");
+    mac.update(link.campaign_id.0.to_string().as_bytes());
+    mac.update(b":");
+    mac.update(email.as_str().as_bytes());
+    Ok(URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes()))
 }
 
 /// Signs a token for `person` and `campaign` that works until `expires_at` (unix seconds).

@@ -2,7 +2,7 @@
 //! the one place an error becomes a page.
 
 use crate::AppState;
-use crate::auth::{self, CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE};
+use crate::auth::{self, ANSWER_COOKIE, CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE};
 use crate::error::{AppError, ErrorPage};
 use crate::page::{ErrorTemplate, Page};
 use askama::Template;
@@ -16,7 +16,7 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use skillgym_domain::{OrganisationId, OrganisationSlug};
 use skillgym_i18n::{Lang, Tr};
-use skillgym_store::{Organisation, SessionRecord};
+use skillgym_store::{Organisation, PublicRespondent, SessionRecord};
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -26,6 +26,9 @@ use std::time::{Duration, Instant};
 pub struct Ctx {
     pub tr: Tr,
     pub session: Option<Arc<SessionRecord>>,
+    /// Someone answering through a public link, on their campaign's pages (where they are
+    /// who answers, even with a staff session in the same browser).
+    pub respondent: Option<Arc<PublicRespondent>>,
     pub organisation: Option<Arc<Organisation>>,
     /// Signed out, and the address chose the organisation (`?organisation=SLUG`), rather than
     /// the default one.
@@ -37,11 +40,17 @@ pub struct Ctx {
     csrf_cookie_missing: bool,
     pub path: String,
     token_hash: Option<String>,
+    /// The token of the public respondent's session this browser holds, wherever it is.
+    answer_token: Option<String>,
 }
 
 impl Ctx {
     pub fn token_hash(&self) -> Option<&str> {
         self.token_hash.as_deref()
+    }
+
+    pub fn answer_token(&self) -> Option<&str> {
+        self.answer_token.as_deref()
     }
 
     /// The page frame for a page titled by message `title`.
@@ -195,6 +204,8 @@ async fn build(
         s.scope
             .is_none_or(|c| crate::audit_links::in_scope(c, uri.path()))
     });
+    let respondent = public_respondent(state, cookies, uri.path()).await?;
+    let session = session.filter(|_| respondent.is_none());
     // Signed in, a person sees their own organisation; signed out, the one the address
     // chooses (`?organisation=SLUG`, from a sign-in page's link), or else the default one.
     let asked_for = uri.query().and_then(|q| {
@@ -202,6 +213,10 @@ async fn build(
             .find_map(|pair| pair.strip_prefix("organisation="))
     });
     let (organisation, organisation_chosen) = match (&session, asked_for) {
+        (None, _) if respondent.is_some() => {
+            let id = respondent.as_ref().map(|r| r.organisation_id);
+            (state.organisations.get(state, id).await?, false)
+        }
         (None, Some(slug)) => {
             let slug = OrganisationSlug::parse(slug).map_err(|_| AppError::NotFound)?;
             let org = state.store.organisation_by_slug(&slug).await?;
@@ -251,13 +266,40 @@ async fn build(
         tr: Tr::new(lang),
         token_hash: token_hash.filter(|_| had_session),
         session,
+        respondent,
         organisation,
         organisation_chosen,
         csrf,
         csrf_cookie_missing,
         path: uri.path().to_string(),
+        answer_token: auth::read_cookie(cookies, ANSWER_COOKIE)
+            .and_then(|v| v.split_once('.'))
+            .map(|(_, token)| token.to_string()),
     };
     Ok((ctx, new_cookie))
+}
+
+/// The public respondent whose cookie (`{campaign}.{token}`) names the campaign `path` is
+/// on: elsewhere the cookie is not even looked up.
+async fn public_respondent(
+    state: &AppState,
+    cookies: &str,
+    path: &str,
+) -> Result<Option<Arc<PublicRespondent>>, AppError> {
+    let Some((campaign, token)) =
+        auth::read_cookie(cookies, ANSWER_COOKIE).and_then(|v| v.split_once('.'))
+    else {
+        return Ok(None);
+    };
+    let Ok(campaign) = campaign.parse::<i64>() else {
+        return Ok(None);
+    };
+    let campaign = skillgym_domain::CampaignId(campaign);
+    if !crate::audit_links::answering(campaign, path) {
+        return Ok(None);
+    }
+    let found = state.store.public_session(&auth::token_hash(token)).await?;
+    Ok(found.filter(|r| r.campaign_id == campaign).map(Arc::new))
 }
 
 fn fallback_ctx(req: &Request) -> Ctx {
@@ -270,12 +312,14 @@ fn fallback_ctx(req: &Request) -> Ctx {
     Ctx {
         tr: Tr::new(lang),
         session: None,
+        respondent: None,
         organisation: None,
         organisation_chosen: false,
         csrf: String::new(),
         csrf_cookie_missing: false,
         path: req.uri().path().to_string(),
         token_hash: None,
+        answer_token: None,
     }
 }
 

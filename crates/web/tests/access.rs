@@ -6,8 +6,9 @@
 //! One row per method and path pattern, written as the router has it (`"/people/{id}/edit"`);
 //! then the path asked for, its ids written as fixtures (`{managed}`, `{campaign}`: see
 //! [`Fixtures`]); then what each kind of visitor gets, one column each: signed out, learner,
-//! champion, trainer, manager, admin, and a leaver (an admin who has been marked as left, who
-//! must get what someone signed out gets). A route may have more rows after its first, for
+//! champion, trainer, manager, admin, coordinator, someone answering through a public link
+//! (public), and a leaver (an admin who has been marked as left, who must get what someone
+//! signed out gets). A route may have more rows after its first, for
 //! other ids or queries (someone they manage or not, an id that does not exist).
 //!
 //! `POST` sends a form holding only a valid CSRF token, `UPLOAD` the same as a multipart form:
@@ -26,8 +27,8 @@ use reqwest::cookie::{CookieStore, Jar};
 use reqwest::redirect::Policy;
 use reqwest::{Client, StatusCode};
 use skillgym_domain::demo::DEMO_PASSWORD;
-use skillgym_domain::{Email, OrganisationId, PersonId, Role, Roles};
-use skillgym_store::{NewAccount, PersonFilter};
+use skillgym_domain::{CampaignId, Email, OrganisationId, PersonId, Role, Roles};
+use skillgym_store::{NewAccount, PersonFilter, PublicLinkMode};
 use skillgym_test_db::{Backend, both_backends};
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -101,11 +102,14 @@ enum Visitor {
     Admin,
     /// A network coordinator (and nothing else) of the organisation that runs the network.
     Coordinator,
+    /// Someone answering `{opened}` through its public link, with no account: on that
+    /// campaign's pages they answer; everywhere else they are signed out.
+    Respondent,
     /// An admin marked as left yesterday, who was signed in before.
     Leaver,
 }
 
-const VISITORS: [Visitor; 8] = [
+const VISITORS: [Visitor; 9] = [
     Visitor::SignedOut,
     Visitor::Learner,
     Visitor::Champion,
@@ -113,6 +117,7 @@ const VISITORS: [Visitor; 8] = [
     Visitor::Manager,
     Visitor::Admin,
     Visitor::Coordinator,
+    Visitor::Respondent,
     Visitor::Leaver,
 ];
 
@@ -147,230 +152,255 @@ impl Visitor {
             Visitor::Trainer => Some("trainer@afon.example"),
             Visitor::Manager => Some("manager@afon.example"),
             Visitor::Admin => Some("admin@afon.example"),
-            Visitor::SignedOut | Visitor::Coordinator | Visitor::Leaver => None,
+            Visitor::SignedOut | Visitor::Coordinator | Visitor::Respondent | Visitor::Leaver => {
+                None
+            }
         }
     }
 }
 
 /// Method, route pattern, path asked for, and the answer for each visitor.
-type Row = (Ask, &'static str, &'static str, [Expect; 8]);
+type Row = (Ask, &'static str, &'static str, [Expect; 9]);
 
 #[rustfmt::skip]
 const TABLE: &[Row] = &[
-//   ask     route pattern                                 path asked for                                                  signed out learner  champion trainer  manager  admin     coord    leaver
-    (GET,    "/healthz",                                   "/healthz",                                                     [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK]),
-    (GET,    "/assets/{file}",                             "/assets/style.css",                                            [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK]),
-    (GET,    "/",                                          "/",                                                            [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
-    (GET,    "/sign-in",                                   "/sign-in",                                                     [OK,      MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   OK]),
-    (POST,   "/sign-in",                                   "/sign-in",                                                     [INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID]),
+//   ask     route pattern                                 path asked for                                                  signed out learner  champion trainer  manager  admin     coord    public   leaver
+    (GET,    "/healthz",                                   "/healthz",                                                     [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK]),
+    (GET,    "/assets/{file}",                             "/assets/style.css",                                            [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK]),
+    (GET,    "/",                                          "/",                                                            [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/sign-in",                                   "/sign-in",                                                     [OK,      MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   OK,      OK]),
+    (POST,   "/sign-in",                                   "/sign-in",                                                     [INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID]),
     // Single sign-on is not set up in the demo: nothing to start; signed in, go home.
-    (GET,    "/sign-in/sso",                               "/sign-in/sso",                                                 [MISSING, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MISSING]),
-    (GET,    "/sign-in/sso/callback",                      "/sign-in/sso/callback?code=x&state=not-a-real-state",          [BAD,     BAD,     BAD,     BAD,     BAD,     BAD,     BAD,     BAD]),
-    (GET,    "/settings",                                  "/settings",                                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/settings",                                  "/settings",                                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/settings/retention",                        "/settings/retention",                                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/settings/retention",                        "/settings/retention",                                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/settings/anonymity",                        "/settings/anonymity",                                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/sign-in/sso",                               "/sign-in/sso",                                                 [MISSING, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MISSING, MISSING]),
+    (GET,    "/sign-in/sso/callback",                      "/sign-in/sso/callback?code=x&state=not-a-real-state",          [BAD,     BAD,     BAD,     BAD,     BAD,     BAD,     BAD,     BAD,     BAD]),
+    (GET,    "/settings",                                  "/settings",                                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/settings",                                  "/settings",                                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/settings/retention",                        "/settings/retention",                                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/settings/retention",                        "/settings/retention",                                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/settings/anonymity",                        "/settings/anonymity",                                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     // An empty anonymity threshold is refused; nothing changes.
-    (POST,   "/settings/anonymity",                        "/settings/anonymity",                                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (POST,   "/settings/anonymity",                        "/settings/anonymity",                                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     // Anyone may change language; a form without one is a bad request.
-    (POST,   "/language",                                  "/language",                                                    [BAD,     BAD,     BAD,     BAD,     BAD,     BAD,     BAD,     BAD]),
-    (GET,    "/access/{token}",                            "/access/not-a-real-token",                                     [MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING]),
-    (POST,   "/access/{token}",                            "/access/not-a-real-token",                                     [MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING]),
-    (GET,    "/audits",                                    "/audits",                                                      [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
-    (GET,    "/audits/{id}",                               "/audits/{campaign}",                                           [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
-    (GET,    "/audits/{id}",                               "/audits/{none}",                                               [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN]),
+    (POST,   "/language",                                  "/language",                                                    [BAD,     BAD,     BAD,     BAD,     BAD,     BAD,     BAD,     BAD,     BAD]),
+    (GET,    "/access/{token}",                            "/access/not-a-real-token",                                     [MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING]),
+    (POST,   "/access/{token}",                            "/access/not-a-real-token",                                     [MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING]),
+    (GET,    "/audits",                                    "/audits",                                                      [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/audits/{id}",                               "/audits/{campaign}",                                           [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/audits/{id}",                               "/audits/{none}",                                               [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
     // A campaign that has not opened yet cannot be started.
-    (POST,   "/audits/{id}/start",                         "/audits/{fresh}/start",                                        [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN]),
+    (POST,   "/audits/{id}/start",                         "/audits/{fresh}/start",                                        [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
     // Nobody has started: the questionnaire sends people to the start page first.
-    (GET,    "/audits/{id}/section/{number}",              "/audits/{campaign}/section/1",                                 [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN]),
-    (POST,   "/audits/{id}/section/{number}",              "/audits/{campaign}/section/1",                                 [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN]),
-    (GET,    "/audits/{id}/check",                         "/audits/{campaign}/check",                                     [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN]),
-    (POST,   "/audits/{id}/check",                         "/audits/{campaign}/check",                                     [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN]),
-    (GET,    "/audits/{id}/results",                       "/audits/{campaign}/results",                                   [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN]),
-    (GET,    "/audits/{id}/pictures/{name}",               "/audits/{campaign}/pictures/wifi.svg",                         [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
+    (GET,    "/audits/{id}/section/{number}",              "/audits/{campaign}/section/1",                                 [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN, SIGN_IN]),
+    (POST,   "/audits/{id}/section/{number}",              "/audits/{campaign}/section/1",                                 [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN, SIGN_IN]),
+    (GET,    "/audits/{id}/check",                         "/audits/{campaign}/check",                                     [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN, SIGN_IN]),
+    (POST,   "/audits/{id}/check",                         "/audits/{campaign}/check",                                     [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN, SIGN_IN]),
+    (GET,    "/audits/{id}/results",                       "/audits/{campaign}/results",                                   [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/audits/{id}/pictures/{name}",               "/audits/{campaign}/pictures/wifi.svg",                         [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    // Someone answering through a public link reaches the pages of the campaign they answer,
+    // as its audience does (they have started: the link's button starts them).
+    (GET,    "/audits/{id}",                               "/audits/{opened}",                                             [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
+    (POST,   "/audits/{id}/start",                         "/audits/{opened}/start",                                       [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN]),
+    (GET,    "/audits/{id}/section/{number}",              "/audits/{opened}/section/1",                                   [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   OK,      SIGN_IN]),
+    (GET,    "/audits/{id}/check",                         "/audits/{opened}/check",                                       [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   OK,      SIGN_IN]),
+    (POST,   "/audits/{id}/check",                         "/audits/{opened}/check",                                       [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN]),
+    (GET,    "/audits/{id}/results",                       "/audits/{opened}/results",                                     [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN]),
+    (GET,    "/audits/{id}/pictures/{name}",               "/audits/{opened}/pictures/wifi.svg",                           [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
+    // A public link is for anyone; someone already answering through it (or through the
+    // network's link to the same member's campaign) goes back to their answers. Its form, with nothing chosen, starts anonymously; the network's link asks
+    // which member first.
+    (GET,    "/take/{code}",                               "/take/{public_code}",                                          [OK,      OK,      OK,      OK,      OK,      OK,      OK,      MOVED,   OK]),
+    (GET,    "/take/{code}",                               "/take/{network_code}",                                         [OK,      OK,      OK,      OK,      OK,      OK,      OK,      MOVED,   OK]),
+    (GET,    "/take/{code}",                               "/take/no-such-link",                                           [MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING]),
+    (POST,   "/take/{code}",                               "/take/{public_code}",                                          [MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED]),
+    (POST,   "/take/{code}",                               "/take/{network_code}",                                         [INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID]),
+    (GET,    "/take/{code}/sent",                          "/take/{public_code}/sent",                                     [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK]),
+    (GET,    "/take/{code}/confirm/{token}",               "/take/{public_code}/confirm/not-a-real-token",                 [MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING]),
+    (POST,   "/take/{code}/confirm/{token}",               "/take/{public_code}/confirm/not-a-real-token",                 [MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING]),
     // A password-free link that is not ours is refused, whoever opens it.
-    (GET,    "/audits/{id}/link/{token}",                  "/audits/{campaign}/link/1.{campaign}.99999999999.bad",         [DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED]),
+    (GET,    "/audits/{id}/link/{token}",                  "/audits/{campaign}/link/1.{campaign}.99999999999.bad",         [DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED]),
     // Its button, likewise: refused, whoever presses it.
-    (POST,   "/audits/{id}/link/{token}",                  "/audits/{campaign}/link/1.{campaign}.99999999999.bad",         [DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED]),
-    (GET,    "/frameworks",                                "/frameworks",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/import",                         "/frameworks/import",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (UPLOAD, "/frameworks/import",                         "/frameworks/import",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/new",                            "/frameworks/new",                                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/frameworks/new",                            "/frameworks/new",                                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/{id}",                           "/frameworks/{framework}",                                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/{id}/edit",                      "/frameworks/{framework}/edit",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/{id}/edit",                      "/frameworks/{none}/edit",                                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (POST,   "/frameworks/{id}/edit",                      "/frameworks/{framework}/edit",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/{id}/levels",                    "/frameworks/{framework}/levels",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/frameworks/{id}/levels",                    "/frameworks/{framework}/levels",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/{id}/areas/new",                 "/frameworks/{framework}/areas/new",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/frameworks/{id}/areas/new",                 "/frameworks/{framework}/areas/new",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/{id}/areas/{code}/edit",         "/frameworks/{framework}/areas/{area}/edit",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/{id}/areas/{code}/edit",         "/frameworks/{framework}/areas/NO-SUCH-AREA/edit",              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (POST,   "/frameworks/{id}/areas/{code}/edit",         "/frameworks/{framework}/areas/{area}/edit",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (POST,   "/frameworks/{id}/areas/{code}/move",         "/frameworks/{framework}/areas/{area}/move",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/{id}/areas/{code}/remove",       "/frameworks/{framework}/areas/{area}/remove",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/frameworks/{id}/areas/{code}/remove",       "/frameworks/{framework}/areas/{area}/remove",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/{id}/competences/new",           "/frameworks/{framework}/competences/new",                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/{id}/competences/new",           "/frameworks/{framework}/competences/new?area={area}",          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/frameworks/{id}/competences/new",           "/frameworks/{framework}/competences/new",                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/{id}/competences/{code}/edit",   "/frameworks/{framework}/competences/{competence}/edit",        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/frameworks/{id}/competences/{code}/edit",   "/frameworks/{framework}/competences/{competence}/edit",        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (POST,   "/frameworks/{id}/competences/{code}/move",   "/frameworks/{framework}/competences/{competence}/move",        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/{id}/competences/{code}/remove", "/frameworks/{framework}/competences/{competence}/remove",      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/frameworks/{id}/competences/{code}/remove", "/frameworks/{framework}/competences/{competence}/remove",      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/{id}/case.json",                 "/frameworks/{framework}/case.json",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/{id}/case.json",                 "/frameworks/{none}/case.json",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (GET,    "/frameworks/{id}/framework.csv",             "/frameworks/{framework}/framework.csv",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/admin",                                     "/admin",                                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns",                                 "/campaigns",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/new",                             "/campaigns/new",                                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/campaigns/new",                             "/campaigns/new",                                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}",                            "/campaigns/{campaign}",                                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/campaigns/{id}/clone",                      "/campaigns/{campaign}/clone",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/questions",                  "/campaigns/{campaign}/questions",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/questions",                  "/campaigns/{fresh}/questions",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/questions",                  "/campaigns/{none}/questions",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (POST,   "/audits/{id}/link/{token}",                  "/audits/{campaign}/link/1.{campaign}.99999999999.bad",         [DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED]),
+    (GET,    "/frameworks",                                "/frameworks",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/import",                         "/frameworks/import",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (UPLOAD, "/frameworks/import",                         "/frameworks/import",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/new",                            "/frameworks/new",                                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/frameworks/new",                            "/frameworks/new",                                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/{id}",                           "/frameworks/{framework}",                                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/{id}/edit",                      "/frameworks/{framework}/edit",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/{id}/edit",                      "/frameworks/{none}/edit",                                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/frameworks/{id}/edit",                      "/frameworks/{framework}/edit",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/{id}/levels",                    "/frameworks/{framework}/levels",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/frameworks/{id}/levels",                    "/frameworks/{framework}/levels",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/{id}/areas/new",                 "/frameworks/{framework}/areas/new",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/frameworks/{id}/areas/new",                 "/frameworks/{framework}/areas/new",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/{id}/areas/{code}/edit",         "/frameworks/{framework}/areas/{area}/edit",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/{id}/areas/{code}/edit",         "/frameworks/{framework}/areas/NO-SUCH-AREA/edit",              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/frameworks/{id}/areas/{code}/edit",         "/frameworks/{framework}/areas/{area}/edit",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/frameworks/{id}/areas/{code}/move",         "/frameworks/{framework}/areas/{area}/move",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/{id}/areas/{code}/remove",       "/frameworks/{framework}/areas/{area}/remove",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/frameworks/{id}/areas/{code}/remove",       "/frameworks/{framework}/areas/{area}/remove",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/{id}/competences/new",           "/frameworks/{framework}/competences/new",                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/{id}/competences/new",           "/frameworks/{framework}/competences/new?area={area}",          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/frameworks/{id}/competences/new",           "/frameworks/{framework}/competences/new",                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/{id}/competences/{code}/edit",   "/frameworks/{framework}/competences/{competence}/edit",        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/frameworks/{id}/competences/{code}/edit",   "/frameworks/{framework}/competences/{competence}/edit",        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/frameworks/{id}/competences/{code}/move",   "/frameworks/{framework}/competences/{competence}/move",        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/{id}/competences/{code}/remove", "/frameworks/{framework}/competences/{competence}/remove",      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/frameworks/{id}/competences/{code}/remove", "/frameworks/{framework}/competences/{competence}/remove",      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/{id}/case.json",                 "/frameworks/{framework}/case.json",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/{id}/case.json",                 "/frameworks/{none}/case.json",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/frameworks/{id}/framework.csv",             "/frameworks/{framework}/framework.csv",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/admin",                                     "/admin",                                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns",                                 "/campaigns",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/new",                             "/campaigns/new",                                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/campaigns/new",                             "/campaigns/new",                                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}",                            "/campaigns/{campaign}",                                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/campaigns/{id}/clone",                      "/campaigns/{campaign}/clone",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN, SIGN_IN]),
+    // With no mode chosen, the public link's form is refused as it stands.
+    (POST,   "/campaigns/{id}/public-link",                "/campaigns/{campaign}/public-link",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/network/campaigns/{id}/public-link",        "/network/campaigns/{network_campaign}/public-link",            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  BAD,     SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/questions",                  "/campaigns/{campaign}/questions",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/questions",                  "/campaigns/{fresh}/questions",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/questions",                  "/campaigns/{none}/questions",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     // The questions of a campaign nobody has answered may change; once people answer, not.
-    (GET,    "/campaigns/{id}/questions/new",              "/campaigns/{fresh}/questions/new",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/questions/new",              "/campaigns/{campaign}/questions/new",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
-    (POST,   "/campaigns/{id}/questions/new",              "/campaigns/{fresh}/questions/new",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (POST,   "/campaigns/{id}/questions/new",              "/campaigns/{campaign}/questions/new",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  CONFLICT,DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/questions/{q}/edit",         "/campaigns/{fresh}/questions/{fresh_question}/edit",           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/campaigns/{id}/questions/{q}/edit",         "/campaigns/{fresh}/questions/{fresh_question}/edit",           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/questions/{q}/remove",       "/campaigns/{fresh}/questions/{fresh_question}/remove",         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/campaigns/{id}/questions/{q}/remove",       "/campaigns/{fresh}/questions/{fresh_question}/remove",         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/quiz/new",                   "/campaigns/{fresh}/quiz/new",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/quiz/new",                   "/campaigns/{campaign}/quiz/new",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
-    (UPLOAD, "/campaigns/{id}/quiz/new",                   "/campaigns/{fresh}/quiz/new",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (UPLOAD, "/campaigns/{id}/quiz/new",                   "/campaigns/{campaign}/quiz/new",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  CONFLICT,DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/quiz/{q}/edit",              "/campaigns/{fresh}/quiz/{fresh_quiz}/edit",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/quiz/{q}/edit",              "/campaigns/{fresh}/quiz/{none}/edit",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (UPLOAD, "/campaigns/{id}/quiz/{q}/edit",              "/campaigns/{fresh}/quiz/{fresh_quiz}/edit",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/quiz/{q}/remove",            "/campaigns/{fresh}/quiz/{fresh_quiz}/remove",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/campaigns/{id}/quiz/{q}/remove",            "/campaigns/{fresh}/quiz/{fresh_quiz}/remove",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/questions/new",              "/campaigns/{fresh}/questions/new",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/questions/new",              "/campaigns/{campaign}/questions/new",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/campaigns/{id}/questions/new",              "/campaigns/{fresh}/questions/new",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/campaigns/{id}/questions/new",              "/campaigns/{campaign}/questions/new",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  CONFLICT,DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/questions/{q}/edit",         "/campaigns/{fresh}/questions/{fresh_question}/edit",           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/campaigns/{id}/questions/{q}/edit",         "/campaigns/{fresh}/questions/{fresh_question}/edit",           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/questions/{q}/remove",       "/campaigns/{fresh}/questions/{fresh_question}/remove",         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/campaigns/{id}/questions/{q}/remove",       "/campaigns/{fresh}/questions/{fresh_question}/remove",         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/quiz/new",                   "/campaigns/{fresh}/quiz/new",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/quiz/new",                   "/campaigns/{campaign}/quiz/new",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN, SIGN_IN]),
+    (UPLOAD, "/campaigns/{id}/quiz/new",                   "/campaigns/{fresh}/quiz/new",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (UPLOAD, "/campaigns/{id}/quiz/new",                   "/campaigns/{campaign}/quiz/new",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  CONFLICT,DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/quiz/{q}/edit",              "/campaigns/{fresh}/quiz/{fresh_quiz}/edit",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/quiz/{q}/edit",              "/campaigns/{fresh}/quiz/{none}/edit",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (UPLOAD, "/campaigns/{id}/quiz/{q}/edit",              "/campaigns/{fresh}/quiz/{fresh_quiz}/edit",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/quiz/{q}/remove",            "/campaigns/{fresh}/quiz/{fresh_quiz}/remove",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/campaigns/{id}/quiz/{q}/remove",            "/campaigns/{fresh}/quiz/{fresh_quiz}/remove",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     // Without SMTP set up, sending explains so on the campaign page.
-    (POST,   "/campaigns/{id}/invitations",                "/campaigns/{campaign}/invitations",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
-    (POST,   "/campaigns/{id}/reminders",                  "/campaigns/{campaign}/reminders",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/progress",                   "/campaigns/{campaign}/progress",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/progress",                   "/campaigns/{campaign}/progress?site=x",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/progress",                   "/campaigns/{none}/progress",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/progress.csv",               "/campaigns/{campaign}/progress.csv",                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/progress.csv",               "/campaigns/{none}/progress.csv",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (POST,   "/campaigns/{id}/progress/reminders",         "/campaigns/{campaign}/progress/reminders",                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
-    (POST,   "/campaigns/{id}/progress/reminders",         "/campaigns/{none}/progress/reminders",                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (POST,   "/campaigns/{id}/invitation-settings",        "/campaigns/{campaign}/invitation-settings",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/import",                     "/campaigns/{campaign}/import",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (UPLOAD, "/campaigns/{id}/import",                     "/campaigns/{campaign}/import",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (POST,   "/campaigns/{id}/invitations",                "/campaigns/{campaign}/invitations",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/campaigns/{id}/reminders",                  "/campaigns/{campaign}/reminders",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/progress",                   "/campaigns/{campaign}/progress",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/progress",                   "/campaigns/{campaign}/progress?site=x",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/progress",                   "/campaigns/{none}/progress",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/progress.csv",               "/campaigns/{campaign}/progress.csv",                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/progress.csv",               "/campaigns/{none}/progress.csv",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/campaigns/{id}/progress/reminders",         "/campaigns/{campaign}/progress/reminders",                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/campaigns/{id}/progress/reminders",         "/campaigns/{none}/progress/reminders",                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/campaigns/{id}/invitation-settings",        "/campaigns/{campaign}/invitation-settings",                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/import",                     "/campaigns/{campaign}/import",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (UPLOAD, "/campaigns/{id}/import",                     "/campaigns/{campaign}/import",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     // An upload that is not kept (never made, imported, or over a day old).
-    (GET,    "/campaigns/{id}/import/{upload}",            "/campaigns/{campaign}/import/{none}",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (POST,   "/campaigns/{id}/import/{upload}",            "/campaigns/{campaign}/import/{none}",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/report",                     "/campaigns/{campaign}/report",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/print",               "/campaigns/{campaign}/report/print",                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/print",               "/campaigns/{none}/report/print",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/sites.csv",                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/teams.csv",                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/competences.csv",                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/weakest.csv",                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/strongest.csv",                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/heat.csv",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/nothing.csv",                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{none}/report/sites.csv",                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/compare",                    "/campaigns/{campaign}/compare",                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/compare",                    "/campaigns/{campaign}/compare?by=LEADERSHIP",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/compare",                    "/campaigns/{none}/compare",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/compare.csv",                "/campaigns/{campaign}/compare.csv?by=employment",              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/calibration",                "/campaigns/{campaign}/calibration",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/calibration.csv",            "/campaigns/{campaign}/calibration.csv?by=job_family",          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/calibration-competences.csv", "/campaigns/{campaign}/calibration-competences.csv?by=hours",  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/change",                     "/campaigns/{campaign}/change",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/change",                     "/campaigns/{campaign}/change?earlier={none}",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/change",                     "/campaigns/{none}/change",                                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/change.csv",                 "/campaigns/{campaign}/change.csv?table=areas",                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/answers",                    "/campaigns/{campaign}/answers",                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/answers",                    "/campaigns/{campaign}/answers?by=employment",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/answers",                    "/campaigns/{none}/answers",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/answers.csv",                "/campaigns/{campaign}/answers.csv?by=LEADERSHIP",              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/me",                                        "/me",                                                          [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
-    (POST,   "/me/data",                                   "/me/data",                                                     [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN]),
-    (GET,    "/team",                                      "/team",                                                        [SIGN_IN, DENIED,  DENIED,  DENIED,  OK,      DENIED,  DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/import/{upload}",            "/campaigns/{campaign}/import/{none}",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/campaigns/{id}/import/{upload}",            "/campaigns/{campaign}/import/{none}",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/report",                     "/campaigns/{campaign}/report",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/print",               "/campaigns/{campaign}/report/print",                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/print",               "/campaigns/{none}/report/print",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/sites.csv",                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/teams.csv",                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/competences.csv",                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/weakest.csv",                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/strongest.csv",                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/heat.csv",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{campaign}/report/nothing.csv",                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/report/{table}",             "/campaigns/{none}/report/sites.csv",                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/compare",                    "/campaigns/{campaign}/compare",                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/compare",                    "/campaigns/{campaign}/compare?by=LEADERSHIP",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/compare",                    "/campaigns/{none}/compare",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/compare.csv",                "/campaigns/{campaign}/compare.csv?by=employment",              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/calibration",                "/campaigns/{campaign}/calibration",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/calibration.csv",            "/campaigns/{campaign}/calibration.csv?by=job_family",          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/calibration-competences.csv", "/campaigns/{campaign}/calibration-competences.csv?by=hours",  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/change",                     "/campaigns/{campaign}/change",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/change",                     "/campaigns/{campaign}/change?earlier={none}",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/change",                     "/campaigns/{none}/change",                                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/change.csv",                 "/campaigns/{campaign}/change.csv?table=areas",                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/answers",                    "/campaigns/{campaign}/answers",                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/answers",                    "/campaigns/{campaign}/answers?by=employment",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/answers",                    "/campaigns/{none}/answers",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/answers.csv",                "/campaigns/{campaign}/answers.csv?by=LEADERSHIP",              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/me",                                        "/me",                                                          [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (POST,   "/me/data",                                   "/me/data",                                                     [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/team",                                      "/team",                                                        [SIGN_IN, DENIED,  DENIED,  DENIED,  OK,      DENIED,  DENIED,  SIGN_IN, SIGN_IN]),
     // A manager's people in one audit: a campaign that asked none of them is no page of theirs.
-    (GET,    "/team/campaigns/{id}",                       "/team/campaigns/{campaign}",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  OK,      DENIED,  DENIED,  SIGN_IN]),
-    (GET,    "/team/campaigns/{id}",                       "/team/campaigns/{not_their_team}",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  MISSING, DENIED,  DENIED,  SIGN_IN]),
-    (GET,    "/team/campaigns/{id}",                       "/team/campaigns/{none}",                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  MISSING, DENIED,  DENIED,  SIGN_IN]),
+    (GET,    "/team/campaigns/{id}",                       "/team/campaigns/{campaign}",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  OK,      DENIED,  DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/team/campaigns/{id}",                       "/team/campaigns/{not_their_team}",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  MISSING, DENIED,  DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/team/campaigns/{id}",                       "/team/campaigns/{none}",                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  MISSING, DENIED,  DENIED,  SIGN_IN, SIGN_IN]),
     // Email is not set up in the tests: back to the page, which says so.
-    (POST,   "/team/campaigns/{id}/reminders",             "/team/campaigns/{campaign}/reminders",                         [SIGN_IN, DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  DENIED,  SIGN_IN]),
-    (POST,   "/team/campaigns/{id}/reminders",             "/team/campaigns/{not_their_team}/reminders",                   [SIGN_IN, DENIED,  DENIED,  DENIED,  MISSING, DENIED,  DENIED,  SIGN_IN]),
-    (GET,    "/people",                                    "/people",                                                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/people",                                    "/people?q=a&page=2",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/people/new",                                "/people/new",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/people/new",                                "/people/new",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (POST,   "/team/campaigns/{id}/reminders",             "/team/campaigns/{campaign}/reminders",                         [SIGN_IN, DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/team/campaigns/{id}/reminders",             "/team/campaigns/{not_their_team}/reminders",                   [SIGN_IN, DENIED,  DENIED,  DENIED,  MISSING, DENIED,  DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/people",                                    "/people",                                                      [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/people",                                    "/people?q=a&page=2",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/people/new",                                "/people/new",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/people/new",                                "/people/new",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     // Someone who may not see a person is told there is no such page.
-    (GET,    "/people/{id}",                               "/people/{managed}",                                            [SIGN_IN, MISSING, MISSING, MISSING, OK,      OK,      MISSING, SIGN_IN]),
-    (GET,    "/people/{id}",                               "/people/{unmanaged}",                                          [SIGN_IN, MISSING, MISSING, MISSING, MISSING, OK,      MISSING, SIGN_IN]),
-    (GET,    "/people/{id}",                               "/people/{none}",                                               [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN]),
-    (GET,    "/people/{id}/profile",                       "/people/{managed}/profile",                                    [SIGN_IN, MISSING, MISSING, MISSING, OK,      OK,      MISSING, SIGN_IN]),
-    (GET,    "/people/{id}/profile",                       "/people/{unmanaged}/profile",                                  [SIGN_IN, MISSING, MISSING, MISSING, MISSING, OK,      MISSING, SIGN_IN]),
-    (GET,    "/people/{id}/profile",                       "/people/{managed}/profile?campaign={none}",                    [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN]),
-    (GET,    "/people/{id}/profile.csv",                   "/people/{managed}/profile.csv",                                [SIGN_IN, MISSING, MISSING, MISSING, OK,      OK,      MISSING, SIGN_IN]),
-    (GET,    "/role-profiles",                             "/role-profiles",                                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/role-profiles",                             "/role-profiles?framework={none}",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (GET,    "/people/{id}",                               "/people/{managed}",                                            [SIGN_IN, MISSING, MISSING, MISSING, OK,      OK,      MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/people/{id}",                               "/people/{unmanaged}",                                          [SIGN_IN, MISSING, MISSING, MISSING, MISSING, OK,      MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/people/{id}",                               "/people/{none}",                                               [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/people/{id}/profile",                       "/people/{managed}/profile",                                    [SIGN_IN, MISSING, MISSING, MISSING, OK,      OK,      MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/people/{id}/profile",                       "/people/{unmanaged}/profile",                                  [SIGN_IN, MISSING, MISSING, MISSING, MISSING, OK,      MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/people/{id}/profile",                       "/people/{managed}/profile?campaign={none}",                    [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/people/{id}/profile.csv",                   "/people/{managed}/profile.csv",                                [SIGN_IN, MISSING, MISSING, MISSING, OK,      OK,      MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/role-profiles",                             "/role-profiles",                                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/role-profiles",                             "/role-profiles?framework={none}",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     // No framework named: nothing to save.
-    (POST,   "/role-profiles",                             "/role-profiles",                                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN]),
-    (GET,    "/people/{id}/edit",                          "/people/{managed}/edit",                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/people/{id}/edit",                          "/people/{managed}/edit",                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
+    (POST,   "/role-profiles",                             "/role-profiles",                                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/people/{id}/edit",                          "/people/{managed}/edit",                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/people/{id}/edit",                          "/people/{managed}/edit",                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     // An empty form on someone else gives them an account as a learner, and no more.
-    (POST,   "/people/{id}/access",                        "/people/{unmanaged}/access",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/people/{id}/erase",                         "/people/{unmanaged}/erase",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/people/{id}/erase",                         "/people/{none}/erase",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (POST,   "/people/{id}/access",                        "/people/{unmanaged}/access",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/people/{id}/erase",                         "/people/{unmanaged}/erase",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/people/{id}/erase",                         "/people/{none}/erase",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     // Erasing needs the box ticked: an empty form erases no one.
-    (POST,   "/people/{id}/erase",                         "/people/{unmanaged}/erase",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/audit-trail",                               "/audit-trail",                                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/audit-trail",                               "/audit-trail?q=a&action=person-viewed&page=2",                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/audit-trail",                               "/audit-trail?person={unmanaged}",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/audit-trail.csv",                           "/audit-trail.csv",                                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/sites",                                     "/sites",                                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/sites/new",                                 "/sites/new",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/sites/new",                                 "/sites/new",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/sites/{id}/edit",                           "/sites/{site}/edit",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/sites/{id}/edit",                           "/sites/{site}/edit",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/teams",                                     "/teams",                                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/teams/new",                                 "/teams/new",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/teams/new",                                 "/teams/new",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/teams/{id}/edit",                           "/teams/{team}/edit",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (POST,   "/teams/{id}/edit",                           "/teams/{team}/edit",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/import/staff",                              "/import/staff",                                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (UPLOAD, "/import/staff",                              "/import/staff",                                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN]),
-    (GET,    "/import/staff/example.csv",                  "/import/staff/example.csv",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
-    (GET,    "/import/staff/{upload}",                     "/import/staff/{none}",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (POST,   "/import/staff/{upload}",                     "/import/staff/{none}",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (GET,    "/export/staff.csv",                          "/export/staff.csv",                                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/people/{id}/erase",                         "/people/{unmanaged}/erase",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/audit-trail",                               "/audit-trail",                                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/audit-trail",                               "/audit-trail?q=a&action=person-viewed&page=2",                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/audit-trail",                               "/audit-trail?person={unmanaged}",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/audit-trail.csv",                           "/audit-trail.csv",                                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/sites",                                     "/sites",                                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/sites/new",                                 "/sites/new",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/sites/new",                                 "/sites/new",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/sites/{id}/edit",                           "/sites/{site}/edit",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/sites/{id}/edit",                           "/sites/{site}/edit",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/teams",                                     "/teams",                                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/teams/new",                                 "/teams/new",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/teams/new",                                 "/teams/new",                                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/teams/{id}/edit",                           "/teams/{team}/edit",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/teams/{id}/edit",                           "/teams/{team}/edit",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/import/staff",                              "/import/staff",                                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (UPLOAD, "/import/staff",                              "/import/staff",                                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/import/staff/example.csv",                  "/import/staff/example.csv",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/import/staff/{upload}",                     "/import/staff/{none}",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/import/staff/{upload}",                     "/import/staff/{none}",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/export/staff.csv",                          "/export/staff.csv",                                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     // Networks: the coordinators' pages, for the network their organisation runs.
-    (GET,    "/network",                                   "/network",                                                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
+    (GET,    "/network",                                   "/network",                                                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN, SIGN_IN]),
     // No campaign named: nothing to publish.
-    (POST,   "/network/{id}/campaigns",                    "/network/{network}/campaigns",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  BAD,     SIGN_IN]),
-    (POST,   "/network/{id}/campaigns",                    "/network/{none}/campaigns",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
+    (POST,   "/network/{id}/campaigns",                    "/network/{network}/campaigns",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  BAD,     SIGN_IN, SIGN_IN]),
+    (POST,   "/network/{id}/campaigns",                    "/network/{none}/campaigns",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN, SIGN_IN]),
     // No framework named: nothing to share.
-    (POST,   "/network/{id}/frameworks",                   "/network/{network}/frameworks",                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  BAD,     SIGN_IN]),
-    (GET,    "/network/campaigns/{id}",                    "/network/campaigns/{network_campaign}",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN]),
-    (GET,    "/network/campaigns/{id}",                    "/network/campaigns/{fresh}",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN]),
+    (POST,   "/network/{id}/frameworks",                   "/network/{network}/frameworks",                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  BAD,     SIGN_IN, SIGN_IN]),
+    (GET,    "/network/campaigns/{id}",                    "/network/campaigns/{network_campaign}",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/network/campaigns/{id}",                    "/network/campaigns/{fresh}",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN, SIGN_IN]),
     // A member's administrators: the networks it belongs to.
-    (GET,    "/networks",                                  "/networks",                                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (GET,    "/networks",                                  "/networks",                                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     // Neither yes nor no: nothing changes.
-    (POST,   "/networks/{id}/sharing",                     "/networks/{network}/sharing",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN]),
-    (POST,   "/networks/{id}/sharing",                     "/networks/{none}/sharing",                                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (POST,   "/networks/{id}/sharing",                     "/networks/{network}/sharing",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  BAD,     DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/networks/{id}/sharing",                     "/networks/{none}/sharing",                                     [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     // Opened already: on to the organisation's own campaign.
-    (POST,   "/networks/campaigns/{id}/open",              "/networks/campaigns/{network_campaign}/open",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
-    (POST,   "/networks/campaigns/{id}/open",              "/networks/campaigns/{fresh}/open",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (POST,   "/networks/campaigns/{id}/open",              "/networks/campaigns/{network_campaign}/open",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/networks/campaigns/{id}/open",              "/networks/campaigns/{fresh}/open",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     // The organisation's own framework, shared with its network: on to its own copy (itself).
-    (POST,   "/networks/frameworks/{id}/adopt",            "/networks/frameworks/{framework}/adopt",                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN]),
-    (POST,   "/networks/frameworks/{id}/adopt",            "/networks/frameworks/{none}/adopt",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
-    (GET,    "/campaigns/{id}/network",                    "/campaigns/{opened}/network",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN]),
+    (POST,   "/networks/frameworks/{id}/adopt",            "/networks/frameworks/{framework}/adopt",                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/networks/frameworks/{id}/adopt",            "/networks/frameworks/{none}/adopt",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/network",                    "/campaigns/{opened}/network",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     // A campaign that opens no network's.
-    (GET,    "/campaigns/{id}/network",                    "/campaigns/{fresh}/network",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN]),
+    (GET,    "/campaigns/{id}/network",                    "/campaigns/{fresh}/network",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     // Last: it ends the session.
-    (POST,   "/sign-out",                                  "/sign-out",                                                    [SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT]),
+    (POST,   "/sign-out",                                  "/sign-out",                                                    [SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT]),
 ];
 
 /// Paths no route answers: everyone is told there is no such page.
@@ -483,13 +513,21 @@ async fn no_route_reaches_another_organisations_objects(backend: Backend) {
     let trail_before = trail().await;
     let mut wrong = Vec::new();
     let mut asked = 0;
-    for visitor in present().filter(|v| *v != Visitor::SignedOut) {
+    // Someone answering through a public link is signed out on every page but their own
+    // campaign's, which the main table checks by id; and a public link is for anyone, so
+    // `/take/` rows are not objects to keep from another organisation.
+    let staff = |v: &Visitor| !matches!(v, Visitor::SignedOut | Visitor::Respondent);
+    for visitor in present().filter(staff) {
         let browser = Browser::new(&app, visitor).await;
         let gets = TABLE.iter().filter(|row| row.0 == GET);
         let forms = TABLE.iter().filter(|row| row.0 != GET);
         for (ask, _, path, expect) in gets.chain(forms) {
             let in_path = path.split('?').next().unwrap();
-            if !in_path.contains('{') || in_path.contains("{none}") || *path == "/sign-out" {
+            if !in_path.contains('{')
+                || in_path.contains("{none}")
+                || in_path.starts_with("/take/")
+                || *path == "/sign-out"
+            {
                 continue;
             }
             let own = expect[visitor.column()];
@@ -883,6 +921,8 @@ impl Fixtures {
             .await
             .unwrap();
         Fixtures(vec![
+            ("public_code", public_code(app, org).await),
+            ("network_code", network_code(app, org, campaign).await),
             ("network_campaign", campaign.to_string()),
             ("network", network.id.to_string()),
             ("opened", opened.to_string()),
@@ -914,6 +954,43 @@ impl Fixtures {
         );
         path
     }
+}
+
+/// The member's own opening of the network campaign (`{opened}`): the one campaign of `org`
+/// that opens another.
+async fn opened(app: &TestApp, org: OrganisationId) -> CampaignId {
+    let store = app.store();
+    for c in store.campaigns(org).await.unwrap() {
+        if store.opened_network_campaign(org, c.id).await.unwrap().is_some() {
+            return c.id;
+        }
+    }
+    panic!("the fixtures open a network campaign")
+}
+
+/// The code of `{opened}`'s public link, opened to anyone (once).
+async fn public_code(app: &TestApp, org: OrganisationId) -> String {
+    let campaign = opened(app, org).await;
+    let (anyone, system) = (PublicLinkMode::Anonymous, skillgym_store::Actor::System);
+    let code = format!("public-{org}");
+    let store = app.store();
+    store
+        .set_public_link(org, campaign, Some(anyone), &code, system)
+        .await
+        .unwrap();
+    store.public_link_of(org, campaign).await.unwrap().unwrap().code
+}
+
+/// The code of the network campaign's public link, opened to anyone.
+async fn network_code(app: &TestApp, org: OrganisationId, campaign: CampaignId) -> String {
+    let (anyone, system) = (PublicLinkMode::Anonymous, skillgym_store::Actor::System);
+    let code = format!("network-{org}");
+    let store = app.store();
+    store
+        .set_public_link(org, campaign, Some(anyone), &code, system)
+        .await
+        .unwrap();
+    store.public_link_of(org, campaign).await.unwrap().unwrap().code
 }
 
 /// Someone with an email and no account, whom `manager` does not manage, other than `besides`.
@@ -963,6 +1040,11 @@ impl Browser {
             Visitor::Coordinator => Some(make_account(app, Role::Coordinator).await),
             _ => visitor.demo_email().map(String::from),
         };
+        if visitor == Visitor::Respondent {
+            let code = public_code(app, app.org).await;
+            let response = app.post(&client, &format!("/take/{code}"), &[]).await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "starts through the link");
+        }
         if let Some(email) = &email {
             let response = app
                 .post(

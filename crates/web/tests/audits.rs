@@ -3,8 +3,9 @@
 
 mod common;
 
+use common::answering::{answers_for, post_section};
 use common::{TestApp, location, spawn_app};
-use reqwest::{Client, StatusCode};
+use reqwest::StatusCode;
 use skillgym_domain::audit::{OptionOrder, Section};
 use skillgym_domain::{CampaignId, QuizItemId};
 use skillgym_store::Campaign;
@@ -14,62 +15,6 @@ use std::collections::{HashMap, HashSet};
 async fn demo_campaign(app: &TestApp) -> Campaign {
     let summary = app.store().campaigns(app.org).await.unwrap().remove(0);
     app.store().campaign(app.org, summary.id).await.unwrap()
-}
-
-/// Answers every question of section `n` the same way: rating 4, first options, 12 years.
-fn answers_for(campaign: &Campaign, n: usize, wrong_quiz: bool) -> Vec<(String, String)> {
-    let q = campaign.questionnaire();
-    let mut fields = Vec::new();
-    match q.section(n).unwrap() {
-        Section::Profile => {
-            for (id, question) in &campaign.questions {
-                let value = match question.kind.as_str() {
-                    "number" => "12".to_string(),
-                    "text" => "Spreadsheets, please".to_string(),
-                    _ => "0".to_string(),
-                };
-                fields.push((format!("q-{id}"), value));
-            }
-        }
-        Section::Area(i) => {
-            for c in &campaign.areas[i].competences {
-                fields.push((format!("rating-{}", c.id), "4".to_string()));
-            }
-        }
-        Section::Quiz(p) => {
-            for position in q.quiz_items_on(p) {
-                let (id, item) = &campaign.quiz[position];
-                for (i, option) in item.options.iter().enumerate() {
-                    if option.correct != wrong_quiz
-                        && (item.multiple()
-                            || !fields.iter().any(|(k, _)| *k == format!("quiz-{id}")))
-                    {
-                        fields.push((format!("quiz-{id}"), i.to_string()));
-                    }
-                }
-            }
-        }
-    }
-    fields
-}
-
-async fn post_section(
-    app: &TestApp,
-    client: &Client,
-    campaign: &Campaign,
-    n: usize,
-    fields: &[(String, String)],
-) -> reqwest::Response {
-    let refs: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    app.post(
-        client,
-        &format!("/audits/{}/section/{n}", campaign.id),
-        &refs,
-    )
-    .await
 }
 
 both_backends!(

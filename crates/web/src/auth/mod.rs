@@ -9,6 +9,8 @@ use sha2::{Digest, Sha256};
 pub const SESSION_COOKIE: &str = "sg_session";
 pub const CSRF_COOKIE: &str = "sg_csrf";
 pub const LANG_COOKIE: &str = "sg_lang";
+/// Someone answering through a public link: `{campaign}.{token}`.
+pub const ANSWER_COOKIE: &str = "sg_answer";
 /// Set while a sign-in is at the organisation's provider, to tie the callback to this browser.
 pub const SSO_COOKIE: &str = "sg_sso";
 

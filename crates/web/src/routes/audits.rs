@@ -2,7 +2,7 @@
 //! as it is submitted, check your answers, and their own results at once.
 
 use crate::AppState;
-use crate::access::SignedIn;
+use crate::access::{Answering, SignedIn};
 use crate::charts::{Kind, Row, RowChart, Scale, Series};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
@@ -53,14 +53,33 @@ pub async fn list(
     .into_response())
 }
 
-/// The campaign, if it is open and asks this person; otherwise there is no such page.
-async fn open_campaign(state: &AppState, ctx: &Ctx, id: CampaignId) -> AppResult<Campaign> {
-    let user = ctx.user()?;
-    let campaign = state.store.campaign(user.organisation_id, id).await?;
-    if !campaign.is_open(today()) || !state.store.in_audience(campaign.id, user.person_id).await? {
+/// The campaign, if it is open and asks whoever is answering (its audience, or the public
+/// respondent who started it); otherwise there is no such page.
+async fn open_campaign(state: &AppState, who: &Answering, id: CampaignId) -> AppResult<Campaign> {
+    let campaign = state.store.campaign(who.organisation_id(), id).await?;
+    let asked = match who {
+        Answering::Person(user) => state.store.in_audience(campaign.id, user.person_id).await?,
+        Answering::Public(respondent) => respondent.campaign_id == campaign.id,
+    };
+    if !campaign.is_open(today()) || !asked {
         return Err(AppError::NotFound);
     }
     Ok(campaign)
+}
+
+/// Whoever is answering's response to `campaign`, if they started one.
+async fn response_of(
+    state: &AppState,
+    who: &Answering,
+    campaign: CampaignId,
+) -> AppResult<Option<ResponseState>> {
+    Ok(match who {
+        Answering::Person(user) => state.store.response_of(campaign, user.person_id).await?,
+        Answering::Public(respondent) if respondent.campaign_id == campaign => {
+            state.store.response_state(respondent.response_id).await?
+        }
+        Answering::Public(_) => None,
+    })
 }
 
 #[derive(Template, WebTemplate)]
@@ -71,6 +90,8 @@ pub struct StartPage {
     sections: i64,
     minutes: i64,
     response: Option<ResponseState>,
+    /// Answering through a public link: their answers have no name, whatever the campaign.
+    public: bool,
 }
 
 impl StartPage {
@@ -80,16 +101,13 @@ impl StartPage {
 }
 
 pub async fn start_page(
-    _: SignedIn,
+    who: Answering,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<CampaignId>,
 ) -> AppResult<Response> {
-    let campaign = open_campaign(&state, &ctx, id).await?;
-    let response = state
-        .store
-        .response_of(campaign.id, ctx.user()?.person_id)
-        .await?;
+    let campaign = open_campaign(&state, &who, id).await?;
+    let response = response_of(&state, &who, campaign.id).await?;
     let questionnaire = campaign.questionnaire();
     let mut page = ctx.page("audit-start-title");
     page.title = campaign.title.show(page.lang()).text.to_string();
@@ -99,6 +117,7 @@ pub async fn start_page(
         minutes: questionnaire.minutes() as i64,
         campaign,
         response,
+        public: matches!(who, Answering::Public(_)),
     }
     .into_response())
 }
@@ -108,17 +127,24 @@ pub struct Empty {}
 
 /// Starts or continues: to the first section not yet saved, or to checking answers.
 pub async fn start(
-    _: SignedIn,
+    who: Answering,
     State(state): State<AppState>,
-    ctx: Ctx,
     Path(id): Path<CampaignId>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
-    let campaign = open_campaign(&state, &ctx, id).await?;
-    let response = state
-        .store
-        .start_response(campaign.id, ctx.user()?.person_id)
-        .await?;
+    let campaign = open_campaign(&state, &who, id).await?;
+    let response = match &who {
+        Answering::Person(user) => {
+            state
+                .store
+                .start_response(campaign.id, user.person_id)
+                .await?
+        }
+        // A public respondent's response is made with them.
+        Answering::Public(_) => response_of(&state, &who, campaign.id)
+            .await?
+            .ok_or(AppError::NotFound)?,
+    };
     Ok(Redirect::to(&next_page(&campaign, &response)).into_response())
 }
 
@@ -132,16 +158,13 @@ fn next_page(campaign: &Campaign, response: &ResponseState) -> String {
     }
 }
 
-/// The person's response, started and not yet submitted.
+/// The response, started and not yet submitted.
 async fn response_in_progress(
     state: &AppState,
-    ctx: &Ctx,
+    who: &Answering,
     campaign: &Campaign,
 ) -> AppResult<Result<ResponseState, Response>> {
-    let response = state
-        .store
-        .response_of(campaign.id, ctx.user()?.person_id)
-        .await?;
+    let response = response_of(state, who, campaign.id).await?;
     Ok(match response {
         None => Err(Redirect::to(&format!("/audits/{}", campaign.id)).into_response()),
         Some(r) if r.submitted => {
@@ -397,13 +420,13 @@ fn build_section(
 }
 
 pub async fn section(
-    _: SignedIn,
+    who: Answering,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, number)): Path<(CampaignId, usize)>,
 ) -> AppResult<Response> {
-    let campaign = open_campaign(&state, &ctx, id).await?;
-    let response = match response_in_progress(&state, &ctx, &campaign).await? {
+    let campaign = open_campaign(&state, &who, id).await?;
+    let response = match response_in_progress(&state, &who, &campaign).await? {
         Ok(r) => r,
         Err(redirect) => return Ok(redirect),
     };
@@ -426,14 +449,14 @@ pub async fn section(
 }
 
 pub async fn save_section(
-    _: SignedIn,
+    who: Answering,
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, number)): Path<(CampaignId, usize)>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let campaign = open_campaign(&state, &ctx, id).await?;
-    let response = match response_in_progress(&state, &ctx, &campaign).await? {
+    let campaign = open_campaign(&state, &who, id).await?;
+    let response = match response_in_progress(&state, &who, &campaign).await? {
         Ok(r) => r,
         Err(redirect) => return Ok(redirect),
     };
@@ -646,13 +669,13 @@ async fn check_page(
 }
 
 pub async fn check(
-    _: SignedIn,
+    who: Answering,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<CampaignId>,
 ) -> AppResult<Response> {
-    let campaign = open_campaign(&state, &ctx, id).await?;
-    let response = match response_in_progress(&state, &ctx, &campaign).await? {
+    let campaign = open_campaign(&state, &who, id).await?;
+    let response = match response_in_progress(&state, &who, &campaign).await? {
         Ok(r) => r,
         Err(redirect) => return Ok(redirect),
     };
@@ -660,14 +683,14 @@ pub async fn check(
 }
 
 pub async fn submit(
-    _: SignedIn,
+    who: Answering,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<CampaignId>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
-    let campaign = open_campaign(&state, &ctx, id).await?;
-    let response = match response_in_progress(&state, &ctx, &campaign).await? {
+    let campaign = open_campaign(&state, &who, id).await?;
+    let response = match response_in_progress(&state, &who, &campaign).await? {
         Ok(r) => r,
         Err(redirect) => return Ok(redirect),
     };
@@ -726,16 +749,13 @@ pub struct ResultsPage {
 const MOST_GAPS: usize = 5;
 
 pub async fn results(
-    signed_in: SignedIn,
+    who: Answering,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<CampaignId>,
 ) -> AppResult<Response> {
-    let user: &SessionRecord = &signed_in;
-    let campaign = state.store.campaign(user.organisation_id, id).await?;
-    let response = state
-        .store
-        .response_of(campaign.id, user.person_id)
+    let campaign = state.store.campaign(who.organisation_id(), id).await?;
+    let response = response_of(&state, &who, campaign.id)
         .await?
         .filter(|r| r.submitted)
         .ok_or(AppError::NotFound)?;
@@ -845,20 +865,33 @@ pub async fn results(
         })
         .collect();
     let right = quiz.iter().filter(|q| q.right).count() as i64;
-    let person = state
-        .store
-        .person(user.organisation_id, user.person_id)
-        .await?;
-    let reports = state.reports(user.organisation_id).await?;
-    let gaps = match reports.profile(&campaign, &person).await? {
-        Some(profile) => super::profile::gap_views(
-            &campaign,
-            &profile,
-            lang,
-            user.roles.has(skillgym_domain::Role::Admin) && user.scope.is_none(),
-            MOST_GAPS,
-        ),
-        None => Vec::new(),
+    // Gaps are against a role's targets: someone answering through a public link has none.
+    let (gaps, profile) = match &who {
+        Answering::Person(user) => {
+            let person = state
+                .store
+                .person(user.organisation_id, user.person_id)
+                .await?;
+            let reports = state.reports(user.organisation_id).await?;
+            let gaps = match reports.profile(&campaign, &person).await? {
+                Some(profile) => super::profile::gap_views(
+                    &campaign,
+                    &profile,
+                    lang,
+                    user.roles.has(skillgym_domain::Role::Admin) && user.scope.is_none(),
+                    MOST_GAPS,
+                ),
+                None => Vec::new(),
+            };
+            let profile = user.scope.is_none().then(|| {
+                format!(
+                    "/people/{}/profile?campaign={}",
+                    user.person_id, campaign.id
+                )
+            });
+            (gaps, profile)
+        }
+        Answering::Public(_) => (Vec::new(), None),
     };
     Ok(ResultsPage {
         gaps,
@@ -869,12 +902,7 @@ pub async fn results(
         asked: quiz.len() as i64,
         quiz,
         calibration,
-        profile: user.scope.is_none().then(|| {
-            format!(
-                "/people/{}/profile?campaign={}",
-                user.person_id, campaign.id
-            )
-        }),
+        profile,
     }
     .into_response())
 }
@@ -883,22 +911,21 @@ pub async fn results(
 /// the people it asks (or who answered it). It is served as the type its bytes were checked to
 /// be, never sniffed, and shown inline.
 pub async fn picture(
-    signed_in: SignedIn,
+    who: Answering,
     State(state): State<AppState>,
     Path((campaign, name)): Path<(CampaignId, String)>,
 ) -> AppResult<Response> {
-    let user: &SessionRecord = &signed_in;
     let (content_type, body) = state
         .store
-        .campaign_picture(user.organisation_id, campaign, &name)
+        .campaign_picture(who.organisation_id(), campaign, &name)
         .await?;
-    let may_see = user.roles.has(Role::Admin)
-        || state.store.in_audience(campaign, user.person_id).await?
-        || state
-            .store
-            .response_of(campaign, user.person_id)
-            .await?
-            .is_some();
+    let may_see = match &who {
+        Answering::Person(user) => {
+            user.roles.has(Role::Admin)
+                || state.store.in_audience(campaign, user.person_id).await?
+        }
+        Answering::Public(_) => false,
+    } || response_of(&state, &who, campaign).await?.is_some();
     if !may_see {
         return Err(AppError::NotFound);
     }

@@ -129,6 +129,7 @@ pub struct CampaignPage {
     competences: usize,
     sites: Vec<SiteRecord>,
     invitations: super::invitations::InvitationPanel,
+    public_link: super::public_links::PublicLinkPanel,
     /// It opens a network's campaign for the organisation's staff.
     of_network: bool,
 }
@@ -163,6 +164,13 @@ pub async fn show(
         competences: campaign.areas.iter().map(|a| a.competences.len()).sum(),
         sites: state.store.sites(org).await?,
         invitations: super::invitations::panel(&state, &ctx, org, &campaign, &notice).await?,
+        public_link: super::public_links::panel(
+            &state,
+            org,
+            id,
+            format!("/campaigns/{id}/public-link"),
+        )
+        .await?,
         of_network: state
             .store
             .opened_network_campaign(org, id)

@@ -24,6 +24,7 @@ mod personal_data;
 mod print;
 pub(crate) mod profile;
 mod progress;
+mod public_links;
 mod reports;
 mod retention;
 mod settings;
@@ -98,6 +99,19 @@ fn pages() -> Routes {
         .post("/audits/{id}/check", audits::submit)
         .get("/audits/{id}/results", audits::results)
         .get("/audits/{id}/pictures/{name}", audits::picture)
+        .get("/take/{code}", public_links::show)
+        .post("/take/{code}", public_links::start)
+        .get("/take/{code}/sent", public_links::sent)
+        .get("/take/{code}/confirm/{token}", public_links::confirm_page)
+        .post("/take/{code}/confirm/{token}", public_links::confirm)
+        .post(
+            "/campaigns/{id}/public-link",
+            public_links::set_for_campaign,
+        )
+        .post(
+            "/network/campaigns/{id}/public-link",
+            public_links::set_for_network_campaign,
+        )
         .get("/audits/{id}/link/{token}", invitations::link_page)
         .post("/audits/{id}/link/{token}", invitations::open_link)
         .get("/frameworks", campaigns::frameworks)
@@ -479,10 +493,11 @@ async fn security_headers(secure: bool, req: Request, next: Next) -> Response {
     response
 }
 
-/// A path as the request log writes it: the token of a single-use link (`/access/{token}`)
-/// or a password-free link (`/audits/{id}/link/{token}`) replaced by `[token]`, so that the
-/// log, and whoever reads it, never holds a link that works. Any segment after an `access` or
-/// `link` segment is replaced, whatever surrounds it.
+/// A path as the request log writes it: the token of a single-use link (`/access/{token}`),
+/// a password-free link (`/audits/{id}/link/{token}`) or a public link's confirmation
+/// (`/take/{code}/confirm/{token}`) replaced by `[token]`, so that the log, and whoever reads
+/// it, never holds a link that works. Any segment after an `access`, `link` or `confirm`
+/// segment is replaced, whatever surrounds it.
 fn path_for_log(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     let mut previous = "";
@@ -490,7 +505,7 @@ fn path_for_log(path: &str) -> String {
         if i > 0 {
             out.push('/');
         }
-        let secret = matches!(previous, "access" | "link") && !segment.is_empty();
+        let secret = matches!(previous, "access" | "link" | "confirm") && !segment.is_empty();
         out.push_str(if secret { "[token]" } else { segment });
         previous = segment;
     }
@@ -528,6 +543,10 @@ mod tests {
             "/audits/12/link/[token]/more"
         );
         assert_eq!(path_for_log("//access/abc"), "//access/[token]");
+        assert_eq!(
+            path_for_log("/take/k3yC0de/confirm/abc_DEF-123"),
+            "/take/k3yC0de/confirm/[token]"
+        );
         for kept in [
             "/",
             "/access",

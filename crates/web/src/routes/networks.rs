@@ -266,6 +266,7 @@ pub struct NetworkFiguresPage {
     opened: usize,
     members: usize,
     sharing: Vec<String>,
+    public_link: super::public_links::PublicLinkPanel,
 }
 
 pub async fn figures_for_coordinator(
@@ -298,6 +299,13 @@ pub async fn figures_for_coordinator(
         opened: figures.opened,
         members: members.len(),
         sharing: figures.sharing.clone(),
+        public_link: super::public_links::panel(
+            &state,
+            org,
+            id,
+            format!("/network/campaigns/{id}/public-link"),
+        )
+        .await?,
         page,
     }
     .into_response())
@@ -311,7 +319,7 @@ fn named_members(members: &[NetworkMember]) -> Vec<(OrganisationId, String, bool
 }
 
 /// The network that `org` runs and to which campaign `id` is published.
-async fn published_by(
+pub(super) async fn published_by(
     state: &AppState,
     org: OrganisationId,
     id: CampaignId,

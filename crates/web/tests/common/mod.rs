@@ -1,6 +1,9 @@
 //! The real app on a random port with a fresh database, driven over HTTP like a browser.
 #![allow(dead_code)]
 
+pub mod answering;
+pub mod smtp;
+
 use reqwest::redirect::Policy;
 use reqwest::{Client, Response, StatusCode};
 use skillgym_domain::demo::{self, DEMO_PASSWORD, DemoOptions};
