@@ -61,10 +61,10 @@ pub use network::{NetworkCampaignRecord, NetworkMember, NetworkRecord, NewNetwor
 pub use organisation::{NewOrganisation, Organisation, SiteInput, SiteRecord, TeamRecord};
 pub use people::{PeopleCounts, PersonFilter, PersonInput, PersonRecord, PersonSummary};
 pub use personal_data::{Cell, DataTable, PersonalData, iso_time};
+pub use profile::{AnsweredCampaign, PersonAnswers, RoleTargets};
 pub use public_links::{
     PublicLink, PublicLinkMode, PublicRequest, PublicRespondent, PublicTarget, RequestCounts,
 };
-pub use profile::{AnsweredCampaign, PersonAnswers, RoleTargets};
 pub use secret_key::{OpenError, SecretKey, SecretKeyError};
 pub use sessions::SessionRecord;
 pub use single_sign_on::{

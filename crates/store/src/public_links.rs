@@ -3,7 +3,7 @@
 //! emails and the counts the rate limits read.
 
 use crate::audit_trail::{AuditAction, NewAuditEvent, insert_event};
-use crate::{Actor, Result, ResponseState, Store, StoreError, now};
+use crate::{Actor, ResponseState, Result, Store, StoreError, now};
 use skillgym_domain::{CampaignId, OrganisationId, OrganisationSlug, ResponseId};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
@@ -498,8 +498,14 @@ impl Store {
         let mut gone = 0;
         for (sql, before) in [
             ("DELETE FROM public_sessions WHERE expires_at <= $1", at),
-            ("DELETE FROM public_confirmations WHERE expires_at <= $1", at),
-            ("DELETE FROM public_link_requests WHERE at < $1", at - 86_400),
+            (
+                "DELETE FROM public_confirmations WHERE expires_at <= $1",
+                at,
+            ),
+            (
+                "DELETE FROM public_link_requests WHERE at < $1",
+                at - 86_400,
+            ),
         ] {
             gone += sqlx::query(sql)
                 .bind(before)

@@ -961,7 +961,12 @@ impl Fixtures {
 async fn opened(app: &TestApp, org: OrganisationId) -> CampaignId {
     let store = app.store();
     for c in store.campaigns(org).await.unwrap() {
-        if store.opened_network_campaign(org, c.id).await.unwrap().is_some() {
+        if store
+            .opened_network_campaign(org, c.id)
+            .await
+            .unwrap()
+            .is_some()
+        {
             return c.id;
         }
     }
@@ -978,7 +983,12 @@ async fn public_code(app: &TestApp, org: OrganisationId) -> String {
         .set_public_link(org, campaign, Some(anyone), &code, system)
         .await
         .unwrap();
-    store.public_link_of(org, campaign).await.unwrap().unwrap().code
+    store
+        .public_link_of(org, campaign)
+        .await
+        .unwrap()
+        .unwrap()
+        .code
 }
 
 /// The code of the network campaign's public link, opened to anyone.
@@ -990,7 +1000,12 @@ async fn network_code(app: &TestApp, org: OrganisationId, campaign: CampaignId) 
         .set_public_link(org, campaign, Some(anyone), &code, system)
         .await
         .unwrap();
-    store.public_link_of(org, campaign).await.unwrap().unwrap().code
+    store
+        .public_link_of(org, campaign)
+        .await
+        .unwrap()
+        .unwrap()
+        .code
 }
 
 /// Someone with an email and no account, whom `manager` does not manage, other than `besides`.
@@ -1043,7 +1058,11 @@ impl Browser {
         if visitor == Visitor::Respondent {
             let code = public_code(app, app.org).await;
             let response = app.post(&client, &format!("/take/{code}"), &[]).await;
-            assert_eq!(response.status(), StatusCode::SEE_OTHER, "starts through the link");
+            assert_eq!(
+                response.status(),
+                StatusCode::SEE_OTHER,
+                "starts through the link"
+            );
         }
         if let Some(email) = &email {
             let response = app

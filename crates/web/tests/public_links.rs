@@ -46,7 +46,9 @@ async fn open_link(app: &TestApp, admin: &Client, campaign: CampaignId, mode: &s
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let page = app.page(admin, &format!("/campaigns/{campaign}")).await;
-    let start = page.find(&format!("{}/take/", app.url)).expect("the page gives the address");
+    let start = page
+        .find(&format!("{}/take/", app.url))
+        .expect("the page gives the address");
     page[start..start + page[start..].find('<').unwrap()].to_string()
 }
 
@@ -57,7 +59,8 @@ async fn answer_everything(app: &TestApp, client: &Client, campaign: &Campaign) 
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     for n in 1..=campaign.questionnaire().len() {
-        let response = post_section(app, client, campaign, n, &answers_for(campaign, n, false)).await;
+        let response =
+            post_section(app, client, campaign, n, &answers_for(campaign, n, false)).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER, "section {n}");
     }
     let response = app
@@ -97,7 +100,9 @@ async fn anyone_with_the_link_answers_anonymously_and_counts_in_the_figures(back
     assert!(page.contains("You will not be asked your name") && !page.contains("name=\"email\""));
     let response = app.post(&visitor, &path, &[]).await;
     assert_eq!(location(&response), format!("/audits/{}", campaign.id));
-    let start = app.page(&visitor, &format!("/audits/{}", campaign.id)).await;
+    let start = app
+        .page(&visitor, &format!("/audits/{}", campaign.id))
+        .await;
     assert!(start.contains("You are answering through a public link"));
     answer_everything(&app, &visitor, &campaign).await;
     let results = app
@@ -141,7 +146,9 @@ async fn an_address_is_confirmed_before_anything_is_made_and_answers_once(backen
     let page = app.page(&first, &path).await;
     assert!(page.contains("name=\"email\""));
     // A bad address is explained on the page, and nothing is sent.
-    let bad = app.post(&first, &path, &[("email", "not an address")]).await;
+    let bad = app
+        .post(&first, &path, &[("email", "not an address")])
+        .await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.text().await.unwrap().contains("error-summary"));
     let response = app
@@ -152,8 +159,15 @@ async fn an_address_is_confirmed_before_anything_is_made_and_answers_once(backen
     assert_eq!(messages.len(), 1);
     assert_eq!(messages[0].to, "aspiring.leader@example.org");
     // Nothing is made until the link is followed, and the address itself is never kept.
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM public_respondents").await, 0);
-    for table in ["public_confirmations", "public_link_requests", "public_respondents"] {
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM public_respondents").await,
+        0
+    );
+    for table in [
+        "public_confirmations",
+        "public_link_requests",
+        "public_respondents",
+    ] {
         let kept = count(
             &app,
             &format!(
@@ -175,14 +189,24 @@ async fn an_address_is_confirmed_before_anything_is_made_and_answers_once(backen
     }
     let response = app.post(&first, &link_path, &[]).await;
     assert_eq!(location(&response), format!("/audits/{}", campaign.id));
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM public_respondents").await, 1);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM public_respondents").await,
+        1
+    );
     // A link works once.
     let used = app.post(&browser(), &link_path, &[]).await;
     assert_eq!(used.status(), StatusCode::NOT_FOUND);
     // The first section is saved.
     app.post(&first, &format!("/audits/{}/start", campaign.id), &[])
         .await;
-    let saved = post_section(&app, &first, &campaign, 1, &answers_for(&campaign, 1, false)).await;
+    let saved = post_section(
+        &app,
+        &first,
+        &campaign,
+        1,
+        &answers_for(&campaign, 1, false),
+    )
+    .await;
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);
 
     // The same address again, from another browser: its second confirmation resumes the
@@ -203,8 +227,13 @@ async fn an_address_is_confirmed_before_anything_is_made_and_answers_once(backen
     app.page(&second, &link_path).await;
     let response = app.post(&second, &link_path, &[]).await;
     assert_eq!(location(&response), format!("/audits/{}", campaign.id));
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM public_respondents").await, 1);
-    let resumed = app.post(&second, &format!("/audits/{}/start", campaign.id), &[]).await;
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM public_respondents").await,
+        1
+    );
+    let resumed = app
+        .post(&second, &format!("/audits/{}/start", campaign.id), &[])
+        .await;
     assert_eq!(
         location(&resumed),
         format!("/audits/{}/section/2", campaign.id),
@@ -249,7 +278,13 @@ async fn a_network_link_asks_which_member_and_the_answers_stay_there(backend: Ba
         opened.push(store.campaign(member, id).await.unwrap());
     }
     let coordinator = store
-        .set_public_link(app.org, campaign.id, Some(PublicLinkMode::Anonymous), "wales", system)
+        .set_public_link(
+            app.org,
+            campaign.id,
+            Some(PublicLinkMode::Anonymous),
+            "wales",
+            system,
+        )
         .await
         .unwrap();
     assert!(coordinator);
@@ -262,14 +297,29 @@ async fn a_network_link_asks_which_member_and_the_answers_stay_there(backend: Ba
     let response = app.post(&visitor, "/take/wales", &[]).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     // A member that has not opened it cannot be chosen.
-    let cwm_slug = store.organisation(cwm).await.unwrap().slug.as_str().to_string();
+    let cwm_slug = store
+        .organisation(cwm)
+        .await
+        .unwrap()
+        .slug
+        .as_str()
+        .to_string();
     let response = app
         .post(&visitor, "/take/wales", &[("organisation", &cwm_slug)])
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM public_respondents").await, 0);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM public_respondents").await,
+        0
+    );
 
-    let bro_slug = store.organisation(bro).await.unwrap().slug.as_str().to_string();
+    let bro_slug = store
+        .organisation(bro)
+        .await
+        .unwrap()
+        .slug
+        .as_str()
+        .to_string();
     let before_bro = store.campaigns(bro).await.unwrap();
     let before_afon = store.campaigns(app.org).await.unwrap();
     let response = app
@@ -292,7 +342,9 @@ async fn a_network_link_asks_which_member_and_the_answers_stay_there(backend: Ba
         submitted(&before_afon, opened[0].id)
     );
     // Their session reaches Bro's campaign only: not Afon's opening of the same audit.
-    let response = app.get(&visitor, &format!("/audits/{}", opened[0].id)).await;
+    let response = app
+        .get(&visitor, &format!("/audits/{}", opened[0].id))
+        .await;
     assert_eq!(location(&response), "/sign-in");
 }
 
@@ -323,8 +375,12 @@ async fn starts_and_emails_are_limited(backend: Backend) {
     assert_eq!(smtp.wait_for(limit as usize).await.len(), limit as usize);
 
     // Anonymous starts from one address: a busy room's worth, then no more this hour.
-    app.post(&admin, &format!("/campaigns/{}/public-link", campaign.id), &[("mode", "anonymous")])
-        .await;
+    app.post(
+        &admin,
+        &format!("/campaigns/{}/public-link", campaign.id),
+        &[("mode", "anonymous")],
+    )
+    .await;
     let most = skillgym_web::audit_links::MAX_STARTS_PER_ADDRESS;
     for _ in 0..most {
         let response = app.post(&browser(), &path, &[]).await;
@@ -361,7 +417,10 @@ async fn a_closed_link_opens_nothing(backend: Backend) {
         )
         .await;
     assert_eq!(closed.status(), StatusCode::SEE_OTHER);
-    assert_eq!(app.get(&browser(), &path).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get(&browser(), &path).await.status(),
+        StatusCode::NOT_FOUND
+    );
     // The respondent's session ends with it.
     let response = app.get(&visitor, &format!("/audits/{}", campaign.id)).await;
     assert_eq!(location(&response), "/sign-in");

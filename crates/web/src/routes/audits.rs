@@ -921,8 +921,7 @@ pub async fn picture(
         .await?;
     let may_see = match &who {
         Answering::Person(user) => {
-            user.roles.has(Role::Admin)
-                || state.store.in_audience(campaign, user.person_id).await?
+            user.roles.has(Role::Admin) || state.store.in_audience(campaign, user.person_id).await?
         }
         Answering::Public(_) => false,
     } || response_of(&state, &who, campaign).await?.is_some();

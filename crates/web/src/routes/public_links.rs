@@ -4,7 +4,12 @@
 //! service they answer for. The respondent then answers on the campaign's own pages, with a
 //! session (`sg_answer`) that reaches nothing else.
 
+use crate::AppState;
 use crate::access::{Admin, Coordinator};
+use crate::audit_links::{
+    self, CONFIRMATION_HOURS, MAX_EMAILS_PER_ADDRESS, MAX_EMAILS_PER_EMAIL, MAX_STARTS_PER_ADDRESS,
+    PUBLIC_WINDOW_SECS,
+};
 use crate::auth::{self, ANSWER_COOKIE};
 use crate::client_address::ClientAddr;
 use crate::context::{Ctx, append_cookie};
@@ -12,11 +17,6 @@ use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
 use crate::path::Path;
-use crate::AppState;
-use crate::audit_links::{
-    self, CONFIRMATION_HOURS, MAX_EMAILS_PER_ADDRESS, MAX_EMAILS_PER_EMAIL, MAX_STARTS_PER_ADDRESS,
-    PUBLIC_WINDOW_SECS,
-};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{FromRequest, Request, State};
@@ -232,7 +232,14 @@ pub async fn show(
     if let Some(respondent) = returning(&state, &ctx, &targets).await? {
         return Ok(Redirect::to(&format!("/audits/{}", respondent.campaign_id)).into_response());
     }
-    let page = take_page(&ctx, &link, &targets, title, &TakeForm::default(), FormErrors::default());
+    let page = take_page(
+        &ctx,
+        &link,
+        &targets,
+        title,
+        &TakeForm::default(),
+        FormErrors::default(),
+    );
     Ok(page.into_response())
 }
 
@@ -262,7 +269,9 @@ pub async fn start(
     let mut errors = FormErrors::default();
     let choose = targets.iter().any(|t| t.campaign_id != link.campaign_id);
     let target = if choose {
-        let found = targets.iter().find(|t| t.slug.as_str() == form.organisation);
+        let found = targets
+            .iter()
+            .find(|t| t.slug.as_str() == form.organisation);
         if found.is_none() {
             errors.add("organisation", "take-organisation-missing");
         }
@@ -359,7 +368,8 @@ async fn answer_as(state: &AppState, respondent: &PublicRespondent) -> AppResult
         .campaign(respondent.organisation_id, respondent.campaign_id)
         .await?;
     let token = auth::random_token();
-    let expires = audit_links::expiry_for(&skillgym_domain::people::format_date(campaign.closes_on));
+    let expires =
+        audit_links::expiry_for(&skillgym_domain::people::format_date(campaign.closes_on));
     state
         .store
         .create_public_session(&auth::token_hash(&token), respondent, expires)

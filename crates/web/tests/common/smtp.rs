@@ -126,4 +126,3 @@ impl Delivered {
             .map(str::to_string)
     }
 }
-
