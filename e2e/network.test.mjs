@@ -99,3 +99,62 @@ test('a coordinator sees the network figures and a member where it stands', { ti
     assert.match(table, /Afon Valley Libraries/);
   });
 });
+
+/** Answers the section on screen: the first option of every radio group, and 2 in numbers. */
+async function answerSection(page) {
+  const names = await page.$$eval('main form input[type="radio"], main form input[type="checkbox"]', (inputs) =>
+    [...new Set(inputs.map((i) => i.name))],
+  );
+  for (const name of names) {
+    await page.locator(`main form input[name="${name}"]`).first().check();
+  }
+  for (const input of await page.locator('main form input[inputmode="numeric"]').all()) {
+    await input.fill('2');
+  }
+  await clickAndWait(page, page.locator('main form button[type="submit"]'));
+}
+
+test('someone on no staff list answers through the network campaign\'s public link', { timeout: 300_000 }, async () => {
+  let address;
+  await withPage(browser, 'public-link-coordinator', async (page) => {
+    await signIn(page, app.url, 'coordinator@network.example');
+    await visit(page, `${app.url}/network`);
+    await clickAndWait(page, page.locator('main a[href^="/network/campaigns/"]').first());
+    // The demo opened the link to anyone; the page gives the address to hand out.
+    address = (await page.locator('#public-link ~ p code').first().innerText()).trim();
+    assert.match(address, /\/take\/[A-Za-z0-9_-]+$/);
+    assert.ok(await page.locator('main input[name="mode"][value="anonymous"]').isChecked());
+  });
+
+  await withPage(browser, 'public-link-respondent', async (page) => {
+    await visit(page, address);
+    const main = await page.locator('main').innerText();
+    assert.match(main, /Which library service do you work or volunteer with\?/);
+    assert.match(main, /Anglesey/);
+    await checkEverywhere(page, 'public link');
+    // Nothing chosen: an error summary that passes axe.
+    await clickAndWait(page, page.locator('main form button[type="submit"]'));
+    assert.ok(await page.locator('.error-summary').isVisible());
+    await checkA11y(page, 'public link with an error');
+    await page.locator('main input[name="organisation"]').first().check();
+    await clickAndWait(page, page.locator('main form button[type="submit"]'));
+    assert.match(pathOf(page), /^\/audits\/\d+$/);
+    assert.match(await page.locator('main').innerText(), /public link/);
+    await checkA11y(page, 'public respondent start page');
+    await clickAndWait(page, page.locator('main form button[type="submit"]'));
+    let guard = 0;
+    while (/\/section\/\d+$/.test(pathOf(page)) && guard < 40) {
+      await answerSection(page);
+      guard += 1;
+    }
+    assert.match(pathOf(page), /\/check$/);
+    await clickAndWait(page, page.locator('main form button[type="submit"]'));
+    assert.match(pathOf(page), /\/results$/);
+    await checkA11y(page, 'public respondent results');
+    // The link brings the same browser back to its answers; nothing else is open to it.
+    await visit(page, address);
+    assert.match(pathOf(page), /^\/audits\/\d+$/);
+    await visit(page, `${app.url}/audits`);
+    assert.equal(pathOf(page), '/sign-in');
+  });
+});
