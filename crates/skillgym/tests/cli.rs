@@ -184,6 +184,26 @@ async fn the_network_demo_has_four_members_that_opened_its_campaign(backend: Bac
             .unwrap();
         assert!(summary.submitted >= 40, "{} answered", summary.submitted);
     }
+    // Some answered through the network's public link, with no person.
+    let (_, through_link) = db
+        .store
+        .public_respondent_counts(orgs[0].id, campaigns[0].id)
+        .await
+        .unwrap();
+    assert!(through_link >= 4 * 6, "{through_link} through the link");
+    let link = db
+        .store
+        .public_link(skillgym_store::DEMO_PUBLIC_LINK)
+        .await
+        .unwrap()
+        .expect("the demo's public link");
+    assert_eq!(link.campaign_id, campaigns[0].id);
+    let targets = db
+        .store
+        .public_targets(&link, time::OffsetDateTime::now_utc().date())
+        .await
+        .unwrap();
+    assert_eq!(targets.len(), 4, "each member can be chosen");
     let coordinator = db
         .store
         .account_by_email(&skillgym_domain::Email::parse("coordinator@network.example").unwrap())

@@ -13,6 +13,9 @@ use sqlx::AssertSqlSafe;
 use sqlx::Row;
 use std::collections::HashMap;
 
+/// The code of the network demo's public link: `/take/network-demo`.
+pub const DEMO_PUBLIC_LINK: &str = "network-demo";
+
 impl Store {
     /// Creates the demo organisation with its sites, people, team managers and sign-ins.
     /// `password_hash` is the hash every demo sign-in gets.
@@ -207,7 +210,82 @@ impl Store {
             )
             .await?;
         }
+        // Its public link, open to anyone: volunteers and aspiring leaders on no staff list
+        // answered it at each member.
+        self.set_public_link(
+            runner.id,
+            campaign,
+            Some(crate::PublicLinkMode::Anonymous),
+            DEMO_PUBLIC_LINK,
+            crate::Actor::System,
+        )
+        .await?;
+        let link = self
+            .public_link(DEMO_PUBLIC_LINK)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        for (i, target) in self.public_targets(&link, today).await?.iter().enumerate() {
+            let shift = demo.shifts.get(i).copied().unwrap_or(0.0);
+            self.answer_through_link_as_demo(&link, target, 6 + 3 * i, 2_000 + i as u64, shift)
+                .await?;
+        }
         Ok(network)
+    }
+
+    /// Answers `target`'s campaign through `link` as `people` volunteers on no staff list
+    /// would, through the same calls as the web's pages: a start, each section saved, then
+    /// submitted.
+    async fn answer_through_link_as_demo(
+        &self,
+        link: &crate::PublicLink,
+        target: &crate::PublicTarget,
+        people: usize,
+        seed: u64,
+        shift: f64,
+    ) -> Result<()> {
+        let campaign = self
+            .campaign(target.organisation_id, target.campaign_id)
+            .await?;
+        let asked = AskedOf::new(&campaign);
+        let volunteer = Respondent {
+            job_family: JobFamily::Frontline,
+            employment: Employment::Volunteer,
+            years: 1,
+        };
+        let who = vec![volunteer; people];
+        let competences: Vec<skillgym_domain::CompetenceId> = campaign
+            .areas
+            .iter()
+            .flat_map(|a| a.competences.iter().map(|c| c.id))
+            .collect();
+        for r in simulate(seed, &who, &asked.asked(), shift, 100) {
+            let respondent = self.start_public_response(link, target).await?;
+            let answers = crate::ResponseAnswers {
+                ratings: r
+                    .ratings
+                    .iter()
+                    .map(|(c, rating)| (competences[*c], *rating))
+                    .collect(),
+                profile: r
+                    .profile
+                    .iter()
+                    .map(|(q, answer)| (campaign.questions[*q].0, answer.clone()))
+                    .collect(),
+                quiz: r
+                    .quiz
+                    .iter()
+                    .map(|(q, chosen, right)| (campaign.quiz[*q].0, (chosen.clone(), *right)))
+                    .collect(),
+            };
+            let response = respondent.response_id;
+            self.save_section(response, 1, &answers, &[]).await?;
+            for section in 2..=campaign.questionnaire().len() {
+                self.save_section(response, section, &Default::default(), &[])
+                    .await?;
+            }
+            self.submit_response(response).await?;
+        }
+        Ok(())
     }
 
     /// The default framework (or its national edition), last year's campaign (closed, with
@@ -280,34 +358,10 @@ impl Store {
             .filter(|(p, _)| !keep_free.contains(p))
             .collect();
         let who: Vec<Respondent> = people.iter().map(|(_, r)| *r).collect();
-        let competences: Vec<&crate::CampaignCompetence> =
-            campaign.areas.iter().flat_map(|a| &a.competences).collect();
-        let competence_areas: Vec<usize> = campaign
-            .areas
-            .iter()
-            .enumerate()
-            .flat_map(|(i, a)| std::iter::repeat_n(i, a.competences.len()))
-            .collect();
-        let questions: Vec<_> = campaign.questions.iter().map(|(_, q)| q.clone()).collect();
-        let quiz: Vec<_> = campaign.quiz.iter().map(|(_, q)| q.clone()).collect();
-        let quiz_competences: Vec<usize> = quiz
-            .iter()
-            .map(|q| {
-                competences
-                    .iter()
-                    .position(|c| c.code == q.competence)
-                    .unwrap_or(0)
-            })
-            .collect();
         let simulated = simulate(
             seed,
             &who,
-            &Asked {
-                competence_areas: &competence_areas,
-                questions: &questions,
-                quiz: &quiz,
-                quiz_competences: &quiz_competences,
-            },
+            &AskedOf::new(&campaign).asked(),
             shift,
             response_rate,
         );
@@ -511,5 +565,49 @@ fn demo_campaign(
             .map(|(name, body)| (name.to_string(), "image/svg+xml".to_string(), body.to_vec()))
             .collect(),
         cloned_from,
+    }
+}
+
+/// What a stored campaign asks, by position, as the simulation reads it.
+struct AskedOf {
+    competence_areas: Vec<usize>,
+    questions: Vec<skillgym_domain::audit::ProfileQuestion>,
+    quiz: Vec<skillgym_domain::audit::QuizItem>,
+    quiz_competences: Vec<usize>,
+}
+
+impl AskedOf {
+    fn new(campaign: &crate::Campaign) -> Self {
+        let competences: Vec<&crate::CampaignCompetence> =
+            campaign.areas.iter().flat_map(|a| &a.competences).collect();
+        let quiz: Vec<_> = campaign.quiz.iter().map(|(_, q)| q.clone()).collect();
+        AskedOf {
+            competence_areas: campaign
+                .areas
+                .iter()
+                .enumerate()
+                .flat_map(|(i, a)| std::iter::repeat_n(i, a.competences.len()))
+                .collect(),
+            questions: campaign.questions.iter().map(|(_, q)| q.clone()).collect(),
+            quiz_competences: quiz
+                .iter()
+                .map(|q| {
+                    competences
+                        .iter()
+                        .position(|c| c.code == q.competence)
+                        .unwrap_or(0)
+                })
+                .collect(),
+            quiz,
+        }
+    }
+
+    fn asked(&self) -> Asked<'_> {
+        Asked {
+            competence_areas: &self.competence_areas,
+            questions: &self.questions,
+            quiz: &self.quiz,
+            quiz_competences: &self.quiz_competences,
+        }
     }
 }

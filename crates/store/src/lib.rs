@@ -49,6 +49,7 @@ pub use audit_trail::{
 };
 pub use backup::{BackupRefused, check_backup};
 pub use change::CampaignChoice;
+pub use demo::DEMO_PUBLIC_LINK;
 pub use error::StoreError;
 pub use free_text::FreeTextResponse;
 pub use invitations::{

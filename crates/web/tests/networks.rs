@@ -267,6 +267,13 @@ async fn members_see_where_they_stand_and_coordinators_only_what_is_shared(backe
         )),
         "{weak}"
     );
+    // A chart of the same figures, drawn by the server: the spread and Bro's own mean.
+    let key = &page[page.find("<ul class=\"chart-key\">").unwrap()..];
+    let key = &key[..key.find("</ul>").unwrap()];
+    for series in ["Lower quartile", "Median", "Upper quartile", "Yours"] {
+        assert!(key.contains(series), "{series} in {key}");
+    }
+    assert!(page.contains("<figure class=\"chart\""));
     // No other member is named to Bro.
     for other in ["Cymoedd Library Service", "Dyffryn Library Service"] {
         assert!(!page.contains(other), "{other} named to Bro");

@@ -159,3 +159,7 @@ networks-adopt-button = Mabwysiadu
 networks-adopt-conflict = Nid oedd modd mabwysiadu'r fframwaith hwn: mae gan eich sefydliad fframwaith gyda'r un cod ond dynodydd gwahanol. Newidiwch god eich fframwaith yn gyntaf, neu holwch gydlynwyr y rhwydwaith.
 # review:
 campaign-of-network = Mae'r ymgyrch hon yn agor ymgyrch rhwydwaith i'ch staff.
+# review:
+network-chart-heading = Y gwasgariad ar yr olwg gyntaf
+# review:
+network-chart-caption = Chwartel isaf, canolrif a chwartel uchaf cymedrau hunanasesu'r aelodau ar gyfer pob cymhwysedd, ar y raddfa 1 i 5: yr un ffigurau â'r tabl isod.

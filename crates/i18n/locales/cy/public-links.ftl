@@ -85,3 +85,6 @@ audit-detail-public-anonymous = yn agored i unrhyw un
 audit-detail-public-email = yn agored unwaith fesul cyfeiriad e-bost wedi'i gadarnhau
 # review:
 audit-detail-public-closed = ar gau
+
+# review:
+cli-demo-public-link = Gall rhywun nad yw ar unrhyw restr staff ateb ymgyrch y rhwydwaith drwy ei dolen gyhoeddus: { $path } yn y cyfeiriad isod.

@@ -82,3 +82,5 @@ networks-adopted = Your copy
 networks-adopt-button = Adopt
 networks-adopt-conflict = This framework could not be adopted: your organisation has a framework with the same code but a different identifier. Change your framework's code first, or ask the network's coordinators.
 campaign-of-network = This campaign opens a network's campaign for your staff.
+network-chart-heading = The spread at a glance
+network-chart-caption = Each competence's lower quartile, median and upper quartile of the members' mean self-ratings, on the 1 to 5 scale: the same figures as the table below.

@@ -47,3 +47,5 @@ audit-action-public-link-changed = Changed a campaign's public link
 audit-detail-public-anonymous = open to anyone
 audit-detail-public-email = open once per confirmed email address
 audit-detail-public-closed = closed
+
+cli-demo-public-link = Someone on no staff list can answer the network's campaign through its public link: { $path } at the address below.

@@ -166,6 +166,14 @@ async fn run_network(args: DemoArgs, config: &Config, tr: &Tr) -> anyhow::Result
             );
         }
     }
+    say!(
+        "{}",
+        tr.t1(
+            "cli-demo-public-link",
+            "path",
+            format!("/take/{}", skillgym_store::DEMO_PUBLIC_LINK)
+        )
+    );
     if args.no_serve {
         store.close().await;
         return Ok(ExitCode::SUCCESS);

@@ -5,6 +5,7 @@
 use super::audits::today;
 use crate::AppState;
 use crate::access::{Admin, Coordinator};
+use crate::charts::{Kind, Row, RowChart, Scale, Series};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::CsrfForm;
@@ -237,6 +238,60 @@ fn figure_rows(figures: &NetworkFigures, ctx: &Ctx) -> Vec<FigureRow> {
         .collect()
 }
 
+/// The spread of the members' means for each competence as dots (lower quartile, median,
+/// upper quartile, and with `own` the member's own mean), drawn by the server; the table
+/// beside it holds the same figures, for screen readers and for reading exact values.
+fn spread_chart(figures: &NetworkFigures, ctx: &Ctx, own: bool) -> String {
+    let lang = ctx.tr.lang().code();
+    let mut series: Vec<Series> = [
+        "network-lower-quartile",
+        "network-median",
+        "network-upper-quartile",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, id)| Series::nth(i, ctx.tr.t(id), lang))
+    .collect();
+    if own {
+        series.push(Series::nth(3, ctx.tr.t("network-yours"), lang));
+    }
+    let titles = figures
+        .campaign
+        .areas
+        .iter()
+        .flat_map(|a| &a.competences)
+        .map(|c| c.title.show(lang).text.to_string());
+    let rows = figures
+        .competences
+        .iter()
+        .zip(titles)
+        .map(|(c, label)| {
+            let mut values = vec![
+                c.spread.map(|s| s.lower_quartile),
+                c.spread.map(|s| s.median),
+                c.spread.map(|s| s.upper_quartile),
+            ];
+            if own {
+                values.push(c.own);
+            }
+            Row {
+                label,
+                values,
+                missing: "–".into(),
+            }
+        })
+        .collect();
+    RowChart {
+        id: "network-spread",
+        kind: Kind::Dots { joined: false },
+        scale: Scale::new(1.0, 5.0, 5),
+        series,
+        rows,
+        decimals: 2,
+    }
+    .html()
+}
+
 /// The titles of the network's weak spots, lowest median first.
 fn weak_spot_titles(figures: &NetworkFigures, lang: &str) -> Vec<(String, &'static str)> {
     let competences: Vec<_> = figures
@@ -267,6 +322,7 @@ pub struct NetworkFiguresPage {
     members: usize,
     sharing: Vec<String>,
     public_link: super::public_links::PublicLinkPanel,
+    chart: String,
 }
 
 pub async fn figures_for_coordinator(
@@ -295,6 +351,7 @@ pub async fn figures_for_coordinator(
     Ok(NetworkFiguresPage {
         network: shown(lang, &network.name, network.name_cy.as_deref()),
         rows: figure_rows(&figures, &ctx),
+        chart: spread_chart(&figures, &ctx, false),
         weak_spots: weak_spot_titles(&figures, lang),
         opened: figures.opened,
         members: members.len(),
@@ -553,6 +610,7 @@ pub struct NetworkComparePage {
     rows: Vec<FigureRow>,
     weak_spots: Vec<(String, &'static str)>,
     opened: usize,
+    chart: String,
 }
 
 /// A member's campaign that opened a network's, beside the network's figures.
@@ -588,6 +646,7 @@ pub async fn compare(
         campaign: id,
         network: shown(lang, &network.name, network.name_cy.as_deref()),
         rows: figure_rows(&figures, &ctx),
+        chart: spread_chart(&figures, &ctx, true),
         weak_spots: weak_spot_titles(&figures, lang),
         opened: figures.opened,
     }
