@@ -135,6 +135,27 @@ async fn members_see_where_they_stand_and_coordinators_only_what_is_shared(backe
         let admin = app.signed_in(email).await;
         let page = app.page(&admin, "/networks").await;
         assert!(page.contains("Welsh public libraries"), "{page}");
+        if i == 0 {
+            // Dates that cannot be used: the page again, saying so, with what was typed.
+            let refused = app
+                .post(
+                    &admin,
+                    &format!("/networks/campaigns/{published}/open"),
+                    &[("opens_on", "2026-02-05"), ("closes_on", "2026-01-05")],
+                )
+                .await;
+            assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            let html = refused.text().await.unwrap();
+            assert!(
+                html.contains("error-summary")
+                    && html.contains(&format!("href=\"#opens_on-{published}\""))
+            );
+            assert!(
+                html.contains("value=\"2026-02-05\"") && html.contains("aria-invalid=\"true\"")
+            );
+            let listed = store.network_campaign_for(*org, published).await.unwrap();
+            assert_eq!(listed.opened_as, None, "nothing was opened");
+        }
         let response = app
             .post(
                 &admin,

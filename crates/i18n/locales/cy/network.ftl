@@ -163,3 +163,5 @@ campaign-of-network = Mae'r ymgyrch hon yn agor ymgyrch rhwydwaith i'ch staff.
 network-chart-heading = Y gwasgariad ar yr olwg gyntaf
 # review:
 network-chart-caption = Chwartel isaf, canolrif a chwartel uchaf cymedrau hunanasesu'r aelodau ar gyfer pob cymhwysedd, ar y raddfa 1 i 5: yr un ffigurau â'r tabl isod.
+# review:
+networks-open-dates = Rhowch y dyddiadau fel diwrnod, mis a blwyddyn, gyda'r dyddiad cau ar neu ar ôl y dyddiad agor

@@ -84,3 +84,4 @@ networks-adopt-conflict = This framework could not be adopted: your organisation
 campaign-of-network = This campaign opens a network's campaign for your staff.
 network-chart-heading = The spread at a glance
 network-chart-caption = Each competence's lower quartile, median and upper quartile of the members' mean self-ratings, on the 1 to 5 scale: the same figures as the table below.
+networks-open-dates = Enter the dates as day, month and year, with the closing date on or after the opening date

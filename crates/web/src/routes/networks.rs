@@ -417,6 +417,8 @@ pub struct MemberCampaign {
     /// The dates as the open form starts with them.
     opens_value: String,
     closes_value: String,
+    /// The dates typed could not be used (not dates, or closing before opening).
+    dates_refused: bool,
     opened_as: Option<CampaignId>,
 }
 
@@ -427,6 +429,8 @@ pub struct NetworksPage {
     memberships: Vec<Membership>,
     /// Why the last form could not be done, as a message id.
     problem: Option<&'static str>,
+    /// The field the problem is about, for the error summary's link.
+    problem_at: Option<String>,
 }
 
 pub async fn memberships(
@@ -477,6 +481,7 @@ async fn networks_page(
         page: ctx.page("networks-title"),
         memberships,
         problem: None,
+        problem_at: None,
     })
 }
 
@@ -491,6 +496,7 @@ fn member_campaign(c: &NetworkCampaignRecord, ctx: &Ctx) -> MemberCampaign {
         closes_on: ctx.tr.date(&format_date(c.closes_on)),
         opens_value: format_date(opens),
         closes_value: format_date(c.closes_on.max(opens)),
+        dates_refused: false,
         opened_as: c.opened_as,
     }
 }
@@ -550,13 +556,26 @@ pub async fn open(
     if let Some(opened) = listed.opened_as {
         return Ok(Redirect::to(&format!("/campaigns/{opened}")).into_response());
     }
-    let (Ok(opens_on), Ok(closes_on)) = (parse_date(&form.opens_on), parse_date(&form.closes_on))
-    else {
-        return Err(AppError::BadRequest("dates"));
+    let dates = match (parse_date(&form.opens_on), parse_date(&form.closes_on)) {
+        (Ok(opens), Ok(closes)) if opens <= closes => Some((opens, closes)),
+        _ => None,
     };
-    if closes_on < opens_on {
-        return Err(AppError::BadRequest("dates"));
-    }
+    let Some((opens_on, closes_on)) = dates else {
+        // The page again, with what was typed and the error summary pointing at it.
+        let mut page = networks_page(&state, &ctx, org).await?;
+        for c in page.memberships.iter_mut().flat_map(|m| &mut m.campaigns) {
+            if c.id == id {
+                c.opens_value = form.opens_on.clone();
+                c.closes_value = form.closes_on.clone();
+                c.dates_refused = true;
+            }
+        }
+        page.problem = Some("networks-open-dates");
+        page.problem_at = Some(format!("opens_on-{id}"));
+        let mut response = page.into_response();
+        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+        return Ok(response);
+    };
     let actor = Actor::Person(admin.person_id);
     match state
         .store
