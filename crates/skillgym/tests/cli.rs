@@ -283,6 +283,18 @@ async fn organisations_are_created_listed_and_chosen_by_their_short_name(backend
         listed.contains("bro-library-service: Bro Library Service (0 people)"),
         "{listed}"
     );
+    // In Welsh, the Welsh name.
+    let out = Command::new(env!("CARGO_BIN_EXE_skillgym"))
+        .args(["organisation", "list"])
+        .env("DATABASE_URL", &db.url)
+        .env("SKILLGYM_LANG", "cy")
+        .output()
+        .unwrap();
+    let listed = text(&out.stdout);
+    assert!(
+        listed.contains("bro-library-service: Gwasanaeth Llyfrgell Bro"),
+        "{listed}"
+    );
 
     // Which one, when there are two, is never guessed.
     let out = skillgym(&db, &["export", "staff"]);

@@ -1,6 +1,6 @@
 //! `skillgym network create|add-member|list`: networks of organisations that audit together.
 
-use super::organisation::{checked_name, checked_slug};
+use super::organisation::{checked_name, checked_slug, in_language};
 use crate::output::say;
 use skillgym_domain::OrganisationSlug;
 use skillgym_i18n::Tr;
@@ -99,8 +99,8 @@ pub async fn list(store: &Store, tr: &Tr) -> anyhow::Result<ExitCode> {
         let members: Vec<String> = store
             .network_members(network.id)
             .await?
-            .into_iter()
-            .map(|m| m.name)
+            .iter()
+            .map(|m| in_language(tr, &m.name, m.name_cy.as_deref()).to_string())
             .collect();
         let members = if members.is_empty() {
             tr.t("cli-network-no-members")
@@ -113,8 +113,14 @@ pub async fn list(store: &Store, tr: &Tr) -> anyhow::Result<ExitCode> {
                 "cli-network-line",
                 [
                     ("slug", network.slug.as_str().into()),
-                    ("name", network.name.as_str().into()),
-                    ("organisation", runner.name.as_str().into()),
+                    (
+                        "name",
+                        in_language(tr, &network.name, network.name_cy.as_deref()).into()
+                    ),
+                    (
+                        "organisation",
+                        in_language(tr, &runner.name, runner.name_cy.as_deref()).into()
+                    ),
                     ("members", members.as_str().into()),
                 ]
             )

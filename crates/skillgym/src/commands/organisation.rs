@@ -45,6 +45,14 @@ pub async fn chosen(
     }
 }
 
+/// A name in the reader's language: the Welsh one for a Welsh reader, when there is one.
+pub fn in_language<'a>(tr: &Tr, en: &'a str, cy: Option<&'a str>) -> &'a str {
+    match (tr.lang(), cy) {
+        (skillgym_i18n::Lang::Cy, Some(cy)) if !cy.trim().is_empty() => cy,
+        _ => en,
+    }
+}
+
 /// A name as typed for an organisation or a network, trimmed; `None` (having said why) when
 /// it is empty, too long or holds control characters.
 pub fn checked_name<'a>(name: &'a str, tr: &Tr) -> Option<&'a str> {
@@ -131,7 +139,7 @@ pub async fn list(store: &Store, tr: &Tr) -> anyhow::Result<ExitCode> {
                 "cli-organisation-line",
                 [
                     ("slug", org.slug.as_str().into()),
-                    ("name", org.name.as_str().into()),
+                    ("name", in_language(tr, &org.name, org.name_cy.as_deref()).into()),
                     ("people", people.into()),
                 ]
             )
