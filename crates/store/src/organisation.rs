@@ -169,6 +169,14 @@ impl Store {
     /// Gives each organisation created before slugs one made from its name (numbered when
     /// another already has it). Run by [`Store::migrate`]; does nothing once all have one.
     pub(crate) async fn give_organisations_slugs(&self) -> Result<()> {
+        // Every start runs this: after the first, one read and no transaction.
+        let missing: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE slug IS NULL")
+                .fetch_one(&self.pool)
+                .await?;
+        if missing == 0 {
+            return Ok(());
+        }
         let mut tx = self.pool.begin().await?;
         let rows = sqlx::query("SELECT id, name, slug FROM organisations ORDER BY id")
             .fetch_all(&mut *tx)
