@@ -251,6 +251,226 @@ pub(crate) fn is_blank(record: &csv::StringRecord) -> bool {
     record.iter().all(|f| f.trim().is_empty())
 }
 
+/// Something wrong in a table file, by line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvProblem {
+    /// The file line; 0 when the problem is about the whole file.
+    pub line: u64,
+    /// The column as the file's header names it (English or Welsh).
+    pub column: Option<&'static str>,
+    /// Fluent message id.
+    pub code: &'static str,
+    /// The offending value, when showing it helps.
+    pub value: Option<String>,
+}
+
+impl CsvProblem {
+    pub fn new(line: u64, column: Option<&'static str>, code: &'static str) -> Self {
+        Self {
+            line,
+            column,
+            code,
+            value: None,
+        }
+    }
+
+    pub fn with_value(mut self, value: &str) -> Self {
+        self.value = Some(value.chars().take(60).collect());
+        self
+    }
+}
+
+/// The message ids of the problems any table file can have, in its format's own words.
+pub struct TableMessages {
+    pub not_utf8: &'static str,
+    pub unreadable: &'static str,
+    pub empty: &'static str,
+    pub missing_column: &'static str,
+    pub unknown_column: &'static str,
+    pub field_count: &'static str,
+}
+
+/// A file format of one table: a header row naming its columns, then a row per thing.
+///
+/// The Welsh column names are part of the format, as the English ones are: they live in code
+/// and not in the Fluent message files, so that a translator's edit can never stop a file
+/// importing.
+pub struct TableFormat {
+    /// The columns as (English, Welsh) names, in the order skillgym writes them. A file may
+    /// give them in any order, name them in either language and leave out optional ones.
+    pub columns: &'static [(&'static str, &'static str)],
+    /// The English names of the columns a file must have.
+    pub required: &'static [&'static str],
+    pub messages: TableMessages,
+}
+
+/// One data row of a table file, by its columns' English names.
+pub struct TableRow {
+    pub line: u64,
+    fields: std::collections::HashMap<&'static str, String>,
+}
+
+impl TableRow {
+    /// A cell, trimmed, with the formula guard an export wrote undone; empty when the file has
+    /// no such column.
+    pub fn get(&self, column: &str) -> &str {
+        self.fields.get(column).map_or("", |v| unguarded(v.trim()))
+    }
+
+    /// The pair of cells `{prefix}_en` and `{prefix}_cy`.
+    pub fn localised(&self, prefix: &str) -> crate::audit::Localised {
+        crate::audit::Localised::new(
+            self.get(&format!("{prefix}_en")),
+            Some(self.get(&format!("{prefix}_cy")).to_string()),
+        )
+    }
+}
+
+impl TableFormat {
+    /// The column names in one language, in the order skillgym writes them.
+    pub fn header(&self, language: FileLanguage) -> Vec<&'static str> {
+        self.columns
+            .iter()
+            .map(|names| language.pick(*names))
+            .collect()
+    }
+
+    /// A column's name in `language`, from its English name.
+    fn named_in(&self, language: FileLanguage, english: &'static str) -> &'static str {
+        self.columns
+            .iter()
+            .find(|(en, _)| *en == english)
+            .map_or(english, |names| language.pick(*names))
+    }
+
+    /// Names the columns of `problems` (and a missing column's name given as their value) in
+    /// `language`: problems speak of columns as the file's header does.
+    pub fn name_columns(&self, problems: &mut [CsvProblem], language: FileLanguage) {
+        for p in problems {
+            p.column = p.column.map(|c| self.named_in(language, c));
+            if p.code == self.messages.missing_column
+                && let Some(value) = &mut p.value
+                && let Some((english, _)) =
+                    self.columns.iter().find(|(en, _)| *en == value.as_str())
+            {
+                *value = self.named_in(language, english).to_string();
+            }
+        }
+    }
+
+    /// Reads a file's rows (blank ones left out) and the problems found reading them: not
+    /// UTF-8, a quote never closed, no header, a column unknown, twice or missing (none of
+    /// whose rows are read), or a row with another number of cells (left out).
+    pub fn read(&self, bytes: &[u8]) -> ReadTable {
+        let m = &self.messages;
+        let refused = |problem| ReadTable {
+            rows: Vec::new(),
+            problems: vec![problem],
+            language: FileLanguage::English,
+        };
+        let bytes = match text(bytes) {
+            Ok(text) => text.as_bytes(),
+            Err(line) => return refused(CsvProblem::new(line, None, m.not_utf8)),
+        };
+        // The csv crate reads an unclosed quote as a field running to the end of the file; say
+        // where the quote was opened instead.
+        if let Some(at) = unclosed_quote(bytes) {
+            return refused(CsvProblem::new(line_at(bytes, at), None, m.unreadable));
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes);
+        let mut lines = LineCounter::new(bytes);
+        let mut records = Vec::new();
+        for record in reader.records() {
+            match record {
+                Ok(r) => {
+                    let line = lines.record(&r);
+                    if !is_blank(&r) {
+                        records.push((line, r));
+                    }
+                }
+                Err(e) => {
+                    let line = e
+                        .position()
+                        .map_or(0, |p| line_at(bytes, (p.byte() as usize).min(bytes.len())));
+                    return refused(CsvProblem::new(line, None, m.unreadable));
+                }
+            }
+        }
+        let Some(((header_line, header), rows)) = records.split_first() else {
+            return refused(CsvProblem::new(0, None, m.empty));
+        };
+        let mut problems = Vec::new();
+        let mut columns: Vec<Option<&'static str>> = Vec::new();
+        let mut first_language = None;
+        for name in header {
+            let found = find_column(self.columns, name);
+            match found {
+                Some((i, lang)) if !columns.contains(&Some(self.columns[i].0)) => {
+                    columns.push(Some(self.columns[i].0));
+                    first_language.get_or_insert(lang);
+                }
+                _ => {
+                    let name = name.trim().to_lowercase();
+                    problems.push(
+                        CsvProblem::new(*header_line, None, m.unknown_column).with_value(&name),
+                    );
+                    columns.push(None);
+                }
+            }
+        }
+        let language = first_language.unwrap_or_default();
+        for required in self.required {
+            if !columns.contains(&Some(*required)) {
+                problems.push(
+                    CsvProblem::new(*header_line, None, m.missing_column).with_value(required),
+                );
+            }
+        }
+        if !problems.is_empty() {
+            return ReadTable {
+                rows: Vec::new(),
+                problems,
+                language,
+            };
+        }
+        let mut read = Vec::new();
+        for (line, r) in rows {
+            if r.len() != header.len() {
+                problems.push(
+                    CsvProblem::new(*line, None, m.field_count).with_value(&r.len().to_string()),
+                );
+                continue;
+            }
+            let fields = columns
+                .iter()
+                .zip(r.iter())
+                .filter_map(|(c, v)| c.map(|c| (c, v.to_string())))
+                .collect();
+            read.push(TableRow {
+                line: *line,
+                fields,
+            });
+        }
+        ReadTable {
+            rows: read,
+            problems,
+            language,
+        }
+    }
+}
+
+/// What [`TableFormat::read`] found.
+pub struct ReadTable {
+    pub rows: Vec<TableRow>,
+    pub problems: Vec<CsvProblem>,
+    /// The language the header is written in (that of its first known column; English when
+    /// there is none).
+    pub language: FileLanguage,
+}
+
 /// Problems collected up to a limit, then one saying there are too many, and no more: a file
 /// wrong on every line would otherwise bury the reader.
 pub(crate) struct Problems<P> {

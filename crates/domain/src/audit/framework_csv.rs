@@ -5,17 +5,11 @@
 use super::Localised;
 use super::case::derived_identifier;
 use super::framework::{Area, Competence, Framework, FrameworkProblem, LEVELS};
-use crate::csv_file::{
-    self, CsvWriter, FileLanguage, LineCounter, find_column, is_blank, line_at, unclosed_quote,
-};
+use crate::csv_file::{CsvWriter, FileLanguage, TableFormat, TableMessages, TableRow};
 use std::collections::HashMap;
 use std::io::Write;
 
-/// The columns as (English, Welsh) names, in the order skillgym writes them. A file may give
-/// them in any order, name them in either language and leave out the optional ones.
-///
-/// The Welsh names are part of the file format, as the English ones are: they live here and not
-/// in the Fluent message files, so that a translator's edit can never stop a file importing.
+/// The columns as (English, Welsh) names, in the order skillgym writes them.
 pub const COLUMN_NAMES: [(&str, &str); 8] = [
     ("kind", "math"),
     ("code", "cod"),
@@ -27,44 +21,21 @@ pub const COLUMN_NAMES: [(&str, &str); 8] = [
     ("identifier", "dynodwr"),
 ];
 
-/// The English names of [`COLUMN_NAMES`], by which the reader knows each column.
-pub const COLUMNS: [&str; 8] = columns(FileLanguage::English);
+/// The file's shape, as [`csv_file::TableFormat`] reads it.
+pub const FORMAT: TableFormat = TableFormat {
+    columns: &COLUMN_NAMES,
+    required: &["kind", "code", "title_en"],
+    messages: TableMessages {
+        not_utf8: NOT_UTF8,
+        unreadable: UNREADABLE,
+        empty: EMPTY,
+        missing_column: MISSING_COLUMN,
+        unknown_column: UNKNOWN_COLUMN,
+        field_count: FIELD_COUNT,
+    },
+};
 
-/// The column names in one language, in the order skillgym writes them.
-pub const fn columns(language: FileLanguage) -> [&'static str; 8] {
-    let mut names = [""; 8];
-    let mut i = 0;
-    while i < names.len() {
-        names[i] = match language {
-            FileLanguage::English => COLUMN_NAMES[i].0,
-            FileLanguage::Welsh => COLUMN_NAMES[i].1,
-        };
-        i += 1;
-    }
-    names
-}
-
-/// A column's name in `language`, from its English name.
-fn named_in(language: FileLanguage, english: &'static str) -> &'static str {
-    COLUMN_NAMES
-        .iter()
-        .find(|(en, _)| *en == english)
-        .map_or(english, |names| language.pick(*names))
-}
-const REQUIRED: [&str; 3] = ["kind", "code", "title_en"];
-
-/// Something wrong in a framework file, by line and column.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CsvProblem {
-    /// The file line; 0 when the problem is about the whole file.
-    pub line: u64,
-    /// The column as the file's header names it (English or Welsh, from [`COLUMN_NAMES`]).
-    pub column: Option<&'static str>,
-    /// Fluent message id: one of [`PROBLEM_CODES`] or a [`Framework::problems`] code.
-    pub code: &'static str,
-    /// The offending value, when showing it helps.
-    pub value: Option<String>,
-}
+pub use crate::csv_file::CsvProblem;
 
 pub const NOT_UTF8: &str = "framework-csv-not-utf8";
 pub const UNREADABLE: &str = "framework-csv-unreadable";
@@ -99,167 +70,44 @@ pub const PROBLEM_CODES: &[&str] = &[
     AREA_UNKNOWN,
 ];
 
-impl CsvProblem {
-    fn new(line: u64, column: Option<&'static str>, code: &'static str) -> Self {
-        Self {
-            line,
-            column,
-            code,
-            value: None,
-        }
-    }
-
-    fn with_value(mut self, value: &str) -> Self {
-        self.value = Some(value.chars().take(60).collect());
-        self
-    }
-}
-
-/// One data row, by column name.
-struct Row<'a> {
-    line: u64,
-    fields: HashMap<&'static str, &'a str>,
-}
-
-impl Row<'_> {
-    /// A cell, trimmed, with the formula guard an export wrote undone.
-    fn get(&self, column: &str) -> &str {
-        self.fields
-            .get(column)
-            .map_or("", |v| csv_file::unguarded(v.trim()))
-    }
-
-    fn localised(&self, prefix: &str) -> Localised {
-        Localised::new(
-            self.get(&format!("{prefix}_en")),
-            Some(self.get(&format!("{prefix}_cy")).to_string()),
-        )
-    }
-}
-
 /// Reads a framework file: the framework, or every problem in it (nothing half-read). Columns
 /// are named in the problems as the header names them; one the header lacks is named in the
 /// language of the header's first known column.
 pub fn read(bytes: &[u8]) -> Result<Framework, Vec<CsvProblem>> {
-    let mut language = FileLanguage::English;
-    read_in(bytes, &mut language).map_err(|mut problems| {
-        for p in &mut problems {
-            p.column = p.column.map(|c| named_in(language, c));
-            if p.code == MISSING_COLUMN
-                && let Some(value) = &mut p.value
-                && let Some(english) = COLUMNS.iter().find(|c| **c == value.as_str())
-            {
-                *value = named_in(language, english).to_string();
+    let table = FORMAT.read(bytes);
+    let mut problems = table.problems;
+    let result = if problems.iter().any(|p| p.code != FIELD_COUNT) {
+        Err(problems)
+    } else {
+        let (framework, lines) = assemble(&table.rows, &mut problems);
+        if !problems.is_empty() {
+            Err(problems)
+        } else {
+            let found = framework.problems();
+            if found.is_empty() {
+                Ok(framework)
+            } else {
+                Err(found.into_iter().map(|p| csv_problem(p, &lines)).collect())
             }
         }
+    };
+    result.map_err(|mut problems| {
+        FORMAT.name_columns(&mut problems, table.language);
         problems
     })
-}
-
-fn read_in(bytes: &[u8], language: &mut FileLanguage) -> Result<Framework, Vec<CsvProblem>> {
-    let bytes = csv_file::text(bytes)
-        .map_err(|line| vec![CsvProblem::new(line, None, NOT_UTF8)])?
-        .as_bytes();
-    // The csv crate reads an unclosed quote as a field running to the end of the file; say
-    // where the quote was opened instead.
-    if let Some(at) = unclosed_quote(bytes) {
-        return Err(vec![CsvProblem::new(line_at(bytes, at), None, UNREADABLE)]);
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut lines = LineCounter::new(bytes);
-    let mut records = Vec::new();
-    for record in reader.records() {
-        match record {
-            Ok(r) => {
-                let line = lines.record(&r);
-                if !is_blank(&r) {
-                    records.push((line, r));
-                }
-            }
-            Err(e) => {
-                let line = e
-                    .position()
-                    .map_or(0, |p| line_at(bytes, (p.byte() as usize).min(bytes.len())));
-                return Err(vec![CsvProblem::new(line, None, UNREADABLE)]);
-            }
-        }
-    }
-    let Some(((header_line, header), rows)) = records.split_first() else {
-        return Err(vec![CsvProblem::new(0, None, EMPTY)]);
-    };
-    let header_line = *header_line;
-    let mut problems = Vec::new();
-    let mut columns: Vec<Option<&'static str>> = Vec::new();
-    let mut first_language = None;
-    for name in header {
-        let found = find_column(&COLUMN_NAMES, name);
-        let name = name.trim().to_lowercase();
-        match found {
-            Some((i, lang)) if !columns.contains(&Some(COLUMNS[i])) => {
-                columns.push(Some(COLUMNS[i]));
-                first_language.get_or_insert(lang);
-            }
-            _ => {
-                problems.push(CsvProblem::new(header_line, None, UNKNOWN_COLUMN).with_value(&name));
-                columns.push(None);
-            }
-        }
-    }
-    *language = first_language.unwrap_or_default();
-    for required in REQUIRED {
-        if !columns.contains(&Some(required)) {
-            problems.push(CsvProblem::new(header_line, None, MISSING_COLUMN).with_value(required));
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let rows: Vec<Row> = rows
-        .iter()
-        .filter_map(|(line, r)| {
-            if r.len() != header.len() {
-                problems.push(
-                    CsvProblem::new(*line, None, FIELD_COUNT).with_value(&r.len().to_string()),
-                );
-                return None;
-            }
-            let fields = columns
-                .iter()
-                .zip(r.iter())
-                .filter_map(|(c, v)| c.map(|c| (c, v)))
-                .collect();
-            Some(Row {
-                line: *line,
-                fields,
-            })
-        })
-        .collect();
-    let (framework, lines) = assemble(&rows, &mut problems);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let found = framework.problems();
-    if found.is_empty() {
-        Ok(framework)
-    } else {
-        Err(found.into_iter().map(|p| csv_problem(p, &lines)).collect())
-    }
 }
 
 /// Where each thing was written: the framework's code and each area's and competence's, and
 /// `CODE#n` for level n, as [`Framework::problems`] names them.
 type Lines = HashMap<String, u64>;
 
-fn assemble(rows: &[Row], problems: &mut Vec<CsvProblem>) -> (Framework, Lines) {
+fn assemble(rows: &[TableRow], problems: &mut Vec<CsvProblem>) -> (Framework, Lines) {
     let mut lines = Lines::new();
-    let mut framework: Option<(&Row, Framework)> = None;
+    let mut framework: Option<(&TableRow, Framework)> = None;
     let mut levels: [Option<Localised>; LEVELS] = Default::default();
     let mut level_lines = [0u64; LEVELS];
     let mut areas: Vec<Area> = Vec::new();
-    let mut competences: Vec<(&Row, Competence)> = Vec::new();
+    let mut competences: Vec<(&TableRow, Competence)> = Vec::new();
     for row in rows {
         let kind = row.get("kind").to_ascii_lowercase();
         match kind.as_str() {
@@ -394,7 +242,7 @@ fn csv_problem(p: FrameworkProblem, lines: &Lines) -> CsvProblem {
 /// formula (a guard [`read`] undoes).
 pub fn write<W: Write>(out: W, f: &Framework, language: FileLanguage) -> std::io::Result<()> {
     let mut writer = CsvWriter::new(out)?;
-    writer.row(columns(language))?;
+    writer.row(FORMAT.header(language))?;
     let cy = |l: &Localised| l.cy.clone().unwrap_or_default();
     let mut row = |kind: &str, code: &str, area: &str, title: &Localised, about: &Localised, id| {
         writer.row([
