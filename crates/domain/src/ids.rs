@@ -53,4 +53,6 @@ id_type!(
     SurveyUploadId,
     /// A network of organisations that audit together (a national body and its members).
     NetworkId,
+    /// An activity in an organisation's learning catalogue.
+    ActivityId,
 );

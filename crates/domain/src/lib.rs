@@ -7,6 +7,7 @@ pub mod audit;
 pub mod csv_file;
 pub mod demo;
 pub mod ids;
+pub mod learning;
 pub mod leavers;
 pub mod network;
 pub mod organisation;
@@ -18,8 +19,8 @@ pub mod staff_file;
 pub use accounts::{Role, Roles};
 pub use csv_file::FileLanguage;
 pub use ids::{
-    AccountId, CampaignId, CompetenceId, FrameworkId, NetworkId, OrganisationId, PersonId,
-    QuestionId, QuizItemId, ResponseId, SiteId, StaffUploadId, SurveyUploadId, TeamId,
+    AccountId, ActivityId, CampaignId, CompetenceId, FrameworkId, NetworkId, OrganisationId,
+    PersonId, QuestionId, QuizItemId, ResponseId, SiteId, StaffUploadId, SurveyUploadId, TeamId,
 };
 pub use organisation::{Location, OrganisationSlug, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{

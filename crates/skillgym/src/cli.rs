@@ -224,6 +224,12 @@ pub enum ImportCommand {
         /// The CASE JSON or CSV file (told apart by what is in it)
         file: PathBuf,
     },
+    /// Import a learning catalogue (CSV): activities whose code the catalogue has are changed,
+    /// the others added, all or none; see docs/catalogue.md
+    Catalogue {
+        /// The CSV file
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -248,6 +254,15 @@ pub enum ExportCommand {
         #[arg(long, short)]
         output: Option<PathBuf>,
         /// The language of a CSV file's column names (the command line's own by default)
+        #[arg(long, value_enum)]
+        language: Option<ColumnLanguage>,
+    },
+    /// Export the learning catalogue as a CSV file
+    Catalogue {
+        /// Write to this file instead of the screen
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The language of the column names (the command line's own by default)
         #[arg(long, value_enum)]
         language: Option<ColumnLanguage>,
     },

@@ -84,11 +84,14 @@ pub enum AuditAction {
     /// A campaign's public link was opened, changed or closed (detail: `campaign=…` and
     /// `public-anonymous`, `public-email` or `public-closed`).
     PublicLinkChanged,
+    /// Activities were added to the learning catalogue or changed, from a file or from a
+    /// network (detail: `added=… updated=…`, and `network=…` for an adopted one).
+    CatalogueImported,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 20;
+    pub const COUNT: usize = 21;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -111,6 +114,7 @@ impl AuditAction {
         AuditAction::NetworkCampaignPublished,
         AuditAction::NetworkCampaignOpened,
         AuditAction::PublicLinkChanged,
+        AuditAction::CatalogueImported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -135,6 +139,7 @@ impl AuditAction {
             AuditAction::NetworkCampaignPublished => "network-campaign-published",
             AuditAction::NetworkCampaignOpened => "network-campaign-opened",
             AuditAction::PublicLinkChanged => "public-link-changed",
+            AuditAction::CatalogueImported => "catalogue-imported",
         }
     }
 
@@ -154,6 +159,7 @@ impl AuditAction {
                 | AuditAction::NetworkCampaignPublished
                 | AuditAction::NetworkCampaignOpened
                 | AuditAction::PublicLinkChanged
+                | AuditAction::CatalogueImported
         )
     }
 

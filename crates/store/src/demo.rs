@@ -87,8 +87,35 @@ impl Store {
         if demo.audits {
             self.seed_demo_audit(org.id, &keep_free, demo.national, demo.response_rate)
                 .await?;
+            self.seed_demo_catalogue(org.id, &keep_free).await?;
         }
         Ok(org)
+    }
+
+    /// The demo's learning catalogue, and how useful some of its people found the first
+    /// activities: from three to eight ratings each, so that some show a mean and some are
+    /// still too few to. The demo sign-ins have rated nothing.
+    async fn seed_demo_catalogue(&self, org: OrganisationId, keep_free: &[PersonId]) -> Result<()> {
+        let activities = skillgym_domain::learning::demo_catalogue();
+        self.import_catalogue(org, &activities, crate::Actor::System)
+            .await?;
+        let mut people: Vec<PersonId> = self
+            .person_ids(org)
+            .await?
+            .into_values()
+            .filter(|p| !keep_free.contains(p))
+            .collect();
+        people.sort();
+        let stored = self.catalogue(org).await?;
+        for (i, activity) in stored.iter().take(30).enumerate() {
+            let raters = 3 + i % 6;
+            for (j, person) in people.iter().skip(i * 3).take(raters).enumerate() {
+                let usefulness = 2 + ((i + j) % 4) as u8;
+                self.rate_activity(org, activity.id, *person, usefulness)
+                    .await?;
+            }
+        }
+        Ok(())
     }
 
     /// The network demo: the organisation that runs the network (its coordinator the one

@@ -177,6 +177,7 @@ impl Store {
         tables.push(self.account_table(person).await?);
         tables.push(self.audit_events_table(org, person).await?);
         tables.extend(self.audit_answer_tables(org, person).await?);
+        tables.push(self.activity_ratings_table(org, person).await?);
         Ok(PersonalData { person, tables })
     }
 
@@ -305,6 +306,31 @@ impl Store {
             ]);
         }
         Ok(table)
+    }
+
+    /// How useful they found the catalogue's activities.
+    async fn activity_ratings_table(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<DataTable> {
+        self.query_table(
+            "activity_ratings",
+            &["activity", "title", "usefulness", "rated_at"],
+            "SELECT a.code, a.title_en, g.usefulness, g.rated_at \
+             FROM activity_ratings g JOIN activities a ON a.id = g.activity_id \
+             WHERE a.organisation_id = $1 AND g.person_id = $2 ORDER BY a.code",
+            &[org.0, person.0],
+            |r| {
+                Ok(vec![
+                    text(r, "code")?,
+                    text(r, "title_en")?,
+                    r.try_get::<i64, _>("usefulness")?.into(),
+                    iso_time(r.try_get("rated_at")?).into(),
+                ])
+            },
+        )
+        .await
     }
 
     async fn audit_events_table(&self, org: OrganisationId, person: PersonId) -> Result<DataTable> {
@@ -542,6 +568,7 @@ pub(crate) async fn erase_in(
     for sql in [
         "DELETE FROM accounts WHERE person_id = $1",
         "DELETE FROM person_sites WHERE person_id = $1",
+        "DELETE FROM activity_ratings WHERE person_id = $1",
         "UPDATE people SET line_manager_id = NULL WHERE line_manager_id = $1",
         "UPDATE teams SET manager_id = NULL WHERE manager_id = $1",
         "DELETE FROM people WHERE id = $1",

@@ -93,3 +93,27 @@ impl<S: Send + Sync> FromRequestParts<S> for Answering {
         }
     }
 }
+
+/// A signed-in trainer or administrator: who keeps the learning catalogue.
+pub struct Curator(pub Arc<SessionRecord>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Curator {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        let user = holding(parts, None)?;
+        if user.roles.has(Role::Trainer) || user.roles.has(Role::Admin) {
+            Ok(Curator(user))
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+impl Deref for Curator {
+    type Target = SessionRecord;
+
+    fn deref(&self) -> &SessionRecord {
+        &self.0
+    }
+}

@@ -32,6 +32,7 @@ pub struct Page {
 const NAV: &[(&str, &str, Option<Role>, &[&str])] = &[
     ("/", "nav-home", None, &[]),
     ("/audits", "nav-audits", None, &[]),
+    ("/learning", "nav-learning", None, &[]),
     ("/team", "nav-my-people", Some(Role::Manager), &[]),
     ("/campaigns", "nav-campaigns", Some(Role::Admin), &[]),
     ("/people", "nav-people", Some(Role::Admin), &[]),

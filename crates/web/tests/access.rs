@@ -220,6 +220,22 @@ const TABLE: &[Row] = &[
     (GET,    "/audits/{id}/link/{token}",                  "/audits/{campaign}/link/1.{campaign}.99999999999.bad",         [DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED]),
     // Its button, likewise: refused, whoever presses it.
     (POST,   "/audits/{id}/link/{token}",                  "/audits/{campaign}/link/1.{campaign}.99999999999.bad",         [DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED]),
+    // The learning catalogue: anyone signed in searches it and rates what they did; trainers
+    // and administrators keep it.
+    (GET,    "/learning",                                   "/learning",                                                    [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/learning",                                   "/learning?minutes=15&language=cy&competence=SAFE-1&level=2",   [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/learning/new",                               "/learning/new",                                                [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/learning/new",                               "/learning/new",                                                [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/learning/import",                            "/learning/import",                                             [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (UPLOAD, "/learning/import",                            "/learning/import",                                             [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/learning/catalogue.csv",                     "/learning/catalogue.csv",                                      [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/learning/{id}",                              "/learning/{activity}",                                         [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/learning/{id}",                              "/learning/{none}",                                             [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/learning/{id}/edit",                         "/learning/{activity}/edit",                                    [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/learning/{id}/edit",                         "/learning/{none}/edit",                                        [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/learning/{id}/edit",                         "/learning/{activity}/edit",                                    [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    // A rating with no usefulness chosen is refused on the page; nothing is saved.
+    (POST,   "/learning/{id}/rating",                       "/learning/{activity}/rating",                                  [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
     (GET,    "/frameworks",                                "/frameworks",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/frameworks/import",                         "/frameworks/import",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (UPLOAD, "/frameworks/import",                         "/frameworks/import",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
@@ -922,6 +938,10 @@ impl Fixtures {
             .unwrap();
         Fixtures(vec![
             ("public_code", public_code(app, org).await),
+            (
+                "activity",
+                store.catalogue(org).await.unwrap()[0].id.to_string(),
+            ),
             ("network_code", network_code(app, org, campaign).await),
             ("network_campaign", campaign.to_string()),
             ("network", network.id.to_string()),

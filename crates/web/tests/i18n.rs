@@ -892,13 +892,15 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
 }
 
 #[test]
-fn every_framework_file_problem_has_a_message_in_both_languages() {
+fn every_framework_and_catalogue_file_problem_has_a_message_in_both_languages() {
     use skillgym_domain::audit::{case, framework_csv};
+    use skillgym_domain::learning;
     for lang in Lang::OFFERED {
         let tr = Tr::new(lang);
         for code in case::PROBLEM_CODES
             .iter()
             .chain(framework_csv::PROBLEM_CODES)
+            .chain(learning::PROBLEM_CODES)
         {
             let args = [
                 ("value", "x".into()),

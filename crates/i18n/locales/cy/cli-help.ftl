@@ -92,3 +92,13 @@ cli-help-backup = Copïo cronfa ddata SQLite i FFEIL, yn gyson, tra bod skillgym
 cli-help-backup--file = Ble i ysgrifennu'r copi (yn cymryd lle unrhyw ffeil sy'n bodoli)
 cli-help-restore = Rhoi copi wrth gefn yn lle cronfa ddata SQLite; stopiwch skillgym yn gyntaf
 cli-help-restore--file = Ffeil a wnaed gan `skillgym backup`
+# review:
+cli-help-import-catalogue = Mewnforio catalog dysgu (CSV): mae gweithgareddau y mae eu cod yn y catalog yn cael eu newid, a'r lleill yn cael eu hychwanegu, y cyfan neu ddim; gweler docs/catalogue.md
+# review:
+cli-help-import-catalogue--file = Y ffeil CSV
+# review:
+cli-help-export-catalogue = Allforio'r catalog dysgu fel ffeil CSV
+# review:
+cli-help-export-catalogue--output = Ysgrifennu i'r ffeil hon yn lle'r sgrin
+# review:
+cli-help-export-catalogue--language = Iaith enwau'r colofnau (fel rhagosodiad, iaith y llinell orchymyn ei hun)

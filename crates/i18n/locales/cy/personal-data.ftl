@@ -98,7 +98,7 @@ audit-detail-campaign = ymgyrch rhif { $value }
 my-data-heading = Eich data
 my-data-intro = Lawrlwythwch bopeth sydd gan skillgym amdanoch chi: eich manylion, safleoedd, tîm, rheolwr llinell, mewngofnodi a rolau, a'r cofnod o bwy sydd wedi edrych ar eich data neu ei newid. Cewch un ffeil zip gyda ffeiliau JSON a CSV ynddi.
 my-data-download = Lawrlwytho fy nata
-my-data-readme = Dyma bopeth oedd gan skillgym amdanoch chi ar { $date }. Mae pob tabl yma ddwywaith: fel JSON ac fel CSV (sy'n agor mewn taenlen). person: eich manylion. sites: ble rydych chi'n gweithio. account: eich mewngofnodi, iaith a rolau, faint o sesiynau sydd ar agor, a phwy mae gwasanaeth mewngofnodi eich sefydliad yn dweud ydych chi, os ydych chi wedi'i ddefnyddio. audit_events: pwy a edrychodd ar eich data, ei allforio neu ei newid, a phryd.
+my-data-readme = Dyma bopeth oedd gan skillgym amdanoch chi ar { $date }. Mae pob tabl yma ddwywaith: fel JSON ac fel CSV (sy'n agor mewn taenlen). person: eich manylion. sites: ble rydych chi'n gweithio. account: eich mewngofnodi, iaith a rolau, faint o sesiynau sydd ar agor, a phwy mae gwasanaeth mewngofnodi eich sefydliad yn dweud ydych chi, os ydych chi wedi'i ddefnyddio. audit_events: pwy a edrychodd ar eich data, ei allforio neu ei newid, a phryd. activity_ratings: pa mor ddefnyddiol oedd gweithgareddau yn y catalog dysgu i chi.
 
 ## Dileu person
 person-erase-link = Dileu'r person hwn
@@ -204,3 +204,11 @@ my-data-column-audit-quiz-answers-correct = Cywir (1) neu beidio (0)
 my-data-column-audit-invitations-campaign = Archwiliad
 my-data-column-audit-invitations-kind = Gwahoddiad neu nodyn atgoffa
 my-data-column-audit-invitations-sent-at = Anfonwyd (UTC)
+# review:
+my-data-column-activity-ratings-activity = Cod y gweithgaredd
+# review:
+my-data-column-activity-ratings-title = Gweithgaredd
+# review:
+my-data-column-activity-ratings-usefulness = Pa mor ddefnyddiol (1 i 5)
+# review:
+my-data-column-activity-ratings-rated-at = Sgôr wedi'i rhoi (UTC)

@@ -71,7 +71,7 @@ audit-detail-campaign = campaign number { $value }
 my-data-heading = Your data
 my-data-intro = Download everything skillgym holds about you: your details, sites, team, line manager, sign-in and roles, and the record of who has looked at or changed your data. You get one zip file with JSON and CSV files inside.
 my-data-download = Download my data
-my-data-readme = This is everything skillgym held about you on { $date }. Each table is here twice: as JSON and as CSV (which opens in a spreadsheet). person: your details. sites: where you work. account: your sign-in, language and roles, how many sessions are open, and who your organisation's sign-in service says you are, if you have used it. audit_events: who viewed, exported or changed your data, and when.
+my-data-readme = This is everything skillgym held about you on { $date }. Each table is here twice: as JSON and as CSV (which opens in a spreadsheet). person: your details. sites: where you work. account: your sign-in, language and roles, how many sessions are open, and who your organisation's sign-in service says you are, if you have used it. audit_events: who viewed, exported or changed your data, and when. activity_ratings: how useful you found activities in the learning catalogue.
 
 ## Erasing a person
 person-erase-link = Erase this person
@@ -176,3 +176,7 @@ my-data-column-audit-quiz-answers-correct = Right (1) or not (0)
 my-data-column-audit-invitations-campaign = Audit
 my-data-column-audit-invitations-kind = Invitation or reminder
 my-data-column-audit-invitations-sent-at = Sent (UTC)
+my-data-column-activity-ratings-activity = Activity code
+my-data-column-activity-ratings-title = Activity
+my-data-column-activity-ratings-usefulness = How useful (1 to 5)
+my-data-column-activity-ratings-rated-at = Rated (UTC)

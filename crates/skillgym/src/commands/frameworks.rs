@@ -7,7 +7,6 @@ use skillgym_domain::FileLanguage;
 use skillgym_domain::audit::{Framework, case, framework_csv};
 use skillgym_i18n::Tr;
 use skillgym_store::{Store, StoreError};
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -95,25 +94,7 @@ fn read(bytes: &[u8], tr: &Tr) -> Result<Framework, Vec<String>> {
                 .collect()
         })
     } else {
-        framework_csv::read(bytes).map_err(|problems| {
-            problems
-                .into_iter()
-                .map(|p| {
-                    let message = tr.t1(p.code, "value", p.value.unwrap_or_default());
-                    match p.line {
-                        0 => format!("{whole_file}: {message}"),
-                        line => tr.args(
-                            "cli-framework-problem-line",
-                            [
-                                ("line", line.into()),
-                                ("field", p.column.unwrap_or("-").into()),
-                                ("message", message.into()),
-                            ],
-                        ),
-                    }
-                })
-                .collect()
-        })
+        framework_csv::read(bytes).map_err(|problems| import_file::table_problems(problems, tr))
     }
 }
 
@@ -145,18 +126,6 @@ pub async fn export(
         }
         FrameworkFormat::Csv => framework_csv::write(&mut body, &framework, language)?,
     }
-    match output {
-        Some(path) => {
-            // Written beside the target and renamed, so a failure never leaves half a file.
-            let tmp = path.with_extension("partial");
-            std::fs::write(&tmp, &body)?;
-            std::fs::rename(&tmp, path)?;
-        }
-        None => {
-            let mut stdout = crate::output::stdout();
-            stdout.write_all(&body)?;
-            stdout.flush()?;
-        }
-    }
+    import_file::write_out(&body, output)?;
     Ok(ExitCode::SUCCESS)
 }

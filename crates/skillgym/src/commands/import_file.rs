@@ -1,5 +1,6 @@
 //! The file an import command is given: reading it whole, and refusing it with every problem
-//! listed, the same way for staff, frameworks and survey responses.
+//! listed, the same way for staff, frameworks, catalogues and survey responses; and the file an
+//! export command writes.
 
 use skillgym_i18n::Tr;
 use std::path::Path;
@@ -33,4 +34,47 @@ pub fn refused(heading: &str, problems: &[String], tr: &Tr) -> ExitCode {
         eprintln!("  {p}");
     }
     ExitCode::FAILURE
+}
+
+/// A table file's problems, one line each: the line and column, then what is wrong.
+pub fn table_problems(
+    problems: Vec<skillgym_domain::csv_file::CsvProblem>,
+    tr: &Tr,
+) -> Vec<String> {
+    let whole_file = tr.t("frameworks-import-whole-file");
+    problems
+        .into_iter()
+        .map(|p| {
+            let message = tr.t1(p.code, "value", p.value.unwrap_or_default());
+            match p.line {
+                0 => format!("{whole_file}: {message}"),
+                line => tr.args(
+                    "cli-framework-problem-line",
+                    [
+                        ("line", line.into()),
+                        ("field", p.column.unwrap_or("-").into()),
+                        ("message", message.into()),
+                    ],
+                ),
+            }
+        })
+        .collect()
+}
+
+/// Writes an export to `output`, or to standard output without one. A file is written beside
+/// its target and renamed, so a failure never leaves half a file.
+pub fn write_out(body: &[u8], output: Option<&Path>) -> std::io::Result<()> {
+    use std::io::Write;
+    match output {
+        Some(path) => {
+            let tmp = path.with_extension("partial");
+            std::fs::write(&tmp, body)?;
+            std::fs::rename(&tmp, path)
+        }
+        None => {
+            let mut stdout = crate::output::stdout();
+            stdout.write_all(body)?;
+            stdout.flush()
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! language.
 
 mod backup;
+mod catalogue;
 mod demo;
 mod frameworks;
 mod import_file;
@@ -65,6 +66,15 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
                 AbsentPeople::Left => AbsentChoice::MarkLeft,
             };
             staff::import(&store, &org, &file, absent, yes, &tr).await
+        }
+        Command::Import(ImportCommand::Catalogue { file }) => {
+            let (store, org) = open_for_organisation!(config, tr);
+            catalogue::import(&store, &org, &file, &tr).await
+        }
+        Command::Export(ExportCommand::Catalogue { output, language }) => {
+            let (store, org) = open_for_organisation!(config, tr);
+            let language = file_language(language, &tr);
+            catalogue::export(&store, &org, output.as_deref(), language).await
         }
         Command::Import(ImportCommand::Framework { file }) => {
             let (store, org) = open_for_organisation!(config, tr);

@@ -139,7 +139,10 @@ pub async fn list(store: &Store, tr: &Tr) -> anyhow::Result<ExitCode> {
                 "cli-organisation-line",
                 [
                     ("slug", org.slug.as_str().into()),
-                    ("name", in_language(tr, &org.name, org.name_cy.as_deref()).into()),
+                    (
+                        "name",
+                        in_language(tr, &org.name, org.name_cy.as_deref()).into()
+                    ),
                     ("people", people.into()),
                 ]
             )

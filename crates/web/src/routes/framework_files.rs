@@ -114,20 +114,27 @@ pub fn read(file: &[u8], tr: &Tr) -> Result<Framework, Vec<ShownProblem>> {
                 .collect()
         })
     } else {
-        framework_csv::read(file).map_err(|problems| {
-            problems
-                .into_iter()
-                .map(|p| ShownProblem {
-                    place: match p.line {
-                        0 => whole_file(),
-                        line => tr.t1("frameworks-import-line", "line", line),
-                    },
-                    field: p.column.unwrap_or_default().to_string(),
-                    message: tr.t1(p.code, "value", p.value.unwrap_or_default()),
-                })
-                .collect()
-        })
+        framework_csv::read(file).map_err(|problems| shown_csv_problems(problems, tr))
     }
+}
+
+/// A table file's problems as pages show them: where (the line, or the whole file), the
+/// column as the file's header names it, and what is wrong.
+pub fn shown_csv_problems(
+    problems: Vec<skillgym_domain::csv_file::CsvProblem>,
+    tr: &Tr,
+) -> Vec<ShownProblem> {
+    problems
+        .into_iter()
+        .map(|p| ShownProblem {
+            place: match p.line {
+                0 => tr.t("frameworks-import-whole-file"),
+                line => tr.t1("frameworks-import-line", "line", line),
+            },
+            field: p.column.unwrap_or_default().to_string(),
+            message: tr.t1(p.code, "value", p.value.unwrap_or_default()),
+        })
+        .collect()
 }
 
 pub async fn case_json(
@@ -170,7 +177,7 @@ pub async fn csv(
 
 /// A file to save; framework codes hold only letters, digits, dashes and dots, so the name is
 /// safe as it is.
-fn download(content_type: &'static str, name: &str, body: Vec<u8>) -> Response {
+pub fn download(content_type: &'static str, name: &str, body: Vec<u8>) -> Response {
     (
         [
             (CONTENT_TYPE, content_type.to_string()),

@@ -11,6 +11,7 @@ mod audit_trail;
 mod audits;
 mod campaign_questions;
 mod campaigns;
+mod catalogue;
 pub(crate) mod change;
 mod framework_editor;
 mod framework_files;
@@ -114,6 +115,16 @@ fn pages() -> Routes {
         )
         .get("/audits/{id}/link/{token}", invitations::link_page)
         .post("/audits/{id}/link/{token}", invitations::open_link)
+        .get("/learning", catalogue::list)
+        .get("/learning/new", catalogue::new_form)
+        .post("/learning/new", catalogue::create)
+        .get("/learning/import", catalogue::import_form)
+        .upload("/learning/import", catalogue::import)
+        .get("/learning/catalogue.csv", catalogue::export)
+        .get("/learning/{id}", catalogue::show)
+        .get("/learning/{id}/edit", catalogue::edit_form)
+        .post("/learning/{id}/edit", catalogue::update)
+        .post("/learning/{id}/rating", catalogue::rate)
         .get("/frameworks", campaigns::frameworks)
         .get("/frameworks/import", framework_files::form)
         .upload("/frameworks/import", framework_files::submit)

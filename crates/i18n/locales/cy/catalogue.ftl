@@ -1,0 +1,258 @@
+# Y catalog dysgu.
+
+# review:
+nav-learning = Dysgu
+# review:
+catalogue-title = Catalog dysgu
+# review:
+catalogue-intro = Fideos byr, canllawiau, clybiau, cyrsiau, hyfforddi a mwy, pob un gyda'r sgiliau y mae'n eu datblygu. Chwiliwch am yr hyn sy'n ffitio'r amser sydd gennych.
+# review:
+catalogue-add = Ychwanegu gweithgaredd
+# review:
+catalogue-import-link = Mewnforio ffeil catalog
+# review:
+catalogue-download = Lawrlwytho'r catalog (CSV)
+# review:
+catalogue-search-label = Chwilio'r catalog
+# review:
+catalogue-words = Geiriau yn y teitl neu'r disgrifiad
+# review:
+catalogue-competence = Sgil y mae'n ei datblygu
+# review:
+catalogue-any = Unrhyw un
+# review:
+catalogue-level = I lefel
+# review:
+catalogue-level-at-least = { $level } neu uwch
+# review:
+catalogue-minutes = Yr amser y mae'n ei gymryd
+# review:
+catalogue-minutes-at-most = { $minutes } munud neu lai
+# review:
+catalogue-kind = Math o weithgaredd
+# review:
+catalogue-language = Iaith
+# review:
+catalogue-provider = Darparwr
+# review:
+catalogue-search = Chwilio
+# review:
+catalogue-found = { $count ->
+    [zero] Ni chafwyd hyd i unrhyw weithgaredd, o { $total }
+    [one] Cafwyd hyd i 1 gweithgaredd, o { $total }
+   *[other] Cafwyd hyd i { $count } o weithgareddau, o { $total }
+}
+# review:
+catalogue-all = { $total ->
+    [0] Mae'r catalog yn wag.
+    [one] 1 gweithgaredd
+   *[other] { $total } o weithgareddau
+}
+# review:
+catalogue-back = Yn ôl i'r catalog dysgu
+
+# review:
+activity-kind-video = Fideo
+# review:
+activity-kind-guide = Canllaw un dudalen
+# review:
+activity-kind-case-study = Astudiaeth achos
+# review:
+activity-kind-e-learning = E-ddysgu
+# review:
+activity-kind-course = Cwrs
+# review:
+activity-kind-webinar = Gweminar
+# review:
+activity-kind-event = Digwyddiad neu wersyll hyfforddi
+# review:
+activity-kind-club = Clwb gydag aseiniadau wythnosol
+# review:
+activity-kind-drop-in = Sesiwn galw heibio
+# review:
+activity-kind-shadowing = Cysgodi cydweithiwr
+# review:
+activity-kind-coaching = Hyfforddi un i un
+
+# review:
+activity-title = Gweithgaredd
+# review:
+activity-minutes = { $minutes ->
+    [one] 1 munud
+   *[other] { $minutes } munud
+}
+# review:
+activity-free = Am ddim
+# review:
+activity-builds = Yn datblygu:
+# review:
+activity-to-level = i lefel { $level }
+# review:
+activity-length = Yr amser y mae'n ei gymryd
+# review:
+activity-cost = Cost
+# review:
+activity-builds-heading = Y sgiliau y mae'n eu datblygu
+# review:
+activity-where = Ble i ddod o hyd iddo
+# review:
+activity-completion = Sut mae ei gwblhau yn cael ei gofnodi
+# review:
+activity-usefulness = Pa mor ddefnyddiol oedd e i bobl
+# review:
+activity-usefulness-mean = { $mean } allan o 5, o { $count } o sgoriau
+# review:
+activity-usefulness-few = Caiff ei ddangos pan fydd { $threshold } o bobl wedi rhoi sgôr iddo.
+# review:
+activity-code = Cod
+# review:
+activity-edit = Newid y gweithgaredd hwn
+# review:
+activity-rate-heading = Ydych chi wedi'i wneud?
+# review:
+activity-rate-question = Pa mor ddefnyddiol oedd e i chi?
+# review:
+activity-rate-hint = Mae eich sgôr yn cael ei chyfrif gyda sgoriau pawb; nid oes neb yn gweld eich un chi ar ei phen ei hun.
+# review:
+activity-rated = Rhoesoch sgôr o { $usefulness } allan o 5. Gallwch newid eich sgôr.
+# review:
+activity-usefulness-1 = 1 – ddim yn ddefnyddiol
+# review:
+activity-usefulness-2 = 2 – ychydig yn ddefnyddiol
+# review:
+activity-usefulness-3 = 3 – defnyddiol
+# review:
+activity-usefulness-4 = 4 – defnyddiol iawn
+# review:
+activity-usefulness-5 = 5 – hynod ddefnyddiol
+# review:
+activity-rate-button = Cadw fy sgôr
+# review:
+activity-rating-missing = Dewiswch pa mor ddefnyddiol oedd e, o 1 i 5
+
+# review:
+activity-new-title = Ychwanegu gweithgaredd
+# review:
+activity-edit-title = Newid gweithgaredd
+# review:
+activity-title-en = Teitl yn Saesneg
+# review:
+activity-title-cy = Teitl yn Gymraeg (dewisol)
+# review:
+activity-summary-en = Beth fydd pobl yn gallu ei wneud wedyn, yn Saesneg
+# review:
+activity-summary-cy = Yr un peth yn Gymraeg (dewisol)
+# review:
+activity-summary-hint = Un neu ddwy frawddeg syml.
+# review:
+activity-choose = Dewiswch
+# review:
+activity-minutes-label = Yr amser y mae'n ei gymryd, mewn munudau
+# review:
+activity-minutes-hint = Y cyfan ohono: mae clwb o chwe sesiwn wythnosol awr o hyd yn cymryd 360 munud.
+# review:
+activity-cost-label = Y gost i'r gwasanaeth, mewn punnoedd
+# review:
+activity-cost-hint = 0 pan fydd am ddim.
+# review:
+activity-languages = Yr ieithoedd y caiff ei gyflwyno ynddyn nhw
+# review:
+activity-url-label = Cyfeiriad (dewisol)
+# review:
+activity-url-hint = Ar gyfer fideo, e-ddysgu neu weminar sydd yn rhywle arall: yn dechrau gyda https://
+# review:
+activity-completion-label = Sut mae ei gwblhau yn cael ei gofnodi (dewisol)
+# review:
+activity-completion-hint = Ar gyfer e-ddysgu yn rhywle arall, er enghraifft "tystysgrif ar y diwedd".
+# review:
+activity-builds-hint = Hyd at dri sgil, pob un gyda'r lefel yn y fframwaith y mae'n eu datblygu iddi.
+# review:
+activity-competence-n = Sgil { $n }
+# review:
+activity-level-n = Y lefel y mae'n datblygu sgil { $n } iddi
+# review:
+activity-none = Dim
+# review:
+activity-code-hint = Cod byr sy'n aros yr un fath pan fydd y catalog yn cael ei allforio, ei fewnforio eto neu ei rannu: llythrennau, digidau a llinellau toriad.
+# review:
+activity-save = Cadw'r gweithgaredd
+# review:
+activity-code-taken = Mae gan weithgaredd arall yn y catalog y cod hwn
+
+# review:
+activity-title-missing = Rhowch deitl
+# review:
+activity-provider-missing = Rhowch pwy sy'n ei ddarparu
+# review:
+activity-text-too-long = Mae hwn yn rhy hir
+# review:
+activity-minutes-invalid = Rhowch yr amser y mae'n ei gymryd fel nifer cyfan o funudau, o 1 i 10,000
+# review:
+activity-competence-unknown = Nid yw hwn yn sgil yn unrhyw un o'ch fframweithiau
+# review:
+activity-code-missing = Rhowch god
+# review:
+activity-code-invalid = Defnyddiwch hyd at 40 o lythrennau, digidau, llinellau toriad, atalnodau llawn a thanlinellau ar gyfer y cod
+# review:
+activity-kind-invalid = Dewiswch y math o weithgaredd o'r rhestr
+# review:
+activity-languages-invalid = Rhowch yr ieithoedd fel en, cy neu'r ddwy
+# review:
+activity-languages-missing = Dewiswch o leiaf un iaith
+# review:
+activity-cost-invalid = Rhowch y gost mewn punnoedd, fel 0 neu 12.50, hyd at 10,000
+# review:
+activity-url-invalid = Rhowch gyfeiriad sy'n dechrau gyda https:// neu http://
+# review:
+activity-builds-invalid = Ysgrifennwch bob sgil fel ei god a'i lefel, fel SAFE-1:2
+# review:
+activity-builds-level = Dewiswch lefel o 1 i 5
+# review:
+activity-builds-twice = Mae'r sgil hwn wedi'i restru ddwywaith
+# review:
+activity-builds-missing = Dewiswch o leiaf un sgil y mae'n ei ddatblygu
+# review:
+activity-builds-too-many = Peidiwch â rhestru mwy na 6 sgil
+
+# review:
+catalogue-csv-not-utf8 = Nid yw'r ffeil wedi'i chadw fel testun UTF-8: cadwch hi o'ch taenlen fel "CSV UTF-8"
+# review:
+catalogue-csv-unreadable = Nid oes modd darllen y llinell hon fel CSV: chwiliwch am ddyfynnod nad yw byth yn cael ei gau
+# review:
+catalogue-csv-empty = Mae'r ffeil yn wag
+# review:
+catalogue-csv-missing-column = Nid oes colofn { $value } yn y ffeil
+# review:
+catalogue-csv-unknown-column = Nid yw'r golofn { $value } yn un sydd mewn ffeil catalog (neu mae yno ddwywaith)
+# review:
+catalogue-csv-field-count = Mae { $value } cell yn y llinell hon, nid yr un nifer â'r pennawd
+# review:
+catalogue-csv-no-rows = Mae pennawd yn y ffeil ond dim gweithgareddau
+# review:
+catalogue-csv-code-twice = Mae'r cod { $value } ar linell gynharach hefyd
+
+# review:
+catalogue-import-title = Mewnforio ffeil catalog
+# review:
+catalogue-import-intro = Ffeil CSV gydag un gweithgaredd ar bob llinell, fel y mae lawrlwythiad y catalog yn ei rhoi. Mae gweithgareddau y mae eu cod yn y catalog eisoes yn cael eu newid; mae'r lleill yn cael eu hychwanegu. Os oes unrhyw linell yn anghywir, nid oes dim yn cael ei fewnforio, ac mae pob problem wedi'i rhestru yn ôl llinell a cholofn.
+# review:
+catalogue-import-file-label = Ffeil catalog
+# review:
+catalogue-import-file-hint = Colofnau: cod, teitl, teitl_cy, crynodeb, crynodeb_cy, math, darparwr, munudau, cost, ieithoedd, cyfeiriad, cwblhau, cymwyseddau (yn Saesneg neu'n Gymraeg). Gweler docs/catalogue.md.
+# review:
+catalogue-import-file-missing = Dewiswch ffeil catalog
+# review:
+catalogue-import-button = Mewnforio'r catalog
+# review:
+catalogue-import-nothing-written = Nid oes dim wedi'i fewnforio. Cywirwch y ffeil a'i mewnforio eto.
+# review:
+catalogue-imported = { $added } wedi'u hychwanegu a { $updated } wedi'u newid.
+
+# review:
+audit-action-catalogue-imported = Ychwanegu neu newid gweithgareddau yn y catalog dysgu
+# review:
+cli-catalogue-refused = { $count ->
+    [one] Nid oes dim wedi'i fewnforio: mae 1 broblem yn y ffeil catalog.
+    [two] Nid oes dim wedi'i fewnforio: mae 2 broblem yn y ffeil catalog.
+   *[other] Nid oes dim wedi'i fewnforio: mae { $count } o broblemau yn y ffeil catalog.
+}
