@@ -283,6 +283,17 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
+    /// The activities shared with `network`.
+    pub async fn network_activities_of(&self, network: NetworkId) -> Result<Vec<ActivityId>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT activity_id FROM network_activities WHERE network_id = $1 ORDER BY activity_id",
+        )
+        .bind(network.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids.into_iter().map(ActivityId).collect())
+    }
+
     /// The activities the networks `member` belongs to share, with the member's own copy of
     /// each (its activity with the same code), if it has adopted it.
     pub async fn network_activities_for(

@@ -399,6 +399,7 @@ const TABLE: &[Row] = &[
     (POST,   "/network/{id}/campaigns",                    "/network/{none}/campaigns",                                    [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN, SIGN_IN]),
     // No framework named: nothing to share.
     (POST,   "/network/{id}/frameworks",                   "/network/{network}/frameworks",                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  BAD,     SIGN_IN, SIGN_IN]),
+    (POST,   "/network/{id}/activities",                   "/network/{network}/activities",                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  BAD,     SIGN_IN, SIGN_IN]),
     (GET,    "/network/campaigns/{id}",                    "/network/campaigns/{network_campaign}",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  OK,      SIGN_IN, SIGN_IN]),
     (GET,    "/network/campaigns/{id}",                    "/network/campaigns/{fresh}",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  MISSING, SIGN_IN, SIGN_IN]),
     // A member's administrators: the networks it belongs to.
@@ -412,6 +413,8 @@ const TABLE: &[Row] = &[
     // The organisation's own framework, shared with its network: on to its own copy (itself).
     (POST,   "/networks/frameworks/{id}/adopt",            "/networks/frameworks/{framework}/adopt",                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN, SIGN_IN]),
     (POST,   "/networks/frameworks/{id}/adopt",            "/networks/frameworks/{none}/adopt",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/networks/activities/{id}/adopt",            "/networks/activities/{activity}/adopt",                        [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/networks/activities/{id}/adopt",            "/networks/activities/{none}/adopt",                            [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/campaigns/{id}/network",                    "/campaigns/{opened}/network",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     // A campaign that opens no network's.
     (GET,    "/campaigns/{id}/network",                    "/campaigns/{fresh}/network",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
@@ -929,6 +932,11 @@ impl Fixtures {
             .unwrap();
         store
             .publish_network_framework(org, network.id, framework)
+            .await
+            .unwrap();
+        let activity = store.catalogue(org).await.unwrap()[0].id;
+        store
+            .publish_network_activity(org, network.id, activity)
             .await
             .unwrap();
         let today = time::OffsetDateTime::now_utc().date();

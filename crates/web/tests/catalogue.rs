@@ -16,6 +16,7 @@ both_backends!(
     usefulness_is_shown_only_once_enough_people_rated,
     trainers_add_and_change_activities_and_each_mistake_is_explained,
     a_catalogue_file_imports_all_or_nothing_and_exports_what_it_holds,
+    a_network_shares_activities_that_members_adopt_with_their_codes,
 );
 
 async fn catalogue(app: &TestApp) -> Vec<StoredActivity> {
@@ -319,4 +320,93 @@ async fn a_catalogue_file_imports_all_or_nothing_and_exports_what_it_holds(backe
             .collect::<Vec<_>>(),
         stored
     );
+}
+
+async fn a_network_shares_activities_that_members_adopt_with_their_codes(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let bro = common::add_organisation(&app, "Bro Library Service", "bro.example").await;
+    let network = store
+        .create_network(
+            app.org,
+            &skillgym_store::NewNetwork {
+                slug: skillgym_domain::OrganisationSlug::parse("welsh-libraries").unwrap(),
+                name: "Welsh public libraries".into(),
+                name_cy: None,
+            },
+        )
+        .await
+        .unwrap();
+    store.add_network_member(network.id, bro).await.unwrap();
+    // An activity of the network's own, which Bro's catalogue does not have.
+    let mut own = learning::demo_catalogue()[0].clone();
+    own.code = learning::ActivityCode::parse("ACT-NETWORK-ONLY").unwrap();
+    own.title.en = "Only the network has this".into();
+    let shared = store.save_activity(app.org, None, &own).await.unwrap();
+    let admin = store
+        .account_by_email(&Email::parse("admin@afon.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    store
+        .set_roles(
+            admin.id,
+            admin.roles.with(skillgym_domain::Role::Coordinator),
+        )
+        .await
+        .unwrap();
+    let coordinator = app.signed_in("admin@afon.example").await;
+    let response = app
+        .post(
+            &coordinator,
+            &format!("/network/{}/activities", network.id),
+            &[("activity", &shared.to_string())],
+        )
+        .await;
+    assert_eq!(location(&response), "/network");
+    assert!(
+        app.page(&coordinator, "/network")
+            .await
+            .contains("Only the network has this")
+    );
+
+    let bro_admin = app.signed_in("admin@bro.example").await;
+    let page = app.page(&bro_admin, "/networks").await;
+    assert!(page.contains("Only the network has this") && page.contains("ACT-NETWORK-ONLY"));
+    let before = store.catalogue(bro).await.unwrap().len();
+    let adopted = app
+        .post(
+            &bro_admin,
+            &format!("/networks/activities/{shared}/adopt"),
+            &[],
+        )
+        .await;
+    assert_eq!(adopted.status(), StatusCode::SEE_OTHER);
+    let theirs = store.catalogue(bro).await.unwrap();
+    assert_eq!(theirs.len(), before + 1);
+    let copy = theirs
+        .iter()
+        .find(|a| a.activity.code.as_str() == "ACT-NETWORK-ONLY")
+        .expect("a copy with the same code");
+    assert_eq!(location(&adopted), format!("/learning/{}", copy.id));
+    assert_eq!(copy.activity, own);
+    // Adopting again gives the same copy.
+    let again = app
+        .post(
+            &bro_admin,
+            &format!("/networks/activities/{shared}/adopt"),
+            &[],
+        )
+        .await;
+    assert_eq!(location(&again), format!("/learning/{}", copy.id));
+    assert_eq!(store.catalogue(bro).await.unwrap().len(), before + 1);
+    // Afon is not a member: nothing is shared with it to adopt.
+    let response = app
+        .post(
+            &coordinator,
+            &format!("/networks/activities/{shared}/adopt"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }

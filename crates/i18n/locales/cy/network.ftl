@@ -165,3 +165,13 @@ network-chart-heading = Y gwasgariad ar yr olwg gyntaf
 network-chart-caption = Chwartel isaf, canolrif a chwartel uchaf cymedrau hunanasesu'r aelodau ar gyfer pob cymhwysedd, ar y raddfa 1 i 5: yr un ffigurau â'r tabl isod.
 # review:
 networks-open-dates = Rhowch y dyddiadau fel diwrnod, mis a blwyddyn, gyda'r dyddiad cau ar neu ar ôl y dyddiad agor
+# review:
+network-activities = Gweithgareddau dysgu a rannwyd
+# review:
+network-no-activities = Nid oes unrhyw weithgaredd dysgu wedi'i rannu â'r rhwydwaith hwn eto.
+# review:
+network-share-activity-label = Rhannu gweithgaredd dysgu â'r rhwydwaith hwn
+# review:
+network-share-activity-hint = Gall ei aelodau wedyn ei fabwysiadu: copi yn eu catalog dysgu eu hunain, gyda'r un cod.
+# review:
+network-share-activity-button = Rhannu â'r rhwydwaith

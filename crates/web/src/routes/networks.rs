@@ -17,7 +17,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::people::{format_date, parse_date};
-use skillgym_domain::{CampaignId, FrameworkId, NetworkId, OrganisationId};
+use skillgym_domain::{ActivityId, CampaignId, FrameworkId, NetworkId, OrganisationId};
 use skillgym_reporting::network::{NetworkFigures, Viewer, network_figures};
 use skillgym_store::{
     Actor, CampaignSummary, FrameworkSummary, NetworkCampaignRecord, NetworkMember, NetworkRecord,
@@ -44,6 +44,9 @@ pub struct CoordinatedNetwork {
     /// The frameworks shared with the network, and the organisation's others.
     frameworks: Vec<(String, (String, &'static str))>,
     shareable: Vec<(FrameworkId, (String, &'static str))>,
+    /// The learning activities shared with the network, and the catalogue's others.
+    activities: Vec<(String, (String, &'static str))>,
+    activity_choices: Vec<(ActivityId, (String, &'static str))>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -62,6 +65,7 @@ pub async fn coordinated(
     let lang = ctx.tr.lang().code();
     let own: Vec<CampaignSummary> = state.store.campaigns(org).await?;
     let own_frameworks = state.store.frameworks(org).await?;
+    let catalogue = state.store.catalogue(org).await?;
     let mut networks = Vec::new();
     for network in state.store.networks_run_by(org).await? {
         let members = state.store.network_members(network.id).await?;
@@ -71,6 +75,14 @@ pub async fn coordinated(
         let titled = |f: &&FrameworkSummary| {
             let t = f.title.show(lang);
             (f.id, f.code.clone(), (t.text.to_string(), t.lang))
+        };
+        let shared_activities = state.store.network_activities_of(network.id).await?;
+        let (activities, activity_choices): (Vec<_>, Vec<_>) = catalogue
+            .iter()
+            .partition(|a| shared_activities.contains(&a.id));
+        let activity_title = |a: &&skillgym_store::StoredActivity| {
+            let t = a.activity.title.show(lang);
+            (t.text.to_string(), t.lang)
         };
         let published = state.store.network_campaigns_of(network.id).await?;
         let publishable = own
@@ -114,6 +126,14 @@ pub async fn coordinated(
                 .iter()
                 .map(titled)
                 .map(|(id, _, title)| (id, title))
+                .collect(),
+            activities: activities
+                .iter()
+                .map(|a| (a.activity.code.to_string(), activity_title(a)))
+                .collect(),
+            activity_choices: activity_choices
+                .iter()
+                .map(|a| (a.id, activity_title(a)))
                 .collect(),
         });
     }
@@ -184,6 +204,52 @@ pub async fn share_framework(
         Err(StoreError::NotFound) => Err(AppError::BadRequest("framework")),
         Err(e) => Err(e.into()),
     }
+}
+
+#[derive(Deserialize)]
+pub struct ShareActivityForm {
+    #[serde(default)]
+    activity: String,
+}
+
+/// A coordinator shares one of their organisation's learning activities with the network.
+pub async fn share_activity(
+    coordinator: Coordinator,
+    State(state): State<AppState>,
+    Path(id): Path<NetworkId>,
+    CsrfForm(form): CsrfForm<ShareActivityForm>,
+) -> AppResult<Response> {
+    let org = coordinator.organisation_id;
+    run_by(&state, org, id).await?;
+    let activity: ActivityId = form
+        .activity
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest("activity"))?;
+    match state
+        .store
+        .publish_network_activity(org, id, activity)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to("/network").into_response()),
+        Err(StoreError::NotFound) => Err(AppError::BadRequest("activity")),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A member adopts a learning activity shared with one of its networks: a copy in its own
+/// catalogue with the same code, which it then shows.
+pub async fn adopt_activity(
+    admin: Admin,
+    State(state): State<AppState>,
+    Path(id): Path<ActivityId>,
+    CsrfForm(_): CsrfForm<AdoptForm>,
+) -> AppResult<Response> {
+    let own = state
+        .store
+        .adopt_network_activity(admin.organisation_id, id, Actor::Person(admin.person_id))
+        .await?;
+    Ok(Redirect::to(&format!("/learning/{own}")).into_response())
 }
 
 /// The network `id`, if `org` runs it.
@@ -398,9 +464,18 @@ pub struct Membership {
     shares: bool,
     campaigns: Vec<MemberCampaign>,
     frameworks: Vec<SharedFramework>,
+    activities: Vec<SharedActivity>,
 }
 
 /// A framework shared with a network the organisation belongs to.
+pub struct SharedActivity {
+    id: ActivityId,
+    code: String,
+    title: (String, &'static str),
+    /// The organisation's own copy, once adopted.
+    own: Option<ActivityId>,
+}
+
 pub struct SharedFramework {
     id: FrameworkId,
     code: String,
@@ -451,6 +526,7 @@ async fn networks_page(
     let lang = ctx.tr.lang().code();
     let campaigns = state.store.network_campaigns_for(org).await?;
     let frameworks = state.store.network_frameworks_for(org).await?;
+    let activities = state.store.network_activities_for(org).await?;
     let memberships = state
         .store
         .memberships(org)
@@ -473,6 +549,19 @@ async fn networks_page(
                     code: f.code.clone(),
                     title: shown(lang, &f.title, f.title_cy.as_deref()),
                     own: f.adopted_as,
+                })
+                .collect(),
+            activities: activities
+                .iter()
+                .filter(|(n, _, _)| *n == network.id)
+                .map(|(_, a, own)| {
+                    let t = a.activity.title.show(lang);
+                    SharedActivity {
+                        id: a.id,
+                        code: a.activity.code.to_string(),
+                        title: (t.text.to_string(), t.lang),
+                        own: *own,
+                    }
                 })
                 .collect(),
         })
