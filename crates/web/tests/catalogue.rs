@@ -17,6 +17,7 @@ both_backends!(
     trainers_add_and_change_activities_and_each_mistake_is_explained,
     a_catalogue_file_imports_all_or_nothing_and_exports_what_it_holds,
     a_network_shares_activities_that_members_adopt_with_their_codes,
+    a_persons_ratings_are_in_their_data_and_go_when_they_are_erased,
 );
 
 async fn catalogue(app: &TestApp) -> Vec<StoredActivity> {
@@ -409,4 +410,49 @@ async fn a_network_shares_activities_that_members_adopt_with_their_codes(backend
         )
         .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+async fn a_persons_ratings_are_in_their_data_and_go_when_they_are_erased(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let activity = catalogue(&app).await[0].clone();
+    let learner = app.signed_in("learner@afon.example").await;
+    let learner_id = person(&app, "learner@afon.example").await;
+    app.post(
+        &learner,
+        &format!("/learning/{}/rating", activity.id),
+        &[("usefulness", "4")],
+    )
+    .await;
+    let data = store.personal_data(app.org, learner_id).await.unwrap();
+    let table = data.table("activity_ratings").expect("their ratings");
+    assert_eq!(table.rows.len(), 1);
+    let row = format!("{:?}", table.rows[0]);
+    assert!(
+        row.contains(activity.activity.code.as_str()) && row.contains('4'),
+        "{row}"
+    );
+
+    let admin = app.signed_in("admin@afon.example").await;
+    let page = app
+        .page(&admin, &format!("/people/{learner_id}/erase"))
+        .await;
+    assert!(page.contains("how useful they said activities in the learning catalogue were"));
+    let response = app
+        .post(
+            &admin,
+            &format!("/people/{learner_id}/erase"),
+            &[("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        store.rating_of(activity.id, learner_id).await.unwrap(),
+        None
+    );
+    let after = store.activity(app.org, activity.id).await.unwrap();
+    assert_eq!(
+        after.ratings, activity.ratings,
+        "their rating is no longer counted"
+    );
 }

@@ -8,7 +8,9 @@ use common::answering::{answers_for, post_section};
 use common::smtp::SmtpServer;
 use common::{TestApp, add_organisation, browser, csrf_in, location, spawn_app, spawn_app_with};
 use reqwest::{Client, StatusCode};
+use skillgym_domain::audit::QuestionKind;
 use skillgym_domain::{CampaignId, OrganisationId, OrganisationSlug};
+use skillgym_reporting::ReportOptions;
 use skillgym_store::{Actor, Campaign, NewNetwork, PublicLinkMode};
 use skillgym_test_db::{Backend, both_backends};
 use skillgym_web::WebConfig;
@@ -90,6 +92,27 @@ async fn anyone_with_the_link_answers_anonymously_and_counts_in_the_figures(back
     let url = open_link(&app, &admin, campaign.id, "anonymous").await;
     let path = url.strip_prefix(&app.url).unwrap().to_string();
     let before = app.report_json(campaign.id).await;
+    // Grouped by the first single-choice profile question, whose first option they choose.
+    let (question_id, question) = campaign
+        .questions
+        .iter()
+        .find(|(_, q)| q.kind == QuestionKind::Single)
+        .map(|(id, q)| (*id, q.code.clone()))
+        .expect("the demo asks a single-choice question");
+    let by_question = async || {
+        let options = ReportOptions {
+            by: Some(question.clone()),
+            ..Default::default()
+        };
+        let report = app.report(campaign.id, &options).await.unwrap();
+        assert_eq!(report.comparison.by, question);
+        report
+            .comparison
+            .groups
+            .iter()
+            .find(|g| g.key == "0")
+            .map(|g| g.respondents)
+    };
     let (people, accounts) = (
         app.people_count().await,
         count(&app, "SELECT COUNT(*) FROM accounts").await,
@@ -117,6 +140,23 @@ async fn anyone_with_the_link_answers_anonymously_and_counts_in_the_figures(back
     let after = app.report_json(campaign.id).await;
     let rated = |report: &serde_json::Value| report["competences"][0]["rated"].as_i64().unwrap();
     assert_eq!(rated(&after), rated(&before) + 1, "{after}");
+    // Grouped by that question, the group of its first option holds everyone who chose it,
+    // the answer through the link among them.
+    let chose_first = |source: &str| {
+        format!(
+            "SELECT COUNT(*) FROM profile_answers a JOIN responses r ON r.id = a.response_id \
+             WHERE r.campaign_id = {} AND a.question_id = {} AND a.value = '0' \
+               AND r.submitted_at IS NOT NULL AND r.source LIKE '{source}'",
+            campaign.id, question_id
+        )
+    };
+    assert_eq!(count(&app, &chose_first("public")).await, 1);
+    let everyone = count(&app, &chose_first("%")).await;
+    assert_eq!(
+        by_question().await,
+        Some(everyone as usize),
+        "counted in its profile question's group"
+    );
     // The respondent reaches nothing but their campaign's pages.
     for elsewhere in ["/", "/audits", "/people", "/me"] {
         let response = app.get(&visitor, elsewhere).await;

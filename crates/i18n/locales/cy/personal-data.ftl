@@ -111,6 +111,8 @@ erase-goes-person = eu manylion, safleoedd ac aelodaeth tîm
 erase-goes-account = eu mewngofnodi, rolau, sesiynau a dolenni mewngofnodi
 erase-goes-links = eu lle fel rheolwr llinell neu reolwr tîm unrhyw un (bydd y rheini'n wag)
 erase-goes-free-text = popeth a ysgrifennon nhw yn eu geiriau eu hunain mewn archwiliad sgiliau
+# review:
+erase-goes-ratings = pa mor ddefnyddiol y dywedon nhw oedd gweithgareddau yn y catalog dysgu
 erase-what-stays = Mae'r trywydd archwilio yn cadw ei gofnodion, heb ddweud am bwy roedden nhw. Mae eu sgoriau a'r atebion a ddewison nhw yn yr archwiliadau yn aros yn ffigurau'r ymgyrchoedd, heb ddim sy'n dweud mai eu rhai nhw oedden nhw.
 erase-confirm = Rydw i am ddileu { $name }, ac rydw i'n deall na ellir dadwneud hyn
 erase-confirm-missing = Ticiwch y blwch i gadarnhau eich bod am ddileu'r person hwn

@@ -84,6 +84,7 @@ erase-goes-person = their details, sites and team membership
 erase-goes-account = their sign-in, roles, sessions and sign-in links
 erase-goes-links = their place as anyone's line manager or team manager (those become empty)
 erase-goes-free-text = everything they wrote in their own words in a skills audit
+erase-goes-ratings = how useful they said activities in the learning catalogue were
 erase-what-stays = The audit trail keeps its records, without saying who they were about. Their audit ratings and chosen answers stay in the campaigns' figures, without anything that says they were theirs.
 erase-confirm = I want to erase { $name }, and understand this cannot be undone
 erase-confirm-missing = Tick the box to confirm you want to erase this person
