@@ -173,19 +173,25 @@ impl Store {
         actor: Actor,
     ) -> Result<CatalogueImported> {
         let mut tx = self.pool.begin().await?;
-        let mut done = CatalogueImported::default();
-        for a in activities {
-            match upsert(&mut tx, org, a).await? {
-                (_, true) => done.added += 1,
-                (_, false) => done.updated += 1,
-            }
-        }
+        let done = upsert_all(&mut tx, org, activities).await?;
         let event = NewAuditEvent::new(actor, AuditAction::CatalogueImported, None)
             .with("added", done.added as i64)
             .with("updated", done.updated as i64);
         insert_event(&mut tx, org, &event).await?;
         tx.commit().await?;
         Ok(done)
+    }
+
+    /// The demo's catalogue, as skillgym makes it: no one did anything to record.
+    pub(crate) async fn seed_catalogue(
+        &self,
+        org: OrganisationId,
+        activities: &[Activity],
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        upsert_all(&mut tx, org, activities).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Adds an activity (`id` none) or changes one. `Taken` when another activity of the
@@ -416,6 +422,21 @@ async fn update(
         .execute(&mut **tx)
         .await?;
     Ok(done.rows_affected() == 1)
+}
+
+async fn upsert_all(
+    tx: &mut Transaction<'_, Any>,
+    org: OrganisationId,
+    activities: &[Activity],
+) -> Result<CatalogueImported> {
+    let mut done = CatalogueImported::default();
+    for a in activities {
+        match upsert(tx, org, a).await? {
+            (_, true) => done.added += 1,
+            (_, false) => done.updated += 1,
+        }
+    }
+    Ok(done)
 }
 
 /// Adds `a` to the catalogue or replaces the activity with its code; its id, and whether it

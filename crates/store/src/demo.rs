@@ -97,8 +97,7 @@ impl Store {
     /// still too few to. The demo sign-ins have rated nothing.
     async fn seed_demo_catalogue(&self, org: OrganisationId, keep_free: &[PersonId]) -> Result<()> {
         let activities = skillgym_domain::learning::demo_catalogue();
-        self.import_catalogue(org, &activities, crate::Actor::System)
-            .await?;
+        self.seed_catalogue(org, &activities).await?;
         let mut people: Vec<PersonId> = self
             .person_ids(org)
             .await?

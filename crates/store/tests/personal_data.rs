@@ -295,6 +295,7 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
     assert_eq!(
         names,
         HashSet::from([
+            "activity_ratings",
             "person",
             "sites",
             "account",

@@ -37,12 +37,14 @@ catalogue-provider = Darparwr
 # review:
 catalogue-search = Chwilio
 # review:
+# plural: no [two], [few] or [many] arm: "Cafwyd hyd i { $count } o weithgareddau" reads right after any figure.
 catalogue-found = { $count ->
     [zero] Ni chafwyd hyd i unrhyw weithgaredd, o { $total }
     [one] Cafwyd hyd i 1 gweithgaredd, o { $total }
    *[other] Cafwyd hyd i { $count } o weithgareddau, o { $total }
 }
 # review:
+# plural: no [two], [few] or [many] arm: "{ $total } o weithgareddau" reads right after any figure.
 catalogue-all = { $total ->
     [0] Mae'r catalog yn wag.
     [one] 1 gweithgaredd
@@ -77,6 +79,7 @@ activity-kind-coaching = Hyfforddi un i un
 # review:
 activity-title = Gweithgaredd
 # review:
+# plural: no [zero], [two], [few] or [many] arm: "{ $minutes } munud" reads right after any figure written in digits; an activity takes at least 1 minute.
 activity-minutes = { $minutes ->
     [one] 1 munud
    *[other] { $minutes } munud
@@ -251,6 +254,7 @@ catalogue-imported = { $added } wedi'u hychwanegu a { $updated } wedi'u newid.
 # review:
 audit-action-catalogue-imported = Ychwanegu neu newid gweithgareddau yn y catalog dysgu
 # review:
+# plural: no [few] or [many] arm: "{ $count } o broblemau" reads right after any figure; no [zero] arm: a file is refused only with a problem.
 cli-catalogue-refused = { $count ->
     [one] Nid oes dim wedi'i fewnforio: mae 1 broblem yn y ffeil catalog.
     [two] Nid oes dim wedi'i fewnforio: mae 2 broblem yn y ffeil catalog.
