@@ -13,6 +13,7 @@ import {
   clickAndWait,
   checkA11y,
   pathOf,
+  answerSection,
 } from './lib.mjs';
 
 let app;
@@ -27,20 +28,6 @@ after(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-/** Answers the section on screen: the first option of every radio group, and 2 in numbers. */
-async function answerSection(page) {
-  const names = await page.$$eval('main form input[type="radio"], main form input[type="checkbox"]', (inputs) =>
-    [...new Set(inputs.map((i) => i.name))],
-  );
-  for (const name of names) {
-    await page.locator(`main form input[name="${name}"]`).first().check();
-  }
-  for (const input of await page.locator('main form input[inputmode="numeric"]').all()) {
-    await input.fill('2');
-  }
-  await clickAndWait(page, page.locator('main form button[type="submit"]'));
-}
 
 async function openAudit(page) {
   await visit(page, `${app.url}/audits`);

@@ -316,3 +316,17 @@ export async function assertErrorSummary(page, { alsoAccept = [] } = {}) {
     `the error summary links to a field (links point at: ${JSON.stringify(targets)})`,
   );
 }
+
+/** Answers the section on screen: the first option of every radio group, and 2 in numbers. */
+export async function answerSection(page) {
+  const names = await page.$$eval('main form input[type="radio"], main form input[type="checkbox"]', (inputs) =>
+    [...new Set(inputs.map((i) => i.name))],
+  );
+  for (const name of names) {
+    await page.locator(`main form input[name="${name}"]`).first().check();
+  }
+  for (const input of await page.locator('main form input[inputmode="numeric"]').all()) {
+    await input.fill('2');
+  }
+  await clickAndWait(page, page.locator('main form button[type="submit"]'));
+}

@@ -2,25 +2,12 @@
 //! file changes nothing and names each problem's line and column; a good one adds and changes;
 //! the export reads back as the catalogue is.
 
+mod common;
+
+use common::{skillgym, text};
 use skillgym_domain::audit::Framework;
 use skillgym_domain::learning;
 use skillgym_test_db::{Backend, TestDb, both_backends};
-use std::process::{Command, Output};
-
-fn skillgym(db: &TestDb, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_skillgym"))
-        .args(args)
-        .env("DATABASE_URL", &db.url)
-        .env("SKILLGYM_LOG", "warn")
-        .env_remove("SKILLGYM_LANG")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .expect("skillgym runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 both_backends!(a_catalogue_is_imported_all_or_nothing_and_exported);
 

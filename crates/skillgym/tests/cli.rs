@@ -1,27 +1,15 @@
 //! The command line, run as a person would: the real binary against a fresh database.
 
+mod common;
+
+use common::{skillgym, text};
 use skillgym_store::Store;
 use skillgym_test_db::{Backend, TestDb, both_backends};
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const HEADER: &str = "employee_number,given_name,family_name,email,employment,job_role,job_family,contracted_hours,start_date,line_manager,team,sites";
-
-fn skillgym(db: &TestDb, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_skillgym"))
-        .args(args)
-        .env("DATABASE_URL", &db.url)
-        .env("SKILLGYM_LOG", "warn")
-        .env_remove("SKILLGYM_LANG")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .expect("skillgym runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// A fresh database holding the default demo organisation, made by `skillgym demo`.
 async fn demo_db(backend: Backend) -> TestDb {

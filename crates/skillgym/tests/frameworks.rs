@@ -1,23 +1,10 @@
 //! `skillgym import framework` and `skillgym export framework`, run as a person would.
 
+mod common;
+
+use common::{skillgym, text};
 use skillgym_domain::audit::{Framework, case};
 use skillgym_test_db::{Backend, TestDb, both_backends};
-use std::process::{Command, Output};
-
-fn skillgym(db: &TestDb, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_skillgym"))
-        .args(args)
-        .env("DATABASE_URL", &db.url)
-        .env("SKILLGYM_LOG", "warn")
-        .env_remove("SKILLGYM_LANG")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .expect("skillgym runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 both_backends!(frameworks_import_and_export_and_bad_files_are_explained);
 

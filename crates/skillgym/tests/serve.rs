@@ -2,29 +2,17 @@
 //! a manager marked as having left by `import staff --absent left` is signed out at once, and
 //! the request log (the server's stderr) never holds a link's token.
 
+mod common;
+
+use common::{skillgym, text};
 use skillgym_domain::{CampaignId, Email};
 use skillgym_store::{InvitationSettings, SecretKey, Store};
 use skillgym_test_db::{Backend, TestDb, both_backends};
 use std::io::{BufRead, BufReader, Read};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex, mpsc};
 use std::thread::JoinHandle;
 use std::time::Duration;
-
-fn skillgym(db: &TestDb, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_skillgym"))
-        .args(args)
-        .env("DATABASE_URL", &db.url)
-        .env("SKILLGYM_LOG", "warn")
-        .env_remove("SKILLGYM_LANG")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .expect("skillgym runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 async fn demo_db(backend: Backend) -> TestDb {
     let db = TestDb::unmigrated(backend).await;
