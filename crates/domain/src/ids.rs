@@ -55,4 +55,6 @@ id_type!(
     NetworkId,
     /// An activity in an organisation's learning catalogue.
     ActivityId,
+    /// A scheduled session of a catalogue activity.
+    SessionId,
 );

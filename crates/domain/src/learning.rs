@@ -330,6 +330,72 @@ impl ActivityFilter {
     }
 }
 
+// ---- Sessions ----------------------------------------------------------------------------------
+
+/// Where a session is, as seen from one person: at one of their own sites, online, at another
+/// site so far away (kilometres from the nearest of their own sites), or at a site whose
+/// distance cannot be told (no coordinates). Sessions are offered in this order, then by when
+/// they start: a person's own library first, then ones they need not travel to, then the
+/// nearest.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Nearness {
+    OwnSite,
+    Online,
+    Away(f64),
+    Unknown,
+}
+
+impl Nearness {
+    /// `venue` is the session's site and its coordinates (`None` online); `own` the person's
+    /// sites and theirs.
+    pub fn of(
+        venue: Option<(crate::SiteId, Option<(f64, f64)>)>,
+        own: &[(crate::SiteId, Option<(f64, f64)>)],
+    ) -> Nearness {
+        let Some((site, at)) = venue else {
+            return Nearness::Online;
+        };
+        if own.iter().any(|(s, _)| *s == site) {
+            return Nearness::OwnSite;
+        }
+        let nearest = at.and_then(|at| {
+            own.iter()
+                .filter_map(|(_, o)| o.map(|o| distance_km(at, o)))
+                .min_by(f64::total_cmp)
+        });
+        nearest.map_or(Nearness::Unknown, Nearness::Away)
+    }
+
+    /// A key that sorts nearer first.
+    pub fn rank(self) -> (u8, f64) {
+        match self {
+            Nearness::OwnSite => (0, 0.0),
+            Nearness::Online => (1, 0.0),
+            Nearness::Away(km) => (2, km),
+            Nearness::Unknown => (3, 0.0),
+        }
+    }
+}
+
+/// The great-circle distance between two (latitude, longitude) points, in kilometres.
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    const EARTH_RADIUS_KM: f64 = 6371.0088;
+    let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
+    let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * h.sqrt().asin()
+}
+
+/// Where someone stands on a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Booking {
+    Booked,
+    /// Waiting for a place: this many asked before them.
+    Waiting(u32),
+    Cancelled,
+}
+
 // ---- The catalogue file ---------------------------------------------------------------------
 
 /// The columns as (English, Welsh) names, in the order skillgym writes them.
@@ -715,6 +781,45 @@ mod tests {
         };
         assert!(demo.iter().any(|a| words.matches(a)));
         assert!(ActivityFilter::default().matches(&demo[0]));
+    }
+
+    #[test]
+    fn sessions_are_offered_at_ones_own_sites_then_online_then_the_nearest() {
+        use crate::SiteId;
+        let cardiff = (51.4816, -3.1791);
+        let newport = (51.5842, -2.9977);
+        let aberystwyth = (52.4153, -4.0829);
+        // Cardiff to Newport is about 17 km; to Aberystwyth about 121 km.
+        assert!((distance_km(cardiff, newport) - 17.0).abs() < 1.5);
+        assert!((distance_km(cardiff, aberystwyth) - 121.0).abs() < 2.0);
+        let own = [(SiteId(1), Some(cardiff)), (SiteId(2), None)];
+        let mut sessions = [
+            (
+                "far",
+                Nearness::of(Some((SiteId(3), Some(aberystwyth))), &own),
+            ),
+            ("unknown", Nearness::of(Some((SiteId(4), None)), &own)),
+            (
+                "own, no coordinates",
+                Nearness::of(Some((SiteId(2), None)), &own),
+            ),
+            ("online", Nearness::of(None, &own)),
+            ("near", Nearness::of(Some((SiteId(5), Some(newport))), &own)),
+        ];
+        sessions.sort_by(|a, b| {
+            let (x, y) = (a.1.rank(), b.1.rank());
+            x.0.cmp(&y.0).then(x.1.total_cmp(&y.1))
+        });
+        let order: Vec<&str> = sessions.iter().map(|s| s.0).collect();
+        assert_eq!(
+            order,
+            ["own, no coordinates", "online", "near", "far", "unknown"]
+        );
+        // Someone with no site of their own sees every site as unknown distance.
+        assert_eq!(
+            Nearness::of(Some((SiteId(5), Some(newport))), &[]),
+            Nearness::Unknown
+        );
     }
 
     #[test]

@@ -15,12 +15,14 @@ pub mod people;
 pub mod retention;
 pub mod single_sign_on;
 pub mod staff_file;
+pub mod uk_time;
 
 pub use accounts::{Role, Roles};
 pub use csv_file::FileLanguage;
 pub use ids::{
     AccountId, ActivityId, CampaignId, CompetenceId, FrameworkId, NetworkId, OrganisationId,
-    PersonId, QuestionId, QuizItemId, ResponseId, SiteId, StaffUploadId, SurveyUploadId, TeamId,
+    PersonId, QuestionId, QuizItemId, ResponseId, SessionId, SiteId, StaffUploadId, SurveyUploadId,
+    TeamId,
 };
 pub use organisation::{Location, OrganisationSlug, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{

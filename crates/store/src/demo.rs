@@ -106,6 +106,7 @@ impl Store {
             .collect();
         people.sort();
         let stored = self.catalogue(org).await?;
+        self.seed_demo_sessions(org, &stored, &people).await?;
         for (i, activity) in stored.iter().take(30).enumerate() {
             let raters = 3 + i % 6;
             for (j, person) in people.iter().skip(i * 3).take(raters).enumerate() {
@@ -310,6 +311,74 @@ impl Store {
                     .await?;
             }
             self.submit_response(response).await?;
+        }
+        Ok(())
+    }
+
+    /// Sessions of the catalogue's scheduled activities over the coming weeks, at 10:00 UK
+    /// time on weekdays, round the sites (webinars online), two of each; some people have
+    /// booked, and one session is full with people waiting.
+    async fn seed_demo_sessions(
+        &self,
+        org: OrganisationId,
+        catalogue: &[crate::StoredActivity],
+        people: &[PersonId],
+    ) -> Result<()> {
+        use skillgym_domain::learning::ActivityKind;
+        let sites = self.sites(org).await?;
+        let today = time::OffsetDateTime::now_utc().date();
+        let scheduled = catalogue.iter().filter(|a| {
+            matches!(
+                a.activity.kind,
+                ActivityKind::Course
+                    | ActivityKind::Webinar
+                    | ActivityKind::Event
+                    | ActivityKind::Club
+                    | ActivityKind::DropIn
+            )
+        });
+        let mut n = 0usize;
+        for activity in scheduled {
+            for round in 0..2 {
+                let mut day = today + time::Duration::days((3 + n * 2 + round * 7) as i64);
+                while matches!(
+                    day.weekday(),
+                    time::Weekday::Saturday | time::Weekday::Sunday
+                ) {
+                    day = day.next_day().expect("a real date");
+                }
+                let ten = time::PrimitiveDateTime::new(day, time::macros::time!(10:00));
+                let starts_at = skillgym_domain::uk_time::instant(ten)
+                    .map_err(|e| StoreError::Corrupt(e.0.into()))?;
+                let minutes = i64::from(activity.activity.minutes.clamp(30, 180));
+                let site = match activity.activity.kind {
+                    ActivityKind::Webinar => None,
+                    _ if sites.is_empty() => None,
+                    _ => Some(sites[(n + round) % sites.len()].id),
+                };
+                let capacity = if n == 0 && round == 0 {
+                    2
+                } else {
+                    8 + (n % 3) as u32 * 4
+                };
+                let id = self
+                    .schedule_session(
+                        org,
+                        activity.id,
+                        &crate::NewSession {
+                            starts_at,
+                            ends_at: starts_at + minutes * 60,
+                            site,
+                            capacity,
+                        },
+                    )
+                    .await?;
+                let takers = (n % 4) + usize::from(capacity == 2) * 3;
+                for person in people.iter().skip(n * 2).take(takers) {
+                    self.book_session(org, id, *person).await?;
+                }
+                n += 1;
+            }
         }
         Ok(())
     }

@@ -12,6 +12,7 @@ mod audit;
 mod audit_editing;
 mod audit_trail;
 mod backup;
+mod bookings;
 mod catalogue;
 mod change;
 mod dates;
@@ -49,6 +50,7 @@ pub use audit_trail::{
     Actor, AuditAction, AuditEventRecord, AuditFilter, DETAIL_FLAGS, DETAIL_KEYS, NewAuditEvent,
 };
 pub use backup::{BackupRefused, check_backup};
+pub use bookings::{ActivitySession, Booked, NewSession, SessionSite};
 pub use catalogue::{CatalogueImported, StoredActivity};
 pub use change::CampaignChoice;
 pub use demo::DEMO_PUBLIC_LINK;

@@ -234,6 +234,15 @@ const TABLE: &[Row] = &[
     (GET,    "/learning/{id}/edit",                         "/learning/{activity}/edit",                                    [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/learning/{id}/edit",                         "/learning/{none}/edit",                                        [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     (POST,   "/learning/{id}/edit",                         "/learning/{activity}/edit",                                    [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/learning/{id}/sessions/new",                 "/learning/{activity}/sessions/new",                            [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/learning/{id}/sessions/new",                 "/learning/{activity}/sessions/new",                            [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/learning/sessions/{id}",                     "/learning/sessions/{session}",                                 [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/learning/sessions/{id}",                     "/learning/sessions/{none}",                                    [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    // Anyone signed in books a place (or waits for one), then gives it up; trainers and
+    // administrators, having booked, mark who came (a form with no box ticked: nobody).
+    (POST,   "/learning/sessions/{id}/book",                "/learning/sessions/{session}/book",                            [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN, SIGN_IN]),
+    (POST,   "/learning/sessions/{id}/attendance",          "/learning/sessions/{session}/attendance",                      [SIGN_IN, DENIED,  DENIED,  MOVED,   DENIED,  MOVED,   DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/learning/sessions/{id}/cancel",              "/learning/sessions/{session}/cancel",                          [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN, SIGN_IN]),
     // A rating with no usefulness chosen is refused on the page; nothing is saved.
     (POST,   "/learning/{id}/rating",                       "/learning/{activity}/rating",                                  [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
     (GET,    "/frameworks",                                "/frameworks",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
@@ -950,6 +959,7 @@ impl Fixtures {
                 "activity",
                 store.catalogue(org).await.unwrap()[0].id.to_string(),
             ),
+            ("session", fixture_session(app, org).await.to_string()),
             ("network_code", network_code(app, org, campaign).await),
             ("network_campaign", campaign.to_string()),
             ("network", network.id.to_string()),
@@ -999,6 +1009,20 @@ async fn opened(app: &TestApp, org: OrganisationId) -> CampaignId {
         }
     }
     panic!("the fixtures open a network campaign")
+}
+
+/// A session of the first activity a week from now, with two places.
+async fn fixture_session(app: &TestApp, org: OrganisationId) -> skillgym_domain::SessionId {
+    let store = app.store();
+    let activity = store.catalogue(org).await.unwrap()[0].id;
+    let starts_at = skillgym_store::now() + 7 * 86_400;
+    let new = skillgym_store::NewSession {
+        starts_at,
+        ends_at: starts_at + 3600,
+        site: None,
+        capacity: 2,
+    };
+    store.schedule_session(org, activity, &new).await.unwrap()
 }
 
 /// The code of `{opened}`'s public link, opened to anyone (once).

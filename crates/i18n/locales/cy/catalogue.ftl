@@ -260,3 +260,104 @@ cli-catalogue-refused = { $count ->
     [two] Nid oes dim wedi'i fewnforio: mae 2 broblem yn y ffeil catalog.
    *[other] Nid oes dim wedi'i fewnforio: mae { $count } o broblemau yn y ffeil catalog.
 }
+
+# review:
+session-heading = Sesiynau
+# review:
+session-order = Yn eich llyfrgell eich hun yn gyntaf, yna ar-lein, yna'r agosaf.
+# review:
+session-when = { $date }, { $from } i { $to }
+# review:
+session-online = Ar-lein
+# review:
+session-your-site = eich llyfrgell
+# review:
+# plural: no [zero] arm: shown only while a place is left; no [two], [few] or [many] arm: "{ $left } o leoedd ar ôl" reads right after any figure.
+session-places-left = { $left ->
+    [one] 1 lle ar ôl o { $capacity }
+   *[other] { $left } o leoedd ar ôl o { $capacity }
+}
+# review:
+# plural: no [two], [few] or [many] arm: "{ $waiting } o bobl yn aros" reads right after any figure.
+session-full = { $waiting ->
+    [0] Llawn: nid oes neb yn aros eto
+    [one] Llawn: mae 1 person yn aros
+   *[other] Llawn: mae { $waiting } o bobl yn aros
+}
+# review:
+session-book = Archebu lle
+# review:
+session-join-waiting = Ymuno â'r rhestr aros
+# review:
+session-cancel = Rhoi'r gorau i fy lle
+# review:
+session-stop-waiting = Gadael y rhestr aros
+# review:
+session-you-are-booked = Mae gennych le.
+# review:
+# plural: no [two], [few] or [many] arm: "{ $ahead } o bobl o'ch blaen" reads right after any figure.
+session-you-are-waiting = { $ahead ->
+    [0] Chi sydd nesaf ar y rhestr aros: mae lle sy'n dod yn rhydd yn eiddo i chi ar unwaith.
+    [one] Rydych chi ar y rhestr aros, gydag 1 person o'ch blaen.
+   *[other] Rydych chi ar y rhestr aros, gyda { $ahead } o bobl o'ch blaen.
+}
+# review:
+session-notice-booked = Mae gennych le.
+# review:
+session-notice-waiting = Mae'r sesiwn yn llawn: rydych chi ar y rhestr aros, ac mae lle sy'n dod yn rhydd yn mynd i bwy bynnag sydd wedi aros hiraf.
+# review:
+session-notice-cancelled = Wedi'i wneud: nid oes gennych le na lle ar y rhestr aros mwyach.
+# review:
+session-add = Ychwanegu sesiwn
+# review:
+session-attendance-link = Archebion a phwy ddaeth
+# review:
+session-new-title = Ychwanegu sesiwn
+# review:
+session-date = Dyddiad
+# review:
+session-date-hint = Er enghraifft, 27 3 2027.
+# review:
+session-starts = Yn dechrau am
+# review:
+session-time-hint = Yn amser y DU, fel cloc 24 awr: 14:30.
+# review:
+session-ends = Yn gorffen am
+# review:
+session-place = Ble
+# review:
+session-capacity = Nifer y lleoedd
+# review:
+session-save = Ychwanegu'r sesiwn
+# review:
+session-title = Sesiwn
+# review:
+session-back = Yn ôl i'r gweithgaredd
+# review:
+session-booked-count = { $booked } wedi archebu o { $capacity } o leoedd
+# review:
+session-nobody-booked = Nid oes neb wedi archebu eto.
+# review:
+session-who-came = Pwy ddaeth
+# review:
+session-save-attendance = Cadw pwy ddaeth
+# review:
+# plural: no [zero] arm: shown only when someone is waiting; no [two], [few] or [many] arm: "{ $count } o bobl yn aros" reads right after any figure.
+session-waiting-count = { $count ->
+    [one] 1 person yn aros
+   *[other] { $count } o bobl yn aros
+}
+# review:
+session-date-invalid = Rhowch y dyddiad y mae'r sesiwn arno
+# review:
+session-time-invalid = Rhowch yr amser fel oriau a munudau, fel 14:30
+# review:
+time-skipped-by-clocks = Mae'r clociau'n mynd ymlaen dros yr amser hwn y diwrnod hwnnw, felly nid yw'n bod: dewiswch amser arall
+# review:
+session-ends-before = Rhaid i'r sesiwn orffen ar ôl iddi ddechrau
+# review:
+session-in-the-past = Rhaid i'r sesiwn ddechrau yn y dyfodol
+# review:
+session-place-missing = Dewiswch ble mae'r sesiwn
+# review:
+session-capacity-invalid = Rhowch nifer y lleoedd, o 1 i 1,000

@@ -137,3 +137,59 @@ cli-catalogue-refused = { $count ->
     [one] Nothing was imported: the catalogue file has 1 problem.
    *[other] Nothing was imported: the catalogue file has { $count } problems.
 }
+
+session-heading = Sessions
+session-order = At your own library first, then online, then the nearest.
+session-when = { $date }, { $from } to { $to }
+session-online = Online
+session-your-site = your library
+session-places-left = { $left ->
+    [one] 1 place left of { $capacity }
+   *[other] { $left } places left of { $capacity }
+}
+session-full = { $waiting ->
+    [0] Full: nobody is waiting yet
+    [one] Full: 1 person is waiting
+   *[other] Full: { $waiting } people are waiting
+}
+session-book = Book a place
+session-join-waiting = Join the waiting list
+session-cancel = Give up my place
+session-stop-waiting = Leave the waiting list
+session-you-are-booked = You have a place.
+session-you-are-waiting = { $ahead ->
+    [0] You are next on the waiting list: a place that comes free is yours at once.
+    [one] You are on the waiting list, with 1 person before you.
+   *[other] You are on the waiting list, with { $ahead } people before you.
+}
+session-notice-booked = You have a place.
+session-notice-waiting = The session is full: you are on the waiting list, and a place that comes free goes to whoever has waited longest.
+session-notice-cancelled = Done: you no longer have a place or a place on the waiting list.
+session-add = Add a session
+session-attendance-link = Bookings and who came
+session-new-title = Add a session
+session-date = Date
+session-date-hint = For example, 27 3 2027.
+session-starts = Starts at
+session-time-hint = In UK time, as a 24-hour clock: 14:30.
+session-ends = Ends at
+session-place = Where
+session-capacity = Number of places
+session-save = Add the session
+session-title = Session
+session-back = Back to the activity
+session-booked-count = { $booked } booked of { $capacity } places
+session-nobody-booked = Nobody has booked yet.
+session-who-came = Who came
+session-save-attendance = Save who came
+session-waiting-count = { $count ->
+    [one] 1 person waiting
+   *[other] { $count } people waiting
+}
+session-date-invalid = Enter the date the session is on
+session-time-invalid = Enter the time as hours and minutes, such as 14:30
+time-skipped-by-clocks = The clocks go forward over this time that day, so it does not exist: choose another
+session-ends-before = The session must end after it starts
+session-in-the-past = The session must start in the future
+session-place-missing = Choose where the session is
+session-capacity-invalid = Enter the number of places, from 1 to 1,000

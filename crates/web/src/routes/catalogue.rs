@@ -213,6 +213,8 @@ pub struct ActivityPage {
     curator: bool,
     errors: FormErrors,
     threshold: usize,
+    sessions: Vec<super::sessions::ShownSession>,
+    session_notice: Option<&'static str>,
 }
 
 async fn activity_page(
@@ -221,6 +223,7 @@ async fn activity_page(
     user: &skillgym_store::SessionRecord,
     id: ActivityId,
     errors: FormErrors,
+    session_notice: Option<&'static str>,
 ) -> AppResult<Response> {
     let org = user.organisation_id;
     let stored = state.store.activity(org, id).await?;
@@ -238,6 +241,8 @@ async fn activity_page(
         curator: is_curator(user),
         errors,
         threshold,
+        sessions: super::sessions::for_person(state, &ctx.tr, org, user.person_id, id).await?,
+        session_notice,
     }
     .into_response();
     if failed {
@@ -246,13 +251,27 @@ async fn activity_page(
     Ok(response)
 }
 
+/// What a booking button reports back through the page's address.
+#[derive(Debug, Default, Deserialize)]
+pub struct SessionNotice {
+    #[serde(default)]
+    session: Option<String>,
+}
+
 pub async fn show(
     signed_in: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<ActivityId>,
+    Query(notice): Query<SessionNotice>,
 ) -> AppResult<Response> {
-    activity_page(&state, &ctx, &signed_in, id, FormErrors::default()).await
+    let notice = match notice.session.as_deref() {
+        Some("booked") => Some("session-notice-booked"),
+        Some("waiting") => Some("session-notice-waiting"),
+        Some("cancelled") => Some("session-notice-cancelled"),
+        _ => None,
+    };
+    activity_page(&state, &ctx, &signed_in, id, FormErrors::default(), notice).await
 }
 
 #[derive(Deserialize)]
@@ -280,7 +299,7 @@ pub async fn rate(
         state.store.activity(org, id).await?;
         let mut errors = FormErrors::default();
         errors.add("usefulness", "activity-rating-missing");
-        return activity_page(&state, &ctx, &signed_in, id, errors).await;
+        return activity_page(&state, &ctx, &signed_in, id, errors, None).await;
     };
     state
         .store

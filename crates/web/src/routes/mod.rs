@@ -28,6 +28,7 @@ mod progress;
 mod public_links;
 mod reports;
 mod retention;
+mod sessions;
 mod settings;
 mod sign_in;
 mod single_sign_on;
@@ -127,6 +128,15 @@ fn pages() -> Routes {
         .get("/learning/{id}/edit", catalogue::edit_form)
         .post("/learning/{id}/edit", catalogue::update)
         .post("/learning/{id}/rating", catalogue::rate)
+        .get("/learning/{id}/sessions/new", sessions::new_form)
+        .post("/learning/{id}/sessions/new", sessions::create)
+        .get("/learning/sessions/{id}", sessions::attendance_page)
+        .post(
+            "/learning/sessions/{id}/attendance",
+            sessions::mark_attendance,
+        )
+        .post("/learning/sessions/{id}/book", sessions::book)
+        .post("/learning/sessions/{id}/cancel", sessions::cancel)
         .get("/frameworks", campaigns::frameworks)
         .get("/frameworks/import", framework_files::form)
         .upload("/frameworks/import", framework_files::submit)

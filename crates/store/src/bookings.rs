@@ -1,0 +1,390 @@
+//! Sessions of the catalogue's scheduled activities and the people booked on them: taking a
+//! place (exactly one person gets the last one, however many ask at once), waiting for one,
+//! cancelling (which offers the place to whoever has waited longest), and attendance.
+
+use crate::{Result, Store, StoreError, now};
+use skillgym_domain::learning::Booking;
+use skillgym_domain::{ActivityId, OrganisationId, PersonId, SessionId, SiteId};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+/// What it takes to schedule a session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSession {
+    pub starts_at: i64,
+    pub ends_at: i64,
+    /// `None`: online.
+    pub site: Option<SiteId>,
+    pub capacity: u32,
+}
+
+/// A session as stored, with its site and how full it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivitySession {
+    pub id: SessionId,
+    pub activity: ActivityId,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    /// `None` online.
+    pub site: Option<SessionSite>,
+    pub capacity: u32,
+    pub booked: u32,
+    pub waiting: u32,
+}
+
+/// The site a session is at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionSite {
+    pub id: SiteId,
+    pub name: String,
+    /// (latitude, longitude), when the site has them.
+    pub at: Option<(f64, f64)>,
+}
+
+/// Someone's booking on a session, for its attendance list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Booked {
+    pub person: PersonId,
+    pub name: String,
+    pub status: Booking,
+    pub attended: Option<bool>,
+}
+
+const SESSION_COLUMNS: &str = "s.id, s.activity_id, s.starts_at, s.ends_at, s.site_id, \
+     t.name AS site_name, t.latitude, t.longitude, s.capacity, s.booked, \
+     (SELECT COUNT(*) FROM session_bookings b WHERE b.session_id = s.id \
+         AND b.status = 'waiting') AS waiting";
+
+fn session_from(row: &AnyRow) -> Result<ActivitySession> {
+    let site: Option<i64> = row.try_get("site_id")?;
+    let at = match (
+        row.try_get::<Option<f64>, _>("latitude")?,
+        row.try_get::<Option<f64>, _>("longitude")?,
+    ) {
+        (Some(lat), Some(long)) => Some((lat, long)),
+        _ => None,
+    };
+    let count = |column: &str| -> Result<u32> {
+        let n: i64 = row.try_get(column)?;
+        u32::try_from(n).map_err(|_| StoreError::Corrupt(format!("session {column}")))
+    };
+    Ok(ActivitySession {
+        id: SessionId(row.try_get("id")?),
+        activity: ActivityId(row.try_get("activity_id")?),
+        starts_at: row.try_get("starts_at")?,
+        ends_at: row.try_get("ends_at")?,
+        site: match site {
+            Some(id) => Some(SessionSite {
+                id: SiteId(id),
+                name: row.try_get("site_name")?,
+                at,
+            }),
+            None => None,
+        },
+        capacity: count("capacity")?,
+        booked: count("booked")?,
+        waiting: count("waiting")?,
+    })
+}
+
+fn status(text: &str, ahead: u32) -> Result<Booking> {
+    match text {
+        "booked" => Ok(Booking::Booked),
+        "waiting" => Ok(Booking::Waiting(ahead)),
+        "cancelled" => Ok(Booking::Cancelled),
+        other => Err(StoreError::Corrupt(format!("booking status {other}"))),
+    }
+}
+
+impl Store {
+    /// Schedules a session of `org`'s activity. `NotFound` when the activity or the site is
+    /// not `org`'s.
+    pub async fn schedule_session(
+        &self,
+        org: OrganisationId,
+        activity: ActivityId,
+        new: &NewSession,
+    ) -> Result<SessionId> {
+        self.activity(org, activity).await?;
+        if let Some(site) = new.site {
+            let found: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM sites WHERE id = $1 AND organisation_id = $2")
+                    .bind(site.0)
+                    .bind(org.0)
+                    .fetch_optional(&self.pool)
+                    .await?;
+            found.ok_or(StoreError::NotFound)?;
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO activity_sessions \
+                 (organisation_id, activity_id, starts_at, ends_at, site_id, capacity, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(org.0)
+        .bind(activity.0)
+        .bind(new.starts_at)
+        .bind(new.ends_at)
+        .bind(new.site.map(|s| s.0))
+        .bind(i64::from(new.capacity))
+        .bind(now())
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(SessionId(id))
+    }
+
+    /// The sessions of `org`'s activity that have not ended by `after`, soonest first.
+    pub async fn sessions_of(
+        &self,
+        org: OrganisationId,
+        activity: ActivityId,
+        after: i64,
+    ) -> Result<Vec<ActivitySession>> {
+        let sql = format!(
+            "SELECT {SESSION_COLUMNS} FROM activity_sessions s \
+             LEFT JOIN sites t ON t.id = s.site_id \
+             WHERE s.organisation_id = $1 AND s.activity_id = $2 AND s.ends_at > $3 \
+             ORDER BY s.starts_at, s.id"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(org.0)
+            .bind(activity.0)
+            .bind(after)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(session_from).collect()
+    }
+
+    /// One session of `org`'s.
+    pub async fn session_of(&self, org: OrganisationId, id: SessionId) -> Result<ActivitySession> {
+        let sql = format!(
+            "SELECT {SESSION_COLUMNS} FROM activity_sessions s \
+             LEFT JOIN sites t ON t.id = s.site_id \
+             WHERE s.organisation_id = $1 AND s.id = $2"
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(org.0)
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        session_from(&row)
+    }
+
+    /// Where `person` stands on session `id`, if they asked for a place.
+    pub async fn booking_of(&self, id: SessionId, person: PersonId) -> Result<Option<Booking>> {
+        let row = sqlx::query(
+            "SELECT b.status, (SELECT COUNT(*) FROM session_bookings w \
+                 WHERE w.session_id = b.session_id AND w.status = 'waiting' \
+                   AND (w.asked_at < b.asked_at \
+                        OR (w.asked_at = b.asked_at AND w.person_id < b.person_id))) AS ahead \
+             FROM session_bookings b WHERE b.session_id = $1 AND b.person_id = $2",
+        )
+        .bind(id.0)
+        .bind(person.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let ahead: i64 = row.try_get("ahead")?;
+        status(&row.try_get::<String, _>("status")?, ahead as u32).map(Some)
+    }
+
+    /// `person` asks for a place on session `id` of `org`'s: booked while a place is free (the
+    /// count of places taken is raised only while it is under the capacity, one booking at a
+    /// time, so of two asking for the last place exactly one gets it), else waiting. Asking
+    /// again changes nothing. `NotFound` when the session is not `org`'s or has started.
+    pub async fn book_session(
+        &self,
+        org: OrganisationId,
+        id: SessionId,
+        person: PersonId,
+    ) -> Result<Booking> {
+        let mut tx = self.pool.begin().await?;
+        let started = hold(&mut tx, org, id).await?;
+        if started.is_none_or(|at| at <= now()) {
+            return Err(StoreError::NotFound);
+        }
+        let was: Option<String> = sqlx::query_scalar(
+            "SELECT status FROM session_bookings WHERE session_id = $1 AND person_id = $2",
+        )
+        .bind(id.0)
+        .bind(person.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if matches!(was.as_deref(), Some("booked" | "waiting")) {
+            tx.commit().await?;
+            return self
+                .booking_of(id, person)
+                .await?
+                .ok_or(StoreError::NotFound);
+        }
+        let status = if take_place(&mut tx, id).await? {
+            "booked"
+        } else {
+            "waiting"
+        };
+        sqlx::query(
+            "INSERT INTO session_bookings (session_id, person_id, status, asked_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (session_id, person_id) \
+             DO UPDATE SET status = excluded.status, asked_at = excluded.asked_at, \
+                 attended = NULL",
+        )
+        .bind(id.0)
+        .bind(person.0)
+        .bind(status)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        self.booking_of(id, person)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// `person` gives up their place (or stops waiting). A place given up goes at once to whoever
+    /// has waited longest, whose id this returns. `NotFound` unless they had asked.
+    pub async fn cancel_booking(
+        &self,
+        org: OrganisationId,
+        id: SessionId,
+        person: PersonId,
+    ) -> Result<Option<PersonId>> {
+        let mut tx = self.pool.begin().await?;
+        hold(&mut tx, org, id).await?.ok_or(StoreError::NotFound)?;
+        let was: Option<String> = sqlx::query_scalar(
+            "SELECT status FROM session_bookings WHERE session_id = $1 AND person_id = $2",
+        )
+        .bind(id.0)
+        .bind(person.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let was = was.ok_or(StoreError::NotFound)?;
+        sqlx::query(
+            "UPDATE session_bookings SET status = 'cancelled' \
+             WHERE session_id = $1 AND person_id = $2",
+        )
+        .bind(id.0)
+        .bind(person.0)
+        .execute(&mut *tx)
+        .await?;
+        let mut offered = None;
+        if was == "booked" {
+            sqlx::query("UPDATE activity_sessions SET booked = booked - 1 WHERE id = $1")
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+            let next: Option<i64> = sqlx::query_scalar(
+                "SELECT person_id FROM session_bookings \
+                 WHERE session_id = $1 AND status = 'waiting' \
+                 ORDER BY asked_at, person_id LIMIT 1",
+            )
+            .bind(id.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(next) = next
+                && take_place(&mut tx, id).await?
+            {
+                sqlx::query(
+                    "UPDATE session_bookings SET status = 'booked' \
+                     WHERE session_id = $1 AND person_id = $2",
+                )
+                .bind(id.0)
+                .bind(next)
+                .execute(&mut *tx)
+                .await?;
+                offered = Some(PersonId(next));
+            }
+        }
+        tx.commit().await?;
+        Ok(offered)
+    }
+
+    /// Everyone who asked for a place on session `id` of `org`'s: booked first, then waiting
+    /// in the order they asked, then those who cancelled.
+    pub async fn bookings(&self, org: OrganisationId, id: SessionId) -> Result<Vec<Booked>> {
+        self.session_of(org, id).await?;
+        let rows = sqlx::query(
+            "SELECT b.person_id, p.given_name || ' ' || p.family_name AS name, b.status, \
+                 b.attended FROM session_bookings b JOIN people p ON p.id = b.person_id \
+             WHERE b.session_id = $1 \
+             ORDER BY CASE b.status WHEN 'booked' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, \
+                 b.asked_at, b.person_id",
+        )
+        .bind(id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut ahead = 0;
+        rows.iter()
+            .map(|r| {
+                let text: String = r.try_get("status")?;
+                let booking = status(&text, ahead)?;
+                if text == "waiting" {
+                    ahead += 1;
+                }
+                let attended: Option<i64> = r.try_get("attended")?;
+                Ok(Booked {
+                    person: PersonId(r.try_get("person_id")?),
+                    name: r.try_get("name")?,
+                    status: booking,
+                    attended: attended.map(|a| a != 0),
+                })
+            })
+            .collect()
+    }
+
+    /// Records whether each person booked on session `id` came. `NotFound` when the session is
+    /// not `org`'s.
+    pub async fn mark_attendance(
+        &self,
+        org: OrganisationId,
+        id: SessionId,
+        came: &[(PersonId, bool)],
+    ) -> Result<()> {
+        self.session_of(org, id).await?;
+        let mut tx = self.pool.begin().await?;
+        for (person, attended) in came {
+            sqlx::query(
+                "UPDATE session_bookings SET attended = $3 \
+                 WHERE session_id = $1 AND person_id = $2 AND status = 'booked'",
+            )
+            .bind(id.0)
+            .bind(person.0)
+            .bind(i64::from(*attended))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Holds session `id` of `org`'s for the rest of the transaction (a write that changes
+/// nothing: PostgreSQL locks the row, SQLite takes its one writer's lock before anything is
+/// read), so that what the transaction reads of its bookings stays true until it commits; when
+/// the session starts, or `None` when it is not `org`'s.
+async fn hold(
+    tx: &mut Transaction<'_, Any>,
+    org: OrganisationId,
+    id: SessionId,
+) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "UPDATE activity_sessions SET booked = booked WHERE id = $1 AND organisation_id = $2 \
+         RETURNING starts_at",
+    )
+    .bind(id.0)
+    .bind(org.0)
+    .fetch_optional(&mut **tx)
+    .await?)
+}
+
+/// Takes one place on session `id` if one is free: one conditional update of its count, which
+/// PostgreSQL runs one at a time for the row (a second waits for the first to commit, then
+/// checks the count again) and SQLite runs one writer at a time.
+async fn take_place(tx: &mut Transaction<'_, Any>, id: SessionId) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE activity_sessions SET booked = booked + 1 WHERE id = $1 AND booked < capacity",
+    )
+    .bind(id.0)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -1,0 +1,404 @@
+//! Sessions of the catalogue's scheduled activities: a person books a place or joins the
+//! waiting list from the activity's page, sessions at their own sites first, then online, then
+//! the nearest; trainers and administrators schedule sessions and mark who came.
+
+use crate::AppState;
+use crate::access::{Curator, SignedIn};
+use crate::context::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::forms::{CsrfForm, FormErrors};
+use crate::page::Page;
+use crate::path::Path;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{FromRequest, Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use skillgym_domain::learning::{Booking, Nearness};
+use skillgym_domain::{ActivityId, Invalid, OrganisationId, PersonId, SessionId, SiteId, uk_time};
+use skillgym_i18n::Tr;
+use skillgym_store::{ActivitySession, NewSession, SessionRecord};
+
+/// The most places a session may have.
+const MOST_PLACES: u32 = 1000;
+
+/// A session as the activity's page shows it to one person.
+pub struct ShownSession {
+    pub id: SessionId,
+    pub when: String,
+    /// The site's name, or `None` online.
+    pub place: Option<String>,
+    pub own_site: bool,
+    pub places_left: u32,
+    pub capacity: u32,
+    pub waiting: u32,
+    pub booking: Option<Booking>,
+}
+
+/// "Tuesday 8 December 2026, 10:00 to 11:30", in the UK's clock and the reader's language.
+pub fn when(tr: &Tr, starts_at: i64, ends_at: i64) -> String {
+    let (from, to) = (uk_time::local(starts_at), uk_time::local(ends_at));
+    let clock = |t: time::PrimitiveDateTime| format!("{:02}:{:02}", t.hour(), t.minute());
+    tr.args(
+        "session-when",
+        [
+            (
+                "date",
+                tr.date(&skillgym_domain::people::format_date(from.date()))
+                    .into(),
+            ),
+            ("from", clock(from).into()),
+            ("to", clock(to).into()),
+        ],
+    )
+}
+
+/// The activity's sessions still to come, nearest to `person` first (their own sites, then
+/// online, then by distance), then soonest.
+pub async fn for_person(
+    state: &AppState,
+    tr: &Tr,
+    org: OrganisationId,
+    person: PersonId,
+    activity: ActivityId,
+) -> AppResult<Vec<ShownSession>> {
+    let sessions = state
+        .store
+        .sessions_of(org, activity, skillgym_store::now())
+        .await?;
+    if sessions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let own_ids = state.store.person(org, person).await?.sites;
+    let sites = state.store.sites(org).await?;
+    let own: Vec<(SiteId, Option<(f64, f64)>)> = own_ids
+        .iter()
+        .map(|(id, _)| {
+            let at = sites
+                .iter()
+                .find(|s| s.id == *id)
+                .and_then(|s| Some((s.location.latitude?, s.location.longitude?)));
+            (*id, at)
+        })
+        .collect();
+    let mut ranked: Vec<(Nearness, &ActivitySession)> = sessions
+        .iter()
+        .map(|s| {
+            let venue = s.site.as_ref().map(|site| (site.id, site.at));
+            (Nearness::of(venue, &own), s)
+        })
+        .collect();
+    ranked.sort_by(|(a, x), (b, y)| {
+        let (a, b) = (a.rank(), b.rank());
+        a.0.cmp(&b.0)
+            .then(a.1.total_cmp(&b.1))
+            .then(x.starts_at.cmp(&y.starts_at))
+    });
+    let mut shown = Vec::new();
+    for (nearness, s) in ranked {
+        shown.push(ShownSession {
+            id: s.id,
+            when: when(tr, s.starts_at, s.ends_at),
+            place: s.site.as_ref().map(|site| site.name.clone()),
+            own_site: nearness == Nearness::OwnSite,
+            places_left: s.capacity.saturating_sub(s.booked),
+            capacity: s.capacity,
+            waiting: s.waiting,
+            booking: state.store.booking_of(s.id, person).await?,
+        });
+    }
+    Ok(shown)
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+/// Books a place, or a place on the waiting list when none is free.
+pub async fn book(
+    signed_in: SignedIn,
+    State(state): State<AppState>,
+    Path(id): Path<SessionId>,
+    CsrfForm(Empty {}): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    let user: &SessionRecord = &signed_in;
+    let session = state.store.session_of(user.organisation_id, id).await?;
+    let booking = state
+        .store
+        .book_session(user.organisation_id, id, user.person_id)
+        .await?;
+    let notice = match booking {
+        Booking::Booked => "booked",
+        _ => "waiting",
+    };
+    Ok(Redirect::to(&format!(
+        "/learning/{}?session={notice}#sessions",
+        session.activity
+    ))
+    .into_response())
+}
+
+/// Gives up a place (it goes to whoever has waited longest) or leaves the waiting list.
+pub async fn cancel(
+    signed_in: SignedIn,
+    State(state): State<AppState>,
+    Path(id): Path<SessionId>,
+    CsrfForm(Empty {}): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    let user: &SessionRecord = &signed_in;
+    let session = state.store.session_of(user.organisation_id, id).await?;
+    state
+        .store
+        .cancel_booking(user.organisation_id, id, user.person_id)
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/learning/{}?session=cancelled#sessions",
+        session.activity
+    ))
+    .into_response())
+}
+
+// ---- Scheduling ----------------------------------------------------------------------------
+
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct SessionForm {
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    starts: String,
+    #[serde(default)]
+    ends: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    capacity: String,
+}
+
+impl SessionForm {
+    fn read(&self, sites: &[SiteId]) -> Result<NewSession, FormErrors> {
+        let mut errors = FormErrors::default();
+        let at = |clock: &str| uk_time::parse_local(&self.date, clock).and_then(uk_time::instant);
+        let date_ok = skillgym_domain::people::parse_date(&self.date).is_ok();
+        if !date_ok {
+            errors.add("date", "session-date-invalid");
+        }
+        let starts = if date_ok {
+            errors.check("starts", at(&self.starts))
+        } else {
+            None
+        };
+        let ends = if date_ok {
+            errors.check("ends", at(&self.ends))
+        } else {
+            None
+        };
+        if let (Some(s), Some(e)) = (starts, ends)
+            && e <= s
+        {
+            errors.add("ends", "session-ends-before");
+        }
+        if starts.is_some_and(|s| s <= skillgym_store::now()) {
+            errors.add("date", "session-in-the-past");
+        }
+        let site = match self.place.as_str() {
+            "online" => Ok(None),
+            other => other
+                .parse::<i64>()
+                .ok()
+                .map(SiteId)
+                .filter(|s| sites.contains(s))
+                .map(Some)
+                .ok_or(Invalid("session-place-missing")),
+        };
+        let site = errors.check("place", site);
+        let capacity = errors.check(
+            "capacity",
+            self.capacity
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|c| (1..=MOST_PLACES).contains(c))
+                .ok_or(Invalid("session-capacity-invalid")),
+        );
+        match (starts, ends, site, capacity) {
+            (Some(starts_at), Some(ends_at), Some(site), Some(capacity)) if errors.is_empty() => {
+                Ok(NewSession {
+                    starts_at,
+                    ends_at,
+                    site,
+                    capacity,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "session_form.html")]
+pub struct SessionFormPage {
+    page: Page,
+    activity: ActivityId,
+    activity_title: (String, &'static str),
+    form: SessionForm,
+    sites: Vec<(SiteId, String)>,
+    errors: FormErrors,
+}
+
+impl SessionFormPage {
+    fn place_is(&self, id: &SiteId) -> bool {
+        self.form.place == id.to_string()
+    }
+}
+
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    org: OrganisationId,
+    activity: ActivityId,
+    form: SessionForm,
+    errors: FormErrors,
+) -> AppResult<Response> {
+    let stored = state.store.activity(org, activity).await?;
+    let title = stored.activity.title.show(ctx.tr.lang().code());
+    let failed = !errors.is_empty();
+    let mut response = SessionFormPage {
+        page: ctx.page("session-new-title"),
+        activity,
+        activity_title: (title.text.to_string(), title.lang),
+        form,
+        sites: state
+            .store
+            .sites(org)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s.name))
+            .collect(),
+        errors,
+    }
+    .into_response();
+    if failed {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+pub async fn new_form(
+    curator: Curator,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(activity): Path<ActivityId>,
+) -> AppResult<Response> {
+    let form = SessionForm {
+        starts: "10:00".into(),
+        ends: "11:00".into(),
+        capacity: "12".into(),
+        ..Default::default()
+    };
+    form_page(
+        &state,
+        &ctx,
+        curator.organisation_id,
+        activity,
+        form,
+        FormErrors::default(),
+    )
+    .await
+}
+
+pub async fn create(
+    curator: Curator,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(activity): Path<ActivityId>,
+    request: Request,
+) -> AppResult<Response> {
+    let org = curator.organisation_id;
+    state.store.activity(org, activity).await?;
+    let CsrfForm(form) = CsrfForm::<SessionForm>::from_request(request, &state).await?;
+    let sites: Vec<SiteId> = state
+        .store
+        .sites(org)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    match form.read(&sites) {
+        Ok(new) => {
+            state.store.schedule_session(org, activity, &new).await?;
+            Ok(Redirect::to(&format!("/learning/{activity}#sessions")).into_response())
+        }
+        Err(errors) => form_page(&state, &ctx, org, activity, form, errors).await,
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "session.html")]
+pub struct AttendancePage {
+    page: Page,
+    id: SessionId,
+    activity: ActivityId,
+    when: String,
+    place: Option<String>,
+    capacity: u32,
+    booked: Vec<skillgym_store::Booked>,
+    waiting: Vec<skillgym_store::Booked>,
+}
+
+/// The session's bookings and waiting list, for marking who came.
+pub async fn attendance_page(
+    curator: Curator,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<SessionId>,
+) -> AppResult<Response> {
+    let org = curator.organisation_id;
+    let session = state.store.session_of(org, id).await?;
+    let all = state.store.bookings(org, id).await?;
+    let (booked, rest): (Vec<_>, Vec<_>) =
+        all.into_iter().partition(|b| b.status == Booking::Booked);
+    Ok(AttendancePage {
+        page: ctx.page("session-title"),
+        id,
+        activity: session.activity,
+        when: when(&ctx.tr, session.starts_at, session.ends_at),
+        place: session.site.map(|site| site.name),
+        capacity: session.capacity,
+        booked,
+        waiting: rest
+            .into_iter()
+            .filter(|b| matches!(b.status, Booking::Waiting(_)))
+            .collect(),
+    }
+    .into_response())
+}
+
+/// Marks who came: a box ticked for each person booked who did (`came=PERSON` repeated).
+pub async fn mark_attendance(
+    curator: Curator,
+    State(state): State<AppState>,
+    Path(id): Path<SessionId>,
+    request: Request,
+) -> AppResult<Response> {
+    let org = curator.organisation_id;
+    state.store.session_of(org, id).await?;
+    let CsrfForm(fields) = CsrfForm::<Vec<(String, String)>>::from_request(request, &state).await?;
+    let came: Vec<i64> = fields
+        .iter()
+        .filter(|(k, _)| k == "came")
+        .filter_map(|(_, v)| v.parse().ok())
+        .collect();
+    let marks: Vec<(PersonId, bool)> = state
+        .store
+        .bookings(org, id)
+        .await?
+        .into_iter()
+        .filter(|b| b.status == Booking::Booked)
+        .map(|b| (b.person, came.contains(&b.person.0)))
+        .collect();
+    if marks.is_empty() {
+        return Err(AppError::BadRequest("nobody-booked"));
+    }
+    state.store.mark_attendance(org, id, &marks).await?;
+    Ok(Redirect::to(&format!("/learning/sessions/{id}?saved=1")).into_response())
+}

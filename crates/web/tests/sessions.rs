@@ -1,0 +1,258 @@
+//! Sessions of catalogue activities: a trainer schedules them in UK time, people book or wait,
+//! a place given up goes to whoever waited, sessions at a person's own library come first, and
+//! the trainer marks who came.
+
+mod common;
+
+use common::{TestApp, location, spawn_app};
+use reqwest::StatusCode;
+use skillgym_domain::learning::Booking;
+use skillgym_domain::{ActivityId, Email, PersonId, SessionId};
+use skillgym_test_db::{Backend, both_backends};
+
+both_backends!(
+    a_trainer_schedules_sessions_in_uk_time_and_mistakes_are_explained,
+    people_book_wait_and_a_place_given_up_goes_to_whoever_waited,
+);
+
+async fn person(app: &TestApp, email: &str) -> PersonId {
+    app.store()
+        .account_by_email(&Email::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id
+}
+
+/// An activity of the demo catalogue with no sessions yet.
+async fn activity(app: &TestApp) -> ActivityId {
+    let store = app.store();
+    for a in store.catalogue(app.org).await.unwrap() {
+        if store
+            .sessions_of(app.org, a.id, 0)
+            .await
+            .unwrap()
+            .is_empty()
+        {
+            return a.id;
+        }
+    }
+    panic!("an activity without sessions")
+}
+
+/// A date in July two years on: summer time, whatever today is.
+fn summer_date() -> String {
+    let year = time::OffsetDateTime::now_utc().year() + 2;
+    format!("{year}-07-01")
+}
+
+async fn a_trainer_schedules_sessions_in_uk_time_and_mistakes_are_explained(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let trainer = app.signed_in("trainer@afon.example").await;
+    let activity = activity(&app).await;
+    let path = format!("/learning/{activity}/sessions/new");
+    let form = app.page(&trainer, &path).await;
+    assert!(form.contains("name=\"place\" value=\"online\""));
+
+    // Mistakes: each field named, nothing scheduled.
+    let refused = app
+        .post(
+            &trainer,
+            &path,
+            &[
+                ("date", "2020-01-01"),
+                ("starts", "25:00"),
+                ("ends", "10:00"),
+                ("capacity", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text().await.unwrap();
+    for field in ["starts", "place", "capacity"] {
+        assert!(html.contains(&format!("href=\"#{field}\"")), "{field}");
+    }
+    // A time the clocks skip: 01:30 on the last Sunday of March.
+    let year = time::OffsetDateTime::now_utc().year() + 1;
+    let mut march = time::Date::from_calendar_date(year, time::Month::March, 31).unwrap();
+    while march.weekday() != time::Weekday::Sunday {
+        march = march.previous_day().unwrap();
+    }
+    let skipped = app
+        .post(
+            &trainer,
+            &path,
+            &[
+                ("date", &march.to_string()),
+                ("starts", "01:30"),
+                ("ends", "03:00"),
+                ("place", "online"),
+                ("capacity", "5"),
+            ],
+        )
+        .await;
+    assert_eq!(skipped.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        skipped
+            .text()
+            .await
+            .unwrap()
+            .contains("The clocks go forward over this time that day")
+    );
+    assert!(
+        app.store()
+            .sessions_of(app.org, activity, 0)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // 10:00 to 11:30 on 1 July, UK time: 09:00 UTC, shown as 10:00.
+    let date = summer_date();
+    let response = app
+        .post(
+            &trainer,
+            &path,
+            &[
+                ("date", date.as_str()),
+                ("starts", "10:00"),
+                ("ends", "11:30"),
+                ("place", "online"),
+                ("capacity", "12"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        location(&response),
+        format!("/learning/{activity}#sessions")
+    );
+    let stored = &app.store().sessions_of(app.org, activity, 0).await.unwrap()[0];
+    let expected = time::PrimitiveDateTime::new(
+        skillgym_domain::people::parse_date(&date).unwrap(),
+        time::macros::time!(09:00),
+    )
+    .assume_utc()
+    .unix_timestamp();
+    assert_eq!(stored.starts_at, expected);
+    assert_eq!(stored.ends_at - stored.starts_at, 90 * 60);
+    let page = app.page(&trainer, &format!("/learning/{activity}")).await;
+    assert!(page.contains("10:00 to 11:30") && page.contains("12 places left of 12"));
+}
+
+async fn people_book_wait_and_a_place_given_up_goes_to_whoever_waited(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let activity = activity(&app).await;
+    let learner_id = person(&app, "learner@afon.example").await;
+    let manager_id = person(&app, "manager@afon.example").await;
+    let learners_site = store.person(app.org, learner_id).await.unwrap().sites[0].0;
+    let starts_at = skillgym_store::now() + 14 * 86_400;
+    let schedule = async |days: i64, site, capacity| -> SessionId {
+        let new = skillgym_store::NewSession {
+            starts_at: starts_at + days * 86_400,
+            ends_at: starts_at + days * 86_400 + 3600,
+            site,
+            capacity,
+        };
+        store
+            .schedule_session(app.org, activity, &new)
+            .await
+            .unwrap()
+    };
+    // An online session first in time, then one with one place at the learner's library.
+    let online = schedule(0, None, 10).await;
+    let at_their_library = schedule(7, Some(learners_site), 1).await;
+
+    let learner = app.signed_in("learner@afon.example").await;
+    let page = app.page(&learner, &format!("/learning/{activity}")).await;
+    let (own, remote) = (
+        page.find(&format!("id=\"session-{at_their_library}\""))
+            .unwrap(),
+        page.find(&format!("id=\"session-{online}\"")).unwrap(),
+    );
+    assert!(own < remote, "their own library's session comes first");
+    assert!(page.contains("(your library)"));
+
+    let book = format!("/learning/sessions/{at_their_library}/book");
+    let response = app.post(&learner, &book, &[]).await;
+    assert_eq!(
+        location(&response),
+        format!("/learning/{activity}?session=booked#sessions")
+    );
+    assert!(
+        app.page(&learner, &format!("/learning/{activity}"))
+            .await
+            .contains("You have a place.")
+    );
+    // The only place is taken: the manager waits.
+    let manager = app.signed_in("manager@afon.example").await;
+    let response = app.post(&manager, &book, &[]).await;
+    assert_eq!(
+        location(&response),
+        format!("/learning/{activity}?session=waiting#sessions")
+    );
+    let page = app.page(&manager, &format!("/learning/{activity}")).await;
+    assert!(page.contains("You are next on the waiting list"));
+    assert!(page.contains("Full: 1 person is waiting"));
+    // The learner gives up their place: it is the manager's at once.
+    app.post(
+        &learner,
+        &format!("/learning/sessions/{at_their_library}/cancel"),
+        &[],
+    )
+    .await;
+    assert_eq!(
+        store
+            .booking_of(at_their_library, manager_id)
+            .await
+            .unwrap(),
+        Some(Booking::Booked)
+    );
+    assert_eq!(
+        store
+            .booking_of(at_their_library, learner_id)
+            .await
+            .unwrap(),
+        Some(Booking::Cancelled)
+    );
+
+    // The trainer marks who came; another organisation's session is not theirs to see.
+    let trainer = app.signed_in("trainer@afon.example").await;
+    let list = app
+        .page(&trainer, &format!("/learning/sessions/{at_their_library}"))
+        .await;
+    assert!(list.contains(&format!("value=\"{manager_id}\"")));
+    let response = app
+        .post(
+            &trainer,
+            &format!("/learning/sessions/{at_their_library}/attendance"),
+            &[("came", &manager_id.to_string())],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let came = store.bookings(app.org, at_their_library).await.unwrap();
+    assert_eq!(
+        came.iter()
+            .find(|b| b.person == manager_id)
+            .unwrap()
+            .attended,
+        Some(true)
+    );
+    let other = common::add_organisation(&app, "Bro Library Service", "bro.example").await;
+    let theirs_activity = store.catalogue(other).await.unwrap()[0].id;
+    let new = skillgym_store::NewSession {
+        starts_at,
+        ends_at: starts_at + 3600,
+        site: None,
+        capacity: 3,
+    };
+    let theirs = store
+        .schedule_session(other, theirs_activity, &new)
+        .await
+        .unwrap();
+    let response = app
+        .post(&learner, &format!("/learning/sessions/{theirs}/book"), &[])
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(store.booking_of(theirs, learner_id).await.unwrap(), None);
+}
