@@ -6,7 +6,7 @@ use crate::{Result, Store, StoreError, now};
 use skillgym_domain::learning::Booking;
 use skillgym_domain::{ActivityId, OrganisationId, PersonId, SessionId, SiteId};
 use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{AnyConnection, Row};
 
 /// What it takes to schedule a session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -272,27 +272,7 @@ impl Store {
                 .bind(id.0)
                 .execute(&mut *tx)
                 .await?;
-            let next: Option<i64> = sqlx::query_scalar(
-                "SELECT person_id FROM session_bookings \
-                 WHERE session_id = $1 AND status = 'waiting' \
-                 ORDER BY asked_at, person_id LIMIT 1",
-            )
-            .bind(id.0)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if let Some(next) = next
-                && take_place(&mut tx, id).await?
-            {
-                sqlx::query(
-                    "UPDATE session_bookings SET status = 'booked' \
-                     WHERE session_id = $1 AND person_id = $2",
-                )
-                .bind(id.0)
-                .bind(next)
-                .execute(&mut *tx)
-                .await?;
-                offered = Some(PersonId(next));
-            }
+            offered = offer_place(&mut tx, id).await?;
         }
         tx.commit().await?;
         Ok(offered)
@@ -361,30 +341,106 @@ impl Store {
 /// nothing: PostgreSQL locks the row, SQLite takes its one writer's lock before anything is
 /// read), so that what the transaction reads of its bookings stays true until it commits; when
 /// the session starts, or `None` when it is not `org`'s.
-async fn hold(
-    tx: &mut Transaction<'_, Any>,
-    org: OrganisationId,
-    id: SessionId,
-) -> Result<Option<i64>> {
+async fn hold(conn: &mut AnyConnection, org: OrganisationId, id: SessionId) -> Result<Option<i64>> {
     Ok(sqlx::query_scalar(
         "UPDATE activity_sessions SET booked = booked WHERE id = $1 AND organisation_id = $2 \
          RETURNING starts_at",
     )
     .bind(id.0)
     .bind(org.0)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *conn)
     .await?)
 }
 
 /// Takes one place on session `id` if one is free: one conditional update of its count, which
 /// PostgreSQL runs one at a time for the row (a second waits for the first to commit, then
 /// checks the count again) and SQLite runs one writer at a time.
-async fn take_place(tx: &mut Transaction<'_, Any>, id: SessionId) -> Result<bool> {
+async fn take_place(conn: &mut AnyConnection, id: SessionId) -> Result<bool> {
     let done = sqlx::query(
         "UPDATE activity_sessions SET booked = booked + 1 WHERE id = $1 AND booked < capacity",
     )
     .bind(id.0)
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Gives a place on session `id` that has just come free to whoever has waited longest, if
+/// anyone is waiting; their id.
+async fn offer_place(conn: &mut AnyConnection, id: SessionId) -> Result<Option<PersonId>> {
+    let next: Option<i64> = sqlx::query_scalar(
+        "SELECT person_id FROM session_bookings \
+         WHERE session_id = $1 AND status = 'waiting' ORDER BY asked_at, person_id LIMIT 1",
+    )
+    .bind(id.0)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(next) = next else { return Ok(None) };
+    if !take_place(conn, id).await? {
+        return Ok(None);
+    }
+    sqlx::query(
+        "UPDATE session_bookings SET status = 'booked' WHERE session_id = $1 AND person_id = $2",
+    )
+    .bind(id.0)
+    .bind(next)
+    .execute(&mut *conn)
+    .await?;
+    Ok(Some(PersonId(next)))
+}
+
+/// Gives up the places of `people` on sessions still to come, and their places on waiting
+/// lists, as when they leave or are erased: each place goes to whoever waited longest. With
+/// `erasing`, their places on past sessions are taken off the sessions' counts too (the
+/// bookings themselves go with the people).
+pub(crate) async fn give_up_places(
+    conn: &mut AnyConnection,
+    people: &[i64],
+    erasing: bool,
+) -> Result<()> {
+    if people.is_empty() {
+        return Ok(());
+    }
+    let at = now();
+    // Ids read from the database, not text from anyone.
+    let list = people
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let held = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT b.session_id, b.person_id, b.status, s.starts_at FROM session_bookings b \
+         JOIN activity_sessions s ON s.id = b.session_id \
+         WHERE b.person_id IN ({list}) AND b.status IN ('booked', 'waiting') \
+         ORDER BY b.session_id, b.person_id"
+    )))
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in held {
+        let session = SessionId(row.try_get("session_id")?);
+        let person: i64 = row.try_get("person_id")?;
+        let booked = row.try_get::<String, _>("status")? == "booked";
+        let to_come = row.try_get::<i64, _>("starts_at")? > at;
+        if !to_come && !erasing {
+            continue;
+        }
+        sqlx::query(
+            "UPDATE session_bookings SET status = 'cancelled' \
+             WHERE session_id = $1 AND person_id = $2",
+        )
+        .bind(session.0)
+        .bind(person)
+        .execute(&mut *conn)
+        .await?;
+        if booked {
+            sqlx::query("UPDATE activity_sessions SET booked = booked - 1 WHERE id = $1")
+                .bind(session.0)
+                .execute(&mut *conn)
+                .await?;
+            if to_come {
+                offer_place(conn, session).await?;
+            }
+        }
+    }
+    Ok(())
 }

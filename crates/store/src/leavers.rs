@@ -329,6 +329,8 @@ pub(crate) async fn end_access(
         )))
         .execute(&mut *conn)
         .await?;
+        // Their places on sessions still to come go to those waiting.
+        crate::bookings::give_up_places(conn, &claimed, false).await?;
     }
     if ended > 0 {
         tracing::info!(people = ended, "leavers' access ended");

@@ -565,10 +565,12 @@ pub(crate) async fn erase_in(
         .execute(&mut **tx)
         .await?;
     }
+    crate::bookings::give_up_places(tx, &[person.0], true).await?;
     for sql in [
         "DELETE FROM accounts WHERE person_id = $1",
         "DELETE FROM person_sites WHERE person_id = $1",
         "DELETE FROM activity_ratings WHERE person_id = $1",
+        "DELETE FROM session_bookings WHERE person_id = $1",
         "UPDATE people SET line_manager_id = NULL WHERE line_manager_id = $1",
         "UPDATE teams SET manager_id = NULL WHERE manager_id = $1",
         "DELETE FROM people WHERE id = $1",

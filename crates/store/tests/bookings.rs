@@ -14,6 +14,7 @@ async fn demo_store(backend: Backend) -> (TestDb, OrganisationId) {
 both_backends!(
     of_many_asking_at_once_for_the_last_place_exactly_one_gets_it,
     a_place_given_up_goes_to_whoever_waited_longest,
+    a_leavers_place_goes_to_whoever_waited_and_an_erased_persons_frees_its_count,
 );
 
 async fn people(db: &TestDb, org: OrganisationId) -> Vec<PersonId> {
@@ -139,4 +140,45 @@ async fn a_place_given_up_goes_to_whoever_waited_longest(backend: Backend) {
         .id;
     assert!(db.store.book_session(other, id, a).await.is_err());
     assert!(db.store.cancel_booking(other, id, b).await.is_err());
+}
+
+async fn a_leavers_place_goes_to_whoever_waited_and_an_erased_persons_frees_its_count(
+    backend: Backend,
+) {
+    let (db, org) = demo_store(backend).await;
+    let id = session(&db, org, 1).await;
+    let people = people(&db, org).await;
+    let (a, b) = (people[0], people[1]);
+    db.store.book_session(org, id, a).await.unwrap();
+    assert_eq!(
+        db.store.book_session(org, id, b).await.unwrap(),
+        Booking::Waiting(0)
+    );
+    // A leaves today: their access ends, and their place is B's.
+    let today = time::OffsetDateTime::now_utc().date();
+    db.store.set_left_on(org, a, Some(today)).await.unwrap();
+    assert_eq!(
+        db.store.booking_of(id, a).await.unwrap(),
+        Some(Booking::Cancelled)
+    );
+    assert_eq!(
+        db.store.booking_of(id, b).await.unwrap(),
+        Some(Booking::Booked)
+    );
+    assert_eq!(db.store.session_of(org, id).await.unwrap().booked, 1);
+    // B is erased: nobody holds the place, and nothing of B's booking is left.
+    db.store
+        .erase_person(org, b, skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    let s = db.store.session_of(org, id).await.unwrap();
+    assert_eq!((s.booked, s.waiting), (0, 0));
+    assert!(
+        db.store
+            .bookings(org, id)
+            .await
+            .unwrap()
+            .iter()
+            .all(|x| x.person != b)
+    );
 }
