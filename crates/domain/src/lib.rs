@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod audit;
 pub mod csv_file;
 pub mod demo;
+pub mod icalendar;
 pub mod ids;
 pub mod learning;
 pub mod leavers;

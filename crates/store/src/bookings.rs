@@ -352,6 +352,110 @@ async fn hold(conn: &mut AnyConnection, org: OrganisationId, id: SessionId) -> R
     .await?)
 }
 
+/// A session someone has a place on, with its activity's title, for their calendar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookedSession {
+    pub session: ActivitySession,
+    pub title: skillgym_domain::audit::Localised,
+    pub summary: skillgym_domain::audit::Localised,
+}
+
+impl Store {
+    /// The sessions `person` has a place on that end after `since`, soonest first.
+    pub async fn booked_sessions(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+        since: i64,
+    ) -> Result<Vec<BookedSession>> {
+        let sql = format!(
+            "SELECT {SESSION_COLUMNS}, a.title_en, a.title_cy, a.summary_en, a.summary_cy \
+             FROM session_bookings b JOIN activity_sessions s ON s.id = b.session_id \
+             JOIN activities a ON a.id = s.activity_id \
+             LEFT JOIN sites t ON t.id = s.site_id \
+             WHERE s.organisation_id = $1 AND b.person_id = $2 AND b.status = 'booked' \
+               AND s.ends_at > $3 \
+             ORDER BY s.starts_at, s.id"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(org.0)
+            .bind(person.0)
+            .bind(since)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(BookedSession {
+                    session: session_from(r)?,
+                    title: skillgym_domain::audit::Localised::new(
+                        r.try_get::<String, _>("title_en")?,
+                        r.try_get("title_cy")?,
+                    ),
+                    summary: skillgym_domain::audit::Localised::new(
+                        r.try_get::<String, _>("summary_en")?,
+                        r.try_get("summary_cy")?,
+                    ),
+                })
+            })
+            .collect()
+    }
+
+    /// Gives `person` a calendar feed whose token hashes to `token_hash`, replacing any they
+    /// had (whose address then stops working).
+    pub async fn renew_calendar_feed(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+        token_hash: &str,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO calendar_feeds (person_id, organisation_id, token_hash, created_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (person_id) \
+             DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at",
+        )
+        .bind(person.0)
+        .bind(org.0)
+        .bind(token_hash)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// When `person`'s calendar feed was made, if they have one.
+    pub async fn calendar_feed_made(&self, person: PersonId) -> Result<Option<i64>> {
+        Ok(
+            sqlx::query_scalar("SELECT created_at FROM calendar_feeds WHERE person_id = $1")
+                .bind(person.0)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Whose calendar feed the token hashing to `token_hash` opens: nobody's once they have
+    /// left (their access ended).
+    pub async fn calendar_feed_owner(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(OrganisationId, PersonId)>> {
+        let row = sqlx::query(
+            "SELECT f.organisation_id, f.person_id FROM calendar_feeds f \
+             JOIN people p ON p.id = f.person_id \
+             WHERE f.token_hash = $1 AND p.access_ended_at IS NULL",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            Ok((
+                OrganisationId(r.try_get("organisation_id")?),
+                PersonId(r.try_get("person_id")?),
+            ))
+        })
+        .transpose()
+    }
+}
+
 /// Takes one place on session `id` if one is free: one conditional update of its count, which
 /// PostgreSQL runs one at a time for the row (a second waits for the first to commit, then
 /// checks the count again) and SQLite runs one writer at a time.

@@ -178,6 +178,7 @@ impl Store {
         tables.push(self.audit_events_table(org, person).await?);
         tables.extend(self.audit_answer_tables(org, person).await?);
         tables.push(self.activity_ratings_table(org, person).await?);
+        tables.push(self.session_bookings_table(org, person).await?);
         Ok(PersonalData { person, tables })
     }
 
@@ -306,6 +307,35 @@ impl Store {
             ]);
         }
         Ok(table)
+    }
+
+    /// The sessions they booked or waited for, and whether they came.
+    async fn session_bookings_table(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<DataTable> {
+        self.query_table(
+            "session_bookings",
+            &["activity", "starts_at", "status", "attended"],
+            "SELECT a.code, s.starts_at, b.status, b.attended \
+             FROM session_bookings b JOIN activity_sessions s ON s.id = b.session_id \
+             JOIN activities a ON a.id = s.activity_id \
+             WHERE s.organisation_id = $1 AND b.person_id = $2 ORDER BY s.starts_at, s.id",
+            &[org.0, person.0],
+            |r| {
+                let attended: Option<i64> = r.try_get("attended")?;
+                Ok(vec![
+                    text(r, "code")?,
+                    iso_time(r.try_get("starts_at")?).into(),
+                    text(r, "status")?,
+                    attended
+                        .map(|a| if a != 0 { "yes" } else { "no" }.to_string())
+                        .into(),
+                ])
+            },
+        )
+        .await
     }
 
     /// How useful they found the catalogue's activities.
@@ -571,6 +601,7 @@ pub(crate) async fn erase_in(
         "DELETE FROM person_sites WHERE person_id = $1",
         "DELETE FROM activity_ratings WHERE person_id = $1",
         "DELETE FROM session_bookings WHERE person_id = $1",
+        "DELETE FROM calendar_feeds WHERE person_id = $1",
         "UPDATE people SET line_manager_id = NULL WHERE line_manager_id = $1",
         "UPDATE teams SET manager_id = NULL WHERE manager_id = $1",
         "DELETE FROM people WHERE id = $1",

@@ -243,6 +243,13 @@ const TABLE: &[Row] = &[
     (POST,   "/learning/sessions/{id}/book",                "/learning/sessions/{session}/book",                            [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN, SIGN_IN]),
     (POST,   "/learning/sessions/{id}/attendance",          "/learning/sessions/{session}/attendance",                      [SIGN_IN, DENIED,  DENIED,  MOVED,   DENIED,  MOVED,   DENIED,  SIGN_IN, SIGN_IN]),
     (POST,   "/learning/sessions/{id}/cancel",              "/learning/sessions/{session}/cancel",                          [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN, SIGN_IN]),
+    // A calendar file only for a session one has a place on (the GETs run before anyone books).
+    (GET,    "/learning/sessions/{id}/calendar.ics",        "/learning/sessions/{session}/calendar.ics",                    [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/me/calendar",                                "/me/calendar",                                                 [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    // Making a calendar address shows it, this once.
+    (POST,   "/me/calendar",                                "/me/calendar",                                                 [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    // A calendar feed is for whoever holds its address; a made-up one opens nothing.
+    (GET,    "/calendar/{token}",                           "/calendar/not-a-real-token.ics",                               [MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING]),
     // A rating with no usefulness chosen is refused on the page; nothing is saved.
     (POST,   "/learning/{id}/rating",                       "/learning/{activity}/rating",                                  [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
     (GET,    "/frameworks",                                "/frameworks",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),

@@ -13,6 +13,7 @@ use skillgym_test_db::{Backend, both_backends};
 both_backends!(
     a_trainer_schedules_sessions_in_uk_time_and_mistakes_are_explained,
     people_book_wait_and_a_place_given_up_goes_to_whoever_waited,
+    bookings_are_calendars_at_the_uk_time_either_side_of_the_clocks_changing,
 );
 
 async fn person(app: &TestApp, email: &str) -> PersonId {
@@ -255,4 +256,181 @@ async fn people_book_wait_and_a_place_given_up_goes_to_whoever_waited(backend: B
         .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert_eq!(store.booking_of(theirs, learner_id).await.unwrap(), None);
+}
+
+/// The events of an iCalendar file as Python's `icalendar` reads it: uid, summary, location,
+/// the start in UTC and on the UK's clock (Europe/London).
+fn read_calendar(body: &str) -> Vec<serde_json::Value> {
+    let script = r#"
+import icalendar, json, sys, zoneinfo
+cal = icalendar.Calendar.from_ical(sys.stdin.read())
+london = zoneinfo.ZoneInfo("Europe/London")
+out = []
+for e in cal.walk("VEVENT"):
+    start = e.decoded("DTSTART")
+    out.append({"uid": str(e["UID"]), "summary": str(e["SUMMARY"]),
+                "location": str(e.get("LOCATION", "")),
+                "utc": start.strftime("%Y-%m-%d %H:%M"),
+                "uk": start.astimezone(london).strftime("%Y-%m-%d %H:%M")})
+print(json.dumps(out))
+"#;
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs (scripts/install-test-deps installs icalendar)");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(body.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+async fn bookings_are_calendars_at_the_uk_time_either_side_of_the_clocks_changing(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let activity = activity(&app).await;
+    let title = store
+        .activity(app.org, activity)
+        .await
+        .unwrap()
+        .activity
+        .title
+        .en;
+    // 10:00 on the UK's clock the day before summer time starts next year, and the day after.
+    let year = time::OffsetDateTime::now_utc().year() + 1;
+    let mut change = time::Date::from_calendar_date(year, time::Month::March, 31).unwrap();
+    while change.weekday() != time::Weekday::Sunday {
+        change = change.previous_day().unwrap();
+    }
+    let mut sessions = Vec::new();
+    for day in [change.previous_day().unwrap(), change.next_day().unwrap()] {
+        let ten = time::PrimitiveDateTime::new(day, time::macros::time!(10:00));
+        let starts_at = skillgym_domain::uk_time::instant(ten).unwrap();
+        let new = skillgym_store::NewSession {
+            starts_at,
+            ends_at: starts_at + 3600,
+            site: None,
+            capacity: 5,
+        };
+        sessions.push(
+            store
+                .schedule_session(app.org, activity, &new)
+                .await
+                .unwrap(),
+        );
+    }
+    let learner = app.signed_in("learner@afon.example").await;
+    for id in &sessions {
+        app.post(&learner, &format!("/learning/sessions/{id}/book"), &[])
+            .await;
+    }
+    // One booking as a file.
+    let response = app
+        .get(
+            &learner,
+            &format!("/learning/sessions/{}/calendar.ics", sessions[0]),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    let events = read_calendar(&response.text().await.unwrap());
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0]["summary"], title.as_str());
+    assert_eq!(events[0]["location"], "Online");
+    assert_eq!(
+        events[0]["uk"],
+        format!("{} 10:00", change.previous_day().unwrap())
+    );
+
+    // The feed: both, at 10:00 on the UK's clock, an hour apart in UTC.
+    let page = app
+        .post(&learner, "/me/calendar", &[])
+        .await
+        .text()
+        .await
+        .unwrap();
+    let start = page.find(&format!("{}/calendar/", app.url)).unwrap();
+    let address = page[start..start + page[start..].find('<').unwrap()].to_string();
+    let outsider = common::browser();
+    let feed = outsider.get(&address).send().await.unwrap();
+    assert_eq!(feed.status(), StatusCode::OK);
+    let events = read_calendar(&feed.text().await.unwrap());
+    let times: Vec<(String, String)> = events
+        .iter()
+        .map(|e| {
+            (
+                e["uk"].as_str().unwrap().to_string(),
+                e["utc"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let (before, after) = (change.previous_day().unwrap(), change.next_day().unwrap());
+    assert_eq!(
+        times,
+        [
+            (format!("{before} 10:00"), format!("{before} 10:00")),
+            (format!("{after} 10:00"), format!("{after} 09:00")),
+        ]
+    );
+    assert_eq!(
+        events[0]["uid"],
+        format!("session-{}@skillgym", sessions[0])
+    );
+    // Another's session is not theirs to download.
+    let manager = app.signed_in("manager@afon.example").await;
+    let response = app
+        .get(
+            &manager,
+            &format!("/learning/sessions/{}/calendar.ics", sessions[0]),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+
+    // A new address stops the old one; leaving stops the new one.
+    app.post(&learner, "/me/calendar", &[]).await;
+    assert_eq!(
+        outsider.get(&address).send().await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
+    let page = app
+        .post(&learner, "/me/calendar", &[])
+        .await
+        .text()
+        .await
+        .unwrap();
+    let start = page.find(&format!("{}/calendar/", app.url)).unwrap();
+    let address = page[start..start + page[start..].find('<').unwrap()].to_string();
+    assert_eq!(
+        outsider.get(&address).send().await.unwrap().status(),
+        StatusCode::OK
+    );
+    let learner_id = person(&app, "learner@afon.example").await;
+    let today = time::OffsetDateTime::now_utc().date();
+    store
+        .set_left_on(app.org, learner_id, Some(today))
+        .await
+        .unwrap();
+    assert_eq!(
+        outsider.get(&address).send().await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
 }

@@ -361,3 +361,25 @@ session-in-the-past = Rhaid i'r sesiwn ddechrau yn y dyfodol
 session-place-missing = Dewiswch ble mae'r sesiwn
 # review:
 session-capacity-invalid = Rhowch nifer y lleoedd, o 1 i 1,000
+# review:
+session-add-to-calendar = Ychwanegu at fy nghalendr
+# review:
+session-calendar-feed = Cadw fy nghalendr yn gyfoes
+# review:
+calendar-name = Fy sesiynau dysgu
+# review:
+calendar-title = Eich sesiynau yn eich calendr
+# review:
+calendar-intro = Cyfeiriad preifat y gall eich rhaglen galendr (Outlook, Google Calendar, Apple Calendar) danysgrifio iddo: mae'n dangos pob sesiwn y mae gennych le arni, ac yn cadw i fyny wrth i chi archebu a rhoi'r gorau i leoedd.
+# review:
+calendar-new-address = Cyfeiriad eich calendr:
+# review:
+calendar-once = Copïwch ef i'ch rhaglen galendr nawr: dim ond ffurf wedi'i chodio ohono y mae skillgym yn ei chadw, felly ni all ei ddangos eto.
+# review:
+calendar-have = Gwnaethoch gyfeiriad calendr ar { $date }.
+# review:
+calendar-secret = Gall unrhyw un sydd â'r cyfeiriad weld eich sesiynau, felly cadwch ef i chi'ch hun. Mae gwneud un newydd yn atal yr hen un rhag gweithio. Mae'n peidio â gweithio pan fyddwch chi'n gadael.
+# review:
+calendar-make = Gwneud cyfeiriad fy nghalendr
+# review:
+calendar-renew = Gwneud cyfeiriad newydd (mae'r hen un yn peidio â gweithio)

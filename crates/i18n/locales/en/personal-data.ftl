@@ -71,7 +71,7 @@ audit-detail-campaign = campaign number { $value }
 my-data-heading = Your data
 my-data-intro = Download everything skillgym holds about you: your details, sites, team, line manager, sign-in and roles, and the record of who has looked at or changed your data. You get one zip file with JSON and CSV files inside.
 my-data-download = Download my data
-my-data-readme = This is everything skillgym held about you on { $date }. Each table is here twice: as JSON and as CSV (which opens in a spreadsheet). person: your details. sites: where you work. account: your sign-in, language and roles, how many sessions are open, and who your organisation's sign-in service says you are, if you have used it. audit_events: who viewed, exported or changed your data, and when. activity_ratings: how useful you found activities in the learning catalogue.
+my-data-readme = This is everything skillgym held about you on { $date }. Each table is here twice: as JSON and as CSV (which opens in a spreadsheet). person: your details. sites: where you work. account: your sign-in, language and roles, how many sessions are open, and who your organisation's sign-in service says you are, if you have used it. audit_events: who viewed, exported or changed your data, and when. activity_ratings: how useful you found activities in the learning catalogue. session_bookings: the sessions you booked or waited for, and whether you came.
 
 ## Erasing a person
 person-erase-link = Erase this person
@@ -181,3 +181,7 @@ my-data-column-activity-ratings-activity = Activity code
 my-data-column-activity-ratings-title = Activity
 my-data-column-activity-ratings-usefulness = How useful (1 to 5)
 my-data-column-activity-ratings-rated-at = Rated (UTC)
+my-data-column-session-bookings-activity = Activity code
+my-data-column-session-bookings-starts-at = Starts (UTC)
+my-data-column-session-bookings-status = Booked, waiting or cancelled
+my-data-column-session-bookings-attended = Came

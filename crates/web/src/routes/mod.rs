@@ -137,6 +137,13 @@ fn pages() -> Routes {
         )
         .post("/learning/sessions/{id}/book", sessions::book)
         .post("/learning/sessions/{id}/cancel", sessions::cancel)
+        .get(
+            "/learning/sessions/{id}/calendar.ics",
+            sessions::session_ics,
+        )
+        .get("/me/calendar", sessions::calendar_page)
+        .post("/me/calendar", sessions::renew_calendar)
+        .get("/calendar/{token}", sessions::feed)
         .get("/frameworks", campaigns::frameworks)
         .get("/frameworks/import", framework_files::form)
         .upload("/frameworks/import", framework_files::submit)
@@ -516,11 +523,11 @@ async fn security_headers(secure: bool, req: Request, next: Next) -> Response {
     response
 }
 
-/// A path as the request log writes it: the token of a single-use link (`/access/{token}`),
-/// a password-free link (`/audits/{id}/link/{token}`) or a public link's confirmation
-/// (`/take/{code}/confirm/{token}`) replaced by `[token]`, so that the log, and whoever reads
-/// it, never holds a link that works. Any segment after an `access`, `link` or `confirm`
-/// segment is replaced, whatever surrounds it.
+/// A path as the request log writes it: the token of a single-use link (`/access/{token}`), a
+/// password-free link (`/audits/{id}/link/{token}`), a public link's confirmation
+/// (`/take/{code}/confirm/{token}`) or a calendar feed (`/calendar/{token}`) replaced by
+/// `[token]`, so that the log, and whoever reads it, never holds a link that works. Any segment
+/// after an `access`, `link`, `confirm` or `calendar` segment is replaced, whatever surrounds it.
 fn path_for_log(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     let mut previous = "";
@@ -528,7 +535,8 @@ fn path_for_log(path: &str) -> String {
         if i > 0 {
             out.push('/');
         }
-        let secret = matches!(previous, "access" | "link" | "confirm") && !segment.is_empty();
+        let secret =
+            matches!(previous, "access" | "link" | "confirm" | "calendar") && !segment.is_empty();
         out.push_str(if secret { "[token]" } else { segment });
         previous = segment;
     }
@@ -569,6 +577,10 @@ mod tests {
         assert_eq!(
             path_for_log("/take/k3yC0de/confirm/abc_DEF-123"),
             "/take/k3yC0de/confirm/[token]"
+        );
+        assert_eq!(
+            path_for_log("/calendar/abc_DEF-123.ics"),
+            "/calendar/[token]"
         );
         for kept in [
             "/",

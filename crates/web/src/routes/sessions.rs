@@ -402,3 +402,160 @@ pub async fn mark_attendance(
     state.store.mark_attendance(org, id, &marks).await?;
     Ok(Redirect::to(&format!("/learning/sessions/{id}?saved=1")).into_response())
 }
+
+// ---- Calendars ------------------------------------------------------------------------------
+
+/// The calendar events of `booked`, in the reader's language, each linking to its activity.
+fn events(
+    state: &AppState,
+    tr: &Tr,
+    booked: &[skillgym_store::BookedSession],
+) -> Vec<skillgym_domain::icalendar::Event> {
+    let lang = tr.lang().code();
+    booked
+        .iter()
+        .map(|b| {
+            let s = &b.session;
+            skillgym_domain::icalendar::Event {
+                uid: format!("session-{}@skillgym", s.id),
+                starts_at: s.starts_at,
+                ends_at: s.ends_at,
+                summary: b.title.show(lang).text.to_string(),
+                location: s
+                    .site
+                    .as_ref()
+                    .map_or_else(|| tr.t("session-online"), |site| site.name.clone()),
+                description: b.summary.show(lang).text.to_string(),
+                url: Some(format!(
+                    "{}/learning/{}",
+                    state.config.public_url, s.activity
+                )),
+            }
+        })
+        .collect()
+}
+
+fn ics(body: String, name: &str) -> Response {
+    (
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// One booked session as an iCalendar file, for the person who has a place on it.
+pub async fn session_ics(
+    signed_in: SignedIn,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<SessionId>,
+) -> AppResult<Response> {
+    let user: &SessionRecord = &signed_in;
+    let booked: Vec<_> = state
+        .store
+        .booked_sessions(user.organisation_id, user.person_id, 0)
+        .await?
+        .into_iter()
+        .filter(|b| b.session.id == id)
+        .collect();
+    if booked.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let name = ctx.tr.t("calendar-name");
+    let body = skillgym_domain::icalendar::calendar(
+        &name,
+        &events(&state, &ctx.tr, &booked),
+        skillgym_store::now(),
+    );
+    Ok(ics(body, &format!("session-{id}.ics")))
+}
+
+/// The private feed: every session its owner has a place on, from a month ago on. The address
+/// is the secret; it stops working when renewed or when its owner leaves.
+pub async fn feed(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    let token = token.strip_suffix(".ics").unwrap_or(&token);
+    let (org, person) = state
+        .store
+        .calendar_feed_owner(&crate::auth::token_hash(token))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let since = skillgym_store::now() - 31 * 86_400;
+    let booked = state.store.booked_sessions(org, person, since).await?;
+    let name = ctx.tr.t("calendar-name");
+    let body = skillgym_domain::icalendar::calendar(
+        &name,
+        &events(&state, &ctx.tr, &booked),
+        skillgym_store::now(),
+    );
+    Ok(ics(body, "skillgym.ics"))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "calendar.html")]
+pub struct CalendarPage {
+    page: Page,
+    /// When the person's current feed was made, as a date.
+    made: Option<String>,
+    /// The new address, shown once: only its hash is kept.
+    address: Option<String>,
+}
+
+pub async fn calendar_page(
+    signed_in: SignedIn,
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> AppResult<Response> {
+    let made = state.store.calendar_feed_made(signed_in.person_id).await?;
+    Ok(CalendarPage {
+        page: ctx.page("calendar-title"),
+        made: made.map(|at| ctx.tr.date(&skillgym_store::iso_time(at))),
+        address: None,
+    }
+    .into_response())
+}
+
+/// Makes (or renews) the person's feed and shows its address, this once.
+pub async fn renew_calendar(
+    signed_in: SignedIn,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(Empty {}): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    let user: &SessionRecord = &signed_in;
+    let token = crate::auth::random_token();
+    state
+        .store
+        .renew_calendar_feed(
+            user.organisation_id,
+            user.person_id,
+            &crate::auth::token_hash(&token),
+        )
+        .await?;
+    let mut response = CalendarPage {
+        page: ctx.page("calendar-title"),
+        made: Some(
+            ctx.tr
+                .date(&skillgym_store::iso_time(skillgym_store::now())),
+        ),
+        address: Some(format!("{}/calendar/{token}.ics", state.config.public_url)),
+    }
+    .into_response();
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
+}
