@@ -456,6 +456,119 @@ impl Store {
     }
 }
 
+/// The job that reminds people booked on a session the day before.
+pub const SESSION_REMINDER_JOB: crate::Job = crate::Job {
+    name: "session-reminders",
+    every: 15 * 60,
+};
+
+/// A claim on a reminder older than this, neither sent nor failed, was abandoned.
+const REMINDER_CLAIM_STALE_SECS: i64 = 15 * 60;
+
+/// Someone to remind of a session they have a place on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionReminder {
+    pub session: ActivitySession,
+    pub person: PersonId,
+    pub email: String,
+    pub given_name: String,
+    /// Their account's language, else their organisation's main one.
+    pub language: String,
+    pub title: skillgym_domain::audit::Localised,
+}
+
+impl Store {
+    /// Everyone with an email who has a place on a session starting in `[from, to)` and has
+    /// not been reminded of it (or whose reminder failed and may be tried again).
+    pub async fn reminders_due(&self, from: i64, to: i64) -> Result<Vec<SessionReminder>> {
+        let sql = format!(
+            "SELECT {SESSION_COLUMNS}, b.person_id, p.email, p.given_name, \
+                 COALESCE(c.language, o.main_language) AS language, a.title_en, a.title_cy \
+             FROM activity_sessions s JOIN session_bookings b ON b.session_id = s.id \
+             JOIN people p ON p.id = b.person_id \
+             JOIN organisations o ON o.id = s.organisation_id \
+             JOIN activities a ON a.id = s.activity_id \
+             LEFT JOIN accounts c ON c.person_id = p.id \
+             LEFT JOIN sites t ON t.id = s.site_id \
+             WHERE s.starts_at >= $1 AND s.starts_at < $2 AND b.status = 'booked' \
+               AND p.email IS NOT NULL AND p.access_ended_at IS NULL \
+               AND NOT EXISTS (SELECT 1 FROM session_reminders r \
+                   WHERE r.session_id = s.id AND r.person_id = b.person_id \
+                     AND (r.sent_at IS NOT NULL OR r.claimed_at > $3)) \
+             ORDER BY s.starts_at, s.id, b.person_id"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(from)
+            .bind(to)
+            .bind(now() - REMINDER_CLAIM_STALE_SECS)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(SessionReminder {
+                    session: session_from(r)?,
+                    person: PersonId(r.try_get("person_id")?),
+                    email: r.try_get("email")?,
+                    given_name: r.try_get("given_name")?,
+                    language: r.try_get("language")?,
+                    title: skillgym_domain::audit::Localised::new(
+                        r.try_get::<String, _>("title_en")?,
+                        r.try_get("title_cy")?,
+                    ),
+                })
+            })
+            .collect()
+    }
+
+    /// Claims the reminder of `person` about `session` for this sender: `false` when another
+    /// has it (sent, or claimed recently), so that it goes once however many instances run.
+    pub async fn claim_session_reminder(
+        &self,
+        session: SessionId,
+        person: PersonId,
+    ) -> Result<bool> {
+        let at = now();
+        let done = sqlx::query(
+            "INSERT INTO session_reminders (session_id, person_id, claimed_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (session_id, person_id) DO UPDATE SET claimed_at = excluded.claimed_at, \
+                 error = NULL \
+             WHERE session_reminders.sent_at IS NULL AND session_reminders.claimed_at <= $4",
+        )
+        .bind(session.0)
+        .bind(person.0)
+        .bind(at)
+        .bind(at - REMINDER_CLAIM_STALE_SECS)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Records how a claimed reminder went: sent, or failed with the reason (it may be claimed
+    /// again once its claim is stale).
+    pub async fn finish_session_reminder(
+        &self,
+        session: SessionId,
+        person: PersonId,
+        outcome: std::result::Result<(), &str>,
+    ) -> Result<()> {
+        let (sent_at, error) = match outcome {
+            Ok(()) => (Some(now()), None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        sqlx::query(
+            "UPDATE session_reminders SET sent_at = $3, error = $4 \
+             WHERE session_id = $1 AND person_id = $2",
+        )
+        .bind(session.0)
+        .bind(person.0)
+        .bind(sent_at)
+        .bind(error)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}
+
 /// Takes one place on session `id` if one is free: one conditional update of its count, which
 /// PostgreSQL runs one at a time for the row (a second waits for the first to commit, then
 /// checks the count again) and SQLite runs one writer at a time.

@@ -433,11 +433,17 @@ impl Store {
 
     /// Makes sure the reminder job has its row in `scheduled_jobs`.
     pub async fn register_reminder_job(&self) -> Result<()> {
+        self.register_job(REMINDER_JOB).await
+    }
+
+    /// Makes sure `job` has a row in `scheduled_jobs` (due at once when new), for a job run
+    /// outside [`crate::JOBS`] (one that sends email, which the store cannot).
+    pub async fn register_job(&self, job: Job) -> Result<()> {
         sqlx::query(
             "INSERT INTO scheduled_jobs (name, next_run_at) VALUES ($1, $2) \
              ON CONFLICT (name) DO NOTHING",
         )
-        .bind(REMINDER_JOB.name)
+        .bind(job.name)
         .bind(now())
         .execute(&self.pool)
         .await?;

@@ -50,7 +50,10 @@ pub use audit_trail::{
     Actor, AuditAction, AuditEventRecord, AuditFilter, DETAIL_FLAGS, DETAIL_KEYS, NewAuditEvent,
 };
 pub use backup::{BackupRefused, check_backup};
-pub use bookings::{ActivitySession, Booked, BookedSession, NewSession, SessionSite};
+pub use bookings::{
+    ActivitySession, Booked, BookedSession, NewSession, SESSION_REMINDER_JOB, SessionReminder,
+    SessionSite,
+};
 pub use catalogue::{CatalogueImported, StoredActivity};
 pub use change::CampaignChoice;
 pub use demo::DEMO_PUBLIC_LINK;

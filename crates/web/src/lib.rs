@@ -22,7 +22,10 @@ pub use auth::make_access_link;
 pub use auth::password::{PasswordChecks, PasswordTurn, hash_password};
 pub use client_address::{BadNetwork, IpNetwork};
 pub use error::AppError;
-pub use mail::{MailError, Mailer, Sent, run_reminder_job, send_invitations, send_reminders};
+pub use mail::{
+    MailError, Mailer, Sent, run_reminder_job, run_session_reminder_job, send_invitations,
+    send_reminders,
+};
 #[doc(hidden)]
 pub use routes::{RouteInfo, route_table};
 

@@ -334,3 +334,116 @@ async fn compose(
     };
     Ok((tr.args(subject, args()), tr.args(body, args())))
 }
+
+/// Reminds everyone with a place on a session that starts tomorrow (on the UK's clock), once:
+/// the job is claimed by one instance at a time, and each reminder is claimed before it goes.
+/// `None` when another instance has the job.
+pub async fn run_session_reminder_job(
+    store: &Store,
+    mailer: &Mailer,
+    public_url: &str,
+    instance: &str,
+    at: i64,
+) -> Result<Option<Sent>, StoreError> {
+    use skillgym_store::SESSION_REMINDER_JOB;
+    store.register_job(SESSION_REMINDER_JOB).await?;
+    if !store
+        .claim_job(SESSION_REMINDER_JOB.name, instance, at)
+        .await?
+    {
+        return Ok(None);
+    }
+    let outcome = remind_of_sessions(store, mailer, public_url, at).await;
+    store
+        .finish_job(
+            SESSION_REMINDER_JOB.name,
+            instance,
+            at + SESSION_REMINDER_JOB.every,
+        )
+        .await?;
+    outcome.map(Some)
+}
+
+/// Tomorrow on the UK's clock, from its first second to the next day's, as unix seconds.
+fn tomorrow(at: i64) -> (i64, i64) {
+    use skillgym_domain::uk_time;
+    let today = uk_time::local(at).date();
+    let midnight = |d: time::Date| {
+        uk_time::instant(d.midnight())
+            .unwrap_or_else(|_| d.midnight().assume_utc().unix_timestamp())
+    };
+    let (t1, t2) = (
+        today.next_day().expect("a real date"),
+        today
+            .next_day()
+            .and_then(|d| d.next_day())
+            .expect("a real date"),
+    );
+    (midnight(t1), midnight(t2))
+}
+
+async fn remind_of_sessions(
+    store: &Store,
+    mailer: &Mailer,
+    public_url: &str,
+    at: i64,
+) -> Result<Sent, StoreError> {
+    let (from, to) = tomorrow(at);
+    let mut outcome = Sent::default();
+    let mut failures_in_a_row = 0;
+    for due in store.reminders_due(from, to).await? {
+        if failures_in_a_row >= MAX_FAILURES_IN_A_ROW {
+            tracing::warn!("stopped sending session reminders after repeated failures");
+            break;
+        }
+        if !store
+            .claim_session_reminder(due.session.id, due.person)
+            .await?
+        {
+            continue;
+        }
+        let lang = Lang::parse(&due.language)
+            .filter(|l| *l != Lang::Pseudo)
+            .unwrap_or_default();
+        let tr = Tr::new(lang);
+        let title = due.title.show(lang.code()).text.to_string();
+        let place = due
+            .session
+            .site
+            .as_ref()
+            .map_or_else(|| tr.t("session-online"), |s| s.name.clone());
+        let when = crate::routes::session_when(&tr, due.session.starts_at, due.session.ends_at);
+        let subject = tr.t1("session-reminder-subject", "title", title.as_str());
+        let body = tr.args(
+            "session-reminder-body",
+            [
+                ("name", due.given_name.as_str().into()),
+                ("title", title.as_str().into()),
+                ("when", when.as_str().into()),
+                ("place", place.as_str().into()),
+                (
+                    "url",
+                    format!("{public_url}/learning/{}", due.session.activity).into(),
+                ),
+            ],
+        );
+        match mailer.send(&due.email, &subject, body).await {
+            Ok(_) => {
+                store
+                    .finish_session_reminder(due.session.id, due.person, Ok(()))
+                    .await?;
+                outcome.sent += 1;
+                failures_in_a_row = 0;
+            }
+            Err(e) => {
+                tracing::warn!(session = %due.session.id, person = %due.person, error = %e, "session reminder not sent");
+                store
+                    .finish_session_reminder(due.session.id, due.person, Err(&e.to_string()))
+                    .await?;
+                outcome.failed += 1;
+                failures_in_a_row += 1;
+            }
+        }
+    }
+    Ok(outcome)
+}

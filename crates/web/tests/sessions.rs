@@ -14,6 +14,7 @@ both_backends!(
     a_trainer_schedules_sessions_in_uk_time_and_mistakes_are_explained,
     people_book_wait_and_a_place_given_up_goes_to_whoever_waited,
     bookings_are_calendars_at_the_uk_time_either_side_of_the_clocks_changing,
+    everyone_with_a_place_is_reminded_the_day_before_once_whatever_the_instances,
 );
 
 async fn person(app: &TestApp, email: &str) -> PersonId {
@@ -433,4 +434,90 @@ async fn bookings_are_calendars_at_the_uk_time_either_side_of_the_clocks_changin
         outsider.get(&address).send().await.unwrap().status(),
         StatusCode::NOT_FOUND
     );
+}
+
+async fn everyone_with_a_place_is_reminded_the_day_before_once_whatever_the_instances(
+    backend: Backend,
+) {
+    let smtp = common::smtp::SmtpServer::start().await;
+    let config = skillgym_web::WebConfig {
+        mailer: Some(smtp.mailer()),
+        ..skillgym_web::WebConfig::default()
+    };
+    let app = common::spawn_app_with(backend, config).await;
+    let store = app.store();
+    let activity = activity(&app).await;
+    let title = store
+        .activity(app.org, activity)
+        .await
+        .unwrap()
+        .activity
+        .title
+        .en;
+    let now = skillgym_store::now();
+    let today = skillgym_domain::uk_time::local(now).date();
+    let at_ten = |days: i64| {
+        let day = today + time::Duration::days(days);
+        skillgym_domain::uk_time::instant(time::PrimitiveDateTime::new(
+            day,
+            time::macros::time!(10:00),
+        ))
+        .unwrap()
+    };
+    let schedule = async |starts_at: i64| {
+        let new = skillgym_store::NewSession {
+            starts_at,
+            ends_at: starts_at + 3600,
+            site: None,
+            capacity: 2,
+        };
+        store
+            .schedule_session(app.org, activity, &new)
+            .await
+            .unwrap()
+    };
+    let tomorrow = schedule(at_ten(1)).await;
+    let later = schedule(at_ten(2)).await;
+    let learner = person(&app, "learner@afon.example").await;
+    let manager = person(&app, "manager@afon.example").await;
+    let champion = person(&app, "champion@afon.example").await;
+    for p in [learner, manager, champion] {
+        store.book_session(app.org, tomorrow, p).await.unwrap();
+    }
+    store.book_session(app.org, later, champion).await.unwrap();
+
+    // Two instances run the job at the same moment: one of them sends, once each.
+    let mailer = smtp.mailer();
+    let (a, b) = futures_util::future::join(
+        skillgym_web::run_session_reminder_job(store, &mailer, &app.url, "one", now),
+        skillgym_web::run_session_reminder_job(store, &mailer, &app.url, "two", now),
+    )
+    .await;
+    let runs = [a.unwrap(), b.unwrap()];
+    assert_eq!(runs.iter().flatten().count(), 1, "{runs:?}");
+    let sent = runs.iter().flatten().next().unwrap();
+    assert_eq!((sent.sent, sent.failed), (2, 0));
+    // The next run sends nothing more.
+    let again =
+        skillgym_web::run_session_reminder_job(store, &mailer, &app.url, "two", now + 16 * 60)
+            .await
+            .unwrap();
+    assert_eq!(again.map(|s| s.sent), Some(0));
+
+    let messages = smtp.wait_for(2).await;
+    assert_eq!(messages.len(), 2);
+    let email = async |p: PersonId| store.person(app.org, p).await.unwrap().email.unwrap();
+    let mut to: Vec<String> = messages.iter().map(|m| m.to.clone()).collect();
+    to.sort();
+    let mut expected = vec![email(learner).await, email(manager).await];
+    expected.sort();
+    assert_eq!(
+        to, expected,
+        "those with a place tomorrow, not the one waiting"
+    );
+    for m in &messages {
+        assert_eq!(m.subject, format!("Tomorrow: {title}"));
+        assert!(m.body.contains("10:00 to 11:00"), "{}", m.body);
+        assert!(m.body.contains(&format!("{}/learning/{activity}", app.url)));
+    }
 }

@@ -383,3 +383,14 @@ calendar-secret = Gall unrhyw un sydd â'r cyfeiriad weld eich sesiynau, felly c
 calendar-make = Gwneud cyfeiriad fy nghalendr
 # review:
 calendar-renew = Gwneud cyfeiriad newydd (mae'r hen un yn peidio â gweithio)
+# review:
+session-reminder-subject = Yfory: { $title }
+# review:
+session-reminder-body =
+    Annwyl { $name },
+
+    Dyma nodyn i'ch atgoffa bod gennych le ar { $title } yfory:
+    { $when }, { $place }.
+
+    Os na allwch ddod, rhowch y gorau i'ch lle er mwyn i rywun ar y rhestr aros ei gael:
+    { $url }

@@ -204,3 +204,12 @@ calendar-have = You made a calendar address on { $date }.
 calendar-secret = Anyone with the address can see your sessions, so keep it to yourself. Making a new one stops the old one working. It stops working when you leave.
 calendar-make = Make my calendar address
 calendar-renew = Make a new address (the old one stops working)
+session-reminder-subject = Tomorrow: { $title }
+session-reminder-body =
+    Dear { $name },
+
+    This is a reminder that you have a place on { $title } tomorrow:
+    { $when }, { $place }.
+
+    If you cannot come, please give up your place so that someone on the waiting list can have it:
+    { $url }

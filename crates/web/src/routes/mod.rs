@@ -29,6 +29,8 @@ mod public_links;
 mod reports;
 mod retention;
 mod sessions;
+
+pub(crate) use sessions::when as session_when;
 mod settings;
 mod sign_in;
 mod single_sign_on;
