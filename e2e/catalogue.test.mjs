@@ -1,6 +1,7 @@
 // The learning catalogue in a real browser: a learner finds what they can do in 15 minutes in
-// Welsh, opens one and rates it; a trainer's form with mistakes shows an error summary. Each
-// page passes axe, on a desktop and a phone.
+// Welsh, opens one and rates it; books a session of a course and makes a calendar address; a
+// trainer's form with mistakes shows an error summary. Each page passes axe, on a desktop and
+// a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -83,5 +84,29 @@ test('a trainer adds an activity and each mistake is explained', { timeout: 180_
     assert.match(await page.locator('h1').innerText(), /Borrowing e-audiobooks/);
     await visit(page, `${app.url}/learning/import`);
     await checkA11y(page, 'catalogue import');
+  });
+});
+
+test('a learner books a session and makes a calendar address', { timeout: 180_000 }, async () => {
+  await withPage(browser, 'catalogue-session', async (page) => {
+    await signIn(page, app.url, DEMO_ACCOUNTS.learner);
+    await visit(page, `${app.url}/learning?kind=course`);
+    await clickAndWait(page, page.locator('main section.activity h3 a').first());
+    assert.ok(await page.locator('#sessions').count(), 'the demo course has sessions');
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await checkA11y(page, `an activity with sessions at ${width} px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const book = page.locator('main form[action$="/book"] button[type="submit"]').first();
+    await clickAndWait(page, book);
+    assert.match(page.url(), /session=(booked|waiting)/);
+    await checkA11y(page, 'an activity after booking');
+    await clickAndWait(page, page.locator('main a[href="/me/calendar"]').first());
+    await checkA11y(page, 'the calendar page');
+    await clickAndWait(page, page.locator('main form[action="/me/calendar"] button[type="submit"]'));
+    const address = await page.locator('main code').innerText();
+    assert.match(address, /\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+    await checkA11y(page, 'the calendar page with its address');
   });
 });
