@@ -341,10 +341,13 @@ impl Store {
         for activity in scheduled {
             for round in 0..2 {
                 let mut day = today + time::Duration::days((3 + n * 2 + round * 7) as i64);
-                while matches!(
-                    day.weekday(),
-                    time::Weekday::Saturday | time::Weekday::Sunday
-                ) {
+                // Weekdays, and not the days libraries close at Christmas and the New Year.
+                let closed = |d: time::Date| {
+                    matches!(d.weekday(), time::Weekday::Saturday | time::Weekday::Sunday)
+                        || (d.month() == time::Month::December && d.day() >= 24)
+                        || (d.month() == time::Month::January && d.day() == 1)
+                };
+                while closed(day) {
                     day = day.next_day().expect("a real date");
                 }
                 let ten = time::PrimitiveDateTime::new(day, time::macros::time!(10:00));

@@ -316,11 +316,9 @@ session-new-title = Ychwanegu sesiwn
 # review:
 session-date = Dyddiad
 # review:
-session-date-hint = Er enghraifft, 27 3 2027.
-# review:
 session-starts = Yn dechrau am
 # review:
-session-time-hint = Yn amser y DU, fel cloc 24 awr: 14:30.
+session-time-hint = Yn amser y DU.
 # review:
 session-ends = Yn gorffen am
 # review:
