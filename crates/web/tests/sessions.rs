@@ -454,8 +454,14 @@ async fn everyone_with_a_place_is_reminded_the_day_before_once_whatever_the_inst
         .activity
         .title
         .en;
-    let now = skillgym_store::now();
-    let today = skillgym_domain::uk_time::local(now).date();
+    let today = skillgym_domain::uk_time::local(skillgym_store::now()).date();
+    // The jobs run at noon, so that the second run, a quarter of an hour later, is still today
+    // whenever the test runs: just before midnight it would remind of the day after.
+    let now = skillgym_domain::uk_time::instant(time::PrimitiveDateTime::new(
+        today,
+        time::macros::time!(12:00),
+    ))
+    .unwrap();
     let at_ten = |days: i64| {
         let day = today + time::Duration::days(days);
         skillgym_domain::uk_time::instant(time::PrimitiveDateTime::new(
