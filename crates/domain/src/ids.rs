@@ -57,4 +57,6 @@ id_type!(
     ActivityId,
     /// A scheduled session of a catalogue activity.
     SessionId,
+    /// A person's learning plan.
+    PlanId,
 );

@@ -13,6 +13,7 @@ pub mod leavers;
 pub mod network;
 pub mod organisation;
 pub mod people;
+pub mod plans;
 pub mod retention;
 pub mod single_sign_on;
 pub mod staff_file;
@@ -22,8 +23,8 @@ pub use accounts::{Role, Roles};
 pub use csv_file::FileLanguage;
 pub use ids::{
     AccountId, ActivityId, CampaignId, CompetenceId, FrameworkId, NetworkId, OrganisationId,
-    PersonId, QuestionId, QuizItemId, ResponseId, SessionId, SiteId, StaffUploadId, SurveyUploadId,
-    TeamId,
+    PersonId, PlanId, QuestionId, QuizItemId, ResponseId, SessionId, SiteId, StaffUploadId,
+    SurveyUploadId, TeamId,
 };
 pub use organisation::{Location, OrganisationSlug, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{

@@ -13,6 +13,7 @@ mod count;
 pub mod grouping;
 pub mod network;
 pub mod profile;
+pub mod proposals;
 pub mod report;
 mod tables;
 

@@ -64,6 +64,9 @@ pub enum Command {
     /// confidence against knowledge and change over time, with small groups left out as on the
     /// web, and people's skills profiles when asked for
     Report(ReportArgs),
+    /// Learning plans: propose them from a campaign's results
+    #[command(subcommand)]
+    Plans(PlansCommand),
     /// Manage accounts
     #[command(subcommand)]
     User(UserCommand),
@@ -85,6 +88,17 @@ pub enum Command {
     Restore {
         /// A file made by `skillgym backup`
         file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlansCommand {
+    /// Propose a twelve-week learning plan for everyone the campaign measured who works here
+    /// and has no plan, and say how many and how long it took
+    Propose {
+        /// The campaign's number, as in its address /campaigns/NUMBER
+        #[arg(long)]
+        campaign: i64,
     },
 }
 

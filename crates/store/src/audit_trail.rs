@@ -87,11 +87,17 @@ pub enum AuditAction {
     /// Activities were added to the learning catalogue or changed, from a file or from a
     /// network (detail: `added=… updated=…`, and `network=…` for an adopted one).
     CatalogueImported,
+    /// Learning plans were proposed for many people at once, from a campaign's profiles
+    /// (detail: `people=…`, and `campaign=…`).
+    PlansProposed,
+    /// One person's plan was agreed, edited, paused, resumed or finished (detail: the
+    /// flag `plan-…` that says which).
+    PlanChanged,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 21;
+    pub const COUNT: usize = 23;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -115,6 +121,8 @@ impl AuditAction {
         AuditAction::NetworkCampaignOpened,
         AuditAction::PublicLinkChanged,
         AuditAction::CatalogueImported,
+        AuditAction::PlansProposed,
+        AuditAction::PlanChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -140,6 +148,8 @@ impl AuditAction {
             AuditAction::NetworkCampaignOpened => "network-campaign-opened",
             AuditAction::PublicLinkChanged => "public-link-changed",
             AuditAction::CatalogueImported => "catalogue-imported",
+            AuditAction::PlansProposed => "plans-proposed",
+            AuditAction::PlanChanged => "plan-changed",
         }
     }
 
@@ -160,6 +170,7 @@ impl AuditAction {
                 | AuditAction::NetworkCampaignOpened
                 | AuditAction::PublicLinkChanged
                 | AuditAction::CatalogueImported
+                | AuditAction::PlansProposed
         )
     }
 
@@ -195,7 +206,7 @@ pub const DETAIL_KEYS: [&str; 21] = [
 ];
 
 /// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.
-pub const DETAIL_FLAGS: [&str; 13] = [
+pub const DETAIL_FLAGS: [&str; 18] = [
     "command-line",
     "link",
     "retention",
@@ -209,6 +220,11 @@ pub const DETAIL_FLAGS: [&str; 13] = [
     "public-anonymous",
     "public-email",
     "public-closed",
+    "plan-agreed",
+    "plan-paused",
+    "plan-resumed",
+    "plan-finished",
+    "plan-edited",
 ];
 
 /// An event to record. `detail` is neutral: space-separated `key=value` pairs of counts and

@@ -154,6 +154,28 @@ impl Store {
         rows.iter().map(session_from).collect()
     }
 
+    /// Every session of `org`'s starting from `from` to before `to`, with a place or not.
+    pub async fn sessions_between(
+        &self,
+        org: OrganisationId,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<ActivitySession>> {
+        let sql = format!(
+            "SELECT {SESSION_COLUMNS} FROM activity_sessions s \
+             LEFT JOIN sites t ON t.id = s.site_id \
+             WHERE s.organisation_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3 \
+             ORDER BY s.starts_at, s.id"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(org.0)
+            .bind(from)
+            .bind(to)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(session_from).collect()
+    }
+
     /// One session of `org`'s.
     pub async fn session_of(&self, org: OrganisationId, id: SessionId) -> Result<ActivitySession> {
         let sql = format!(

@@ -27,6 +27,7 @@ mod network;
 mod organisation;
 mod people;
 mod personal_data;
+mod plans;
 mod profile;
 mod public_links;
 mod secret_key;
@@ -69,6 +70,7 @@ pub use network::{NetworkCampaignRecord, NetworkMember, NetworkRecord, NewNetwor
 pub use organisation::{NewOrganisation, Organisation, SiteInput, SiteRecord, TeamRecord};
 pub use people::{PeopleCounts, PersonFilter, PersonInput, PersonRecord, PersonSummary};
 pub use personal_data::{Cell, DataTable, PersonalData, iso_time};
+pub use plans::{Plan, PlanChange, PlanDraft, PlanGoal, PlanNote, PlanStep, PlanSummary};
 pub use profile::{AnsweredCampaign, PersonAnswers, RoleTargets};
 pub use public_links::{
     PublicLink, PublicLinkMode, PublicRequest, PublicRespondent, PublicTarget, RequestCounts,

@@ -179,6 +179,7 @@ impl Store {
         tables.extend(self.audit_answer_tables(org, person).await?);
         tables.push(self.activity_ratings_table(org, person).await?);
         tables.push(self.session_bookings_table(org, person).await?);
+        tables.extend(self.plan_tables(org, person).await?);
         Ok(PersonalData { person, tables })
     }
 
@@ -336,6 +337,105 @@ impl Store {
             },
         )
         .await
+    }
+
+    /// Their learning plans: each plan, its goals and steps (with their reflections), and the
+    /// notes kept of meetings about them.
+    async fn plan_tables(&self, org: OrganisationId, person: PersonId) -> Result<Vec<DataTable>> {
+        let plans = self
+            .query_table(
+                "plans",
+                &[
+                    "plan",
+                    "status",
+                    "starts_on",
+                    "weekly_minutes",
+                    "proposed_at",
+                    "agreed_at",
+                ],
+                "SELECT id, status, starts_on, weekly_minutes, proposed_at, agreed_at FROM plans \
+                 WHERE organisation_id = $1 AND person_id = $2 ORDER BY id",
+                &[org.0, person.0],
+                |r| {
+                    Ok(vec![
+                        r.try_get::<i64, _>("id")?.into(),
+                        text(r, "status")?,
+                        text(r, "starts_on")?,
+                        r.try_get::<i64, _>("weekly_minutes")?.into(),
+                        iso_time(r.try_get("proposed_at")?).into(),
+                        r.try_get::<Option<i64>, _>("agreed_at")?
+                            .map(iso_time)
+                            .into(),
+                    ])
+                },
+            )
+            .await?;
+        let goals = self
+            .query_table(
+                "plan_goals",
+                &["plan", "competence", "from_level", "level", "deadline_week"],
+                "SELECT g.plan_id, c.code, g.from_level, g.level, g.deadline_week \
+                 FROM plan_goals g JOIN plans p ON p.id = g.plan_id \
+                 JOIN competences c ON c.id = g.competence_id \
+                 WHERE p.organisation_id = $1 AND p.person_id = $2 ORDER BY g.plan_id, g.position",
+                &[org.0, person.0],
+                |r| {
+                    Ok(vec![
+                        r.try_get::<i64, _>("plan_id")?.into(),
+                        text(r, "code")?,
+                        format!("{:.2}", r.try_get::<f64, _>("from_level")?).into(),
+                        r.try_get::<i64, _>("level")?.into(),
+                        (r.try_get::<i64, _>("deadline_week")? + 1).into(),
+                    ])
+                },
+            )
+            .await?;
+        let steps = self
+            .query_table(
+                "plan_steps",
+                &[
+                    "plan",
+                    "activity",
+                    "first_week",
+                    "last_week",
+                    "done_at",
+                    "reflection",
+                ],
+                "SELECT s.plan_id, a.code, s.first_week, s.last_week, s.done_at, s.reflection \
+                 FROM plan_steps s JOIN plans p ON p.id = s.plan_id \
+                 JOIN activities a ON a.id = s.activity_id \
+                 WHERE p.organisation_id = $1 AND p.person_id = $2 ORDER BY s.plan_id, s.position",
+                &[org.0, person.0],
+                |r| {
+                    Ok(vec![
+                        r.try_get::<i64, _>("plan_id")?.into(),
+                        text(r, "code")?,
+                        (r.try_get::<i64, _>("first_week")? + 1).into(),
+                        (r.try_get::<i64, _>("last_week")? + 1).into(),
+                        r.try_get::<Option<i64>, _>("done_at")?.map(iso_time).into(),
+                        r.try_get::<Option<String>, _>("reflection")?.into(),
+                    ])
+                },
+            )
+            .await?;
+        let notes = self
+            .query_table(
+                "plan_notes",
+                &["plan", "written_at", "note"],
+                "SELECT n.plan_id, n.written_at, n.body FROM plan_notes n \
+                 JOIN plans p ON p.id = n.plan_id \
+                 WHERE p.organisation_id = $1 AND p.person_id = $2 ORDER BY n.plan_id, n.id",
+                &[org.0, person.0],
+                |r| {
+                    Ok(vec![
+                        r.try_get::<i64, _>("plan_id")?.into(),
+                        iso_time(r.try_get("written_at")?).into(),
+                        text(r, "body")?,
+                    ])
+                },
+            )
+            .await?;
+        Ok(vec![plans, goals, steps, notes])
     }
 
     /// How useful they found the catalogue's activities.
@@ -602,6 +702,12 @@ pub(crate) async fn erase_in(
         "DELETE FROM activity_ratings WHERE person_id = $1",
         "DELETE FROM session_bookings WHERE person_id = $1",
         "DELETE FROM calendar_feeds WHERE person_id = $1",
+        "DELETE FROM plan_notes WHERE plan_id IN (SELECT id FROM plans WHERE person_id = $1)",
+        "DELETE FROM plan_steps WHERE plan_id IN (SELECT id FROM plans WHERE person_id = $1)",
+        "DELETE FROM plan_goals WHERE plan_id IN (SELECT id FROM plans WHERE person_id = $1)",
+        "DELETE FROM plans WHERE person_id = $1",
+        "UPDATE plans SET agreed_by = NULL WHERE agreed_by = $1",
+        "UPDATE plan_notes SET author_id = NULL WHERE author_id = $1",
         "UPDATE people SET line_manager_id = NULL WHERE line_manager_id = $1",
         "UPDATE teams SET manager_id = NULL WHERE manager_id = $1",
         "DELETE FROM people WHERE id = $1",

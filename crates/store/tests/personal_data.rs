@@ -297,6 +297,10 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
         HashSet::from([
             "activity_ratings",
             "session_bookings",
+            "plans",
+            "plan_goals",
+            "plan_steps",
+            "plan_notes",
             "person",
             "sites",
             "account",

@@ -94,6 +94,34 @@ impl<S: Send + Sync> FromRequestParts<S> for Answering {
     }
 }
 
+/// A signed-in trainer, manager or administrator: who works with people's learning plans
+/// (whose, each handler decides: a manager only their people's).
+pub struct Planner(pub Arc<SessionRecord>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Planner {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        let user = holding(parts, None)?;
+        if [Role::Trainer, Role::Manager, Role::Admin]
+            .iter()
+            .any(|r| user.roles.has(*r))
+        {
+            Ok(Planner(user))
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+impl Deref for Planner {
+    type Target = SessionRecord;
+
+    fn deref(&self) -> &SessionRecord {
+        &self.0
+    }
+}
+
 /// A signed-in trainer or administrator: who keeps the learning catalogue.
 pub struct Curator(pub Arc<SessionRecord>);
 

@@ -29,15 +29,22 @@ pub struct Page {
 /// The main navigation, kept short: (path, message id, who sees it, the other paths of its
 /// section). Later parts of the loop (plans, learning, training, evaluation) add their entries
 /// here; pages for administrators alone go under Administration ([`ADMIN_PAGES`]).
-const NAV: &[(&str, &str, Option<Role>, &[&str])] = &[
-    ("/", "nav-home", None, &[]),
-    ("/audits", "nav-audits", None, &[]),
-    ("/learning", "nav-learning", None, &[]),
-    ("/team", "nav-my-people", Some(Role::Manager), &[]),
-    ("/campaigns", "nav-campaigns", Some(Role::Admin), &[]),
-    ("/people", "nav-people", Some(Role::Admin), &[]),
-    ("/admin", "nav-admin", Some(Role::Admin), ADMIN_SECTION),
-    ("/network", "nav-network", Some(Role::Coordinator), &[]),
+const NAV: &[(&str, &str, &[Role], &[&str])] = &[
+    ("/", "nav-home", &[], &[]),
+    ("/audits", "nav-audits", &[], &[]),
+    ("/me/plan", "nav-my-plan", &[], &[]),
+    ("/learning", "nav-learning", &[], &[]),
+    ("/team", "nav-my-people", &[Role::Manager], &[]),
+    (
+        "/plans",
+        "nav-plans",
+        &[Role::Trainer, Role::Manager, Role::Admin],
+        &[],
+    ),
+    ("/campaigns", "nav-campaigns", &[Role::Admin], &[]),
+    ("/people", "nav-people", &[Role::Admin], &[]),
+    ("/admin", "nav-admin", &[Role::Admin], ADMIN_SECTION),
+    ("/network", "nav-network", &[Role::Coordinator], &[]),
 ];
 
 /// The paths under Administration.
@@ -113,7 +120,9 @@ impl Page {
             None => Vec::new(),
             Some(s) => NAV
                 .iter()
-                .filter(|(_, _, role, _)| role.is_none_or(|r| s.roles.has(r)))
+                .filter(|(_, _, roles, _)| {
+                    roles.is_empty() || roles.iter().any(|r| s.roles.has(*r))
+                })
                 .map(|(href, label, _, section)| NavLink {
                     href,
                     label: tr.t(label),

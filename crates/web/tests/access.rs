@@ -252,6 +252,23 @@ const TABLE: &[Row] = &[
     (GET,    "/calendar/{token}",                           "/calendar/not-a-real-token.ics",                               [MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING]),
     // A rating with no usefulness chosen is refused on the page; nothing is saved.
     (POST,   "/learning/{id}/rating",                       "/learning/{activity}/rating",                                  [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
+    // Learning plans. Everyone has their own page; none of the visitors has a plan, so there
+    // is no step of theirs to tick. Trainers and administrators work with anyone's plan, a
+    // manager with their people's; `{plan}` is `{managed}`'s, proposed. Empty forms are
+    // refused on the page, and change nothing.
+    (GET,    "/me/plan",                                    "/me/plan",                                                     [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (POST,   "/me/plan/steps",                              "/me/plan/steps",                                               [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/plans",                                      "/plans",                                                       [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/people/{id}/plan",                           "/people/{managed}/plan",                                       [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/people/{id}/plan",                           "/people/{unmanaged}/plan",                                     [SIGN_IN, DENIED,  DENIED,  OK,      MISSING, OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/people/{id}/plan",                           "/people/{none}/plan",                                          [SIGN_IN, DENIED,  DENIED,  MISSING, MISSING, MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/people/{id}/plan",                           "/people/{managed}/plan",                                       [SIGN_IN, DENIED,  DENIED,  INVALID, INVALID, INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/people/{id}/plan",                           "/people/{unmanaged}/plan",                                     [SIGN_IN, DENIED,  DENIED,  INVALID, MISSING, INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/plans/{id}/propose",                         "/plans/{plan}/propose",                                        [SIGN_IN, DENIED,  DENIED,  INVALID, INVALID, INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/plans/{id}/propose",                         "/plans/{none}/propose",                                        [SIGN_IN, DENIED,  DENIED,  MISSING, MISSING, MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/plans/{id}/change",                          "/plans/{plan}/change",                                         [SIGN_IN, DENIED,  DENIED,  INVALID, INVALID, INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/plans/{id}/steps",                           "/plans/{plan}/steps",                                          [SIGN_IN, DENIED,  DENIED,  INVALID, INVALID, INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/plans/{id}/notes",                           "/plans/{plan}/notes",                                          [SIGN_IN, DENIED,  DENIED,  INVALID, INVALID, INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/frameworks",                                "/frameworks",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/frameworks/import",                         "/frameworks/import",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (UPLOAD, "/frameworks/import",                         "/frameworks/import",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
@@ -967,6 +984,7 @@ impl Fixtures {
                 store.catalogue(org).await.unwrap()[0].id.to_string(),
             ),
             ("session", fixture_session(app, org).await.to_string()),
+            ("plan", fixture_plan(app, org, managed).await.to_string()),
             ("network_code", network_code(app, org, campaign).await),
             ("network_campaign", campaign.to_string()),
             ("network", network.id.to_string()),
@@ -1016,6 +1034,40 @@ async fn opened(app: &TestApp, org: OrganisationId) -> CampaignId {
         }
     }
     panic!("the fixtures open a network campaign")
+}
+
+/// A plan proposed for `managed` from a campaign with names they finished.
+async fn fixture_plan(app: &TestApp, org: OrganisationId, managed: PersonId) -> i64 {
+    let store = app.store();
+    let campaign = store
+        .answered_campaigns(org, managed)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| !c.anonymous)
+        .expect("the managed person finished a campaign with names")
+        .id;
+    let cache = skillgym_reporting::AnalysisCache::default();
+    let reports = skillgym_reporting::Reports::open(store, &cache, org)
+        .await
+        .unwrap();
+    let campaign = reports.campaign(campaign).await.unwrap();
+    let today = time::OffsetDateTime::now_utc().date();
+    let whom = skillgym_reporting::proposals::Whom::One(managed, None);
+    let found = skillgym_reporting::proposals::proposals(&reports, &campaign, whom, today)
+        .await
+        .unwrap();
+    store
+        .save_proposals(org, &found.drafts, skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    store
+        .current_plan(org, managed)
+        .await
+        .unwrap()
+        .expect("a plan")
+        .id
+        .0
 }
 
 /// A session of the first activity a week from now, with two places.

@@ -102,3 +102,9 @@ cli-help-export-catalogue = Allforio'r catalog dysgu fel ffeil CSV
 cli-help-export-catalogue--output = Ysgrifennu i'r ffeil hon yn lle'r sgrin
 # review:
 cli-help-export-catalogue--language = Iaith enwau'r colofnau (fel rhagosodiad, iaith y llinell orchymyn ei hun)
+# review:
+cli-help-plans = Cynlluniau dysgu: eu cynnig o ganlyniadau ymgyrch
+# review:
+cli-help-plans-propose = Cynnig cynllun dysgu deuddeg wythnos i bawb a fesurwyd gan yr ymgyrch sy'n gweithio yma a heb gynllun, a dweud faint a pha mor hir y cymerodd
+# review:
+cli-help-plans-propose--campaign = Rhif yr ymgyrch, fel yn ei chyfeiriad /campaigns/RHIF

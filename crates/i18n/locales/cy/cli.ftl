@@ -111,3 +111,16 @@ cli-network-member-already = Roedd { $organisation } eisoes yn aelod o { $networ
 cli-network-none = Nid oes rhwydwaith eto. Crëwch un gyda: skillgym network create --name "Eich rhwydwaith" --organisation SLUG
 cli-network-line = { $slug }: { $name }, wedi'i redeg gan { $organisation }; aelodau: { $members }
 cli-network-no-members = dim eto
+
+## skillgym plans propose
+# review:
+cli-plans-proposed = Cynigiwyd { $made ->
+    [zero] dim cynlluniau
+    [one] 1 cynllun
+    [two] 2 gynllun
+    [few] { $made } chynllun
+    [many] { $made } chynllun
+   *[other] { $made } cynllun
+} mewn { $seconds } eiliad. Gyda chynllun yn barod: { $planned }. Dim i gynllunio ohono: { $unmeasured }. Dim yn y catalog sy'n ffitio: { $unfitted }.
+# review:
+cli-plans-anonymous = Mae ymgyrch { $campaign } yn ddienw: dim ond i'r sawl a'u rhoddodd y dangosir ei hatebion, felly ni chynigir cynllun ohoni.

@@ -90,6 +90,7 @@ audit-detail-account-closed = sesiynau wedi dod i ben, rolau wedi'u tynnu a'r cy
 audit-detail-other-identity = mae'r cyfrif wedi'i gysylltu â rhywun arall yn y gwasanaeth mewngofnodi
 audit-detail-view = { $value ->
     [profile] eu proffil sgiliau
+    [plan] eu cynllun dysgu
    *[other] { $value }
 }
 audit-detail-campaign = ymgyrch rhif { $value }
@@ -98,7 +99,7 @@ audit-detail-campaign = ymgyrch rhif { $value }
 my-data-heading = Eich data
 my-data-intro = Lawrlwythwch bopeth sydd gan skillgym amdanoch chi: eich manylion, safleoedd, tîm, rheolwr llinell, mewngofnodi a rolau, a'r cofnod o bwy sydd wedi edrych ar eich data neu ei newid. Cewch un ffeil zip gyda ffeiliau JSON a CSV ynddi.
 my-data-download = Lawrlwytho fy nata
-my-data-readme = Dyma bopeth oedd gan skillgym amdanoch chi ar { $date }. Mae pob tabl yma ddwywaith: fel JSON ac fel CSV (sy'n agor mewn taenlen). person: eich manylion. sites: ble rydych chi'n gweithio. account: eich mewngofnodi, iaith a rolau, faint o sesiynau sydd ar agor, a phwy mae gwasanaeth mewngofnodi eich sefydliad yn dweud ydych chi, os ydych chi wedi'i ddefnyddio. audit_events: pwy a edrychodd ar eich data, ei allforio neu ei newid, a phryd. activity_ratings: pa mor ddefnyddiol oedd gweithgareddau yn y catalog dysgu i chi. session_bookings: y sesiynau y gwnaethoch eu harchebu neu aros amdanyn nhw, ac a ddaethoch chi.
+my-data-readme = Dyma bopeth oedd gan skillgym amdanoch chi ar { $date }. Mae pob tabl yma ddwywaith: fel JSON ac fel CSV (sy'n agor mewn taenlen). person: eich manylion. sites: ble rydych chi'n gweithio. account: eich mewngofnodi, iaith a rolau, faint o sesiynau sydd ar agor, a phwy mae gwasanaeth mewngofnodi eich sefydliad yn dweud ydych chi, os ydych chi wedi'i ddefnyddio. audit_events: pwy a edrychodd ar eich data, ei allforio neu ei newid, a phryd. activity_ratings: pa mor ddefnyddiol oedd gweithgareddau yn y catalog dysgu i chi. session_bookings: y sesiynau y gwnaethoch eu harchebu neu aros amdanyn nhw, ac a ddaethoch chi. plans, plan_goals, plan_steps a plan_notes: eich cynlluniau dysgu, eu nodau a'u camau, beth wnaethoch chi ei dicio a'i ysgrifennu am bob un, a'r nodiadau a gadwyd pan wnaethoch chi gyfarfod amdanyn nhw.
 
 ## Dileu person
 person-erase-link = Dileu'r person hwn
@@ -222,3 +223,43 @@ my-data-column-session-bookings-starts-at = Yn dechrau (UTC)
 my-data-column-session-bookings-status = Wedi archebu, yn aros neu wedi canslo
 # review:
 my-data-column-session-bookings-attended = Daeth
+# review:
+my-data-column-plans-plan = Rhif y cynllun
+# review:
+my-data-column-plans-status = Wedi'i gynnig, ei gytuno, ei oedi neu ei orffen
+# review:
+my-data-column-plans-starts-on = Yn dechrau ar
+# review:
+my-data-column-plans-weekly-minutes = Munudau'r wythnos
+# review:
+my-data-column-plans-proposed-at = Cynigiwyd (UTC)
+# review:
+my-data-column-plans-agreed-at = Cytunwyd (UTC)
+# review:
+my-data-column-plan-goals-plan = Rhif y cynllun
+# review:
+my-data-column-plan-goals-competence = Cod y sgil
+# review:
+my-data-column-plan-goals-from-level = Lefel ar y dechrau (1 i 5)
+# review:
+my-data-column-plan-goals-level = Lefel y nod
+# review:
+my-data-column-plan-goals-deadline-week = Erbyn diwedd wythnos
+# review:
+my-data-column-plan-steps-plan = Rhif y cynllun
+# review:
+my-data-column-plan-steps-activity = Cod y gweithgaredd
+# review:
+my-data-column-plan-steps-first-week = O wythnos
+# review:
+my-data-column-plan-steps-last-week = I wythnos
+# review:
+my-data-column-plan-steps-done-at = Wedi'i wneud (UTC)
+# review:
+my-data-column-plan-steps-reflection = Beth ysgrifennoch chi
+# review:
+my-data-column-plan-notes-plan = Rhif y cynllun
+# review:
+my-data-column-plan-notes-written-at = Ysgrifennwyd (UTC)
+# review:
+my-data-column-plan-notes-note = Nodyn

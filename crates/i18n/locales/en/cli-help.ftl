@@ -93,3 +93,6 @@ cli-help-import-catalogue--file = The CSV file
 cli-help-export-catalogue = Export the learning catalogue as a CSV file
 cli-help-export-catalogue--output = Write to this file instead of the screen
 cli-help-export-catalogue--language = The language of the column names (the command line's own by default)
+cli-help-plans = Learning plans: propose them from a campaign's results
+cli-help-plans-propose = Propose a twelve-week learning plan for everyone the campaign measured who works here and has no plan, and say how many and how long it took
+cli-help-plans-propose--campaign = The campaign's number, as in its address /campaigns/NUMBER

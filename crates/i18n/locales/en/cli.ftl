@@ -83,3 +83,10 @@ cli-network-member-already = { $organisation } was already a member of { $networ
 cli-network-none = There is no network yet. Create one with: skillgym network create --name "Your network" --organisation SLUG
 cli-network-line = { $slug }: { $name }, run by { $organisation }; members: { $members }
 cli-network-no-members = none yet
+
+## skillgym plans propose
+cli-plans-proposed = Proposed { $made ->
+    [one] 1 plan
+   *[other] { $made } plans
+} in { $seconds } seconds. Already with a plan: { $planned }. Nothing to plan from: { $unmeasured }. Nothing in the catalogue that fits: { $unfitted }.
+cli-plans-anonymous = Campaign { $campaign } is anonymous: its answers are shown only to the person who gave them, so no plan is proposed from it.

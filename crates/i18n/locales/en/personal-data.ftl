@@ -63,6 +63,7 @@ audit-detail-account-closed = sessions ended, roles removed and account closed
 audit-detail-other-identity = the account is linked to someone else at the sign-in service
 audit-detail-view = { $value ->
     [profile] their skills profile
+    [plan] their learning plan
    *[other] { $value }
 }
 audit-detail-campaign = campaign number { $value }
@@ -71,7 +72,7 @@ audit-detail-campaign = campaign number { $value }
 my-data-heading = Your data
 my-data-intro = Download everything skillgym holds about you: your details, sites, team, line manager, sign-in and roles, and the record of who has looked at or changed your data. You get one zip file with JSON and CSV files inside.
 my-data-download = Download my data
-my-data-readme = This is everything skillgym held about you on { $date }. Each table is here twice: as JSON and as CSV (which opens in a spreadsheet). person: your details. sites: where you work. account: your sign-in, language and roles, how many sessions are open, and who your organisation's sign-in service says you are, if you have used it. audit_events: who viewed, exported or changed your data, and when. activity_ratings: how useful you found activities in the learning catalogue. session_bookings: the sessions you booked or waited for, and whether you came.
+my-data-readme = This is everything skillgym held about you on { $date }. Each table is here twice: as JSON and as CSV (which opens in a spreadsheet). person: your details. sites: where you work. account: your sign-in, language and roles, how many sessions are open, and who your organisation's sign-in service says you are, if you have used it. audit_events: who viewed, exported or changed your data, and when. activity_ratings: how useful you found activities in the learning catalogue. session_bookings: the sessions you booked or waited for, and whether you came. plans, plan_goals, plan_steps and plan_notes: your learning plans, their goals and steps, what you ticked off and wrote about each, and the notes kept when you met about them.
 
 ## Erasing a person
 person-erase-link = Erase this person
@@ -185,3 +186,23 @@ my-data-column-session-bookings-activity = Activity code
 my-data-column-session-bookings-starts-at = Starts (UTC)
 my-data-column-session-bookings-status = Booked, waiting or cancelled
 my-data-column-session-bookings-attended = Came
+my-data-column-plans-plan = Plan number
+my-data-column-plans-status = Proposed, agreed, paused or finished
+my-data-column-plans-starts-on = Starts on
+my-data-column-plans-weekly-minutes = Minutes a week
+my-data-column-plans-proposed-at = Proposed (UTC)
+my-data-column-plans-agreed-at = Agreed (UTC)
+my-data-column-plan-goals-plan = Plan number
+my-data-column-plan-goals-competence = Competence code
+my-data-column-plan-goals-from-level = Level at the start (1 to 5)
+my-data-column-plan-goals-level = Goal level
+my-data-column-plan-goals-deadline-week = By the end of week
+my-data-column-plan-steps-plan = Plan number
+my-data-column-plan-steps-activity = Activity code
+my-data-column-plan-steps-first-week = From week
+my-data-column-plan-steps-last-week = To week
+my-data-column-plan-steps-done-at = Done (UTC)
+my-data-column-plan-steps-reflection = What you wrote
+my-data-column-plan-notes-plan = Plan number
+my-data-column-plan-notes-written-at = Written (UTC)
+my-data-column-plan-notes-note = Note

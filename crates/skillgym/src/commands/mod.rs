@@ -10,6 +10,7 @@ mod in_use;
 mod jobs;
 mod network;
 mod organisation;
+mod plans;
 mod report;
 mod sign_in;
 mod staff;
@@ -18,7 +19,7 @@ mod user;
 
 use crate::cli::{
     AbsentPeople, Command, ExportCommand, ImportCommand, NetworkCommand, OrganisationCommand,
-    ServeArgs, SignInCommand, Switch, UserCommand,
+    PlansCommand, ServeArgs, SignInCommand, Switch, UserCommand,
 };
 use crate::config::Config;
 use crate::output::say;
@@ -115,6 +116,10 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
         Command::SignIn(SignInCommand::Passwords { state }) => {
             let (store, org) = open_for_organisation!(config, tr);
             sign_in::passwords(&store, &org, state == Switch::On, &tr).await
+        }
+        Command::Plans(PlansCommand::Propose { campaign }) => {
+            let (store, org) = open_for_organisation!(config, tr);
+            plans::propose(&store, &org, campaign, &tr).await
         }
         Command::Report(args) => {
             let (store, org) = open_for_organisation!(config, tr);

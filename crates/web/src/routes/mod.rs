@@ -22,6 +22,7 @@ mod invitations;
 mod networks;
 mod people;
 mod personal_data;
+mod plans;
 mod print;
 pub(crate) mod profile;
 mod progress;
@@ -303,6 +304,15 @@ fn pages() -> Routes {
         .post("/people/new", people::create)
         .get("/people/{id}", people::show)
         .get("/people/{id}/profile", profile::show)
+        .get("/people/{id}/plan", plans::of_person)
+        .post("/people/{id}/plan", plans::propose)
+        .get("/me/plan", plans::own)
+        .post("/me/plan/steps", plans::tick)
+        .get("/plans", plans::list)
+        .post("/plans/{id}/propose", plans::propose_again)
+        .post("/plans/{id}/change", plans::change)
+        .post("/plans/{id}/steps", plans::remove_step)
+        .post("/plans/{id}/notes", plans::add_note)
         .get("/people/{id}/profile.csv", profile::csv)
         .get("/role-profiles", profile::role_profiles)
         .post("/role-profiles", profile::save_role_profiles)

@@ -1,0 +1,259 @@
+# Cynlluniau dysgu: cynllun yr unigolyn ei hun, cynllun unigolyn i'w hyfforddwr neu ei reolwr, a'r rhestr.
+
+# review:
+nav-my-plan = Fy nghynllun
+# review:
+nav-plans = Cynlluniau
+
+# review:
+plan-own-title = Fy nghynllun dysgu
+# review:
+plan-title = Cynllun dysgu { $name }
+# review:
+plan-none-own = Nid oes gennych gynllun dysgu eto. Ar ôl i chi orffen archwiliad, bydd hyfforddwr neu eich rheolwr yn cynnig un o'ch canlyniadau ac yn ei gytuno gyda chi.
+# review:
+plan-browse-catalogue = Pori'r catalog dysgu
+# review:
+plan-none-no-audit = Nid ydyn nhw wedi gorffen archwiliad gydag enwau eto, felly nid oes dim i gynllunio ohono. Mae cynllun yn cael ei gynnig o ganlyniadau archwiliad wedi'i orffen.
+# review:
+plan-none-propose = Mae skillgym yn cynnig deuddeg wythnos o ddysgu o ganlyniadau eu harchwiliad: y sgiliau pellaf o darged eu rôl, a gweithgareddau sy'n ffitio eu hamser. Gallwch ei newid cyn i chi ei gytuno gyda nhw.
+# review:
+plan-from-campaign = O ganlyniadau pa archwiliad i gynllunio
+# review:
+plan-minutes = Munudau'r wythnos ar gyfer dysgu
+# review:
+plan-minutes-hint = O'u horiau dan gontract: tri munud am bob awr, o 30 i 120. Newidiwch hyn i'r hyn rydych chi'n ei gytuno gyda nhw, o 15 i 600.
+# review:
+plan-minutes-again-hint = Cynnig y cynllun eto ar gyfer amser gwahanol bob wythnos.
+# review:
+plan-propose = Cynnig cynllun
+# review:
+plan-propose-again = Cynnig eto
+
+# review:
+plan-status = Sut mae'n mynd
+# review:
+plan-runs = Yn rhedeg
+# review:
+plan-dates = { $from } i { $to }
+# review:
+plan-week-days = { $from } i { $to }
+# review:
+plan-weekly = Amser yr wythnos
+# review:
+plan-minutes-a-week = { $minutes } munud yr wythnos
+# review:
+plan-agreed = Wedi'i gytuno
+# review:
+plan-agreed-by = gan { $name } ar { $date }
+# review:
+plan-agreed-on = ar { $date }
+# review:
+plan-own-proposed = Mae'r cynllun hwn wedi'i gynnig. Bydd eich hyfforddwr neu eich rheolwr yn mynd drwyddo gyda chi ac yn ei gytuno; wedyn gallwch dicio ei gamau.
+# review:
+plan-own-paused = Mae'r cynllun hwn wedi'i oedi. Pan fydd yn ailddechrau, bydd yr hyn sydd ar ôl yn symud ymlaen gan yr wythnosau y bu wedi'i oedi.
+
+# review:
+plan-goals = Nodau
+# review:
+plan-goal-line = o { $from } i lefel { $level } erbyn { $date }
+# review:
+plan-goal-why-quiz-below-rating = Dangosodd eich cwis { $right } o { $asked } yn gywir, yn is na'ch sgôr eich hun o { $rating }; mae eich rôl yn gofyn am lefel { $target }.
+# review:
+plan-goal-why-below-target = Rydych chi ar { $measured } ac mae eich rôl yn gofyn am lefel { $target }.
+# review:
+plan-goal-why-stretch = Rydych chi'n cyrraedd targed eich rôl ar { $measured }; dyma'r cam nesaf i fyny.
+# review:
+plan-unhelped = Nid oes dim yn y catalog dysgu yn datblygu'r sgiliau hyn, sy'n brin o darged y rôl: { $codes }. Ychwanegwch weithgareddau ar eu cyfer, neu dewch o hyd i hyrwyddwr a all helpu.
+
+# review:
+plan-steps = Wythnos wrth wythnos
+# review:
+plan-this-week = Dyma wythnos { $week } y cynllun.
+# review:
+plan-week = Wythnos { $week }
+# review:
+plan-now = Yr wythnos hon
+# review:
+plan-step-done = Wedi'i wneud
+# review:
+# plural: no [zero], [two], [few] or [many] arm: the week count is only told apart from one week, and "{ $weeks } wythnos" reads right after any figure written in digits.
+plan-step-why-own-time = { $goal ->
+    [yes] Yn ei ddatblygu i lefel { $level }, y nod
+   *[no] Cam cyntaf, i lefel { $level }
+}, yn eich amser eich hun: { $minutes } munud{ $weeks ->
+    [1] {""}
+   *[other] {" "}dros { $weeks } wythnos
+}.
+# review:
+plan-step-why-own-site = { $goal ->
+    [yes] Yn ei ddatblygu i lefel { $level }, y nod
+   *[no] Cam cyntaf, i lefel { $level }
+}, yn eich llyfrgell, { $site }, ar { $date }.
+# review:
+plan-step-why-online = { $goal ->
+    [yes] Yn ei ddatblygu i lefel { $level }, y nod
+   *[no] Cam cyntaf, i lefel { $level }
+}, ar-lein ar { $date }.
+# review:
+plan-step-why-away = { $goal ->
+    [yes] Yn ei ddatblygu i lefel { $level }, y nod
+   *[no] Cam cyntaf, i lefel { $level }
+}, yn { $site }, { $km } km o'ch llyfrgell, ar { $date }: yr agosaf gyda lle.
+# review:
+plan-step-why-elsewhere = { $goal ->
+    [yes] Yn ei ddatblygu i lefel { $level }, y nod
+   *[no] Cam cyntaf, i lefel { $level }
+}, yn { $site } ar { $date }.
+# review:
+plan-step-new-format = Math newydd o ddysgu yn eich cynllun.
+# review:
+plan-reflection = Beth ysgrifennoch chi
+# review:
+plan-reflection-label = Beth gawsoch chi ohono? (dewisol)
+# review:
+plan-reflection-hint = Brawddeg neu ddwy: beth ddysgoch chi, neu beth fyddwch chi'n ei wneud yn wahanol.
+# review:
+plan-step-tick = Marcio ei fod wedi'i wneud
+# review:
+plan-step-undo = Marcio nad yw wedi'i wneud
+
+# review:
+plan-manage = Cytuno a newid y cynllun
+# review:
+plan-agree = Cytuno'r cynllun
+# review:
+plan-pause = Oedi'r cynllun
+# review:
+plan-resume = Ailddechrau'r cynllun
+# review:
+plan-finish = Gorffen y cynllun
+# review:
+plan-remove-step = Tynnu cam allan
+# review:
+plan-remove-choose = Dewiswch gam
+# review:
+plan-remove = Ei dynnu allan
+
+# review:
+plan-notes = Nodiadau o'ch cyfarfodydd
+# review:
+plan-no-notes = Dim nodiadau eto.
+# review:
+plan-note-by = { $name }, { $date }
+# review:
+plan-note-author-gone = Rhywun nad yw yma mwyach
+# review:
+plan-note-label = Ychwanegu nodyn o gyfarfod
+# review:
+plan-note-hint = Beth fuoch chi'n ei drafod a'i gytuno. Mae'r unigolyn yn gweld y nodiadau hyn, ac maen nhw yn y data y gall ei lawrlwytho.
+# review:
+plan-note-save = Cadw'r nodyn
+
+# review:
+plan-progress-to-agree = I'w gytuno
+# review:
+plan-progress-on-track = Ar y trywydd iawn
+# review:
+plan-progress-behind = Ar ei hôl hi
+# review:
+plan-progress-paused = Wedi'i oedi
+# review:
+plan-progress-finished = Wedi'i orffen
+
+# review:
+plan-notice-proposed = Mae'r cynllun wedi'i gynnig. Ewch drwyddo gyda nhw, newidiwch ef os oes angen, a'i gytuno.
+# review:
+plan-notice-agreed = Mae'r cynllun wedi'i gytuno.
+# review:
+plan-notice-paused = Mae'r cynllun wedi'i oedi.
+# review:
+plan-notice-resumed = Mae'r cynllun wedi ailddechrau; mae'r hyn oedd ar ôl wedi symud ymlaen.
+# review:
+plan-notice-finished = Mae'r cynllun wedi'i orffen.
+# review:
+plan-notice-edited = Mae'r cynllun wedi'i newid.
+# review:
+plan-notice-noted = Mae'r nodyn wedi'i gadw.
+# review:
+plan-notice-ticked = Wedi'i gadw.
+
+# review:
+plan-minutes-invalid = Rhowch y munudau'r wythnos fel rhif cyfan, fel 60
+# review:
+plan-minutes-range = Rhowch rhwng 15 a 600 munud yr wythnos
+# review:
+plan-campaign-missing = Dewiswch o ganlyniadau pa archwiliad i gynllunio
+# review:
+plan-exists = Mae ganddyn nhw gynllun yn barod sydd heb ei orffen
+# review:
+plan-nothing-fits = Nid oes dim yn y catalog dysgu yn ffitio eu bylchau mewn deuddeg wythnos ar yr amser hwn yr wythnos
+# review:
+plan-nothing-measured = Nid yw eu canlyniadau yn rhoi dim i gynllunio ohono: ni chafodd unrhyw sgil gyda tharged ar gyfer eu rôl ei sgorio
+# review:
+plan-not-proposed = Dim ond cynllun wedi'i gynnig y gellir ei gynnig eto
+# review:
+plan-change-missing = Dewiswch beth i'w wneud â'r cynllun
+# review:
+plan-change-stale = Mae'r cynllun wedi newid ers i'r dudalen hon gael ei dangos: edrychwch eto
+# review:
+plan-step-missing = Dewiswch gam o'r cynllun
+# review:
+plan-not-agreed = Mae camau'n cael eu ticio unwaith y bydd y cynllun wedi'i gytuno
+# review:
+plan-note-missing = Rhowch y nodyn
+# review:
+plan-note-too-long = Rhowch nodyn o 2,000 nod neu lai
+# review:
+plan-reflection-too-long = Rhowch 2,000 nod neu lai
+
+# review:
+plans-title = Cynlluniau dysgu
+# review:
+plans-intro = Cynlluniau pawb rydych chi'n gweithio gyda nhw, sut mae pob un yn mynd, ac ar gyfer y gwasanaeth a phob tîm. Mae cynllun ar ei hôl hi pan nad yw cam oedd i'w wneud erbyn yr wythnos diwethaf wedi'i wneud.
+# review:
+plans-by-progress = Cynlluniau yn ôl sut maen nhw'n mynd
+# review:
+plans-who = Pwy
+# review:
+plans-total = Y cyfan
+# review:
+plans-whole-service = Y gwasanaeth cyfan
+# review:
+plans-no-team = Dim tîm
+# review:
+plans-show = Dangos
+# review:
+plans-show-all = Pob cynllun
+# review:
+plans-filter = Dangos
+# review:
+plans-none = Dim cynlluniau i'w dangos.
+# review:
+plans-count = { $count ->
+    [zero] Dim cynlluniau
+    [one] 1 cynllun
+    [two] 2 gynllun
+    [few] { $count } chynllun
+    [many] { $count } chynllun
+   *[other] { $count } cynllun
+}
+# review:
+plans-name = Enw
+# review:
+plans-starts = Yn dechrau
+
+# review:
+audit-action-plans-proposed = Cynnig cynlluniau dysgu
+# review:
+audit-action-plan-changed = Newid cynllun dysgu
+# review:
+audit-detail-plan-agreed = wedi'i gytuno
+# review:
+audit-detail-plan-paused = wedi'i oedi
+# review:
+audit-detail-plan-resumed = wedi ailddechrau
+# review:
+audit-detail-plan-finished = wedi'i orffen
+# review:
+audit-detail-plan-edited = wedi'i newid

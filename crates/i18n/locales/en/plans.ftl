@@ -1,0 +1,144 @@
+# Learning plans: the person's own, a person's for their trainer or manager, and the list.
+
+nav-my-plan = My plan
+nav-plans = Plans
+
+plan-own-title = My learning plan
+plan-title = { $name }'s learning plan
+plan-none-own = You do not have a learning plan yet. After you finish an audit, a trainer or your manager proposes one from your results and agrees it with you.
+plan-browse-catalogue = Browse the learning catalogue
+plan-none-no-audit = They have not finished an audit with names yet, so there is nothing to plan from. A plan is proposed from a finished audit's results.
+plan-none-propose = skillgym proposes twelve weeks of learning from their audit results: the competences furthest from their role's target, and activities that fit their time. You can change it before you agree it with them.
+plan-from-campaign = Which audit's results to plan from
+plan-minutes = Minutes a week for learning
+plan-minutes-hint = From their contracted hours: three minutes for each hour, from 30 to 120. Change it to what you agree with them, from 15 to 600.
+plan-minutes-again-hint = Propose the plan again for a different amount of time a week.
+plan-propose = Propose a plan
+plan-propose-again = Propose again
+
+plan-status = How it is going
+plan-runs = Runs
+plan-dates = { $from } to { $to }
+plan-week-days = { $from } to { $to }
+plan-weekly = Time a week
+plan-minutes-a-week = { $minutes } minutes a week
+plan-agreed = Agreed
+plan-agreed-by = by { $name } on { $date }
+plan-agreed-on = on { $date }
+plan-own-proposed = This plan is proposed. Your trainer or manager will go through it with you and agree it; then you can tick off its steps.
+plan-own-paused = This plan is paused. When it starts again, what is left moves on by the weeks it was paused.
+
+plan-goals = Goals
+plan-goal-line = from { $from } to level { $level } by { $date }
+plan-goal-why-quiz-below-rating = Your quiz showed { $right } of { $asked } right, below your own rating of { $rating }; your role asks for level { $target }.
+plan-goal-why-below-target = You are at { $measured } and your role asks for level { $target }.
+plan-goal-why-stretch = You meet your role's target at { $measured }; this is the next step up.
+plan-unhelped = Nothing in the learning catalogue builds these competences, which are short of the role's target: { $codes }. Add activities for them, or find a champion who can help.
+
+plan-steps = Week by week
+plan-this-week = This is week { $week } of the plan.
+plan-week = Week { $week }
+plan-now = This week
+plan-step-done = Done
+plan-step-why-own-time = { $goal ->
+    [yes] Builds it to level { $level }, the goal
+   *[no] A first step, to level { $level }
+}, in your own time: { $minutes } minutes{ $weeks ->
+    [1] {""}
+   *[other] {" "}over { $weeks } weeks
+}.
+plan-step-why-own-site = { $goal ->
+    [yes] Builds it to level { $level }, the goal
+   *[no] A first step, to level { $level }
+}, at your library, { $site }, on { $date }.
+plan-step-why-online = { $goal ->
+    [yes] Builds it to level { $level }, the goal
+   *[no] A first step, to level { $level }
+}, online on { $date }.
+plan-step-why-away = { $goal ->
+    [yes] Builds it to level { $level }, the goal
+   *[no] A first step, to level { $level }
+}, at { $site }, { $km } km from your library, on { $date }: the nearest with a place.
+plan-step-why-elsewhere = { $goal ->
+    [yes] Builds it to level { $level }, the goal
+   *[no] A first step, to level { $level }
+}, at { $site } on { $date }.
+plan-step-new-format = A new kind of learning in your plan.
+plan-reflection = What you wrote
+plan-reflection-label = What did you take from it? (optional)
+plan-reflection-hint = A sentence or two: what you learned, or what you will do differently.
+plan-step-tick = Mark as done
+plan-step-undo = Mark as not done
+
+plan-manage = Agree and change the plan
+plan-agree = Agree the plan
+plan-pause = Pause the plan
+plan-resume = Start the plan again
+plan-finish = Finish the plan
+plan-remove-step = Take a step out
+plan-remove-choose = Choose a step
+plan-remove = Take it out
+
+plan-notes = Notes of your meetings
+plan-no-notes = No notes yet.
+plan-note-by = { $name }, { $date }
+plan-note-author-gone = Someone no longer here
+plan-note-label = Add a note of a meeting
+plan-note-hint = What you talked about and agreed. The person sees these notes, and they are in the data they can download.
+plan-note-save = Save the note
+
+plan-progress-to-agree = To agree
+plan-progress-on-track = On track
+plan-progress-behind = Behind
+plan-progress-paused = Paused
+plan-progress-finished = Finished
+
+plan-notice-proposed = The plan is proposed. Go through it with them, change it if need be, and agree it.
+plan-notice-agreed = The plan is agreed.
+plan-notice-paused = The plan is paused.
+plan-notice-resumed = The plan has started again; what was left has moved on.
+plan-notice-finished = The plan is finished.
+plan-notice-edited = The plan is changed.
+plan-notice-noted = The note is saved.
+plan-notice-ticked = Saved.
+
+plan-minutes-invalid = Enter the minutes a week as a whole number, such as 60
+plan-minutes-range = Enter from 15 to 600 minutes a week
+plan-campaign-missing = Choose which audit's results to plan from
+plan-exists = They already have a plan that is not finished
+plan-nothing-fits = Nothing in the learning catalogue fits their gaps in twelve weeks at this time a week
+plan-nothing-measured = Their results give nothing to plan from: no competence with a target for their role was rated
+plan-not-proposed = Only a proposed plan can be proposed again
+plan-change-missing = Choose what to do with the plan
+plan-change-stale = The plan has changed since this page was shown: look again
+plan-step-missing = Choose a step of the plan
+plan-not-agreed = Steps are ticked off once the plan is agreed
+plan-note-missing = Enter the note
+plan-note-too-long = Enter a note of 2,000 characters or fewer
+plan-reflection-too-long = Enter 2,000 characters or fewer
+
+plans-title = Learning plans
+plans-intro = Everyone's plans you work with, how each is going, and for the service and each team. A plan is behind when a step due by last week is not done.
+plans-by-progress = Plans by how they are going
+plans-who = Who
+plans-total = All
+plans-whole-service = The whole service
+plans-no-team = No team
+plans-show = Show
+plans-show-all = All plans
+plans-filter = Show
+plans-none = No plans to show.
+plans-count = { $count ->
+    [one] 1 plan
+   *[other] { $count } plans
+}
+plans-name = Name
+plans-starts = Starts
+
+audit-action-plans-proposed = Proposed learning plans
+audit-action-plan-changed = Changed a learning plan
+audit-detail-plan-agreed = agreed
+audit-detail-plan-paused = paused
+audit-detail-plan-resumed = started again
+audit-detail-plan-finished = finished
+audit-detail-plan-edited = changed

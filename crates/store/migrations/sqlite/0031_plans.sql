@@ -1,0 +1,69 @@
+-- Learning plans: twelve weeks of goals and steps, proposed from a campaign's profile, agreed
+-- by a trainer or manager, paused and resumed, finished. A person has at most one plan that is
+-- not finished (the partial unique index), so that proposing for a whole campaign twice, or from
+-- two instances at once, makes one.
+CREATE TABLE plans (
+    id INTEGER PRIMARY KEY,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    -- The campaign whose profile it was proposed from.
+    campaign_id INTEGER REFERENCES campaigns(id) ON DELETE SET NULL,
+    -- proposed, agreed, paused or finished.
+    status TEXT NOT NULL,
+    -- The Monday of its first week (YYYY-MM-DD).
+    starts_on TEXT NOT NULL,
+    weekly_minutes INTEGER NOT NULL,
+    proposed_at INTEGER NOT NULL,
+    agreed_at INTEGER,
+    agreed_by INTEGER REFERENCES people(id) ON DELETE SET NULL,
+    -- While paused, the day it was paused; resuming moves what is left on by the weeks since.
+    paused_on TEXT,
+    weeks_paused INTEGER NOT NULL DEFAULT 0,
+    finished_at INTEGER,
+    -- Competence codes short of their target that the catalogue could not help with.
+    unhelped TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX plans_current ON plans (person_id) WHERE finished_at IS NULL;
+CREATE INDEX plans_organisation ON plans (organisation_id, status);
+
+-- A plan's goals: a competence to a level by the end of a week of the plan.
+CREATE TABLE plan_goals (
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    competence_id INTEGER NOT NULL REFERENCES competences(id) ON DELETE CASCADE,
+    -- Measured at the start, on the 1-5 scale.
+    from_level REAL NOT NULL,
+    level INTEGER NOT NULL,
+    -- The week of the plan (from 0) on whose last day it is due.
+    deadline_week INTEGER NOT NULL,
+    -- Why it is a goal, as the engine said it (JSON).
+    reason TEXT NOT NULL,
+    PRIMARY KEY (plan_id, position)
+);
+
+-- A plan's steps, in the order they are done; ticked when done, with the person's reflection.
+CREATE TABLE plan_steps (
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    goal INTEGER NOT NULL,
+    activity_id INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+    session_id INTEGER REFERENCES activity_sessions(id) ON DELETE SET NULL,
+    first_week INTEGER NOT NULL,
+    last_week INTEGER NOT NULL,
+    minutes INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    done_at INTEGER,
+    reflection TEXT,
+    PRIMARY KEY (plan_id, position)
+);
+CREATE INDEX plan_steps_activity ON plan_steps (activity_id);
+
+-- What a trainer or manager wrote when they met the person about the plan.
+CREATE TABLE plan_notes (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    author_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+    written_at INTEGER NOT NULL,
+    body TEXT NOT NULL
+);
+CREATE INDEX plan_notes_plan ON plan_notes (plan_id, written_at);

@@ -1,0 +1,814 @@
+//! Learning plans as stored: proposed (many at once, for a whole campaign), agreed, edited,
+//! paused and resumed, ticked off step by step with the person's reflections, the notes of the
+//! trainer or manager who met them, and finished.
+
+use crate::audit_trail::insert_event;
+use crate::dates::{date, optional_date};
+use crate::{Actor, AuditAction, NewAuditEvent, Result, Store, StoreError, now};
+use skillgym_domain::audit::Localised;
+use skillgym_domain::learning::ActivityKind;
+use skillgym_domain::people::format_date;
+use skillgym_domain::plans::{
+    GoalReason, PlanStatus, Progress, Proposal, StepReason, WeeklyMinutes, week_of, weeks_paused,
+};
+use skillgym_domain::{
+    ActivityId, CampaignId, CompetenceId, OrganisationId, PersonId, PlanId, SessionId,
+};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use std::collections::HashMap;
+
+/// A proposal ready to keep: for whom, from which campaign, from which Monday, and each goal's
+/// competence (in the proposal's goal order).
+#[derive(Debug, Clone)]
+pub struct PlanDraft {
+    pub person: PersonId,
+    pub campaign: Option<CampaignId>,
+    pub starts_on: time::Date,
+    pub proposal: Proposal,
+    pub competences: Vec<CompetenceId>,
+}
+
+/// A plan as stored, with its goals, steps and notes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub id: PlanId,
+    pub person: PersonId,
+    pub campaign: Option<CampaignId>,
+    pub status: PlanStatus,
+    pub starts_on: time::Date,
+    pub weekly: WeeklyMinutes,
+    pub proposed_at: i64,
+    pub agreed_at: Option<i64>,
+    /// Who agreed it, by name, while they are in the organisation.
+    pub agreed_by: Option<String>,
+    pub paused_on: Option<time::Date>,
+    pub weeks_paused: u32,
+    pub finished_at: Option<i64>,
+    pub unhelped: Vec<String>,
+    pub goals: Vec<PlanGoal>,
+    pub steps: Vec<PlanStep>,
+    pub notes: Vec<PlanNote>,
+}
+
+impl Plan {
+    /// The last week of the plan (from 0), pauses included.
+    pub fn last_week(&self) -> u32 {
+        let planned = self.steps.iter().map(|s| s.last_week).max().unwrap_or(0);
+        planned.max(skillgym_domain::plans::PLAN_WEEKS - 1 + self.weeks_paused)
+    }
+
+    /// How it is going on `today`.
+    pub fn progress(&self, today: time::Date) -> Progress {
+        let steps: Vec<(u32, bool)> = self
+            .steps
+            .iter()
+            .map(|s| (s.last_week, s.done_at.is_some()))
+            .collect();
+        Progress::of(self.status, &steps, week_of(self.starts_on, today))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanGoal {
+    pub position: u32,
+    pub competence: CompetenceId,
+    pub code: String,
+    pub title: Localised,
+    pub from: f64,
+    pub level: u8,
+    pub deadline_week: u32,
+    pub reason: GoalReason,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanStep {
+    pub position: u32,
+    /// The goal's position.
+    pub goal: u32,
+    pub activity: ActivityId,
+    pub code: String,
+    pub title: Localised,
+    pub kind: ActivityKind,
+    pub url: Option<String>,
+    pub session: Option<SessionId>,
+    pub first_week: u32,
+    pub last_week: u32,
+    pub minutes: u32,
+    pub reason: StepReason,
+    pub done_at: Option<i64>,
+    pub reflection: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanNote {
+    pub author: Option<String>,
+    pub written_at: i64,
+    pub body: String,
+}
+
+/// One line of the trainer's list: a plan, whose it is and how far along.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanSummary {
+    pub id: PlanId,
+    pub person: PersonId,
+    pub name: String,
+    pub team: Option<i64>,
+    pub status: PlanStatus,
+    pub starts_on: time::Date,
+    /// Each step's last week and whether it is done.
+    pub steps: Vec<(u32, bool)>,
+}
+
+impl PlanSummary {
+    pub fn progress(&self, today: time::Date) -> Progress {
+        Progress::of(self.status, &self.steps, week_of(self.starts_on, today))
+    }
+}
+
+/// What can be changed on a plan, each kept in the audit trail as a `plan-changed` flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanChange {
+    Agreed,
+    Paused,
+    Resumed,
+    Finished,
+    Edited,
+}
+
+impl PlanChange {
+    fn flag(self) -> &'static str {
+        match self {
+            PlanChange::Agreed => "plan-agreed",
+            PlanChange::Paused => "plan-paused",
+            PlanChange::Resumed => "plan-resumed",
+            PlanChange::Finished => "plan-finished",
+            PlanChange::Edited => "plan-edited",
+        }
+    }
+}
+
+/// What the plan engine needs to know of a person: their hours and where they work.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanningPerson {
+    pub employment: skillgym_domain::Employment,
+    pub contracted_hours: skillgym_domain::ContractedHours,
+    pub job_family: skillgym_domain::JobFamily,
+    pub sites: Vec<skillgym_domain::SiteId>,
+}
+
+/// The most rows one INSERT writes: well under both backends' limits on placeholders.
+const ROWS_PER_INSERT: usize = 500;
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("plain data serialises")
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
+}
+
+/// `rows` VALUES groups of `columns` placeholders each, numbered from $1.
+fn values(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let cells: Vec<String> = (1..=columns)
+                .map(|c| format!("${}", r * columns + c))
+                .collect();
+            format!("({})", cells.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Store {
+    /// Keeps `drafts` as proposed plans, in one transaction with one event in the audit trail,
+    /// skipping anyone who has a plan that is not finished (also when another instance makes
+    /// one at the same moment). Returns the people given one.
+    pub async fn save_proposals(
+        &self,
+        org: OrganisationId,
+        drafts: &[PlanDraft],
+        actor: Actor,
+    ) -> Result<Vec<PersonId>> {
+        let mut tx = self.pool.begin().await?;
+        let at = now();
+        let mut made: HashMap<i64, i64> = HashMap::new();
+        for chunk in drafts.chunks(ROWS_PER_INSERT) {
+            let sql = format!(
+                "INSERT INTO plans (organisation_id, person_id, campaign_id, status, starts_on, \
+                     weekly_minutes, proposed_at, unhelped) VALUES {} \
+                 ON CONFLICT DO NOTHING RETURNING id, person_id",
+                values(chunk.len(), 8)
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for d in chunk {
+                query = query
+                    .bind(org.0)
+                    .bind(d.person.0)
+                    .bind(d.campaign.map(|c| c.0))
+                    .bind(PlanStatus::Proposed.as_str())
+                    .bind(format_date(d.starts_on))
+                    .bind(i64::from(d.proposal.weekly.get()))
+                    .bind(at)
+                    .bind(d.proposal.unhelped.join(" "));
+            }
+            for r in query.fetch_all(&mut *tx).await? {
+                made.insert(r.try_get("person_id")?, r.try_get("id")?);
+            }
+        }
+        let kept: Vec<(i64, &PlanDraft)> = drafts
+            .iter()
+            .filter_map(|d| made.get(&d.person.0).map(|id| (*id, d)))
+            .collect();
+        insert_contents(&mut tx, &kept).await?;
+        let event = NewAuditEvent::new(actor, AuditAction::PlansProposed, None)
+            .with("people", kept.len() as i64);
+        let event = match drafts.first().and_then(|d| d.campaign) {
+            Some(c) if drafts.iter().all(|d| d.campaign == Some(c)) => event.with("campaign", c.0),
+            _ => event,
+        };
+        insert_event(&mut tx, org, &event).await?;
+        tx.commit().await?;
+        Ok(kept.iter().map(|(_, d)| d.person).collect())
+    }
+
+    /// Replaces a proposed plan's goals and steps with a new proposal (after its weekly
+    /// minutes changed, say). `NotFound` unless it is `org`'s and still only proposed.
+    pub async fn replace_proposal(
+        &self,
+        org: OrganisationId,
+        plan: PlanId,
+        draft: &PlanDraft,
+        actor: Actor,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE plans SET weekly_minutes = $3, starts_on = $4, unhelped = $5, \
+                 campaign_id = $6, proposed_at = $7 \
+             WHERE id = $1 AND organisation_id = $2 AND status = 'proposed'",
+        )
+        .bind(plan.0)
+        .bind(org.0)
+        .bind(i64::from(draft.proposal.weekly.get()))
+        .bind(format_date(draft.starts_on))
+        .bind(draft.proposal.unhelped.join(" "))
+        .bind(draft.campaign.map(|c| c.0))
+        .bind(now())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        for table in ["plan_goals", "plan_steps"] {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DELETE FROM {table} WHERE plan_id = $1"
+            )))
+            .bind(plan.0)
+            .execute(&mut *tx)
+            .await?;
+        }
+        insert_contents(&mut tx, &[(plan.0, draft)]).await?;
+        let event = NewAuditEvent::new(actor, AuditAction::PlanChanged, Some(draft.person))
+            .with_flag(PlanChange::Edited.flag());
+        insert_event(&mut tx, org, &event).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// `person`'s plan that is not finished, if any.
+    pub async fn current_plan(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<Option<Plan>> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM plans WHERE organisation_id = $1 AND person_id = $2 \
+             AND finished_at IS NULL",
+        )
+        .bind(org.0)
+        .bind(person.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        match id {
+            Some(id) => Ok(Some(self.plan(org, PlanId(id)).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// `person`'s plans, the newest first: the current one and those finished.
+    pub async fn plans_of(&self, org: OrganisationId, person: PersonId) -> Result<Vec<PlanId>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM plans WHERE organisation_id = $1 AND person_id = $2 \
+             ORDER BY proposed_at DESC, id DESC",
+        )
+        .bind(org.0)
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids.into_iter().map(PlanId).collect())
+    }
+
+    /// One of `org`'s plans, whole.
+    pub async fn plan(&self, org: OrganisationId, id: PlanId) -> Result<Plan> {
+        let r = sqlx::query(
+            "SELECT p.id, p.person_id, p.campaign_id, p.status, p.starts_on, p.weekly_minutes, \
+                 p.proposed_at, p.agreed_at, a.given_name || ' ' || a.family_name AS agreed_by, \
+                 p.paused_on, p.weeks_paused, p.finished_at, p.unhelped \
+             FROM plans p LEFT JOIN people a ON a.id = p.agreed_by \
+             WHERE p.id = $1 AND p.organisation_id = $2",
+        )
+        .bind(id.0)
+        .bind(org.0)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let status: String = r.try_get("status")?;
+        let weekly: i64 = r.try_get("weekly_minutes")?;
+        let unhelped: String = r.try_get("unhelped")?;
+        let goals = sqlx::query(
+            "SELECT g.position, g.competence_id, c.code, c.title_en, c.title_cy, g.from_level, \
+                 g.level, g.deadline_week, g.reason \
+             FROM plan_goals g JOIN competences c ON c.id = g.competence_id \
+             WHERE g.plan_id = $1 ORDER BY g.position",
+        )
+        .bind(id.0)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(goal_from)
+        .collect::<Result<Vec<_>>>()?;
+        let steps = sqlx::query(
+            "SELECT s.position, s.goal, s.activity_id, a.code, a.title_en, a.title_cy, a.kind, \
+                 a.url, s.session_id, s.first_week, s.last_week, s.minutes, s.reason, \
+                 s.done_at, s.reflection \
+             FROM plan_steps s JOIN activities a ON a.id = s.activity_id \
+             WHERE s.plan_id = $1 ORDER BY s.position",
+        )
+        .bind(id.0)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(step_from)
+        .collect::<Result<Vec<_>>>()?;
+        let notes = sqlx::query(
+            "SELECT a.given_name || ' ' || a.family_name AS author, n.written_at, n.body \
+             FROM plan_notes n LEFT JOIN people a ON a.id = n.author_id \
+             WHERE n.plan_id = $1 ORDER BY n.written_at, n.id",
+        )
+        .bind(id.0)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(PlanNote {
+                author: r.try_get("author")?,
+                written_at: r.try_get("written_at")?,
+                body: r.try_get("body")?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+        Ok(Plan {
+            id,
+            person: PersonId(r.try_get("person_id")?),
+            campaign: r.try_get::<Option<i64>, _>("campaign_id")?.map(CampaignId),
+            status: PlanStatus::parse(&status)
+                .ok_or_else(|| StoreError::Corrupt(format!("plan status {status}")))?,
+            starts_on: date(&r, "starts_on")?,
+            weekly: u32::try_from(weekly)
+                .ok()
+                .and_then(WeeklyMinutes::new)
+                .ok_or_else(|| StoreError::Corrupt("plan weekly minutes".into()))?,
+            proposed_at: r.try_get("proposed_at")?,
+            agreed_at: r.try_get("agreed_at")?,
+            agreed_by: r.try_get("agreed_by")?,
+            paused_on: optional_date(&r, "paused_on")?,
+            weeks_paused: count(r.try_get("weeks_paused")?)?,
+            finished_at: r.try_get("finished_at")?,
+            unhelped: unhelped.split_whitespace().map(String::from).collect(),
+            goals,
+            steps,
+            notes,
+        })
+    }
+
+    /// `org`'s plans that are not finished, and those finished since `finished_since`, for the
+    /// trainer's list, by name.
+    pub async fn plan_summaries(
+        &self,
+        org: OrganisationId,
+        finished_since: i64,
+    ) -> Result<Vec<PlanSummary>> {
+        let rows = sqlx::query(
+            "SELECT p.id, p.person_id, e.given_name || ' ' || e.family_name AS name, e.team_id, \
+                 p.status, p.starts_on \
+             FROM plans p JOIN people e ON e.id = p.person_id \
+             WHERE p.organisation_id = $1 AND (p.finished_at IS NULL OR p.finished_at >= $2) \
+             ORDER BY e.family_name, e.given_name, p.id",
+        )
+        .bind(org.0)
+        .bind(finished_since)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut steps: HashMap<i64, Vec<(u32, bool)>> = HashMap::new();
+        for r in sqlx::query(
+            "SELECT s.plan_id, s.last_week, s.done_at FROM plan_steps s \
+             JOIN plans p ON p.id = s.plan_id \
+             WHERE p.organisation_id = $1 AND (p.finished_at IS NULL OR p.finished_at >= $2) \
+             ORDER BY s.plan_id, s.position",
+        )
+        .bind(org.0)
+        .bind(finished_since)
+        .fetch_all(&self.pool)
+        .await?
+        {
+            steps.entry(r.try_get("plan_id")?).or_default().push((
+                count(r.try_get("last_week")?)?,
+                r.try_get::<Option<i64>, _>("done_at")?.is_some(),
+            ));
+        }
+        rows.iter()
+            .map(|r| {
+                let id: i64 = r.try_get("id")?;
+                let status: String = r.try_get("status")?;
+                Ok(PlanSummary {
+                    id: PlanId(id),
+                    person: PersonId(r.try_get("person_id")?),
+                    name: r.try_get("name")?,
+                    team: r.try_get("team_id")?,
+                    status: PlanStatus::parse(&status)
+                        .ok_or_else(|| StoreError::Corrupt(format!("plan status {status}")))?,
+                    starts_on: date(r, "starts_on")?,
+                    steps: steps.remove(&id).unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+
+    /// Everyone in `org` still working there (not left, access not ended), with what the plan
+    /// engine needs: two queries whatever the size of the organisation.
+    pub async fn planning_people(
+        &self,
+        org: OrganisationId,
+    ) -> Result<HashMap<PersonId, PlanningPerson>> {
+        use skillgym_domain::{ContractedHours, Employment, JobFamily, SiteId};
+        let mut out = HashMap::new();
+        for r in sqlx::query(
+            "SELECT id, employment, contracted_hours, job_family FROM people \
+             WHERE organisation_id = $1 AND access_ended_at IS NULL",
+        )
+        .bind(org.0)
+        .fetch_all(&self.pool)
+        .await?
+        {
+            let employment: String = r.try_get("employment")?;
+            let family: String = r.try_get("job_family")?;
+            let hours: f64 = r.try_get("contracted_hours")?;
+            out.insert(
+                PersonId(r.try_get("id")?),
+                PlanningPerson {
+                    employment: Employment::parse(&employment).map_err(crate::people::corrupt)?,
+                    contracted_hours: ContractedHours::from_hours(hours)
+                        .map_err(crate::people::corrupt)?,
+                    job_family: JobFamily::parse(&family).map_err(crate::people::corrupt)?,
+                    sites: Vec::new(),
+                },
+            );
+        }
+        for r in sqlx::query(
+            "SELECT s.person_id, s.site_id FROM person_sites s \
+             JOIN people p ON p.id = s.person_id WHERE p.organisation_id = $1 \
+             ORDER BY s.person_id, s.site_id",
+        )
+        .bind(org.0)
+        .fetch_all(&self.pool)
+        .await?
+        {
+            if let Some(p) = out.get_mut(&PersonId(r.try_get("person_id")?)) {
+                p.sites.push(SiteId(r.try_get("site_id")?));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Who in `org` has a plan that is not finished.
+    pub async fn people_with_plans(&self, org: OrganisationId) -> Result<Vec<PersonId>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT person_id FROM plans WHERE organisation_id = $1 AND finished_at IS NULL",
+        )
+        .bind(org.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids.into_iter().map(PersonId).collect())
+    }
+
+    /// Agrees, pauses, resumes or finishes a plan on `day`, with the event in the audit trail.
+    /// `NotFound` unless the plan is `org`'s and the change fits where it is: agreeing a
+    /// proposed one, pausing an agreed one, resuming a paused one (which moves the steps left
+    /// in the person's own time, and the deadlines, on by the whole weeks it was paused),
+    /// finishing an agreed one.
+    pub async fn change_plan(
+        &self,
+        org: OrganisationId,
+        plan: PlanId,
+        change: PlanChange,
+        by: PersonId,
+        day: time::Date,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(
+            "SELECT person_id, status, paused_on FROM plans \
+             WHERE id = $1 AND organisation_id = $2",
+        )
+        .bind(plan.0)
+        .bind(org.0)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let person = PersonId(row.try_get("person_id")?);
+        let status: String = row.try_get("status")?;
+        let from = PlanStatus::parse(&status)
+            .ok_or_else(|| StoreError::Corrupt(format!("plan status {status}")))?;
+        let update = |sql: &'static str| sqlx::query(sql).bind(plan.0).bind(from.as_str());
+        let changed = match (change, from) {
+            (PlanChange::Agreed, PlanStatus::Proposed) => update(
+                "UPDATE plans SET status = 'agreed', agreed_at = $3, agreed_by = $4 \
+                 WHERE id = $1 AND status = $2",
+            )
+            .bind(now())
+            .bind(by.0),
+            (PlanChange::Paused, PlanStatus::Agreed) => update(
+                "UPDATE plans SET status = 'paused', paused_on = $3 WHERE id = $1 AND status = $2",
+            )
+            .bind(format_date(day)),
+            (PlanChange::Resumed, PlanStatus::Paused) => {
+                let paused_on = optional_date(&row, "paused_on")?
+                    .ok_or_else(|| StoreError::Corrupt("paused plan without a date".into()))?;
+                move_on(&mut tx, plan, paused_on, weeks_paused(paused_on, day)).await?;
+                update(
+                    "UPDATE plans SET status = 'agreed', paused_on = NULL \
+                     WHERE id = $1 AND status = $2",
+                )
+            }
+            (PlanChange::Finished, PlanStatus::Agreed) => update(
+                "UPDATE plans SET status = 'finished', finished_at = $3 \
+                 WHERE id = $1 AND status = $2",
+            )
+            .bind(now()),
+            _ => return Err(StoreError::NotFound),
+        }
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let event = NewAuditEvent::new(Actor::Person(by), AuditAction::PlanChanged, Some(person))
+            .with_flag(change.flag());
+        insert_event(&mut tx, org, &event).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Ticks step `position` of `person`'s plan done (with the reflection they wrote, if any),
+    /// or not done. `NotFound` unless the plan is theirs and agreed.
+    pub async fn tick_step(
+        &self,
+        org: OrganisationId,
+        plan: PlanId,
+        person: PersonId,
+        position: u32,
+        done: bool,
+        reflection: Option<&str>,
+    ) -> Result<()> {
+        let changed = sqlx::query(
+            "UPDATE plan_steps SET done_at = $4, reflection = $5 \
+             WHERE plan_id = $1 AND position = $3 AND plan_id IN (SELECT id FROM plans \
+                 WHERE id = $1 AND organisation_id = $2 AND person_id = $6 \
+                 AND status = 'agreed')",
+        )
+        .bind(plan.0)
+        .bind(org.0)
+        .bind(i64::from(position))
+        .bind(done.then(now))
+        .bind(reflection.filter(|r| !r.trim().is_empty()))
+        .bind(person.0)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Takes step `position` out of a plan that is not finished. `NotFound` unless it is
+    /// `org`'s.
+    pub async fn remove_step(
+        &self,
+        org: OrganisationId,
+        plan: PlanId,
+        position: u32,
+        by: PersonId,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let person: Option<i64> = sqlx::query_scalar(
+            "SELECT person_id FROM plans WHERE id = $1 AND organisation_id = $2 \
+             AND finished_at IS NULL",
+        )
+        .bind(plan.0)
+        .bind(org.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let person = person.ok_or(StoreError::NotFound)?;
+        let gone = sqlx::query("DELETE FROM plan_steps WHERE plan_id = $1 AND position = $2")
+            .bind(plan.0)
+            .bind(i64::from(position))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if gone == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let event = NewAuditEvent::new(
+            Actor::Person(by),
+            AuditAction::PlanChanged,
+            Some(PersonId(person)),
+        )
+        .with_flag(PlanChange::Edited.flag());
+        insert_event(&mut tx, org, &event).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Keeps a note of a meeting about the plan. `NotFound` unless it is `org`'s.
+    pub async fn add_plan_note(
+        &self,
+        org: OrganisationId,
+        plan: PlanId,
+        author: PersonId,
+        body: &str,
+    ) -> Result<()> {
+        let done = sqlx::query(
+            "INSERT INTO plan_notes (plan_id, author_id, written_at, body) \
+             SELECT id, $3, $4, $5 FROM plans WHERE id = $1 AND organisation_id = $2",
+        )
+        .bind(plan.0)
+        .bind(org.0)
+        .bind(author.0)
+        .bind(now())
+        .bind(body)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+}
+
+/// Moves what was still to do when the plan was paused on `paused_on` (steps in the person's
+/// own time, and deadlines, from that week on) on by `weeks`. A step tied to a session's date
+/// cannot move.
+async fn move_on(
+    tx: &mut sqlx::AnyConnection,
+    plan: PlanId,
+    paused_on: time::Date,
+    weeks: u32,
+) -> Result<()> {
+    let row = sqlx::query("SELECT starts_on FROM plans WHERE id = $1")
+        .bind(plan.0)
+        .fetch_one(&mut *tx)
+        .await?;
+    let this_week = week_of(date(&row, "starts_on")?, paused_on);
+    let weeks = i64::from(weeks);
+    sqlx::query(
+        "UPDATE plan_steps SET first_week = first_week + $2, last_week = last_week + $2 \
+         WHERE plan_id = $1 AND done_at IS NULL AND session_id IS NULL AND last_week >= $3",
+    )
+    .bind(plan.0)
+    .bind(weeks)
+    .bind(this_week)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE plan_goals SET deadline_week = deadline_week + $2 \
+         WHERE plan_id = $1 AND deadline_week >= $3",
+    )
+    .bind(plan.0)
+    .bind(weeks)
+    .bind(this_week)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE plans SET weeks_paused = weeks_paused + $2 WHERE id = $1")
+        .bind(plan.0)
+        .bind(weeks)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+/// Writes the goals and steps of each (plan id, draft), many rows to a statement.
+async fn insert_contents(tx: &mut sqlx::AnyConnection, plans: &[(i64, &PlanDraft)]) -> Result<()> {
+    let goals: Vec<(i64, usize, &PlanDraft)> = plans
+        .iter()
+        .flat_map(|(id, d)| (0..d.proposal.goals.len()).map(move |g| (*id, g, *d)))
+        .collect();
+    for chunk in goals.chunks(ROWS_PER_INSERT) {
+        let sql = format!(
+            "INSERT INTO plan_goals (plan_id, position, competence_id, from_level, level, \
+                 deadline_week, reason) VALUES {}",
+            values(chunk.len(), 7)
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for (id, g, d) in chunk {
+            let goal = &d.proposal.goals[*g];
+            let competence = d
+                .competences
+                .get(*g)
+                .ok_or_else(|| StoreError::Corrupt("a goal without its competence".into()))?;
+            query = query
+                .bind(*id)
+                .bind(*g as i64)
+                .bind(competence.0)
+                .bind(goal.from)
+                .bind(i64::from(goal.level))
+                .bind(i64::from(goal.deadline_week))
+                .bind(json(&goal.reason));
+        }
+        query.execute(&mut *tx).await?;
+    }
+    let steps: Vec<(i64, usize, &PlanDraft)> = plans
+        .iter()
+        .flat_map(|(id, d)| (0..d.proposal.steps.len()).map(move |s| (*id, s, *d)))
+        .collect();
+    for chunk in steps.chunks(ROWS_PER_INSERT) {
+        let sql = format!(
+            "INSERT INTO plan_steps (plan_id, position, goal, activity_id, session_id, \
+                 first_week, last_week, minutes, reason) VALUES {}",
+            values(chunk.len(), 9)
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for (id, s, d) in chunk {
+            let step = &d.proposal.steps[*s];
+            query = query
+                .bind(*id)
+                .bind(*s as i64)
+                .bind(step.goal as i64)
+                .bind(step.activity.0)
+                .bind(step.session.map(|s| s.0))
+                .bind(i64::from(step.first_week))
+                .bind(i64::from(step.last_week))
+                .bind(i64::from(step.minutes))
+                .bind(json(&step.reason));
+        }
+        query.execute(&mut *tx).await?;
+    }
+    Ok(())
+}
+
+fn count(n: i64) -> Result<u32> {
+    u32::try_from(n).map_err(|_| StoreError::Corrupt(format!("plan count {n}")))
+}
+
+fn goal_from(r: &AnyRow) -> Result<PlanGoal> {
+    let level: i64 = r.try_get("level")?;
+    Ok(PlanGoal {
+        position: count(r.try_get("position")?)?,
+        competence: CompetenceId(r.try_get("competence_id")?),
+        code: r.try_get("code")?,
+        title: Localised::new(
+            r.try_get::<String, _>("title_en")?,
+            r.try_get::<Option<String>, _>("title_cy")?,
+        ),
+        from: r.try_get("from_level")?,
+        level: u8::try_from(level).map_err(|_| StoreError::Corrupt("goal level".into()))?,
+        deadline_week: count(r.try_get("deadline_week")?)?,
+        reason: from_json(&r.try_get::<String, _>("reason")?, "goal reason")?,
+    })
+}
+
+fn step_from(r: &AnyRow) -> Result<PlanStep> {
+    let kind: String = r.try_get("kind")?;
+    Ok(PlanStep {
+        position: count(r.try_get("position")?)?,
+        goal: count(r.try_get("goal")?)?,
+        activity: ActivityId(r.try_get("activity_id")?),
+        code: r.try_get("code")?,
+        title: Localised::new(
+            r.try_get::<String, _>("title_en")?,
+            r.try_get::<Option<String>, _>("title_cy")?,
+        ),
+        kind: ActivityKind::parse(&kind).map_err(crate::people::corrupt)?,
+        url: r.try_get("url")?,
+        session: r.try_get::<Option<i64>, _>("session_id")?.map(SessionId),
+        first_week: count(r.try_get("first_week")?)?,
+        last_week: count(r.try_get("last_week")?)?,
+        minutes: count(r.try_get("minutes")?)?,
+        reason: from_json(&r.try_get::<String, _>("reason")?, "step reason")?,
+        done_at: r.try_get("done_at")?,
+        reflection: r.try_get("reflection")?,
+    })
+}

@@ -1,0 +1,510 @@
+//! Learning plans: a trainer proposes one from a person's audit results, agrees it with them,
+//! keeps notes; the person works through it week by week; it pauses and resumes with what is
+//! left moved on; a whole campaign's plans are proposed once, even from two instances at once.
+//! On both databases.
+
+mod common;
+
+use common::{TestApp, location, spawn_app};
+use reqwest::StatusCode;
+use skillgym_domain::demo::DEMO_PASSWORD;
+use skillgym_domain::plans::{PLAN_WEEKS, PlanStatus, StepPlace, WeeklyMinutes};
+use skillgym_domain::{CampaignId, Email, PersonId, Role, Roles};
+use skillgym_reporting::proposals::{ProposeError, Whom, proposals};
+use skillgym_reporting::{AnalysisCache, Reports};
+use skillgym_store::{Actor, AuditFilter, NewAccount, PersonFilter, Plan, PlanChange, Store};
+use skillgym_test_db::{Backend, both_backends};
+use std::collections::{HashMap, HashSet};
+
+both_backends!(
+    a_trainer_proposes_and_agrees_a_plan_that_the_person_works_through,
+    a_paused_plan_moves_what_is_left_on_by_the_weeks_it_was_paused,
+    a_campaigns_plans_are_proposed_once_even_from_two_instances_at_once,
+    only_trainers_administrators_and_their_manager_see_a_persons_plan,
+);
+
+fn today() -> time::Date {
+    skillgym_domain::uk_time::local(skillgym_store::now()).date()
+}
+
+/// Someone the demo manager manages who finished a campaign with names, given an account to
+/// sign in with as a learner; and that campaign.
+async fn planned_person(app: &TestApp) -> (PersonId, String, CampaignId) {
+    let store = app.store();
+    let manager = store
+        .account_by_email(&Email::parse("manager@afon.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id;
+    let filter = PersonFilter {
+        managed_by: Some(manager),
+        limit: 1000,
+        ..PersonFilter::default()
+    };
+    for p in store.people(app.org, &filter).await.unwrap().0 {
+        let record = store.person(app.org, p.id).await.unwrap();
+        if record.account.is_some() {
+            continue;
+        }
+        let answered = store.answered_campaigns(app.org, p.id).await.unwrap();
+        let Some(campaign) = answered.iter().find(|c| !c.anonymous) else {
+            continue;
+        };
+        let email = format!("planned-{}@afon.example", p.id);
+        store
+            .create_account(&NewAccount {
+                person: p.id,
+                email: Email::parse(&email).unwrap(),
+                password_hash: Some(skillgym_web::hash_password(DEMO_PASSWORD).unwrap()),
+                roles: Roles::from_iter([Role::Learner]),
+            })
+            .await
+            .unwrap();
+        return (p.id, email, campaign.id);
+    }
+    panic!("the manager manages someone who finished a campaign with names")
+}
+
+async fn current(store: &Store, app: &TestApp, person: PersonId) -> Plan {
+    store
+        .current_plan(app.org, person)
+        .await
+        .unwrap()
+        .expect("a plan")
+}
+
+async fn a_trainer_proposes_and_agrees_a_plan_that_the_person_works_through(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let (person, email, campaign) = planned_person(&app).await;
+    let trainer = app.signed_in("trainer@afon.example").await;
+    let path = format!("/people/{person}/plan");
+
+    // No plan yet: the form to propose one, from the campaign they answered.
+    let page = app.page(&trainer, &path).await;
+    assert!(page.contains(&format!("name=\"campaign\" value=\"{campaign}\"")));
+    // Nothing chosen and no minutes: both explained, nothing made.
+    let response = app
+        .post(&trainer, &path, &[("campaign", ""), ("minutes", "")])
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("Choose which audit"), "{html}");
+    assert!(html.contains("Enter the minutes a week as a whole number"));
+    let response = app
+        .post(
+            &trainer,
+            &path,
+            &[("campaign", &campaign.to_string()), ("minutes", "5")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(store.current_plan(app.org, person).await.unwrap().is_none());
+
+    let response = app
+        .post(
+            &trainer,
+            &path,
+            &[("campaign", &campaign.to_string()), ("minutes", "45")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), format!("{path}?done=proposed"));
+    let plan = current(store, &app, person).await;
+    assert_eq!(plan.status, PlanStatus::Proposed);
+    assert_eq!(plan.weekly.get(), 45);
+    assert_eq!(plan.campaign, Some(campaign));
+    assert_eq!(plan.starts_on.weekday(), time::Weekday::Monday);
+    assert!((2..=4).contains(&plan.goals.len()), "{:?}", plan.goals);
+
+    // Each goal is a competence the profile shows short of its target (or, with fewer than
+    // two, met and below 5), largest gap first; each step builds its goal's competence above
+    // where the person is; no week holds more than 45 minutes of their own time.
+    let cache = AnalysisCache::default();
+    let reports = Reports::open(store, &cache, app.org).await.unwrap();
+    let stored = reports.campaign(campaign).await.unwrap();
+    let record = store.person(app.org, person).await.unwrap();
+    let profile = reports.profile(&stored, &record).await.unwrap().unwrap();
+    let codes: Vec<&str> = stored
+        .areas
+        .iter()
+        .flat_map(|a| a.competences.iter().map(|c| c.code.as_str()))
+        .collect();
+    let gap = |code: &str| {
+        let at = codes.iter().position(|c| *c == code).unwrap();
+        profile.competences[at].gap.unwrap()
+    };
+    for pair in plan.goals.windows(2) {
+        if gap(&pair[0].code) > 0.0 && gap(&pair[1].code) > 0.0 {
+            assert!(gap(&pair[0].code) >= gap(&pair[1].code));
+        }
+    }
+    let catalogue = store.catalogue(app.org).await.unwrap();
+    let mut own_time = vec![0u32; PLAN_WEEKS as usize];
+    for step in &plan.steps {
+        let goal = &plan.goals[step.goal as usize];
+        let activity = &catalogue
+            .iter()
+            .find(|a| a.id == step.activity)
+            .unwrap()
+            .activity;
+        let builds = activity
+            .builds
+            .iter()
+            .find(|b| b.competence == goal.code)
+            .expect("the step builds its goal's competence");
+        assert!(f64::from(builds.level) > goal.from.floor());
+        if let StepPlace::OwnTime { .. } = step.reason.place
+            && step.first_week == step.last_week
+        {
+            own_time[step.first_week as usize] += step.minutes;
+        }
+        assert!(step.last_week < PLAN_WEEKS);
+    }
+    assert!(own_time.iter().all(|m| *m <= 45), "{own_time:?}");
+
+    // The page says why each goal is there, in the person's words.
+    let page = app.page(&trainer, &path).await;
+    assert!(page.contains("your role asks for level") || page.contains("the next step up"));
+    assert!(page.contains(&plan.goals[0].title.en));
+    // The person sees it too, proposed: nothing to tick yet.
+    let person_client = app.signed_in(&email).await;
+    let own = app.page(&person_client, "/me/plan").await;
+    assert!(own.contains("This plan is proposed"));
+    assert!(!own.contains("action=\"/me/plan/steps\""));
+    let early = app
+        .post(
+            &person_client,
+            "/me/plan/steps",
+            &[("step", "0"), ("done", "yes")],
+        )
+        .await;
+    assert_eq!(early.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Proposing again at other minutes replaces the proposal.
+    let again = app
+        .post(
+            &trainer,
+            &format!("/plans/{}/propose", plan.id),
+            &[("minutes", "90")],
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    let plan = current(store, &app, person).await;
+    assert_eq!(plan.weekly.get(), 90);
+
+    // Notes of the meeting, then agreed.
+    let noted = app
+        .post(
+            &trainer,
+            &format!("/plans/{}/notes", plan.id),
+            &[("note", "Met at Pwllheli; Tuesday mornings suit best.")],
+        )
+        .await;
+    assert_eq!(noted.status(), StatusCode::SEE_OTHER);
+    let agreed = app
+        .post(
+            &trainer,
+            &format!("/plans/{}/change", plan.id),
+            &[("change", "agree")],
+        )
+        .await;
+    assert_eq!(agreed.status(), StatusCode::SEE_OTHER);
+    // Agreeing twice: the page says it changed meanwhile.
+    let twice = app
+        .post(
+            &trainer,
+            &format!("/plans/{}/change", plan.id),
+            &[("change", "agree")],
+        )
+        .await;
+    assert_eq!(twice.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let plan = current(store, &app, person).await;
+    assert_eq!(plan.status, PlanStatus::Agreed);
+    assert!(plan.agreed_by.is_some());
+
+    // The person ticks off a step with a reflection, and sees the note.
+    let own = app.page(&person_client, "/me/plan").await;
+    assert!(own.contains("Tuesday mornings suit best"));
+    assert!(own.contains("action=\"/me/plan/steps\""));
+    let first = plan.steps[0].position.to_string();
+    let ticked = app
+        .post(
+            &person_client,
+            "/me/plan/steps",
+            &[
+                ("step", &first),
+                ("done", "yes"),
+                (
+                    "reflection",
+                    "I can now show people how to set up an email account.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(ticked.status(), StatusCode::SEE_OTHER);
+    let plan = current(store, &app, person).await;
+    assert!(plan.steps[0].done_at.is_some());
+    assert_eq!(
+        plan.steps[0].reflection.as_deref(),
+        Some("I can now show people how to set up an email account.")
+    );
+    // A reflection too long is refused, naming the field, and nothing changes.
+    let second = plan.steps[1].position.to_string();
+    let long = "x".repeat(2001);
+    let refused = app
+        .post(
+            &person_client,
+            "/me/plan/steps",
+            &[("step", &second), ("done", "yes"), ("reflection", &long)],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        current(store, &app, person).await.steps[1]
+            .done_at
+            .is_none()
+    );
+
+    // Everything is in the audit trail and in the person's data, and goes when they are erased.
+    let (events, _) = store
+        .audit_events(
+            app.org,
+            &AuditFilter {
+                person: Some(person),
+                limit: 100,
+                ..AuditFilter::default()
+            },
+        )
+        .await
+        .unwrap();
+    let details: HashSet<String> = events.iter().map(|e| e.detail.clone()).collect();
+    assert!(details.contains("view=plan"));
+    assert!(details.contains("plan-agreed"));
+    assert!(details.contains("plan-edited"));
+    let data = store.personal_data(app.org, person).await.unwrap();
+    let steps = data.table("plan_steps").unwrap();
+    assert_eq!(steps.rows.len(), plan.steps.len());
+    assert_eq!(data.table("plan_notes").unwrap().rows.len(), 1);
+    store
+        .erase_person(app.org, person, Actor::System)
+        .await
+        .unwrap();
+    assert!(store.plans_of(app.org, person).await.unwrap().is_empty());
+    assert!(
+        store
+            .plan_summaries(app.org, 0)
+            .await
+            .unwrap()
+            .iter()
+            .all(|p| p.person != person)
+    );
+}
+
+async fn a_paused_plan_moves_what_is_left_on_by_the_weeks_it_was_paused(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let (person, _, campaign) = planned_person(&app).await;
+    let trainer = store
+        .account_by_email(&Email::parse("trainer@afon.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id;
+    let cache = AnalysisCache::default();
+    let reports = Reports::open(store, &cache, app.org).await.unwrap();
+    let stored = reports.campaign(campaign).await.unwrap();
+    let weekly = WeeklyMinutes::new(30);
+    let found = proposals(&reports, &stored, Whom::One(person, weekly), today())
+        .await
+        .unwrap();
+    store
+        .save_proposals(app.org, &found.drafts, Actor::Person(trainer))
+        .await
+        .unwrap();
+    let plan = current(store, &app, person).await;
+    let id = plan.id;
+    // Pausing a proposed plan is refused: agree first.
+    let day = |weeks: i64, days: i64| {
+        plan.starts_on + time::Duration::weeks(weeks) + time::Duration::days(days)
+    };
+    assert!(
+        store
+            .change_plan(app.org, id, PlanChange::Paused, trainer, day(0, 0))
+            .await
+            .is_err()
+    );
+    store
+        .change_plan(app.org, id, PlanChange::Agreed, trainer, day(0, 0))
+        .await
+        .unwrap();
+    store
+        .tick_step(app.org, id, person, plan.steps[0].position, true, None)
+        .await
+        .unwrap();
+    // Paused on the Wednesday of week 2, resumed 15 days later: three whole weeks, rounded up.
+    store
+        .change_plan(app.org, id, PlanChange::Paused, trainer, day(2, 2))
+        .await
+        .unwrap();
+    assert_eq!(
+        current(store, &app, person).await.progress(day(9, 0)),
+        skillgym_domain::plans::Progress::Paused
+    );
+    store
+        .change_plan(app.org, id, PlanChange::Resumed, trainer, day(2, 17))
+        .await
+        .unwrap();
+    let after = current(store, &app, person).await;
+    assert_eq!(after.status, PlanStatus::Agreed);
+    assert_eq!(after.weeks_paused, 3);
+    for (before, now) in plan.steps.iter().zip(&after.steps) {
+        let moves = before.position != plan.steps[0].position
+            && before.session.is_none()
+            && before.last_week >= 2;
+        let by = if moves { 3 } else { 0 };
+        assert_eq!(
+            (now.first_week, now.last_week),
+            (before.first_week + by, before.last_week + by),
+            "{before:?}"
+        );
+    }
+    for (before, now) in plan.goals.iter().zip(&after.goals) {
+        let by = if before.deadline_week >= 2 { 3 } else { 0 };
+        assert_eq!(now.deadline_week, before.deadline_week + by);
+    }
+    // Finished, it is no longer current, and a new plan may be proposed.
+    store
+        .change_plan(app.org, id, PlanChange::Finished, trainer, day(16, 0))
+        .await
+        .unwrap();
+    assert!(store.current_plan(app.org, person).await.unwrap().is_none());
+    assert_eq!(store.plans_of(app.org, person).await.unwrap(), vec![id]);
+}
+
+async fn a_campaigns_plans_are_proposed_once_even_from_two_instances_at_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let cache = AnalysisCache::default();
+    let reports = Reports::open(store, &cache, app.org).await.unwrap();
+    let summaries = store.campaigns(app.org).await.unwrap();
+    let named = summaries
+        .iter()
+        .find(|c| !c.anonymous && c.submitted > 0)
+        .unwrap();
+    let campaign = reports.campaign(named.id).await.unwrap();
+    let found = proposals(&reports, &campaign, Whom::Everyone, today())
+        .await
+        .unwrap();
+    assert!(found.drafts.len() > 10, "{}", found.drafts.len());
+    // Two instances save the same proposals at once: one plan each, no more.
+    let (a, b) = futures_util::future::join(
+        store.save_proposals(app.org, &found.drafts, Actor::CommandLine),
+        store.save_proposals(app.org, &found.drafts, Actor::CommandLine),
+    )
+    .await;
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a.len() + b.len(), found.drafts.len());
+    let planned: HashSet<PersonId> = store
+        .people_with_plans(app.org)
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    let drafted: HashSet<PersonId> = found.drafts.iter().map(|d| d.person).collect();
+    assert_eq!(planned, drafted);
+    // Proposing again finds everyone planned already.
+    let again = proposals(&reports, &campaign, Whom::Everyone, today())
+        .await
+        .unwrap();
+    assert!(again.drafts.is_empty());
+    assert_eq!(again.planned_already, found.drafts.len());
+    // Each stored plan is the draft it came from.
+    let mut by_person: HashMap<PersonId, usize> = HashMap::new();
+    for d in &found.drafts {
+        *by_person.entry(d.person).or_default() += 1;
+    }
+    assert!(by_person.values().all(|n| *n == 1));
+    let d = &found.drafts[0];
+    let plan = current(store, &app, d.person).await;
+    assert_eq!(plan.goals.len(), d.proposal.goals.len());
+    assert_eq!(plan.steps.len(), d.proposal.steps.len());
+    for (stored, drafted) in plan.steps.iter().zip(&d.proposal.steps) {
+        assert_eq!(stored.activity, drafted.activity);
+        assert_eq!(stored.reason, drafted.reason);
+    }
+    // An anonymous campaign's answers plan nothing.
+    if let Some(anonymous) = summaries.iter().find(|c| c.anonymous) {
+        let campaign = reports.campaign(anonymous.id).await.unwrap();
+        assert!(matches!(
+            proposals(&reports, &campaign, Whom::Everyone, today()).await,
+            Err(ProposeError::Anonymous)
+        ));
+    }
+    // The list shows them all, to agree.
+    let trainer = app.signed_in("trainer@afon.example").await;
+    let list = app.page(&trainer, "/plans?progress=to-agree").await;
+    assert_eq!(
+        list.matches("data-progress=\"to-agree\"").count(),
+        found.drafts.len()
+    );
+}
+
+async fn only_trainers_administrators_and_their_manager_see_a_persons_plan(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (person, email, campaign) = planned_person(&app).await;
+    let trainer = app.signed_in("trainer@afon.example").await;
+    let response = app
+        .post(
+            &trainer,
+            &format!("/people/{person}/plan"),
+            &[("campaign", &campaign.to_string()), ("minutes", "60")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let path = format!("/people/{person}/plan");
+    for (who, expected) in [
+        ("trainer@afon.example", StatusCode::OK),
+        ("admin@afon.example", StatusCode::OK),
+        ("manager@afon.example", StatusCode::OK),
+        ("learner@afon.example", StatusCode::FORBIDDEN),
+        ("champion@afon.example", StatusCode::FORBIDDEN),
+    ] {
+        let client = app.signed_in(who).await;
+        assert_eq!(app.get(&client, &path).await.status(), expected, "{who}");
+    }
+    // The person reads their own at /me/plan, not as someone else's.
+    let own = app.signed_in(&email).await;
+    assert_eq!(app.get(&own, &path).await.status(), StatusCode::FORBIDDEN);
+    // A manager who does not manage them is told there is no such page, and does not see them
+    // in the list; their own manager does.
+    let store = app.store();
+    let mut other = None;
+    for id in store.person_ids(app.org).await.unwrap().into_values() {
+        let record = store.person(app.org, id).await.unwrap();
+        if id != person && record.account.is_none() && !store.manages(id, person).await.unwrap() {
+            other = Some(id);
+            break;
+        }
+    }
+    store
+        .create_account(&NewAccount {
+            person: other.unwrap(),
+            email: Email::parse("other-manager@afon.example").unwrap(),
+            password_hash: Some(skillgym_web::hash_password(DEMO_PASSWORD).unwrap()),
+            roles: Roles::from_iter([Role::Manager]),
+        })
+        .await
+        .unwrap();
+    let stranger = app.signed_in("other-manager@afon.example").await;
+    assert_eq!(
+        app.get(&stranger, &path).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let theirs = app.page(&stranger, "/plans").await;
+    assert!(!theirs.contains(&format!("/people/{person}/plan")));
+    let manager = app.signed_in("manager@afon.example").await;
+    let list = app.page(&manager, "/plans").await;
+    assert!(list.contains(&format!("/people/{person}/plan")));
+}
