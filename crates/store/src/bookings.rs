@@ -2,10 +2,9 @@
 //! place (exactly one person gets the last one, however many ask at once), waiting for one,
 //! cancelling (which offers the place to whoever has waited longest), and attendance.
 
-use crate::{Result, Store, StoreError, now};
+use crate::{Fields, Result, Store, StoreError, now};
 use skillgym_domain::learning::Booking;
 use skillgym_domain::{ActivityId, OrganisationId, PersonId, SessionId, SiteId};
-use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 /// What it takes to schedule a session.
@@ -55,28 +54,28 @@ const SESSION_COLUMNS: &str = "s.id, s.activity_id, s.starts_at, s.ends_at, s.si
      (SELECT COUNT(*) FROM session_bookings b WHERE b.session_id = s.id \
          AND b.status = 'waiting') AS waiting";
 
-fn session_from(row: &AnyRow) -> Result<ActivitySession> {
-    let site: Option<i64> = row.try_get("site_id")?;
+fn session_from(row: &(impl Fields + ?Sized)) -> Result<ActivitySession> {
+    let site: Option<i64> = row.field("site_id")?;
     let at = match (
-        row.try_get::<Option<f64>, _>("latitude")?,
-        row.try_get::<Option<f64>, _>("longitude")?,
+        row.field::<Option<f64>>("latitude")?,
+        row.field::<Option<f64>>("longitude")?,
     ) {
         (Some(lat), Some(long)) => Some((lat, long)),
         _ => None,
     };
     let count = |column: &str| -> Result<u32> {
-        let n: i64 = row.try_get(column)?;
+        let n: i64 = row.field(column)?;
         u32::try_from(n).map_err(|_| StoreError::Corrupt(format!("session {column}")))
     };
     Ok(ActivitySession {
-        id: SessionId(row.try_get("id")?),
-        activity: ActivityId(row.try_get("activity_id")?),
-        starts_at: row.try_get("starts_at")?,
-        ends_at: row.try_get("ends_at")?,
+        id: SessionId(row.field("id")?),
+        activity: ActivityId(row.field("activity_id")?),
+        starts_at: row.field("starts_at")?,
+        ends_at: row.field("ends_at")?,
         site: match site {
             Some(id) => Some(SessionSite {
                 id: SiteId(id),
-                name: row.try_get("site_name")?,
+                name: row.field("site_name")?,
                 at,
             }),
             None => None,
@@ -382,8 +381,18 @@ pub struct BookedSession {
     pub summary: skillgym_domain::audit::Localised,
 }
 
+fn booked_from(r: &(impl Fields + ?Sized)) -> Result<BookedSession> {
+    use skillgym_domain::audit::Localised;
+    Ok(BookedSession {
+        session: session_from(r)?,
+        title: Localised::new(r.field::<String>("title_en")?, r.field("title_cy")?),
+        summary: Localised::new(r.field::<String>("summary_en")?, r.field("summary_cy")?),
+    })
+}
+
 impl Store {
-    /// The sessions `person` has a place on that end after `since`, soonest first.
+    /// The sessions `person` has a place on that end after `since`, soonest first. Read on the
+    /// calling thread on a SQLite file: the home page lists them.
     pub async fn booked_sessions(
         &self,
         org: OrganisationId,
@@ -399,27 +408,19 @@ impl Store {
                AND s.ends_at > $3 \
              ORDER BY s.starts_at, s.id"
         );
+        if let Some(inline) = &self.inline {
+            return inline.read(|conn| {
+                let args: [&dyn rusqlite::ToSql; 3] = [&org.0, &person.0, &since];
+                crate::inline::rows(conn, &sql, &args, |r| booked_from(r))
+            });
+        }
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(org.0)
             .bind(person.0)
             .bind(since)
             .fetch_all(&self.pool)
             .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(BookedSession {
-                    session: session_from(r)?,
-                    title: skillgym_domain::audit::Localised::new(
-                        r.try_get::<String, _>("title_en")?,
-                        r.try_get("title_cy")?,
-                    ),
-                    summary: skillgym_domain::audit::Localised::new(
-                        r.try_get::<String, _>("summary_en")?,
-                        r.try_get("summary_cy")?,
-                    ),
-                })
-            })
-            .collect()
+        rows.iter().map(booked_from).collect()
     }
 
     /// Gives `person` a calendar feed whose token hashes to `token_hash`, replacing any they

@@ -70,7 +70,10 @@ pub use network::{NetworkCampaignRecord, NetworkMember, NetworkRecord, NewNetwor
 pub use organisation::{NewOrganisation, Organisation, SiteInput, SiteRecord, TeamRecord};
 pub use people::{PeopleCounts, PersonFilter, PersonInput, PersonRecord, PersonSummary};
 pub use personal_data::{Cell, DataTable, PersonalData, iso_time};
-pub use plans::{Plan, PlanChange, PlanDraft, PlanGoal, PlanNote, PlanStep, PlanSummary};
+pub use plans::{
+    IssuedCredential, Plan, PlanChange, PlanDraft, PlanGoal, PlanNote, PlanStep, PlanSummary,
+    PlanWeek, PlanningPerson, WeekStep,
+};
 pub use profile::{AnsweredCampaign, PersonAnswers, RoleTargets};
 pub use public_links::{
     PublicLink, PublicLinkMode, PublicRequest, PublicRespondent, PublicTarget, RequestCounts,
@@ -201,6 +204,14 @@ impl Store {
         self.secret_key
             .as_deref()
             .map(SecretKey::audit_link_key)
+            .ok_or(StoreError::NoSecretKey)
+    }
+
+    /// The seed of the Open Badges issuer's signing key (see [`SecretKey::badge_seed`]).
+    pub fn badge_seed(&self) -> Result<[u8; 32]> {
+        self.secret_key
+            .as_deref()
+            .map(SecretKey::badge_seed)
             .ok_or(StoreError::NoSecretKey)
     }
 

@@ -435,7 +435,23 @@ impl Store {
                 },
             )
             .await?;
-        Ok(vec![plans, goals, steps, notes])
+        let credentials = self
+            .query_table(
+                "plan_credentials",
+                &["plan", "credential", "issued_at"],
+                "SELECT plan_id, id, issued_at FROM plan_credentials \
+                 WHERE organisation_id = $1 AND person_id = $2 ORDER BY issued_at",
+                &[org.0, person.0],
+                |r| {
+                    Ok(vec![
+                        r.try_get::<i64, _>("plan_id")?.into(),
+                        text(r, "id")?,
+                        iso_time(r.try_get("issued_at")?).into(),
+                    ])
+                },
+            )
+            .await?;
+        Ok(vec![plans, goals, steps, notes, credentials])
     }
 
     /// How useful they found the catalogue's activities.
@@ -702,6 +718,7 @@ pub(crate) async fn erase_in(
         "DELETE FROM activity_ratings WHERE person_id = $1",
         "DELETE FROM session_bookings WHERE person_id = $1",
         "DELETE FROM calendar_feeds WHERE person_id = $1",
+        "DELETE FROM plan_credentials WHERE person_id = $1",
         "DELETE FROM plan_notes WHERE plan_id IN (SELECT id FROM plans WHERE person_id = $1)",
         "DELETE FROM plan_steps WHERE plan_id IN (SELECT id FROM plans WHERE person_id = $1)",
         "DELETE FROM plan_goals WHERE plan_id IN (SELECT id FROM plans WHERE person_id = $1)",

@@ -126,6 +126,39 @@ impl PlanSummary {
     }
 }
 
+/// This week of a person's plan, for their home page: its steps that run this week, and any
+/// from earlier weeks not done yet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanWeek {
+    pub status: PlanStatus,
+    pub starts_on: time::Date,
+    /// The week of the plan, from 0 (negative before it starts).
+    pub week: i64,
+    pub steps: Vec<WeekStep>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekStep {
+    pub activity: ActivityId,
+    pub title: Localised,
+    pub done: bool,
+    /// From an earlier week, not done.
+    pub late: bool,
+}
+
+/// The credential a finished plan earned, as issued.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IssuedCredential {
+    /// Its random id, in its address.
+    pub id: String,
+    pub organisation: OrganisationId,
+    pub plan: PlanId,
+    pub person: PersonId,
+    pub issued_at: i64,
+    /// The signed credential (a compact JWS).
+    pub token: String,
+}
+
 /// What can be changed on a plan, each kept in the audit trail as a `plan-changed` flag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlanChange {
@@ -295,6 +328,110 @@ impl Store {
             Some(id) => Ok(Some(self.plan(org, PlanId(id)).await?)),
             None => Ok(None),
         }
+    }
+
+    /// Keeps the credential a finished plan earned. Only one per plan: `Taken` for a second;
+    /// `NotFound` unless the plan is the organisation's, the person's and finished.
+    pub async fn keep_credential(&self, credential: &IssuedCredential) -> Result<()> {
+        let kept = sqlx::query(
+            "INSERT INTO plan_credentials (id, organisation_id, plan_id, person_id, issued_at, \
+                 token) \
+             SELECT $1, $2, $3, $4, $5, $6 FROM plans \
+             WHERE id = $3 AND organisation_id = $2 AND person_id = $4 AND status = 'finished'",
+        )
+        .bind(&credential.id)
+        .bind(credential.organisation.0)
+        .bind(credential.plan.0)
+        .bind(credential.person.0)
+        .bind(credential.issued_at)
+        .bind(&credential.token)
+        .execute(&self.pool)
+        .await
+        .map_err(|e| crate::error::taken_or(e, "credential"))?
+        .rows_affected();
+        if kept == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// A credential by its id, whichever organisation issued it: its address is public, for
+    /// anyone its holder shows it to.
+    pub async fn credential(&self, id: &str) -> Result<Option<IssuedCredential>> {
+        let row = sqlx::query(
+            "SELECT id, organisation_id, plan_id, person_id, issued_at, token \
+             FROM plan_credentials WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| credential_from(&r)).transpose()
+    }
+
+    /// The credential `plan` earned, if any.
+    pub async fn credential_of_plan(
+        &self,
+        org: OrganisationId,
+        plan: PlanId,
+    ) -> Result<Option<IssuedCredential>> {
+        let row = sqlx::query(
+            "SELECT id, organisation_id, plan_id, person_id, issued_at, token \
+             FROM plan_credentials WHERE organisation_id = $1 AND plan_id = $2",
+        )
+        .bind(org.0)
+        .bind(plan.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| credential_from(&r)).transpose()
+    }
+
+    /// This week of `person`'s plan that is not finished, if they have one: one query, read on
+    /// the calling thread on a SQLite file, as the home page shows it.
+    pub async fn plan_week(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+        today: time::Date,
+    ) -> Result<Option<PlanWeek>> {
+        let sql = "SELECT p.status, p.starts_on, s.position, s.activity_id, s.first_week, \
+                 s.last_week, s.done_at, a.title_en, a.title_cy \
+             FROM plans p LEFT JOIN plan_steps s ON s.plan_id = p.id \
+             LEFT JOIN activities a ON a.id = s.activity_id \
+             WHERE p.organisation_id = $1 AND p.person_id = $2 AND p.finished_at IS NULL \
+             ORDER BY s.position";
+        let rows: Vec<WeekRow> = match &self.inline {
+            Some(inline) => inline.read(|conn| {
+                let args: [&dyn rusqlite::ToSql; 2] = [&org.0, &person.0];
+                crate::inline::rows(conn, sql, &args, |r| week_row(r))
+            })?,
+            None => sqlx::query(sql)
+                .bind(org.0)
+                .bind(person.0)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(week_row)
+                .collect::<Result<_>>()?,
+        };
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        let week = week_of(first.starts_on, today);
+        let steps = rows
+            .iter()
+            .filter_map(|r| r.step.clone())
+            .filter_map(|(first_week, last_week, step)| {
+                let now = (i64::from(first_week)..=i64::from(last_week)).contains(&week);
+                let late = i64::from(last_week) < week && !step.done;
+                (now || late).then_some(WeekStep { late, ..step })
+            })
+            .collect();
+        Ok(Some(PlanWeek {
+            status: first.status,
+            starts_on: first.starts_on,
+            week,
+            steps,
+        }))
     }
 
     /// `person`'s plans, the newest first: the current one and those finished.
@@ -767,6 +904,47 @@ async fn insert_contents(tx: &mut sqlx::AnyConnection, plans: &[(i64, &PlanDraft
         query.execute(&mut *tx).await?;
     }
     Ok(())
+}
+
+fn credential_from(r: &AnyRow) -> Result<IssuedCredential> {
+    Ok(IssuedCredential {
+        id: r.try_get("id")?,
+        organisation: OrganisationId(r.try_get("organisation_id")?),
+        plan: PlanId(r.try_get("plan_id")?),
+        person: PersonId(r.try_get("person_id")?),
+        issued_at: r.try_get("issued_at")?,
+        token: r.try_get("token")?,
+    })
+}
+
+/// A plan with one of its steps (none for a plan without steps), as `plan_week` reads it.
+struct WeekRow {
+    status: PlanStatus,
+    starts_on: time::Date,
+    step: Option<(u32, u32, WeekStep)>,
+}
+
+fn week_row(r: &(impl crate::Fields + ?Sized)) -> Result<WeekRow> {
+    let status: String = r.field("status")?;
+    let step = match r.field::<Option<i64>>("activity_id")? {
+        None => None,
+        Some(activity) => Some((
+            count(r.field("first_week")?)?,
+            count(r.field("last_week")?)?,
+            WeekStep {
+                activity: ActivityId(activity),
+                title: Localised::new(r.field::<String>("title_en")?, r.field("title_cy")?),
+                done: r.field::<Option<i64>>("done_at")?.is_some(),
+                late: false,
+            },
+        )),
+    };
+    Ok(WeekRow {
+        status: PlanStatus::parse(&status)
+            .ok_or_else(|| StoreError::Corrupt(format!("plan status {status}")))?,
+        starts_on: date(r, "starts_on")?,
+        step,
+    })
 }
 
 fn count(n: i64) -> Result<u32> {

@@ -46,12 +46,18 @@ pub enum OpenError {
 /// What the audit-link key is derived for: a new purpose gets a new label, never this one.
 const AUDIT_LINK_LABEL: &[u8] = b"skillgym audit links v1";
 
+/// What the Open Badges issuer's signing key is derived for.
+const BADGE_LABEL: &[u8] = b"skillgym open badges issuer v1";
+
 /// A key to seal and open secrets with.
 pub struct SecretKey {
     key: LessSafeKey,
     rng: SystemRandom,
     /// HMAC-SHA256(secret key, [`AUDIT_LINK_LABEL`]).
     audit_link_key: [u8; 32],
+    /// HMAC-SHA256(secret key, [`BADGE_LABEL`]): the seed of the Ed25519 key that signs the
+    /// credentials finished plans earn.
+    badge_seed: [u8; 32],
 }
 
 impl std::fmt::Debug for SecretKey {
@@ -67,10 +73,14 @@ impl SecretKey {
         let derived = hmac::sign(&hmac::Key::new(hmac::HMAC_SHA256, bytes), AUDIT_LINK_LABEL);
         let mut audit_link_key = [0u8; 32];
         audit_link_key.copy_from_slice(derived.as_ref());
+        let derived = hmac::sign(&hmac::Key::new(hmac::HMAC_SHA256, bytes), BADGE_LABEL);
+        let mut badge_seed = [0u8; 32];
+        badge_seed.copy_from_slice(derived.as_ref());
         Ok(Self {
             key: LessSafeKey::new(unbound),
             rng: SystemRandom::new(),
             audit_link_key,
+            badge_seed,
         })
     }
 
@@ -79,6 +89,13 @@ impl SecretKey {
     /// secret key invalidates every link signed with the old one.
     pub fn audit_link_key(&self) -> &[u8] {
         &self.audit_link_key
+    }
+
+    /// The seed of the key that signs Open Badges credentials: derived from this key like the
+    /// audit-link key, so never stored; a new secret key means a new issuer key, and the
+    /// credentials signed before no longer verify.
+    pub fn badge_seed(&self) -> [u8; 32] {
+        self.badge_seed
     }
 
     /// A key written as base64 (standard or URL-safe, padded or not), as given in
@@ -228,6 +245,9 @@ mod tests {
         assert_eq!(key.audit_link_key(), again.audit_link_key());
         let (other, _) = SecretKey::generate().unwrap();
         assert_ne!(key.audit_link_key(), other.audit_link_key());
+        assert_eq!(key.badge_seed(), again.badge_seed());
+        assert_ne!(key.badge_seed(), other.badge_seed());
+        assert_ne!(&key.badge_seed()[..], key.audit_link_key());
         // Not the secret key itself.
         let raw = STANDARD.decode(&text).unwrap();
         assert_ne!(key.audit_link_key(), raw.as_slice());

@@ -301,6 +301,7 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
             "plan_goals",
             "plan_steps",
             "plan_notes",
+            "plan_credentials",
             "person",
             "sites",
             "account",

@@ -269,6 +269,12 @@ const TABLE: &[Row] = &[
     (POST,   "/plans/{id}/change",                          "/plans/{plan}/change",                                         [SIGN_IN, DENIED,  DENIED,  INVALID, INVALID, INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     (POST,   "/plans/{id}/steps",                           "/plans/{plan}/steps",                                          [SIGN_IN, DENIED,  DENIED,  INVALID, INVALID, INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     (POST,   "/plans/{id}/notes",                           "/plans/{plan}/notes",                                          [SIGN_IN, DENIED,  DENIED,  INVALID, INVALID, INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    // Badges are public: whoever holds a badge's address sees it checked (none has this id),
+    // and the issuer's profile and key are there for any verifier.
+    (GET,    "/credentials/{id}",                           "/credentials/{none}",                                          [MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING]),
+    (GET,    "/credentials/{id}/credential.jws",            "/credentials/{none}/credential.jws",                           [MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING]),
+    (GET,    "/credentials/issuers/{slug}",                 "/credentials/issuers/{org_slug}",                              [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK     ]),
+    (GET,    "/.well-known/jwks.json",                      "/.well-known/jwks.json",                                       [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK     ]),
     (GET,    "/frameworks",                                "/frameworks",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/frameworks/import",                         "/frameworks/import",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (UPLOAD, "/frameworks/import",                         "/frameworks/import",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
@@ -567,7 +573,8 @@ async fn no_route_reaches_another_organisations_objects(backend: Backend) {
     let mut asked = 0;
     // Someone answering through a public link is signed out on every page but their own
     // campaign's, which the main table checks by id; and a public link is for anyone, so
-    // `/take/` rows are not objects to keep from another organisation.
+    // `/take/` rows are not objects to keep from another organisation; nor are badges, whose
+    // address is public for whoever their holder shows it to.
     let staff = |v: &Visitor| !matches!(v, Visitor::SignedOut | Visitor::Respondent);
     for visitor in present().filter(staff) {
         let browser = Browser::new(&app, visitor).await;
@@ -578,6 +585,7 @@ async fn no_route_reaches_another_organisations_objects(backend: Backend) {
             if !in_path.contains('{')
                 || in_path.contains("{none}")
                 || in_path.starts_with("/take/")
+                || in_path.starts_with("/credentials/")
                 || *path == "/sign-out"
             {
                 continue;
@@ -985,6 +993,16 @@ impl Fixtures {
             ),
             ("session", fixture_session(app, org).await.to_string()),
             ("plan", fixture_plan(app, org, managed).await.to_string()),
+            (
+                "org_slug",
+                store
+                    .organisation(org)
+                    .await
+                    .unwrap()
+                    .slug
+                    .as_str()
+                    .to_string(),
+            ),
             ("network_code", network_code(app, org, campaign).await),
             ("network_campaign", campaign.to_string()),
             ("network", network.id.to_string()),

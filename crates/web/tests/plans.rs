@@ -21,6 +21,7 @@ both_backends!(
     a_paused_plan_moves_what_is_left_on_by_the_weeks_it_was_paused,
     a_campaigns_plans_are_proposed_once_even_from_two_instances_at_once,
     only_trainers_administrators_and_their_manager_see_a_persons_plan,
+    a_plan_finished_with_every_step_done_earns_a_badge_anyone_can_check,
 );
 
 fn today() -> time::Date {
@@ -223,6 +224,22 @@ async fn a_trainer_proposes_and_agrees_a_plan_that_the_person_works_through(back
     let plan = current(store, &app, person).await;
     assert_eq!(plan.status, PlanStatus::Agreed);
     assert!(plan.agreed_by.is_some());
+
+    // Their home page says when it starts, or shows this week's steps.
+    let home = app.page(&person_client, "/").await;
+    let week = skillgym_domain::plans::week_of(plan.starts_on, today());
+    if week < 0 {
+        assert!(home.contains("Your plan starts on"), "{home}");
+    } else {
+        assert!(home.contains(&format!("This is week {} of the plan", week + 1)));
+        for step in plan
+            .steps
+            .iter()
+            .filter(|s| i64::from(s.first_week) == week)
+        {
+            assert!(home.contains(&format!("href=\"/learning/{}\"", step.activity)));
+        }
+    }
 
     // The person ticks off a step with a reflection, and sees the note.
     let own = app.page(&person_client, "/me/plan").await;
@@ -507,4 +524,213 @@ async fn only_trainers_administrators_and_their_manager_see_a_persons_plan(backe
     let manager = app.signed_in("manager@afon.example").await;
     let list = app.page(&manager, "/plans").await;
     assert!(list.contains(&format!("/people/{person}/plan")));
+}
+
+/// The claims of `token` as Python's `jwcrypto` reads them once it has verified the signature
+/// with `jwk`, the key the issuer publishes; its error when it refuses.
+fn jwcrypto_claims(token: &str, jwk: &serde_json::Value) -> Result<serde_json::Value, String> {
+    use std::io::Write;
+    let script = r#"
+import json, sys
+from jwcrypto import jwk, jwt
+given = json.load(sys.stdin)
+key = jwk.JWK(**given["jwk"])
+token = jwt.JWT(jwt=given["token"], key=key, algs=["EdDSA"], expected_type="JWS")
+print(json.dumps(json.loads(token.claims)))
+"#;
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs (scripts/install-test-deps installs jwcrypto)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            serde_json::json!({"token": token, "jwk": jwk})
+                .to_string()
+                .as_bytes(),
+        )
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(!stderr.contains("No module named"), "{stderr}");
+    if output.status.success() {
+        Ok(serde_json::from_slice(&output.stdout).unwrap())
+    } else {
+        Err(stderr)
+    }
+}
+
+async fn a_plan_finished_with_every_step_done_earns_a_badge_anyone_can_check(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let (person, email, campaign) = planned_person(&app).await;
+    let trainer = app.signed_in("trainer@afon.example").await;
+    let path = format!("/people/{person}/plan");
+    let proposed = app
+        .post(
+            &trainer,
+            &path,
+            &[("campaign", &campaign.to_string()), ("minutes", "60")],
+        )
+        .await;
+    assert_eq!(proposed.status(), StatusCode::SEE_OTHER);
+    let plan = current(store, &app, person).await;
+    let change = format!("/plans/{}/change", plan.id);
+    let agreed = app.post(&trainer, &change, &[("change", "agree")]).await;
+    assert_eq!(agreed.status(), StatusCode::SEE_OTHER);
+    for step in &plan.steps {
+        store
+            .tick_step(app.org, plan.id, person, step.position, true, None)
+            .await
+            .unwrap();
+    }
+    let finished = app.post(&trainer, &change, &[("change", "finish")]).await;
+    assert_eq!(finished.status(), StatusCode::SEE_OTHER);
+    let credential = store
+        .credential_of_plan(app.org, plan.id)
+        .await
+        .unwrap()
+        .expect("a badge");
+
+    // The person finds its address on their plan.
+    let own = app.page(&app.signed_in(&email).await, "/me/plan").await;
+    let address = format!("{}/credentials/{}", app.url, credential.id);
+    assert!(own.contains("This plan earned a badge"), "{own}");
+    assert!(own.contains(&address));
+
+    // Anyone with the address sees it checked, signed out.
+    let outsider = common::browser();
+    let page = app
+        .page(&outsider, &format!("/credentials/{}", credential.id))
+        .await;
+    let name = store.person(app.org, person).await.unwrap().name();
+    assert!(page.contains("This badge is genuine"), "{page}");
+    assert!(page.contains(&name));
+    assert!(page.contains("Twelve-week learning plan"));
+    let token = app
+        .page(
+            &outsider,
+            &format!("/credentials/{}/credential.jws", credential.id),
+        )
+        .await;
+    assert_eq!(token, credential.token);
+
+    // Another implementation verifies it with the key the issuer publishes, and finds what
+    // Open Badges 3.0 requires of an OpenBadgeCredential.
+    let jwks: serde_json::Value =
+        serde_json::from_str(&app.page(&outsider, "/.well-known/jwks.json").await).unwrap();
+    let claims = jwcrypto_claims(&token, &jwks["keys"][0]).expect("jwcrypto verifies it");
+    assert_eq!(
+        claims["@context"][0],
+        "https://www.w3.org/ns/credentials/v2"
+    );
+    assert!(
+        claims["@context"][1]
+            .as_str()
+            .unwrap()
+            .starts_with("https://purl.imsglobal.org/spec/ob/v3p0/context")
+    );
+    let types: Vec<&str> = claims["type"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    assert!(types.contains(&"VerifiableCredential") && types.contains(&"OpenBadgeCredential"));
+    assert_eq!(claims["id"], address.as_str());
+    assert_eq!(claims["jti"], address.as_str());
+    let org = store.organisation(app.org).await.unwrap();
+    let issuer = format!("{}/credentials/issuers/{}", app.url, org.slug.as_str());
+    assert_eq!(claims["issuer"]["id"], issuer.as_str());
+    assert_eq!(claims["iss"], issuer.as_str());
+    assert!(claims["validFrom"].as_str().unwrap().ends_with('Z'));
+    let subject = &claims["credentialSubject"];
+    assert!(
+        subject["type"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "AchievementSubject")
+    );
+    assert_eq!(claims["sub"], subject["id"]);
+    let achievement = &subject["achievement"];
+    assert!(
+        achievement["type"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "Achievement")
+    );
+    assert!(achievement["criteria"]["narrative"].as_str().is_some());
+    assert!(
+        achievement["description"]
+            .as_str()
+            .unwrap()
+            .contains(&plan.goals[0].title.en)
+    );
+    // The issuer's profile is where the credential says.
+    let profile: serde_json::Value =
+        serde_json::from_str(&app.page(&outsider, &issuer.replace(&app.url, "")).await).unwrap();
+    assert_eq!(profile["id"], issuer.as_str());
+    assert_eq!(profile["name"], org.name.as_str());
+    // A changed token is refused by that other implementation too.
+    let mut tampered = token.clone();
+    let middle = tampered.len() / 2;
+    tampered.replace_range(
+        middle..middle + 1,
+        if &token[middle..middle + 1] == "A" {
+            "B"
+        } else {
+            "A"
+        },
+    );
+    assert!(jwcrypto_claims(&tampered, &jwks["keys"][0]).is_err());
+
+    // A plan finished with a step not done earns none.
+    let found = {
+        let cache = AnalysisCache::default();
+        let reports = Reports::open(store, &cache, app.org).await.unwrap();
+        let stored = reports.campaign(campaign).await.unwrap();
+        proposals(&reports, &stored, Whom::One(person, None), today())
+            .await
+            .unwrap()
+    };
+    let trainer_id = store
+        .account_by_email(&Email::parse("trainer@afon.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id;
+    store
+        .save_proposals(app.org, &found.drafts, Actor::Person(trainer_id))
+        .await
+        .unwrap();
+    let second = current(store, &app, person).await;
+    let change = format!("/plans/{}/change", second.id);
+    app.post(&trainer, &change, &[("change", "agree")]).await;
+    app.post(&trainer, &change, &[("change", "finish")]).await;
+    assert!(
+        store
+            .credential_of_plan(app.org, second.id)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let page = app.page(&trainer, &path).await;
+    assert!(page.contains("did not earn a badge"));
+
+    // Erased, the person's badge is gone with them.
+    store
+        .erase_person(app.org, person, Actor::System)
+        .await
+        .unwrap();
+    let gone = app
+        .get(&outsider, &format!("/credentials/{}", credential.id))
+        .await;
+    assert_eq!(gone.status(), StatusCode::NOT_FOUND);
 }

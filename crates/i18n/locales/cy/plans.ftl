@@ -257,3 +257,66 @@ audit-detail-plan-resumed = wedi ailddechrau
 audit-detail-plan-finished = wedi'i orffen
 # review:
 audit-detail-plan-edited = wedi'i newid
+
+# review:
+home-your-learning = Eich dysgu
+# review:
+home-no-plan = Nid oes gennych gynllun dysgu eto. Ar ôl i chi orffen archwiliad, bydd hyfforddwr neu eich rheolwr yn cynnig un ac yn ei gytuno gyda chi.
+# review:
+home-plan-not-running = Nid yw eich cynllun yn rhedeg yr wythnos hon.
+# review:
+home-plan-nothing-this-week = Nid oes dim wedi'i gynllunio ar gyfer yr wythnos hon.
+# review:
+home-plan-step-late = o wythnos gynharach
+# review:
+home-see-plan = Gweld eich cynllun cyfan
+# review:
+home-your-sessions = Sesiynau y mae gennych le arnyn nhw
+# review:
+home-calendar = Rhoi eich sesiynau yn eich calendr
+# review:
+home-plan-not-agreed = Mae eich cynllun wedi'i gynnig: bydd eich hyfforddwr neu eich rheolwr yn ei gytuno gyda chi.
+# review:
+home-plan-starts = Mae eich cynllun yn dechrau ar { $date }.
+
+## Y bathodyn y mae cynllun gorffenedig yn ei ennill, a'i dudalen gyhoeddus
+# review:
+badge-name = Cynllun dysgu deuddeg wythnos
+# review:
+badge-description = Wedi gorffen cynllun dysgu deuddeg wythnos a gytunwyd gyda hyfforddwr neu reolwr yn { $organisation }. Nodau: { $goals }.
+# review:
+badge-goal = { $competence } i lefel { $level }
+# review:
+badge-criteria = Cytuno cynllun dysgu deuddeg wythnos, wedi'i seilio ar archwiliad sgiliau, gyda hyfforddwr neu reolwr, a gwneud pob cam ohono.
+# review:
+credential-title = Bathodyn skillgym
+# review:
+credential-genuine = Mae'r bathodyn hwn yn ddilys: cafodd ei lofnodi gan y sefydliad a'i dyfarnodd, ac nid yw wedi newid ers hynny.
+# review:
+credential-not-verified = Nid oedd modd gwirio'r bathodyn hwn yn erbyn allwedd bresennol y cyhoeddwr: efallai fod y sefydliad wedi newid ei allwedd ers ei ddyfarnu.
+# review:
+credential-achievement = Cyflawniad
+# review:
+credential-holder = Wedi'i ddyfarnu i
+# review:
+credential-issuer = Wedi'i ddyfarnu gan
+# review:
+credential-issued = Wedi'i ddyfarnu ar
+# review:
+credential-description = Am beth oedd e
+# review:
+credential-criteria = Beth sydd ei angen
+# review:
+credential-download = Lawrlwytho'r bathodyn wedi'i lofnodi (Open Badges 3.0)
+# review:
+credential-how-to-check = Mae offer eraill yn gwirio'r bathodyn gydag allwedd gyhoeddus y cyhoeddwr:
+# review:
+credential-key-link = allwedd y cyhoeddwr (set JWK)
+# review:
+plan-badge-earned = Enillodd y cynllun hwn fathodyn. Rhannwch ei gyfeiriad gydag unrhyw un a ddylai ei weld:
+# review:
+plan-badge-view = Gweld y bathodyn
+# review:
+plan-finished-without-badge = Cafodd y cynllun hwn ei orffen cyn i bob cam gael ei wneud, felly ni enillodd fathodyn.
+# review:
+plan-new = Cynnig cynllun newydd

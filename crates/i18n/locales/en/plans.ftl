@@ -142,3 +142,36 @@ audit-detail-plan-paused = paused
 audit-detail-plan-resumed = started again
 audit-detail-plan-finished = finished
 audit-detail-plan-edited = changed
+
+home-your-learning = Your learning
+home-no-plan = You do not have a learning plan yet. After you finish an audit, a trainer or your manager proposes one and agrees it with you.
+home-plan-not-running = Your plan is not running this week.
+home-plan-nothing-this-week = Nothing is planned for this week.
+home-plan-step-late = from an earlier week
+home-see-plan = See your whole plan
+home-your-sessions = Sessions you have a place on
+home-calendar = Put your sessions in your calendar
+home-plan-not-agreed = Your plan is proposed: your trainer or manager will agree it with you.
+home-plan-starts = Your plan starts on { $date }.
+
+## The badge a finished plan earns, and its public page
+badge-name = Twelve-week learning plan
+badge-description = Finished a twelve-week learning plan agreed with a trainer or manager at { $organisation }. Goals: { $goals }.
+badge-goal = { $competence } to level { $level }
+badge-criteria = Agree a twelve-week plan of learning, built from a skills audit, with a trainer or manager, and do every step of it.
+credential-title = A skillgym badge
+credential-genuine = This badge is genuine: it was signed by the organisation that awarded it, and has not been changed since.
+credential-not-verified = This badge could not be checked against the issuer's current key: the organisation may have changed its key since it was awarded.
+credential-achievement = Achievement
+credential-holder = Awarded to
+credential-issuer = Awarded by
+credential-issued = Awarded on
+credential-description = What it was for
+credential-criteria = What it takes
+credential-download = Download the signed badge (Open Badges 3.0)
+credential-how-to-check = Other tools check the badge with the issuer's public key:
+credential-key-link = the issuer's key (JWK Set)
+plan-badge-earned = This plan earned a badge. Share its address with anyone who should see it:
+plan-badge-view = See the badge
+plan-finished-without-badge = This plan was finished before every step was done, so it did not earn a badge.
+plan-new = Propose a new plan

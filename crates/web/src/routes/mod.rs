@@ -13,6 +13,7 @@ mod campaign_questions;
 mod campaigns;
 mod catalogue;
 pub(crate) mod change;
+mod credentials;
 mod framework_editor;
 mod framework_files;
 mod free_text;
@@ -313,6 +314,10 @@ fn pages() -> Routes {
         .post("/plans/{id}/change", plans::change)
         .post("/plans/{id}/steps", plans::remove_step)
         .post("/plans/{id}/notes", plans::add_note)
+        .get("/credentials/{id}", credentials::show)
+        .get("/credentials/{id}/credential.jws", credentials::download)
+        .get("/credentials/issuers/{slug}", credentials::issuer)
+        .get("/.well-known/jwks.json", credentials::jwks)
         .get("/people/{id}/profile.csv", profile::csv)
         .get("/role-profiles", profile::role_profiles)
         .post("/role-profiles", profile::save_role_profiles)

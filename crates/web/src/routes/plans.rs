@@ -125,6 +125,8 @@ pub struct PlanView {
     pub this_week: Option<u32>,
     pub unhelped: Vec<String>,
     pub notes: Vec<NoteView>,
+    /// The address of the badge it earned, once finished.
+    pub badge: Option<String>,
 }
 
 fn goal_why(tr: &Tr, reason: &GoalReason) -> String {
@@ -212,7 +214,7 @@ fn step_why(tr: &Tr, reason: &StepReason) -> String {
     }
 }
 
-fn plan_view(tr: &Tr, plan: &Plan, today: time::Date) -> PlanView {
+fn plan_view(tr: &Tr, plan: &Plan, today: time::Date, badge: Option<String>) -> PlanView {
     let lang = tr.lang().code();
     let day = |d: time::Date| tr.date(&skillgym_domain::people::format_date(d));
     let last = plan.last_week();
@@ -296,6 +298,7 @@ fn plan_view(tr: &Tr, plan: &Plan, today: time::Date) -> PlanView {
             .collect(),
         this_week: running.then(|| u32::try_from(now + 1).unwrap_or(1)),
         unhelped: plan.unhelped.clone(),
+        badge,
         notes: plan
             .notes
             .iter()
@@ -328,7 +331,9 @@ pub struct PlanPage {
     name: String,
     own: bool,
     plan: Option<PlanView>,
-    /// For a trainer or manager with no plan to show: the campaigns to propose from.
+    /// A trainer or manager, and the person has no plan running.
+    can_propose: bool,
+    /// For a trainer or manager with no plan running: the campaigns to propose from.
     campaigns: Vec<AnsweredCampaign>,
     form: ProposeForm,
     errors: FormErrors,
@@ -379,8 +384,25 @@ async fn plan_page(
 ) -> AppResult<Response> {
     let org = user.organisation_id;
     let record = state.store.person(org, person).await?;
-    let plan = state.store.current_plan(org, person).await?;
-    let campaigns = if own || plan.is_some() {
+    let current = state.store.current_plan(org, person).await?;
+    let can_propose = !own && current.is_none();
+    // With no plan running, the last one finished is shown (and its badge).
+    let plan = match current {
+        Some(p) => Some(p),
+        None => match state.store.plans_of(org, person).await?.first() {
+            Some(id) => Some(state.store.plan(org, *id).await?),
+            None => None,
+        },
+    };
+    let badge = match &plan {
+        Some(p) if p.status == PlanStatus::Finished => state
+            .store
+            .credential_of_plan(org, p.id)
+            .await?
+            .map(|c| format!("{}/credentials/{}", state.config.public_url, c.id)),
+        _ => None,
+    };
+    let campaigns = if !can_propose {
         Vec::new()
     } else {
         state
@@ -412,7 +434,8 @@ async fn plan_page(
         person,
         name: record.name(),
         own,
-        plan: plan.as_ref().map(|p| plan_view(&ctx.tr, p, today())),
+        plan: plan.as_ref().map(|p| plan_view(&ctx.tr, p, today(), badge)),
+        can_propose,
         campaigns,
         form,
         errors,
@@ -665,6 +688,10 @@ pub async fn change(
         .change_plan(org, id, change, user.person_id, today())
         .await
     {
+        Ok(()) if change == PlanChange::Finished => {
+            let finished = state.store.plan(org, id).await?;
+            super::credentials::issue(&state, org, &finished).await?;
+        }
         Ok(()) => {}
         // Someone else changed it first (or the button was stale): say so on the page.
         Err(StoreError::NotFound) => {
