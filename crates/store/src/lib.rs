@@ -71,8 +71,8 @@ pub use organisation::{NewOrganisation, Organisation, SiteInput, SiteRecord, Tea
 pub use people::{PeopleCounts, PersonFilter, PersonInput, PersonRecord, PersonSummary};
 pub use personal_data::{Cell, DataTable, PersonalData, iso_time};
 pub use plans::{
-    IssuedCredential, Plan, PlanChange, PlanDraft, PlanGoal, PlanNote, PlanStep, PlanSummary,
-    PlanWeek, PlanningPerson, WeekStep,
+    CheckInDue, IssuedCredential, PLAN_CHECK_IN_JOB, Plan, PlanChange, PlanDraft, PlanGoal,
+    PlanNote, PlanStep, PlanSummary, PlanWeek, PlanningPerson, WeekStep,
 };
 pub use profile::{AnsweredCampaign, PersonAnswers, RoleTargets};
 pub use public_links::{

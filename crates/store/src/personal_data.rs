@@ -373,8 +373,15 @@ impl Store {
         let goals = self
             .query_table(
                 "plan_goals",
-                &["plan", "competence", "from_level", "level", "deadline_week"],
-                "SELECT g.plan_id, c.code, g.from_level, g.level, g.deadline_week \
+                &[
+                    "plan",
+                    "competence",
+                    "from_level",
+                    "level",
+                    "deadline_week",
+                    "end_rating",
+                ],
+                "SELECT g.plan_id, c.code, g.from_level, g.level, g.deadline_week, g.end_rating \
                  FROM plan_goals g JOIN plans p ON p.id = g.plan_id \
                  JOIN competences c ON c.id = g.competence_id \
                  WHERE p.organisation_id = $1 AND p.person_id = $2 ORDER BY g.plan_id, g.position",
@@ -386,6 +393,9 @@ impl Store {
                         format!("{:.2}", r.try_get::<f64, _>("from_level")?).into(),
                         r.try_get::<i64, _>("level")?.into(),
                         (r.try_get::<i64, _>("deadline_week")? + 1).into(),
+                        r.try_get::<Option<i64>, _>("end_rating")?
+                            .map(|n| n.to_string())
+                            .into(),
                     ])
                 },
             )
@@ -719,6 +729,7 @@ pub(crate) async fn erase_in(
         "DELETE FROM session_bookings WHERE person_id = $1",
         "DELETE FROM calendar_feeds WHERE person_id = $1",
         "DELETE FROM plan_credentials WHERE person_id = $1",
+        "DELETE FROM plan_check_ins WHERE plan_id IN (SELECT id FROM plans WHERE person_id = $1)",
         "DELETE FROM plan_notes WHERE plan_id IN (SELECT id FROM plans WHERE person_id = $1)",
         "DELETE FROM plan_steps WHERE plan_id IN (SELECT id FROM plans WHERE person_id = $1)",
         "DELETE FROM plan_goals WHERE plan_id IN (SELECT id FROM plans WHERE person_id = $1)",

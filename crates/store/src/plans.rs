@@ -45,6 +45,8 @@ pub struct Plan {
     pub paused_on: Option<time::Date>,
     pub weeks_paused: u32,
     pub finished_at: Option<i64>,
+    /// When the person rated the goals' competences again at the end.
+    pub reassessed_at: Option<i64>,
     pub unhelped: Vec<String>,
     pub goals: Vec<PlanGoal>,
     pub steps: Vec<PlanStep>,
@@ -79,6 +81,8 @@ pub struct PlanGoal {
     pub level: u8,
     pub deadline_week: u32,
     pub reason: GoalReason,
+    /// The person's own rating of the competence at the end of the plan, 1 to 5.
+    pub end_rating: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -157,6 +161,27 @@ pub struct IssuedCredential {
     pub issued_at: i64,
     /// The signed credential (a compact JWS).
     pub token: String,
+}
+
+/// The job that sends each agreed plan's weekly check-in email.
+pub const PLAN_CHECK_IN_JOB: crate::Job = crate::Job {
+    name: "plan-check-ins",
+    every: 60 * 60,
+};
+
+/// A claim on a check-in older than this, neither sent nor failed, was abandoned.
+const CHECK_IN_CLAIM_STALE_SECS: i64 = 30 * 60;
+
+/// Someone whose plan is due its check-in this week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckInDue {
+    pub organisation: OrganisationId,
+    pub plan: PlanId,
+    pub week: u32,
+    pub person: PersonId,
+    pub email: String,
+    pub given_name: String,
+    pub language: String,
 }
 
 /// What can be changed on a plan, each kept in the audit trail as a `plan-changed` flag.
@@ -385,6 +410,101 @@ impl Store {
         row.map(|r| credential_from(&r)).transpose()
     }
 
+    /// The agreed plans, of every organisation, whose week on `today` (within the plan) has not
+    /// had its check-in sent or recently claimed, with whom to send it to.
+    pub async fn check_ins_due(&self, today: time::Date) -> Result<Vec<CheckInDue>> {
+        let stale = now() - CHECK_IN_CLAIM_STALE_SECS;
+        let mut done: std::collections::HashSet<(i64, i64)> = std::collections::HashSet::new();
+        for r in sqlx::query(
+            "SELECT c.plan_id, c.week FROM plan_check_ins c JOIN plans p ON p.id = c.plan_id \
+             WHERE p.status = 'agreed' AND (c.sent_at IS NOT NULL OR c.claimed_at > $1)",
+        )
+        .bind(stale)
+        .fetch_all(&self.pool)
+        .await?
+        {
+            done.insert((r.try_get("plan_id")?, r.try_get("week")?));
+        }
+        let rows = sqlx::query(
+            "SELECT p.id, p.organisation_id, p.person_id, p.starts_on, p.weeks_paused, e.email, \
+                 e.given_name, \
+                 COALESCE(a.language, o.main_language) AS language, \
+                 (SELECT MAX(s.last_week) FROM plan_steps s WHERE s.plan_id = p.id) AS last_week \
+             FROM plans p JOIN people e ON e.id = p.person_id \
+             JOIN organisations o ON o.id = p.organisation_id \
+             LEFT JOIN accounts a ON a.person_id = e.id \
+             WHERE p.status = 'agreed' AND e.email IS NOT NULL AND e.access_ended_at IS NULL \
+             ORDER BY p.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut due = Vec::new();
+        for r in &rows {
+            let plan: i64 = r.try_get("id")?;
+            let week = week_of(date(r, "starts_on")?, today);
+            let paused: i64 = r.try_get("weeks_paused")?;
+            let last = r
+                .try_get::<Option<i64>, _>("last_week")?
+                .unwrap_or(0)
+                .max(i64::from(skillgym_domain::plans::PLAN_WEEKS) - 1 + paused);
+            if !(0..=last).contains(&week) || done.contains(&(plan, week)) {
+                continue;
+            }
+            due.push(CheckInDue {
+                organisation: OrganisationId(r.try_get("organisation_id")?),
+                plan: PlanId(plan),
+                week: count(week)?,
+                person: PersonId(r.try_get("person_id")?),
+                email: r.try_get("email")?,
+                given_name: r.try_get("given_name")?,
+                language: r.try_get("language")?,
+            });
+        }
+        Ok(due)
+    }
+
+    /// Claims week `week`'s check-in of `plan` for this sender: `false` when another has it
+    /// (sent, or claimed recently), so that it goes once however many instances run.
+    pub async fn claim_check_in(&self, plan: PlanId, week: u32) -> Result<bool> {
+        let at = now();
+        let done = sqlx::query(
+            "INSERT INTO plan_check_ins (plan_id, week, claimed_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (plan_id, week) DO UPDATE SET claimed_at = excluded.claimed_at, \
+                 error = NULL \
+             WHERE plan_check_ins.sent_at IS NULL AND plan_check_ins.claimed_at <= $4",
+        )
+        .bind(plan.0)
+        .bind(i64::from(week))
+        .bind(at)
+        .bind(at - CHECK_IN_CLAIM_STALE_SECS)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Records how a claimed check-in went: sent, or failed with the reason.
+    pub async fn finish_check_in(
+        &self,
+        plan: PlanId,
+        week: u32,
+        outcome: std::result::Result<(), &str>,
+    ) -> Result<()> {
+        let (sent_at, error) = match outcome {
+            Ok(()) => (Some(now()), None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        sqlx::query(
+            "UPDATE plan_check_ins SET sent_at = $3, error = $4 WHERE plan_id = $1 AND week = $2",
+        )
+        .bind(plan.0)
+        .bind(i64::from(week))
+        .bind(sent_at)
+        .bind(error)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     /// This week of `person`'s plan that is not finished, if they have one: one query, read on
     /// the calling thread on a SQLite file, as the home page shows it.
     pub async fn plan_week(
@@ -452,7 +572,7 @@ impl Store {
         let r = sqlx::query(
             "SELECT p.id, p.person_id, p.campaign_id, p.status, p.starts_on, p.weekly_minutes, \
                  p.proposed_at, p.agreed_at, a.given_name || ' ' || a.family_name AS agreed_by, \
-                 p.paused_on, p.weeks_paused, p.finished_at, p.unhelped \
+                 p.paused_on, p.weeks_paused, p.finished_at, p.reassessed_at, p.unhelped \
              FROM plans p LEFT JOIN people a ON a.id = p.agreed_by \
              WHERE p.id = $1 AND p.organisation_id = $2",
         )
@@ -466,7 +586,7 @@ impl Store {
         let unhelped: String = r.try_get("unhelped")?;
         let goals = sqlx::query(
             "SELECT g.position, g.competence_id, c.code, c.title_en, c.title_cy, g.from_level, \
-                 g.level, g.deadline_week, g.reason \
+                 g.level, g.deadline_week, g.reason, g.end_rating \
              FROM plan_goals g JOIN competences c ON c.id = g.competence_id \
              WHERE g.plan_id = $1 ORDER BY g.position",
         )
@@ -523,6 +643,7 @@ impl Store {
             paused_on: optional_date(&r, "paused_on")?,
             weeks_paused: count(r.try_get("weeks_paused")?)?,
             finished_at: r.try_get("finished_at")?,
+            reassessed_at: r.try_get("reassessed_at")?,
             unhelped: unhelped.split_whitespace().map(String::from).collect(),
             goals,
             steps,
@@ -737,6 +858,53 @@ impl Store {
         if changed == 0 {
             return Err(StoreError::NotFound);
         }
+        Ok(())
+    }
+
+    /// The person's own ratings (1 to 5) of their plan's goals at its end, by goal position,
+    /// replacing any they gave before. `NotFound` unless the plan is theirs and agreed or
+    /// finished, and every goal is rated.
+    pub async fn reassess(
+        &self,
+        org: OrganisationId,
+        plan: PlanId,
+        person: PersonId,
+        ratings: &[(u32, u8)],
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let goals: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM plan_goals g JOIN plans p ON p.id = g.plan_id \
+             WHERE p.id = $1 AND p.organisation_id = $2 AND p.person_id = $3 \
+               AND p.status IN ('agreed', 'finished')",
+        )
+        .bind(plan.0)
+        .bind(org.0)
+        .bind(person.0)
+        .fetch_one(&mut *tx)
+        .await?;
+        if goals == 0 || goals as usize != ratings.len() {
+            return Err(StoreError::NotFound);
+        }
+        for (position, rating) in ratings {
+            let done = sqlx::query(
+                "UPDATE plan_goals SET end_rating = $3 WHERE plan_id = $1 AND position = $2",
+            )
+            .bind(plan.0)
+            .bind(i64::from(*position))
+            .bind(i64::from(*rating))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if done != 1 {
+                return Err(StoreError::NotFound);
+            }
+        }
+        sqlx::query("UPDATE plans SET reassessed_at = $2 WHERE id = $1")
+            .bind(plan.0)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -965,6 +1133,10 @@ fn goal_from(r: &AnyRow) -> Result<PlanGoal> {
         level: u8::try_from(level).map_err(|_| StoreError::Corrupt("goal level".into()))?,
         deadline_week: count(r.try_get("deadline_week")?)?,
         reason: from_json(&r.try_get::<String, _>("reason")?, "goal reason")?,
+        end_rating: r
+            .try_get::<Option<i64>, _>("end_rating")?
+            .map(|n| u8::try_from(n).map_err(|_| StoreError::Corrupt("end rating".into())))
+            .transpose()?,
     })
 }
 

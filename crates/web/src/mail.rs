@@ -364,6 +364,119 @@ pub async fn run_session_reminder_job(
     outcome.map(Some)
 }
 
+/// Sends each agreed plan's weekly check-in, once a week from 08:00 on the UK's clock on the
+/// week's Monday (or the first run after), if no other instance has the job; `None` when
+/// another instance does. Each email is claimed before it is sent, so that two instances never
+/// send one twice.
+pub async fn run_plan_check_in_job(
+    store: &Store,
+    mailer: &Mailer,
+    public_url: &str,
+    instance: &str,
+    at: i64,
+) -> Result<Option<Sent>, StoreError> {
+    use skillgym_store::PLAN_CHECK_IN_JOB;
+    store.register_job(PLAN_CHECK_IN_JOB).await?;
+    if !store
+        .claim_job(PLAN_CHECK_IN_JOB.name, instance, at)
+        .await?
+    {
+        return Ok(None);
+    }
+    let outcome = check_in(store, mailer, public_url, at).await;
+    store
+        .finish_job(
+            PLAN_CHECK_IN_JOB.name,
+            instance,
+            at + PLAN_CHECK_IN_JOB.every,
+        )
+        .await?;
+    outcome.map(Some)
+}
+
+/// The hour of the UK's day from which check-ins go out: not in the night.
+const CHECK_IN_FROM_HOUR: u8 = 8;
+
+async fn check_in(
+    store: &Store,
+    mailer: &Mailer,
+    public_url: &str,
+    at: i64,
+) -> Result<Sent, StoreError> {
+    let local = skillgym_domain::uk_time::local(at);
+    let mut outcome = Sent::default();
+    if local.hour() < CHECK_IN_FROM_HOUR {
+        return Ok(outcome);
+    }
+    let today = local.date();
+    let mut failures_in_a_row = 0;
+    for due in store.check_ins_due(today).await? {
+        if failures_in_a_row >= MAX_FAILURES_IN_A_ROW {
+            tracing::warn!("stopped sending plan check-ins after repeated failures");
+            break;
+        }
+        if !store.claim_check_in(due.plan, due.week).await? {
+            continue;
+        }
+        let lang = Lang::parse(&due.language)
+            .filter(|l| *l != Lang::Pseudo)
+            .unwrap_or_default();
+        let tr = Tr::new(lang);
+        let week = store
+            .plan_week(due.organisation, due.person, today)
+            .await?
+            .map(|w| w.steps)
+            .unwrap_or_default();
+        let line = |s: &skillgym_store::WeekStep| {
+            let title = s.title.show(lang.code()).text.to_string();
+            let id = match (s.done, s.late) {
+                (true, _) => "plan-check-in-step-done",
+                (false, true) => "plan-check-in-step-late",
+                (false, false) => "plan-check-in-step",
+            };
+            tr.t2(
+                id,
+                "title",
+                title,
+                "url",
+                format!("{public_url}/learning/{}", s.activity),
+            )
+        };
+        let steps: Vec<String> = week.iter().map(line).collect();
+        let number = due.week as usize + 1;
+        let subject = tr.t1("plan-check-in-subject", "week", number);
+        let body = tr.args(
+            "plan-check-in-body",
+            [
+                ("name", due.given_name.as_str().into()),
+                ("week", number.into()),
+                (
+                    "planned",
+                    if steps.is_empty() { "none" } else { "some" }.into(),
+                ),
+                ("steps", steps.join("\n").into()),
+                ("url", format!("{public_url}/me/plan").into()),
+            ],
+        );
+        match mailer.send(&due.email, &subject, body).await {
+            Ok(_) => {
+                store.finish_check_in(due.plan, due.week, Ok(())).await?;
+                outcome.sent += 1;
+                failures_in_a_row = 0;
+            }
+            Err(e) => {
+                tracing::warn!(plan = %due.plan, week = due.week, error = %e, "plan check-in not sent");
+                store
+                    .finish_check_in(due.plan, due.week, Err(&e.to_string()))
+                    .await?;
+                outcome.failed += 1;
+                failures_in_a_row += 1;
+            }
+        }
+    }
+    Ok(outcome)
+}
+
 /// Tomorrow on the UK's clock, from its first second to the next day's, as unix seconds.
 fn tomorrow(at: i64) -> (i64, i64) {
     use skillgym_domain::uk_time;

@@ -22,6 +22,7 @@ both_backends!(
     a_campaigns_plans_are_proposed_once_even_from_two_instances_at_once,
     only_trainers_administrators_and_their_manager_see_a_persons_plan,
     a_plan_finished_with_every_step_done_earns_a_badge_anyone_can_check,
+    each_agreed_plan_has_one_check_in_a_week_whatever_the_instances,
 );
 
 fn today() -> time::Date {
@@ -589,6 +590,36 @@ async fn a_plan_finished_with_every_step_done_earns_a_badge_anyone_can_check(bac
             .await
             .unwrap();
     }
+    // Every step done, the person rates the goals' competences again; each must be rated.
+    let person_client = app.signed_in(&email).await;
+    let own = app.page(&person_client, "/me/plan").await;
+    assert!(own.contains("How would you rate yourself now?"), "{own}");
+    let missing = app.post(&person_client, "/me/plan/reassess", &[]).await;
+    assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<(String, String)> = plan
+        .goals
+        .iter()
+        .map(|g| (format!("goal-{}", g.position), g.level.to_string()))
+        .collect();
+    let refs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let rated = app.post(&person_client, "/me/plan/reassess", &refs).await;
+    assert_eq!(rated.status(), StatusCode::SEE_OTHER);
+    let reassessed = current(store, &app, person).await;
+    assert!(reassessed.reassessed_at.is_some());
+    assert!(
+        reassessed
+            .goals
+            .iter()
+            .all(|g| g.end_rating == Some(g.level))
+    );
+    // The trainer sees where they started beside where they are now.
+    let page = app.page(&trainer, &path).await;
+    assert!(page.contains("Where you started and where you are now"));
+    assert!(page.contains(&format!("{:.1}", reassessed.goals[0].from)));
+
     let finished = app.post(&trainer, &change, &[("change", "finish")]).await;
     assert_eq!(finished.status(), StatusCode::SEE_OTHER);
     let credential = store
@@ -598,7 +629,7 @@ async fn a_plan_finished_with_every_step_done_earns_a_badge_anyone_can_check(bac
         .expect("a badge");
 
     // The person finds its address on their plan.
-    let own = app.page(&app.signed_in(&email).await, "/me/plan").await;
+    let own = app.page(&person_client, "/me/plan").await;
     let address = format!("{}/credentials/{}", app.url, credential.id);
     assert!(own.contains("This plan earned a badge"), "{own}");
     assert!(own.contains(&address));
@@ -733,4 +764,137 @@ async fn a_plan_finished_with_every_step_done_earns_a_badge_anyone_can_check(bac
         .get(&outsider, &format!("/credentials/{}", credential.id))
         .await;
     assert_eq!(gone.status(), StatusCode::NOT_FOUND);
+}
+
+async fn each_agreed_plan_has_one_check_in_a_week_whatever_the_instances(backend: Backend) {
+    let smtp = common::smtp::SmtpServer::start().await;
+    let config = skillgym_web::WebConfig {
+        mailer: Some(smtp.mailer()),
+        ..skillgym_web::WebConfig::default()
+    };
+    let app = common::spawn_app_with(backend, config).await;
+    let store = app.store();
+    let summaries = store.campaigns(app.org).await.unwrap();
+    let named = summaries
+        .iter()
+        .find(|c| !c.anonymous && c.submitted > 0)
+        .unwrap();
+    let cache = AnalysisCache::default();
+    let reports = Reports::open(store, &cache, app.org).await.unwrap();
+    let campaign = reports.campaign(named.id).await.unwrap();
+    let mut found = proposals(&reports, &campaign, Whom::Everyone, today())
+        .await
+        .unwrap();
+    // Three people with an email: two plans agreed, one paused; the rest stay proposed.
+    let mut with_email = Vec::new();
+    for d in &found.drafts {
+        if store
+            .person(app.org, d.person)
+            .await
+            .unwrap()
+            .email
+            .is_some()
+        {
+            with_email.push(d.person);
+        }
+        if with_email.len() == 3 {
+            break;
+        }
+    }
+    found
+        .drafts
+        .retain(|d| with_email.contains(&d.person) || d.person.0 % 2 == 0);
+    store
+        .save_proposals(app.org, &found.drafts, Actor::CommandLine)
+        .await
+        .unwrap();
+    let trainer = store
+        .account_by_email(&Email::parse("trainer@afon.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id;
+    let mut plans = Vec::new();
+    for p in &with_email {
+        let plan = current(store, &app, *p).await;
+        store
+            .change_plan(app.org, plan.id, PlanChange::Agreed, trainer, today())
+            .await
+            .unwrap();
+        plans.push(plan);
+    }
+    let paused = &plans[2];
+    store
+        .change_plan(app.org, paused.id, PlanChange::Paused, trainer, today())
+        .await
+        .unwrap();
+    // The Tuesday of the plans' first week, on the UK's clock.
+    let starts = plans[0].starts_on;
+    let at = |hour: u8| {
+        skillgym_domain::uk_time::instant(time::PrimitiveDateTime::new(
+            starts + time::Duration::days(1),
+            time::Time::from_hms(hour, 0, 0).unwrap(),
+        ))
+        .unwrap()
+    };
+    let mailer = smtp.mailer();
+    // Before eight in the morning nothing goes.
+    let early = skillgym_web::run_plan_check_in_job(store, &mailer, &app.url, "one", at(7))
+        .await
+        .unwrap();
+    assert_eq!(early.map(|s| s.sent), Some(0));
+    // Two instances at nine: one of them sends, once to each agreed plan that is not paused.
+    let (a, b) = futures_util::future::join(
+        skillgym_web::run_plan_check_in_job(store, &mailer, &app.url, "one", at(9)),
+        skillgym_web::run_plan_check_in_job(store, &mailer, &app.url, "two", at(9)),
+    )
+    .await;
+    let runs = [a.unwrap(), b.unwrap()];
+    assert_eq!(runs.iter().flatten().count(), 1, "{runs:?}");
+    assert_eq!(runs.iter().flatten().next().unwrap().sent, 2);
+    // The next run, an hour on, sends nothing more this week.
+    let again = skillgym_web::run_plan_check_in_job(store, &mailer, &app.url, "two", at(10) + 60)
+        .await
+        .unwrap();
+    assert_eq!(again.map(|s| s.sent), Some(0));
+    let messages = smtp.wait_for(2).await;
+    assert_eq!(messages.len(), 2);
+    let mut to: Vec<String> = messages.iter().map(|m| m.to.clone()).collect();
+    to.sort();
+    let mut expected = Vec::new();
+    for p in &plans[..2] {
+        expected.push(
+            store
+                .person(app.org, p.person)
+                .await
+                .unwrap()
+                .email
+                .unwrap(),
+        );
+    }
+    expected.sort();
+    assert_eq!(to, expected, "the agreed plans, not the paused one");
+    for plan in &plans[..2] {
+        let email = store
+            .person(app.org, plan.person)
+            .await
+            .unwrap()
+            .email
+            .unwrap();
+        let m = messages.iter().find(|m| m.to == email).unwrap();
+        assert_eq!(m.subject, "Week 1 of your learning plan");
+        assert!(
+            m.body.contains(&format!("{}/me/plan", app.url)),
+            "{}",
+            m.body
+        );
+        // This week's steps, each with its link.
+        for step in plan.steps.iter().filter(|s| s.first_week == 0) {
+            assert!(m.body.contains(&step.title.en), "{}", m.body);
+            assert!(
+                m.body
+                    .contains(&format!("{}/learning/{}", app.url, step.activity))
+            );
+        }
+    }
 }

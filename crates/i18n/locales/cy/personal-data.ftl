@@ -246,6 +246,8 @@ my-data-column-plan-goals-level = Lefel y nod
 # review:
 my-data-column-plan-goals-deadline-week = Erbyn diwedd wythnos
 # review:
+my-data-column-plan-goals-end-rating = Eich sgôr eich hun ar y diwedd (1 i 5)
+# review:
 my-data-column-plan-steps-plan = Rhif y cynllun
 # review:
 my-data-column-plan-steps-activity = Cod y gweithgaredd

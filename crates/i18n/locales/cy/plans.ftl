@@ -320,3 +320,54 @@ plan-badge-view = Gweld y bathodyn
 plan-finished-without-badge = Cafodd y cynllun hwn ei orffen cyn i bob cam gael ei wneud, felly ni enillodd fathodyn.
 # review:
 plan-new = Cynnig cynllun newydd
+
+## E-bost wythnosol y cynllun
+# review:
+plan-check-in-subject = Wythnos { $week } o'ch cynllun dysgu
+# review:
+plan-check-in-body =
+    Annwyl { $name },
+
+    Dyma wythnos { $week } o'ch cynllun dysgu. { $planned ->
+        [none] Nid oes dim wedi'i gynllunio ar gyfer yr wythnos hon.
+       *[other] Yr wythnos hon:
+    }
+
+    { $steps }
+
+    Ticiwch yr hyn rydych chi wedi'i wneud, ac ysgrifennwch linell am bob un, yn:
+    { $url }
+# review:
+plan-check-in-step = - { $title }: { $url }
+# review:
+plan-check-in-step-done = - { $title } (wedi'i wneud)
+# review:
+plan-check-in-step-late = - { $title }, o wythnos gynharach: { $url }
+
+## Sgorio eich hun eto ar y diwedd
+# review:
+plan-reassess = Sut fyddech chi'n sgorio eich hun nawr?
+# review:
+plan-reassess-again = Newid eich sgoriau
+# review:
+plan-reassess-intro = Sgoriwch bob un o sgiliau eich cynllun eto, fel y gwnaethoch yn yr archwiliad: mae 1 yn dechrau arni, mae 5 yn ddigon hyderus i addysgu eraill. Mae eich hyfforddwr neu eich rheolwr yn gweld eich sgoriau wrth ymyl lle dechreuoch chi.
+# review:
+plan-reassess-level = Lefel { $level }
+# review:
+plan-reassess-save = Cadw fy sgoriau
+# review:
+plan-reassess-missing = Dewiswch lefel o 1 i 5
+# review:
+plan-reassess-not-yet = Gallwch sgorio eich hun eto unwaith y bydd pob cam wedi'i wneud neu pan ddaw wythnos olaf y cynllun
+# review:
+plan-notice-reassessed = Mae eich sgoriau wedi'u cadw.
+# review:
+plan-reassessment = Lle dechreuoch chi a lle rydych chi nawr
+# review:
+plan-reassessment-caption = Sgil pob nod: wedi'i fesur ar y dechrau (o sgoriau a chwis yr archwiliad), sgôr yr unigolyn ei hun ar y diwedd, a'r nod
+# review:
+plan-reassessment-start = Ar y dechrau
+# review:
+plan-reassessment-now = Ar y diwedd
+# review:
+plan-reassessment-goal = Nod

@@ -197,6 +197,7 @@ my-data-column-plan-goals-competence = Competence code
 my-data-column-plan-goals-from-level = Level at the start (1 to 5)
 my-data-column-plan-goals-level = Goal level
 my-data-column-plan-goals-deadline-week = By the end of week
+my-data-column-plan-goals-end-rating = Your own rating at the end (1 to 5)
 my-data-column-plan-steps-plan = Plan number
 my-data-column-plan-steps-activity = Activity code
 my-data-column-plan-steps-first-week = From week

@@ -175,3 +175,36 @@ plan-badge-earned = This plan earned a badge. Share its address with anyone who 
 plan-badge-view = See the badge
 plan-finished-without-badge = This plan was finished before every step was done, so it did not earn a badge.
 plan-new = Propose a new plan
+
+## The weekly check-in email
+plan-check-in-subject = Week { $week } of your learning plan
+plan-check-in-body =
+    Dear { $name },
+
+    This is week { $week } of your learning plan. { $planned ->
+        [none] Nothing is planned for this week.
+       *[other] This week:
+    }
+
+    { $steps }
+
+    Tick off what you have done, and write a line about each, at:
+    { $url }
+plan-check-in-step = - { $title }: { $url }
+plan-check-in-step-done = - { $title } (done)
+plan-check-in-step-late = - { $title }, from an earlier week: { $url }
+
+## Rating oneself again at the end
+plan-reassess = How would you rate yourself now?
+plan-reassess-again = Change your ratings
+plan-reassess-intro = Rate each of your plan's competences again, as you did in the audit: 1 is just starting, 5 is confident enough to teach others. Your trainer or manager sees your ratings beside where you started.
+plan-reassess-level = Level { $level }
+plan-reassess-save = Save my ratings
+plan-reassess-missing = Choose a level from 1 to 5
+plan-reassess-not-yet = You can rate yourself again once every step is done or the plan's last week has come
+plan-notice-reassessed = Your ratings are saved.
+plan-reassessment = Where you started and where you are now
+plan-reassessment-caption = Each goal's competence: measured at the start (from the audit's ratings and quiz), the person's own rating at the end, and the goal
+plan-reassessment-start = At the start
+plan-reassessment-now = At the end
+plan-reassessment-goal = Goal

@@ -309,6 +309,7 @@ fn pages() -> Routes {
         .post("/people/{id}/plan", plans::propose)
         .get("/me/plan", plans::own)
         .post("/me/plan/steps", plans::tick)
+        .post("/me/plan/reassess", plans::reassess)
         .get("/plans", plans::list)
         .post("/plans/{id}/propose", plans::propose_again)
         .post("/plans/{id}/change", plans::change)

@@ -76,12 +76,15 @@ async fn whose(state: &AppState, user: &SessionRecord) -> AppResult<Option<HashS
 // ---- Showing a plan ---------------------------------------------------------------------------
 
 pub struct GoalView {
+    pub position: u32,
     pub title: String,
     pub lang: &'static str,
     pub level: u8,
     pub from: String,
     pub deadline: String,
     pub why: String,
+    /// The person's rating at the end.
+    pub end_rating: Option<u8>,
 }
 
 pub struct StepView {
@@ -127,6 +130,10 @@ pub struct PlanView {
     pub notes: Vec<NoteView>,
     /// The address of the badge it earned, once finished.
     pub badge: Option<String>,
+    /// The person may rate the goals' competences again: every step is done, or its last
+    /// week has come, or it is finished.
+    pub reassess_open: bool,
+    pub reassessed: bool,
 }
 
 fn goal_why(tr: &Tr, reason: &GoalReason) -> String {
@@ -275,6 +282,8 @@ fn plan_view(tr: &Tr, plan: &Plan, today: time::Date, badge: Option<String>) -> 
             .map(|g| {
                 let title = g.title.show(lang);
                 GoalView {
+                    position: g.position,
+                    end_rating: g.end_rating,
                     title: title.text.to_string(),
                     lang: title.lang,
                     level: g.level,
@@ -299,6 +308,14 @@ fn plan_view(tr: &Tr, plan: &Plan, today: time::Date, badge: Option<String>) -> 
         this_week: running.then(|| u32::try_from(now + 1).unwrap_or(1)),
         unhelped: plan.unhelped.clone(),
         badge,
+        reassess_open: match plan.status {
+            PlanStatus::Finished => true,
+            PlanStatus::Agreed => {
+                plan.steps.iter().all(|s| s.done_at.is_some()) || now >= i64::from(last)
+            }
+            _ => false,
+        },
+        reassessed: plan.reassessed_at.is_some(),
         notes: plan
             .notes
             .iter()
@@ -366,6 +383,7 @@ fn notice_of(query: &Notice) -> Option<&'static str> {
         Some("edited") => Some("plan-notice-edited"),
         Some("noted") => Some("plan-notice-noted"),
         Some("ticked") => Some("plan-notice-ticked"),
+        Some("reassessed") => Some("plan-notice-reassessed"),
         _ => None,
     }
 }
@@ -847,6 +865,61 @@ pub async fn tick(
         )
         .await?;
     Ok(Redirect::to(&format!("/me/plan?done=ticked#step-{step}")).into_response())
+}
+
+/// The person rates each goal's competence again at the end of the plan, 1 to 5.
+pub async fn reassess(
+    signed_in: SignedIn,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(form): CsrfForm<std::collections::HashMap<String, String>>,
+) -> AppResult<Response> {
+    let user: SessionRecord = (*signed_in).clone();
+    let org = user.organisation_id;
+    // The plan running, or else the last one finished.
+    let plan = match state.store.current_plan(org, user.person_id).await? {
+        Some(p) => p,
+        None => {
+            let last = state.store.plans_of(org, user.person_id).await?;
+            let id = last.first().ok_or(AppError::NotFound)?;
+            state.store.plan(org, *id).await?
+        }
+    };
+    let view = plan_view(&ctx.tr, &plan, today(), None);
+    let mut errors = FormErrors::default();
+    if !view.reassess_open {
+        errors.add("reassess", "plan-reassess-not-yet");
+    }
+    let mut ratings = Vec::new();
+    for g in &plan.goals {
+        let field = format!("goal-{}", g.position);
+        match form
+            .get(&field)
+            .and_then(|v| v.parse::<u8>().ok())
+            .filter(|n| (1..=5).contains(n))
+        {
+            Some(n) => ratings.push((g.position, n)),
+            None => errors.add(field, "plan-reassess-missing"),
+        }
+    }
+    if !errors.is_empty() {
+        return plan_page(
+            &state,
+            &ctx,
+            &user,
+            user.person_id,
+            true,
+            None,
+            errors,
+            None,
+        )
+        .await;
+    }
+    state
+        .store
+        .reassess(org, plan.id, user.person_id, &ratings)
+        .await?;
+    Ok(Redirect::to("/me/plan?done=reassessed#reassessment").into_response())
 }
 
 // ---- The list ---------------------------------------------------------------------------------
