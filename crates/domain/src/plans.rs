@@ -494,14 +494,14 @@ fn choose_steps<'c>(
     let reach = usable.iter().map(|(_, l, _)| *l).max()?;
     let level = aim.level.min(reach);
     // Preference among equals: a kind the plan has not used, nearer, shorter, then the code.
-    let key = |(c, l, near): &(&Candidate, u8, (u8, f64)), kinds: &HashSet<ActivityKind>| {
+    let key = |(c, l, near): &(&'c Candidate, u8, (u8, f64)), kinds: &HashSet<ActivityKind>| {
         (
             *l,
             kinds.contains(&c.activity.kind),
             near.0,
             (near.1 * 1000.0) as u64,
             c.activity.minutes,
-            c.activity.code.as_str().to_string(),
+            c.activity.code.as_str(),
         )
     };
     let last = usable

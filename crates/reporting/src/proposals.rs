@@ -96,6 +96,8 @@ pub async fn proposals(
         .flat_map(|a| a.competences.iter().map(|c| (c.id, c.code.as_str())))
         .collect();
     let areas = crate::cache::competence_areas(campaign);
+    let ids: HashMap<&str, CompetenceId> =
+        competences.iter().map(|(id, code)| (*code, *id)).collect();
     // People who work at the same sites see the same sessions from the same places.
     let mut by_sites: HashMap<Vec<SiteId>, Arc<Vec<Candidate>>> = HashMap::new();
     let mut out = Proposals::default();
@@ -171,8 +173,6 @@ pub async fn proposals(
         };
         match propose(&measured, &candidates, weekly) {
             Ok(proposal) => {
-                let ids: HashMap<&str, CompetenceId> =
-                    competences.iter().map(|(id, code)| (*code, *id)).collect();
                 let goal_competences = proposal
                     .goals
                     .iter()

@@ -215,8 +215,46 @@ pub struct PlanningPerson {
     pub sites: Vec<skillgym_domain::SiteId>,
 }
 
-/// The most rows one INSERT writes: well under both backends' limits on placeholders.
-const ROWS_PER_INSERT: usize = 500;
+/// The most rows one INSERT writes. The rows travel as one JSON document, a single argument,
+/// which each database unpacks itself (`json_to_recordset`, `json_each`): binding thousands of
+/// arguments one by one through sqlx cost far more than the inserts (see docs/plans.md).
+const ROWS_PER_INSERT: usize = 5000;
+
+/// `INSERT INTO table (columns) SELECT …` the rows of the JSON array `$1`, each row an array
+/// of the columns' values in order, unpacked by the backend's own JSON functions; `columns`
+/// pairs each column with its type for PostgreSQL.
+fn insert_json_rows(backend: crate::Backend, table: &str, columns: &[(&str, &str)]) -> String {
+    let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
+    let names = names.join(", ");
+    match backend {
+        crate::Backend::Postgres => {
+            let picked: Vec<String> = columns
+                .iter()
+                .enumerate()
+                .map(|(i, (_, t))| format!("(r->>{i})::{t}"))
+                .collect();
+            format!(
+                "INSERT INTO {table} ({names}) SELECT {} FROM json_array_elements($1::json) r",
+                picked.join(", ")
+            )
+        }
+        crate::Backend::Sqlite => {
+            let picked: Vec<String> = (0..columns.len())
+                .map(|i| format!("value ->> {i}"))
+                .collect();
+            // `WHERE true` keeps SQLite from reading an ON CONFLICT that follows as a join's ON.
+            format!(
+                "INSERT INTO {table} ({names}) SELECT {} FROM json_each($1) WHERE true",
+                picked.join(", ")
+            )
+        }
+    }
+}
+
+/// Rows as the JSON text [`insert_json_rows`] reads: an array of arrays.
+fn json_rows<T: serde::Serialize>(rows: &[T]) -> String {
+    serde_json::to_string(rows).expect("plain rows serialise")
+}
 
 fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("plain data serialises")
@@ -224,19 +262,6 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 
 fn from_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T> {
     serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
-}
-
-/// `rows` VALUES groups of `columns` placeholders each, numbered from $1.
-fn values(rows: usize, columns: usize) -> String {
-    (0..rows)
-        .map(|r| {
-            let cells: Vec<String> = (1..=columns)
-                .map(|c| format!("${}", r * columns + c))
-                .collect();
-            format!("({})", cells.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 impl Store {
@@ -252,26 +277,44 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let at = now();
         let mut made: HashMap<i64, i64> = HashMap::new();
+        let sql = format!(
+            "{} ON CONFLICT DO NOTHING RETURNING id, person_id",
+            insert_json_rows(
+                self.backend,
+                "plans",
+                &[
+                    ("organisation_id", "BIGINT"),
+                    ("person_id", "BIGINT"),
+                    ("campaign_id", "BIGINT"),
+                    ("status", "TEXT"),
+                    ("starts_on", "TEXT"),
+                    ("weekly_minutes", "BIGINT"),
+                    ("proposed_at", "BIGINT"),
+                    ("unhelped", "TEXT"),
+                ],
+            )
+        );
         for chunk in drafts.chunks(ROWS_PER_INSERT) {
-            let sql = format!(
-                "INSERT INTO plans (organisation_id, person_id, campaign_id, status, starts_on, \
-                     weekly_minutes, proposed_at, unhelped) VALUES {} \
-                 ON CONFLICT DO NOTHING RETURNING id, person_id",
-                values(chunk.len(), 8)
-            );
-            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for d in chunk {
-                query = query
-                    .bind(org.0)
-                    .bind(d.person.0)
-                    .bind(d.campaign.map(|c| c.0))
-                    .bind(PlanStatus::Proposed.as_str())
-                    .bind(format_date(d.starts_on))
-                    .bind(i64::from(d.proposal.weekly.get()))
-                    .bind(at)
-                    .bind(d.proposal.unhelped.join(" "));
-            }
-            for r in query.fetch_all(&mut *tx).await? {
+            let rows: Vec<_> = chunk
+                .iter()
+                .map(|d| {
+                    (
+                        org.0,
+                        d.person.0,
+                        d.campaign.map(|c| c.0),
+                        PlanStatus::Proposed.as_str(),
+                        format_date(d.starts_on),
+                        d.proposal.weekly.get(),
+                        at,
+                        d.proposal.unhelped.join(" "),
+                    )
+                })
+                .collect();
+            for r in sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+                .bind(json_rows(&rows))
+                .fetch_all(&mut *tx)
+                .await?
+            {
                 made.insert(r.try_get("person_id")?, r.try_get("id")?);
             }
         }
@@ -279,7 +322,7 @@ impl Store {
             .iter()
             .filter_map(|d| made.get(&d.person.0).map(|id| (*id, d)))
             .collect();
-        insert_contents(&mut tx, &kept).await?;
+        insert_contents(&mut tx, self.backend, &kept).await?;
         let event = NewAuditEvent::new(actor, AuditAction::PlansProposed, None)
             .with("people", kept.len() as i64);
         let event = match drafts.first().and_then(|d| d.campaign) {
@@ -327,7 +370,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        insert_contents(&mut tx, &[(plan.0, draft)]).await?;
+        insert_contents(&mut tx, self.backend, &[(plan.0, draft)]).await?;
         let event = NewAuditEvent::new(actor, AuditAction::PlanChanged, Some(draft.person))
             .with_flag(PlanChange::Edited.flag());
         insert_event(&mut tx, org, &event).await?;
@@ -1015,61 +1058,83 @@ async fn move_on(
     Ok(())
 }
 
-/// Writes the goals and steps of each (plan id, draft), many rows to a statement.
-async fn insert_contents(tx: &mut sqlx::AnyConnection, plans: &[(i64, &PlanDraft)]) -> Result<()> {
-    let goals: Vec<(i64, usize, &PlanDraft)> = plans
-        .iter()
-        .flat_map(|(id, d)| (0..d.proposal.goals.len()).map(move |g| (*id, g, *d)))
-        .collect();
-    for chunk in goals.chunks(ROWS_PER_INSERT) {
-        let sql = format!(
-            "INSERT INTO plan_goals (plan_id, position, competence_id, from_level, level, \
-                 deadline_week, reason) VALUES {}",
-            values(chunk.len(), 7)
-        );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for (id, g, d) in chunk {
-            let goal = &d.proposal.goals[*g];
+/// Writes the goals and steps of each (plan id, draft), thousands of rows to a statement.
+async fn insert_contents(
+    tx: &mut sqlx::AnyConnection,
+    backend: crate::Backend,
+    plans: &[(i64, &PlanDraft)],
+) -> Result<()> {
+    let mut goals = Vec::new();
+    let mut steps = Vec::new();
+    for (id, d) in plans {
+        for (g, goal) in d.proposal.goals.iter().enumerate() {
             let competence = d
                 .competences
-                .get(*g)
+                .get(g)
                 .ok_or_else(|| StoreError::Corrupt("a goal without its competence".into()))?;
-            query = query
-                .bind(*id)
-                .bind(*g as i64)
-                .bind(competence.0)
-                .bind(goal.from)
-                .bind(i64::from(goal.level))
-                .bind(i64::from(goal.deadline_week))
-                .bind(json(&goal.reason));
+            goals.push((
+                *id,
+                g,
+                competence.0,
+                goal.from,
+                goal.level,
+                goal.deadline_week,
+                json(&goal.reason),
+            ));
         }
-        query.execute(&mut *tx).await?;
+        for (s, step) in d.proposal.steps.iter().enumerate() {
+            steps.push((
+                *id,
+                s,
+                step.goal,
+                step.activity.0,
+                step.session.map(|s| s.0),
+                step.first_week,
+                step.last_week,
+                step.minutes,
+                json(&step.reason),
+            ));
+        }
     }
-    let steps: Vec<(i64, usize, &PlanDraft)> = plans
-        .iter()
-        .flat_map(|(id, d)| (0..d.proposal.steps.len()).map(move |s| (*id, s, *d)))
-        .collect();
+    let goal_sql = insert_json_rows(
+        backend,
+        "plan_goals",
+        &[
+            ("plan_id", "BIGINT"),
+            ("position", "BIGINT"),
+            ("competence_id", "BIGINT"),
+            ("from_level", "DOUBLE PRECISION"),
+            ("level", "BIGINT"),
+            ("deadline_week", "BIGINT"),
+            ("reason", "TEXT"),
+        ],
+    );
+    let step_sql = insert_json_rows(
+        backend,
+        "plan_steps",
+        &[
+            ("plan_id", "BIGINT"),
+            ("position", "BIGINT"),
+            ("goal", "BIGINT"),
+            ("activity_id", "BIGINT"),
+            ("session_id", "BIGINT"),
+            ("first_week", "BIGINT"),
+            ("last_week", "BIGINT"),
+            ("minutes", "BIGINT"),
+            ("reason", "TEXT"),
+        ],
+    );
+    for chunk in goals.chunks(ROWS_PER_INSERT) {
+        sqlx::query(sqlx::AssertSqlSafe(goal_sql.clone()))
+            .bind(json_rows(chunk))
+            .execute(&mut *tx)
+            .await?;
+    }
     for chunk in steps.chunks(ROWS_PER_INSERT) {
-        let sql = format!(
-            "INSERT INTO plan_steps (plan_id, position, goal, activity_id, session_id, \
-                 first_week, last_week, minutes, reason) VALUES {}",
-            values(chunk.len(), 9)
-        );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for (id, s, d) in chunk {
-            let step = &d.proposal.steps[*s];
-            query = query
-                .bind(*id)
-                .bind(*s as i64)
-                .bind(step.goal as i64)
-                .bind(step.activity.0)
-                .bind(step.session.map(|s| s.0))
-                .bind(i64::from(step.first_week))
-                .bind(i64::from(step.last_week))
-                .bind(i64::from(step.minutes))
-                .bind(json(&step.reason));
-        }
-        query.execute(&mut *tx).await?;
+        sqlx::query(sqlx::AssertSqlSafe(step_sql.clone()))
+            .bind(json_rows(chunk))
+            .execute(&mut *tx)
+            .await?;
     }
     Ok(())
 }

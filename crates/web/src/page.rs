@@ -32,15 +32,11 @@ pub struct Page {
 const NAV: &[(&str, &str, &[Role], &[&str])] = &[
     ("/", "nav-home", &[], &[]),
     ("/audits", "nav-audits", &[], &[]),
-    ("/me/plan", "nav-my-plan", &[], &[]),
-    ("/learning", "nav-learning", &[], &[]),
+    // A person's own plan is part of their learning; the Learning page links to it.
+    ("/learning", "nav-learning", &[], &["/me/plan"]),
     ("/team", "nav-my-people", &[Role::Manager], &[]),
-    (
-        "/plans",
-        "nav-plans",
-        &[Role::Trainer, Role::Manager, Role::Admin],
-        &[],
-    ),
+    // Administrators reach plans from the Learning page, which keeps their menu short.
+    ("/plans", "nav-plans", &[Role::Trainer, Role::Manager], &[]),
     ("/campaigns", "nav-campaigns", &[Role::Admin], &[]),
     ("/people", "nav-people", &[Role::Admin], &[]),
     ("/admin", "nav-admin", &[Role::Admin], ADMIN_SECTION),

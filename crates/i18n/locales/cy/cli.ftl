@@ -121,6 +121,6 @@ cli-plans-proposed = Cynigiwyd { $made ->
     [few] { $made } chynllun
     [many] { $made } chynllun
    *[other] { $made } cynllun
-} mewn { $seconds } eiliad. Gyda chynllun yn barod: { $planned }. Dim i gynllunio ohono: { $unmeasured }. Dim yn y catalog sy'n ffitio: { $unfitted }.
+} mewn { $seconds } eiliad ({ $worked } yn eu cyfrifo, { $written } yn eu hysgrifennu). Gyda chynllun yn barod: { $planned }. Dim i gynllunio ohono: { $unmeasured }. Dim yn y catalog sy'n ffitio: { $unfitted }.
 # review:
 cli-plans-anonymous = Mae ymgyrch { $campaign } yn ddienw: dim ond i'r sawl a'u rhoddodd y dangosir ei hatebion, felly ni chynigir cynllun ohoni.

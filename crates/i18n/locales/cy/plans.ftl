@@ -6,6 +6,8 @@ nav-my-plan = Fy nghynllun
 nav-plans = Cynlluniau
 
 # review:
+plan-link = Eu cynllun dysgu
+# review:
 plan-own-title = Fy nghynllun dysgu
 # review:
 plan-title = Cynllun dysgu { $name }
@@ -371,3 +373,8 @@ plan-reassessment-start = Ar y dechrau
 plan-reassessment-now = Ar y diwedd
 # review:
 plan-reassessment-goal = Nod
+
+# review:
+profile-plan-own = Eich cynllun dysgu
+# review:
+profile-plan = Eu cynllun dysgu

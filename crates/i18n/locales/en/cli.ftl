@@ -88,5 +88,5 @@ cli-network-no-members = none yet
 cli-plans-proposed = Proposed { $made ->
     [one] 1 plan
    *[other] { $made } plans
-} in { $seconds } seconds. Already with a plan: { $planned }. Nothing to plan from: { $unmeasured }. Nothing in the catalogue that fits: { $unfitted }.
+} in { $seconds } seconds ({ $worked } working them out, { $written } writing them). Already with a plan: { $planned }. Nothing to plan from: { $unmeasured }. Nothing in the catalogue that fits: { $unfitted }.
 cli-plans-anonymous = Campaign { $campaign } is anonymous: its answers are shown only to the person who gave them, so no plan is proposed from it.

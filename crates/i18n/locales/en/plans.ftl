@@ -3,6 +3,7 @@
 nav-my-plan = My plan
 nav-plans = Plans
 
+plan-link = Their learning plan
 plan-own-title = My learning plan
 plan-title = { $name }'s learning plan
 plan-none-own = You do not have a learning plan yet. After you finish an audit, a trainer or your manager proposes one from your results and agrees it with you.
@@ -208,3 +209,6 @@ plan-reassessment-caption = Each goal's competence: measured at the start (from 
 plan-reassessment-start = At the start
 plan-reassessment-now = At the end
 plan-reassessment-goal = Goal
+
+profile-plan-own = Your learning plan
+profile-plan = Their learning plan

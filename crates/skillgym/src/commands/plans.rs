@@ -39,6 +39,7 @@ pub async fn propose(
         }
         Err(ProposeError::Store(e)) => return Err(e.into()),
     };
+    let worked_out = started.elapsed().as_secs_f64();
     let made = store
         .save_proposals(org.id, &found.drafts, Actor::CommandLine)
         .await?;
@@ -53,6 +54,8 @@ pub async fn propose(
                 ("unmeasured", found.nothing_measured.into()),
                 ("unfitted", found.nothing_fits.into()),
                 ("seconds", format!("{seconds:.2}").into()),
+                ("worked", format!("{worked_out:.2}").into()),
+                ("written", format!("{:.2}", seconds - worked_out).into()),
             ]
         )
     );

@@ -22,7 +22,7 @@ use skillgym_domain::learning::{
     self, Activity, ActivityCode, ActivityFilter, ActivityKind, Builds, Languages, parse_pounds,
     parse_url,
 };
-use skillgym_domain::{ActivityId, FileLanguage, Invalid};
+use skillgym_domain::{ActivityId, FileLanguage, Invalid, Role};
 use skillgym_store::{Actor, StoreError, StoredActivity};
 use std::collections::BTreeSet;
 
@@ -164,6 +164,8 @@ pub struct CataloguePage {
     activities: Vec<ShownActivity>,
     total: usize,
     curator: bool,
+    /// Works with people's learning plans: a link to the list of them.
+    planner: bool,
     searched: bool,
 }
 
@@ -195,6 +197,9 @@ pub async fn list(
         activities,
         total: all.len(),
         curator: is_curator(&signed_in),
+        planner: [Role::Trainer, Role::Manager, Role::Admin]
+            .iter()
+            .any(|r| signed_in.roles.has(*r)),
     }
     .into_response())
 }
