@@ -59,4 +59,6 @@ id_type!(
     SessionId,
     /// A person's learning plan.
     PlanId,
+    /// A club's weekly assignment.
+    AssignmentId,
 );

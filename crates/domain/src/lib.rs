@@ -22,9 +22,9 @@ pub mod uk_time;
 pub use accounts::{Role, Roles};
 pub use csv_file::FileLanguage;
 pub use ids::{
-    AccountId, ActivityId, CampaignId, CompetenceId, FrameworkId, NetworkId, OrganisationId,
-    PersonId, PlanId, QuestionId, QuizItemId, ResponseId, SessionId, SiteId, StaffUploadId,
-    SurveyUploadId, TeamId,
+    AccountId, ActivityId, AssignmentId, CampaignId, CompetenceId, FrameworkId, NetworkId,
+    OrganisationId, PersonId, PlanId, QuestionId, QuizItemId, ResponseId, SessionId, SiteId,
+    StaffUploadId, SurveyUploadId, TeamId,
 };
 pub use organisation::{Location, OrganisationSlug, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{

@@ -15,6 +15,7 @@ mod backup;
 mod bookings;
 mod catalogue;
 mod change;
+mod clubs;
 mod dates;
 mod demo;
 mod error;
@@ -57,6 +58,7 @@ pub use bookings::{
 };
 pub use catalogue::{CatalogueImported, StoredActivity};
 pub use change::CampaignChoice;
+pub use clubs::{Assignment, NewAssignment, Submission};
 pub use demo::DEMO_PUBLIC_LINK;
 pub use error::StoreError;
 pub use free_text::FreeTextResponse;

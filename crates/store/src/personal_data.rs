@@ -461,7 +461,32 @@ impl Store {
                 },
             )
             .await?;
-        Ok(vec![plans, goals, steps, notes, credentials])
+        let submissions = self
+            .query_table(
+                "club_submissions",
+                &[
+                    "assignment",
+                    "submitted_at",
+                    "submission",
+                    "link",
+                    "feedback",
+                ],
+                "SELECT a.title, s.submitted_at, s.body, s.link, s.feedback \
+                 FROM club_submissions s JOIN club_assignments a ON a.id = s.assignment_id \
+                 WHERE a.organisation_id = $1 AND s.person_id = $2 ORDER BY s.submitted_at",
+                &[org.0, person.0],
+                |r| {
+                    Ok(vec![
+                        text(r, "title")?,
+                        iso_time(r.try_get("submitted_at")?).into(),
+                        text(r, "body")?,
+                        r.try_get::<Option<String>, _>("link")?.into(),
+                        r.try_get::<Option<String>, _>("feedback")?.into(),
+                    ])
+                },
+            )
+            .await?;
+        Ok(vec![plans, goals, steps, notes, credentials, submissions])
     }
 
     /// How useful they found the catalogue's activities.
@@ -729,6 +754,9 @@ pub(crate) async fn erase_in(
         "DELETE FROM session_bookings WHERE person_id = $1",
         "DELETE FROM calendar_feeds WHERE person_id = $1",
         "DELETE FROM plan_credentials WHERE person_id = $1",
+        "DELETE FROM club_submissions WHERE person_id = $1",
+        "UPDATE club_submissions SET feedback_by = NULL WHERE feedback_by = $1",
+        "UPDATE club_assignments SET set_by = NULL WHERE set_by = $1",
         "DELETE FROM plan_check_ins WHERE plan_id IN (SELECT id FROM plans WHERE person_id = $1)",
         "DELETE FROM plan_notes WHERE plan_id IN (SELECT id FROM plans WHERE person_id = $1)",
         "DELETE FROM plan_steps WHERE plan_id IN (SELECT id FROM plans WHERE person_id = $1)",

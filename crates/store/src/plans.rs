@@ -234,7 +234,7 @@ fn insert_json_rows(backend: crate::Backend, table: &str, columns: &[(&str, &str
                 .map(|(i, (_, t))| format!("(r->>{i})::{t}"))
                 .collect();
             format!(
-                "INSERT INTO {table} ({names}) SELECT {} FROM json_array_elements($1::json) r",
+                "INSERT INTO {table} ({names}) SELECT {} FROM jsonb_array_elements($1::jsonb) r",
                 picked.join(", ")
             )
         }

@@ -302,6 +302,7 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
             "plan_steps",
             "plan_notes",
             "plan_credentials",
+            "club_submissions",
             "person",
             "sites",
             "account",

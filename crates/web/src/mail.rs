@@ -184,14 +184,31 @@ pub async fn run_reminder_job(
     instance: &str,
     at: i64,
 ) -> Result<Option<Sent>, StoreError> {
-    store.register_reminder_job().await?;
-    if !store.claim_job(REMINDER_JOB.name, instance, at).await? {
+    once(store, REMINDER_JOB, instance, at, || {
+        remind_due(store, mailer, public_url, at)
+    })
+    .await
+}
+
+/// Runs `work` as `job` if this instance claims it (`None` when another instance has it), then
+/// frees the job until its next run, whatever `work` came to.
+async fn once<F, Fut>(
+    store: &Store,
+    job: skillgym_store::Job,
+    instance: &str,
+    at: i64,
+    work: F,
+) -> Result<Option<Sent>, StoreError>
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = Result<Sent, StoreError>>,
+{
+    store.register_job(job).await?;
+    if !store.claim_job(job.name, instance, at).await? {
         return Ok(None);
     }
-    let outcome = remind_due(store, mailer, public_url, at).await;
-    store
-        .finish_job(REMINDER_JOB.name, instance, at + REMINDER_JOB.every)
-        .await?;
+    let outcome = work().await;
+    store.finish_job(job.name, instance, at + job.every).await?;
     outcome.map(Some)
 }
 
@@ -345,23 +362,14 @@ pub async fn run_session_reminder_job(
     instance: &str,
     at: i64,
 ) -> Result<Option<Sent>, StoreError> {
-    use skillgym_store::SESSION_REMINDER_JOB;
-    store.register_job(SESSION_REMINDER_JOB).await?;
-    if !store
-        .claim_job(SESSION_REMINDER_JOB.name, instance, at)
-        .await?
-    {
-        return Ok(None);
-    }
-    let outcome = remind_of_sessions(store, mailer, public_url, at).await;
-    store
-        .finish_job(
-            SESSION_REMINDER_JOB.name,
-            instance,
-            at + SESSION_REMINDER_JOB.every,
-        )
-        .await?;
-    outcome.map(Some)
+    once(
+        store,
+        skillgym_store::SESSION_REMINDER_JOB,
+        instance,
+        at,
+        || remind_of_sessions(store, mailer, public_url, at),
+    )
+    .await
 }
 
 /// Sends each agreed plan's weekly check-in, once a week from 08:00 on the UK's clock on the
@@ -375,23 +383,14 @@ pub async fn run_plan_check_in_job(
     instance: &str,
     at: i64,
 ) -> Result<Option<Sent>, StoreError> {
-    use skillgym_store::PLAN_CHECK_IN_JOB;
-    store.register_job(PLAN_CHECK_IN_JOB).await?;
-    if !store
-        .claim_job(PLAN_CHECK_IN_JOB.name, instance, at)
-        .await?
-    {
-        return Ok(None);
-    }
-    let outcome = check_in(store, mailer, public_url, at).await;
-    store
-        .finish_job(
-            PLAN_CHECK_IN_JOB.name,
-            instance,
-            at + PLAN_CHECK_IN_JOB.every,
-        )
-        .await?;
-    outcome.map(Some)
+    once(
+        store,
+        skillgym_store::PLAN_CHECK_IN_JOB,
+        instance,
+        at,
+        || check_in(store, mailer, public_url, at),
+    )
+    .await
 }
 
 /// The hour of the UK's day from which check-ins go out: not in the night.

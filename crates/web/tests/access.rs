@@ -234,6 +234,14 @@ const TABLE: &[Row] = &[
     (GET,    "/learning/{id}/edit",                         "/learning/{activity}/edit",                                    [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/learning/{id}/edit",                         "/learning/{none}/edit",                                        [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     (POST,   "/learning/{id}/edit",                         "/learning/{activity}/edit",                                    [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    // Clubs' assignments: trainers and administrators set them and give feedback (empty forms
+    // refused on the page); only the club's cohort, which none of the visitors is in, sees one
+    // or hands in.
+    (POST,   "/learning/{id}/assignments",                  "/learning/{club}/assignments",                                 [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/learning/assignments/{id}",                  "/learning/assignments/{assignment}",                           [SIGN_IN, MISSING, MISSING, OK,      MISSING, OK,      MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/learning/assignments/{id}",                  "/learning/assignments/{none}",                                 [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (POST,   "/learning/assignments/{id}/submission",       "/learning/assignments/{assignment}/submission",                [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (POST,   "/learning/assignments/{id}/feedback",         "/learning/assignments/{assignment}/feedback",                  [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/learning/{id}/sessions/new",                 "/learning/{activity}/sessions/new",                            [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (POST,   "/learning/{id}/sessions/new",                 "/learning/{activity}/sessions/new",                            [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/learning/sessions/{id}",                     "/learning/sessions/{session}",                                 [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
@@ -994,6 +1002,8 @@ impl Fixtures {
             ),
             ("session", fixture_session(app, org).await.to_string()),
             ("plan", fixture_plan(app, org, managed).await.to_string()),
+            ("club", fixture_club(app, org).await.to_string()),
+            ("assignment", fixture_assignment(app, org).await.to_string()),
             (
                 "org_slug",
                 store
@@ -1053,6 +1063,41 @@ async fn opened(app: &TestApp, org: OrganisationId) -> CampaignId {
         }
     }
     panic!("the fixtures open a network campaign")
+}
+
+/// The organisation's first club.
+async fn fixture_club(app: &TestApp, org: OrganisationId) -> skillgym_domain::ActivityId {
+    app.store()
+        .catalogue(org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.activity.kind == skillgym_domain::learning::ActivityKind::Club)
+        .expect("the demo catalogue has a club")
+        .id
+}
+
+/// An assignment of the first club, whose cohort none of the visitors is in.
+async fn fixture_assignment(app: &TestApp, org: OrganisationId) -> i64 {
+    let club = fixture_club(app, org).await;
+    let new = skillgym_store::NewAssignment {
+        title: "Week 1".into(),
+        brief: "Try it".into(),
+        due_on: time::macros::date!(2030 - 01 - 01),
+    };
+    let someone = app
+        .store()
+        .person_ids(org)
+        .await
+        .unwrap()
+        .into_values()
+        .next()
+        .unwrap();
+    app.store()
+        .set_assignment(org, club, &new, someone)
+        .await
+        .unwrap()
+        .0
 }
 
 /// A plan proposed for `managed` from a campaign with names they finished.

@@ -29,16 +29,21 @@ fn today() -> time::Date {
     skillgym_domain::uk_time::local(skillgym_store::now()).date()
 }
 
+/// The person of the demo account `email`.
+async fn account_person(app: &TestApp, email: &str) -> PersonId {
+    app.store()
+        .account_by_email(&Email::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id
+}
+
 /// Someone the demo manager manages who finished a campaign with names, given an account to
 /// sign in with as a learner; and that campaign.
 async fn planned_person(app: &TestApp) -> (PersonId, String, CampaignId) {
     let store = app.store();
-    let manager = store
-        .account_by_email(&Email::parse("manager@afon.example").unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id;
+    let manager = account_person(app, "manager@afon.example").await;
     let filter = PersonFilter {
         managed_by: Some(manager),
         limit: 1000,
@@ -324,12 +329,7 @@ async fn a_paused_plan_moves_what_is_left_on_by_the_weeks_it_was_paused(backend:
     let app = spawn_app(backend).await;
     let store = app.store();
     let (person, _, campaign) = planned_person(&app).await;
-    let trainer = store
-        .account_by_email(&Email::parse("trainer@afon.example").unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id;
+    let trainer = account_person(&app, "trainer@afon.example").await;
     let cache = AnalysisCache::default();
     let reports = Reports::open(store, &cache, app.org).await.unwrap();
     let stored = reports.campaign(campaign).await.unwrap();
@@ -731,12 +731,7 @@ async fn a_plan_finished_with_every_step_done_earns_a_badge_anyone_can_check(bac
             .await
             .unwrap()
     };
-    let trainer_id = store
-        .account_by_email(&Email::parse("trainer@afon.example").unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id;
+    let trainer_id = account_person(&app, "trainer@afon.example").await;
     store
         .save_proposals(app.org, &found.drafts, Actor::Person(trainer_id))
         .await
@@ -808,12 +803,7 @@ async fn each_agreed_plan_has_one_check_in_a_week_whatever_the_instances(backend
         .save_proposals(app.org, &found.drafts, Actor::CommandLine)
         .await
         .unwrap();
-    let trainer = store
-        .account_by_email(&Email::parse("trainer@afon.example").unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id;
+    let trainer = account_person(&app, "trainer@afon.example").await;
     let mut plans = Vec::new();
     for p in &with_email {
         let plan = current(store, &app, *p).await;

@@ -392,3 +392,67 @@ session-reminder-body =
 
     Os na allwch ddod, rhowch y gorau i'ch lle er mwyn i rywun ar y rhestr aros ei gael:
     { $url }
+
+## Aseiniadau wythnosol clybiau
+# review:
+club-assignments = Aseiniadau wythnosol
+# review:
+club-assignments-intro = Mae pawb sydd â lle ar un o sesiynau'r clwb yn ei garfan: maen nhw'n darllen aseiniad pob wythnos, yn cyflwyno'r hyn a wnaethon nhw, ac yn cael adborth gan hyfforddwr.
+# review:
+club-no-assignments = Dim aseiniadau eto.
+# review:
+club-due = I'w gyflwyno erbyn { $date }
+# review:
+club-set-assignment = Gosod aseiniad
+# review:
+club-title = Teitl
+# review:
+club-brief = Beth i'w wneud
+# review:
+club-brief-hint = Tasg wythnos: beth i roi cynnig arno, a beth i'w gyflwyno.
+# review:
+club-due-label = I'w gyflwyno ar
+# review:
+club-set = Gosod yr aseiniad
+# review:
+club-assignment-title = Aseiniad
+# review:
+club-yours = Beth rydych chi'n ei gyflwyno
+# review:
+club-body = Beth wnaethoch chi
+# review:
+club-body-hint = Ychydig linellau: beth y rhoesoch gynnig arno, beth weithiodd a beth na weithiodd.
+# review:
+club-link = Dolen (dewisol)
+# review:
+club-link-hint = I rywbeth a wnaethoch neu a ddaethoch o hyd iddo, yn dechrau gyda http:// neu https://
+# review:
+club-hand-in = Ei gyflwyno
+# review:
+club-hand-in-again = Newid yr hyn a gyflwynoch
+# review:
+club-feedback = Adborth
+# review:
+club-cohort = Y garfan a'r hyn a gyflwynon nhw
+# review:
+club-no-cohort = Nid oes gan neb le ar sesiynau'r clwb eto.
+# review:
+club-not-handed-in = Heb ei gyflwyno eto.
+# review:
+club-feedback-for = Adborth i { $name }
+# review:
+club-save-feedback = Cadw'r adborth
+# review:
+club-notice-handed-in = Wedi'i gyflwyno.
+# review:
+club-notice-feedback = Mae'r adborth wedi'i gadw.
+# review:
+club-field-missing = Rhowch hyn
+# review:
+club-field-too-long = Mae hyn yn rhy hir: byrhewch ef
+# review:
+club-due-invalid = Rhowch y diwrnod y mae i'w gyflwyno
+# review:
+club-submission-has-feedback = Mae adborth ar hwn yn barod, felly ni all newid
+# review:
+club-feedback-nobody = Dewiswch gyflwyniad i roi adborth arno

@@ -212,3 +212,36 @@ session-reminder-body =
 
     If you cannot come, please give up your place so that someone on the waiting list can have it:
     { $url }
+
+## Clubs' weekly assignments
+club-assignments = Weekly assignments
+club-assignments-intro = Everyone with a place on one of the club's sessions is in its cohort: they read each week's assignment, hand in what they did, and get feedback from a trainer.
+club-no-assignments = No assignments yet.
+club-due = Due { $date }
+club-set-assignment = Set an assignment
+club-title = Title
+club-brief = What to do
+club-brief-hint = A week's task: what to try, and what to hand in.
+club-due-label = Due on
+club-set = Set the assignment
+club-assignment-title = Assignment
+club-yours = What you hand in
+club-body = What you did
+club-body-hint = A few lines: what you tried, what worked and what did not.
+club-link = A link (optional)
+club-link-hint = To something you made or found, starting http:// or https://
+club-hand-in = Hand it in
+club-hand-in-again = Change what you handed in
+club-feedback = Feedback
+club-cohort = The cohort and what they handed in
+club-no-cohort = Nobody has a place on the club's sessions yet.
+club-not-handed-in = Not handed in yet.
+club-feedback-for = Feedback for { $name }
+club-save-feedback = Save the feedback
+club-notice-handed-in = Handed in.
+club-notice-feedback = The feedback is saved.
+club-field-missing = Enter this
+club-field-too-long = This is too long: shorten it
+club-due-invalid = Enter the day it is due
+club-submission-has-feedback = This has feedback already, so it cannot change
+club-feedback-nobody = Choose a submission to give feedback on

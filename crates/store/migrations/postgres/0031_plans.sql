@@ -26,11 +26,13 @@ CREATE TABLE plans (
 CREATE UNIQUE INDEX plans_current ON plans (person_id) WHERE finished_at IS NULL;
 CREATE INDEX plans_organisation ON plans (organisation_id, status);
 
--- A plan's goals: a competence to a level by the end of a week of the plan.
+-- A plan's goals: a competence to a level by the end of a week of the plan. A goal's
+-- competence is one the person answered about, and a competence answered about is never
+-- removed from its framework, so it is named without a foreign key (see plan_steps).
 CREATE TABLE plan_goals (
     plan_id BIGINT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
     position BIGINT NOT NULL,
-    competence_id BIGINT NOT NULL REFERENCES competences(id) ON DELETE CASCADE,
+    competence_id BIGINT NOT NULL,
     -- Measured at the start, on the 1-5 scale.
     from_level DOUBLE PRECISION NOT NULL,
     level BIGINT NOT NULL,

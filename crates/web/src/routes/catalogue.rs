@@ -220,6 +220,8 @@ pub struct ActivityPage {
     threshold: usize,
     sessions: Vec<super::sessions::ShownSession>,
     session_notice: Option<&'static str>,
+    /// A club's weekly assignments.
+    club: Option<super::clubs::ClubView>,
 }
 
 async fn activity_page(
@@ -230,8 +232,45 @@ async fn activity_page(
     errors: FormErrors,
     session_notice: Option<&'static str>,
 ) -> AppResult<Response> {
+    page_of(
+        state,
+        ctx,
+        user,
+        id,
+        errors,
+        session_notice,
+        Default::default(),
+    )
+    .await
+}
+
+/// The activity's page with a club assignment form that was refused.
+pub(crate) async fn activity_page_with(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &skillgym_store::SessionRecord,
+    id: ActivityId,
+    errors: FormErrors,
+    form: super::clubs::AssignmentForm,
+) -> AppResult<Response> {
+    page_of(state, ctx, user, id, errors, None, form).await
+}
+
+async fn page_of(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &skillgym_store::SessionRecord,
+    id: ActivityId,
+    errors: FormErrors,
+    session_notice: Option<&'static str>,
+    form: super::clubs::AssignmentForm,
+) -> AppResult<Response> {
     let org = user.organisation_id;
     let stored = state.store.activity(org, id).await?;
+    let club = match stored.activity.kind {
+        ActivityKind::Club => Some(super::clubs::club_view(state, ctx, user, id, form).await?),
+        _ => None,
+    };
     let titles = competence_titles(state, ctx, org).await?;
     let threshold = state.store.anonymity_threshold(org).await?.get();
     let failed = !errors.is_empty();
@@ -248,6 +287,7 @@ async fn activity_page(
         threshold,
         sessions: super::sessions::for_person(state, &ctx.tr, org, user.person_id, id).await?,
         session_notice,
+        club,
     }
     .into_response();
     if failed {

@@ -13,6 +13,7 @@ mod campaign_questions;
 mod campaigns;
 mod catalogue;
 pub(crate) mod change;
+mod clubs;
 mod credentials;
 mod framework_editor;
 mod framework_files;
@@ -132,6 +133,10 @@ fn pages() -> Routes {
         .get("/learning/{id}/edit", catalogue::edit_form)
         .post("/learning/{id}/edit", catalogue::update)
         .post("/learning/{id}/rating", catalogue::rate)
+        .post("/learning/{id}/assignments", clubs::set)
+        .get("/learning/assignments/{id}", clubs::show)
+        .post("/learning/assignments/{id}/submission", clubs::submit)
+        .post("/learning/assignments/{id}/feedback", clubs::feedback)
         .get("/learning/{id}/sessions/new", sessions::new_form)
         .post("/learning/{id}/sessions/new", sessions::create)
         .get("/learning/sessions/{id}", sessions::attendance_page)

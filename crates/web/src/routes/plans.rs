@@ -466,6 +466,18 @@ async fn plan_page(
     Ok(response)
 }
 
+/// `person`'s plan page for a trainer or manager, with what was wrong with their form.
+async fn refused(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &SessionRecord,
+    person: PersonId,
+    form: Option<ProposeForm>,
+    errors: FormErrors,
+) -> AppResult<Response> {
+    plan_page(state, ctx, user, person, false, form, errors, None).await
+}
+
 /// The signed-in person's own plan.
 pub async fn own(
     signed_in: SignedIn,
@@ -554,10 +566,10 @@ pub async fn propose(
         errors.add("campaign", "plan-exists");
     }
     let (Some(campaign), Some(minutes)) = (campaign, minutes) else {
-        return plan_page(&state, &ctx, &user, person, false, Some(form), errors, None).await;
+        return refused(&state, &ctx, &user, person, Some(form), errors).await;
     };
     if !errors.is_empty() {
-        return plan_page(&state, &ctx, &user, person, false, Some(form), errors, None).await;
+        return refused(&state, &ctx, &user, person, Some(form), errors).await;
     }
     let reports = state.reports(org).await?;
     let campaign = reports.campaign(campaign).await?;
@@ -576,7 +588,7 @@ pub async fn propose(
             "plan-nothing-measured"
         };
         errors.add("campaign", why);
-        return plan_page(&state, &ctx, &user, person, false, Some(form), errors, None).await;
+        return refused(&state, &ctx, &user, person, Some(form), errors).await;
     }
     state
         .store
@@ -622,17 +634,7 @@ pub async fn propose_again(
             campaign: String::new(),
             minutes: form.minutes,
         };
-        return plan_page(
-            &state,
-            &ctx,
-            &user,
-            plan.person,
-            false,
-            Some(shown),
-            errors,
-            None,
-        )
-        .await;
+        return refused(&state, &ctx, &user, plan.person, Some(shown), errors).await;
     };
     let reports = state.reports(org).await?;
     let campaign = reports.campaign(campaign).await?;
@@ -651,17 +653,7 @@ pub async fn propose_again(
             campaign: String::new(),
             minutes: form.minutes,
         };
-        return plan_page(
-            &state,
-            &ctx,
-            &user,
-            plan.person,
-            false,
-            Some(shown),
-            errors,
-            None,
-        )
-        .await;
+        return refused(&state, &ctx, &user, plan.person, Some(shown), errors).await;
     };
     state
         .store
@@ -698,7 +690,7 @@ pub async fn change(
         _ => {
             let mut errors = FormErrors::default();
             errors.add("change", "plan-change-missing");
-            return plan_page(&state, &ctx, &user, plan.person, false, None, errors, None).await;
+            return refused(&state, &ctx, &user, plan.person, None, errors).await;
         }
     };
     match state
@@ -715,7 +707,7 @@ pub async fn change(
         Err(StoreError::NotFound) => {
             let mut errors = FormErrors::default();
             errors.add("change", "plan-change-stale");
-            return plan_page(&state, &ctx, &user, plan.person, false, None, errors, None).await;
+            return refused(&state, &ctx, &user, plan.person, None, errors).await;
         }
         Err(e) => return Err(e.into()),
     }
@@ -748,7 +740,7 @@ pub async fn remove_step(
     let Some(position) = position else {
         let mut errors = FormErrors::default();
         errors.add("remove", "plan-step-missing");
-        return plan_page(&state, &ctx, &user, plan.person, false, None, errors, None).await;
+        return refused(&state, &ctx, &user, plan.person, None, errors).await;
     };
     state
         .store
@@ -786,7 +778,7 @@ pub async fn add_note(
     if let Some(problem) = problem {
         let mut errors = FormErrors::default();
         errors.add("note", problem);
-        return plan_page(&state, &ctx, &user, plan.person, false, None, errors, None).await;
+        return refused(&state, &ctx, &user, plan.person, None, errors).await;
     }
     state
         .store
