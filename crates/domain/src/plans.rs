@@ -194,6 +194,9 @@ pub struct StepReason {
     /// A kind of learning the plan had not used before this step.
     pub new_format: bool,
     pub place: StepPlace,
+    /// Chosen by the trainer or manager who agreed the plan, rather than proposed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub chosen: bool,
 }
 
 /// One goal of a proposed plan.
@@ -348,6 +351,7 @@ pub fn propose(
                         },
                         Some(s) => place_of(s),
                     },
+                    chosen: false,
                 },
             })
         })
@@ -646,6 +650,104 @@ fn place_of(s: &CandidateSession) -> StepPlace {
             starts_at: s.starts_at,
         },
     }
+}
+
+// ---- A step chosen by hand ---------------------------------------------------------------------
+
+/// Why a chosen activity cannot go into the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum NotPlaced {
+    /// It does not build the goal's competence.
+    #[error("the activity does not build the goal's competence")]
+    OffGoal,
+    /// It is taken at a session, and none was chosen.
+    #[error("the activity is taken at a session")]
+    NeedsSession,
+    /// The week (or the session's) is outside the plan, or the step would run past its end.
+    #[error("the step does not fit in the plan's weeks")]
+    OutsideWeeks,
+    /// The session has no place left.
+    #[error("the session is full")]
+    Full,
+}
+
+/// A step placed by hand: where it goes in the plan and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChosenStep {
+    pub first_week: u32,
+    pub last_week: u32,
+    pub minutes: u32,
+    pub reason: StepReason,
+}
+
+/// What a step chosen by hand is placed against: the goal it serves and the plan's room.
+#[derive(Debug, Clone, Copy)]
+pub struct Placing<'a> {
+    /// The goal's competence, by code.
+    pub competence: &'a str,
+    pub goal_level: u8,
+    pub weekly: WeeklyMinutes,
+    /// The plan's weeks, pauses included.
+    pub weeks: u32,
+    /// The kinds of learning the plan already has.
+    pub used: &'a [ActivityKind],
+}
+
+/// Places `candidate`, chosen by the trainer or manager for a goal, at its `session`'s week,
+/// or from `week` (from 0) in the person's own time, spread over as many weeks as its minutes
+/// take. Unlike a proposal, the weeks' other steps are not counted: the person and their
+/// trainer have agreed the time between them.
+pub fn chosen_step(
+    candidate: &Candidate,
+    session: Option<&CandidateSession>,
+    week: u32,
+    placing: Placing<'_>,
+) -> Result<ChosenStep, NotPlaced> {
+    let Placing {
+        competence,
+        goal_level,
+        weekly,
+        weeks,
+        used,
+    } = placing;
+    let activity = &candidate.activity;
+    if !activity.builds.iter().any(|b| b.competence == competence) {
+        return Err(NotPlaced::OffGoal);
+    }
+    let level = level_for(activity, competence);
+    let (first_week, last_week, place) = match session {
+        Some(s) => {
+            if s.full {
+                return Err(NotPlaced::Full);
+            }
+            if s.week >= weeks {
+                return Err(NotPlaced::OutsideWeeks);
+            }
+            (s.week, s.week, place_of(s))
+        }
+        None if activity.kind.needs_session() => return Err(NotPlaced::NeedsSession),
+        None => {
+            let spread = activity.minutes.div_ceil(weekly.get()).max(1);
+            let last = week + spread - 1;
+            if last >= weeks {
+                return Err(NotPlaced::OutsideWeeks);
+            }
+            (week, last, StepPlace::OwnTime { weeks: spread })
+        }
+    };
+    Ok(ChosenStep {
+        first_week,
+        last_week,
+        minutes: activity.minutes,
+        reason: StepReason {
+            reaches_goal: level >= goal_level,
+            level,
+            minutes: activity.minutes,
+            new_format: !used.contains(&activity.kind),
+            place,
+            chosen: true,
+        },
+    })
 }
 
 // ---- A plan's life ------------------------------------------------------------------------

@@ -193,6 +193,47 @@ pub async fn proposals(
     Ok(out)
 }
 
+/// What a trainer or manager may add to `person`'s plan by hand: every activity of the
+/// catalogue that builds a competence, with its sessions from `today` to the end of the plan's
+/// `weeks` from `starts_on`, each placed in the plan's weeks and as near as it is to the
+/// person's sites.
+pub async fn choices(
+    reports: &Reports<'_>,
+    person: PersonId,
+    starts_on: time::Date,
+    weeks: u32,
+    today: time::Date,
+) -> Result<Vec<Candidate>, StoreError> {
+    let (store, org) = (reports.store(), reports.organisation());
+    let catalogue: Vec<(ActivityId, Arc<Activity>)> = store
+        .catalogue(org)
+        .await?
+        .into_iter()
+        .filter(|a| !a.activity.builds.is_empty())
+        .map(|a| (a.id, Arc::new(a.activity)))
+        .collect();
+    let from = uk_time::instant(today.max(starts_on).midnight()).unwrap_or_default();
+    let until = uk_time::instant((starts_on + time::Duration::weeks(i64::from(weeks))).midnight())
+        .unwrap_or_default();
+    let sessions = store.sessions_between(org, from, until).await?;
+    let sites: HashMap<SiteId, Option<(f64, f64)>> = store
+        .sites(org)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.location.latitude.zip(s.location.longitude)))
+        .collect();
+    let own: Vec<SiteId> = store
+        .person(org, person)
+        .await?
+        .sites
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    Ok(candidates_for(
+        &catalogue, &sessions, &sites, &own, starts_on,
+    ))
+}
+
 /// The catalogue as seen from `own` sites: each activity with its sessions in the plan's
 /// weeks, how near each is and whether it has a place.
 fn candidates_for(

@@ -120,7 +120,7 @@ impl Store {
 
     /// Gives a person an account with the given roles.
     pub async fn create_account(&self, new: &NewAccount) -> Result<AccountId> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let id = create_account_in(&mut tx, new).await?;
         tx.commit().await?;
         Ok(id)
@@ -136,7 +136,7 @@ impl Store {
         link: Option<&NewAccessLink>,
         event: &NewAuditEvent,
     ) -> Result<AccountId> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let id = match change {
             AccessChange::Roles(account, roles) => {
                 set_roles_in(&mut tx, account, roles).await?;
@@ -155,7 +155,7 @@ impl Store {
     /// Replaces an account's roles; every account keeps the learner role. An account closed
     /// when its person left is opened again, unless they have left (again).
     pub async fn set_roles(&self, account: AccountId, roles: Roles) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         set_roles_in(&mut tx, account, roles).await?;
         tx.commit().await?;
         Ok(())
@@ -184,7 +184,7 @@ impl Store {
         let mut tx = match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 // Always the email first, then the address: no two attempts wait on each other
                 // in a circle. The two-key form keeps clear of sqlx's migration lock.
                 sqlx::query(
@@ -253,7 +253,7 @@ impl Store {
         token_hash: &str,
         expires_at: i64,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let link = NewAccessLink {
             token_hash: token_hash.to_string(),
             expires_at,
@@ -282,7 +282,7 @@ impl Store {
         token_hash: &str,
         password_hash: &str,
     ) -> Result<AccountId> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "DELETE FROM access_links WHERE token_hash = $1 AND expires_at > $2 RETURNING account_id",
         )

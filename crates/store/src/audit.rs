@@ -161,7 +161,7 @@ impl Store {
         org: OrganisationId,
         f: &Framework,
     ) -> Result<FrameworkId> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO frameworks (organisation_id, identifier, code, title_en, title_cy, \
                 description_en, description_cy, created_at) \
@@ -336,7 +336,7 @@ impl Store {
         new: &NewCampaign,
     ) -> Result<CampaignId> {
         let framework = self.framework(org, new.framework).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let id = create_campaign_in(&mut tx, org, new, &framework).await?;
         tx.commit().await?;
         Ok(id)
@@ -650,7 +650,7 @@ impl Store {
         answers: &ResponseAnswers,
         cleared: &[QuestionId],
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         // Write first: on SQLite a transaction that reads and then writes fails at once with
         // "database is locked" when another writer got in between, whatever the busy timeout;
         // one that starts by writing waits for the lock instead.
@@ -768,7 +768,7 @@ impl Store {
     /// Marks a response submitted, numbered after every response of its campaign submitted
     /// before (see migration 0017); submitting twice changes nothing.
     pub async fn submit_response(&self, response: ResponseId) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let Some(number) = next_submission(&mut tx, response).await? else {
             return Ok(());
         };

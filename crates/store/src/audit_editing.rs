@@ -186,7 +186,7 @@ impl Store {
         framework: FrameworkId,
         levels: &[Localised],
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         // Write first (see `save_section`): touch the framework row, then check it was there.
         let done =
             sqlx::query("UPDATE frameworks SET code = code WHERE organisation_id = $1 AND id = $2")
@@ -224,7 +224,7 @@ impl Store {
         framework: FrameworkId,
         draft: &ItemDraft,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let identifier = framework_identifier(&mut tx, org, framework).await?;
         if !code_free(&mut tx, framework, &draft.code).await? {
             return Err(StoreError::Taken("code"));
@@ -286,7 +286,7 @@ impl Store {
         code: &str,
         to: Move,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         framework_identifier(&mut tx, org, framework).await?;
         let id = area_id(&mut tx, framework, code).await?;
         let order: Vec<i64> = sqlx::query_scalar(
@@ -307,7 +307,7 @@ impl Store {
         framework: FrameworkId,
         code: &str,
     ) -> Result<CompetenceUse> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         framework_identifier(&mut tx, org, framework).await?;
         let area = area_id(&mut tx, framework, code).await?;
         let competences = area_competences(&mut tx, area).await?;
@@ -323,7 +323,7 @@ impl Store {
         framework: FrameworkId,
         code: &str,
     ) -> Result<Removal> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         framework_identifier(&mut tx, org, framework).await?;
         let area = area_id(&mut tx, framework, code).await?;
         let competences = area_competences(&mut tx, area).await?;
@@ -348,7 +348,7 @@ impl Store {
         area_code: &str,
         draft: &ItemDraft,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let identifier = framework_identifier(&mut tx, org, framework).await?;
         let area = area_id(&mut tx, framework, area_code).await?;
         if !code_free(&mut tx, framework, &draft.code).await? {
@@ -385,7 +385,7 @@ impl Store {
         area_code: &str,
         draft: &ItemDraft,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         framework_identifier(&mut tx, org, framework).await?;
         let (id, area) = competence_id(&mut tx, framework, code).await?;
         let to_area = area_id(&mut tx, framework, area_code).await?;
@@ -424,7 +424,7 @@ impl Store {
         code: &str,
         to: Move,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         framework_identifier(&mut tx, org, framework).await?;
         let (id, area) = competence_id(&mut tx, framework, code).await?;
         let order = area_competences(&mut tx, area).await?;
@@ -440,7 +440,7 @@ impl Store {
         framework: FrameworkId,
         code: &str,
     ) -> Result<CompetenceUse> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         framework_identifier(&mut tx, org, framework).await?;
         let (id, _) = competence_id(&mut tx, framework, code).await?;
         let found = use_of(&mut tx, &[id]).await?;
@@ -456,7 +456,7 @@ impl Store {
         framework: FrameworkId,
         code: &str,
     ) -> Result<Removal> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         framework_identifier(&mut tx, org, framework).await?;
         let (id, area) = competence_id(&mut tx, framework, code).await?;
         let removal = use_of(&mut tx, &[id]).await?.removal();
@@ -488,7 +488,7 @@ impl Store {
         campaign: CampaignId,
         q: &ProfileQuestion,
     ) -> Result<QuestionId> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         open_for_edits(&mut tx, org, campaign).await?;
         let hint = q.hint.clone().unwrap_or_default();
         let id: i64 = sqlx::query_scalar(
@@ -522,7 +522,7 @@ impl Store {
         id: QuestionId,
         q: &ProfileQuestion,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         open_for_edits(&mut tx, org, campaign).await?;
         let hint = q.hint.clone().unwrap_or_default();
         let done = sqlx::query(
@@ -555,7 +555,7 @@ impl Store {
         campaign: CampaignId,
         id: QuestionId,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         open_for_edits(&mut tx, org, campaign).await?;
         let done = sqlx::query("DELETE FROM profile_questions WHERE campaign_id = $1 AND id = $2")
             .bind(campaign.0)
@@ -578,7 +578,7 @@ impl Store {
         item: &QuizItem,
         upload: Option<&UploadedPicture>,
     ) -> Result<QuizItemId> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         open_for_edits(&mut tx, org, campaign).await?;
         let competence = rated_competence(&mut tx, campaign, &item.competence).await?;
         add_picture(&mut tx, campaign, item.image.as_deref(), upload).await?;
@@ -621,7 +621,7 @@ impl Store {
         item: &QuizItem,
         upload: Option<&UploadedPicture>,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         open_for_edits(&mut tx, org, campaign).await?;
         let competence = rated_competence(&mut tx, campaign, &item.competence).await?;
         add_picture(&mut tx, campaign, item.image.as_deref(), upload).await?;
@@ -734,7 +734,7 @@ impl Store {
         campaign: CampaignId,
         id: QuizItemId,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         open_for_edits(&mut tx, org, campaign).await?;
         let done = sqlx::query("DELETE FROM quiz_items WHERE campaign_id = $1 AND id = $2")
             .bind(campaign.0)

@@ -219,7 +219,7 @@ impl Store {
         id: SessionId,
         person: PersonId,
     ) -> Result<Booking> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let started = hold(&mut tx, org, id).await?;
         if started.is_none_or(|at| at <= now()) {
             return Err(StoreError::NotFound);
@@ -269,7 +269,7 @@ impl Store {
         id: SessionId,
         person: PersonId,
     ) -> Result<Option<PersonId>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         hold(&mut tx, org, id).await?.ok_or(StoreError::NotFound)?;
         let was: Option<String> = sqlx::query_scalar(
             "SELECT status FROM session_bookings WHERE session_id = $1 AND person_id = $2",
@@ -341,7 +341,7 @@ impl Store {
         came: &[(PersonId, bool)],
     ) -> Result<()> {
         self.session_of(org, id).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for (person, attended) in came {
             sqlx::query(
                 "UPDATE session_bookings SET attended = $3 \

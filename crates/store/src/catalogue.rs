@@ -172,7 +172,7 @@ impl Store {
         activities: &[Activity],
         actor: Actor,
     ) -> Result<CatalogueImported> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = upsert_all(&mut tx, org, activities).await?;
         let event = NewAuditEvent::new(actor, AuditAction::CatalogueImported, None)
             .with("added", done.added as i64)
@@ -188,7 +188,7 @@ impl Store {
         org: OrganisationId,
         activities: &[Activity],
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         upsert_all(&mut tx, org, activities).await?;
         tx.commit().await?;
         Ok(())
@@ -202,7 +202,7 @@ impl Store {
         id: Option<ActivityId>,
         activity: &Activity,
     ) -> Result<ActivityId> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let at = now();
         let id = match id {
             None => insert(&mut tx, org, activity, at).await?,
@@ -352,7 +352,7 @@ impl Store {
         if let (_, _, Some(own)) = shared {
             return Ok(own);
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let (own, _) = upsert(&mut tx, member, &shared.1.activity).await?;
         let event = NewAuditEvent::new(actor, AuditAction::CatalogueImported, None)
             .with("added", 1)

@@ -54,7 +54,7 @@ impl Store {
             .into_iter()
             .map(|t| (t.name.clone(), t.id))
             .collect();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for team in &demo.teams {
             if let (Some(team_id), Some(manager)) = (
                 teams.get(team.name.as_str()),
@@ -524,7 +524,7 @@ impl Store {
             .flat_map(|a| a.competences.iter().map(|c| c.id.0))
             .collect();
         let sections = campaign.questionnaire().len();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for chunk in responses.chunks(batch) {
             let sql = format!(
                 "INSERT INTO responses (campaign_id, person_id, source, started_at, updated_at, \

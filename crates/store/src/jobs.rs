@@ -179,7 +179,7 @@ impl Store {
         period: RetentionPeriod,
         actor: Actor,
     ) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let previous: Option<i64> =
             sqlx::query_scalar("SELECT retention_months FROM organisations WHERE id = $1")
                 .bind(org.0)
@@ -260,7 +260,7 @@ impl Store {
         person: PersonId,
         left_on: Option<time::Date>,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE people SET left_on = $3, updated_at = $4 WHERE organisation_id = $1 AND id = $2",
         )
@@ -298,7 +298,7 @@ impl Store {
             .await?;
             for person in people {
                 // One transaction each: a failure part way keeps the erasures already done.
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 erase_in(
                     &mut tx,
                     self.backend,

@@ -3,7 +3,7 @@
 //! people a full staff file leaves out, found and marked within the import's own transaction.
 
 use crate::audit_trail::{Actor, AuditAction, NewAuditEvent};
-use crate::{Backend, Result, Store, StoreError, now};
+use crate::{Result, Store, StoreError, now};
 use skillgym_domain::leavers::{Departure, left_out, marks_most};
 use skillgym_domain::people::format_date;
 use skillgym_domain::staff_file::StaffRecord;
@@ -381,10 +381,7 @@ impl Store {
         for org in orgs {
             // On SQLite the write lock is taken before the first read: a transaction that
             // began by reading cannot start writing once another writer has committed.
-            let mut tx = match self.backend {
-                Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-                Backend::Postgres => self.pool.begin().await?,
-            };
+            let mut tx = self.begin_write().await?;
             ended += end_access(&mut tx, OrganisationId(org), None, today, Actor::System).await?;
             tx.commit().await?;
         }

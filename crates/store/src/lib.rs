@@ -73,8 +73,8 @@ pub use organisation::{NewOrganisation, Organisation, SiteInput, SiteRecord, Tea
 pub use people::{PeopleCounts, PersonFilter, PersonInput, PersonRecord, PersonSummary};
 pub use personal_data::{Cell, DataTable, PersonalData, iso_time};
 pub use plans::{
-    CheckInDue, IssuedCredential, PLAN_CHECK_IN_JOB, Plan, PlanChange, PlanDraft, PlanGoal,
-    PlanNote, PlanStep, PlanSummary, PlanWeek, PlanningPerson, WeekStep,
+    CheckInDue, IssuedCredential, NewPlanStep, PLAN_CHECK_IN_JOB, Plan, PlanChange, PlanDraft,
+    PlanGoal, PlanNote, PlanStep, PlanSummary, PlanWeek, PlanningPerson, WeekStep,
 };
 pub use profile::{AnsweredCampaign, PersonAnswers, RoleTargets};
 pub use public_links::{
@@ -117,6 +117,17 @@ pub struct Store {
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 impl Store {
+    /// Begins a transaction that will write. On SQLite it takes the write lock at once: a
+    /// transaction that began by reading is refused at once ("database is locked") when it comes
+    /// to write while another connection holds the lock, whatever the busy timeout, where one
+    /// that begins with the lock waits its turn.
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     /// Connects to `url` (`sqlite://PATH` or `postgres://…`), creating a SQLite file if missing.
     pub async fn connect(url: &str) -> Result<Self> {
         sqlx::any::install_default_drivers();

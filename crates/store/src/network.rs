@@ -222,7 +222,7 @@ impl Store {
         shares: bool,
         actor: Actor,
     ) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let was: Option<i64> = sqlx::query_scalar(
             "SELECT shares_figures FROM network_members \
              WHERE network_id = $1 AND organisation_id = $2",
@@ -262,7 +262,7 @@ impl Store {
         campaign: CampaignId,
         actor: Actor,
     ) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let ours: Option<i64> = sqlx::query_scalar(
             "SELECT c.id FROM campaigns c JOIN networks n ON n.organisation_id = c.organisation_id \
              WHERE c.organisation_id = $1 AND c.id = $2 AND n.id = $3",
@@ -406,7 +406,7 @@ impl Store {
         actor: Actor,
     ) -> Result<CampaignId> {
         let framework = self.framework(member, new.framework).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let campaign = crate::audit::create_campaign_in(&mut tx, member, new, &framework).await?;
         sqlx::query(
             "INSERT INTO network_campaign_openings \

@@ -177,7 +177,7 @@ impl Store {
         if missing == 0 {
             return Ok(());
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let rows = sqlx::query("SELECT id, name, slug FROM organisations ORDER BY id")
             .fetch_all(&mut *tx)
             .await?;
@@ -230,7 +230,7 @@ impl Store {
         threshold: AnonymityThreshold,
         actor: crate::Actor,
     ) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let previous: Option<i64> =
             sqlx::query_scalar("SELECT anonymity_threshold FROM organisations WHERE id = $1")
                 .bind(org.0)

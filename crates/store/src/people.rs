@@ -332,7 +332,7 @@ impl Store {
         by: Actor,
     ) -> Result<PersonId> {
         self.check_references(org, input).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let at = now();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO people (organisation_id, employee_number, given_name, family_name, email, \
@@ -386,7 +386,7 @@ impl Store {
         {
             return Err(StoreError::Taken("line_manager"));
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE people SET employee_number = $3, given_name = $4, family_name = $5, email = $6, \
                 employment = $7, job_role = $8, job_family = $9, contracted_hours = $10, \

@@ -665,7 +665,7 @@ impl Store {
         person: PersonId,
         actor: Actor,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         erase_in(&mut tx, self.backend, org, person, actor).await?;
         tx.commit().await?;
         Ok(())

@@ -29,6 +29,19 @@ pub struct PlanDraft {
     pub competences: Vec<CompetenceId>,
 }
 
+/// A step a trainer or manager chose by hand, placed (see [`skillgym_domain::plans::chosen_step`]).
+#[derive(Debug, Clone)]
+pub struct NewPlanStep {
+    /// The goal's position.
+    pub goal: u32,
+    pub activity: ActivityId,
+    pub session: Option<SessionId>,
+    pub first_week: u32,
+    pub last_week: u32,
+    pub minutes: u32,
+    pub reason: StepReason,
+}
+
 /// A plan as stored, with its goals, steps and notes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
@@ -274,7 +287,7 @@ impl Store {
         drafts: &[PlanDraft],
         actor: Actor,
     ) -> Result<Vec<PersonId>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let at = now();
         let mut made: HashMap<i64, i64> = HashMap::new();
         let sql = format!(
@@ -343,7 +356,7 @@ impl Store {
         draft: &PlanDraft,
         actor: Actor,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let changed = sqlx::query(
             "UPDATE plans SET weekly_minutes = $3, starts_on = $4, unhelped = $5, \
                  campaign_id = $6, proposed_at = $7 \
@@ -817,7 +830,7 @@ impl Store {
         by: PersonId,
         day: time::Date,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(
             "SELECT person_id, status, paused_on FROM plans \
              WHERE id = $1 AND organisation_id = $2",
@@ -914,7 +927,7 @@ impl Store {
         person: PersonId,
         ratings: &[(u32, u8)],
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let goals: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM plan_goals g JOIN plans p ON p.id = g.plan_id \
              WHERE p.id = $1 AND p.organisation_id = $2 AND p.person_id = $3 \
@@ -960,7 +973,7 @@ impl Store {
         position: u32,
         by: PersonId,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let person: Option<i64> = sqlx::query_scalar(
             "SELECT person_id FROM plans WHERE id = $1 AND organisation_id = $2 \
              AND finished_at IS NULL",
@@ -988,6 +1001,59 @@ impl Store {
         insert_event(&mut tx, org, &event).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Adds a step chosen by hand to goal `goal` of an unfinished plan, after its other steps.
+    /// `NotFound` unless the plan is `org`'s, unfinished, and has the goal.
+    pub async fn add_step(
+        &self,
+        org: OrganisationId,
+        plan: PlanId,
+        step: &NewPlanStep,
+        by: PersonId,
+    ) -> Result<u32> {
+        let mut tx = self.begin_write().await?;
+        let person: Option<i64> = sqlx::query_scalar(
+            "SELECT p.person_id FROM plans p JOIN plan_goals g ON g.plan_id = p.id \
+             WHERE p.id = $1 AND p.organisation_id = $2 AND p.finished_at IS NULL \
+             AND g.position = $3",
+        )
+        .bind(plan.0)
+        .bind(org.0)
+        .bind(i64::from(step.goal))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let person = person.ok_or(StoreError::NotFound)?;
+        let position: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(MAX(position) + 1, 0) FROM plan_steps WHERE plan_id = $1",
+        )
+        .bind(plan.0)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO plan_steps (plan_id, position, goal, activity_id, session_id, \
+             first_week, last_week, minutes, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(plan.0)
+        .bind(position)
+        .bind(i64::from(step.goal))
+        .bind(step.activity.0)
+        .bind(step.session.map(|s| s.0))
+        .bind(i64::from(step.first_week))
+        .bind(i64::from(step.last_week))
+        .bind(i64::from(step.minutes))
+        .bind(json(&step.reason))
+        .execute(&mut *tx)
+        .await?;
+        let event = NewAuditEvent::new(
+            Actor::Person(by),
+            AuditAction::PlanChanged,
+            Some(PersonId(person)),
+        )
+        .with_flag(PlanChange::Edited.flag());
+        insert_event(&mut tx, org, &event).await?;
+        tx.commit().await?;
+        u32::try_from(position).map_err(|_| StoreError::Corrupt("a step's position".into()))
     }
 
     /// Keeps a note of a meeting about the plan. `NotFound` unless it is `org`'s.

@@ -72,7 +72,7 @@ impl Store {
         if targets.keys().any(|(c, _)| !competences.contains(&c.0)) {
             return Err(StoreError::NotFound);
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "DELETE FROM role_targets WHERE competence_id IN \
              (SELECT id FROM competences WHERE framework_id = $1)",

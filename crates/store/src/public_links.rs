@@ -162,7 +162,7 @@ impl Store {
         new_code: &str,
         actor: Actor,
     ) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let owned: Option<i64> =
             sqlx::query_scalar("SELECT id FROM campaigns WHERE id = $1 AND organisation_id = $2")
                 .bind(campaign.0)
@@ -275,7 +275,7 @@ impl Store {
         link: &PublicLink,
         target: &PublicTarget,
     ) -> Result<PublicRespondent> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let respondent = insert_respondent(
             &mut tx,
             link,
@@ -338,7 +338,7 @@ impl Store {
         link: &PublicLink,
         token_hash: &str,
     ) -> Result<Option<PublicRespondent>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(
             "DELETE FROM public_confirmations WHERE token_hash = $1 AND link_campaign_id = $2 \
              RETURNING organisation_id, campaign_id, email_hash, expires_at",

@@ -197,7 +197,7 @@ impl Store {
             }
             None => None,
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let was: Option<i64> =
             sqlx::query_scalar("SELECT password_sign_in FROM organisations WHERE id = $1")
                 .bind(org.0)
@@ -303,7 +303,7 @@ impl Store {
         on: bool,
         actor: Actor,
     ) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(
             "SELECT o.password_sign_in, \
                     (SELECT COUNT(*) FROM single_sign_on s WHERE s.organisation_id = o.id) AS sso \

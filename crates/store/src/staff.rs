@@ -128,10 +128,7 @@ impl Store {
         // reading cannot start writing once another writer has committed (SQLite refuses the
         // stale snapshot at once, whatever the busy timeout). Taken up front, the lock makes a
         // concurrent writer's turn come before or after the whole import, waited for.
-        let mut tx = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
-        };
+        let mut tx = self.begin_write().await?;
         // Campaigns keep who they asked as it was before the file changes anyone.
         crate::asked::record_due(
             &mut tx,

@@ -131,7 +131,7 @@ impl Store {
             .map(|(id, q)| (q.code.as_str(), id.0))
             .collect();
 
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let mut by_email = HashMap::new();
         let mut by_number = HashMap::new();
         for r in

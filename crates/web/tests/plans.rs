@@ -23,6 +23,7 @@ both_backends!(
     only_trainers_administrators_and_their_manager_see_a_persons_plan,
     a_plan_finished_with_every_step_done_earns_a_badge_anyone_can_check,
     each_agreed_plan_has_one_check_in_a_week_whatever_the_instances,
+    a_trainer_adds_an_activity_or_a_session_they_chose_to_a_goal,
 );
 
 fn today() -> time::Date {
@@ -887,4 +888,199 @@ async fn each_agreed_plan_has_one_check_in_a_week_whatever_the_instances(backend
             );
         }
     }
+}
+
+/// The `value`s of the page's options to add a step, `{goal}-{a|s}-{id}`.
+fn add_choices(page: &str) -> Vec<(u32, char, i64)> {
+    let select = &page[page
+        .find("<select id=\"add\"")
+        .expect("the form to add a step")..];
+    let select = &select[..select.find("</select>").unwrap()];
+    select
+        .split("<option value=\"")
+        .skip(2)
+        .filter_map(|o| {
+            let value = &o[..o.find('"')?];
+            let mut parts = value.splitn(3, '-');
+            Some((
+                parts.next()?.parse().ok()?,
+                parts.next()?.chars().next()?,
+                parts.next()?.parse().ok()?,
+            ))
+        })
+        .collect()
+}
+
+async fn a_trainer_adds_an_activity_or_a_session_they_chose_to_a_goal(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let (person, email, campaign) = planned_person(&app).await;
+    let trainer = app.signed_in("trainer@afon.example").await;
+    let path = format!("/people/{person}/plan");
+    let response = app
+        .post(
+            &trainer,
+            &path,
+            &[("campaign", &campaign.to_string()), ("minutes", "45")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let plan = current(store, &app, person).await;
+    let steps = plan.steps.len();
+    let edits = |events: &[skillgym_store::AuditEventRecord]| {
+        events.iter().filter(|e| e.detail == "plan-edited").count()
+    };
+    let trail = || async {
+        store
+            .audit_events(
+                app.org,
+                &AuditFilter {
+                    person: Some(person),
+                    limit: 100,
+                    ..AuditFilter::default()
+                },
+            )
+            .await
+            .unwrap()
+            .0
+    };
+    let edited_before = edits(&trail().await);
+
+    // The form offers, under each goal, only what builds the goal's competence.
+    let page = app.page(&trainer, &path).await;
+    let offered = add_choices(&page);
+    assert!(!offered.is_empty(), "{page}");
+    let catalogue = store.catalogue(app.org).await.unwrap();
+    let activity = |id: i64| {
+        &catalogue
+            .iter()
+            .find(|a| a.id.0 == id)
+            .expect("an activity of the catalogue")
+            .activity
+    };
+    for (goal, kind, id) in &offered {
+        let code = &plan.goals[*goal as usize].code;
+        if *kind == 'a' {
+            assert!(activity(*id).builds.iter().any(|b| &b.competence == code));
+            assert!(!activity(*id).kind.needs_session());
+        }
+    }
+    let (goal, _, chosen) = *offered.iter().find(|(_, k, _)| *k == 'a').unwrap();
+    let value = format!("{goal}-a-{chosen}");
+    let steps_path = format!("/plans/{}/steps", plan.id);
+
+    // Nothing chosen, a week that is no number or past the plan's twelve: each said, nothing
+    // added.
+    for (add, week, says) in [
+        ("", "3", "Choose an activity or session from the list"),
+        (value.as_str(), "", "Enter the week as a number from 1"),
+        (value.as_str(), "13", "Enter the week as a number from 1"),
+        (value.as_str(), "0", "Enter the week as a number from 1"),
+    ] {
+        let response = app
+            .post(&trainer, &steps_path, &[("add", add), ("week", week)])
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{add} {week}"
+        );
+        let html = response.text().await.unwrap();
+        assert!(html.contains(says), "{add} {week}: {html}");
+    }
+    // An activity under a goal whose competence it does not build.
+    let other_goal = plan.goals.iter().find(|g| {
+        !activity(chosen)
+            .builds
+            .iter()
+            .any(|b| b.competence == g.code)
+    });
+    if let Some(other) = other_goal {
+        let response = app
+            .post(
+                &trainer,
+                &steps_path,
+                &[
+                    ("add", &format!("{}-a-{chosen}", other.position)),
+                    ("week", "3"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.unwrap();
+        assert!(
+            html.contains("Choose an activity that builds the goal"),
+            "{html}"
+        );
+    }
+    assert_eq!(current(store, &app, person).await.steps.len(), steps);
+
+    // The person cannot add to their own plan (a learner plans for nobody).
+    let person_client = app.signed_in(&email).await;
+    let response = app
+        .post(
+            &person_client,
+            &steps_path,
+            &[("add", &value), ("week", "3")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+    // Added in week 3 (the plan's third, from 0 the second), after the other steps, with its
+    // reason; the page says it was chosen.
+    let response = app
+        .post(&trainer, &steps_path, &[("add", &value), ("week", "3")])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let plan = current(store, &app, person).await;
+    assert_eq!(plan.steps.len(), steps + 1);
+    let added = plan.steps.iter().max_by_key(|s| s.position).unwrap();
+    assert_eq!(
+        location(&response),
+        format!("{path}?done=added#step-{}", added.position)
+    );
+    assert_eq!(added.activity.0, chosen);
+    assert_eq!(added.goal, goal);
+    assert_eq!(added.first_week, 2);
+    assert!(added.reason.chosen);
+    assert_eq!(added.minutes, activity(chosen).minutes);
+    let weeks = activity(chosen).minutes.div_ceil(45).max(1);
+    assert_eq!(added.last_week, 2 + weeks - 1);
+    let own = app.page(&person_client, "/me/plan").await;
+    assert!(own.contains(&format!("id=\"step-{}\"", added.position)));
+    assert!(own.contains("Chosen when you met about your plan."));
+
+    // A session goes in its own week, whatever week is given (the demo has sessions with
+    // places in the plan's weeks).
+    let (goal, _, session) = offered
+        .iter()
+        .find(|(_, k, _)| *k == 's')
+        .expect("a session to choose");
+    let response = app
+        .post(
+            &trainer,
+            &steps_path,
+            &[("add", &format!("{goal}-s-{session}")), ("week", "")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let plan = current(store, &app, person).await;
+    let added = plan.steps.iter().max_by_key(|s| s.position).unwrap();
+    assert_eq!(added.session.map(|s| s.0), Some(*session));
+    let starts_at = store
+        .sessions_between(app.org, 0, i64::MAX)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.id.0 == *session)
+        .unwrap()
+        .starts_at;
+    let week = skillgym_domain::plans::week_of(
+        plan.starts_on,
+        skillgym_domain::uk_time::local(starts_at).date(),
+    );
+    assert_eq!(i64::from(added.first_week), week);
+
+    // Each addition is in the audit trail.
+    assert!(edits(&trail().await) > edited_before);
 }

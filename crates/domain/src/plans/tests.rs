@@ -267,6 +267,7 @@ fn ffions_plan_is_worked_by_hand() {
             minutes: 15,
             new_format: true,
             place: StepPlace::OwnTime { weeks: 1 },
+            chosen: false,
         }
     );
     assert_eq!(
@@ -287,6 +288,7 @@ fn ffions_plan_is_worked_by_hand() {
                 site: "Pwllheli".into(),
                 starts_at: 1_000_000 + 5 * 604_800
             },
+            chosen: false,
         }
     );
     assert!(plan.unhelped.is_empty());
@@ -560,5 +562,105 @@ fn a_plan_is_behind_once_a_step_is_late_by_a_week() {
     assert_eq!(
         Progress::of(PlanStatus::Finished, &steps, 9),
         Progress::Finished
+    );
+}
+
+// ---- Steps chosen by hand --------------------------------------------------------------------
+
+fn placing<'a>(used: &'a [ActivityKind]) -> Placing<'a> {
+    Placing {
+        competence: "SAFE-2",
+        goal_level: 3,
+        weekly: minutes(45),
+        weeks: 12,
+        used,
+    }
+}
+
+#[test]
+fn a_chosen_guide_goes_in_the_week_given_and_says_it_was_chosen() {
+    // 20 minutes fit one week of 45; the guide builds SAFE-2 to level 2, short of the goal's 3;
+    // the plan has a video already, so a guide is a new kind of learning.
+    let guide = activity(1, "G-1", ActivityKind::Guide, 20, &[("SAFE-2", 2)]);
+    let step = chosen_step(&guide, None, 4, placing(&[ActivityKind::Video])).unwrap();
+    assert_eq!(
+        step,
+        ChosenStep {
+            first_week: 4,
+            last_week: 4,
+            minutes: 20,
+            reason: StepReason {
+                reaches_goal: false,
+                level: 2,
+                minutes: 20,
+                new_format: true,
+                place: StepPlace::OwnTime { weeks: 1 },
+                chosen: true,
+            },
+        }
+    );
+}
+
+#[test]
+fn a_chosen_long_course_spreads_over_the_weeks_its_minutes_take_and_must_end_in_the_plan() {
+    // 100 minutes at 45 a week: 45 + 45 + 10, three weeks from week 9 (the tenth) are weeks
+    // 9, 10 and 11, the plan's last; from week 10 it would run into a thirteenth week.
+    let elearning = activity(2, "E-1", ActivityKind::ELearning, 100, &[("SAFE-2", 3)]);
+    let step = chosen_step(&elearning, None, 9, placing(&[ActivityKind::ELearning])).unwrap();
+    assert_eq!((step.first_week, step.last_week), (9, 11));
+    assert_eq!(step.reason.place, StepPlace::OwnTime { weeks: 3 });
+    assert!(step.reason.reaches_goal);
+    assert!(!step.reason.new_format);
+    assert_eq!(
+        chosen_step(&elearning, None, 10, placing(&[])),
+        Err(NotPlaced::OutsideWeeks)
+    );
+    // A plan paused for two weeks has fourteen.
+    let longer = Placing {
+        weeks: 14,
+        ..placing(&[])
+    };
+    assert_eq!(
+        chosen_step(&elearning, None, 10, longer).map(|s| s.last_week),
+        Ok(12)
+    );
+}
+
+#[test]
+fn a_chosen_session_keeps_its_week_and_is_refused_full_off_goal_or_without_a_session() {
+    let mut course = activity(3, "C-1", ActivityKind::Course, 120, &[("SAFE-2", 4)]);
+    let own = session(31, 6, Nearness::OwnSite, Some("Pwllheli"), false);
+    let full = session(32, 7, Nearness::OwnSite, Some("Pwllheli"), true);
+    course.sessions = vec![own.clone(), full.clone()];
+    // The week given is ignored: the session's date decides.
+    let step = chosen_step(&course, Some(&own), 0, placing(&[])).unwrap();
+    assert_eq!((step.first_week, step.last_week), (6, 6));
+    assert_eq!(
+        step.reason.place,
+        StepPlace::OwnSite {
+            site: "Pwllheli".into(),
+            starts_at: 1_000_000 + 6 * 604_800
+        }
+    );
+    assert_eq!(
+        chosen_step(&course, Some(&full), 0, placing(&[])),
+        Err(NotPlaced::Full)
+    );
+    assert_eq!(
+        chosen_step(&course, None, 0, placing(&[])),
+        Err(NotPlaced::NeedsSession)
+    );
+    let other = Placing {
+        competence: "DATA-1",
+        ..placing(&[])
+    };
+    assert_eq!(
+        chosen_step(&course, Some(&own), 0, other),
+        Err(NotPlaced::OffGoal)
+    );
+    let late = session(33, 12, Nearness::Online, None, false);
+    assert_eq!(
+        chosen_step(&course, Some(&late), 0, placing(&[])),
+        Err(NotPlaced::OutsideWeeks)
     );
 }

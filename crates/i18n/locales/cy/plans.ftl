@@ -378,3 +378,43 @@ plan-reassessment-goal = Nod
 profile-plan-own = Eich cynllun dysgu
 # review:
 profile-plan = Eu cynllun dysgu
+
+## Ychwanegu cam â llaw
+# review:
+plan-step-chosen = Wedi'i ddewis pan wnaethoch gyfarfod am eich cynllun.
+# review:
+plan-add-heading = Ychwanegu cam
+# review:
+plan-add-label = Gweithgaredd neu sesiwn
+# review:
+plan-add-hint = Gweithgareddau o'r catalog sy'n meithrin cymhwysedd nod, o dan y nod. Rhoddir sesiwn yn wythnos ei dyddiad.
+# review:
+plan-add-choose = Dewiswch weithgaredd neu sesiwn
+# review:
+plan-add-activity = { $title } ({ $kind }, { $minutes } munud)
+# review:
+plan-add-session = { $title } ({ $kind }): { $date } am { $time }, { $place }
+# review:
+plan-add-online = ar-lein
+# review:
+plan-add-week = Wythnos y cynllun
+# review:
+plan-add-week-hint = Ar gyfer gweithgaredd a wneir yn amser yr unigolyn ei hun: yr wythnos i'w ddechrau, fel rhif.
+# review:
+plan-add = Ei ychwanegu at y cynllun
+# review:
+plan-notice-added = Mae'r cam wedi'i ychwanegu at y cynllun.
+# review:
+plan-add-missing = Dewiswch weithgaredd neu sesiwn o'r rhestr
+# review:
+plan-add-week-invalid = Rhowch yr wythnos fel rhif o 1 i wythnos olaf y cynllun
+# review:
+plan-add-week-past = Dewiswch yr wythnos hon neu un ddiweddarach
+# review:
+plan-add-outside-weeks = Byddai'r cam yn rhedeg y tu hwnt i wythnos olaf y cynllun: dewiswch wythnos gynharach
+# review:
+plan-add-off-goal = Dewiswch weithgaredd sy'n meithrin cymhwysedd y nod
+# review:
+plan-add-needs-session = Dewiswch un o sesiynau'r gweithgaredd
+# review:
+plan-add-full = Mae'r sesiwn yn llawn: dewiswch un arall

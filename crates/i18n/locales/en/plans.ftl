@@ -212,3 +212,24 @@ plan-reassessment-goal = Goal
 
 profile-plan-own = Your learning plan
 profile-plan = Their learning plan
+
+## Adding a step by hand
+plan-step-chosen = Chosen when you met about your plan.
+plan-add-heading = Add a step
+plan-add-label = Activity or session
+plan-add-hint = Activities from the catalogue that build a goal's competence, under the goal. A session is put in the week of its date.
+plan-add-choose = Choose an activity or session
+plan-add-activity = { $title } ({ $kind }, { $minutes } minutes)
+plan-add-session = { $title } ({ $kind }): { $date } at { $time }, { $place }
+plan-add-online = online
+plan-add-week = Week of the plan
+plan-add-week-hint = For an activity done in the person's own time: the week to start it, as a number.
+plan-add = Add it to the plan
+plan-notice-added = The step is added to the plan.
+plan-add-missing = Choose an activity or session from the list
+plan-add-week-invalid = Enter the week as a number from 1 to the plan's last week
+plan-add-week-past = Choose this week or a later one
+plan-add-outside-weeks = The step would run past the plan's last week: choose an earlier week
+plan-add-off-goal = Choose an activity that builds the goal's competence
+plan-add-needs-session = Choose one of the activity's sessions
+plan-add-full = The session is full: choose another

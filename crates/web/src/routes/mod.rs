@@ -318,7 +318,7 @@ fn pages() -> Routes {
         .get("/plans", plans::list)
         .post("/plans/{id}/propose", plans::propose_again)
         .post("/plans/{id}/change", plans::change)
-        .post("/plans/{id}/steps", plans::remove_step)
+        .post("/plans/{id}/steps", plans::edit_steps)
         .post("/plans/{id}/notes", plans::add_note)
         .get("/credentials/{id}", credentials::show)
         .get("/credentials/{id}/credential.jws", credentials::download)

@@ -21,14 +21,19 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use skillgym_domain::learning::ActivityKind;
 use skillgym_domain::plans::{
-    GoalReason, PlanStatus, Progress, StepPlace, StepReason, WeeklyMinutes, week_days, week_of,
+    Candidate, GoalReason, NotPlaced, Placing, PlanStatus, Progress, StepPlace, StepReason,
+    WeeklyMinutes, chosen_step, week_days, week_of,
 };
-use skillgym_domain::{CampaignId, Invalid, PersonId, PlanId, Role, uk_time};
+use skillgym_domain::{
+    ActivityId, CampaignId, Invalid, PersonId, PlanId, Role, SessionId, uk_time,
+};
 use skillgym_i18n::Tr;
-use skillgym_reporting::proposals::{ProposeError, Whom, proposals};
+use skillgym_reporting::proposals::{ProposeError, Whom, choices, proposals};
 use skillgym_store::{
-    Actor, AnsweredCampaign, AuditAction, Plan, PlanChange, PlanSummary, SessionRecord, StoreError,
+    Actor, AnsweredCampaign, AuditAction, NewPlanStep, Plan, PlanChange, PlanSummary,
+    SessionRecord, StoreError,
 };
 use std::collections::{BTreeMap, HashSet};
 
@@ -214,8 +219,13 @@ fn step_why(tr: &Tr, reason: &StepReason) -> String {
             ]),
         ),
     };
-    if reason.new_format {
+    let line = if reason.new_format {
         format!("{line} {}", tr.t("plan-step-new-format"))
+    } else {
+        line
+    };
+    if reason.chosen {
+        format!("{line} {}", tr.t("plan-step-chosen"))
     } else {
         line
     }
@@ -353,11 +363,18 @@ pub struct PlanPage {
     /// For a trainer or manager with no plan running: the campaigns to propose from.
     campaigns: Vec<AnsweredCampaign>,
     form: ProposeForm,
+    /// For a trainer or manager, a plan not finished: what may be added, by goal.
+    choices: Vec<ChoiceGroup>,
+    add: StepsForm,
     errors: FormErrors,
     notice: Option<&'static str>,
 }
 
 impl PlanPage {
+    fn chosen(&self, value: &str) -> bool {
+        self.add.add == value
+    }
+
     fn campaign_is(&self, id: &CampaignId) -> bool {
         self.form.campaign == id.to_string()
     }
@@ -381,6 +398,7 @@ fn notice_of(query: &Notice) -> Option<&'static str> {
         Some("resumed") => Some("plan-notice-resumed"),
         Some("finished") => Some("plan-notice-finished"),
         Some("edited") => Some("plan-notice-edited"),
+        Some("added") => Some("plan-notice-added"),
         Some("noted") => Some("plan-notice-noted"),
         Some("ticked") => Some("plan-notice-ticked"),
         Some("reassessed") => Some("plan-notice-reassessed"),
@@ -397,6 +415,7 @@ async fn plan_page(
     person: PersonId,
     own: bool,
     form: Option<ProposeForm>,
+    add: StepsForm,
     errors: FormErrors,
     notice: Option<&'static str>,
 ) -> AppResult<Response> {
@@ -441,6 +460,15 @@ async fn plan_page(
             .unwrap_or(30)
             .to_string(),
     });
+    // What a trainer or manager may add by hand to a plan not finished.
+    let choices = match &plan {
+        Some(p) if !own && p.status != PlanStatus::Finished => {
+            let reports = state.reports(org).await?;
+            let found = choices(&reports, person, p.starts_on, p.last_week() + 1, today()).await?;
+            choice_groups(&ctx.tr, p, &found)
+        }
+        _ => Vec::new(),
+    };
     let failed = !errors.is_empty();
     let title = if own {
         ctx.page("plan-own-title")
@@ -456,6 +484,8 @@ async fn plan_page(
         can_propose,
         campaigns,
         form,
+        choices,
+        add,
         errors,
         notice,
     }
@@ -475,7 +505,18 @@ async fn refused(
     form: Option<ProposeForm>,
     errors: FormErrors,
 ) -> AppResult<Response> {
-    plan_page(state, ctx, user, person, false, form, errors, None).await
+    plan_page(
+        state,
+        ctx,
+        user,
+        person,
+        false,
+        form,
+        StepsForm::default(),
+        errors,
+        None,
+    )
+    .await
 }
 
 /// The signed-in person's own plan.
@@ -493,6 +534,7 @@ pub async fn own(
         user.person_id,
         true,
         None,
+        StepsForm::default(),
         FormErrors::default(),
         notice_of(&query),
     )
@@ -523,6 +565,7 @@ pub async fn of_person(
         person,
         false,
         None,
+        StepsForm::default(),
         FormErrors::default(),
         notice_of(&query),
     )
@@ -714,14 +757,127 @@ pub async fn change(
     Ok(Redirect::to(&format!("/people/{}/plan?done={done}", plan.person)).into_response())
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// The steps form: a step to take out, or an activity or session to add to a goal (in the
+/// week given, for one done in the person's own time).
+#[derive(Debug, Default, Clone, Deserialize)]
 pub struct StepsForm {
     #[serde(default)]
     remove: String,
+    #[serde(default)]
+    add: String,
+    #[serde(default)]
+    week: String,
 }
 
-/// Takes a step out of a plan.
-pub async fn remove_step(
+/// An activity or session that may be added to a goal, as the form offers it.
+pub struct ChoiceGroup {
+    pub title: String,
+    pub lang: &'static str,
+    pub options: Vec<ChoiceOption>,
+}
+
+pub struct ChoiceOption {
+    /// `{goal}-a-{activity}` for one done in the person's own time, `{goal}-s-{session}` for a
+    /// session.
+    pub value: String,
+    pub label: String,
+}
+
+/// A choice of the form, read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    Activity(u32, ActivityId),
+    Session(u32, SessionId),
+}
+
+impl Choice {
+    fn parse(value: &str) -> Option<Self> {
+        let mut parts = value.splitn(3, '-');
+        let goal = parts.next()?.parse().ok()?;
+        let kind = parts.next()?;
+        let id: i64 = parts.next()?.parse().ok()?;
+        match kind {
+            "a" => Some(Choice::Activity(goal, ActivityId(id))),
+            "s" => Some(Choice::Session(goal, SessionId(id))),
+            _ => None,
+        }
+    }
+
+    fn goal(self) -> u32 {
+        match self {
+            Choice::Activity(goal, _) | Choice::Session(goal, _) => goal,
+        }
+    }
+}
+
+/// Under each goal, the activities that build its competence: those done in one's own time
+/// once, those taken at a session by each session with a place.
+fn choice_groups(tr: &Tr, plan: &Plan, candidates: &[Candidate]) -> Vec<ChoiceGroup> {
+    let lang = tr.lang().code();
+    plan.goals
+        .iter()
+        .map(|g| {
+            let goal_title = g.title.show(lang);
+            let mut options = Vec::new();
+            for c in candidates
+                .iter()
+                .filter(|c| c.activity.builds.iter().any(|b| b.competence == g.code))
+            {
+                let title = c.activity.title.show(lang).text.to_string();
+                let kind = tr.t(&format!("activity-kind-{}", c.activity.kind.as_str()));
+                if !c.activity.kind.needs_session() {
+                    options.push(ChoiceOption {
+                        value: format!("{}-a-{}", g.position, c.id),
+                        label: tr.args(
+                            "plan-add-activity",
+                            [
+                                ("title", title.clone().into()),
+                                ("kind", kind.clone().into()),
+                                ("minutes", (c.activity.minutes as usize).into()),
+                            ],
+                        ),
+                    });
+                }
+                for session in c.sessions.iter().filter(|s| !s.full) {
+                    let at = uk_time::local(session.starts_at);
+                    let place = session
+                        .site
+                        .clone()
+                        .unwrap_or_else(|| tr.t("plan-add-online"));
+                    options.push(ChoiceOption {
+                        value: format!("{}-s-{}", g.position, session.id),
+                        label: tr.args(
+                            "plan-add-session",
+                            [
+                                ("title", title.clone().into()),
+                                ("kind", kind.clone().into()),
+                                (
+                                    "date",
+                                    tr.date(&skillgym_domain::people::format_date(at.date()))
+                                        .into(),
+                                ),
+                                (
+                                    "time",
+                                    format!("{:02}:{:02}", at.hour(), at.minute()).into(),
+                                ),
+                                ("place", place.into()),
+                            ],
+                        ),
+                    });
+                }
+            }
+            ChoiceGroup {
+                title: goal_title.text.to_string(),
+                lang: goal_title.lang,
+                options,
+            }
+        })
+        .filter(|g| !g.options.is_empty())
+        .collect()
+}
+
+/// Takes a step out of a plan, or adds one chosen by hand.
+pub async fn edit_steps(
     planner: Planner,
     State(state): State<AppState>,
     ctx: Ctx,
@@ -732,6 +888,9 @@ pub async fn remove_step(
     let org = user.organisation_id;
     let plan = state.store.plan(org, id).await?;
     may_plan_for(&state, &user, plan.person).await?;
+    if form.remove.is_empty() {
+        return add_step(&state, &ctx, &user, &plan, form).await;
+    }
     let position = form
         .remove
         .parse::<u32>()
@@ -747,6 +906,118 @@ pub async fn remove_step(
         .remove_step(org, id, position, user.person_id)
         .await?;
     Ok(Redirect::to(&format!("/people/{}/plan?done=edited", plan.person)).into_response())
+}
+
+/// Adds the activity or session chosen to its goal: a session in its own week, anything else
+/// from the week given, in the person's own time.
+async fn add_step(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &SessionRecord,
+    plan: &Plan,
+    form: StepsForm,
+) -> AppResult<Response> {
+    let org = user.organisation_id;
+    let weeks = plan.last_week() + 1;
+    let now = week_of(plan.starts_on, today()).max(0);
+    let mut errors = FormErrors::default();
+    let choice = Choice::parse(&form.add);
+    let goal = choice.and_then(|c| plan.goals.iter().find(|g| g.position == c.goal()));
+    let reports = state.reports(org).await?;
+    let candidates = choices(&reports, plan.person, plan.starts_on, weeks, today()).await?;
+    let found = match choice {
+        Some(Choice::Activity(_, activity)) => candidates
+            .iter()
+            .find(|c| c.id == activity && !c.activity.kind.needs_session())
+            .map(|c| (c, None)),
+        Some(Choice::Session(_, session)) => candidates.iter().find_map(|c| {
+            c.sessions
+                .iter()
+                .find(|s| s.id == session)
+                .map(|s| (c, Some(s)))
+        }),
+        None => None,
+    };
+    let week = match found {
+        Some((_, None)) => {
+            let week = form
+                .week
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|w| (1..=weeks).contains(w));
+            match week {
+                None => {
+                    errors.add("week", "plan-add-week-invalid");
+                    None
+                }
+                Some(w) if i64::from(w - 1) < now => {
+                    errors.add("week", "plan-add-week-past");
+                    None
+                }
+                Some(w) => Some(w - 1),
+            }
+        }
+        _ => Some(0),
+    };
+    let (Some(goal), Some((candidate, session)), Some(week)) = (goal, found, week) else {
+        if goal.is_none() || found.is_none() {
+            errors.add("add", "plan-add-missing");
+        }
+        return refused_add(state, ctx, user, plan.person, form, errors).await;
+    };
+    let used: Vec<ActivityKind> = plan.steps.iter().map(|s| s.kind).collect();
+    let placing = Placing {
+        competence: &goal.code,
+        goal_level: goal.level,
+        weekly: plan.weekly,
+        weeks,
+        used: &used,
+    };
+    let placed = match chosen_step(candidate, session, week, placing) {
+        Ok(placed) => placed,
+        Err(why) => {
+            let (field, message) = match why {
+                NotPlaced::OffGoal => ("add", "plan-add-off-goal"),
+                NotPlaced::NeedsSession => ("add", "plan-add-needs-session"),
+                NotPlaced::Full => ("add", "plan-add-full"),
+                NotPlaced::OutsideWeeks if session.is_some() => ("add", "plan-add-outside-weeks"),
+                NotPlaced::OutsideWeeks => ("week", "plan-add-outside-weeks"),
+            };
+            errors.add(field, message);
+            return refused_add(state, ctx, user, plan.person, form, errors).await;
+        }
+    };
+    let step = NewPlanStep {
+        goal: goal.position,
+        activity: candidate.id,
+        session: session.map(|s| s.id),
+        first_week: placed.first_week,
+        last_week: placed.last_week,
+        minutes: placed.minutes,
+        reason: placed.reason,
+    };
+    let position = state
+        .store
+        .add_step(org, plan.id, &step, user.person_id)
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/people/{}/plan?done=added#step-{position}",
+        plan.person
+    ))
+    .into_response())
+}
+
+/// `person`'s plan page with what was wrong with the adding form.
+async fn refused_add(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &SessionRecord,
+    person: PersonId,
+    form: StepsForm,
+    errors: FormErrors,
+) -> AppResult<Response> {
+    plan_page(state, ctx, user, person, false, None, form, errors, None).await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -840,6 +1111,7 @@ pub async fn tick(
             user.person_id,
             true,
             None,
+            StepsForm::default(),
             errors,
             None,
         )
@@ -902,6 +1174,7 @@ pub async fn reassess(
             user.person_id,
             true,
             None,
+            StepsForm::default(),
             errors,
             None,
         )
