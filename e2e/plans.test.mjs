@@ -1,6 +1,7 @@
 // Learning plans in a real browser: a manager proposes a plan for one of their people from
 // their audit results (a mistake first, shown in an error summary), agrees it, keeps a note,
-// and finds it in the list of plans; the plan page in Welsh; a learner's own page with no plan.
+// adds a step they chose, and finds it in the list of plans; the plan page in Welsh; a
+// learner's own page with no plan; the champion's page.
 // Each page passes axe, on a desktop and a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -74,6 +75,18 @@ test('a manager proposes, agrees and keeps notes on a plan', { timeout: 240_000 
 
     await clickAndWait(page, page.locator('main form:has(input[value="agree"]) button'));
     assert.equal(await page.locator('[data-progress="on-track"]').count(), 1, 'agreed, on track');
+    // Adding a step by hand: nothing chosen is explained; then the first activity, in week 2.
+    await clickAndWait(page, page.locator('main form:has(#add) button'));
+    await assertErrorSummary(page);
+    await checkA11y(page, 'the form to add a step with a mistake');
+    const steps = await page.locator('main section li[id^="step-"]').count();
+    const option = await page.locator('#add option[value*="-a-"]').first().getAttribute('value');
+    await page.locator('#add').selectOption(option);
+    await page.locator('#week').fill('2');
+    await clickAndWait(page, page.locator('main form:has(#add) button'));
+    assert.equal(await page.locator('main section li[id^="step-"]').count(), steps + 1, 'one step more');
+    assert.match(await page.locator('#week-2 ~ ul').first().innerText(), /Chosen when you met/);
+
     await page.locator('#note').fill('Met on Tuesday; the course at the branch suits best.');
     await clickAndWait(page, page.locator('main form[action$="/notes"] button'));
     assert.match(await page.locator('#notes ~ .panel').first().innerText(), /Tuesday/);
@@ -112,5 +125,23 @@ test('a learner without a plan is told how they get one', { timeout: 120_000 }, 
     await visit(page, `${app.url}/`);
     assert.ok(await page.locator('#plan-heading').isVisible());
     await checkA11y(page, 'the home page with its learning section');
+  });
+});
+
+test('a champion finds their page from the menu', { timeout: 120_000 }, async () => {
+  await withPage(browser, 'plans-champion', async (page) => {
+    await signIn(page, app.url, DEMO_ACCOUNTS.champion);
+    await clickAndWait(page, page.locator('nav.nav a[href="/champion"]'));
+    assert.equal(pathOf(page), '/champion');
+    assert.ok(await page.locator('nav.nav a[href="/champion"]').getAttribute('aria-current'), 'marked in the menu');
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await checkA11y(page, `the champion's page at ${width} px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const form = page.locator('form[action="/language"]').first();
+    await clickAndWait(page, form.locator('button').first());
+    assert.equal(await htmlLang(page), 'cy');
+    await checkA11y(page, "the champion's page in Welsh");
   });
 });

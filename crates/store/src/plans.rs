@@ -42,6 +42,14 @@ pub struct NewPlanStep {
     pub reason: StepReason,
 }
 
+/// A competence colleagues at someone's sites are working on in their plans, and how many.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LearnedAtSites {
+    pub code: String,
+    pub title: Localised,
+    pub people: u32,
+}
+
 /// A plan as stored, with its goals, steps and notes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
@@ -1054,6 +1062,47 @@ impl Store {
         insert_event(&mut tx, org, &event).await?;
         tx.commit().await?;
         u32::try_from(position).map_err(|_| StoreError::Corrupt("a step's position".into()))
+    }
+
+    /// What colleagues at `person`'s sites are learning: each competence that is a goal of a
+    /// plan not finished of someone (not `person`, not a leaver on `today`) who works at one of
+    /// them, with how many people have it, most first. Counts only: pages show those of at
+    /// least the anonymity threshold.
+    pub async fn learning_at_sites_of(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+        today: time::Date,
+    ) -> Result<Vec<LearnedAtSites>> {
+        let rows = sqlx::query(
+            "SELECT c.code, c.title_en, c.title_cy, COUNT(DISTINCT p.person_id) AS people \
+             FROM plan_goals g JOIN plans p ON p.id = g.plan_id \
+             JOIN competences c ON c.id = g.competence_id \
+             JOIN people pe ON pe.id = p.person_id \
+             WHERE p.organisation_id = $1 AND p.finished_at IS NULL AND p.person_id <> $2 \
+               AND (pe.left_on IS NULL OR pe.left_on > $3) \
+               AND p.person_id IN (SELECT ps.person_id FROM person_sites ps \
+                   WHERE ps.site_id IN (SELECT site_id FROM person_sites WHERE person_id = $2)) \
+             GROUP BY c.code, c.title_en, c.title_cy \
+             ORDER BY people DESC, c.code",
+        )
+        .bind(org.0)
+        .bind(person.0)
+        .bind(format_date(today))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(LearnedAtSites {
+                    code: r.try_get("code")?,
+                    title: Localised::new(
+                        r.try_get::<String, _>("title_en")?,
+                        r.try_get("title_cy")?,
+                    ),
+                    people: u32::try_from(r.try_get::<i64, _>("people")?).unwrap_or(0),
+                })
+            })
+            .collect()
     }
 
     /// Keeps a note of a meeting about the plan. `NotFound` unless it is `org`'s.

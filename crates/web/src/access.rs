@@ -23,6 +23,9 @@ pub struct Coordinator(pub Arc<SessionRecord>);
 /// A signed-in manager (of whoever they manage: each handler asks the store whom).
 pub struct Manager(pub Arc<SessionRecord>);
 
+/// A signed-in digital champion.
+pub struct Champion(pub Arc<SessionRecord>);
+
 /// The signed-in person if they hold `role` (any role when `None`), as the request context
 /// found them.
 fn holding(parts: &Parts, role: Option<Role>) -> Result<Arc<SessionRecord>, AppError> {
@@ -61,6 +64,7 @@ extractor!(SignedIn, None);
 extractor!(Admin, Some(Role::Admin));
 extractor!(Manager, Some(Role::Manager));
 extractor!(Coordinator, Some(Role::Coordinator));
+extractor!(Champion, Some(Role::Champion));
 
 /// Whoever is answering an audit: a signed-in person, or on their campaign's pages, someone
 /// answering through its public link (who is never signed in and reaches nothing else).

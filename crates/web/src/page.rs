@@ -37,6 +37,7 @@ const NAV: &[(&str, &str, &[Role], &[&str])] = &[
     ("/team", "nav-my-people", &[Role::Manager], &[]),
     // Administrators reach plans from the Learning page, which keeps their menu short.
     ("/plans", "nav-plans", &[Role::Trainer, Role::Manager], &[]),
+    ("/champion", "nav-champion", &[Role::Champion], &[]),
     ("/campaigns", "nav-campaigns", &[Role::Admin], &[]),
     ("/people", "nav-people", &[Role::Admin], &[]),
     ("/admin", "nav-admin", &[Role::Admin], ADMIN_SECTION),

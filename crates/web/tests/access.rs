@@ -268,6 +268,7 @@ const TABLE: &[Row] = &[
     (POST,   "/me/plan/steps",                              "/me/plan/steps",                                               [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
     (POST,   "/me/plan/reassess",                           "/me/plan/reassess",                                            [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
     (GET,    "/plans",                                      "/plans",                                                       [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/champion",                                   "/champion",                                                    [SIGN_IN, DENIED,  OK,      DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/people/{id}/plan",                           "/people/{managed}/plan",                                       [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/people/{id}/plan",                           "/people/{unmanaged}/plan",                                     [SIGN_IN, DENIED,  DENIED,  OK,      MISSING, OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/people/{id}/plan",                           "/people/{none}/plan",                                          [SIGN_IN, DENIED,  DENIED,  MISSING, MISSING, MISSING, DENIED,  SIGN_IN, SIGN_IN]),

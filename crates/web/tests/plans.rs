@@ -24,6 +24,7 @@ both_backends!(
     a_plan_finished_with_every_step_done_earns_a_badge_anyone_can_check,
     each_agreed_plan_has_one_check_in_a_week_whatever_the_instances,
     a_trainer_adds_an_activity_or_a_session_they_chose_to_a_goal,
+    a_champion_sees_what_colleagues_at_their_sites_learn_counted_and_the_sessions_there,
 );
 
 fn today() -> time::Date {
@@ -1083,4 +1084,192 @@ async fn a_trainer_adds_an_activity_or_a_session_they_chose_to_a_goal(backend: B
 
     // Each addition is in the audit trail.
     assert!(edits(&trail().await) > edited_before);
+}
+
+/// The rows of the champion page's table: competence title and count.
+fn learning_rows(page: &str) -> HashMap<String, u32> {
+    let Some(at) = page.find("<tbody>") else {
+        return HashMap::new();
+    };
+    let body = &page[at..page[at..].find("</tbody>").unwrap() + at];
+    body.split("<tr>")
+        .skip(1)
+        .map(|row| {
+            let title = &row[row.find('>').unwrap() + 1..row.find("</th>").unwrap()];
+            let title = &title[title.find('>').map(|i| i + 1).unwrap_or(0)..];
+            let cell = "<td class=\"numeric\">";
+            let count = &row[row.find(cell).unwrap() + cell.len()..];
+            let count = &count[..count.find('<').unwrap()];
+            (title.to_string(), count.parse().unwrap())
+        })
+        .collect()
+}
+
+async fn a_champion_sees_what_colleagues_at_their_sites_learn_counted_and_the_sessions_there(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let cache = AnalysisCache::default();
+    let reports = Reports::open(store, &cache, app.org).await.unwrap();
+    let named = store
+        .campaigns(app.org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| !c.anonymous && c.submitted > 0)
+        .unwrap();
+    let campaign = reports.campaign(named.id).await.unwrap();
+    let found = proposals(&reports, &campaign, Whom::Everyone, today())
+        .await
+        .unwrap();
+    store
+        .save_proposals(app.org, &found.drafts, Actor::CommandLine)
+        .await
+        .unwrap();
+    let champion_id = account_person(&app, "champion@afon.example").await;
+    let champion = store.person(app.org, champion_id).await.unwrap();
+    let sites: HashSet<_> = champion.sites.iter().map(|(id, _)| *id).collect();
+    assert!(!sites.is_empty());
+
+    // Worked out from each colleague's own plan: the people at the champion's sites (not the
+    // champion, not a leaver) whose unfinished plan has a goal on each competence.
+    let sites = &sites;
+    let app = &app;
+    let expected = |leaver: Option<PersonId>| async move {
+        let mut people: HashMap<String, HashSet<PersonId>> = HashMap::new();
+        for person in store.people_with_plans(app.org).await.unwrap() {
+            let record = store.person(app.org, person).await.unwrap();
+            if person == champion_id
+                || Some(person) == leaver
+                || !record.sites.iter().any(|(id, _)| sites.contains(id))
+            {
+                continue;
+            }
+            let Some(plan) = store.current_plan(app.org, person).await.unwrap() else {
+                continue;
+            };
+            for goal in &plan.goals {
+                people
+                    .entry(goal.title.en.clone())
+                    .or_default()
+                    .insert(person);
+            }
+        }
+        people
+            .into_iter()
+            .map(|(title, who)| (title, who.len() as u32))
+            .collect::<HashMap<String, u32>>()
+    };
+    // The demo's branches are small: at the lowest threshold some counts show and some not.
+    let lowest = skillgym_domain::analysis::anonymity::AnonymityThreshold::new(3).unwrap();
+    store
+        .change_anonymity_threshold(app.org, lowest, Actor::CommandLine)
+        .await
+        .unwrap();
+    let threshold = 3;
+    let client = app.signed_in("champion@afon.example").await;
+    let page = app.page(&client, "/champion").await;
+    let counted = expected(None).await;
+    let shown: HashMap<String, u32> = counted
+        .iter()
+        .filter(|(_, n)| **n >= threshold)
+        .map(|(t, n)| (t.clone(), *n))
+        .collect();
+    assert!(!shown.is_empty(), "{counted:?}");
+    assert!(
+        counted.values().any(|n| *n < threshold),
+        "a competence too few share, to see it hidden: {counted:?}"
+    );
+    // Only the counts of at least the threshold, each as worked out.
+    assert_eq!(learning_rows(&page), shown, "{page}");
+
+    // Someone who has left counts no more.
+    let (title, n) = shown.iter().next().unwrap();
+    let leaver = {
+        let mut found = None;
+        for person in store.people_with_plans(app.org).await.unwrap() {
+            let record = store.person(app.org, person).await.unwrap();
+            if person == champion_id || !record.sites.iter().any(|(id, _)| sites.contains(id)) {
+                continue;
+            }
+            let plan = store.current_plan(app.org, person).await.unwrap().unwrap();
+            if plan.goals.iter().any(|g| &g.title.en == title) {
+                found = Some(person);
+                break;
+            }
+        }
+        found.unwrap()
+    };
+    store
+        .set_left_on(app.org, leaver, Some(today()))
+        .await
+        .unwrap();
+    let page = app.page(&client, "/champion").await;
+    let after = expected(Some(leaver)).await;
+    assert_eq!(after[title], n - 1);
+    let rows = learning_rows(&page);
+    if n - 1 >= threshold {
+        assert_eq!(rows[title], n - 1);
+    } else {
+        assert!(!rows.contains_key(title));
+    }
+
+    // The sessions of the next four weeks at the champion's sites, and no others: one is
+    // added there, one at another site, one there after the four weeks.
+    let now = skillgym_store::now();
+    let drop_in = store
+        .catalogue(app.org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.activity.kind == skillgym_domain::learning::ActivityKind::DropIn)
+        .unwrap()
+        .id;
+    let elsewhere = store
+        .sites(app.org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| !sites.contains(&s.id))
+        .unwrap()
+        .id;
+    let own_site = *sites.iter().next().unwrap();
+    for (site, days) in [(own_site, 10), (elsewhere, 10), (own_site, 40)] {
+        store
+            .schedule_session(
+                app.org,
+                drop_in,
+                &skillgym_store::NewSession {
+                    starts_at: now + days * 86_400,
+                    ends_at: now + days * 86_400 + 3_600,
+                    site: Some(site),
+                    capacity: 6,
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let page = app.page(&client, "/champion").await;
+    let sessions = store
+        .sessions_between(app.org, now, now + 28 * 86_400)
+        .await
+        .unwrap();
+    let ours: HashSet<String> = sessions
+        .iter()
+        .filter(|s| s.site.as_ref().is_some_and(|t| sites.contains(&t.id)))
+        .map(|s| s.id.to_string())
+        .collect();
+    assert!(!ours.is_empty());
+    assert!(ours.len() < sessions.len(), "some sessions are elsewhere");
+    let listed: HashSet<String> = page
+        .split("data-session=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].to_string())
+        .collect();
+    assert_eq!(listed, ours);
+
+    // The champion's own menu leads there.
+    let home = app.page(&client, "/").await;
+    assert!(home.contains("href=\"/champion\""));
 }

@@ -177,3 +177,37 @@ month-12 = Rhagfyr
 
 ## Y blwch o amgylch tabl, sy'n sgrolio i'r ochr pan fo'r tabl yn lletach na'r sgrin
 table-region = Tabl: { $caption }
+
+## Tudalen yr hyrwyddwr digidol
+# review:
+champion-title = Eich tudalen hyrwyddwr
+# review:
+champion-lead = Lle mae cydweithwyr yn eich llyfrgelloedd yn dysgu, a'r sesiynau sydd i ddod yno: lle mae angen eich help.
+# review:
+champion-no-sites = Nid ydych yn gweithio mewn unrhyw safle yn skillgym eto. Gofynnwch i weinyddwr ychwanegu eich llyfrgell at eich manylion.
+# review:
+champion-your-sites = Eich llyfrgelloedd: { $sites }
+# review:
+champion-learning = Beth mae cydweithwyr yn ei ddysgu
+# review:
+champion-learning-caption = Cymwyseddau y mae cydweithwyr yn eich llyfrgelloedd yn gweithio arnynt yn eu cynlluniau dysgu
+# review:
+champion-competence = Cymhwysedd
+# review:
+champion-people = Pobl
+# review:
+champion-learning-none = Nid yw unrhyw gymhwysedd yn nod i ddigon o gynlluniau cydweithwyr i'w ddangos eto.
+# review:
+champion-learning-threshold = Cyfrifon yn unig, a dim ond lle mae o leiaf { $threshold } o bobl yn rhannu nod, fel na ellir adnabod neb.
+# review:
+champion-sessions = Sesiynau yn eich llyfrgelloedd yn ystod y pedair wythnos nesaf
+# review:
+champion-sessions-none = Nid oes sesiynau dysgu wedi'u cynllunio yn eich llyfrgelloedd yn ystod y pedair wythnos nesaf.
+# review:
+champion-catalogue = Pori'r catalog dysgu
+# review:
+home-champion-page = Ewch i'ch tudalen hyrwyddwr
+# review:
+home-trainer-plans = Gweld y cynlluniau dysgu a sut mae pob un yn mynd
+# review:
+nav-champion = Hyrwyddwr

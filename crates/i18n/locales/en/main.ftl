@@ -146,3 +146,21 @@ month-12 = December
 
 ## The box round a table, which scrolls sideways when the table is wider than the screen
 table-region = Table: { $caption }
+
+## The digital champion's page
+champion-title = Your champion page
+champion-lead = Where colleagues at your libraries are learning, and the sessions coming up there: where your help is wanted.
+champion-no-sites = You work at no site in skillgym yet. Ask an administrator to add your library to your details.
+champion-your-sites = Your libraries: { $sites }
+champion-learning = What colleagues are learning
+champion-learning-caption = Competences that colleagues at your libraries are working on in their learning plans
+champion-competence = Competence
+champion-people = People
+champion-learning-none = No competence is the goal of enough colleagues' plans to show yet.
+champion-learning-threshold = Counts only, and only where at least { $threshold } people share a goal, so that nobody can be picked out.
+champion-sessions = Sessions at your libraries in the next four weeks
+champion-sessions-none = No learning sessions are planned at your libraries in the next four weeks.
+champion-catalogue = Browse the learning catalogue
+home-champion-page = Go to your champion page
+home-trainer-plans = See the learning plans and how each is going
+nav-champion = Champion

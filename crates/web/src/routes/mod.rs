@@ -12,6 +12,7 @@ mod audits;
 mod campaign_questions;
 mod campaigns;
 mod catalogue;
+mod champions;
 pub(crate) mod change;
 mod clubs;
 mod credentials;
@@ -316,6 +317,7 @@ fn pages() -> Routes {
         .post("/me/plan/steps", plans::tick)
         .post("/me/plan/reassess", plans::reassess)
         .get("/plans", plans::list)
+        .get("/champion", champions::page)
         .post("/plans/{id}/propose", plans::propose_again)
         .post("/plans/{id}/change", plans::change)
         .post("/plans/{id}/steps", plans::edit_steps)
