@@ -61,4 +61,6 @@ id_type!(
     PlanId,
     /// A club's weekly assignment.
     AssignmentId,
+    /// A module of the training matrix that a service requires.
+    RequirementId,
 );

@@ -17,14 +17,15 @@ pub mod plans;
 pub mod retention;
 pub mod single_sign_on;
 pub mod staff_file;
+pub mod training;
 pub mod uk_time;
 
 pub use accounts::{Role, Roles};
 pub use csv_file::FileLanguage;
 pub use ids::{
     AccountId, ActivityId, AssignmentId, CampaignId, CompetenceId, FrameworkId, NetworkId,
-    OrganisationId, PersonId, PlanId, QuestionId, QuizItemId, ResponseId, SessionId, SiteId,
-    StaffUploadId, SurveyUploadId, TeamId,
+    OrganisationId, PersonId, PlanId, QuestionId, QuizItemId, RequirementId, ResponseId, SessionId,
+    SiteId, StaffUploadId, SurveyUploadId, TeamId,
 };
 pub use organisation::{Location, OrganisationSlug, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{

@@ -93,11 +93,16 @@ pub enum AuditAction {
     /// One person's plan was agreed, edited, paused, resumed or finished (detail: the
     /// flag `plan-…` that says which).
     PlanChanged,
+    /// A requirement of the training matrix was added (detail: `requirement=CODE`).
+    TrainingChanged,
+    /// A completion of a required module was recorded for one person (detail:
+    /// `requirement=CODE`).
+    TrainingCompleted,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 23;
+    pub const COUNT: usize = 25;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -123,6 +128,8 @@ impl AuditAction {
         AuditAction::CatalogueImported,
         AuditAction::PlansProposed,
         AuditAction::PlanChanged,
+        AuditAction::TrainingChanged,
+        AuditAction::TrainingCompleted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -150,6 +157,8 @@ impl AuditAction {
             AuditAction::CatalogueImported => "catalogue-imported",
             AuditAction::PlansProposed => "plans-proposed",
             AuditAction::PlanChanged => "plan-changed",
+            AuditAction::TrainingChanged => "training-changed",
+            AuditAction::TrainingCompleted => "training-completed",
         }
     }
 
@@ -171,6 +180,7 @@ impl AuditAction {
                 | AuditAction::PublicLinkChanged
                 | AuditAction::CatalogueImported
                 | AuditAction::PlansProposed
+                | AuditAction::TrainingChanged
         )
     }
 
@@ -181,7 +191,7 @@ impl AuditAction {
 
 /// Every key an event's detail can hold as `key=value`. Each has a message `audit-detail-KEY`
 /// in both languages, which the audit trail's Details column shows (a test renders them all).
-pub const DETAIL_KEYS: [&str; 21] = [
+pub const DETAIL_KEYS: [&str; 22] = [
     "added",
     "updated",
     "unchanged",
@@ -203,6 +213,7 @@ pub const DETAIL_KEYS: [&str; 21] = [
     "sent",
     "network",
     "network-campaign",
+    "requirement",
 ];
 
 /// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.

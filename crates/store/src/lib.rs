@@ -37,6 +37,7 @@ mod single_sign_on;
 mod staff;
 mod survey_import;
 mod team;
+mod training;
 
 pub use accounts::{
     AccessChange, AccountRecord, NewAccessLink, NewAccount, SignInAccount, SignInAttempt,
@@ -91,6 +92,9 @@ pub use survey_import::{
     SavedMapping, SurveyOutcome, SurveyRefused, SurveyUpload, targets as survey_targets,
 };
 pub use team::{TeamCampaign, TeamMember};
+pub use training::{
+    CompletionSource, Matrix, MatrixRow, NewRequirement, Requirement, Standing, StateCounts,
+};
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor, Row};

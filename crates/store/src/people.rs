@@ -87,6 +87,8 @@ pub struct PersonFilter {
     pub employment: Option<Employment>,
     /// Only the people this person manages, directly or through their teams.
     pub managed_by: Option<PersonId>,
+    /// Only people who have not left by this day.
+    pub present_on: Option<time::Date>,
     pub offset: i64,
     pub limit: i64,
 }
@@ -169,6 +171,55 @@ pub(crate) fn corrupt(e: skillgym_domain::Invalid) -> StoreError {
     StoreError::Corrupt(e.0.to_string())
 }
 
+/// The conditions on `people p` (joined to `teams t`) that `filter` sets, as arguments `$1` to
+/// `$8` (see [`bind_filter`]), and the pattern its text search binds. Every optional condition
+/// is written so that a NULL argument switches it off, which keeps one statement for every
+/// combination of filters. With `managed_by`, the statement must begin with [`MANAGED`].
+pub(crate) fn filter_condition(filter: &PersonFilter) -> (String, Option<String>) {
+    let condition = format!(
+        "p.organisation_id = $2 \
+           AND ($3 IS NULL OR LOWER(p.given_name || ' ' || p.family_name) LIKE $3 \
+                OR LOWER(p.employee_number) LIKE $3 OR LOWER(p.email) LIKE $3 \
+                OR LOWER(p.job_role) LIKE $3) \
+           AND ($4 IS NULL OR p.id IN (SELECT person_id FROM person_sites WHERE site_id = $4)) \
+           AND ($5 IS NULL OR p.team_id = $5) \
+           AND ($6 IS NULL OR p.job_family = $6) \
+           AND ($7 IS NULL OR p.employment = $7) \
+           AND ($8 IS NULL OR p.left_on IS NULL OR p.left_on > $8) \
+           {}",
+        if filter.managed_by.is_some() {
+            "AND p.id IN (SELECT id FROM managed) AND p.id <> $1"
+        } else {
+            "AND $1 IS NULL"
+        }
+    );
+    let pattern = filter
+        .query
+        .as_deref()
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .map(|q| format!("%{}%", q.to_lowercase().replace(['%', '_'], "")));
+    (condition, pattern)
+}
+
+/// Binds `$1` to `$8` of [`filter_condition`].
+pub(crate) fn bind_filter<'q>(
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    filter: &PersonFilter,
+    org: OrganisationId,
+    pattern: Option<String>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    query
+        .bind(filter.managed_by.map(|p| p.0))
+        .bind(org.0)
+        .bind(pattern)
+        .bind(filter.site.map(|s| s.0))
+        .bind(filter.team.map(|t| t.0))
+        .bind(filter.job_family.map(|f| f.as_str()))
+        .bind(filter.employment.map(|e| e.as_str()))
+        .bind(filter.present_on.map(skillgym_domain::people::format_date))
+}
+
 impl Store {
     /// A page of people matching `filter`, and how many match in all.
     pub async fn people(
@@ -176,44 +227,20 @@ impl Store {
         org: OrganisationId,
         filter: &PersonFilter,
     ) -> Result<(Vec<PersonSummary>, i64)> {
-        // Every optional condition is written so that a NULL argument switches it off, which
-        // keeps one statement for every combination of filters.
         let mut sql = String::new();
         if filter.managed_by.is_some() {
             sql.push_str(MANAGED);
         }
-        let condition = format!(
-            "FROM people p LEFT JOIN teams t ON t.id = p.team_id \
-             WHERE p.organisation_id = $2 \
-               AND ($3 IS NULL OR LOWER(p.given_name || ' ' || p.family_name) LIKE $3 \
-                    OR LOWER(p.employee_number) LIKE $3 OR LOWER(p.email) LIKE $3 \
-                    OR LOWER(p.job_role) LIKE $3) \
-               AND ($4 IS NULL OR p.id IN (SELECT person_id FROM person_sites WHERE site_id = $4)) \
-               AND ($5 IS NULL OR p.team_id = $5) \
-               AND ($6 IS NULL OR p.job_family = $6) \
-               AND ($7 IS NULL OR p.employment = $7) \
-               {}",
-            if filter.managed_by.is_some() {
-                "AND p.id IN (SELECT id FROM managed) AND p.id <> $1"
-            } else {
-                "AND $1 IS NULL"
-            }
-        );
-        let pattern = filter
-            .query
-            .as_deref()
-            .map(str::trim)
-            .filter(|q| !q.is_empty())
-            .map(|q| format!("%{}%", q.to_lowercase().replace(['%', '_'], "")));
+        let (condition, pattern) = filter_condition(filter);
+        let condition =
+            format!("FROM people p LEFT JOIN teams t ON t.id = p.team_id WHERE {condition}");
         let bind = |q: &str| {
-            sqlx::query(AssertSqlSafe(q.to_string()))
-                .bind(filter.managed_by.map(|p| p.0))
-                .bind(org.0)
-                .bind(pattern.clone())
-                .bind(filter.site.map(|s| s.0))
-                .bind(filter.team.map(|t| t.0))
-                .bind(filter.job_family.map(|f| f.as_str()))
-                .bind(filter.employment.map(|e| e.as_str()))
+            bind_filter(
+                sqlx::query(AssertSqlSafe(q.to_string())),
+                filter,
+                org,
+                pattern.clone(),
+            )
         };
         let count_sql = format!("{sql}SELECT COUNT(*) AS n {condition}");
         let total: i64 = bind(&count_sql).fetch_one(&self.pool).await?.try_get("n")?;
@@ -221,7 +248,7 @@ impl Store {
             "{sql}SELECT p.id, p.employee_number, p.given_name || ' ' || p.family_name AS name, \
                     p.job_role, p.job_family, p.employment, p.contracted_hours, t.name AS team, \
                     p.left_on \
-             {condition} ORDER BY p.family_name, p.given_name, p.id LIMIT $8 OFFSET $9"
+             {condition} ORDER BY p.family_name, p.given_name, p.id LIMIT $9 OFFSET $10"
         );
         let rows = bind(&list_sql)
             .bind(filter.limit)
@@ -368,6 +395,7 @@ impl Store {
         let event = NewAuditEvent::new(by, AuditAction::PersonAdded, Some(PersonId(id)));
         insert_event(&mut tx, org, &event).await?;
         tx.commit().await?;
+        self.sync_training(org, crate::training::today()).await?;
         Ok(PersonId(id))
     }
 
@@ -424,6 +452,8 @@ impl Store {
         let event = NewAuditEvent::new(by, AuditAction::PersonChanged, Some(id));
         insert_event(&mut tx, org, &event).await?;
         tx.commit().await?;
+        // A new job, site or departure changes which modules they must do.
+        self.sync_training(org, crate::training::today()).await?;
         Ok(())
     }
 

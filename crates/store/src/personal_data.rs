@@ -180,6 +180,7 @@ impl Store {
         tables.push(self.activity_ratings_table(org, person).await?);
         tables.push(self.session_bookings_table(org, person).await?);
         tables.extend(self.plan_tables(org, person).await?);
+        tables.push(self.training_completions_table(org, person).await?);
         Ok(PersonalData { person, tables })
     }
 
@@ -489,6 +490,40 @@ impl Store {
         Ok(vec![plans, goals, steps, notes, credentials, submissions])
     }
 
+    /// The required modules they completed, and how skillgym learned of each.
+    async fn training_completions_table(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<DataTable> {
+        self.query_table(
+            "training_completions",
+            &[
+                "requirement",
+                "title",
+                "completed_on",
+                "source",
+                "evidence",
+                "recorded_at",
+            ],
+            "SELECT r.code, r.title_en, c.completed_on, c.source, c.evidence, c.recorded_at \
+             FROM training_completions c JOIN training_requirements r ON r.id = c.requirement_id \
+             WHERE c.organisation_id = $1 AND c.person_id = $2 ORDER BY c.completed_on, c.id",
+            &[org.0, person.0],
+            |r| {
+                Ok(vec![
+                    text(r, "code")?,
+                    text(r, "title_en")?,
+                    text(r, "completed_on")?,
+                    text(r, "source")?,
+                    r.try_get::<Option<String>, _>("evidence")?.into(),
+                    iso_time(r.try_get("recorded_at")?).into(),
+                ])
+            },
+        )
+        .await
+    }
+
     /// How useful they found the catalogue's activities.
     async fn activity_ratings_table(
         &self,
@@ -755,6 +790,9 @@ pub(crate) async fn erase_in(
         "DELETE FROM calendar_feeds WHERE person_id = $1",
         "DELETE FROM plan_credentials WHERE person_id = $1",
         "DELETE FROM club_submissions WHERE person_id = $1",
+        "DELETE FROM training_completions WHERE person_id = $1",
+        "UPDATE training_completions SET recorded_by = NULL WHERE recorded_by = $1",
+        "DELETE FROM training_subjects WHERE person_id = $1",
         "UPDATE club_submissions SET feedback_by = NULL WHERE feedback_by = $1",
         "UPDATE club_assignments SET set_by = NULL WHERE set_by = $1",
         "DELETE FROM plan_check_ins WHERE plan_id IN (SELECT id FROM plans WHERE person_id = $1)",

@@ -244,7 +244,11 @@ const ROWS_PER_INSERT: usize = 5000;
 /// `INSERT INTO table (columns) SELECT …` the rows of the JSON array `$1`, each row an array
 /// of the columns' values in order, unpacked by the backend's own JSON functions; `columns`
 /// pairs each column with its type for PostgreSQL.
-fn insert_json_rows(backend: crate::Backend, table: &str, columns: &[(&str, &str)]) -> String {
+pub(crate) fn insert_json_rows(
+    backend: crate::Backend,
+    table: &str,
+    columns: &[(&str, &str)],
+) -> String {
     let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
     let names = names.join(", ");
     match backend {

@@ -300,6 +300,7 @@ impl Store {
             insert_event(&mut tx, org, &event).await?;
         }
         tx.commit().await?;
+        self.sync_training(org, crate::training::today()).await?;
         progress(done);
         Ok(outcome)
     }

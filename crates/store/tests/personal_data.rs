@@ -303,6 +303,7 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
             "plan_notes",
             "plan_credentials",
             "club_submissions",
+            "training_completions",
             "person",
             "sites",
             "account",

@@ -33,11 +33,23 @@ const NAV: &[(&str, &str, &[Role], &[&str])] = &[
     ("/", "nav-home", &[], &[]),
     ("/audits", "nav-audits", &[], &[]),
     // A person's own plan is part of their learning; the Learning page links to it.
-    ("/learning", "nav-learning", &[], &["/me/plan"]),
+    (
+        "/learning",
+        "nav-learning",
+        &[],
+        &["/me/plan", "/me/training"],
+    ),
     ("/team", "nav-my-people", &[Role::Manager], &[]),
     // Administrators reach plans from the Learning page, which keeps their menu short.
     ("/plans", "nav-plans", &[Role::Trainer, Role::Manager], &[]),
     ("/champion", "nav-champion", &[Role::Champion], &[]),
+    // Administrators reach the training matrix from Administration.
+    (
+        "/training",
+        "nav-training",
+        &[Role::Trainer, Role::Manager],
+        &[],
+    ),
     ("/campaigns", "nav-campaigns", &[Role::Admin], &[]),
     ("/people", "nav-people", &[Role::Admin], &[]),
     ("/admin", "nav-admin", &[Role::Admin], ADMIN_SECTION),
@@ -53,6 +65,7 @@ const ADMIN_SECTION: &[&str] = &[
     "/settings",
     "/audit-trail",
     "/networks",
+    "/training",
 ];
 
 /// An administration page: its path, the message naming it and the one saying what it is for.
@@ -92,6 +105,10 @@ pub const ADMIN_PAGES: &[(&str, &[AdminLink])] = &[
                 "admin-retention-hint",
             ),
         ],
+    ),
+    (
+        "admin-group-training",
+        &[("/training", "nav-training", "admin-training-hint")],
     ),
     (
         "admin-group-records",

@@ -190,7 +190,7 @@ champion-your-sites = Eich llyfrgelloedd: { $sites }
 # review:
 champion-learning = Beth mae cydweithwyr yn ei ddysgu
 # review:
-champion-learning-caption = Cymwyseddau y mae cydweithwyr yn eich llyfrgelloedd yn gweithio arnynt yn eu cynlluniau dysgu
+champion-learning-caption = Cymwyseddau y mae cydweithwyr yn eich llyfrgelloedd yn gweithio arnyn nhw yn eu cynlluniau dysgu
 # review:
 champion-competence = Cymhwysedd
 # review:

@@ -33,6 +33,7 @@ mod public_links;
 mod reports;
 mod retention;
 mod sessions;
+mod training;
 
 pub(crate) use sessions::when as session_when;
 mod settings;
@@ -318,6 +319,14 @@ fn pages() -> Routes {
         .post("/me/plan/reassess", plans::reassess)
         .get("/plans", plans::list)
         .get("/champion", champions::page)
+        .get("/training", training::matrix)
+        .get("/training/export.csv", training::export)
+        .get("/training/requirements/new", training::new_requirement)
+        .post("/training/requirements", training::create_requirement)
+        .get("/me/training", training::own)
+        .post("/me/training", training::record_own)
+        .get("/people/{id}/training", training::of_person)
+        .post("/people/{id}/training", training::record_for)
         .post("/plans/{id}/propose", plans::propose_again)
         .post("/plans/{id}/change", plans::change)
         .post("/plans/{id}/steps", plans::edit_steps)

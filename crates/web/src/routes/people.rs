@@ -282,6 +282,7 @@ async fn people_list(
         managed_by,
         offset: (page_number - 1) * PAGE_SIZE,
         limit: PAGE_SIZE,
+        present_on: None,
     };
     let (people, total) = state.store.people(org, &filter).await?;
     Ok(PeoplePage {

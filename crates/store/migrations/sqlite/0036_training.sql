@@ -1,0 +1,58 @@
+-- The training matrix: modules a service requires (data protection every year, Learn My Way
+-- for everyone who helps the public online), whom each applies to and since when, and the
+-- completions that count. The arithmetic of due days is in crates/domain/src/training.rs.
+CREATE TABLE training_requirements (
+    id INTEGER PRIMARY KEY,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    code TEXT NOT NULL,
+    title_en TEXT NOT NULL,
+    title_cy TEXT,
+    -- The module, when it is an activity of the catalogue; else taken elsewhere, at `url`.
+    activity_id INTEGER REFERENCES activities(id) ON DELETE SET NULL,
+    url TEXT,
+    -- NULL: done once, never renewed.
+    period_months INTEGER,
+    window_days INTEGER NOT NULL,
+    grace_days INTEGER NOT NULL,
+    -- Whom it applies to (JSON: employment, job families, job roles, sites; empty is everyone).
+    audience TEXT NOT NULL,
+    -- YYYY-MM-DD: the day it applies from.
+    starts_on TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (organisation_id, code)
+);
+
+-- Who a requirement applies to, and the day it began to: kept in step with the staff file, so
+-- that someone who changes job has their grace from the day skillgym learned of it.
+CREATE TABLE training_subjects (
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    requirement_id INTEGER NOT NULL REFERENCES training_requirements(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    -- YYYY-MM-DD, as are the three below, worked out from the completions by the domain's
+    -- arithmetic: the last day they keep it valid (9999-12-31 for ever; NULL, never done), the
+    -- end of the grace, and the first day of the renewal window.
+    since TEXT NOT NULL,
+    valid_until TEXT,
+    first_due TEXT NOT NULL,
+    due_soon_from TEXT,
+    PRIMARY KEY (requirement_id, person_id)
+);
+CREATE INDEX training_subjects_person ON training_subjects (person_id);
+CREATE INDEX training_subjects_organisation ON training_subjects (organisation_id, requirement_id);
+
+CREATE TABLE training_completions (
+    id INTEGER PRIMARY KEY,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    requirement_id INTEGER NOT NULL REFERENCES training_requirements(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    -- YYYY-MM-DD
+    completed_on TEXT NOT NULL,
+    -- recorded (on the web), import (a CSV file), xapi (a statement)
+    source TEXT NOT NULL,
+    -- A link to the certificate or record.
+    evidence TEXT,
+    recorded_by INTEGER REFERENCES people(id) ON DELETE SET NULL,
+    recorded_at INTEGER NOT NULL
+);
+CREATE INDEX training_completions_person ON training_completions (requirement_id, person_id);
+CREATE INDEX training_completions_of ON training_completions (person_id);

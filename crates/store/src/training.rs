@@ -1,0 +1,720 @@
+//! The training matrix: the modules a service requires, whom each applies to and since when
+//! (kept in step with the staff file), and the completions that count.
+//!
+//! Each person a requirement applies to has a row in `training_subjects` holding what their cell
+//! is worked out from: the day it began to apply, the last day their completions keep it valid,
+//! and the days it falls due (the end of the grace, the start of the renewal window). These are
+//! worked out by the domain's arithmetic (`skillgym_domain::training`) whenever a completion is
+//! recorded or someone comes under the requirement, so the matrix of 50,000 people reads its
+//! cells and counts them by comparing days, without going through anyone's completions.
+
+use crate::audit_trail::insert_event;
+use crate::dates::{date, optional_date};
+use crate::{Actor, AuditAction, NewAuditEvent, Result, Store, StoreError, now};
+use skillgym_domain::audit::Localised;
+use skillgym_domain::people::{Employment, JobFamily, format_date};
+use skillgym_domain::training::{Audience, Cell, Renewal, Trainee, applies_since, valid_until};
+use skillgym_domain::{ActivityId, OrganisationId, PersonId, RequirementId, SiteId};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use std::collections::{HashMap, HashSet};
+use time::{Date, Duration};
+
+/// A module as a service requires it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRequirement {
+    pub code: String,
+    pub title: Localised,
+    /// The catalogue's activity, or `None` for one taken elsewhere (at `url`).
+    pub activity: Option<ActivityId>,
+    pub url: Option<String>,
+    pub renewal: Renewal,
+    pub audience: Audience,
+    /// The day it applies from: those it applies to then have their grace from it.
+    pub starts_on: Date,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Requirement {
+    pub id: RequirementId,
+    pub code: String,
+    pub title: Localised,
+    pub activity: Option<ActivityId>,
+    pub url: Option<String>,
+    pub renewal: Renewal,
+    pub audience: Audience,
+    pub starts_on: Date,
+}
+
+/// How a completion reached skillgym.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompletionSource {
+    /// Recorded on the web by the person or their manager.
+    Recorded,
+    /// From a CSV file of another learning system.
+    Import,
+    /// From an xAPI statement.
+    Xapi,
+}
+
+impl CompletionSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CompletionSource::Recorded => "recorded",
+            CompletionSource::Import => "import",
+            CompletionSource::Xapi => "xapi",
+        }
+    }
+}
+
+/// One cell's facts as stored: enough to tell its state on any day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Standing {
+    pub since: Date,
+    /// The last day the completions keep it valid (`Date::MAX`: for ever); `None`, never done.
+    pub valid_until: Option<Date>,
+}
+
+impl Standing {
+    /// The cell on `today`, as the domain's arithmetic has it.
+    pub fn cell(self, renewal: Renewal, today: Date) -> Cell {
+        skillgym_domain::training::cell_from(renewal, self.since, self.valid_until, today)
+    }
+}
+
+/// A page of the matrix: the requirements (its columns), the people (its rows, each with a
+/// cell per requirement that applies to them), and per requirement, over everyone the filter
+/// matches, how many are in each state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matrix {
+    pub requirements: Vec<Requirement>,
+    pub rows: Vec<MatrixRow>,
+    /// People matching the filter, in all pages.
+    pub total: i64,
+    pub counts: Vec<StateCounts>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatrixRow {
+    pub person: PersonId,
+    pub name: String,
+    pub employee_number: String,
+    pub job_role: String,
+    pub team: Option<String>,
+    /// In the order of the requirements; `None` where it does not apply to them.
+    pub cells: Vec<Option<Standing>>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StateCounts {
+    pub done: i64,
+    pub due_soon: i64,
+    pub overdue: i64,
+    pub not_started: i64,
+}
+
+const FOR_EVER: &str = "9999-12-31";
+
+/// Today on the UK's clock: the day people are seen to come under a requirement.
+pub(crate) fn today() -> Date {
+    skillgym_domain::uk_time::local(now()).date()
+}
+
+fn audience_json(a: &Audience) -> String {
+    serde_json::json!({
+        "employment": a.employment.map(|e| e.as_str()),
+        "job_families": a.job_families.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+        "job_roles": a.job_roles,
+        "sites": a.sites.iter().map(|s| s.0).collect::<Vec<_>>(),
+    })
+    .to_string()
+}
+
+fn audience_from(text: &str) -> Result<Audience> {
+    let corrupt = || StoreError::Corrupt("a requirement's audience".into());
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|_| corrupt())?;
+    let strings = |key: &str| -> Vec<String> {
+        v[key]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    Ok(Audience {
+        employment: match v["employment"].as_str() {
+            Some(e) => Some(Employment::parse(e).map_err(|_| corrupt())?),
+            None => None,
+        },
+        job_families: strings("job_families")
+            .iter()
+            .map(|f| JobFamily::parse(f).map_err(|_| corrupt()))
+            .collect::<Result<_>>()?,
+        job_roles: strings("job_roles"),
+        sites: v["sites"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|x| x.as_i64().map(SiteId)).collect())
+            .unwrap_or_default(),
+    })
+}
+
+fn requirement_from(r: &AnyRow) -> Result<Requirement> {
+    let months: Option<i64> = r.try_get("period_months")?;
+    let window: i64 = r.try_get("window_days")?;
+    let grace: i64 = r.try_get("grace_days")?;
+    let renewal = Renewal::new(months.map(|m| m as u32), window as u32, grace as u32)
+        .map_err(|_| StoreError::Corrupt("a requirement's renewal".into()))?;
+    Ok(Requirement {
+        id: RequirementId(r.try_get("id")?),
+        code: r.try_get("code")?,
+        title: Localised::new(r.try_get::<String, _>("title_en")?, r.try_get("title_cy")?),
+        activity: r.try_get::<Option<i64>, _>("activity_id")?.map(ActivityId),
+        url: r.try_get("url")?,
+        renewal,
+        audience: audience_from(&r.try_get::<String, _>("audience")?)?,
+        starts_on: date(r, "starts_on")?,
+    })
+}
+
+/// The derived days of a subject row: valid until, due from (the end of the grace when never
+/// done), due soon from (the start of the renewal window).
+fn derived(renewal: Renewal, since: Date, until: Option<Date>) -> (String, String, String) {
+    let first_due = since + Duration::days(i64::from(renewal.grace_days()));
+    match until {
+        None => (String::new(), format_date(first_due), String::new()),
+        Some(u) if u == Date::MAX => (FOR_EVER.into(), format_date(first_due), FOR_EVER.into()),
+        Some(u) => (
+            format_date(u),
+            format_date(first_due),
+            format_date(u - Duration::days(i64::from(renewal.window_days()))),
+        ),
+    }
+}
+
+fn empty_as_null(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
+}
+
+/// The person's facts an audience looks at, for everyone in `org`.
+struct Staff {
+    people: Vec<(PersonId, Employment, JobFamily, String, Option<Date>, bool)>,
+    sites: HashMap<PersonId, Vec<SiteId>>,
+}
+
+impl Store {
+    /// Adds a requirement and gives everyone it applies to a cell, from its start day. `Taken`
+    /// when the organisation has one with the same code.
+    pub async fn create_requirement(
+        &self,
+        org: OrganisationId,
+        new: &NewRequirement,
+        by: Actor,
+    ) -> Result<RequirementId> {
+        let mut tx = self.begin_write().await?;
+        let taken: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM training_requirements WHERE organisation_id = $1 AND code = $2",
+        )
+        .bind(org.0)
+        .bind(&new.code)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if taken.is_some() {
+            return Err(StoreError::Taken("code"));
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO training_requirements (organisation_id, code, title_en, title_cy, \
+                 activity_id, url, period_months, window_days, grace_days, audience, starts_on, \
+                 created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+        )
+        .bind(org.0)
+        .bind(&new.code)
+        .bind(&new.title.en)
+        .bind(new.title.cy.clone())
+        .bind(new.activity.map(|a| a.0))
+        .bind(new.url.clone())
+        .bind(new.renewal.months().map(i64::from))
+        .bind(i64::from(new.renewal.window_days()))
+        .bind(i64::from(new.renewal.grace_days()))
+        .bind(audience_json(&new.audience))
+        .bind(format_date(new.starts_on))
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?;
+        let event = NewAuditEvent::new(by, AuditAction::TrainingChanged, None)
+            .with("requirement", new.code.clone());
+        insert_event(&mut tx, org, &event).await?;
+        tx.commit().await?;
+        // Everyone it applies to now has had it since its start.
+        self.sync_training(org, new.starts_on).await?;
+        Ok(RequirementId(id))
+    }
+
+    /// The organisation's requirements, by code.
+    pub async fn requirements(&self, org: OrganisationId) -> Result<Vec<Requirement>> {
+        sqlx::query(
+            "SELECT id, code, title_en, title_cy, activity_id, url, period_months, window_days, \
+                 grace_days, audience, starts_on \
+             FROM training_requirements WHERE organisation_id = $1 ORDER BY code",
+        )
+        .bind(org.0)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(requirement_from)
+        .collect()
+    }
+
+    pub async fn requirement(&self, org: OrganisationId, id: RequirementId) -> Result<Requirement> {
+        let row = sqlx::query(
+            "SELECT id, code, title_en, title_cy, activity_id, url, period_months, window_days, \
+                 grace_days, audience, starts_on \
+             FROM training_requirements WHERE organisation_id = $1 AND id = $2",
+        )
+        .bind(org.0)
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        requirement_from(&row)
+    }
+
+    /// Everyone in `org`, with whether they have left on `today`.
+    async fn staff(
+        &self,
+        tx: &mut sqlx::AnyConnection,
+        org: OrganisationId,
+        today: Date,
+    ) -> Result<Staff> {
+        let mut people = Vec::new();
+        for r in sqlx::query(
+            "SELECT id, employment, job_family, job_role, start_date, left_on \
+             FROM people WHERE organisation_id = $1",
+        )
+        .bind(org.0)
+        .fetch_all(&mut *tx)
+        .await?
+        {
+            let corrupt = || StoreError::Corrupt("a person's employment or job family".into());
+            let left = optional_date(&r, "left_on")?;
+            people.push((
+                PersonId(r.try_get("id")?),
+                Employment::parse(&r.try_get::<String, _>("employment")?).map_err(|_| corrupt())?,
+                JobFamily::parse(&r.try_get::<String, _>("job_family")?).map_err(|_| corrupt())?,
+                r.try_get::<String, _>("job_role")?,
+                optional_date(&r, "start_date")?,
+                left.is_some_and(|d| d <= today),
+            ));
+        }
+        let mut sites: HashMap<PersonId, Vec<SiteId>> = HashMap::new();
+        for r in sqlx::query(
+            "SELECT ps.person_id, ps.site_id FROM person_sites ps \
+             JOIN people p ON p.id = ps.person_id WHERE p.organisation_id = $1",
+        )
+        .bind(org.0)
+        .fetch_all(&mut *tx)
+        .await?
+        {
+            sites
+                .entry(PersonId(r.try_get("person_id")?))
+                .or_default()
+                .push(SiteId(r.try_get("site_id")?));
+        }
+        Ok(Staff { people, sites })
+    }
+
+    /// Brings who each requirement applies to into step with the staff as they are: someone
+    /// newly in a requirement's audience has it from `seen` (not before it starts nor before
+    /// they started work), with what they completed before counted; someone who left its
+    /// audience (a new job, or they left) no longer has a cell, though their completions stay.
+    /// Returns how many cells were added and taken away.
+    pub async fn sync_training(&self, org: OrganisationId, seen: Date) -> Result<(usize, usize)> {
+        let requirements = self.requirements(org).await?;
+        if requirements.is_empty() {
+            return Ok((0, 0));
+        }
+        let mut tx = self.begin_write().await?;
+        let staff = self.staff(&mut tx, org, today()).await?;
+        let mut existing: HashSet<(i64, i64)> = HashSet::new();
+        for r in sqlx::query(
+            "SELECT requirement_id, person_id FROM training_subjects WHERE organisation_id = $1",
+        )
+        .bind(org.0)
+        .fetch_all(&mut *tx)
+        .await?
+        {
+            existing.insert((r.try_get("requirement_id")?, r.try_get("person_id")?));
+        }
+        let mut done: HashMap<(i64, i64), Vec<Date>> = HashMap::new();
+        for r in sqlx::query(
+            "SELECT requirement_id, person_id, completed_on FROM training_completions \
+             WHERE organisation_id = $1",
+        )
+        .bind(org.0)
+        .fetch_all(&mut *tx)
+        .await?
+        {
+            done.entry((r.try_get("requirement_id")?, r.try_get("person_id")?))
+                .or_default()
+                .push(date(&r, "completed_on")?);
+        }
+        let no_sites = Vec::new();
+        let mut added = Vec::new();
+        let mut removed = Vec::new();
+        for req in &requirements {
+            for (person, employment, family, role, start, left) in &staff.people {
+                let who = Trainee {
+                    left: *left,
+                    employment: *employment,
+                    job_family: *family,
+                    job_role: role,
+                    sites: staff.sites.get(person).unwrap_or(&no_sites),
+                };
+                let key = (req.id.0, person.0);
+                match (req.audience.includes(who), existing.contains(&key)) {
+                    (true, false) => {
+                        let since = applies_since(req.starts_on, *start, seen);
+                        let until = valid_until(
+                            req.renewal,
+                            done.get(&key).map(Vec::as_slice).unwrap_or(&[]),
+                        );
+                        let (valid, first_due, soon) = derived(req.renewal, since, until);
+                        added.push(serde_json::json!([
+                            org.0,
+                            req.id.0,
+                            person.0,
+                            format_date(since),
+                            empty_as_null(valid),
+                            first_due,
+                            empty_as_null(soon),
+                        ]));
+                    }
+                    (false, true) => removed.push(serde_json::json!([req.id.0, person.0])),
+                    _ => {}
+                }
+            }
+        }
+        let backend = self.backend;
+        for chunk in added.chunks(5000) {
+            sqlx::query(sqlx::AssertSqlSafe(crate::plans::insert_json_rows(
+                backend,
+                "training_subjects",
+                &[
+                    ("organisation_id", "BIGINT"),
+                    ("requirement_id", "BIGINT"),
+                    ("person_id", "BIGINT"),
+                    ("since", "TEXT"),
+                    ("valid_until", "TEXT"),
+                    ("first_due", "TEXT"),
+                    ("due_soon_from", "TEXT"),
+                ],
+            )))
+            .bind(serde_json::Value::from(chunk.to_vec()).to_string())
+            .execute(&mut *tx)
+            .await?;
+        }
+        for pair in &removed {
+            sqlx::query(
+                "DELETE FROM training_subjects WHERE requirement_id = $1 AND person_id = $2",
+            )
+            .bind(pair[0].as_i64())
+            .bind(pair[1].as_i64())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok((added.len(), removed.len()))
+    }
+
+    /// Records that `person` completed a requirement's module on `completed_on`, and works
+    /// their cell out again. `NotFound` unless both are `org`'s.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn record_completion(
+        &self,
+        org: OrganisationId,
+        requirement: RequirementId,
+        person: PersonId,
+        completed_on: Date,
+        evidence: Option<&str>,
+        source: CompletionSource,
+        by: Actor,
+    ) -> Result<()> {
+        let req = self.requirement(org, requirement).await?;
+        let mut tx = self.begin_write().await?;
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM people WHERE id = $1 AND organisation_id = $2")
+                .bind(person.0)
+                .bind(org.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+        found.ok_or(StoreError::NotFound)?;
+        let recorded_by = match by {
+            Actor::Person(p) => Some(p.0),
+            _ => None,
+        };
+        sqlx::query(
+            "INSERT INTO training_completions (organisation_id, requirement_id, person_id, \
+                 completed_on, source, evidence, recorded_by, recorded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(org.0)
+        .bind(requirement.0)
+        .bind(person.0)
+        .bind(format_date(completed_on))
+        .bind(source.as_str())
+        .bind(evidence.map(str::to_string))
+        .bind(recorded_by)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        rework_cell(&mut tx, &req, person).await?;
+        let event = NewAuditEvent::new(by, AuditAction::TrainingCompleted, Some(person))
+            .with("requirement", req.code.clone());
+        insert_event(&mut tx, org, &event).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A person's completions of a requirement's module, latest first.
+    pub async fn completions(
+        &self,
+        org: OrganisationId,
+        requirement: RequirementId,
+        person: PersonId,
+    ) -> Result<Vec<(Date, String, Option<String>)>> {
+        sqlx::query(
+            "SELECT completed_on, source, evidence FROM training_completions \
+             WHERE organisation_id = $1 AND requirement_id = $2 AND person_id = $3 \
+             ORDER BY completed_on DESC, id DESC",
+        )
+        .bind(org.0)
+        .bind(requirement.0)
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok((
+                date(r, "completed_on")?,
+                r.try_get("source")?,
+                r.try_get("evidence")?,
+            ))
+        })
+        .collect()
+    }
+
+    /// The cell of `person` for a requirement, when it applies to them.
+    pub async fn standing(
+        &self,
+        requirement: RequirementId,
+        person: PersonId,
+    ) -> Result<Option<Standing>> {
+        let row = sqlx::query(
+            "SELECT since, valid_until FROM training_subjects \
+             WHERE requirement_id = $1 AND person_id = $2",
+        )
+        .bind(requirement.0)
+        .bind(person.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| standing_from(&r)).transpose()
+    }
+
+    /// A page of the matrix for the people `filter` matches (see [`Store::people`]), with the
+    /// counts by state over all of them on `today`.
+    pub async fn training_matrix(
+        &self,
+        org: OrganisationId,
+        filter: &crate::PersonFilter,
+        today: Date,
+    ) -> Result<Matrix> {
+        let requirements = self.requirements(org).await?;
+        let (people, total) = self.people(org, filter).await?;
+        let index: HashMap<i64, usize> = requirements
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.0, i))
+            .collect();
+        let mut rows: Vec<MatrixRow> = people
+            .iter()
+            .map(|p| MatrixRow {
+                person: p.id,
+                name: p.name.clone(),
+                employee_number: p.employee_number.clone(),
+                job_role: p.job_role.clone(),
+                team: p.team.clone(),
+                cells: vec![None; requirements.len()],
+            })
+            .collect();
+        if !rows.is_empty() {
+            let at: HashMap<i64, usize> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.person.0, i))
+                .collect();
+            let ids = serde_json::Value::from(at.keys().copied().collect::<Vec<_>>()).to_string();
+            let list = match self.backend {
+                crate::Backend::Postgres => {
+                    "SELECT value::bigint FROM jsonb_array_elements_text($1::jsonb)"
+                }
+                crate::Backend::Sqlite => "SELECT value FROM json_each($1)",
+            };
+            for r in sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT requirement_id, person_id, since, valid_until FROM training_subjects \
+                 WHERE person_id IN ({list})"
+            )))
+            .bind(ids)
+            .fetch_all(&self.pool)
+            .await?
+            {
+                let (Some(row), Some(col)) = (
+                    at.get(&r.try_get::<i64, _>("person_id")?),
+                    index.get(&r.try_get::<i64, _>("requirement_id")?),
+                ) else {
+                    continue;
+                };
+                rows[*row].cells[*col] = Some(standing_from(&r)?);
+            }
+        }
+        let counts = self.state_counts(org, filter, &requirements, today).await?;
+        Ok(Matrix {
+            requirements,
+            rows,
+            total,
+            counts,
+        })
+    }
+
+    /// Per requirement, how many of the people `filter` matches are in each state on `today`.
+    async fn state_counts(
+        &self,
+        org: OrganisationId,
+        filter: &crate::PersonFilter,
+        requirements: &[Requirement],
+        today: Date,
+    ) -> Result<Vec<StateCounts>> {
+        let everyone = crate::PersonFilter {
+            offset: 0,
+            limit: i64::MAX,
+            ..filter.clone()
+        };
+        let (condition, pattern) = crate::people::filter_condition(&everyone);
+        let sql = format!(
+            "{with}SELECT s.requirement_id, \
+                SUM(CASE WHEN s.valid_until IS NULL AND s.first_due < $9 THEN 1 \
+                         WHEN s.valid_until IS NOT NULL AND s.valid_until < $9 THEN 1 ELSE 0 END) AS overdue, \
+                SUM(CASE WHEN s.valid_until IS NULL AND s.first_due >= $9 THEN 1 ELSE 0 END) AS not_started, \
+                SUM(CASE WHEN s.valid_until >= $9 AND s.due_soon_from <= $9 THEN 1 ELSE 0 END) AS due_soon, \
+                SUM(CASE WHEN s.valid_until >= $9 AND s.due_soon_from > $9 THEN 1 ELSE 0 END) AS done \
+             FROM training_subjects s JOIN people p ON p.id = s.person_id \
+             LEFT JOIN teams t ON t.id = p.team_id \
+             WHERE s.organisation_id = $2 AND {condition} \
+             GROUP BY s.requirement_id",
+            with = if everyone.managed_by.is_some() {
+                crate::people::MANAGED
+            } else {
+                ""
+            },
+        );
+        let rows = crate::people::bind_filter(
+            sqlx::query(sqlx::AssertSqlSafe(sql)),
+            &everyone,
+            org,
+            pattern,
+        )
+        .bind(format_date(today))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by_id: HashMap<i64, StateCounts> = HashMap::new();
+        for r in rows {
+            let n = |c: &str| -> Result<i64> { Ok(r.try_get::<Option<i64>, _>(c)?.unwrap_or(0)) };
+            by_id.insert(
+                r.try_get("requirement_id")?,
+                StateCounts {
+                    done: n("done")?,
+                    due_soon: n("due_soon")?,
+                    overdue: n("overdue")?,
+                    not_started: n("not_started")?,
+                },
+            );
+        }
+        Ok(requirements
+            .iter()
+            .map(|r| by_id.get(&r.id.0).copied().unwrap_or_default())
+            .collect())
+    }
+}
+
+fn standing_from(r: &AnyRow) -> Result<Standing> {
+    let until: Option<String> = r.try_get("valid_until")?;
+    Ok(Standing {
+        since: date(r, "since")?,
+        valid_until: match until.as_deref() {
+            None => None,
+            Some(FOR_EVER) => Some(Date::MAX),
+            Some(_) => optional_date(r, "valid_until")?,
+        },
+    })
+}
+
+/// Works out `person`'s cell for `req` again from all their completions, where it applies.
+async fn rework_cell(
+    tx: &mut sqlx::AnyConnection,
+    req: &Requirement,
+    person: PersonId,
+) -> Result<()> {
+    let since: Option<String> = sqlx::query_scalar(
+        "SELECT since FROM training_subjects WHERE requirement_id = $1 AND person_id = $2",
+    )
+    .bind(req.id.0)
+    .bind(person.0)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(since) = since else {
+        return Ok(());
+    };
+    let since = skillgym_domain::people::parse_date(&since)
+        .map_err(|_| StoreError::Corrupt("a training cell's day".into()))?;
+    let mut done = Vec::new();
+    for r in sqlx::query(
+        "SELECT completed_on FROM training_completions WHERE requirement_id = $1 AND person_id = $2",
+    )
+    .bind(req.id.0)
+    .bind(person.0)
+    .fetch_all(&mut *tx)
+    .await?
+    {
+        done.push(date(&r, "completed_on")?);
+    }
+    let (valid, first_due, soon) = derived(req.renewal, since, valid_until(req.renewal, &done));
+    sqlx::query(
+        "UPDATE training_subjects SET valid_until = $3, first_due = $4, due_soon_from = $5 \
+         WHERE requirement_id = $1 AND person_id = $2",
+    )
+    .bind(req.id.0)
+    .bind(person.0)
+    .bind(empty_as_null(valid))
+    .bind(first_due)
+    .bind(empty_as_null(soon))
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_audience_is_stored_and_read_back_whole() {
+        let audience = Audience {
+            employment: Some(Employment::Volunteer),
+            job_families: vec![JobFamily::Frontline, JobFamily::Manager],
+            job_roles: vec!["Digital helper".into()],
+            sites: vec![SiteId(3)],
+        };
+        assert_eq!(audience_from(&audience_json(&audience)).unwrap(), audience);
+    }
+}

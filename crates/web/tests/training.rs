@@ -1,0 +1,466 @@
+//! The training matrix: an administrator adds a required module; everyone it applies to gets a
+//! cell, worked out as the domain's arithmetic says; completions recorded by the person, their
+//! manager or an administrator move it on; a manager sees only their people; someone changing
+//! job comes under a module with their grace from the change; the CSV says what the page says.
+//! On both databases.
+
+mod common;
+
+use common::{TestApp, location, spawn_app};
+use reqwest::StatusCode;
+use skillgym_domain::people::format_date;
+use skillgym_domain::training::{Cell, cell_from};
+use skillgym_domain::{Email, PersonId};
+use skillgym_store::{AuditFilter, PersonFilter, Requirement};
+use skillgym_test_db::{Backend, both_backends};
+use std::collections::{HashMap, HashSet};
+use time::Duration;
+
+both_backends!(
+    an_administrator_adds_a_module_and_the_matrix_counts_everyone_as_the_arithmetic_says,
+    a_completion_recorded_by_the_person_or_their_manager_moves_their_cell_on,
+    someone_changing_job_comes_under_a_module_with_their_grace_from_the_change,
+);
+
+fn today() -> time::Date {
+    skillgym_domain::uk_time::local(skillgym_store::now()).date()
+}
+
+async fn person_of(app: &TestApp, email: &str) -> PersonId {
+    app.store()
+        .account_by_email(&Email::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id
+}
+
+/// Adds data protection every 12 months (30 days' window, 28 days' grace) for everyone, as
+/// applying since `days_ago` days ago, through the web.
+async fn add_data_protection(app: &TestApp, days_ago: i64) -> Requirement {
+    let admin = app.signed_in("admin@afon.example").await;
+    let starts = format_date(today() - Duration::days(days_ago));
+    let response = app
+        .post(
+            &admin,
+            "/training/requirements",
+            &[
+                ("code", "dp-annual"),
+                ("title", "Data protection"),
+                ("title_cy", "Diogelu data"),
+                ("every", "12"),
+                ("window", "30"),
+                ("grace", "28"),
+                ("starts_on", &starts),
+                ("employment", "any"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/training?done=added");
+    let all = app.store().requirements(app.org).await.unwrap();
+    all.into_iter().find(|r| r.code == "DP-ANNUAL").unwrap()
+}
+
+/// Everyone who has not left.
+async fn present(app: &TestApp) -> Vec<PersonId> {
+    let filter = PersonFilter {
+        present_on: Some(today()),
+        limit: i64::MAX,
+        ..PersonFilter::default()
+    };
+    let (people, _) = app.store().people(app.org, &filter).await.unwrap();
+    people.into_iter().map(|p| p.id).collect()
+}
+
+/// The counts row of the matrix page for `code`: state → number.
+fn counts(page: &str, code: &str) -> HashMap<String, i64> {
+    let at = page
+        .find(&format!("data-requirement=\"{code}\""))
+        .expect("the module's row");
+    let row = &page[at..at + page[at..].find("</tr>").unwrap()];
+    row.split("data-state=\"")
+        .skip(1)
+        .map(|cell| {
+            let state = &cell[..cell.find('"').unwrap()];
+            let n = &cell[cell.find('>').unwrap() + 1..cell.find('<').unwrap()];
+            (state.to_string(), n.parse().unwrap())
+        })
+        .collect()
+}
+
+async fn an_administrator_adds_a_module_and_the_matrix_counts_everyone_as_the_arithmetic_says(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let admin = app.signed_in("admin@afon.example").await;
+
+    // Mistakes are named, field by field, and nothing is added.
+    let response = app
+        .post(
+            &admin,
+            "/training/requirements",
+            &[
+                ("code", "data protection"),
+                ("title", ""),
+                ("every", "0"),
+                ("window", "30"),
+                ("grace", "x"),
+                ("starts_on", "1 April"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    for says in [
+        "Enter a code of up to 20 letters",
+        "Enter a title of up to 200 characters",
+        "Enter the months as a whole number from 1 to 120",
+        "Enter the grace as a whole number of days",
+        "Enter the day it applies from",
+    ] {
+        assert!(html.contains(says), "{says}: {html}");
+    }
+    assert!(store.requirements(app.org).await.unwrap().is_empty());
+
+    // Applying since 60 days ago with 28 days' grace: everyone who has not done it is overdue.
+    let dp = add_data_protection(&app, 60).await;
+    let everyone = present(&app).await;
+    let page = app.page(&admin, "/training").await;
+    let shown = counts(&page, "DP-ANNUAL");
+    assert_eq!(shown["overdue"], everyone.len() as i64, "{shown:?}");
+    assert_eq!(shown["done"] + shown["due-soon"] + shown["not-started"], 0);
+    // The same code again is refused.
+    let again = app
+        .post(
+            &admin,
+            "/training/requirements",
+            &[
+                ("code", "DP-ANNUAL"),
+                ("title", "Again"),
+                ("every", "12"),
+                ("window", "30"),
+                ("grace", "28"),
+                ("starts_on", &format_date(today())),
+            ],
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        again
+            .text()
+            .await
+            .unwrap()
+            .contains("already has this code")
+    );
+
+    // Three completions: 10 days ago (done), 340 days ago (in the window: due within 25
+    // days), 400 days ago (run out). Recorded by an administrator on each person's page.
+    let (a, b, c) = (everyone[0], everyone[1], everyone[2]);
+    for (person, days) in [(a, 10), (b, 340), (c, 400)] {
+        let response = app
+            .post(
+                &admin,
+                &format!("/people/{person}/training"),
+                &[
+                    ("requirement", &dp.id.to_string()),
+                    ("completed_on", &format_date(today() - Duration::days(days))),
+                    ("evidence", "https://learning.example.org/certificates/42"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    // Each stored cell is what the domain works out from its completions.
+    let expected = |days: i64| {
+        skillgym_domain::training::cell(
+            dp.renewal,
+            today() - Duration::days(60),
+            &[today() - Duration::days(days)],
+            today(),
+        )
+    };
+    for (person, days) in [(a, 10), (b, 340), (c, 400)] {
+        let standing = store.standing(dp.id, person).await.unwrap().unwrap();
+        assert_eq!(standing.cell(dp.renewal, today()), expected(days));
+    }
+    assert_eq!(expected(10).code(), "done");
+    assert_eq!(expected(340).code(), "due-soon");
+    assert_eq!(expected(400).code(), "overdue");
+
+    let page = app.page(&admin, "/training").await;
+    let shown = counts(&page, "DP-ANNUAL");
+    assert_eq!(shown["done"], 1);
+    assert_eq!(shown["due-soon"], 1);
+    assert_eq!(shown["overdue"], everyone.len() as i64 - 2);
+    // The counts are the cells worked out one by one.
+    let mut worked: HashMap<&str, i64> = HashMap::new();
+    for person in &everyone {
+        let standing = store.standing(dp.id, *person).await.unwrap().unwrap();
+        *worked
+            .entry(cell_from(dp.renewal, standing.since, standing.valid_until, today()).code())
+            .or_default() += 1;
+    }
+    for (state, n) in &worked {
+        assert_eq!(shown[*state], *n, "{state}");
+    }
+
+    // The CSV: everyone, each with the state and day of the page.
+    let (heading, rows) = app.csv_file(&admin, "/training/export.csv").await;
+    assert_eq!(heading[4], "DP-ANNUAL");
+    assert_eq!(rows.len(), everyone.len());
+    let record = store.person(app.org, a).await.unwrap();
+    let row = rows
+        .iter()
+        .find(|r| r[0] == record.employee_number.to_string())
+        .unwrap();
+    assert_eq!(row[4], "done");
+    assert_eq!(
+        row[5],
+        format_date(skillgym_domain::training::add_months(
+            today() - Duration::days(10),
+            12
+        ))
+    );
+
+    // The completions are the person's data, and go when they are erased.
+    let data = store.personal_data(app.org, a).await.unwrap();
+    let completions = data.table("training_completions").unwrap();
+    assert_eq!(completions.rows.len(), 1);
+    store
+        .erase_person(app.org, a, skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    assert!(store.standing(dp.id, a).await.unwrap().is_none());
+}
+
+async fn a_completion_recorded_by_the_person_or_their_manager_moves_their_cell_on(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let dp = add_data_protection(&app, 0).await;
+    let learner = person_of(&app, "learner@afon.example").await;
+    let client = app.signed_in("learner@afon.example").await;
+
+    // Within the grace: not started, due in 28 days.
+    let own = app.page(&client, "/me/training").await;
+    assert!(own.contains("data-cell=\"not-started\""), "{own}");
+    assert_eq!(
+        store
+            .standing(dp.id, learner)
+            .await
+            .unwrap()
+            .unwrap()
+            .cell(dp.renewal, today()),
+        Cell::NotStarted {
+            due: today() + Duration::days(28)
+        }
+    );
+
+    // A day in the future, a link that is not a web address: refused, nothing recorded.
+    let tomorrow = format_date(today() + Duration::days(1));
+    for (day, evidence, says) in [
+        (
+            tomorrow.as_str(),
+            "",
+            "Enter a day that is not in the future",
+        ),
+        ("2026-13-01", "", "Enter the day it was completed"),
+        (
+            "2026-01-05",
+            "javascript:alert(1)",
+            "Enter a web address starting https://",
+        ),
+    ] {
+        let response = app
+            .post(
+                &client,
+                "/me/training",
+                &[
+                    ("requirement", &dp.id.to_string()),
+                    ("completed_on", day),
+                    ("evidence", evidence),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(response.text().await.unwrap().contains(says), "{says}");
+    }
+    assert!(
+        store
+            .completions(app.org, dp.id, learner)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let yesterday = format_date(today() - Duration::days(1));
+    let response = app
+        .post(
+            &client,
+            "/me/training",
+            &[
+                ("requirement", &dp.id.to_string()),
+                ("completed_on", &yesterday),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let own = app.page(&client, "/me/training?done=recorded").await;
+    assert!(own.contains("data-cell=\"done\""));
+    assert!(own.contains("The completion is recorded."));
+
+    // A manager sees their people only, on the page and in the CSV; someone else's page is
+    // not there for them.
+    let manager = app.signed_in("manager@afon.example").await;
+    let manager_id = person_of(&app, "manager@afon.example").await;
+    let managed: HashSet<String> = {
+        let filter = PersonFilter {
+            managed_by: Some(manager_id),
+            present_on: Some(today()),
+            limit: i64::MAX,
+            ..PersonFilter::default()
+        };
+        let (people, _) = store.people(app.org, &filter).await.unwrap();
+        people.iter().map(|p| p.id.to_string()).collect()
+    };
+    assert!(!managed.is_empty());
+    let page = app.page(&manager, "/training").await;
+    let listed: HashSet<String> = page
+        .split("data-person=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].to_string())
+        .collect();
+    assert!(listed.is_subset(&managed));
+    assert_eq!(listed.len(), managed.len().min(50));
+    let (_, rows) = app.csv_file(&manager, "/training/export.csv").await;
+    assert_eq!(rows.len(), managed.len());
+    let someone_else = present(&app)
+        .await
+        .into_iter()
+        .find(|p| !managed.contains(&p.to_string()) && *p != manager_id)
+        .unwrap();
+    let response = app
+        .get(&manager, &format!("/people/{someone_else}/training"))
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+
+    // The manager records one for one of their people: in the audit trail, by them.
+    let theirs: PersonId = managed.iter().next().unwrap().parse().unwrap();
+    let response = app
+        .post(
+            &manager,
+            &format!("/people/{theirs}/training"),
+            &[
+                ("requirement", &dp.id.to_string()),
+                ("completed_on", &yesterday),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (events, _) = store
+        .audit_events(
+            app.org,
+            &AuditFilter {
+                person: Some(theirs),
+                limit: 100,
+                ..AuditFilter::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(events.iter().any(
+        |e| e.action.map(|a| a.as_str()) == Some("training-completed")
+            && e.detail.contains("requirement=DP-ANNUAL")
+    ));
+}
+
+async fn someone_changing_job_comes_under_a_module_with_their_grace_from_the_change(
+    backend: Backend,
+) {
+    use skillgym_domain::{
+        ContractedHours, EmployeeNumber, Employment, JobFamily, JobRole, PersonName,
+    };
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let input = |role: &str| skillgym_store::PersonInput {
+        employee_number: EmployeeNumber::parse("NEW-1").unwrap(),
+        given_name: PersonName::parse("Siân").unwrap(),
+        family_name: PersonName::parse("Jones").unwrap(),
+        email: None,
+        employment: Employment::Volunteer,
+        job_role: JobRole::parse(role).unwrap(),
+        job_family: JobFamily::Frontline,
+        contracted_hours: ContractedHours::FULL_TIME,
+        start_date: None,
+        left_on: None,
+        line_manager: None,
+        team: None,
+        sites: Vec::new(),
+    };
+    let learner = store
+        .create_person(
+            app.org,
+            &input("Library volunteer"),
+            skillgym_store::Actor::System,
+        )
+        .await
+        .unwrap();
+    // Learn My Way for job role "Digital helper" only, every 24 months, 14 days' grace, since
+    // 100 days ago: the new volunteer is not one.
+    let new = skillgym_store::NewRequirement {
+        code: "LMW".into(),
+        title: skillgym_domain::audit::Localised::new("Learn My Way", None),
+        activity: None,
+        url: Some("https://www.learnmyway.com/".into()),
+        renewal: skillgym_domain::training::Renewal::new(Some(24), 0, 14).unwrap(),
+        audience: skillgym_domain::training::Audience {
+            job_roles: vec!["Digital helper".into()],
+            ..Default::default()
+        },
+        starts_on: today() - Duration::days(100),
+    };
+    let lmw = store
+        .create_requirement(app.org, &new, skillgym_store::Actor::CommandLine)
+        .await
+        .unwrap();
+    let stored = store.requirement(app.org, lmw).await.unwrap();
+    assert_eq!(stored.audience, new.audience);
+    assert!(
+        store.standing(lmw, learner).await.unwrap().is_none(),
+        "{:?}",
+        store.standing(lmw, learner).await
+    );
+
+    // They become a digital helper today: the module applies from today, due in 14 days.
+    store
+        .update_person(
+            app.org,
+            learner,
+            &input("Digital Helper"),
+            skillgym_store::Actor::CommandLine,
+        )
+        .await
+        .unwrap();
+    let standing = store.standing(lmw, learner).await.unwrap().unwrap();
+    assert_eq!(standing.since, today());
+    assert_eq!(
+        standing.cell(new.renewal, today()),
+        Cell::NotStarted {
+            due: today() + Duration::days(14)
+        }
+    );
+    // Back to their old job: no longer theirs to do.
+    store
+        .update_person(
+            app.org,
+            learner,
+            &input("Library volunteer"),
+            skillgym_store::Actor::CommandLine,
+        )
+        .await
+        .unwrap();
+    assert!(store.standing(lmw, learner).await.unwrap().is_none());
+}
