@@ -88,8 +88,119 @@ impl Store {
             self.seed_demo_audit(org.id, &keep_free, demo.national, demo.response_rate)
                 .await?;
             self.seed_demo_catalogue(org.id, &keep_free).await?;
+            self.seed_demo_training(org.id, &keep_free).await?;
         }
         Ok(org)
+    }
+
+    /// The demo's mandatory training: data protection and cyber security for everyone every
+    /// year, Learn My Way for frontline staff every two years, with completions spread over the
+    /// last fourteen months so that the matrix shows people done, due soon, overdue and never
+    /// started. The demo sign-ins have done none.
+    async fn seed_demo_training(&self, org: OrganisationId, keep_free: &[PersonId]) -> Result<()> {
+        use skillgym_domain::audit::Localised;
+        use skillgym_domain::training::{Audience, Renewal};
+        let today = crate::training::today();
+        let starts_on = today - time::Duration::days(730);
+        let modules = [
+            (
+                "DP-ANNUAL",
+                "Data protection",
+                "Diogelu data",
+                Some(12),
+                Audience::default(),
+            ),
+            (
+                "CYBER",
+                "Cyber security awareness",
+                "Ymwybyddiaeth seiberddiogelwch",
+                Some(12),
+                Audience::default(),
+            ),
+            (
+                "LMW",
+                "Learn My Way: helping people online",
+                "Learn My Way: helpu pobl ar-lein",
+                Some(24),
+                Audience {
+                    job_families: vec![skillgym_domain::JobFamily::Frontline],
+                    ..Audience::default()
+                },
+            ),
+        ];
+        let mut ids = Vec::new();
+        for (code, en, cy, months, audience) in modules {
+            let renewal = Renewal::new(months, if months == Some(12) { 30 } else { 0 }, 28)
+                .map_err(|e| StoreError::Corrupt(e.0.into()))?;
+            ids.push(
+                self.create_requirement(
+                    org,
+                    &crate::NewRequirement {
+                        code: code.into(),
+                        title: Localised::new(en, Some(cy.into())),
+                        activity: None,
+                        url: Some("https://learning.example.org/mandatory".into()),
+                        renewal,
+                        audience,
+                        starts_on,
+                    },
+                    crate::Actor::System,
+                )
+                .await?,
+            );
+        }
+        let mut people: Vec<PersonId> = self
+            .person_ids(org)
+            .await?
+            .into_values()
+            .filter(|p| !keep_free.contains(p))
+            .collect();
+        people.sort();
+        let mut rows = Vec::new();
+        for (i, person) in people.iter().enumerate() {
+            for (r, id) in ids.iter().enumerate() {
+                // About one in ten never did it; the rest between today and 14 months ago.
+                if (i * 7 + r * 3) % 10 == 0 {
+                    continue;
+                }
+                let days = ((i * 37 + r * 101) % 430) as i64;
+                rows.push(serde_json::json!([
+                    org.0,
+                    id.0,
+                    person.0,
+                    skillgym_domain::people::format_date(today - time::Duration::days(days)),
+                    "import",
+                    crate::now(),
+                ]));
+            }
+        }
+        let mut tx = self.begin_write().await?;
+        for chunk in rows.chunks(5000) {
+            sqlx::query(sqlx::AssertSqlSafe(crate::plans::insert_json_rows(
+                self.backend,
+                "training_completions",
+                &[
+                    ("organisation_id", "BIGINT"),
+                    ("requirement_id", "BIGINT"),
+                    ("person_id", "BIGINT"),
+                    ("completed_on", "TEXT"),
+                    ("source", "TEXT"),
+                    ("recorded_at", "BIGINT"),
+                ],
+            )))
+            .bind(serde_json::Value::from(chunk.to_vec()).to_string())
+            .execute(&mut *tx)
+            .await?;
+        }
+        // The cells, worked out again with the completions: everyone has had the modules
+        // since they started, or since the modules did.
+        sqlx::query("DELETE FROM training_subjects WHERE organisation_id = $1")
+            .bind(org.0)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        self.sync_training(org, starts_on).await?;
+        Ok(())
     }
 
     /// The demo's learning catalogue, and how useful some of its people found the first
@@ -357,7 +468,8 @@ impl Store {
                 let site = match activity.activity.kind {
                     ActivityKind::Webinar => None,
                     _ if sites.is_empty() => None,
-                    _ => Some(sites[(n + round) % sites.len()].id),
+                    // Every site in turn (n counts rounds too).
+                    _ => Some(sites[n % sites.len()].id),
                 };
                 let capacity = if n == 0 && round == 0 {
                     2
