@@ -104,6 +104,40 @@ pub fn parse_code(raw: &str) -> Result<String, Invalid> {
     Ok(code.to_ascii_uppercase())
 }
 
+/// The longest evidence link, in characters.
+pub const MAX_EVIDENCE: usize = 500;
+
+/// The day a module was completed, as typed: a real day, not in the future, not before 2000.
+pub fn parse_completed_on(raw: &str, today: Date) -> Result<Date, Invalid> {
+    let day =
+        crate::people::parse_date(raw.trim()).map_err(|_| Invalid("training-date-invalid"))?;
+    if day > today {
+        Err(Invalid("training-date-future"))
+    } else if day.year() < 2000 {
+        Err(Invalid("training-date-invalid"))
+    } else {
+        Ok(day)
+    }
+}
+
+/// A link to the evidence of a completion: empty (none), or a web address of up to 500
+/// characters with no spaces. skillgym never fetches it; it is shown as a link.
+pub fn parse_evidence(raw: &str) -> Result<Option<String>, Invalid> {
+    let link = raw.trim();
+    if link.is_empty() {
+        return Ok(None);
+    }
+    if (link.starts_with("https://") || link.starts_with("http://"))
+        && link.len() > "https://".len()
+        && link.chars().count() <= MAX_EVIDENCE
+        && !link.contains(char::is_whitespace)
+    {
+        Ok(Some(link.to_string()))
+    } else {
+        Err(Invalid("training-evidence-invalid"))
+    }
+}
+
 /// `months` calendar months after `day`, on the same day of the month or the month's last.
 pub fn add_months(day: Date, months: u32) -> Date {
     let index = day.year() * 12 + (day.month() as i32 - 1) + months as i32;
@@ -257,6 +291,8 @@ impl Audience {
 pub fn applies_since(starts_on: Date, start_date: Option<Date>, seen: Date) -> Date {
     seen.max(starts_on).max(start_date.unwrap_or(Date::MIN))
 }
+
+pub mod file;
 
 #[cfg(test)]
 mod tests;

@@ -244,6 +244,12 @@ pub enum ImportCommand {
         /// The CSV file
         file: PathBuf,
     },
+    /// Import completions of required training from another learning system (CSV), all or
+    /// none; see docs/training.md
+    Completions {
+        /// The CSV file
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

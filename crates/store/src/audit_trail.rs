@@ -98,11 +98,14 @@ pub enum AuditAction {
     /// A completion of a required module was recorded for one person (detail:
     /// `requirement=CODE`).
     TrainingCompleted,
+    /// A file of completions from another learning system was imported (detail: `added=N`,
+    /// `unchanged=N`).
+    TrainingImported,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 25;
+    pub const COUNT: usize = 26;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -130,6 +133,7 @@ impl AuditAction {
         AuditAction::PlanChanged,
         AuditAction::TrainingChanged,
         AuditAction::TrainingCompleted,
+        AuditAction::TrainingImported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -159,6 +163,7 @@ impl AuditAction {
             AuditAction::PlanChanged => "plan-changed",
             AuditAction::TrainingChanged => "training-changed",
             AuditAction::TrainingCompleted => "training-completed",
+            AuditAction::TrainingImported => "training-imported",
         }
     }
 
@@ -181,6 +186,7 @@ impl AuditAction {
                 | AuditAction::CatalogueImported
                 | AuditAction::PlansProposed
                 | AuditAction::TrainingChanged
+                | AuditAction::TrainingImported
         )
     }
 

@@ -93,7 +93,8 @@ pub use survey_import::{
 };
 pub use team::{TeamCampaign, TeamMember};
 pub use training::{
-    CompletionSource, Matrix, MatrixRow, NewRequirement, Requirement, Standing, StateCounts,
+    CompletionSource, CompletionsRefused, Matrix, MatrixRow, NewRequirement, Requirement, Standing,
+    StateCounts,
 };
 
 use sqlx::any::{AnyPoolOptions, AnyRow};

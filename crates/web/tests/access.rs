@@ -273,6 +273,8 @@ const TABLE: &[Row] = &[
     (GET,    "/training/export.csv",                        "/training/export.csv",                                         [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/training/requirements/new",                  "/training/requirements/new",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (POST,   "/training/requirements",                      "/training/requirements",                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/training/import",                            "/training/import",                                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (UPLOAD, "/training/import",                            "/training/import",                                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/me/training",                                "/me/training",                                                 [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
     (POST,   "/me/training",                                "/me/training",                                                 [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
     (GET,    "/people/{id}/training",                       "/people/{managed}/training",                                   [SIGN_IN, MISSING, MISSING, OK,      OK,      OK,      MISSING, SIGN_IN, SIGN_IN]),

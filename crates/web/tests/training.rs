@@ -20,6 +20,7 @@ both_backends!(
     an_administrator_adds_a_module_and_the_matrix_counts_everyone_as_the_arithmetic_says,
     a_completion_recorded_by_the_person_or_their_manager_moves_their_cell_on,
     someone_changing_job_comes_under_a_module_with_their_grace_from_the_change,
+    completions_from_another_system_import_all_or_nothing_and_once,
 );
 
 fn today() -> time::Date {
@@ -474,4 +475,116 @@ async fn someone_changing_job_comes_under_a_module_with_their_grace_from_the_cha
         .await
         .unwrap();
     assert!(store.standing(lmw, learner).await.unwrap().is_none());
+}
+
+async fn upload(app: &TestApp, client: &reqwest::Client, body: String) -> reqwest::Response {
+    let csrf = app.csrf(client).await;
+    let form = reqwest::multipart::Form::new().text("csrf", csrf).part(
+        "completions_file",
+        reqwest::multipart::Part::bytes(body.into_bytes()).file_name("completions.csv"),
+    );
+    client
+        .post(format!("{}/training/import", app.url))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn completions_from_another_system_import_all_or_nothing_and_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let dp = add_data_protection(&app, 60).await;
+    let admin = app.signed_in("admin@afon.example").await;
+    let everyone = present(&app).await;
+    let mut people = Vec::new();
+    for id in &everyone[..3] {
+        people.push(store.person(app.org, *id).await.unwrap());
+    }
+    let day = |days: i64| format_date(today() - Duration::days(days));
+    let good = format!(
+        "employee_number,email,module,completed_on,evidence\n\
+         {},,dp-2027,{},https://lms.example.org/c/1\n\
+         {},,DP-2027,{},\n\
+         {},,DP-2027,{},\n",
+        people[0].employee_number,
+        day(5),
+        people[1].employee_number,
+        day(340),
+        people[2].employee_number,
+        day(400),
+    );
+    // One line naming nobody, one naming a module that does not exist: both named, nothing
+    // imported.
+    let bad = format!(
+        "{good}NOBODY-1,,DP-2027,{},\n{},,FIRE,{},\n",
+        day(5),
+        people[0].employee_number,
+        day(5)
+    );
+    let response = upload(&app, &admin, bad).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("FIRE is not the code of a required module"),
+        "{html}"
+    );
+    for person in &everyone[..3] {
+        assert!(
+            store
+                .completions(app.org, dp.id, *person)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+    // The module is known but the person is not: named by the store, nothing imported.
+    let nobody = format!("{good}NOBODY-1,,DP-2027,{},\n", day(5));
+    let response = upload(&app, &admin, nobody).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("Nobody in the staff file has this employee number"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<td>line 5</td><td><code>employee_number</code></td>"),
+        "{html}"
+    );
+    for person in &everyone[..3] {
+        assert!(
+            store
+                .completions(app.org, dp.id, *person)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    // The good file: three added, each cell as the arithmetic says.
+    let response = upload(&app, &admin, good.clone()).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/training?imported=3&unchanged=0");
+    for (person, days, state) in [
+        (everyone[0], 5, "done"),
+        (everyone[1], 340, "due-soon"),
+        (everyone[2], 400, "overdue"),
+    ] {
+        let standing = store.standing(dp.id, person).await.unwrap().unwrap();
+        assert_eq!(standing.cell(dp.renewal, today()).code(), state, "{days}");
+        let done = store.completions(app.org, dp.id, person).await.unwrap();
+        assert_eq!(done.len(), 1);
+        assert_eq!(done[0].1, "import");
+    }
+    // The same file again adds nothing.
+    let response = upload(&app, &admin, good).await;
+    assert_eq!(location(&response), "/training?imported=0&unchanged=3");
+    assert_eq!(
+        store
+            .completions(app.org, dp.id, everyone[0])
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 }

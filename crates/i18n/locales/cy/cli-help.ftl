@@ -97,6 +97,10 @@ cli-help-import-catalogue = Mewnforio catalog dysgu (CSV): mae gweithgareddau y 
 # review:
 cli-help-import-catalogue--file = Y ffeil CSV
 # review:
+cli-help-import-completions = Mewnforio cwblhau hyfforddiant gofynnol o system ddysgu arall (CSV), y cyfan neu ddim; gweler docs/training.md
+# review:
+cli-help-import-completions--file = Y ffeil CSV
+# review:
 cli-help-export-catalogue = Allforio'r catalog dysgu fel ffeil CSV
 # review:
 cli-help-export-catalogue--output = Ysgrifennu i'r ffeil hon yn lle'r sgrin

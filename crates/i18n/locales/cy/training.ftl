@@ -182,3 +182,54 @@ training-grace-invalid = Rhowch y cyfnod gras fel rhif cyfan o ddiwrnodau o 0 i 
 training-window-too-long = Gwnewch y cyfnod adnewyddu yn fyrrach na'r cyfnod
 # review:
 training-starts-invalid = Rhowch y diwrnod y mae'n berthnasol ohono, er enghraifft 2026-04-01
+
+## Mewnforio cwblhau
+# review:
+training-import-title = Mewnforio cwblhau
+# review:
+training-import-intro = Ffeil CSV o gwblhau o system ddysgu arall, un ar bob llinell. Pwy ydyw (yn ôl rhif cyflogai, neu e-bost pan nad oes un), cod y modiwl, y diwrnod y cafodd ei gwblhau ac, os mynnwch, dolen i'r dystiolaeth. Nid yw cwblhau sydd wedi'i gofnodi eisoes ar gyfer yr un diwrnod yn cael ei ychwanegu eto. Os oes unrhyw linell yn anghywir, nid oes dim yn cael ei fewnforio, ac mae pob problem wedi'i rhestru yn ôl llinell a cholofn.
+# review:
+training-import-file-label = Ffeil cwblhau
+# review:
+training-import-file-hint = Colofnau: rhif_cyflogai, ebost, modiwl, cwblhawyd_ar, tystiolaeth (yn Saesneg neu'n Gymraeg). Gweler docs/training.md.
+# review:
+training-import-file-missing = Dewiswch ffeil cwblhau
+# review:
+training-import-button = Mewnforio'r cwblhau
+# review:
+training-import-nothing-written = Nid oes dim wedi'i fewnforio. Cywirwch y ffeil a'i mewnforio eto.
+# review:
+training-imported = Cwblhau wedi'u hychwanegu: { $added }. Wedi'u cofnodi eisoes: { $unchanged }.
+# review:
+training-csv-not-utf8 = Nid yw'r ffeil wedi'i chadw fel testun UTF-8: cadwch hi o'ch taenlen fel "CSV UTF-8"
+# review:
+training-csv-unreadable = Nid oes modd darllen y llinell hon fel CSV: chwiliwch am ddyfynnod nad yw byth yn cael ei gau
+# review:
+training-csv-empty = Mae'r ffeil yn wag
+# review:
+training-csv-missing-column = Nid oes colofn { $value } yn y ffeil
+# review:
+training-csv-unknown-column = Nid yw'r golofn { $value } yn un sydd mewn ffeil cwblhau (neu mae yno ddwywaith)
+# review:
+training-csv-field-count = Mae { $value } cell yn y llinell hon, nid yr un nifer â'r pennawd
+# review:
+training-csv-no-rows = Mae pennawd yn y ffeil ond dim cwblhau
+# review:
+training-csv-who-missing = Rhowch rif cyflogai neu e-bost yr unigolyn
+# review:
+training-csv-email-invalid = Nid yw { $value } yn gyfeiriad e-bost
+# review:
+training-csv-module-unknown = Nid yw { $value } yn god modiwl gofynnol
+# review:
+training-csv-person-unknown = Nid oes gan neb yn y ffeil staff y rhif cyflogai na'r e-bost hwn
+# review:
+training-csv-not-theirs = Nid yw'r modiwl hwn yn berthnasol i'r unigolyn hwn
+# review:
+audit-action-training-imported = Mewnforio cwblhau hyfforddiant gofynnol
+# review:
+# plural: no [few] or [many] arm: "{ $count } o broblemau" reads right after any figure; no [zero] arm: a file is refused only with a problem.
+cli-completions-refused = { $count ->
+    [one] Nid oes dim wedi'i fewnforio: mae 1 broblem yn y ffeil cwblhau.
+    [two] Nid oes dim wedi'i fewnforio: mae 2 broblem yn y ffeil cwblhau.
+   *[other] Nid oes dim wedi'i fewnforio: mae { $count } o broblemau yn y ffeil cwblhau.
+}

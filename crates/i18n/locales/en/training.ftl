@@ -91,3 +91,30 @@ training-window-invalid = Enter the renewal window as a whole number of days fro
 training-grace-invalid = Enter the grace as a whole number of days from 0 to 366
 training-window-too-long = Make the renewal window shorter than the period
 training-starts-invalid = Enter the day it applies from, for example 2026-04-01
+
+## Importing completions
+training-import-title = Import completions
+training-import-intro = A CSV file of completions from another learning system, one per line. Who it is (by employee number, or email when there is none), the module's code, the day it was completed and, if you like, a link to the evidence. A completion already recorded for the same day is not added again. If any line is wrong, nothing is imported, and every problem is listed by line and column.
+training-import-file-label = Completions file
+training-import-file-hint = Columns: employee_number, email, module, completed_on, evidence (in English or Welsh). See docs/training.md.
+training-import-file-missing = Choose a completions file
+training-import-button = Import the completions
+training-import-nothing-written = Nothing was imported. Correct the file and import it again.
+training-imported = Completions added: { $added }. Already recorded: { $unchanged }.
+training-csv-not-utf8 = The file is not saved as UTF-8 text: save it from your spreadsheet as "CSV UTF-8"
+training-csv-unreadable = This line cannot be read as CSV: look for a quote that is never closed
+training-csv-empty = The file is empty
+training-csv-missing-column = The file has no { $value } column
+training-csv-unknown-column = The column { $value } is not one a completions file has (or it is there twice)
+training-csv-field-count = This line has { $value } cells, not as many as the header
+training-csv-no-rows = The file has a header but no completions
+training-csv-who-missing = Give the employee number or the email of the person
+training-csv-email-invalid = { $value } is not an email address
+training-csv-module-unknown = { $value } is not the code of a required module
+training-csv-person-unknown = Nobody in the staff file has this employee number or email
+training-csv-not-theirs = This module does not apply to this person
+audit-action-training-imported = Imported completions of required training
+cli-completions-refused = { $count ->
+    [one] Nothing was imported: the completions file has 1 problem.
+   *[other] Nothing was imported: the completions file has { $count } problems.
+}

@@ -15,6 +15,7 @@ mod report;
 mod sign_in;
 mod staff;
 mod survey_import;
+mod training;
 mod user;
 
 use crate::cli::{
@@ -71,6 +72,10 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
         Command::Import(ImportCommand::Catalogue { file }) => {
             let (store, org) = open_for_organisation!(config, tr);
             catalogue::import(&store, &org, &file, &tr).await
+        }
+        Command::Import(ImportCommand::Completions { file }) => {
+            let (store, org) = open_for_organisation!(config, tr);
+            training::import(&store, &org, &file, &tr).await
         }
         Command::Export(ExportCommand::Catalogue { output, language }) => {
             let (store, org) = open_for_organisation!(config, tr);

@@ -54,5 +54,6 @@ CREATE TABLE training_completions (
     recorded_by BIGINT REFERENCES people(id) ON DELETE SET NULL,
     recorded_at BIGINT NOT NULL
 );
-CREATE INDEX training_completions_person ON training_completions (requirement_id, person_id);
+-- One completion of a module a day: an import read twice adds nothing the second time.
+CREATE UNIQUE INDEX training_completions_once ON training_completions (requirement_id, person_id, completed_on);
 CREATE INDEX training_completions_of ON training_completions (person_id);

@@ -323,6 +323,8 @@ fn pages() -> Routes {
         .get("/training/export.csv", training::export)
         .get("/training/requirements/new", training::new_requirement)
         .post("/training/requirements", training::create_requirement)
+        .get("/training/import", training::import_form)
+        .upload("/training/import", training::import)
         .get("/me/training", training::own)
         .post("/me/training", training::record_own)
         .get("/people/{id}/training", training::of_person)

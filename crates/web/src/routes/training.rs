@@ -30,8 +30,6 @@ use skillgym_store::{
 
 /// People on a page of the matrix.
 const PAGE_SIZE: i64 = 50;
-/// The longest evidence link, in characters.
-const MOST_LINK: usize = 500;
 
 fn today() -> time::Date {
     uk_time::local(skillgym_store::now()).date()
@@ -105,6 +103,10 @@ pub struct MatrixQuery {
     page: Option<i64>,
     #[serde(default)]
     done: Option<String>,
+    #[serde(default)]
+    imported: Option<i64>,
+    #[serde(default)]
+    unchanged: Option<i64>,
 }
 
 impl MatrixQuery {
@@ -158,6 +160,8 @@ pub struct MatrixPage {
     filters: String,
     admin: bool,
     added: bool,
+    /// After an import: how many completions were added, and how many were there already.
+    imported: Option<(i64, i64)>,
 }
 
 fn columns(tr: &Tr, matrix: &Matrix) -> Vec<ColumnView> {
@@ -226,6 +230,7 @@ pub async fn matrix(
         filters: query.query_string(),
         admin: signed_in.roles.has(Role::Admin),
         added: query.done.is_some(),
+        imported: query.imported.map(|a| (a, query.unchanged.unwrap_or(0))),
     }
     .into_response())
 }
@@ -518,21 +523,16 @@ async fn record(
     if chosen.is_none() {
         errors.add("requirement", "training-requirement-missing");
     }
-    let day = parse_date(form.completed_on.trim()).ok();
-    match day {
-        None => errors.add("completed_on", "training-date-invalid"),
-        Some(d) if d > today() => errors.add("completed_on", "training-date-future"),
-        Some(d) if d.year() < 2000 => errors.add("completed_on", "training-date-invalid"),
-        _ => {}
-    }
-    let evidence = form.evidence.trim();
-    if !evidence.is_empty()
-        && (!(evidence.starts_with("https://") || evidence.starts_with("http://"))
-            || evidence.chars().count() > MOST_LINK
-            || evidence.contains(char::is_whitespace))
-    {
-        errors.add("evidence", "training-evidence-invalid");
-    }
+    let day = errors.check(
+        "completed_on",
+        skillgym_domain::training::parse_completed_on(&form.completed_on, today()),
+    );
+    let evidence = errors
+        .check(
+            "evidence",
+            skillgym_domain::training::parse_evidence(&form.evidence),
+        )
+        .flatten();
     let (Some(req), Some(day)) = (chosen, day) else {
         return person_page(state, ctx, user, person, own, form, errors, false).await;
     };
@@ -546,7 +546,7 @@ async fn record(
             req.id,
             person,
             day,
-            (!evidence.is_empty()).then_some(evidence),
+            evidence.as_deref(),
             CompletionSource::Recorded,
             Actor::Person(user.person_id),
         )
@@ -705,14 +705,12 @@ pub async fn create_requirement(
             }
         },
     };
-    let url = field("url");
-    if !url.is_empty()
-        && (!(url.starts_with("https://") || url.starts_with("http://"))
-            || url.chars().count() > MOST_LINK
-            || url.contains(char::is_whitespace))
-    {
-        errors.add("url", "training-evidence-invalid");
-    }
+    let url = errors
+        .check(
+            "url",
+            skillgym_domain::training::parse_evidence(field("url")),
+        )
+        .flatten();
     let months = match field("every") {
         "" => Some(None),
         raw => whole(raw, MAX_PERIOD_MONTHS).filter(|m| *m > 0).map(Some),
@@ -773,7 +771,7 @@ pub async fn create_requirement(
         code,
         title: skillgym_domain::audit::Localised::new(title, Some(title_cy.to_string())),
         activity,
-        url: (!url.is_empty()).then(|| url.to_string()),
+        url,
         renewal,
         audience,
         starts_on,
@@ -789,5 +787,89 @@ pub async fn create_requirement(
             requirement_page(&state, &ctx, org, form, errors).await
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+// ---- Importing completions ---------------------------------------------------------------------
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training_import.html")]
+pub struct ImportPage {
+    page: Page,
+    problems: Vec<super::framework_files::ShownProblem>,
+    file_missing: bool,
+}
+
+fn import_page(
+    ctx: &Ctx,
+    problems: Vec<super::framework_files::ShownProblem>,
+    file_missing: bool,
+) -> Response {
+    let failed = !problems.is_empty() || file_missing;
+    let mut response = ImportPage {
+        page: ctx.page("training-import-title"),
+        problems,
+        file_missing,
+    }
+    .into_response();
+    if failed {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    response
+}
+
+pub async fn import_form(_: crate::access::Admin, ctx: Ctx) -> AppResult<Response> {
+    Ok(import_page(&ctx, Vec::new(), false))
+}
+
+/// Imports a completions file, all or nothing, every problem named by line and column.
+pub async fn import(
+    admin: crate::access::Admin,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    multipart: axum::extract::Multipart,
+) -> AppResult<Response> {
+    use super::framework_files::shown_csv_problems;
+    let org = admin.organisation_id;
+    let upload = crate::upload::Upload::read(&ctx, multipart, "completions_file", &[]).await?;
+    let Some(file) = upload.file else {
+        return Ok(import_page(&ctx, Vec::new(), true));
+    };
+    let codes: std::collections::HashSet<String> = state
+        .store
+        .requirements(org)
+        .await?
+        .into_iter()
+        .map(|r| r.code)
+        .collect();
+    let rows = match skillgym_domain::training::file::read(
+        &file.bytes,
+        &|code| codes.contains(code),
+        today(),
+    ) {
+        Ok(rows) => rows,
+        Err(problems) => {
+            return Ok(import_page(
+                &ctx,
+                shown_csv_problems(problems, &ctx.tr),
+                false,
+            ));
+        }
+    };
+    match state
+        .store
+        .import_completions(org, &rows, Actor::Person(admin.person_id))
+        .await
+    {
+        Ok((added, unchanged)) => Ok(Redirect::to(&format!(
+            "/training?imported={added}&unchanged={unchanged}"
+        ))
+        .into_response()),
+        Err(skillgym_store::CompletionsRefused::Problems(problems)) => Ok(import_page(
+            &ctx,
+            shown_csv_problems(problems, &ctx.tr),
+            false,
+        )),
+        Err(skillgym_store::CompletionsRefused::Store(e)) => Err(e.into()),
     }
 }
