@@ -382,8 +382,13 @@ impl Store {
             // On SQLite the write lock is taken before the first read: a transaction that
             // began by reading cannot start writing once another writer has committed.
             let mut tx = self.begin_write().await?;
-            ended += end_access(&mut tx, OrganisationId(org), None, today, Actor::System).await?;
+            let here = end_access(&mut tx, OrganisationId(org), None, today, Actor::System).await?;
             tx.commit().await?;
+            if here > 0 {
+                // Leavers have no cells in the training matrix.
+                self.sync_training(OrganisationId(org), today).await?;
+            }
+            ended += here;
         }
         Ok(ended)
     }

@@ -756,6 +756,11 @@ impl Store {
     }
 
     /// Per requirement, how many of the people `filter` matches are in each state on `today`.
+    ///
+    /// For everyone (no filter but "not left"), the cells are counted straight from
+    /// `training_subjects` by its covering index, less those of people who have left and whose
+    /// cells are still there: without going through the people, which takes half the time at
+    /// 50,000 people. With a filter, the people it matches are joined.
     async fn state_counts(
         &self,
         org: OrganisationId,
@@ -763,56 +768,96 @@ impl Store {
         requirements: &[Requirement],
         today: Date,
     ) -> Result<Vec<StateCounts>> {
-        let everyone = crate::PersonFilter {
-            offset: 0,
-            limit: i64::MAX,
-            ..filter.clone()
-        };
-        let (condition, pattern) = crate::people::filter_condition(&everyone);
-        let sql = format!(
-            "{with}SELECT s.requirement_id, \
-                SUM(CASE WHEN s.valid_until IS NULL AND s.first_due < $9 THEN 1 \
-                         WHEN s.valid_until IS NOT NULL AND s.valid_until < $9 THEN 1 ELSE 0 END) AS overdue, \
-                SUM(CASE WHEN s.valid_until IS NULL AND s.first_due >= $9 THEN 1 ELSE 0 END) AS not_started, \
-                SUM(CASE WHEN s.valid_until >= $9 AND s.due_soon_from <= $9 THEN 1 ELSE 0 END) AS due_soon, \
-                SUM(CASE WHEN s.valid_until >= $9 AND s.due_soon_from > $9 THEN 1 ELSE 0 END) AS done \
-             FROM training_subjects s JOIN people p ON p.id = s.person_id \
-             LEFT JOIN teams t ON t.id = p.team_id \
-             WHERE s.organisation_id = $2 AND {condition} \
-             GROUP BY s.requirement_id",
-            with = if everyone.managed_by.is_some() {
-                crate::people::MANAGED
-            } else {
-                ""
-            },
-        );
-        let rows = crate::people::bind_filter(
-            sqlx::query(sqlx::AssertSqlSafe(sql)),
-            &everyone,
-            org,
-            pattern,
-        )
-        .bind(format_date(today))
-        .fetch_all(&self.pool)
-        .await?;
         let mut by_id: HashMap<i64, StateCounts> = HashMap::new();
-        for r in rows {
-            let n = |c: &str| -> Result<i64> { Ok(r.try_get::<Option<i64>, _>(c)?.unwrap_or(0)) };
-            by_id.insert(
-                r.try_get("requirement_id")?,
-                StateCounts {
-                    done: n("done")?,
-                    due_soon: n("due_soon")?,
-                    overdue: n("overdue")?,
-                    not_started: n("not_started")?,
+        let everyone = filter.query.as_deref().is_none_or(|q| q.trim().is_empty())
+            && filter.site.is_none()
+            && filter.team.is_none()
+            && filter.job_family.is_none()
+            && filter.employment.is_none()
+            && filter.managed_by.is_none();
+        if everyone {
+            let all = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT s.requirement_id, {STATES} FROM training_subjects s \
+                 WHERE s.organisation_id = $1 GROUP BY s.requirement_id"
+            )))
+            .bind(org.0)
+            .bind(format_date(today))
+            .fetch_all(&self.pool)
+            .await?;
+            add_counts(&mut by_id, &all, 1)?;
+            if let Some(day) = filter.present_on {
+                let gone = sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "SELECT s.requirement_id, {STATES} FROM training_subjects s \
+                     WHERE s.person_id IN (SELECT id FROM people WHERE organisation_id = $1 \
+                         AND left_on IS NOT NULL AND left_on <= $3) \
+                     GROUP BY s.requirement_id"
+                )))
+                .bind(org.0)
+                .bind(format_date(today))
+                .bind(format_date(day))
+                .fetch_all(&self.pool)
+                .await?;
+                add_counts(&mut by_id, &gone, -1)?;
+            }
+        } else {
+            let everyone = crate::PersonFilter {
+                offset: 0,
+                limit: i64::MAX,
+                ..filter.clone()
+            };
+            let (condition, pattern) = crate::people::filter_condition(&everyone);
+            let sql = format!(
+                "{with}SELECT s.requirement_id, {states} \
+                 FROM training_subjects s JOIN people p ON p.id = s.person_id \
+                 LEFT JOIN teams t ON t.id = p.team_id \
+                 WHERE s.organisation_id = $2 AND {condition} \
+                 GROUP BY s.requirement_id",
+                with = if everyone.managed_by.is_some() {
+                    crate::people::MANAGED
+                } else {
+                    ""
                 },
+                states = STATES.replace("$2", "$9"),
             );
+            let rows = crate::people::bind_filter(
+                sqlx::query(sqlx::AssertSqlSafe(sql)),
+                &everyone,
+                org,
+                pattern,
+            )
+            .bind(format_date(today))
+            .fetch_all(&self.pool)
+            .await?;
+            add_counts(&mut by_id, &rows, 1)?;
         }
         Ok(requirements
             .iter()
             .map(|r| by_id.get(&r.id.0).copied().unwrap_or_default())
             .collect())
     }
+}
+
+/// The four states' counts of the cells `s` selected and grouped, on the day `$2`: the same
+/// arithmetic as [`skillgym_domain::training::cell_from`], on the days kept with each cell.
+const STATES: &str = "\
+    SUM(CASE WHEN s.valid_until IS NULL AND s.first_due < $2 THEN 1 \
+             WHEN s.valid_until IS NOT NULL AND s.valid_until < $2 THEN 1 ELSE 0 END) AS overdue, \
+    SUM(CASE WHEN s.valid_until IS NULL AND s.first_due >= $2 THEN 1 ELSE 0 END) AS not_started, \
+    SUM(CASE WHEN s.valid_until >= $2 AND s.due_soon_from <= $2 THEN 1 ELSE 0 END) AS due_soon, \
+    SUM(CASE WHEN s.valid_until >= $2 AND s.due_soon_from > $2 THEN 1 ELSE 0 END) AS done";
+
+/// Adds (`sign` 1) or takes away (-1) each requirement's counts of `rows`.
+fn add_counts(by_id: &mut HashMap<i64, StateCounts>, rows: &[AnyRow], sign: i64) -> Result<()> {
+    for r in rows {
+        let n =
+            |c: &str| -> Result<i64> { Ok(sign * r.try_get::<Option<i64>, _>(c)?.unwrap_or(0)) };
+        let counts = by_id.entry(r.try_get("requirement_id")?).or_default();
+        counts.done += n("done")?;
+        counts.due_soon += n("due_soon")?;
+        counts.overdue += n("overdue")?;
+        counts.not_started += n("not_started")?;
+    }
+    Ok(())
 }
 
 fn standing_from(r: &AnyRow) -> Result<Standing> {

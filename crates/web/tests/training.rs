@@ -208,6 +208,19 @@ async fn an_administrator_adds_a_module_and_the_matrix_counts_everyone_as_the_ar
         assert_eq!(shown[*state], *n, "{state}");
     }
 
+    // Someone who left yesterday is counted no more, whether or not their cells are still
+    // kept.
+    let leaver = everyone[5];
+    store
+        .set_left_on(app.org, leaver, Some(today() - Duration::days(1)))
+        .await
+        .unwrap();
+    let page = app.page(&admin, "/training").await;
+    let after = counts(&page, "DP-2027");
+    assert_eq!(after["overdue"], shown["overdue"] - 1);
+    assert!(!page.contains(&format!("data-person=\"{leaver}\"")));
+    let everyone: Vec<PersonId> = everyone.into_iter().filter(|p| *p != leaver).collect();
+
     // The CSV: everyone, each with the state and day of the page.
     let (heading, rows) = app.csv_file(&admin, "/training/export.csv").await;
     let column = heading.iter().position(|h| h == "DP-2027").unwrap();
