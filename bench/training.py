@@ -54,7 +54,7 @@ def main() -> int:
         "and nine more, some for job families or staff only; completions for most people): the "
         "first page of 50 people with, per module, how many of everyone are done, due soon, "
         "overdue or not started, read through the store as the page reads it, once to warm and "
-        f"then {s['reads']} times. Each read checks that a module for everyone counts each "
+        f"then {s['reads']} times. A last read checks that a module for everyone counts each "
         "person once. (`cargo bench -p skillgym-store --bench training`.)",
         "",
         f"Run on {m['date'][:10]} (commit `{commit}`), {m['nproc']} cores ({m['cpu']}), "
