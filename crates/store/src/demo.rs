@@ -133,7 +133,7 @@ impl Store {
             let renewal = Renewal::new(months, if months == Some(12) { 30 } else { 0 }, 28)
                 .map_err(|e| StoreError::Corrupt(e.0.into()))?;
             ids.push(
-                self.create_requirement(
+                self.add_requirement(
                     org,
                     &crate::NewRequirement {
                         code: code.into(),
@@ -144,7 +144,7 @@ impl Store {
                         audience,
                         starts_on,
                     },
-                    crate::Actor::System,
+                    None,
                 )
                 .await?,
             );

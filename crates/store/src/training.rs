@@ -224,6 +224,17 @@ impl Store {
         new: &NewRequirement,
         by: Actor,
     ) -> Result<RequirementId> {
+        self.add_requirement(org, new, Some(by)).await
+    }
+
+    /// [`Store::create_requirement`], recorded in the audit trail when done `by` someone (the
+    /// demo's own modules are not: they are part of the made-up organisation).
+    pub(crate) async fn add_requirement(
+        &self,
+        org: OrganisationId,
+        new: &NewRequirement,
+        by: Option<Actor>,
+    ) -> Result<RequirementId> {
         let mut tx = self.begin_write().await?;
         let taken: Option<i64> = sqlx::query_scalar(
             "SELECT id FROM training_requirements WHERE organisation_id = $1 AND code = $2",
@@ -255,9 +266,11 @@ impl Store {
         .bind(now())
         .fetch_one(&mut *tx)
         .await?;
-        let event = NewAuditEvent::new(by, AuditAction::TrainingChanged, None)
-            .with("requirement", new.code.clone());
-        insert_event(&mut tx, org, &event).await?;
+        if let Some(by) = by {
+            let event = NewAuditEvent::new(by, AuditAction::TrainingChanged, None)
+                .with("requirement", new.code.clone());
+            insert_event(&mut tx, org, &event).await?;
+        }
         tx.commit().await?;
         // Everyone it applies to now has had it since its start.
         self.sync_training(org, new.starts_on).await?;
