@@ -43,7 +43,7 @@ test('the admin menu fits one line at 1280 px and wraps tidily at 390 px', { tim
     await clickAndWait(page, page.locator('nav.nav a[href="/admin"]'));
     assert.equal(pathOf(page), '/admin');
     assert.equal(await page.locator('nav.nav a[href="/admin"]').getAttribute('aria-current'), 'page');
-    assert.equal(await page.locator('main h2').count(), 5, 'five groups of pages');
+    assert.equal(await page.locator('main h2').count(), 6, 'six groups of pages');
     await checkA11y(page, 'administration');
 
     // A page of the section: Administration stays marked, and the section's row marks it.
