@@ -715,10 +715,7 @@ impl Store {
         let Target::Filter(filter) = &query.target else {
             return Ok((Vec::new(), None));
         };
-        let mut sql = String::from(
-            "SELECT s.id, s.stored_ms, s.body, s.refers_to FROM xapi_statements s \
-             WHERE s.organisation_id = $1 AND s.voided = 0",
-        );
+        let mut sql = String::from(" WHERE s.organisation_id = $1 AND s.voided = 0");
         let mut binds: Vec<Bind> = vec![Bind::Int(org.0)];
         let next = |binds: &mut Vec<Bind>, b: Bind| {
             binds.push(b);
@@ -738,25 +735,38 @@ impl Store {
                 " AND (s.refers_to IS NOT NULL OR s.verb_id = ${n})"
             ));
         }
+        // The selective filters (an agent, an activity, a registration) give the candidates
+        // from their own indexes, the rows of all of them; any statement whose object is a
+        // Statement Reference is one too, since it may match through its target. The
+        // candidates are read first and then sorted by `stored` (not the other way round:
+        // walking a million statements in `stored` order to find an agent's fifty is slow).
+        let mut selective: Vec<String> = Vec::new();
+        let among = |selective: &mut Vec<String>, candidates: String| selective.push(candidates);
         if let Some(registration) = filter.registration {
             let n = next(&mut binds, Bind::Text(registration.to_string()));
-            sql.push_str(&format!(
-                " AND (s.refers_to IS NOT NULL OR s.registration = ${n})"
-            ));
+            among(
+                &mut selective,
+                format!(
+                    "SELECT x.id FROM xapi_statements x \
+                     WHERE x.organisation_id = $1 AND x.registration = ${n}"
+                ),
+            );
         }
         if let Some(activity) = &filter.activity {
             let n = next(&mut binds, Bind::Text(activity.as_str().to_owned()));
-            if filter.related_activities {
-                sql.push_str(&format!(
-                    " AND (s.refers_to IS NOT NULL OR EXISTS (SELECT 1 FROM \
-                     xapi_statement_activities a WHERE a.organisation_id = s.organisation_id \
-                     AND a.statement_id = s.statement_id AND a.activity_id = ${n}))"
-                ));
+            let candidates = if filter.related_activities {
+                format!(
+                    "SELECT x.id FROM xapi_statement_activities a JOIN xapi_statements x \
+                     ON x.organisation_id = a.organisation_id AND x.statement_id = a.statement_id \
+                     WHERE a.organisation_id = $1 AND a.activity_id = ${n}"
+                )
             } else {
-                sql.push_str(&format!(
-                    " AND (s.refers_to IS NOT NULL OR s.activity_id = ${n})"
-                ));
-            }
+                format!(
+                    "SELECT x.id FROM xapi_statements x \
+                     WHERE x.organisation_id = $1 AND x.activity_id = ${n}"
+                )
+            };
+            among(&mut selective, candidates);
         }
         if let Some(key) = filter.agent.as_ref().and_then(XActor::ifi_key) {
             let n = next(&mut binds, Bind::Text(key));
@@ -765,18 +775,37 @@ impl Store {
             } else {
                 " AND g.related = 0"
             };
-            sql.push_str(&format!(
-                " AND (s.refers_to IS NOT NULL OR EXISTS (SELECT 1 FROM xapi_statement_agents g \
-                 WHERE g.organisation_id = s.organisation_id AND g.statement_id = s.statement_id \
-                 AND g.agent_key = ${n}{related}))"
-            ));
+            among(
+                &mut selective,
+                format!(
+                    "SELECT x.id FROM xapi_statement_agents g JOIN xapi_statements x \
+                     ON x.organisation_id = g.organisation_id AND x.statement_id = g.statement_id \
+                     WHERE g.organisation_id = $1 AND g.agent_key = ${n}{related}"
+                ),
+            );
         }
         let (before, order) = if filter.ascending {
             (">", "ASC")
         } else {
             ("<", "DESC")
         };
-        let base = sql;
+        let from = if selective.is_empty() {
+            "FROM xapi_statements s".to_owned()
+        } else {
+            // `a INTERSECT b UNION r` reads as (a ∩ b) ∪ r on both databases. SQLite's CROSS
+            // JOIN keeps the candidates as the outer loop.
+            let join = match self.backend {
+                Backend::Sqlite => "CROSS JOIN",
+                Backend::Postgres => "JOIN",
+            };
+            format!(
+                "FROM ({} UNION SELECT r.id FROM xapi_statements r \
+                 WHERE r.organisation_id = $1 AND r.refers_to IS NOT NULL) c \
+                 {join} xapi_statements s ON s.id = c.id",
+                selective.join(" INTERSECT ")
+            )
+        };
+        let base = format!("SELECT s.id, s.stored_ms, s.body, s.refers_to {from}{sql}");
         let chunk = (page + 1).clamp(50, 1000);
         let mut found: Vec<(StatementCursor, Value)> = Vec::new();
         let mut cursor = after;

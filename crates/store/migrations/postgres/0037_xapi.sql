@@ -14,7 +14,8 @@ CREATE TABLE xapi_clients (
 );
 CREATE INDEX xapi_clients_organisation ON xapi_clients (organisation_id);
 
--- One statement as prepared (skillgym_xapi::prepare), with the columns the filters read.
+-- One statement as prepared (skillgym_xapi::prepare), with the columns the filters read (the
+-- `agent` filter reads xapi_statement_agents, which holds the actor too).
 CREATE TABLE xapi_statements (
     id BIGSERIAL PRIMARY KEY,
     organisation_id BIGINT NOT NULL REFERENCES organisations(id),
@@ -39,11 +40,13 @@ CREATE TABLE xapi_statements (
     UNIQUE (organisation_id, statement_id)
 );
 CREATE INDEX xapi_statements_stored ON xapi_statements (organisation_id, stored_ms, id);
-CREATE INDEX xapi_statements_actor ON xapi_statements (organisation_id, actor_key, stored_ms);
 CREATE INDEX xapi_statements_verb ON xapi_statements (organisation_id, verb_id, stored_ms);
 CREATE INDEX xapi_statements_activity ON xapi_statements (organisation_id, activity_id, stored_ms);
 CREATE INDEX xapi_statements_registration ON xapi_statements (organisation_id, registration);
 CREATE INDEX xapi_statements_voids ON xapi_statements (organisation_id, voids);
+-- Statements about statements: candidates for every filter (they match through their target).
+CREATE INDEX xapi_statements_referring ON xapi_statements (organisation_id, id)
+    WHERE refers_to IS NOT NULL;
 
 -- Every Agent or Group IFI key a statement mentions (skillgym_xapi::Ifi::key), group members
 -- included: `related` 0 for the actor and an Agent/Group object (the plain `agent` filter), 1
