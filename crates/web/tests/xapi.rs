@@ -722,6 +722,16 @@ async fn ten_thousand_statements_in_one_post(backend: Backend) {
         .await;
     // n with n % 700 == 7 and n % 40 == 7: n ≡ 7 (mod 1400), eight of them.
     assert_eq!(some.len(), 8);
+    // A filter that all of them meet, page after page (many candidates: read in `stored`
+    // order rather than sorted).
+    let all = lrs
+        .ids(&[
+            ("activity", "https://x.example/all"),
+            ("related_activities", "true"),
+        ])
+        .await;
+    assert_eq!(all.len(), 10_000);
+    assert_eq!(all.iter().collect::<BTreeSet<_>>().len(), 10_000);
 }
 
 async fn a_completed_statement_reaches_the_training_matrix(backend: Backend) {
