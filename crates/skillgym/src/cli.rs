@@ -67,6 +67,10 @@ pub enum Command {
     /// Learning plans: propose them from a campaign's results
     #[command(subcommand)]
     Plans(PlansCommand),
+    /// The Learning Record Store at /xapi/: the systems that send it xAPI statements, and the
+    /// Activities whose completion counts in the training matrix
+    #[command(subcommand)]
+    Xapi(XapiCommand),
     /// Manage accounts
     #[command(subcommand)]
     User(UserCommand),
@@ -99,6 +103,35 @@ pub enum PlansCommand {
         /// The campaign's number, as in its address /campaigns/NUMBER
         #[arg(long)]
         campaign: i64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum XapiCommand {
+    /// The systems allowed to send statements
+    #[command(subcommand)]
+    Client(XapiClientCommand),
+    /// Count `completed` and `passed` statements about an xAPI Activity as completing a
+    /// training requirement's module (docs/xapi.md)
+    Map {
+        /// The requirement's code, as on the training matrix
+        #[arg(long)]
+        requirement: String,
+        /// The Activity's id (an IRI); leave it out to stop counting statements for the
+        /// requirement
+        #[arg(long, value_name = "IRI")]
+        activity: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum XapiClientCommand {
+    /// Make a key and secret for a system that sends statements (a learning platform); the
+    /// secret is shown this once
+    Create {
+        /// What the system is, e.g. "Moodle"
+        #[arg(long)]
+        name: String,
     },
 }
 

@@ -38,6 +38,7 @@ mod staff;
 mod survey_import;
 mod team;
 mod training;
+mod xapi;
 
 pub use accounts::{
     AccessChange, AccountRecord, NewAccessLink, NewAccount, SignInAccount, SignInAttempt,
@@ -96,6 +97,7 @@ pub use training::{
     CompletionSource, CompletionsRefused, Matrix, MatrixRow, NewRequirement, Requirement, Standing,
     StateCounts,
 };
+pub use xapi::{NewXapiClient, StatementCursor, StatementsStored, XapiClient};
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor, Row};

@@ -886,7 +886,7 @@ fn standing_from(r: &AnyRow) -> Result<Standing> {
 }
 
 /// Works out `person`'s cell for `req` again from all their completions, where it applies.
-async fn rework_cell(
+pub(crate) async fn rework_cell(
     tx: &mut sqlx::AnyConnection,
     req: &Requirement,
     person: PersonId,

@@ -43,8 +43,10 @@ enum Ask {
     Post,
     /// The same as a multipart form, as the forms that carry a file send it.
     Upload,
+    /// A PUT (the Learning Record Store's), sent as the form is.
+    Put,
 }
-use Ask::{Get as GET, Post as POST, Upload as UPLOAD};
+use Ask::{Get as GET, Post as POST, Put as PUT, Upload as UPLOAD};
 
 /// What a request should answer.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -59,6 +61,9 @@ enum Expect {
     Conflict,
     /// 303 to the sign-in page as what the form is for, not as a refusal.
     SignedOut,
+    /// 401 with `WWW-Authenticate: Basic`: the Learning Record Store, asked without a client's
+    /// credentials (a session is not one).
+    Unauthorized,
 }
 const OK: Expect = Expect::Ok;
 const SIGN_IN: Expect = Expect::SignIn;
@@ -69,6 +74,7 @@ const BAD: Expect = Expect::Bad;
 const INVALID: Expect = Expect::Invalid;
 const CONFLICT: Expect = Expect::Conflict;
 const SIGNED_OUT: Expect = Expect::SignedOut;
+const UNAUTHORIZED: Expect = Expect::Unauthorized;
 
 impl Expect {
     fn matches(self, status: u16, location: &str) -> bool {
@@ -82,12 +88,13 @@ impl Expect {
             Expect::Invalid => status == 422,
             Expect::Conflict => status == 409,
             Expect::SignedOut => status == 303 && location == "/sign-in",
+            Expect::Unauthorized => status == 401,
         }
     }
 
     /// A refusal by who is asking, which must come before the body is read.
     fn refuses_the_visitor(self) -> bool {
-        matches!(self, Expect::SignIn | Expect::Denied)
+        matches!(self, Expect::SignIn | Expect::Denied | Expect::Unauthorized)
     }
 }
 
@@ -298,6 +305,14 @@ const TABLE: &[Row] = &[
     (GET,    "/credentials/{id}/credential.jws",            "/credentials/{none}/credential.jws",                           [MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING]),
     (GET,    "/credentials/issuers/{slug}",                 "/credentials/issuers/{org_slug}",                              [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK     ]),
     (GET,    "/.well-known/jwks.json",                      "/.well-known/jwks.json",                                       [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK     ]),
+    // The Learning Record Store takes a client's Basic credentials, never a session: everyone
+    // here is refused as unauthenticated first (before the version header is looked at). Its
+    // versions are for anyone.
+    (GET,    "/xapi/about",                                 "/xapi/about",                                                  [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK     ]),
+    (GET,    "/xapi/statements",                            "/xapi/statements",                                             [UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED]),
+    (GET,    "/xapi/statements",                            "/xapi/statements?statementId=00000000-0000-4000-8000-000000000001", [UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED]),
+    (POST,   "/xapi/statements",                            "/xapi/statements",                                             [UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED]),
+    (PUT,    "/xapi/statements",                            "/xapi/statements?statementId=00000000-0000-4000-8000-000000000001", [UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED]),
     (GET,    "/frameworks",                                "/frameworks",                                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/frameworks/import",                         "/frameworks/import",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (UPLOAD, "/frameworks/import",                         "/frameworks/import",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
@@ -533,6 +548,7 @@ fn method(ask: Ask) -> &'static str {
     match ask {
         Ask::Get => "GET",
         Ask::Post | Ask::Upload => "POST",
+        Ask::Put => "PUT",
     }
 }
 
@@ -1351,6 +1367,8 @@ impl Browser {
             Ask::Get => self.client.get(url),
             Ask::Post if with_csrf => self.client.post(url).form(&[("csrf", csrf)]),
             Ask::Post => self.client.post(url).form(&[("name", "x")]),
+            Ask::Put if with_csrf => self.client.put(url).form(&[("csrf", csrf)]),
+            Ask::Put => self.client.put(url).form(&[("name", "x")]),
             Ask::Upload => {
                 let form = reqwest::multipart::Form::new();
                 let form = if with_csrf {
@@ -1436,8 +1454,9 @@ fn request_head(url: &str, path: &str, ask: Ask, cookie: &str, declared: usize) 
         _ => "application/x-www-form-urlencoded",
     };
     format!(
-        "POST {path} HTTP/1.1\r\nHost: {authority}\r\nCookie: {cookie}\r\n\
-         Content-Type: {content_type}\r\nContent-Length: {declared}\r\n\r\n"
+        "{} {path} HTTP/1.1\r\nHost: {authority}\r\nCookie: {cookie}\r\n\
+         Content-Type: {content_type}\r\nContent-Length: {declared}\r\n\r\n",
+        method(ask)
     )
 }
 

@@ -112,3 +112,17 @@ cli-help-plans = Cynlluniau dysgu: eu cynnig o ganlyniadau ymgyrch
 cli-help-plans-propose = Cynnig cynllun dysgu deuddeg wythnos i bawb a fesurwyd gan yr ymgyrch sy'n gweithio yma a heb gynllun, a dweud faint a pha mor hir y cymerodd
 # review:
 cli-help-plans-propose--campaign = Rhif yr ymgyrch, fel yn ei chyfeiriad /campaigns/RHIF
+# review:
+cli-help-xapi = Y Storfa Cofnodion Dysgu yn /xapi/: y systemau sy'n anfon datganiadau xAPI ati, a'r Gweithgareddau y mae eu cwblhau'n cyfrif yn y matrics hyfforddiant
+# review:
+cli-help-xapi-client = Y systemau sy'n cael anfon datganiadau
+# review:
+cli-help-xapi-client-create = Gwneud allwedd a chyfrinach ar gyfer system sy'n anfon datganiadau (platfform dysgu); dangosir y gyfrinach y tro hwn yn unig
+# review:
+cli-help-xapi-client-create--name = Beth yw'r system, e.e. "Moodle"
+# review:
+cli-help-xapi-map = Cyfrif datganiadau `completed` a `passed` am Weithgaredd xAPI fel cwblhau modiwl gofyniad hyfforddiant (docs/xapi.md)
+# review:
+cli-help-xapi-map--requirement = Cod y gofyniad, fel ar y matrics hyfforddiant
+# review:
+cli-help-xapi-map--activity = Id y Gweithgaredd (IRI); gadewch ef allan i beidio â chyfrif datganiadau ar gyfer y gofyniad mwyach

@@ -124,3 +124,20 @@ cli-plans-proposed = Cynigiwyd { $made ->
 } mewn { $seconds } eiliad ({ $worked } yn eu cyfrifo, { $written } yn eu hysgrifennu). Gyda chynllun yn barod: { $planned }. Dim i gynllunio ohono: { $unmeasured }. Dim yn y catalog sy'n ffitio: { $unfitted }.
 # review:
 cli-plans-anonymous = Mae ymgyrch { $campaign } yn ddienw: dim ond i'r sawl a'u rhoddodd y dangosir ei hatebion, felly ni chynigir cynllun ohoni.
+
+## skillgym xapi
+# review:
+cli-xapi-client-created = Gwnaed y cleient “{ $name }” ar gyfer { $organisation }. Mae'n anfon datganiadau i { $endpoint } gyda manylion HTTP Basic:
+    allwedd: { $key }
+    cyfrinach: { $secret }
+    Cadwch y gyfrinach nawr: nid yw'n cael ei storio ac ni ellir ei dangos eto.
+# review:
+cli-xapi-bad-name = Rhowch enw i'r cleient gyda --name, mewn 200 nod ar y mwyaf.
+# review:
+cli-xapi-bad-activity = Nid yw “{ $activity }” yn IRI: rhowch id y Gweithgaredd fel y mae'r system ddysgu yn ei anfon, e.e. https://learning.example.org/courses/data-protection
+# review:
+cli-xapi-mapped = Mae datganiadau bod rhywun wedi cwblhau neu basio { $activity } bellach yn cyfrif fel cwblhau { $requirement }.
+# review:
+cli-xapi-unmapped = Nid oes datganiadau'n cyfrif fel cwblhau { $requirement } mwyach.
+# review:
+cli-xapi-no-requirement = Nid oes gofyniad hyfforddiant â'r cod “{ $requirement }”.

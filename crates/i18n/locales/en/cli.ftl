@@ -90,3 +90,14 @@ cli-plans-proposed = Proposed { $made ->
    *[other] { $made } plans
 } in { $seconds } seconds ({ $worked } working them out, { $written } writing them). Already with a plan: { $planned }. Nothing to plan from: { $unmeasured }. Nothing in the catalogue that fits: { $unfitted }.
 cli-plans-anonymous = Campaign { $campaign } is anonymous: its answers are shown only to the person who gave them, so no plan is proposed from it.
+
+## skillgym xapi
+cli-xapi-client-created = Made the client “{ $name }” for { $organisation }. It sends statements to { $endpoint } with HTTP Basic credentials:
+    key: { $key }
+    secret: { $secret }
+    Keep the secret now: it is not stored and cannot be shown again.
+cli-xapi-bad-name = Give the client a name with --name, of at most 200 characters.
+cli-xapi-bad-activity = “{ $activity }” is not an IRI: give the Activity's id as the learning system sends it, e.g. https://learning.example.org/courses/data-protection
+cli-xapi-mapped = Statements that someone completed or passed { $activity } now count as completing { $requirement }.
+cli-xapi-unmapped = No statements count as completing { $requirement } any more.
+cli-xapi-no-requirement = There is no training requirement with the code “{ $requirement }”.

@@ -17,10 +17,11 @@ mod staff;
 mod survey_import;
 mod training;
 mod user;
+mod xapi;
 
 use crate::cli::{
     AbsentPeople, Command, ExportCommand, ImportCommand, NetworkCommand, OrganisationCommand,
-    PlansCommand, ServeArgs, SignInCommand, Switch, UserCommand,
+    PlansCommand, ServeArgs, SignInCommand, Switch, UserCommand, XapiClientCommand, XapiCommand,
 };
 use crate::config::Config;
 use crate::output::say;
@@ -125,6 +126,18 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
         Command::Plans(PlansCommand::Propose { campaign }) => {
             let (store, org) = open_for_organisation!(config, tr);
             plans::propose(&store, &org, campaign, &tr).await
+        }
+        Command::Xapi(XapiCommand::Client(XapiClientCommand::Create { name })) => {
+            let (store, org) = open_for_organisation!(config, tr);
+            let url = public_url(&config, config.bind);
+            xapi::create_client(&store, &org, &name, &url, &tr).await
+        }
+        Command::Xapi(XapiCommand::Map {
+            requirement,
+            activity,
+        }) => {
+            let (store, org) = open_for_organisation!(config, tr);
+            xapi::map(&store, &org, &requirement, activity.as_deref(), &tr).await
         }
         Command::Report(args) => {
             let (store, org) = open_for_organisation!(config, tr);

@@ -34,6 +34,7 @@ mod reports;
 mod retention;
 mod sessions;
 mod training;
+mod xapi;
 
 pub(crate) use sessions::when as session_when;
 mod settings;
@@ -58,7 +59,7 @@ use axum::http::header::{
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodRouter, get, post, put};
 use std::time::Instant;
 
 /// The routes that take a data file (staff, survey responses, frameworks): staff files of a
@@ -70,6 +71,8 @@ const MAX_FILE_BODY: usize = 64 * 1024 * 1024;
 const MAX_PICTURE_BODY: usize = skillgym_domain::audit::picture::MAX_BYTES + 256 * 1024;
 /// Every other form (axum's own default): far more than any of them sends.
 const MAX_FORM_BODY: usize = 2 * 1024 * 1024;
+/// A batch of xAPI statements: 10,000 statements of a few kilobytes each fit.
+const MAX_STATEMENTS_BODY: usize = 64 * 1024 * 1024;
 
 /// The pages: every route that needs the request context (who is signed in, the language).
 fn pages() -> Routes {
@@ -372,6 +375,17 @@ fn bare() -> Routes {
         .get("/assets/{file}", assets::serve)
 }
 
+/// The Learning Record Store (docs/xapi.md): JSON for learning systems, authenticated per
+/// request by a client's Basic credentials (no session, no CSRF), every answer carrying
+/// `X-Experience-API-Version`.
+fn xapi() -> Routes {
+    Routes::new()
+        .get("/xapi/about", xapi::about)
+        .get("/xapi/statements", xapi::get)
+        .json(Method::PUT, "/xapi/statements", put(xapi::put))
+        .json(Method::POST, "/xapi/statements", post(xapi::post))
+}
+
 pub fn router(state: AppState) -> Router {
     let pages = pages()
         .router
@@ -381,8 +395,12 @@ pub fn router(state: AppState) -> Router {
             context::context,
         ));
     let secure = state.config.secure_cookies;
+    let lrs = xapi()
+        .router
+        .layer(middleware::from_fn(xapi::version_header));
     bare()
         .router
+        .merge(lrs)
         .merge(pages)
         .with_state(state)
         .layer(middleware::from_fn(move |req, next| {
@@ -409,6 +427,7 @@ pub struct RouteInfo {
 #[doc(hidden)]
 pub fn route_table() -> Vec<RouteInfo> {
     let mut table = bare().table;
+    table.extend(xapi().table);
     table.extend(pages().table);
     table
 }
@@ -465,6 +484,13 @@ impl Routes {
         handler: H,
     ) -> Self {
         self.with_body(path, handler, MAX_PICTURE_BODY, false)
+    }
+
+    /// A JSON API route taking a body of at most [`MAX_STATEMENTS_BODY`]: its handler checks
+    /// the credentials from the head before reading the body, and answers in JSON (no page).
+    fn json(self, method: Method, path: &'static str, endpoint: MethodRouter<AppState>) -> Self {
+        let endpoint = endpoint.layer(DefaultBodyLimit::max(MAX_STATEMENTS_BODY));
+        self.add(method, path, Some((MAX_STATEMENTS_BODY, false)), endpoint)
     }
 
     fn with_body<H: Handler<T, AppState>, T: 'static>(

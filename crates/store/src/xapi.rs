@@ -1,0 +1,946 @@
+//! The Learning Record Store (docs/xapi.md): the systems allowed to send statements, the
+//! statements as stored, the lookups behind GET Statements' filters, and the completions that
+//! `completed` and `passed` statements make in the training matrix.
+//!
+//! What a statement means is `skillgym_xapi`'s: this module stores what `prepare` makes, asks
+//! `same_statement` whether a resend conflicts, and has `matches_with` decide which candidates a
+//! query selects (the indexed columns only narrow the candidates down).
+
+use crate::audit_trail::insert_event;
+use crate::training::{Requirement, rework_cell};
+use crate::{Actor, AuditAction, Backend, NewAuditEvent, Result, Store, StoreError, now};
+use base64::Engine;
+use serde_json::Value;
+use skillgym_domain::people::format_date;
+use skillgym_domain::{OrganisationId, PersonId, RequirementId};
+use skillgym_xapi::{
+    Actor as XActor, Agent, Ifi, Query, Statement, Target, Timestamp, matches_with, mbox_of,
+    prepare, same_statement, voided_target_json,
+};
+use sqlx::Row;
+use std::collections::HashMap;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// The Verbs whose statements count as completing a mapped requirement's module.
+const COMPLETING: [&str; 2] = [
+    "http://adlnet.gov/expapi/verbs/completed",
+    "http://adlnet.gov/expapi/verbs/passed",
+];
+
+/// A filtered GET sorts at most this many candidates by `stored`; with more, it walks the
+/// statements in `stored` order instead.
+const SORTED_CANDIDATES: i64 = 1000;
+
+/// How deep a chain of Statement References is followed (as `skillgym_xapi::matches_with`).
+const REFERENCE_DEPTH: usize = 16;
+
+/// A system allowed to send statements for one organisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct XapiClient {
+    pub id: i64,
+    pub organisation: OrganisationId,
+    pub name: String,
+    /// The Basic user name; also the `account.name` of the authority stamped on its statements.
+    pub key: String,
+}
+
+/// A client just made: its secret is shown this once and never stored.
+#[derive(Debug, Clone)]
+pub struct NewXapiClient {
+    pub client: XapiClient,
+    pub secret: String,
+}
+
+/// What storing a batch came to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StatementsStored {
+    /// Stored (or already stored, the same): the ids, in the batch's order.
+    Ids(Vec<Uuid>),
+    /// A statement with this id is stored and is not the same (xAPI 1.0.3 says 409): nothing
+    /// of the batch was stored.
+    Conflict(Uuid),
+}
+
+/// Where a page of GET Statements ended: the `stored` (unix ms) and row of its last statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatementCursor {
+    pub stored_ms: i64,
+    pub row: i64,
+}
+
+fn random_bytes<const N: usize>() -> Result<[u8; N]> {
+    use ring::rand::SecureRandom;
+    let mut bytes = [0u8; N];
+    ring::rand::SystemRandom::new()
+        .fill(&mut bytes)
+        .map_err(|_| StoreError::Corrupt("no randomness from the operating system".into()))?;
+    Ok(bytes)
+}
+
+/// What is stored in place of a client's secret: its SHA-256 in hex (the secret is 256 random
+/// bits, so no slow hash is needed: as the web's access tokens).
+pub fn xapi_secret_hash(secret: &str) -> String {
+    ring::digest::digest(&ring::digest::SHA256, secret.as_bytes())
+        .as_ref()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Compares two secrets' hashes in time that does not depend on where they differ.
+fn same_hash(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// The columns and side-table rows of one prepared statement.
+struct Indexed {
+    id: Uuid,
+    body: Value,
+    actor_key: Option<String>,
+    verb_id: String,
+    activity_id: Option<String>,
+    registration: Option<String>,
+    refers_to: Option<String>,
+    voids: Option<String>,
+    agents: Vec<(String, i64)>,
+    activities: Vec<(String, i64)>,
+}
+
+fn text(v: Option<&Value>) -> Option<String> {
+    v.and_then(Value::as_str).map(str::to_owned)
+}
+
+fn object_type(object: &Value) -> Option<&str> {
+    object.get("objectType").and_then(Value::as_str)
+}
+
+/// The IFI keys of an Agent or Group: its own, and its members'.
+fn agent_keys(json: &Value, related: i64, out: &mut Vec<(String, i64)>) {
+    match XActor::from_json(json) {
+        Ok(XActor::Agent(agent)) => out.push((agent.ifi.key(), related)),
+        Ok(XActor::Group(group)) => {
+            out.extend(group.ifi.as_ref().map(|ifi| (ifi.key(), related)));
+            out.extend(group.members.iter().map(|m| (m.ifi.key(), related)));
+        }
+        Err(_) => {}
+    }
+}
+
+fn context_activities(context: Option<&Value>, out: &mut Vec<(String, i64)>) {
+    let kinds = context
+        .and_then(|c| c.get("contextActivities"))
+        .and_then(Value::as_object);
+    for list in kinds.into_iter().flat_map(|k| k.values()) {
+        let items: Vec<&Value> = match list {
+            Value::Array(items) => items.iter().collect(),
+            single => vec![single],
+        };
+        out.extend(
+            items
+                .into_iter()
+                .filter_map(|a| text(a.get("id")))
+                .map(|id| (id, 1)),
+        );
+    }
+}
+
+fn context_agents(context: Option<&Value>, out: &mut Vec<(String, i64)>) {
+    for key in ["instructor", "team"] {
+        if let Some(actor) = context.and_then(|c| c.get(key)) {
+            agent_keys(actor, 1, out);
+        }
+    }
+}
+
+fn indexed(body: Value) -> Indexed {
+    let object = body.get("object").cloned().unwrap_or(Value::Null);
+    let context = body.get("context");
+    let mut agents = Vec::new();
+    let mut activities = Vec::new();
+    if let Some(actor) = body.get("actor") {
+        agent_keys(actor, 0, &mut agents);
+    }
+    if let Some(authority) = body.get("authority") {
+        agent_keys(authority, 1, &mut agents);
+    }
+    context_agents(context, &mut agents);
+    context_activities(context, &mut activities);
+    let mut activity_id = None;
+    let mut refers_to = None;
+    match object_type(&object) {
+        None | Some("Activity") => {
+            activity_id = text(object.get("id"));
+            activities.extend(activity_id.clone().map(|id| (id, 0)));
+        }
+        Some("Agent" | "Group") => agent_keys(&object, 0, &mut agents),
+        Some("StatementRef") => {
+            refers_to = text(object.get("id")).map(|id| id.to_ascii_lowercase());
+        }
+        Some("SubStatement") => {
+            if let Some(actor) = object.get("actor") {
+                agent_keys(actor, 1, &mut agents);
+            }
+            if let Some(inner) = object.get("object") {
+                match object_type(inner) {
+                    None | Some("Activity") => {
+                        activities.extend(text(inner.get("id")).map(|id| (id, 1)));
+                    }
+                    Some("Agent" | "Group") => agent_keys(inner, 1, &mut agents),
+                    _ => {}
+                }
+            }
+            context_agents(object.get("context"), &mut agents);
+            context_activities(object.get("context"), &mut activities);
+        }
+        Some(_) => {}
+    }
+    agents.sort();
+    agents.dedup();
+    activities.sort();
+    activities.dedup();
+    let id = text(body.get("id"))
+        .and_then(|id| Uuid::parse_str(&id).ok())
+        .unwrap_or_default();
+    Indexed {
+        id,
+        actor_key: body
+            .get("actor")
+            .and_then(|a| XActor::from_json(a).ok())
+            .and_then(|a| a.ifi_key()),
+        verb_id: text(body.pointer("/verb/id")).unwrap_or_default(),
+        activity_id,
+        registration: text(context.and_then(|c| c.get("registration")))
+            .map(|r| r.to_ascii_lowercase()),
+        refers_to,
+        voids: voided_target_json(&body).map(|t| t.to_string()),
+        agents,
+        activities,
+        body,
+    }
+}
+
+/// `SELECT value FROM` a JSON array of strings bound at `$n`, on either backend.
+fn json_strings(backend: Backend, n: usize) -> String {
+    match backend {
+        Backend::Postgres => format!("SELECT jsonb_array_elements_text(${n}::jsonb)"),
+        Backend::Sqlite => format!("SELECT value FROM json_each(${n})"),
+    }
+}
+
+fn unix_ms(at: OffsetDateTime) -> i64 {
+    (at.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+impl Store {
+    /// Makes a client for `org` named `name`, with a random key and secret.
+    pub async fn create_xapi_client(
+        &self,
+        org: OrganisationId,
+        name: &str,
+    ) -> Result<NewXapiClient> {
+        let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        let key = format!("sg-{}", b64.encode(random_bytes::<12>()?));
+        let secret = b64.encode(random_bytes::<32>()?);
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO xapi_clients (organisation_id, name, client_key, secret_hash, created_at) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(org.0)
+        .bind(name)
+        .bind(&key)
+        .bind(xapi_secret_hash(&secret))
+        .bind(now())
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(NewXapiClient {
+            client: XapiClient {
+                id,
+                organisation: org,
+                name: name.to_owned(),
+                key,
+            },
+            secret,
+        })
+    }
+
+    /// The client whose Basic credentials these are, if they are right.
+    pub async fn xapi_client(&self, key: &str, secret: &str) -> Result<Option<XapiClient>> {
+        let row = sqlx::query(
+            "SELECT id, organisation_id, name, client_key, secret_hash FROM xapi_clients \
+             WHERE client_key = $1",
+        )
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let hash: String = row.try_get("secret_hash")?;
+        if !same_hash(&hash, &xapi_secret_hash(secret)) {
+            return Ok(None);
+        }
+        Ok(Some(XapiClient {
+            id: row.try_get("id")?,
+            organisation: OrganisationId(row.try_get("organisation_id")?),
+            name: row.try_get("name")?,
+            key: row.try_get("client_key")?,
+        }))
+    }
+
+    /// Sets (or with `None` clears) the xAPI Activity whose `completed`/`passed` statements
+    /// count for the requirement with `code`. `NotFound` when `org` has no such requirement.
+    pub async fn map_xapi_activity(
+        &self,
+        org: OrganisationId,
+        code: &str,
+        activity: Option<&str>,
+    ) -> Result<RequirementId> {
+        let mut tx = self.begin_write().await?;
+        let id: Option<i64> = sqlx::query_scalar(
+            "UPDATE training_requirements SET xapi_activity = $3 \
+             WHERE organisation_id = $1 AND code = $2 RETURNING id",
+        )
+        .bind(org.0)
+        .bind(code)
+        .bind(activity.map(str::to_owned))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let id = id.ok_or(StoreError::NotFound)?;
+        let event = NewAuditEvent::new(Actor::CommandLine, AuditAction::TrainingChanged, None)
+            .with("requirement", code.to_owned());
+        insert_event(&mut tx, org, &event).await?;
+        tx.commit().await?;
+        Ok(RequirementId(id))
+    }
+
+    /// The xAPI Activity mapped to a requirement, if any.
+    pub async fn xapi_activity(
+        &self,
+        org: OrganisationId,
+        requirement: RequirementId,
+    ) -> Result<Option<String>> {
+        let found: Option<Option<String>> = sqlx::query_scalar(
+            "SELECT xapi_activity FROM training_requirements WHERE organisation_id = $1 AND id = $2",
+        )
+        .bind(org.0)
+        .bind(requirement.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        found.ok_or(StoreError::NotFound)
+    }
+
+    /// Stores a batch of valid statements from `client`, all or nothing, as xAPI 1.0.3 says:
+    /// each prepared with `authority` at one `stored` time taken once the write lock is held
+    /// (so that `stored` follows the order of writes); one already stored with the same id is
+    /// left alone when it is the same statement, and makes the whole batch a
+    /// [`StatementsStored::Conflict`] when not. Voiding statements void their targets (before
+    /// or after these arrive); `completed`/`passed` statements about a mapped Activity record a
+    /// completion for the person they identify (see docs/xapi.md: `mbox` equal to their email,
+    /// or an `account` on `home_page` named with their employee number), which voiding undoes.
+    pub async fn store_statements(
+        &self,
+        org: OrganisationId,
+        client: i64,
+        statements: &[Statement],
+        authority: &Agent,
+        home_page: &str,
+    ) -> Result<StatementsStored> {
+        let mapped = self.mapped_requirements(org).await?;
+        let mut tx = self.begin_write().await?;
+        let stored = now_precise();
+        let stored_ms = unix_ms(stored);
+        let prepared: Vec<Indexed> = statements
+            .iter()
+            .map(|s| indexed(prepare(s, authority, stored)))
+            .collect();
+        let ids: Vec<String> = prepared.iter().map(|p| p.id.to_string()).collect();
+        let mut existing: HashMap<String, Value> = HashMap::new();
+        for chunk in ids.chunks(5000) {
+            let sql = format!(
+                "SELECT statement_id, body FROM xapi_statements WHERE organisation_id = $1 \
+                 AND statement_id IN ({})",
+                json_strings(self.backend, 2)
+            );
+            for row in sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(org.0)
+                .bind(serde_json::to_string(chunk).unwrap_or_default())
+                .fetch_all(&mut *tx)
+                .await?
+            {
+                let body: String = row.try_get("body")?;
+                let body = serde_json::from_str(&body)
+                    .map_err(|e| StoreError::Corrupt(format!("a stored statement: {e}")))?;
+                existing.insert(row.try_get("statement_id")?, body);
+            }
+        }
+        let mut fresh = Vec::new();
+        for (statement, p) in statements.iter().zip(prepared) {
+            match existing.get(&p.id.to_string()) {
+                Some(old) if same_statement(statement.json(), old) => {}
+                Some(_) => return Ok(StatementsStored::Conflict(p.id)),
+                None => fresh.push(p),
+            }
+        }
+        let all_ids = ids
+            .iter()
+            .filter_map(|id| Uuid::parse_str(id).ok())
+            .collect();
+        if fresh.is_empty() {
+            return Ok(StatementsStored::Ids(all_ids));
+        }
+        self.insert_statements(&mut tx, org, client, stored_ms, &fresh)
+            .await?;
+        for p in &fresh {
+            self.complete_from(&mut tx, org, &mapped, p, home_page)
+                .await?;
+        }
+        self.apply_voiding(&mut tx, org, &mapped, &fresh).await?;
+        tx.commit().await?;
+        Ok(StatementsStored::Ids(all_ids))
+    }
+
+    async fn insert_statements(
+        &self,
+        tx: &mut sqlx::AnyConnection,
+        org: OrganisationId,
+        client: i64,
+        stored_ms: i64,
+        fresh: &[Indexed],
+    ) -> Result<()> {
+        let backend = self.backend;
+        for chunk in fresh.chunks(2000) {
+            let rows: Vec<Value> = chunk
+                .iter()
+                .map(|p| {
+                    serde_json::json!([
+                        org.0,
+                        p.id.to_string(),
+                        p.body.to_string(),
+                        stored_ms,
+                        0,
+                        p.actor_key,
+                        p.verb_id,
+                        p.activity_id,
+                        p.registration,
+                        p.refers_to,
+                        p.voids,
+                        client,
+                    ])
+                })
+                .collect();
+            sqlx::query(sqlx::AssertSqlSafe(crate::plans::insert_json_rows(
+                backend,
+                "xapi_statements",
+                &[
+                    ("organisation_id", "BIGINT"),
+                    ("statement_id", "TEXT"),
+                    ("body", "TEXT"),
+                    ("stored_ms", "BIGINT"),
+                    ("voided", "BIGINT"),
+                    ("actor_key", "TEXT"),
+                    ("verb_id", "TEXT"),
+                    ("activity_id", "TEXT"),
+                    ("registration", "TEXT"),
+                    ("refers_to", "TEXT"),
+                    ("voids", "TEXT"),
+                    ("client_id", "BIGINT"),
+                ],
+            )))
+            .bind(Value::from(rows).to_string())
+            .execute(&mut *tx)
+            .await?;
+            let agents: Vec<Value> = chunk
+                .iter()
+                .flat_map(|p| {
+                    p.agents.iter().map(|(key, related)| {
+                        serde_json::json!([org.0, p.id.to_string(), key, related])
+                    })
+                })
+                .collect();
+            let activities: Vec<Value> = chunk
+                .iter()
+                .flat_map(|p| {
+                    p.activities.iter().map(|(id, related)| {
+                        serde_json::json!([org.0, p.id.to_string(), id, related])
+                    })
+                })
+                .collect();
+            for (table, column, rows) in [
+                ("xapi_statement_agents", "agent_key", agents),
+                ("xapi_statement_activities", "activity_id", activities),
+            ] {
+                if rows.is_empty() {
+                    continue;
+                }
+                sqlx::query(sqlx::AssertSqlSafe(crate::plans::insert_json_rows(
+                    backend,
+                    table,
+                    &[
+                        ("organisation_id", "BIGINT"),
+                        ("statement_id", "TEXT"),
+                        (column, "TEXT"),
+                        ("related", "BIGINT"),
+                    ],
+                )))
+                .bind(Value::from(rows).to_string())
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The requirements mapped to an xAPI Activity, by that Activity's id.
+    async fn mapped_requirements(
+        &self,
+        org: OrganisationId,
+    ) -> Result<HashMap<String, Requirement>> {
+        let mut ids: HashMap<i64, String> = HashMap::new();
+        for row in sqlx::query(
+            "SELECT id, xapi_activity FROM training_requirements \
+             WHERE organisation_id = $1 AND xapi_activity IS NOT NULL",
+        )
+        .bind(org.0)
+        .fetch_all(&self.pool)
+        .await?
+        {
+            ids.insert(row.try_get("id")?, row.try_get("xapi_activity")?);
+        }
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        Ok(self
+            .requirements(org)
+            .await?
+            .into_iter()
+            .filter_map(|r| ids.get(&r.id.0).map(|activity| (activity.clone(), r)))
+            .collect())
+    }
+
+    /// The person a statement's actor identifies, by the rule of docs/xapi.md.
+    async fn person_of(
+        &self,
+        tx: &mut sqlx::AnyConnection,
+        org: OrganisationId,
+        actor: &XActor,
+        home_page: &str,
+    ) -> Result<Option<PersonId>> {
+        let found: Option<i64> = if let Some(email) = mbox_of(actor) {
+            sqlx::query_scalar(
+                "SELECT id FROM people WHERE organisation_id = $1 AND LOWER(email) = $2 \
+                 ORDER BY id LIMIT 1",
+            )
+            .bind(org.0)
+            .bind(email)
+            .fetch_optional(&mut *tx)
+            .await?
+        } else if let Some(Ifi::Account {
+            home_page: on,
+            name,
+        }) = actor.ifi()
+            && on.as_str().trim_end_matches('/') == home_page.trim_end_matches('/')
+        {
+            sqlx::query_scalar(
+                "SELECT id FROM people WHERE organisation_id = $1 AND employee_number = $2 \
+                 ORDER BY id LIMIT 1",
+            )
+            .bind(org.0)
+            .bind(name)
+            .fetch_optional(&mut *tx)
+            .await?
+        } else {
+            None
+        };
+        Ok(found.map(PersonId))
+    }
+
+    /// Records the completion a `completed`/`passed` statement about a mapped Activity makes.
+    async fn complete_from(
+        &self,
+        tx: &mut sqlx::AnyConnection,
+        org: OrganisationId,
+        mapped: &HashMap<String, Requirement>,
+        p: &Indexed,
+        home_page: &str,
+    ) -> Result<()> {
+        if !COMPLETING.contains(&p.verb_id.as_str()) {
+            return Ok(());
+        }
+        let Some(req) = p.activity_id.as_ref().and_then(|a| mapped.get(a)) else {
+            return Ok(());
+        };
+        let Some(actor) = p.body.get("actor").and_then(|a| XActor::from_json(a).ok()) else {
+            return Ok(());
+        };
+        let Some(person) = self.person_of(tx, org, &actor, home_page).await? else {
+            return Ok(());
+        };
+        let Some(at) = p
+            .body
+            .get("timestamp")
+            .and_then(Value::as_str)
+            .and_then(Timestamp::parse)
+        else {
+            return Ok(());
+        };
+        let day = skillgym_domain::uk_time::local(at.at().unix_timestamp()).date();
+        let completion: i64 = sqlx::query_scalar(
+            "INSERT INTO training_completions (organisation_id, requirement_id, person_id, \
+                 completed_on, source, evidence, recorded_by, recorded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, NULL, $7) RETURNING id",
+        )
+        .bind(org.0)
+        .bind(req.id.0)
+        .bind(person.0)
+        .bind(format_date(day))
+        .bind(crate::CompletionSource::Xapi.as_str())
+        .bind(format!("xAPI statement {}", p.id))
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE xapi_statements SET completion_id = $3 \
+             WHERE organisation_id = $1 AND statement_id = $2",
+        )
+        .bind(org.0)
+        .bind(p.id.to_string())
+        .bind(completion)
+        .execute(&mut *tx)
+        .await?;
+        rework_cell(tx, req, person).await?;
+        let event = NewAuditEvent::new(Actor::System, AuditAction::TrainingCompleted, Some(person))
+            .with("requirement", req.code.clone());
+        insert_event(tx, org, &event).await?;
+        Ok(())
+    }
+
+    /// Marks voided every statement of `fresh` a stored voiding statement targets, and every
+    /// target of a voiding statement of `fresh`. A voiding statement cannot itself be voided
+    /// (`skillgym_xapi::can_be_voided`, Data 2.3.2): one aimed at a voiding statement (whose
+    /// `voids` column is set) is stored and changes nothing, as XAPI-00016 allows. Undoes
+    /// the completions the voided statements made.
+    async fn apply_voiding(
+        &self,
+        tx: &mut sqlx::AnyConnection,
+        org: OrganisationId,
+        mapped: &HashMap<String, Requirement>,
+        fresh: &[Indexed],
+    ) -> Result<()> {
+        let mut candidates: Vec<String> = fresh.iter().filter_map(|p| p.voids.clone()).collect();
+        candidates.extend(fresh.iter().map(|p| p.id.to_string()));
+        let sql = format!(
+            "UPDATE xapi_statements SET voided = 1 \
+             WHERE organisation_id = $1 AND voided = 0 AND voids IS NULL \
+             AND statement_id IN ({}) \
+             AND EXISTS (SELECT 1 FROM xapi_statements v WHERE v.organisation_id = $1 \
+                 AND v.voids = xapi_statements.statement_id) \
+             RETURNING completion_id",
+            json_strings(self.backend, 2)
+        );
+        let undone: Vec<Option<i64>> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .bind(org.0)
+            .bind(serde_json::to_string(&candidates).unwrap_or_default())
+            .fetch_all(&mut *tx)
+            .await?;
+        let requirements: HashMap<i64, &Requirement> =
+            mapped.values().map(|r| (r.id.0, r)).collect();
+        for completion in undone.into_iter().flatten() {
+            let row = sqlx::query(
+                "DELETE FROM training_completions WHERE id = $1 AND organisation_id = $2 \
+                 RETURNING requirement_id, person_id",
+            )
+            .bind(completion)
+            .bind(org.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some(row) = row else { continue };
+            let requirement: i64 = row.try_get("requirement_id")?;
+            let person = PersonId(row.try_get("person_id")?);
+            let req = match requirements.get(&requirement) {
+                Some(req) => (*req).clone(),
+                None => self.requirement(org, RequirementId(requirement)).await?,
+            };
+            rework_cell(tx, &req, person).await?;
+            let event =
+                NewAuditEvent::new(Actor::System, AuditAction::TrainingChanged, Some(person))
+                    .with("requirement", req.code.clone());
+            insert_event(tx, org, &event).await?;
+        }
+        Ok(())
+    }
+
+    /// The stored statement with `id`: one not voided, or with `voided` one that is
+    /// (`statementId` and `voidedStatementId`, Communication 2.1.4).
+    pub async fn xapi_statement(
+        &self,
+        org: OrganisationId,
+        id: Uuid,
+        voided: bool,
+    ) -> Result<Option<Value>> {
+        let body: Option<String> = sqlx::query_scalar(
+            "SELECT body FROM xapi_statements \
+             WHERE organisation_id = $1 AND statement_id = $2 AND voided = $3",
+        )
+        .bind(org.0)
+        .bind(id.to_string())
+        .bind(i64::from(voided))
+        .fetch_optional(&self.pool)
+        .await?;
+        body.map(|b| parse_body(&b)).transpose()
+    }
+
+    /// Whether `org` holds a statement with `id`, voided or not (for a reference's target).
+    async fn any_statement(&self, org: OrganisationId, id: &str) -> Result<Option<Value>> {
+        let body: Option<String> = sqlx::query_scalar(
+            "SELECT body FROM xapi_statements WHERE organisation_id = $1 AND statement_id = $2",
+        )
+        .bind(org.0)
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        body.map(|b| parse_body(&b)).transpose()
+    }
+
+    /// A page of at most `page` statements a filter query selects, not voided, newest `stored`
+    /// first (oldest with `ascending`), after `after`; and where the next page starts, when
+    /// there are more. The indexed columns give the candidates (any statement whose object is a
+    /// Statement Reference is one, since it may match through its target); `matches_with`
+    /// decides.
+    pub async fn xapi_statements(
+        &self,
+        org: OrganisationId,
+        query: &Query,
+        after: Option<StatementCursor>,
+        page: usize,
+    ) -> Result<(Vec<Value>, Option<StatementCursor>)> {
+        let Target::Filter(filter) = &query.target else {
+            return Ok((Vec::new(), None));
+        };
+        let mut sql = String::from(" WHERE s.organisation_id = $1 AND s.voided = 0");
+        let mut binds: Vec<Bind> = vec![Bind::Int(org.0)];
+        let next = |binds: &mut Vec<Bind>, b: Bind| {
+            binds.push(b);
+            binds.len()
+        };
+        if let Some(since) = &filter.since {
+            let n = next(&mut binds, Bind::Int(unix_ms(since.at()) - 1));
+            sql.push_str(&format!(" AND s.stored_ms >= ${n}"));
+        }
+        if let Some(until) = &filter.until {
+            let n = next(&mut binds, Bind::Int(unix_ms(until.at()) + 1));
+            sql.push_str(&format!(" AND s.stored_ms <= ${n}"));
+        }
+        if let Some(verb) = &filter.verb {
+            let n = next(&mut binds, Bind::Text(verb.as_str().to_owned()));
+            sql.push_str(&format!(
+                " AND (s.refers_to IS NOT NULL OR s.verb_id = ${n})"
+            ));
+        }
+        // The selective filters (an agent, an activity, a registration) give the candidates
+        // from their own indexes, the rows of all of them; any statement whose object is a
+        // Statement Reference is one too, since it may match through its target. The
+        // candidates are read first and then sorted by `stored` (not the other way round:
+        // walking a million statements in `stored` order to find an agent's fifty is slow).
+        let mut selective: Vec<String> = Vec::new();
+        let among = |selective: &mut Vec<String>, candidates: String| selective.push(candidates);
+        if let Some(registration) = filter.registration {
+            let n = next(&mut binds, Bind::Text(registration.to_string()));
+            among(
+                &mut selective,
+                format!(
+                    "SELECT x.id FROM xapi_statements x \
+                     WHERE x.organisation_id = $1 AND x.registration = ${n}"
+                ),
+            );
+        }
+        if let Some(activity) = &filter.activity {
+            let n = next(&mut binds, Bind::Text(activity.as_str().to_owned()));
+            let candidates = if filter.related_activities {
+                format!(
+                    "SELECT x.id FROM xapi_statement_activities a JOIN xapi_statements x \
+                     ON x.organisation_id = a.organisation_id AND x.statement_id = a.statement_id \
+                     WHERE a.organisation_id = $1 AND a.activity_id = ${n}"
+                )
+            } else {
+                format!(
+                    "SELECT x.id FROM xapi_statements x \
+                     WHERE x.organisation_id = $1 AND x.activity_id = ${n}"
+                )
+            };
+            among(&mut selective, candidates);
+        }
+        if let Some(key) = filter.agent.as_ref().and_then(XActor::ifi_key) {
+            let n = next(&mut binds, Bind::Text(key));
+            let related = if filter.related_agents {
+                ""
+            } else {
+                " AND g.related = 0"
+            };
+            among(
+                &mut selective,
+                format!(
+                    "SELECT x.id FROM xapi_statement_agents g JOIN xapi_statements x \
+                     ON x.organisation_id = g.organisation_id AND x.statement_id = g.statement_id \
+                     WHERE g.organisation_id = $1 AND g.agent_key = ${n}{related}"
+                ),
+            );
+        }
+        let (before, order) = if filter.ascending {
+            (">", "ASC")
+        } else {
+            ("<", "DESC")
+        };
+        let base = if selective.is_empty() {
+            format!("SELECT s.id, s.stored_ms, s.body, s.refers_to FROM xapi_statements s{sql}")
+        } else {
+            // `a INTERSECT b UNION r` reads as (a ∩ b) ∪ r on both databases.
+            let candidates = format!(
+                "{} UNION SELECT r.id FROM xapi_statements r \
+                 WHERE r.organisation_id = $1 AND r.refers_to IS NOT NULL",
+                selective.join(" INTERSECT ")
+            );
+            // Few candidates: read them first, then sort them (SQLite's CROSS JOIN keeps them
+            // as the outer loop). Many: walk the statements in `stored` order instead, which
+            // finds a page among them sooner than sorting them all would.
+            let join = match self.backend {
+                Backend::Sqlite => "CROSS JOIN",
+                Backend::Postgres => "JOIN",
+            };
+            let first = format!(
+                "SELECT s.id, s.stored_ms, s.body, s.refers_to FROM ({candidates}) c \
+                 {join} xapi_statements s ON s.id = c.id{sql}"
+            );
+            let count = format!(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM ({candidates}) c {join} xapi_statements s \
+                 ON s.id = c.id{sql} LIMIT {}) n",
+                SORTED_CANDIDATES + 1
+            );
+            let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count));
+            for b in binds.clone() {
+                q = match b {
+                    Bind::Int(i) => q.bind(i),
+                    Bind::Text(t) => q.bind(t),
+                };
+            }
+            if q.fetch_one(&self.pool).await? <= SORTED_CANDIDATES {
+                first
+            } else {
+                format!(
+                    "SELECT s.id, s.stored_ms, s.body, s.refers_to FROM xapi_statements s\
+                     {sql} AND s.id IN ({candidates})"
+                )
+            }
+        };
+        let chunk = (page + 1).clamp(50, 1000);
+        let mut found: Vec<(StatementCursor, Value)> = Vec::new();
+        let mut cursor = after;
+        let mut targets: HashMap<Uuid, Value> = HashMap::new();
+        loop {
+            let mut sql = base.clone();
+            let mut binds = binds.clone();
+            if let Some(c) = cursor {
+                binds.push(Bind::Int(c.stored_ms));
+                let a = binds.len();
+                binds.push(Bind::Int(c.row));
+                let b = binds.len();
+                sql.push_str(&format!(
+                    " AND (s.stored_ms {before} ${a} OR (s.stored_ms = ${a} AND s.id {before} ${b}))"
+                ));
+            }
+            sql.push_str(&format!(
+                " ORDER BY s.stored_ms {order}, s.id {order} LIMIT {chunk}"
+            ));
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for b in binds {
+                q = match b {
+                    Bind::Int(i) => q.bind(i),
+                    Bind::Text(t) => q.bind(t),
+                };
+            }
+            let rows = q.fetch_all(&self.pool).await?;
+            let fetched = rows.len();
+            for row in rows {
+                let at = StatementCursor {
+                    stored_ms: row.try_get("stored_ms")?,
+                    row: row.try_get("id")?,
+                };
+                cursor = Some(at);
+                let body = parse_body(&row.try_get::<String, _>("body")?)?;
+                let refers: Option<String> = row.try_get("refers_to")?;
+                if let Some(first) = refers {
+                    self.follow(org, &first, &mut targets).await?;
+                }
+                if matches_with(query, &body, |id| targets.get(&id).cloned()) {
+                    found.push((at, body));
+                    if found.len() > page {
+                        found.truncate(page);
+                        let last = found.last().map(|(c, _)| *c);
+                        return Ok((found.into_iter().map(|(_, b)| b).collect(), last));
+                    }
+                }
+            }
+            if fetched < chunk {
+                return Ok((found.into_iter().map(|(_, b)| b).collect(), None));
+            }
+        }
+    }
+
+    /// Fetches the chain of statements a Statement Reference leads to into `targets`.
+    async fn follow(
+        &self,
+        org: OrganisationId,
+        first: &str,
+        targets: &mut HashMap<Uuid, Value>,
+    ) -> Result<()> {
+        let mut next = Uuid::parse_str(first).ok();
+        for _ in 0..REFERENCE_DEPTH {
+            let Some(id) = next else { break };
+            if let Some(known) = targets.get(&id) {
+                next = reference_of(known);
+                continue;
+            }
+            let Some(body) = self.any_statement(org, &id.to_string()).await? else {
+                break;
+            };
+            next = reference_of(&body);
+            targets.insert(id, body);
+        }
+        Ok(())
+    }
+
+    /// How many statements `org` holds (voided ones included).
+    pub async fn xapi_statement_count(&self, org: OrganisationId) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM xapi_statements WHERE organisation_id = $1")
+                .bind(org.0)
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Bind {
+    Int(i64),
+    Text(String),
+}
+
+fn reference_of(body: &Value) -> Option<Uuid> {
+    let object = body.get("object")?;
+    if object_type(object)? != "StatementRef" {
+        return None;
+    }
+    Uuid::parse_str(object.get("id")?.as_str()?).ok()
+}
+
+fn parse_body(text: &str) -> Result<Value> {
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("a stored statement: {e}")))
+}
+
+/// Now, to the millisecond `stored` keeps.
+fn now_precise() -> OffsetDateTime {
+    OffsetDateTime::now_utc()
+}
