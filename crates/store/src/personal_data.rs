@@ -181,6 +181,7 @@ impl Store {
         tables.push(self.session_bookings_table(org, person).await?);
         tables.extend(self.plan_tables(org, person).await?);
         tables.push(self.training_completions_table(org, person).await?);
+        tables.push(self.xapi_statements_table(org, person).await?);
         Ok(PersonalData { person, tables })
     }
 
@@ -524,6 +525,42 @@ impl Store {
         .await
     }
 
+    /// The xAPI statements other learning systems sent about them (see [`ABOUT_THEM`]).
+    async fn xapi_statements_table(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<DataTable> {
+        let (mbox, account) = xapi_names(&self.pool, org, person).await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT st.statement_id, st.stored_ms, st.verb_id, st.activity_id, st.voided \
+             FROM xapi_statements st WHERE st.id IN ({ABOUT_THEM}) ORDER BY st.stored_ms, st.id"
+        )))
+        .bind(org.0)
+        .bind(person.0)
+        .bind(mbox)
+        .bind(account)
+        .fetch_all(&self.pool)
+        .await?;
+        let rows = rows
+            .iter()
+            .map(|r| {
+                Ok(vec![
+                    text(r, "statement_id")?,
+                    iso_time(r.try_get::<i64, _>("stored_ms")? / 1000).into(),
+                    text(r, "verb_id")?,
+                    r.try_get::<Option<String>, _>("activity_id")?.into(),
+                    r.try_get::<i64, _>("voided")?.into(),
+                ])
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(DataTable {
+            name: "xapi_statements",
+            columns: vec!["statement", "stored", "verb", "activity", "voided"],
+            rows,
+        })
+    }
+
     /// How useful they found the catalogue's activities.
     async fn activity_ratings_table(
         &self,
@@ -782,6 +819,32 @@ pub(crate) async fn erase_in(
         .await?;
     }
     crate::bookings::give_up_places(tx, &[person.0], true).await?;
+    // The xAPI statements about them, before their completions (which the statements name).
+    let (mbox, account) = xapi_names(&mut **tx, org, person).await?;
+    let about: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT statement_id FROM xapi_statements WHERE id IN ({ABOUT_THEM})"
+    )))
+    .bind(org.0)
+    .bind(person.0)
+    .bind(mbox)
+    .bind(account)
+    .fetch_all(&mut **tx)
+    .await?;
+    for statement in &about {
+        for table in [
+            "xapi_statement_agents",
+            "xapi_statement_activities",
+            "xapi_statements",
+        ] {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DELETE FROM {table} WHERE organisation_id = $1 AND statement_id = $2"
+            )))
+            .bind(org.0)
+            .bind(statement)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
     for sql in [
         "DELETE FROM accounts WHERE person_id = $1",
         "DELETE FROM person_sites WHERE person_id = $1",
@@ -809,4 +872,41 @@ pub(crate) async fn erase_in(
         sqlx::query(sql).bind(person.0).execute(&mut **tx).await?;
     }
     Ok(())
+}
+
+/// The ids of the xAPI statements about a person (`$1` the organisation, `$2` the person, `$3`
+/// their `mbox` key, `$4` the end of an `account` key naming their employee number): every
+/// statement one of whose agents is them by email (any case) or by an account named with their
+/// employee number, and every statement that made one of their completions.
+const ABOUT_THEM: &str = "\
+    SELECT st.id FROM xapi_statements st WHERE st.organisation_id = $1 AND ( \
+        st.statement_id IN (SELECT a.statement_id FROM xapi_statement_agents a \
+            WHERE a.organisation_id = $1 AND (LOWER(a.agent_key) = $3 \
+                OR (a.agent_key LIKE 'account:%' \
+                    AND SUBSTR(a.agent_key, LENGTH(a.agent_key) - LENGTH($4) + 1) = $4))) \
+        OR st.completion_id IN (SELECT id FROM training_completions WHERE person_id = $2))";
+
+/// A person's `mbox` agent key, lowercased (empty without an email), and the end of an
+/// `account` key that names their employee number.
+async fn xapi_names<'e>(
+    conn: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    org: OrganisationId,
+    person: PersonId,
+) -> Result<(String, String)> {
+    let row = sqlx::query(
+        "SELECT email, employee_number FROM people WHERE organisation_id = $1 AND id = $2",
+    )
+    .bind(org.0)
+    .bind(person.0)
+    .fetch_optional(conn)
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    let email: Option<String> = row.try_get("email")?;
+    let number: String = row.try_get("employee_number")?;
+    Ok((
+        email
+            .map(|e| format!("mbox:mailto:{}", e.to_lowercase()))
+            .unwrap_or_default(),
+        format!("|{number}"),
+    ))
 }

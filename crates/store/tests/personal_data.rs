@@ -304,6 +304,7 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
             "plan_credentials",
             "club_submissions",
             "training_completions",
+            "xapi_statements",
             "person",
             "sites",
             "account",

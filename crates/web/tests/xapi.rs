@@ -879,4 +879,42 @@ async fn a_completed_statement_reaches_the_training_matrix(backend: Backend) {
             .valid_until,
         Some(time::Date::MAX)
     );
+
+    // The statements about someone are in their data (by email in any case, and the ones
+    // about them by another verb or activity), and go when they are erased; the statement
+    // about nobody stays.
+    let data = store.personal_data(app.org, learner).await.unwrap();
+    let theirs: std::collections::HashSet<String> = data
+        .table("xapi_statements")
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| match &r[0] {
+            skillgym_store::Cell::Text(t) => t.clone(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    for n in [1, 4, 5] {
+        assert!(theirs.contains(&uuid(n)), "{n}: {theirs:?}");
+    }
+    assert!(!theirs.contains(&uuid(2)) && !theirs.contains(&uuid(3)));
+    let by_number = store.personal_data(app.org, trainer).await.unwrap();
+    assert_eq!(by_number.table("xapi_statements").unwrap().rows.len(), 1);
+    let held = store.xapi_statement_count(app.org).await.unwrap();
+    store
+        .erase_person(app.org, learner, skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.xapi_statement_count(app.org).await.unwrap(),
+        held - theirs.len() as i64
+    );
+    let nobody: uuid::Uuid = uuid(3).parse().unwrap();
+    assert!(
+        store
+            .xapi_statement(app.org, nobody, false)
+            .await
+            .unwrap()
+            .is_some()
+    );
 }
