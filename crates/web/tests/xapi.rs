@@ -4,7 +4,7 @@
 //! the training matrix.
 
 mod common;
-#[path = "common/xapi_examples.rs"]
+#[path = "../../xapi/tests/spec/statements.rs"]
 mod examples;
 
 use common::{TestApp, add_organisation, spawn_app};

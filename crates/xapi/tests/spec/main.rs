@@ -7,6 +7,7 @@ mod format;
 mod invalid;
 mod prepare;
 mod query;
+mod statements;
 mod syntax;
 
 use serde_json::{Value, json};

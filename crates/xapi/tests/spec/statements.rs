@@ -1,5 +1,6 @@
-//! The example statements of the xAPI 1.0.3 specification, copied from
-//! crates/xapi/tests/spec/examples.rs (which checks that each is valid).
+//! The example statements of the xAPI 1.0.3 specification, copied from its text: read by
+//! this crate's tests (`examples.rs`, which checks that each is valid) and by the web's
+//! (`crates/web/tests/xapi.rs`, which stores and serves them).
 #![allow(dead_code)]
 
 /// Data 2.4.s2: "the simplest possible Statement using all properties that MUST or SHOULD be
