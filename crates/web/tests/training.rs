@@ -63,6 +63,23 @@ async fn add_data_protection(app: &TestApp, days_ago: i64) -> Requirement {
     all.into_iter().find(|r| r.code == "DP-2027").unwrap()
 }
 
+/// The audit trail's events of `code` in the organisation, as their details.
+async fn trail_of(app: &TestApp, code: &str) -> Vec<String> {
+    let filter = AuditFilter {
+        limit: 1000,
+        ..AuditFilter::default()
+    };
+    app.store()
+        .audit_events(app.org, &filter)
+        .await
+        .unwrap()
+        .0
+        .into_iter()
+        .filter(|e| e.action_code == code)
+        .map(|e| e.detail)
+        .collect()
+}
+
 /// Everyone who has not left.
 async fn present(app: &TestApp) -> Vec<PersonId> {
     let filter = PersonFilter {
@@ -128,6 +145,13 @@ async fn an_administrator_adds_a_module_and_the_matrix_counts_everyone_as_the_ar
 
     // Applying since 60 days ago with 28 days' grace: everyone who has not done it is overdue.
     let dp = add_data_protection(&app, 60).await;
+    // Adding it is in the audit trail, by the administrator.
+    assert!(
+        trail_of(&app, "training-changed")
+            .await
+            .iter()
+            .any(|d| d.contains("requirement=DP-2027"))
+    );
     let everyone = present(&app).await;
     let page = app.page(&admin, "/training").await;
     let shown = counts(&page, "DP-2027");
@@ -578,6 +602,10 @@ async fn completions_from_another_system_import_all_or_nothing_and_once(backend:
     let response = upload(&app, &admin, good.clone()).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&response), "/training?imported=3&unchanged=0");
+    // The import is in the audit trail, with how many it added; the refused ones are not.
+    let imports = trail_of(&app, "training-imported").await;
+    assert_eq!(imports.len(), 1, "{imports:?}");
+    assert!(imports[0].contains("added=3"), "{imports:?}");
     for (person, days, state) in [
         (everyone[0], 5, "done"),
         (everyone[1], 340, "due-soon"),
