@@ -292,6 +292,7 @@ pub fn applies_since(starts_on: Date, start_date: Option<Date>, seen: Date) -> D
     seen.max(starts_on).max(start_date.unwrap_or(Date::MIN))
 }
 
+pub mod evidence;
 pub mod file;
 
 #[cfg(test)]

@@ -93,8 +93,10 @@ pub enum AuditAction {
     /// One person's plan was agreed, edited, paused, resumed or finished (detail: the
     /// flag `plan-…` that says which).
     PlanChanged,
-    /// A requirement of the training matrix was added (detail: `requirement=CODE`).
+    /// A requirement of the training matrix was added or changed (detail: `requirement=CODE`).
     TrainingChanged,
+    /// A requirement of the training matrix was retired (detail: `requirement=CODE`).
+    TrainingRetired,
     /// A completion of a required module was recorded for one person (detail:
     /// `requirement=CODE`).
     TrainingCompleted,
@@ -105,7 +107,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 26;
+    pub const COUNT: usize = 27;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -134,6 +136,7 @@ impl AuditAction {
         AuditAction::TrainingChanged,
         AuditAction::TrainingCompleted,
         AuditAction::TrainingImported,
+        AuditAction::TrainingRetired,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -164,6 +167,7 @@ impl AuditAction {
             AuditAction::TrainingChanged => "training-changed",
             AuditAction::TrainingCompleted => "training-completed",
             AuditAction::TrainingImported => "training-imported",
+            AuditAction::TrainingRetired => "training-retired",
         }
     }
 
@@ -187,6 +191,7 @@ impl AuditAction {
                 | AuditAction::PlansProposed
                 | AuditAction::TrainingChanged
                 | AuditAction::TrainingImported
+                | AuditAction::TrainingRetired
         )
     }
 

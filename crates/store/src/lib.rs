@@ -94,8 +94,8 @@ pub use survey_import::{
 };
 pub use team::{TeamCampaign, TeamMember};
 pub use training::{
-    CompletionSource, CompletionsRefused, Matrix, MatrixRow, NewRequirement, Requirement, Standing,
-    StateCounts,
+    Completion, CompletionSource, CompletionsRefused, DigestDue, EvidenceFile, Matrix, MatrixRow,
+    Needed, NewRequirement, Requirement, Standing, StateCounts, TRAINING_DIGEST_JOB,
 };
 pub use xapi::{NewXapiClient, StatementCursor, StatementsStored, XapiClient};
 

@@ -115,6 +115,9 @@ impl DataTable {
 pub struct PersonalData {
     pub person: PersonId,
     pub tables: Vec<DataTable>,
+    /// Files they uploaded (certificates kept as evidence), each as a path in the zip and its
+    /// bytes.
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 impl PersonalData {
@@ -143,6 +146,11 @@ impl PersonalData {
             zip.start_file(format!("{}.csv", table.name), options)
                 .map_err(std::io::Error::other)?;
             zip.write_all(&table.to_csv(heading)?)?;
+        }
+        for (path, bytes) in &self.files {
+            zip.start_file(path.as_str(), options)
+                .map_err(std::io::Error::other)?;
+            zip.write_all(bytes)?;
         }
         Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
     }
@@ -182,7 +190,12 @@ impl Store {
         tables.extend(self.plan_tables(org, person).await?);
         tables.push(self.training_completions_table(org, person).await?);
         tables.push(self.xapi_statements_table(org, person).await?);
-        Ok(PersonalData { person, tables })
+        let files = self.evidence_files(org, person).await?;
+        Ok(PersonalData {
+            person,
+            tables,
+            files,
+        })
     }
 
     async fn person_table(&self, org: OrganisationId, person: PersonId) -> Result<DataTable> {
@@ -505,10 +518,13 @@ impl Store {
                 "completed_on",
                 "source",
                 "evidence",
+                "evidence_file",
                 "recorded_at",
             ],
-            "SELECT r.code, r.title_en, c.completed_on, c.source, c.evidence, c.recorded_at \
+            "SELECT r.code, r.title_en, c.completed_on, c.source, c.evidence, c.recorded_at, \
+                 f.file_name, c.id \
              FROM training_completions c JOIN training_requirements r ON r.id = c.requirement_id \
+             LEFT JOIN training_evidence_files f ON f.completion_id = c.id \
              WHERE c.organisation_id = $1 AND c.person_id = $2 ORDER BY c.completed_on, c.id",
             &[org.0, person.0],
             |r| {
@@ -518,11 +534,40 @@ impl Store {
                     text(r, "completed_on")?,
                     text(r, "source")?,
                     r.try_get::<Option<String>, _>("evidence")?.into(),
+                    r.try_get::<Option<String>, _>("file_name")?
+                        .map(|name| Ok::<_, sqlx::Error>(evidence_path(r.try_get("id")?, &name)))
+                        .transpose()?
+                        .into(),
                     iso_time(r.try_get("recorded_at")?).into(),
                 ])
             },
         )
         .await
+    }
+
+    /// The certificates they uploaded with their completions.
+    async fn evidence_files(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<Vec<(String, Vec<u8>)>> {
+        sqlx::query(
+            "SELECT c.id, f.file_name, f.bytes FROM training_evidence_files f \
+             JOIN training_completions c ON c.id = f.completion_id \
+             WHERE f.organisation_id = $1 AND c.person_id = $2 ORDER BY c.id",
+        )
+        .bind(org.0)
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok((
+                evidence_path(r.try_get("id")?, &r.try_get::<String, _>("file_name")?),
+                r.try_get("bytes")?,
+            ))
+        })
+        .collect()
     }
 
     /// The xAPI statements other learning systems sent about them (see [`ABOUT_THEM`]).
@@ -853,7 +898,10 @@ pub(crate) async fn erase_in(
         "DELETE FROM calendar_feeds WHERE person_id = $1",
         "DELETE FROM plan_credentials WHERE person_id = $1",
         "DELETE FROM club_submissions WHERE person_id = $1",
+        "DELETE FROM training_evidence_files WHERE completion_id IN \
+             (SELECT id FROM training_completions WHERE person_id = $1)",
         "DELETE FROM training_completions WHERE person_id = $1",
+        "DELETE FROM training_digests WHERE manager_id = $1",
         "UPDATE training_completions SET recorded_by = NULL WHERE recorded_by = $1",
         "DELETE FROM training_subjects WHERE person_id = $1",
         "UPDATE club_submissions SET feedback_by = NULL WHERE feedback_by = $1",
@@ -872,6 +920,11 @@ pub(crate) async fn erase_in(
         sqlx::query(sql).bind(person.0).execute(&mut **tx).await?;
     }
     Ok(())
+}
+
+/// Where a certificate is in the zip: named by its completion, as two may share a name.
+fn evidence_path(completion: i64, name: &str) -> String {
+    format!("certificates/{completion}-{name}")
 }
 
 /// The ids of the xAPI statements about a person (`$1` the organisation, `$2` the person, `$3`

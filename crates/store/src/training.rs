@@ -46,6 +46,20 @@ pub struct Requirement {
     pub renewal: Renewal,
     pub audience: Audience,
     pub starts_on: Date,
+    /// No longer required: out of the matrix, taking no completions.
+    pub retired: bool,
+}
+
+/// A completion as a person's page lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completion {
+    pub id: i64,
+    pub completed_on: Date,
+    pub source: String,
+    /// A link to the certificate or record.
+    pub evidence: Option<String>,
+    /// The name of the certificate uploaded with it, if one was.
+    pub file_name: Option<String>,
 }
 
 /// How a completion reached skillgym.
@@ -127,6 +141,10 @@ pub struct StateCounts {
 
 const FOR_EVER: &str = "9999-12-31";
 
+/// The columns [`requirement_from`] reads.
+const REQUIREMENT: &str = "id, code, title_en, title_cy, activity_id, url, period_months, \
+    window_days, grace_days, audience, starts_on, retired_at";
+
 /// Today on the UK's clock: the day people are seen to come under a requirement.
 pub(crate) fn today() -> Date {
     skillgym_domain::uk_time::local(now()).date()
@@ -187,6 +205,7 @@ fn requirement_from(r: &AnyRow) -> Result<Requirement> {
         renewal,
         audience: audience_from(&r.try_get::<String, _>("audience")?)?,
         starts_on: date(r, "starts_on")?,
+        retired: r.try_get::<Option<i64>, _>("retired_at")?.is_some(),
     })
 }
 
@@ -277,13 +296,20 @@ impl Store {
         Ok(RequirementId(id))
     }
 
-    /// The organisation's requirements, by code.
+    /// The organisation's requirements, by code, less those retired.
     pub async fn requirements(&self, org: OrganisationId) -> Result<Vec<Requirement>> {
-        sqlx::query(
-            "SELECT id, code, title_en, title_cy, activity_id, url, period_months, window_days, \
-                 grace_days, audience, starts_on \
-             FROM training_requirements WHERE organisation_id = $1 ORDER BY code",
-        )
+        self.requirements_where(org, "retired_at IS NULL").await
+    }
+
+    async fn requirements_where(
+        &self,
+        org: OrganisationId,
+        condition: &'static str,
+    ) -> Result<Vec<Requirement>> {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {REQUIREMENT} FROM training_requirements \
+             WHERE organisation_id = $1 AND {condition} ORDER BY code"
+        )))
         .bind(org.0)
         .fetch_all(&self.pool)
         .await?
@@ -292,12 +318,11 @@ impl Store {
         .collect()
     }
 
+    /// A requirement, retired or not.
     pub async fn requirement(&self, org: OrganisationId, id: RequirementId) -> Result<Requirement> {
-        let row = sqlx::query(
-            "SELECT id, code, title_en, title_cy, activity_id, url, period_months, window_days, \
-                 grace_days, audience, starts_on \
-             FROM training_requirements WHERE organisation_id = $1 AND id = $2",
-        )
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {REQUIREMENT} FROM training_requirements WHERE organisation_id = $1 AND id = $2"
+        )))
         .bind(org.0)
         .bind(id.0)
         .fetch_optional(&self.pool)
@@ -421,24 +446,8 @@ impl Store {
                 }
             }
         }
-        let backend = self.backend;
         for chunk in added.chunks(5000) {
-            sqlx::query(sqlx::AssertSqlSafe(crate::plans::insert_json_rows(
-                backend,
-                "training_subjects",
-                &[
-                    ("organisation_id", "BIGINT"),
-                    ("requirement_id", "BIGINT"),
-                    ("person_id", "BIGINT"),
-                    ("since", "TEXT"),
-                    ("valid_until", "TEXT"),
-                    ("first_due", "TEXT"),
-                    ("due_soon_from", "TEXT"),
-                ],
-            )))
-            .bind(serde_json::Value::from(chunk.to_vec()).to_string())
-            .execute(&mut *tx)
-            .await?;
+            insert_subjects(self.backend, &mut tx, chunk).await?;
         }
         for pair in &removed {
             sqlx::query(
@@ -469,6 +478,9 @@ impl Store {
         by: Actor,
     ) -> Result<()> {
         let req = self.requirement(org, requirement).await?;
+        if req.retired {
+            return Err(StoreError::NotFound);
+        }
         let mut tx = self.begin_write().await?;
         let found: Option<i64> =
             sqlx::query_scalar("SELECT id FROM people WHERE id = $1 AND organisation_id = $2")
@@ -664,11 +676,13 @@ impl Store {
         org: OrganisationId,
         requirement: RequirementId,
         person: PersonId,
-    ) -> Result<Vec<(Date, String, Option<String>)>> {
+    ) -> Result<Vec<Completion>> {
         sqlx::query(
-            "SELECT completed_on, source, evidence FROM training_completions \
-             WHERE organisation_id = $1 AND requirement_id = $2 AND person_id = $3 \
-             ORDER BY completed_on DESC, id DESC",
+            "SELECT c.id, c.completed_on, c.source, c.evidence, f.file_name \
+             FROM training_completions c \
+             LEFT JOIN training_evidence_files f ON f.completion_id = c.id \
+             WHERE c.organisation_id = $1 AND c.requirement_id = $2 AND c.person_id = $3 \
+             ORDER BY c.completed_on DESC, c.id DESC",
         )
         .bind(org.0)
         .bind(requirement.0)
@@ -677,11 +691,13 @@ impl Store {
         .await?
         .iter()
         .map(|r| {
-            Ok((
-                date(r, "completed_on")?,
-                r.try_get("source")?,
-                r.try_get("evidence")?,
-            ))
+            Ok(Completion {
+                id: r.try_get("id")?,
+                completed_on: date(r, "completed_on")?,
+                source: r.try_get("source")?,
+                evidence: r.try_get("evidence")?,
+                file_name: r.try_get("file_name")?,
+            })
         })
         .collect()
     }
@@ -885,6 +901,32 @@ fn standing_from(r: &AnyRow) -> Result<Standing> {
     })
 }
 
+/// Inserts subject rows, each `[organisation, requirement, person, since, valid_until,
+/// first_due, due_soon_from]`.
+pub(crate) async fn insert_subjects(
+    backend: crate::Backend,
+    tx: &mut sqlx::AnyConnection,
+    rows: &[serde_json::Value],
+) -> Result<()> {
+    sqlx::query(sqlx::AssertSqlSafe(crate::plans::insert_json_rows(
+        backend,
+        "training_subjects",
+        &[
+            ("organisation_id", "BIGINT"),
+            ("requirement_id", "BIGINT"),
+            ("person_id", "BIGINT"),
+            ("since", "TEXT"),
+            ("valid_until", "TEXT"),
+            ("first_due", "TEXT"),
+            ("due_soon_from", "TEXT"),
+        ],
+    )))
+    .bind(serde_json::Value::from(rows.to_vec()).to_string())
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
 /// Works out `person`'s cell for `req` again from all their completions, where it applies.
 pub(crate) async fn rework_cell(
     tx: &mut sqlx::AnyConnection,
@@ -928,6 +970,9 @@ pub(crate) async fn rework_cell(
     .await?;
     Ok(())
 }
+
+mod upkeep;
+pub use upkeep::{DigestDue, EvidenceFile, Needed, TRAINING_DIGEST_JOB};
 
 #[cfg(test)]
 mod tests {

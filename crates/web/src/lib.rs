@@ -24,7 +24,7 @@ pub use client_address::{BadNetwork, IpNetwork};
 pub use error::AppError;
 pub use mail::{
     MailError, Mailer, Sent, run_plan_check_in_job, run_reminder_job, run_session_reminder_job,
-    send_invitations, send_reminders,
+    run_training_digest_job, send_invitations, send_reminders,
 };
 #[doc(hidden)]
 pub use routes::{RouteInfo, route_table};

@@ -14,6 +14,9 @@ use skillgym_domain::people::format_date;
 use skillgym_i18n::{Arg, Lang, Tr};
 use skillgym_store::{InvitationKind, MailCampaign, REMINDER_JOB, Recipient, Store, StoreError};
 
+mod training;
+pub use training::run_training_digest_job;
+
 /// What can go wrong setting up or sending email.
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {

@@ -236,3 +236,34 @@ pub fn discard(body: Body) {
 fn over_limit(e: &MultipartError) -> bool {
     e.status() == StatusCode::PAYLOAD_TOO_LARGE
 }
+
+/// Reads a form that may carry a file in `file_field`, checking its CSRF token: a page sends
+/// it as multipart; a plain form (from a client with no file to send) is read as well, with no
+/// file.
+pub async fn read_with_file(
+    state: &crate::AppState,
+    ctx: &Ctx,
+    request: Request,
+    file_field: &str,
+) -> AppResult<Submitted> {
+    use axum::extract::FromRequest;
+    let multipart = request
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if multipart {
+        let multipart = Multipart::from_request(drain_unread(request), state)
+            .await
+            .map_err(|_| AppError::BadRequest("multipart"))?;
+        Upload::read_all(ctx, multipart, file_field).await
+    } else {
+        let crate::forms::CsrfForm(texts) =
+            crate::forms::CsrfForm::<Vec<(String, String)>>::from_request(request, state).await?;
+        Ok(Submitted {
+            file: None,
+            texts,
+            too_large: false,
+        })
+    }
+}

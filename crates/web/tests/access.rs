@@ -280,15 +280,23 @@ const TABLE: &[Row] = &[
     (GET,    "/training/export.csv",                        "/training/export.csv",                                         [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/training/requirements/new",                  "/training/requirements/new",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (POST,   "/training/requirements",                      "/training/requirements",                                       [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/training/requirements/{id}",                 "/training/requirements/{requirement}",                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/training/requirements/{id}",                 "/training/requirements/{none}",                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/training/requirements/{id}",                 "/training/requirements/{requirement}",                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/training/requirements/{id}/retire",          "/training/requirements/{requirement}/retire",                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/training/requirements/{id}/retire",          "/training/requirements/{none}/retire",                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/training/import",                            "/training/import",                                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (UPLOAD, "/training/import",                            "/training/import",                                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/me/training",                                "/me/training",                                                 [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
-    (POST,   "/me/training",                                "/me/training",                                                 [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
+    (UPLOAD, "/me/training",                                "/me/training",                                                 [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
     (GET,    "/people/{id}/training",                       "/people/{managed}/training",                                   [SIGN_IN, MISSING, MISSING, OK,      OK,      OK,      MISSING, SIGN_IN, SIGN_IN]),
     (GET,    "/people/{id}/training",                       "/people/{unmanaged}/training",                                 [SIGN_IN, MISSING, MISSING, OK,      MISSING, OK,      MISSING, SIGN_IN, SIGN_IN]),
     (GET,    "/people/{id}/training",                       "/people/{none}/training",                                      [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
-    (POST,   "/people/{id}/training",                       "/people/{managed}/training",                                   [SIGN_IN, MISSING, MISSING, INVALID, INVALID, INVALID, MISSING, SIGN_IN, SIGN_IN]),
-    (POST,   "/people/{id}/training",                       "/people/{unmanaged}/training",                                 [SIGN_IN, MISSING, MISSING, INVALID, MISSING, INVALID, MISSING, SIGN_IN, SIGN_IN]),
+    (UPLOAD, "/people/{id}/training",                       "/people/{managed}/training",                                   [SIGN_IN, MISSING, MISSING, INVALID, INVALID, INVALID, MISSING, SIGN_IN, SIGN_IN]),
+    (UPLOAD, "/people/{id}/training",                       "/people/{unmanaged}/training",                                 [SIGN_IN, MISSING, MISSING, INVALID, MISSING, INVALID, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/people/{id}/training/evidence/{completion}", "/people/{managed}/training/evidence/{evidence}",               [SIGN_IN, MISSING, MISSING, OK,      OK,      OK,      MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/people/{id}/training/evidence/{completion}", "/people/{unmanaged}/training/evidence/{evidence}",             [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/people/{id}/training/evidence/{completion}", "/people/{managed}/training/evidence/{none}",                    [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
     (GET,    "/people/{id}/plan",                           "/people/{managed}/plan",                                       [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/people/{id}/plan",                           "/people/{unmanaged}/plan",                                     [SIGN_IN, DENIED,  DENIED,  OK,      MISSING, OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/people/{id}/plan",                           "/people/{none}/plan",                                          [SIGN_IN, DENIED,  DENIED,  MISSING, MISSING, MISSING, DENIED,  SIGN_IN, SIGN_IN]),
@@ -914,6 +922,50 @@ impl Fixtures {
         let managed = managed.expect("the manager manages someone who answered");
         // Someone they do not manage, with an email (so that an admin can give them an account).
         let unmanaged = someone_else(app, org, &accounts, manager, &[]).await;
+        // A module that applies to `{managed}`, and a completion of theirs with a certificate.
+        let mut requirement = None;
+        for r in store.requirements(org).await.unwrap() {
+            if store.standing(r.id, managed).await.unwrap().is_some() {
+                requirement = Some(r.id);
+                break;
+            }
+        }
+        let requirement = requirement.expect("a demo module applies to them");
+        let completed_on = time::macros::date!(2021 - 03 - 04);
+        store
+            .record_completion(
+                org,
+                requirement,
+                managed,
+                completed_on,
+                None,
+                skillgym_store::CompletionSource::Recorded,
+                skillgym_store::Actor::System,
+            )
+            .await
+            .unwrap();
+        store
+            .attach_evidence(
+                org,
+                requirement,
+                managed,
+                completed_on,
+                &skillgym_store::EvidenceFile {
+                    file_name: "certificate.pdf".into(),
+                    content_type: "application/pdf".into(),
+                    bytes: b"%PDF-1.4\n%%EOF\n".to_vec(),
+                },
+            )
+            .await
+            .unwrap();
+        let evidence = store
+            .completions(org, requirement, managed)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|c| c.completed_on == completed_on)
+            .unwrap()
+            .id;
         let campaign = store.campaigns(org).await.unwrap()[0].id;
         let framework = store.frameworks(org).await.unwrap()[0].id;
         // The framework's first area and competence, which the demo's campaigns have answers
@@ -1058,6 +1110,8 @@ impl Fixtures {
             ("competence", competence),
             ("unmanaged", unmanaged.to_string()),
             ("managed", managed.to_string()),
+            ("requirement", requirement.to_string()),
+            ("evidence", evidence.to_string()),
             ("site", store.sites(org).await.unwrap()[0].id.to_string()),
             ("team", store.teams(org).await.unwrap()[0].id.to_string()),
             // An id nothing has.

@@ -21,6 +21,9 @@ both_backends!(
     a_completion_recorded_by_the_person_or_their_manager_moves_their_cell_on,
     someone_changing_job_comes_under_a_module_with_their_grace_from_the_change,
     completions_from_another_system_import_all_or_nothing_and_once,
+    an_administrator_changes_a_module_and_then_retires_it,
+    a_certificate_uploaded_as_evidence_is_kept_for_those_who_may_see_it,
+    each_manager_gets_one_weekly_email_of_their_people_due_whatever_the_instances,
 );
 
 fn today() -> time::Date {
@@ -615,7 +618,7 @@ async fn completions_from_another_system_import_all_or_nothing_and_once(backend:
         assert_eq!(standing.cell(dp.renewal, today()).code(), state, "{days}");
         let done = store.completions(app.org, dp.id, person).await.unwrap();
         assert_eq!(done.len(), 1);
-        assert_eq!(done[0].1, "import");
+        assert_eq!(done[0].source, "import");
     }
     // The same file again adds nothing.
     let response = upload(&app, &admin, good).await;
@@ -628,4 +631,442 @@ async fn completions_from_another_system_import_all_or_nothing_and_once(backend:
             .len(),
         1
     );
+}
+
+async fn an_administrator_changes_a_module_and_then_retires_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let admin = app.signed_in("admin@afon.example").await;
+    let dp = add_data_protection(&app, 60).await;
+    let everyone = present(&app).await;
+    // Done 200 days ago: valid for 12 months, so done.
+    let (a, b) = (everyone[0], everyone[1]);
+    let done_on = today() - Duration::days(200);
+    store
+        .record_completion(
+            app.org,
+            dp.id,
+            a,
+            done_on,
+            None,
+            skillgym_store::CompletionSource::Recorded,
+            skillgym_store::Actor::System,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .standing(dp.id, a)
+            .await
+            .unwrap()
+            .unwrap()
+            .cell(dp.renewal, today())
+            .code(),
+        "done"
+    );
+
+    // The form shows the module as it is; its code cannot be changed.
+    let form = app
+        .page(&admin, &format!("/training/requirements/{}", dp.id))
+        .await;
+    assert!(form.contains("value=\"Data protection\""), "{form}");
+    assert!(form.contains("Code: DP-2027"));
+    assert!(!form.contains("name=\"code\""));
+
+    // A mistake is named and changes nothing.
+    let path = format!("/training/requirements/{}", dp.id);
+    let starts = format_date(today() - Duration::days(60));
+    let response = app
+        .post(
+            &admin,
+            &path,
+            &[
+                ("title", "Data protection"),
+                ("every", "6"),
+                ("window", "300"),
+                ("grace", "28"),
+                ("starts_on", &starts),
+                ("employment", "any"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(store.requirement(app.org, dp.id).await.unwrap(), dp);
+
+    // Every 6 months instead of 12: the completion 200 days ago has run out.
+    let response = app
+        .post(
+            &admin,
+            &path,
+            &[
+                ("title", "Data protection"),
+                ("title_cy", "Diogelu data"),
+                ("every", "6"),
+                ("window", "30"),
+                ("grace", "28"),
+                ("starts_on", &starts),
+                ("employment", "any"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/training?done=changed");
+    let changed = store.requirement(app.org, dp.id).await.unwrap();
+    assert_eq!(changed.renewal.months(), Some(6));
+    let standing = store.standing(dp.id, a).await.unwrap().unwrap();
+    assert_eq!(standing.since, today() - Duration::days(60));
+    assert_eq!(
+        standing.cell(changed.renewal, today()),
+        skillgym_domain::training::cell(
+            changed.renewal,
+            today() - Duration::days(60),
+            &[done_on],
+            today()
+        )
+    );
+    assert_eq!(standing.cell(changed.renewal, today()).code(), "overdue");
+    let page = app.page(&admin, "/training?done=changed").await;
+    assert!(page.contains("The module is changed"));
+    assert_eq!(counts(&page, "DP-2027")["done"], 0);
+
+    // Narrowed to volunteers: staff leave its audience, with their completions kept.
+    let volunteers: HashSet<PersonId> = {
+        let filter = PersonFilter {
+            employment: Some(skillgym_domain::Employment::Volunteer),
+            present_on: Some(today()),
+            limit: i64::MAX,
+            ..PersonFilter::default()
+        };
+        let (people, _) = store.people(app.org, &filter).await.unwrap();
+        people.into_iter().map(|p| p.id).collect()
+    };
+    let response = app
+        .post(
+            &admin,
+            &path,
+            &[
+                ("title", "Data protection"),
+                ("every", "6"),
+                ("window", "30"),
+                ("grace", "28"),
+                ("starts_on", &starts),
+                ("employment", "volunteer"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let page = app.page(&admin, "/training").await;
+    let shown = counts(&page, "DP-2027");
+    assert_eq!(
+        shown.values().sum::<i64>(),
+        volunteers.len() as i64,
+        "{shown:?}"
+    );
+    if !volunteers.contains(&a) {
+        assert!(store.standing(dp.id, a).await.unwrap().is_none());
+        assert_eq!(store.completions(app.org, dp.id, a).await.unwrap().len(), 1);
+    }
+    assert_eq!(
+        trail_of(&app, "training-changed")
+            .await
+            .iter()
+            .filter(|d| d.contains("requirement=DP-2027"))
+            .count(),
+        3,
+        "added, then changed twice"
+    );
+
+    // Retired: out of the matrix and people's pages, taking no completions; the ones made
+    // stay.
+    let confirm = app.page(&admin, &format!("{path}/retire")).await;
+    assert!(confirm.contains("It cannot be brought back"));
+    let response = app.post(&admin, &format!("{path}/retire"), &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/training?done=retired");
+    let page = app.page(&admin, "/training?done=retired").await;
+    assert!(page.contains("The module is retired."));
+    assert!(!page.contains("data-requirement=\"DP-2027\""));
+    assert!(store.requirement(app.org, dp.id).await.unwrap().retired);
+    assert_eq!(store.completions(app.org, dp.id, a).await.unwrap().len(), 1);
+    assert!(
+        trail_of(&app, "training-retired")
+            .await
+            .iter()
+            .any(|d| d.contains("requirement=DP-2027"))
+    );
+    let response = app
+        .post(
+            &admin,
+            &format!("/people/{b}/training"),
+            &[
+                ("requirement", &dp.id.to_string()),
+                ("completed_on", &format_date(today())),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        store
+            .completions(app.org, dp.id, b)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Neither its forms nor retiring it again are there any more.
+    for path in [path.clone(), format!("{path}/retire")] {
+        assert_eq!(app.get(&admin, &path).await.status(), StatusCode::NOT_FOUND);
+    }
+    let again = app.post(&admin, &format!("{path}/retire"), &[]).await;
+    assert_eq!(again.status(), StatusCode::NOT_FOUND);
+}
+
+/// A small PDF, as a certificate.
+fn certificate() -> Vec<u8> {
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n".to_vec()
+}
+
+async fn a_certificate_uploaded_as_evidence_is_kept_for_those_who_may_see_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let dp = add_data_protection(&app, 0).await;
+    let learner = person_of(&app, "learner@afon.example").await;
+    let client = app.signed_in("learner@afon.example").await;
+    let day = format_date(today() - Duration::days(3));
+    let fields = [
+        ("requirement", dp.id.to_string()),
+        ("completed_on", day.clone()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+
+    // Not a PDF, PNG or JPEG, whatever its name: refused, and nothing is recorded.
+    let response = app
+        .post_file(
+            &client,
+            "/me/training",
+            &fields,
+            Some((
+                "evidence_file",
+                "certificate.pdf",
+                b"<svg onload=alert(1)>".to_vec(),
+            )),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("Choose a certificate that is a PDF, PNG or JPEG"));
+    assert!(
+        html.contains("href=\"#evidence_file\""),
+        "the error summary links to it"
+    );
+    assert!(
+        store
+            .completions(app.org, dp.id, learner)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let response = app
+        .post_file(
+            &client,
+            "/me/training",
+            &fields,
+            Some(("evidence_file", "My GDPR \"cert\".PDF", certificate())),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let done = store.completions(app.org, dp.id, learner).await.unwrap();
+    assert_eq!(done.len(), 1);
+    assert_eq!(done[0].file_name.as_deref(), Some("My GDPR cert.pdf"));
+    let href = format!("/people/{learner}/training/evidence/{}", done[0].id);
+    let own = app.page(&client, "/me/training").await;
+    assert!(own.contains(&href), "{own}");
+
+    // The person, their manager and an administrator download it, as an attachment; another
+    // manager, or anyone asking for it under someone else, is told there is no such file.
+    let manager_of = store.person(app.org, learner).await.unwrap().line_manager;
+    let mut readers = vec![client, app.signed_in("admin@afon.example").await];
+    if let Some((manager, _)) = manager_of {
+        let record = store.person(app.org, manager).await.unwrap();
+        if let (Some(_), Some(email)) = (record.account, record.email) {
+            readers.push(app.signed_in(&email).await);
+        }
+    }
+    for reader in &readers {
+        let response = app.get(reader, &href).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let disposition = response.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert_eq!(disposition, "attachment; filename=\"My GDPR cert.pdf\"");
+        assert_eq!(response.headers()["content-type"], "application/pdf");
+        assert_eq!(response.bytes().await.unwrap().to_vec(), certificate());
+    }
+    let manager = app.signed_in("manager@afon.example").await;
+    let manager_id = person_of(&app, "manager@afon.example").await;
+    if !store.manages(manager_id, learner).await.unwrap() {
+        assert_eq!(
+            app.get(&manager, &href).await.status(),
+            StatusCode::NOT_FOUND
+        );
+    }
+    let admin = readers.remove(1);
+    let other = present(&app)
+        .await
+        .into_iter()
+        .find(|p| *p != learner)
+        .unwrap();
+    let wrong = format!("/people/{other}/training/evidence/{}", done[0].id);
+    assert_eq!(
+        app.get(&admin, &wrong).await.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // It is in their data download, and goes when they are erased.
+    let data = store.personal_data(app.org, learner).await.unwrap();
+    let path = format!("certificates/{}-My GDPR cert.pdf", done[0].id);
+    assert_eq!(data.files, vec![(path.clone(), certificate())]);
+    let row = &data.table("training_completions").unwrap().rows[0];
+    assert!(row.contains(&skillgym_store::Cell::Text(path)));
+    store
+        .erase_person(app.org, learner, skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    assert!(
+        store
+            .evidence_file(app.org, learner, done[0].id)
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+async fn each_manager_gets_one_weekly_email_of_their_people_due_whatever_the_instances(
+    backend: Backend,
+) {
+    let smtp = common::smtp::SmtpServer::start().await;
+    let config = skillgym_web::WebConfig {
+        mailer: Some(smtp.mailer()),
+        ..skillgym_web::WebConfig::default()
+    };
+    let app = common::spawn_app_with(backend, config).await;
+    let one = app.store().clone();
+    // A second instance: its own connections to the same database.
+    let two = skillgym_store::Store::connect(&app.db.url).await.unwrap();
+    // The coming Monday, on the UK's clock.
+    let monday = {
+        let mut d = today() + Duration::days(1);
+        while d.weekday() != time::Weekday::Monday {
+            d += Duration::days(1);
+        }
+        d
+    };
+    let at = |day: time::Date, hour: u8| {
+        skillgym_domain::uk_time::instant(time::PrimitiveDateTime::new(
+            day,
+            time::Time::from_hms(hour, 0, 0).unwrap(),
+        ))
+        .unwrap()
+    };
+    let mailer = smtp.mailer();
+    // Before eight on Monday nothing goes.
+    let early =
+        skillgym_web::run_training_digest_job(&one, &mailer, &app.url, "one", at(monday, 7))
+            .await
+            .unwrap();
+    assert_eq!(early.map(|s| s.sent), Some(0));
+
+    // What each manager should hear of, from the matrix as a manager sees it that day.
+    let managers: Vec<(PersonId, String)> = {
+        let mut found = Vec::new();
+        let (people, _) = one
+            .people(
+                app.org,
+                &PersonFilter {
+                    limit: i64::MAX,
+                    ..PersonFilter::default()
+                },
+            )
+            .await
+            .unwrap();
+        for p in people {
+            let record = one.person(app.org, p.id).await.unwrap();
+            if let (Some((_, roles)), Some(email)) = (record.account, record.email)
+                && roles.has(skillgym_domain::Role::Manager)
+                && !record.account_disabled
+            {
+                found.push((p.id, email));
+            }
+        }
+        found
+    };
+    assert!(!managers.is_empty());
+    let mut expected: HashMap<String, Vec<String>> = HashMap::new();
+    for (manager, email) in &managers {
+        let filter = PersonFilter {
+            managed_by: Some(*manager),
+            present_on: Some(monday),
+            limit: i64::MAX,
+            ..PersonFilter::default()
+        };
+        let matrix = one.training_matrix(app.org, &filter, monday).await.unwrap();
+        let mut names = Vec::new();
+        for row in &matrix.rows {
+            let needs = row.cells.iter().zip(&matrix.requirements).any(|(c, r)| {
+                c.is_some_and(|c| !matches!(c.cell(r.renewal, monday), Cell::Done { .. }))
+            });
+            if needs {
+                names.push(row.name.clone());
+            }
+        }
+        if !names.is_empty() {
+            expected.insert(email.clone(), names);
+        }
+    }
+    assert!(!expected.is_empty(), "the demo's managers have people due");
+
+    // Two instances at nine: one of them sends, once to each manager with someone due.
+    let (a, b) = futures_util::future::join(
+        skillgym_web::run_training_digest_job(&one, &mailer, &app.url, "one", at(monday, 9)),
+        skillgym_web::run_training_digest_job(&two, &mailer, &app.url, "two", at(monday, 9)),
+    )
+    .await;
+    let runs = [a.unwrap(), b.unwrap()];
+    assert_eq!(runs.iter().flatten().count(), 1, "{runs:?}");
+    assert_eq!(runs.iter().flatten().next().unwrap().sent, expected.len());
+    // Later that week, from either instance: nothing more.
+    for (store, name) in [(&one, "one"), (&two, "two")] {
+        let again = skillgym_web::run_training_digest_job(
+            store,
+            &mailer,
+            &app.url,
+            name,
+            at(monday + Duration::days(2), 10),
+        )
+        .await
+        .unwrap();
+        assert_eq!(again.map(|s| s.sent).unwrap_or(0), 0);
+    }
+    // Claiming one email from both instances at once: one of them has it.
+    let next = monday + Duration::days(7);
+    let (manager, _) = managers[0].clone();
+    let (x, y) = futures_util::future::join(
+        one.claim_training_digest(app.org, manager, next),
+        two.claim_training_digest(app.org, manager, next),
+    )
+    .await;
+    assert_ne!(x.unwrap(), y.unwrap());
+
+    let messages = smtp.wait_for(expected.len()).await;
+    assert_eq!(messages.len(), expected.len());
+    for m in &messages {
+        let names = &expected[&m.to];
+        assert!(m.subject.starts_with("Required training:"), "{}", m.subject);
+        for name in names {
+            assert!(m.body.contains(name.as_str()), "{name} in {}", m.body);
+        }
+        assert!(m.body.contains(&format!("{}/training", app.url)));
+    }
+    two.close().await;
 }

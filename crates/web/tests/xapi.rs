@@ -792,14 +792,14 @@ async fn a_completed_statement_reaches_the_training_matrix(backend: Backend) {
     assert_eq!(standing.valid_until, Some(time::Date::MAX));
     let completions = store.completions(app.org, dp, learner).await.unwrap();
     assert_eq!(completions.len(), 1);
-    assert_eq!(completions[0].1, "xapi");
+    assert_eq!(completions[0].source, "xapi");
     let uk_day = skillgym_domain::uk_time::local(
         time::PrimitiveDateTime::new(when, time::macros::time!(23:30))
             .assume_utc()
             .unix_timestamp(),
     )
     .date();
-    assert_eq!(completions[0].0, uk_day);
+    assert_eq!(completions[0].completed_on, uk_day);
 
     // By an account on skillgym's address named with the employee number, `passed`.
     let number = store

@@ -99,7 +99,7 @@ training-date-future = Rhowch ddiwrnod nad yw yn y dyfodol
 # review:
 training-evidence-invalid = Rhowch gyfeiriad gwe sy'n dechrau https://, neu ei adael yn wag
 # review:
-audit-action-training-changed = Ychwanegu modiwl gofynnol
+audit-action-training-changed = Ychwanegu neu newid modiwl gofynnol
 # review:
 audit-action-training-completed = Cofnodi cwblhau hyfforddiant gofynnol
 # review:
@@ -233,3 +233,70 @@ cli-completions-refused = { $count ->
     [two] Nid oes dim wedi'i fewnforio: mae 2 broblem yn y ffeil cwblhau.
    *[other] Nid oes dim wedi'i fewnforio: mae { $count } o broblemau yn y ffeil cwblhau.
 }
+# The weekly email to each manager.
+# review:
+# plural: no [two], [few] or [many] arm: "{ $people } o'ch pobl" reads right after any figure; no [zero] arm: sent only when someone has a module to do.
+training-digest-subject = { $people ->
+    [one] Hyfforddiant gofynnol: mae gan un o'ch pobl fodiwl i'w wneud
+   *[other] Hyfforddiant gofynnol: mae gan { $people } o'ch pobl fodiwlau i'w gwneud
+}
+# review:
+# plural: no [two], [few] or [many] arm: "{ $people } o'r bobl" reads right after any figure; no [zero] arm: sent only when someone has a module to do.
+training-digest-body =
+    Annwyl { $name },
+
+    { $people ->
+        [one] Mae gan un o'r bobl rydych chi'n eu rheoli
+       *[other] Mae gan { $people } o'r bobl rydych chi'n eu rheoli
+    } hyfforddiant gofynnol sy'n ddyledus cyn bo hir, yn hwyr neu heb ei ddechrau:
+
+    { $lines }
+
+    Mae'r manylion yn y matrics hyfforddiant, gyda CSV i'w lawrlwytho:
+    { $url }
+# review:
+training-digest-line = - { $name }, { $module }: { $state }
+# review:
+audit-action-training-retired = Ymddeol modiwl gofynnol
+# Changing and retiring a module.
+# review:
+training-change = Newid
+# review:
+training-edit-title = Newid modiwl gofynnol
+# review:
+training-edit-code = Cod: { $code }
+# review:
+training-edit-hint = Caiff celloedd pawb eu cyfrifo eto o'u cwblhadau fel y maen nhw: gall cyfnod byrrach wneud pobl yn hwyr ar unwaith. Nid yw'r cod yn newid.
+# review:
+training-edit-save = Cadw'r newidiadau
+# review:
+training-changed = Mae'r modiwl wedi'i newid: caiff celloedd pawb eu cyfrifo eto.
+# review:
+training-retire-link = Ymddeol y modiwl hwn
+# review:
+training-retire-title = Ymddeol modiwl gofynnol
+# review:
+training-retire-warning = Ar ôl ei ymddeol, mae'r modiwl yn gadael y matrics, tudalennau pobl a negeseuon e-bost rheolwyr, ac nid yw'n derbyn rhagor o gwblhadau. Nid oes modd dod ag ef yn ôl: ychwanegwch fodiwl newydd yn lle hynny.
+# review:
+training-retire-what-stays = Mae'r cwblhadau a gofnododd pobl yn aros gyda nhw, yn eu data i'w lawrlwytho, nes iddyn nhw gael eu dileu.
+# review:
+training-retire-confirm = Ymddeol y modiwl
+# review:
+training-retire-cancel = Canslo
+# review:
+training-retired = Mae'r modiwl wedi'i ymddeol.
+# Evidence.
+# review:
+training-evidence-link = (tystiolaeth)
+# review:
+training-evidence-download = Lawrlwytho { $name }
+# review:
+training-record-evidence-file = Tystysgrif (dewisol)
+# review:
+training-record-evidence-file-hint = PDF, PNG neu JPEG o 2 MB ar y mwyaf.
+# review:
+training-evidence-file-too-large = Dewiswch dystysgrif o 2 MB ar y mwyaf
+# review:
+training-evidence-file-corrupt = Nid oedd modd darllen y dystysgrif: dewiswch y ffeil eto, neu un arall
+# review:
+training-evidence-file-kind = Dewiswch dystysgrif sy'n PDF, PNG neu JPEG

@@ -49,7 +49,7 @@ training-requirement-missing = Choose a module that applies
 training-date-invalid = Enter the day it was completed, for example 2026-11-30
 training-date-future = Enter a day that is not in the future
 training-evidence-invalid = Enter a web address starting https://, or leave it empty
-audit-action-training-changed = Added a required module
+audit-action-training-changed = Added or changed a required module
 audit-action-training-completed = Recorded a completion of required training
 audit-detail-requirement = module { $value }
 training-new-title = Add a required module
@@ -118,3 +118,44 @@ cli-completions-refused = { $count ->
     [one] Nothing was imported: the completions file has 1 problem.
    *[other] Nothing was imported: the completions file has { $count } problems.
 }
+# The weekly email to each manager.
+training-digest-subject = { $people ->
+    [one] Required training: one of your people has a module to do
+   *[other] Required training: { $people } of your people have modules to do
+}
+training-digest-body =
+    Dear { $name },
+
+    { $people ->
+        [one] One of the people you manage has
+       *[other] { $people } of the people you manage have
+    } required training that is due soon, overdue or not started:
+
+    { $lines }
+
+    The training matrix has the detail, and a CSV to download:
+    { $url }
+training-digest-line = - { $name }, { $module }: { $state }
+audit-action-training-retired = Retired a required module
+# Changing and retiring a module.
+training-change = Change
+training-edit-title = Change a required module
+training-edit-code = Code: { $code }
+training-edit-hint = Everyone's cells are worked out again from their completions as they are: a shorter period can make people overdue at once. The code does not change.
+training-edit-save = Save the changes
+training-changed = The module is changed: everyone's cells are worked out again.
+training-retire-link = Retire this module
+training-retire-title = Retire a required module
+training-retire-warning = Once retired, the module leaves the matrix, people's pages and managers' emails, and takes no more completions. It cannot be brought back: add a new module instead.
+training-retire-what-stays = The completions people recorded stay with them, in their data download, until they are erased.
+training-retire-confirm = Retire the module
+training-retire-cancel = Cancel
+training-retired = The module is retired.
+# Evidence.
+training-evidence-link = (evidence)
+training-evidence-download = Download { $name }
+training-record-evidence-file = Certificate (optional)
+training-record-evidence-file-hint = A PDF, PNG or JPEG of at most 2 MB.
+training-evidence-file-too-large = Choose a certificate of at most 2 MB
+training-evidence-file-corrupt = The certificate could not be read: choose the file again, or another
+training-evidence-file-kind = Choose a certificate that is a PDF, PNG or JPEG

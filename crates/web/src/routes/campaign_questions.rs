@@ -9,10 +9,10 @@ use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
 use crate::path::Path;
-use crate::upload::{Submitted, Upload, drain_unread};
+use crate::upload::Submitted;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -414,25 +414,7 @@ const PICTURE_FILE_FOR: &str = "picture_file_for";
 /// with the picture it may carry; a plain form (from a client with no file to send) is read as
 /// before.
 async fn read_quiz_request(state: &AppState, ctx: &Ctx, request: Request) -> AppResult<Submitted> {
-    let multipart = request
-        .headers()
-        .get(axum::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("multipart/form-data"));
-    if multipart {
-        let multipart = Multipart::from_request(drain_unread(request), state)
-            .await
-            .map_err(|_| AppError::BadRequest("multipart"))?;
-        Upload::read_all(ctx, multipart, PICTURE_FILE).await
-    } else {
-        let CsrfForm(texts) =
-            CsrfForm::<Vec<(String, String)>>::from_request(request, state).await?;
-        Ok(Submitted {
-            file: None,
-            texts,
-            too_large: false,
-        })
-    }
+    crate::upload::read_with_file(state, ctx, request, PICTURE_FILE).await
 }
 
 /// A knowledge-round form as sent, with the picture file it came with.

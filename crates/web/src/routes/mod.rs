@@ -33,7 +33,7 @@ mod public_links;
 mod reports;
 mod retention;
 mod sessions;
-mod training;
+pub(crate) mod training;
 mod xapi;
 
 pub(crate) use sessions::when as session_when;
@@ -257,12 +257,12 @@ fn pages() -> Routes {
             "/campaigns/{id}/quiz/new",
             campaign_questions::new_quiz_form,
         )
-        .picture_form("/campaigns/{id}/quiz/new", campaign_questions::add_quiz)
+        .form_with_file("/campaigns/{id}/quiz/new", campaign_questions::add_quiz)
         .get(
             "/campaigns/{id}/quiz/{q}/edit",
             campaign_questions::edit_quiz_form,
         )
-        .picture_form(
+        .form_with_file(
             "/campaigns/{id}/quiz/{q}/edit",
             campaign_questions::update_quiz,
         )
@@ -326,12 +326,20 @@ fn pages() -> Routes {
         .get("/training/export.csv", training::export)
         .get("/training/requirements/new", training::new_requirement)
         .post("/training/requirements", training::create_requirement)
+        .get("/training/requirements/{id}", training::edit_requirement)
+        .post("/training/requirements/{id}", training::change_requirement)
+        .get("/training/requirements/{id}/retire", training::retire_form)
+        .post("/training/requirements/{id}/retire", training::retire)
         .get("/training/import", training::import_form)
         .upload("/training/import", training::import)
         .get("/me/training", training::own)
-        .post("/me/training", training::record_own)
+        .form_with_file("/me/training", training::record_own)
         .get("/people/{id}/training", training::of_person)
-        .post("/people/{id}/training", training::record_for)
+        .form_with_file("/people/{id}/training", training::record_for)
+        .get(
+            "/people/{id}/training/evidence/{completion}",
+            training::evidence,
+        )
         .post("/plans/{id}/propose", plans::propose_again)
         .post("/plans/{id}/change", plans::change)
         .post("/plans/{id}/steps", plans::edit_steps)
@@ -477,8 +485,8 @@ impl Routes {
         self.with_body(path, handler, MAX_FILE_BODY, true)
     }
 
-    /// A form carrying a picture, after its typed fields.
-    fn picture_form<H: Handler<T, AppState>, T: 'static>(
+    /// A form that may carry a picture or a certificate, after its typed fields.
+    fn form_with_file<H: Handler<T, AppState>, T: 'static>(
         self,
         path: &'static str,
         handler: H,

@@ -15,7 +15,7 @@ use crate::page::Page;
 use crate::path::Path;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Query, State};
+use axum::extract::{Query, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -54,7 +54,7 @@ pub struct CellView {
     pub label: String,
 }
 
-fn cell_view(tr: &Tr, cell: Cell) -> CellView {
+pub(crate) fn cell_view(tr: &Tr, cell: Cell) -> CellView {
     let day = |d: time::Date| tr.date(&format_date(d));
     let label = match cell {
         Cell::Done { until } if until == time::Date::MAX => tr.t("training-cell-done-for-ever"),
@@ -74,6 +74,7 @@ fn cell_view(tr: &Tr, cell: Cell) -> CellView {
 }
 
 pub struct ColumnView {
+    pub id: RequirementId,
     pub code: String,
     pub title: String,
     pub lang: &'static str,
@@ -159,7 +160,7 @@ pub struct MatrixPage {
     pages: i64,
     filters: String,
     admin: bool,
-    added: bool,
+    notice: Option<&'static str>,
     /// After an import: how many completions were added, and how many were there already.
     imported: Option<(i64, i64)>,
 }
@@ -173,6 +174,7 @@ fn columns(tr: &Tr, matrix: &Matrix) -> Vec<ColumnView> {
         .map(|(r, c)| {
             let title = r.title.show(lang);
             ColumnView {
+                id: r.id,
                 code: r.code.clone(),
                 title: title.text.to_string(),
                 lang: title.lang,
@@ -229,7 +231,12 @@ pub async fn matrix(
         pages: (matrix.total + PAGE_SIZE - 1) / PAGE_SIZE,
         filters: query.query_string(),
         admin: signed_in.roles.has(Role::Admin),
-        added: query.done.is_some(),
+        notice: match query.done.as_deref() {
+            Some("added") => Some("training-added"),
+            Some("changed") => Some("training-changed"),
+            Some("retired") => Some("training-retired"),
+            _ => None,
+        },
         imported: query.imported.map(|a| (a, query.unchanged.unwrap_or(0))),
     }
     .into_response())
@@ -294,8 +301,17 @@ pub struct OwnRow {
     pub url: Option<String>,
     pub activity: Option<String>,
     pub cell: CellView,
-    /// The latest completions, as "day (how)".
-    pub done: Vec<String>,
+    /// The latest completions.
+    pub done: Vec<DoneView>,
+}
+
+/// A completion as a person's page lists it: "day (how)", with its evidence.
+pub struct DoneView {
+    pub line: String,
+    /// The link given as evidence.
+    pub link: Option<String>,
+    /// Where to download the certificate uploaded with it, and its name.
+    pub file: Option<(String, String)>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -360,14 +376,18 @@ async fn person_page(
             .await?
             .into_iter()
             .take(3)
-            .map(|(day, source, _)| {
-                ctx.tr.t2(
+            .map(|c| DoneView {
+                line: ctx.tr.t2(
                     "training-completed-line",
                     "date",
-                    ctx.tr.date(&format_date(day)),
+                    ctx.tr.date(&format_date(c.completed_on)),
                     "source",
-                    ctx.tr.t(&format!("training-source-{source}")),
-                )
+                    ctx.tr.t(&format!("training-source-{}", c.source)),
+                ),
+                link: c.evidence,
+                file: c
+                    .file_name
+                    .map(|name| (format!("/people/{person}/training/evidence/{}", c.id), name)),
             })
             .collect();
         rows.push(OwnRow {
@@ -477,11 +497,12 @@ pub async fn record_own(
     signed_in: SignedIn,
     State(state): State<AppState>,
     ctx: Ctx,
-    CsrfForm(form): CsrfForm<CompletionForm>,
+    request: Request,
 ) -> AppResult<Response> {
     let user: SessionRecord = (*signed_in).clone();
     let person = user.person_id;
-    record(&state, &ctx, &user, person, form).await
+    let submitted = crate::upload::read_with_file(&state, &ctx, request, EVIDENCE_FILE).await?;
+    record(&state, &ctx, &user, person, submitted).await
 }
 
 pub async fn record_for(
@@ -489,24 +510,44 @@ pub async fn record_for(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(person): Path<PersonId>,
-    CsrfForm(form): CsrfForm<CompletionForm>,
+    request: Request,
 ) -> AppResult<Response> {
     let user: SessionRecord = (*signed_in).clone();
+    // The form's CSRF token is checked first, as for every form, then whose page it is.
+    let submitted = crate::upload::read_with_file(&state, &ctx, request, EVIDENCE_FILE).await?;
     may_see(&state, &user, person).await?;
-    record(&state, &ctx, &user, person, form).await
+    record(&state, &ctx, &user, person, submitted).await
 }
 
+/// The form field of the certificate file.
+const EVIDENCE_FILE: &str = "evidence_file";
+
 /// Records a completion: a module that applies to them, a day neither in the future nor
-/// before 2000, and an optional web link to the evidence.
+/// before 2000, and optional evidence: a web link, a certificate (PDF, PNG or JPEG), or both.
 async fn record(
     state: &AppState,
     ctx: &Ctx,
     user: &SessionRecord,
     person: PersonId,
-    form: CompletionForm,
+    submitted: crate::upload::Submitted,
 ) -> AppResult<Response> {
+    use skillgym_domain::training::evidence;
     let org = user.organisation_id;
     state.store.person(org, person).await?;
+    let text = |name: &str| {
+        submitted
+            .texts
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let form = CompletionForm {
+        requirement: text("requirement"),
+        completed_on: text("completed_on"),
+        evidence: text("evidence"),
+    };
     let own = person == user.person_id;
     let mut errors = FormErrors::default();
     let requirements: Vec<Requirement> = state.store.requirements(org).await?;
@@ -527,12 +568,27 @@ async fn record(
         "completed_on",
         skillgym_domain::training::parse_completed_on(&form.completed_on, today()),
     );
-    let evidence = errors
+    let link = errors
         .check(
             "evidence",
             skillgym_domain::training::parse_evidence(&form.evidence),
         )
         .flatten();
+    let file = if submitted.too_large {
+        errors.add(EVIDENCE_FILE, "training-evidence-file-too-large");
+        None
+    } else {
+        match &submitted.file {
+            None => None,
+            Some(f) => errors
+                .check(EVIDENCE_FILE, evidence::check(&f.bytes))
+                .map(|kind| skillgym_store::EvidenceFile {
+                    file_name: evidence::file_name(f.name.as_deref(), kind),
+                    content_type: kind.content_type().to_string(),
+                    bytes: f.bytes.to_vec(),
+                }),
+        }
+    };
     let (Some(req), Some(day)) = (chosen, day) else {
         return person_page(state, ctx, user, person, own, form, errors, false).await;
     };
@@ -546,17 +602,54 @@ async fn record(
             req.id,
             person,
             day,
-            evidence.as_deref(),
+            link.as_deref(),
             CompletionSource::Recorded,
             Actor::Person(user.person_id),
         )
         .await?;
+    if let Some(file) = file {
+        state
+            .store
+            .attach_evidence(org, req.id, person, day, &file)
+            .await?;
+    }
     let to = if own {
         "/me/training?done=recorded".to_string()
     } else {
         format!("/people/{person}/training?done=recorded")
     };
     Ok(Redirect::to(&to).into_response())
+}
+
+/// A certificate kept with one of `person`'s completions, for whoever may see their training,
+/// as a download (never shown in the page, whatever it holds).
+pub async fn evidence(
+    signed_in: SignedIn,
+    State(state): State<AppState>,
+    Path((person, completion)): Path<(PersonId, i64)>,
+) -> AppResult<Response> {
+    let user: SessionRecord = (*signed_in).clone();
+    may_see(&state, &user, person).await?;
+    let file = state
+        .store
+        .evidence_file(user.organisation_id, person, completion)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, file.content_type),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}\"", file.file_name),
+            ),
+            (
+                axum::http::header::CACHE_CONTROL,
+                "private, no-store".into(),
+            ),
+        ],
+        file.bytes,
+    )
+        .into_response())
 }
 
 // ---- Adding a requirement ----------------------------------------------------------------------
@@ -574,6 +667,8 @@ pub struct Choice {
 #[template(path = "requirement_form.html")]
 pub struct RequirementPage {
     page: Page,
+    /// The module being changed, and its code (which does not change).
+    editing: Option<(RequirementId, String)>,
     form: RequirementForm,
     errors: FormErrors,
     activities: Vec<Choice>,
@@ -597,6 +692,7 @@ async fn requirement_page(
     org: skillgym_domain::OrganisationId,
     form: RequirementForm,
     errors: FormErrors,
+    editing: Option<(RequirementId, String)>,
 ) -> AppResult<Response> {
     let lang = ctx.tr.lang().code();
     let checked = |name: String| form.contains_key(&name);
@@ -632,9 +728,14 @@ async fn requirement_page(
         .collect();
     let failed = !errors.is_empty();
     let mut response = RequirementPage {
-        page: ctx.page("training-new-title"),
+        page: ctx.page(if editing.is_some() {
+            "training-edit-title"
+        } else {
+            "training-new-title"
+        }),
         form,
         errors,
+        editing,
         activities,
         families,
         sites,
@@ -664,6 +765,7 @@ pub async fn new_requirement(
         admin.organisation_id,
         form,
         FormErrors::default(),
+        None,
     )
     .await
 }
@@ -673,19 +775,19 @@ fn whole(raw: &str, most: u32) -> Option<u32> {
     raw.trim().parse::<u32>().ok().filter(|n| *n <= most)
 }
 
-pub async fn create_requirement(
-    admin: crate::access::Admin,
-    State(state): State<AppState>,
-    ctx: Ctx,
-    CsrfForm(form): CsrfForm<RequirementForm>,
-) -> AppResult<Response> {
+/// Reads the requirement form's terms (all but the code), adding each problem to `errors`:
+/// `None` when any is wrong.
+async fn read_requirement(
+    state: &AppState,
+    org: skillgym_domain::OrganisationId,
+    form: &RequirementForm,
+    errors: &mut FormErrors,
+    code: Option<String>,
+) -> AppResult<Option<skillgym_store::NewRequirement>> {
     use skillgym_domain::training::{
-        Audience, MAX_ALLOWANCE_DAYS, MAX_PERIOD_MONTHS, MAX_TITLE_LEN, Renewal, parse_code,
+        Audience, MAX_ALLOWANCE_DAYS, MAX_PERIOD_MONTHS, MAX_TITLE_LEN, Renewal,
     };
-    let org = admin.organisation_id;
     let field = |name: &str| form.get(name).map(|v| v.trim()).unwrap_or_default();
-    let mut errors = FormErrors::default();
-    let code = errors.check("code", parse_code(field("code")));
     let title = field("title");
     if title.is_empty() || title.chars().count() > MAX_TITLE_LEN {
         errors.add("title", "training-title-invalid");
@@ -762,12 +864,12 @@ pub async fn create_requirement(
         sites,
     };
     let (Some(code), Some(renewal), Some(starts_on)) = (code, renewal, starts_on) else {
-        return requirement_page(&state, &ctx, org, form, errors).await;
+        return Ok(None);
     };
     if !errors.is_empty() {
-        return requirement_page(&state, &ctx, org, form, errors).await;
+        return Ok(None);
     }
-    let new = skillgym_store::NewRequirement {
+    Ok(Some(skillgym_store::NewRequirement {
         code,
         title: skillgym_domain::audit::Localised::new(title, Some(title_cy.to_string())),
         activity,
@@ -775,6 +877,23 @@ pub async fn create_requirement(
         renewal,
         audience,
         starts_on,
+    }))
+}
+
+pub async fn create_requirement(
+    admin: crate::access::Admin,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(form): CsrfForm<RequirementForm>,
+) -> AppResult<Response> {
+    let org = admin.organisation_id;
+    let mut errors = FormErrors::default();
+    let code = errors.check(
+        "code",
+        skillgym_domain::training::parse_code(form.get("code").map_or("", |c| c.trim())),
+    );
+    let Some(new) = read_requirement(&state, org, &form, &mut errors, code).await? else {
+        return requirement_page(&state, &ctx, org, form, errors, None).await;
     };
     match state
         .store
@@ -784,10 +903,148 @@ pub async fn create_requirement(
         Ok(_) => Ok(Redirect::to("/training?done=added").into_response()),
         Err(skillgym_store::StoreError::Taken(_)) => {
             errors.add("code", "training-code-taken");
-            requirement_page(&state, &ctx, org, form, errors).await
+            requirement_page(&state, &ctx, org, form, errors, None).await
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The form as it was filled in to make `req`.
+fn form_of(req: &Requirement) -> RequirementForm {
+    let mut form = RequirementForm::from([
+        ("code".to_string(), req.code.clone()),
+        ("title".to_string(), req.title.en.clone()),
+        (
+            "title_cy".to_string(),
+            req.title.cy.clone().unwrap_or_default(),
+        ),
+        (
+            "activity".to_string(),
+            req.activity.map(|a| a.to_string()).unwrap_or_default(),
+        ),
+        ("url".to_string(), req.url.clone().unwrap_or_default()),
+        (
+            "every".to_string(),
+            req.renewal
+                .months()
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
+        ),
+        ("window".to_string(), req.renewal.window_days().to_string()),
+        ("grace".to_string(), req.renewal.grace_days().to_string()),
+        ("starts_on".to_string(), format_date(req.starts_on)),
+        (
+            "employment".to_string(),
+            req.audience
+                .employment
+                .map_or("any", |e| e.as_str())
+                .to_string(),
+        ),
+        ("job_roles".to_string(), req.audience.job_roles.join(", ")),
+    ]);
+    for f in &req.audience.job_families {
+        form.insert(format!("family-{}", f.as_str()), "on".into());
+    }
+    for s in &req.audience.sites {
+        form.insert(format!("site-{s}"), "on".into());
+    }
+    form
+}
+
+/// A module that is still required, for the forms that change or retire it.
+async fn current(
+    state: &AppState,
+    org: skillgym_domain::OrganisationId,
+    id: RequirementId,
+) -> AppResult<Requirement> {
+    let req = state.store.requirement(org, id).await?;
+    if req.retired {
+        return Err(AppError::NotFound);
+    }
+    Ok(req)
+}
+
+pub async fn edit_requirement(
+    admin: crate::access::Admin,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<RequirementId>,
+) -> AppResult<Response> {
+    let org = admin.organisation_id;
+    let req = current(&state, org, id).await?;
+    let form = form_of(&req);
+    requirement_page(
+        &state,
+        &ctx,
+        org,
+        form,
+        FormErrors::default(),
+        Some((id, req.code)),
+    )
+    .await
+}
+
+pub async fn change_requirement(
+    admin: crate::access::Admin,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<RequirementId>,
+    CsrfForm(form): CsrfForm<RequirementForm>,
+) -> AppResult<Response> {
+    let org = admin.organisation_id;
+    let req = current(&state, org, id).await?;
+    let mut errors = FormErrors::default();
+    let editing = Some((id, req.code.clone()));
+    let Some(changed) = read_requirement(&state, org, &form, &mut errors, Some(req.code)).await?
+    else {
+        return requirement_page(&state, &ctx, org, form, errors, editing).await;
+    };
+    state
+        .store
+        .change_requirement(org, id, &changed, Actor::Person(admin.person_id))
+        .await?;
+    Ok(Redirect::to("/training?done=changed").into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training_retire.html")]
+pub struct RetirePage {
+    page: Page,
+    id: RequirementId,
+    code: String,
+    title: String,
+    lang: &'static str,
+}
+
+pub async fn retire_form(
+    admin: crate::access::Admin,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<RequirementId>,
+) -> AppResult<Response> {
+    let req = current(&state, admin.organisation_id, id).await?;
+    let title = req.title.show(ctx.tr.lang().code());
+    Ok(RetirePage {
+        page: ctx.page("training-retire-title"),
+        id,
+        code: req.code.clone(),
+        title: title.text.to_string(),
+        lang: title.lang,
+    }
+    .into_response())
+}
+
+pub async fn retire(
+    admin: crate::access::Admin,
+    State(state): State<AppState>,
+    Path(id): Path<RequirementId>,
+    CsrfForm(_): CsrfForm<std::collections::HashMap<String, String>>,
+) -> AppResult<Response> {
+    state
+        .store
+        .retire_requirement(admin.organisation_id, id, Actor::Person(admin.person_id))
+        .await?;
+    Ok(Redirect::to("/training?done=retired").into_response())
 }
 
 // ---- Importing completions ---------------------------------------------------------------------

@@ -156,6 +156,33 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Posts a multipart form, as a page with a file field sends it, with this browser's CSRF
+    /// token added: the text `fields`, and the file `(field, name, bytes)` if one is given.
+    pub async fn post_file(
+        &self,
+        client: &Client,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: Option<(&str, &str, Vec<u8>)>,
+    ) -> Response {
+        let mut form = reqwest::multipart::Form::new().text("csrf", self.csrf(client).await);
+        for (name, value) in fields {
+            form = form.text(name.to_string(), value.to_string());
+        }
+        if let Some((field, name, bytes)) = file {
+            form = form.part(
+                field.to_string(),
+                reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+            );
+        }
+        client
+            .post(format!("{}{path}", self.url))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// A browser signed in as `email` with the demo password.
     pub async fn signed_in(&self, email: &str) -> Client {
         let client = browser();
