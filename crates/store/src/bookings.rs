@@ -2,6 +2,7 @@
 //! place (exactly one person gets the last one, however many ask at once), waiting for one,
 //! cancelling (which offers the place to whoever has waited longest), and attendance.
 
+use crate::email_claims::{ClaimTable, Key};
 use crate::{Fields, Result, Store, StoreError, now};
 use skillgym_domain::learning::Booking;
 use skillgym_domain::{ActivityId, OrganisationId, PersonId, SessionId, SiteId};
@@ -488,6 +489,12 @@ pub const SESSION_REMINDER_JOB: crate::Job = crate::Job {
 /// A claim on a reminder older than this, neither sent nor failed, was abandoned.
 const REMINDER_CLAIM_STALE_SECS: i64 = 15 * 60;
 
+const REMINDERS: ClaimTable = ClaimTable {
+    table: "session_reminders",
+    keys: ["session_id", "person_id"],
+    stale_secs: REMINDER_CLAIM_STALE_SECS,
+};
+
 /// Someone to remind of a session they have a place on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionReminder {
@@ -550,20 +557,9 @@ impl Store {
         session: SessionId,
         person: PersonId,
     ) -> Result<bool> {
-        let at = now();
-        let done = sqlx::query(
-            "INSERT INTO session_reminders (session_id, person_id, claimed_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (session_id, person_id) DO UPDATE SET claimed_at = excluded.claimed_at, \
-                 error = NULL \
-             WHERE session_reminders.sent_at IS NULL AND session_reminders.claimed_at <= $4",
-        )
-        .bind(session.0)
-        .bind(person.0)
-        .bind(at)
-        .bind(at - REMINDER_CLAIM_STALE_SECS)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        REMINDERS
+            .claim(&self.pool, [Key::Int(session.0), Key::Int(person.0)], None)
+            .await
     }
 
     /// Records how a claimed reminder went: sent, or failed with the reason (it may be claimed
@@ -574,21 +570,13 @@ impl Store {
         person: PersonId,
         outcome: std::result::Result<(), &str>,
     ) -> Result<()> {
-        let (sent_at, error) = match outcome {
-            Ok(()) => (Some(now()), None),
-            Err(e) => (None, Some(e.to_string())),
-        };
-        sqlx::query(
-            "UPDATE session_reminders SET sent_at = $3, error = $4 \
-             WHERE session_id = $1 AND person_id = $2",
-        )
-        .bind(session.0)
-        .bind(person.0)
-        .bind(sent_at)
-        .bind(error)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        REMINDERS
+            .finish(
+                &self.pool,
+                [Key::Int(session.0), Key::Int(person.0)],
+                outcome,
+            )
+            .await
     }
 }
 

@@ -18,6 +18,7 @@ mod change;
 mod clubs;
 mod dates;
 mod demo;
+mod email_claims;
 mod error;
 mod free_text;
 mod inline;

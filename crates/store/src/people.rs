@@ -395,7 +395,8 @@ impl Store {
         let event = NewAuditEvent::new(by, AuditAction::PersonAdded, Some(PersonId(id)));
         insert_event(&mut tx, org, &event).await?;
         tx.commit().await?;
-        self.sync_training(org, crate::training::today()).await?;
+        self.sync_training_of(org, PersonId(id), crate::training::today())
+            .await?;
         Ok(PersonId(id))
     }
 
@@ -453,7 +454,8 @@ impl Store {
         insert_event(&mut tx, org, &event).await?;
         tx.commit().await?;
         // A new job, site or departure changes which modules they must do.
-        self.sync_training(org, crate::training::today()).await?;
+        self.sync_training_of(org, id, crate::training::today())
+            .await?;
         Ok(())
     }
 

@@ -4,6 +4,7 @@
 
 use crate::audit_trail::insert_event;
 use crate::dates::{date, optional_date};
+use crate::email_claims::{ClaimTable, Key};
 use crate::{Actor, AuditAction, NewAuditEvent, Result, Store, StoreError, now};
 use skillgym_domain::audit::Localised;
 use skillgym_domain::learning::ActivityKind;
@@ -192,6 +193,12 @@ pub const PLAN_CHECK_IN_JOB: crate::Job = crate::Job {
 
 /// A claim on a check-in older than this, neither sent nor failed, was abandoned.
 const CHECK_IN_CLAIM_STALE_SECS: i64 = 30 * 60;
+
+const CHECK_INS: ClaimTable = ClaimTable {
+    table: "plan_check_ins",
+    keys: ["plan_id", "week"],
+    stale_secs: CHECK_IN_CLAIM_STALE_SECS,
+};
 
 /// Someone whose plan is due its check-in this week.
 #[derive(Debug, Clone, PartialEq)]
@@ -534,20 +541,13 @@ impl Store {
     /// Claims week `week`'s check-in of `plan` for this sender: `false` when another has it
     /// (sent, or claimed recently), so that it goes once however many instances run.
     pub async fn claim_check_in(&self, plan: PlanId, week: u32) -> Result<bool> {
-        let at = now();
-        let done = sqlx::query(
-            "INSERT INTO plan_check_ins (plan_id, week, claimed_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (plan_id, week) DO UPDATE SET claimed_at = excluded.claimed_at, \
-                 error = NULL \
-             WHERE plan_check_ins.sent_at IS NULL AND plan_check_ins.claimed_at <= $4",
-        )
-        .bind(plan.0)
-        .bind(i64::from(week))
-        .bind(at)
-        .bind(at - CHECK_IN_CLAIM_STALE_SECS)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        CHECK_INS
+            .claim(
+                &self.pool,
+                [Key::Int(plan.0), Key::Int(i64::from(week))],
+                None,
+            )
+            .await
     }
 
     /// Records how a claimed check-in went: sent, or failed with the reason.
@@ -557,20 +557,13 @@ impl Store {
         week: u32,
         outcome: std::result::Result<(), &str>,
     ) -> Result<()> {
-        let (sent_at, error) = match outcome {
-            Ok(()) => (Some(now()), None),
-            Err(e) => (None, Some(e.to_string())),
-        };
-        sqlx::query(
-            "UPDATE plan_check_ins SET sent_at = $3, error = $4 WHERE plan_id = $1 AND week = $2",
-        )
-        .bind(plan.0)
-        .bind(i64::from(week))
-        .bind(sent_at)
-        .bind(error)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        CHECK_INS
+            .finish(
+                &self.pool,
+                [Key::Int(plan.0), Key::Int(i64::from(week))],
+                outcome,
+            )
+            .await
     }
 
     /// This week of `person`'s plan that is not finished, if they have one: one query, read on

@@ -331,19 +331,21 @@ impl Store {
         requirement_from(&row)
     }
 
-    /// Everyone in `org`, with whether they have left on `today`.
+    /// Everyone in `org` (or only `only`), with whether they have left on `today`.
     async fn staff(
         &self,
         tx: &mut sqlx::AnyConnection,
         org: OrganisationId,
+        only: Option<PersonId>,
         today: Date,
     ) -> Result<Staff> {
         let mut people = Vec::new();
         for r in sqlx::query(
             "SELECT id, employment, job_family, job_role, start_date, left_on \
-             FROM people WHERE organisation_id = $1",
+             FROM people WHERE organisation_id = $1 AND ($2 IS NULL OR id = $2)",
         )
         .bind(org.0)
+        .bind(only.map(|p| p.0))
         .fetch_all(&mut *tx)
         .await?
         {
@@ -361,9 +363,11 @@ impl Store {
         let mut sites: HashMap<PersonId, Vec<SiteId>> = HashMap::new();
         for r in sqlx::query(
             "SELECT ps.person_id, ps.site_id FROM person_sites ps \
-             JOIN people p ON p.id = ps.person_id WHERE p.organisation_id = $1",
+             JOIN people p ON p.id = ps.person_id \
+             WHERE p.organisation_id = $1 AND ($2 IS NULL OR p.id = $2)",
         )
         .bind(org.0)
+        .bind(only.map(|p| p.0))
         .fetch_all(&mut *tx)
         .await?
         {
@@ -381,17 +385,38 @@ impl Store {
     /// audience (a new job, or they left) no longer has a cell, though their completions stay.
     /// Returns how many cells were added and taken away.
     pub async fn sync_training(&self, org: OrganisationId, seen: Date) -> Result<(usize, usize)> {
+        self.sync_training_among(org, None, seen).await
+    }
+
+    /// [`Store::sync_training`] for one person, after they were added or changed.
+    pub(crate) async fn sync_training_of(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+        seen: Date,
+    ) -> Result<(usize, usize)> {
+        self.sync_training_among(org, Some(person), seen).await
+    }
+
+    async fn sync_training_among(
+        &self,
+        org: OrganisationId,
+        only: Option<PersonId>,
+        seen: Date,
+    ) -> Result<(usize, usize)> {
         let requirements = self.requirements(org).await?;
         if requirements.is_empty() {
             return Ok((0, 0));
         }
         let mut tx = self.begin_write().await?;
-        let staff = self.staff(&mut tx, org, today()).await?;
+        let staff = self.staff(&mut tx, org, only, today()).await?;
         let mut existing: HashSet<(i64, i64)> = HashSet::new();
         for r in sqlx::query(
-            "SELECT requirement_id, person_id FROM training_subjects WHERE organisation_id = $1",
+            "SELECT requirement_id, person_id FROM training_subjects \
+             WHERE organisation_id = $1 AND ($2 IS NULL OR person_id = $2)",
         )
         .bind(org.0)
+        .bind(only.map(|p| p.0))
         .fetch_all(&mut *tx)
         .await?
         {
@@ -400,9 +425,10 @@ impl Store {
         let mut done: HashMap<(i64, i64), Vec<Date>> = HashMap::new();
         for r in sqlx::query(
             "SELECT requirement_id, person_id, completed_on FROM training_completions \
-             WHERE organisation_id = $1",
+             WHERE organisation_id = $1 AND ($2 IS NULL OR person_id = $2)",
         )
         .bind(org.0)
+        .bind(only.map(|p| p.0))
         .fetch_all(&mut *tx)
         .await?
         {
@@ -690,16 +716,57 @@ impl Store {
         .fetch_all(&self.pool)
         .await?
         .iter()
-        .map(|r| {
-            Ok(Completion {
-                id: r.try_get("id")?,
-                completed_on: date(r, "completed_on")?,
-                source: r.try_get("source")?,
-                evidence: r.try_get("evidence")?,
-                file_name: r.try_get("file_name")?,
-            })
-        })
+        .map(completion_from)
         .collect()
+    }
+
+    /// Each module that applies to `person`, with their cell and their completions of it
+    /// (latest first), in the order of [`Store::requirements`]: three queries however many
+    /// modules there are.
+    pub async fn training_of(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<Vec<(Requirement, Standing, Vec<Completion>)>> {
+        let mut standings: HashMap<i64, Standing> = HashMap::new();
+        for r in sqlx::query(
+            "SELECT requirement_id, since, valid_until FROM training_subjects \
+             WHERE organisation_id = $1 AND person_id = $2",
+        )
+        .bind(org.0)
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?
+        {
+            standings.insert(r.try_get("requirement_id")?, standing_from(&r)?);
+        }
+        let mut done: HashMap<i64, Vec<Completion>> = HashMap::new();
+        for r in sqlx::query(
+            "SELECT c.id, c.requirement_id, c.completed_on, c.source, c.evidence, f.file_name \
+             FROM training_completions c \
+             LEFT JOIN training_evidence_files f ON f.completion_id = c.id \
+             WHERE c.organisation_id = $1 AND c.person_id = $2 \
+             ORDER BY c.completed_on DESC, c.id DESC",
+        )
+        .bind(org.0)
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?
+        {
+            done.entry(r.try_get("requirement_id")?)
+                .or_default()
+                .push(completion_from(&r)?);
+        }
+        Ok(self
+            .requirements(org)
+            .await?
+            .into_iter()
+            .filter_map(|req| {
+                let standing = standings.get(&req.id.0).copied()?;
+                let completions = done.remove(&req.id.0).unwrap_or_default();
+                Some((req, standing, completions))
+            })
+            .collect())
     }
 
     /// The cell of `person` for a requirement, when it applies to them.
@@ -887,6 +954,16 @@ fn add_counts(by_id: &mut HashMap<i64, StateCounts>, rows: &[AnyRow], sign: i64)
         counts.not_started += n("not_started")?;
     }
     Ok(())
+}
+
+fn completion_from(r: &AnyRow) -> Result<Completion> {
+    Ok(Completion {
+        id: r.try_get("id")?,
+        completed_on: date(r, "completed_on")?,
+        source: r.try_get("source")?,
+        evidence: r.try_get("evidence")?,
+        file_name: r.try_get("file_name")?,
+    })
 }
 
 fn standing_from(r: &AnyRow) -> Result<Standing> {

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::audit_trail::insert_event;
 use crate::dates::{date, optional_date};
+use crate::email_claims::{ClaimTable, Key};
 use crate::{Actor, AuditAction, NewAuditEvent, Result, Store, StoreError, now};
 use skillgym_domain::audit::Localised;
 use skillgym_domain::people::format_date;
@@ -26,6 +27,12 @@ pub const TRAINING_DIGEST_JOB: crate::Job = crate::Job {
 /// A claim on a manager's weekly email older than this, neither sent nor failed, was
 /// abandoned.
 const DIGEST_CLAIM_STALE_SECS: i64 = 30 * 60;
+
+const DIGESTS: ClaimTable = ClaimTable {
+    table: "training_digests",
+    keys: ["manager_id", "week_of"],
+    stale_secs: DIGEST_CLAIM_STALE_SECS,
+};
 
 /// A manager whose weekly email of their people's training has not gone this week.
 #[derive(Debug, Clone, PartialEq)]
@@ -236,22 +243,13 @@ impl Store {
         manager: PersonId,
         week_of: Date,
     ) -> Result<bool> {
-        let at = now();
-        let done = sqlx::query(
-            "INSERT INTO training_digests (organisation_id, manager_id, week_of, claimed_at) \
-             VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (manager_id, week_of) DO UPDATE SET claimed_at = excluded.claimed_at, \
-                 error = NULL \
-             WHERE training_digests.sent_at IS NULL AND training_digests.claimed_at <= $5",
-        )
-        .bind(org.0)
-        .bind(manager.0)
-        .bind(format_date(week_of))
-        .bind(at)
-        .bind(at - DIGEST_CLAIM_STALE_SECS)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        DIGESTS
+            .claim(
+                &self.pool,
+                [Key::Int(manager.0), Key::Text(format_date(week_of))],
+                Some(org.0),
+            )
+            .await
     }
 
     /// Records how a claimed email went: sent (or had nothing to say), or failed with the
@@ -262,21 +260,13 @@ impl Store {
         week_of: Date,
         outcome: std::result::Result<(), &str>,
     ) -> Result<()> {
-        let (sent_at, error) = match outcome {
-            Ok(()) => (Some(now()), None),
-            Err(e) => (None, Some(e.to_string())),
-        };
-        sqlx::query(
-            "UPDATE training_digests SET sent_at = $3, error = $4 \
-             WHERE manager_id = $1 AND week_of = $2",
-        )
-        .bind(manager.0)
-        .bind(format_date(week_of))
-        .bind(sent_at)
-        .bind(error)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        DIGESTS
+            .finish(
+                &self.pool,
+                [Key::Int(manager.0), Key::Text(format_date(week_of))],
+                outcome,
+            )
+            .await
     }
 
     /// The people `manager` manages (as the matrix has them) who have not left on `today`,

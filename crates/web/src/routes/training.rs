@@ -365,15 +365,9 @@ async fn person_page(
     let today = today();
     let lang = ctx.tr.lang().code();
     let mut rows = Vec::new();
-    for req in state.store.requirements(org).await? {
-        let Some(standing) = state.store.standing(req.id, person).await? else {
-            continue;
-        };
+    for (req, standing, completions) in state.store.training_of(org, person).await? {
         let title = req.title.show(lang);
-        let done = state
-            .store
-            .completions(org, req.id, person)
-            .await?
+        let done = completions
             .into_iter()
             .take(3)
             .map(|c| DoneView {
