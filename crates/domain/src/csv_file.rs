@@ -317,6 +317,20 @@ impl TableRow {
         self.fields.get(column).map_or("", |v| unguarded(v.trim()))
     }
 
+    /// Adds the problem of `result`, if it failed, as the problem of this row's `column`,
+    /// with the cell's value.
+    pub fn note<T>(
+        &self,
+        problems: &mut Vec<CsvProblem>,
+        column: &'static str,
+        result: &Result<T, crate::Invalid>,
+    ) {
+        if let Err(crate::Invalid(code)) = result {
+            problems
+                .push(CsvProblem::new(self.line, Some(column), code).with_value(self.get(column)));
+        }
+    }
+
     /// The pair of cells `{prefix}_en` and `{prefix}_cy`.
     pub fn localised(&self, prefix: &str) -> crate::audit::Localised {
         crate::audit::Localised::new(

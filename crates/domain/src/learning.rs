@@ -523,9 +523,9 @@ fn activity(
 ) -> Option<Activity> {
     let before = problems.len();
     let code = ActivityCode::parse(row.get("code"));
-    note(problems, row, "code", &code);
+    row.note(problems, "code", &code);
     let kind = ActivityKind::parse(row.get("kind"));
-    note(problems, row, "kind", &kind);
+    row.note(problems, "kind", &kind);
     for (column, max, missing) in [
         ("title", MAX_TITLE, Some(TITLE_MISSING)),
         ("title_cy", MAX_TITLE, None),
@@ -541,7 +541,7 @@ fn activity(
             _ => None,
         };
         if let Some(code) = problem {
-            note::<()>(problems, row, column, &Err(Invalid(code)));
+            row.note::<()>(problems, column, &Err(Invalid(code)));
         }
     }
     let minutes = row
@@ -550,9 +550,9 @@ fn activity(
         .ok()
         .filter(|m| (1..=MAX_MINUTES).contains(m))
         .ok_or(Invalid(MINUTES_INVALID));
-    note(problems, row, "minutes", &minutes);
+    row.note(problems, "minutes", &minutes);
     let cost = parse_pounds(row.get("cost"));
-    note(problems, row, "cost", &cost);
+    row.note(problems, "cost", &cost);
     let languages = match row.get("languages") {
         // A file without the column, or an empty cell: English.
         "" => Ok(Languages {
@@ -561,11 +561,11 @@ fn activity(
         }),
         text => Languages::parse(text),
     };
-    note(problems, row, "languages", &languages);
+    row.note(problems, "languages", &languages);
     let url = parse_url(row.get("url"));
-    note(problems, row, "url", &url);
+    row.note(problems, "url", &url);
     let builds = parse_builds(row.get("competences"));
-    note(problems, row, "competences", &builds);
+    row.note(problems, "competences", &builds);
     if let Ok(builds) = &builds {
         for b in builds.iter().filter(|b| !known(&b.competence)) {
             problems.push(
@@ -591,18 +591,6 @@ fn activity(
         completion: optional("completion"),
         builds: builds.ok()?,
     })
-}
-
-/// Adds the problem of `result`, if any, at `row`'s line in `column`, with the cell's value.
-fn note<T>(
-    problems: &mut Vec<CsvProblem>,
-    row: &TableRow,
-    column: &'static str,
-    result: &Result<T, Invalid>,
-) {
-    if let Err(Invalid(code)) = result {
-        problems.push(CsvProblem::new(row.line, Some(column), code).with_value(row.get(column)));
-    }
 }
 
 /// Writes a catalogue file with [`CsvWriter`] (a byte-order mark, cells guarded against

@@ -113,17 +113,6 @@ pub fn read(
     }
 }
 
-fn note<T>(
-    problems: &mut Vec<CsvProblem>,
-    row: &TableRow,
-    column: &'static str,
-    result: &Result<T, Invalid>,
-) {
-    if let Err(Invalid(code)) = result {
-        problems.push(CsvProblem::new(row.line, Some(column), code).with_value(row.get(column)));
-    }
-}
-
 fn completion(
     row: &TableRow,
     known: &dyn Fn(&str) -> bool,
@@ -143,18 +132,18 @@ fn completion(
             "employee_number",
         ),
     };
-    note(problems, row, who_column, &who);
+    row.note(problems, who_column, &who);
     let code = row.get("module").to_ascii_uppercase();
     let module = if known(&code) {
         Ok(code)
     } else {
         Err(Invalid(MODULE_UNKNOWN))
     };
-    note(problems, row, "module", &module);
+    row.note(problems, "module", &module);
     let completed_on = parse_completed_on(row.get("completed_on"), today);
-    note(problems, row, "completed_on", &completed_on);
+    row.note(problems, "completed_on", &completed_on);
     let evidence = parse_evidence(row.get("evidence"));
-    note(problems, row, "evidence", &evidence);
+    row.note(problems, "evidence", &evidence);
     Some(CompletionRow {
         line: row.line,
         who: who.ok()?,

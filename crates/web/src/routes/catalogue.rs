@@ -3,7 +3,8 @@
 //! and bring or take the whole catalogue as a CSV file (the same file as `skillgym import
 //! catalogue` and `export catalogue`).
 
-use super::framework_files::{ShownProblem, download, shown_csv_problems};
+use super::csv_import::{ImportForm, import_page};
+use super::framework_files::{download, shown_csv_problems};
 use crate::AppState;
 use crate::access::{Curator, SignedIn};
 use crate::context::Ctx;
@@ -710,21 +711,17 @@ pub async fn export(
     Ok(download("text/csv; charset=utf-8", "catalogue.csv", body))
 }
 
-#[derive(Template, WebTemplate)]
-#[template(path = "catalogue_import.html")]
-pub struct ImportPage {
-    page: Page,
-    problems: Vec<ShownProblem>,
-    file_missing: bool,
-}
+const IMPORT: ImportForm = ImportForm {
+    title: "catalogue-import-title",
+    action: "/learning/import",
+    field: "catalogue_file",
+    messages: "catalogue-import",
+    back: "/learning",
+    back_says: "catalogue-back",
+};
 
 pub async fn import_form(_: Curator, ctx: Ctx) -> AppResult<Response> {
-    Ok(ImportPage {
-        page: ctx.page("catalogue-import-title"),
-        problems: Vec::new(),
-        file_missing: false,
-    }
-    .into_response())
+    Ok(import_page(&ctx, &IMPORT, Vec::new(), false))
 }
 
 pub async fn import(
@@ -734,17 +731,8 @@ pub async fn import(
     multipart: Multipart,
 ) -> AppResult<Response> {
     let org = curator.organisation_id;
-    let upload = Upload::read(&ctx, multipart, "catalogue_file", &[]).await?;
-    let refused = |problems: Vec<ShownProblem>, file_missing: bool| {
-        let mut response = ImportPage {
-            page: ctx.page("catalogue-import-title"),
-            problems,
-            file_missing,
-        }
-        .into_response();
-        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-        response
-    };
+    let upload = Upload::read(&ctx, multipart, IMPORT.field, &[]).await?;
+    let refused = |problems, file_missing| import_page(&ctx, &IMPORT, problems, file_missing);
     let Some(file) = upload.file else {
         return Ok(refused(Vec::new(), true));
     };

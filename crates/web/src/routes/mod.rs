@@ -16,6 +16,7 @@ mod champions;
 pub(crate) mod change;
 mod clubs;
 mod credentials;
+mod csv_import;
 mod framework_editor;
 mod framework_files;
 mod free_text;

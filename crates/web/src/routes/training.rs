@@ -6,6 +6,7 @@
 //! Trainers and administrators see everyone; a manager sees the people they manage. Recording
 //! a completion for someone else is in the audit trail with it.
 
+use super::csv_import::{ImportForm, import_page};
 use crate::AppState;
 use crate::access::SignedIn;
 use crate::context::Ctx;
@@ -1043,34 +1044,17 @@ pub async fn retire(
 
 // ---- Importing completions ---------------------------------------------------------------------
 
-#[derive(Template, WebTemplate)]
-#[template(path = "training_import.html")]
-pub struct ImportPage {
-    page: Page,
-    problems: Vec<super::framework_files::ShownProblem>,
-    file_missing: bool,
-}
-
-fn import_page(
-    ctx: &Ctx,
-    problems: Vec<super::framework_files::ShownProblem>,
-    file_missing: bool,
-) -> Response {
-    let failed = !problems.is_empty() || file_missing;
-    let mut response = ImportPage {
-        page: ctx.page("training-import-title"),
-        problems,
-        file_missing,
-    }
-    .into_response();
-    if failed {
-        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    response
-}
+const IMPORT: ImportForm = ImportForm {
+    title: "training-import-title",
+    action: "/training/import",
+    field: "completions_file",
+    messages: "training-import",
+    back: "/training",
+    back_says: "training-title",
+};
 
 pub async fn import_form(_: crate::access::Admin, ctx: Ctx) -> AppResult<Response> {
-    Ok(import_page(&ctx, Vec::new(), false))
+    Ok(import_page(&ctx, &IMPORT, Vec::new(), false))
 }
 
 /// Imports a completions file, all or nothing, every problem named by line and column.
@@ -1082,9 +1066,9 @@ pub async fn import(
 ) -> AppResult<Response> {
     use super::framework_files::shown_csv_problems;
     let org = admin.organisation_id;
-    let upload = crate::upload::Upload::read(&ctx, multipart, "completions_file", &[]).await?;
+    let upload = crate::upload::Upload::read(&ctx, multipart, IMPORT.field, &[]).await?;
     let Some(file) = upload.file else {
-        return Ok(import_page(&ctx, Vec::new(), true));
+        return Ok(import_page(&ctx, &IMPORT, Vec::new(), true));
     };
     let codes: std::collections::HashSet<String> = state
         .store
@@ -1102,6 +1086,7 @@ pub async fn import(
         Err(problems) => {
             return Ok(import_page(
                 &ctx,
+                &IMPORT,
                 shown_csv_problems(problems, &ctx.tr),
                 false,
             ));
@@ -1118,6 +1103,7 @@ pub async fn import(
         .into_response()),
         Err(skillgym_store::CompletionsRefused::Problems(problems)) => Ok(import_page(
             &ctx,
+            &IMPORT,
             shown_csv_problems(problems, &ctx.tr),
             false,
         )),
