@@ -101,11 +101,14 @@ pub enum AuditAction {
     /// A file of completions from another learning system was imported (detail: `added=N`,
     /// `unchanged=N`).
     TrainingImported,
+    /// The days after an activity on which follow-ups are sent changed (detail:
+    /// `previous-days=… days=…`).
+    FollowUpDaysChanged,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 26;
+    pub const COUNT: usize = 27;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -134,6 +137,7 @@ impl AuditAction {
         AuditAction::TrainingChanged,
         AuditAction::TrainingCompleted,
         AuditAction::TrainingImported,
+        AuditAction::FollowUpDaysChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -164,6 +168,7 @@ impl AuditAction {
             AuditAction::TrainingChanged => "training-changed",
             AuditAction::TrainingCompleted => "training-completed",
             AuditAction::TrainingImported => "training-imported",
+            AuditAction::FollowUpDaysChanged => "follow-up-days-changed",
         }
     }
 
@@ -187,6 +192,7 @@ impl AuditAction {
                 | AuditAction::PlansProposed
                 | AuditAction::TrainingChanged
                 | AuditAction::TrainingImported
+                | AuditAction::FollowUpDaysChanged
         )
     }
 
@@ -197,7 +203,7 @@ impl AuditAction {
 
 /// Every key an event's detail can hold as `key=value`. Each has a message `audit-detail-KEY`
 /// in both languages, which the audit trail's Details column shows (a test renders them all).
-pub const DETAIL_KEYS: [&str; 22] = [
+pub const DETAIL_KEYS: [&str; 24] = [
     "added",
     "updated",
     "unchanged",
@@ -220,6 +226,8 @@ pub const DETAIL_KEYS: [&str; 22] = [
     "network",
     "network-campaign",
     "requirement",
+    "previous-days",
+    "days",
 ];
 
 /// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.

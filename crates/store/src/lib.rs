@@ -19,6 +19,7 @@ mod clubs;
 mod dates;
 mod demo;
 mod error;
+mod evaluation;
 mod free_text;
 mod inline;
 mod invitations;
@@ -63,6 +64,9 @@ pub use change::CampaignChoice;
 pub use clubs::{Assignment, NewAssignment, Submission};
 pub use demo::DEMO_PUBLIC_LINK;
 pub use error::StoreError;
+pub use evaluation::{
+    EvaluationFact, FOLLOW_UP_JOB, FollowUp, FollowUpDue, StoredFeedback, ToEvaluate,
+};
 pub use free_text::FreeTextResponse;
 pub use invitations::{
     FailedInvitation, InvitationCounts, InvitationKind, InvitationSettings, LinkTarget,
