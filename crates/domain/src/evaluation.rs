@@ -359,6 +359,9 @@ pub struct Evaluated {
     /// The change in their own ratings of the competences the activity builds, from their last
     /// audit before it to their first after (see [`rating_change`]); `None` without both.
     pub learning: Option<f64>,
+    /// The change in their quiz marks on those competences between the same audits (see
+    /// [`quiz_change`]), from 0 to 1 a share; `None` without questions on them in both.
+    pub quiz: Option<f64>,
     /// Their latest answered follow-up.
     pub follow_up: Option<FollowedUp>,
 }
@@ -383,6 +386,25 @@ pub fn rating_change(
         .filter_map(|c| {
             let (b, a) = (*before.get(c)?, *after.get(c)?);
             ((1..=5).contains(&b) && (1..=5).contains(&a)).then(|| f64::from(a) - f64::from(b))
+        })
+        .collect();
+    mean(&changes)
+}
+
+/// The mean change in one person's quiz marks between two audits (the share of questions
+/// right, 0 to 1), over the competences the activity builds that they had questions on in
+/// both (`right`, `asked` per competence code): `None` when there is none.
+pub fn quiz_change(
+    before: &HashMap<String, (u32, u32)>,
+    after: &HashMap<String, (u32, u32)>,
+    builds: &[String],
+) -> Option<f64> {
+    let share = |(right, asked): (u32, u32)| f64::from(right) / f64::from(asked);
+    let changes: Vec<f64> = builds
+        .iter()
+        .filter_map(|c| {
+            let (b, a) = (*before.get(c)?, *after.get(c)?);
+            (b.1 > 0 && a.1 > 0).then(|| share(a) - share(b))
         })
         .collect();
     mean(&changes)
@@ -492,6 +514,8 @@ pub struct GroupFigures {
     pub reaction: Level<Reaction>,
     /// Level 2: the mean change in self-rating (see [`rating_change`]).
     pub learning: Level<f64>,
+    /// Level 2 again: the mean change in quiz marks (see [`quiz_change`]).
+    pub quiz: Level<f64>,
     pub behaviour: Level<Behaviour>,
     /// Level 4: the service's change between its last two audits on what the group's
     /// activities build (see [`ServiceAudits::change`]), its n the smaller audit's
@@ -537,10 +561,13 @@ pub fn figures(
             n,
             reaction,
             learning: Level::TooFew { n: 0 },
+            quiz: Level::TooFew { n: 0 },
             behaviour: Level::TooFew { n: 0 },
             results: Level::TooFew { n: 0 },
         };
     }
+    let marks: Vec<f64> = evaluated.iter().filter_map(|e| e.quiz).collect();
+    let quiz = Level::of(marks.len(), k, || mean(&marks).unwrap_or(0.0));
     let changes: Vec<f64> = evaluated.iter().filter_map(|e| e.learning).collect();
     let learning = Level::of(changes.len(), k, || mean(&changes).unwrap_or(0.0));
     let followed: Vec<&FollowedUp> = evaluated
@@ -573,6 +600,7 @@ pub fn figures(
         n,
         reaction,
         learning,
+        quiz,
         behaviour,
         results,
     }
@@ -622,8 +650,21 @@ mod tests {
             more_effective: s(m),
             objectives: o,
             learning,
+            quiz: None,
             follow_up: f,
         }
+    }
+
+    #[test]
+    fn quiz_change_is_the_change_in_share_right() {
+        let before: HashMap<String, (u32, u32)> =
+            [("A".into(), (1, 2)), ("B".into(), (0, 0))].into();
+        let after: HashMap<String, (u32, u32)> =
+            [("A".into(), (2, 2)), ("B".into(), (1, 1))].into();
+        let builds = vec!["A".to_string(), "B".to_string()];
+        // A: 1/2 to 2/2; B had no question before.
+        assert_eq!(quiz_change(&before, &after, &builds), Some(0.5));
+        assert_eq!(quiz_change(&before, &after, &["C".to_string()]), None);
     }
 
     #[test]
@@ -768,6 +809,7 @@ mod tests {
         assert_eq!(r.met_objectives, 0.6);
         // Four people audited before and after: under k, so learning is hidden.
         assert_eq!(g.learning, Level::TooFew { n: 4 });
+        assert_eq!(g.quiz, Level::TooFew { n: 0 });
         let b = g.behaviour.figures().unwrap();
         assert_eq!(b.used_at_work, 0.6);
         assert_eq!(b.effectiveness, 3.0);

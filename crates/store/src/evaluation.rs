@@ -7,7 +7,7 @@ use crate::{Result, Store, StoreError, now};
 use skillgym_domain::audit::Localised;
 use skillgym_domain::evaluation::{
     Barrier, Evaluated, Feedback, FollowUpAnswer, FollowUpDays, FollowedUp, Objectives,
-    RatingTotal, Score, ServiceAudits, Takeaways, rating_change,
+    RatingTotal, Score, ServiceAudits, Takeaways, quiz_change, rating_change,
 };
 use skillgym_domain::learning::ActivityKind;
 use skillgym_domain::people::{format_date, parse_date};
@@ -86,6 +86,22 @@ pub struct EvaluationFact {
 /// One person's audits with names, in the order they were submitted (when, response id): the
 /// competence codes they rated and how.
 type AuditsTaken = BTreeMap<(i64, i64), HashMap<String, u8>>;
+
+/// The same for the knowledge round: per competence code, how many right of how many asked.
+type QuizzesTaken = BTreeMap<(i64, i64), HashMap<String, (u32, u32)>>;
+
+/// The person's last audit submitted before `done_on` and their first after it.
+fn around<T>(taken: &BTreeMap<(i64, i64), T>, done_on: time::Date) -> Option<(&T, &T)> {
+    let before = taken
+        .iter()
+        .rfind(|((at, _), _)| local_day(*at) < done_on)?
+        .1;
+    let after = taken
+        .iter()
+        .find(|((at, _), _)| local_day(*at) > done_on)?
+        .1;
+    Some((before, after))
+}
 
 fn score(r: &AnyRow, column: &str) -> Result<Score> {
     Score::new(r.try_get(column)?).map_err(|_| StoreError::Corrupt(format!("{column} score")))
@@ -644,6 +660,34 @@ impl Store {
                 .or_default()
                 .insert(r.try_get("code")?, u8::try_from(value).unwrap_or(0));
         }
+        let mut quizzes: HashMap<i64, QuizzesTaken> = HashMap::new();
+        for r in sqlx::query(
+            "SELECT r.person_id, r.id AS response_id, r.submitted_at, k.code, \
+                    COUNT(*) AS asked, CAST(SUM(q.correct) AS BIGINT) AS right_answers \
+             FROM responses r JOIN campaigns c ON c.id = r.campaign_id \
+             JOIN quiz_answers q ON q.response_id = r.id \
+             JOIN quiz_items i ON i.id = q.item_id JOIN competences k ON k.id = i.competence_id \
+             WHERE c.organisation_id = $1 AND c.anonymous = 0 AND r.submitted_at IS NOT NULL \
+               AND r.person_id IN (SELECT person_id FROM evaluations WHERE organisation_id = $1) \
+             GROUP BY r.person_id, r.id, r.submitted_at, k.code",
+        )
+        .bind(org.0)
+        .fetch_all(&self.pool)
+        .await?
+        {
+            let count = |c: &str| -> Result<u32> {
+                Ok(u32::try_from(r.try_get::<i64, _>(c)?).unwrap_or(0))
+            };
+            quizzes
+                .entry(r.try_get("person_id")?)
+                .or_default()
+                .entry((r.try_get("submitted_at")?, r.try_get("response_id")?))
+                .or_default()
+                .insert(
+                    r.try_get("code")?,
+                    (count("right_answers")?, count("asked")?),
+                );
+        }
         // Each feedback's latest answered follow-up.
         let mut follow_ups: HashMap<i64, FollowedUp> = HashMap::new();
         for r in sqlx::query(
@@ -679,19 +723,15 @@ impl Store {
             };
             let builds: Vec<String> = a.builds.iter().map(|b| b.competence.clone()).collect();
             let done_on = day(&r.try_get::<String, _>("done_on")?)?;
+            let person: i64 = r.try_get("person_id")?;
             let learning = audits
-                .get(&r.try_get::<i64, _>("person_id")?)
-                .and_then(|taken| {
-                    let before = taken
-                        .iter()
-                        .rfind(|((at, _), _)| local_day(*at) < done_on)?
-                        .1;
-                    let after = taken
-                        .iter()
-                        .find(|((at, _), _)| local_day(*at) > done_on)?
-                        .1;
-                    rating_change(before, after, &builds)
-                });
+                .get(&person)
+                .and_then(|taken| around(taken, done_on))
+                .and_then(|(before, after)| rating_change(before, after, &builds));
+            let quiz = quizzes
+                .get(&person)
+                .and_then(|taken| around(taken, done_on))
+                .and_then(|(before, after)| quiz_change(before, after, &builds));
             let facilitator = match r.try_get::<Option<i64>, _>("facilitator_id")? {
                 Some(id) => Some((PersonId(id), r.try_get("facilitator")?)),
                 None => None,
@@ -709,6 +749,7 @@ impl Store {
                     objectives: Objectives::parse(&r.try_get::<String, _>("objectives")?)
                         .map_err(|_| StoreError::Corrupt("objectives".into()))?,
                     learning,
+                    quiz,
                     follow_up: follow_ups.remove(&r.try_get::<i64, _>("id")?),
                 },
             });

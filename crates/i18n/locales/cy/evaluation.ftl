@@ -191,6 +191,10 @@ evaluation-report-learning-n = Archwiliwyd cyn ac ar ôl
 # review:
 evaluation-report-learning = Newid yn eu sgôr eu hunain
 # review:
+evaluation-report-quiz-n = Cwis wedi'i ateb cyn ac ar ôl
+# review:
+evaluation-report-quiz = Newid mewn marciau cwis (pwyntiau)
+# review:
 evaluation-report-behaviour-n = Holwyd eto
 # review:
 evaluation-report-used = Wedi'i ddefnyddio yn y gwaith

@@ -482,6 +482,13 @@ impl ReportRow {
         };
         cells.push(n_of(f.learning.n()));
         cells.push(f.learning.figures().map(|x| two(*x)).unwrap_or_default());
+        cells.push(n_of(f.quiz.n()));
+        cells.push(
+            f.quiz
+                .figures()
+                .map(|x| format!("{:+.0}", x * 100.0))
+                .unwrap_or_default(),
+        );
         cells.push(n_of(f.behaviour.n()));
         match f.behaviour.figures() {
             Some(b) => {
@@ -516,13 +523,15 @@ impl ReportRow {
 }
 
 /// The columns after the group's name.
-const HEADINGS: [&str; 12] = [
+const HEADINGS: [&str; 14] = [
     "evaluation-report-n",
     "evaluation-report-usefulness",
     "evaluation-report-more-effective",
     "evaluation-report-objectives",
     "evaluation-report-learning-n",
     "evaluation-report-learning",
+    "evaluation-report-quiz-n",
+    "evaluation-report-quiz",
     "evaluation-report-behaviour-n",
     "evaluation-report-used",
     "evaluation-report-effectiveness",
@@ -652,6 +661,7 @@ mod tests {
                 n: 2,
                 reaction: Level::TooFew { n: 2 },
                 learning: Level::TooFew { n: 0 },
+                quiz: Level::TooFew { n: 0 },
                 behaviour: Level::TooFew { n: 0 },
                 results: Level::TooFew { n: 0 },
             },
