@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod audit;
 pub mod csv_file;
 pub mod demo;
+pub mod evaluation;
 pub mod icalendar;
 pub mod ids;
 pub mod learning;
@@ -23,9 +24,9 @@ pub mod uk_time;
 pub use accounts::{Role, Roles};
 pub use csv_file::FileLanguage;
 pub use ids::{
-    AccountId, ActivityId, AssignmentId, CampaignId, CompetenceId, FrameworkId, NetworkId,
-    OrganisationId, PersonId, PlanId, QuestionId, QuizItemId, RequirementId, ResponseId, SessionId,
-    SiteId, StaffUploadId, SurveyUploadId, TeamId,
+    AccountId, ActivityId, AssignmentId, CampaignId, CompetenceId, EvaluationId, FrameworkId,
+    NetworkId, OrganisationId, PersonId, PlanId, QuestionId, QuizItemId, RequirementId, ResponseId,
+    SessionId, SiteId, StaffUploadId, SurveyUploadId, TeamId,
 };
 pub use organisation::{Location, OrganisationSlug, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{

@@ -103,11 +103,14 @@ pub enum AuditAction {
     /// A file of completions from another learning system was imported (detail: `added=N`,
     /// `unchanged=N`).
     TrainingImported,
+    /// The days after an activity on which follow-ups are sent changed (detail:
+    /// `previous-days=… days=…`).
+    FollowUpDaysChanged,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 27;
+    pub const COUNT: usize = 28;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -137,6 +140,7 @@ impl AuditAction {
         AuditAction::TrainingCompleted,
         AuditAction::TrainingImported,
         AuditAction::TrainingRetired,
+        AuditAction::FollowUpDaysChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -168,6 +172,7 @@ impl AuditAction {
             AuditAction::TrainingCompleted => "training-completed",
             AuditAction::TrainingImported => "training-imported",
             AuditAction::TrainingRetired => "training-retired",
+            AuditAction::FollowUpDaysChanged => "follow-up-days-changed",
         }
     }
 
@@ -192,6 +197,7 @@ impl AuditAction {
                 | AuditAction::TrainingChanged
                 | AuditAction::TrainingImported
                 | AuditAction::TrainingRetired
+                | AuditAction::FollowUpDaysChanged
         )
     }
 
@@ -202,7 +208,7 @@ impl AuditAction {
 
 /// Every key an event's detail can hold as `key=value`. Each has a message `audit-detail-KEY`
 /// in both languages, which the audit trail's Details column shows (a test renders them all).
-pub const DETAIL_KEYS: [&str; 22] = [
+pub const DETAIL_KEYS: [&str; 24] = [
     "added",
     "updated",
     "unchanged",
@@ -225,6 +231,8 @@ pub const DETAIL_KEYS: [&str; 22] = [
     "network",
     "network-campaign",
     "requirement",
+    "previous-days",
+    "days",
 ];
 
 /// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.

@@ -89,6 +89,7 @@ impl Store {
                 .await?;
             self.seed_demo_catalogue(org.id, &keep_free).await?;
             self.seed_demo_training(org.id, &keep_free).await?;
+            self.seed_demo_evaluation(org.id, &keep_free).await?;
         }
         Ok(org)
     }

@@ -20,6 +20,7 @@ mod dates;
 mod demo;
 mod email_claims;
 mod error;
+mod evaluation;
 mod free_text;
 mod inline;
 mod invitations;
@@ -64,6 +65,9 @@ pub use change::CampaignChoice;
 pub use clubs::{Assignment, NewAssignment, Submission};
 pub use demo::DEMO_PUBLIC_LINK;
 pub use error::StoreError;
+pub use evaluation::{
+    EvaluationFact, FOLLOW_UP_JOB, FollowUp, FollowUpDue, StoredFeedback, ToEvaluate,
+};
 pub use free_text::FreeTextResponse;
 pub use invitations::{
     FailedInvitation, InvitationCounts, InvitationKind, InvitationSettings, LinkTarget,

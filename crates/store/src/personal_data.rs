@@ -190,6 +190,7 @@ impl Store {
         tables.extend(self.plan_tables(org, person).await?);
         tables.push(self.training_completions_table(org, person).await?);
         tables.push(self.xapi_statements_table(org, person).await?);
+        tables.extend(self.evaluation_tables(org, person).await?);
         let files = self.evidence_files(org, person).await?;
         Ok(PersonalData {
             person,
@@ -570,6 +571,92 @@ impl Store {
         .collect()
     }
 
+    /// The feedback they gave on activities, and their answers to its follow-ups.
+    async fn evaluation_tables(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<Vec<DataTable>> {
+        let feedback = self
+            .query_table(
+                "evaluations",
+                &[
+                    "activity",
+                    "title",
+                    "done_on",
+                    "usefulness",
+                    "facilitator_rating",
+                    "objectives",
+                    "takeaways",
+                    "more_effective",
+                    "submitted_at",
+                    "updated_at",
+                ],
+                "SELECT a.code, a.title_en, e.done_on, e.usefulness, e.facilitator_rating, \
+                        e.objectives, e.takeaways, e.more_effective, e.submitted_at, e.updated_at \
+                 FROM evaluations e JOIN activities a ON a.id = e.activity_id \
+                 WHERE e.organisation_id = $1 AND e.person_id = $2 ORDER BY e.id",
+                &[org.0, person.0],
+                |r| {
+                    Ok(vec![
+                        text(r, "code")?,
+                        text(r, "title_en")?,
+                        text(r, "done_on")?,
+                        r.try_get::<i64, _>("usefulness")?.into(),
+                        r.try_get::<Option<i64>, _>("facilitator_rating")?
+                            .map_or(Cell::Empty, Cell::Int),
+                        text(r, "objectives")?,
+                        text(r, "takeaways")?,
+                        r.try_get::<i64, _>("more_effective")?.into(),
+                        iso_time(r.try_get("submitted_at")?).into(),
+                        iso_time(r.try_get("updated_at")?).into(),
+                    ])
+                },
+            )
+            .await?;
+        let follow_ups = self
+            .query_table(
+                "evaluation_follow_ups",
+                &[
+                    "activity",
+                    "days",
+                    "sent_at",
+                    "used_at_work",
+                    "barriers",
+                    "barrier_other",
+                    "effectiveness",
+                    "example",
+                    "answered_at",
+                ],
+                "SELECT a.code, f.days, f.sent_at, f.used_at_work, f.barriers, f.barrier_other, \
+                        f.effectiveness, f.example, f.answered_at \
+                 FROM evaluation_follow_ups f JOIN evaluations e ON e.id = f.evaluation_id \
+                 JOIN activities a ON a.id = e.activity_id \
+                 WHERE e.organisation_id = $1 AND e.person_id = $2 ORDER BY e.id, f.days",
+                &[org.0, person.0],
+                |r| {
+                    let at = |c: &str| -> Result<Cell> {
+                        Ok(r.try_get::<Option<i64>, _>(c)?
+                            .map_or(Cell::Empty, |t| iso_time(t).into()))
+                    };
+                    Ok(vec![
+                        text(r, "code")?,
+                        r.try_get::<i64, _>("days")?.into(),
+                        at("sent_at")?,
+                        r.try_get::<Option<String>, _>("used_at_work")?.into(),
+                        r.try_get::<Option<String>, _>("barriers")?.into(),
+                        r.try_get::<Option<String>, _>("barrier_other")?.into(),
+                        r.try_get::<Option<i64>, _>("effectiveness")?
+                            .map_or(Cell::Empty, Cell::Int),
+                        r.try_get::<Option<String>, _>("example")?.into(),
+                        at("answered_at")?,
+                    ])
+                },
+            )
+            .await?;
+        Ok(vec![feedback, follow_ups])
+    }
+
     /// The xAPI statements other learning systems sent about them (see [`ABOUT_THEM`]).
     async fn xapi_statements_table(
         &self,
@@ -894,6 +981,11 @@ pub(crate) async fn erase_in(
         "DELETE FROM accounts WHERE person_id = $1",
         "DELETE FROM person_sites WHERE person_id = $1",
         "DELETE FROM activity_ratings WHERE person_id = $1",
+        "DELETE FROM evaluation_follow_ups WHERE evaluation_id IN \
+             (SELECT id FROM evaluations WHERE person_id = $1)",
+        "DELETE FROM evaluations WHERE person_id = $1",
+        "UPDATE evaluations SET facilitator_id = NULL WHERE facilitator_id = $1",
+        "UPDATE activity_sessions SET facilitator_id = NULL WHERE facilitator_id = $1",
         "DELETE FROM session_bookings WHERE person_id = $1",
         "DELETE FROM calendar_feeds WHERE person_id = $1",
         "DELETE FROM plan_credentials WHERE person_id = $1",

@@ -305,6 +305,8 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
             "club_submissions",
             "training_completions",
             "xapi_statements",
+            "evaluations",
+            "evaluation_follow_ups",
             "person",
             "sites",
             "account",

@@ -23,8 +23,9 @@ pub use auth::password::{PasswordChecks, PasswordTurn, hash_password};
 pub use client_address::{BadNetwork, IpNetwork};
 pub use error::AppError;
 pub use mail::{
-    MailError, Mailer, Sent, run_plan_check_in_job, run_reminder_job, run_session_reminder_job,
-    run_training_digest_job, send_invitations, send_reminders,
+    MailError, Mailer, Sent, follow_up as send_follow_ups, run_follow_up_job,
+    run_plan_check_in_job, run_reminder_job, run_session_reminder_job, run_training_digest_job,
+    send_invitations, send_reminders,
 };
 #[doc(hidden)]
 pub use routes::{RouteInfo, route_table};

@@ -562,3 +562,85 @@ async fn remind_of_sessions(
     }
     Ok(outcome)
 }
+
+/// Sends the evaluation follow-ups that are due (the organisation's days after an activity, 30
+/// and 90 unless changed), from 08:00 on the UK's clock, if no other instance has the job;
+/// `None` when another instance does. Each is claimed before it is sent, so that two instances
+/// never send one twice. The link opens a page for the person signed in, which changes nothing
+/// until they answer.
+pub async fn run_follow_up_job(
+    store: &Store,
+    mailer: &Mailer,
+    public_url: &str,
+    instance: &str,
+    at: i64,
+) -> Result<Option<Sent>, StoreError> {
+    once(store, skillgym_store::FOLLOW_UP_JOB, instance, at, || {
+        follow_up(store, mailer, public_url, at)
+    })
+    .await
+}
+
+/// Sends the follow-ups due at `at`, each claimed first; the job's body, which a test may run
+/// from two instances at once to see the claims hold.
+pub async fn follow_up(
+    store: &Store,
+    mailer: &Mailer,
+    public_url: &str,
+    at: i64,
+) -> Result<Sent, StoreError> {
+    let local = skillgym_domain::uk_time::local(at);
+    let mut outcome = Sent::default();
+    if local.hour() < CHECK_IN_FROM_HOUR {
+        return Ok(outcome);
+    }
+    let mut failures_in_a_row = 0;
+    for due in store.follow_ups_due(local.date()).await? {
+        if failures_in_a_row >= MAX_FAILURES_IN_A_ROW {
+            tracing::warn!("stopped sending follow-ups after repeated failures");
+            break;
+        }
+        if !store
+            .claim_follow_up(due.organisation, due.evaluation, due.days)
+            .await?
+        {
+            continue;
+        }
+        let lang = Lang::parse(&due.language)
+            .filter(|l| *l != Lang::Pseudo)
+            .unwrap_or_default();
+        let tr = Tr::new(lang);
+        let title = due.title.show(lang.code()).text.to_string();
+        let subject = tr.t1("follow-up-email-subject", "title", title.as_str());
+        let body = tr.args(
+            "follow-up-email-body",
+            [
+                ("name", due.given_name.as_str().into()),
+                ("title", title.as_str().into()),
+                ("days", i64::from(due.days).into()),
+                (
+                    "url",
+                    format!("{public_url}/me/follow-ups/{}/{}", due.evaluation, due.days).into(),
+                ),
+            ],
+        );
+        match mailer.send(&due.email, &subject, body).await {
+            Ok(_) => {
+                store
+                    .finish_follow_up(due.evaluation, due.days, Ok(()))
+                    .await?;
+                outcome.sent += 1;
+                failures_in_a_row = 0;
+            }
+            Err(e) => {
+                tracing::warn!(evaluation = %due.evaluation, days = due.days, error = %e, "follow-up not sent");
+                store
+                    .finish_follow_up(due.evaluation, due.days, Err(&e.to_string()))
+                    .await?;
+                outcome.failed += 1;
+                failures_in_a_row += 1;
+            }
+        }
+    }
+    Ok(outcome)
+}

@@ -37,7 +37,7 @@ const NAV: &[(&str, &str, &[Role], &[&str])] = &[
         "/learning",
         "nav-learning",
         &[],
-        &["/me/plan", "/me/training"],
+        &["/me/plan", "/me/training", "/me/feedback", "/me/follow-ups"],
     ),
     ("/team", "nav-my-people", &[Role::Manager], &[]),
     // Administrators reach plans from the Learning page, which keeps their menu short.
@@ -50,6 +50,8 @@ const NAV: &[(&str, &str, &[Role], &[&str])] = &[
         &[Role::Trainer, Role::Manager],
         &[],
     ),
+    // Administrators reach the evaluation report from Administration.
+    ("/evaluation", "nav-evaluation", &[Role::Trainer], &[]),
     ("/campaigns", "nav-campaigns", &[Role::Admin], &[]),
     ("/people", "nav-people", &[Role::Admin], &[]),
     ("/admin", "nav-admin", &[Role::Admin], ADMIN_SECTION),
@@ -66,6 +68,7 @@ const ADMIN_SECTION: &[&str] = &[
     "/audit-trail",
     "/networks",
     "/training",
+    "/evaluation",
 ];
 
 /// An administration page: its path, the message naming it and the one saying what it is for.
@@ -104,11 +107,19 @@ pub const ADMIN_PAGES: &[(&str, &[AdminLink])] = &[
                 "retention-title",
                 "admin-retention-hint",
             ),
+            (
+                "/settings/follow-ups",
+                "follow-up-days-title",
+                "admin-follow-ups-hint",
+            ),
         ],
     ),
     (
         "admin-group-training",
-        &[("/training", "nav-training", "admin-training-hint")],
+        &[
+            ("/training", "nav-training", "admin-training-hint"),
+            ("/evaluation", "nav-evaluation", "admin-evaluation-hint"),
+        ],
     ),
     (
         "admin-group-records",

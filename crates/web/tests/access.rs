@@ -288,6 +288,22 @@ const TABLE: &[Row] = &[
     (GET,    "/training/import",                            "/training/import",                                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (UPLOAD, "/training/import",                            "/training/import",                                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/me/training",                                "/me/training",                                                 [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    // Evaluation: anyone signed in gives feedback on what they did (none of the visitors did
+    // the activity asked for) and answers the follow-ups sent to them; trainers and
+    // administrators read the report, managers do not; administrators set the follow-up days.
+    (GET,    "/me/feedback",                                "/me/feedback",                                                 [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/me/feedback/{id}",                           "/me/feedback/{none}",                                          [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (POST,   "/me/feedback/{id}",                           "/me/feedback/{none}",                                          [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/me/follow-ups/{id}/{days}",                  "/me/follow-ups/{none}/30",                                     [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/me/follow-ups/{id}/{days}",                  "/me/follow-ups/{none}/x",                                      [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (POST,   "/me/follow-ups/{id}/{days}",                  "/me/follow-ups/{none}/30",                                     [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/evaluation",                                 "/evaluation",                                                  [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/evaluation",                                 "/evaluation?by=trainer",                                       [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/evaluation",                                 "/evaluation?by=team",                                          [SIGN_IN, DENIED,  DENIED,  BAD,     DENIED,  BAD,     DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/evaluation.csv",                             "/evaluation.csv?by=format",                                    [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/settings/follow-ups",                        "/settings/follow-ups",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    // An empty list of days is refused; nothing changes.
+    (POST,   "/settings/follow-ups",                        "/settings/follow-ups",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     (UPLOAD, "/me/training",                                "/me/training",                                                 [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
     (GET,    "/people/{id}/training",                       "/people/{managed}/training",                                   [SIGN_IN, MISSING, MISSING, OK,      OK,      OK,      MISSING, SIGN_IN, SIGN_IN]),
     (GET,    "/people/{id}/training",                       "/people/{unmanaged}/training",                                 [SIGN_IN, MISSING, MISSING, OK,      MISSING, OK,      MISSING, SIGN_IN, SIGN_IN]),

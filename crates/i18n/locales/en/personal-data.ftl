@@ -72,7 +72,7 @@ audit-detail-campaign = campaign number { $value }
 my-data-heading = Your data
 my-data-intro = Download everything skillgym holds about you: your details, sites, team, line manager, sign-in and roles, and the record of who has looked at or changed your data. You get one zip file with JSON and CSV files inside.
 my-data-download = Download my data
-my-data-readme = This is everything skillgym held about you on { $date }. Each table is here twice: as JSON and as CSV (which opens in a spreadsheet). person: your details. sites: where you work. account: your sign-in, language and roles, how many sessions are open, and who your organisation's sign-in service says you are, if you have used it. audit_events: who viewed, exported or changed your data, and when. activity_ratings: how useful you found activities in the learning catalogue. session_bookings: the sessions you booked or waited for, and whether you came. plans, plan_goals, plan_steps and plan_notes: your learning plans, their goals and steps, what you ticked off and wrote about each, and the notes kept when you met about them. plan_credentials: the badges your finished plans earned, by the end of their address. club_submissions: what you handed in to clubs' weekly assignments, and the feedback on it. training_completions: the required modules (such as data protection) you completed, the day, how skillgym learned of it and any evidence given. xapi_statements: the xAPI statements other learning systems sent about you (naming your email or employee number), by their id, what they say you did and to what. certificates: the certificates you uploaded as evidence of a completion, each named in training_completions.
+my-data-readme = This is everything skillgym held about you on { $date }. Each table is here twice: as JSON and as CSV (which opens in a spreadsheet). person: your details. sites: where you work. account: your sign-in, language and roles, how many sessions are open, and who your organisation's sign-in service says you are, if you have used it. audit_events: who viewed, exported or changed your data, and when. activity_ratings: how useful you found activities in the learning catalogue. session_bookings: the sessions you booked or waited for, and whether you came. plans, plan_goals, plan_steps and plan_notes: your learning plans, their goals and steps, what you ticked off and wrote about each, and the notes kept when you met about them. plan_credentials: the badges your finished plans earned, by the end of their address. club_submissions: what you handed in to clubs' weekly assignments, and the feedback on it. training_completions: the required modules (such as data protection) you completed, the day, how skillgym learned of it and any evidence given. xapi_statements: the xAPI statements other learning systems sent about you (naming your email or employee number), by their id, what they say you did and to what. certificates: the certificates you uploaded as evidence of a completion, each named in training_completions. evaluations: what you said about activities you did. evaluation_follow_ups: the follow-up questions sent to you weeks later, and your answers.
 
 ## Erasing a person
 person-erase-link = Erase this person
@@ -227,3 +227,23 @@ my-data-column-xapi-statements-stored = Stored (UTC)
 my-data-column-xapi-statements-verb = Verb
 my-data-column-xapi-statements-activity = Activity
 my-data-column-xapi-statements-voided = Voided (1) or not (0)
+
+my-data-column-evaluations-activity = Activity code
+my-data-column-evaluations-title = Activity
+my-data-column-evaluations-done-on = Done on
+my-data-column-evaluations-usefulness = How useful (1 to 5)
+my-data-column-evaluations-facilitator-rating = The person running it (1 to 5)
+my-data-column-evaluations-objectives = Did what it said
+my-data-column-evaluations-takeaways = Things to take away
+my-data-column-evaluations-more-effective = More effective at work as a result (1 to 5)
+my-data-column-evaluations-submitted-at = Given (UTC)
+my-data-column-evaluations-updated-at = Last changed (UTC)
+my-data-column-evaluation-follow-ups-activity = Activity code
+my-data-column-evaluation-follow-ups-days = Days after
+my-data-column-evaluation-follow-ups-sent-at = Sent (UTC)
+my-data-column-evaluation-follow-ups-used-at-work = Used at work
+my-data-column-evaluation-follow-ups-barriers = What stopped you
+my-data-column-evaluation-follow-ups-barrier-other = Something else
+my-data-column-evaluation-follow-ups-effectiveness = More effective (1 to 5)
+my-data-column-evaluation-follow-ups-example = Example
+my-data-column-evaluation-follow-ups-answered-at = Answered (UTC)

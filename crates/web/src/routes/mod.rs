@@ -17,6 +17,7 @@ pub(crate) mod change;
 mod clubs;
 mod credentials;
 mod csv_import;
+mod evaluation;
 mod framework_editor;
 mod framework_files;
 mod free_text;
@@ -91,6 +92,8 @@ fn pages() -> Routes {
         .post("/settings/retention", retention::save)
         .get("/settings/anonymity", anonymity::show)
         .post("/settings/anonymity", anonymity::save)
+        .get("/settings/follow-ups", evaluation::days_form)
+        .post("/settings/follow-ups", evaluation::save_days)
         .post("/language", account::set_language)
         .get("/network", networks::coordinated)
         .post("/network/{id}/campaigns", networks::publish)
@@ -333,6 +336,13 @@ fn pages() -> Routes {
         .post("/training/requirements/{id}/retire", training::retire)
         .get("/training/import", training::import_form)
         .upload("/training/import", training::import)
+        .get("/me/feedback", evaluation::list)
+        .get("/me/feedback/{id}", evaluation::form)
+        .post("/me/feedback/{id}", evaluation::submit)
+        .get("/me/follow-ups/{id}/{days}", evaluation::follow_up_form)
+        .post("/me/follow-ups/{id}/{days}", evaluation::answer_follow_up)
+        .get("/evaluation", evaluation::report_page)
+        .get("/evaluation.csv", evaluation::report_csv)
         .get("/me/training", training::own)
         .form_with_file("/me/training", training::record_own)
         .get("/people/{id}/training", training::of_person)

@@ -172,6 +172,9 @@ pub struct SessionForm {
     place: String,
     #[serde(default)]
     capacity: String,
+    /// Who runs it (a person's id), or empty for nobody in particular.
+    #[serde(default)]
+    facilitator: String,
 }
 
 impl SessionForm {
@@ -242,12 +245,17 @@ pub struct SessionFormPage {
     activity_title: (String, &'static str),
     form: SessionForm,
     sites: Vec<(SiteId, String)>,
+    facilitators: Vec<(PersonId, String)>,
     errors: FormErrors,
 }
 
 impl SessionFormPage {
     fn place_is(&self, id: &SiteId) -> bool {
         self.form.place == id.to_string()
+    }
+
+    fn facilitator_is(&self, id: &PersonId) -> bool {
+        self.form.facilitator == id.to_string()
     }
 }
 
@@ -274,6 +282,7 @@ async fn form_page(
             .into_iter()
             .map(|s| (s.id, s.name))
             .collect(),
+        facilitators: state.store.facilitators(org).await?,
         errors,
     }
     .into_response();
@@ -323,12 +332,33 @@ pub async fn create(
         .into_iter()
         .map(|s| s.id)
         .collect();
-    match form.read(&sites) {
-        Ok(new) => {
-            state.store.schedule_session(org, activity, &new).await?;
+    let facilitators = state.store.facilitators(org).await?;
+    let facilitator = match form.facilitator.trim() {
+        "" => Ok(None),
+        id => facilitators
+            .iter()
+            .find(|(p, _)| p.to_string() == id)
+            .map(|(p, _)| Some(*p))
+            .ok_or("session-facilitator-invalid"),
+    };
+    match (form.read(&sites), facilitator) {
+        (Ok(new), Ok(facilitator)) => {
+            let session = state.store.schedule_session(org, activity, &new).await?;
+            if facilitator.is_some() {
+                state
+                    .store
+                    .set_session_facilitator(org, session, facilitator)
+                    .await?;
+            }
             Ok(Redirect::to(&format!("/learning/{activity}#sessions")).into_response())
         }
-        Err(errors) => form_page(&state, &ctx, org, activity, form, errors).await,
+        (read, facilitator) => {
+            let mut errors = read.err().unwrap_or_default();
+            if let Err(message) = facilitator {
+                errors.add("facilitator", message);
+            }
+            form_page(&state, &ctx, org, activity, form, errors).await
+        }
     }
 }
 
