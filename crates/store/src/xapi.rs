@@ -28,9 +28,9 @@ const COMPLETING: [&str; 2] = [
     "http://adlnet.gov/expapi/verbs/passed",
 ];
 
-/// A filtered GET sorts at most this many candidates by `stored`; with more, it walks the
-/// statements in `stored` order instead.
-const SORTED_CANDIDATES: i64 = 1000;
+/// With several selective filters, each one's statements are counted up to this many to choose
+/// the one to walk.
+const LOOKUP_BOUND: i64 = 1001;
 
 /// How deep a chain of Statement References is followed (as `skillgym_xapi::matches_with`).
 const REFERENCE_DEPTH: usize = 16;
@@ -431,41 +431,51 @@ impl Store {
                     ])
                 })
                 .collect();
-            sqlx::query(sqlx::AssertSqlSafe(crate::plans::insert_json_rows(
-                backend,
-                "xapi_statements",
-                &[
-                    ("organisation_id", "BIGINT"),
-                    ("statement_id", "TEXT"),
-                    ("body", "TEXT"),
-                    ("stored_ms", "BIGINT"),
-                    ("voided", "BIGINT"),
-                    ("actor_key", "TEXT"),
-                    ("verb_id", "TEXT"),
-                    ("activity_id", "TEXT"),
-                    ("registration", "TEXT"),
-                    ("refers_to", "TEXT"),
-                    ("voids", "TEXT"),
-                    ("client_id", "BIGINT"),
-                ],
-            )))
-            .bind(Value::from(rows).to_string())
-            .execute(&mut *tx)
-            .await?;
+            // The rows' ids, which the side tables carry (with `stored`) to be read in order.
+            let sql = format!(
+                "{} RETURNING id, statement_id",
+                crate::plans::insert_json_rows(
+                    backend,
+                    "xapi_statements",
+                    &[
+                        ("organisation_id", "BIGINT"),
+                        ("statement_id", "TEXT"),
+                        ("body", "TEXT"),
+                        ("stored_ms", "BIGINT"),
+                        ("voided", "BIGINT"),
+                        ("actor_key", "TEXT"),
+                        ("verb_id", "TEXT"),
+                        ("activity_id", "TEXT"),
+                        ("registration", "TEXT"),
+                        ("refers_to", "TEXT"),
+                        ("voids", "TEXT"),
+                        ("client_id", "BIGINT"),
+                    ],
+                )
+            );
+            let mut row_of: HashMap<String, i64> = HashMap::new();
+            for row in sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(Value::from(rows).to_string())
+                .fetch_all(&mut *tx)
+                .await?
+            {
+                row_of.insert(row.try_get("statement_id")?, row.try_get("id")?);
+            }
+            let side = |p: &Indexed, key: &str, related: i64| {
+                let id = p.id.to_string();
+                let row = row_of.get(&id).copied();
+                serde_json::json!([org.0, id, key, related, row, stored_ms])
+            };
             let agents: Vec<Value> = chunk
                 .iter()
-                .flat_map(|p| {
-                    p.agents.iter().map(|(key, related)| {
-                        serde_json::json!([org.0, p.id.to_string(), key, related])
-                    })
-                })
+                .flat_map(|p| p.agents.iter().map(|(key, related)| side(p, key, *related)))
                 .collect();
             let activities: Vec<Value> = chunk
                 .iter()
                 .flat_map(|p| {
-                    p.activities.iter().map(|(id, related)| {
-                        serde_json::json!([org.0, p.id.to_string(), id, related])
-                    })
+                    p.activities
+                        .iter()
+                        .map(|(id, related)| side(p, id, *related))
                 })
                 .collect();
             for (table, column, rows) in [
@@ -483,6 +493,8 @@ impl Store {
                         ("statement_id", "TEXT"),
                         (column, "TEXT"),
                         ("related", "BIGINT"),
+                        ("statement_row", "BIGINT"),
+                        ("stored_ms", "BIGINT"),
                     ],
                 )))
                 .bind(Value::from(rows).to_string())
@@ -709,6 +721,13 @@ impl Store {
     /// there are more. The indexed columns give the candidates (any statement whose object is a
     /// Statement Reference is one, since it may match through its target); `matches_with`
     /// decides.
+    ///
+    /// With a selective filter (an Agent, an Activity, a registration), the statements it finds
+    /// are read from its index in `stored` order (the side tables carry `stored`), the other
+    /// filters checked on each, and merged with the Statement References in `stored` order: a
+    /// page is read without gathering all the statements an Activity or Agent has. With
+    /// several, the one with the fewest statements leads. Without one, the statements
+    /// themselves are read in `stored` order.
     pub async fn xapi_statements(
         &self,
         org: OrganisationId,
@@ -719,141 +738,154 @@ impl Store {
         let Target::Filter(filter) = &query.target else {
             return Ok((Vec::new(), None));
         };
-        let mut sql = String::from(" WHERE s.organisation_id = $1 AND s.voided = 0");
         let mut binds: Vec<Bind> = vec![Bind::Int(org.0)];
         let next = |binds: &mut Vec<Bind>, b: Bind| {
             binds.push(b);
             binds.len()
         };
-        if let Some(since) = &filter.since {
-            let n = next(&mut binds, Bind::Int(unix_ms(since.at()) - 1));
-            sql.push_str(&format!(" AND s.stored_ms >= ${n}"));
-        }
-        if let Some(until) = &filter.until {
-            let n = next(&mut binds, Bind::Int(unix_ms(until.at()) + 1));
-            sql.push_str(&format!(" AND s.stored_ms <= ${n}"));
-        }
-        if let Some(verb) = &filter.verb {
-            let n = next(&mut binds, Bind::Text(verb.as_str().to_owned()));
-            sql.push_str(&format!(
-                " AND (s.refers_to IS NOT NULL OR s.verb_id = ${n})"
-            ));
-        }
-        // The selective filters (an agent, an activity, a registration) give the candidates
-        // from their own indexes, the rows of all of them; any statement whose object is a
-        // Statement Reference is one too, since it may match through its target. The
-        // candidates are read first and then sorted by `stored` (not the other way round:
-        // walking a million statements in `stored` order to find an agent's fifty is slow).
-        let mut selective: Vec<String> = Vec::new();
-        let among = |selective: &mut Vec<String>, candidates: String| selective.push(candidates);
+        let since = filter
+            .since
+            .as_ref()
+            .map(|t| next(&mut binds, Bind::Int(unix_ms(t.at()) - 1)));
+        let until = filter
+            .until
+            .as_ref()
+            .map(|t| next(&mut binds, Bind::Int(unix_ms(t.at()) + 1)));
+        let verb = filter
+            .verb
+            .as_ref()
+            .map(|v| next(&mut binds, Bind::Text(v.as_str().to_owned())));
+        let mut lookups: Vec<Lookup> = Vec::new();
         if let Some(registration) = filter.registration {
             let n = next(&mut binds, Bind::Text(registration.to_string()));
-            among(
-                &mut selective,
-                format!(
-                    "SELECT x.id FROM xapi_statements x \
-                     WHERE x.organisation_id = $1 AND x.registration = ${n}"
-                ),
-            );
+            lookups.push(Lookup::Registration(n));
         }
         if let Some(activity) = &filter.activity {
             let n = next(&mut binds, Bind::Text(activity.as_str().to_owned()));
-            let candidates = if filter.related_activities {
-                format!(
-                    "SELECT x.id FROM xapi_statement_activities a JOIN xapi_statements x \
-                     ON x.organisation_id = a.organisation_id AND x.statement_id = a.statement_id \
-                     WHERE a.organisation_id = $1 AND a.activity_id = ${n}"
-                )
+            lookups.push(if filter.related_activities {
+                Lookup::Activity(n)
             } else {
-                format!(
-                    "SELECT x.id FROM xapi_statements x \
-                     WHERE x.organisation_id = $1 AND x.activity_id = ${n}"
-                )
-            };
-            among(&mut selective, candidates);
+                Lookup::Object(n)
+            });
         }
         if let Some(key) = filter.agent.as_ref().and_then(XActor::ifi_key) {
             let n = next(&mut binds, Bind::Text(key));
-            let related = if filter.related_agents {
-                ""
-            } else {
-                " AND g.related = 0"
-            };
-            among(
-                &mut selective,
-                format!(
-                    "SELECT x.id FROM xapi_statement_agents g JOIN xapi_statements x \
-                     ON x.organisation_id = g.organisation_id AND x.statement_id = g.statement_id \
-                     WHERE g.organisation_id = $1 AND g.agent_key = ${n}{related}"
-                ),
-            );
+            lookups.push(Lookup::Agent(n, filter.related_agents));
         }
-        let (before, order) = if filter.ascending {
+        // The lookup to walk: the one finding fewest statements (counted up to a bound from
+        // its index alone), the first of equals.
+        let mut lead = None;
+        if lookups.len() > 1 {
+            let mut fewest = i64::MAX;
+            for (i, lookup) in lookups.iter().enumerate() {
+                let size = self.lookup_size(org, *lookup, &binds).await?;
+                if size < fewest {
+                    fewest = size;
+                    lead = Some(i);
+                }
+            }
+        } else if !lookups.is_empty() {
+            lead = Some(0);
+        }
+        let lead = lead.map(|i| lookups.remove(i));
+        // `after`: how a row compares with the cursor when it comes after it in this order.
+        let (after_cursor, order) = if filter.ascending {
             (">", "ASC")
         } else {
             ("<", "DESC")
         };
-        let base = if selective.is_empty() {
-            format!("SELECT s.id, s.stored_ms, s.body, s.refers_to FROM xapi_statements s{sql}")
-        } else {
-            // `a INTERSECT b UNION r` reads as (a ∩ b) ∪ r on both databases.
-            let candidates = format!(
-                "{} UNION SELECT r.id FROM xapi_statements r \
-                 WHERE r.organisation_id = $1 AND r.refers_to IS NOT NULL",
-                selective.join(" INTERSECT ")
-            );
-            // Few candidates: read them first, then sort them (SQLite's CROSS JOIN keeps them
-            // as the outer loop). Many: walk the statements in `stored` order instead, which
-            // finds a page among them sooner than sorting them all would.
-            let join = match self.backend {
-                Backend::Sqlite => "CROSS JOIN",
-                Backend::Postgres => "JOIN",
-            };
-            let first = format!(
-                "SELECT s.id, s.stored_ms, s.body, s.refers_to FROM ({candidates}) c \
-                 {join} xapi_statements s ON s.id = c.id{sql}"
-            );
-            let count = format!(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM ({candidates}) c {join} xapi_statements s \
-                 ON s.id = c.id{sql} LIMIT {}) n",
-                SORTED_CANDIDATES + 1
-            );
-            let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count));
-            for b in binds.clone() {
-                q = match b {
-                    Bind::Int(i) => q.bind(i),
-                    Bind::Text(t) => q.bind(t),
-                };
+        // The `stored` bounds and the cursor, on the walked table `k` whose row column is `row`.
+        let cursor_at = binds.len() + 1;
+        let bounds = |k: &str, row: &str, cursor: bool| {
+            let mut sql = String::new();
+            if let Some(n) = since {
+                sql.push_str(&format!(" AND {k}.stored_ms >= ${n}"));
             }
-            if q.fetch_one(&self.pool).await? <= SORTED_CANDIDATES {
-                first
-            } else {
-                format!(
-                    "SELECT s.id, s.stored_ms, s.body, s.refers_to FROM xapi_statements s\
-                     {sql} AND s.id IN ({candidates})"
-                )
+            if let Some(n) = until {
+                sql.push_str(&format!(" AND {k}.stored_ms <= ${n}"));
             }
+            if cursor {
+                let (a, b) = (cursor_at, cursor_at + 1);
+                sql.push_str(&format!(
+                    " AND {k}.stored_ms {after_cursor}= ${a} \
+                     AND ({k}.stored_ms, {k}.{row}) {after_cursor} (${a}, ${b})"
+                ));
+            }
+            sql
         };
+        let verb_sql = verb
+            .map(|n| format!(" AND (s.refers_to IS NOT NULL OR s.verb_id = ${n})"))
+            .unwrap_or_default();
+        let columns = "s.id, s.stored_ms, s.body, s.refers_to";
         let chunk = (page + 1).clamp(50, 1000);
+        let select = |cursor: bool| -> String {
+            let Some(lead) = lead else {
+                return format!(
+                    "SELECT {columns} FROM xapi_statements s \
+                     WHERE s.organisation_id = $1 AND s.voided = 0{verb_sql}{} \
+                     ORDER BY s.stored_ms {order}, s.id {order} LIMIT {chunk}",
+                    bounds("s", "id", cursor)
+                );
+            };
+            let others: String = lookups
+                .iter()
+                .map(|l| format!(" AND {}", l.holds()))
+                .collect();
+            let walk = match lead.side() {
+                None => format!(
+                    "SELECT {columns} FROM xapi_statements s \
+                     WHERE s.organisation_id = $1 AND s.{} = ${}{} \
+                     AND s.voided = 0{verb_sql}{others} \
+                     ORDER BY s.stored_ms {order}, s.id {order} LIMIT {chunk}",
+                    lead.column(),
+                    lead.n(),
+                    bounds("s", "id", cursor)
+                ),
+                Some(side) => {
+                    // SQLite's CROSS JOIN keeps the side table's index as the outer loop.
+                    let join = match self.backend {
+                        Backend::Sqlite => "CROSS JOIN",
+                        Backend::Postgres => "JOIN",
+                    };
+                    format!(
+                        "SELECT {columns} FROM {} k {join} xapi_statements s \
+                         ON s.id = k.statement_row \
+                         WHERE k.organisation_id = $1 AND k.{} = ${}{}{} \
+                         AND s.voided = 0{verb_sql}{others} \
+                         ORDER BY k.stored_ms {order}, k.statement_row {order} LIMIT {chunk}",
+                        side.table,
+                        side.key,
+                        lead.n(),
+                        side.related("k"),
+                        bounds("k", "statement_row", cursor)
+                    )
+                }
+            };
+            // Statements about statements may match through their target, whatever they
+            // mention themselves.
+            let referring = format!(
+                "SELECT {columns} FROM xapi_statements s \
+                 WHERE s.organisation_id = $1 AND s.refers_to IS NOT NULL AND s.voided = 0{} \
+                 ORDER BY s.stored_ms {order}, s.id {order} LIMIT {chunk}",
+                bounds("s", "id", cursor)
+            );
+            format!(
+                "SELECT u.id, u.stored_ms, u.body, u.refers_to FROM ( \
+                 SELECT w.id, w.stored_ms, w.body, w.refers_to FROM ({walk}) w \
+                 UNION ALL SELECT r.id, r.stored_ms, r.body, r.refers_to FROM ({referring}) r \
+                 ) u ORDER BY u.stored_ms {order}, u.id {order} LIMIT {chunk}"
+            )
+        };
         let mut found: Vec<(StatementCursor, Value)> = Vec::new();
         let mut cursor = after;
         let mut targets: HashMap<Uuid, Value> = HashMap::new();
         loop {
-            let mut sql = base.clone();
             let mut binds = binds.clone();
             if let Some(c) = cursor {
                 binds.push(Bind::Int(c.stored_ms));
-                let a = binds.len();
                 binds.push(Bind::Int(c.row));
-                let b = binds.len();
-                sql.push_str(&format!(
-                    " AND (s.stored_ms {before} ${a} OR (s.stored_ms = ${a} AND s.id {before} ${b}))"
-                ));
             }
-            sql.push_str(&format!(
-                " ORDER BY s.stored_ms {order}, s.id {order} LIMIT {chunk}"
-            ));
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(select(cursor.is_some())));
             for b in binds {
                 q = match b {
                     Bind::Int(i) => q.bind(i),
@@ -867,6 +899,11 @@ impl Store {
                     stored_ms: row.try_get("stored_ms")?,
                     row: row.try_get("id")?,
                 };
+                // A statement found twice (mentioning the Activity twice, or a reference that
+                // mentions it) comes twice in a row: once is enough.
+                if cursor == Some(at) {
+                    continue;
+                }
                 cursor = Some(at);
                 let body = parse_body(&row.try_get::<String, _>("body")?)?;
                 let refers: Option<String> = row.try_get("refers_to")?;
@@ -886,6 +923,37 @@ impl Store {
                 return Ok((found.into_iter().map(|(_, b)| b).collect(), None));
             }
         }
+    }
+
+    /// How many statements `lookup` finds, up to [`LOOKUP_BOUND`], from its index alone.
+    async fn lookup_size(
+        &self,
+        org: OrganisationId,
+        lookup: Lookup,
+        binds: &[Bind],
+    ) -> Result<i64> {
+        let sql = match lookup.side() {
+            None => format!(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM xapi_statements k \
+                 WHERE k.organisation_id = $1 AND k.{} = $2 LIMIT {LOOKUP_BOUND}) n",
+                lookup.column()
+            ),
+            Some(side) => format!(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM {} k \
+                 WHERE k.organisation_id = $1 AND k.{} = $2{} LIMIT {LOOKUP_BOUND}) n",
+                side.table,
+                side.key,
+                side.related("k")
+            ),
+        };
+        let Some(Bind::Text(key)) = binds.get(lookup.n() - 1) else {
+            return Ok(0);
+        };
+        Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .bind(org.0)
+            .bind(key.clone())
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     /// Fetches the chain of statements a Statement Reference leads to into `targets`.
@@ -919,6 +987,86 @@ impl Store {
                 .fetch_one(&self.pool)
                 .await?,
         )
+    }
+}
+
+/// A selective filter of GET Statements; `usize`: where its value is bound.
+#[derive(Debug, Clone, Copy)]
+enum Lookup {
+    /// `registration`: a column of xapi_statements.
+    Registration(usize),
+    /// `activity`, the object: a column of xapi_statements.
+    Object(usize),
+    /// `activity` with `related_activities`: xapi_statement_activities.
+    Activity(usize),
+    /// `agent`, with `related_agents` or not: xapi_statement_agents.
+    Agent(usize, bool),
+}
+
+/// A side table holding a lookup's keys (with each statement's row and `stored`).
+struct Side {
+    table: &'static str,
+    key: &'static str,
+    /// Only the actor or object (`related = 0`), not every Agent mentioned.
+    direct: bool,
+}
+
+impl Side {
+    /// The condition on its rows (alias `k`) beyond the key.
+    fn related(&self, k: &str) -> String {
+        if self.direct {
+            format!(" AND {k}.related = 0")
+        } else {
+            String::new()
+        }
+    }
+}
+
+impl Lookup {
+    fn n(self) -> usize {
+        match self {
+            Lookup::Registration(n) | Lookup::Object(n) | Lookup::Activity(n) => n,
+            Lookup::Agent(n, _) => n,
+        }
+    }
+
+    /// Its column of xapi_statements (when it has no side table).
+    fn column(self) -> &'static str {
+        match self {
+            Lookup::Registration(_) => "registration",
+            _ => "activity_id",
+        }
+    }
+
+    fn side(self) -> Option<Side> {
+        match self {
+            Lookup::Registration(_) | Lookup::Object(_) => None,
+            Lookup::Activity(_) => Some(Side {
+                table: "xapi_statement_activities",
+                key: "activity_id",
+                direct: false,
+            }),
+            Lookup::Agent(_, related) => Some(Side {
+                table: "xapi_statement_agents",
+                key: "agent_key",
+                direct: !related,
+            }),
+        }
+    }
+
+    /// The condition that a statement `s` is among those it finds.
+    fn holds(self) -> String {
+        let n = self.n();
+        match self.side() {
+            None => format!("s.{} = ${n}", self.column()),
+            Some(side) => format!(
+                "EXISTS (SELECT 1 FROM {} o WHERE o.organisation_id = $1 AND o.{} = ${n} \
+                 AND o.stored_ms = s.stored_ms AND o.statement_row = s.id{})",
+                side.table,
+                side.key,
+                side.related("o")
+            ),
+        }
     }
 }
 

@@ -1,10 +1,12 @@
-//! The Learning Record Store under load, on SQLite (docs/performance.md, "Learning Record
+//! The Learning Record Store under load, on SQLite by default (docs/performance.md, "Learning Record
 //! Store"): statements a second into an empty store from one POST of 10,000 statements, then
 //! filling it to `XAPI_BENCH_STATEMENTS` (default 1,000,000) by POSTs of 10,000, then the
 //! time of GET Statements with filters (1,000 queries of several kinds, `limit=100`), each
 //! kind's median and p99 and the p99 over all.
 //!
-//! `cargo bench -p skillgym-web --bench xapi` prints one JSON line.
+//! `cargo bench -p skillgym-web --bench xapi` prints one JSON line. With
+//! `XAPI_BENCH_DATABASE=postgres` it runs on a fresh PostgreSQL database instead (at
+//! `SKILLGYM_TEST_POSTGRES_URL`, as the tests).
 
 use reqwest::Client;
 use serde_json::{Value, json};
@@ -110,7 +112,13 @@ fn main() {
 }
 
 async fn run(total: usize) -> Value {
-    let (db, org) = TestDb::with_demo(Backend::Sqlite, 50, 11).await;
+    let postgres = std::env::var("XAPI_BENCH_DATABASE").is_ok_and(|d| d == "postgres");
+    let backend = if postgres {
+        Backend::Postgres
+    } else {
+        Backend::Sqlite
+    };
+    let (db, org) = TestDb::with_demo(backend, 50, 11).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("a port");
@@ -242,7 +250,7 @@ async fn run(total: usize) -> Value {
         })
         .collect();
     json!({
-        "database": "sqlite",
+        "database": if postgres { "postgres" } else { "sqlite" },
         "first_batch_statements_per_second": (BATCH as f64 / first).round(),
         "stored": n_stored,
         "fill_seconds": fill.round(),

@@ -22,6 +22,7 @@ both_backends!(
     a_resent_statement_is_accepted_and_a_different_one_conflicts,
     every_filter_selects_as_the_specification_says,
     more_links_page_through_to_the_end,
+    related_filters_page_in_stored_order,
     voided_statements_are_kept_apart,
     ten_thousand_statements_in_one_post,
     a_completed_statement_reaches_the_training_matrix,
@@ -613,6 +614,178 @@ async fn more_links_page_through_to_the_end(backend: Backend) {
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 }
 
+/// A course that most statements mention (as their object, their parent, or both at once),
+/// statements about statements in it, a voided one, an instructor: `related_activities` and
+/// `related_agents`, alone and with other filters, page through via `more` to exactly the
+/// statements that match, in `stored` order both ways, whatever the page size.
+async fn related_filters_page_in_stored_order(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let lrs = Lrs::new(&app, app.org).await;
+    let course = "https://x.example/course";
+    let attempted = "http://adlnet.gov/expapi/verbs/attempted";
+    // Statement n: ann or bob, completed or attempted, in the course unless n % 4 == 3 (its
+    // object as well as its parent when n.is_multiple_of(10)), taught by ivy when n.is_multiple_of(6); when
+    // n % 15 == 7, fay's comment on statement n - 1 instead.
+    let refers = |n: u32| n % 15 == 7;
+    let make = |n: u32| -> Value {
+        if refers(n) {
+            return json!({
+                "id": uuid(n),
+                "actor": { "mbox": "mailto:fay@example.org" },
+                "verb": { "id": "http://example.com/commented" },
+                "object": { "objectType": "StatementRef", "id": uuid(n - 1) }
+            });
+        }
+        let mbox = if n.is_multiple_of(2) {
+            "ann@example.org"
+        } else {
+            "bob@example.org"
+        };
+        let verb = if n.is_multiple_of(3) {
+            COMPLETED
+        } else {
+            attempted
+        };
+        let object = if n.is_multiple_of(10) {
+            course.to_owned()
+        } else {
+            format!("https://x.example/a{}", n % 5)
+        };
+        let mut s = statement(&uuid(n), mbox, verb, &object);
+        let mut context = json!({});
+        if n % 4 != 3 {
+            context["contextActivities"] = json!({ "parent": [{ "id": course }] });
+        }
+        if n.is_multiple_of(6) {
+            context["instructor"] = json!({ "mbox": "mailto:ivy@example.org" });
+        }
+        s["context"] = context;
+        s
+    };
+    let voided = 8;
+    let voiding = 1000;
+    let mut order = Vec::new();
+    let mut since = String::new();
+    for batch in 0..4u32 {
+        let mut statements: Vec<Value> = (batch * 50..batch * 50 + 50).map(make).collect();
+        if batch == 3 {
+            statements.push(json!({
+                "id": uuid(voiding),
+                "actor": { "mbox": "mailto:admin@example.org" },
+                "verb": { "id": "http://adlnet.gov/expapi/verbs/voided" },
+                "object": { "objectType": "StatementRef", "id": uuid(voided) }
+            }));
+        }
+        order.extend(lrs.stored_ids(&Value::from(statements)).await);
+        if batch == 1 {
+            since = chrono_now(&lrs, &uuid(99)).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    // What each statement (not a reference) is: its own number's properties.
+    let own = |n: u32, in_course: bool, ann: bool, completed: bool| {
+        !refers(n)
+            && (!in_course || n % 4 != 3)
+            && (!ann || n.is_multiple_of(2))
+            && (!completed || n.is_multiple_of(3))
+    };
+    // The statements a filter selects: not voided, and matching themselves or (references)
+    // through their target.
+    let want = |matches: &dyn Fn(u32) -> bool, from: u32| -> Vec<String> {
+        order
+            .iter()
+            .filter(|id| {
+                let n: u32 = id.rsplit('-').next().unwrap().parse().unwrap();
+                let target = if n == voiding {
+                    Some(voided)
+                } else if n < voiding && refers(n) {
+                    Some(n - 1)
+                } else {
+                    None
+                };
+                n != voided
+                    && (n >= from)
+                    && ((n < voiding && matches(n)) || target.is_some_and(matches))
+            })
+            .cloned()
+            .collect()
+    };
+    let agent = |mbox: &str| format!("{{\"mbox\":\"mailto:{mbox}\"}}");
+    let cases: Vec<(Pairs, Vec<String>)> = vec![
+        (
+            vec![
+                ("activity", course.into()),
+                ("related_activities", "true".into()),
+            ],
+            want(&|n| own(n, true, false, false), 0),
+        ),
+        (
+            vec![
+                ("activity", course.into()),
+                ("related_activities", "true".into()),
+                ("agent", agent("ann@example.org")),
+                ("verb", COMPLETED.into()),
+            ],
+            want(&|n| own(n, true, true, true), 0),
+        ),
+        (
+            vec![
+                ("activity", course.into()),
+                ("related_activities", "true".into()),
+                ("since", since.clone()),
+            ],
+            want(&|n| own(n, true, false, false), 100),
+        ),
+        (
+            vec![("activity", course.into())],
+            want(&|n| own(n, false, false, false) && n.is_multiple_of(10), 0),
+        ),
+        (
+            vec![
+                ("agent", agent("ivy@example.org")),
+                ("related_agents", "true".into()),
+            ],
+            want(&|n| own(n, false, false, false) && n.is_multiple_of(6), 0),
+        ),
+        (
+            vec![
+                ("agent", agent("ann@example.org")),
+                ("related_agents", "true".into()),
+                ("activity", course.into()),
+                ("related_activities", "true".into()),
+            ],
+            want(&|n| own(n, true, true, false), 0),
+        ),
+    ];
+    for (i, (pairs, mut want)) in cases.into_iter().enumerate() {
+        assert!(want.len() > 10, "{pairs:?}");
+        let limits: &[&str] = if i == 0 {
+            &["1", "7", "100"]
+        } else {
+            &["7", "100"]
+        };
+        for limit in limits {
+            let mut pairs: Vec<(&str, &str)> =
+                pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            pairs.push(("limit", *limit));
+            let up = {
+                let mut up = pairs.clone();
+                up.push(("ascending", "true"));
+                lrs.ids(&up).await
+            };
+            assert_eq!(up, want, "{pairs:?} ascending");
+            want.reverse();
+            assert_eq!(lrs.ids(&pairs).await, want, "{pairs:?}");
+            want.reverse();
+        }
+    }
+    // More than a page of 100 in the course.
+    assert!(
+        want(&|n| own(n, true, false, false), 0).len() > 100,
+        "more than one page"
+    );
+}
+
 async fn voided_statements_are_kept_apart(backend: Backend) {
     let app = spawn_app(backend).await;
     let lrs = Lrs::new(&app, app.org).await;
@@ -908,6 +1081,13 @@ async fn a_completed_statement_reaches_the_training_matrix(backend: Backend) {
     assert_eq!(
         store.xapi_statement_count(app.org).await.unwrap(),
         held - theirs.len() as i64
+    );
+    // Nor do the filters find them.
+    let them = json!({ "mbox": "mailto:learner@afon.example" }).to_string();
+    assert!(
+        lrs.ids(&[("agent", &them), ("related_agents", "true")])
+            .await
+            .is_empty()
     );
     let nobody: uuid::Uuid = uuid(3).parse().unwrap();
     assert!(
