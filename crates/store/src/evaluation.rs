@@ -3,6 +3,7 @@
 //! report weighs (see `skillgym_domain::evaluation` for the arithmetic).
 
 use crate::audit_trail::{Actor, AuditAction, NewAuditEvent, insert_event};
+use crate::email_claims::{ClaimTable, Key};
 use crate::{Result, Store, StoreError, now};
 use skillgym_domain::audit::Localised;
 use skillgym_domain::evaluation::{
@@ -24,6 +25,12 @@ pub const FOLLOW_UP_JOB: crate::Job = crate::Job {
 
 /// A claim on a follow-up older than this, neither sent nor failed, was abandoned.
 const FOLLOW_UP_CLAIM_STALE_SECS: i64 = 30 * 60;
+
+const FOLLOW_UPS: ClaimTable = ClaimTable {
+    table: "evaluation_follow_ups",
+    keys: ["evaluation_id", "days"],
+    stale_secs: FOLLOW_UP_CLAIM_STALE_SECS,
+};
 
 /// An activity a person did, which they may give feedback on.
 #[derive(Debug, Clone, PartialEq)]
@@ -455,23 +462,13 @@ impl Store {
         evaluation: EvaluationId,
         days: u16,
     ) -> Result<bool> {
-        let at = now();
-        let done = sqlx::query(
-            "INSERT INTO evaluation_follow_ups (evaluation_id, organisation_id, days, claimed_at) \
-             VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (evaluation_id, days) DO UPDATE SET claimed_at = excluded.claimed_at, \
-                 error = NULL \
-             WHERE evaluation_follow_ups.sent_at IS NULL \
-               AND evaluation_follow_ups.claimed_at <= $5",
-        )
-        .bind(evaluation.0)
-        .bind(org.0)
-        .bind(i64::from(days))
-        .bind(at)
-        .bind(at - FOLLOW_UP_CLAIM_STALE_SECS)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        FOLLOW_UPS
+            .claim(
+                &self.pool,
+                [Key::Int(evaluation.0), Key::Int(i64::from(days))],
+                Some(org.0),
+            )
+            .await
     }
 
     /// Records how a claimed follow-up went: sent, or failed with the reason.
@@ -481,21 +478,13 @@ impl Store {
         days: u16,
         outcome: std::result::Result<(), &str>,
     ) -> Result<()> {
-        let (sent_at, error) = match outcome {
-            Ok(()) => (Some(now()), None),
-            Err(e) => (None, Some(e.to_string())),
-        };
-        sqlx::query(
-            "UPDATE evaluation_follow_ups SET sent_at = $3, error = $4 \
-             WHERE evaluation_id = $1 AND days = $2",
-        )
-        .bind(evaluation.0)
-        .bind(i64::from(days))
-        .bind(sent_at)
-        .bind(error)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        FOLLOW_UPS
+            .finish(
+                &self.pool,
+                [Key::Int(evaluation.0), Key::Int(i64::from(days))],
+                outcome,
+            )
+            .await
     }
 
     /// `person`'s follow-up, once it has been sent to them (`NotFound` otherwise).
