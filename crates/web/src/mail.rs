@@ -85,6 +85,53 @@ impl Mailer {
 /// After this many failed emails in a row, a batch stops.
 const MAX_FAILURES_IN_A_ROW: usize = 5;
 
+/// The emails of one run of a job (or one press of a button) as they go. A server that is down
+/// fails every email, each after a timeout: after [`MAX_FAILURES_IN_A_ROW`] the run gives up,
+/// leaving the rest unclaimed for the next one.
+#[derive(Default)]
+struct Batch {
+    sent: Sent,
+    failures_in_a_row: usize,
+}
+
+impl Batch {
+    /// Whether to stop sending `what` (logged once it is so).
+    fn gave_up(&self, what: &str) -> bool {
+        let stop = self.failures_in_a_row >= MAX_FAILURES_IN_A_ROW;
+        if stop {
+            tracing::warn!("stopped sending {what} after repeated failures");
+        }
+        stop
+    }
+
+    /// Sends one email and counts it: its Message-ID, or why it failed.
+    async fn send(
+        &mut self,
+        mailer: &Mailer,
+        to: &str,
+        subject: &str,
+        body: String,
+    ) -> Result<String, String> {
+        match mailer.send(to, subject, body).await {
+            Ok(id) => {
+                self.sent.sent += 1;
+                self.failures_in_a_row = 0;
+                Ok(id)
+            }
+            Err(e) => {
+                self.sent.failed += 1;
+                self.failures_in_a_row += 1;
+                Err(e.to_string())
+            }
+        }
+    }
+}
+
+/// How a send went, as the store's `finish_…` records it.
+fn outcome(sent: &Result<String, String>) -> Result<(), &str> {
+    sent.as_ref().map(|_| ()).map_err(String::as_str)
+}
+
 /// How many emails one press of a button (or one run of the job) sent, and how many failed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Sent {
@@ -257,13 +304,9 @@ async fn send_all(
     recipients: &[Recipient],
     kind: InvitationKind,
 ) -> Result<Sent, StoreError> {
-    let mut outcome = Sent::default();
-    let mut failures_in_a_row = 0;
+    let mut batch = Batch::default();
     for recipient in recipients {
-        // A server that is down fails every email, each after a timeout: stop, and leave the
-        // rest unclaimed for the next press or run.
-        if failures_in_a_row >= MAX_FAILURES_IN_A_ROW {
-            tracing::warn!(campaign = %campaign.id, "stopped sending after repeated failures");
+        if batch.gave_up("emails") {
             break;
         }
         let Some(claim) = store
@@ -273,21 +316,15 @@ async fn send_all(
             continue;
         };
         let (subject, body) = compose(store, public_url, campaign, recipient, kind).await?;
-        match mailer.send(&recipient.email, &subject, body).await {
-            Ok(message_id) => {
-                store.finish_invitation(claim, Ok(&message_id)).await?;
-                outcome.sent += 1;
-                failures_in_a_row = 0;
-            }
-            Err(e) => {
-                tracing::warn!(campaign = %campaign.id, person = %recipient.person, error = %e, "email not sent");
-                store.finish_invitation(claim, Err(&e.to_string())).await?;
-                outcome.failed += 1;
-                failures_in_a_row += 1;
-            }
+        let sent = batch.send(mailer, &recipient.email, &subject, body).await;
+        if let Err(e) = &sent {
+            tracing::warn!(campaign = %campaign.id, person = %recipient.person, error = %e, "email not sent");
         }
+        store
+            .finish_invitation(claim, sent.as_deref().map_err(String::as_str))
+            .await?;
     }
-    Ok(outcome)
+    Ok(batch.sent)
 }
 
 /// The language to write to `recipient` in.
@@ -406,15 +443,13 @@ async fn check_in(
     at: i64,
 ) -> Result<Sent, StoreError> {
     let local = skillgym_domain::uk_time::local(at);
-    let mut outcome = Sent::default();
+    let mut batch = Batch::default();
     if local.hour() < CHECK_IN_FROM_HOUR {
-        return Ok(outcome);
+        return Ok(batch.sent);
     }
     let today = local.date();
-    let mut failures_in_a_row = 0;
     for due in store.check_ins_due(today).await? {
-        if failures_in_a_row >= MAX_FAILURES_IN_A_ROW {
-            tracing::warn!("stopped sending plan check-ins after repeated failures");
+        if batch.gave_up("plan check-ins") {
             break;
         }
         if !store.claim_check_in(due.plan, due.week).await? {
@@ -460,23 +495,15 @@ async fn check_in(
                 ("url", format!("{public_url}/me/plan").into()),
             ],
         );
-        match mailer.send(&due.email, &subject, body).await {
-            Ok(_) => {
-                store.finish_check_in(due.plan, due.week, Ok(())).await?;
-                outcome.sent += 1;
-                failures_in_a_row = 0;
-            }
-            Err(e) => {
-                tracing::warn!(plan = %due.plan, week = due.week, error = %e, "plan check-in not sent");
-                store
-                    .finish_check_in(due.plan, due.week, Err(&e.to_string()))
-                    .await?;
-                outcome.failed += 1;
-                failures_in_a_row += 1;
-            }
+        let sent = batch.send(mailer, &due.email, &subject, body).await;
+        if let Err(e) = &sent {
+            tracing::warn!(plan = %due.plan, week = due.week, error = %e, "plan check-in not sent");
         }
+        store
+            .finish_check_in(due.plan, due.week, outcome(&sent))
+            .await?;
     }
-    Ok(outcome)
+    Ok(batch.sent)
 }
 
 /// Tomorrow on the UK's clock, from its first second to the next day's, as unix seconds.
@@ -504,11 +531,9 @@ async fn remind_of_sessions(
     at: i64,
 ) -> Result<Sent, StoreError> {
     let (from, to) = tomorrow(at);
-    let mut outcome = Sent::default();
-    let mut failures_in_a_row = 0;
+    let mut batch = Batch::default();
     for due in store.reminders_due(from, to).await? {
-        if failures_in_a_row >= MAX_FAILURES_IN_A_ROW {
-            tracing::warn!("stopped sending session reminders after repeated failures");
+        if batch.gave_up("session reminders") {
             break;
         }
         if !store
@@ -542,25 +567,15 @@ async fn remind_of_sessions(
                 ),
             ],
         );
-        match mailer.send(&due.email, &subject, body).await {
-            Ok(_) => {
-                store
-                    .finish_session_reminder(due.session.id, due.person, Ok(()))
-                    .await?;
-                outcome.sent += 1;
-                failures_in_a_row = 0;
-            }
-            Err(e) => {
-                tracing::warn!(session = %due.session.id, person = %due.person, error = %e, "session reminder not sent");
-                store
-                    .finish_session_reminder(due.session.id, due.person, Err(&e.to_string()))
-                    .await?;
-                outcome.failed += 1;
-                failures_in_a_row += 1;
-            }
+        let sent = batch.send(mailer, &due.email, &subject, body).await;
+        if let Err(e) = &sent {
+            tracing::warn!(session = %due.session.id, person = %due.person, error = %e, "session reminder not sent");
         }
+        store
+            .finish_session_reminder(due.session.id, due.person, outcome(&sent))
+            .await?;
     }
-    Ok(outcome)
+    Ok(batch.sent)
 }
 
 /// Sends the evaluation follow-ups that are due (the organisation's days after an activity, 30
@@ -590,14 +605,12 @@ pub async fn follow_up(
     at: i64,
 ) -> Result<Sent, StoreError> {
     let local = skillgym_domain::uk_time::local(at);
-    let mut outcome = Sent::default();
+    let mut batch = Batch::default();
     if local.hour() < CHECK_IN_FROM_HOUR {
-        return Ok(outcome);
+        return Ok(batch.sent);
     }
-    let mut failures_in_a_row = 0;
     for due in store.follow_ups_due(local.date()).await? {
-        if failures_in_a_row >= MAX_FAILURES_IN_A_ROW {
-            tracing::warn!("stopped sending follow-ups after repeated failures");
+        if batch.gave_up("follow-ups") {
             break;
         }
         if !store
@@ -624,23 +637,40 @@ pub async fn follow_up(
                 ),
             ],
         );
-        match mailer.send(&due.email, &subject, body).await {
-            Ok(_) => {
-                store
-                    .finish_follow_up(due.evaluation, due.days, Ok(()))
-                    .await?;
-                outcome.sent += 1;
-                failures_in_a_row = 0;
-            }
-            Err(e) => {
-                tracing::warn!(evaluation = %due.evaluation, days = due.days, error = %e, "follow-up not sent");
-                store
-                    .finish_follow_up(due.evaluation, due.days, Err(&e.to_string()))
-                    .await?;
-                outcome.failed += 1;
-                failures_in_a_row += 1;
-            }
+        let sent = batch.send(mailer, &due.email, &subject, body).await;
+        if let Err(e) = &sent {
+            tracing::warn!(evaluation = %due.evaluation, days = due.days, error = %e, "follow-up not sent");
         }
+        store
+            .finish_follow_up(due.evaluation, due.days, outcome(&sent))
+            .await?;
     }
-    Ok(outcome)
+    Ok(batch.sent)
+}
+
+#[cfg(test)]
+mod batch_tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_run_counts_each_failure_and_gives_up_after_five_in_a_row() {
+        // Nothing listens on port 9 of this machine: every email fails at once.
+        let mailer = Mailer::new("smtp://127.0.0.1:9", "skills@example.org").unwrap();
+        let mut batch = Batch::default();
+        for n in 1..=MAX_FAILURES_IN_A_ROW {
+            assert!(!batch.gave_up("tests"), "not after {} failures", n - 1);
+            let sent = batch
+                .send(&mailer, "someone@example.org", "Subject", "Body".into())
+                .await;
+            assert!(outcome(&sent).is_err());
+        }
+        assert!(batch.gave_up("tests"));
+        assert_eq!(
+            batch.sent,
+            Sent {
+                sent: 0,
+                failed: MAX_FAILURES_IN_A_ROW
+            }
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! The weekly email to each manager of their people whose required training is due soon,
 //! overdue or not started.
 
-use super::{MAX_FAILURES_IN_A_ROW, Mailer, Sent, once};
+use super::{Batch, Mailer, Sent, once, outcome};
 use crate::routes::training::cell_view;
 use skillgym_domain::uk_time;
 use skillgym_i18n::{Lang, Tr};
@@ -41,15 +41,13 @@ async fn send_digests(
 ) -> Result<Sent, StoreError> {
     let local = uk_time::local(at);
     let today = local.date();
-    let mut outcome = Sent::default();
+    let mut batch = Batch::default();
     if today.weekday() == Weekday::Monday && local.hour() < FROM_HOUR {
-        return Ok(outcome);
+        return Ok(batch.sent);
     }
     let monday = today - time::Duration::days(i64::from(today.weekday().number_days_from_monday()));
-    let mut failures_in_a_row = 0;
     for due in store.training_digests_due(monday).await? {
-        if failures_in_a_row >= MAX_FAILURES_IN_A_ROW {
-            tracing::warn!("stopped sending managers' training emails after repeated failures");
+        if batch.gave_up("managers' training emails") {
             break;
         }
         if !store
@@ -99,23 +97,13 @@ async fn send_digests(
                 ("url", format!("{public_url}/training").into()),
             ],
         );
-        match mailer.send(&due.email, &subject, body).await {
-            Ok(_) => {
-                store
-                    .finish_training_digest(due.manager, monday, Ok(()))
-                    .await?;
-                outcome.sent += 1;
-                failures_in_a_row = 0;
-            }
-            Err(e) => {
-                tracing::warn!(manager = %due.manager, error = %e, "training email not sent");
-                store
-                    .finish_training_digest(due.manager, monday, Err(&e.to_string()))
-                    .await?;
-                outcome.failed += 1;
-                failures_in_a_row += 1;
-            }
+        let sent = batch.send(mailer, &due.email, &subject, body).await;
+        if let Err(e) = &sent {
+            tracing::warn!(manager = %due.manager, error = %e, "training email not sent");
         }
+        store
+            .finish_training_digest(due.manager, monday, outcome(&sent))
+            .await?;
     }
-    Ok(outcome)
+    Ok(batch.sent)
 }
