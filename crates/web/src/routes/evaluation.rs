@@ -653,7 +653,7 @@ mod tests {
     use skillgym_domain::evaluation::Level;
 
     #[test]
-    fn a_hidden_row_has_blank_figures_but_its_n() {
+    fn a_hidden_row_shows_no_figure_not_even_its_n() {
         let tr = Tr::new(skillgym_i18n::Lang::En);
         let row = ReportRow {
             label: "x".into(),
