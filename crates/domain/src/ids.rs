@@ -65,4 +65,6 @@ id_type!(
     AssignmentId,
     /// A module of the training matrix that a service requires.
     RequirementId,
+    /// A question someone asked the digital team (see `weekly_question`).
+    WeeklyQuestionId,
 );

@@ -20,13 +20,14 @@ pub mod single_sign_on;
 pub mod staff_file;
 pub mod training;
 pub mod uk_time;
+pub mod weekly_question;
 
 pub use accounts::{Role, Roles};
 pub use csv_file::FileLanguage;
 pub use ids::{
     AccountId, ActivityId, AssignmentId, CampaignId, CompetenceId, EvaluationId, FrameworkId,
     NetworkId, OrganisationId, PersonId, PlanId, QuestionId, QuizItemId, RequirementId, ResponseId,
-    SessionId, SiteId, StaffUploadId, SurveyUploadId, TeamId,
+    SessionId, SiteId, StaffUploadId, SurveyUploadId, TeamId, WeeklyQuestionId,
 };
 pub use organisation::{Location, OrganisationSlug, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{

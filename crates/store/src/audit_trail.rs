@@ -106,11 +106,16 @@ pub enum AuditAction {
     /// The days after an activity on which follow-ups are sent changed (detail:
     /// `previous-days=… days=…`).
     FollowUpDaysChanged,
+    /// The digital team answered a weekly question, or changed its answer (detail:
+    /// `question=…`, its number).
+    QuestionAnswered,
+    /// The digital team removed a weekly question (detail: `question=…`).
+    QuestionRemoved,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 28;
+    pub const COUNT: usize = 30;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -141,6 +146,8 @@ impl AuditAction {
         AuditAction::TrainingImported,
         AuditAction::TrainingRetired,
         AuditAction::FollowUpDaysChanged,
+        AuditAction::QuestionAnswered,
+        AuditAction::QuestionRemoved,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -173,6 +180,8 @@ impl AuditAction {
             AuditAction::TrainingImported => "training-imported",
             AuditAction::TrainingRetired => "training-retired",
             AuditAction::FollowUpDaysChanged => "follow-up-days-changed",
+            AuditAction::QuestionAnswered => "question-answered",
+            AuditAction::QuestionRemoved => "question-removed",
         }
     }
 
@@ -198,6 +207,8 @@ impl AuditAction {
                 | AuditAction::TrainingImported
                 | AuditAction::TrainingRetired
                 | AuditAction::FollowUpDaysChanged
+                | AuditAction::QuestionAnswered
+                | AuditAction::QuestionRemoved
         )
     }
 
@@ -208,7 +219,7 @@ impl AuditAction {
 
 /// Every key an event's detail can hold as `key=value`. Each has a message `audit-detail-KEY`
 /// in both languages, which the audit trail's Details column shows (a test renders them all).
-pub const DETAIL_KEYS: [&str; 24] = [
+pub const DETAIL_KEYS: [&str; 25] = [
     "added",
     "updated",
     "unchanged",
@@ -233,6 +244,7 @@ pub const DETAIL_KEYS: [&str; 24] = [
     "requirement",
     "previous-days",
     "days",
+    "question",
 ];
 
 /// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.

@@ -90,6 +90,13 @@ impl Store {
             self.seed_demo_catalogue(org.id, &keep_free).await?;
             self.seed_demo_training(org.id, &keep_free).await?;
             self.seed_demo_evaluation(org.id, &keep_free).await?;
+            let trainer = demo
+                .accounts
+                .iter()
+                .find(|a| a.roles.has(skillgym_domain::Role::Trainer))
+                .and_then(|a| ids.get(a.employee_number.as_str()).copied());
+            self.seed_demo_questions(org.id, demo.main_language == "cy", trainer)
+                .await?;
         }
         Ok(org)
     }

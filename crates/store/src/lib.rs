@@ -40,6 +40,7 @@ mod staff;
 mod survey_import;
 mod team;
 mod training;
+mod weekly_question;
 mod xapi;
 
 pub use accounts::{
@@ -102,6 +103,7 @@ pub use training::{
     Completion, CompletionSource, CompletionsRefused, DigestDue, EvidenceFile, Matrix, MatrixRow,
     Needed, NewRequirement, Requirement, Standing, StateCounts, TRAINING_DIGEST_JOB,
 };
+pub use weekly_question::{NewAnswer, QUESTION_DIGEST_JOB, QuestionDigestDue, WeeklyQuestion};
 pub use xapi::{NewXapiClient, StatementCursor, StatementsStored, XapiClient};
 
 use sqlx::any::{AnyPoolOptions, AnyRow};

@@ -191,6 +191,7 @@ impl Store {
         tables.push(self.training_completions_table(org, person).await?);
         tables.push(self.xapi_statements_table(org, person).await?);
         tables.extend(self.evaluation_tables(org, person).await?);
+        tables.push(self.weekly_questions_table(org, person).await?);
         let files = self.evidence_files(org, person).await?;
         Ok(PersonalData {
             person,
@@ -569,6 +570,33 @@ impl Store {
             ))
         })
         .collect()
+    }
+
+    /// The questions they asked the digital team with their name (those asked without a name
+    /// keep nothing of who asked), and the answers.
+    async fn weekly_questions_table(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<DataTable> {
+        self.query_table(
+            "weekly_questions",
+            &["asked_at", "question", "wording", "answer", "answered_at"],
+            "SELECT asked_at, question, wording, answer, answered_at FROM weekly_questions \
+             WHERE organisation_id = $1 AND asked_by = $2 ORDER BY id",
+            &[org.0, person.0],
+            |r| {
+                Ok(vec![
+                    iso_time(r.try_get("asked_at")?).into(),
+                    text(r, "question")?,
+                    r.try_get::<Option<String>, _>("wording")?.into(),
+                    r.try_get::<Option<String>, _>("answer")?.into(),
+                    r.try_get::<Option<i64>, _>("answered_at")?
+                        .map_or(Cell::Empty, |t| iso_time(t).into()),
+                ])
+            },
+        )
+        .await
     }
 
     /// The feedback they gave on activities, and their answers to its follow-ups.
@@ -1005,6 +1033,13 @@ pub(crate) async fn erase_in(
         "DELETE FROM plans WHERE person_id = $1",
         "UPDATE plans SET agreed_by = NULL WHERE agreed_by = $1",
         "UPDATE plan_notes SET author_id = NULL WHERE author_id = $1",
+        // Their questions to the digital team: those waiting go; those answered stay in the
+        // FAQ as everyone reads them, tied to nobody.
+        "DELETE FROM weekly_questions WHERE asked_by = $1 AND answered_at IS NULL",
+        "UPDATE weekly_questions SET question = COALESCE(wording, question), wording = NULL, \
+             asked_by = NULL WHERE asked_by = $1",
+        "UPDATE weekly_questions SET answered_by = NULL WHERE answered_by = $1",
+        "DELETE FROM weekly_question_digests WHERE person_id = $1",
         "UPDATE people SET line_manager_id = NULL WHERE line_manager_id = $1",
         "UPDATE teams SET manager_id = NULL WHERE manager_id = $1",
         "DELETE FROM people WHERE id = $1",

@@ -15,7 +15,9 @@ use skillgym_i18n::{Arg, Lang, Tr};
 use skillgym_store::{InvitationKind, MailCampaign, REMINDER_JOB, Recipient, Store, StoreError};
 
 mod training;
+mod weekly_question;
 pub use training::run_training_digest_job;
+pub use weekly_question::run_question_digest_job;
 
 /// What can go wrong setting up or sending email.
 #[derive(Debug, thiserror::Error)]

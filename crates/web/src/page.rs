@@ -39,6 +39,7 @@ const NAV: &[(&str, &str, &[Role], &[&str])] = &[
         &[],
         &["/me/plan", "/me/training", "/me/feedback", "/me/follow-ups"],
     ),
+    ("/questions", "nav-questions", &[], &[]),
     ("/team", "nav-my-people", &[Role::Manager], &[]),
     // Administrators reach plans from the Learning page, which keeps their menu short.
     ("/plans", "nav-plans", &[Role::Trainer, Role::Manager], &[]),

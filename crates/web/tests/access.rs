@@ -301,6 +301,24 @@ const TABLE: &[Row] = &[
     (GET,    "/evaluation",                                 "/evaluation?by=trainer",                                       [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/evaluation",                                 "/evaluation?by=team",                                          [SIGN_IN, DENIED,  DENIED,  BAD,     DENIED,  BAD,     DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/evaluation.csv",                             "/evaluation.csv?by=format",                                    [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/questions",                                  "/questions",                                                   [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/questions",                                  "/questions?q=scan&competence={competence}",                    [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/questions/ask",                              "/questions/ask",                                               [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    // An empty question is refused; nothing is kept.
+    (POST,   "/questions/ask",                              "/questions/ask",                                               [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
+    (GET,    "/questions/waiting",                          "/questions/waiting",                                           [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/questions/{id}",                             "/questions/{answered_question}",                               [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    // Waiting for an answer: the digital team and the learner who asked it with their name.
+    (GET,    "/questions/{id}",                             "/questions/{waiting_question}",                                [SIGN_IN, OK,      MISSING, OK,      MISSING, OK,      MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/questions/{id}",                             "/questions/{none}",                                            [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/questions/{id}/answer",                      "/questions/{waiting_question}/answer",                         [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/questions/{id}/answer",                      "/questions/{none}/answer",                                     [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    // An empty answer is refused; nothing changes.
+    (POST,   "/questions/{id}/answer",                      "/questions/{waiting_question}/answer",                         [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/questions/{id}/answer",                      "/questions/{none}/answer",                                     [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/questions/{id}/remove",                      "/questions/{answered_question}/remove",                        [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    // Removing works (the web tests show it); here only who may, on an id nothing has.
+    (POST,   "/questions/{id}/remove",                      "/questions/{none}/remove",                                     [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/settings/follow-ups",                        "/settings/follow-ups",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     // An empty list of days is refused; nothing changes.
     (POST,   "/settings/follow-ups",                        "/settings/follow-ups",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
@@ -982,6 +1000,30 @@ impl Fixtures {
             .find(|c| c.completed_on == completed_on)
             .unwrap()
             .id;
+        // A question answered for everyone, and one the learner asked with their name that
+        // waits for an answer.
+        let answered_question = store
+            .ask_question(org, None, "How do I scan?")
+            .await
+            .unwrap();
+        store
+            .answer_question(
+                org,
+                answered_question,
+                &skillgym_store::NewAnswer {
+                    wording: None,
+                    answer: "With the scanner app.".into(),
+                    competence: None,
+                },
+                manager,
+            )
+            .await
+            .unwrap();
+        let learner = id_of(&at("learner@afon.example")).await;
+        let waiting_question = store
+            .ask_question(org, Some(learner), "Where is the printer?")
+            .await
+            .unwrap();
         let campaign = store.campaigns(org).await.unwrap()[0].id;
         let framework = store.frameworks(org).await.unwrap()[0].id;
         // The framework's first area and competence, which the demo's campaigns have answers
@@ -1128,6 +1170,8 @@ impl Fixtures {
             ("managed", managed.to_string()),
             ("requirement", requirement.to_string()),
             ("evidence", evidence.to_string()),
+            ("answered_question", answered_question.to_string()),
+            ("waiting_question", waiting_question.to_string()),
             ("site", store.sites(org).await.unwrap()[0].id.to_string()),
             ("team", store.teams(org).await.unwrap()[0].id.to_string()),
             // An id nothing has.

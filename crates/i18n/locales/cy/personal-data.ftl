@@ -99,7 +99,7 @@ audit-detail-campaign = ymgyrch rhif { $value }
 my-data-heading = Eich data
 my-data-intro = Lawrlwythwch bopeth sydd gan skillgym amdanoch chi: eich manylion, safleoedd, tîm, rheolwr llinell, mewngofnodi a rolau, a'r cofnod o bwy sydd wedi edrych ar eich data neu ei newid. Cewch un ffeil zip gyda ffeiliau JSON a CSV ynddi.
 my-data-download = Lawrlwytho fy nata
-my-data-readme = Dyma bopeth oedd gan skillgym amdanoch chi ar { $date }. Mae pob tabl yma ddwywaith: fel JSON ac fel CSV (sy'n agor mewn taenlen). person: eich manylion. sites: ble rydych chi'n gweithio. account: eich mewngofnodi, iaith a rolau, faint o sesiynau sydd ar agor, a phwy mae gwasanaeth mewngofnodi eich sefydliad yn dweud ydych chi, os ydych chi wedi'i ddefnyddio. audit_events: pwy a edrychodd ar eich data, ei allforio neu ei newid, a phryd. activity_ratings: pa mor ddefnyddiol oedd gweithgareddau yn y catalog dysgu i chi. session_bookings: y sesiynau y gwnaethoch eu harchebu neu aros amdanyn nhw, ac a ddaethoch chi. plans, plan_goals, plan_steps a plan_notes: eich cynlluniau dysgu, eu nodau a'u camau, beth wnaethoch chi ei dicio a'i ysgrifennu am bob un, a'r nodiadau a gadwyd pan wnaethoch chi gyfarfod amdanyn nhw. plan_credentials: y bathodynnau a enillodd eich cynlluniau gorffenedig, yn ôl diwedd eu cyfeiriad. club_submissions: yr hyn a gyflwynoch i aseiniadau wythnosol clybiau, a'r adborth arno. training_completions: y modiwlau gofynnol (fel diogelu data) a gwblhawyd gennych, y diwrnod, sut y clywodd skillgym amdano ac unrhyw dystiolaeth a roddwyd. xapi_statements: y datganiadau xAPI a anfonodd systemau dysgu eraill amdanoch chi (yn enwi eich e-bost neu eich rhif cyflogai), yn ôl eu id, beth maen nhw'n dweud a wnaethoch chi ac i beth. certificates: y tystysgrifau a lwythwyd gennych fel tystiolaeth o gwblhau, pob un wedi'i enwi yn training_completions. evaluations: beth ddywedoch chi am weithgareddau a wnaethoch chi. evaluation_follow_ups: y cwestiynau a anfonwyd atoch chi wythnosau wedyn, a'ch atebion.
+my-data-readme = Dyma bopeth oedd gan skillgym amdanoch chi ar { $date }. Mae pob tabl yma ddwywaith: fel JSON ac fel CSV (sy'n agor mewn taenlen). person: eich manylion. sites: ble rydych chi'n gweithio. account: eich mewngofnodi, iaith a rolau, faint o sesiynau sydd ar agor, a phwy mae gwasanaeth mewngofnodi eich sefydliad yn dweud ydych chi, os ydych chi wedi'i ddefnyddio. audit_events: pwy a edrychodd ar eich data, ei allforio neu ei newid, a phryd. activity_ratings: pa mor ddefnyddiol oedd gweithgareddau yn y catalog dysgu i chi. session_bookings: y sesiynau y gwnaethoch eu harchebu neu aros amdanyn nhw, ac a ddaethoch chi. plans, plan_goals, plan_steps a plan_notes: eich cynlluniau dysgu, eu nodau a'u camau, beth wnaethoch chi ei dicio a'i ysgrifennu am bob un, a'r nodiadau a gadwyd pan wnaethoch chi gyfarfod amdanyn nhw. plan_credentials: y bathodynnau a enillodd eich cynlluniau gorffenedig, yn ôl diwedd eu cyfeiriad. club_submissions: yr hyn a gyflwynoch i aseiniadau wythnosol clybiau, a'r adborth arno. training_completions: y modiwlau gofynnol (fel diogelu data) a gwblhawyd gennych, y diwrnod, sut y clywodd skillgym amdano ac unrhyw dystiolaeth a roddwyd. xapi_statements: y datganiadau xAPI a anfonodd systemau dysgu eraill amdanoch chi (yn enwi eich e-bost neu eich rhif cyflogai), yn ôl eu id, beth maen nhw'n dweud a wnaethoch chi ac i beth. certificates: y tystysgrifau a lwythwyd gennych fel tystiolaeth o gwblhau, pob un wedi'i enwi yn training_completions. evaluations: beth ddywedoch chi am weithgareddau a wnaethoch chi. evaluation_follow_ups: y cwestiynau a anfonwyd atoch chi wythnosau wedyn, a'ch atebion. weekly_questions: y cwestiynau a ofynnoch i'r tîm digidol gyda'ch enw, a'u hatebion (nid yw cwestiynau a ofynnwyd heb enw wedi'u cysylltu â chi, felly nid ydyn nhw yma).
 
 ## Dileu person
 person-erase-link = Dileu'r person hwn
@@ -344,3 +344,13 @@ my-data-column-evaluation-follow-ups-effectiveness = Mwy effeithiol (1 i 5)
 my-data-column-evaluation-follow-ups-example = Enghraifft
 # review:
 my-data-column-evaluation-follow-ups-answered-at = Atebwyd (UTC)
+# review:
+my-data-column-weekly-questions-asked-at = Gofynnwyd (UTC)
+# review:
+my-data-column-weekly-questions-question = Eich cwestiwn
+# review:
+my-data-column-weekly-questions-wording = Fel y'i geiriwyd gan y tîm digidol
+# review:
+my-data-column-weekly-questions-answer = Ateb
+# review:
+my-data-column-weekly-questions-answered-at = Atebwyd (UTC)

@@ -50,7 +50,7 @@ pub struct ShownActivity {
 }
 
 /// The titles of the organisation's competences by code, in the reader's language.
-async fn competence_titles(
+pub(crate) async fn competence_titles(
     state: &AppState,
     ctx: &Ctx,
     org: skillgym_domain::OrganisationId,
@@ -223,6 +223,8 @@ pub struct ActivityPage {
     session_notice: Option<&'static str>,
     /// A club's weekly assignments.
     club: Option<super::clubs::ClubView>,
+    /// Answers of the digital team about the skills it builds.
+    questions: Vec<(skillgym_domain::WeeklyQuestionId, String)>,
 }
 
 async fn activity_page(
@@ -274,6 +276,13 @@ async fn page_of(
     };
     let titles = competence_titles(state, ctx, org).await?;
     let threshold = state.store.anonymity_threshold(org).await?.get();
+    let builds: Vec<String> = stored
+        .activity
+        .builds
+        .iter()
+        .map(|b| b.competence.clone())
+        .collect();
+    let questions = super::weekly_question::answered_about(state, org, &builds, 5).await?;
     let failed = !errors.is_empty();
     let mut page = ctx.page("activity-title");
     let activity = shown(&stored, &titles, ctx, threshold);
@@ -289,6 +298,7 @@ async fn page_of(
         sessions: super::sessions::for_person(state, &ctx.tr, org, user.person_id, id).await?,
         session_notice,
         club,
+        questions,
     }
     .into_response();
     if failed {

@@ -36,6 +36,7 @@ mod reports;
 mod retention;
 mod sessions;
 pub(crate) mod training;
+mod weekly_question;
 mod xapi;
 
 pub(crate) use sessions::when as session_when;
@@ -343,6 +344,15 @@ fn pages() -> Routes {
         .post("/me/follow-ups/{id}/{days}", evaluation::answer_follow_up)
         .get("/evaluation", evaluation::report_page)
         .get("/evaluation.csv", evaluation::report_csv)
+        .get("/questions", weekly_question::faq)
+        .get("/questions/ask", weekly_question::ask_form)
+        .post("/questions/ask", weekly_question::ask)
+        .get("/questions/waiting", weekly_question::waiting)
+        .get("/questions/{id}", weekly_question::show)
+        .get("/questions/{id}/answer", weekly_question::answer_form)
+        .post("/questions/{id}/answer", weekly_question::answer)
+        .get("/questions/{id}/remove", weekly_question::remove_form)
+        .post("/questions/{id}/remove", weekly_question::remove)
         .get("/me/training", training::own)
         .form_with_file("/me/training", training::record_own)
         .get("/people/{id}/training", training::of_person)

@@ -368,6 +368,8 @@ pub struct PlanPage {
     add: StepsForm,
     errors: FormErrors,
     notice: Option<&'static str>,
+    /// Answers of the digital team about the plan's goals.
+    questions: Vec<(skillgym_domain::WeeklyQuestionId, String)>,
 }
 
 impl PlanPage {
@@ -469,6 +471,11 @@ async fn plan_page(
         }
         _ => Vec::new(),
     };
+    let goal_codes: Vec<String> = plan
+        .iter()
+        .flat_map(|p| p.goals.iter().map(|g| g.code.clone()))
+        .collect();
+    let questions = super::weekly_question::answered_about(state, org, &goal_codes, 5).await?;
     let failed = !errors.is_empty();
     let title = if own {
         ctx.page("plan-own-title")
@@ -488,6 +495,7 @@ async fn plan_page(
         add,
         errors,
         notice,
+        questions,
     }
     .into_response();
     if failed {
