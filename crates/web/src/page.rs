@@ -32,14 +32,20 @@ pub struct Page {
 const NAV: &[(&str, &str, &[Role], &[&str])] = &[
     ("/", "nav-home", &[], &[]),
     ("/audits", "nav-audits", &[], &[]),
-    // A person's own plan is part of their learning; the Learning page links to it.
+    // A person's own plan is part of their learning, as are the digital team's answers; the
+    // Learning page links to them.
     (
         "/learning",
         "nav-learning",
         &[],
-        &["/me/plan", "/me/training", "/me/feedback", "/me/follow-ups"],
+        &[
+            "/me/plan",
+            "/me/training",
+            "/me/feedback",
+            "/me/follow-ups",
+            "/questions",
+        ],
     ),
-    ("/questions", "nav-questions", &[], &[]),
     ("/team", "nav-my-people", &[Role::Manager], &[]),
     // Administrators reach plans from the Learning page, which keeps their menu short.
     ("/plans", "nav-plans", &[Role::Trainer, Role::Manager], &[]),

@@ -1,7 +1,7 @@
 ## Cwestiwn yr wythnos: cwestiynau i'r tîm digidol, eu hatebion, a'r crynodeb wythnosol
 
 # review:
-nav-questions = Cwestiynau
+home-questions-hint = Yn sownd gyda rhywbeth digidol yn y gwaith? Gofynnwch i'r tîm digidol: mae'r atebion yn mynd i bawb ar ddydd Llun.
 # review:
 questions-title = Gofyn i'r tîm digidol
 # review:

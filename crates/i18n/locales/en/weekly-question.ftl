@@ -1,6 +1,6 @@
 ## The weekly question: questions to the digital team, their answers, and the weekly digest
 
-nav-questions = Questions
+home-questions-hint = Stuck with something digital at work? Ask the digital team: the answers go to everyone on Mondays.
 questions-title = Ask the digital team
 questions-intro = Ask the digital team (the service's trainers) anything about the digital side of your work. Every Monday, everyone gets an email with the week's answers, and every answer stays here to search.
 questions-ask-link = Ask a question
