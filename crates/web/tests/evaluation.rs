@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{TestApp, location, spawn_app};
+use common::{TestApp, location, spawn_app, uk_at};
 use reqwest::StatusCode;
 use skillgym_domain::analysis::AnonymityThreshold;
 use skillgym_domain::audit::Localised;
@@ -189,14 +189,6 @@ async fn someone_who_came_gives_feedback_on_a_form_that_needs_no_script(backend:
     let other = app.signed_in("champion@afon.example").await;
     let response = app.post(&other, &form, &full).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
-}
-
-fn uk_at(day: time::Date, hour: u8) -> i64 {
-    skillgym_domain::uk_time::instant(time::PrimitiveDateTime::new(
-        day,
-        time::Time::from_hms(hour, 0, 0).unwrap(),
-    ))
-    .unwrap()
 }
 
 /// Feedback from `person` on `activity`, done `days_ago` days before `today`.

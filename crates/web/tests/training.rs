@@ -955,20 +955,8 @@ async fn each_manager_gets_one_weekly_email_of_their_people_due_whatever_the_ins
     // A second instance: its own connections to the same database.
     let two = skillgym_store::Store::connect(&app.db.url).await.unwrap();
     // The coming Monday, on the UK's clock.
-    let monday = {
-        let mut d = today() + Duration::days(1);
-        while d.weekday() != time::Weekday::Monday {
-            d += Duration::days(1);
-        }
-        d
-    };
-    let at = |day: time::Date, hour: u8| {
-        skillgym_domain::uk_time::instant(time::PrimitiveDateTime::new(
-            day,
-            time::Time::from_hms(hour, 0, 0).unwrap(),
-        ))
-        .unwrap()
-    };
+    let monday = common::next_monday(today());
+    let at = common::uk_at;
     let mailer = smtp.mailer();
     // Before eight on Monday nothing goes.
     let early =

@@ -304,20 +304,8 @@ async fn the_weeks_answers_go_to_everyone_once_whatever_the_instances(backend: B
     let two = skillgym_store::Store::connect(&app.db.url).await.unwrap();
     let mailer = smtp.mailer();
     let today = skillgym_domain::uk_time::local(skillgym_store::now()).date();
-    let next_monday = {
-        let mut d = today + Duration::days(1);
-        while d.weekday() != time::Weekday::Monday {
-            d += Duration::days(1);
-        }
-        d
-    };
-    let at = |day: time::Date, hour: u8| {
-        skillgym_domain::uk_time::instant(time::PrimitiveDateTime::new(
-            day,
-            time::Time::from_hms(hour, 0, 0).unwrap(),
-        ))
-        .unwrap()
-    };
+    let next_monday = common::next_monday(today);
+    let at = common::uk_at;
     // The team answers two questions this week.
     let trainer = person_of(&app, "trainer@afon.example").await;
     let mut titles = Vec::new();

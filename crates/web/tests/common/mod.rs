@@ -236,3 +236,21 @@ pub fn location(response: &Response) -> &str {
         .map(|v| v.to_str().unwrap())
         .unwrap_or("")
 }
+
+/// The instant the UK's clock shows `hour`:00 on `day`: when a scheduled email job runs.
+pub fn uk_at(day: time::Date, hour: u8) -> i64 {
+    skillgym_domain::uk_time::instant(time::PrimitiveDateTime::new(
+        day,
+        time::Time::from_hms(hour, 0, 0).unwrap(),
+    ))
+    .unwrap()
+}
+
+/// The first Monday after `day`, when the weekly emails go.
+pub fn next_monday(day: time::Date) -> time::Date {
+    let mut d = day + time::Duration::days(1);
+    while d.weekday() != time::Weekday::Monday {
+        d += time::Duration::days(1);
+    }
+    d
+}
