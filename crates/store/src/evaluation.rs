@@ -142,7 +142,25 @@ impl Store {
             .collect()
     }
 
-    /// Names who runs a session (`None`: nobody in particular). `NotFound` when the session
+    /// Who runs session `id`, if anyone is named. `NotFound` for another organisation's.
+    pub async fn session_facilitator(
+        &self,
+        org: OrganisationId,
+        session: SessionId,
+    ) -> Result<Option<PersonId>> {
+        let row: Option<Option<i64>> = sqlx::query_scalar(
+            "SELECT facilitator_id FROM activity_sessions WHERE id = $2 AND organisation_id = $1",
+        )
+        .bind(org.0)
+        .bind(session.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.ok_or(StoreError::NotFound)?.map(PersonId))
+    }
+
+    /// Names who runs a session (`None`: nobody in particular), when it is scheduled or later.
+    /// Feedback already given on the session moves with it: those who came rated whoever stood
+    /// in front of them, so a corrected name carries their rating. `NotFound` when the session
     /// or the person is not `org`'s.
     pub async fn set_session_facilitator(
         &self,
@@ -159,17 +177,27 @@ impl Store {
                     .await?;
             found.ok_or(StoreError::NotFound)?;
         }
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE activity_sessions SET facilitator_id = $3 WHERE id = $2 AND organisation_id = $1",
         )
         .bind(org.0)
         .bind(session.0)
         .bind(facilitator.map(|p| p.0))
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
+        sqlx::query(
+            "UPDATE evaluations SET facilitator_id = $3 WHERE session_id = $2 AND organisation_id = $1",
+        )
+        .bind(org.0)
+        .bind(session.0)
+        .bind(facilitator.map(|p| p.0))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
         Ok(())
     }
 

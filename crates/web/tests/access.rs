@@ -257,6 +257,8 @@ const TABLE: &[Row] = &[
     // administrators, having booked, mark who came (a form with no box ticked: nobody).
     (POST,   "/learning/sessions/{id}/book",                "/learning/sessions/{session}/book",                            [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN, SIGN_IN]),
     (POST,   "/learning/sessions/{id}/attendance",          "/learning/sessions/{session}/attendance",                      [SIGN_IN, DENIED,  DENIED,  MOVED,   DENIED,  MOVED,   DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/learning/sessions/{id}/facilitator",         "/learning/sessions/{session}/facilitator",                     [SIGN_IN, DENIED,  DENIED,  MOVED,   DENIED,  MOVED,   DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/learning/sessions/{id}/facilitator",         "/learning/sessions/{none}/facilitator",                        [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     (POST,   "/learning/sessions/{id}/cancel",              "/learning/sessions/{session}/cancel",                          [SIGN_IN, MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   MOVED,   SIGN_IN, SIGN_IN]),
     // A calendar file only for a session one has a place on (the GETs run before anyone books).
     (GET,    "/learning/sessions/{id}/calendar.ics",        "/learning/sessions/{session}/calendar.ics",                    [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),

@@ -180,6 +180,46 @@ async fn someone_who_came_gives_feedback_on_a_form_that_needs_no_script(backend:
     assert_eq!(facts.len(), 1);
     assert_eq!(facts[0].evaluated.usefulness, score(2));
     assert_eq!(facts[0].facilitator.as_ref().map(|f| f.0), Some(trainer));
+
+    // It was the champion who ran it: a trainer changes the name on the session's page, and
+    // the feedback given moves to them; someone who may not run sessions is refused.
+    let trainer_client = app.signed_in("trainer@afon.example").await;
+    let champion = person_of(&app, "champion@afon.example").await;
+    let page_of_session = format!("/learning/sessions/{session}");
+    let html = app.page(&trainer_client, &page_of_session).await;
+    assert!(html.contains(&format!("<option value=\"{trainer}\" selected>")));
+    let change = format!("{page_of_session}/facilitator");
+    let response = app
+        .post(
+            &trainer_client,
+            &change,
+            &[("facilitator", &learner.to_string())],
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::BAD_REQUEST,
+        "a learner runs no sessions"
+    );
+    let response = app
+        .post(
+            &trainer_client,
+            &change,
+            &[("facilitator", &champion.to_string())],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        location(&response),
+        format!("{page_of_session}?done=facilitator")
+    );
+    assert_eq!(
+        store.session_facilitator(app.org, session).await.unwrap(),
+        Some(champion)
+    );
+    let facts = store.evaluation_facts(app.org).await.unwrap();
+    let moved = facts.iter().find(|f| f.activity == activity).unwrap();
+    assert_eq!(moved.facilitator.as_ref().map(|f| f.0), Some(champion));
     let page = app.page(&client, &form).await;
     assert!(
         page.contains("value=\"2\" checked"),

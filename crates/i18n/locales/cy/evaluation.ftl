@@ -208,3 +208,9 @@ evaluation-report-results = Newid y gwasanaeth rhwng archwiliadau
 evaluation-report-hidden-heading = Pam wedi'i guddio
 # review:
 evaluation-grouping-unknown = Nid oes grwpio o'r fath
+# review:
+session-facilitator-change-hint = Newidiwch hyn os bydd rhywun arall yn ei arwain, neu os gwnaeth rhywun arall ei arwain. Mae'r adborth a roddwyd eisoes ar y sesiwn hon yn symud atyn nhw.
+# review:
+session-facilitator-save = Cadw pwy sy'n ei arwain
+# review:
+session-facilitator-changed = Mae pwy sy'n arwain y sesiwn wedi'i gadw.

@@ -118,3 +118,6 @@ evaluation-report-barriers = What stopped them
 evaluation-report-results = Service's change between audits
 evaluation-report-hidden-heading = Why hidden
 evaluation-grouping-unknown = There is no such grouping
+session-facilitator-change-hint = Change it if someone else runs it, or ran it. Feedback already given on this session moves to them.
+session-facilitator-save = Save who runs it
+session-facilitator-changed = Who runs the session is saved.

@@ -154,6 +154,10 @@ fn pages() -> Routes {
             "/learning/sessions/{id}/attendance",
             sessions::mark_attendance,
         )
+        .post(
+            "/learning/sessions/{id}/facilitator",
+            sessions::change_facilitator,
+        )
         .post("/learning/sessions/{id}/book", sessions::book)
         .post("/learning/sessions/{id}/cancel", sessions::cancel)
         .get(

@@ -11,7 +11,7 @@ use crate::page::Page;
 use crate::path::Path;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{FromRequest, Request, State};
+use axum::extract::{FromRequest, Query, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -373,14 +373,30 @@ pub struct AttendancePage {
     capacity: u32,
     booked: Vec<skillgym_store::Booked>,
     waiting: Vec<skillgym_store::Booked>,
+    facilitators: Vec<(PersonId, String)>,
+    facilitator: Option<PersonId>,
+    notice: Option<&'static str>,
+}
+
+impl AttendancePage {
+    fn facilitator_is(&self, id: &PersonId) -> bool {
+        self.facilitator == Some(*id)
+    }
 }
 
 /// The session's bookings and waiting list, for marking who came.
+#[derive(Debug, Default, Deserialize)]
+pub struct AttendanceNotice {
+    #[serde(default)]
+    done: String,
+}
+
 pub async fn attendance_page(
     curator: Curator,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<SessionId>,
+    Query(notice): Query<AttendanceNotice>,
 ) -> AppResult<Response> {
     let org = curator.organisation_id;
     let session = state.store.session_of(org, id).await?;
@@ -399,8 +415,47 @@ pub async fn attendance_page(
             .into_iter()
             .filter(|b| matches!(b.status, Booking::Waiting(_)))
             .collect(),
+        facilitators: state.store.facilitators(org).await?,
+        facilitator: state.store.session_facilitator(org, id).await?,
+        notice: (notice.done == "facilitator").then_some("session-facilitator-changed"),
     }
     .into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct FacilitatorForm {
+    #[serde(default)]
+    facilitator: String,
+}
+
+/// Changes who runs the session after it is scheduled: one of the people who may (trainers,
+/// champions, administrators), or nobody in particular. Feedback already given moves with it.
+pub async fn change_facilitator(
+    curator: Curator,
+    State(state): State<AppState>,
+    Path(id): Path<SessionId>,
+    CsrfForm(form): CsrfForm<FacilitatorForm>,
+) -> AppResult<Response> {
+    let org = curator.organisation_id;
+    state.store.session_of(org, id).await?;
+    let facilitator = match form.facilitator.trim() {
+        "" => None,
+        chosen => Some(
+            state
+                .store
+                .facilitators(org)
+                .await?
+                .into_iter()
+                .map(|(p, _)| p)
+                .find(|p| p.to_string() == chosen)
+                .ok_or(AppError::BadRequest("facilitator"))?,
+        ),
+    };
+    state
+        .store
+        .set_session_facilitator(org, id, facilitator)
+        .await?;
+    Ok(Redirect::to(&format!("/learning/sessions/{id}?done=facilitator")).into_response())
 }
 
 /// Marks who came: a box ticked for each person booked who did (`came=PERSON` repeated).
