@@ -106,11 +106,25 @@ pub enum AuditAction {
     /// The days after an activity on which follow-ups are sent changed (detail:
     /// `previous-days=… days=…`).
     FollowUpDaysChanged,
+    /// A service was added to the assisted-digital services catalogue (detail: `service=CODE`).
+    ServiceAdded,
+    /// A service of the catalogue was changed (detail: `service=CODE`).
+    ServiceChanged,
+    /// A service was marked as checked against the live service today (detail: `service=CODE`).
+    ServiceChecked,
+    /// A service was removed from the catalogue, with everyone's confidence with it (detail:
+    /// `service=CODE`).
+    ServiceRemoved,
+    /// A services file was imported (detail: `added=… updated=…`).
+    ServicesImported,
+    /// How many months after its last check a service is flagged changed (detail:
+    /// `previous-months=… months=…`).
+    ServiceCheckAgeChanged,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 28;
+    pub const COUNT: usize = 34;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -141,6 +155,12 @@ impl AuditAction {
         AuditAction::TrainingImported,
         AuditAction::TrainingRetired,
         AuditAction::FollowUpDaysChanged,
+        AuditAction::ServiceAdded,
+        AuditAction::ServiceChanged,
+        AuditAction::ServiceChecked,
+        AuditAction::ServiceRemoved,
+        AuditAction::ServicesImported,
+        AuditAction::ServiceCheckAgeChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -173,6 +193,12 @@ impl AuditAction {
             AuditAction::TrainingImported => "training-imported",
             AuditAction::TrainingRetired => "training-retired",
             AuditAction::FollowUpDaysChanged => "follow-up-days-changed",
+            AuditAction::ServiceAdded => "service-added",
+            AuditAction::ServiceChanged => "service-changed",
+            AuditAction::ServiceChecked => "service-checked",
+            AuditAction::ServiceRemoved => "service-removed",
+            AuditAction::ServicesImported => "services-imported",
+            AuditAction::ServiceCheckAgeChanged => "service-check-age-changed",
         }
     }
 
@@ -198,6 +224,12 @@ impl AuditAction {
                 | AuditAction::TrainingImported
                 | AuditAction::TrainingRetired
                 | AuditAction::FollowUpDaysChanged
+                | AuditAction::ServiceAdded
+                | AuditAction::ServiceChanged
+                | AuditAction::ServiceChecked
+                | AuditAction::ServiceRemoved
+                | AuditAction::ServicesImported
+                | AuditAction::ServiceCheckAgeChanged
         )
     }
 
@@ -208,7 +240,7 @@ impl AuditAction {
 
 /// Every key an event's detail can hold as `key=value`. Each has a message `audit-detail-KEY`
 /// in both languages, which the audit trail's Details column shows (a test renders them all).
-pub const DETAIL_KEYS: [&str; 24] = [
+pub const DETAIL_KEYS: [&str; 25] = [
     "added",
     "updated",
     "unchanged",
@@ -233,6 +265,7 @@ pub const DETAIL_KEYS: [&str; 24] = [
     "requirement",
     "previous-days",
     "days",
+    "service",
 ];
 
 /// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.

@@ -39,6 +39,8 @@ const NAV: &[(&str, &str, &[Role], &[&str])] = &[
         &[],
         &["/me/plan", "/me/training", "/me/feedback", "/me/follow-ups"],
     ),
+    // The assisted-digital services catalogue: for everyone, as helping the public is.
+    ("/services", "nav-services", &[], &[]),
     ("/team", "nav-my-people", &[Role::Manager], &[]),
     // Administrators reach plans from the Learning page, which keeps their menu short.
     ("/plans", "nav-plans", &[Role::Trainer, Role::Manager], &[]),
@@ -111,6 +113,11 @@ pub const ADMIN_PAGES: &[(&str, &[AdminLink])] = &[
                 "/settings/follow-ups",
                 "follow-up-days-title",
                 "admin-follow-ups-hint",
+            ),
+            (
+                "/settings/services",
+                "service-age-title",
+                "admin-services-age-hint",
             ),
         ],
     ),
