@@ -378,12 +378,9 @@ pub async fn rate(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<ServiceId>,
-    request: axum::extract::Request,
+    CsrfForm(form): CsrfForm<ConfidenceForm>,
 ) -> AppResult<Response> {
     let org = signed_in.organisation_id;
-    // Another organisation's service is "not found" whatever the form holds.
-    state.store.service(org, id).await?;
-    let CsrfForm(form) = CsrfForm::<ConfidenceForm>::from_request(request, &state).await?;
     let (confidence, done) = if form.withdraw == "yes" {
         (None, "withdrawn")
     } else {
@@ -478,11 +475,9 @@ pub async fn remove(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<ServiceId>,
-    request: axum::extract::Request,
+    CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> AppResult<Response> {
     let org = curator.organisation_id;
-    state.store.service(org, id).await?;
-    let CsrfForm(form) = CsrfForm::<RemoveForm>::from_request(request, &state).await?;
     if form.confirm != "yes" {
         return remove_page(&state, &ctx, org, id, true).await;
     }
