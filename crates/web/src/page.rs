@@ -39,8 +39,20 @@ const NAV: &[(&str, &str, &[Role], &[&str])] = &[
         &[],
         &["/me/plan", "/me/training", "/me/feedback", "/me/follow-ups"],
     ),
-    // The assisted-digital services catalogue: for everyone, as helping the public is.
-    ("/services", "nav-services", &[], &[]),
+    // The assisted-digital services catalogue: for everyone who helps the public. Administrators
+    // reach it from Administration (and the Learning page), which keeps their menu short.
+    (
+        "/services",
+        "nav-services",
+        &[
+            Role::Learner,
+            Role::Champion,
+            Role::Trainer,
+            Role::Manager,
+            Role::Coordinator,
+        ],
+        &[],
+    ),
     ("/team", "nav-my-people", &[Role::Manager], &[]),
     // Administrators reach plans from the Learning page, which keeps their menu short.
     ("/plans", "nav-plans", &[Role::Trainer, Role::Manager], &[]),
@@ -126,6 +138,7 @@ pub const ADMIN_PAGES: &[(&str, &[AdminLink])] = &[
         &[
             ("/training", "nav-training", "admin-training-hint"),
             ("/evaluation", "nav-evaluation", "admin-evaluation-hint"),
+            ("/services", "nav-services", "admin-services-hint"),
         ],
     ),
     (

@@ -104,7 +104,7 @@ service-confidence-hint = Dewiswch yr ateb sydd agosaf at sut rydych chi'n teiml
 # review:
 service-confidence-yours = Dywedoch chi: { $answer }
 # review:
-service-confidence-1 = Dydw i ddim wedi helpu neb gyda hyn eto, neu dim ond gyda llawer o gymorth
+service-confidence-1 = Rydw i heb helpu neb gyda hyn eto, neu dim ond gyda llawer o gymorth
 # review:
 service-confidence-2 = Rwy'n gallu helpu gyda rhywfaint ohono, gyda chymorth cydweithiwr
 # review:
@@ -125,7 +125,7 @@ service-confidence-missing = Dewiswch pa mor hyderus ydych chi, neu "ddim yn siÅ
 # review:
 service-remove-title = Tynnu gwasanaeth
 # review:
-service-remove-warning = Mae tynnu gwasanaeth hefyd yn tynnu'r hyn a ddywedodd pawb am eu hyder gydag ef. Does dim modd dadwneud hyn.
+service-remove-warning = Mae tynnu gwasanaeth hefyd yn tynnu'r hyn a ddywedodd pawb am eu hyder gydag ef. Nid oes modd dadwneud hyn.
 # review:
 service-remove-confirm = Ydw, tynnwch y gwasanaeth hwn
 # review:
@@ -262,9 +262,9 @@ service-gaps-privacy = Nid yw'r dudalen hon byth yn dangos ateb neb. Lle gallai 
 # review:
 service-gaps-own-sites = Rydych chi'n gweld y llyfrgelloedd lle mae'r bobl rydych chi'n eu rheoli'n gweithio.
 # review:
-service-gaps-no-services = Does dim gwasanaethau yn y catalog eto.
+service-gaps-no-services = Nid oes gwasanaethau yn y catalog eto.
 # review:
-service-gaps-no-sites = Does neb yn gweithio mewn unrhyw lyfrgell y gallwch ei gweld.
+service-gaps-no-sites = Nid oes neb yn gweithio mewn unrhyw lyfrgell y gallwch ei gweld.
 # review:
 # plural: no [two], [few] or [many] arm: "{ $count } o wasanaethau" reads right after any figure.
 service-gaps-count = { $count ->
@@ -339,3 +339,5 @@ cli-services-refused = { $count ->
     [two] Nid oes dim wedi'i fewnforio: mae 2 broblem yn y ffeil gwasanaethau.
    *[other] Nid oes dim wedi'i fewnforio: mae { $count } o broblemau yn y ffeil gwasanaethau.
 }
+# review:
+admin-services-hint = Y gwasanaethau cyhoeddus ar-lein y mae staff yn helpu pobl i'w defnyddio, gyda'r bylchau mewn hyder fesul llyfrgell.

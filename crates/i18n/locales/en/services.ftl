@@ -181,3 +181,4 @@ cli-services-refused = { $count ->
     [one] Nothing was imported: the services file has 1 problem.
    *[other] Nothing was imported: the services file has { $count } problems.
 }
+admin-services-hint = The online public services staff help people use, with the gaps in confidence by library.
