@@ -39,20 +39,8 @@ const NAV: &[(&str, &str, &[Role], &[&str])] = &[
         &[],
         &["/me/plan", "/me/training", "/me/feedback", "/me/follow-ups"],
     ),
-    // The assisted-digital services catalogue: for everyone who helps the public. Administrators
-    // reach it from Administration (and the Learning page), which keeps their menu short.
-    (
-        "/services",
-        "nav-services",
-        &[
-            Role::Learner,
-            Role::Champion,
-            Role::Trainer,
-            Role::Manager,
-            Role::Coordinator,
-        ],
-        &[],
-    ),
+    // The assisted-digital services catalogue, for everyone (but see [`NOT_FOR_ADMINS`]).
+    ("/services", "nav-services", &[], &[]),
     ("/team", "nav-my-people", &[Role::Manager], &[]),
     // Administrators reach plans from the Learning page, which keeps their menu short.
     ("/plans", "nav-plans", &[Role::Trainer, Role::Manager], &[]),
@@ -71,6 +59,10 @@ const NAV: &[(&str, &str, &[Role], &[&str])] = &[
     ("/admin", "nav-admin", &[Role::Admin], ADMIN_SECTION),
     ("/network", "nav-network", &[Role::Coordinator], &[]),
 ];
+
+/// Entries of [`NAV`] an administrator reaches from Administration (and the Learning page)
+/// instead, which keeps their menu short.
+const NOT_FOR_ADMINS: &[&str] = &["/services"];
 
 /// The paths under Administration.
 const ADMIN_SECTION: &[&str] = &[
@@ -165,8 +157,9 @@ impl Page {
             None => Vec::new(),
             Some(s) => NAV
                 .iter()
-                .filter(|(_, _, roles, _)| {
-                    roles.is_empty() || roles.iter().any(|r| s.roles.has(*r))
+                .filter(|(href, _, roles, _)| {
+                    (roles.is_empty() || roles.iter().any(|r| s.roles.has(*r)))
+                        && !(s.roles.has(Role::Admin) && NOT_FOR_ADMINS.contains(href))
                 })
                 .map(|(href, label, _, section)| NavLink {
                     href,
