@@ -57,6 +57,8 @@ id_type!(
     ActivityId,
     /// A scheduled session of a catalogue activity.
     SessionId,
+    /// An online public service in the assisted-digital services catalogue.
+    ServiceId,
     /// One person's feedback on one activity (see `evaluation`).
     EvaluationId,
     /// A person's learning plan.

@@ -16,6 +16,7 @@ pub mod organisation;
 pub mod people;
 pub mod plans;
 pub mod retention;
+pub mod services;
 pub mod single_sign_on;
 pub mod staff_file;
 pub mod training;
@@ -27,7 +28,7 @@ pub use csv_file::FileLanguage;
 pub use ids::{
     AccountId, ActivityId, AssignmentId, CampaignId, CompetenceId, EvaluationId, FrameworkId,
     NetworkId, OrganisationId, PersonId, PlanId, QuestionId, QuizItemId, RequirementId, ResponseId,
-    SessionId, SiteId, StaffUploadId, SurveyUploadId, TeamId, WeeklyQuestionId,
+    ServiceId, SessionId, SiteId, StaffUploadId, SurveyUploadId, TeamId, WeeklyQuestionId,
 };
 pub use organisation::{Location, OrganisationSlug, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{

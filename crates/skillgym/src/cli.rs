@@ -283,6 +283,12 @@ pub enum ImportCommand {
         /// The CSV file
         file: PathBuf,
     },
+    /// Import the services catalogue (CSV): services whose code the catalogue has are
+    /// changed, the others added, all or none; see docs/services.md
+    Services {
+        /// The CSV file
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -312,6 +318,15 @@ pub enum ExportCommand {
     },
     /// Export the learning catalogue as a CSV file
     Catalogue {
+        /// Write to this file instead of the screen
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The language of the column names (the command line's own by default)
+        #[arg(long, value_enum)]
+        language: Option<ColumnLanguage>,
+    },
+    /// Export the services catalogue as a CSV file
+    Services {
         /// Write to this file instead of the screen
         #[arg(long, short)]
         output: Option<PathBuf>,

@@ -111,11 +111,25 @@ pub enum AuditAction {
     QuestionAnswered,
     /// The digital team removed a weekly question (detail: `question=…`).
     QuestionRemoved,
+    /// A service was added to the assisted-digital services catalogue (detail: `service=CODE`).
+    ServiceAdded,
+    /// A service of the catalogue was changed (detail: `service=CODE`).
+    ServiceChanged,
+    /// A service was marked as checked against the live service today (detail: `service=CODE`).
+    ServiceChecked,
+    /// A service was removed from the catalogue, with everyone's confidence with it (detail:
+    /// `service=CODE`).
+    ServiceRemoved,
+    /// A services file was imported (detail: `added=… updated=…`).
+    ServicesImported,
+    /// How many months after its last check a service is flagged changed (detail:
+    /// `previous-months=… months=…`).
+    ServiceCheckAgeChanged,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 30;
+    pub const COUNT: usize = 36;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -148,6 +162,12 @@ impl AuditAction {
         AuditAction::FollowUpDaysChanged,
         AuditAction::QuestionAnswered,
         AuditAction::QuestionRemoved,
+        AuditAction::ServiceAdded,
+        AuditAction::ServiceChanged,
+        AuditAction::ServiceChecked,
+        AuditAction::ServiceRemoved,
+        AuditAction::ServicesImported,
+        AuditAction::ServiceCheckAgeChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -182,6 +202,12 @@ impl AuditAction {
             AuditAction::FollowUpDaysChanged => "follow-up-days-changed",
             AuditAction::QuestionAnswered => "question-answered",
             AuditAction::QuestionRemoved => "question-removed",
+            AuditAction::ServiceAdded => "service-added",
+            AuditAction::ServiceChanged => "service-changed",
+            AuditAction::ServiceChecked => "service-checked",
+            AuditAction::ServiceRemoved => "service-removed",
+            AuditAction::ServicesImported => "services-imported",
+            AuditAction::ServiceCheckAgeChanged => "service-check-age-changed",
         }
     }
 
@@ -209,6 +235,12 @@ impl AuditAction {
                 | AuditAction::FollowUpDaysChanged
                 | AuditAction::QuestionAnswered
                 | AuditAction::QuestionRemoved
+                | AuditAction::ServiceAdded
+                | AuditAction::ServiceChanged
+                | AuditAction::ServiceChecked
+                | AuditAction::ServiceRemoved
+                | AuditAction::ServicesImported
+                | AuditAction::ServiceCheckAgeChanged
         )
     }
 
@@ -219,7 +251,7 @@ impl AuditAction {
 
 /// Every key an event's detail can hold as `key=value`. Each has a message `audit-detail-KEY`
 /// in both languages, which the audit trail's Details column shows (a test renders them all).
-pub const DETAIL_KEYS: [&str; 25] = [
+pub const DETAIL_KEYS: [&str; 26] = [
     "added",
     "updated",
     "unchanged",
@@ -245,6 +277,7 @@ pub const DETAIL_KEYS: [&str; 25] = [
     "previous-days",
     "days",
     "question",
+    "service",
 ];
 
 /// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.

@@ -88,6 +88,7 @@ impl Store {
             self.seed_demo_audit(org.id, &keep_free, demo.national, demo.response_rate)
                 .await?;
             self.seed_demo_catalogue(org.id, &keep_free).await?;
+            self.seed_demo_services(org.id, &keep_free).await?;
             self.seed_demo_training(org.id, &keep_free).await?;
             self.seed_demo_evaluation(org.id, &keep_free).await?;
             let trainer = demo
@@ -231,6 +232,38 @@ impl Store {
             for (j, person) in people.iter().skip(i * 3).take(raters).enumerate() {
                 let usefulness = 2 + ((i + j) % 4) as u8;
                 self.rate_activity(org, activity.id, *person, usefulness)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The demo's services catalogue, and how confident some of its people are with each:
+    /// at each site, a few people rate a few services, so that the gaps page shows services
+    /// nobody at a site is confident with beside ones somebody is. The demo sign-ins have rated
+    /// nothing.
+    async fn seed_demo_services(&self, org: OrganisationId, keep_free: &[PersonId]) -> Result<()> {
+        let today = crate::dates::today();
+        let services = skillgym_domain::services::demo_services(today);
+        self.seed_services(org, &services).await?;
+        let stored = self.services(org).await?;
+        let mut people: Vec<PersonId> = self
+            .person_ids(org)
+            .await?
+            .into_values()
+            .filter(|p| !keep_free.contains(p))
+            .collect();
+        people.sort();
+        // Each service is rated by a different handful of people; the last three services by
+        // nobody, so that every site has gaps.
+        let rated = stored.len().saturating_sub(3);
+        for (i, service) in stored.iter().take(rated).enumerate() {
+            for (j, person) in people.iter().skip(i * 4).take(3 + i % 4).enumerate() {
+                let confidence = match (i + j) % 6 {
+                    0 => skillgym_domain::services::Confidence::NotSure,
+                    n => skillgym_domain::services::Confidence::Rated(n as u8),
+                };
+                self.rate_service(org, service.id, *person, Some(confidence))
                     .await?;
             }
         }

@@ -34,6 +34,7 @@ mod plans;
 mod profile;
 mod public_links;
 mod secret_key;
+mod services;
 mod sessions;
 mod single_sign_on;
 mod staff;
@@ -89,6 +90,7 @@ pub use public_links::{
     PublicLink, PublicLinkMode, PublicRequest, PublicRespondent, PublicTarget, RequestCounts,
 };
 pub use secret_key::{OpenError, SecretKey, SecretKeyError};
+pub use services::{ServicesImported, SiteConfidenceCounts, StoredService};
 pub use sessions::SessionRecord;
 pub use single_sign_on::{
     SINGLE_SIGN_ON_ATTEMPT_SECS, SecretsChecked, SingleSignOnAttempt, SingleSignOnInput,

@@ -186,6 +186,7 @@ impl Store {
         tables.push(self.audit_events_table(org, person).await?);
         tables.extend(self.audit_answer_tables(org, person).await?);
         tables.push(self.activity_ratings_table(org, person).await?);
+        tables.push(self.service_confidence_table(org, person).await?);
         tables.push(self.session_bookings_table(org, person).await?);
         tables.extend(self.plan_tables(org, person).await?);
         tables.push(self.training_completions_table(org, person).await?);
@@ -746,6 +747,35 @@ impl Store {
         .await
     }
 
+    /// How confident they said they are helping people with the services catalogue's services
+    /// (1 to 5, or `not-sure`).
+    async fn service_confidence_table(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<DataTable> {
+        self.query_table(
+            "service_confidence",
+            &["service", "name", "confidence", "rated_at"],
+            "SELECT s.code, s.name_en, c.confidence, c.rated_at \
+             FROM service_confidence c JOIN services s ON s.id = c.service_id \
+             WHERE c.organisation_id = $1 AND c.person_id = $2 ORDER BY s.code",
+            &[org.0, person.0],
+            |r| {
+                let value: i64 = r.try_get("confidence")?;
+                let shown = skillgym_domain::services::Confidence::from_stored(value)
+                    .map_or_else(|| value.to_string(), |c| c.value());
+                Ok(vec![
+                    text(r, "code")?,
+                    text(r, "name_en")?,
+                    shown.into(),
+                    iso_time(r.try_get("rated_at")?).into(),
+                ])
+            },
+        )
+        .await
+    }
+
     async fn audit_events_table(&self, org: OrganisationId, person: PersonId) -> Result<DataTable> {
         self.query_table(
             "audit_events",
@@ -1009,6 +1039,7 @@ pub(crate) async fn erase_in(
         "DELETE FROM accounts WHERE person_id = $1",
         "DELETE FROM person_sites WHERE person_id = $1",
         "DELETE FROM activity_ratings WHERE person_id = $1",
+        "DELETE FROM service_confidence WHERE person_id = $1",
         "DELETE FROM evaluation_follow_ups WHERE evaluation_id IN \
              (SELECT id FROM evaluations WHERE person_id = $1)",
         "DELETE FROM evaluations WHERE person_id = $1",

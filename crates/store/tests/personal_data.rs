@@ -296,6 +296,7 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
         names,
         HashSet::from([
             "activity_ratings",
+            "service_confidence",
             "session_bookings",
             "plans",
             "plan_goals",
@@ -307,6 +308,7 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
             "xapi_statements",
             "evaluations",
             "evaluation_follow_ups",
+            "weekly_questions",
             "person",
             "sites",
             "account",

@@ -46,6 +46,8 @@ const NAV: &[(&str, &str, &[Role], &[&str])] = &[
             "/questions",
         ],
     ),
+    // The assisted-digital services catalogue, for everyone (but see [`NOT_FOR_ADMINS`]).
+    ("/services", "nav-services", &[], &[]),
     ("/team", "nav-my-people", &[Role::Manager], &[]),
     // Administrators reach plans from the Learning page, which keeps their menu short.
     ("/plans", "nav-plans", &[Role::Trainer, Role::Manager], &[]),
@@ -64,6 +66,10 @@ const NAV: &[(&str, &str, &[Role], &[&str])] = &[
     ("/admin", "nav-admin", &[Role::Admin], ADMIN_SECTION),
     ("/network", "nav-network", &[Role::Coordinator], &[]),
 ];
+
+/// Entries of [`NAV`] an administrator reaches from Administration (and the Learning page)
+/// instead, which keeps their menu short.
+const NOT_FOR_ADMINS: &[&str] = &["/services"];
 
 /// The paths under Administration.
 const ADMIN_SECTION: &[&str] = &[
@@ -119,6 +125,11 @@ pub const ADMIN_PAGES: &[(&str, &[AdminLink])] = &[
                 "follow-up-days-title",
                 "admin-follow-ups-hint",
             ),
+            (
+                "/settings/services",
+                "service-age-title",
+                "admin-services-age-hint",
+            ),
         ],
     ),
     (
@@ -126,6 +137,7 @@ pub const ADMIN_PAGES: &[(&str, &[AdminLink])] = &[
         &[
             ("/training", "nav-training", "admin-training-hint"),
             ("/evaluation", "nav-evaluation", "admin-evaluation-hint"),
+            ("/services", "nav-services", "admin-services-hint"),
         ],
     ),
     (
@@ -152,8 +164,9 @@ impl Page {
             None => Vec::new(),
             Some(s) => NAV
                 .iter()
-                .filter(|(_, _, roles, _)| {
-                    roles.is_empty() || roles.iter().any(|r| s.roles.has(*r))
+                .filter(|(href, _, roles, _)| {
+                    (roles.is_empty() || roles.iter().any(|r| s.roles.has(*r)))
+                        && !(s.roles.has(Role::Admin) && NOT_FOR_ADMINS.contains(href))
                 })
                 .map(|(href, label, _, section)| NavLink {
                     href,

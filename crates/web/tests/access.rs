@@ -324,6 +324,33 @@ const TABLE: &[Row] = &[
     (GET,    "/settings/follow-ups",                        "/settings/follow-ups",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     // An empty list of days is refused; nothing changes.
     (POST,   "/settings/follow-ups",                        "/settings/follow-ups",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    // The services catalogue: anyone signed in reads it and says how confident they are with
+    // a service (an empty answer is refused on the page); trainers and administrators keep
+    // it (removing needs the box ticked); managers, trainers and administrators see the gaps
+    // per site; administrators set when entries are due a check.
+    (GET,    "/services",                                   "/services",                                                    [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/services",                                   "/services?q=credit&competence=SERVICES-1",                     [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/services.csv",                               "/services.csv",                                                [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/services/new",                               "/services/new",                                                [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/services/new",                               "/services/new",                                                [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/services/import",                            "/services/import",                                             [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (UPLOAD, "/services/import",                            "/services/import",                                             [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/services/gaps",                              "/services/gaps",                                               [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/services/{id}",                              "/services/{service}",                                          [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/services/{id}",                              "/services/{none}",                                             [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/services/{id}/edit",                         "/services/{service}/edit",                                     [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/services/{id}/edit",                         "/services/{none}/edit",                                        [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/services/{id}/edit",                         "/services/{service}/edit",                                     [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/services/{id}/checked",                      "/services/{service}/checked",                                  [SIGN_IN, DENIED,  DENIED,  MOVED,   DENIED,  MOVED,   DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/services/{id}/checked",                      "/services/{none}/checked",                                     [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/services/{id}/confidence",                   "/services/{service}/confidence",                               [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
+    (POST,   "/services/{id}/confidence",                   "/services/{none}/confidence",                                  [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/services/{id}/remove",                       "/services/{service}/remove",                                   [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/services/{id}/remove",                       "/services/{service}/remove",                                   [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/services/{id}/remove",                       "/services/{none}/remove",                                      [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/settings/services",                          "/settings/services",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    // An empty number of months is refused; nothing changes.
+    (POST,   "/settings/services",                          "/settings/services",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     (UPLOAD, "/me/training",                                "/me/training",                                                 [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
     (GET,    "/people/{id}/training",                       "/people/{managed}/training",                                   [SIGN_IN, MISSING, MISSING, OK,      OK,      OK,      MISSING, SIGN_IN, SIGN_IN]),
     (GET,    "/people/{id}/training",                       "/people/{unmanaged}/training",                                 [SIGN_IN, MISSING, MISSING, OK,      MISSING, OK,      MISSING, SIGN_IN, SIGN_IN]),
@@ -1143,6 +1170,10 @@ impl Fixtures {
                 store.catalogue(org).await.unwrap()[0].id.to_string(),
             ),
             ("session", fixture_session(app, org).await.to_string()),
+            (
+                "service",
+                store.services(org).await.unwrap()[0].id.to_string(),
+            ),
             ("plan", fixture_plan(app, org, managed).await.to_string()),
             ("club", fixture_club(app, org).await.to_string()),
             ("assignment", fixture_assignment(app, org).await.to_string()),

@@ -892,7 +892,8 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
 }
 
 #[test]
-fn every_framework_catalogue_and_completions_file_problem_has_a_message_in_both_languages() {
+fn every_framework_catalogue_completions_and_services_file_problem_has_a_message_in_both_languages()
+{
     use skillgym_domain::audit::{case, framework_csv};
     use skillgym_domain::learning;
     for lang in Lang::OFFERED {
@@ -902,6 +903,7 @@ fn every_framework_catalogue_and_completions_file_problem_has_a_message_in_both_
             .chain(framework_csv::PROBLEM_CODES)
             .chain(learning::PROBLEM_CODES)
             .chain(skillgym_domain::training::file::PROBLEM_CODES)
+            .chain(skillgym_domain::services::PROBLEM_CODES)
         {
             let args = [
                 ("value", "x".into()),

@@ -107,6 +107,16 @@ cli-help-export-catalogue--output = Ysgrifennu i'r ffeil hon yn lle'r sgrin
 # review:
 cli-help-export-catalogue--language = Iaith enwau'r colofnau (fel rhagosodiad, iaith y llinell orchymyn ei hun)
 # review:
+cli-help-import-services = Mewnforio'r catalog gwasanaethau (CSV): mae gwasanaethau y mae eu cod yn y catalog yn cael eu newid, a'r lleill yn cael eu hychwanegu, y cyfan neu ddim; gweler docs/services.md
+# review:
+cli-help-import-services--file = Y ffeil CSV
+# review:
+cli-help-export-services = Allforio'r catalog gwasanaethau fel ffeil CSV
+# review:
+cli-help-export-services--output = Ysgrifennu i'r ffeil hon yn lle'r sgrin
+# review:
+cli-help-export-services--language = Iaith enwau'r colofnau (fel rhagosodiad, iaith y llinell orchymyn ei hun)
+# review:
 cli-help-plans = Cynlluniau dysgu: eu cynnig o ganlyniadau ymgyrch
 # review:
 cli-help-plans-propose = Cynnig cynllun dysgu deuddeg wythnos i bawb a fesurwyd gan yr ymgyrch sy'n gweithio yma a heb gynllun, a dweud faint a pha mor hir y cymerodd

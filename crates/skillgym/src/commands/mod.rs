@@ -12,6 +12,7 @@ mod network;
 mod organisation;
 mod plans;
 mod report;
+mod services;
 mod sign_in;
 mod staff;
 mod survey_import;
@@ -73,6 +74,15 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
         Command::Import(ImportCommand::Catalogue { file }) => {
             let (store, org) = open_for_organisation!(config, tr);
             catalogue::import(&store, &org, &file, &tr).await
+        }
+        Command::Import(ImportCommand::Services { file }) => {
+            let (store, org) = open_for_organisation!(config, tr);
+            services::import(&store, &org, &file, &tr).await
+        }
+        Command::Export(ExportCommand::Services { output, language }) => {
+            let (store, org) = open_for_organisation!(config, tr);
+            let language = file_language(language, &tr);
+            services::export(&store, &org, output.as_deref(), language).await
         }
         Command::Import(ImportCommand::Completions { file }) => {
             let (store, org) = open_for_organisation!(config, tr);

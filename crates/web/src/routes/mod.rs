@@ -40,6 +40,7 @@ mod weekly_question;
 mod xapi;
 
 pub(crate) use sessions::when as session_when;
+mod services;
 mod settings;
 mod sign_in;
 mod single_sign_on;
@@ -95,6 +96,22 @@ fn pages() -> Routes {
         .post("/settings/anonymity", anonymity::save)
         .get("/settings/follow-ups", evaluation::days_form)
         .post("/settings/follow-ups", evaluation::save_days)
+        .get("/settings/services", services::age_form)
+        .post("/settings/services", services::save_age)
+        .get("/services", services::list)
+        .get("/services.csv", services::export)
+        .get("/services/new", services::new_form)
+        .post("/services/new", services::create)
+        .get("/services/import", services::import_form)
+        .upload("/services/import", services::import)
+        .get("/services/gaps", services::gaps)
+        .get("/services/{id}", services::show)
+        .get("/services/{id}/edit", services::edit_form)
+        .post("/services/{id}/edit", services::update)
+        .post("/services/{id}/checked", services::checked)
+        .post("/services/{id}/confidence", services::rate)
+        .get("/services/{id}/remove", services::remove_form)
+        .post("/services/{id}/remove", services::remove)
         .post("/language", account::set_language)
         .get("/network", networks::coordinated)
         .post("/network/{id}/campaigns", networks::publish)
