@@ -339,8 +339,9 @@ impl Store {
             .await
     }
 
-    /// The demo's questions: some answered by its trainer, each about a skill the catalogue
-    /// builds, and one waiting, asked without a name.
+    /// The demo's questions: some answered by its trainer over the past weeks, each about a
+    /// skill the catalogue builds, and one waiting, asked without a name. Written as history,
+    /// not through the audit trail: nobody did these things today.
     pub(crate) async fn seed_demo_questions(
         &self,
         org: OrganisationId,
@@ -348,23 +349,44 @@ impl Store {
         answered_by: Option<PersonId>,
     ) -> Result<()> {
         use skillgym_domain::weekly_question::DEMO_QUESTIONS;
+        const DAY: i64 = 24 * 60 * 60;
         let catalogue = self.catalogue(org).await?;
         let skills: Vec<String> = catalogue
             .iter()
             .filter_map(|a| a.activity.builds.first().map(|b| b.competence.clone()))
             .collect();
+        let now = now();
+        let mut tx = self.begin_write().await?;
         for (i, demo) in DEMO_QUESTIONS.iter().enumerate() {
             let (question, answer) = if welsh { demo.cy } else { demo.en };
-            let id = self.ask_question(org, None, question).await?;
-            if let (false, Some(by)) = (answer.is_empty(), answered_by) {
-                let new = NewAnswer {
-                    wording: None,
-                    answer: answer.to_string(),
-                    competence: skills.get(i * 7 % skills.len().max(1)).cloned(),
-                };
-                self.answer_question(org, id, &new, by).await?;
-            }
+            let weeks_ago = (DEMO_QUESTIONS.len() - i) as i64;
+            let asked_at = now - weeks_ago * 7 * DAY;
+            let answered =
+                (!answer.is_empty() && answered_by.is_some()).then_some(asked_at + 2 * DAY);
+            sqlx::query(
+                "INSERT INTO weekly_questions (organisation_id, asked_at, question, answer, \
+                     competence, answered_by, answered_at, changed_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
+            )
+            .bind(org.0)
+            .bind(if answered.is_some() {
+                asked_at
+            } else {
+                now - DAY
+            })
+            .bind(question)
+            .bind(answered.map(|_| answer))
+            .bind(
+                answered
+                    .and_then(|_| skills.get(i * 7 % skills.len().max(1)))
+                    .cloned(),
+            )
+            .bind(answered.and(answered_by).map(|p| p.0))
+            .bind(answered)
+            .execute(&mut *tx)
+            .await?;
         }
+        tx.commit().await?;
         Ok(())
     }
 }
