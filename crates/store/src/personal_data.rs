@@ -994,6 +994,7 @@ pub(crate) async fn erase_in(
         for table in [
             "xapi_statement_agents",
             "xapi_statement_activities",
+            "xapi_statement_attachments",
             "xapi_statements",
         ] {
             sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -1004,6 +1005,18 @@ pub(crate) async fn erase_in(
             .execute(&mut **tx)
             .await?;
         }
+    }
+    if !about.is_empty() {
+        // Attachment data that no statement names any more goes with the last that did.
+        sqlx::query(
+            "DELETE FROM xapi_attachments WHERE organisation_id = $1 AND NOT EXISTS \
+             (SELECT 1 FROM xapi_statement_attachments n \
+              WHERE n.organisation_id = xapi_attachments.organisation_id \
+              AND n.sha2 = xapi_attachments.sha2)",
+        )
+        .bind(org.0)
+        .execute(&mut **tx)
+        .await?;
     }
     for sql in [
         "DELETE FROM accounts WHERE person_id = $1",
