@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use skillgym_xapi::multipart::{read, write};
+use skillgym_xapi::multipart::{PartOut, read, write};
 
 const CONTENT_TYPE: &str = "multipart/mixed; boundary=\"b0'()+_,-./:=?\"";
 const BOUNDARY: &str = "b0'()+_,-./:=?";
@@ -12,7 +12,7 @@ const BOUNDARY: &str = "b0'()+_,-./:=?";
 fuzz_target!(|data: &[u8]| {
     let _ = skillgym_xapi::signature::check(data, &serde_json::json!({}));
     if let Ok(parts) = read(CONTENT_TYPE, data) {
-        let framed: Vec<(Vec<(&str, String)>, &[u8])> = parts
+        let framed: Vec<PartOut<'_>> = parts
             .iter()
             .map(|p| {
                 let headers = p.headers.iter().map(|(n, v)| (n.as_str(), v.clone()));

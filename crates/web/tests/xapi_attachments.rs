@@ -833,8 +833,7 @@ async fn signed_statements_are_checked(backend: Backend) {
     assert_eq!(app.store().xapi_statement_count(app.org).await.unwrap(), 0);
 
     // Good signatures.
-    let mut n = 1;
-    for name in ["rs256", "rs384", "rs512", "no_x5c"] {
+    for (n, name) in (1..).zip(["rs256", "rs384", "rs512", "no_x5c"]) {
         let jws = signatures(&original(n));
         let response = lrs
             .post_multipart(signed(
@@ -856,7 +855,6 @@ async fn signed_statements_are_checked(backend: Backend) {
         .await;
         assert_eq!(got["attachments"][0]["usageType"], SIGNATURE);
         assert_eq!(parts[0].1, jws[name].as_str().unwrap().as_bytes());
-        n += 1;
     }
     // The signed statement sent by PUT, with its own key order and no id in the payload:
     // still the same statement.

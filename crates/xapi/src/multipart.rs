@@ -179,9 +179,12 @@ pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     find(haystack, needle).is_some()
 }
 
+/// A part to write: its header fields (name, value) and its data.
+pub type PartOut<'a> = (Vec<(&'a str, String)>, &'a [u8]);
+
 /// A `multipart/mixed` body of `parts` (each its header fields and data) with `boundary`,
 /// as RFC 2046 frames it. The boundary must occur in no part: see [`contains`].
-pub fn write(boundary: &str, parts: &[(Vec<(&str, String)>, &[u8])]) -> Vec<u8> {
+pub fn write(boundary: &str, parts: &[PartOut<'_>]) -> Vec<u8> {
     let mut out = Vec::new();
     for (headers, data) in parts {
         out.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
