@@ -143,8 +143,11 @@ fn part(text: &[u8]) -> Result<Part<'_>, String> {
             let (_, value) = headers
                 .last_mut()
                 .ok_or("a part's header starts with a continuation line")?;
-            value.push(' ');
-            value.push_str(line.trim());
+            let more = line.trim();
+            if !value.is_empty() && !more.is_empty() {
+                value.push(' ');
+            }
+            value.push_str(more);
             continue;
         }
         let (name, value) = line
@@ -252,6 +255,15 @@ mod tests {
         }
         assert!(read("application/json", b"--b\r\n\r\n\r\n--b--").is_err());
         assert!(read("multipart/mixed", b"--b\r\n\r\n\r\n--b--").is_err());
+        // A folded header line continues the value before it (found by fuzzing: an empty
+        // value continued must not start with a space).
+        let parts = read(
+            ct,
+            b"--b\r\nA:\r\n  one\r\nB: x\r\n\ty\r\n \r\n\r\n\r\n--b--",
+        )
+        .unwrap();
+        assert_eq!(parts[0].header("a"), Some("one"));
+        assert_eq!(parts[0].header("b"), Some("x y"));
         // A preamble and a part with no header at all are fine.
         let parts = read(ct, b"preamble\r\n--b\r\n\r\ndata\r\n--b--\r\nepilogue").unwrap();
         assert_eq!(parts[0].data, b"data");
