@@ -115,8 +115,8 @@ impl DataTable {
 pub struct PersonalData {
     pub person: PersonId,
     pub tables: Vec<DataTable>,
-    /// Files they uploaded (certificates kept as evidence), each as a path in the zip and its
-    /// bytes.
+    /// Files they uploaded (certificates kept as evidence) and the attachment data of xAPI
+    /// statements about them, each as a path in the zip and its bytes.
     pub files: Vec<(String, Vec<u8>)>,
 }
 
@@ -192,7 +192,8 @@ impl Store {
         tables.push(self.xapi_statements_table(org, person).await?);
         tables.extend(self.evaluation_tables(org, person).await?);
         tables.push(self.weekly_questions_table(org, person).await?);
-        let files = self.evidence_files(org, person).await?;
+        let mut files = self.evidence_files(org, person).await?;
+        files.extend(self.xapi_attachment_files(org, person).await?);
         Ok(PersonalData {
             person,
             tables,
@@ -597,6 +598,38 @@ impl Store {
             },
         )
         .await
+    }
+
+    /// The attachment data of the xAPI statements about them (see [`ABOUT_THEM`]), each as
+    /// `xapi-attachments/SHA2` (the hash their statements name it by).
+    async fn xapi_attachment_files(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<Vec<(String, Vec<u8>)>> {
+        let (mbox, account) = xapi_names(&self.pool, org, person).await?;
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT a.sha2, a.data FROM xapi_attachments a WHERE a.organisation_id = $1 \
+             AND a.sha2 IN (SELECT n.sha2 FROM xapi_statement_attachments n \
+                 JOIN xapi_statements st ON st.organisation_id = n.organisation_id \
+                 AND st.statement_id = n.statement_id \
+                 WHERE n.organisation_id = $1 AND st.id IN ({ABOUT_THEM})) \
+             ORDER BY a.sha2"
+        )))
+        .bind(org.0)
+        .bind(person.0)
+        .bind(mbox)
+        .bind(account)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok((
+                format!("xapi-attachments/{}", r.try_get::<String, _>("sha2")?),
+                r.try_get("data")?,
+            ))
+        })
+        .collect()
     }
 
     /// The feedback they gave on activities, and their answers to its follow-ups.

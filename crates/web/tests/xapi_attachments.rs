@@ -22,7 +22,7 @@ both_backends!(
     signed_statements_are_checked,
     the_alternate_request_syntax_is_the_ordinary_request,
     the_specifications_signed_example_goes_in,
-    erasing_a_person_takes_the_attachment_data_only_they_had,
+    a_person_has_their_attachments_downloaded_and_erased,
 );
 
 /// A learning system with its credentials for one organisation.
@@ -1140,9 +1140,10 @@ fn urlencode(text: &str) -> String {
     serde_urlencoded::to_string([("x", text)]).unwrap()[2..].to_owned()
 }
 
-/// Erasing a person deletes the statements about them, and the attachment data that only
-/// those statements named; data another statement names stays.
-async fn erasing_a_person_takes_the_attachment_data_only_they_had(backend: Backend) {
+/// A person's data download holds the attachment data of the statements about them; erasing
+/// them deletes those statements, and the attachment data that only those statements named;
+/// data another statement names stays.
+async fn a_person_has_their_attachments_downloaded_and_erased(backend: Backend) {
     let app = spawn_app(backend).await;
     let lrs = Lrs::new(&app, app.org).await;
     let theirs = b"only the learner's certificate".as_slice();
@@ -1175,6 +1176,24 @@ async fn erasing_a_person_takes_the_attachment_data_only_they_had(backend: Backe
         .unwrap()
         .unwrap()
         .person_id;
+    // Their data download holds both (their statements name both).
+    let download = store.personal_data(app.org, learner).await.unwrap();
+    let mut files: Vec<(String, Vec<u8>)> = download.files.clone();
+    files.retain(|(path, _)| path.starts_with("xapi-attachments/"));
+    files.sort();
+    let mut expected = vec![
+        (
+            format!("xapi-attachments/{}", sha256(theirs)),
+            theirs.to_vec(),
+        ),
+        (
+            format!("xapi-attachments/{}", sha256(shared)),
+            shared.to_vec(),
+        ),
+    ];
+    expected.sort();
+    assert_eq!(files, expected);
+
     store
         .erase_person(app.org, learner, skillgym_store::Actor::System)
         .await
