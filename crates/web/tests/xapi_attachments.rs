@@ -22,6 +22,7 @@ both_backends!(
     signed_statements_are_checked,
     the_alternate_request_syntax_is_the_ordinary_request,
     the_specifications_signed_example_goes_in,
+    a_body_over_64_mb_is_refused,
     a_person_has_their_attachments_downloaded_and_erased,
 );
 
@@ -1258,4 +1259,27 @@ async fn the_specifications_signed_example_goes_in(backend: Backend) {
     .await;
     assert_eq!(got["attachments"][0]["length"], 4235);
     assert_eq!(parts[0].1, jws.as_bytes());
+}
+
+/// Statements and attachment data together may take 64 MB (docs/xapi.md); a body of more is
+/// refused with 413, and nothing is stored.
+async fn a_body_over_64_mb_is_refused(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let lrs = Lrs::new(&app, app.org).await;
+    let big = vec![b'a'; 64 << 20];
+    let mut sent = statement(&uuid(1), "a@example.org");
+    sent["attachments"] = json!([header(&big, "text/plain")]);
+    let response = lrs
+        .post_multipart(with_data(&sent, &[("text/plain", &big)]))
+        .await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(response.text().await.unwrap().contains("at most 64 MB"));
+    assert_eq!(app.store().xapi_statement_count(app.org).await.unwrap(), 0);
+    // Just under the limit: taken.
+    let fits = vec![b'b'; (64 << 20) - 4096];
+    sent["attachments"] = json!([header(&fits, "text/plain")]);
+    let response = lrs
+        .post_multipart(with_data(&sent, &[("text/plain", &fits)]))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
 }
