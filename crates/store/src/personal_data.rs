@@ -115,8 +115,8 @@ impl DataTable {
 pub struct PersonalData {
     pub person: PersonId,
     pub tables: Vec<DataTable>,
-    /// Files they uploaded (certificates kept as evidence), each as a path in the zip and its
-    /// bytes.
+    /// Files they uploaded (certificates kept as evidence) and the attachment data of xAPI
+    /// statements about them, each as a path in the zip and its bytes.
     pub files: Vec<(String, Vec<u8>)>,
 }
 
@@ -193,7 +193,8 @@ impl Store {
         tables.push(self.xapi_statements_table(org, person).await?);
         tables.extend(self.evaluation_tables(org, person).await?);
         tables.push(self.weekly_questions_table(org, person).await?);
-        let files = self.evidence_files(org, person).await?;
+        let mut files = self.evidence_files(org, person).await?;
+        files.extend(self.xapi_attachment_files(org, person).await?);
         Ok(PersonalData {
             person,
             tables,
@@ -598,6 +599,38 @@ impl Store {
             },
         )
         .await
+    }
+
+    /// The attachment data of the xAPI statements about them (see [`ABOUT_THEM`]), each as
+    /// `xapi-attachments/SHA2` (the hash their statements name it by).
+    async fn xapi_attachment_files(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<Vec<(String, Vec<u8>)>> {
+        let (mbox, account) = xapi_names(&self.pool, org, person).await?;
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT a.sha2, a.data FROM xapi_attachments a WHERE a.organisation_id = $1 \
+             AND a.sha2 IN (SELECT n.sha2 FROM xapi_statement_attachments n \
+                 JOIN xapi_statements st ON st.organisation_id = n.organisation_id \
+                 AND st.statement_id = n.statement_id \
+                 WHERE n.organisation_id = $1 AND st.id IN ({ABOUT_THEM})) \
+             ORDER BY a.sha2"
+        )))
+        .bind(org.0)
+        .bind(person.0)
+        .bind(mbox)
+        .bind(account)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok((
+                format!("xapi-attachments/{}", r.try_get::<String, _>("sha2")?),
+                r.try_get("data")?,
+            ))
+        })
+        .collect()
     }
 
     /// The feedback they gave on activities, and their answers to its follow-ups.
@@ -1024,6 +1057,7 @@ pub(crate) async fn erase_in(
         for table in [
             "xapi_statement_agents",
             "xapi_statement_activities",
+            "xapi_statement_attachments",
             "xapi_statements",
         ] {
             sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -1034,6 +1068,18 @@ pub(crate) async fn erase_in(
             .execute(&mut **tx)
             .await?;
         }
+    }
+    if !about.is_empty() {
+        // Attachment data that no statement names any more goes with the last that did.
+        sqlx::query(
+            "DELETE FROM xapi_attachments WHERE organisation_id = $1 AND NOT EXISTS \
+             (SELECT 1 FROM xapi_statement_attachments n \
+              WHERE n.organisation_id = xapi_attachments.organisation_id \
+              AND n.sha2 = xapi_attachments.sha2)",
+        )
+        .bind(org.0)
+        .execute(&mut **tx)
+        .await?;
     }
     for sql in [
         "DELETE FROM accounts WHERE person_id = $1",

@@ -13,6 +13,7 @@ use base64::Engine;
 use serde_json::Value;
 use skillgym_domain::people::format_date;
 use skillgym_domain::{OrganisationId, PersonId, RequirementId};
+use skillgym_xapi::attachments::{AttachmentData, hashes_of};
 use skillgym_xapi::{
     Actor as XActor, Agent, Ifi, Query, Statement, Target, Timestamp, matches_with, mbox_of,
     prepare, same_statement, voided_target_json,
@@ -345,6 +346,7 @@ impl Store {
         org: OrganisationId,
         client: i64,
         statements: &[Statement],
+        attachments: &[AttachmentData],
         authority: &Agent,
         home_page: &str,
     ) -> Result<StatementsStored> {
@@ -392,6 +394,8 @@ impl Store {
             return Ok(StatementsStored::Ids(all_ids));
         }
         self.insert_statements(&mut tx, org, client, stored_ms, &fresh)
+            .await?;
+        self.insert_attachments(&mut tx, org, &fresh, attachments)
             .await?;
         for p in &fresh {
             self.complete_from(&mut tx, org, &mapped, p, home_page)
@@ -503,6 +507,80 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// Notes which hashes the fresh statements' attachments name, and keeps the data received
+    /// for those hashes, once per organisation and hash (data already kept is not written
+    /// again: the same hash is the same data). Data for statements that were all stored
+    /// already is not kept (Communication 2.1.2.s2.b4: no change for a resent statement).
+    async fn insert_attachments(
+        &self,
+        tx: &mut sqlx::AnyConnection,
+        org: OrganisationId,
+        fresh: &[Indexed],
+        attachments: &[AttachmentData],
+    ) -> Result<()> {
+        let mut named: Vec<String> = Vec::new();
+        for p in fresh {
+            let hashes = hashes_of(&[&p.body]);
+            for sha2 in &hashes {
+                sqlx::query(
+                    "INSERT INTO xapi_statement_attachments (organisation_id, statement_id, sha2) \
+                     VALUES ($1, $2, $3)",
+                )
+                .bind(org.0)
+                .bind(p.id.to_string())
+                .bind(sha2)
+                .execute(&mut *tx)
+                .await?;
+            }
+            named.extend(hashes);
+        }
+        for attachment in attachments {
+            if !named.contains(&attachment.sha2) {
+                continue;
+            }
+            sqlx::query(
+                "INSERT INTO xapi_attachments (organisation_id, sha2, content_type, length, data) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (organisation_id, sha2) DO NOTHING",
+            )
+            .bind(org.0)
+            .bind(&attachment.sha2)
+            .bind(&attachment.content_type)
+            .bind(i64::try_from(attachment.data.len()).unwrap_or(i64::MAX))
+            .bind(attachment.data.as_slice())
+            .execute(&mut *tx)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// The attachment data `org` keeps for the hashes `sha2s` (lowercase), in that order;
+    /// hashes with no data kept (attachments sent with a `fileUrl` only) are left out.
+    pub async fn xapi_attachments(
+        &self,
+        org: OrganisationId,
+        sha2s: &[String],
+    ) -> Result<Vec<AttachmentData>> {
+        let mut out = Vec::new();
+        for sha2 in sha2s {
+            let row = sqlx::query(
+                "SELECT content_type, data FROM xapi_attachments \
+                 WHERE organisation_id = $1 AND sha2 = $2",
+            )
+            .bind(org.0)
+            .bind(sha2)
+            .fetch_optional(&self.pool)
+            .await?;
+            if let Some(row) = row {
+                out.push(AttachmentData {
+                    sha2: sha2.clone(),
+                    content_type: row.try_get("content_type")?,
+                    data: row.try_get("data")?,
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// The requirements mapped to an xAPI Activity, by that Activity's id.

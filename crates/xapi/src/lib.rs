@@ -35,16 +35,22 @@
 //!
 //! Section numbers are those of the xAPI 1.0.3 documents: "Data" is Part Two
 //! (`xAPI-Data.md`), "Communication" Part Three (`xAPI-Communication.md`), "About" Part One.
-//! Signed statements (Data 2.6) and attachment data (Communication 1.5.2) belong to the
-//! multipart handling, not here.
+//!
+//! Attachments with their data (Communication 1.5.2) and signed statements (Data 2.6):
+//! [`multipart::read`] splits a `multipart/mixed` body into its parts, [`attachments`] checks
+//! them against the statements' attachment headers (and [`signature::check`] each signature)
+//! and gives the data to keep, [`multipart::write`] frames a GET's answer.
 
+pub mod attachments;
 mod compare;
 mod error;
 pub mod format;
 mod model;
+pub mod multipart;
 mod parse;
 mod prepare;
 mod query;
+pub mod signature;
 mod syntax;
 mod voiding;
 

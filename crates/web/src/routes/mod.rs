@@ -75,8 +75,9 @@ const MAX_FILE_BODY: usize = 64 * 1024 * 1024;
 const MAX_PICTURE_BODY: usize = skillgym_domain::audit::picture::MAX_BYTES + 256 * 1024;
 /// Every other form (axum's own default): far more than any of them sends.
 const MAX_FORM_BODY: usize = 2 * 1024 * 1024;
-/// A batch of xAPI statements: 10,000 statements of a few kilobytes each fit.
-const MAX_STATEMENTS_BODY: usize = 64 * 1024 * 1024;
+/// A batch of xAPI statements: 10,000 statements of a few kilobytes each fit, and so do
+/// statements with their attachments' data in multipart/mixed (docs/xapi.md).
+pub(crate) const MAX_STATEMENTS_BODY: usize = 64 * 1024 * 1024;
 
 /// The pages: every route that needs the request context (who is signed in, the language).
 fn pages() -> Routes {
