@@ -126,15 +126,23 @@ impl Deref for Planner {
     }
 }
 
-/// A signed-in trainer or administrator: who keeps the learning catalogue.
+/// A signed-in trainer or administrator: who keeps the learning catalogue, the services
+/// catalogue and the weekly question's answers (the digital team).
 pub struct Curator(pub Arc<SessionRecord>);
+
+impl Curator {
+    /// Whether `user` is one: for pages that show curators more than others.
+    pub fn is(user: &SessionRecord) -> bool {
+        user.roles.has(Role::Trainer) || user.roles.has(Role::Admin)
+    }
+}
 
 impl<S: Send + Sync> FromRequestParts<S> for Curator {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
         let user = holding(parts, None)?;
-        if user.roles.has(Role::Trainer) || user.roles.has(Role::Admin) {
+        if Curator::is(&user) {
             Ok(Curator(user))
         } else {
             Err(AppError::Forbidden)

@@ -197,16 +197,12 @@ pub async fn list(
         providers: providers.into_iter().collect(),
         activities,
         total: all.len(),
-        curator: is_curator(&signed_in),
+        curator: Curator::is(&signed_in),
         planner: [Role::Trainer, Role::Manager, Role::Admin]
             .iter()
             .any(|r| signed_in.roles.has(*r)),
     }
     .into_response())
-}
-
-fn is_curator(user: &skillgym_store::SessionRecord) -> bool {
-    user.roles.has(skillgym_domain::Role::Trainer) || user.roles.has(skillgym_domain::Role::Admin)
 }
 
 #[derive(Template, WebTemplate)]
@@ -292,7 +288,7 @@ async fn page_of(
         code: stored.activity.code.to_string(),
         activity,
         rated: state.store.rating_of(id, user.person_id).await?,
-        curator: is_curator(user),
+        curator: Curator::is(user),
         errors,
         threshold,
         sessions: super::sessions::for_person(state, &ctx.tr, org, user.person_id, id).await?,

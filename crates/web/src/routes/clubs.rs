@@ -17,16 +17,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::people::{format_date, parse_date};
-use skillgym_domain::{ActivityId, AssignmentId, PersonId, Role};
+use skillgym_domain::{ActivityId, AssignmentId, PersonId};
 use skillgym_store::{Assignment, NewAssignment, SessionRecord, StoreError, Submission};
 
 /// The longest title, and the longest brief, submission or feedback, in characters.
 const MOST_TITLE: usize = 200;
 const MOST_TEXT: usize = 4000;
-
-fn is_curator(user: &SessionRecord) -> bool {
-    user.roles.has(Role::Trainer) || user.roles.has(Role::Admin)
-}
 
 /// A text field: trimmed, required, at most `most` characters.
 fn text(errors: &mut FormErrors, field: &'static str, value: &str, most: usize) -> String {
@@ -88,7 +84,7 @@ pub(crate) async fn club_view(
     form: AssignmentForm,
 ) -> AppResult<ClubView> {
     let org = user.organisation_id;
-    let curator = is_curator(user);
+    let curator = Curator::is(user);
     Ok(ClubView {
         assignments: state
             .store
@@ -179,7 +175,7 @@ async fn assignment_page(
 ) -> AppResult<Response> {
     let org = user.organisation_id;
     let assignment = state.store.assignment(org, id).await?;
-    let curator = is_curator(user);
+    let curator = Curator::is(user);
     let member = state
         .store
         .in_cohort(assignment.activity, user.person_id)

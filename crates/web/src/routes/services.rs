@@ -40,10 +40,6 @@ fn today() -> time::Date {
     uk_time::local(skillgym_store::now()).date()
 }
 
-fn is_curator(user: &SessionRecord) -> bool {
-    user.roles.has(Role::Trainer) || user.roles.has(Role::Admin)
-}
-
 fn unprocessable(mut response: Response) -> Response {
     *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     response
@@ -55,27 +51,6 @@ type InLang = (String, &'static str);
 fn in_lang(l: &Localised, lang: &str) -> InLang {
     let s = l.show(lang);
     (s.text.to_string(), s.lang)
-}
-
-/// The organisation's competences by code: (code, title, its language).
-async fn competence_titles(
-    state: &AppState,
-    ctx: &Ctx,
-    org: OrganisationId,
-) -> AppResult<Vec<(String, String, &'static str)>> {
-    let lang = ctx.tr.lang().code();
-    let mut seen = BTreeSet::new();
-    let mut out = Vec::new();
-    for summary in state.store.frameworks(org).await? {
-        let framework = state.store.framework(org, summary.id).await?.framework;
-        for c in framework.areas.iter().flat_map(|a| &a.competences) {
-            if seen.insert(c.code.clone()) {
-                let title = c.title.show(lang);
-                out.push((c.code.clone(), title.text.to_string(), title.lang));
-            }
-        }
-    }
-    Ok(out)
 }
 
 fn titled(
@@ -238,7 +213,7 @@ pub async fn list(
 ) -> AppResult<Response> {
     let org = signed_in.organisation_id;
     let all = state.store.services(org).await?;
-    let titles = competence_titles(&state, &ctx, org).await?;
+    let titles = super::catalogue::competence_titles(&state, &ctx, org).await?;
     let activities = activity_titles(&state, &ctx, org).await?;
     let age = state.store.service_check_age(org).await?;
     let filter = search.filter();
@@ -264,7 +239,7 @@ pub async fn list(
         competences,
         services,
         total: all.len(),
-        curator: is_curator(&signed_in),
+        curator: Curator::is(&signed_in),
         planner: [Role::Trainer, Role::Manager, Role::Admin]
             .iter()
             .any(|r| signed_in.roles.has(*r)),
@@ -311,7 +286,7 @@ async fn service_page(
 ) -> AppResult<Response> {
     let org = user.organisation_id;
     let stored = state.store.service(org, id).await?;
-    let titles = competence_titles(state, ctx, org).await?;
+    let titles = super::catalogue::competence_titles(state, ctx, org).await?;
     let activities = activity_titles(state, ctx, org).await?;
     let age = state.store.service_check_age(org).await?;
     let service = shown(&stored, ctx, &titles, &activities, age);
@@ -325,7 +300,7 @@ async fn service_page(
             .store
             .service_confidence_of(org, id, user.person_id)
             .await?,
-        curator: is_curator(user),
+        curator: Curator::is(user),
         errors,
         notice,
         age_months: age.months(),
@@ -713,7 +688,7 @@ async fn form_page(
         action,
         form,
         errors,
-        competences: competence_titles(state, ctx, org).await?,
+        competences: super::catalogue::competence_titles(state, ctx, org).await?,
         fields: COMPETENCE_FIELDS,
     }
     .into_response();
@@ -859,10 +834,10 @@ pub async fn gaps(
     ctx: Ctx,
 ) -> AppResult<Response> {
     let org = planner.organisation_id;
-    let manager = (!is_curator(&planner)).then_some(planner.person_id);
+    let manager = (!Curator::is(&planner)).then_some(planner.person_id);
     let threshold = state.store.anonymity_threshold(org).await?.get();
     let all = state.store.services(org).await?;
-    let titles = competence_titles(&state, &ctx, org).await?;
+    let titles = super::catalogue::competence_titles(&state, &ctx, org).await?;
     let activities = activity_titles(&state, &ctx, org).await?;
     let lang = ctx.tr.lang().code();
     let counts = state.store.site_confidence(org, today(), manager).await?;

@@ -18,12 +18,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::weekly_question::{matches_words, parse_answer, parse_question};
-use skillgym_domain::{Role, WeeklyQuestionId, uk_time};
-use skillgym_store::{NewAnswer, SessionRecord, WeeklyQuestion};
-
-fn in_digital_team(user: &SessionRecord) -> bool {
-    user.roles.has(Role::Trainer) || user.roles.has(Role::Admin)
-}
+use skillgym_domain::{WeeklyQuestionId, uk_time};
+use skillgym_store::{NewAnswer, WeeklyQuestion};
 
 /// The day an instant falls on, in the UK, as the reader's language writes it.
 fn day(ctx: &Ctx, at: i64) -> String {
@@ -126,7 +122,7 @@ pub async fn faq(
         .iter()
         .map(|q| listed(&ctx, q, &competences))
         .collect();
-    let waiting = if in_digital_team(&signed_in) {
+    let waiting = if Curator::is(&signed_in) {
         Some(state.store.waiting_questions(org).await?.len())
     } else {
         None
@@ -235,7 +231,7 @@ pub async fn show(
 ) -> AppResult<Response> {
     let org = signed_in.organisation_id;
     let question = state.store.weekly_question(org, id).await?;
-    let team = in_digital_team(&signed_in);
+    let team = Curator::is(&signed_in);
     if !question.is_answered() && !team && question.asked_by != Some(signed_in.person_id) {
         return Err(AppError::NotFound);
     }
