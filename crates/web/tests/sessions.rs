@@ -454,9 +454,12 @@ async fn everyone_with_a_place_is_reminded_the_day_before_once_whatever_the_inst
         .activity
         .title
         .en;
-    let today = skillgym_domain::uk_time::local(skillgym_store::now()).date();
-    // The jobs run at noon, so that the second run, a quarter of an hour later, is still today
-    // whenever the test runs: just before midnight it would remind of the day after.
+    // The jobs run at noon tomorrow: after the job was first registered (at the real time,
+    // which may be past today's noon), and early enough that the second run, a quarter of an
+    // hour later, is still the same day (just before midnight it would remind of the day
+    // after).
+    let today =
+        skillgym_domain::uk_time::local(skillgym_store::now()).date() + time::Duration::days(1);
     let now = skillgym_domain::uk_time::instant(time::PrimitiveDateTime::new(
         today,
         time::macros::time!(12:00),
