@@ -168,3 +168,5 @@ audit-action-question-answered = Ateb cwestiwn i'r tîm digidol
 audit-action-question-removed = Dileu cwestiwn i'r tîm digidol
 # review:
 audit-detail-question = cwestiwn { $value }
+# review:
+questions-question-heading = Cwestiwn

@@ -92,3 +92,4 @@ questions-digest-item =
 audit-action-question-answered = Answered a question to the digital team
 audit-action-question-removed = Removed a question to the digital team
 audit-detail-question = question { $value }
+questions-question-heading = Question
