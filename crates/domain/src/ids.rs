@@ -69,4 +69,10 @@ id_type!(
     RequirementId,
     /// A question someone asked the digital team (see `weekly_question`).
     WeeklyQuestionId,
+    /// Someone's request to a digital champion for help.
+    HelpRequestId,
+    /// Help a digital champion logged.
+    HelpGivenId,
+    /// A volunteer paired with a digital buddy.
+    PairingId,
 );

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod analysis;
 pub mod audit;
+pub mod champions;
 pub mod csv_file;
 pub mod demo;
 pub mod evaluation;
@@ -19,6 +20,7 @@ pub mod retention;
 pub mod services;
 pub mod single_sign_on;
 pub mod staff_file;
+pub mod text;
 pub mod training;
 pub mod uk_time;
 pub mod weekly_question;
@@ -27,8 +29,9 @@ pub use accounts::{Role, Roles};
 pub use csv_file::FileLanguage;
 pub use ids::{
     AccountId, ActivityId, AssignmentId, CampaignId, CompetenceId, EvaluationId, FrameworkId,
-    NetworkId, OrganisationId, PersonId, PlanId, QuestionId, QuizItemId, RequirementId, ResponseId,
-    ServiceId, SessionId, SiteId, StaffUploadId, SurveyUploadId, TeamId, WeeklyQuestionId,
+    HelpGivenId, HelpRequestId, NetworkId, OrganisationId, PairingId, PersonId, PlanId, QuestionId,
+    QuizItemId, RequirementId, ResponseId, ServiceId, SessionId, SiteId, StaffUploadId,
+    SurveyUploadId, TeamId, WeeklyQuestionId,
 };
 pub use organisation::{Location, OrganisationSlug, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{

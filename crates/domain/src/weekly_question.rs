@@ -3,6 +3,7 @@
 //! from 09:00 on the UK's clock, everyone gets one email with the answers given the week
 //! before, and every answer stays in a searchable FAQ.
 
+use crate::text::written;
 use crate::{Invalid, uk_time};
 use time::{Date, Duration, Time, Weekday};
 
@@ -14,37 +15,26 @@ pub const MOST_ANSWER: usize = 8000;
 /// The hour of the UK's Monday from which the week's digest goes out.
 pub const DIGEST_FROM_HOUR: u8 = 9;
 
-/// Text someone wrote: trimmed, not empty, at most `most` characters, with no control
-/// characters but line breaks and tabs.
-fn written(
-    raw: &str,
-    most: usize,
-    missing: &'static str,
-    long: &'static str,
-) -> Result<String, Invalid> {
-    let text = raw.trim().replace("\r\n", "\n");
-    if text.is_empty() {
-        Err(Invalid(missing))
-    } else if text.chars().count() > most {
-        Err(Invalid(long))
-    } else if text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        Err(Invalid("question-text-invalid"))
-    } else {
-        Ok(text)
-    }
-}
-
 /// A question as someone asked it, or as the team worded it for the FAQ.
 pub fn parse_question(raw: &str) -> Result<String, Invalid> {
-    written(raw, MOST_QUESTION, "question-missing", "question-too-long")
+    written(
+        raw,
+        MOST_QUESTION,
+        "question-missing",
+        "question-too-long",
+        "question-text-invalid",
+    )
 }
 
 /// The team's answer.
 pub fn parse_answer(raw: &str) -> Result<String, Invalid> {
-    written(raw, MOST_ANSWER, "answer-missing", "answer-too-long")
+    written(
+        raw,
+        MOST_ANSWER,
+        "answer-missing",
+        "answer-too-long",
+        "question-text-invalid",
+    )
 }
 
 /// The week a digest sent at `at` carries: the answers given from the Monday before last's

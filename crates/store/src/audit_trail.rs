@@ -125,11 +125,23 @@ pub enum AuditAction {
     /// How many months after its last check a service is flagged changed (detail:
     /// `previous-months=… months=…`).
     ServiceCheckAgeChanged,
+    /// A supervisor nominated the subject to be a digital champion.
+    ChampionNominated,
+    /// A trainer approved the subject's nomination: they hold the champion role.
+    ChampionApproved,
+    /// A trainer declined the subject's nomination.
+    NominationDeclined,
+    /// The subject stopped being a digital champion (they stepped down, or a trainer ended it).
+    ChampionEnded,
+    /// The subject, a volunteer, was paired with a digital buddy.
+    BuddiesPaired,
+    /// The subject's pairing with their digital buddy ended.
+    BuddiesEnded,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 36;
+    pub const COUNT: usize = 42;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -168,6 +180,12 @@ impl AuditAction {
         AuditAction::ServiceRemoved,
         AuditAction::ServicesImported,
         AuditAction::ServiceCheckAgeChanged,
+        AuditAction::ChampionNominated,
+        AuditAction::ChampionApproved,
+        AuditAction::NominationDeclined,
+        AuditAction::ChampionEnded,
+        AuditAction::BuddiesPaired,
+        AuditAction::BuddiesEnded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -208,6 +226,12 @@ impl AuditAction {
             AuditAction::ServiceRemoved => "service-removed",
             AuditAction::ServicesImported => "services-imported",
             AuditAction::ServiceCheckAgeChanged => "service-check-age-changed",
+            AuditAction::ChampionNominated => "champion-nominated",
+            AuditAction::ChampionApproved => "champion-approved",
+            AuditAction::NominationDeclined => "nomination-declined",
+            AuditAction::ChampionEnded => "champion-ended",
+            AuditAction::BuddiesPaired => "buddies-paired",
+            AuditAction::BuddiesEnded => "buddies-ended",
         }
     }
 

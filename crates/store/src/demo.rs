@@ -98,6 +98,20 @@ impl Store {
                 .and_then(|a| ids.get(a.employee_number.as_str()).copied());
             self.seed_demo_questions(org.id, demo.main_language == "cy", trainer)
                 .await?;
+            let holding = |role: skillgym_domain::Role| {
+                demo.accounts
+                    .iter()
+                    .find(|a| a.roles.has(role))
+                    .and_then(|a| ids.get(a.employee_number.as_str()).copied())
+            };
+            self.seed_demo_champions(
+                org.id,
+                demo.main_language == "cy",
+                holding(skillgym_domain::Role::Champion),
+                holding(skillgym_domain::Role::Manager),
+                &keep_free,
+            )
+            .await?;
         }
         Ok(org)
     }

@@ -10,6 +10,10 @@ pub enum StoreError {
     /// A uniqueness rule would be broken; the name says which (e.g. "email", "code").
     #[error("{0} is already taken")]
     Taken(&'static str),
+    /// A rule of the data refused what was asked (a service of another organisation, a
+    /// volunteer who is not one); the Fluent message id says which, for the form to show.
+    #[error("refused: {0}")]
+    Refused(&'static str),
     /// A secret must be encrypted and the store was given no key to do it with.
     #[error("no secret key was given to encrypt secrets with")]
     NoSecretKey,

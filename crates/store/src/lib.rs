@@ -14,6 +14,7 @@ mod audit_trail;
 mod backup;
 mod bookings;
 mod catalogue;
+mod champions;
 mod change;
 mod clubs;
 mod dates;
@@ -63,6 +64,10 @@ pub use bookings::{
     SessionSite,
 };
 pub use catalogue::{CatalogueImported, StoredActivity};
+pub use champions::{
+    ChampionRecord, HelpCandidate, HelpGiven, HelpReport, HelpRequest, HelpTopic, HelpTotals,
+    Meeting, NewHelpGiven, Offer, Pairing,
+};
 pub use change::CampaignChoice;
 pub use clubs::{Assignment, NewAssignment, Submission};
 pub use demo::DEMO_PUBLIC_LINK;

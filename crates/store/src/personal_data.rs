@@ -193,6 +193,7 @@ impl Store {
         tables.push(self.xapi_statements_table(org, person).await?);
         tables.extend(self.evaluation_tables(org, person).await?);
         tables.push(self.weekly_questions_table(org, person).await?);
+        tables.extend(self.champion_tables(org, person).await?);
         let mut files = self.evidence_files(org, person).await?;
         files.extend(self.xapi_attachment_files(org, person).await?);
         Ok(PersonalData {
@@ -599,6 +600,121 @@ impl Store {
             },
         )
         .await
+    }
+
+    /// Their time as a digital champion (what they offered, the help they logged), the help
+    /// they asked champions for, and their digital buddy pairings with the meetings recorded.
+    async fn champion_tables(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<Vec<DataTable>> {
+        let binds = [org.0, person.0];
+        let champion = self
+            .query_table(
+                "champion",
+                &["status", "reason", "nominated_at", "availability", "found_by_own_answers",
+                  "skills", "services", "sites"],
+                "SELECT ch.status, ch.reason, ch.nominated_at, ch.availability, ch.findable, \
+                     (SELECT COUNT(*) FROM champion_competences c WHERE c.person_id = ch.person_id) \
+                         AS n_skills, \
+                     (SELECT COUNT(*) FROM champion_services c WHERE c.person_id = ch.person_id) \
+                         AS n_services, \
+                     (SELECT COUNT(*) FROM champion_sites c WHERE c.person_id = ch.person_id) \
+                         AS n_sites \
+                 FROM champions ch WHERE ch.organisation_id = $1 AND ch.person_id = $2",
+                &binds,
+                |r| {
+                    let findable: i64 = r.try_get("findable")?;
+                    Ok(vec![
+                        text(r, "status")?,
+                        text(r, "reason")?,
+                        iso_time(r.try_get("nominated_at")?).into(),
+                        text(r, "availability")?,
+                        Cell::Text(if findable == 1 { "yes" } else { "no" }.into()),
+                        Cell::from(r.try_get::<i64, _>("n_skills")?),
+                        Cell::from(r.try_get::<i64, _>("n_services")?),
+                        Cell::from(r.try_get::<i64, _>("n_sites")?),
+                    ])
+                },
+            )
+            .await?;
+        let listed = self
+            .query_table(
+                "champion_offer",
+                &["kind", "what"],
+                "SELECT 'skill' AS kind, competence AS what FROM champion_competences \
+                     WHERE organisation_id = $1 AND person_id = $2 \
+                 UNION ALL SELECT 'service', s.name_en FROM champion_services c \
+                     JOIN services s ON s.id = c.service_id \
+                     WHERE c.organisation_id = $1 AND c.person_id = $2 \
+                 UNION ALL SELECT 'site', s.name FROM champion_sites c \
+                     JOIN sites s ON s.id = c.site_id \
+                     WHERE c.organisation_id = $1 AND c.person_id = $2 \
+                 ORDER BY 1, 2",
+                &binds,
+                |r| Ok(vec![text(r, "kind")?, text(r, "what")?]),
+            )
+            .await?;
+        let asked = self
+            .query_table(
+                "help_requests",
+                &["asked_at", "competence", "message", "emailed_at"],
+                "SELECT asked_at, competence, message, emailed_at FROM help_requests \
+                 WHERE organisation_id = $1 AND asked_by = $2 ORDER BY id",
+                &binds,
+                |r| {
+                    Ok(vec![
+                        iso_time(r.try_get("asked_at")?).into(),
+                        r.try_get::<Option<String>, _>("competence")?.into(),
+                        text(r, "message")?,
+                        r.try_get::<Option<i64>, _>("emailed_at")?
+                            .map_or(Cell::Empty, |t| iso_time(t).into()),
+                    ])
+                },
+            )
+            .await?;
+        let given = self
+            .query_table(
+                "help_given",
+                &["given_on", "competence", "what", "minutes"],
+                "SELECT given_on, competence, what, minutes FROM help_given \
+                 WHERE organisation_id = $1 AND champion_id = $2 ORDER BY given_on, id",
+                &binds,
+                |r| {
+                    Ok(vec![
+                        text(r, "given_on")?,
+                        r.try_get::<Option<String>, _>("competence")?.into(),
+                        text(r, "what")?,
+                        Cell::from(r.try_get::<i64, _>("minutes")?),
+                    ])
+                },
+            )
+            .await?;
+        let meetings = self
+            .query_table(
+                "buddy_meetings",
+                &["as", "started_on", "ended_on", "met_on", "minutes", "note"],
+                "SELECT CASE WHEN b.volunteer_id = $2 THEN 'volunteer' ELSE 'buddy' END AS role, \
+                     b.started_on, b.ended_on, m.met_on, m.minutes, m.note \
+                 FROM buddies b LEFT JOIN buddy_meetings m ON m.pairing_id = b.id \
+                 WHERE b.organisation_id = $1 AND (b.volunteer_id = $2 OR b.buddy_id = $2) \
+                 ORDER BY b.id, m.met_on, m.id",
+                &binds,
+                |r| {
+                    Ok(vec![
+                        text(r, "role")?,
+                        text(r, "started_on")?,
+                        r.try_get::<Option<String>, _>("ended_on")?.into(),
+                        r.try_get::<Option<String>, _>("met_on")?.into(),
+                        r.try_get::<Option<i64>, _>("minutes")?
+                            .map_or(Cell::Empty, Cell::from),
+                        r.try_get::<Option<String>, _>("note")?.into(),
+                    ])
+                },
+            )
+            .await?;
+        Ok(vec![champion, listed, asked, given, meetings])
     }
 
     /// The attachment data of the xAPI statements about them (see [`ABOUT_THEM`]), each as
@@ -1117,6 +1233,21 @@ pub(crate) async fn erase_in(
              asked_by = NULL WHERE asked_by = $1",
         "UPDATE weekly_questions SET answered_by = NULL WHERE answered_by = $1",
         "DELETE FROM weekly_question_digests WHERE person_id = $1",
+        // As a champion: what they offered goes; the help they logged stays in the service's
+        // totals, tied to nobody.
+        "DELETE FROM champion_competences WHERE person_id = $1",
+        "DELETE FROM champion_services WHERE person_id = $1",
+        "DELETE FROM champion_sites WHERE person_id = $1",
+        "DELETE FROM champions WHERE person_id = $1",
+        "UPDATE champions SET nominated_by = NULL WHERE nominated_by = $1",
+        "UPDATE champions SET approved_by = NULL WHERE approved_by = $1",
+        "DELETE FROM help_requests WHERE asked_by = $1 OR champion_id = $1",
+        "UPDATE help_given SET champion_id = NULL WHERE champion_id = $1",
+        "DELETE FROM buddy_meetings WHERE pairing_id IN \
+             (SELECT id FROM buddies WHERE volunteer_id = $1 OR buddy_id = $1)",
+        "DELETE FROM buddies WHERE volunteer_id = $1 OR buddy_id = $1",
+        "UPDATE buddies SET paired_by = NULL WHERE paired_by = $1",
+        "UPDATE buddy_meetings SET logged_by = NULL WHERE logged_by = $1",
         "UPDATE people SET line_manager_id = NULL WHERE line_manager_id = $1",
         "UPDATE teams SET manager_id = NULL WHERE manager_id = $1",
         "DELETE FROM people WHERE id = $1",

@@ -14,6 +14,10 @@ use skillgym_i18n::{Arg, Tr};
 /// without the check having passed.
 pub struct CsrfForm<T>(pub T);
 
+/// A form that carries nothing but its CSRF token: a button.
+#[derive(serde::Deserialize)]
+pub struct Empty {}
+
 #[derive(Deserialize)]
 struct Token {
     #[serde(default)]

@@ -278,6 +278,39 @@ const TABLE: &[Row] = &[
     (POST,   "/me/plan/reassess",                           "/me/plan/reassess",                                            [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
     (GET,    "/plans",                                      "/plans",                                                       [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/champion",                                   "/champion",                                                    [SIGN_IN, DENIED,  OK,      DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN]),
+    // A champion says what they help with and logs the help they gave; an empty offer is one.
+    (GET,    "/champion/offer",                             "/champion/offer",                                              [SIGN_IN, DENIED,  OK,      DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/champion/offer",                             "/champion/offer",                                              [SIGN_IN, DENIED,  MOVED,   DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/champion/help",                              "/champion/help",                                               [SIGN_IN, DENIED,  OK,      DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/champion/help",                              "/champion/help",                                               [SIGN_IN, DENIED,  INVALID, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/champion/step-down",                         "/champion/step-down",                                          [SIGN_IN, DENIED,  OK,      DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN]),
+    // Supervisors (managers, trainers, administrators) nominate; trainers and administrators
+    // approve, decline and end; a champion ends only their own time.
+    (GET,    "/champions",                                  "/champions",                                                   [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/champions/nominate",                         "/champions/nominate",                                          [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/champions/nominate",                         "/champions/nominate?person={unmanaged}",                       [SIGN_IN, DENIED,  DENIED,  OK,      MISSING, OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/champions/nominate",                         "/champions/nominate",                                          [SIGN_IN, DENIED,  DENIED,  INVALID, INVALID, INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/champions/help",                             "/champions/help",                                              [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/champions/{person}/approve",                 "/champions/{none}/approve",                                    [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/champions/{person}/end",                     "/champions/{champion_person}/end",                             [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/champions/{person}/end",                     "/champions/{none}/end",                                        [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/champions/{person}/end",                     "/champions/{none}/end",                                        [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    // Anyone finds a champion and asks them for help (not themselves, nor someone who is not
+    // an approved champion); an empty message is refused.
+    (GET,    "/help",                                       "/help",                                                        [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/help",                                       "/help?about=competence:{competence}&near={site}",              [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/help/ask/{person}",                          "/help/ask/{champion_person}",                                  [SIGN_IN, OK,      MISSING, OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/help/ask/{person}",                          "/help/ask/{not_champion}",                                     [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (POST,   "/help/ask/{person}",                          "/help/ask/{champion_person}",                                  [SIGN_IN, INVALID, MISSING, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
+    (POST,   "/help/ask/{person}",                          "/help/ask/{none}",                                             [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    // Digital buddies: a pairing is seen by its two people and by supervisors.
+    (GET,    "/buddies",                                    "/buddies",                                                     [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/buddies/new",                                "/buddies/new",                                                 [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/buddies/new",                                "/buddies/new",                                                 [SIGN_IN, DENIED,  DENIED,  INVALID, INVALID, INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/buddies/{id}",                               "/buddies/{pairing}",                                           [SIGN_IN, MISSING, MISSING, OK,      OK,      OK,      MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/buddies/{id}",                               "/buddies/{none}",                                              [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (POST,   "/buddies/{id}/meetings",                      "/buddies/{pairing}/meetings",                                  [SIGN_IN, MISSING, MISSING, INVALID, INVALID, INVALID, MISSING, SIGN_IN, SIGN_IN]),
+    (POST,   "/buddies/{id}/end",                           "/buddies/{none}/end",                                          [SIGN_IN, DENIED,  DENIED,  MISSING, MISSING, MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/training",                                   "/training",                                                    [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/training/export.csv",                        "/training/export.csv",                                         [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/training/requirements/new",                  "/training/requirements/new",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
@@ -566,6 +599,8 @@ const TABLE: &[Row] = &[
     (GET,    "/campaigns/{id}/network",                    "/campaigns/{opened}/network",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     // A campaign that opens no network's.
     (GET,    "/campaigns/{id}/network",                    "/campaigns/{fresh}/network",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    // Stepping down needs the champion to say they are sure.
+    (POST,   "/champion/step-down",                         "/champion/step-down",                                          [SIGN_IN, DENIED,  INVALID, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN]),
     // Last: it ends the session.
     (POST,   "/sign-out",                                  "/sign-out",                                                    [SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT,SIGNED_OUT]),
 ];
@@ -1204,6 +1239,16 @@ impl Fixtures {
             ("requirement", requirement.to_string()),
             ("evidence", evidence.to_string()),
             ("answered_question", answered_question.to_string()),
+            // The learner sign-in: nobody's champion.
+            ("not_champion", learner.to_string()),
+            (
+                "champion_person",
+                id_of(&at("champion@afon.example")).await.to_string(),
+            ),
+            (
+                "pairing",
+                store.pairings(org, None).await.unwrap()[0].id.to_string(),
+            ),
             ("waiting_question", waiting_question.to_string()),
             ("site", store.sites(org).await.unwrap()[0].id.to_string()),
             ("team", store.teams(org).await.unwrap()[0].id.to_string()),

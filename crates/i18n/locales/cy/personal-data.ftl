@@ -100,7 +100,7 @@ my-data-heading = Eich data
 my-data-intro = Lawrlwythwch bopeth sydd gan skillgym amdanoch chi: eich manylion, safleoedd, tîm, rheolwr llinell, mewngofnodi a rolau, a'r cofnod o bwy sydd wedi edrych ar eich data neu ei newid. Cewch un ffeil zip gyda ffeiliau JSON a CSV ynddi.
 my-data-download = Lawrlwytho fy nata
 # review:
-my-data-readme = Dyma bopeth oedd gan skillgym amdanoch chi ar { $date }. Mae pob tabl yma ddwywaith: fel JSON ac fel CSV (sy'n agor mewn taenlen). person: eich manylion. sites: ble rydych chi'n gweithio. account: eich mewngofnodi, iaith a rolau, faint o sesiynau sydd ar agor, a phwy mae gwasanaeth mewngofnodi eich sefydliad yn dweud ydych chi, os ydych chi wedi'i ddefnyddio. audit_events: pwy a edrychodd ar eich data, ei allforio neu ei newid, a phryd. activity_ratings: pa mor ddefnyddiol oedd gweithgareddau yn y catalog dysgu i chi. service_confidence: pa mor hyderus y dywedoch chi eich bod yn helpu pobl gyda'r gwasanaethau yn y catalog gwasanaethau. session_bookings: y sesiynau y gwnaethoch eu harchebu neu aros amdanyn nhw, ac a ddaethoch chi. plans, plan_goals, plan_steps a plan_notes: eich cynlluniau dysgu, eu nodau a'u camau, beth wnaethoch chi ei dicio a'i ysgrifennu am bob un, a'r nodiadau a gadwyd pan wnaethoch chi gyfarfod amdanyn nhw. plan_credentials: y bathodynnau a enillodd eich cynlluniau gorffenedig, yn ôl diwedd eu cyfeiriad. club_submissions: yr hyn a gyflwynoch i aseiniadau wythnosol clybiau, a'r adborth arno. training_completions: y modiwlau gofynnol (fel diogelu data) a gwblhawyd gennych, y diwrnod, sut y clywodd skillgym amdano ac unrhyw dystiolaeth a roddwyd. xapi_statements: y datganiadau xAPI a anfonodd systemau dysgu eraill amdanoch chi (yn enwi eich e-bost neu eich rhif cyflogai), yn ôl eu id, beth maen nhw'n dweud a wnaethoch chi ac i beth. xapi-attachments: y ffeiliau a ddaeth gyda'r datganiadau hynny (atodiadau), pob un wedi'i enwi â'r hash SHA-2 y mae'r datganiadau'n ei roi iddo. certificates: y tystysgrifau a lwythwyd gennych fel tystiolaeth o gwblhau, pob un wedi'i enwi yn training_completions. evaluations: beth ddywedoch chi am weithgareddau a wnaethoch chi. evaluation_follow_ups: y cwestiynau a anfonwyd atoch chi wythnosau wedyn, a'ch atebion. weekly_questions: y cwestiynau a ofynnoch i'r tîm digidol gyda'ch enw, a'u hatebion (nid yw cwestiynau a ofynnwyd heb enw wedi'u cysylltu â chi, felly nid ydyn nhw yma).
+my-data-readme = Dyma bopeth oedd gan skillgym amdanoch chi ar { $date }. Mae pob tabl yma ddwywaith: fel JSON ac fel CSV (sy'n agor mewn taenlen). person: eich manylion. sites: ble rydych chi'n gweithio. account: eich mewngofnodi, iaith a rolau, faint o sesiynau sydd ar agor, a phwy mae gwasanaeth mewngofnodi eich sefydliad yn dweud ydych chi, os ydych chi wedi'i ddefnyddio. audit_events: pwy a edrychodd ar eich data, ei allforio neu ei newid, a phryd. activity_ratings: pa mor ddefnyddiol oedd gweithgareddau yn y catalog dysgu i chi. service_confidence: pa mor hyderus y dywedoch chi eich bod yn helpu pobl gyda'r gwasanaethau yn y catalog gwasanaethau. session_bookings: y sesiynau y gwnaethoch eu harchebu neu aros amdanyn nhw, ac a ddaethoch chi. plans, plan_goals, plan_steps a plan_notes: eich cynlluniau dysgu, eu nodau a'u camau, beth wnaethoch chi ei dicio a'i ysgrifennu am bob un, a'r nodiadau a gadwyd pan wnaethoch chi gyfarfod amdanyn nhw. plan_credentials: y bathodynnau a enillodd eich cynlluniau gorffenedig, yn ôl diwedd eu cyfeiriad. club_submissions: yr hyn a gyflwynoch i aseiniadau wythnosol clybiau, a'r adborth arno. training_completions: y modiwlau gofynnol (fel diogelu data) a gwblhawyd gennych, y diwrnod, sut y clywodd skillgym amdano ac unrhyw dystiolaeth a roddwyd. xapi_statements: y datganiadau xAPI a anfonodd systemau dysgu eraill amdanoch chi (yn enwi eich e-bost neu eich rhif cyflogai), yn ôl eu id, beth maen nhw'n dweud a wnaethoch chi ac i beth. xapi-attachments: y ffeiliau a ddaeth gyda'r datganiadau hynny (atodiadau), pob un wedi'i enwi â'r hash SHA-2 y mae'r datganiadau'n ei roi iddo. certificates: y tystysgrifau a lwythwyd gennych fel tystiolaeth o gwblhau, pob un wedi'i enwi yn training_completions. evaluations: beth ddywedoch chi am weithgareddau a wnaethoch chi. evaluation_follow_ups: y cwestiynau a anfonwyd atoch chi wythnosau wedyn, a'ch atebion. weekly_questions: y cwestiynau a ofynnoch i'r tîm digidol gyda'ch enw, a'u hatebion (nid yw cwestiynau a ofynnwyd heb enw wedi'u cysylltu â chi, felly nid ydyn nhw yma). champion a champion_offer: eich enwebiad yn hyrwyddwr digidol, a'r sgiliau, y gwasanaethau a'r lleoedd y dywedoch y gallwch helpu gyda nhw. help_requests: yr help a ofynnoch i hyrwyddwyr amdano. help_given: yr help a gofnodoch fel hyrwyddwr. buddy_meetings: eich parau cyfaill digidol, fel gwirfoddolwr neu gyfaill, a'r cyfarfodydd a gofnodwyd.
 
 ## Dileu person
 person-erase-link = Dileu'r person hwn
@@ -355,3 +355,51 @@ my-data-column-weekly-questions-wording = Fel y'i geiriwyd gan y tîm digidol
 my-data-column-weekly-questions-answer = Ateb
 # review:
 my-data-column-weekly-questions-answered-at = Atebwyd (UTC)
+# review:
+my-data-column-champion-status = Statws
+# review:
+my-data-column-champion-reason = Pam y cawsoch eich enwebu
+# review:
+my-data-column-champion-nominated-at = Enwebwyd (UTC)
+# review:
+my-data-column-champion-availability = Pryd y gallwch helpu
+# review:
+my-data-column-champion-found-by-own-answers = Eich atebion archwilio eich hun yn eich dangos
+# review:
+my-data-column-champion-skills = Sgiliau a restrwyd
+# review:
+my-data-column-champion-services = Gwasanaethau a restrwyd
+# review:
+my-data-column-champion-sites = Lleoedd a restrwyd
+# review:
+my-data-column-champion-offer-kind = Math
+# review:
+my-data-column-champion-offer-what = Beth
+# review:
+my-data-column-help-requests-asked-at = Gofynnwyd (UTC)
+# review:
+my-data-column-help-requests-competence = Sgil
+# review:
+my-data-column-help-requests-message = Eich neges
+# review:
+my-data-column-help-requests-emailed-at = Anfonwyd e-bost (UTC)
+# review:
+my-data-column-help-given-given-on = Diwrnod
+# review:
+my-data-column-help-given-competence = Sgil
+# review:
+my-data-column-help-given-what = Beth wnaethoch chi
+# review:
+my-data-column-help-given-minutes = Munudau
+# review:
+my-data-column-buddy-meetings-as = Fel
+# review:
+my-data-column-buddy-meetings-started-on = Parwyd ar
+# review:
+my-data-column-buddy-meetings-ended-on = Daeth i ben ar
+# review:
+my-data-column-buddy-meetings-met-on = Cyfarfod ar
+# review:
+my-data-column-buddy-meetings-minutes = Munudau
+# review:
+my-data-column-buddy-meetings-note = Beth a drafodwyd

@@ -6,7 +6,7 @@ use crate::access::{Answering, SignedIn};
 use crate::charts::{Kind, Row, RowChart, Scale, Series};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::forms::{CsrfForm, FormErrors};
+use crate::forms::{CsrfForm, Empty, FormErrors};
 use crate::page::Page;
 use crate::path::Path;
 use askama::Template;
@@ -121,9 +121,6 @@ pub async fn start_page(
     }
     .into_response())
 }
-
-#[derive(serde::Deserialize)]
-pub struct Empty {}
 
 /// Starts or continues: to the first section not yet saved, or to checking answers.
 pub async fn start(

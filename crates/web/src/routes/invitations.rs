@@ -6,7 +6,7 @@ use crate::access::Admin;
 use crate::auth::{self, SESSION_COOKIE};
 use crate::context::{Ctx, append_cookie};
 use crate::error::{AppError, AppResult};
-use crate::forms::CsrfForm;
+use crate::forms::{CsrfForm, Empty};
 use crate::page::Page;
 use crate::path::Path;
 use crate::{AppState, audit_links, mail};
@@ -93,9 +93,6 @@ pub async fn panel(
         notice,
     })
 }
-
-#[derive(Deserialize)]
-pub struct Empty {}
 
 pub async fn send_invitations(
     admin: Admin,

@@ -9,9 +9,11 @@ pub(crate) mod analysis;
 mod anonymity;
 mod audit_trail;
 mod audits;
+mod buddies;
 mod campaign_questions;
 mod campaigns;
 mod catalogue;
+mod champion_network;
 mod champions;
 pub(crate) mod change;
 mod clubs;
@@ -22,6 +24,7 @@ mod framework_editor;
 mod framework_files;
 mod free_text;
 mod health;
+mod help;
 mod home;
 mod invitations;
 mod networks;
@@ -349,6 +352,28 @@ fn pages() -> Routes {
         .post("/me/plan/reassess", plans::reassess)
         .get("/plans", plans::list)
         .get("/champion", champions::page)
+        .get("/champion/offer", champions::offer_form)
+        .post("/champion/offer", champions::save_offer)
+        .get("/champion/help", champions::help_log)
+        .post("/champion/help", champions::log_help)
+        .get("/champion/step-down", champion_network::step_down_form)
+        .post("/champion/step-down", champion_network::step_down)
+        .get("/champions", champion_network::list)
+        .get("/champions/nominate", champion_network::nominate_form)
+        .post("/champions/nominate", champion_network::nominate)
+        .get("/champions/help", champion_network::report)
+        .post("/champions/{person}/approve", champion_network::approve)
+        .get("/champions/{person}/end", champion_network::end_form)
+        .post("/champions/{person}/end", champion_network::end)
+        .get("/help", help::find)
+        .get("/help/ask/{person}", help::ask_form)
+        .post("/help/ask/{person}", help::ask)
+        .get("/buddies", buddies::list)
+        .get("/buddies/new", buddies::new_form)
+        .post("/buddies/new", buddies::create)
+        .get("/buddies/{id}", buddies::show)
+        .post("/buddies/{id}/meetings", buddies::log_meeting)
+        .post("/buddies/{id}/end", buddies::end)
         .get("/training", training::matrix)
         .get("/training/export.csv", training::export)
         .get("/training/requirements/new", training::new_requirement)

@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::access::{Admin, SignedIn};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::forms::CsrfForm;
+use crate::forms::{CsrfForm, Empty};
 use crate::page::Page;
 use crate::path::Path;
 use askama::Template;
@@ -18,9 +18,6 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use skillgym_domain::PersonId;
 use skillgym_store::{Actor, AuditAction, SessionRecord};
-
-#[derive(Deserialize)]
-pub struct Empty {}
 
 /// Everything skillgym holds about the signed-in person, as one zip of JSON and CSV files.
 /// A POST, so that it carries a CSRF token and a link cannot start a download of it.

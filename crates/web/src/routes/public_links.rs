@@ -14,7 +14,7 @@ use crate::auth::{self, ANSWER_COOKIE};
 use crate::client_address::ClientAddr;
 use crate::context::{Ctx, append_cookie};
 use crate::error::{AppError, AppResult};
-use crate::forms::{CsrfForm, FormErrors};
+use crate::forms::{CsrfForm, Empty, FormErrors};
 use crate::page::Page;
 use crate::path::Path;
 use askama::Template;
@@ -439,9 +439,6 @@ pub async fn confirm_page(
     }
     .into_response())
 }
-
-#[derive(Deserialize)]
-pub struct Empty {}
 
 /// Follows a confirmation link: the address's respondent (made now, or found from before,
 /// wherever they answered then) and their answers.

@@ -11,7 +11,7 @@ use crate::AppState;
 use crate::access::{Admin, Curator, Planner, SignedIn};
 use crate::context::Ctx;
 use crate::error::AppResult;
-use crate::forms::{CsrfForm, FormErrors};
+use crate::forms::{CsrfForm, Empty, FormErrors};
 use crate::page::Page;
 use crate::path::Path;
 use crate::upload::Upload;
@@ -393,9 +393,6 @@ pub async fn checked(
         .await?;
     Ok(Redirect::to(&format!("/services/{id}?done=checked")).into_response())
 }
-
-#[derive(Deserialize)]
-pub struct Empty {}
 
 // ---- Removing ------------------------------------------------------------------------------
 

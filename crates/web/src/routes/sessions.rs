@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::access::{Curator, SignedIn};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::forms::{CsrfForm, FormErrors};
+use crate::forms::{CsrfForm, Empty, FormErrors};
 use crate::page::Page;
 use crate::path::Path;
 use askama::Template;
@@ -110,9 +110,6 @@ pub async fn for_person(
     }
     Ok(shown)
 }
-
-#[derive(Deserialize)]
-pub struct Empty {}
 
 /// Books a place, or a place on the waiting list when none is free.
 pub async fn book(

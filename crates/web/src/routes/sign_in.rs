@@ -6,7 +6,7 @@ use crate::auth::{self, SESSION_COOKIE};
 use crate::client_address::ClientAddr;
 use crate::context::{Ctx, append_cookie};
 use crate::error::{AppError, AppResult};
-use crate::forms::{CsrfForm, FormErrors};
+use crate::forms::{CsrfForm, Empty, FormErrors};
 use crate::page::Page;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -202,9 +202,6 @@ pub(crate) async fn start_session(
     );
     Ok(response)
 }
-
-#[derive(Deserialize)]
-pub struct Empty {}
 
 pub async fn sign_out(
     State(state): State<AppState>,

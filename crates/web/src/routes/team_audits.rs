@@ -5,12 +5,12 @@
 //! people, and never anyone else's.
 
 use super::audit_trail::{by, record};
-use super::invitations::Empty;
 use super::reports::Count;
 use crate::access::Manager;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::CsrfForm;
+use crate::forms::Empty;
 use crate::page::Page;
 use crate::path::Path;
 use crate::{AppState, mail};
