@@ -1,0 +1,856 @@
+//! Digital champions and buddies: a supervisor nominates, a trainer approves (which gives the
+//! role); "Find help" ranks champions by strength, then nearness, using someone's own ratings
+//! only when they agreed; asking one emails them through a real SMTP server; the help they log
+//! counts in the report and stays counted after they are erased; volunteers are paired with
+//! buddies, whose meetings are seen by the two and their supervisors. On both databases.
+
+mod common;
+
+use common::{TestApp, location, spawn_app};
+use reqwest::StatusCode;
+use skillgym_domain::services::Confidence;
+use skillgym_domain::{
+    Email, Employment, Location, PersonId, Role, Roles, SiteCode, SiteId, SiteKind, SiteName,
+};
+use skillgym_store::{NewAccount, Offer, PersonFilter, SiteInput};
+use skillgym_test_db::{Backend, both_backends};
+
+both_backends!(
+    a_supervisor_nominates_and_a_trainer_approves_which_gives_the_role,
+    find_help_ranks_by_strength_then_nearness,
+    asking_a_champion_emails_them,
+    help_logged_counts_in_the_report_and_outlives_the_champion,
+    volunteers_meet_their_buddies_and_only_the_pair_and_supervisors_see_it,
+);
+
+async fn person_of(app: &TestApp, email: &str) -> PersonId {
+    app.store()
+        .account_by_email(&Email::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id
+}
+
+/// People of the demo with an email address, no account and who are not champions yet.
+async fn people_without_accounts(app: &TestApp, employment: Option<Employment>) -> Vec<PersonId> {
+    let store = app.store();
+    let filter = PersonFilter {
+        employment,
+        limit: 1000,
+        ..PersonFilter::default()
+    };
+    let mut out = Vec::new();
+    for p in store.people(app.org, &filter).await.unwrap().0 {
+        let record = store.person(app.org, p.id).await.unwrap();
+        if record.account.is_none()
+            && record.email.is_some()
+            && record.left_on.is_none()
+            && store.champion(app.org, p.id).await.unwrap().is_none()
+        {
+            out.push(p.id);
+        }
+    }
+    out
+}
+
+/// Gives `person` an account holding the champion role and saves `offer` (the role given by
+/// an administrator is an approval).
+async fn make_champion(app: &TestApp, person: PersonId, offer: Offer) {
+    let store = app.store();
+    let email = store.person(app.org, person).await.unwrap().email.unwrap();
+    store
+        .create_account(&NewAccount {
+            person,
+            email: Email::parse(&email).unwrap(),
+            password_hash: None,
+            roles: Roles::from_iter([Role::Learner, Role::Champion]),
+        })
+        .await
+        .unwrap();
+    store.save_offer(app.org, person, &offer).await.unwrap();
+}
+
+async fn add_site(app: &TestApp, code: &str, name: &str, at: Option<(f64, f64)>) -> SiteId {
+    let (lat, lon) = at.map_or((String::new(), String::new()), |(a, b)| {
+        (a.to_string(), b.to_string())
+    });
+    app.store()
+        .create_site(
+            app.org,
+            &SiteInput {
+                code: SiteCode::parse(code).unwrap(),
+                name: SiteName::parse(name).unwrap(),
+                kind: SiteKind::Branch,
+                location: Location::parse("", &lat, &lon).unwrap(),
+            },
+        )
+        .await
+        .unwrap()
+}
+
+/// The champions a page lists, in its order.
+fn listed(html: &str) -> Vec<PersonId> {
+    html.split("data-champion=\"")
+        .skip(1)
+        .map(|rest| PersonId(rest[..rest.find('"').unwrap()].parse().unwrap()))
+        .collect()
+}
+
+async fn a_supervisor_nominates_and_a_trainer_approves_which_gives_the_role(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let manager = app.signed_in("manager@afon.example").await;
+    let trainer = app.signed_in("trainer@afon.example").await;
+    let manager_id = person_of(&app, "manager@afon.example").await;
+    let theirs = PersonFilter {
+        managed_by: Some(manager_id),
+        limit: 1000,
+        ..PersonFilter::default()
+    };
+    let managed: Vec<PersonId> = store
+        .people(app.org, &theirs)
+        .await
+        .unwrap()
+        .0
+        .into_iter()
+        .map(|p| p.id)
+        .filter(|p| *p != manager_id)
+        .collect();
+    let free = people_without_accounts(&app, None).await;
+    let nominee = *managed
+        .iter()
+        .find(|p| free.contains(p))
+        .expect("the manager manages someone who is not a champion");
+    let stranger = *free
+        .iter()
+        .find(|p| !managed.contains(p) && **p != manager_id)
+        .unwrap();
+
+    // A manager nominates only the people they manage, and must say why.
+    let form = app
+        .get(
+            &manager,
+            &format!("/champions/nominate?person={}", stranger.0),
+        )
+        .await;
+    assert_eq!(form.status(), StatusCode::NOT_FOUND);
+    let refused = app
+        .post(
+            &manager,
+            "/champions/nominate",
+            &[("person", &stranger.0.to_string()), ("reason", "Keen")],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = app
+        .post(
+            &manager,
+            "/champions/nominate",
+            &[("person", &nominee.0.to_string()), ("reason", " ")],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("Say why you are nominating them")
+    );
+    assert!(store.champion(app.org, nominee).await.unwrap().is_none());
+
+    let sent = app
+        .post(
+            &manager,
+            "/champions/nominate",
+            &[
+                ("person", &nominee.0.to_string()),
+                ("reason", "Everyone asks them about the kiosks."),
+            ],
+        )
+        .await;
+    assert_eq!(location(&sent), "/champions?done=nominated");
+    let again = app
+        .post(
+            &manager,
+            "/champions/nominate",
+            &[("person", &nominee.0.to_string()), ("reason", "Twice")],
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let record = store.champion(app.org, nominee).await.unwrap().unwrap();
+    assert_eq!(
+        record.status,
+        skillgym_domain::champions::ChampionStatus::Nominated
+    );
+    assert_eq!(record.reason, "Everyone asks them about the kiosks.");
+
+    // A manager cannot approve; a trainer cannot approve someone who cannot sign in.
+    let path = format!("/champions/{}/approve", nominee.0);
+    assert_eq!(
+        app.post(&manager, &path, &[]).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let no_account = app.post(&trainer, &path, &[]).await;
+    assert_eq!(no_account.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        no_account
+            .text()
+            .await
+            .unwrap()
+            .contains("cannot sign in to skillgym yet")
+    );
+
+    // With an account, approval gives the champion role and their sites as where they help.
+    let email = store.person(app.org, nominee).await.unwrap().email.unwrap();
+    store
+        .create_account(&NewAccount {
+            person: nominee,
+            email: Email::parse(&email).unwrap(),
+            password_hash: None,
+            roles: Roles::from_iter([Role::Learner]),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        location(&app.post(&trainer, &path, &[]).await),
+        "/champions?done=approved"
+    );
+    let record = store.person(app.org, nominee).await.unwrap();
+    assert!(record.account.unwrap().1.has(Role::Champion));
+    let champion = store.champion(app.org, nominee).await.unwrap().unwrap();
+    assert_eq!(
+        champion.sites.iter().map(|s| s.0).collect::<Vec<_>>(),
+        record.sites.iter().map(|s| s.0).collect::<Vec<_>>()
+    );
+    // Both are in the audit trail, about the nominee.
+    let events = store
+        .audit_events(
+            app.org,
+            &skillgym_store::AuditFilter {
+                limit: 1000,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .0;
+    for action in [
+        skillgym_store::AuditAction::ChampionNominated,
+        skillgym_store::AuditAction::ChampionApproved,
+    ] {
+        assert!(
+            events
+                .iter()
+                .any(|e| e.action == Some(action)
+                    && e.subject.as_ref().map(|s| s.0) == Some(nominee)),
+            "{action:?}"
+        );
+    }
+
+    // Ending their time takes the role away; they are no longer found.
+    let end = format!("/champions/{}/end", nominee.0);
+    assert_eq!(
+        app.post(&manager, &end, &[]).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        location(&app.post(&trainer, &end, &[]).await),
+        "/champions?done=ended"
+    );
+    assert!(store.champion(app.org, nominee).await.unwrap().is_none());
+    let record = store.person(app.org, nominee).await.unwrap();
+    assert!(!record.account.unwrap().1.has(Role::Champion));
+    assert!(!store.is_findable_champion(app.org, nominee).await.unwrap());
+}
+
+/// The worked case of docs/champions.md, over HTTP.
+async fn find_help_ranks_by_strength_then_nearness(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let aberystwyth = add_site(&app, "T-ABY", "Aberystwyth", Some((52.4153, -4.0829))).await;
+    let aberaeron = add_site(&app, "T-ABA", "Aberaeron", Some((52.2427, -4.2590))).await;
+    let cardigan = add_site(&app, "T-CDG", "Cardigan", Some((52.0838, -4.6610))).await;
+    let mobile = add_site(&app, "T-MOB", "Test mobile library", None).await;
+    let service = store.services(app.org).await.unwrap()[0].id;
+    let framework = store.frameworks(app.org).await.unwrap()[0].id;
+    let code = store
+        .framework(app.org, framework)
+        .await
+        .unwrap()
+        .framework
+        .areas[0]
+        .competences[0]
+        .code
+        .clone();
+    let free = people_without_accounts(&app, Some(Employment::Employee)).await;
+    let [alaw, bryn, ceri, dafydd, eirlys, ffion, gareth, hywel, iolo] = free[..9] else {
+        panic!("nine people");
+    };
+    let offer = |competences: &[&str], services: bool, site: SiteId, findable: bool| Offer {
+        competences: competences.iter().map(|c| c.to_string()).collect(),
+        services: if services { vec![service] } else { vec![] },
+        sites: vec![site],
+        availability: String::new(),
+        findable,
+    };
+    let c = code.as_str();
+    make_champion(&app, alaw, offer(&[], false, cardigan, true)).await;
+    make_champion(&app, bryn, offer(&[c], false, aberaeron, true)).await;
+    make_champion(&app, ceri, offer(&[c], false, aberystwyth, false)).await;
+    make_champion(&app, dafydd, offer(&[], false, aberystwyth, true)).await;
+    // Rated the service 5, but did not agree that their own answers be used.
+    make_champion(&app, eirlys, offer(&[], false, aberystwyth, false)).await;
+    make_champion(&app, ffion, offer(&[], true, mobile, true)).await;
+    make_champion(&app, gareth, offer(&[c], false, cardigan, false)).await;
+    // Rated it 3: not someone to offer.
+    make_champion(&app, hywel, offer(&[], false, aberystwyth, true)).await;
+    // Listed it, then left.
+    make_champion(&app, iolo, offer(&[c], true, aberystwyth, true)).await;
+    for (person, rating) in [(alaw, 5), (dafydd, 4), (eirlys, 5), (ffion, 4), (hywel, 3)] {
+        store
+            .rate_service(app.org, service, person, Some(Confidence::Rated(rating)))
+            .await
+            .unwrap();
+    }
+    let pool = sqlx::AnyPool::connect(&app.db.url).await.unwrap();
+    // In this case none of them rated the competence in an audit (the demo's answers would
+    // otherwise count for those who agreed).
+    for person in [alaw, bryn, ceri, dafydd, eirlys, ffion, gareth, hywel, iolo] {
+        sqlx::query(
+            "DELETE FROM ratings WHERE response_id IN \
+                 (SELECT id FROM responses WHERE person_id = $1) \
+             AND competence_id IN (SELECT id FROM competences WHERE code = $2)",
+        )
+        .bind(person.0)
+        .bind(&code)
+        .execute(&pool)
+        .await
+        .unwrap();
+    }
+    sqlx::query("UPDATE people SET left_on = '2020-01-01' WHERE id = $1")
+        .bind(iolo.0)
+        .execute(&pool)
+        .await
+        .unwrap();
+
+    let learner = app.signed_in("learner@afon.example").await;
+    let near = aberystwyth.0.to_string();
+    // The demo's own champions are found too; the case is about these.
+    let ours = [alaw, bryn, ceri, dafydd, eirlys, ffion, gareth, hywel, iolo];
+    let listed = |html: &str| -> Vec<PersonId> {
+        listed(html)
+            .into_iter()
+            .filter(|p| ours.contains(p))
+            .collect()
+    };
+    let html = app
+        .page(
+            &learner,
+            &format!("/help?about=service:{}&near={near}", service.0),
+        )
+        .await;
+    // Strong: Alaw (rated 5, 54 km) before Ffion (listed and rated 4, distance unknown);
+    // then able: Dafydd (rated 4, the same site).
+    assert_eq!(listed(&html), [alaw, ffion, dafydd]);
+    assert!(html.contains("About 54 km away"), "{html}");
+    assert!(html.contains("Distance not known"));
+    // Nobody's rating is shown, only what it makes them.
+    assert!(html.contains("Knows it well") && html.contains("Can help"));
+    assert!(!html.contains("rated 5") && !html.contains("5 of 5"));
+
+    let html = app
+        .page(&learner, &format!("/help?competence={code}&near={near}"))
+        .await;
+    // All listed it: the same site, then 23 km, then 54 km.
+    assert_eq!(listed(&html), [ceri, bryn, gareth]);
+
+    // Near Cardigan instead, the order turns round.
+    let html = app
+        .page(
+            &learner,
+            &format!("/help?about=competence:{code}&near={}", cardigan.0),
+        )
+        .await;
+    assert_eq!(listed(&html), [gareth, bryn, ceri]);
+
+    // Taking the role away hides a champion at once.
+    let account = store
+        .person(app.org, gareth)
+        .await
+        .unwrap()
+        .account
+        .unwrap()
+        .0;
+    store
+        .set_roles(account, Roles::from_iter([Role::Learner]))
+        .await
+        .unwrap();
+    let html = app
+        .page(
+            &learner,
+            &format!("/help?about=competence:{code}&near={}", cardigan.0),
+        )
+        .await;
+    assert_eq!(listed(&html), [bryn, ceri]);
+
+    // Someone's own audit answers bring them up only when they agreed: someone who rated the
+    // competence in an audit that kept their name, made to have rated it 5 each time.
+    let rated: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT s.person_id FROM responses s JOIN campaigns c ON c.id = s.campaign_id \
+         JOIN ratings r ON r.response_id = s.id JOIN competences k ON k.id = r.competence_id \
+         WHERE c.anonymous = 0 AND s.submitted_at IS NOT NULL AND k.code = $1 \
+           AND s.person_id IS NOT NULL ORDER BY s.person_id",
+    )
+    .bind(&code)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let all_free = people_without_accounts(&app, None).await;
+    let expert = rated
+        .into_iter()
+        .map(PersonId)
+        .find(|p| all_free.contains(p))
+        .expect("someone answered about it in the demo");
+    sqlx::query(
+        "UPDATE ratings SET value = 5 WHERE response_id IN \
+             (SELECT id FROM responses WHERE person_id = $1) \
+         AND competence_id IN (SELECT id FROM competences WHERE code = $2)",
+    )
+    .bind(expert.0)
+    .bind(&code)
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    make_champion(&app, expert, offer(&[], false, mobile, false)).await;
+    let url = format!("/help?about=competence:{code}&near={near}");
+    assert!(!self::listed(&app.page(&learner, &url).await).contains(&expert));
+    store
+        .save_offer(app.org, expert, &offer(&[], false, mobile, true))
+        .await
+        .unwrap();
+    let html = app.page(&learner, &url).await;
+    // Among those who know it well: before anyone who only can help.
+    let at = html
+        .find(&format!("data-champion=\"{}\"", expert.0))
+        .expect("found once they agreed");
+    let first_able = html.find("Can help").unwrap_or(usize::MAX);
+    assert!(at < first_able);
+    assert!(html.contains("From their own audit answers."));
+}
+
+async fn asking_a_champion_emails_them(backend: Backend) {
+    let smtp = common::smtp::SmtpServer::start().await;
+    let config = skillgym_web::WebConfig {
+        mailer: Some(smtp.mailer()),
+        ..skillgym_web::WebConfig::default()
+    };
+    let app = common::spawn_app_with(backend, config).await;
+    let store = app.store();
+    let champion = person_of(&app, "champion@afon.example").await;
+    let service = store.services(app.org).await.unwrap()[0].clone();
+    let learner = app.signed_in("learner@afon.example").await;
+    let path = format!("/help/ask/{}", champion.0);
+    let about = format!("service:{}", service.id.0);
+
+    let form = app.page(&learner, &format!("{path}?about={about}")).await;
+    assert!(form.contains(&service.service.name.en));
+    let empty = app
+        .post(&learner, &path, &[("about", &about), ("message", " ")])
+        .await;
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        store
+            .help_requests_to(app.org, champion)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let sent = app
+        .post(
+            &learner,
+            &path,
+            &[
+                ("about", &about),
+                (
+                    "message",
+                    "A customer needs help with this on Friday.\nAre you in?",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    assert!(location(&sent).starts_with("/help?about=service"));
+    let messages = smtp.wait_for(1).await;
+    assert_eq!(messages.len(), 1);
+    let email = &messages[0];
+    let champion_email = store.person(app.org, champion).await.unwrap();
+    assert!(
+        email.to.contains("champion@afon.example")
+            || champion_email
+                .email
+                .as_deref()
+                .is_some_and(|e| email.to.contains(e))
+    );
+    let learner_record = store
+        .person(app.org, person_of(&app, "learner@afon.example").await)
+        .await
+        .unwrap();
+    assert!(
+        email.subject.contains(&learner_record.name()),
+        "{}",
+        email.subject
+    );
+    assert!(email.subject.contains(&service.service.name.en));
+    assert!(
+        email
+            .body
+            .contains("A customer needs help with this on Friday.")
+    );
+    assert!(
+        email.body.contains("learner@afon.example")
+            || learner_record
+                .email
+                .as_deref()
+                .is_some_and(|e| email.body.contains(e))
+    );
+    assert!(
+        email
+            .link(&app.url)
+            .is_some_and(|l| l.ends_with("/champion"))
+    );
+
+    // The request is on the champion's page, emailed.
+    let requests = store.help_requests_to(app.org, champion).await.unwrap();
+    assert_eq!(requests.len(), 1);
+    assert!(requests[0].emailed);
+    let theirs = app.signed_in("champion@afon.example").await;
+    let page = app.page(&theirs, "/champion").await;
+    assert!(page.contains("Are you in?") && page.contains(&learner_record.name()));
+
+    // Nobody asks themselves, nor someone who is not a champion.
+    assert_eq!(
+        app.post(&theirs, &path, &[("message", "Me?")])
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let not_one = format!("/help/ask/{}", learner_record.id.0);
+    assert_eq!(
+        app.post(&theirs, &not_one, &[("message", "You?")])
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // Ten requests a day at most.
+    for n in 1..10 {
+        let r = app
+            .post(&learner, &path, &[("message", &format!("Again {n}"))])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let throttled = app.post(&learner, &path, &[("message", "Eleven")]).await;
+    assert_eq!(throttled.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        store
+            .help_requests_to(app.org, champion)
+            .await
+            .unwrap()
+            .len(),
+        10
+    );
+}
+
+async fn help_logged_counts_in_the_report_and_outlives_the_champion(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let champion = person_of(&app, "champion@afon.example").await;
+    let client = app.signed_in("champion@afon.example").await;
+    let today = skillgym_domain::uk_time::local(skillgym_store::now()).date();
+    let from = today - time::Duration::days(365);
+    let before = store.help_report(app.org, from, today).await.unwrap();
+    let day = skillgym_domain::people::format_date(today);
+
+    // Bad input is refused and nothing is kept.
+    for (field, value, message) in [
+        (
+            "minutes",
+            "0",
+            "Enter minutes as a whole number from 1 to 480",
+        ),
+        (
+            "minutes",
+            "forty",
+            "Enter minutes as a whole number from 1 to 480",
+        ),
+        ("given_on", "2099-01-01", "The day cannot be in the future"),
+        ("what", "", "Say what you did"),
+    ] {
+        let mut fields = vec![
+            ("given_on", day.as_str()),
+            ("what", "Showed the NHS App"),
+            ("minutes", "30"),
+        ];
+        fields.retain(|(f, _)| *f != field);
+        fields.push((field, value));
+        let refused = app.post(&client, "/champion/help", &fields).await;
+        assert_eq!(
+            refused.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{field}"
+        );
+        assert!(refused.text().await.unwrap().contains(message), "{field}");
+    }
+    assert_eq!(
+        store.help_report(app.org, from, today).await.unwrap(),
+        before
+    );
+
+    let code = store
+        .champion(app.org, champion)
+        .await
+        .unwrap()
+        .unwrap()
+        .competences[0]
+        .clone();
+    for (minutes, about) in [("30", format!("competence:{code}")), ("45", String::new())] {
+        let logged = app
+            .post(
+                &client,
+                "/champion/help",
+                &[
+                    ("given_on", day.as_str()),
+                    ("about", about.as_str()),
+                    ("what", "Showed a colleague the NHS App"),
+                    ("minutes", minutes),
+                ],
+            )
+            .await;
+        assert_eq!(location(&logged), "/champion/help?done=logged");
+    }
+    let after = store.help_report(app.org, from, today).await.unwrap();
+    assert_eq!(after.all.times, before.all.times + 2);
+    assert_eq!(after.all.minutes, before.all.minutes + 75);
+    let name = store.person(app.org, champion).await.unwrap().name();
+    let theirs = |r: &skillgym_store::HelpReport| {
+        r.by_champion
+            .iter()
+            .find(|(n, _)| n.as_deref() == Some(name.as_str()))
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(theirs(&after).times, theirs(&before).times + 2);
+
+    // The report page shows the same totals to a trainer; not to a learner.
+    let trainer = app.signed_in("trainer@afon.example").await;
+    let html = app
+        .page(
+            &trainer,
+            &format!(
+                "/champions/help?from={}&to={day}",
+                skillgym_domain::people::format_date(from)
+            ),
+        )
+        .await;
+    let hours = format!("{:.1} hours in all", after.all.minutes as f64 / 60.0);
+    assert!(
+        html.contains(&format!("{} pieces of help", after.all.times)),
+        "{html}"
+    );
+    assert!(html.contains(&hours));
+    let learner = app.signed_in("learner@afon.example").await;
+    assert_eq!(
+        app.get(&learner, "/champions/help").await.status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // Their data download holds what they offered and logged; erasing them keeps the totals.
+    let data = store.personal_data(app.org, champion).await.unwrap();
+    assert_eq!(data.table("champion").unwrap().rows.len(), 1);
+    assert_eq!(
+        data.table("help_given").unwrap().rows.len(),
+        theirs(&after).times
+    );
+    store
+        .erase_person(app.org, champion, skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    let erased = store.help_report(app.org, from, today).await.unwrap();
+    assert_eq!(erased.all, after.all);
+    assert!(
+        erased
+            .by_champion
+            .iter()
+            .all(|(n, _)| n.as_deref() != Some(name.as_str()))
+    );
+    let former = erased
+        .by_champion
+        .iter()
+        .find(|(n, _)| n.is_none())
+        .unwrap();
+    assert_eq!(former.1.times, theirs(&after).times);
+    let pool = sqlx::AnyPool::connect(&app.db.url).await.unwrap();
+    for table in ["champions", "champion_competences", "champion_sites"] {
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT COUNT(*) FROM {table} WHERE person_id = $1"
+        )))
+        .bind(champion.0)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(n, 0, "{table}");
+    }
+    pool.close().await;
+}
+
+async fn volunteers_meet_their_buddies_and_only_the_pair_and_supervisors_see_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let trainer = app.signed_in("trainer@afon.example").await;
+    let paired: Vec<PersonId> = store
+        .pairings(app.org, None)
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.volunteer.0)
+        .collect();
+    let volunteer = people_without_accounts(&app, Some(Employment::Volunteer))
+        .await
+        .into_iter()
+        .find(|v| !paired.contains(v))
+        .expect("a volunteer without a buddy");
+    let employee = people_without_accounts(&app, Some(Employment::Employee)).await[0];
+    let buddy_email = "champion@afon.example";
+    let buddy = person_of(&app, buddy_email).await;
+
+    // Only a volunteer is paired; the buddy is found by email or employee number.
+    let refused = app
+        .post(
+            &trainer,
+            "/buddies/new",
+            &[
+                ("volunteer", &employee.0.to_string()),
+                ("buddy", buddy_email),
+                (
+                    "started_on",
+                    &skillgym_domain::people::format_date(
+                        skillgym_domain::uk_time::local(skillgym_store::now()).date(),
+                    ),
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let unknown = app
+        .post(
+            &trainer,
+            "/buddies/new",
+            &[
+                ("volunteer", &volunteer.0.to_string()),
+                ("buddy", "nobody@afon.example"),
+            ],
+        )
+        .await;
+    assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        unknown
+            .text()
+            .await
+            .unwrap()
+            .contains("Nobody current has that email address")
+    );
+    let today = skillgym_domain::people::format_date(
+        skillgym_domain::uk_time::local(skillgym_store::now()).date(),
+    );
+    let done = app
+        .post(
+            &trainer,
+            "/buddies/new",
+            &[
+                ("volunteer", &volunteer.0.to_string()),
+                ("buddy", "CHAMPION@afon.example"),
+                ("started_on", &today),
+            ],
+        )
+        .await;
+    assert_eq!(location(&done), "/buddies?done=paired");
+    let twice = app
+        .post(
+            &trainer,
+            "/buddies/new",
+            &[
+                ("volunteer", &volunteer.0.to_string()),
+                ("buddy", buddy_email),
+                ("started_on", &today),
+            ],
+        )
+        .await;
+    assert_eq!(twice.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let pairing = store
+        .pairings(app.org, Some(volunteer))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.ended_on.is_none())
+        .unwrap();
+    assert_eq!(pairing.buddy.0, buddy);
+
+    // The buddy records a meeting; a learner who is not in the pair sees nothing of it.
+    let champion = app.signed_in(buddy_email).await;
+    let page = format!("/buddies/{}", pairing.id.0);
+    let met = app
+        .post(
+            &champion,
+            &format!("{page}/meetings"),
+            &[
+                ("met_on", &today),
+                ("minutes", "40"),
+                ("note", "Printing and scanning"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&met), format!("{page}?done=met"));
+    let learner = app.signed_in("learner@afon.example").await;
+    assert_eq!(
+        app.get(&learner, &page).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert!(
+        !app.page(&learner, "/buddies")
+            .await
+            .contains(&format!("data-pairing=\"{}\"", pairing.id.0))
+    );
+    let html = app.page(&champion, "/buddies").await;
+    assert!(html.contains(&format!("data-pairing=\"{}\"", pairing.id.0)));
+    assert!(
+        app.page(&trainer, &page)
+            .await
+            .contains("Printing and scanning")
+    );
+    let now = store.pairing(app.org, pairing.id).await.unwrap();
+    assert_eq!((now.meetings, now.minutes), (1, 40));
+
+    // Ended, the pairing takes no more meetings; the buddy cannot end it.
+    assert_eq!(
+        app.post(&champion, &format!("{page}/end"), &[])
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        location(&app.post(&trainer, &format!("{page}/end"), &[]).await),
+        "/buddies?done=ended"
+    );
+    let late = app
+        .post(
+            &champion,
+            &format!("{page}/meetings"),
+            &[("met_on", &today), ("minutes", "10"), ("note", "After")],
+        )
+        .await;
+    assert_eq!(late.status(), StatusCode::NOT_FOUND);
+}
