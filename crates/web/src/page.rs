@@ -44,6 +44,9 @@ const NAV: &[(&str, &str, &[Role], &[&str])] = &[
             "/me/feedback",
             "/me/follow-ups",
             "/questions",
+            "/help",
+            "/champions",
+            "/buddies",
         ],
     ),
     // The assisted-digital services catalogue, for everyone (but see [`NOT_FOR_ADMINS`]).

@@ -464,3 +464,11 @@ audit-action-buddies-ended = Dod â phâr cyfeillion digidol i ben
 champion-step-down-sure = Rydw i am roi'r gorau i fod yn hyrwyddwr digidol
 # review:
 champion-step-down-unsure = Ticiwch y blwch i ddweud eich bod am roi'r gorau i fod yn hyrwyddwr
+# review:
+plan-find-champion = Dod o hyd i hyrwyddwr a all helpu gyda hyn
+# review:
+service-find-champion = Dod o hyd i hyrwyddwr sy'n helpu pobl gyda'r gwasanaeth hwn
+# review:
+home-help-hint = Yn sownd gyda rhywbeth digidol? Gall hyrwyddwr digidol yn agos atoch chi helpu.
+# review:
+home-help-link = Dod o hyd i hyrwyddwr digidol

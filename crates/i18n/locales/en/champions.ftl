@@ -236,3 +236,7 @@ audit-action-buddies-paired = Paired a volunteer with a digital buddy
 audit-action-buddies-ended = Ended a digital buddy pairing
 champion-step-down-sure = I want to stop being a digital champion
 champion-step-down-unsure = Tick the box to say you want to stop being a champion
+plan-find-champion = Find a champion who can help with this
+service-find-champion = Find a champion who helps people with this service
+home-help-hint = Stuck with something digital? A digital champion near you can help.
+home-help-link = Find a digital champion

@@ -80,6 +80,13 @@ async fn whose(state: &AppState, user: &SessionRecord) -> AppResult<Option<HashS
 
 // ---- Showing a plan ---------------------------------------------------------------------------
 
+/// "Find help" for a competence.
+fn help_link(code: &str) -> String {
+    let query = serde_urlencoded::to_string([("about", format!("competence:{code}"))])
+        .unwrap_or_default();
+    format!("/help?{query}")
+}
+
 pub struct GoalView {
     pub position: u32,
     pub title: String,
@@ -90,6 +97,8 @@ pub struct GoalView {
     pub why: String,
     /// The person's rating at the end.
     pub end_rating: Option<u8>,
+    /// Where to find a champion who helps with it.
+    pub help: String,
 }
 
 pub struct StepView {
@@ -300,6 +309,7 @@ fn plan_view(tr: &Tr, plan: &Plan, today: time::Date, badge: Option<String>) -> 
                     from: format!("{:.1}", g.from),
                     deadline: day(week_days(plan.starts_on, g.deadline_week).1),
                     why: goal_why(tr, &g.reason),
+                    help: help_link(&g.code),
                 }
             })
             .collect(),
