@@ -69,4 +69,12 @@ id_type!(
     RequirementId,
     /// A question someone asked the digital team (see `weekly_question`).
     WeeklyQuestionId,
+    /// A horizon-scanning clipping: a link with a note and tags (see `horizon`).
+    ClippingId,
+    /// A comment on a clipping or a champions' board post (see `comments`).
+    CommentId,
+    /// A lead's published write-up of a period's horizon scanning.
+    WriteUpId,
+    /// A tip on the champions' board (see `board`).
+    BoardPostId,
 );

@@ -4,9 +4,12 @@
 pub mod accounts;
 pub mod analysis;
 pub mod audit;
+pub mod board;
+pub mod comments;
 pub mod csv_file;
 pub mod demo;
 pub mod evaluation;
+pub mod horizon;
 pub mod icalendar;
 pub mod ids;
 pub mod learning;
@@ -26,9 +29,10 @@ pub mod weekly_question;
 pub use accounts::{Role, Roles};
 pub use csv_file::FileLanguage;
 pub use ids::{
-    AccountId, ActivityId, AssignmentId, CampaignId, CompetenceId, EvaluationId, FrameworkId,
+    AccountId, ActivityId, AssignmentId, BoardPostId, CampaignId, ClippingId, CommentId, CompetenceId, EvaluationId, FrameworkId,
     NetworkId, OrganisationId, PersonId, PlanId, QuestionId, QuizItemId, RequirementId, ResponseId,
     ServiceId, SessionId, SiteId, StaffUploadId, SurveyUploadId, TeamId, WeeklyQuestionId,
+    WriteUpId,
 };
 pub use organisation::{Location, OrganisationSlug, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{

@@ -125,11 +125,20 @@ pub enum AuditAction {
     /// How many months after its last check a service is flagged changed (detail:
     /// `previous-months=… months=…`).
     ServiceCheckAgeChanged,
+    /// A lead removed a horizon-scanning clipping, with its comments (detail: `clipping=…`).
+    ClippingRemoved,
+    /// A comment on a clipping or a board post was removed (detail: `comment=…` and
+    /// `clipping=…` or `board-post=…`).
+    CommentRemoved,
+    /// A lead published a write-up of a period's horizon scanning (detail: `write-up=…`).
+    WriteUpPublished,
+    /// A tip on the champions' board was removed, with its comments (detail: `board-post=…`).
+    BoardPostRemoved,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 36;
+    pub const COUNT: usize = 40;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -168,6 +177,10 @@ impl AuditAction {
         AuditAction::ServiceRemoved,
         AuditAction::ServicesImported,
         AuditAction::ServiceCheckAgeChanged,
+        AuditAction::ClippingRemoved,
+        AuditAction::CommentRemoved,
+        AuditAction::WriteUpPublished,
+        AuditAction::BoardPostRemoved,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -208,6 +221,10 @@ impl AuditAction {
             AuditAction::ServiceRemoved => "service-removed",
             AuditAction::ServicesImported => "services-imported",
             AuditAction::ServiceCheckAgeChanged => "service-check-age-changed",
+            AuditAction::ClippingRemoved => "clipping-removed",
+            AuditAction::CommentRemoved => "comment-removed",
+            AuditAction::WriteUpPublished => "write-up-published",
+            AuditAction::BoardPostRemoved => "board-post-removed",
         }
     }
 
@@ -241,6 +258,10 @@ impl AuditAction {
                 | AuditAction::ServiceRemoved
                 | AuditAction::ServicesImported
                 | AuditAction::ServiceCheckAgeChanged
+                | AuditAction::ClippingRemoved
+                | AuditAction::CommentRemoved
+                | AuditAction::WriteUpPublished
+                | AuditAction::BoardPostRemoved
         )
     }
 
@@ -251,7 +272,7 @@ impl AuditAction {
 
 /// Every key an event's detail can hold as `key=value`. Each has a message `audit-detail-KEY`
 /// in both languages, which the audit trail's Details column shows (a test renders them all).
-pub const DETAIL_KEYS: [&str; 26] = [
+pub const DETAIL_KEYS: [&str; 30] = [
     "added",
     "updated",
     "unchanged",
@@ -278,6 +299,10 @@ pub const DETAIL_KEYS: [&str; 26] = [
     "days",
     "question",
     "service",
+    "clipping",
+    "comment",
+    "write-up",
+    "board-post",
 ];
 
 /// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.

@@ -9,12 +9,14 @@ pub(crate) mod analysis;
 mod anonymity;
 mod audit_trail;
 mod audits;
+mod board;
 mod campaign_questions;
 mod campaigns;
 mod catalogue;
 mod champions;
 pub(crate) mod change;
 mod clubs;
+mod comments;
 mod credentials;
 mod csv_import;
 mod evaluation;
@@ -23,6 +25,7 @@ mod framework_files;
 mod free_text;
 mod health;
 mod home;
+pub(crate) mod horizon;
 mod invitations;
 mod networks;
 mod people;
@@ -349,6 +352,25 @@ fn pages() -> Routes {
         .post("/me/plan/reassess", plans::reassess)
         .get("/plans", plans::list)
         .get("/champion", champions::page)
+        .get("/champions/board", board::list)
+        .get("/champions/board/new", board::new_form)
+        .post("/champions/board/new", board::create)
+        .get("/champions/board/{id}", board::show)
+        .post("/champions/board/{id}/comments", board::comment)
+        .get("/champions/board/{id}/remove", board::remove_form)
+        .post("/champions/board/{id}/remove", board::remove)
+        .post("/comments/{id}/remove", comments::remove)
+        .get("/horizon", horizon::list)
+        .get("/horizon/new", horizon::clip_form)
+        .post("/horizon/new", horizon::clip)
+        .get("/horizon/synthesis", horizon::synthesis)
+        .get("/horizon/write-ups", horizon::write_ups)
+        .post("/horizon/write-ups/new", horizon::publish)
+        .get("/horizon/write-ups/{id}", horizon::write_up)
+        .get("/horizon/{id}", horizon::show)
+        .post("/horizon/{id}/comments", horizon::comment)
+        .get("/horizon/{id}/remove", horizon::remove_form)
+        .post("/horizon/{id}/remove", horizon::remove)
         .get("/training", training::matrix)
         .get("/training/export.csv", training::export)
         .get("/training/requirements/new", training::new_requirement)
