@@ -143,12 +143,24 @@ async fn insert_tags(
 }
 
 impl Store {
-    /// Keeps `by`'s clipping.
+    /// Keeps `by`'s clipping, clipped now.
     pub async fn clip(
         &self,
         org: OrganisationId,
         by: PersonId,
         clipping: &NewClipping,
+    ) -> Result<ClippingId> {
+        self.clip_at(org, by, clipping, now()).await
+    }
+
+    /// Keeps `by`'s clipping as clipped at `at`: for history brought in from elsewhere (and
+    /// tests of periods).
+    pub async fn clip_at(
+        &self,
+        org: OrganisationId,
+        by: PersonId,
+        clipping: &NewClipping,
+        at: i64,
     ) -> Result<ClippingId> {
         let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
@@ -157,7 +169,7 @@ impl Store {
         )
         .bind(org.0)
         .bind(by.0)
-        .bind(now())
+        .bind(at)
         .bind(&clipping.url)
         .bind(&clipping.note)
         .fetch_one(&mut *tx)
