@@ -344,7 +344,8 @@ const TABLE: &[Row] = &[
     (POST,   "/horizon/{id}/remove",                        "/horizon/{none}/remove",                                       [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     (POST,   "/comments/{id}/remove",                       "/comments/{none}/remove",                                      [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
     // The champions' board: champions, trainers and administrators post; everyone reads and
-    // comments; the author (the demo's tips are the champion's) or a lead removes a tip.
+    // comments; the author (the demo's tips are the champion's) or a lead removes a tip, and
+    // those who cannot post are refused before any tip is looked at.
     (GET,    "/champions/board",                            "/champions/board",                                             [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
     (GET,    "/champions/board/new",                        "/champions/board/new",                                         [SIGN_IN, DENIED,  OK,      OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (POST,   "/champions/board/new",                        "/champions/board/new",                                         [SIGN_IN, DENIED,  INVALID, INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
@@ -353,8 +354,8 @@ const TABLE: &[Row] = &[
     (POST,   "/champions/board/{id}/comments",              "/champions/board/{board_post}/comments",                       [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
     (POST,   "/champions/board/{id}/comments",              "/champions/board/{none}/comments",                             [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
     (GET,    "/champions/board/{id}/remove",                "/champions/board/{board_post}/remove",                         [SIGN_IN, DENIED,  OK,      OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
-    (GET,    "/champions/board/{id}/remove",                "/champions/board/{none}/remove",                               [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
-    (POST,   "/champions/board/{id}/remove",                "/champions/board/{none}/remove",                               [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/champions/board/{id}/remove",                "/champions/board/{none}/remove",                               [SIGN_IN, DENIED,  MISSING, MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/champions/board/{id}/remove",                "/champions/board/{none}/remove",                               [SIGN_IN, DENIED,  MISSING, MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/settings/follow-ups",                        "/settings/follow-ups",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     // An empty list of days is refused; nothing changes.
     (POST,   "/settings/follow-ups",                        "/settings/follow-ups",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),

@@ -277,22 +277,27 @@ pub struct RemovePage {
     post: PostView,
 }
 
-/// The tip, if `signed_in` may remove it.
-async fn removable(state: &AppState, signed_in: &SignedIn, id: BoardPostId) -> AppResult<BoardPost> {
-    let post = state.store.board_post(signed_in.organisation_id, id).await?;
-    if !may_remove(signed_in, &post) {
+/// The tip, if `writer` may remove it. Only those who post may be its author or a lead, so
+/// the others are refused before any tip is looked at.
+async fn removable(
+    state: &AppState,
+    writer: &BoardWriter,
+    id: BoardPostId,
+) -> AppResult<BoardPost> {
+    let post = state.store.board_post(writer.organisation_id, id).await?;
+    if !may_remove(writer, &post) {
         return Err(AppError::Forbidden);
     }
     Ok(post)
 }
 
 pub async fn remove_form(
-    signed_in: SignedIn,
+    writer: BoardWriter,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<BoardPostId>,
 ) -> AppResult<Response> {
-    let post = removable(&state, &signed_in, id).await?;
+    let post = removable(&state, &writer, id).await?;
     Ok(RemovePage {
         page: ctx.page("board-remove-title"),
         post: view(&ctx, &post, &Vec::new()),
@@ -302,15 +307,15 @@ pub async fn remove_form(
 
 /// The author or a lead removes a tip and its comments.
 pub async fn remove(
-    signed_in: SignedIn,
+    writer: BoardWriter,
     State(state): State<AppState>,
     Path(id): Path<BoardPostId>,
     CsrfForm(_): CsrfForm<std::collections::HashMap<String, String>>,
 ) -> AppResult<Response> {
-    removable(&state, &signed_in, id).await?;
+    removable(&state, &writer, id).await?;
     state
         .store
-        .remove_board_post(signed_in.organisation_id, id, signed_in.person_id)
+        .remove_board_post(writer.organisation_id, id, writer.person_id)
         .await?;
     Ok(Redirect::to("/champions/board?done=removed").into_response())
 }
