@@ -11,7 +11,12 @@ pub const MOST_TEXT: usize = 8000;
 
 /// A post's title: one line.
 pub fn parse_title(raw: &str) -> Result<String, Invalid> {
-    let title = written(raw, MOST_TITLE, "board-title-missing", "board-title-too-long")?;
+    let title = written(
+        raw,
+        MOST_TITLE,
+        "board-title-missing",
+        "board-title-too-long",
+    )?;
     if title.contains('\n') {
         return Err(Invalid("board-title-one-line"));
     }

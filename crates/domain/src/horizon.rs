@@ -62,9 +62,9 @@ pub fn parse_url(raw: &str) -> Result<String, Invalid> {
         _ => authority,
     };
     let valid_host = if let Some(inner) = host.strip_prefix('[') {
-        inner
-            .strip_suffix(']')
-            .is_some_and(|ip| !ip.is_empty() && ip.chars().all(|c| c.is_ascii_hexdigit() || c == ':'))
+        inner.strip_suffix(']').is_some_and(|ip| {
+            !ip.is_empty() && ip.chars().all(|c| c.is_ascii_hexdigit() || c == ':')
+        })
     } else {
         !host.is_empty()
             && host.split('.').all(|label| {
@@ -110,12 +110,22 @@ pub fn parse_tags(raw: &str) -> Result<Vec<String>, Invalid> {
 
 /// The note on a clipping: why it matters to the service.
 pub fn parse_note(raw: &str) -> Result<String, Invalid> {
-    written(raw, MOST_NOTE, "horizon-note-missing", "horizon-note-too-long")
+    written(
+        raw,
+        MOST_NOTE,
+        "horizon-note-missing",
+        "horizon-note-too-long",
+    )
 }
 
 /// The title of a write-up.
 pub fn parse_title(raw: &str) -> Result<String, Invalid> {
-    let title = written(raw, MOST_TITLE, "horizon-title-missing", "horizon-title-too-long")?;
+    let title = written(
+        raw,
+        MOST_TITLE,
+        "horizon-title-missing",
+        "horizon-title-too-long",
+    )?;
     if title.contains('\n') {
         return Err(Invalid("horizon-title-one-line"));
     }
@@ -147,9 +157,7 @@ impl Period {
         let day = |raw: &str, or: Date| -> Result<Date, Invalid> {
             match raw.trim() {
                 "" => Ok(or),
-                raw => {
-                    crate::people::parse_date(raw).map_err(|_| Invalid("horizon-period-date"))
-                }
+                raw => crate::people::parse_date(raw).map_err(|_| Invalid("horizon-period-date")),
             }
         };
         let period = Period {
@@ -432,11 +440,20 @@ mod tests {
     #[test]
     fn the_default_period_is_the_last_six_months() {
         let p = Period::parse("", "", date!(2026 - 08 - 31)).unwrap();
-        assert_eq!((p.from, p.to), (date!(2026 - 03 - 01), date!(2026 - 08 - 31)));
+        assert_eq!(
+            (p.from, p.to),
+            (date!(2026 - 03 - 01), date!(2026 - 08 - 31))
+        );
         let p = Period::parse("", "", date!(2026 - 03 - 15)).unwrap();
-        assert_eq!((p.from, p.to), (date!(2025 - 09 - 16), date!(2026 - 03 - 15)));
+        assert_eq!(
+            (p.from, p.to),
+            (date!(2025 - 09 - 16), date!(2026 - 03 - 15))
+        );
         let p = Period::parse("2026-01-01", "2026-06-30", date!(2026 - 08 - 31)).unwrap();
-        assert_eq!((p.from, p.to), (date!(2026 - 01 - 01), date!(2026 - 06 - 30)));
+        assert_eq!(
+            (p.from, p.to),
+            (date!(2026 - 01 - 01), date!(2026 - 06 - 30))
+        );
         assert_eq!(
             Period::parse("2026-07-01", "2026-06-30", date!(2026 - 08 - 31)),
             Err(Invalid("horizon-period-backwards"))

@@ -29,10 +29,10 @@ pub mod weekly_question;
 pub use accounts::{Role, Roles};
 pub use csv_file::FileLanguage;
 pub use ids::{
-    AccountId, ActivityId, AssignmentId, BoardPostId, CampaignId, ClippingId, CommentId, CompetenceId, EvaluationId, FrameworkId,
-    NetworkId, OrganisationId, PersonId, PlanId, QuestionId, QuizItemId, RequirementId, ResponseId,
-    ServiceId, SessionId, SiteId, StaffUploadId, SurveyUploadId, TeamId, WeeklyQuestionId,
-    WriteUpId,
+    AccountId, ActivityId, AssignmentId, BoardPostId, CampaignId, ClippingId, CommentId,
+    CompetenceId, EvaluationId, FrameworkId, NetworkId, OrganisationId, PersonId, PlanId,
+    QuestionId, QuizItemId, RequirementId, ResponseId, ServiceId, SessionId, SiteId, StaffUploadId,
+    SurveyUploadId, TeamId, WeeklyQuestionId, WriteUpId,
 };
 pub use organisation::{Location, OrganisationSlug, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{

@@ -889,7 +889,11 @@ impl Store {
             .into_iter()
             .flatten()
             .collect();
-        let mut others: Vec<PersonId> = ids.values().copied().filter(|p| !people.contains(p)).collect();
+        let mut others: Vec<PersonId> = ids
+            .values()
+            .copied()
+            .filter(|p| !people.contains(p))
+            .collect();
         others.sort();
         people.extend(others.into_iter().take(3));
         self.seed_demo_horizon(org, welsh, &people, trainer).await?;

@@ -326,11 +326,13 @@ impl Store {
         by: PersonId,
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM horizon_clipping_tags WHERE organisation_id = $1 AND clipping_id = $2")
-            .bind(org.0)
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "DELETE FROM horizon_clipping_tags WHERE organisation_id = $1 AND clipping_id = $2",
+        )
+        .bind(org.0)
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
         let removed =
             sqlx::query("DELETE FROM horizon_clippings WHERE organisation_id = $1 AND id = $2")
                 .bind(org.0)
@@ -481,7 +483,11 @@ impl Store {
         person: PersonId,
     ) -> Result<bool> {
         EMAILS
-            .claim(&self.pool, [Key::Int(id.0), Key::Int(person.0)], Some(org.0))
+            .claim(
+                &self.pool,
+                [Key::Int(id.0), Key::Int(person.0)],
+                Some(org.0),
+            )
             .await
     }
 

@@ -609,10 +609,8 @@ impl Store {
         org: OrganisationId,
         person: PersonId,
     ) -> Result<Vec<DataTable>> {
-        let mut clippings = DataTable::new(
-            "horizon_clippings",
-            &["clipped_at", "url", "note", "tags"],
-        );
+        let mut clippings =
+            DataTable::new("horizon_clippings", &["clipped_at", "url", "note", "tags"]);
         for c in self.clippings_by(org, person).await? {
             clippings.rows.push(vec![
                 iso_time(c.clipped_at).into(),

@@ -1242,7 +1242,9 @@ impl Fixtures {
             ("waiting_question", waiting_question.to_string()),
             (
                 "clipping",
-                store.clippings(org, "", 0, 1).await.unwrap().0[0].id.to_string(),
+                store.clippings(org, "", 0, 1).await.unwrap().0[0]
+                    .id
+                    .to_string(),
             ),
             (
                 "write_up",

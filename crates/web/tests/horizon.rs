@@ -73,9 +73,18 @@ async fn tags_are_normalised_and_a_bad_link_is_refused_with_nothing_kept(backend
     let before = clipping_count(&app).await;
 
     for (url, message) in [
-        ("javascript:alert(1)", "Enter a web address starting https://"),
-        ("www.gov.uk/one-login", "Enter a web address starting https://"),
-        ("https://exa mple.com", "Enter a web address starting https://"),
+        (
+            "javascript:alert(1)",
+            "Enter a web address starting https://",
+        ),
+        (
+            "www.gov.uk/one-login",
+            "Enter a web address starting https://",
+        ),
+        (
+            "https://exa mple.com",
+            "Enter a web address starting https://",
+        ),
         ("", "Enter the link"),
     ] {
         let refused = app
@@ -87,20 +96,36 @@ async fn tags_are_normalised_and_a_bad_link_is_refused_with_nothing_kept(backend
             .await;
         assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{url}");
         let html = refused.text().await.unwrap();
-        assert!(html.contains("error-summary") && html.contains(message), "{url}");
+        assert!(
+            html.contains("error-summary") && html.contains(message),
+            "{url}"
+        );
         // What they typed is given back to correct.
         assert!(html.contains("Worth a look"));
     }
-    let many = (1..=9).map(|i| format!("t{i}")).collect::<Vec<_>>().join(",");
+    let many = (1..=9)
+        .map(|i| format!("t{i}"))
+        .collect::<Vec<_>>()
+        .join(",");
     let refused = app
         .post(
             &learner,
             "/horizon/new",
-            &[("url", "https://www.gov.uk"), ("note", "x"), ("tags", &many)],
+            &[
+                ("url", "https://www.gov.uk"),
+                ("note", "x"),
+                ("tags", &many),
+            ],
         )
         .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.text().await.unwrap().contains("Give 8 tags or fewer"));
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("Give 8 tags or fewer")
+    );
     assert_eq!(clipping_count(&app).await, before, "nothing kept");
 
     let id = clip(
@@ -109,7 +134,10 @@ async fn tags_are_normalised_and_a_bad_link_is_refused_with_nothing_kept(backend
         &[
             ("url", " HTTPS://WWW.GOV.UK/guidance/digital-identity "),
             ("note", "Digital identity is coming to more services."),
-            ("tags", " Digital   ID , GOV.UK One Login,digital id,, SCAMS "),
+            (
+                "tags",
+                " Digital   ID , GOV.UK One Login,digital id,, SCAMS ",
+            ),
         ],
     )
     .await;
@@ -120,7 +148,10 @@ async fn tags_are_normalised_and_a_bad_link_is_refused_with_nothing_kept(backend
         .unwrap();
     assert_eq!(kept.url, "https://www.gov.uk/guidance/digital-identity");
     assert_eq!(kept.tags, ["digital id", "gov.uk one login", "scams"]);
-    assert_eq!(kept.clipped_by, Some(person_of(&app, "learner@afon.example").await));
+    assert_eq!(
+        kept.clipped_by,
+        Some(person_of(&app, "learner@afon.example").await)
+    );
 
     // The list, newest first, filtered by a tag however it is typed; shown with who clipped.
     let list = app.page(&learner, "/horizon?tag=Digital+ID").await;
@@ -159,7 +190,10 @@ async fn text_is_shown_as_text_never_as_html(backend: Backend) {
         &learner,
         &[
             ("url", "https://example.com/?a=1&b=<2>"),
-            ("note", "<script>alert('note')</script>\n\nSecond <b>paragraph</b>"),
+            (
+                "note",
+                "<script>alert('note')</script>\n\nSecond <b>paragraph</b>",
+            ),
             ("tags", "<i>tag</i>"),
         ],
     )
@@ -167,13 +201,20 @@ async fn text_is_shown_as_text_never_as_html(backend: Backend) {
     let path = format!("/horizon/{id}");
     let before = app
         .store()
-        .comments_on(app.org, CommentOn::Clipping(skillgym_domain::ClippingId(id)))
+        .comments_on(
+            app.org,
+            CommentOn::Clipping(skillgym_domain::ClippingId(id)),
+        )
         .await
         .unwrap()
         .len();
     // An empty comment is refused, in the error summary, and nothing is kept.
     let refused = app
-        .post(&learner, &format!("{path}/comments"), &[("comment", " \n ")])
+        .post(
+            &learner,
+            &format!("{path}/comments"),
+            &[("comment", " \n ")],
+        )
         .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.text().await.unwrap().contains("Enter your comment"));
@@ -187,7 +228,10 @@ async fn text_is_shown_as_text_never_as_html(backend: Backend) {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         app.store()
-            .comments_on(app.org, CommentOn::Clipping(skillgym_domain::ClippingId(id)))
+            .comments_on(
+                app.org,
+                CommentOn::Clipping(skillgym_domain::ClippingId(id))
+            )
             .await
             .unwrap()
             .len(),
@@ -378,7 +422,12 @@ async fn a_write_up_goes_to_everyone_once_whatever_the_instances(backend: Backen
         .post(
             &trainer,
             "/horizon/write-ups/new",
-            &[("from", "2026-01-01"), ("to", "2026-06-30"), ("title", ""), ("text", "")],
+            &[
+                ("from", "2026-01-01"),
+                ("to", "2026-06-30"),
+                ("title", ""),
+                ("text", ""),
+            ],
         )
         .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -469,9 +518,16 @@ async fn a_write_up_goes_to_everyone_once_whatever_the_instances(backend: Backen
     let sent_to: BTreeSet<String> = messages.iter().map(|m| m.to.clone()).collect();
     assert_eq!(sent_to, expected);
     let message = &messages[0];
-    assert_eq!(message.subject, "What is coming: What is coming this summer");
+    assert_eq!(
+        message.subject,
+        "What is coming: What is coming this summer"
+    );
     assert!(message.body.contains("And chatbots."));
-    assert!(message.body.contains(&format!("{}/horizon/write-ups/{id}", app.url)));
+    assert!(
+        message
+            .body
+            .contains(&format!("{}/horizon/write-ups/{id}", app.url))
+    );
     two.close().await;
 }
 
@@ -484,13 +540,21 @@ async fn leads_remove_clippings_and_comments_and_authors_their_own(backend: Back
     let id = clip(
         &app,
         &learner,
-        &[("url", "https://www.ncsc.gov.uk"), ("note", "Scams"), ("tags", "")],
+        &[
+            ("url", "https://www.ncsc.gov.uk"),
+            ("note", "Scams"),
+            ("tags", ""),
+        ],
     )
     .await;
     let on = CommentOn::Clipping(skillgym_domain::ClippingId(id));
     for (client, text) in [(&learner, "Mine"), (&champion, "The champion's")] {
         let response = app
-            .post(client, &format!("/horizon/{id}/comments"), &[("comment", text)])
+            .post(
+                client,
+                &format!("/horizon/{id}/comments"),
+                &[("comment", text)],
+            )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
     }
@@ -526,8 +590,12 @@ async fn leads_remove_clippings_and_comments_and_authors_their_own(backend: Back
     assert!(details.contains(&format!("comment={theirs} clipping={id}")));
 
     // Only a lead removes a clipping, with its comments, in the audit trail.
-    app.post(&champion, &format!("/horizon/{id}/comments"), &[("comment", "Again")])
-        .await;
+    app.post(
+        &champion,
+        &format!("/horizon/{id}/comments"),
+        &[("comment", "Again")],
+    )
+    .await;
     for client in [&learner, &champion] {
         assert_eq!(
             app.post(client, &format!("/horizon/{id}/remove"), &[])
@@ -567,7 +635,9 @@ async fn leads_remove_clippings_and_comments_and_authors_their_own(backend: Back
         let status = if get {
             app.get(&trainer, &path).await.status()
         } else {
-            app.post(&trainer, &path, &[("comment", "Hello")]).await.status()
+            app.post(&trainer, &path, &[("comment", "Hello")])
+                .await
+                .status()
         };
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
     }
@@ -581,7 +651,10 @@ async fn champions_trainers_and_admins_post_tips_and_everyone_comments(backend: 
     let admin = app.signed_in("admin@afon.example").await;
     let fields = [
         ("title", "Tablets for lending: charge them on Fridays"),
-        ("text", "Plug them in before closing.\n\nThey last the weekend."),
+        (
+            "text",
+            "Plug them in before closing.\n\nThey last the weekend.",
+        ),
         ("competence", ""),
     ];
     assert_eq!(
@@ -601,7 +674,11 @@ async fn champions_trainers_and_admins_post_tips_and_everyone_comments(backend: 
         .post(
             &champion,
             "/champions/board/new",
-            &[("title", ""), ("text", "x"), ("competence", "no-such-skill")],
+            &[
+                ("title", ""),
+                ("text", "x"),
+                ("competence", "no-such-skill"),
+            ],
         )
         .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -638,7 +715,11 @@ async fn champions_trainers_and_admins_post_tips_and_everyone_comments(backend: 
     assert!(shown.contains(&format!("competence={competence}")));
     // Everyone comments; the list counts them.
     let response = app
-        .post(&learner, &format!("{path}/comments"), &[("comment", "Thanks!")])
+        .post(
+            &learner,
+            &format!("{path}/comments"),
+            &[("comment", "Thanks!")],
+        )
         .await;
     assert_eq!(
         location(&response),
@@ -667,7 +748,11 @@ async fn champions_trainers_and_admins_post_tips_and_everyone_comments(backend: 
             .status(),
         StatusCode::FORBIDDEN
     );
-    assert!(app.page(&champion, &path).await.contains(&format!("{path}/remove")));
+    assert!(
+        app.page(&champion, &path)
+            .await
+            .contains(&format!("{path}/remove"))
+    );
     let removed = app.post(&champion, &format!("{path}/remove"), &[]).await;
     assert_eq!(location(&removed), "/champions/board?done=removed");
     assert_eq!(
@@ -676,7 +761,10 @@ async fn champions_trainers_and_admins_post_tips_and_everyone_comments(backend: 
     );
     assert!(
         store
-            .comments_on(app.org, CommentOn::BoardPost(skillgym_domain::BoardPostId(id)))
+            .comments_on(
+                app.org,
+                CommentOn::BoardPost(skillgym_domain::BoardPostId(id))
+            )
             .await
             .unwrap()
             .is_empty()
@@ -695,9 +783,15 @@ async fn champions_trainers_and_admins_post_tips_and_everyone_comments(backend: 
     );
 
     // The board is linked from the champion's page and the Learning page.
-    assert!(app.page(&champion, "/champion").await.contains("href=\"/champions/board\""));
+    assert!(
+        app.page(&champion, "/champion")
+            .await
+            .contains("href=\"/champions/board\"")
+    );
     let learning = app.page(&learner, "/learning").await;
-    assert!(learning.contains("href=\"/champions/board\"") && learning.contains("href=\"/horizon\""));
+    assert!(
+        learning.contains("href=\"/champions/board\"") && learning.contains("href=\"/horizon\"")
+    );
 }
 
 async fn a_persons_clippings_and_comments_are_in_their_data_and_erasure_unnames_them(
@@ -741,7 +835,10 @@ async fn a_persons_clippings_and_comments_are_in_their_data_and_erasure_unnames_
     assert!(data.table("board_posts").is_some() && data.table("horizon_write_ups").is_some());
     // The download's columns each have a heading in both languages.
     let client = app.signed_in("learner@afon.example").await;
-    assert_eq!(app.post(&client, "/me/data", &[]).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.post(&client, "/me/data", &[]).await.status(),
+        StatusCode::OK
+    );
 
     store
         .erase_person(app.org, learner, skillgym_store::Actor::System)

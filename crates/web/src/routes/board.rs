@@ -263,7 +263,10 @@ pub async fn comment(
     Path(id): Path<BoardPostId>,
     CsrfForm(form): CsrfForm<CommentForm>,
 ) -> AppResult<Response> {
-    state.store.board_post(signed_in.organisation_id, id).await?;
+    state
+        .store
+        .board_post(signed_in.organisation_id, id)
+        .await?;
     match comments::add(&state, &signed_in, CommentOn::BoardPost(id), &form).await? {
         Ok(done) => Ok(done),
         Err(errors) => post_page(&state, &ctx, &signed_in, id, form.comment, errors, "").await,

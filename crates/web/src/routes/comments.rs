@@ -103,9 +103,11 @@ pub(crate) async fn add(
         .store
         .add_comment(signed_in.organisation_id, on, signed_in.person_id, &body)
         .await?;
-    Ok(Ok(
-        Redirect::to(&format!("{}?done=commented#comments", on.path())).into_response()
+    Ok(Ok(Redirect::to(&format!(
+        "{}?done=commented#comments",
+        on.path()
     ))
+    .into_response()))
 }
 
 /// Removes a comment: its author, or a lead (in the audit trail either way).

@@ -241,8 +241,7 @@ async fn clipping_page(
     done: &str,
 ) -> AppResult<Response> {
     let clipping = state.store.clipping(signed_in.organisation_id, id).await?;
-    let comments =
-        comments::block(state, ctx, signed_in, CommentOn::Clipping(id), comment).await?;
+    let comments = comments::block(state, ctx, signed_in, CommentOn::Clipping(id), comment).await?;
     let failed = !errors.is_empty();
     let mut response = ClippingPage {
         page: ctx.page("horizon-clipping-title"),
