@@ -269,7 +269,7 @@ pub fn synthesise(clippings: &[ToSynthesise]) -> Vec<TagGroup> {
     }
     let mut groups: Vec<TagGroup> = by_tag.into_values().collect();
     // Stable: equal counts stay in the tags' order.
-    groups.sort_by(|a, b| b.clippings.len().cmp(&a.clippings.len()));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.clippings.len()));
     if !untagged.clippings.is_empty() {
         groups.push(untagged);
     }
@@ -429,7 +429,7 @@ mod tests {
             Err(Invalid("horizon-tags-too-many"))
         );
         // Repeats do not count against the most.
-        let repeated = vec!["same"; MOST_TAGS + 3].join(",");
+        let repeated = ["same"; MOST_TAGS + 3].join(",");
         assert_eq!(parse_tags(&repeated), Ok(vec!["same".into()]));
         assert_eq!(
             parse_tags(&"x".repeat(MOST_TAG + 1)),

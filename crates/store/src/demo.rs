@@ -98,7 +98,7 @@ impl Store {
                 .and_then(|a| ids.get(a.employee_number.as_str()).copied());
             self.seed_demo_questions(org.id, demo.main_language == "cy", trainer)
                 .await?;
-            self.seed_demo_horizon_and_board(org.id, demo.main_language == "cy", &demo, &ids)
+            self.seed_demo_horizon_and_board(org.id, demo.main_language == "cy", demo, &ids)
                 .await?;
         }
         Ok(org)
