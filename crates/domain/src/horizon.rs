@@ -21,6 +21,11 @@ pub const MOST_TITLE: usize = 200;
 pub const MOST_WRITE_UP: usize = 20_000;
 /// How long a published write-up stays on everyone's home page.
 pub const WRITE_UP_ON_HOME_DAYS: i64 = 30;
+/// From when a write-up published is still on the home page, at `now`.
+pub fn on_home_since(now: i64) -> i64 {
+    now - WRITE_UP_ON_HOME_DAYS * 24 * 60 * 60
+}
+
 /// How many months the synthesis covers when no period is asked for.
 pub const DEFAULT_MONTHS: u8 = 6;
 
@@ -398,6 +403,10 @@ mod tests {
             parse_url("http://localhost:8080"),
             Ok("http://localhost:8080".into())
         );
+        assert_eq!(
+            parse_url("https://[::1]:443/x"),
+            Ok("https://[::1]:443/x".into())
+        );
         for bad in [
             "javascript:alert(1)",
             "ftp://example.com",
@@ -414,6 +423,11 @@ mod tests {
         assert_eq!(parse_url(" "), Err(Invalid("horizon-url-missing")));
         let long = format!("https://example.com/{}", "a".repeat(MOST_URL));
         assert_eq!(parse_url(&long), Err(Invalid("horizon-url-too-long")));
+    }
+
+    #[test]
+    fn a_write_up_is_on_the_home_page_for_thirty_days() {
+        assert_eq!(on_home_since(100 * 86_400), 70 * 86_400);
     }
 
     #[test]

@@ -456,6 +456,9 @@ async fn a_write_up_goes_to_everyone_once_whatever_the_instances(backend: Backen
     );
     let home = app.page(&learner, "/").await;
     assert!(home.contains(&format!("/horizon/write-ups/{id}\"")));
+    // The demo's, published twelve days ago, is there too.
+    let demo = one.write_ups(app.org, 0).await.unwrap().last().unwrap().id;
+    assert!(home.contains(&format!("/horizon/write-ups/{demo}\"")));
     assert!(home.contains("What is coming this summer"));
 
     // Everyone who has an email address and has not left, from the store's own records.
@@ -883,6 +886,11 @@ async fn a_persons_clippings_and_comments_are_in_their_data_and_erasure_unnames_
         .await
         .unwrap();
     assert_eq!(store.board_post(app.org, tip).await.unwrap().author, None);
+    assert!(
+        app.page(&trainer_client, &format!("/champions/board/{tip}"))
+            .await
+            .contains("Posted on ")
+    );
     store
         .erase_person(app.org, trainer, skillgym_store::Actor::System)
         .await

@@ -19,8 +19,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::comments::CommentOn;
 use skillgym_domain::horizon::{
-    Period, ToSynthesise, WRITE_UP_ON_HOME_DAYS, parse_note, parse_tags, parse_title, parse_url,
-    parse_write_up, synthesise,
+    Period, ToSynthesise, WRITE_UP_ON_HOME_DAYS, on_home_since, parse_note, parse_tags,
+    parse_title, parse_url, parse_write_up, synthesise,
 };
 use skillgym_domain::people::format_date;
 use skillgym_domain::{ClippingId, WriteUpId, uk_time};
@@ -596,7 +596,7 @@ pub(crate) async fn on_home(
     state: &AppState,
     org: skillgym_domain::OrganisationId,
 ) -> AppResult<Vec<(WriteUpId, String)>> {
-    let since = skillgym_store::now() - WRITE_UP_ON_HOME_DAYS * 24 * 60 * 60;
+    let since = on_home_since(skillgym_store::now());
     Ok(state
         .store
         .write_ups(org, since)
