@@ -19,8 +19,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::comments::CommentOn;
 use skillgym_domain::horizon::{
-    Period, ToSynthesise, WRITE_UP_ON_HOME_DAYS, on_home_since, parse_note, parse_tags,
-    parse_title, parse_url, parse_write_up, synthesise,
+    Period, ToSynthesise, on_home_since, parse_note, parse_tags, parse_title, parse_url,
+    parse_write_up, synthesise,
 };
 use skillgym_domain::people::format_date;
 use skillgym_domain::{ClippingId, WriteUpId, uk_time};
@@ -590,7 +590,8 @@ pub async fn write_up(
     .into_response())
 }
 
-/// The write-ups published in the last [`WRITE_UP_ON_HOME_DAYS`] days, for the home page:
+/// The write-ups published in the last
+/// [`skillgym_domain::horizon::WRITE_UP_ON_HOME_DAYS`] days, for the home page:
 /// (id, title).
 pub(crate) async fn on_home(
     state: &AppState,
