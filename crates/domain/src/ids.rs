@@ -75,4 +75,12 @@ id_type!(
     HelpGivenId,
     /// A volunteer paired with a digital buddy.
     PairingId,
+    /// A horizon-scanning clipping: a link with a note and tags (see `horizon`).
+    ClippingId,
+    /// A comment on a clipping or a champions' board post (see `comments`).
+    CommentId,
+    /// A lead's published write-up of a period's horizon scanning.
+    WriteUpId,
+    /// A tip on the champions' board (see `board`).
+    BoardPostId,
 );

@@ -4,10 +4,13 @@
 pub mod accounts;
 pub mod analysis;
 pub mod audit;
+pub mod board;
 pub mod champions;
+pub mod comments;
 pub mod csv_file;
 pub mod demo;
 pub mod evaluation;
+pub mod horizon;
 pub mod icalendar;
 pub mod ids;
 pub mod learning;
@@ -28,10 +31,10 @@ pub mod weekly_question;
 pub use accounts::{Role, Roles};
 pub use csv_file::FileLanguage;
 pub use ids::{
-    AccountId, ActivityId, AssignmentId, CampaignId, CompetenceId, EvaluationId, FrameworkId,
-    HelpGivenId, HelpRequestId, NetworkId, OrganisationId, PairingId, PersonId, PlanId, QuestionId,
-    QuizItemId, RequirementId, ResponseId, ServiceId, SessionId, SiteId, StaffUploadId,
-    SurveyUploadId, TeamId, WeeklyQuestionId,
+    AccountId, ActivityId, AssignmentId, BoardPostId, CampaignId, ClippingId, CommentId,
+    CompetenceId, EvaluationId, FrameworkId, HelpGivenId, HelpRequestId, NetworkId, OrganisationId,
+    PairingId, PersonId, PlanId, QuestionId, QuizItemId, RequirementId, ResponseId, ServiceId,
+    SessionId, SiteId, StaffUploadId, SurveyUploadId, TeamId, WeeklyQuestionId, WriteUpId,
 };
 pub use organisation::{Location, OrganisationSlug, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{

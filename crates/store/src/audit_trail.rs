@@ -137,11 +137,20 @@ pub enum AuditAction {
     BuddiesPaired,
     /// The subject's pairing with their digital buddy ended.
     BuddiesEnded,
+    /// A lead removed a horizon-scanning clipping, with its comments (detail: `clipping=…`).
+    ClippingRemoved,
+    /// A comment on a clipping or a board post was removed (detail: `comment=…` and
+    /// `clipping=…` or `board-post=…`).
+    CommentRemoved,
+    /// A lead published a write-up of a period's horizon scanning (detail: `write-up=…`).
+    WriteUpPublished,
+    /// A tip on the champions' board was removed, with its comments (detail: `board-post=…`).
+    BoardPostRemoved,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 42;
+    pub const COUNT: usize = 46;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -186,6 +195,10 @@ impl AuditAction {
         AuditAction::ChampionEnded,
         AuditAction::BuddiesPaired,
         AuditAction::BuddiesEnded,
+        AuditAction::ClippingRemoved,
+        AuditAction::CommentRemoved,
+        AuditAction::WriteUpPublished,
+        AuditAction::BoardPostRemoved,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -232,6 +245,10 @@ impl AuditAction {
             AuditAction::ChampionEnded => "champion-ended",
             AuditAction::BuddiesPaired => "buddies-paired",
             AuditAction::BuddiesEnded => "buddies-ended",
+            AuditAction::ClippingRemoved => "clipping-removed",
+            AuditAction::CommentRemoved => "comment-removed",
+            AuditAction::WriteUpPublished => "write-up-published",
+            AuditAction::BoardPostRemoved => "board-post-removed",
         }
     }
 
@@ -265,6 +282,10 @@ impl AuditAction {
                 | AuditAction::ServiceRemoved
                 | AuditAction::ServicesImported
                 | AuditAction::ServiceCheckAgeChanged
+                | AuditAction::ClippingRemoved
+                | AuditAction::CommentRemoved
+                | AuditAction::WriteUpPublished
+                | AuditAction::BoardPostRemoved
         )
     }
 
@@ -275,7 +296,7 @@ impl AuditAction {
 
 /// Every key an event's detail can hold as `key=value`. Each has a message `audit-detail-KEY`
 /// in both languages, which the audit trail's Details column shows (a test renders them all).
-pub const DETAIL_KEYS: [&str; 26] = [
+pub const DETAIL_KEYS: [&str; 30] = [
     "added",
     "updated",
     "unchanged",
@@ -302,6 +323,10 @@ pub const DETAIL_KEYS: [&str; 26] = [
     "days",
     "question",
     "service",
+    "clipping",
+    "comment",
+    "write-up",
+    "board-post",
 ];
 
 /// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.

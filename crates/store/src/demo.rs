@@ -112,6 +112,8 @@ impl Store {
                 &keep_free,
             )
             .await?;
+            self.seed_demo_horizon_and_board(org.id, demo.main_language == "cy", demo, &ids)
+                .await?;
         }
         Ok(org)
     }
@@ -874,5 +876,49 @@ impl AskedOf {
             quiz: &self.quiz,
             quiz_competences: &self.quiz_competences,
         }
+    }
+}
+
+impl Store {
+    /// The demo's horizon scanning (clippings by its champion, trainer and manager and a few
+    /// colleagues, with comments, and the trainer's write-up) and its champions' board (tips by
+    /// the champion, about skills the catalogue builds).
+    async fn seed_demo_horizon_and_board(
+        &self,
+        org: OrganisationId,
+        welsh: bool,
+        demo: &skillgym_domain::demo::DemoOrganisation,
+        ids: &HashMap<String, PersonId>,
+    ) -> Result<()> {
+        use skillgym_domain::Role;
+        let with_role = |role: Role| {
+            demo.accounts
+                .iter()
+                .find(|a| a.roles.has(role))
+                .and_then(|a| ids.get(a.employee_number.as_str()).copied())
+        };
+        let champion = with_role(Role::Champion);
+        let trainer = with_role(Role::Trainer);
+        let mut people: Vec<PersonId> = [champion, trainer, with_role(Role::Manager)]
+            .into_iter()
+            .flatten()
+            .collect();
+        let mut others: Vec<PersonId> = ids
+            .values()
+            .copied()
+            .filter(|p| !people.contains(p))
+            .collect();
+        others.sort();
+        people.extend(others.into_iter().take(3));
+        self.seed_demo_horizon(org, welsh, &people, trainer).await?;
+        let skills: Vec<String> = self
+            .catalogue(org)
+            .await?
+            .iter()
+            .filter_map(|a| a.activity.builds.first().map(|b| b.competence.clone()))
+            .collect();
+        let commenters: Vec<PersonId> = people.iter().skip(1).copied().collect();
+        self.seed_demo_board(org, welsh, champion, &commenters, &skills)
+            .await
     }
 }

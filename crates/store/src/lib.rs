@@ -12,17 +12,20 @@ mod audit;
 mod audit_editing;
 mod audit_trail;
 mod backup;
+mod board;
 mod bookings;
 mod catalogue;
 mod champions;
 mod change;
 mod clubs;
+mod comments;
 mod dates;
 mod demo;
 mod email_claims;
 mod error;
 mod evaluation;
 mod free_text;
+mod horizon;
 mod inline;
 mod invitations;
 mod jobs;
@@ -59,6 +62,7 @@ pub use audit_trail::{
     Actor, AuditAction, AuditEventRecord, AuditFilter, DETAIL_FLAGS, DETAIL_KEYS, NewAuditEvent,
 };
 pub use backup::{BackupRefused, check_backup};
+pub use board::{BoardPost, NewBoardPost};
 pub use bookings::{
     ActivitySession, Booked, BookedSession, NewSession, SESSION_REMINDER_JOB, SessionReminder,
     SessionSite,
@@ -70,12 +74,14 @@ pub use champions::{
 };
 pub use change::CampaignChoice;
 pub use clubs::{Assignment, NewAssignment, Submission};
+pub use comments::Comment;
 pub use demo::DEMO_PUBLIC_LINK;
 pub use error::StoreError;
 pub use evaluation::{
     EvaluationFact, FOLLOW_UP_JOB, FollowUp, FollowUpDue, StoredFeedback, ToEvaluate,
 };
 pub use free_text::FreeTextResponse;
+pub use horizon::{Clipping, NewClipping, WRITE_UP_EMAIL_JOB, WriteUp, WriteUpEmailDue};
 pub use invitations::{
     FailedInvitation, InvitationCounts, InvitationKind, InvitationSettings, LinkTarget,
     MailCampaign, REMINDER_JOB, Recipient,

@@ -194,6 +194,7 @@ impl Store {
         tables.extend(self.evaluation_tables(org, person).await?);
         tables.push(self.weekly_questions_table(org, person).await?);
         tables.extend(self.champion_tables(org, person).await?);
+        tables.extend(self.horizon_and_board_tables(org, person).await?);
         let mut files = self.evidence_files(org, person).await?;
         files.extend(self.xapi_attachment_files(org, person).await?);
         Ok(PersonalData {
@@ -600,6 +601,76 @@ impl Store {
             },
         )
         .await
+    }
+
+    /// Their horizon-scanning clippings (with tags), the write-ups they published, their tips
+    /// on the champions' board, and their comments on either.
+    async fn horizon_and_board_tables(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<Vec<DataTable>> {
+        let mut clippings =
+            DataTable::new("horizon_clippings", &["clipped_at", "url", "note", "tags"]);
+        for c in self.clippings_by(org, person).await? {
+            clippings.rows.push(vec![
+                iso_time(c.clipped_at).into(),
+                c.url.into(),
+                c.note.into(),
+                c.tags.join(", ").into(),
+            ]);
+        }
+        let write_ups = self
+            .query_table(
+                "horizon_write_ups",
+                &["published_at", "title", "body"],
+                "SELECT published_at, title, body FROM horizon_write_ups \
+                 WHERE organisation_id = $1 AND written_by = $2 ORDER BY id",
+                &[org.0, person.0],
+                |r| {
+                    Ok(vec![
+                        iso_time(r.try_get("published_at")?).into(),
+                        text(r, "title")?,
+                        text(r, "body")?,
+                    ])
+                },
+            )
+            .await?;
+        let board = self
+            .query_table(
+                "board_posts",
+                &["posted_at", "title", "body", "competence"],
+                "SELECT posted_at, title, body, competence FROM board_posts \
+                 WHERE organisation_id = $1 AND author_id = $2 ORDER BY id",
+                &[org.0, person.0],
+                |r| {
+                    Ok(vec![
+                        iso_time(r.try_get("posted_at")?).into(),
+                        text(r, "title")?,
+                        text(r, "body")?,
+                        r.try_get::<Option<String>, _>("competence")?.into(),
+                    ])
+                },
+            )
+            .await?;
+        let comments = self
+            .query_table(
+                "comments",
+                &["written_at", "on", "on_id", "comment"],
+                "SELECT written_at, kind, target_id, body FROM comments \
+                 WHERE organisation_id = $1 AND author_id = $2 ORDER BY id",
+                &[org.0, person.0],
+                |r| {
+                    Ok(vec![
+                        iso_time(r.try_get("written_at")?).into(),
+                        text(r, "kind")?,
+                        r.try_get::<i64, _>("target_id")?.into(),
+                        text(r, "body")?,
+                    ])
+                },
+            )
+            .await?;
+        Ok(vec![clippings, write_ups, board, comments])
     }
 
     /// Their time as a digital champion (what they offered, the help they logged), the help
@@ -1233,6 +1304,13 @@ pub(crate) async fn erase_in(
              asked_by = NULL WHERE asked_by = $1",
         "UPDATE weekly_questions SET answered_by = NULL WHERE answered_by = $1",
         "DELETE FROM weekly_question_digests WHERE person_id = $1",
+        // Horizon scanning and the champions' board: their comments go; their clippings, tips
+        // and write-ups stay for everyone, tied to nobody (see docs/horizon.md).
+        "DELETE FROM comments WHERE author_id = $1",
+        "UPDATE horizon_clippings SET clipped_by = NULL WHERE clipped_by = $1",
+        "UPDATE horizon_write_ups SET written_by = NULL WHERE written_by = $1",
+        "DELETE FROM horizon_write_up_emails WHERE person_id = $1",
+        "UPDATE board_posts SET author_id = NULL WHERE author_id = $1",
         // As a champion: what they offered goes; the help they logged stays in the service's
         // totals, tied to nobody.
         "DELETE FROM champion_competences WHERE person_id = $1",

@@ -155,9 +155,15 @@ async fn measure(backend: Backend, people: usize, queries: usize) -> String {
     let path = |n: usize| {
         let site = sites[(n * 7) % sites.len()];
         if n % 3 == 2 {
-            format!("/help?about=service:{}&near={site}", services[n % services.len()])
+            format!(
+                "/help?about=service:{}&near={site}",
+                services[n % services.len()]
+            )
         } else {
-            format!("/help?about=competence:{}&near={site}", codes[n % codes.len()])
+            format!(
+                "/help?about=competence:{}&near={site}",
+                codes[n % codes.len()]
+            )
         }
     };
     let mut found = Vec::new();

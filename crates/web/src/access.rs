@@ -157,3 +157,35 @@ impl Deref for Curator {
         &self.0
     }
 }
+
+/// A signed-in digital champion, trainer or administrator: who posts tips on the champions'
+/// board.
+pub struct BoardWriter(pub Arc<SessionRecord>);
+
+impl BoardWriter {
+    /// Whether `user` is one: for pages that offer them the board's form.
+    pub fn is(user: &SessionRecord) -> bool {
+        user.roles.has(Role::Champion) || Curator::is(user)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for BoardWriter {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        let user = holding(parts, None)?;
+        if BoardWriter::is(&user) {
+            Ok(BoardWriter(user))
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+impl Deref for BoardWriter {
+    type Target = SessionRecord;
+
+    fn deref(&self) -> &SessionRecord {
+        &self.0
+    }
+}

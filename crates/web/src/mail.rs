@@ -14,8 +14,10 @@ use skillgym_domain::people::format_date;
 use skillgym_i18n::{Arg, Lang, Tr};
 use skillgym_store::{InvitationKind, MailCampaign, REMINDER_JOB, Recipient, Store, StoreError};
 
+mod horizon;
 mod training;
 mod weekly_question;
+pub use horizon::run_write_up_email_job;
 pub use training::run_training_digest_job;
 pub use weekly_question::run_question_digest_job;
 

@@ -354,6 +354,41 @@ const TABLE: &[Row] = &[
     (GET,    "/questions/{id}/remove",                      "/questions/{answered_question}/remove",                        [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     // Removing works (the web tests show it); here only who may, on an id nothing has.
     (POST,   "/questions/{id}/remove",                      "/questions/{none}/remove",                                     [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    // Horizon scanning: anyone signed in clips, comments and reads (an empty form is refused);
+    // leads (trainers and administrators) publish write-ups and remove clippings.
+    (GET,    "/horizon",                                    "/horizon",                                                     [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/horizon",                                    "/horizon?tag=AI&page=2",                                       [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/horizon/new",                                "/horizon/new",                                                 [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (POST,   "/horizon/new",                                "/horizon/new",                                                 [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
+    (GET,    "/horizon/synthesis",                          "/horizon/synthesis",                                           [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/horizon/synthesis",                          "/horizon/synthesis?from=2026-01-01&to=2026-06-30",             [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/horizon/synthesis",                          "/horizon/synthesis?from=2026-07-01&to=2026-01-01",             [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
+    (GET,    "/horizon/write-ups",                          "/horizon/write-ups",                                           [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (POST,   "/horizon/write-ups/new",                      "/horizon/write-ups/new",                                       [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/horizon/write-ups/{id}",                     "/horizon/write-ups/{write_up}",                                [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/horizon/write-ups/{id}",                     "/horizon/write-ups/{none}",                                    [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/horizon/{id}",                               "/horizon/{clipping}",                                          [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/horizon/{id}",                               "/horizon/{none}",                                              [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (POST,   "/horizon/{id}/comments",                      "/horizon/{clipping}/comments",                                 [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
+    (POST,   "/horizon/{id}/comments",                      "/horizon/{none}/comments",                                     [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/horizon/{id}/remove",                        "/horizon/{clipping}/remove",                                   [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/horizon/{id}/remove",                        "/horizon/{none}/remove",                                       [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    // Removing works (the web tests show it); here only who may, on an id nothing has.
+    (POST,   "/horizon/{id}/remove",                        "/horizon/{none}/remove",                                       [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/comments/{id}/remove",                       "/comments/{none}/remove",                                      [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    // The champions' board: champions, trainers and administrators post; everyone reads and
+    // comments; the author (the demo's tips are the champion's) or a lead removes a tip, and
+    // those who cannot post are refused before any tip is looked at.
+    (GET,    "/champions/board",                            "/champions/board",                                             [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/champions/board/new",                        "/champions/board/new",                                         [SIGN_IN, DENIED,  OK,      OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/champions/board/new",                        "/champions/board/new",                                         [SIGN_IN, DENIED,  INVALID, INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/champions/board/{id}",                       "/champions/board/{board_post}",                                [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/champions/board/{id}",                       "/champions/board/{none}",                                      [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (POST,   "/champions/board/{id}/comments",              "/champions/board/{board_post}/comments",                       [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
+    (POST,   "/champions/board/{id}/comments",              "/champions/board/{none}/comments",                             [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/champions/board/{id}/remove",                "/champions/board/{board_post}/remove",                         [SIGN_IN, DENIED,  OK,      OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/champions/board/{id}/remove",                "/champions/board/{none}/remove",                               [SIGN_IN, DENIED,  MISSING, MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/champions/board/{id}/remove",                "/champions/board/{none}/remove",                               [SIGN_IN, DENIED,  MISSING, MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/settings/follow-ups",                        "/settings/follow-ups",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     // An empty list of days is refused; nothing changes.
     (POST,   "/settings/follow-ups",                        "/settings/follow-ups",                                         [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
@@ -1250,6 +1285,20 @@ impl Fixtures {
                 store.pairings(org, None).await.unwrap()[0].id.to_string(),
             ),
             ("waiting_question", waiting_question.to_string()),
+            (
+                "clipping",
+                store.clippings(org, "", 0, 1).await.unwrap().0[0]
+                    .id
+                    .to_string(),
+            ),
+            (
+                "write_up",
+                store.write_ups(org, 0).await.unwrap()[0].id.to_string(),
+            ),
+            (
+                "board_post",
+                store.board_posts(org).await.unwrap()[0].id.to_string(),
+            ),
             ("site", store.sites(org).await.unwrap()[0].id.to_string()),
             ("team", store.teams(org).await.unwrap()[0].id.to_string()),
             // An id nothing has.

@@ -131,6 +131,21 @@ async fn data_strings(app: &TestApp) -> Vec<String> {
             data.extend(item.options.iter().map(|o| o.text.en.clone()));
         }
     }
+    // What people wrote for horizon scanning and on the champions' board.
+    let (clippings, _) = store.clippings(app.org, "", 0, 1000).await.unwrap();
+    for c in clippings {
+        data.push(c.url);
+        data.extend(c.note.lines().map(str::to_string));
+        data.extend(c.tags);
+    }
+    for w in store.write_ups(app.org, 0).await.unwrap() {
+        data.push(w.title);
+        data.extend(w.body.lines().map(str::to_string));
+    }
+    for p in store.board_posts(app.org).await.unwrap() {
+        data.push(p.title);
+        data.extend(p.body.lines().map(str::to_string));
+    }
     // The pictures the knowledge round can show, by file name.
     data.extend(
         skillgym_domain::audit::campaign::standard_pictures()
@@ -284,6 +299,12 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
         .person_id;
     let pages: Vec<(&str, String)> = vec![
         ("admin@afon.example", "/".into()),
+        ("learner@afon.example", "/horizon".into()),
+        ("learner@afon.example", "/horizon/new".into()),
+        ("trainer@afon.example", "/horizon/synthesis".into()),
+        ("learner@afon.example", "/horizon/write-ups".into()),
+        ("champion@afon.example", "/champions/board".into()),
+        ("champion@afon.example", "/champions/board/new".into()),
         ("admin@afon.example", "/me".into()),
         ("admin@afon.example", "/people".into()),
         ("admin@afon.example", "/people?q=zzzz".into()),

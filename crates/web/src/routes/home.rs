@@ -28,6 +28,8 @@ pub struct HomePage {
     plan: Option<HomePlan>,
     /// The next sessions they have a place on.
     sessions: Vec<HomeSession>,
+    /// Horizon-scanning write-ups published lately: (id, title).
+    write_ups: Vec<(skillgym_domain::WriteUpId, String)>,
 }
 
 pub struct HomePlan {
@@ -138,6 +140,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
         trainer: user.roles.has(Role::Trainer),
         plan,
         sessions,
+        write_ups: super::horizon::on_home(&state, org).await?,
     }
     .into_response())
 }

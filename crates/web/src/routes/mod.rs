@@ -9,6 +9,7 @@ pub(crate) mod analysis;
 mod anonymity;
 mod audit_trail;
 mod audits;
+mod board;
 mod buddies;
 mod campaign_questions;
 mod campaigns;
@@ -17,6 +18,7 @@ mod champion_network;
 mod champions;
 pub(crate) mod change;
 mod clubs;
+mod comments;
 mod credentials;
 mod csv_import;
 mod evaluation;
@@ -26,6 +28,7 @@ mod free_text;
 mod health;
 mod help;
 mod home;
+pub(crate) mod horizon;
 mod invitations;
 mod networks;
 mod people;
@@ -374,6 +377,25 @@ fn pages() -> Routes {
         .get("/buddies/{id}", buddies::show)
         .post("/buddies/{id}/meetings", buddies::log_meeting)
         .post("/buddies/{id}/end", buddies::end)
+        .get("/champions/board", board::list)
+        .get("/champions/board/new", board::new_form)
+        .post("/champions/board/new", board::create)
+        .get("/champions/board/{id}", board::show)
+        .post("/champions/board/{id}/comments", board::comment)
+        .get("/champions/board/{id}/remove", board::remove_form)
+        .post("/champions/board/{id}/remove", board::remove)
+        .post("/comments/{id}/remove", comments::remove)
+        .get("/horizon", horizon::list)
+        .get("/horizon/new", horizon::clip_form)
+        .post("/horizon/new", horizon::clip)
+        .get("/horizon/synthesis", horizon::synthesis)
+        .get("/horizon/write-ups", horizon::write_ups)
+        .post("/horizon/write-ups/new", horizon::publish)
+        .get("/horizon/write-ups/{id}", horizon::write_up)
+        .get("/horizon/{id}", horizon::show)
+        .post("/horizon/{id}/comments", horizon::comment)
+        .get("/horizon/{id}/remove", horizon::remove_form)
+        .post("/horizon/{id}/remove", horizon::remove)
         .get("/training", training::matrix)
         .get("/training/export.csv", training::export)
         .get("/training/requirements/new", training::new_requirement)

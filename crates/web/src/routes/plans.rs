@@ -82,8 +82,8 @@ async fn whose(state: &AppState, user: &SessionRecord) -> AppResult<Option<HashS
 
 /// "Find help" for a competence.
 fn help_link(code: &str) -> String {
-    let query = serde_urlencoded::to_string([("about", format!("competence:{code}"))])
-        .unwrap_or_default();
+    let query =
+        serde_urlencoded::to_string([("about", format!("competence:{code}"))]).unwrap_or_default();
     format!("/help?{query}")
 }
 
