@@ -9,6 +9,7 @@ pub mod demo;
 pub mod evaluation;
 pub mod icalendar;
 pub mod ids;
+pub mod kit;
 pub mod learning;
 pub mod leavers;
 pub mod network;
@@ -27,8 +28,9 @@ pub use accounts::{Role, Roles};
 pub use csv_file::FileLanguage;
 pub use ids::{
     AccountId, ActivityId, AssignmentId, CampaignId, CompetenceId, EvaluationId, FrameworkId,
-    NetworkId, OrganisationId, PersonId, PlanId, QuestionId, QuizItemId, RequirementId, ResponseId,
-    ServiceId, SessionId, SiteId, StaffUploadId, SurveyUploadId, TeamId, WeeklyQuestionId,
+    KitId, NetworkId, OrganisationId, PersonId, PlanId, QuestionId, QuizItemId, RequirementId,
+    ResponseId, ServiceId, SessionId, SiteId, StaffUploadId, SurveyUploadId, TeamId,
+    WeeklyQuestionId,
 };
 pub use organisation::{Location, OrganisationSlug, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{

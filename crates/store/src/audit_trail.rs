@@ -125,11 +125,26 @@ pub enum AuditAction {
     /// How many months after its last check a service is flagged changed (detail:
     /// `previous-months=… months=…`).
     ServiceCheckAgeChanged,
+    /// Kit was added to the kit register (detail: `kit=CODE`).
+    KitAdded,
+    /// Kit in the register was changed (detail: `kit=CODE`).
+    KitChanged,
+    /// Kit was removed from the register, with its training and use (detail: `kit=CODE`).
+    KitRemoved,
+    /// A kit file was imported (detail: `added=… updated=…`).
+    KitImported,
+    /// A person was recorded as trained on kit (detail: `kit=CODE`).
+    KitTrained,
+    /// A person's training on kit was taken off the register (detail: `kit=CODE`).
+    KitTrainingRemoved,
+    /// How many months without use before kit is flagged changed (detail:
+    /// `previous-months=… months=…`).
+    KitUnusedAgeChanged,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 36;
+    pub const COUNT: usize = 43;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -168,6 +183,13 @@ impl AuditAction {
         AuditAction::ServiceRemoved,
         AuditAction::ServicesImported,
         AuditAction::ServiceCheckAgeChanged,
+        AuditAction::KitAdded,
+        AuditAction::KitChanged,
+        AuditAction::KitRemoved,
+        AuditAction::KitImported,
+        AuditAction::KitTrained,
+        AuditAction::KitTrainingRemoved,
+        AuditAction::KitUnusedAgeChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -208,6 +230,13 @@ impl AuditAction {
             AuditAction::ServiceRemoved => "service-removed",
             AuditAction::ServicesImported => "services-imported",
             AuditAction::ServiceCheckAgeChanged => "service-check-age-changed",
+            AuditAction::KitAdded => "kit-added",
+            AuditAction::KitChanged => "kit-changed",
+            AuditAction::KitRemoved => "kit-removed",
+            AuditAction::KitImported => "kit-imported",
+            AuditAction::KitTrained => "kit-trained",
+            AuditAction::KitTrainingRemoved => "kit-training-removed",
+            AuditAction::KitUnusedAgeChanged => "kit-unused-age-changed",
         }
     }
 
@@ -241,6 +270,11 @@ impl AuditAction {
                 | AuditAction::ServiceRemoved
                 | AuditAction::ServicesImported
                 | AuditAction::ServiceCheckAgeChanged
+                | AuditAction::KitAdded
+                | AuditAction::KitChanged
+                | AuditAction::KitRemoved
+                | AuditAction::KitImported
+                | AuditAction::KitUnusedAgeChanged
         )
     }
 
@@ -251,7 +285,7 @@ impl AuditAction {
 
 /// Every key an event's detail can hold as `key=value`. Each has a message `audit-detail-KEY`
 /// in both languages, which the audit trail's Details column shows (a test renders them all).
-pub const DETAIL_KEYS: [&str; 26] = [
+pub const DETAIL_KEYS: [&str; 27] = [
     "added",
     "updated",
     "unchanged",
@@ -278,6 +312,7 @@ pub const DETAIL_KEYS: [&str; 26] = [
     "days",
     "question",
     "service",
+    "kit",
 ];
 
 /// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.

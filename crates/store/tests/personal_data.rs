@@ -309,6 +309,8 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
             "evaluations",
             "evaluation_follow_ups",
             "weekly_questions",
+            "kit_trained",
+            "kit_use",
             "person",
             "sites",
             "account",
