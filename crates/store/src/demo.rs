@@ -306,7 +306,7 @@ impl Store {
             } else {
                 2 + i % 2
             };
-            for (j, person) in staff.iter().skip(i).take(trained).enumerate() {
+            for (j, person) in staff.iter().take(trained).enumerate() {
                 let on = crate::months_before(today, 3 + (i + j) as i64 % 10);
                 sqlx::query(
                     "INSERT INTO kit_trained (kit_id, organisation_id, person_id, trained_on, \
