@@ -354,7 +354,8 @@ const TABLE: &[Row] = &[
     // The kit register: anyone signed in reads it; trainers and administrators keep it and
     // record training; those working at the item's site (here: a site nobody works at, so
     // only champions, trainers and administrators) log its use; managers, trainers and
-    // administrators see the flags; administrators set when kit counts as unused.
+    // administrators see the flags; administrators set when kit counts as unused. Kit that is
+    // not there is refused to those who may log use only at their own site, as kit elsewhere is.
     (GET,    "/kit",                                        "/kit",                                                         [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
     (GET,    "/kit",                                        "/kit?site={kit_site}",                                         [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
     (GET,    "/kit.csv",                                    "/kit.csv",                                                     [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
@@ -373,7 +374,7 @@ const TABLE: &[Row] = &[
     (POST,   "/kit/{id}/trained",                           "/kit/{kit}/trained",                                           [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     (POST,   "/kit/{id}/trained",                           "/kit/{none}/trained",                                          [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     (POST,   "/kit/{id}/use",                               "/kit/{kit}/use",                                               [SIGN_IN, DENIED,  INVALID, INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
-    (POST,   "/kit/{id}/use",                               "/kit/{none}/use",                                              [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (POST,   "/kit/{id}/use",                               "/kit/{none}/use",                                              [SIGN_IN, DENIED,  MISSING, MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/kit/{id}/remove",                            "/kit/{kit}/remove",                                            [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (POST,   "/kit/{id}/remove",                            "/kit/{kit}/remove",                                            [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     (POST,   "/kit/{id}/remove",                            "/kit/{none}/remove",                                           [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),

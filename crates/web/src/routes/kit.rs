@@ -413,7 +413,9 @@ pub async fn trained(
     }
 }
 
-/// Someone at the kit's site, a champion, trainer or administrator logs its use.
+/// Someone at the kit's site, a champion, trainer or administrator logs its use. Someone who
+/// may log use only at their own site is refused before the form is read, and refused kit
+/// that is not there as they are kit elsewhere.
 pub async fn log_use(
     signed_in: SignedIn,
     State(state): State<AppState>,
@@ -422,11 +424,18 @@ pub async fn log_use(
     request: axum::extract::Request,
 ) -> AppResult<Response> {
     let org = signed_in.organisation_id;
-    let stored = state.store.kit_item(org, id).await?;
-    if !may_log_use(&state, &signed_in, &stored).await? {
-        return Err(AppError::Forbidden);
+    if !Curator::is(&signed_in) && !signed_in.roles.has(Role::Champion) {
+        let here = match state.store.kit_item(org, id).await {
+            Ok(stored) => may_log_use(&state, &signed_in, &stored).await?,
+            Err(StoreError::NotFound) => false,
+            Err(e) => return Err(e.into()),
+        };
+        if !here {
+            return Err(AppError::Forbidden);
+        }
     }
     let CsrfForm(form) = CsrfForm::<UseForm>::from_request(request, &state).await?;
+    state.store.kit_item(org, id).await?;
     match KitUse::parse(
         &form.used_on,
         &form.sessions,
@@ -676,10 +685,9 @@ pub async fn update(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<KitId>,
-    request: axum::extract::Request,
+    CsrfForm(form): CsrfForm<KitForm>,
 ) -> AppResult<Response> {
     state.store.kit_item(curator.organisation_id, id).await?;
-    let CsrfForm(form) = CsrfForm::<KitForm>::from_request(request, &state).await?;
     save(&state, &ctx, &curator, Some(id), form).await
 }
 
