@@ -168,7 +168,7 @@ kit-remove-title = Tynnu cyfarpar
 # review:
 kit-remove-warning = Mae pwy sydd wedi'u hyfforddi arno a'i gofnod defnydd yn cael eu tynnu gydag ef. Ni ellir dadwneud hyn.
 # review:
-kit-remove-confirm = Rwyf eisiau tynnu'r cyfarpar hwn
+kit-remove-confirm = Rydw i eisiau tynnu'r cyfarpar hwn
 # review:
 kit-remove-confirm-missing = Ticiwch y blwch i gadarnhau eich bod eisiau tynnu'r cyfarpar hwn
 kit-remove-cancel = Canslo
