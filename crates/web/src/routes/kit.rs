@@ -278,7 +278,7 @@ async fn item_page(
     page.title = stored.item.name.clone();
     let failed = !errors.is_empty();
     let use_form = UseForm {
-        used_on: if use_form.used_on.is_empty() && !failed {
+        used_on: if use_form.used_on.is_empty() && !errors.has("used_on") {
             format_date(today)
         } else {
             use_form.used_on
@@ -286,7 +286,7 @@ async fn item_page(
         ..use_form
     };
     let trained_form = TrainedForm {
-        trained_on: if trained_form.trained_on.is_empty() && !failed {
+        trained_on: if trained_form.trained_on.is_empty() && !errors.has("trained_on") {
             format_date(today)
         } else {
             trained_form.trained_on
