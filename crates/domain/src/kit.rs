@@ -586,6 +586,9 @@ mod tests {
     #[test]
     fn the_demo_kit_names_sites_every_demo_has() {
         let kit = demo_kit();
+        assert_eq!(kit.len(), 7);
+        let sites: HashSet<&str> = kit.iter().map(|(k, _)| k.site.as_str()).collect();
+        assert_eq!(sites.len(), 4);
         assert!(kit.iter().any(|(_, used)| used.is_none()));
         assert!(kit.iter().any(|(_, used)| used.is_some_and(|m| m > 6)));
     }

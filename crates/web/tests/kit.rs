@@ -382,7 +382,16 @@ async fn trainers_keep_the_register_and_record_training_in_the_audit_trail(backe
             .is_empty()
     );
 
-    // Removing needs the box ticked.
+    // Removing needs the box ticked; its training and use go with it.
+    app.store()
+        .record_kit_training(app.org, item.id, someone.id, today(), Actor::System)
+        .await
+        .unwrap();
+    let entry = kit::KitUse::parse(&months_ago(0), "1", "1", "", today()).unwrap();
+    app.store()
+        .log_kit_use(app.org, item.id, &entry, None)
+        .await
+        .unwrap();
     let refused = app.post(&trainer, &format!("{path}/remove"), &[]).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let removed = app
@@ -405,6 +414,15 @@ async fn trainers_keep_the_register_and_record_training_in_the_audit_trail(backe
         assert!(done.contains(&action), "{action:?}");
     }
     let admin = app.signed_in("admin@afon.example").await;
+    // Reached from Administration, and from each library's row of the sites page.
+    assert!(app.page(&admin, "/admin").await.contains("href=\"/kit\""));
+    assert!(
+        app.page(&admin, "/admin")
+            .await
+            .contains("href=\"/settings/kit\"")
+    );
+    let sites = app.page(&admin, "/sites").await;
+    assert!(sites.contains(&format!("href=\"/kit?site={}\"", item.site_id)));
     let trail = app.page(&admin, "/audit-trail").await;
     assert!(trail.contains("Recorded someone as trained on kit"));
     assert!(trail.contains("kit CEN-LASER-2"));
@@ -590,6 +608,11 @@ async fn a_kit_file_round_trips_and_bad_input_changes_nothing(backend: Backend) 
     let app = spawn_app(backend).await;
     let admin = app.signed_in("admin@afon.example").await;
     let before = all(&app).await;
+    let trained_before = app
+        .store()
+        .kit_trained(app.org, before[0].id, today())
+        .await
+        .unwrap();
     let csv = app.get(&admin, "/kit.csv").await.bytes().await.unwrap();
     assert!(csv.starts_with(b"\xEF\xBB\xBFcode,name,description,site,competences"));
     let response = upload(&app, &admin, csv.to_vec()).await;
