@@ -625,6 +625,15 @@ async fn a_kit_file_round_trips_and_bad_input_changes_nothing(backend: Backend) 
         before,
         "export then import changes nothing"
     );
+    assert!(!trained_before.is_empty());
+    assert_eq!(
+        app.store()
+            .kit_trained(app.org, before[0].id, today())
+            .await
+            .unwrap(),
+        trained_before,
+        "training stays as it was"
+    );
     assert!(actions(&app).await.contains(&AuditAction::KitImported));
     // In Welsh, Welsh columns; the same kit.
     app.post(&admin, "/language", &[("lang", "cy")]).await;
