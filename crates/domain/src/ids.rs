@@ -59,6 +59,8 @@ id_type!(
     SessionId,
     /// An online public service in the assisted-digital services catalogue.
     ServiceId,
+    /// A piece of kit at a site (see `kit`).
+    KitId,
     /// One person's feedback on one activity (see `evaluation`).
     EvaluationId,
     /// A person's learning plan.

@@ -13,6 +13,7 @@ pub mod evaluation;
 pub mod horizon;
 pub mod icalendar;
 pub mod ids;
+pub mod kit;
 pub mod learning;
 pub mod leavers;
 pub mod network;
@@ -32,9 +33,10 @@ pub use accounts::{Role, Roles};
 pub use csv_file::FileLanguage;
 pub use ids::{
     AccountId, ActivityId, AssignmentId, BoardPostId, CampaignId, ClippingId, CommentId,
-    CompetenceId, EvaluationId, FrameworkId, HelpGivenId, HelpRequestId, NetworkId, OrganisationId,
-    PairingId, PersonId, PlanId, QuestionId, QuizItemId, RequirementId, ResponseId, ServiceId,
-    SessionId, SiteId, StaffUploadId, SurveyUploadId, TeamId, WeeklyQuestionId, WriteUpId,
+    CompetenceId, EvaluationId, FrameworkId, HelpGivenId, HelpRequestId, KitId, NetworkId,
+    OrganisationId, PairingId, PersonId, PlanId, QuestionId, QuizItemId, RequirementId, ResponseId,
+    ServiceId, SessionId, SiteId, StaffUploadId, SurveyUploadId, TeamId, WeeklyQuestionId,
+    WriteUpId,
 };
 pub use organisation::{Location, OrganisationSlug, SiteCode, SiteKind, SiteName, TeamName};
 pub use people::{

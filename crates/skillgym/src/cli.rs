@@ -289,6 +289,12 @@ pub enum ImportCommand {
         /// The CSV file
         file: PathBuf,
     },
+    /// Import the kit register (CSV): kit whose code the register has is changed, the rest
+    /// added, all or none; see docs/kit.md
+    Kit {
+        /// The CSV file
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -327,6 +333,15 @@ pub enum ExportCommand {
     },
     /// Export the services catalogue as a CSV file
     Services {
+        /// Write to this file instead of the screen
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The language of the column names (the command line's own by default)
+        #[arg(long, value_enum)]
+        language: Option<ColumnLanguage>,
+    },
+    /// Export the kit register as a CSV file
+    Kit {
         /// Write to this file instead of the screen
         #[arg(long, short)]
         output: Option<PathBuf>,

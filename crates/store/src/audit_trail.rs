@@ -146,11 +146,26 @@ pub enum AuditAction {
     WriteUpPublished,
     /// A tip on the champions' board was removed, with its comments (detail: `board-post=…`).
     BoardPostRemoved,
+    /// Kit was added to the kit register (detail: `kit=CODE`).
+    KitAdded,
+    /// Kit in the register was changed (detail: `kit=CODE`).
+    KitChanged,
+    /// Kit was removed from the register, with its training and use (detail: `kit=CODE`).
+    KitRemoved,
+    /// A kit file was imported (detail: `added=… updated=…`).
+    KitImported,
+    /// A person was recorded as trained on kit (detail: `kit=CODE`).
+    KitTrained,
+    /// A person's training on kit was taken off the register (detail: `kit=CODE`).
+    KitTrainingRemoved,
+    /// How many months without use before kit is flagged changed (detail:
+    /// `previous-months=… months=…`).
+    KitUnusedAgeChanged,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 46;
+    pub const COUNT: usize = 53;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -199,6 +214,13 @@ impl AuditAction {
         AuditAction::CommentRemoved,
         AuditAction::WriteUpPublished,
         AuditAction::BoardPostRemoved,
+        AuditAction::KitAdded,
+        AuditAction::KitChanged,
+        AuditAction::KitRemoved,
+        AuditAction::KitImported,
+        AuditAction::KitTrained,
+        AuditAction::KitTrainingRemoved,
+        AuditAction::KitUnusedAgeChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -249,6 +271,13 @@ impl AuditAction {
             AuditAction::CommentRemoved => "comment-removed",
             AuditAction::WriteUpPublished => "write-up-published",
             AuditAction::BoardPostRemoved => "board-post-removed",
+            AuditAction::KitAdded => "kit-added",
+            AuditAction::KitChanged => "kit-changed",
+            AuditAction::KitRemoved => "kit-removed",
+            AuditAction::KitImported => "kit-imported",
+            AuditAction::KitTrained => "kit-trained",
+            AuditAction::KitTrainingRemoved => "kit-training-removed",
+            AuditAction::KitUnusedAgeChanged => "kit-unused-age-changed",
         }
     }
 
@@ -286,6 +315,11 @@ impl AuditAction {
                 | AuditAction::CommentRemoved
                 | AuditAction::WriteUpPublished
                 | AuditAction::BoardPostRemoved
+                | AuditAction::KitAdded
+                | AuditAction::KitChanged
+                | AuditAction::KitRemoved
+                | AuditAction::KitImported
+                | AuditAction::KitUnusedAgeChanged
         )
     }
 
@@ -296,7 +330,7 @@ impl AuditAction {
 
 /// Every key an event's detail can hold as `key=value`. Each has a message `audit-detail-KEY`
 /// in both languages, which the audit trail's Details column shows (a test renders them all).
-pub const DETAIL_KEYS: [&str; 30] = [
+pub const DETAIL_KEYS: [&str; 31] = [
     "added",
     "updated",
     "unchanged",
@@ -327,6 +361,7 @@ pub const DETAIL_KEYS: [&str; 30] = [
     "comment",
     "write-up",
     "board-post",
+    "kit",
 ];
 
 /// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.

@@ -7,7 +7,7 @@ use crate::{Actor, Result, Store, StoreError, now};
 use skillgym_domain::champions::{Candidate, ChampionStatus, Place};
 use skillgym_domain::people::format_date;
 use skillgym_domain::{
-    HelpGivenId, HelpRequestId, OrganisationId, PairingId, PersonId, Role, ServiceId, SiteId,
+    HelpGivenId, HelpRequestId, KitId, OrganisationId, PairingId, PersonId, Role, ServiceId, SiteId,
 };
 use sqlx::{Any, AssertSqlSafe, Row, Transaction};
 use std::collections::{BTreeSet, HashMap};
@@ -45,6 +45,8 @@ pub struct Offer {
 pub enum HelpTopic {
     Competence(String),
     Service(ServiceId),
+    /// A piece of kit of the register: the champions recorded as trained on it.
+    Kit(KitId),
 }
 
 /// A champion who might help, as "find help" ranks them, with what it shows.
@@ -147,7 +149,8 @@ fn topic_columns(topic: &Option<HelpTopic>) -> (Option<&str>, Option<i64>) {
     match topic {
         Some(HelpTopic::Competence(c)) => (Some(c.as_str()), None),
         Some(HelpTopic::Service(s)) => (None, Some(s.0)),
-        None => (None, None),
+        // Requests and help about kit keep no topic: the message says which.
+        Some(HelpTopic::Kit(_)) | None => (None, None),
     }
 }
 
@@ -548,10 +551,18 @@ impl Store {
                      AND c.service_id = CAST($2 AS BIGINT) \
                  WHERE ch.organisation_id = $1 AND ch.status = 'approved' AND ch.findable = 1",
             ),
+            // Trained on it, by the register: as good as listing it. No rating counts.
+            HelpTopic::Kit(_) => (
+                "SELECT person_id FROM kit_trained \
+                 WHERE organisation_id = $1 AND kit_id = CAST($2 AS BIGINT)",
+                "SELECT person_id, 0 AS value FROM kit_trained WHERE 1 = 0 \
+                     AND organisation_id = $1 AND kit_id = CAST($2 AS BIGINT)",
+            ),
         };
         let key = match topic {
             HelpTopic::Competence(code) => code.clone(),
             HelpTopic::Service(id) => id.0.to_string(),
+            HelpTopic::Kit(id) => id.0.to_string(),
         };
         let listed: BTreeSet<i64> = sqlx::query_scalar(listed_sql)
             .bind(org.0)

@@ -89,6 +89,7 @@ impl Store {
                 .await?;
             self.seed_demo_catalogue(org.id, &keep_free).await?;
             self.seed_demo_services(org.id, &keep_free).await?;
+            self.seed_demo_kit(org.id, &keep_free).await?;
             self.seed_demo_training(org.id, &keep_free).await?;
             self.seed_demo_evaluation(org.id, &keep_free).await?;
             let trainer = demo
@@ -281,6 +282,70 @@ impl Store {
                 };
                 self.rate_service(org, service.id, *person, Some(confidence))
                     .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The demo's kit register: a few items at its sites, some of their staff trained on
+    /// them and some use logged, so that the flags page shows kit nobody at its site is trained
+    /// on (the laser cutter, the Pontardawe headset) and kit unused for months. The demo
+    /// sign-ins are trained on nothing.
+    async fn seed_demo_kit(&self, org: OrganisationId, keep_free: &[PersonId]) -> Result<()> {
+        let today = crate::dates::today();
+        let demo = skillgym_domain::kit::demo_kit();
+        let items: Vec<_> = demo.iter().map(|(k, _)| k.clone()).collect();
+        self.seed_kit(org, &items, crate::months_before(today, 24))
+            .await?;
+        let stored = self.kit(org, None).await?;
+        for (i, (item, used)) in demo.iter().enumerate() {
+            let Some(kit) = stored.iter().find(|k| k.item.code == item.code) else {
+                continue;
+            };
+            let staff: Vec<i64> = sqlx::query_scalar(
+                "SELECT p.id FROM people p JOIN person_sites ps ON ps.person_id = p.id \
+                 WHERE p.organisation_id = $1 AND ps.site_id = $2 AND p.left_on IS NULL \
+                 ORDER BY p.id",
+            )
+            .bind(org.0)
+            .bind(kit.site_id.0)
+            .fetch_all(&self.pool)
+            .await?;
+            let staff: Vec<PersonId> = staff
+                .into_iter()
+                .map(PersonId)
+                .filter(|p| !keep_free.contains(p))
+                .collect();
+            // The laser cutter and the small branch's headset: nobody there trained.
+            let trained = if item.code.as_str() == "CEN-LASER" || item.code.as_str() == "PON-VR" {
+                0
+            } else {
+                2 + i % 2
+            };
+            for (j, person) in staff.iter().take(trained).enumerate() {
+                let on = crate::months_before(today, 3 + (i + j) as i64 % 10);
+                sqlx::query(
+                    "INSERT INTO kit_trained (kit_id, organisation_id, person_id, trained_on, \
+                         recorded_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(kit.id.0)
+                .bind(org.0)
+                .bind(person.0)
+                .bind(skillgym_domain::people::format_date(on))
+                .bind(crate::now())
+                .execute(&self.pool)
+                .await?;
+            }
+            if let Some(months) = used {
+                for (n, back) in [*months, months + 2, months + 5].into_iter().enumerate() {
+                    let entry = skillgym_domain::kit::KitUse {
+                        used_on: crate::months_before(today, back),
+                        sessions: 1 + (i + n) as u32 % 3,
+                        people_helped: 3 + ((i * 5 + n * 3) % 9) as u32,
+                        note: String::new(),
+                    };
+                    self.log_kit_use(org, kit.id, &entry, None).await?;
+                }
             }
         }
         Ok(())

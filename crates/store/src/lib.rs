@@ -29,6 +29,7 @@ mod horizon;
 mod inline;
 mod invitations;
 mod jobs;
+mod kit;
 mod leavers;
 mod network;
 mod organisation;
@@ -87,6 +88,7 @@ pub use invitations::{
     MailCampaign, REMINDER_JOB, Recipient,
 };
 pub use jobs::{JOBS, Job, JobsRun, months_before};
+pub use kit::{KitImported, KitStatus, KitTrainedPerson, KitUseEntry, StoredKit};
 pub use leavers::{Absent, AbsentPeople, AbsentPerson, StaffUpload};
 pub use network::{NetworkCampaignRecord, NetworkMember, NetworkRecord, NewNetwork, Opening};
 pub use organisation::{NewOrganisation, Organisation, SiteInput, SiteRecord, TeamRecord};

@@ -195,6 +195,8 @@ impl Store {
         tables.push(self.weekly_questions_table(org, person).await?);
         tables.extend(self.champion_tables(org, person).await?);
         tables.extend(self.horizon_and_board_tables(org, person).await?);
+        tables.push(self.kit_trained_table(org, person).await?);
+        tables.push(self.kit_use_table(org, person).await?);
         let mut files = self.evidence_files(org, person).await?;
         files.extend(self.xapi_attachment_files(org, person).await?);
         Ok(PersonalData {
@@ -967,6 +969,57 @@ impl Store {
         .await
     }
 
+    /// The kit they are recorded as trained on.
+    async fn kit_trained_table(&self, org: OrganisationId, person: PersonId) -> Result<DataTable> {
+        self.query_table(
+            "kit_trained",
+            &["kit", "name", "trained_on", "recorded_at"],
+            "SELECT k.code, k.name, t.trained_on, t.recorded_at \
+             FROM kit_trained t JOIN kit_items k ON k.id = t.kit_id \
+             WHERE t.organisation_id = $1 AND t.person_id = $2 ORDER BY k.code",
+            &[org.0, person.0],
+            |r| {
+                Ok(vec![
+                    text(r, "code")?,
+                    text(r, "name")?,
+                    text(r, "trained_on")?,
+                    iso_time(r.try_get("recorded_at")?).into(),
+                ])
+            },
+        )
+        .await
+    }
+
+    /// The entries they logged in kit's use logs.
+    async fn kit_use_table(&self, org: OrganisationId, person: PersonId) -> Result<DataTable> {
+        self.query_table(
+            "kit_use",
+            &[
+                "kit",
+                "used_on",
+                "sessions",
+                "people_helped",
+                "note",
+                "logged_at",
+            ],
+            "SELECT k.code, u.used_on, u.sessions, u.people_helped, u.note, u.logged_at \
+             FROM kit_use u JOIN kit_items k ON k.id = u.kit_id \
+             WHERE u.organisation_id = $1 AND u.logged_by = $2 ORDER BY u.used_on, u.id",
+            &[org.0, person.0],
+            |r| {
+                Ok(vec![
+                    text(r, "code")?,
+                    text(r, "used_on")?,
+                    r.try_get::<i64, _>("sessions")?.into(),
+                    r.try_get::<i64, _>("people_helped")?.into(),
+                    text(r, "note")?,
+                    iso_time(r.try_get("logged_at")?).into(),
+                ])
+            },
+        )
+        .await
+    }
+
     /// How confident they said they are helping people with the services catalogue's services
     /// (1 to 5, or `not-sure`).
     async fn service_confidence_table(
@@ -1273,6 +1326,11 @@ pub(crate) async fn erase_in(
         "DELETE FROM person_sites WHERE person_id = $1",
         "DELETE FROM activity_ratings WHERE person_id = $1",
         "DELETE FROM service_confidence WHERE person_id = $1",
+        // Their training on kit goes; the use they logged stays as the service's record,
+        // tied to nobody.
+        "DELETE FROM kit_trained WHERE person_id = $1",
+        "UPDATE kit_trained SET recorded_by = NULL WHERE recorded_by = $1",
+        "UPDATE kit_use SET logged_by = NULL WHERE logged_by = $1",
         "DELETE FROM evaluation_follow_ups WHERE evaluation_id IN \
              (SELECT id FROM evaluations WHERE person_id = $1)",
         "DELETE FROM evaluations WHERE person_id = $1",

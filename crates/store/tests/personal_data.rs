@@ -318,6 +318,8 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
             "horizon_write_ups",
             "board_posts",
             "comments",
+            "kit_trained",
+            "kit_use",
             "person",
             "sites",
             "account",

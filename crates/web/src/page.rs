@@ -133,6 +133,7 @@ pub const ADMIN_PAGES: &[(&str, &[AdminLink])] = &[
                 "service-age-title",
                 "admin-services-age-hint",
             ),
+            ("/settings/kit", "kit-age-title", "admin-kit-age-hint"),
         ],
     ),
     (
@@ -141,6 +142,7 @@ pub const ADMIN_PAGES: &[(&str, &[AdminLink])] = &[
             ("/training", "nav-training", "admin-training-hint"),
             ("/evaluation", "nav-evaluation", "admin-evaluation-hint"),
             ("/services", "nav-services", "admin-services-hint"),
+            ("/kit", "kit-title", "admin-kit-hint"),
         ],
     ),
     (

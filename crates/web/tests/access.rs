@@ -419,6 +419,36 @@ const TABLE: &[Row] = &[
     (GET,    "/settings/services",                          "/settings/services",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     // An empty number of months is refused; nothing changes.
     (POST,   "/settings/services",                          "/settings/services",                                           [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    // The kit register: anyone signed in reads it; trainers and administrators keep it and
+    // record training; those working at the item's site (here: a site nobody works at, so
+    // only champions, trainers and administrators) log its use; managers, trainers and
+    // administrators see the flags; administrators set when kit counts as unused. Kit that is
+    // not there is refused to those who may log use only at their own site, as kit elsewhere is.
+    (GET,    "/kit",                                        "/kit",                                                         [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/kit",                                        "/kit?site={kit_site}",                                         [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/kit.csv",                                    "/kit.csv",                                                     [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/kit/new",                                    "/kit/new",                                                     [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/kit/new",                                    "/kit/new",                                                     [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/kit/import",                                 "/kit/import",                                                  [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (UPLOAD, "/kit/import",                                 "/kit/import",                                                  [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/kit/flags",                                  "/kit/flags",                                                   [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/kit/flags",                                  "/kit/flags?site={kit_site}",                                   [SIGN_IN, DENIED,  DENIED,  OK,      OK,      OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/kit/{id}",                                   "/kit/{kit}",                                                   [SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      SIGN_IN, SIGN_IN]),
+    (GET,    "/kit/{id}",                                   "/kit/{none}",                                                  [SIGN_IN, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, SIGN_IN, SIGN_IN]),
+    (GET,    "/kit/{id}/edit",                              "/kit/{kit}/edit",                                              [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/kit/{id}/edit",                              "/kit/{none}/edit",                                             [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/kit/{id}/edit",                              "/kit/{kit}/edit",                                              [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/kit/{id}/edit",                              "/kit/{none}/edit",                                             [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/kit/{id}/trained",                           "/kit/{kit}/trained",                                           [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/kit/{id}/trained",                           "/kit/{none}/trained",                                          [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/kit/{id}/use",                               "/kit/{kit}/use",                                               [SIGN_IN, DENIED,  INVALID, INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/kit/{id}/use",                               "/kit/{none}/use",                                              [SIGN_IN, DENIED,  MISSING, MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/kit/{id}/remove",                            "/kit/{kit}/remove",                                            [SIGN_IN, DENIED,  DENIED,  OK,      DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/kit/{id}/remove",                            "/kit/{kit}/remove",                                            [SIGN_IN, DENIED,  DENIED,  INVALID, DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/kit/{id}/remove",                            "/kit/{none}/remove",                                           [SIGN_IN, DENIED,  DENIED,  MISSING, DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/settings/kit",                               "/settings/kit",                                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    // An empty number of months is refused; nothing changes.
+    (POST,   "/settings/kit",                               "/settings/kit",                                                [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  INVALID, DENIED,  SIGN_IN, SIGN_IN]),
     (UPLOAD, "/me/training",                                "/me/training",                                                 [SIGN_IN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, SIGN_IN, SIGN_IN]),
     (GET,    "/people/{id}/training",                       "/people/{managed}/training",                                   [SIGN_IN, MISSING, MISSING, OK,      OK,      OK,      MISSING, SIGN_IN, SIGN_IN]),
     (GET,    "/people/{id}/training",                       "/people/{unmanaged}/training",                                 [SIGN_IN, MISSING, MISSING, OK,      MISSING, OK,      MISSING, SIGN_IN, SIGN_IN]),
@@ -1244,6 +1274,8 @@ impl Fixtures {
                 "service",
                 store.services(org).await.unwrap()[0].id.to_string(),
             ),
+            ("kit", fixture_kit(app, org).await.to_string()),
+            ("kit_site", fixture_kit_site(app, org).await.to_string()),
             ("plan", fixture_plan(app, org, managed).await.to_string()),
             ("club", fixture_club(app, org).await.to_string()),
             ("assignment", fixture_assignment(app, org).await.to_string()),
@@ -1346,6 +1378,41 @@ async fn fixture_club(app: &TestApp, org: OrganisationId) -> skillgym_domain::Ac
         .find(|a| a.activity.kind == skillgym_domain::learning::ActivityKind::Club)
         .expect("the demo catalogue has a club")
         .id
+}
+
+/// A site nobody works at, for kit whose use only champions, trainers and administrators may
+/// log.
+async fn fixture_kit_site(app: &TestApp, org: OrganisationId) -> i64 {
+    let code = skillgym_domain::SiteCode::parse("KIT-STORE").unwrap();
+    let store = app.store();
+    if let Some(site) = store.site_codes(org).await.unwrap().get(code.as_str()) {
+        return site.0;
+    }
+    let input = skillgym_store::SiteInput {
+        code,
+        name: skillgym_domain::SiteName::parse("Kit store").unwrap(),
+        kind: skillgym_domain::SiteKind::Headquarters,
+        location: skillgym_domain::Location::parse("", "", "").unwrap(),
+    };
+    store.create_site(org, &input).await.unwrap().0
+}
+
+/// Kit at that site.
+async fn fixture_kit(app: &TestApp, org: OrganisationId) -> i64 {
+    fixture_kit_site(app, org).await;
+    let item = skillgym_domain::kit::KitItem {
+        code: skillgym_domain::kit::KitCode::parse("FIXTURE-VR").unwrap(),
+        name: "VR headset".into(),
+        description: String::new(),
+        site: skillgym_domain::SiteCode::parse("KIT-STORE").unwrap(),
+        competences: vec!["DEVICES-1".into()],
+    };
+    let today = time::OffsetDateTime::now_utc().date();
+    app.store()
+        .save_kit(org, None, &item, today, skillgym_store::Actor::System)
+        .await
+        .unwrap()
+        .0
 }
 
 /// An assignment of the first club, whose cohort none of the visitors is in.

@@ -375,6 +375,25 @@ async fn find_help_ranks_by_strength_then_nearness(backend: Backend) {
         .await;
     assert_eq!(listed(&html), [gareth, bryn, ceri]);
 
+    // For a piece of kit: those the register records as trained on it, nearest first.
+    let kit = store.kit(app.org, None).await.unwrap()[0].id;
+    for person in [gareth, dafydd] {
+        store
+            .record_kit_training(
+                app.org,
+                kit,
+                person,
+                time::macros::date!(2026 - 01 - 05),
+                skillgym_store::Actor::System,
+            )
+            .await
+            .unwrap();
+    }
+    let html = app
+        .page(&learner, &format!("/help?kit={}&near={near}", kit.0))
+        .await;
+    assert_eq!(listed(&html), [dafydd, gareth]);
+
     // Taking the role away hides a champion at once.
     let account = store
         .person(app.org, gareth)

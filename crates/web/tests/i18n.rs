@@ -82,6 +82,11 @@ async fn data_strings(app: &TestApp) -> Vec<String> {
     for t in store.teams(app.org).await.unwrap() {
         data.push(t.name);
     }
+    // The kit register's items, as the organisation wrote them.
+    for k in store.kit(app.org, None).await.unwrap() {
+        data.extend([k.item.code.to_string(), k.item.name]);
+        data.extend(k.item.description.lines().map(String::from));
+    }
     // Frameworks and campaigns are written by the organisation too.
     for f in store.frameworks(app.org).await.unwrap() {
         let stored = store.framework(app.org, f.id).await.unwrap().framework;
@@ -297,6 +302,15 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
         .unwrap()
         .unwrap()
         .person_id;
+    // The kit page with the most on it: Central Library's laser cutter, flagged both ways.
+    let kit = app
+        .store()
+        .kit(app.org, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|k| k.item.code.as_str() == "CEN-LASER")
+        .unwrap();
     let pages: Vec<(&str, String)> = vec![
         ("admin@afon.example", "/".into()),
         ("learner@afon.example", "/horizon".into()),
@@ -501,6 +515,18 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
         ("learner@afon.example", "/".into()),
         ("learner@afon.example", "/people".into()),
         ("champion@afon.example", "/".into()),
+        ("trainer@afon.example", "/kit".into()),
+        ("trainer@afon.example", "/kit/flags".into()),
+        (
+            "trainer@afon.example",
+            format!("/kit/flags?site={}", kit.site_id),
+        ),
+        ("trainer@afon.example", format!("/kit/{}", kit.id)),
+        ("trainer@afon.example", format!("/kit/{}/edit", kit.id)),
+        ("trainer@afon.example", format!("/kit/{}/remove", kit.id)),
+        ("trainer@afon.example", "/kit/new".into()),
+        ("trainer@afon.example", "/kit/import".into()),
+        ("admin@afon.example", "/settings/kit".into()),
     ];
     let mut found = Vec::new();
     for (who, path) in &pages {
@@ -925,6 +951,7 @@ fn every_framework_catalogue_completions_and_services_file_problem_has_a_message
             .chain(learning::PROBLEM_CODES)
             .chain(skillgym_domain::training::file::PROBLEM_CODES)
             .chain(skillgym_domain::services::PROBLEM_CODES)
+            .chain(skillgym_domain::kit::PROBLEM_CODES)
         {
             let args = [
                 ("value", "x".into()),

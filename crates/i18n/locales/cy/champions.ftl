@@ -472,3 +472,5 @@ service-find-champion = Dod o hyd i hyrwyddwr sy'n helpu pobl gyda'r gwasanaeth 
 home-help-hint = Yn sownd gyda rhywbeth digidol? Gall hyrwyddwr digidol yn agos atoch chi helpu.
 # review:
 home-help-link = Dod o hyd i hyrwyddwr digidol
+# review:
+help-kit = Cyfarpar

@@ -115,6 +115,16 @@ cli-help-export-services = Allforio'r catalog gwasanaethau fel ffeil CSV
 # review:
 cli-help-export-services--output = Ysgrifennu i'r ffeil hon yn lle'r sgrin
 # review:
+cli-help-import-kit = Mewnforio'r gofrestr gyfarpar (CSV): mae cyfarpar y mae ei god yn y gofrestr yn cael ei newid, a'r gweddill yn cael ei ychwanegu, y cyfan neu ddim; gweler docs/kit.md
+# review:
+cli-help-import-kit--file = Y ffeil CSV
+# review:
+cli-help-export-kit = Allforio'r gofrestr gyfarpar fel ffeil CSV
+# review:
+cli-help-export-kit--output = Ysgrifennu i'r ffeil hon yn lle'r sgrin
+# review:
+cli-help-export-kit--language = Iaith enwau'r colofnau (fel rhagosodiad, iaith y llinell orchymyn ei hun)
+# review:
 cli-help-export-services--language = Iaith enwau'r colofnau (fel rhagosodiad, iaith y llinell orchymyn ei hun)
 # review:
 cli-help-plans = Cynlluniau dysgu: eu cynnig o ganlyniadau ymgyrch

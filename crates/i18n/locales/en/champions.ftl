@@ -240,3 +240,4 @@ plan-find-champion = Find a champion who can help with this
 service-find-champion = Find a champion who helps people with this service
 home-help-hint = Stuck with something digital? A digital champion near you can help.
 home-help-link = Find a digital champion
+help-kit = Kit

@@ -8,6 +8,7 @@ mod frameworks;
 mod import_file;
 mod in_use;
 mod jobs;
+mod kit;
 mod network;
 mod organisation;
 mod plans;
@@ -78,6 +79,15 @@ pub async fn run(command: Command, config: Config, tr: Tr) -> anyhow::Result<Exi
         Command::Import(ImportCommand::Services { file }) => {
             let (store, org) = open_for_organisation!(config, tr);
             services::import(&store, &org, &file, &tr).await
+        }
+        Command::Import(ImportCommand::Kit { file }) => {
+            let (store, org) = open_for_organisation!(config, tr);
+            kit::import(&store, &org, &file, &tr).await
+        }
+        Command::Export(ExportCommand::Kit { output, language }) => {
+            let (store, org) = open_for_organisation!(config, tr);
+            let language = file_language(language, &tr);
+            kit::export(&store, &org, output.as_deref(), language).await
         }
         Command::Export(ExportCommand::Services { output, language }) => {
             let (store, org) = open_for_organisation!(config, tr);

@@ -17,7 +17,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::champions::{Found, Nearness, Place, Strength, parse_message, rank};
-use skillgym_domain::{OrganisationId, PersonId, ServiceId, SiteId};
+use skillgym_domain::{KitId, OrganisationId, PersonId, ServiceId, SiteId};
 use skillgym_i18n::{Lang, Tr};
 use skillgym_store::HelpTopic;
 
@@ -36,6 +36,8 @@ pub struct Search {
     pub competence: String,
     #[serde(default)]
     pub service: String,
+    #[serde(default)]
+    pub kit: String,
     /// The site to look near; their own first site when empty.
     #[serde(default)]
     pub near: String,
@@ -50,6 +52,7 @@ impl Search {
             Some((k, v)) => (k, v),
             None if !self.competence.is_empty() => ("competence", self.competence.as_str()),
             None if !self.service.is_empty() => ("service", self.service.as_str()),
+            None if !self.kit.is_empty() => ("kit", self.kit.as_str()),
             None => return None,
         };
         match kind {
@@ -61,6 +64,11 @@ impl Search {
                 .parse()
                 .ok()
                 .map(|id| HelpTopic::Service(ServiceId(id))),
+            "kit" => value
+                .trim()
+                .parse()
+                .ok()
+                .map(|id| HelpTopic::Kit(KitId(id))),
             _ => None,
         }
     }
@@ -71,6 +79,7 @@ pub fn about_value(topic: &HelpTopic) -> String {
     match topic {
         HelpTopic::Competence(code) => format!("competence:{code}"),
         HelpTopic::Service(id) => format!("service:{}", id.0),
+        HelpTopic::Kit(id) => format!("kit:{}", id.0),
     }
 }
 
@@ -79,6 +88,8 @@ pub fn about_value(topic: &HelpTopic) -> String {
 struct Topics {
     competences: Vec<(String, String, &'static str)>,
     services: Vec<(String, String, &'static str)>,
+    /// Kit of the register, named with its site.
+    kit: Vec<(String, String, &'static str)>,
 }
 
 impl Topics {
@@ -103,9 +114,20 @@ impl Topics {
                 )
             })
             .collect();
+        let kit = state
+            .store
+            .kit(org, None)
+            .await?
+            .into_iter()
+            .map(|k| {
+                let name = format!("{} ({})", k.item.name, k.site_name);
+                (format!("kit:{}", k.id.0), name, "en")
+            })
+            .collect();
         Ok(Self {
             competences,
             services,
+            kit,
         })
     }
 
@@ -113,6 +135,7 @@ impl Topics {
         self.competences
             .iter()
             .chain(&self.services)
+            .chain(&self.kit)
             .find(|(value, _, _)| value == about)
             .map(|(_, title, lang)| (title.clone(), *lang))
     }
@@ -149,6 +172,7 @@ pub struct HelpPage {
     page: Page,
     competences: Vec<(String, String, &'static str)>,
     services: Vec<(String, String, &'static str)>,
+    kit: Vec<(String, String, &'static str)>,
     sites: Vec<(SiteId, String)>,
     about: String,
     near: Option<SiteId>,
@@ -229,6 +253,7 @@ pub async fn find(
         page: ctx.page("help-title"),
         competences: topics.competences,
         services: topics.services,
+        kit: topics.kit,
         sites,
         about,
         near: near_site,

@@ -46,6 +46,7 @@ mod weekly_question;
 mod xapi;
 
 pub(crate) use sessions::when as session_when;
+mod kit;
 mod services;
 mod settings;
 mod sign_in;
@@ -103,6 +104,22 @@ fn pages() -> Routes {
         .post("/settings/anonymity", anonymity::save)
         .get("/settings/follow-ups", evaluation::days_form)
         .post("/settings/follow-ups", evaluation::save_days)
+        .get("/settings/kit", kit::age_form)
+        .post("/settings/kit", kit::save_age)
+        .get("/kit", kit::list)
+        .get("/kit.csv", kit::export)
+        .get("/kit/new", kit::new_form)
+        .post("/kit/new", kit::create)
+        .get("/kit/import", kit::import_form)
+        .upload("/kit/import", kit::import)
+        .get("/kit/flags", kit::flags_page)
+        .get("/kit/{id}", kit::show)
+        .get("/kit/{id}/edit", kit::edit_form)
+        .post("/kit/{id}/edit", kit::update)
+        .post("/kit/{id}/trained", kit::trained)
+        .post("/kit/{id}/use", kit::log_use)
+        .get("/kit/{id}/remove", kit::remove_form)
+        .post("/kit/{id}/remove", kit::remove)
         .get("/settings/services", services::age_form)
         .post("/settings/services", services::save_age)
         .get("/services", services::list)
