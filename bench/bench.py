@@ -1279,10 +1279,10 @@ def step_report(args, work: Work) -> None:
             kept = before.split(FLOOD_START, 1)[1].split(FLOOD_END, 1)[0]
             out += ["", FLOOD_START + kept + FLOOD_END]
     out.append("")
-    # bench/analysis, bench/network, bench/plans, bench/training and the xAPI benchmark
-    # (crates/web/benches/xapi.rs) own the sections between their markers: keep them.
+    # bench/analysis, bench/network, bench/plans, bench/training, bench/find_help and the xAPI
+    # benchmark (crates/web/benches/xapi.rs) own the sections between their markers: keep them.
     previous = Path(args.out).read_text() if Path(args.out).exists() else ""
-    for name in ("analysis", "network", "plans", "training", "xapi"):
+    for name in ("analysis", "network", "plans", "training", "xapi", "find-help"):
         begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
         if begin in previous and end in previous:
             out.append(previous[previous.index(begin):previous.index(end) + len(end)])

@@ -22,18 +22,7 @@ impl KitCode {
     pub const MAX_LEN: usize = 40;
 
     pub fn parse(text: &str) -> Result<Self, Invalid> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(Invalid("kit-code-missing"));
-        }
-        let good = text.len() <= Self::MAX_LEN
-            && text
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-        if !good {
-            return Err(Invalid("kit-code-invalid"));
-        }
-        Ok(Self(text.to_ascii_uppercase()))
+        crate::text::code(text, Self::MAX_LEN, "kit-code-missing", "kit-code-invalid").map(Self)
     }
 
     pub fn as_str(&self) -> &str {

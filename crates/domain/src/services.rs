@@ -25,18 +25,13 @@ impl ServiceCode {
     pub const MAX_LEN: usize = 40;
 
     pub fn parse(text: &str) -> Result<Self, Invalid> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(Invalid("service-code-missing"));
-        }
-        let good = text.len() <= Self::MAX_LEN
-            && text
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-        if !good {
-            return Err(Invalid("service-code-invalid"));
-        }
-        Ok(Self(text.to_ascii_uppercase()))
+        crate::text::code(
+            text,
+            Self::MAX_LEN,
+            "service-code-missing",
+            "service-code-invalid",
+        )
+        .map(Self)
     }
 
     pub fn as_str(&self) -> &str {

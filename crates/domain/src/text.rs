@@ -25,3 +25,26 @@ pub fn written(
         Ok(text)
     }
 }
+
+/// A stable identifier someone gave a thing of a register or catalogue (a service, a piece of
+/// kit), kept when it is exported and imported again: letters, digits, `-`, `_` and `.`, up to
+/// `most`, kept in capitals.
+pub fn code(
+    text: &str,
+    most: usize,
+    missing: &'static str,
+    invalid: &'static str,
+) -> Result<String, Invalid> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Invalid(missing));
+    }
+    let good = text.len() <= most
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !good {
+        return Err(Invalid(invalid));
+    }
+    Ok(text.to_ascii_uppercase())
+}

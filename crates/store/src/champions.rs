@@ -3,7 +3,7 @@
 
 use crate::audit_trail::{AuditAction, NewAuditEvent, insert_event};
 use crate::dates::{date, today};
-use crate::{Actor, Result, Store, StoreError, now};
+use crate::{Actor, Fields, Result, Store, StoreError, now};
 use skillgym_domain::champions::{Candidate, ChampionStatus, Place};
 use skillgym_domain::people::format_date;
 use skillgym_domain::{
@@ -136,6 +136,44 @@ const NAME: &str = "(p.given_name || ' ' || p.family_name)";
 const HOLDS_ROLE: &str = "EXISTS (SELECT 1 FROM accounts a JOIN account_roles r \
      ON r.account_id = a.id AND r.role = 'champion' \
      WHERE a.person_id = ch.person_id AND a.disabled = 0)";
+
+/// One row of [`Store::help_candidates`]: a champion, and one of the sites they help at.
+struct CandidateRow {
+    person: PersonId,
+    name: String,
+    availability: String,
+    listed: bool,
+    rated: Option<u8>,
+    site: Option<(Place, String)>,
+}
+
+fn candidate_row(r: &(impl Fields + ?Sized)) -> Result<CandidateRow> {
+    let site: Option<i64> = r.field("site_id")?;
+    let site = match site {
+        Some(id) => {
+            let lat: Option<f64> = r.field("latitude")?;
+            let lon: Option<f64> = r.field("longitude")?;
+            Some((
+                Place {
+                    site: SiteId(id),
+                    at: lat.zip(lon),
+                },
+                r.field("site_name")?,
+            ))
+        }
+        None => None,
+    };
+    let listed: i64 = r.field("listed")?;
+    let rated: Option<i64> = r.field("rated")?;
+    Ok(CandidateRow {
+        person: PersonId(r.field("person_id")?),
+        name: r.field("name")?,
+        availability: r.field("availability")?,
+        listed: listed == 1,
+        rated: rated.and_then(|v| u8::try_from(v).ok()),
+        site,
+    })
+}
 
 fn topic_from(competence: Option<String>, service: Option<i64>) -> Option<HelpTopic> {
     match (competence, service) {
@@ -521,42 +559,42 @@ impl Store {
     /// The champions who might help with `topic`, for "find help" to rank: every approved
     /// champion still holding the role who has not left and who listed it, or who agreed to be
     /// found by their own ratings and rated it 4 or more (their latest rating of it, in an
-    /// audit that kept their name, or on the service's page).
+    /// audit that kept their name, or on the service's page). One query, read on the calling
+    /// thread on SQLite: the page is asked often, and at national size thousands of champions
+    /// are looked at to find the hundreds who can help.
     pub async fn help_candidates(
         &self,
         org: OrganisationId,
         topic: &HelpTopic,
     ) -> Result<Vec<HelpCandidate>> {
-        let today = format_date(today());
-        let (listed_sql, rated_sql) = match topic {
+        // `listed`: (person_id); `rated`: (person_id, value, n), n = 1 for the latest.
+        let (listed, rated) = match topic {
             HelpTopic::Competence(_) => (
                 "SELECT person_id FROM champion_competences \
                  WHERE organisation_id = $1 AND competence = $2",
-                // Each champion's ratings of the competence, newest answer last.
-                "SELECT s.person_id, r.value FROM champions ch \
+                "SELECT s.person_id, r.value, ROW_NUMBER() OVER \
+                     (PARTITION BY s.person_id ORDER BY s.submitted_at DESC, s.id DESC) AS n \
+                 FROM champions ch \
                  JOIN responses s ON s.person_id = ch.person_id AND s.submitted_at IS NOT NULL \
                  JOIN campaigns c ON c.id = s.campaign_id AND c.anonymous = 0 \
                      AND c.organisation_id = $1 \
                  JOIN ratings r ON r.response_id = s.id AND r.competence_id IN \
                      (SELECT k.id FROM competences k JOIN frameworks f ON f.id = k.framework_id \
                       WHERE f.organisation_id = $1 AND k.code = $2) \
-                 WHERE ch.organisation_id = $1 AND ch.status = 'approved' AND ch.findable = 1 \
-                 ORDER BY s.submitted_at, s.id",
+                 WHERE ch.organisation_id = $1 AND ch.status = 'approved' AND ch.findable = 1",
             ),
             HelpTopic::Service(_) => (
                 "SELECT person_id FROM champion_services \
                  WHERE organisation_id = $1 AND service_id = CAST($2 AS BIGINT)",
-                "SELECT c.person_id, c.confidence AS value FROM champions ch \
-                 JOIN service_confidence c ON c.person_id = ch.person_id \
-                     AND c.service_id = CAST($2 AS BIGINT) \
-                 WHERE ch.organisation_id = $1 AND ch.status = 'approved' AND ch.findable = 1",
+                "SELECT person_id, confidence AS value, 1 AS n FROM service_confidence \
+                 WHERE organisation_id = $1 AND service_id = CAST($2 AS BIGINT)",
             ),
             // Trained on it, by the register: as good as listing it. No rating counts.
             HelpTopic::Kit(_) => (
                 "SELECT person_id FROM kit_trained \
                  WHERE organisation_id = $1 AND kit_id = CAST($2 AS BIGINT)",
-                "SELECT person_id, 0 AS value FROM kit_trained WHERE 1 = 0 \
-                     AND organisation_id = $1 AND kit_id = CAST($2 AS BIGINT)",
+                "SELECT person_id, CAST(0 AS BIGINT) AS value, 1 AS n FROM kit_trained \
+                 WHERE 1 = 0",
             ),
         };
         let key = match topic {
@@ -564,87 +602,65 @@ impl Store {
             HelpTopic::Service(id) => id.0.to_string(),
             HelpTopic::Kit(id) => id.0.to_string(),
         };
-        let listed: BTreeSet<i64> = sqlx::query_scalar(listed_sql)
-            .bind(org.0)
-            .bind(&key)
-            .fetch_all(&self.pool)
-            .await?
-            .into_iter()
-            .collect();
-        let mut rated: HashMap<i64, u8> = HashMap::new();
-        for r in sqlx::query(rated_sql)
-            .bind(org.0)
-            .bind(&key)
-            .fetch_all(&self.pool)
-            .await?
-        {
-            let value: i64 = r.try_get("value")?;
-            // 0 is "not sure": no rating.
-            if (1..=5).contains(&value) {
-                rated.insert(r.try_get("person_id")?, value as u8);
-            } else {
-                rated.remove(&r.try_get::<i64, _>("person_id")?);
+        // "Not sure" (0) as the latest answer is no rating; a rating counts only for those who
+        // agreed. `listed` and a service's `rated` are read by index for each champion; a
+        // skill's `rated` is worked out once. (Neither joins champions again: before
+        // PostgreSQL's statistics catch up with a bulk change, such a join was worked out again
+        // for every champion.)
+        let sql = format!(
+            "WITH listed AS ({listed}), \
+             rated AS (SELECT person_id, value FROM ({rated}) t \
+                 WHERE n = 1 AND value BETWEEN 1 AND 5) \
+             SELECT ch.person_id, {NAME} AS name, ch.availability, \
+                 CAST(CASE WHEN l.person_id IS NULL THEN 0 ELSE 1 END AS BIGINT) AS listed, \
+                 rt.value AS rated, s.id AS site_id, s.name AS site_name, \
+                 s.latitude, s.longitude \
+             FROM champions ch \
+             JOIN people p ON p.id = ch.person_id AND (p.left_on IS NULL OR p.left_on > $3) \
+             LEFT JOIN listed l ON l.person_id = ch.person_id \
+             LEFT JOIN rated rt ON rt.person_id = ch.person_id AND ch.findable = 1 \
+             LEFT JOIN champion_sites cs ON cs.person_id = ch.person_id \
+             LEFT JOIN sites s ON s.id = cs.site_id \
+             WHERE ch.organisation_id = $1 AND ch.status = 'approved' AND {HOLDS_ROLE} \
+                 AND (l.person_id IS NOT NULL OR rt.value >= 4) \
+             ORDER BY ch.person_id, s.name, s.id"
+        );
+        let today = format_date(today());
+        let rows: Vec<CandidateRow> = match &self.inline {
+            Some(inline) => inline.read(|conn| {
+                let args: [&dyn rusqlite::ToSql; 3] = [&org.0, &key, &today];
+                crate::inline::rows(conn, &sql, &args, |r| candidate_row(r))
+            })?,
+            None => sqlx::query(AssertSqlSafe(sql))
+                .bind(org.0)
+                .bind(&key)
+                .bind(&today)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(candidate_row)
+                .collect::<Result<_>>()?,
+        };
+        let mut out: Vec<HelpCandidate> = Vec::new();
+        for row in rows {
+            let same = out.last().is_some_and(|c| c.candidate.key == row.person);
+            if !same {
+                out.push(HelpCandidate {
+                    candidate: Candidate {
+                        key: row.person,
+                        name: row.name,
+                        listed: row.listed,
+                        rated: row.rated,
+                        places: Vec::new(),
+                    },
+                    availability: row.availability,
+                    site_names: Vec::new(),
+                });
             }
-        }
-        let wanted: BTreeSet<i64> = listed
-            .iter()
-            .copied()
-            .chain(rated.iter().filter(|(_, v)| **v >= 4).map(|(p, _)| *p))
-            .collect();
-        if wanted.is_empty() {
-            return Ok(Vec::new());
-        }
-        let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT ch.person_id, {NAME} AS name, ch.availability FROM champions ch \
-             JOIN people p ON p.id = ch.person_id AND (p.left_on IS NULL OR p.left_on > $2) \
-             WHERE ch.organisation_id = $1 AND ch.status = 'approved' AND {HOLDS_ROLE}"
-        )))
-        .bind(org.0)
-        .bind(&today)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut places: HashMap<i64, Vec<(Place, String)>> = HashMap::new();
-        for r in sqlx::query(
-            "SELECT cs.person_id, s.id, s.name, s.latitude, s.longitude FROM champion_sites cs \
-             JOIN sites s ON s.id = cs.site_id WHERE cs.organisation_id = $1",
-        )
-        .bind(org.0)
-        .fetch_all(&self.pool)
-        .await?
-        {
-            let person: i64 = r.try_get("person_id")?;
-            if !wanted.contains(&person) {
-                continue;
+            if let (Some(site), Some(last)) = (row.site, out.last_mut()) {
+                last.candidate.places.push(site.0);
+                last.site_names.push(site.1);
             }
-            let lat: Option<f64> = r.try_get("latitude")?;
-            let lon: Option<f64> = r.try_get("longitude")?;
-            places.entry(person).or_default().push((
-                Place {
-                    site: SiteId(r.try_get("id")?),
-                    at: lat.zip(lon),
-                },
-                r.try_get("name")?,
-            ));
-        }
-        let mut out = Vec::new();
-        for r in rows {
-            let person: i64 = r.try_get("person_id")?;
-            if !wanted.contains(&person) {
-                continue;
-            }
-            let mut theirs = places.remove(&person).unwrap_or_default();
-            theirs.sort_by(|a, b| a.1.cmp(&b.1));
-            out.push(HelpCandidate {
-                candidate: Candidate {
-                    key: PersonId(person),
-                    name: r.try_get("name")?,
-                    listed: listed.contains(&person),
-                    rated: rated.get(&person).copied(),
-                    places: theirs.iter().map(|(p, _)| *p).collect(),
-                },
-                availability: r.try_get("availability")?,
-                site_names: theirs.into_iter().map(|(_, n)| n).collect(),
-            });
         }
         Ok(out)
     }

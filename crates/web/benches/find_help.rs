@@ -121,7 +121,7 @@ async fn measure(backend: Backend, people: usize, queries: usize) -> String {
     };
     let app = skillgym_web::app(db.store.clone(), config);
     tokio::spawn(async move {
-        axum::serve(listener, app).await.expect("serving");
+        skillgym_web::serve(listener, app).await.expect("serving");
     });
     let http = Client::builder()
         .cookie_store(true)
@@ -149,7 +149,13 @@ async fn measure(backend: Backend, people: usize, queries: usize) -> String {
         .send()
         .await
         .expect("signing in");
-    assert_eq!(signed_in.status(), 303, "signed in");
+    let status = signed_in.status();
+    assert_eq!(
+        status,
+        303,
+        "signed in: {}",
+        signed_in.text().await.unwrap_or_default()
+    );
 
     // A skill or a service, near one of the sites, in turn.
     let path = |n: usize| {
@@ -185,6 +191,11 @@ async fn measure(backend: Backend, people: usize, queries: usize) -> String {
         }
     }
     times.sort_by(f64::total_cmp);
+    // FIND_HELP_BENCH_KEEP=1 keeps the database to look into afterwards.
+    if std::env::var("FIND_HELP_BENCH_KEEP").is_ok() {
+        eprintln!("kept: {}", db.url);
+        std::mem::forget(db);
+    }
     let shown = found.iter().sum::<usize>() as f64 / found.len() as f64;
     serde_json::json!({
         "backend": match backend { Backend::Sqlite => "sqlite", Backend::Postgres => "postgres" },
@@ -213,7 +224,16 @@ fn main() {
         .enable_all()
         .build()
         .expect("a runtime");
+    // FIND_HELP_BENCH_DATABASE=sqlite (or postgres) runs on one only.
+    let only = std::env::var("FIND_HELP_BENCH_DATABASE").unwrap_or_default();
     for backend in [Backend::Sqlite, Backend::Postgres] {
+        let name = match backend {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        };
+        if !only.is_empty() && only != name {
+            continue;
+        }
         println!("{}", runtime.block_on(measure(backend, people, queries)));
     }
 }
