@@ -4,8 +4,10 @@
 //! they work. Volunteers may be paired with a digital buddy, whose meetings are recorded.
 
 use crate::text::written;
-use crate::{Invalid, SiteId};
+use crate::{Invalid, KitId, PersonId, ServiceId, SiteId};
+use rustc_hash::FxHashMap;
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 /// The longest nomination reason, in characters.
 pub const MOST_REASON: usize = 1000;
@@ -238,6 +240,120 @@ pub fn rank<K: Ord + Clone>(candidates: Vec<Candidate<K>>, near: &[Place]) -> Ve
     found
 }
 
+/// What someone looks for help with.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum HelpTopic {
+    /// A competence, by its code in the organisation's frameworks.
+    Competence(String),
+    Service(ServiceId),
+    /// A piece of kit of the register: the champions recorded as trained on it.
+    Kit(KitId),
+}
+
+/// A champion as Find help shows them, beside their ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listing {
+    pub person: PersonId,
+    pub name: String,
+    pub availability: String,
+    /// The day they leave or left, if known: they are not offered from that day.
+    pub leaves_on: Option<time::Date>,
+    /// Where they help, with each site's name.
+    pub places: Vec<(Place, String)>,
+}
+
+/// What one champion has to do with one topic.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Mention {
+    listed: bool,
+    /// Their latest rating, 1 to 5, and only when they agreed that it be used.
+    rated: Option<u8>,
+}
+
+/// Every approved champion of an organisation who holds the role, with what they listed, the
+/// kit they are trained on and, where they agreed, their latest ratings: what Find help
+/// searches. Built once from the database and kept in memory while nothing in it changes, so
+/// that a search looks only at the champions who mention the topic.
+#[derive(Debug, Default, Clone)]
+pub struct Directory {
+    champions: Vec<Listing>,
+    index: HashMap<PersonId, usize>,
+    /// By topic, the champions (by position in `champions`) who mention it.
+    topics: HashMap<HelpTopic, FxHashMap<usize, Mention>>,
+}
+
+impl Directory {
+    /// Adds a champion; what they mention is added after with [`Directory::listed`] and
+    /// [`Directory::rated`].
+    pub fn add(&mut self, listing: Listing) {
+        self.index.insert(listing.person, self.champions.len());
+        self.champions.push(listing);
+    }
+
+    /// `person` listed `topic` (or, for kit, is trained on it). Ignored for someone not added.
+    pub fn listed(&mut self, person: PersonId, topic: HelpTopic) {
+        if let Some(m) = self.mention(person, topic) {
+            m.listed = true;
+        }
+    }
+
+    /// `person`'s latest rating of `topic`, to count only when they agreed. Ratings outside 1 to
+    /// 5 ("not sure") are no rating.
+    pub fn rated(&mut self, person: PersonId, topic: HelpTopic, value: u8) {
+        if (1..=5).contains(&value)
+            && let Some(m) = self.mention(person, topic)
+        {
+            m.rated = Some(value);
+        }
+    }
+
+    fn mention(&mut self, person: PersonId, topic: HelpTopic) -> Option<&mut Mention> {
+        let champion = *self.index.get(&person)?;
+        Some(
+            self.topics
+                .entry(topic)
+                .or_default()
+                .entry(champion)
+                .or_default(),
+        )
+    }
+
+    /// How many champions it holds.
+    pub fn len(&self) -> usize {
+        self.champions.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.champions.is_empty()
+    }
+
+    /// The champions who might help with `topic` on `today`, for [`rank`]: those who listed it
+    /// or rated it 4 or more, and who have not left.
+    pub fn candidates(&self, topic: &HelpTopic, today: time::Date) -> Vec<Candidate<PersonId>> {
+        let Some(mentions) = self.topics.get(topic) else {
+            return Vec::new();
+        };
+        mentions
+            .iter()
+            .filter(|(_, m)| m.listed || m.rated >= Some(4))
+            .map(|(&i, m)| (&self.champions[i], m))
+            .filter(|(c, _)| c.leaves_on.is_none_or(|day| day > today))
+            .map(|(c, m)| Candidate {
+                key: c.person,
+                name: c.name.clone(),
+                listed: m.listed,
+                rated: m.rated,
+                places: c.places.iter().map(|(place, _)| *place).collect(),
+            })
+            .collect()
+    }
+
+    /// One champion's listing.
+    pub fn listing(&self, person: PersonId) -> Option<&Listing> {
+        self.index.get(&person).map(|&i| &self.champions[i])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,5 +526,67 @@ mod tests {
         );
         assert_eq!(parse_availability("  "), Ok(String::new()));
         assert_eq!(parse_reason("\u{7}"), Err(Invalid("champion-text-invalid")));
+    }
+
+    /// What the directory offers for a topic: those who listed it or rated it 4 or more, as
+    /// they rated it last; never a leaver from the day they leave; nothing for the unknown.
+    #[test]
+    fn the_directory_offers_who_listed_or_rated_it() {
+        let day = |d| time::Date::from_calendar_date(2026, time::Month::December, d).unwrap();
+        let mut directory = Directory::default();
+        for (id, name, leaves_on) in [
+            (1, "Alaw", None),
+            (2, "Bryn", None),
+            (3, "Cerys", Some(day(7))),
+            (4, "Dewi", None),
+        ] {
+            directory.add(Listing {
+                person: PersonId(id),
+                name: name.into(),
+                availability: String::new(),
+                leaves_on,
+                places: vec![(ABERYSTWYTH, "Aberystwyth".into())],
+            });
+        }
+        let email = HelpTopic::Competence("C2".into());
+        directory.listed(PersonId(1), email.clone());
+        directory.rated(PersonId(1), email.clone(), 2);
+        directory.rated(PersonId(2), email.clone(), 5);
+        directory.rated(PersonId(3), email.clone(), 4);
+        // Rated 3: neither listed nor rated high enough.
+        directory.rated(PersonId(4), email.clone(), 3);
+        // Someone not in the directory (not a champion) is ignored.
+        directory.listed(PersonId(9), email.clone());
+        // "Not sure" is no rating.
+        directory.rated(PersonId(4), HelpTopic::Service(ServiceId(1)), 0);
+
+        let found = |on| {
+            let mut got: Vec<(i64, bool, Option<u8>)> = directory
+                .candidates(&email, on)
+                .into_iter()
+                .map(|c| (c.key.0, c.listed, c.rated))
+                .collect();
+            got.sort();
+            got
+        };
+        assert_eq!(
+            found(day(6)),
+            [(1, true, Some(2)), (2, false, Some(5)), (3, false, Some(4))]
+        );
+        // Cerys leaves on the 7th.
+        assert_eq!(found(day(7)), [(1, true, Some(2)), (2, false, Some(5))]);
+        assert!(
+            directory
+                .candidates(&HelpTopic::Service(ServiceId(1)), day(6))
+                .is_empty()
+        );
+        assert!(
+            directory
+                .candidates(&HelpTopic::Kit(KitId(1)), day(6))
+                .is_empty()
+        );
+        let places = &directory.candidates(&email, day(6))[0].places;
+        assert_eq!(places, &[ABERYSTWYTH]);
+        assert_eq!(directory.len(), 4);
     }
 }

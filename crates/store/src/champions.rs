@@ -3,11 +3,12 @@
 
 use crate::audit_trail::{AuditAction, NewAuditEvent, insert_event};
 use crate::dates::{date, today};
-use crate::{Actor, Fields, Result, Store, StoreError, now};
-use skillgym_domain::champions::{Candidate, ChampionStatus, Place};
+use crate::{Actor, Result, Store, StoreError, now};
+pub use skillgym_domain::champions::HelpTopic;
+use skillgym_domain::champions::{ChampionStatus, Place};
 use skillgym_domain::people::format_date;
 use skillgym_domain::{
-    HelpGivenId, HelpRequestId, KitId, OrganisationId, PairingId, PersonId, Role, ServiceId, SiteId,
+    HelpGivenId, HelpRequestId, OrganisationId, PairingId, PersonId, Role, ServiceId, SiteId,
 };
 use sqlx::{Any, AssertSqlSafe, Row, Transaction};
 use std::collections::{BTreeSet, HashMap};
@@ -38,23 +39,6 @@ pub struct Offer {
     pub sites: Vec<SiteId>,
     pub availability: String,
     pub findable: bool,
-}
-
-/// What someone looks for help with.
-#[derive(Debug, Clone, PartialEq)]
-pub enum HelpTopic {
-    Competence(String),
-    Service(ServiceId),
-    /// A piece of kit of the register: the champions recorded as trained on it.
-    Kit(KitId),
-}
-
-/// A champion who might help, as "find help" ranks them, with what it shows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HelpCandidate {
-    pub candidate: Candidate<PersonId>,
-    pub availability: String,
-    pub site_names: Vec<String>,
 }
 
 /// A request for help, as the champion sees it.
@@ -129,51 +113,13 @@ pub struct Meeting {
     pub logged_by: Option<String>,
 }
 
-const NAME: &str = "(p.given_name || ' ' || p.family_name)";
+pub(crate) const NAME: &str = "(p.given_name || ' ' || p.family_name)";
 
 /// Whether `person` holds the champion role: only they are found, whatever their row says,
 /// so that taking the role away hides them at once.
-const HOLDS_ROLE: &str = "EXISTS (SELECT 1 FROM accounts a JOIN account_roles r \
+pub(crate) const HOLDS_ROLE: &str = "EXISTS (SELECT 1 FROM accounts a JOIN account_roles r \
      ON r.account_id = a.id AND r.role = 'champion' \
      WHERE a.person_id = ch.person_id AND a.disabled = 0)";
-
-/// One row of [`Store::help_candidates`]: a champion, and one of the sites they help at.
-struct CandidateRow {
-    person: PersonId,
-    name: String,
-    availability: String,
-    listed: bool,
-    rated: Option<u8>,
-    site: Option<(Place, String)>,
-}
-
-fn candidate_row(r: &(impl Fields + ?Sized)) -> Result<CandidateRow> {
-    let site: Option<i64> = r.field("site_id")?;
-    let site = match site {
-        Some(id) => {
-            let lat: Option<f64> = r.field("latitude")?;
-            let lon: Option<f64> = r.field("longitude")?;
-            Some((
-                Place {
-                    site: SiteId(id),
-                    at: lat.zip(lon),
-                },
-                r.field("site_name")?,
-            ))
-        }
-        None => None,
-    };
-    let listed: i64 = r.field("listed")?;
-    let rated: Option<i64> = r.field("rated")?;
-    Ok(CandidateRow {
-        person: PersonId(r.field("person_id")?),
-        name: r.field("name")?,
-        availability: r.field("availability")?,
-        listed: listed == 1,
-        rated: rated.and_then(|v| u8::try_from(v).ok()),
-        site,
-    })
-}
 
 fn topic_from(competence: Option<String>, service: Option<i64>) -> Option<HelpTopic> {
     match (competence, service) {
@@ -554,115 +500,6 @@ impl Store {
         }
         tx.commit().await?;
         Ok(())
-    }
-
-    /// The champions who might help with `topic`, for "find help" to rank: every approved
-    /// champion still holding the role who has not left and who listed it, or who agreed to be
-    /// found by their own ratings and rated it 4 or more (their latest rating of it, in an
-    /// audit that kept their name, or on the service's page). One query, read on the calling
-    /// thread on SQLite: the page is asked often, and at national size thousands of champions
-    /// are looked at to find the hundreds who can help.
-    pub async fn help_candidates(
-        &self,
-        org: OrganisationId,
-        topic: &HelpTopic,
-    ) -> Result<Vec<HelpCandidate>> {
-        // `listed`: (person_id); `rated`: (person_id, value, n), n = 1 for the latest.
-        let (listed, rated) = match topic {
-            HelpTopic::Competence(_) => (
-                "SELECT person_id FROM champion_competences \
-                 WHERE organisation_id = $1 AND competence = $2",
-                "SELECT s.person_id, r.value, ROW_NUMBER() OVER \
-                     (PARTITION BY s.person_id ORDER BY s.submitted_at DESC, s.id DESC) AS n \
-                 FROM champions ch \
-                 JOIN responses s ON s.person_id = ch.person_id AND s.submitted_at IS NOT NULL \
-                 JOIN campaigns c ON c.id = s.campaign_id AND c.anonymous = 0 \
-                     AND c.organisation_id = $1 \
-                 JOIN ratings r ON r.response_id = s.id AND r.competence_id IN \
-                     (SELECT k.id FROM competences k JOIN frameworks f ON f.id = k.framework_id \
-                      WHERE f.organisation_id = $1 AND k.code = $2) \
-                 WHERE ch.organisation_id = $1 AND ch.status = 'approved' AND ch.findable = 1",
-            ),
-            HelpTopic::Service(_) => (
-                "SELECT person_id FROM champion_services \
-                 WHERE organisation_id = $1 AND service_id = CAST($2 AS BIGINT)",
-                "SELECT person_id, confidence AS value, 1 AS n FROM service_confidence \
-                 WHERE organisation_id = $1 AND service_id = CAST($2 AS BIGINT)",
-            ),
-            // Trained on it, by the register: as good as listing it. No rating counts.
-            HelpTopic::Kit(_) => (
-                "SELECT person_id FROM kit_trained \
-                 WHERE organisation_id = $1 AND kit_id = CAST($2 AS BIGINT)",
-                "SELECT person_id, CAST(0 AS BIGINT) AS value, 1 AS n FROM kit_trained \
-                 WHERE 1 = 0",
-            ),
-        };
-        let key = match topic {
-            HelpTopic::Competence(code) => code.clone(),
-            HelpTopic::Service(id) => id.0.to_string(),
-            HelpTopic::Kit(id) => id.0.to_string(),
-        };
-        // "Not sure" (0) as the latest answer is no rating; a rating counts only for those who
-        // agreed. `listed` and a service's `rated` are read by index for each champion; a
-        // skill's `rated` is worked out once. (Neither joins champions again: before
-        // PostgreSQL's statistics catch up with a bulk change, such a join was worked out again
-        // for every champion.)
-        let sql = format!(
-            "WITH listed AS ({listed}), \
-             rated AS (SELECT person_id, value FROM ({rated}) t \
-                 WHERE n = 1 AND value BETWEEN 1 AND 5) \
-             SELECT ch.person_id, {NAME} AS name, ch.availability, \
-                 CAST(CASE WHEN l.person_id IS NULL THEN 0 ELSE 1 END AS BIGINT) AS listed, \
-                 rt.value AS rated, s.id AS site_id, s.name AS site_name, \
-                 s.latitude, s.longitude \
-             FROM champions ch \
-             JOIN people p ON p.id = ch.person_id AND (p.left_on IS NULL OR p.left_on > $3) \
-             LEFT JOIN listed l ON l.person_id = ch.person_id \
-             LEFT JOIN rated rt ON rt.person_id = ch.person_id AND ch.findable = 1 \
-             LEFT JOIN champion_sites cs ON cs.person_id = ch.person_id \
-             LEFT JOIN sites s ON s.id = cs.site_id \
-             WHERE ch.organisation_id = $1 AND ch.status = 'approved' AND {HOLDS_ROLE} \
-                 AND (l.person_id IS NOT NULL OR rt.value >= 4) \
-             ORDER BY ch.person_id, s.name, s.id"
-        );
-        let today = format_date(today());
-        let rows: Vec<CandidateRow> = match &self.inline {
-            Some(inline) => inline.read(|conn| {
-                let args: [&dyn rusqlite::ToSql; 3] = [&org.0, &key, &today];
-                crate::inline::rows(conn, &sql, &args, |r| candidate_row(r))
-            })?,
-            None => sqlx::query(AssertSqlSafe(sql))
-                .bind(org.0)
-                .bind(&key)
-                .bind(&today)
-                .fetch_all(&self.pool)
-                .await?
-                .iter()
-                .map(candidate_row)
-                .collect::<Result<_>>()?,
-        };
-        let mut out: Vec<HelpCandidate> = Vec::new();
-        for row in rows {
-            let same = out.last().is_some_and(|c| c.candidate.key == row.person);
-            if !same {
-                out.push(HelpCandidate {
-                    candidate: Candidate {
-                        key: row.person,
-                        name: row.name,
-                        listed: row.listed,
-                        rated: row.rated,
-                        places: Vec::new(),
-                    },
-                    availability: row.availability,
-                    site_names: Vec::new(),
-                });
-            }
-            if let (Some(site), Some(last)) = (row.site, out.last_mut()) {
-                last.candidate.places.push(site.0);
-                last.site_names.push(site.1);
-            }
-        }
-        Ok(out)
     }
 
     /// Where `person` works, with each site's coordinates: where "find help" searches from.

@@ -24,6 +24,7 @@ mod demo;
 mod email_claims;
 mod error;
 mod evaluation;
+mod find_help;
 mod free_text;
 mod horizon;
 mod inline;
@@ -70,8 +71,8 @@ pub use bookings::{
 };
 pub use catalogue::{CatalogueImported, StoredActivity};
 pub use champions::{
-    ChampionRecord, HelpCandidate, HelpGiven, HelpReport, HelpRequest, HelpTopic, HelpTotals,
-    Meeting, NewHelpGiven, Offer, Pairing,
+    ChampionRecord, HelpGiven, HelpReport, HelpRequest, HelpTopic, HelpTotals, Meeting,
+    NewHelpGiven, Offer, Pairing,
 };
 pub use change::CampaignChoice;
 pub use clubs::{Assignment, NewAssignment, Submission};

@@ -5,6 +5,7 @@ mod access;
 mod assets;
 pub mod audit_links;
 mod auth;
+mod champion_directory;
 pub mod charts;
 mod client_address;
 mod context;
@@ -88,6 +89,8 @@ pub struct AppState {
     pub(crate) organisations: Arc<context::OrganisationCache>,
     /// Campaigns' answers held in memory for analysis.
     pub analysis: Arc<AnalysisCache>,
+    /// Organisations' champions held in memory for Find help.
+    pub(crate) champions: Arc<champion_directory::DirectoryCache>,
 }
 
 impl AppState {
@@ -107,6 +110,7 @@ pub fn app(store: Store, config: WebConfig) -> Router {
         config: Arc::new(config),
         organisations: Arc::default(),
         analysis: Arc::default(),
+        champions: Arc::default(),
     };
     routes::router(state)
 }

@@ -18,6 +18,7 @@ use skillgym_test_db::{Backend, both_backends};
 both_backends!(
     a_supervisor_nominates_and_a_trainer_approves_which_gives_the_role,
     find_help_ranks_by_strength_then_nearness,
+    find_help_follows_every_change_whichever_instance_makes_it,
     asking_a_champion_emails_them,
     help_logged_counts_in_the_report_and_outlives_the_champion,
     volunteers_meet_their_buddies_and_only_the_pair_and_supervisors_see_it,
@@ -458,6 +459,170 @@ async fn find_help_ranks_by_strength_then_nearness(backend: Backend) {
     let first_able = html.find("Can help").unwrap_or(usize::MAX);
     assert!(at < first_able);
     assert!(html.contains("From their own audit answers."));
+}
+
+/// Find help keeps each organisation's champions in memory; every change that could alter
+/// what it shows moves the organisation's help version, so the page follows a change made
+/// through another connection (as another instance would) at once. A change that cannot alter
+/// it leaves the version alone.
+async fn find_help_follows_every_change_whichever_instance_makes_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let here = add_site(&app, "T-HERE", "Llanbadarn", Some((52.41, -4.06))).await;
+    let service = store.services(app.org).await.unwrap()[0].id;
+    let pool = sqlx::AnyPool::connect(&app.db.url).await.unwrap();
+    let sql = |text: &'static str| sqlx::query(text);
+
+    // Someone who rated a competence in an audit that kept their name, made to have rated it
+    // 5 each time, becomes a champion listing nothing who agrees to be found by their answers.
+    let (expert, code): (i64, String) = sqlx::query_as(
+        "SELECT s.person_id, k.code FROM responses s JOIN campaigns c ON c.id = s.campaign_id \
+         JOIN ratings r ON r.response_id = s.id JOIN competences k ON k.id = r.competence_id \
+         JOIN people p ON p.id = s.person_id \
+         WHERE c.anonymous = 0 AND s.submitted_at IS NOT NULL AND p.left_on IS NULL \
+           AND p.email IS NOT NULL AND p.id NOT IN (SELECT person_id FROM accounts) \
+         ORDER BY s.person_id, k.code LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let expert = PersonId(expert);
+    sqlx::query(
+        "UPDATE ratings SET value = 5 WHERE response_id IN \
+             (SELECT id FROM responses WHERE person_id = $1) \
+         AND competence_id IN (SELECT id FROM competences WHERE code = $2)",
+    )
+    .bind(expert.0)
+    .bind(&code)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let offer = Offer {
+        competences: vec![],
+        services: vec![],
+        sites: vec![here],
+        availability: "Mondays".into(),
+        findable: true,
+    };
+    make_champion(&app, expert, offer.clone()).await;
+
+    let learner = app.signed_in("learner@afon.example").await;
+    let by_skill = format!("/help?competence={code}&near={}", here.0);
+    let by_service = format!("/help?service={}&near={}", service.0, here.0);
+    let version = || async { store.help_version(app.org).await.unwrap() };
+    let found = |html: &str| listed(html).contains(&expert);
+    let html = app.page(&learner, &by_skill).await;
+    assert!(found(&html) && html.contains("Llanbadarn") && html.contains("Mondays"));
+
+    // Each change, made over another connection, then what the page shows after it.
+    let before = std::cell::Cell::new(version().await);
+    let changed = async |what: &str, change: sqlx::query::Query<'_, sqlx::Any, _>| {
+        change.execute(&pool).await.unwrap();
+        let after = version().await;
+        assert!(after > before.get(), "{what} moves the help version");
+        before.set(after);
+    };
+    changed(
+        "a champion renamed",
+        sql("UPDATE people SET given_name = 'Gwenllian' WHERE id = $1").bind(expert.0),
+    )
+    .await;
+    assert!(app.page(&learner, &by_skill).await.contains("Gwenllian"));
+    changed(
+        "a site renamed",
+        sql("UPDATE sites SET name = 'Llanbadarn Fawr' WHERE id = $1").bind(here.0),
+    )
+    .await;
+    assert!(
+        app.page(&learner, &by_skill)
+            .await
+            .contains("Llanbadarn Fawr")
+    );
+    changed(
+        "an account disabled",
+        sql("UPDATE accounts SET disabled = 1 WHERE person_id = $1").bind(expert.0),
+    )
+    .await;
+    assert!(!found(&app.page(&learner, &by_skill).await));
+    changed(
+        "an account enabled",
+        sql("UPDATE accounts SET disabled = 0 WHERE person_id = $1").bind(expert.0),
+    )
+    .await;
+    assert!(found(&app.page(&learner, &by_skill).await));
+    changed(
+        "their audits reopened",
+        sql("UPDATE responses SET submitted_at = NULL WHERE person_id = $1").bind(expert.0),
+    )
+    .await;
+    assert!(!found(&app.page(&learner, &by_skill).await));
+    changed(
+        "their audits finished again",
+        sql("UPDATE responses SET submitted_at = 1 WHERE person_id = $1").bind(expert.0),
+    )
+    .await;
+    assert!(found(&app.page(&learner, &by_skill).await));
+    changed(
+        "the competence's code changed",
+        sql("UPDATE competences SET code = 'T-RENAMED' WHERE code = $1").bind(code.clone()),
+    )
+    .await;
+    // Only the organisation's frameworks' codes can be searched for: the new one is found by
+    // the rating kept under it.
+    let renamed = format!("/help?competence=T-RENAMED&near={}", here.0);
+    assert!(found(&app.page(&learner, &renamed).await));
+    changed(
+        "the campaigns made anonymous",
+        sql("UPDATE campaigns SET anonymous = 1 WHERE id IN \
+                 (SELECT campaign_id FROM responses WHERE person_id = $1)")
+        .bind(expert.0),
+    )
+    .await;
+    assert!(!found(&app.page(&learner, &renamed).await));
+
+    assert!(!found(&app.page(&learner, &by_service).await));
+    store
+        .rate_service(app.org, service, expert, Some(Confidence::Rated(4)))
+        .await
+        .unwrap();
+    assert!(version().await > before.get());
+    assert!(found(&app.page(&learner, &by_service).await));
+    before.set(version().await);
+    changed(
+        "a champion left",
+        sql("UPDATE people SET left_on = '2020-01-01' WHERE id = $1").bind(expert.0),
+    )
+    .await;
+    assert!(!found(&app.page(&learner, &by_service).await));
+
+    changed(
+        "a champion came back",
+        sql("UPDATE people SET left_on = NULL WHERE id = $1").bind(expert.0),
+    )
+    .await;
+    assert!(found(&app.page(&learner, &by_service).await));
+
+    // Someone who is not a champion renamed, or rating a service: nothing Find help shows.
+    let other = people_without_accounts(&app, None).await[0];
+    sqlx::query("UPDATE people SET given_name = 'Rhys' WHERE id = $1")
+        .bind(other.0)
+        .execute(&pool)
+        .await
+        .unwrap();
+    store
+        .rate_service(app.org, service, other, Some(Confidence::Rated(5)))
+        .await
+        .unwrap();
+    assert_eq!(version().await, before.get());
+
+    // Erased: gone.
+    store
+        .erase_person(app.org, expert, skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    assert!(version().await > before.get());
+    assert!(!found(&app.page(&learner, &by_service).await));
+    pool.close().await;
 }
 
 async fn asking_a_champion_emails_them(backend: Backend) {

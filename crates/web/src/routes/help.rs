@@ -9,6 +9,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
 use crate::path::Path;
+use crate::routes::audits::today;
 use crate::routes::catalogue::competence_titles;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -16,10 +17,11 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use skillgym_domain::champions::{Found, Nearness, Place, Strength, parse_message, rank};
+use skillgym_domain::champions::{
+    Found, HelpTopic, Listing, Nearness, Place, Strength, parse_message, rank,
+};
 use skillgym_domain::{KitId, OrganisationId, PersonId, ServiceId, SiteId};
 use skillgym_i18n::{Lang, Tr};
-use skillgym_store::HelpTopic;
 
 /// How many champions a search shows.
 const SHOWN: usize = 20;
@@ -153,7 +155,7 @@ pub struct Shown {
     pub availability: String,
 }
 
-fn shown(found: Found<PersonId>, availability: String, sites: Vec<String>) -> Shown {
+fn shown(found: Found<PersonId>, listing: &Listing) -> Shown {
     Shown {
         person: found.candidate.key,
         name: found.candidate.name,
@@ -161,8 +163,13 @@ fn shown(found: Found<PersonId>, availability: String, sites: Vec<String>) -> Sh
         listed: found.candidate.listed,
         same_site: found.nearness == Nearness::SameSite,
         km: found.nearness.whole_km(),
-        sites: sites.join(", "),
-        availability,
+        sites: listing
+            .places
+            .iter()
+            .map(|(_, name)| name.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        availability: listing.availability.clone(),
     }
 }
 
@@ -218,30 +225,15 @@ pub async fn find(
     let topic_title = topic.as_ref().and_then(|_| topics.title(&about));
     let (found, total) = match (&topic, &topic_title) {
         (Some(topic), Some(_)) => {
-            let mut candidates = state.store.help_candidates(org, topic).await?;
-            let mut extras: std::collections::HashMap<PersonId, (String, Vec<String>)> = candidates
-                .iter_mut()
-                .map(|c| {
-                    (
-                        c.candidate.key,
-                        (
-                            std::mem::take(&mut c.availability),
-                            std::mem::take(&mut c.site_names),
-                        ),
-                    )
-                })
-                .collect();
-            let ranked = rank(
-                candidates.into_iter().map(|c| c.candidate).collect(),
-                &places,
-            );
+            let directory = state.champions.of(&state.store, org).await?;
+            let ranked = rank(directory.candidates(topic, today()), &places);
             let total = ranked.len();
             let found = ranked
                 .into_iter()
                 .take(SHOWN)
-                .map(|f| {
-                    let (availability, sites) = extras.remove(&f.candidate.key).unwrap_or_default();
-                    shown(f, availability, sites)
+                .filter_map(|f| {
+                    let listing = directory.listing(f.candidate.key)?;
+                    Some(shown(f, listing))
                 })
                 .collect();
             (found, total)
