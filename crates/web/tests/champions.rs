@@ -27,6 +27,7 @@ both_backends!(
     ending_a_champions_time_or_stepping_down_is_in_the_audit_trail_and_their_help_still_counts,
     pairing_and_ending_a_buddy_are_in_the_audit_trail_and_a_manager_pairs_only_their_volunteers,
     a_persons_requests_and_pairings_are_in_their_data_and_go_when_they_are_erased,
+    an_offer_lists_at_most_20_skills_and_the_role_given_by_an_admin_is_an_approval,
 );
 
 async fn person_of(app: &TestApp, email: &str) -> PersonId {
@@ -1638,4 +1639,143 @@ async fn a_persons_requests_and_pairings_are_in_their_data_and_go_when_they_are_
         0
     );
     pool.close().await;
+}
+
+/// docs/champions.md, "What a champion offers" and "Nominating and approving": at most 20
+/// skills, "when" in at most 300 characters, refused with nothing changed; an administrator who
+/// gives someone the champion role on their page has approved them, found once they say what
+/// they help with.
+async fn an_offer_lists_at_most_20_skills_and_the_role_given_by_an_admin_is_an_approval(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let champion = person_of(&app, "champion@afon.example").await;
+    let client = app.signed_in("champion@afon.example").await;
+    let mut codes = Vec::new();
+    for framework in store.frameworks(app.org).await.unwrap() {
+        let framework = store
+            .framework(app.org, framework.id)
+            .await
+            .unwrap()
+            .framework;
+        for c in framework.areas.iter().flat_map(|a| &a.competences) {
+            if !codes.contains(&c.code) {
+                codes.push(c.code.clone());
+            }
+        }
+    }
+    assert!(
+        codes.len() > 20,
+        "the demo's frameworks have more than 20 skills"
+    );
+    let before = store.champion(app.org, champion).await.unwrap().unwrap();
+    let offer = |n: usize, availability: &str| -> Vec<(String, String)> {
+        let mut fields: Vec<(String, String)> = codes[..n]
+            .iter()
+            .map(|c| ("competence".to_string(), c.clone()))
+            .collect();
+        fields.push(("availability".into(), availability.into()));
+        fields
+    };
+    let too_many = post_owned(&app, &client, offer(21, "Mornings")).await;
+    assert_eq!(too_many.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        too_many
+            .text()
+            .await
+            .unwrap()
+            .contains("Choose 20 or fewer")
+    );
+    let too_long = post_owned(&app, &client, offer(1, &"x".repeat(301))).await;
+    assert_eq!(too_long.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        too_long
+            .text()
+            .await
+            .unwrap()
+            .contains("Keep this to 300 characters or fewer")
+    );
+    assert_eq!(
+        store.champion(app.org, champion).await.unwrap().unwrap(),
+        before
+    );
+    let twenty = post_owned(&app, &client, offer(20, &"x".repeat(300))).await;
+    assert_eq!(location(&twenty), "/champion?done=offer");
+    let now = store.champion(app.org, champion).await.unwrap().unwrap();
+    assert_eq!(now.competences.len(), 20);
+    assert_eq!(now.availability.chars().count(), 300);
+
+    // An administrator gives someone the champion role on their page: approved, with no
+    // nomination; once they say what they help with, they are found.
+    let person = people_without_accounts(&app, Some(Employment::Employee)).await[0];
+    let admin = app.signed_in("admin@afon.example").await;
+    let given = app
+        .post(
+            &admin,
+            &format!("/people/{}/access", person.0),
+            &[("role", "champion")],
+        )
+        .await;
+    assert_eq!(given.status(), StatusCode::OK);
+    assert!(
+        store
+            .person(app.org, person)
+            .await
+            .unwrap()
+            .account
+            .unwrap()
+            .1
+            .has(Role::Champion)
+    );
+    let code = &codes[0];
+    let learner = app.signed_in("learner@afon.example").await;
+    let url = format!("/help?about=competence:{code}");
+    assert!(!listed(&app.page(&learner, &url).await).contains(&person));
+    let sites = store
+        .person(app.org, person)
+        .await
+        .unwrap()
+        .sites
+        .iter()
+        .map(|(s, _)| *s)
+        .collect();
+    store
+        .save_offer(
+            app.org,
+            person,
+            &Offer {
+                competences: vec![code.clone()],
+                services: vec![],
+                sites,
+                availability: String::new(),
+                findable: false,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .champion(app.org, person)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        skillgym_domain::champions::ChampionStatus::Approved
+    );
+    assert!(listed(&app.page(&learner, &url).await).contains(&person));
+    assert!(store.is_findable_champion(app.org, person).await.unwrap());
+}
+
+/// Posts the offer form's fields, owned.
+async fn post_owned(
+    app: &TestApp,
+    client: &reqwest::Client,
+    fields: Vec<(String, String)>,
+) -> reqwest::Response {
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    app.post(client, "/champion/offer", &fields).await
 }
