@@ -83,7 +83,10 @@ pub use evaluation::{
     EvaluationFact, FOLLOW_UP_JOB, FollowUp, FollowUpDue, StoredFeedback, ToEvaluate,
 };
 pub use free_text::FreeTextResponse;
-pub use horizon::{Clipping, NewClipping, WRITE_UP_EMAIL_JOB, WriteUp, WriteUpEmailDue};
+pub use horizon::{
+    Clipping, NewClipping, SYNTHESIS_REMINDER_JOB, SynthesisReminderDue, WRITE_UP_EMAIL_JOB,
+    WriteUp, WriteUpEmailDue,
+};
 pub use invitations::{
     FailedInvitation, InvitationCounts, InvitationKind, InvitationSettings, LinkTarget,
     MailCampaign, REMINDER_JOB, Recipient,

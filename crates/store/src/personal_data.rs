@@ -1368,6 +1368,7 @@ pub(crate) async fn erase_in(
         "UPDATE horizon_clippings SET clipped_by = NULL WHERE clipped_by = $1",
         "UPDATE horizon_write_ups SET written_by = NULL WHERE written_by = $1",
         "DELETE FROM horizon_write_up_emails WHERE person_id = $1",
+        "DELETE FROM horizon_synthesis_reminders WHERE person_id = $1",
         "UPDATE board_posts SET author_id = NULL WHERE author_id = $1",
         // As a champion: what they offered goes; the help they logged stays in the service's
         // totals, tied to nobody.

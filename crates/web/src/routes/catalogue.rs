@@ -55,7 +55,16 @@ pub(crate) async fn competence_titles(
     ctx: &Ctx,
     org: skillgym_domain::OrganisationId,
 ) -> AppResult<Vec<(String, String, &'static str)>> {
-    let lang = ctx.tr.lang().code();
+    competence_titles_in(state, ctx.tr.lang().code(), org).await
+}
+
+/// The titles of the organisation's competences by code, in `lang` (for an email to someone
+/// other than the reader).
+pub(crate) async fn competence_titles_in(
+    state: &AppState,
+    lang: &str,
+    org: skillgym_domain::OrganisationId,
+) -> AppResult<Vec<(String, String, &'static str)>> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for summary in state.store.frameworks(org).await? {
