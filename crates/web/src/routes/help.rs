@@ -212,13 +212,7 @@ pub async fn find(
 ) -> AppResult<Response> {
     let org = signed_in.organisation_id;
     let topics = Topics::of(&state, ctx.tr.lang().code(), org).await?;
-    let sites = state
-        .store
-        .sites(org)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s.name.to_string()))
-        .collect();
+    let sites = state.store.site_names(org).await?;
     let (near_site, places) = near(&state, org, signed_in.person_id, &search.near).await?;
     let topic = search.topic();
     let about = topic.as_ref().map(about_value).unwrap_or_default();
