@@ -294,6 +294,20 @@ async fn an_admin_chooses_the_services_a_campaign_asks_about_but_never_for_an_an
         app.store().campaign_services(app.org, copy).await.unwrap()[0].id,
         b
     );
+    // A service removed from the catalogue is no longer asked about.
+    app.store()
+        .remove_service(app.org, b, Actor::System)
+        .await
+        .unwrap();
+    for campaign in [id, copy] {
+        assert!(
+            app.store()
+                .campaign_services(app.org, campaign)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
 }
 
 /// The services page's number in the campaign.
