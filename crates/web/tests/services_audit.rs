@@ -88,7 +88,8 @@ async fn campaign_asking(app: &TestApp, services: &[ServiceId]) -> Campaign {
     app.store().campaign(app.org, id).await.unwrap()
 }
 
-async fn actions(app: &TestApp) -> Vec<AuditAction> {
+/// The audit trail's events, newest first: (action, detail).
+async fn events(app: &TestApp) -> Vec<(Option<AuditAction>, String)> {
     app.store()
         .audit_events(
             app.org,
@@ -101,7 +102,7 @@ async fn actions(app: &TestApp) -> Vec<AuditAction> {
         .unwrap()
         .0
         .into_iter()
-        .filter_map(|e| e.action)
+        .map(|e| (e.action, e.detail))
         .collect()
 }
 
@@ -210,10 +211,31 @@ async fn an_admin_chooses_the_services_a_campaign_asks_about_but_never_for_an_an
         .map(|s| s.id)
         .collect();
     assert_eq!(asked, vec![b]);
+    let recorded: Vec<String> = events(&app)
+        .await
+        .into_iter()
+        .filter(|(a, _)| *a == Some(AuditAction::CampaignServicesChanged))
+        .map(|(_, detail)| detail)
+        .collect();
+    assert_eq!(recorded.len(), 1, "{recorded:?}");
     assert!(
-        actions(&app)
+        recorded[0].contains(&format!("campaign={id}")) && recorded[0].contains("services=1"),
+        "{recorded:?}"
+    );
+    // Saving the same services again records nothing.
+    app.post(
+        &admin,
+        &format!("/campaigns/{id}/services"),
+        &[("service", &b.to_string())],
+    )
+    .await;
+    assert_eq!(
+        events(&app)
             .await
-            .contains(&AuditAction::CampaignServicesChanged)
+            .iter()
+            .filter(|(a, _)| *a == Some(AuditAction::CampaignServicesChanged))
+            .count(),
+        1
     );
 
     // An anonymous campaign's services page refuses any, with the reason; so does the store.
