@@ -14,6 +14,7 @@ mod audit_trail;
 mod backup;
 mod board;
 mod bookings;
+mod campaign_services;
 mod catalogue;
 mod champions;
 mod change;
@@ -69,6 +70,7 @@ pub use bookings::{
     ActivitySession, Booked, BookedSession, NewSession, SESSION_REMINDER_JOB, SessionReminder,
     SessionSite,
 };
+pub use campaign_services::{CampaignService, SERVICE_NOT_ASKED, SERVICES_ANONYMOUS};
 pub use catalogue::{CatalogueImported, StoredActivity};
 pub use champions::{
     ChampionRecord, HelpGiven, HelpReport, HelpRequest, HelpTopic, HelpTotals, Meeting,
