@@ -288,10 +288,11 @@ impl Store {
     /// Every site's name, by name: for choosing one, where [`Store::sites`] also counts who
     /// works at each.
     pub async fn site_names(&self, org: OrganisationId) -> Result<Vec<(SiteId, String)>> {
-        let rows = sqlx::query("SELECT id, name FROM sites WHERE organisation_id = $1 ORDER BY name")
-            .bind(org.0)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            sqlx::query("SELECT id, name FROM sites WHERE organisation_id = $1 ORDER BY name")
+                .bind(org.0)
+                .fetch_all(&self.pool)
+                .await?;
         rows.iter()
             .map(|r| Ok((SiteId(r.try_get("id")?), r.try_get("name")?)))
             .collect()
