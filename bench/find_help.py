@@ -79,8 +79,11 @@ def main() -> int:
         "same; the database's triggers move it on any change that could alter what Find help "
         "shows, whichever instance made it (migration 0049, docs/champions.md). A page reads the "
         "version (one row), looks only at the champions who mention what was asked for, and "
-        "ranks them. The first page after such a change reads the directory again: the figure "
-        "above, paid by one request while the others for that organisation wait.",
+        "ranks them. The page's lists of skills and sites take one light query each (the "
+        "competences' titles, the sites' names), where they read every framework whole and "
+        "counted each site's people. The first page after such a change reads the directory "
+        "again: the figure above, paid by one request while the others for that organisation "
+        "wait.",
         "",
         "Before (2026-12-06, commit `6083518`): one query per page working out each findable "
         "champion's latest rating of the skill, p50 31.7 ms / p99 37.9 ms on SQLite and "
