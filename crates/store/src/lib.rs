@@ -39,6 +39,7 @@ mod personal_data;
 mod plans;
 mod profile;
 mod public_links;
+mod registers;
 mod secret_key;
 mod services;
 mod sessions;
@@ -69,7 +70,7 @@ pub use bookings::{
     ActivitySession, Booked, BookedSession, NewSession, SESSION_REMINDER_JOB, SessionReminder,
     SessionSite,
 };
-pub use catalogue::{CatalogueImported, StoredActivity};
+pub use catalogue::StoredActivity;
 pub use champions::{
     ChampionRecord, HelpGiven, HelpReport, HelpRequest, HelpTopic, HelpTotals, Meeting,
     NewHelpGiven, Offer, Pairing,
@@ -89,7 +90,7 @@ pub use invitations::{
     MailCampaign, REMINDER_JOB, Recipient,
 };
 pub use jobs::{JOBS, Job, JobsRun, months_before};
-pub use kit::{KitImported, KitStatus, KitTrainedPerson, KitUseEntry, StoredKit};
+pub use kit::{KitStatus, KitTrainedPerson, KitUseEntry, StoredKit};
 pub use leavers::{Absent, AbsentPeople, AbsentPerson, StaffUpload};
 pub use network::{NetworkCampaignRecord, NetworkMember, NetworkRecord, NewNetwork, Opening};
 pub use organisation::{NewOrganisation, Organisation, SiteInput, SiteRecord, TeamRecord};
@@ -103,8 +104,9 @@ pub use profile::{AnsweredCampaign, PersonAnswers, RoleTargets};
 pub use public_links::{
     PublicLink, PublicLinkMode, PublicRequest, PublicRespondent, PublicTarget, RequestCounts,
 };
+pub use registers::Imported;
 pub use secret_key::{OpenError, SecretKey, SecretKeyError};
-pub use services::{ServicesImported, SiteConfidenceCounts, StoredService};
+pub use services::{SiteConfidenceCounts, StoredService};
 pub use sessions::SessionRecord;
 pub use single_sign_on::{
     SINGLE_SIGN_ON_ATTEMPT_SECS, SecretsChecked, SingleSignOnAttempt, SingleSignOnInput,
