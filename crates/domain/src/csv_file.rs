@@ -636,6 +636,80 @@ impl<P> Problems<P> {
 mod tests {
     use super::*;
 
+    const REGISTER: TableFormat = TableFormat {
+        columns: &[("code", "cod"), ("skills", "sgiliau")],
+        required: &["code"],
+        messages: TableMessages {
+            not_utf8: "t-not-utf8",
+            unreadable: "t-unreadable",
+            empty: "t-empty",
+            missing_column: "t-missing-column",
+            unknown_column: "t-unknown-column",
+            field_count: "t-field-count",
+        },
+    };
+
+    const LIST: CodeListMessages = CodeListMessages {
+        twice: "t-twice",
+        missing: "t-missing",
+        too_many: "t-too-many",
+    };
+
+    /// Reads `file` as a register whose rows are a code and a list of at most two known skills.
+    fn register(file: &str) -> Result<Vec<(String, Vec<String>)>, Vec<CsvProblem>> {
+        let known = |c: &str| c.starts_with("OK");
+        REGISTER.read_register(
+            file.as_bytes(),
+            "t-no-rows",
+            "t-code-twice",
+            |row, problems| {
+                let before = problems.len();
+                let skills = parse_code_list(row.get("skills"), 2, &LIST);
+                row.note(problems, "skills", &skills);
+                if let Ok(codes) = &skills {
+                    let codes = codes.iter().map(String::as_str);
+                    row.note_unknown(problems, "skills", codes, &known, "t-unknown");
+                }
+                (problems.len() == before).then(|| (row.get("code").to_string(), skills.ok()?))
+            },
+            |(code, _)| code.as_str(),
+        )
+    }
+
+    #[test]
+    fn a_register_is_every_row_or_every_problem_and_a_code_once() {
+        assert_eq!(
+            register("code,skills\nA,ok-1 ok-2\nB,\"ok-3;ok-1\"\n"),
+            Ok(vec![
+                ("A".into(), vec!["OK-1".into(), "OK-2".into()]),
+                ("B".into(), vec!["OK-3".into(), "OK-1".into()]),
+            ])
+        );
+        let problems = register(
+            "cod,sgiliau\nA,OK-1 ok-1\nB,\nC,OK-1 OK-2 OK-3\nD,OK-1 NO-1\nE,OK-1\nE,OK-2\n",
+        )
+        .unwrap_err();
+        let found: Vec<_> = problems
+            .iter()
+            .map(|p| (p.line, p.column, p.code, p.value.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (2, Some("sgiliau"), "t-twice", Some("OK-1 ok-1")),
+                (3, Some("sgiliau"), "t-missing", Some("")),
+                (4, Some("sgiliau"), "t-too-many", Some("OK-1 OK-2 OK-3")),
+                (5, Some("sgiliau"), "t-unknown", Some("NO-1")),
+                (7, Some("cod"), "t-code-twice", Some("E")),
+            ]
+        );
+        assert_eq!(register("code,skills\n").unwrap_err()[0].code, "t-no-rows");
+        // A wrong header: its rows are not read.
+        let problems = register("code,other\nA,OK-1\nA,OK-1\n").unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].code, "t-unknown-column");
+    }
+
     #[test]
     fn text_drops_the_byte_order_mark_and_finds_the_first_bad_line() {
         assert_eq!(text(b"\xEF\xBB\xBFa,b\n"), Ok("a,b\n"));
