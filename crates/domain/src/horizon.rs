@@ -29,6 +29,46 @@ pub fn on_home_since(now: i64) -> i64 {
 /// How many months the synthesis covers when no period is asked for.
 pub const DEFAULT_MONTHS: u8 = 6;
 
+/// How often the leads are reminded that a synthesis is due, in months: counted from the last
+/// write-up, or from the organisation's first clipping while nothing is written up.
+pub const SYNTHESIS_EVERY_MONTHS: i64 = 6;
+
+/// The hour of the UK's day from which a reminder falling due that day is sent.
+pub const REMINDER_HOUR: u8 = 9;
+
+/// A synthesis the leads are reminded of: the day it fell due and the period it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SynthesisDue {
+    pub on: Date,
+    pub period: Period,
+}
+
+/// The synthesis due by `at` (from [`REMINDER_HOUR`] on the UK's clock), counting every
+/// [`SYNTHESIS_EVERY_MONTHS`] from `since` (the day of the last write-up, else of the first
+/// clipping): the latest such day, covering the months from the one before it (or `since`).
+/// `None` before the first falls due. A reminder nobody acted on comes again six months on.
+pub fn synthesis_due(since: Date, at: i64) -> Option<SynthesisDue> {
+    let now = uk_time::local(at);
+    let today = if now.hour() < REMINDER_HOUR {
+        now.date() - Duration::days(1)
+    } else {
+        now.date()
+    };
+    let after =
+        |times: i64| crate::retention::months_before(since, -times * SYNTHESIS_EVERY_MONTHS);
+    let mut times = 0;
+    while after(times + 1) <= today {
+        times += 1;
+    }
+    (times > 0).then(|| SynthesisDue {
+        on: after(times),
+        period: Period {
+            from: after(times - 1),
+            to: after(times),
+        },
+    })
+}
+
 /// A link as clipped: `http` or `https`, with a host, no spaces, at most [`MOST_URL`]
 /// characters. The scheme and host are written in lower case; the rest is kept as given.
 pub fn parse_url(raw: &str) -> Result<String, Invalid> {
@@ -392,6 +432,65 @@ pub const DEMO_WRITE_UP: [(&str, &str); 2] = [
 mod tests {
     use super::*;
     use time::macros::date;
+
+    /// 09:00 on `day` in the UK (GMT in winter, BST in summer), plus `minutes`.
+    fn at_nine(day: Date, minutes: i64) -> i64 {
+        uk_time::instant(day.with_time(Time::from_hms(9, 0, 0).unwrap())).unwrap() + minutes * 60
+    }
+
+    #[test]
+    fn a_synthesis_falls_due_every_six_months_from_nine_on_the_day() {
+        let since = date!(2026 - 01 - 10);
+        // Not before six months, nor before nine on the day.
+        assert_eq!(
+            synthesis_due(since, at_nine(date!(2026 - 07 - 09), 600)),
+            None
+        );
+        assert_eq!(
+            synthesis_due(since, at_nine(date!(2026 - 07 - 10), -1)),
+            None
+        );
+        let first = SynthesisDue {
+            on: date!(2026 - 07 - 10),
+            period: Period {
+                from: since,
+                to: date!(2026 - 07 - 10),
+            },
+        };
+        assert_eq!(
+            synthesis_due(since, at_nine(date!(2026 - 07 - 10), 0)),
+            Some(first)
+        );
+        assert_eq!(
+            synthesis_due(since, at_nine(date!(2027 - 01 - 09), 0)),
+            Some(first)
+        );
+        // Nobody wrote it up: again six months on, for the six months since.
+        assert_eq!(
+            synthesis_due(since, at_nine(date!(2027 - 01 - 10), 0)),
+            Some(SynthesisDue {
+                on: date!(2027 - 01 - 10),
+                period: Period {
+                    from: date!(2026 - 07 - 10),
+                    to: date!(2027 - 01 - 10),
+                },
+            })
+        );
+        // From the end of August: the end of February, and of August again (not the 28th).
+        let since = date!(2025 - 08 - 31);
+        assert_eq!(
+            synthesis_due(since, at_nine(date!(2026 - 02 - 28), 0)).map(|d| d.on),
+            Some(date!(2026 - 02 - 28))
+        );
+        assert_eq!(
+            synthesis_due(since, at_nine(date!(2026 - 08 - 31), 0)).map(|d| d.on),
+            Some(date!(2026 - 08 - 31))
+        );
+        assert_eq!(
+            synthesis_due(since, at_nine(date!(2026 - 08 - 30), 0)).map(|d| d.on),
+            Some(date!(2026 - 02 - 28))
+        );
+    }
 
     #[test]
     fn links_are_http_or_https_with_a_host() {

@@ -392,6 +392,15 @@ fn answers(campaign: &Campaign, n: usize, rng: &mut Rng) -> Vec<(String, String)
                 fields.push((format!("quiz-{id}"), chosen.to_string()));
             }
         }
+        Section::Services => {
+            for service in &campaign.services {
+                let value = match rng.below(8) {
+                    0 => "not-sure".to_string(),
+                    _ => (rng.below(5) + 1).to_string(),
+                };
+                fields.push((format!("service-{}", service.id), value));
+            }
+        }
     }
     fields
 }
@@ -693,6 +702,14 @@ async fn verify(
                             .count(),
                     )
                 }
+                Section::Services => (
+                    campaign.services.len(),
+                    campaign
+                        .services
+                        .iter()
+                        .filter(|s| stored.services.contains_key(&s.id))
+                        .count(),
+                ),
             };
             // Profile answers may be left blank, so a saved profile page may hold any number.
             let whole = if saved {

@@ -13,9 +13,10 @@ use skillgym_domain::audit::{
     Audience, CampaignContent, Framework, Localised, ProfileQuestion, QuestionKind, Questionnaire,
     QuizItem, QuizOption, Rating,
 };
+use skillgym_domain::services::Confidence;
 use skillgym_domain::{
     CampaignId, CompetenceId, FrameworkId, JobFamily, OrganisationId, PersonId, QuestionId,
-    QuizItemId, ResponseId, SiteId, TeamId,
+    QuizItemId, ResponseId, ServiceId, SiteId, TeamId,
 };
 use sqlx::{Any, AssertSqlSafe, Row, Transaction};
 use std::collections::HashMap;
@@ -107,10 +108,20 @@ pub struct Campaign {
     pub questions: Vec<(QuestionId, ProfileQuestion)>,
     pub quiz: Vec<(QuizItemId, QuizItem)>,
     pub audience: Audience,
+    /// The catalogue's services it asks about, on its last page (never when anonymous).
+    pub services: Vec<crate::CampaignService>,
 }
 
 impl Campaign {
+    /// What a person on the staff file is asked.
     pub fn questionnaire(&self) -> Questionnaire {
+        self.public_questionnaire()
+            .with_services(self.services.len())
+    }
+
+    /// What someone answering through a public link is asked: not the services, since
+    /// confidence with a service is a person's own and they are nobody on the staff file.
+    pub fn public_questionnaire(&self) -> Questionnaire {
         let areas: Vec<usize> = self.areas.iter().map(|a| a.competences.len()).collect();
         Questionnaire::new(&areas, self.questions.len(), self.quiz.len())
     }
@@ -137,6 +148,8 @@ pub struct ResponseAnswers {
     pub profile: HashMap<QuestionId, String>,
     /// The options chosen, and whether that was right.
     pub quiz: HashMap<QuizItemId, (Vec<usize>, bool)>,
+    /// How confident they are with each service asked about: a draft until submitted.
+    pub services: HashMap<ServiceId, Confidence>,
 }
 
 fn localised(row: &(impl Fields + ?Sized), prefix: &str) -> Result<Localised> {
@@ -529,6 +542,7 @@ impl Store {
             questions,
             quiz,
             audience,
+            services: crate::campaign_services::services_of(&self.pool, id).await?,
         })
     }
 
@@ -714,6 +728,28 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        for (service, confidence) in &answers.services {
+            // Only a service the response's campaign asks about: anything else is refused, and
+            // the transaction keeps nothing of the page.
+            let kept = sqlx::query(
+                "INSERT INTO response_service_answers \
+                     (response_id, organisation_id, service_id, confidence) \
+                 SELECT r.id, cs.organisation_id, cs.service_id, $3 FROM responses r \
+                 JOIN campaign_services cs ON cs.campaign_id = r.campaign_id \
+                     AND cs.service_id = $2 \
+                 WHERE r.id = $1 \
+                 ON CONFLICT (response_id, service_id) \
+                     DO UPDATE SET confidence = excluded.confidence",
+            )
+            .bind(response.0)
+            .bind(service.0)
+            .bind(confidence.stored())
+            .execute(&mut *tx)
+            .await?;
+            if kept.rows_affected() != 1 {
+                return Err(StoreError::Refused(crate::SERVICE_NOT_ASKED));
+            }
+        }
         sqlx::query(
             "INSERT INTO response_sections (response_id, section, saved_at) VALUES ($1, $2, $3) \
              ON CONFLICT (response_id, section) DO UPDATE SET saved_at = excluded.saved_at",
@@ -762,25 +798,60 @@ impl Store {
                 (split(&chosen), flag(&r, "correct")?),
             );
         }
+        for r in sqlx::query(
+            "SELECT service_id, confidence FROM response_service_answers WHERE response_id = $1",
+        )
+        .bind(response.0)
+        .fetch_all(&self.pool)
+        .await?
+        {
+            let value: i64 = r.try_get("confidence")?;
+            answers.services.insert(
+                ServiceId(r.try_get("service_id")?),
+                Confidence::from_stored(value)
+                    .ok_or_else(|| StoreError::Corrupt("service confidence".into()))?,
+            );
+        }
         Ok(answers)
     }
 
     /// Marks a response submitted, numbered after every response of its campaign submitted
-    /// before (see migration 0017); submitting twice changes nothing.
+    /// before (see migration 0017); submitting twice changes nothing. Its answers about
+    /// services become the person's confidence with each, said now (replacing what they said
+    /// before, on the service's page or in another audit), and the drafts go.
     pub async fn submit_response(&self, response: ResponseId) -> Result<()> {
         let mut tx = self.begin_write().await?;
         let Some(number) = next_submission(&mut tx, response).await? else {
             return Ok(());
         };
+        let at = now();
         sqlx::query(
             "UPDATE responses SET submitted_at = $2, updated_at = $2, submitted_seq = $3 \
              WHERE id = $1 AND submitted_at IS NULL",
         )
         .bind(response.0)
-        .bind(now())
+        .bind(at)
         .bind(number)
         .execute(&mut *tx)
         .await?;
+        // A response through a public link has no person: nobody's confidence to record.
+        sqlx::query(
+            "INSERT INTO service_confidence \
+                 (service_id, organisation_id, person_id, confidence, rated_at) \
+             SELECT a.service_id, a.organisation_id, r.person_id, a.confidence, $2 \
+             FROM response_service_answers a JOIN responses r ON r.id = a.response_id \
+             WHERE a.response_id = $1 AND r.person_id IS NOT NULL \
+             ON CONFLICT (service_id, person_id) \
+                 DO UPDATE SET confidence = excluded.confidence, rated_at = excluded.rated_at",
+        )
+        .bind(response.0)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM response_service_answers WHERE response_id = $1")
+            .bind(response.0)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -752,7 +752,7 @@ impl Store {
 
 /// Checks the campaign is the organisation's and nobody has started answering it, holding
 /// the campaign row so that no response can start until the edit is done.
-async fn open_for_edits(
+pub(crate) async fn open_for_edits(
     tx: &mut Transaction<'_, Any>,
     org: OrganisationId,
     campaign: CampaignId,

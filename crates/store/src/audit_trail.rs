@@ -161,11 +161,14 @@ pub enum AuditAction {
     /// How many months without use before kit is flagged changed (detail:
     /// `previous-months=… months=…`).
     KitUnusedAgeChanged,
+    /// The services of the catalogue a campaign asks about changed (detail: `campaign=…
+    /// services=…`, how many it asks about now).
+    CampaignServicesChanged,
 }
 
 impl AuditAction {
     /// How many kinds of action there are.
-    pub const COUNT: usize = 53;
+    pub const COUNT: usize = 54;
 
     pub const ALL: [AuditAction; Self::COUNT] = [
         AuditAction::PersonViewed,
@@ -221,6 +224,7 @@ impl AuditAction {
         AuditAction::KitTrained,
         AuditAction::KitTrainingRemoved,
         AuditAction::KitUnusedAgeChanged,
+        AuditAction::CampaignServicesChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -278,6 +282,7 @@ impl AuditAction {
             AuditAction::KitTrained => "kit-trained",
             AuditAction::KitTrainingRemoved => "kit-training-removed",
             AuditAction::KitUnusedAgeChanged => "kit-unused-age-changed",
+            AuditAction::CampaignServicesChanged => "campaign-services-changed",
         }
     }
 
@@ -320,6 +325,7 @@ impl AuditAction {
                 | AuditAction::KitRemoved
                 | AuditAction::KitImported
                 | AuditAction::KitUnusedAgeChanged
+                | AuditAction::CampaignServicesChanged
         )
     }
 
@@ -330,7 +336,7 @@ impl AuditAction {
 
 /// Every key an event's detail can hold as `key=value`. Each has a message `audit-detail-KEY`
 /// in both languages, which the audit trail's Details column shows (a test renders them all).
-pub const DETAIL_KEYS: [&str; 31] = [
+pub const DETAIL_KEYS: [&str; 32] = [
     "added",
     "updated",
     "unchanged",
@@ -362,6 +368,7 @@ pub const DETAIL_KEYS: [&str; 31] = [
     "write-up",
     "board-post",
     "kit",
+    "services",
 ];
 
 /// Every bare flag an event's detail can hold, each with a message `audit-detail-FLAG`.

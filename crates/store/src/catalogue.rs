@@ -158,6 +158,34 @@ impl Store {
         Ok(codes.into_iter().collect())
     }
 
+    /// The title of each competence code of `org`'s frameworks, in the frameworks' order (by
+    /// title) and each framework's own; a code in two frameworks takes the first one's title.
+    pub async fn competence_titles(&self, org: OrganisationId) -> Result<Vec<(String, Localised)>> {
+        let rows = sqlx::query(
+            "SELECT k.code, k.title_en, k.title_cy FROM competences k \
+             JOIN framework_areas a ON a.id = k.area_id \
+             JOIN frameworks f ON f.id = k.framework_id \
+             WHERE f.organisation_id = $1 \
+             ORDER BY f.title_en, f.id, a.position, k.position",
+        )
+        .bind(org.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for row in rows {
+            let code: String = row.try_get("code")?;
+            if seen.insert(code.clone()) {
+                let title = Localised {
+                    en: row.try_get("title_en")?,
+                    cy: row.try_get("title_cy")?,
+                };
+                out.push((code, title));
+            }
+        }
+        Ok(out)
+    }
+
     /// Adds `activities` to `org`'s catalogue, or updates those whose code it has already, in
     /// one transaction with the event in the audit trail: all of them or none.
     pub async fn import_catalogue(

@@ -614,7 +614,9 @@ impl Store {
         person: PersonId,
     ) -> Result<Option<(String, Option<String>)>> {
         let row = sqlx::query(
-            "SELECT COALESCE(p.email, a.email) AS email, a.language FROM people p \
+            "SELECT COALESCE(p.email, a.email) AS email, \
+                 COALESCE(a.language, o.main_language) AS language FROM people p \
+             JOIN organisations o ON o.id = p.organisation_id \
              LEFT JOIN accounts a ON a.person_id = p.id \
              WHERE p.id = $1 AND p.organisation_id = $2",
         )

@@ -536,10 +536,11 @@ impl Store {
                     .iter()
                     .map(|(q, chosen, right)| (campaign.quiz[*q].0, (chosen.clone(), *right)))
                     .collect(),
+                services: Default::default(),
             };
             let response = respondent.response_id;
             self.save_section(response, 1, &answers, &[]).await?;
-            for section in 2..=campaign.questionnaire().len() {
+            for section in 2..=campaign.public_questionnaire().len() {
                 self.save_section(response, section, &Default::default(), &[])
                     .await?;
             }

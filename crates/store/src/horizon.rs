@@ -6,7 +6,7 @@ use crate::audit_trail::insert_event;
 use crate::email_claims::{ClaimTable, Key};
 use crate::{Actor, AuditAction, NewAuditEvent, Result, Store, StoreError, now};
 use skillgym_domain::comments::CommentOn;
-use skillgym_domain::horizon::Period;
+use skillgym_domain::horizon::{Period, SynthesisDue, synthesis_due};
 use skillgym_domain::people::{format_date, parse_date};
 use skillgym_domain::{ClippingId, OrganisationId, PersonId, WriteUpId};
 use sqlx::Row;
@@ -31,6 +31,29 @@ const EMAILS: ClaimTable = ClaimTable {
     keys: ["write_up_id", "person_id"],
     stale_secs: EMAIL_CLAIM_STALE_SECS,
 };
+
+/// The job that reminds the leads, every six months, that a synthesis is due.
+pub const SYNTHESIS_REMINDER_JOB: crate::Job = crate::Job {
+    name: "horizon-synthesis-reminders",
+    every: 60 * 60,
+};
+
+const REMINDERS: ClaimTable = ClaimTable {
+    table: "horizon_synthesis_reminders",
+    keys: ["person_id", "due_on"],
+    stale_secs: EMAIL_CLAIM_STALE_SECS,
+};
+
+/// A lead who has not had the reminder of a synthesis that is due.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SynthesisReminderDue {
+    pub organisation: OrganisationId,
+    pub due: SynthesisDue,
+    pub person: PersonId,
+    pub email: String,
+    pub given_name: String,
+    pub language: String,
+}
 
 /// A link someone clipped, with their note, tags and how many comments it has.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -500,6 +523,106 @@ impl Store {
     ) -> Result<()> {
         EMAILS
             .finish(&self.pool, [Key::Int(id.0), Key::Int(person.0)], outcome)
+            .await
+    }
+
+    /// The leads to remind at `at` that a synthesis is due, and of which: in each organisation
+    /// whose last write-up (else first clipping) is six months or more before (see
+    /// [`synthesis_due`]), everyone who may write it up (a trainer or administrator whose
+    /// account is enabled, with an email address, who has not left) and has not had that
+    /// reminder (nor is it claimed recently).
+    pub async fn synthesis_reminders_due(&self, at: i64) -> Result<Vec<SynthesisReminderDue>> {
+        let organisations = sqlx::query(
+            "SELECT o.id, \
+                 (SELECT MAX(w.published_at) FROM horizon_write_ups w \
+                     WHERE w.organisation_id = o.id) AS written, \
+                 (SELECT MIN(c.clipped_at) FROM horizon_clippings c \
+                     WHERE c.organisation_id = o.id) AS clipped \
+             FROM organisations o ORDER BY o.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let today = format_date(skillgym_domain::uk_time::local(at).date());
+        let mut out = Vec::new();
+        for row in &organisations {
+            let written: Option<i64> = row.try_get("written")?;
+            let clipped: Option<i64> = row.try_get("clipped")?;
+            let Some(since) = written.or(clipped) else {
+                continue;
+            };
+            let since = skillgym_domain::uk_time::local(since).date();
+            let Some(due) = synthesis_due(since, at) else {
+                continue;
+            };
+            let org = OrganisationId(row.try_get("id")?);
+            let leads = sqlx::query(
+                "SELECT p.id, COALESCE(a.email, p.email) AS email, p.given_name, \
+                     COALESCE(a.language, o.main_language) AS language \
+                 FROM accounts a JOIN people p ON p.id = a.person_id \
+                 JOIN organisations o ON o.id = p.organisation_id \
+                 WHERE p.organisation_id = $1 AND a.disabled = 0 \
+                   AND EXISTS (SELECT 1 FROM account_roles r \
+                       WHERE r.account_id = a.id AND r.role IN ($2, $3)) \
+                   AND p.access_ended_at IS NULL \
+                   AND (p.left_on IS NULL OR p.left_on > $4) \
+                   AND NOT EXISTS (SELECT 1 FROM horizon_synthesis_reminders e \
+                       WHERE e.person_id = p.id AND e.due_on = $5 \
+                         AND (e.sent_at IS NOT NULL OR e.claimed_at > $6)) \
+                 ORDER BY p.id",
+            )
+            .bind(org.0)
+            .bind(skillgym_domain::Role::Trainer.as_str())
+            .bind(skillgym_domain::Role::Admin.as_str())
+            .bind(&today)
+            .bind(format_date(due.on))
+            .bind(now() - EMAIL_CLAIM_STALE_SECS)
+            .fetch_all(&self.pool)
+            .await?;
+            for r in &leads {
+                out.push(SynthesisReminderDue {
+                    organisation: org,
+                    due,
+                    person: PersonId(r.try_get("id")?),
+                    email: r.try_get("email")?,
+                    given_name: r.try_get("given_name")?,
+                    language: r.try_get("language")?,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Claims `person`'s reminder of the synthesis due on `due_on`: `false` when another
+    /// sender has it (sent, or claimed recently), so that it goes once however many instances
+    /// run.
+    pub async fn claim_synthesis_reminder(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+        due_on: time::Date,
+    ) -> Result<bool> {
+        REMINDERS
+            .claim(
+                &self.pool,
+                [Key::Int(person.0), Key::Text(format_date(due_on))],
+                Some(org.0),
+            )
+            .await
+    }
+
+    /// Records how a claimed reminder went: sent, or failed with the reason.
+    pub async fn finish_synthesis_reminder(
+        &self,
+        person: PersonId,
+        due_on: time::Date,
+        outcome: std::result::Result<(), &str>,
+    ) -> Result<()> {
+        REMINDERS
+            .finish(
+                &self.pool,
+                [Key::Int(person.0), Key::Text(format_date(due_on))],
+                outcome,
+            )
             .await
     }
 

@@ -14,6 +14,7 @@ mod audit_trail;
 mod backup;
 mod board;
 mod bookings;
+mod campaign_services;
 mod catalogue;
 mod champions;
 mod change;
@@ -70,6 +71,7 @@ pub use bookings::{
     ActivitySession, Booked, BookedSession, NewSession, SESSION_REMINDER_JOB, SessionReminder,
     SessionSite,
 };
+pub use campaign_services::{CampaignService, SERVICE_NOT_ASKED, SERVICES_ANONYMOUS};
 pub use catalogue::StoredActivity;
 pub use champions::{
     ChampionRecord, HelpGiven, HelpReport, HelpRequest, HelpTopic, HelpTotals, Meeting,
@@ -84,7 +86,10 @@ pub use evaluation::{
     EvaluationFact, FOLLOW_UP_JOB, FollowUp, FollowUpDue, StoredFeedback, ToEvaluate,
 };
 pub use free_text::FreeTextResponse;
-pub use horizon::{Clipping, NewClipping, WRITE_UP_EMAIL_JOB, WriteUp, WriteUpEmailDue};
+pub use horizon::{
+    Clipping, NewClipping, SYNTHESIS_REMINDER_JOB, SynthesisReminderDue, WRITE_UP_EMAIL_JOB,
+    WriteUp, WriteUpEmailDue,
+};
 pub use invitations::{
     FailedInvitation, InvitationCounts, InvitationKind, InvitationSettings, LinkTarget,
     MailCampaign, REMINDER_JOB, Recipient,

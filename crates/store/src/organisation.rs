@@ -285,6 +285,19 @@ impl Store {
         rows.iter().map(site_from).collect()
     }
 
+    /// Every site's name, by name: for choosing one, where [`Store::sites`] also counts who
+    /// works at each.
+    pub async fn site_names(&self, org: OrganisationId) -> Result<Vec<(SiteId, String)>> {
+        let rows =
+            sqlx::query("SELECT id, name FROM sites WHERE organisation_id = $1 ORDER BY name")
+                .bind(org.0)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter()
+            .map(|r| Ok((SiteId(r.try_get("id")?), r.try_get("name")?)))
+            .collect()
+    }
+
     pub async fn site(&self, org: OrganisationId, id: SiteId) -> Result<SiteRecord> {
         let row = sqlx::query(AssertSqlSafe(format!(
             "SELECT {SITE_COLUMNS} FROM sites s WHERE s.organisation_id = $1 AND s.id = $2"

@@ -1072,7 +1072,8 @@ impl Store {
     }
 
     /// Their audit answers, named or anonymous (the respondent may always see their own):
-    /// each response, and its ratings, profile answers and knowledge-round answers.
+    /// each response, and its ratings, profile answers, knowledge-round answers and answers about
+    /// services not yet submitted.
     async fn audit_answer_tables(
         &self,
         org: OrganisationId,
@@ -1187,7 +1188,40 @@ impl Store {
                 },
             )
             .await?;
-        Ok(vec![responses, ratings, profile, quiz, invitations])
+        // Answers about services in an audit not yet submitted (submitting makes them their
+        // service_confidence).
+        let services = self
+            .query_table(
+                "audit_service_answers",
+                &["campaign", "service", "name", "confidence"],
+                "SELECT c.title_en, s.code, s.name_en, a.confidence \
+                 FROM response_service_answers a JOIN responses r ON r.id = a.response_id \
+                 JOIN campaigns c ON c.id = r.campaign_id \
+                 JOIN services s ON s.id = a.service_id \
+                 WHERE c.organisation_id = $1 AND r.person_id = $2 \
+                 ORDER BY r.started_at, r.id, s.code",
+                &binds,
+                |r| {
+                    let value: i64 = r.try_get("confidence")?;
+                    let shown = skillgym_domain::services::Confidence::from_stored(value)
+                        .map_or_else(|| value.to_string(), |c| c.value());
+                    Ok(vec![
+                        text(r, "title_en")?,
+                        text(r, "code")?,
+                        text(r, "name_en")?,
+                        shown.into(),
+                    ])
+                },
+            )
+            .await?;
+        Ok(vec![
+            responses,
+            ratings,
+            profile,
+            quiz,
+            services,
+            invitations,
+        ])
     }
 
     /// Erases a person: their account, sessions, sign-in links, sign-in failures, sites and
@@ -1247,6 +1281,15 @@ pub(crate) async fn erase_in(
         "DELETE FROM profile_answers \
          WHERE response_id IN (SELECT id FROM responses WHERE person_id = $1) \
            AND question_id IN (SELECT id FROM profile_questions WHERE kind = 'text')",
+    )
+    .bind(person.0)
+    .execute(&mut **tx)
+    .await?;
+    // Answers about services in an unfinished audit are their confidence, which goes with
+    // them (as service_confidence does below).
+    sqlx::query(
+        "DELETE FROM response_service_answers \
+         WHERE response_id IN (SELECT id FROM responses WHERE person_id = $1)",
     )
     .bind(person.0)
     .execute(&mut **tx)
@@ -1368,6 +1411,7 @@ pub(crate) async fn erase_in(
         "UPDATE horizon_clippings SET clipped_by = NULL WHERE clipped_by = $1",
         "UPDATE horizon_write_ups SET written_by = NULL WHERE written_by = $1",
         "DELETE FROM horizon_write_up_emails WHERE person_id = $1",
+        "DELETE FROM horizon_synthesis_reminders WHERE person_id = $1",
         "UPDATE board_posts SET author_id = NULL WHERE author_id = $1",
         // As a champion: what they offered goes; the help they logged stays in the service's
         // totals, tied to nobody.

@@ -175,7 +175,8 @@ impl Store {
         Ok(())
     }
 
-    /// Removes a service and everyone's confidence with it, recording it in the audit trail.
+    /// Removes a service and everyone's confidence with it (campaigns stop asking about it),
+    /// recording it in the audit trail.
     pub async fn remove_service(
         &self,
         org: OrganisationId,
@@ -186,6 +187,9 @@ impl Store {
         let mut tx = self.begin_write().await?;
         for sql in [
             "DELETE FROM service_confidence WHERE organisation_id = $1 AND service_id = $2",
+            // Campaigns stop asking about it, and unsubmitted answers about it go.
+            "DELETE FROM response_service_answers WHERE organisation_id = $1 AND service_id = $2",
+            "DELETE FROM campaign_services WHERE organisation_id = $1 AND service_id = $2",
             "DELETE FROM service_competences WHERE organisation_id = $1 AND service_id = $2",
             "DELETE FROM services WHERE organisation_id = $1 AND id = $2",
         ] {

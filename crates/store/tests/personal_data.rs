@@ -328,6 +328,7 @@ async fn personal_data_holds_the_person_their_account_and_events(backend: Backen
             "audit_ratings",
             "audit_profile_answers",
             "audit_quiz_answers",
+            "audit_service_answers",
             "audit_invitations",
         ])
     );

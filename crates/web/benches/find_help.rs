@@ -51,6 +51,13 @@ const CHAMPIONS: [&str; 6] = [
      ON CONFLICT (person_id, service_id) DO NOTHING",
 ];
 
+/// A page that must answer 200, read whole.
+async fn page(http: &Client, url: &str) -> String {
+    let response = http.get(url).send().await.expect("the page");
+    assert_eq!(response.status(), 200);
+    response.text().await.expect("its text")
+}
+
 async fn measure(backend: Backend, people: usize, queries: usize) -> String {
     let started = Instant::now();
     let db = TestDb::new(backend).await;
@@ -176,13 +183,7 @@ async fn measure(backend: Backend, people: usize, queries: usize) -> String {
     let mut times = Vec::with_capacity(queries);
     for n in 0..queries + 10 {
         let started = Instant::now();
-        let response = http
-            .get(format!("{url}{}", path(n)))
-            .send()
-            .await
-            .expect("the page");
-        assert_eq!(response.status(), 200);
-        let html = response.text().await.expect("its text");
+        let html = page(&http, &format!("{url}{}", path(n))).await;
         let elapsed = started.elapsed().as_secs_f64() * 1000.0;
         // The first ten warm the server.
         if n >= 10 {
@@ -206,13 +207,7 @@ async fn measure(backend: Backend, people: usize, queries: usize) -> String {
         .await
         .expect("a change");
         let started = Instant::now();
-        let response = http
-            .get(format!("{url}{}", path(n)))
-            .send()
-            .await
-            .expect("the page");
-        assert_eq!(response.status(), 200);
-        response.text().await.expect("its text");
+        page(&http, &format!("{url}{}", path(n))).await;
         reread.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     pool.close().await;

@@ -26,7 +26,8 @@ pub use error::AppError;
 pub use mail::{
     MailError, Mailer, Sent, follow_up as send_follow_ups, run_follow_up_job,
     run_plan_check_in_job, run_question_digest_job, run_reminder_job, run_session_reminder_job,
-    run_training_digest_job, run_write_up_email_job, send_invitations, send_reminders,
+    run_synthesis_reminder_job, run_training_digest_job, run_write_up_email_job, send_invitations,
+    send_reminders,
 };
 #[doc(hidden)]
 pub use routes::{RouteInfo, route_table};

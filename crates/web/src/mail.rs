@@ -17,7 +17,7 @@ use skillgym_store::{InvitationKind, MailCampaign, REMINDER_JOB, Recipient, Stor
 mod horizon;
 mod training;
 mod weekly_question;
-pub use horizon::run_write_up_email_job;
+pub use horizon::{run_synthesis_reminder_job, run_write_up_email_job};
 pub use training::run_training_digest_job;
 pub use weekly_question::run_question_digest_job;
 

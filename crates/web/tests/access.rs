@@ -524,6 +524,11 @@ const TABLE: &[Row] = &[
     (GET,    "/campaigns/{id}/questions",                  "/campaigns/{campaign}/questions",                              [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/campaigns/{id}/questions",                  "/campaigns/{fresh}/questions",                                 [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/campaigns/{id}/questions",                  "/campaigns/{none}/questions",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    // So may the services it asks about (none chosen: none asked).
+    (GET,    "/campaigns/{id}/services",                   "/campaigns/{campaign}/services",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
+    (GET,    "/campaigns/{id}/services",                   "/campaigns/{none}/services",                                   [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/campaigns/{id}/services",                   "/campaigns/{fresh}/services",                                  [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN, SIGN_IN]),
+    (POST,   "/campaigns/{id}/services",                   "/campaigns/{campaign}/services",                               [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  CONFLICT,DENIED,  SIGN_IN, SIGN_IN]),
     // The questions of a campaign nobody has answered may change; once people answer, not.
     (GET,    "/campaigns/{id}/questions/new",              "/campaigns/{fresh}/questions/new",                             [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  OK,      DENIED,  SIGN_IN, SIGN_IN]),
     (GET,    "/campaigns/{id}/questions/new",              "/campaigns/{campaign}/questions/new",                          [SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  MOVED,   DENIED,  SIGN_IN, SIGN_IN]),

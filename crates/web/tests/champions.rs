@@ -12,7 +12,7 @@ use skillgym_domain::services::Confidence;
 use skillgym_domain::{
     Email, Employment, Location, PersonId, Role, Roles, SiteCode, SiteId, SiteKind, SiteName,
 };
-use skillgym_store::{NewAccount, Offer, PersonFilter, SiteInput};
+use skillgym_store::{AuditAction, NewAccount, Offer, PersonFilter, SiteInput};
 use skillgym_test_db::{Backend, both_backends};
 
 both_backends!(
@@ -22,6 +22,13 @@ both_backends!(
     asking_a_champion_emails_them,
     help_logged_counts_in_the_report_and_outlives_the_champion,
     volunteers_meet_their_buddies_and_only_the_pair_and_supervisors_see_it,
+    the_email_asking_a_champion_is_in_the_champions_language,
+    find_help_shows_the_first_20_and_how_many_in_all,
+    a_declined_nomination_gives_no_role_and_they_may_be_nominated_again,
+    ending_a_champions_time_or_stepping_down_is_in_the_audit_trail_and_their_help_still_counts,
+    pairing_and_ending_a_buddy_are_in_the_audit_trail_and_a_manager_pairs_only_their_volunteers,
+    a_persons_requests_and_pairings_are_in_their_data_and_go_when_they_are_erased,
+    an_offer_lists_at_most_20_skills_and_the_role_given_by_an_admin_is_an_approval,
 );
 
 async fn person_of(app: &TestApp, email: &str) -> PersonId {
@@ -471,7 +478,6 @@ async fn find_help_follows_every_change_whichever_instance_makes_it(backend: Bac
     let here = add_site(&app, "T-HERE", "Llanbadarn", Some((52.41, -4.06))).await;
     let service = store.services(app.org).await.unwrap()[0].id;
     let pool = sqlx::AnyPool::connect(&app.db.url).await.unwrap();
-    let sql = |text: &'static str| sqlx::query(text);
 
     // Someone who rated a competence in an audit that kept their name, made to have rated it
     // 5 each time, becomes a champion listing nothing who agrees to be found by their answers.
@@ -513,94 +519,126 @@ async fn find_help_follows_every_change_whichever_instance_makes_it(backend: Bac
     let found = |html: &str| listed(html).contains(&expert);
     let html = app.page(&learner, &by_skill).await;
     assert!(found(&html) && html.contains("Llanbadarn") && html.contains("Mondays"));
+    assert!(!found(&app.page(&learner, &by_service).await));
 
-    // Each change, made over another connection, then what the page shows after it.
-    let before = std::cell::Cell::new(version().await);
-    let changed = async |what: &str, change: sqlx::query::Query<'_, sqlx::Any, _>| {
-        change.execute(&pool).await.unwrap();
-        let after = version().await;
-        assert!(after > before.get(), "{what} moves the help version");
-        before.set(after);
-    };
-    changed(
-        "a champion renamed",
-        sql("UPDATE people SET given_name = 'Gwenllian' WHERE id = $1").bind(expert.0),
-    )
-    .await;
-    assert!(app.page(&learner, &by_skill).await.contains("Gwenllian"));
-    changed(
-        "a site renamed",
-        sql("UPDATE sites SET name = 'Llanbadarn Fawr' WHERE id = $1").bind(here.0),
-    )
-    .await;
-    assert!(
-        app.page(&learner, &by_skill)
-            .await
-            .contains("Llanbadarn Fawr")
-    );
-    changed(
-        "an account disabled",
-        sql("UPDATE accounts SET disabled = 1 WHERE person_id = $1").bind(expert.0),
-    )
-    .await;
-    assert!(!found(&app.page(&learner, &by_skill).await));
-    changed(
-        "an account enabled",
-        sql("UPDATE accounts SET disabled = 0 WHERE person_id = $1").bind(expert.0),
-    )
-    .await;
-    assert!(found(&app.page(&learner, &by_skill).await));
-    changed(
-        "their audits reopened",
-        sql("UPDATE responses SET submitted_at = NULL WHERE person_id = $1").bind(expert.0),
-    )
-    .await;
-    assert!(!found(&app.page(&learner, &by_skill).await));
-    changed(
-        "their audits finished again",
-        sql("UPDATE responses SET submitted_at = 1 WHERE person_id = $1").bind(expert.0),
-    )
-    .await;
-    assert!(found(&app.page(&learner, &by_skill).await));
-    changed(
-        "the competence's code changed",
-        sql("UPDATE competences SET code = 'T-RENAMED' WHERE code = $1").bind(code.clone()),
-    )
-    .await;
-    // Only the organisation's frameworks' codes can be searched for: the new one is found by
-    // the rating kept under it.
+    // Each change, made over another connection, then what the page shows after it: a text,
+    // or whether the champion is found.
     let renamed = format!("/help?competence=T-RENAMED&near={}", here.0);
-    assert!(found(&app.page(&learner, &renamed).await));
-    changed(
-        "the campaigns made anonymous",
-        sql("UPDATE campaigns SET anonymous = 1 WHERE id IN \
-                 (SELECT campaign_id FROM responses WHERE person_id = $1)")
-        .bind(expert.0),
-    )
-    .await;
-    assert!(!found(&app.page(&learner, &renamed).await));
-
-    assert!(!found(&app.page(&learner, &by_service).await));
-    store
-        .rate_service(app.org, service, expert, Some(Confidence::Rated(4)))
-        .await
-        .unwrap();
-    assert!(version().await > before.get());
-    assert!(found(&app.page(&learner, &by_service).await));
-    before.set(version().await);
-    changed(
-        "a champion left",
-        sql("UPDATE people SET left_on = '2020-01-01' WHERE id = $1").bind(expert.0),
-    )
-    .await;
-    assert!(!found(&app.page(&learner, &by_service).await));
-
-    changed(
-        "a champion came back",
-        sql("UPDATE people SET left_on = NULL WHERE id = $1").bind(expert.0),
-    )
-    .await;
-    assert!(found(&app.page(&learner, &by_service).await));
+    let steps: [(&str, String, &str, Result<&str, bool>); 13] = [
+        (
+            "a champion renamed",
+            "UPDATE people SET given_name = 'Gwenllian' WHERE id = $1".into(),
+            &by_skill,
+            Ok("Gwenllian"),
+        ),
+        (
+            "a site renamed",
+            "UPDATE sites SET name = 'Llanbadarn Fawr' WHERE id IN \
+                 (SELECT site_id FROM champion_sites WHERE person_id = $1)"
+                .into(),
+            &by_skill,
+            Ok("Llanbadarn Fawr"),
+        ),
+        (
+            "an account disabled",
+            "UPDATE accounts SET disabled = 1 WHERE person_id = $1".into(),
+            &by_skill,
+            Err(false),
+        ),
+        (
+            "an account enabled",
+            "UPDATE accounts SET disabled = 0 WHERE person_id = $1".into(),
+            &by_skill,
+            Err(true),
+        ),
+        (
+            "their audits reopened",
+            "UPDATE responses SET submitted_at = NULL WHERE person_id = $1".into(),
+            &by_skill,
+            Err(false),
+        ),
+        (
+            "their audits finished again",
+            "UPDATE responses SET submitted_at = 1 WHERE person_id = $1".into(),
+            &by_skill,
+            Err(true),
+        ),
+        // Found under the new code by the rating kept under it.
+        (
+            "the competence's code changed",
+            format!(
+                "UPDATE competences SET code = 'T-RENAMED' WHERE code = '{code}' \
+                 AND framework_id IN (SELECT c.framework_id FROM campaigns c \
+                     JOIN responses s ON s.campaign_id = c.id WHERE s.person_id = $1)"
+            ),
+            &renamed,
+            Err(true),
+        ),
+        (
+            "the campaigns made anonymous",
+            "UPDATE campaigns SET anonymous = 1 WHERE id IN \
+                 (SELECT campaign_id FROM responses WHERE person_id = $1)"
+                .into(),
+            &renamed,
+            Err(false),
+        ),
+        (
+            "a service rated",
+            format!(
+                "INSERT INTO service_confidence \
+                     (service_id, organisation_id, person_id, confidence, rated_at) \
+                 VALUES ({}, {}, $1, 4, 0) ON CONFLICT (service_id, person_id) \
+                 DO UPDATE SET confidence = 4",
+                service.0, app.org.0
+            ),
+            &by_service,
+            Err(true),
+        ),
+        (
+            "a champion left",
+            "UPDATE people SET left_on = '2020-01-01' WHERE id = $1".into(),
+            &by_service,
+            Err(false),
+        ),
+        (
+            "a champion came back",
+            "UPDATE people SET left_on = NULL WHERE id = $1".into(),
+            &by_service,
+            Err(true),
+        ),
+        (
+            "the role taken away",
+            "DELETE FROM account_roles WHERE role = 'champion' AND account_id IN \
+                 (SELECT id FROM accounts WHERE person_id = $1)"
+                .into(),
+            &by_service,
+            Err(false),
+        ),
+        (
+            "the role given back",
+            "INSERT INTO account_roles (account_id, role) \
+             SELECT id, 'champion' FROM accounts WHERE person_id = $1"
+                .into(),
+            &by_service,
+            Err(true),
+        ),
+    ];
+    let mut before = version().await;
+    for (what, change, url, shows) in steps {
+        sqlx::query(sqlx::AssertSqlSafe(change))
+            .bind(expert.0)
+            .execute(&pool)
+            .await
+            .unwrap();
+        let after = version().await;
+        assert!(after > before, "{what} moves the help version");
+        before = after;
+        let html = app.page(&learner, url).await;
+        match shows {
+            Ok(text) => assert!(html.contains(text), "{what}: {html}"),
+            Err(is_found) => assert_eq!(found(&html), is_found, "{what}"),
+        }
+    }
 
     // Someone who is not a champion renamed, or rating a service: nothing Find help shows.
     let other = people_without_accounts(&app, None).await[0];
@@ -613,14 +651,14 @@ async fn find_help_follows_every_change_whichever_instance_makes_it(backend: Bac
         .rate_service(app.org, service, other, Some(Confidence::Rated(5)))
         .await
         .unwrap();
-    assert_eq!(version().await, before.get());
+    assert_eq!(version().await, before);
 
     // Erased: gone.
     store
         .erase_person(app.org, expert, skillgym_store::Actor::System)
         .await
         .unwrap();
-    assert!(version().await > before.get());
+    assert!(version().await > before);
     assert!(!found(&app.page(&learner, &by_service).await));
     pool.close().await;
 }
@@ -1037,4 +1075,903 @@ async fn volunteers_meet_their_buddies_and_only_the_pair_and_supervisors_see_it(
         )
         .await;
     assert_eq!(late.status(), StatusCode::NOT_FOUND);
+}
+
+/// The champion network's events in the audit trail about `person`, oldest first, with who
+/// did each.
+async fn champion_events_about(
+    app: &TestApp,
+    person: PersonId,
+) -> Vec<(AuditAction, Option<PersonId>)> {
+    const OURS: [AuditAction; 6] = [
+        AuditAction::ChampionNominated,
+        AuditAction::ChampionApproved,
+        AuditAction::NominationDeclined,
+        AuditAction::ChampionEnded,
+        AuditAction::BuddiesPaired,
+        AuditAction::BuddiesEnded,
+    ];
+    let filter = skillgym_store::AuditFilter {
+        person: Some(person),
+        limit: 1000,
+        ..Default::default()
+    };
+    let mut events: Vec<_> = app
+        .store()
+        .audit_events(app.org, &filter)
+        .await
+        .unwrap()
+        .0
+        .into_iter()
+        .filter(|e| e.subject.as_ref().map(|s| s.0) == Some(person))
+        .filter_map(|e| {
+            let action = e.action.filter(|a| OURS.contains(a))?;
+            Some((e.id, action, e.actor.map(|a| a.0)))
+        })
+        .collect();
+    events.sort_by_key(|e| e.0);
+    events.into_iter().map(|(_, a, by)| (a, by)).collect()
+}
+
+/// The people `manager` manages (not themselves), of `employment` when given.
+async fn managed_by(
+    app: &TestApp,
+    manager: PersonId,
+    employment: Option<Employment>,
+) -> Vec<PersonId> {
+    let filter = PersonFilter {
+        managed_by: Some(manager),
+        employment,
+        limit: 1000,
+        ..PersonFilter::default()
+    };
+    app.store()
+        .people(app.org, &filter)
+        .await
+        .unwrap()
+        .0
+        .into_iter()
+        .map(|p| p.id)
+        .filter(|p| *p != manager)
+        .collect()
+}
+
+async fn set_language(app: &TestApp, person: PersonId, language: &str) {
+    let store = app.store();
+    let account = store
+        .person(app.org, person)
+        .await
+        .unwrap()
+        .account
+        .unwrap()
+        .0;
+    store.set_language(account, language).await.unwrap();
+}
+
+fn today_text() -> String {
+    skillgym_domain::people::format_date(
+        skillgym_domain::uk_time::local(skillgym_store::now()).date(),
+    )
+}
+
+/// docs/champions.md, "Asking for help": the email is in the language the champion reads
+/// skillgym in (their account's, else the organisation's main one), whatever the asker reads,
+/// and names what it is about in that language too.
+async fn the_email_asking_a_champion_is_in_the_champions_language(backend: Backend) {
+    let smtp = common::smtp::SmtpServer::start().await;
+    let config = skillgym_web::WebConfig {
+        mailer: Some(smtp.mailer()),
+        ..skillgym_web::WebConfig::default()
+    };
+    let app = common::spawn_app_with(backend, config).await;
+    let store = app.store();
+    let service = store
+        .services(app.org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| {
+            s.service.name.cy.as_ref().is_some_and(|cy| {
+                !cy.contains(&s.service.name.en) && !s.service.name.en.contains(cy.as_str())
+            })
+        })
+        .expect("a service with a Welsh name of its own");
+    let english = service.service.name.en.clone();
+    let welsh = service.service.name.cy.clone().unwrap();
+    let about = format!("service:{}", service.id.0);
+    let email_to = |person: PersonId| async move {
+        store.person(app.org, person).await.unwrap().email.unwrap()
+    };
+
+    // A Welsh-reading champion, asked by someone who reads English.
+    let champion = person_of(&app, "champion@afon.example").await;
+    let learner = person_of(&app, "learner@afon.example").await;
+    set_language(&app, champion, "cy").await;
+    set_language(&app, learner, "en").await;
+    let asker = app.signed_in("learner@afon.example").await;
+    let path = format!("/help/ask/{}", champion.0);
+    let form = app.page(&asker, &format!("{path}?about={about}")).await;
+    assert!(
+        form.contains(&english) && form.contains("for help"),
+        "{form}"
+    );
+    let sent = app
+        .post(
+            &asker,
+            &path,
+            &[("about", &about), ("message", "Can you show me on Friday?")],
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let messages = smtp.wait_for(1).await;
+    assert_eq!(messages.len(), 1);
+    let email = &messages[0];
+    assert!(email.to.contains(&email_to(champion).await), "{}", email.to);
+    let asker_name = store.person(app.org, learner).await.unwrap().name();
+    assert!(
+        email.subject.contains("wedi gofyn i chi am help gyda")
+            && email.subject.contains(&asker_name)
+            && email.subject.contains(&welsh)
+            && !email.subject.contains(&english),
+        "{}",
+        email.subject
+    );
+    assert!(
+        email.body.contains("Hoffai")
+            && email.body.contains("Atebwch drwy e-bostio")
+            && email.body.contains(&welsh)
+            && !email.body.contains("Reply to them at")
+            && email.body.contains("Can you show me on Friday?"),
+        "{}",
+        email.body
+    );
+
+    // An English-reading champion, asked by someone who reads Welsh: in English.
+    let free = people_without_accounts(&app, Some(Employment::Employee)).await;
+    let (english_reader, no_choice) = (free[0], free[1]);
+    for person in [english_reader, no_choice] {
+        let sites = store
+            .person(app.org, person)
+            .await
+            .unwrap()
+            .sites
+            .iter()
+            .map(|(s, _)| *s)
+            .collect();
+        let offer = Offer {
+            competences: vec![],
+            services: vec![service.id],
+            sites,
+            availability: String::new(),
+            findable: false,
+        };
+        make_champion(&app, person, offer).await;
+    }
+    set_language(&app, english_reader, "en").await;
+    let manager = person_of(&app, "manager@afon.example").await;
+    set_language(&app, manager, "cy").await;
+    let welsh_asker = app.signed_in("manager@afon.example").await;
+    let path = format!("/help/ask/{}", english_reader.0);
+    let form = app
+        .page(&welsh_asker, &format!("{path}?about={about}"))
+        .await;
+    assert!(form.contains(&welsh) && form.contains("am help"), "{form}");
+    let sent = app
+        .post(
+            &welsh_asker,
+            &path,
+            &[("about", &about), ("message", "Allwch chi helpu?")],
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let messages = smtp.wait_for(2).await;
+    assert_eq!(messages.len(), 2);
+    let to = email_to(english_reader).await;
+    let email = messages.iter().find(|m| m.to.contains(&to)).unwrap();
+    assert!(
+        email.subject.contains("asked you for help with")
+            && email.subject.contains(&english)
+            && !email.subject.contains(&welsh),
+        "{}",
+        email.subject
+    );
+    assert!(email.body.contains("Reply to them at"), "{}", email.body);
+
+    // A champion who never chose a language reads skillgym in the organisation's main one.
+    let pool = sqlx::AnyPool::connect(&app.db.url).await.unwrap();
+    sqlx::query("UPDATE organisations SET main_language = 'cy' WHERE id = $1")
+        .bind(app.org.0)
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let path = format!("/help/ask/{}", no_choice.0);
+    let sent = app
+        .post(&asker, &path, &[("about", &about), ("message", "Help?")])
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let messages = smtp.wait_for(3).await;
+    assert_eq!(messages.len(), 3);
+    let to = email_to(no_choice).await;
+    let email = messages.iter().find(|m| m.to.contains(&to)).unwrap();
+    assert!(
+        email.subject.contains("wedi gofyn i chi am help gyda") && email.subject.contains(&welsh),
+        "{}",
+        email.subject
+    );
+}
+
+/// docs/champions.md, "Find help": the first 20 are shown, with how many there are in all.
+async fn find_help_shows_the_first_20_and_how_many_in_all(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    // A service of its own, so that only these champions offer it.
+    let mut service = store.services(app.org).await.unwrap()[0].service.clone();
+    service.code = skillgym_domain::services::ServiceCode::parse("T-MANY").unwrap();
+    service.name = skillgym_domain::audit::Localised {
+        en: "Test service many offer".into(),
+        cy: None,
+    };
+    let id = store
+        .save_service(app.org, None, &service, skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    let site = store.sites(app.org).await.unwrap()[0].id;
+    let ours = people_without_accounts(&app, Some(Employment::Employee)).await[..23].to_vec();
+    for person in &ours {
+        let offer = Offer {
+            competences: vec![],
+            services: vec![id],
+            sites: vec![site],
+            availability: String::new(),
+            findable: false,
+        };
+        make_champion(&app, *person, offer).await;
+    }
+    let learner = app.signed_in("learner@afon.example").await;
+    let url = format!("/help?about=service:{}&near={}", id.0, site.0);
+    let html = app.page(&learner, &url).await;
+    let shown = listed(&html);
+    assert_eq!(shown.len(), 20, "{html}");
+    assert!(shown.iter().all(|p| ours.contains(p)));
+    assert_eq!(
+        shown.iter().collect::<std::collections::HashSet<_>>().len(),
+        20
+    );
+    assert!(html.contains("23 champions can help with"), "{html}");
+    assert!(html.contains("Showing the first 20 of 23."), "{html}");
+
+    // Twenty in all: every one shown, and nothing said of more.
+    for person in &ours[..3] {
+        store
+            .end_champion(app.org, *person, skillgym_store::Actor::System)
+            .await
+            .unwrap();
+    }
+    let html = app.page(&learner, &url).await;
+    assert_eq!(listed(&html).len(), 20);
+    assert!(html.contains("20 champions can help with"), "{html}");
+    assert!(!html.contains("Showing the first"));
+}
+
+/// docs/champions.md: declining removes the nomination (no role, not a champion, not found);
+/// they can be nominated again later; nominating and declining are in the audit trail.
+async fn a_declined_nomination_gives_no_role_and_they_may_be_nominated_again(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let manager = app.signed_in("manager@afon.example").await;
+    let trainer = app.signed_in("trainer@afon.example").await;
+    let manager_id = person_of(&app, "manager@afon.example").await;
+    let trainer_id = person_of(&app, "trainer@afon.example").await;
+    let free = people_without_accounts(&app, None).await;
+    let nominee = managed_by(&app, manager_id, None)
+        .await
+        .into_iter()
+        .find(|p| free.contains(p))
+        .expect("the manager manages someone who is not a champion");
+    // With an account, so that a role given by mistake would show.
+    let email = store.person(app.org, nominee).await.unwrap().email.unwrap();
+    store
+        .create_account(&NewAccount {
+            person: nominee,
+            email: Email::parse(&email).unwrap(),
+            password_hash: None,
+            roles: Roles::from_iter([Role::Learner]),
+        })
+        .await
+        .unwrap();
+    let nominate = [
+        ("person", nominee.0.to_string()),
+        ("reason", "Good with tablets".to_string()),
+    ];
+    let nominate: Vec<(&str, &str)> = nominate.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        location(&app.post(&manager, "/champions/nominate", &nominate).await),
+        "/champions?done=nominated"
+    );
+    let nominated = format!("data-nominee=\"{}\"", nominee.0);
+    assert!(app.page(&trainer, "/champions").await.contains(&nominated));
+
+    // The trainer is asked first, then declines.
+    let end = format!("/champions/{}/end", nominee.0);
+    let ask = app.page(&trainer, &end).await;
+    assert!(ask.contains("Decline the nomination"), "{ask}");
+    assert!(ask.contains("You can nominate them again later"));
+    assert_eq!(
+        location(&app.post(&trainer, &end, &[]).await),
+        "/champions?done=ended"
+    );
+    assert!(store.champion(app.org, nominee).await.unwrap().is_none());
+    let record = store.person(app.org, nominee).await.unwrap();
+    assert!(!record.account.unwrap().1.has(Role::Champion));
+    assert!(!store.is_findable_champion(app.org, nominee).await.unwrap());
+    let list = app.page(&trainer, "/champions").await;
+    assert!(!list.contains(&nominated));
+    assert!(!list.contains(&format!("data-champion=\"{}\"", nominee.0)));
+    // Nothing is left to approve.
+    assert_eq!(
+        app.post(&trainer, &format!("/champions/{}/approve", nominee.0), &[])
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        champion_events_about(&app, nominee).await,
+        [
+            (AuditAction::ChampionNominated, Some(manager_id)),
+            (AuditAction::NominationDeclined, Some(trainer_id)),
+        ]
+    );
+
+    // They can be nominated again.
+    assert_eq!(
+        location(&app.post(&manager, "/champions/nominate", &nominate).await),
+        "/champions?done=nominated"
+    );
+    assert_eq!(
+        store
+            .champion(app.org, nominee)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        skillgym_domain::champions::ChampionStatus::Nominated
+    );
+}
+
+/// docs/champions.md: a champion's time ends when a trainer ends it or they step down (sure);
+/// either way the role goes with what they offered, the help they logged still counts, and it
+/// is in the audit trail, about them.
+async fn ending_a_champions_time_or_stepping_down_is_in_the_audit_trail_and_their_help_still_counts(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let trainer = app.signed_in("trainer@afon.example").await;
+    let trainer_id = person_of(&app, "trainer@afon.example").await;
+
+    // A trainer nominates, approves and ends.
+    let person = people_without_accounts(&app, Some(Employment::Employee)).await[0];
+    let reason = [("person", person.0.to_string()), ("reason", "Keen".into())];
+    let reason: Vec<(&str, &str)> = reason.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        location(&app.post(&trainer, "/champions/nominate", &reason).await),
+        "/champions?done=nominated"
+    );
+    let email = store.person(app.org, person).await.unwrap().email.unwrap();
+    store
+        .create_account(&NewAccount {
+            person,
+            email: Email::parse(&email).unwrap(),
+            password_hash: None,
+            roles: Roles::from_iter([Role::Learner]),
+        })
+        .await
+        .unwrap();
+    let approve = format!("/champions/{}/approve", person.0);
+    assert_eq!(
+        location(&app.post(&trainer, &approve, &[]).await),
+        "/champions?done=approved"
+    );
+    let end = format!("/champions/{}/end", person.0);
+    assert!(
+        app.page(&trainer, &end)
+            .await
+            .contains("End a champion’s time")
+    );
+    assert_eq!(
+        location(&app.post(&trainer, &end, &[]).await),
+        "/champions?done=ended"
+    );
+    assert_eq!(
+        champion_events_about(&app, person).await,
+        [
+            (AuditAction::ChampionNominated, Some(trainer_id)),
+            (AuditAction::ChampionApproved, Some(trainer_id)),
+            (AuditAction::ChampionEnded, Some(trainer_id)),
+        ]
+    );
+
+    // A champion who logged help steps down, once they say they are sure.
+    let champion = person_of(&app, "champion@afon.example").await;
+    let client = app.signed_in("champion@afon.example").await;
+    let logged = app
+        .post(
+            &client,
+            "/champion/help",
+            &[
+                ("given_on", &today_text()),
+                ("what", "Showed someone Libby"),
+                ("minutes", "25"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&logged), "/champion/help?done=logged");
+    let today = skillgym_domain::uk_time::local(skillgym_store::now()).date();
+    let from = today - time::Duration::days(365);
+    let name = store.person(app.org, champion).await.unwrap().name();
+    let theirs = |r: &skillgym_store::HelpReport| {
+        r.by_champion
+            .iter()
+            .find(|(n, _)| n.as_deref() == Some(name.as_str()))
+            .map(|(_, t)| t.clone())
+            .unwrap()
+    };
+    let before = store.help_report(app.org, from, today).await.unwrap();
+    assert!(theirs(&before).times >= 1);
+    assert!(store.champion(app.org, champion).await.unwrap().is_some());
+
+    let unsure = app.post(&client, "/champion/step-down", &[]).await;
+    assert_eq!(unsure.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(store.champion(app.org, champion).await.unwrap().is_some());
+    let done = app
+        .post(&client, "/champion/step-down", &[("sure", "yes")])
+        .await;
+    assert_eq!(location(&done), "/");
+    assert!(store.champion(app.org, champion).await.unwrap().is_none());
+    let record = store.person(app.org, champion).await.unwrap();
+    assert!(!record.account.unwrap().1.has(Role::Champion));
+    assert!(!store.is_findable_champion(app.org, champion).await.unwrap());
+    assert_eq!(
+        app.get(&client, "/champion").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let pool = sqlx::AnyPool::connect(&app.db.url).await.unwrap();
+    for table in [
+        "champion_competences",
+        "champion_services",
+        "champion_sites",
+    ] {
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT COUNT(*) FROM {table} WHERE person_id = $1"
+        )))
+        .bind(champion.0)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(n, 0, "{table}");
+    }
+    pool.close().await;
+    let after = store.help_report(app.org, from, today).await.unwrap();
+    assert_eq!(after.all, before.all);
+    assert_eq!(theirs(&after), theirs(&before));
+    assert_eq!(
+        champion_events_about(&app, champion).await.last(),
+        Some(&(AuditAction::ChampionEnded, Some(champion)))
+    );
+}
+
+/// docs/champions.md, "Digital buddies": a manager pairs the volunteers they manage and no
+/// others; the buddy is someone else; pairing and ending are in the audit trail, about the
+/// volunteer (meetings are not).
+async fn pairing_and_ending_a_buddy_are_in_the_audit_trail_and_a_manager_pairs_only_their_volunteers(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let manager_id = person_of(&app, "manager@afon.example").await;
+    let manager = app.signed_in("manager@afon.example").await;
+    let paired: Vec<PersonId> = store
+        .pairings(app.org, None)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|p| p.ended_on.is_none())
+        .map(|p| p.volunteer.0)
+        .collect();
+    let free: Vec<PersonId> = people_without_accounts(&app, Some(Employment::Volunteer))
+        .await
+        .into_iter()
+        .filter(|v| !paired.contains(v))
+        .collect();
+    let mut theirs = managed_by(&app, manager_id, Some(Employment::Volunteer)).await;
+    let mine = match free.iter().find(|v| theirs.contains(v)) {
+        Some(v) => *v,
+        // The demo's manager manages no volunteer without a buddy: they become one's line
+        // manager.
+        None => {
+            let v = free[0];
+            let pool = sqlx::AnyPool::connect(&app.db.url).await.unwrap();
+            sqlx::query("UPDATE people SET line_manager_id = $1 WHERE id = $2")
+                .bind(manager_id.0)
+                .bind(v.0)
+                .execute(&pool)
+                .await
+                .unwrap();
+            pool.close().await;
+            theirs = managed_by(&app, manager_id, Some(Employment::Volunteer)).await;
+            assert!(theirs.contains(&v));
+            v
+        }
+    };
+    let not_mine = *free
+        .iter()
+        .find(|v| !theirs.contains(v))
+        .expect("a volunteer the manager does not manage");
+    let today = today_text();
+
+    // The form offers only theirs; another manager's volunteer is refused.
+    let form = app.page(&manager, "/buddies/new").await;
+    assert!(form.contains(&format!("<option value=\"{}\"", mine.0)));
+    assert!(!form.contains(&format!("<option value=\"{}\"", not_mine.0)));
+    let refused = app
+        .post(
+            &manager,
+            "/buddies/new",
+            &[
+                ("volunteer", &not_mine.0.to_string()),
+                ("buddy", "champion@afon.example"),
+                ("started_on", &today),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        store
+            .pairings(app.org, Some(not_mine))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Nor is anyone their own buddy.
+    let own = store.person(app.org, mine).await.unwrap().email.unwrap();
+    let myself = app
+        .post(
+            &manager,
+            "/buddies/new",
+            &[
+                ("volunteer", &mine.0.to_string()),
+                ("buddy", &own),
+                ("started_on", &today),
+            ],
+        )
+        .await;
+    assert_eq!(myself.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        store
+            .pairings(app.org, Some(mine))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let done = app
+        .post(
+            &manager,
+            "/buddies/new",
+            &[
+                ("volunteer", &mine.0.to_string()),
+                ("buddy", "champion@afon.example"),
+                ("started_on", &today),
+            ],
+        )
+        .await;
+    assert_eq!(location(&done), "/buddies?done=paired");
+    let pairing = store.pairings(app.org, Some(mine)).await.unwrap()[0].id;
+    let page = format!("/buddies/{}", pairing.0);
+    let met = app
+        .post(
+            &manager,
+            &format!("{page}/meetings"),
+            &[("met_on", &today), ("minutes", "20"), ("note", "Email")],
+        )
+        .await;
+    assert_eq!(location(&met), format!("{page}?done=met"));
+    assert_eq!(
+        champion_events_about(&app, mine).await,
+        [(AuditAction::BuddiesPaired, Some(manager_id))]
+    );
+    assert_eq!(
+        location(&app.post(&manager, &format!("{page}/end"), &[]).await),
+        "/buddies?done=ended"
+    );
+    assert_eq!(
+        champion_events_about(&app, mine).await,
+        [
+            (AuditAction::BuddiesPaired, Some(manager_id)),
+            (AuditAction::BuddiesEnded, Some(manager_id)),
+        ]
+    );
+    assert!(champion_events_about(&app, not_mine).await.is_empty());
+}
+
+/// docs/champions.md, "Asking for help" and "Personal data": a request is kept and listed on
+/// the champion's page even with no email sent; download my data has the requests someone
+/// made, what a champion offered and someone's pairings with their meetings; erasure removes
+/// requests asked or received, and pairings with their meetings.
+async fn a_persons_requests_and_pairings_are_in_their_data_and_go_when_they_are_erased(
+    backend: Backend,
+) {
+    // No mailer: the request is kept all the same.
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let champion = person_of(&app, "champion@afon.example").await;
+    let learner = person_of(&app, "learner@afon.example").await;
+    let manager = person_of(&app, "manager@afon.example").await;
+    let asker = app.signed_in("learner@afon.example").await;
+    let path = format!("/help/ask/{}", champion.0);
+    let sent = app
+        .post(&asker, &path, &[("message", "Help with the scanner")])
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let requests = store.help_requests_to(app.org, champion).await.unwrap();
+    assert_eq!(requests.len(), 1);
+    assert!(!requests[0].emailed);
+    let theirs = app.signed_in("champion@afon.example").await;
+    assert!(
+        app.page(&theirs, "/champion")
+            .await
+            .contains("Help with the scanner")
+    );
+
+    // The learner is a volunteer's buddy and logs a meeting.
+    let trainer = app.signed_in("trainer@afon.example").await;
+    let paired: Vec<PersonId> = store
+        .pairings(app.org, None)
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.volunteer.0)
+        .collect();
+    let volunteer = people_without_accounts(&app, Some(Employment::Volunteer))
+        .await
+        .into_iter()
+        .find(|v| !paired.contains(v))
+        .unwrap();
+    let today = today_text();
+    let done = app
+        .post(
+            &trainer,
+            "/buddies/new",
+            &[
+                ("volunteer", &volunteer.0.to_string()),
+                ("buddy", "learner@afon.example"),
+                ("started_on", &today),
+            ],
+        )
+        .await;
+    assert_eq!(location(&done), "/buddies?done=paired");
+    let pairing = store.pairings(app.org, Some(volunteer)).await.unwrap()[0].id;
+    let met = app
+        .post(
+            &asker,
+            &format!("/buddies/{}/meetings", pairing.0),
+            &[("met_on", &today), ("minutes", "15"), ("note", "Scanning")],
+        )
+        .await;
+    assert_eq!(location(&met), format!("/buddies/{}?done=met", pairing.0));
+
+    let data = store.personal_data(app.org, learner).await.unwrap();
+    assert_eq!(data.table("help_requests").unwrap().rows.len(), 1);
+    assert_eq!(data.table("buddy_meetings").unwrap().rows.len(), 1);
+    let data = store.personal_data(app.org, volunteer).await.unwrap();
+    assert_eq!(data.table("buddy_meetings").unwrap().rows.len(), 1);
+    let data = store.personal_data(app.org, champion).await.unwrap();
+    let offered = store.champion(app.org, champion).await.unwrap().unwrap();
+    assert_eq!(
+        data.table("champion_offer").unwrap().rows.len(),
+        offered.competences.len() + offered.services.len() + offered.sites.len()
+    );
+    assert!(!data.table("champion_offer").unwrap().rows.is_empty());
+
+    // Erasing the asker removes their request and their pairing with its meetings.
+    store
+        .erase_person(app.org, learner, skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    assert!(
+        store
+            .help_requests_to(app.org, champion)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        store
+            .pairings(app.org, Some(volunteer))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let pool = sqlx::AnyPool::connect(&app.db.url).await.unwrap();
+    let count = |sql: &'static str, id: i64| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .bind(id)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM buddy_meetings WHERE pairing_id = $1",
+            pairing.0
+        )
+        .await,
+        0
+    );
+
+    // Erasing a champion removes the requests they received.
+    let manager_client = app.signed_in("manager@afon.example").await;
+    let sent = app
+        .post(&manager_client, &path, &[("message", "And me")])
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let asked = "SELECT COUNT(*) FROM help_requests WHERE champion_id = $1";
+    assert_eq!(count(asked, champion.0).await, 1);
+    store
+        .erase_person(app.org, champion, skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    assert_eq!(count(asked, champion.0).await, 0);
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM help_requests WHERE asked_by = $1",
+            manager.0
+        )
+        .await,
+        0
+    );
+    pool.close().await;
+}
+
+/// docs/champions.md, "What a champion offers" and "Nominating and approving": at most 20
+/// skills, "when" in at most 300 characters, refused with nothing changed; an administrator who
+/// gives someone the champion role on their page has approved them, found once they say what
+/// they help with.
+async fn an_offer_lists_at_most_20_skills_and_the_role_given_by_an_admin_is_an_approval(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let store = app.store();
+    let champion = person_of(&app, "champion@afon.example").await;
+    let client = app.signed_in("champion@afon.example").await;
+    let mut codes = Vec::new();
+    for framework in store.frameworks(app.org).await.unwrap() {
+        let framework = store
+            .framework(app.org, framework.id)
+            .await
+            .unwrap()
+            .framework;
+        for c in framework.areas.iter().flat_map(|a| &a.competences) {
+            if !codes.contains(&c.code) {
+                codes.push(c.code.clone());
+            }
+        }
+    }
+    assert!(
+        codes.len() > 20,
+        "the demo's frameworks have more than 20 skills"
+    );
+    let before = store.champion(app.org, champion).await.unwrap().unwrap();
+    let offer = |n: usize, availability: &str| -> Vec<(String, String)> {
+        let mut fields: Vec<(String, String)> = codes[..n]
+            .iter()
+            .map(|c| ("competence".to_string(), c.clone()))
+            .collect();
+        fields.push(("availability".into(), availability.into()));
+        fields
+    };
+    let too_many = post_owned(&app, &client, offer(21, "Mornings")).await;
+    assert_eq!(too_many.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        too_many
+            .text()
+            .await
+            .unwrap()
+            .contains("Choose 20 or fewer")
+    );
+    let too_long = post_owned(&app, &client, offer(1, &"x".repeat(301))).await;
+    assert_eq!(too_long.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        too_long
+            .text()
+            .await
+            .unwrap()
+            .contains("Keep this to 300 characters or fewer")
+    );
+    assert_eq!(
+        store.champion(app.org, champion).await.unwrap().unwrap(),
+        before
+    );
+    let twenty = post_owned(&app, &client, offer(20, &"x".repeat(300))).await;
+    assert_eq!(location(&twenty), "/champion?done=offer");
+    let now = store.champion(app.org, champion).await.unwrap().unwrap();
+    assert_eq!(now.competences.len(), 20);
+    assert_eq!(now.availability.chars().count(), 300);
+
+    // An administrator gives someone the champion role on their page: approved, with no
+    // nomination; once they say what they help with, they are found.
+    let person = people_without_accounts(&app, Some(Employment::Employee)).await[0];
+    let admin = app.signed_in("admin@afon.example").await;
+    let given = app
+        .post(
+            &admin,
+            &format!("/people/{}/access", person.0),
+            &[("role", "champion")],
+        )
+        .await;
+    assert_eq!(given.status(), StatusCode::OK);
+    assert!(
+        store
+            .person(app.org, person)
+            .await
+            .unwrap()
+            .account
+            .unwrap()
+            .1
+            .has(Role::Champion)
+    );
+    let code = &codes[0];
+    let learner = app.signed_in("learner@afon.example").await;
+    let url = format!("/help?about=competence:{code}");
+    assert!(!listed(&app.page(&learner, &url).await).contains(&person));
+    let sites = store
+        .person(app.org, person)
+        .await
+        .unwrap()
+        .sites
+        .iter()
+        .map(|(s, _)| *s)
+        .collect();
+    store
+        .save_offer(
+            app.org,
+            person,
+            &Offer {
+                competences: vec![code.clone()],
+                services: vec![],
+                sites,
+                availability: String::new(),
+                findable: false,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .champion(app.org, person)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        skillgym_domain::champions::ChampionStatus::Approved
+    );
+    assert!(listed(&app.page(&learner, &url).await).contains(&person));
+    assert!(store.is_findable_champion(app.org, person).await.unwrap());
+}
+
+/// Posts the offer form's fields, owned.
+async fn post_owned(
+    app: &TestApp,
+    client: &reqwest::Client,
+    fields: Vec<(String, String)>,
+) -> reqwest::Response {
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    app.post(client, "/champion/offer", &fields).await
 }

@@ -21,6 +21,7 @@ both_backends!(
     text_is_shown_as_text_never_as_html,
     the_synthesis_groups_a_periods_clippings_by_tag,
     a_write_up_goes_to_everyone_once_whatever_the_instances,
+    the_leads_are_reminded_every_six_months_once_whatever_the_instances,
     leads_remove_clippings_and_comments_and_authors_their_own,
     champions_trainers_and_admins_post_tips_and_everyone_comments,
     a_persons_clippings_and_comments_are_in_their_data_and_erasure_unnames_them,
@@ -897,4 +898,173 @@ async fn a_persons_clippings_and_comments_are_in_their_data_and_erasure_unnames_
         .unwrap();
     let write_ups = store.write_ups(app.org, 0).await.unwrap();
     assert!(!write_ups.is_empty() && write_ups.iter().all(|w| w.written_by.is_none()));
+}
+
+/// docs/horizon.md, "The reminder": six months after the last write-up (or the first clipping
+/// while nothing is written up), each lead gets one email, in their language, linking to the
+/// synthesis of those months; once however many instances run; none while a write-up is recent.
+async fn the_leads_are_reminded_every_six_months_once_whatever_the_instances(backend: Backend) {
+    use skillgym_domain::retention::months_before;
+    use skillgym_domain::{Role, uk_time};
+    let smtp = common::smtp::SmtpServer::start().await;
+    let config = skillgym_web::WebConfig {
+        mailer: Some(smtp.mailer()),
+        ..skillgym_web::WebConfig::default()
+    };
+    let app = common::spawn_app_with(backend, config).await;
+    let one = app.store().clone();
+    let two = skillgym_store::Store::connect(&app.db.url).await.unwrap();
+    let mailer = smtp.mailer();
+    let pool = sqlx::AnyPool::connect(&app.db.url).await.unwrap();
+    let today = uk_time::local(skillgym_store::now()).date();
+    let noon = |day: time::Date| {
+        uk_time::instant(day.with_time(time::Time::from_hms(12, 0, 0).unwrap())).unwrap()
+    };
+
+    // The leads, who may write up: trainers and administrators who have not left. One reads
+    // Welsh.
+    let trainer = person_of(&app, "trainer@afon.example").await;
+    let account = one
+        .person(app.org, trainer)
+        .await
+        .unwrap()
+        .account
+        .unwrap()
+        .0;
+    one.set_language(account, "cy").await.unwrap();
+    let filter = PersonFilter {
+        present_on: Some(today),
+        limit: i64::MAX,
+        ..PersonFilter::default()
+    };
+    let mut leads = BTreeSet::new();
+    for p in one.people(app.org, &filter).await.unwrap().0 {
+        let record = one.person(app.org, p.id).await.unwrap();
+        if let (Some((_, roles)), Some(email)) = (record.account, record.email)
+            && (roles.has(Role::Trainer) || roles.has(Role::Admin))
+        {
+            leads.insert(email);
+        }
+    }
+    assert!(leads.contains("trainer@afon.example") && leads.contains("admin@afon.example"));
+    assert!(!leads.contains("manager@afon.example") && !leads.contains("learner@afon.example"));
+
+    // The first clipping was eight months ago, but the demo's write-up is twelve days old:
+    // nothing is due.
+    let first_clipped = months_before(today, 8);
+    sqlx::query(
+        "UPDATE horizon_clippings SET clipped_at = $1 WHERE id = \
+             (SELECT MIN(id) FROM horizon_clippings WHERE organisation_id = $2)",
+    )
+    .bind(noon(first_clipped))
+    .bind(app.org.0)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let at = skillgym_store::now() + 1;
+    let run = |store: &skillgym_store::Store, name: &'static str, at: i64| {
+        let (store, mailer, url) = (store.clone(), mailer.clone(), app.url.clone());
+        async move {
+            skillgym_web::run_synthesis_reminder_job(&store, &mailer, &url, name, at)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(run(&one, "one", at).await.map(|s| s.sent), Some(0));
+
+    // The last write-up seven months ago: due a month ago, for the six months after it.
+    let written = months_before(today, 7);
+    sqlx::query("UPDATE horizon_write_ups SET published_at = $1 WHERE organisation_id = $2")
+        .bind(noon(written))
+        .bind(app.org.0)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let at = at + 3600;
+    let (a, b) = futures_util::future::join(run(&one, "one", at), run(&two, "two", at)).await;
+    let runs = [a, b];
+    assert_eq!(runs.iter().flatten().count(), 1, "{runs:?}");
+    assert_eq!(runs.iter().flatten().next().unwrap().sent, leads.len());
+    // Runs after, from either instance: nothing more.
+    for (store, name, later) in [(&one, "one", 3601), (&two, "two", 7202)] {
+        let again = run(store, name, at + later).await;
+        assert_eq!(again.map(|s| s.sent).unwrap_or(0), 0);
+    }
+    let messages = smtp.wait_for(leads.len()).await;
+    assert_eq!(messages.len(), leads.len());
+    let sent_to: BTreeSet<String> = messages.iter().map(|m| m.to.clone()).collect();
+    assert_eq!(sent_to, leads);
+    let link = |from: time::Date| {
+        format!(
+            "{}/horizon/synthesis?from={}&to={}",
+            app.url,
+            skillgym_domain::people::format_date(from),
+            skillgym_domain::people::format_date(months_before(from, -6)),
+        )
+    };
+    for message in &messages {
+        assert!(message.body.contains(&link(written)), "{}", message.body);
+        if message.to == "trainer@afon.example" {
+            assert_eq!(
+                message.subject,
+                "Mae'n bryd llunio crynodeb o sganio'r gorwel"
+            );
+            assert!(message.body.contains("Annwyl"));
+        } else {
+            assert_eq!(message.subject, "A horizon-scanning synthesis is due");
+            assert!(message.body.contains("Dear"));
+        }
+    }
+    // The link opens the synthesis of those months for a lead.
+    let lead = app.signed_in("admin@afon.example").await;
+    let path = link(written).replace(&app.url, "");
+    assert!(app.page(&lead, &path).await.contains("Write it up"));
+
+    // Claiming one reminder from both instances at once: one of them has it.
+    let later = today + time::Duration::days(400);
+    let (x, y) = futures_util::future::join(
+        one.claim_synthesis_reminder(app.org, trainer, later),
+        two.claim_synthesis_reminder(app.org, trainer, later),
+    )
+    .await;
+    assert_ne!(x.unwrap(), y.unwrap());
+
+    // With nothing written up, from the first clipping: due two months ago.
+    sqlx::query("DELETE FROM horizon_write_ups WHERE organisation_id = $1")
+        .bind(app.org.0)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let at = at + 4 * 3600;
+    let sent = run(&two, "two", at).await.unwrap();
+    assert_eq!(sent.sent, leads.len());
+    let messages = smtp.wait_for(2 * leads.len()).await;
+    assert_eq!(messages.len(), 2 * leads.len());
+    for message in &messages[leads.len()..] {
+        assert!(
+            message.body.contains(&link(first_clipped)),
+            "{}",
+            message.body
+        );
+    }
+
+    // Erasing a lead erases the record of their reminders.
+    let kept = "SELECT COUNT(*) FROM horizon_synthesis_reminders WHERE person_id = $1";
+    let count = |person: PersonId| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(kept)
+                .bind(person.0)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(count(trainer).await, 3);
+    one.erase_person(app.org, trainer, skillgym_store::Actor::System)
+        .await
+        .unwrap();
+    assert_eq!(count(trainer).await, 0);
+    pool.close().await;
+    two.close().await;
 }

@@ -82,6 +82,12 @@ async fn data_strings(app: &TestApp) -> Vec<String> {
     for t in store.teams(app.org).await.unwrap() {
         data.push(t.name);
     }
+    // The services catalogue's names, as the organisation wrote them (a campaign's form lists
+    // them to choose from).
+    for s in store.services(app.org).await.unwrap() {
+        data.push(s.service.name.en);
+        data.extend(s.service.name.cy);
+    }
     // The kit register's items, as the organisation wrote them.
     for k in store.kit(app.org, None).await.unwrap() {
         data.extend([k.item.code.to_string(), k.item.name]);
@@ -405,6 +411,14 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
         ),
         (
             "admin@afon.example",
+            format!("/campaigns/{campaign}/services"),
+        ),
+        (
+            "admin@afon.example",
+            format!("/campaigns/{fresh}/services?saved=1"),
+        ),
+        (
+            "admin@afon.example",
             format!("/campaigns/{fresh}/questions/new"),
         ),
         (
@@ -606,6 +620,81 @@ async fn every_page_takes_its_words_from_message_files(backend: Backend) {
         for text in visible_text(&html) {
             if let Some(rest) = unmarked(&text, &data) {
                 found.push(format!("learner {path}: {rest:?} (in {text:?})"));
+            }
+        }
+    }
+    // The services page of an audit that asks about them, empty, with errors, and on check
+    // your answers.
+    {
+        let demo = app.store().campaign(app.org, campaign).await.unwrap();
+        let services: Vec<_> = app
+            .store()
+            .services(app.org)
+            .await
+            .unwrap()
+            .iter()
+            .take(2)
+            .map(|s| s.id)
+            .collect();
+        let new = skillgym_store::NewCampaign {
+            framework: demo.framework_id,
+            title: demo.title.clone(),
+            opens_on: demo.opens_on,
+            closes_on: demo.closes_on,
+            anonymous: false,
+            competences: demo.areas[0].competences.iter().map(|c| c.id).collect(),
+            audience: Default::default(),
+            content: skillgym_domain::audit::CampaignContent {
+                title: demo.title.clone(),
+                profile_questions: Vec::new(),
+                quiz: Vec::new(),
+            },
+            pictures: Vec::new(),
+            cloned_from: None,
+        };
+        let id = app
+            .store()
+            .create_campaign_asking(app.org, &new, &services)
+            .await
+            .unwrap();
+        let c = app.store().campaign(app.org, id).await.unwrap();
+        app.post(&learner, &format!("/audits/{id}/start"), &[])
+            .await;
+        let last = c.questionnaire().len();
+        let path = format!("/audits/{id}/section/{last}");
+        let mut pages = vec![(
+            path.clone(),
+            app.page(&learner, &format!("{path}?lang=en-x-pseudo"))
+                .await,
+        )];
+        let csrf = app.csrf(&learner).await;
+        let html = learner
+            .post(format!("{}{path}?lang=en-x-pseudo", app.url))
+            .form(&[("csrf", csrf.as_str())])
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains("error-summary"), "the services page refused");
+        pages.push((format!("{path} with errors"), html));
+        for n in 1..=last {
+            let fields = common::answering::answers_for(&c, n, false);
+            let done = common::answering::post_section(&app, &learner, &c, n, &fields).await;
+            assert_eq!(done.status(), reqwest::StatusCode::SEE_OTHER, "section {n}");
+        }
+        let path = format!("/audits/{id}/check");
+        pages.push((
+            path.clone(),
+            app.page(&learner, &format!("{path}?lang=en-x-pseudo"))
+                .await,
+        ));
+        for (path, html) in pages {
+            for text in visible_text(&html) {
+                if let Some(rest) = unmarked(&text, &data) {
+                    found.push(format!("learner {path}: {rest:?} (in {text:?})"));
+                }
             }
         }
     }

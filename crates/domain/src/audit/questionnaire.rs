@@ -10,6 +10,10 @@ pub enum Section {
     Area(usize),
     /// One page of the knowledge round (by page number from 0).
     Quiz(usize),
+    /// How confident the person is helping people with the catalogue's services the campaign
+    /// asks about: last, so that the other sections keep their numbers whether it is asked or
+    /// not (it is not asked through a public link).
+    Services,
 }
 
 /// How a campaign's questions fall into pages.
@@ -19,6 +23,8 @@ pub struct Questionnaire {
     pub ratings: usize,
     pub profile_questions: usize,
     pub quiz_items: usize,
+    /// Services asked about, on the last page.
+    pub services: usize,
 }
 
 /// Knowledge-round questions on one page.
@@ -29,6 +35,8 @@ pub const QUIZ_PAGE: usize = 4;
 const SECONDS_PER_RATING: usize = 12;
 const SECONDS_PER_PROFILE_QUESTION: usize = 15;
 const SECONDS_PER_QUIZ_ITEM: usize = 30;
+// A service's confidence question is read like a rating, without a descriptor to weigh.
+const SECONDS_PER_SERVICE: usize = 10;
 
 impl Questionnaire {
     /// `areas` holds how many competences are rated in each area, in order.
@@ -50,14 +58,26 @@ impl Questionnaire {
             ratings: areas.iter().sum(),
             profile_questions,
             quiz_items,
+            services: 0,
         }
+    }
+
+    /// With a last page asking about `services` services (none: no page).
+    pub fn with_services(mut self, services: usize) -> Self {
+        self.sections.retain(|s| *s != Section::Services);
+        if services > 0 {
+            self.sections.push(Section::Services);
+        }
+        self.services = services;
+        self
     }
 
     /// Whole minutes it is likely to take, rounded up, never less than one.
     pub fn minutes(&self) -> usize {
         let seconds = self.ratings * SECONDS_PER_RATING
             + self.profile_questions * SECONDS_PER_PROFILE_QUESTION
-            + self.quiz_items * SECONDS_PER_QUIZ_ITEM;
+            + self.quiz_items * SECONDS_PER_QUIZ_ITEM
+            + self.services * SECONDS_PER_SERVICE;
         seconds.div_ceil(60).max(1)
     }
 
@@ -113,6 +133,27 @@ mod tests {
         assert_eq!(q.section(7), None);
         assert_eq!(q.quiz_items_on(2), 8..9);
         assert_eq!(q.ratings, 5);
+    }
+
+    #[test]
+    fn services_come_last_and_only_when_asked() {
+        let q = Questionnaire::new(&[2], 1, 5).with_services(3);
+        assert_eq!(
+            q.sections,
+            vec![
+                Section::Profile,
+                Section::Area(0),
+                Section::Quiz(0),
+                Section::Quiz(1),
+                Section::Services
+            ]
+        );
+        assert_eq!(q.section(5), Some(Section::Services));
+        // 2 × 12 s + 15 s + 5 × 30 s + 3 × 10 s = 219 s: 4 minutes.
+        assert_eq!(q.minutes(), 4);
+        let none = Questionnaire::new(&[2], 1, 5).with_services(0);
+        assert_eq!(none, Questionnaire::new(&[2], 1, 5));
+        assert_eq!(q.clone().with_services(0), none);
     }
 
     #[test]

@@ -2,16 +2,24 @@
 //! page asked, and every problem named by its field.
 
 use super::{ProfileQuestion, QuizItem, Rating};
-use crate::{CompetenceId, QuestionId, QuizItemId};
+use crate::services::Confidence;
+use crate::{CompetenceId, QuestionId, QuizItemId, ServiceId};
 use std::collections::HashMap;
 
-/// What a page asks, by the ids its fields are named after (`q-ID`, `rating-ID`, `quiz-ID`).
+/// What a page asks, by the ids its fields are named after (`q-ID`, `rating-ID`, `quiz-ID`,
+/// `service-ID`).
 #[derive(Debug, Clone, Copy)]
 pub enum Asked<'a> {
     Profile(&'a [(QuestionId, ProfileQuestion)]),
     Ratings(&'a [CompetenceId]),
     Quiz(&'a [(QuizItemId, QuizItem)]),
+    Services(&'a [ServiceId]),
 }
+
+/// The field of a service's confidence question.
+pub const SERVICE_FIELD: &str = "service-";
+/// A service page's field naming a service the campaign does not ask about.
+pub const SERVICE_NOT_ASKED: &str = "audit-service-not-asked";
 
 /// The checked answers of one page, in the order the page asks.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -22,14 +30,17 @@ pub struct PageAnswers {
     pub cleared: Vec<QuestionId>,
     /// The options chosen, and whether that is right.
     pub quiz: Vec<(QuizItemId, Vec<usize>, bool)>,
+    /// How confident the person is with each service asked about.
+    pub services: Vec<(ServiceId, Confidence)>,
 }
 
 /// A field's problem: its name and the Fluent message id that explains it.
 pub type FieldProblem = (String, &'static str);
 
 /// Reads the fields a page sent (in any order, a name possibly repeated for checkboxes;
-/// fields the page did not ask for are ignored). Every question asked is answered, cleared or
-/// named in a problem.
+/// fields the page did not ask for are ignored, except on the services page, where a service
+/// not asked about is a problem). Every question asked is answered, cleared or named in a
+/// problem.
 pub fn read_page(
     asked: Asked<'_>,
     fields: &[(String, String)],
@@ -73,6 +84,34 @@ pub fn read_page(
                 }
             }
         }
+        Asked::Services(services) => {
+            for id in services {
+                let name = format!("{SERVICE_FIELD}{id}");
+                let value = match given(&name) {
+                    [one] => one.as_str(),
+                    // None, or two answers to one question: neither is the answer.
+                    _ => "",
+                };
+                match Confidence::parse(value) {
+                    Ok(c) => page.services.push((*id, c)),
+                    Err(e) => problems.push((name, e.0)),
+                }
+            }
+            let mut others: Vec<&str> = submitted
+                .keys()
+                .copied()
+                .filter(|k| {
+                    k.strip_prefix(SERVICE_FIELD)
+                        .is_some_and(|id| !services.iter().any(|s| s.to_string() == id))
+                })
+                .collect();
+            others.sort_unstable();
+            problems.extend(
+                others
+                    .into_iter()
+                    .map(|k| (k.to_string(), SERVICE_NOT_ASKED)),
+            );
+        }
     }
     if problems.is_empty() {
         Ok(page)
@@ -108,6 +147,50 @@ mod tests {
         let problems = read_page(Asked::Ratings(&ids), &fields(&[("rating-7", "6")])).unwrap_err();
         let names: Vec<&str> = problems.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["rating-7", "rating-9"]);
+    }
+
+    #[test]
+    fn services_are_read_and_a_bad_or_unasked_one_is_named() {
+        let ids = [ServiceId(3), ServiceId(8)];
+        let page = read_page(
+            Asked::Services(&ids),
+            &fields(&[("service-8", "not-sure"), ("service-3", "5"), ("csrf", "x")]),
+        )
+        .unwrap();
+        assert_eq!(
+            page.services,
+            vec![
+                (ids[0], Confidence::Rated(5)),
+                (ids[1], Confidence::NotSure)
+            ]
+        );
+        for bad in ["6", "0", "-1", "4.5", "", "sure"] {
+            let problems = read_page(
+                Asked::Services(&ids),
+                &fields(&[("service-3", bad), ("service-8", "2")]),
+            )
+            .unwrap_err();
+            assert_eq!(
+                problems,
+                vec![("service-3".to_string(), "service-confidence-missing")],
+                "{bad:?}"
+            );
+        }
+        let problems = read_page(
+            Asked::Services(&ids),
+            &fields(&[("service-3", "1"), ("service-8", "2"), ("service-99", "4")]),
+        )
+        .unwrap_err();
+        assert_eq!(
+            problems,
+            vec![("service-99".to_string(), SERVICE_NOT_ASKED)]
+        );
+        let problems = read_page(
+            Asked::Services(&ids),
+            &fields(&[("service-3", "1"), ("service-3", "2"), ("service-8", "2")]),
+        )
+        .unwrap_err();
+        assert_eq!(problems.len(), 1, "two answers to one question");
     }
 
     #[test]

@@ -185,6 +185,17 @@ horizon-email-body =
     Darllenwch y cyfan: { $url }
     Wedi gweld rhywbeth a fydd yn newid ein gwaith? Cadwch ef: { $clip }
 # review:
+horizon-reminder-subject = Mae'n bryd llunio crynodeb o sganio'r gorwel
+# review:
+horizon-reminder-body =
+    Annwyl { $name },
+
+    Mae chwe mis ers i rywun ysgrifennu adroddiad ar sganio'r gorwel ddiwethaf, felly mae'n bryd llunio crynodeb. Mae tudalen y crynodeb yn grwpio'r hyn a gadwyd rhwng { $from } a { $to } yn ôl tag; oddi yno gallwch chi ysgrifennu amdano i bawb:
+
+    { $url }
+
+    Rydych chi'n cael y nodyn atgoffa hwn fel arweinydd (hyfforddwr neu weinyddwr). Daw bob chwe mis nes bod rhywun yn cyhoeddi adroddiad.
+# review:
 audit-action-clipping-removed = Dileu toriad sganio'r gorwel
 # review:
 audit-action-comment-removed = Dileu sylw

@@ -341,3 +341,55 @@ cli-services-refused = { $count ->
 }
 # review:
 admin-services-hint = Y gwasanaethau cyhoeddus ar-lein y mae staff yn helpu pobl i'w defnyddio, gyda'r bylchau mewn hyder fesul llyfrgell.
+
+## Gwasanaethau mewn ymgyrch archwilio
+
+campaign-services-title = Y gwasanaethau mae'r archwiliad yn holi amdanyn nhw
+
+campaign-services-of = Y gwasanaethau mae { $campaign } yn holi amdanyn nhw
+
+campaign-services-link = Dewis y gwasanaethau mae'r archwiliad hwn yn holi amdanyn nhw
+
+campaign-services-asked = Gwasanaethau mae'n holi amdanyn nhw
+
+# review: "ar ei dudalen olaf"
+campaign-services-intro = Gall archwiliad ofyn i bob person pa mor hyderus ydyn nhw'n helpu rhywun i ddefnyddio gwasanaethau o'r catalog gwasanaethau, ar ei dudalen olaf. Pan fyddan nhw'n cyflwyno'r archwiliad, mae pob ateb yn dod yn ateb iddyn nhw ar dudalen y gwasanaeth hwnnw. Nid yw'n holi am unrhyw un oni bai eich bod chi'n eu dewis.
+
+campaign-services-legend = Gwasanaethau mae'n holi amdanyn nhw (dewisol)
+
+campaign-services-hint = Mae pob person yn dweud pa mor hyderus ydyn nhw'n helpu rhywun i ddefnyddio pob gwasanaeth rydych chi'n ei dicio, ar dudalen olaf yr archwiliad. Nid ar gyfer archwiliad dienw: mae hyder gyda gwasanaeth yn perthyn i'r person.
+
+campaign-services-anonymous = Ni all archwiliad dienw holi am wasanaethau, gan fod hyder gyda gwasanaeth yn perthyn i'r person
+
+# review: "i ddod o hyd i hyrwyddwr"
+campaign-services-anonymous-explain = Mae'r archwiliad hwn yn ddienw, felly ni all holi am wasanaethau: mae hyder gyda gwasanaeth yn perthyn i'r person, ac fe'i defnyddir i ddod o hyd i hyrwyddwr sy'n gallu helpu ac i ddangos y bylchau fesul llyfrgell.
+
+campaign-services-fixed = Mae pobl wedi dechrau ateb yr archwiliad hwn, felly ni all y gwasanaethau mae'n holi amdanyn nhw newid mwyach.
+
+campaign-services-none = Nid yw'n holi am unrhyw wasanaeth.
+
+campaign-services-save = Cadw'r gwasanaethau
+
+campaign-services-saved = Mae'r gwasanaethau mae'n holi amdanyn nhw wedi'u cadw.
+
+campaign-services-catalogue-empty = Nid oes gwasanaethau yn y catalog gwasanaethau eto.
+
+campaign-services-catalogue-link = Mynd i'r catalog gwasanaethau
+
+audit-services-heading = Gwasanaethau rydych chi'n helpu pobl gyda nhw
+
+audit-services-intro = Pa mor hyderus ydych chi'n helpu rhywun i ddefnyddio pob un o'r gwasanaethau hyn? Pan fyddwch chi'n cyflwyno'r archwiliad, mae pob ateb yn dod yn ateb i chi ar dudalen y gwasanaeth hwnnw, yn lle'r hyn a ddywedoch chi yno o'r blaen. Dim ond chi sy'n gweld eich atebion eich hun.
+
+audit-service-not-asked = Nid yw'r archwiliad hwn yn holi am y gwasanaeth hwnnw
+
+audit-action-campaign-services-changed = Newid y gwasanaethau mae ymgyrch yn holi amdanyn nhw
+
+audit-detail-services = nifer y gwasanaethau: { $value }
+
+my-data-column-audit-service-answers-campaign = Archwiliad
+
+my-data-column-audit-service-answers-service = Cod y gwasanaeth
+
+my-data-column-audit-service-answers-name = Gwasanaeth
+
+my-data-column-audit-service-answers-confidence = Pa mor hyderus (1 i 5, neu not-sure)

@@ -96,6 +96,15 @@ horizon-email-body =
 
     Read it all: { $url }
     Seen something that will change our work? Clip it: { $clip }
+horizon-reminder-subject = A horizon-scanning synthesis is due
+horizon-reminder-body =
+    Dear { $name },
+
+    It is six months since the horizon scanning was last written up, so a synthesis is due. The synthesis page groups what was clipped from { $from } to { $to } by tag; from there you can write it up for everyone:
+
+    { $url }
+
+    You get this reminder as a lead (a trainer or administrator). It comes every six months until a write-up is published.
 audit-action-clipping-removed = Removed a horizon-scanning clipping
 audit-action-comment-removed = Removed a comment
 audit-action-write-up-published = Published a horizon-scanning write-up

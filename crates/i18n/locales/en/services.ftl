@@ -182,3 +182,31 @@ cli-services-refused = { $count ->
    *[other] Nothing was imported: the services file has { $count } problems.
 }
 admin-services-hint = The online public services staff help people use, with the gaps in confidence by library.
+
+## Services in an audit campaign
+
+campaign-services-title = Services the audit asks about
+campaign-services-of = Services { $campaign } asks about
+campaign-services-link = Choose the services this audit asks about
+campaign-services-asked = Services it asks about
+campaign-services-intro = An audit can ask each person how confident they are helping someone use services from the services catalogue, on its last page. When they submit the audit, each answer becomes their answer on that service's page. It asks about none unless you choose them.
+campaign-services-legend = Services it asks about (optional)
+campaign-services-hint = Each person says how confident they are helping someone use each service you tick, on the audit's last page. Not for an anonymous audit: confidence with a service is tied to the person.
+campaign-services-anonymous = An anonymous audit cannot ask about services, because confidence with a service is tied to the person
+campaign-services-anonymous-explain = This audit is anonymous, so it cannot ask about services: confidence with a service is tied to the person, and it is used to find a champion who can help and to show the gaps per library.
+campaign-services-fixed = People have started answering this audit, so the services it asks about can no longer change.
+campaign-services-none = It asks about no services.
+campaign-services-save = Save the services
+campaign-services-saved = The services it asks about are saved.
+campaign-services-catalogue-empty = The services catalogue has no services yet.
+campaign-services-catalogue-link = Go to the services catalogue
+audit-services-heading = Services you help people with
+audit-services-intro = How confident are you helping someone use each of these services? When you submit the audit, each answer becomes your answer on that service's page, replacing what you said there before. Only you see your own answers.
+audit-service-not-asked = This audit does not ask about that service
+audit-action-campaign-services-changed = Changed the services a campaign asks about
+audit-detail-services = services asked about: { $value }
+
+my-data-column-audit-service-answers-campaign = Audit
+my-data-column-audit-service-answers-service = Service code
+my-data-column-audit-service-answers-name = Service
+my-data-column-audit-service-answers-confidence = How confident (1 to 5, or not-sure)

@@ -11,7 +11,8 @@ const TICK: Duration = Duration::from_secs(60);
 /// for links), it also sends the campaigns' automatic reminders, the reminders the day
 /// before a session, the weekly check-ins of agreed learning plans, each manager's weekly
 /// email of their people's training due and overdue, the evaluation follow-ups, and the
-/// weekly digest of the digital team's answers, and the emails of horizon-scanning write-ups.
+/// weekly digest of the digital team's answers, the emails of horizon-scanning write-ups, and
+/// the six-monthly reminder to the leads that a horizon-scanning synthesis is due.
 pub fn spawn(store: Store, mail: Option<(Mailer, String)>) -> tokio::task::JoinHandle<()> {
     // Unique among instances sharing a database, and readable in `scheduled_jobs.locked_by`.
     let started = SystemTime::now()
@@ -71,6 +72,12 @@ pub fn spawn(store: Store, mail: Option<(Mailer, String)>) -> tokio::task::JoinH
                     skillgym_web::run_write_up_email_job(&store, mailer, url, &instance, at).await
                 {
                     tracing::warn!(error = %e, "horizon write-up emails could not be sent");
+                }
+                if let Err(e) =
+                    skillgym_web::run_synthesis_reminder_job(&store, mailer, url, &instance, at)
+                        .await
+                {
+                    tracing::warn!(error = %e, "horizon synthesis reminders could not be sent");
                 }
             }
         }

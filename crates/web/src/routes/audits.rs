@@ -18,10 +18,17 @@ use axum::http::header::{
 use axum::response::{IntoResponse, Redirect, Response};
 use skillgym_domain::audit::campaign::split;
 use skillgym_domain::audit::results::Answers;
-use skillgym_domain::audit::section_form::{Asked, read_page};
-use skillgym_domain::audit::{OptionOrder, PersonResults, QuestionKind, QuizItem, Rating, Section};
-use skillgym_domain::{CampaignId, CompetenceId, QuestionId, QuizItemId, ResponseId, Role};
-use skillgym_store::{Campaign, CampaignSummary, ResponseAnswers, ResponseState, SessionRecord};
+use skillgym_domain::audit::section_form::{Asked, SERVICE_FIELD, read_page};
+use skillgym_domain::audit::{
+    OptionOrder, PersonResults, QuestionKind, Questionnaire, QuizItem, Rating, Section,
+};
+use skillgym_domain::services::Confidence;
+use skillgym_domain::{
+    CampaignId, CompetenceId, QuestionId, QuizItemId, ResponseId, Role, ServiceId,
+};
+use skillgym_store::{
+    Campaign, CampaignSummary, ResponseAnswers, ResponseState, SessionRecord, StoreError,
+};
 use std::collections::HashMap;
 
 /// Today (UTC): the day campaigns are open on.
@@ -67,6 +74,15 @@ async fn open_campaign(state: &AppState, who: &Answering, id: CampaignId) -> App
     Ok(campaign)
 }
 
+/// What whoever is answering is asked: through a public link, not the services (see
+/// [`Campaign::public_questionnaire`]).
+fn questionnaire_for(campaign: &Campaign, who: &Answering) -> Questionnaire {
+    match who {
+        Answering::Person(_) => campaign.questionnaire(),
+        Answering::Public(_) => campaign.public_questionnaire(),
+    }
+}
+
 /// Whoever is answering's response to `campaign`, if they started one.
 async fn response_of(
     state: &AppState,
@@ -108,7 +124,7 @@ pub async fn start_page(
 ) -> AppResult<Response> {
     let campaign = open_campaign(&state, &who, id).await?;
     let response = response_of(&state, &who, campaign.id).await?;
-    let questionnaire = campaign.questionnaire();
+    let questionnaire = questionnaire_for(&campaign, &who);
     let mut page = ctx.page("audit-start-title");
     page.title = campaign.title.show(page.lang()).text.to_string();
     Ok(StartPage {
@@ -142,14 +158,14 @@ pub async fn start(
             .await?
             .ok_or(AppError::NotFound)?,
     };
-    Ok(Redirect::to(&next_page(&campaign, &response)).into_response())
+    Ok(Redirect::to(&next_page(&campaign, &who, &response)).into_response())
 }
 
-fn next_page(campaign: &Campaign, response: &ResponseState) -> String {
+fn next_page(campaign: &Campaign, who: &Answering, response: &ResponseState) -> String {
     if response.submitted {
         return format!("/audits/{}/results", campaign.id);
     }
-    match campaign.questionnaire().resume_at(&response.saved) {
+    match questionnaire_for(campaign, who).resume_at(&response.saved) {
         Some(n) => format!("/audits/{}/section/{n}", campaign.id),
         None => format!("/audits/{}/check", campaign.id),
     }
@@ -177,6 +193,14 @@ pub struct RatingField {
     pub title: String,
     pub title_lang: &'static str,
     pub description: String,
+    pub chosen: String,
+}
+
+/// One service's confidence question as the page shows it.
+pub struct ServiceField {
+    pub name: String,
+    pub title: String,
+    pub title_lang: &'static str,
     pub chosen: String,
 }
 
@@ -274,6 +298,9 @@ pub struct SectionPage {
     ratings: Vec<RatingField>,
     questions: Vec<QuestionField>,
     quiz: Vec<QuizField>,
+    services: Vec<ServiceField>,
+    /// The answers to a service's question: (value, words), as on the service's page.
+    service_choices: Vec<(String, String)>,
     errors: FormErrors,
     back_to_check: bool,
 }
@@ -284,16 +311,27 @@ impl SectionPage {
     }
 }
 
+/// A service's answer in words, as its page says it: "4 – I can help people with it
+/// confidently…", or "Not sure…".
+fn confidence_words(ctx: &Ctx, c: Confidence) -> String {
+    let words = ctx.tr.t(&format!("service-confidence-{}", c.value()));
+    match c {
+        Confidence::Rated(n) => format!("{n} – {words}"),
+        Confidence::NotSure => words,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn build_section(
     ctx: &Ctx,
     campaign: &Campaign,
+    questionnaire: &Questionnaire,
     number: usize,
     response: ResponseId,
     answers: &ResponseAnswers,
     submitted: &HashMap<String, Vec<String>>,
     sizes: &HashMap<String, (i64, i64)>,
 ) -> AppResult<SectionPage> {
-    let questionnaire = campaign.questionnaire();
     let section = questionnaire.section(number).ok_or(AppError::NotFound)?;
     let lang = ctx.tr.lang().code();
     let choose_all = ctx.tr.t("audit-choose-all");
@@ -313,6 +351,8 @@ fn build_section(
         ratings: Vec::new(),
         questions: Vec::new(),
         quiz: Vec::new(),
+        services: Vec::new(),
+        service_choices: Vec::new(),
         errors: FormErrors::default(),
         back_to_check: false,
     };
@@ -412,6 +452,30 @@ fn build_section(
                 });
             }
         }
+        Section::Services => {
+            page.heading = ctx.tr.t("audit-services-heading");
+            page.heading_lang = ctx.tr.lang().code();
+            page.service_choices = [1, 2, 3, 4, 5]
+                .map(Confidence::Rated)
+                .into_iter()
+                .chain([Confidence::NotSure])
+                .map(|c| (c.value(), confidence_words(ctx, c)))
+                .collect();
+            for s in &campaign.services {
+                let name = format!("{SERVICE_FIELD}{}", s.id);
+                let chosen = typed(&name)
+                    .and_then(|v| v.into_iter().next())
+                    .or_else(|| answers.services.get(&s.id).map(|c| c.value()))
+                    .unwrap_or_default();
+                let title = s.name.show(lang);
+                page.services.push(ServiceField {
+                    name,
+                    title: title.text.to_string(),
+                    title_lang: title.lang,
+                    chosen,
+                });
+            }
+        }
     }
     Ok(page)
 }
@@ -429,19 +493,18 @@ pub async fn section(
     };
     let answers = state.store.response_answers(response.id).await?;
     let sizes = state.store.picture_sizes(campaign.id).await?;
+    let questionnaire = questionnaire_for(&campaign, &who);
     let mut page = build_section(
         &ctx,
         &campaign,
+        &questionnaire,
         number,
         response.id,
         &answers,
         &HashMap::new(),
         &sizes,
     )?;
-    page.back_to_check = campaign
-        .questionnaire()
-        .resume_at(&response.saved)
-        .is_none();
+    page.back_to_check = questionnaire.resume_at(&response.saved).is_none();
     Ok(page.into_response())
 }
 
@@ -457,9 +520,10 @@ pub async fn save_section(
         Ok(r) => r,
         Err(redirect) => return Ok(redirect),
     };
-    let questionnaire = campaign.questionnaire();
+    let questionnaire = questionnaire_for(&campaign, &who);
     let section = questionnaire.section(number).ok_or(AppError::NotFound)?;
     let competences: Vec<CompetenceId>;
+    let services: Vec<ServiceId> = campaign.services.iter().map(|s| s.id).collect();
     let asked = match section {
         Section::Profile => Asked::Profile(&campaign.questions),
         Section::Area(i) => {
@@ -467,6 +531,7 @@ pub async fn save_section(
             Asked::Ratings(&competences)
         }
         Section::Quiz(p) => Asked::Quiz(&campaign.quiz[questionnaire.quiz_items_on(p)]),
+        Section::Services => Asked::Services(&services),
     };
     let read = read_page(asked, &fields);
     let mut submitted: HashMap<String, Vec<String>> = HashMap::new();
@@ -485,6 +550,7 @@ pub async fn save_section(
                 .into_iter()
                 .map(|(id, chosen, correct)| (id, (chosen, correct)))
                 .collect();
+            answers.services = page.services.into_iter().collect();
             cleared = page.cleared;
         }
         Err(problems) => {
@@ -499,6 +565,7 @@ pub async fn save_section(
         let mut page = build_section(
             &ctx,
             &campaign,
+            &questionnaire,
             number,
             response.id,
             &stored,
@@ -510,10 +577,16 @@ pub async fn save_section(
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
         return Ok(response);
     }
-    state
+    match state
         .store
         .save_section(response.id, number, &answers, &cleared)
-        .await?;
+        .await
+    {
+        Ok(()) => {}
+        // A service taken out of the campaign since the page was read: nothing is kept.
+        Err(StoreError::Refused(_)) => return Err(AppError::BadRequest("service")),
+        Err(e) => return Err(e.into()),
+    }
     let mut saved = response.saved.clone();
     saved.push(number);
     let back_to_check = submitted.contains_key("back-to-check");
@@ -555,13 +628,13 @@ async fn check_page(
     state: &AppState,
     ctx: &Ctx,
     campaign: &Campaign,
+    questionnaire: &Questionnaire,
     response: &ResponseState,
     errors: FormErrors,
 ) -> AppResult<Response> {
     let answers = state.store.response_answers(response.id).await?;
     let sizes = state.store.picture_sizes(campaign.id).await?;
     let lang = ctx.tr.lang().code();
-    let questionnaire = campaign.questionnaire();
     let not_answered = ctx.tr.t("audit-not-answered");
     let mut groups = Vec::new();
     for (n, section) in questionnaire.sections.iter().enumerate() {
@@ -643,6 +716,23 @@ async fn check_page(
                 }
                 (ctx.tr.t1("audit-quiz-part", "part", (*p + 1) as i64), ())
             }
+            Section::Services => {
+                for s in &campaign.services {
+                    let answer = match answers.services.get(&s.id) {
+                        None => not_answered.clone(),
+                        Some(c) => confidence_words(ctx, *c),
+                    };
+                    let title = s.name.show(lang);
+                    rows.push(CheckRow {
+                        question: title.text.to_string(),
+                        question_lang: title.lang,
+                        image: None,
+                        answer,
+                        section: number,
+                    });
+                }
+                (ctx.tr.t("audit-services-heading"), ())
+            }
         };
         groups.push((title, rows));
     }
@@ -676,7 +766,16 @@ pub async fn check(
         Ok(r) => r,
         Err(redirect) => return Ok(redirect),
     };
-    check_page(&state, &ctx, &campaign, &response, FormErrors::default()).await
+    let questionnaire = questionnaire_for(&campaign, &who);
+    check_page(
+        &state,
+        &ctx,
+        &campaign,
+        &questionnaire,
+        &response,
+        FormErrors::default(),
+    )
+    .await
 }
 
 pub async fn submit(
@@ -691,14 +790,11 @@ pub async fn submit(
         Ok(r) => r,
         Err(redirect) => return Ok(redirect),
     };
-    if campaign
-        .questionnaire()
-        .resume_at(&response.saved)
-        .is_some()
-    {
+    let questionnaire = questionnaire_for(&campaign, &who);
+    if questionnaire.resume_at(&response.saved).is_some() {
         let mut errors = FormErrors::default();
         errors.add("missing", "audit-sections-missing");
-        return check_page(&state, &ctx, &campaign, &response, errors).await;
+        return check_page(&state, &ctx, &campaign, &questionnaire, &response, errors).await;
     }
     state.store.submit_response(response.id).await?;
     Ok(Redirect::to(&format!("/audits/{}/results", campaign.id)).into_response())

@@ -16,10 +16,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use skillgym_domain::analysis::{AnonymityThreshold, ResponseRate, ShownRate};
 use skillgym_domain::audit::{Audience, CampaignContent, Framework, Localised};
 use skillgym_domain::people::{format_date, parse_date};
-use skillgym_domain::{CampaignId, CompetenceId, FrameworkId, JobFamily, OrganisationId, SiteId};
+use skillgym_domain::{
+    CampaignId, CompetenceId, FrameworkId, JobFamily, OrganisationId, ServiceId, SiteId,
+};
 use skillgym_i18n::Tr;
 use skillgym_store::{
-    Campaign, CampaignSummary, FrameworkSummary, NewCampaign, SiteRecord, StoredFramework,
+    Campaign, CampaignSummary, FrameworkSummary, NewCampaign, SERVICES_ANONYMOUS, SiteRecord,
+    StoreError, StoredFramework, StoredService,
 };
 
 #[derive(Template, WebTemplate)]
@@ -194,6 +197,8 @@ pub struct CampaignForm {
     pub sites: Vec<String>,
     pub families: Vec<String>,
     pub standard: bool,
+    /// The catalogue's services it asks about (ids as sent).
+    pub services: Vec<String>,
 }
 
 impl CampaignForm {
@@ -211,6 +216,7 @@ impl CampaignForm {
                 "site" => form.sites.push(v),
                 "family" => form.families.push(v),
                 "standard" => form.standard = v == "yes",
+                super::campaign_services::FIELD => form.services.push(v),
                 _ => {}
             }
         }
@@ -231,6 +237,8 @@ pub struct CampaignFormPage {
     frameworks: Vec<StoredFramework>,
     sites: Vec<SiteRecord>,
     families: [JobFamily; 5],
+    /// The services catalogue, to choose what it asks about.
+    catalogue: Vec<StoredService>,
 }
 
 impl CampaignFormPage {
@@ -244,6 +252,10 @@ impl CampaignFormPage {
 
     fn family_checked(&self, family: &JobFamily) -> bool {
         CampaignForm::has(&self.form.families, family.as_str())
+    }
+
+    fn service_checked(&self, id: &ServiceId) -> bool {
+        CampaignForm::has(&self.form.services, &id.to_string())
     }
 }
 
@@ -266,6 +278,7 @@ async fn form_page(
         frameworks,
         sites: state.store.sites(org).await?,
         families: JobFamily::ALL,
+        catalogue: state.store.services(org).await?,
     }
     .into_response();
     if failed {
@@ -337,6 +350,17 @@ pub async fn create(
     if framework.is_some() && competences.is_empty() {
         errors.add("area", "campaign-areas-missing");
     }
+    let pairs: Vec<(String, String)> = form
+        .services
+        .iter()
+        .map(|v| (super::campaign_services::FIELD.to_string(), v.clone()))
+        .collect();
+    let services = super::campaign_services::chosen(&pairs)
+        .ok_or(crate::error::AppError::BadRequest("service"))?;
+    let anonymous = form.anonymous == "yes";
+    if anonymous && !services.is_empty() {
+        errors.add(super::campaign_services::FIELD, SERVICES_ANONYMOUS);
+    }
     let (Some(framework), Some(opens_on), Some(closes_on)) = (framework, opens, closes) else {
         return form_page(&state, &ctx, org, form, errors).await;
     };
@@ -389,24 +413,30 @@ pub async fn create(
             .filter_map(|f| JobFamily::parse(f).ok())
             .collect(),
     };
-    let id = state
+    let new = NewCampaign {
+        framework: framework.id,
+        title: content.title.clone(),
+        opens_on,
+        closes_on,
+        anonymous,
+        competences,
+        audience,
+        content,
+        pictures,
+        cloned_from: None,
+    };
+    let id = match state
         .store
-        .create_campaign(
-            org,
-            &NewCampaign {
-                framework: framework.id,
-                title: content.title.clone(),
-                opens_on,
-                closes_on,
-                anonymous: form.anonymous == "yes",
-                competences,
-                audience,
-                content,
-                pictures,
-                cloned_from: None,
-            },
-        )
-        .await?;
+        .create_campaign_asking(org, &new, &services)
+        .await
+    {
+        Ok(id) => id,
+        Err(StoreError::Refused(message)) => {
+            errors.add(super::campaign_services::FIELD, message);
+            return form_page(&state, &ctx, org, form, errors).await;
+        }
+        Err(e) => return Err(e.into()),
+    };
     Ok(Redirect::to(&format!("/campaigns/{id}")).into_response())
 }
 
@@ -456,6 +486,11 @@ pub async fn clone(
         pictures,
         cloned_from: Some(campaign.id),
     };
-    let id = state.store.create_campaign(org, &new).await?;
+    // The re-audit asks about the same services (an anonymous campaign asks about none).
+    let services: Vec<ServiceId> = campaign.services.iter().map(|s| s.id).collect();
+    let id = state
+        .store
+        .create_campaign_asking(org, &new, &services)
+        .await?;
     Ok(Redirect::to(&format!("/campaigns/{id}")).into_response())
 }

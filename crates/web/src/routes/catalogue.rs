@@ -53,19 +53,26 @@ pub(crate) async fn competence_titles(
     ctx: &Ctx,
     org: skillgym_domain::OrganisationId,
 ) -> AppResult<Vec<(String, String, &'static str)>> {
-    let lang = ctx.tr.lang().code();
-    let mut seen = BTreeSet::new();
-    let mut out = Vec::new();
-    for summary in state.store.frameworks(org).await? {
-        let framework = state.store.framework(org, summary.id).await?.framework;
-        for c in framework.areas.iter().flat_map(|a| &a.competences) {
-            if seen.insert(c.code.clone()) {
-                let title = c.title.show(lang);
-                out.push((c.code.clone(), title.text.to_string(), title.lang));
-            }
-        }
-    }
-    Ok(out)
+    competence_titles_in(state, ctx.tr.lang().code(), org).await
+}
+
+/// The titles of the organisation's competences by code, in `lang` (for an email to someone
+/// other than the reader).
+pub(crate) async fn competence_titles_in(
+    state: &AppState,
+    lang: &str,
+    org: skillgym_domain::OrganisationId,
+) -> AppResult<Vec<(String, String, &'static str)>> {
+    Ok(state
+        .store
+        .competence_titles(org)
+        .await?
+        .into_iter()
+        .map(|(code, title)| {
+            let shown = title.show(lang);
+            (code, shown.text.to_string(), shown.lang)
+        })
+        .collect())
 }
 
 fn shown(

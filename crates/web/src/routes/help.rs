@@ -10,7 +10,7 @@ use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
 use crate::path::Path;
 use crate::routes::audits::today;
-use crate::routes::catalogue::competence_titles;
+use crate::routes::catalogue::competence_titles_in;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
@@ -95,9 +95,9 @@ struct Topics {
 }
 
 impl Topics {
-    async fn of(state: &AppState, ctx: &Ctx, org: OrganisationId) -> AppResult<Self> {
-        let lang = ctx.tr.lang().code();
-        let competences = competence_titles(state, ctx, org)
+    /// In `lang`: the reader's, or the champion's for the email asking them.
+    async fn of(state: &AppState, lang: &str, org: OrganisationId) -> AppResult<Self> {
+        let competences = competence_titles_in(state, lang, org)
             .await?
             .into_iter()
             .map(|(code, title, lang)| (format!("competence:{code}"), title, lang))
@@ -211,14 +211,8 @@ pub async fn find(
     Query(search): Query<Search>,
 ) -> AppResult<Response> {
     let org = signed_in.organisation_id;
-    let topics = Topics::of(&state, &ctx, org).await?;
-    let sites = state
-        .store
-        .sites(org)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s.name.to_string()))
-        .collect();
+    let topics = Topics::of(&state, ctx.tr.lang().code(), org).await?;
+    let sites = state.store.site_names(org).await?;
     let (near_site, places) = near(&state, org, signed_in.person_id, &search.near).await?;
     let topic = search.topic();
     let about = topic.as_ref().map(about_value).unwrap_or_default();
@@ -298,7 +292,7 @@ pub async fn ask_form(
     Query(search): Query<Search>,
 ) -> AppResult<Response> {
     let name = champion_to_ask(&state, &signed_in, champion).await?;
-    let topics = Topics::of(&state, &ctx, signed_in.organisation_id).await?;
+    let topics = Topics::of(&state, ctx.tr.lang().code(), signed_in.organisation_id).await?;
     let about = search.topic().as_ref().map(about_value).unwrap_or_default();
     Ok(AskPage {
         page: ctx.page("help-ask-title"),
@@ -325,7 +319,7 @@ pub async fn ask(
 ) -> AppResult<Response> {
     let org = signed_in.organisation_id;
     let name = champion_to_ask(&state, &signed_in, champion).await?;
-    let topics = Topics::of(&state, &ctx, org).await?;
+    let topics = Topics::of(&state, ctx.tr.lang().code(), org).await?;
     let search = Search {
         about: form.about.clone(),
         ..Search::default()
@@ -372,14 +366,19 @@ pub async fn ask(
         let asker = state.store.person(org, signed_in.person_id).await?;
         let contact = state.store.champion_contact(org, champion).await?;
         if let Some((email, language)) = contact {
-            let tr = Tr::new(
-                Lang::parse(language.as_deref().unwrap_or(""))
-                    .filter(|l| *l != Lang::Pseudo)
-                    .unwrap_or_default(),
-            );
-            let about = topic_title
-                .as_ref()
-                .map(|(t, _)| t.clone())
+            let lang = Lang::parse(language.as_deref().unwrap_or(""))
+                .filter(|l| *l != Lang::Pseudo)
+                .unwrap_or_default();
+            let tr = Tr::new(lang);
+            // What it is about as the champion reads it, not as the asker does.
+            let title = match &topic {
+                Some(t) if lang != ctx.tr.lang() => Topics::of(&state, lang.code(), org)
+                    .await?
+                    .title(&about_value(t)),
+                _ => topic_title.clone(),
+            };
+            let about = title
+                .map(|(t, _)| t)
                 .unwrap_or_else(|| tr.t("help-email-no-topic"));
             let subject = tr.t2(
                 "help-email-subject",

@@ -12,6 +12,7 @@ mod audits;
 mod board;
 mod buddies;
 mod campaign_questions;
+mod campaign_services;
 mod campaigns;
 mod catalogue;
 mod champion_network;
@@ -279,6 +280,8 @@ fn pages() -> Routes {
         .post("/campaigns/new", campaigns::create)
         .get("/campaigns/{id}", campaigns::show)
         .post("/campaigns/{id}/clone", campaigns::clone)
+        .get("/campaigns/{id}/services", campaign_services::show)
+        .post("/campaigns/{id}/services", campaign_services::save)
         .get("/campaigns/{id}/questions", campaign_questions::list)
         .get(
             "/campaigns/{id}/questions/new",

@@ -5,7 +5,8 @@ use reqwest::Client;
 use skillgym_domain::audit::Section;
 use skillgym_store::Campaign;
 
-/// Answers every question of section `n` the same way: rating 4, first options, 12 years.
+/// Answers every question of section `n` the same way: rating 4 (and confidence 4 with each
+/// service), first options, 12 years.
 pub fn answers_for(campaign: &Campaign, n: usize, wrong_quiz: bool) -> Vec<(String, String)> {
     let q = campaign.questionnaire();
     let mut fields = Vec::new();
@@ -36,6 +37,11 @@ pub fn answers_for(campaign: &Campaign, n: usize, wrong_quiz: bool) -> Vec<(Stri
                         fields.push((format!("quiz-{id}"), i.to_string()));
                     }
                 }
+            }
+        }
+        Section::Services => {
+            for s in &campaign.services {
+                fields.push((format!("service-{}", s.id), "4".to_string()));
             }
         }
     }
