@@ -485,6 +485,115 @@ pub struct ReadTable {
     pub language: FileLanguage,
 }
 
+impl TableFormat {
+    /// Reads a file with a row per thing: each row read by `each` (which adds the row's
+    /// problems and gives nothing when there are any), and the file refused with `no_rows`
+    /// when it has none. Every thing, or every problem (columns named in the file's language)
+    /// and no thing. A file whose header or text is wrong has its rows left unread.
+    pub fn read_rows<T>(
+        &self,
+        bytes: &[u8],
+        no_rows: &'static str,
+        mut each: impl FnMut(&TableRow, &mut Vec<CsvProblem>) -> Option<T>,
+    ) -> Result<Vec<T>, Vec<CsvProblem>> {
+        let table = self.read(bytes);
+        let mut problems = table.problems;
+        let mut things = Vec::new();
+        if !problems.iter().any(|p| p.code != self.messages.field_count) {
+            if table.rows.is_empty() && problems.is_empty() {
+                problems.push(CsvProblem::new(0, None, no_rows));
+            }
+            for row in &table.rows {
+                if let Some(thing) = each(row, &mut problems) {
+                    things.push(thing);
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(things)
+        } else {
+            self.name_columns(&mut problems, table.language);
+            Err(problems)
+        }
+    }
+
+    /// [`TableFormat::read_rows`] for a register, whose things each have a code of their own
+    /// (in the `code` column): a code given twice is a problem, `code_twice`, of its second row.
+    pub fn read_register<T>(
+        &self,
+        bytes: &[u8],
+        no_rows: &'static str,
+        code_twice: &'static str,
+        mut each: impl FnMut(&TableRow, &mut Vec<CsvProblem>) -> Option<T>,
+        code: impl Fn(&T) -> &str,
+    ) -> Result<Vec<T>, Vec<CsvProblem>> {
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        self.read_rows(bytes, no_rows, |row, problems| {
+            let thing = each(row, problems)?;
+            if !seen.insert(code(&thing).to_string()) {
+                problems.push(
+                    CsvProblem::new(row.line, Some("code"), code_twice).with_value(code(&thing)),
+                );
+            }
+            Some(thing)
+        })
+    }
+}
+
+/// What a list of codes may be wrong with, as message ids.
+pub struct CodeListMessages {
+    pub twice: &'static str,
+    pub missing: &'static str,
+    pub too_many: &'static str,
+}
+
+/// The words of a cell listing codes: separated by spaces, commas, semicolons or lines.
+pub fn code_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split([' ', ',', ';', '\n'])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+}
+
+/// Codes (such as competences) separated by spaces, commas, semicolons or lines, in capitals,
+/// each once: at least one and at most `max`.
+pub fn parse_code_list(
+    text: &str,
+    max: usize,
+    messages: &CodeListMessages,
+) -> Result<Vec<String>, crate::Invalid> {
+    let mut codes: Vec<String> = Vec::new();
+    for code in code_words(text) {
+        let code = code.to_ascii_uppercase();
+        if codes.contains(&code) {
+            return Err(crate::Invalid(messages.twice));
+        }
+        codes.push(code);
+    }
+    if codes.is_empty() {
+        return Err(crate::Invalid(messages.missing));
+    }
+    if codes.len() > max {
+        return Err(crate::Invalid(messages.too_many));
+    }
+    Ok(codes)
+}
+
+impl TableRow {
+    /// Adds a problem `unknown` of `column` for each of `codes` that `known` does not know.
+    pub fn note_unknown<'a>(
+        &self,
+        problems: &mut Vec<CsvProblem>,
+        column: &'static str,
+        codes: impl IntoIterator<Item = &'a str>,
+        known: &dyn Fn(&str) -> bool,
+        unknown: &'static str,
+    ) {
+        for c in codes.into_iter().filter(|c| !known(c)) {
+            problems.push(CsvProblem::new(self.line, Some(column), unknown).with_value(c));
+        }
+    }
+}
+
 /// Problems collected up to a limit, then one saying there are too many, and no more: a file
 /// wrong on every line would otherwise bury the reader.
 pub(crate) struct Problems<P> {
@@ -526,6 +635,83 @@ impl<P> Problems<P> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const REGISTER: TableFormat = TableFormat {
+        columns: &[("code", "cod"), ("skills", "sgiliau")],
+        required: &["code"],
+        messages: TableMessages {
+            not_utf8: "t-not-utf8",
+            unreadable: "t-unreadable",
+            empty: "t-empty",
+            missing_column: "t-missing-column",
+            unknown_column: "t-unknown-column",
+            field_count: "t-field-count",
+        },
+    };
+
+    const LIST: CodeListMessages = CodeListMessages {
+        twice: "t-twice",
+        missing: "t-missing",
+        too_many: "t-too-many",
+    };
+
+    /// Reads `file` as a register whose rows are a code and a list of at most two known skills.
+    fn register(file: &str) -> Result<Vec<(String, Vec<String>)>, Vec<CsvProblem>> {
+        let known = |c: &str| c.starts_with("OK");
+        REGISTER.read_register(
+            file.as_bytes(),
+            "t-no-rows",
+            "t-code-twice",
+            |row, problems| {
+                let before = problems.len();
+                let skills = parse_code_list(row.get("skills"), 2, &LIST);
+                row.note(problems, "skills", &skills);
+                if let Ok(codes) = &skills {
+                    let codes = codes.iter().map(String::as_str);
+                    row.note_unknown(problems, "skills", codes, &known, "t-unknown");
+                }
+                if problems.len() > before {
+                    return None;
+                }
+                Some((row.get("code").to_string(), skills.ok()?))
+            },
+            |(code, _)| code.as_str(),
+        )
+    }
+
+    #[test]
+    fn a_register_is_every_row_or_every_problem_and_a_code_once() {
+        assert_eq!(
+            register("code,skills\nA,ok-1 ok-2\nB,\"ok-3;ok-1\"\n"),
+            Ok(vec![
+                ("A".into(), vec!["OK-1".into(), "OK-2".into()]),
+                ("B".into(), vec!["OK-3".into(), "OK-1".into()]),
+            ])
+        );
+        let problems = register(
+            "cod,sgiliau\nA,OK-1 ok-1\nB,\nC,OK-1 OK-2 OK-3\nD,OK-1 NO-1\nE,OK-1\nE,OK-2\n",
+        )
+        .unwrap_err();
+        let found: Vec<_> = problems
+            .iter()
+            .map(|p| (p.line, p.column, p.code, p.value.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (2, Some("sgiliau"), "t-twice", Some("OK-1 ok-1")),
+                (3, Some("sgiliau"), "t-missing", Some("")),
+                (4, Some("sgiliau"), "t-too-many", Some("OK-1 OK-2 OK-3")),
+                (5, Some("sgiliau"), "t-unknown", Some("NO-1")),
+                (7, Some("cod"), "t-code-twice", Some("E")),
+            ]
+        );
+        assert_eq!(register("code,skills\n").unwrap_err()[0].code, "t-no-rows");
+        // A wrong header: its rows are not read.
+        let problems = register("code,other\nA,OK-1\nA,OK-1\n").unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].code, "t-unknown-column");
+    }
 
     #[test]
     fn text_drops_the_byte_order_mark_and_finds_the_first_bad_line() {

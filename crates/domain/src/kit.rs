@@ -6,11 +6,12 @@
 //! Also the kit file (CSV): the register without people, read all or nothing with every
 //! problem named by line and column, and written so that it reads back as it was.
 
-use crate::csv_file::{CsvProblem, CsvWriter, TableFormat, TableMessages, TableRow};
+use crate::csv_file::{
+    CodeListMessages, CsvProblem, CsvWriter, TableFormat, TableMessages, TableRow, parse_code_list,
+};
 use crate::people::parse_date;
 use crate::retention::months_before;
 use crate::{FileLanguage, Invalid, SiteCode};
-use std::collections::HashSet;
 use std::io::Write;
 
 /// A kit item's stable identifier in its organisation's register, kept when the register is
@@ -84,24 +85,12 @@ pub fn parse_description(text: &str) -> Result<String, Invalid> {
 
 /// Competence codes separated by spaces, commas or semicolons, in capitals, each once.
 pub fn parse_competences(text: &str) -> Result<Vec<String>, Invalid> {
-    let mut codes: Vec<String> = Vec::new();
-    for code in text
-        .split([' ', ',', ';', '\n'])
-        .filter(|w| !w.trim().is_empty())
-    {
-        let code = code.trim().to_ascii_uppercase();
-        if codes.contains(&code) {
-            return Err(Invalid("kit-competence-twice"));
-        }
-        codes.push(code);
-    }
-    if codes.is_empty() {
-        return Err(Invalid("kit-competences-missing"));
-    }
-    if codes.len() > MAX_COMPETENCES {
-        return Err(Invalid("kit-competences-too-many"));
-    }
-    Ok(codes)
+    const MESSAGES: CodeListMessages = CodeListMessages {
+        twice: "kit-competence-twice",
+        missing: "kit-competences-missing",
+        too_many: "kit-competences-too-many",
+    };
+    parse_code_list(text, MAX_COMPETENCES, &MESSAGES)
 }
 
 /// A day something happened (trained, used): a calendar date, not after today.
@@ -292,32 +281,13 @@ pub struct Known<'a> {
 
 /// Reads a kit file: every item, or every problem (by line and column) and none.
 pub fn read(bytes: &[u8], known: &Known) -> Result<Vec<KitItem>, Vec<CsvProblem>> {
-    let table = FORMAT.read(bytes);
-    let mut problems = table.problems;
-    let mut items = Vec::new();
-    if !problems.iter().any(|p| p.code != FIELD_COUNT) {
-        if table.rows.is_empty() && problems.is_empty() {
-            problems.push(CsvProblem::new(0, None, NO_ROWS));
-        }
-        let mut seen: HashSet<KitCode> = HashSet::new();
-        for row in &table.rows {
-            if let Some(item) = item(row, known, &mut problems) {
-                if !seen.insert(item.code.clone()) {
-                    problems.push(
-                        CsvProblem::new(row.line, Some("code"), CODE_TWICE)
-                            .with_value(item.code.as_str()),
-                    );
-                }
-                items.push(item);
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(items)
-    } else {
-        FORMAT.name_columns(&mut problems, table.language);
-        Err(problems)
-    }
+    FORMAT.read_register(
+        bytes,
+        NO_ROWS,
+        CODE_TWICE,
+        |row, problems| item(row, known, problems),
+        |item| item.code.as_str(),
+    )
 }
 
 fn item(row: &TableRow, known: &Known, problems: &mut Vec<CsvProblem>) -> Option<KitItem> {
@@ -341,11 +311,14 @@ fn item(row: &TableRow, known: &Known, problems: &mut Vec<CsvProblem>) -> Option
     let competences = parse_competences(row.get("competences"));
     row.note(problems, "competences", &competences);
     if let Ok(codes) = &competences {
-        for c in codes.iter().filter(|c| !(known.competence)(c)) {
-            problems.push(
-                CsvProblem::new(row.line, Some("competences"), COMPETENCE_UNKNOWN).with_value(c),
-            );
-        }
+        let codes = codes.iter().map(String::as_str);
+        row.note_unknown(
+            problems,
+            "competences",
+            codes,
+            known.competence,
+            COMPETENCE_UNKNOWN,
+        );
     }
     if problems.len() > before {
         return None;
@@ -576,7 +549,8 @@ mod tests {
     fn the_demo_kit_names_sites_every_demo_has() {
         let kit = demo_kit();
         assert_eq!(kit.len(), 7);
-        let sites: HashSet<&str> = kit.iter().map(|(k, _)| k.site.as_str()).collect();
+        let sites: std::collections::HashSet<&str> =
+            kit.iter().map(|(k, _)| k.site.as_str()).collect();
         assert_eq!(sites.len(), 4);
         assert!(kit.iter().any(|(_, used)| used.is_none()));
         assert!(kit.iter().any(|(_, used)| used.is_some_and(|m| m > 6)));

@@ -6,7 +6,6 @@
 use crate::Invalid;
 use crate::audit::Localised;
 use crate::csv_file::{CsvProblem, CsvWriter, FileLanguage, TableFormat, TableMessages, TableRow};
-use std::collections::HashSet;
 use std::io::Write;
 
 /// What kind of learning an activity is.
@@ -487,32 +486,13 @@ const MAX_PROVIDER: usize = 200;
 /// Reads a catalogue file: every activity, or every problem (by line and column) and none of
 /// them. `known` says whether a competence code is one of the organisation's.
 pub fn read(bytes: &[u8], known: &dyn Fn(&str) -> bool) -> Result<Vec<Activity>, Vec<CsvProblem>> {
-    let table = FORMAT.read(bytes);
-    let mut problems = table.problems;
-    let mut activities = Vec::new();
-    if !problems.iter().any(|p| p.code != FIELD_COUNT) {
-        if table.rows.is_empty() && problems.is_empty() {
-            problems.push(CsvProblem::new(0, None, NO_ROWS));
-        }
-        let mut seen: HashSet<ActivityCode> = HashSet::new();
-        for row in &table.rows {
-            if let Some(activity) = activity(row, known, &mut problems) {
-                if !seen.insert(activity.code.clone()) {
-                    problems.push(
-                        CsvProblem::new(row.line, Some("code"), CODE_TWICE)
-                            .with_value(activity.code.as_str()),
-                    );
-                }
-                activities.push(activity);
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(activities)
-    } else {
-        FORMAT.name_columns(&mut problems, table.language);
-        Err(problems)
-    }
+    FORMAT.read_register(
+        bytes,
+        NO_ROWS,
+        CODE_TWICE,
+        |row, problems| activity(row, known, problems),
+        |activity| activity.code.as_str(),
+    )
 }
 
 /// One row as an activity, or its problems added to `problems`.
@@ -567,12 +547,8 @@ fn activity(
     let builds = parse_builds(row.get("competences"));
     row.note(problems, "competences", &builds);
     if let Ok(builds) = &builds {
-        for b in builds.iter().filter(|b| !known(&b.competence)) {
-            problems.push(
-                CsvProblem::new(row.line, Some("competences"), COMPETENCE_UNKNOWN)
-                    .with_value(&b.competence),
-            );
-        }
+        let codes = builds.iter().map(|b| b.competence.as_str());
+        row.note_unknown(problems, "competences", codes, known, COMPETENCE_UNKNOWN);
     }
     if problems.len() > before {
         return None;

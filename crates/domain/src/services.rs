@@ -8,12 +8,14 @@
 //! column, and written so that it reads back as it was.
 
 use crate::audit::Localised;
-use crate::csv_file::{CsvProblem, CsvWriter, TableFormat, TableMessages, TableRow};
+use crate::csv_file::{
+    CodeListMessages, CsvProblem, CsvWriter, TableFormat, TableMessages, TableRow, code_words,
+    parse_code_list,
+};
 use crate::learning::{ActivityCode, parse_url};
 use crate::people::{format_date, parse_date};
 use crate::retention::months_before;
 use crate::{FileLanguage, Invalid};
-use std::collections::HashSet;
 use std::io::Write;
 
 /// A service's stable identifier in its organisation's catalogue, kept when the catalogue is
@@ -116,33 +118,18 @@ pub fn problems(text: &str) -> Vec<(&str, Option<&str>)> {
 
 /// Competence codes separated by spaces, commas or semicolons, in capitals, each once.
 pub fn parse_competences(text: &str) -> Result<Vec<String>, Invalid> {
-    let mut codes: Vec<String> = Vec::new();
-    for code in text
-        .split([' ', ',', ';', '\n'])
-        .filter(|w| !w.trim().is_empty())
-    {
-        let code = code.trim().to_ascii_uppercase();
-        if codes.contains(&code) {
-            return Err(Invalid("service-competence-twice"));
-        }
-        codes.push(code);
-    }
-    if codes.is_empty() {
-        return Err(Invalid("service-competences-missing"));
-    }
-    if codes.len() > MAX_COMPETENCES {
-        return Err(Invalid("service-competences-too-many"));
-    }
-    Ok(codes)
+    const MESSAGES: CodeListMessages = CodeListMessages {
+        twice: "service-competence-twice",
+        missing: "service-competences-missing",
+        too_many: "service-competences-too-many",
+    };
+    parse_code_list(text, MAX_COMPETENCES, &MESSAGES)
 }
 
 /// Activity codes separated by spaces, commas or semicolons; none is fine.
 pub fn parse_activities(text: &str) -> Result<Vec<ActivityCode>, Invalid> {
     let mut codes: Vec<ActivityCode> = Vec::new();
-    for word in text
-        .split([' ', ',', ';', '\n'])
-        .filter(|w| !w.trim().is_empty())
-    {
+    for word in code_words(text) {
         let code = ActivityCode::parse(word).map_err(|_| Invalid("service-activity-invalid"))?;
         if !codes.contains(&code) {
             codes.push(code);
@@ -498,32 +485,13 @@ pub struct Known<'a> {
 
 /// Reads a services file: every service, or every problem (by line and column) and none.
 pub fn read(bytes: &[u8], known: &Known) -> Result<Vec<Service>, Vec<CsvProblem>> {
-    let table = FORMAT.read(bytes);
-    let mut problems = table.problems;
-    let mut services = Vec::new();
-    if !problems.iter().any(|p| p.code != FIELD_COUNT) {
-        if table.rows.is_empty() && problems.is_empty() {
-            problems.push(CsvProblem::new(0, None, NO_ROWS));
-        }
-        let mut seen: HashSet<ServiceCode> = HashSet::new();
-        for row in &table.rows {
-            if let Some(service) = service(row, known, &mut problems) {
-                if !seen.insert(service.code.clone()) {
-                    problems.push(
-                        CsvProblem::new(row.line, Some("code"), CODE_TWICE)
-                            .with_value(service.code.as_str()),
-                    );
-                }
-                services.push(service);
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(services)
-    } else {
-        FORMAT.name_columns(&mut problems, table.language);
-        Err(problems)
-    }
+    FORMAT.read_register(
+        bytes,
+        NO_ROWS,
+        CODE_TWICE,
+        |row, problems| service(row, known, problems),
+        |service| service.code.as_str(),
+    )
 }
 
 /// One row as a service, or its problems added to `problems`.
@@ -558,23 +526,28 @@ fn service(row: &TableRow, known: &Known, problems: &mut Vec<CsvProblem>) -> Opt
     let competences = parse_competences(row.get("competences"));
     row.note(problems, "competences", &competences);
     if let Ok(codes) = &competences {
-        for c in codes.iter().filter(|c| !(known.competence)(c)) {
-            problems.push(
-                CsvProblem::new(row.line, Some("competences"), COMPETENCE_UNKNOWN).with_value(c),
-            );
-        }
+        let codes = codes.iter().map(String::as_str);
+        row.note_unknown(
+            problems,
+            "competences",
+            codes,
+            known.competence,
+            COMPETENCE_UNKNOWN,
+        );
     }
     let links = parse_links(row.get("links"));
     row.note(problems, "links", &links);
     let activities = parse_activities(row.get("activities"));
     row.note(problems, "activities", &activities);
     if let Ok(codes) = &activities {
-        for c in codes.iter().filter(|c| !(known.activity)(c.as_str())) {
-            problems.push(
-                CsvProblem::new(row.line, Some("activities"), ACTIVITY_UNKNOWN)
-                    .with_value(c.as_str()),
-            );
-        }
+        let codes = codes.iter().map(ActivityCode::as_str);
+        row.note_unknown(
+            problems,
+            "activities",
+            codes,
+            known.activity,
+            ACTIVITY_UNKNOWN,
+        );
     }
     let checked_on = parse_checked_on(row.get("checked_on"), known.today);
     row.note(problems, "checked_on", &checked_on);

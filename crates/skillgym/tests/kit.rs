@@ -4,8 +4,7 @@
 
 mod common;
 
-use common::{skillgym, text};
-use skillgym_domain::audit::Framework;
+use common::{organisation_with_framework, skillgym, text};
 use skillgym_domain::kit;
 use skillgym_domain::{Location, SiteCode, SiteKind, SiteName};
 use skillgym_store::SiteInput;
@@ -15,16 +14,7 @@ both_backends!(the_kit_is_imported_all_or_nothing_and_exported);
 
 async fn the_kit_is_imported_all_or_nothing_and_exported(backend: Backend) {
     let db = TestDb::unmigrated(backend).await;
-    let out = skillgym(
-        &db,
-        &["user", "create-admin", "--email", "admin@example.org"],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let org = db.store.default_organisation().await.unwrap().unwrap();
-    db.store
-        .create_framework(org.id, &Framework::library_default())
-        .await
-        .unwrap();
+    let org = organisation_with_framework(&db).await;
     for code in ["CEN", "LLA", "PON", "CWM"] {
         let site = SiteInput {
             code: SiteCode::parse(code).unwrap(),

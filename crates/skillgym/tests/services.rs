@@ -4,8 +4,7 @@
 
 mod common;
 
-use common::{skillgym, text};
-use skillgym_domain::audit::Framework;
+use common::{organisation_with_framework, skillgym, text};
 use skillgym_domain::services;
 use skillgym_test_db::{Backend, TestDb, both_backends};
 
@@ -13,16 +12,7 @@ both_backends!(the_services_are_imported_all_or_nothing_and_exported);
 
 async fn the_services_are_imported_all_or_nothing_and_exported(backend: Backend) {
     let db = TestDb::unmigrated(backend).await;
-    let out = skillgym(
-        &db,
-        &["user", "create-admin", "--email", "admin@example.org"],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let org = db.store.default_organisation().await.unwrap().unwrap();
-    db.store
-        .create_framework(org.id, &Framework::library_default())
-        .await
-        .unwrap();
+    let org = organisation_with_framework(&db).await;
     let dir = tempfile::tempdir().unwrap();
     let path = |name: &str| dir.path().join(name).display().to_string();
     let header = "code,name,run_by,url,competences,checked_on\n";

@@ -3,6 +3,7 @@
 
 use crate::audit_trail::{AuditAction, NewAuditEvent, insert_event};
 use crate::error::taken_or;
+use crate::registers::Imported;
 use crate::{Actor, Result, Store, StoreError, now};
 use skillgym_domain::audit::Localised;
 use skillgym_domain::learning::{Activity, ActivityCode, ActivityKind, Builds, Languages};
@@ -28,13 +29,6 @@ impl StoredActivity {
         (self.ratings > 0 && self.ratings as usize >= threshold)
             .then(|| self.rating_sum as f64 / self.ratings as f64)
     }
-}
-
-/// What an import did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CatalogueImported {
-    pub added: usize,
-    pub updated: usize,
 }
 
 const COLUMNS: &str = "a.id, a.code, a.title_en, a.title_cy, a.summary_en, a.summary_cy, a.kind, \
@@ -199,7 +193,7 @@ impl Store {
         org: OrganisationId,
         activities: &[Activity],
         actor: Actor,
-    ) -> Result<CatalogueImported> {
+    ) -> Result<Imported> {
         let mut tx = self.begin_write().await?;
         let done = upsert_all(&mut tx, org, activities).await?;
         let event = NewAuditEvent::new(actor, AuditAction::CatalogueImported, None)
@@ -456,8 +450,8 @@ async fn upsert_all(
     tx: &mut Transaction<'_, Any>,
     org: OrganisationId,
     activities: &[Activity],
-) -> Result<CatalogueImported> {
-    let mut done = CatalogueImported::default();
+) -> Result<Imported> {
+    let mut done = Imported::default();
     for a in activities {
         match upsert(tx, org, a).await? {
             (_, true) => done.added += 1,

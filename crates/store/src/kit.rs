@@ -5,6 +5,7 @@
 use crate::audit_trail::{AuditAction, NewAuditEvent, insert_event};
 use crate::dates::{date, optional_date};
 use crate::error::taken_or;
+use crate::registers::{CompetenceList, Imported};
 use crate::{Actor, Result, Store, StoreError, now};
 use skillgym_domain::kit::{KitCode, KitItem, KitUse, UnusedAge};
 use skillgym_domain::people::format_date;
@@ -24,12 +25,11 @@ pub struct StoredKit {
     pub added_on: time::Date,
 }
 
-/// What an import did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct KitImported {
-    pub added: usize,
-    pub updated: usize,
-}
+/// Each item's competences.
+const COMPETENCES: CompetenceList = CompetenceList {
+    table: "kit_competences",
+    entry: "kit_id",
+};
 
 /// A person trained on a kit item.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,37 +109,7 @@ impl Store {
         .bind(site.map(|s| s.0))
         .fetch_all(&self.pool)
         .await?;
-        let mut competences = self.kit_competences(org, None).await?;
-        rows.iter()
-            .map(|r| {
-                let id: i64 = r.try_get("id")?;
-                kit_from(r, competences.remove(&id).unwrap_or_default())
-            })
-            .collect()
-    }
-
-    async fn kit_competences(
-        &self,
-        org: OrganisationId,
-        only: Option<KitId>,
-    ) -> Result<HashMap<i64, Vec<String>>> {
-        let rows = sqlx::query(
-            "SELECT kit_id, competence FROM kit_competences \
-             WHERE organisation_id = $1 AND ($2 IS NULL OR kit_id = $2) \
-             ORDER BY kit_id, position",
-        )
-        .bind(org.0)
-        .bind(only.map(|id| id.0))
-        .fetch_all(&self.pool)
-        .await?;
-        let mut by_kit: HashMap<i64, Vec<String>> = HashMap::new();
-        for r in rows {
-            by_kit
-                .entry(r.try_get("kit_id")?)
-                .or_default()
-                .push(r.try_get("competence")?);
-        }
-        Ok(by_kit)
+        COMPETENCES.entries(&self.pool, org, &rows, kit_from).await
     }
 
     /// One kit item of `org`; `NotFound` for another organisation's.
@@ -153,8 +123,7 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?
         .ok_or(StoreError::NotFound)?;
-        let mut competences = self.kit_competences(org, Some(id)).await?;
-        kit_from(&row, competences.remove(&id.0).unwrap_or_default())
+        COMPETENCES.entry(&self.pool, org, &row, kit_from).await
     }
 
     /// Adds kit (`id` none, added on `today`) or changes it, recording it in the audit trail.
@@ -182,7 +151,9 @@ impl Store {
                 (id, AuditAction::KitChanged)
             }
         };
-        write_competences(&mut tx, org, id, &item.competences).await?;
+        COMPETENCES
+            .write(&mut tx, org, id.0, &item.competences)
+            .await?;
         let event = NewAuditEvent::new(actor, action, None).with("kit", item.code.as_str());
         insert_event(&mut tx, org, &event).await?;
         tx.commit().await?;
@@ -221,7 +192,7 @@ impl Store {
         items: &[KitItem],
         today: time::Date,
         actor: Actor,
-    ) -> Result<KitImported> {
+    ) -> Result<Imported> {
         let mut tx = self.begin_write().await?;
         let done = upsert_all(&mut tx, org, items, today).await?;
         let event = NewAuditEvent::new(actor, AuditAction::KitImported, None)
@@ -633,8 +604,8 @@ async fn upsert_all(
     org: OrganisationId,
     items: &[KitItem],
     today: time::Date,
-) -> Result<KitImported> {
-    let mut done = KitImported::default();
+) -> Result<Imported> {
+    let mut done = Imported::default();
     let at = now();
     for k in items {
         let site = site_id(tx, org, &k.site).await?;
@@ -655,33 +626,7 @@ async fn upsert_all(
                 insert(tx, org, k, site, today, at).await?
             }
         };
-        write_competences(tx, org, id, &k.competences).await?;
+        COMPETENCES.write(tx, org, id.0, &k.competences).await?;
     }
     Ok(done)
-}
-
-async fn write_competences(
-    tx: &mut Transaction<'_, Any>,
-    org: OrganisationId,
-    id: KitId,
-    competences: &[String],
-) -> Result<()> {
-    sqlx::query("DELETE FROM kit_competences WHERE organisation_id = $1 AND kit_id = $2")
-        .bind(org.0)
-        .bind(id.0)
-        .execute(&mut **tx)
-        .await?;
-    for (position, code) in competences.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO kit_competences (kit_id, organisation_id, competence, position) \
-             VALUES ($1, $2, $3, $4)",
-        )
-        .bind(id.0)
-        .bind(org.0)
-        .bind(code.as_str())
-        .bind(position as i64)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
 }

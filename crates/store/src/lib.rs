@@ -40,6 +40,7 @@ mod personal_data;
 mod plans;
 mod profile;
 mod public_links;
+mod registers;
 mod secret_key;
 mod services;
 mod sessions;
@@ -71,7 +72,7 @@ pub use bookings::{
     SessionSite,
 };
 pub use campaign_services::{CampaignService, SERVICE_NOT_ASKED, SERVICES_ANONYMOUS};
-pub use catalogue::{CatalogueImported, StoredActivity};
+pub use catalogue::StoredActivity;
 pub use champions::{
     ChampionRecord, HelpGiven, HelpReport, HelpRequest, HelpTopic, HelpTotals, Meeting,
     NewHelpGiven, Offer, Pairing,
@@ -94,7 +95,7 @@ pub use invitations::{
     MailCampaign, REMINDER_JOB, Recipient,
 };
 pub use jobs::{JOBS, Job, JobsRun, months_before};
-pub use kit::{KitImported, KitStatus, KitTrainedPerson, KitUseEntry, StoredKit};
+pub use kit::{KitStatus, KitTrainedPerson, KitUseEntry, StoredKit};
 pub use leavers::{Absent, AbsentPeople, AbsentPerson, StaffUpload};
 pub use network::{NetworkCampaignRecord, NetworkMember, NetworkRecord, NewNetwork, Opening};
 pub use organisation::{NewOrganisation, Organisation, SiteInput, SiteRecord, TeamRecord};
@@ -108,8 +109,9 @@ pub use profile::{AnsweredCampaign, PersonAnswers, RoleTargets};
 pub use public_links::{
     PublicLink, PublicLinkMode, PublicRequest, PublicRespondent, PublicTarget, RequestCounts,
 };
+pub use registers::Imported;
 pub use secret_key::{OpenError, SecretKey, SecretKeyError};
-pub use services::{ServicesImported, SiteConfidenceCounts, StoredService};
+pub use services::{SiteConfidenceCounts, StoredService};
 pub use sessions::SessionRecord;
 pub use single_sign_on::{
     SINGLE_SIGN_ON_ATTEMPT_SECS, SecretsChecked, SingleSignOnAttempt, SingleSignOnInput,

@@ -5,6 +5,7 @@ use crate::audit_trail::{AuditAction, NewAuditEvent, insert_event};
 use crate::dates::date;
 use crate::error::taken_or;
 use crate::people::MANAGED;
+use crate::registers::{CompetenceList, Imported};
 use crate::{Actor, Result, Store, StoreError, now};
 use skillgym_domain::audit::Localised;
 use skillgym_domain::learning::ActivityCode;
@@ -22,12 +23,11 @@ pub struct StoredService {
     pub service: Service,
 }
 
-/// What an import did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ServicesImported {
-    pub added: usize,
-    pub updated: usize,
-}
+/// Each service's competences.
+const COMPETENCES: CompetenceList = CompetenceList {
+    table: "service_competences",
+    entry: "service_id",
+};
 
 /// One site on the gaps page: how many work there now, and how many of them are confident
 /// (rate 4 or 5) with each service (services nobody is confident with are absent).
@@ -88,37 +88,9 @@ impl Store {
         .bind(org.0)
         .fetch_all(&self.pool)
         .await?;
-        let mut competences = self.service_competences(org, None).await?;
-        rows.iter()
-            .map(|r| {
-                let id: i64 = r.try_get("id")?;
-                service_from(r, competences.remove(&id).unwrap_or_default())
-            })
-            .collect()
-    }
-
-    async fn service_competences(
-        &self,
-        org: OrganisationId,
-        only: Option<ServiceId>,
-    ) -> Result<HashMap<i64, Vec<String>>> {
-        let rows = sqlx::query(
-            "SELECT service_id, competence FROM service_competences \
-             WHERE organisation_id = $1 AND ($2 IS NULL OR service_id = $2) \
-             ORDER BY service_id, position",
-        )
-        .bind(org.0)
-        .bind(only.map(|id| id.0))
-        .fetch_all(&self.pool)
-        .await?;
-        let mut by_service: HashMap<i64, Vec<String>> = HashMap::new();
-        for r in rows {
-            by_service
-                .entry(r.try_get("service_id")?)
-                .or_default()
-                .push(r.try_get("competence")?);
-        }
-        Ok(by_service)
+        COMPETENCES
+            .entries(&self.pool, org, &rows, service_from)
+            .await
     }
 
     /// One service of `org`'s catalogue; `NotFound` for another organisation's.
@@ -131,8 +103,7 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?
         .ok_or(StoreError::NotFound)?;
-        let mut competences = self.service_competences(org, Some(id)).await?;
-        service_from(&row, competences.remove(&id.0).unwrap_or_default())
+        COMPETENCES.entry(&self.pool, org, &row, service_from).await
     }
 
     /// Every activity code of `org`'s learning catalogue: what a service may link to.
@@ -168,7 +139,9 @@ impl Store {
                 (id, AuditAction::ServiceChanged)
             }
         };
-        write_competences(&mut tx, org, id, &service.competences).await?;
+        COMPETENCES
+            .write(&mut tx, org, id.0, &service.competences)
+            .await?;
         let event = NewAuditEvent::new(actor, action, None).with("service", service.code.as_str());
         insert_event(&mut tx, org, &event).await?;
         tx.commit().await?;
@@ -240,7 +213,7 @@ impl Store {
         org: OrganisationId,
         services: &[Service],
         actor: Actor,
-    ) -> Result<ServicesImported> {
+    ) -> Result<Imported> {
         let mut tx = self.begin_write().await?;
         let done = upsert_all(&mut tx, org, services).await?;
         let event = NewAuditEvent::new(actor, AuditAction::ServicesImported, None)
@@ -535,8 +508,8 @@ async fn upsert_all(
     tx: &mut Transaction<'_, Any>,
     org: OrganisationId,
     services: &[Service],
-) -> Result<ServicesImported> {
-    let mut done = ServicesImported::default();
+) -> Result<Imported> {
+    let mut done = Imported::default();
     let at = now();
     for s in services {
         let existing: Option<i64> =
@@ -556,33 +529,7 @@ async fn upsert_all(
                 insert(tx, org, s, at).await?
             }
         };
-        write_competences(tx, org, id, &s.competences).await?;
+        COMPETENCES.write(tx, org, id.0, &s.competences).await?;
     }
     Ok(done)
-}
-
-async fn write_competences(
-    tx: &mut Transaction<'_, Any>,
-    org: OrganisationId,
-    id: ServiceId,
-    competences: &[String],
-) -> Result<()> {
-    sqlx::query("DELETE FROM service_competences WHERE organisation_id = $1 AND service_id = $2")
-        .bind(org.0)
-        .bind(id.0)
-        .execute(&mut **tx)
-        .await?;
-    for (position, code) in competences.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO service_competences (service_id, organisation_id, competence, position) \
-             VALUES ($1, $2, $3, $4)",
-        )
-        .bind(id.0)
-        .bind(org.0)
-        .bind(code.as_str())
-        .bind(position as i64)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
 }

@@ -18,6 +18,20 @@ pub struct CsrfForm<T>(pub T);
 #[derive(serde::Deserialize)]
 pub struct Empty {}
 
+/// A form whose one box says "yes, I am sure" (`confirm=yes`), as removing something asks.
+#[derive(serde::Deserialize)]
+pub struct Confirmed {
+    #[serde(default)]
+    confirm: String,
+}
+
+impl Confirmed {
+    /// Whether the box was ticked.
+    pub fn is_confirmed(&self) -> bool {
+        self.confirm == "yes"
+    }
+}
+
 #[derive(Deserialize)]
 struct Token {
     #[serde(default)]

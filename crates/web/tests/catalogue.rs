@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{TestApp, location, spawn_app};
+use common::{TestApp, location, results_found, spawn_app};
 use reqwest::{Client, Response, StatusCode};
 use skillgym_domain::learning::{self, ActivityFilter};
 use skillgym_domain::{ActivityId, Email, PersonId};
@@ -22,18 +22,6 @@ both_backends!(
 
 async fn catalogue(app: &TestApp) -> Vec<StoredActivity> {
     app.store().catalogue(app.org).await.unwrap()
-}
-
-/// The number in the results heading: "N activities found, of M".
-fn found(html: &str) -> usize {
-    let at = html.find(" found, of ").expect("a results heading");
-    let start = html[..at].rfind('>').unwrap() + 1;
-    html[start..at]
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap()
 }
 
 async fn anyone_finds_what_builds_a_skill_in_the_time_they_have(backend: Backend) {
@@ -72,7 +60,7 @@ async fn anyone_finds_what_builds_a_skill_in_the_time_they_have(backend: Backend
         let expected: Vec<&StoredActivity> =
             all.iter().filter(|a| filter.matches(&a.activity)).collect();
         assert!(!expected.is_empty(), "{query} finds something");
-        assert_eq!(found(&page), expected.len(), "{query}");
+        assert_eq!(results_found(&page), expected.len(), "{query}");
         for a in &all {
             let link = format!("href=\"/learning/{}\"", a.id);
             assert_eq!(
@@ -88,15 +76,6 @@ async fn anyone_finds_what_builds_a_skill_in_the_time_they_have(backend: Backend
     let page = app.page(&learner, "/learning").await;
     let welsh = all[0].activity.title.cy.clone().unwrap();
     assert!(page.contains(&welsh.replace('\'', "&#39;")) || page.contains(&welsh));
-}
-
-async fn person(app: &TestApp, email: &str) -> PersonId {
-    app.store()
-        .account_by_email(&Email::parse(email).unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id
 }
 
 async fn usefulness_is_shown_only_once_enough_people_rated(backend: Backend) {
@@ -118,7 +97,7 @@ async fn usefulness_is_shown_only_once_enough_people_rated(backend: Backend) {
         .into_values()
         .collect();
     people.sort();
-    let learner_id = person(&app, "learner@afon.example").await;
+    let learner_id = app.person_by_email("learner@afon.example").await;
     for p in people
         .iter()
         .filter(|p| **p != learner_id)
@@ -245,17 +224,13 @@ async fn trainers_add_and_change_activities_and_each_mistake_is_explained(backen
 }
 
 async fn upload(app: &TestApp, client: &Client, body: Vec<u8>) -> Response {
-    let csrf = app.csrf(client).await;
-    let form = reqwest::multipart::Form::new().text("csrf", csrf).part(
-        "catalogue_file",
-        reqwest::multipart::Part::bytes(body).file_name("catalogue.csv"),
-    );
-    client
-        .post(format!("{}/learning/import", app.url))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
+    app.post_file(
+        client,
+        "/learning/import",
+        &[],
+        Some(("catalogue_file", "catalogue.csv", body)),
+    )
+    .await
 }
 
 async fn a_catalogue_file_imports_all_or_nothing_and_exports_what_it_holds(backend: Backend) {
@@ -417,7 +392,7 @@ async fn a_persons_ratings_are_in_their_data_and_go_when_they_are_erased(backend
     let store = app.store();
     let activity = catalogue(&app).await[0].clone();
     let learner = app.signed_in("learner@afon.example").await;
-    let learner_id = person(&app, "learner@afon.example").await;
+    let learner_id = app.person_by_email("learner@afon.example").await;
     app.post(
         &learner,
         &format!("/learning/{}/rating", activity.id),

@@ -10,8 +10,8 @@ mod common;
 use common::{TestApp, location, spawn_app};
 use reqwest::{Client, Response, StatusCode};
 use skillgym_domain::kit::{self, KitCode, KitItem};
-use skillgym_domain::{Email, KitId, PersonId, SiteCode, SiteId, uk_time};
-use skillgym_store::{Actor, AuditAction, AuditFilter, StoredKit};
+use skillgym_domain::{KitId, PersonId, SiteCode, SiteId, uk_time};
+use skillgym_store::{Actor, AuditAction, StoredKit};
 use skillgym_test_db::{Backend, both_backends};
 
 both_backends!(
@@ -32,15 +32,6 @@ fn today() -> time::Date {
 /// The day `months` months before today, as a form takes it.
 fn months_ago(months: i64) -> String {
     skillgym_domain::people::format_date(skillgym_domain::retention::months_before(today(), months))
-}
-
-async fn person(app: &TestApp, email: &str) -> PersonId {
-    app.store()
-        .account_by_email(&Email::parse(email).unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id
 }
 
 async fn all(app: &TestApp) -> Vec<StoredKit> {
@@ -70,26 +61,6 @@ async fn add_kit(app: &TestApp, code: &str, site: &SiteCode) -> KitId {
         .unwrap()
 }
 
-/// People working at `site` now.
-async fn people_at(app: &TestApp, site: SiteId) -> Vec<PersonId> {
-    let mut out = Vec::new();
-    let mut ids: Vec<PersonId> = app
-        .store()
-        .person_ids(app.org)
-        .await
-        .unwrap()
-        .into_values()
-        .collect();
-    ids.sort();
-    for id in ids {
-        let p = app.store().person(app.org, id).await.unwrap();
-        if p.sites.iter().any(|(s, _)| *s == site) && p.left_on.is_none_or(|d| d > today()) {
-            out.push(id);
-        }
-    }
-    out
-}
-
 async fn execute(app: &TestApp, sql: &str, binds: &[&str]) {
     let pool = sqlx::AnyPool::connect(&app.db.url).await.unwrap();
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql.to_string()));
@@ -98,23 +69,6 @@ async fn execute(app: &TestApp, sql: &str, binds: &[&str]) {
     }
     query.execute(&pool).await.unwrap();
     pool.close().await;
-}
-
-async fn actions(app: &TestApp) -> Vec<AuditAction> {
-    app.store()
-        .audit_events(
-            app.org,
-            &AuditFilter {
-                limit: 1000,
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap()
-        .0
-        .into_iter()
-        .filter_map(|e| e.action)
-        .collect()
 }
 
 /// On the flags page for one site, whether kit `id` is listed, and its two flags.
@@ -135,7 +89,7 @@ async fn flags_at(app: &TestApp, client: &Client, site: SiteId, id: KitId) -> Op
 async fn anyone_reads_the_register_and_those_at_the_site_log_its_use(backend: Backend) {
     let app = spawn_app(backend).await;
     let learner = app.signed_in("learner@afon.example").await;
-    let me = person(&app, "learner@afon.example").await;
+    let me = app.person_by_email("learner@afon.example").await;
     let kit = all(&app).await;
     assert!(kit.len() >= 5, "the demo's kit");
     let page = app.page(&learner, "/kit").await;
@@ -327,7 +281,7 @@ async fn trainers_keep_the_register_and_record_training_in_the_audit_trail(backe
 
     // Training: by staff number, on a day not in the future.
     let item = app.store().kit_item(app.org, item.id).await.unwrap();
-    let someone = people_at(&app, item.site_id).await[0];
+    let someone = app.people_working_at(item.site_id).await[0];
     let someone = app.store().person(app.org, someone).await.unwrap();
     let number = someone.employee_number.to_string();
     let refused = app
@@ -403,7 +357,7 @@ async fn trainers_keep_the_register_and_record_training_in_the_audit_trail(backe
         StatusCode::NOT_FOUND
     );
 
-    let done = actions(&app).await;
+    let done = app.audit_actions().await;
     for action in [
         AuditAction::KitAdded,
         AuditAction::KitChanged,
@@ -434,7 +388,7 @@ async fn kit_nobody_working_at_its_site_is_trained_on_is_flagged_and_leavers_do_
     let app = spawn_app(backend).await;
     let store = app.store();
     let trainer = app.signed_in("trainer@afon.example").await;
-    let me = person(&app, "learner@afon.example").await;
+    let me = app.person_by_email("learner@afon.example").await;
     let (site, code) = site_of(&app, me).await;
     let id = add_kit(&app, "FLAG-TRAINED", &code).await;
     // Used today, so only the training flag is in question.
@@ -446,7 +400,7 @@ async fn kit_nobody_working_at_its_site_is_trained_on_is_flagged_and_leavers_do_
     );
 
     // Someone trained who works at another library: still nobody here.
-    let here = people_at(&app, site).await;
+    let here = app.people_working_at(site).await;
     let mut elsewhere = None;
     for p in store.person_ids(app.org).await.unwrap().into_values() {
         let record = store.person(app.org, p).await.unwrap();
@@ -496,10 +450,10 @@ async fn kit_is_flagged_unused_one_day_past_the_set_months(backend: Backend) {
     let app = spawn_app(backend).await;
     let store = app.store();
     let admin = app.signed_in("admin@afon.example").await;
-    let me = person(&app, "learner@afon.example").await;
+    let me = app.person_by_email("learner@afon.example").await;
     let (site, code) = site_of(&app, me).await;
     let id = add_kit(&app, "FLAG-UNUSED", &code).await;
-    let colleague = people_at(&app, site).await[0];
+    let colleague = app.people_working_at(site).await[0];
     store
         .record_kit_training(app.org, id, colleague, today(), Actor::System)
         .await
@@ -543,7 +497,7 @@ async fn kit_is_flagged_unused_one_day_past_the_set_months(backend: Backend) {
     assert_eq!(store.kit_unused_age(app.org).await.unwrap().months(), 5);
     assert_eq!(flags_at(&app, &admin, site, id).await, Some((false, true)));
     assert!(
-        actions(&app)
+        app.audit_actions()
             .await
             .contains(&AuditAction::KitUnusedAgeChanged)
     );
@@ -634,7 +588,11 @@ async fn a_kit_file_round_trips_and_bad_input_changes_nothing(backend: Backend) 
         trained_before,
         "training stays as it was"
     );
-    assert!(actions(&app).await.contains(&AuditAction::KitImported));
+    assert!(
+        app.audit_actions()
+            .await
+            .contains(&AuditAction::KitImported)
+    );
     // In Welsh, Welsh columns; the same kit.
     app.post(&admin, "/language", &[("lang", "cy")]).await;
     let welsh = app.get(&admin, "/kit.csv").await.bytes().await.unwrap();
@@ -706,7 +664,7 @@ async fn training_and_use_are_in_the_person_s_data_and_erasure(backend: Backend)
     let app = spawn_app(backend).await;
     let store = app.store();
     let learner = app.signed_in("learner@afon.example").await;
-    let me = person(&app, "learner@afon.example").await;
+    let me = app.person_by_email("learner@afon.example").await;
     let (_, code) = site_of(&app, me).await;
     let id = add_kit(&app, "MINE-1", &code).await;
     store

@@ -6,11 +6,11 @@
 
 mod common;
 
-use common::{TestApp, location, spawn_app};
+use common::{TestApp, location, results_found, spawn_app};
 use reqwest::{Client, Response, StatusCode};
 use skillgym_domain::services::{self, Confidence, Service};
-use skillgym_domain::{Email, PersonId, ServiceId, SiteId};
-use skillgym_store::{AuditAction, AuditFilter, StoredService};
+use skillgym_domain::{PersonId, ServiceId};
+use skillgym_store::{AuditAction, StoredService};
 use skillgym_test_db::{Backend, both_backends};
 use std::collections::BTreeSet;
 
@@ -29,33 +29,12 @@ async fn all(app: &TestApp) -> Vec<StoredService> {
     app.store().services(app.org).await.unwrap()
 }
 
-async fn person(app: &TestApp, email: &str) -> PersonId {
-    app.store()
-        .account_by_email(&Email::parse(email).unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id
-}
-
 async fn by_code(app: &TestApp, code: &str) -> StoredService {
     all(app)
         .await
         .into_iter()
         .find(|s| s.service.code.as_str() == code)
         .unwrap_or_else(|| panic!("{code} is in the catalogue"))
-}
-
-/// The number in the results heading: "N services found, of M".
-fn found(html: &str) -> usize {
-    let at = html.find(" found, of ").expect("a results heading");
-    let start = html[..at].rfind('>').unwrap() + 1;
-    html[start..at]
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap()
 }
 
 async fn anyone_finds_a_service_and_says_how_confident_they_are(backend: Backend) {
@@ -68,7 +47,7 @@ async fn anyone_finds_a_service_and_says_how_confident_they_are(backend: Backend
     assert!(page.contains("href=\"/services\""), "in the menu");
     // Words, in any case, in the name or the steps; and the skill it takes.
     let page = app.page(&learner, "/services?q=universal+CREDIT").await;
-    assert_eq!(found(&page), 1);
+    assert_eq!(results_found(&page), 1);
     let uc = by_code(&app, "UC-APPLY").await;
     assert!(page.contains(&format!("href=\"/services/{}\"", uc.id)));
     let page = app.page(&learner, "/services?competence=SERVICES-3").await;
@@ -77,7 +56,7 @@ async fn anyone_finds_a_service_and_says_how_confident_they_are(backend: Backend
         .filter(|s| s.service.competences.iter().any(|c| c == "SERVICES-3"))
         .count();
     assert!(expected > 0);
-    assert_eq!(found(&page), expected);
+    assert_eq!(results_found(&page), expected);
 
     // The page: who runs it, what to have ready, the steps, problems and fixes, guides.
     let path = format!("/services/{}", uc.id);
@@ -99,7 +78,7 @@ async fn anyone_finds_a_service_and_says_how_confident_they_are(backend: Backend
     );
 
     // Nothing chosen: explained, nothing saved.
-    let me = person(&app, "learner@afon.example").await;
+    let me = app.person_by_email("learner@afon.example").await;
     let refused = app.post(&learner, &format!("{path}/confidence"), &[]).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
@@ -174,23 +153,6 @@ fn form<'a>(code: &'a str, name: &'a str, checked_on: &'a str) -> Vec<(&'a str, 
         ("activities", "ACT-EL-ONLINE-FORMS"),
         ("checked_on", checked_on),
     ]
-}
-
-async fn actions(app: &TestApp) -> Vec<AuditAction> {
-    app.store()
-        .audit_events(
-            app.org,
-            &AuditFilter {
-                limit: 1000,
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap()
-        .0
-        .into_iter()
-        .filter_map(|e| e.action)
-        .collect()
 }
 
 async fn trainers_keep_the_catalogue_and_each_change_is_in_the_audit_trail(backend: Backend) {
@@ -292,7 +254,7 @@ async fn trainers_keep_the_catalogue_and_each_change_is_in_the_audit_trail(backe
     );
 
     // Removing needs the box ticked; then it goes, with everyone's confidence with it.
-    let me = person(&app, "learner@afon.example").await;
+    let me = app.person_by_email("learner@afon.example").await;
     app.store()
         .rate_service(app.org, id, me, Some(Confidence::Rated(2)))
         .await
@@ -317,7 +279,7 @@ async fn trainers_keep_the_catalogue_and_each_change_is_in_the_audit_trail(backe
             .is_empty()
     );
 
-    let done = actions(&app).await;
+    let done = app.audit_actions().await;
     for action in [
         AuditAction::ServiceAdded,
         AuditAction::ServiceChanged,
@@ -383,7 +345,7 @@ async fn an_entry_past_the_set_age_is_flagged_on_the_list_and_its_page(backend: 
     assert!(expected > 1);
     assert_eq!(flags(&app.page(&learner, "/services").await), expected);
     assert!(
-        actions(&app)
+        app.audit_actions()
             .await
             .contains(&AuditAction::ServiceCheckAgeChanged)
     );
@@ -431,27 +393,6 @@ async fn unrated_service(app: &TestApp) -> ServiceId {
         .unwrap()
 }
 
-/// People working at `site` now, by id.
-async fn people_at(app: &TestApp, site: SiteId) -> Vec<PersonId> {
-    let today = skillgym_domain::uk_time::local(skillgym_store::now()).date();
-    let mut out = Vec::new();
-    let mut ids: Vec<PersonId> = app
-        .store()
-        .person_ids(app.org)
-        .await
-        .unwrap()
-        .into_values()
-        .collect();
-    ids.sort();
-    for id in ids {
-        let p = app.store().person(app.org, id).await.unwrap();
-        if p.sites.iter().any(|(s, _)| *s == site) && p.left_on.is_none_or(|d| d > today) {
-            out.push(id);
-        }
-    }
-    out
-}
-
 async fn mark_left(app: &TestApp, person: PersonId) {
     let pool = sqlx::AnyPool::connect(&app.db.url).await.unwrap();
     sqlx::query("UPDATE people SET left_on = '2020-01-31' WHERE id = $1")
@@ -478,12 +419,12 @@ async fn the_gaps_per_site_count_only_people_working_there_now_and_show_no_one_s
     // The site with the most people.
     let mut sites = Vec::new();
     for s in store.sites(app.org).await.unwrap() {
-        let people = people_at(&app, s.id).await;
+        let people = app.people_working_at(s.id).await;
         sites.push((people.len(), s.id, s.name));
     }
     sites.sort();
     let (_, site, name) = sites.last().cloned().unwrap();
-    let people = people_at(&app, site).await;
+    let people = app.people_working_at(site).await;
     assert!(people.len() > threshold + 1, "a site big enough to test on");
 
     let page = app.page(&admin, "/services/gaps").await;
@@ -513,7 +454,7 @@ async fn the_gaps_per_site_count_only_people_working_there_now_and_show_no_one_s
     let page = app.page(&admin, "/services/gaps").await;
     assert_eq!(gap_cell(&page, &name, service).as_deref(), Some("Nobody"));
     // As many confident as the threshold, and as many not: the number is shown.
-    let rest = people_at(&app, site).await;
+    let rest = app.people_working_at(site).await;
     if rest.len() >= 2 * threshold {
         for p in rest.iter().take(threshold) {
             store
@@ -535,7 +476,7 @@ async fn the_gaps_per_site_count_only_people_working_there_now_and_show_no_one_s
 async fn a_manager_sees_the_gaps_at_their_people_s_sites_only(backend: Backend) {
     let app = spawn_app(backend).await;
     let store = app.store();
-    let manager_id = person(&app, "manager@afon.example").await;
+    let manager_id = app.person_by_email("manager@afon.example").await;
     let today = skillgym_domain::uk_time::local(skillgym_store::now()).date();
     // Worked out here from each person: the sites where the manager or their people work.
     let mut theirs = BTreeSet::new();
@@ -604,7 +545,11 @@ async fn a_services_file_round_trips_and_bad_input_changes_nothing(backend: Back
         before,
         "export then import changes nothing"
     );
-    assert!(actions(&app).await.contains(&AuditAction::ServicesImported));
+    assert!(
+        app.audit_actions()
+            .await
+            .contains(&AuditAction::ServicesImported)
+    );
     // In Welsh, the columns are Welsh, and the file reads back the same.
     app.post(&admin, "/language", &[("lang", "cy")]).await;
     let welsh = app
@@ -677,7 +622,7 @@ async fn a_services_file_round_trips_and_bad_input_changes_nothing(backend: Back
 async fn confidence_is_in_the_person_s_data_and_goes_when_they_are_erased(backend: Backend) {
     let app = spawn_app(backend).await;
     let learner = app.signed_in("learner@afon.example").await;
-    let me = person(&app, "learner@afon.example").await;
+    let me = app.person_by_email("learner@afon.example").await;
     let uc = by_code(&app, "UC-APPLY").await;
     app.post(
         &learner,
@@ -721,7 +666,7 @@ async fn another_organisation_s_services_are_not_found(backend: Backend) {
     let other = common::add_organisation(&app, "Bro Library Service", "bro.example").await;
     let theirs = app.store().services(other).await.unwrap()[0].id;
     let trainer = app.signed_in("trainer@afon.example").await;
-    let me = person(&app, "trainer@afon.example").await;
+    let me = app.person_by_email("trainer@afon.example").await;
     for path in [
         format!("/services/{theirs}"),
         format!("/services/{theirs}/edit"),

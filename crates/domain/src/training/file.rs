@@ -92,25 +92,9 @@ pub fn read(
     known: &dyn Fn(&str) -> bool,
     today: Date,
 ) -> Result<Vec<CompletionRow>, Vec<CsvProblem>> {
-    let table = FORMAT.read(bytes);
-    let mut problems = table.problems;
-    let mut rows = Vec::new();
-    if !problems.iter().any(|p| p.code != FIELD_COUNT) {
-        if table.rows.is_empty() && problems.is_empty() {
-            problems.push(CsvProblem::new(0, None, NO_ROWS));
-        }
-        for row in &table.rows {
-            if let Some(r) = completion(row, known, today, &mut problems) {
-                rows.push(r);
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(rows)
-    } else {
-        FORMAT.name_columns(&mut problems, table.language);
-        Err(problems)
-    }
+    FORMAT.read_rows(bytes, NO_ROWS, |row, problems| {
+        completion(row, known, today, problems)
+    })
 }
 
 fn completion(

@@ -2,7 +2,6 @@
 //! file, the same file as on the web (docs/catalogue.md).
 
 use super::import_file;
-use crate::output::say;
 use skillgym_domain::FileLanguage;
 use skillgym_domain::learning::{self, Activity};
 use skillgym_i18n::Tr;
@@ -22,26 +21,15 @@ pub async fn import(
         return Ok(ExitCode::FAILURE);
     };
     let known = store.competence_codes(org.id).await?;
-    let activities = match learning::read(&bytes, &|code| known.contains(code)) {
+    let read = learning::read(&bytes, &|code| known.contains(code));
+    let activities = match import_file::entries_or_refused(read, "cli-catalogue-refused", tr) {
         Ok(a) => a,
-        Err(problems) => {
-            let problems = import_file::table_problems(problems, tr);
-            return Ok(import_file::refused("cli-catalogue-refused", &problems, tr));
-        }
+        Err(refused) => return Ok(refused),
     };
     let done = store
         .import_catalogue(org.id, &activities, Actor::CommandLine)
         .await?;
-    say!(
-        "{}",
-        tr.t2(
-            "catalogue-imported",
-            "added",
-            done.added,
-            "updated",
-            done.updated
-        )
-    );
+    import_file::say_imported("catalogue-imported", done, tr);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -57,8 +45,5 @@ pub async fn export(
         .into_iter()
         .map(|a| a.activity)
         .collect();
-    let mut body = Vec::new();
-    learning::write(&mut body, &activities, language)?;
-    import_file::write_out(&body, output)?;
-    Ok(ExitCode::SUCCESS)
+    import_file::export(output, |out| learning::write(out, &activities, language))
 }

@@ -2,6 +2,7 @@
 //! listed, the same way for staff, frameworks, catalogues and survey responses; and the file an
 //! export command writes.
 
+use crate::output::say;
 use skillgym_i18n::Tr;
 use std::path::Path;
 use std::process::ExitCode;
@@ -77,4 +78,33 @@ pub fn write_out(body: &[u8], output: Option<&Path>) -> std::io::Result<()> {
             stdout.flush()
         }
     }
+}
+
+/// A register file as read (the learning catalogue, services, kit): its entries, or the exit
+/// code once the reader has been told every problem by line and column under `heading`.
+pub fn entries_or_refused<T>(
+    read: Result<Vec<T>, Vec<skillgym_domain::csv_file::CsvProblem>>,
+    heading: &str,
+    tr: &Tr,
+) -> Result<Vec<T>, ExitCode> {
+    read.map_err(|problems| refused(heading, &table_problems(problems, tr), tr))
+}
+
+/// Says what a register import did, with the message `said` given `added` and `updated`.
+pub fn say_imported(said: &str, done: skillgym_store::Imported, tr: &Tr) {
+    say!(
+        "{}",
+        tr.t2(said, "added", done.added, "updated", done.updated)
+    );
+}
+
+/// Writes a register file, as `write` writes it, to `output` (standard output when none).
+pub fn export(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>,
+) -> anyhow::Result<ExitCode> {
+    let mut body = Vec::new();
+    write(&mut body)?;
+    write_out(&body, output)?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -2,7 +2,6 @@
 //! file as on the web (docs/kit.md).
 
 use super::import_file;
-use crate::output::say;
 use skillgym_domain::FileLanguage;
 use skillgym_domain::kit::{self, KitItem};
 use skillgym_i18n::Tr;
@@ -32,20 +31,14 @@ pub async fn import(
         };
         kit::read(&bytes, &known)
     };
-    let items = match read {
+    let items = match import_file::entries_or_refused(read, "cli-kit-refused", tr) {
         Ok(items) => items,
-        Err(problems) => {
-            let problems = import_file::table_problems(problems, tr);
-            return Ok(import_file::refused("cli-kit-refused", &problems, tr));
-        }
+        Err(refused) => return Ok(refused),
     };
     let done = store
         .import_kit(org.id, &items, today, Actor::CommandLine)
         .await?;
-    say!(
-        "{}",
-        tr.t2("kit-imported", "added", done.added, "updated", done.updated)
-    );
+    import_file::say_imported("kit-imported", done, tr);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -61,8 +54,5 @@ pub async fn export(
         .into_iter()
         .map(|k| k.item)
         .collect();
-    let mut body = Vec::new();
-    kit::write(&mut body, &all, language)?;
-    import_file::write_out(&body, output)?;
-    Ok(ExitCode::SUCCESS)
+    import_file::export(output, |out| kit::write(out, &all, language))
 }

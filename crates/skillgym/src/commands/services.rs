@@ -2,7 +2,6 @@
 //! catalogue as a CSV file, the same file as on the web (docs/services.md).
 
 use super::import_file;
-use crate::output::say;
 use skillgym_domain::FileLanguage;
 use skillgym_domain::services::{self, Service};
 use skillgym_i18n::Tr;
@@ -33,26 +32,14 @@ pub async fn import(
         };
         services::read(&bytes, &known)
     };
-    let read = match read {
+    let read = match import_file::entries_or_refused(read, "cli-services-refused", tr) {
         Ok(s) => s,
-        Err(problems) => {
-            let problems = import_file::table_problems(problems, tr);
-            return Ok(import_file::refused("cli-services-refused", &problems, tr));
-        }
+        Err(refused) => return Ok(refused),
     };
     let done = store
         .import_services(org.id, &read, Actor::CommandLine)
         .await?;
-    say!(
-        "{}",
-        tr.t2(
-            "services-imported",
-            "added",
-            done.added,
-            "updated",
-            done.updated
-        )
-    );
+    import_file::say_imported("services-imported", done, tr);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -68,8 +55,5 @@ pub async fn export(
         .into_iter()
         .map(|s| s.service)
         .collect();
-    let mut body = Vec::new();
-    services::write(&mut body, &all, language)?;
-    import_file::write_out(&body, output)?;
-    Ok(ExitCode::SUCCESS)
+    import_file::export(output, |out| services::write(out, &all, language))
 }

@@ -19,3 +19,22 @@ pub fn skillgym(db: &TestDb, args: &[&str]) -> Output {
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+
+/// The organisation its first administrator makes on the command line, given the library
+/// framework: what a register file (the learning catalogue, services, kit) may name.
+pub async fn organisation_with_framework(db: &TestDb) -> skillgym_store::Organisation {
+    let out = skillgym(
+        db,
+        &["user", "create-admin", "--email", "admin@example.org"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let org = db.store.default_organisation().await.unwrap().unwrap();
+    db.store
+        .create_framework(
+            org.id,
+            &skillgym_domain::audit::Framework::library_default(),
+        )
+        .await
+        .unwrap();
+    org
+}

@@ -3,8 +3,7 @@
 //! and bring or take the whole catalogue as a CSV file (the same file as `skillgym import
 //! catalogue` and `export catalogue`).
 
-use super::csv_import::{ImportForm, import_page};
-use super::framework_files::{download, shown_csv_problems};
+use super::csv_import::{self, ImportForm, import_page};
 use crate::AppState;
 use crate::access::{Curator, SignedIn};
 use crate::context::Ctx;
@@ -12,7 +11,6 @@ use crate::error::AppResult;
 use crate::forms::{CsrfForm, FormErrors};
 use crate::page::Page;
 use crate::path::Path;
-use crate::upload::Upload;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{FromRequest, Multipart, Query, State};
@@ -23,7 +21,7 @@ use skillgym_domain::learning::{
     self, Activity, ActivityCode, ActivityFilter, ActivityKind, Builds, Languages, parse_pounds,
     parse_url,
 };
-use skillgym_domain::{ActivityId, FileLanguage, Invalid, Role};
+use skillgym_domain::{ActivityId, Invalid, Role};
 use skillgym_store::{Actor, StoreError, StoredActivity};
 use std::collections::BTreeSet;
 
@@ -714,14 +712,9 @@ pub async fn export(
         .into_iter()
         .map(|a| a.activity)
         .collect();
-    let mut body = Vec::new();
-    learning::write(
-        &mut body,
-        &activities,
-        FileLanguage::from_tag(ctx.tr.lang().code()),
-    )
-    .map_err(anyhow::Error::from)?;
-    Ok(download("text/csv; charset=utf-8", "catalogue.csv", body))
+    csv_import::export(&ctx, "catalogue.csv", |out, language| {
+        learning::write(out, &activities, language)
+    })
 }
 
 const IMPORT: ImportForm = ImportForm {
@@ -744,25 +737,19 @@ pub async fn import(
     multipart: Multipart,
 ) -> AppResult<Response> {
     let org = curator.organisation_id;
-    let upload = Upload::read(&ctx, multipart, IMPORT.field, &[]).await?;
-    let refused = |problems, file_missing| import_page(&ctx, &IMPORT, problems, file_missing);
-    let Some(file) = upload.file else {
-        return Ok(refused(Vec::new(), true));
-    };
     let known = state.store.competence_codes(org).await?;
-    let activities = match learning::read(&file.bytes, &|code| known.contains(code)) {
+    let read = IMPORT.read_upload(&ctx, multipart, |bytes| {
+        learning::read(bytes, &|code| known.contains(code))
+    });
+    let activities = match read.await? {
         Ok(a) => a,
-        Err(problems) => return Ok(refused(shown_csv_problems(problems, &ctx.tr), false)),
+        Err(refused) => return Ok(refused),
     };
     let done = state
         .store
         .import_catalogue(org, &activities, Actor::Person(curator.person_id))
         .await?;
-    Ok(Redirect::to(&format!(
-        "/learning?added={}&updated={}",
-        done.added, done.updated
-    ))
-    .into_response())
+    Ok(IMPORT.imported(done.added, done.updated))
 }
 
 #[cfg(test)]

@@ -5,16 +5,15 @@
 //! its use. Trainers, managers and administrators see the flags: per site, kit nobody working
 //! there is trained on, and kit unused for longer than the organisation's setting.
 
-use super::csv_import::{ImportForm, import_page};
-use super::framework_files::{download, shown_csv_problems};
+use super::csv_import::{self, ImportForm, import_page};
+use super::removal::{self, Removal};
 use crate::AppState;
 use crate::access::{Admin, Curator, Planner, SignedIn};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::forms::{CsrfForm, FormErrors};
+use crate::forms::{Confirmed, CsrfForm, FormErrors};
 use crate::page::Page;
 use crate::path::Path;
-use crate::upload::Upload;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{FromRequest, Multipart, Query, State};
@@ -23,7 +22,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use skillgym_domain::kit::{self, KitCode, KitItem, KitUse, UnusedAge};
 use skillgym_domain::people::format_date;
-use skillgym_domain::{FileLanguage, Invalid, KitId, OrganisationId, Role, SiteId, uk_time};
+use skillgym_domain::{Invalid, KitId, OrganisationId, Role, SiteId, uk_time};
 use skillgym_store::{Actor, KitStatus, SessionRecord, StoreError, StoredKit};
 use std::collections::{BTreeSet, HashMap};
 
@@ -720,15 +719,6 @@ async fn save(
     }
 }
 
-#[derive(Template, WebTemplate)]
-#[template(path = "kit_remove.html")]
-pub struct RemovePage {
-    page: Page,
-    id: KitId,
-    name: String,
-    missing_confirmation: bool,
-}
-
 async fn remove_page(
     state: &AppState,
     ctx: &Ctx,
@@ -737,18 +727,13 @@ async fn remove_page(
     missing_confirmation: bool,
 ) -> AppResult<Response> {
     let stored = state.store.kit_item(org, id).await?;
-    let response = RemovePage {
-        page: ctx.page("kit-remove-title"),
-        id,
+    let removal = Removal {
+        messages: "kit-remove",
+        path: format!("/kit/{id}"),
         name: stored.item.name,
-        missing_confirmation,
-    }
-    .into_response();
-    Ok(if missing_confirmation {
-        unprocessable(response)
-    } else {
-        response
-    })
+        lang: None,
+    };
+    Ok(removal::remove_page(ctx, removal, missing_confirmation))
 }
 
 pub async fn remove_form(
@@ -760,21 +745,15 @@ pub async fn remove_form(
     remove_page(&state, &ctx, curator.organisation_id, id, false).await
 }
 
-#[derive(Deserialize)]
-pub struct RemoveForm {
-    #[serde(default)]
-    confirm: String,
-}
-
 pub async fn remove(
     curator: Curator,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<KitId>,
-    CsrfForm(form): CsrfForm<RemoveForm>,
+    CsrfForm(form): CsrfForm<Confirmed>,
 ) -> AppResult<Response> {
     let org = curator.organisation_id;
-    if form.confirm != "yes" {
+    if !form.is_confirmed() {
         return remove_page(&state, &ctx, org, id, true).await;
     }
     state
@@ -916,14 +895,9 @@ pub async fn export(
         .into_iter()
         .map(|k| k.item)
         .collect();
-    let mut body = Vec::new();
-    kit::write(
-        &mut body,
-        &items,
-        FileLanguage::from_tag(ctx.tr.lang().code()),
-    )
-    .map_err(anyhow::Error::from)?;
-    Ok(download("text/csv; charset=utf-8", "kit.csv", body))
+    csv_import::export(&ctx, "kit.csv", |out, language| {
+        kit::write(out, &items, language)
+    })
 }
 
 const IMPORT: ImportForm = ImportForm {
@@ -946,34 +920,24 @@ pub async fn import(
     multipart: Multipart,
 ) -> AppResult<Response> {
     let org = curator.organisation_id;
-    let upload = Upload::read(&ctx, multipart, IMPORT.field, &[]).await?;
-    let refused = |problems, file_missing| import_page(&ctx, &IMPORT, problems, file_missing);
-    let Some(file) = upload.file else {
-        return Ok(refused(Vec::new(), true));
-    };
     let competences = state.store.competence_codes(org).await?;
     let sites = state.store.site_codes(org).await?;
-    // The checks are not `Send`: read in a block of its own, before anything is awaited.
-    let read = {
+    let read = IMPORT.read_upload(&ctx, multipart, |bytes| {
         let known = kit::Known {
             site: &|s| sites.contains_key(s),
             competence: &|c| competences.contains(c),
         };
-        kit::read(&file.bytes, &known)
-    };
-    let items = match read {
+        kit::read(bytes, &known)
+    });
+    let items = match read.await? {
         Ok(items) => items,
-        Err(problems) => return Ok(refused(shown_csv_problems(problems, &ctx.tr), false)),
+        Err(refused) => return Ok(refused),
     };
     let done = state
         .store
         .import_kit(org, &items, today(), Actor::Person(curator.person_id))
         .await?;
-    Ok(Redirect::to(&format!(
-        "/kit?added={}&updated={}",
-        done.added, done.updated
-    ))
-    .into_response())
+    Ok(IMPORT.imported(done.added, done.updated))
 }
 
 // ---- The setting: how long kit may go unused ---------------------------------------------------

@@ -39,6 +39,7 @@ mod print;
 pub(crate) mod profile;
 mod progress;
 mod public_links;
+mod removal;
 mod reports;
 mod retention;
 mod sessions;

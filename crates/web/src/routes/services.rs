@@ -5,16 +5,15 @@
 //! file as `skillgym import services` and `export services`). Managers, trainers and
 //! administrators see, per site, the services nobody working there is confident with.
 
-use super::csv_import::{ImportForm, import_page};
-use super::framework_files::{download, shown_csv_problems};
+use super::csv_import::{self, ImportForm, import_page};
+use super::removal::{self, Removal};
 use crate::AppState;
 use crate::access::{Admin, Curator, Planner, SignedIn};
 use crate::context::Ctx;
 use crate::error::AppResult;
-use crate::forms::{CsrfForm, Empty, FormErrors};
+use crate::forms::{Confirmed, CsrfForm, Empty, FormErrors};
 use crate::page::Page;
 use crate::path::Path;
-use crate::upload::Upload;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{FromRequest, Multipart, Query, State};
@@ -27,9 +26,7 @@ use skillgym_domain::people::format_date;
 use skillgym_domain::services::{
     self, CheckAge, Confidence, GuideLink, Service, ServiceCode, ServiceFilter, SiteConfidence,
 };
-use skillgym_domain::{
-    ActivityId, FileLanguage, Invalid, OrganisationId, Role, ServiceId, uk_time,
-};
+use skillgym_domain::{ActivityId, Invalid, OrganisationId, Role, ServiceId, uk_time};
 use skillgym_store::{Actor, SessionRecord, StoreError, StoredService};
 use std::collections::{BTreeSet, HashMap};
 
@@ -396,15 +393,6 @@ pub async fn checked(
 
 // ---- Removing ------------------------------------------------------------------------------
 
-#[derive(Template, WebTemplate)]
-#[template(path = "service_remove.html")]
-pub struct RemovePage {
-    page: Page,
-    id: ServiceId,
-    name: InLang,
-    missing_confirmation: bool,
-}
-
 async fn remove_page(
     state: &AppState,
     ctx: &Ctx,
@@ -413,18 +401,14 @@ async fn remove_page(
     missing_confirmation: bool,
 ) -> AppResult<Response> {
     let stored = state.store.service(org, id).await?;
-    let response = RemovePage {
-        page: ctx.page("service-remove-title"),
-        id,
-        name: in_lang(&stored.service.name, ctx.tr.lang().code()),
-        missing_confirmation,
-    }
-    .into_response();
-    Ok(if missing_confirmation {
-        unprocessable(response)
-    } else {
-        response
-    })
+    let (name, lang) = in_lang(&stored.service.name, ctx.tr.lang().code());
+    let removal = Removal {
+        messages: "service-remove",
+        path: format!("/services/{id}"),
+        name,
+        lang: Some(lang),
+    };
+    Ok(removal::remove_page(ctx, removal, missing_confirmation))
 }
 
 pub async fn remove_form(
@@ -436,21 +420,15 @@ pub async fn remove_form(
     remove_page(&state, &ctx, curator.organisation_id, id, false).await
 }
 
-#[derive(Deserialize)]
-pub struct RemoveForm {
-    #[serde(default)]
-    confirm: String,
-}
-
 pub async fn remove(
     curator: Curator,
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<ServiceId>,
-    CsrfForm(form): CsrfForm<RemoveForm>,
+    CsrfForm(form): CsrfForm<Confirmed>,
 ) -> AppResult<Response> {
     let org = curator.organisation_id;
-    if form.confirm != "yes" {
+    if !form.is_confirmed() {
         return remove_page(&state, &ctx, org, id, true).await;
     }
     state
@@ -893,14 +871,9 @@ pub async fn export(
         .into_iter()
         .map(|s| s.service)
         .collect();
-    let mut body = Vec::new();
-    services::write(
-        &mut body,
-        &services,
-        FileLanguage::from_tag(ctx.tr.lang().code()),
-    )
-    .map_err(anyhow::Error::from)?;
-    Ok(download("text/csv; charset=utf-8", "services.csv", body))
+    csv_import::export(&ctx, "services.csv", |out, language| {
+        services::write(out, &services, language)
+    })
 }
 
 const IMPORT: ImportForm = ImportForm {
@@ -923,36 +896,25 @@ pub async fn import(
     multipart: Multipart,
 ) -> AppResult<Response> {
     let org = curator.organisation_id;
-    let upload = Upload::read(&ctx, multipart, IMPORT.field, &[]).await?;
-    let refused = |problems, file_missing| import_page(&ctx, &IMPORT, problems, file_missing);
-    let Some(file) = upload.file else {
-        return Ok(refused(Vec::new(), true));
-    };
     let competences = state.store.competence_codes(org).await?;
     let activities = state.store.activity_codes(org).await?;
-    // Read in a block of its own: the checks it is given are not `Send`, and must be gone
-    // before anything is awaited.
-    let read = {
+    let read = IMPORT.read_upload(&ctx, multipart, |bytes| {
         let known = services::Known {
             competence: &|c| competences.contains(c),
             activity: &|a| activities.contains(a),
             today: today(),
         };
-        services::read(&file.bytes, &known)
-    };
-    let read = match read {
+        services::read(bytes, &known)
+    });
+    let read = match read.await? {
         Ok(s) => s,
-        Err(problems) => return Ok(refused(shown_csv_problems(problems, &ctx.tr), false)),
+        Err(refused) => return Ok(refused),
     };
     let done = state
         .store
         .import_services(org, &read, Actor::Person(curator.person_id))
         .await?;
-    Ok(Redirect::to(&format!(
-        "/services?added={}&updated={}",
-        done.added, done.updated
-    ))
-    .into_response())
+    Ok(IMPORT.imported(done.added, done.updated))
 }
 
 // ---- The setting: how old an entry may get -------------------------------------------------------

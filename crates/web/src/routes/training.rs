@@ -1066,10 +1066,6 @@ pub async fn import(
 ) -> AppResult<Response> {
     use super::framework_files::shown_csv_problems;
     let org = admin.organisation_id;
-    let upload = crate::upload::Upload::read(&ctx, multipart, IMPORT.field, &[]).await?;
-    let Some(file) = upload.file else {
-        return Ok(import_page(&ctx, &IMPORT, Vec::new(), true));
-    };
     let codes: std::collections::HashSet<String> = state
         .store
         .requirements(org)
@@ -1077,20 +1073,12 @@ pub async fn import(
         .into_iter()
         .map(|r| r.code)
         .collect();
-    let rows = match skillgym_domain::training::file::read(
-        &file.bytes,
-        &|code| codes.contains(code),
-        today(),
-    ) {
+    let read = IMPORT.read_upload(&ctx, multipart, |bytes| {
+        skillgym_domain::training::file::read(bytes, &|code| codes.contains(code), today())
+    });
+    let rows = match read.await? {
         Ok(rows) => rows,
-        Err(problems) => {
-            return Ok(import_page(
-                &ctx,
-                &IMPORT,
-                shown_csv_problems(problems, &ctx.tr),
-                false,
-            ));
-        }
+        Err(refused) => return Ok(refused),
     };
     match state
         .store

@@ -7,11 +7,11 @@ pub mod smtp;
 use reqwest::redirect::Policy;
 use reqwest::{Client, Response, StatusCode};
 use skillgym_domain::demo::{self, DEMO_PASSWORD, DemoOptions};
-use skillgym_domain::{CampaignId, OrganisationId, PersonId};
+use skillgym_domain::{CampaignId, OrganisationId, PersonId, SiteId};
 use skillgym_i18n::{Lang, Tr};
 use skillgym_reporting::report::campaign_report;
 use skillgym_reporting::{AnalysisCache, CampaignReport, ReportError, ReportOptions, Reports};
-use skillgym_store::Store;
+use skillgym_store::{AuditAction, AuditFilter, Store};
 use skillgym_test_db::{Backend, TestDb};
 use skillgym_web::WebConfig;
 use std::sync::OnceLock;
@@ -205,6 +205,56 @@ impl TestApp {
         self.store().person_ids(self.org).await.unwrap()[employee_number]
     }
 
+    /// The person whose account has this email.
+    pub async fn person_by_email(&self, email: &str) -> PersonId {
+        self.store()
+            .account_by_email(&skillgym_domain::Email::parse(email).unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+            .person_id
+    }
+
+    /// The people working at `site` now (it is among their sites, and they have not left),
+    /// by id.
+    pub async fn people_working_at(&self, site: SiteId) -> Vec<PersonId> {
+        let today = skillgym_domain::uk_time::local(skillgym_store::now()).date();
+        let mut out = Vec::new();
+        let mut ids: Vec<PersonId> = self
+            .store()
+            .person_ids(self.org)
+            .await
+            .unwrap()
+            .into_values()
+            .collect();
+        ids.sort();
+        for id in ids {
+            let p = self.store().person(self.org, id).await.unwrap();
+            if p.sites.iter().any(|(s, _)| *s == site) && p.left_on.is_none_or(|d| d > today) {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    /// The actions of the organisation's audit trail (up to 1,000), newest first.
+    pub async fn audit_actions(&self) -> Vec<AuditAction> {
+        self.store()
+            .audit_events(
+                self.org,
+                &AuditFilter {
+                    limit: 1000,
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap()
+            .0
+            .into_iter()
+            .filter_map(|e| e.action)
+            .collect()
+    }
+
     pub async fn people_count(&self) -> i64 {
         self.store().people_counts(self.org).await.unwrap().total
     }
@@ -227,6 +277,18 @@ impl TestApp {
         let report = self.report(campaign, &ReportOptions::default()).await;
         serde_json::to_value(report.unwrap()).unwrap()
     }
+}
+
+/// The number in a search's results heading: "N services found, of M".
+pub fn results_found(html: &str) -> usize {
+    let at = html.find(" found, of ").expect("a results heading");
+    let start = html[..at].rfind('>').unwrap() + 1;
+    html[start..at]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
 pub fn location(response: &Response) -> &str {
