@@ -7,7 +7,8 @@
 use libfuzzer_sys::fuzz_target;
 use skillgym_domain::audit::section_form::{Asked, read_page};
 use skillgym_domain::audit::{CampaignContent, ProfileQuestion, QuestionKind, QuizItem, Rating};
-use skillgym_domain::{CompetenceId, QuestionId, QuizItemId};
+use skillgym_domain::services::Confidence;
+use skillgym_domain::{CompetenceId, QuestionId, QuizItemId, ServiceId};
 use std::sync::OnceLock;
 
 struct Campaign {
@@ -78,9 +79,11 @@ fuzz_target!(|data: &[u8]| {
         })
         .collect();
     let c = campaign();
-    let asked = match which % 3 {
+    const SERVICES: [ServiceId; 3] = [ServiceId(1), ServiceId(2), ServiceId(12)];
+    let asked = match which % 4 {
         0 => Asked::Profile(&c.questions),
         1 => Asked::Ratings(&c.competences),
+        3 => Asked::Services(&SERVICES),
         _ => {
             let start = (usize::from(*which / 3) % 3) * 4;
             Asked::Quiz(&c.quiz[start.min(c.quiz.len())..(start + 4).min(c.quiz.len())])
@@ -108,6 +111,17 @@ fuzz_target!(|data: &[u8]| {
             for (_, r) in &page.ratings {
                 if let Rating::Level(n) = r {
                     assert!((1..=5).contains(n), "rating {n} outside 1 to 5");
+                }
+            }
+        }
+        Asked::Services(ids) => {
+            assert_eq!(
+                page.services.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+                ids
+            );
+            for (_, c) in &page.services {
+                if let Confidence::Rated(n) = c {
+                    assert!((1..=5).contains(n), "confidence {n} outside 1 to 5");
                 }
             }
         }
